@@ -1,0 +1,110 @@
+/* eslint-disable @typescript-eslint/ban-ts-comment -- see the note below */
+// @ts-nocheck -- Browser code, bundled by scripts/build-graphiql.mjs with esbuild (which ignores
+// types). The root tsconfig.json is the Node server's: no DOM lib, no `jsx` option, and the repo
+// has no @types/react, so `npm run typecheck` cannot check this file; it is skipped instead of
+// failing the whole type check. (It is a .tsx and not a .jsx because `swc apps …` in
+// `npm run build:code` parses only .tsx files as TypeScript-with-JSX and fails on .jsx.)
+
+// GraphiQL page of the data-sharing hub. Everything runs from files the gateway serves itself:
+// no CDN, no web font, no request to any other origin (scripts/build-graphiql.mjs scans the build
+// for external URLs and a browser test with outside traffic blocked checks it).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+// One stylesheet with everything GraphiQL 5 needs (Monaco's CSS and the Roboto / Fira Code fonts
+// are embedded as data: URLs, nothing is fetched from elsewhere).
+import 'graphiql/style.css';
+import './page.css';
+
+/**
+ * Monaco editor workers, built by scripts/build-graphiql.mjs as separate same-origin files next to
+ * this bundle. The build replaces this identifier with their (hashed) file names.
+ */
+declare const __MONACO_WORKERS__: { editor: string; json: string; graphql: string };
+
+// GraphiQL 5 runs its editors on Monaco, which starts web workers through
+// `self.MonacoEnvironment.getWorker`. graphiql's own `setup-workers/*` helpers need Vite,
+// webpack or esm.sh (a CDN); here the workers are plain files resolved against this module's URL,
+// so they are loaded from the same origin and path as the page's other assets.
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    const file =
+      label === 'graphql'
+        ? __MONACO_WORKERS__.graphql
+        : label === 'json'
+          ? __MONACO_WORKERS__.json
+          : __MONACO_WORKERS__.editor;
+    return new Worker(new URL(file, import.meta.url), { name: `monaco-${label}` });
+  },
+};
+
+/**
+ * The API is `graphql` next to the page: the page is served at `<prefix>/graphiql` and the API at
+ * `<prefix>/graphql`, so resolving against the page URL keeps working behind a path prefix. A
+ * trailing slash or an explicit index.html is dropped first so that `<prefix>/graphiql/` still
+ * points at `<prefix>/graphql`, not `<prefix>/graphiql/graphql`.
+ */
+function graphqlEndpoint(): string {
+  const page = new URL(window.location.href);
+  page.pathname = page.pathname.replace(/\/(index\.html)?$/, '');
+  page.search = '';
+  page.hash = '';
+  return new URL('graphql', page).href;
+}
+
+const endpoint = graphqlEndpoint();
+
+type GraphQLParams = { query: string; operationName?: string | null; variables?: unknown };
+
+/**
+ * POSTs the operation as JSON to the hub's endpoint (same origin), with the headers typed in the
+ * Headers tab (e.g. `Authorization: Bearer <key>`). A non-JSON answer (a proxy's 502 page, a plain
+ * 401) is turned into a GraphQL error so it shows in the result pane instead of being swallowed.
+ */
+async function fetcher(params: GraphQLParams, opts?: { headers?: Record<string, string> }) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/graphql-response+json, application/json',
+      ...opts?.headers,
+    },
+    body: JSON.stringify(params),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {
+      errors: [{ message: `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 500)}` }],
+    };
+  }
+}
+
+// Placeholder text for the first tab; the lead adjusts it. It stays a comment block so that
+// running it by accident does nothing.
+const defaultQuery = `# Data-sharing hub — GraphiQL
+#
+# Paste your API key in the Headers tab as {"Authorization": "Bearer <key>"}
+#
+# Example query:
+#
+# { legalEntities(usccs: ["91440604MA4UXXXXXX"]) { uscc name } }
+`;
+
+createRoot(document.getElementById('graphiql')!).render(
+  <StrictMode>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={defaultQuery}
+      // The Headers tab is where developers paste their API key: keep it enabled and open it.
+      isHeadersEditorEnabled
+      defaultEditorToolsVisibility="headers"
+      // Never write API keys into localStorage (GraphiQL's default, stated here on purpose), and
+      // hide the settings switch that would let a user turn persistence on.
+      shouldPersistHeaders={false}
+      showPersistHeadersSettings={false}
+    />
+  </StrictMode>,
+);

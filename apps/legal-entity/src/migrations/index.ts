@@ -1,0 +1,9 @@
+// The legal-entity library's migrations, oldest first. `npm run migration:generate` appends here.
+import { CreateLegalEntity1795769160053 } from './1795769160053-create-legal-entity.js';
+// imports end
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const LEGAL_ENTITY_MIGRATIONS: Function[] = [
+  CreateLegalEntity1795769160053,
+  // list end
+];

@@ -1,0 +1,151 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@hub/config';
+import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
+import { DATABASE_LOCATION, type DatabaseLocation } from '@hub/persistence';
+import type { NewEvent, CloudEvent } from './cloud-event.js';
+import type { EventTransport, TopicSpec } from './event-transport.js';
+import { EventsConfig } from './events.config.js';
+import { InProcessTransport } from './in-process-transport.js';
+import { KafkaTransport } from './kafka-transport.js';
+import { appendToOutbox } from './outbox.js';
+import { OutboxRelay } from './outbox-relay.js';
+import type { SqlExecutor } from './sql.js';
+
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
+
+export interface EventsModuleOptions {
+  /** The app's name: the Kafka client id and the prefix of its consumer groups. */
+  app: string;
+  /** The library schema whose outbox this app relays. */
+  schema: string;
+  /** The topics this app publishes to; created at first publish when missing. */
+  topics: TopicSpec[];
+}
+
+export function createTransport(app: string, config: EventsConfig): EventTransport {
+  if (!config.KAFKA_BROKERS) return new InProcessTransport(config.KAFKA_TOPIC_PREFIX);
+  const logger = createLogger(`${app}.kafka`);
+  return new KafkaTransport({
+    brokers: config.KAFKA_BROKERS.split(','),
+    clientId: `hub-${app}`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    log: (level, message, extra) => logger[level](extra ?? {}, message),
+  });
+}
+
+/**
+ * What business code uses to emit events: `record` writes them into the outbox through the
+ * caller's transaction; `committed` tells the relay to publish now rather than at its next poll.
+ */
+@Injectable()
+export class EventPublisher {
+  constructor(
+    @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  record(tx: SqlExecutor, events: NewEvent[]): Promise<CloudEvent[]> {
+    return appendToOutbox(tx, this.options.schema, events);
+  }
+
+  committed(): void {
+    this.relay.nudge();
+  }
+}
+
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly relay: OutboxRelay,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    let lastPing = 0;
+    this.health.register({
+      name: 'events',
+      critical: false,
+      check: async () => {
+        if (this.relay.lastError) throw new Error(`outbox relay: ${this.relay.lastError}`);
+        // Pinging Kafka opens a connection: do it at most every 5 s.
+        if (Date.now() - lastPing > 5_000) {
+          await this.transport.ping();
+          lastPing = Date.now();
+        }
+      },
+    });
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Publish what was committed before going away (bounded), then close the broker connections.
+    await this.relay.stop(5_000);
+    await this.transport.close();
+  }
+}
+
+/** The outbox relay and event transport of one app (Kafka with KAFKA_BROKERS, in-process otherwise). */
+@Module({})
+export class EventsModule {
+  static forRoot(options: EventsModuleOptions): DynamicModule {
+    const config = loadConfig(EventsConfig);
+    return {
+      module: EventsModule,
+      global: true,
+      providers: [
+        { provide: EVENTS_OPTIONS, useValue: options },
+        { provide: EVENT_TRANSPORT, useFactory: () => createTransport(options.app, config) },
+        {
+          provide: OutboxRelay,
+          inject: [getDataSourceToken(), DATABASE_LOCATION, EVENT_TRANSPORT, Metrics],
+          useFactory: (dataSource: DataSource, location: DatabaseLocation, transport: EventTransport, metrics: Metrics) => {
+            const logger = createLogger(`${options.app}.outbox`);
+            const published = metrics.counter('hub_outbox_published_total', 'Events published from the outbox');
+            const failures = metrics.counter('hub_outbox_publish_failures_total', 'Failed attempts to publish a batch from the outbox');
+            let topicsReady = false;
+            const relay = new OutboxRelay({
+              schema: options.schema,
+              transport: {
+                ...transport,
+                kind: transport.kind,
+                publish: async (messages) => {
+                  if (!topicsReady) {
+                    await transport.ensureTopics(options.topics);
+                    topicsReady = true;
+                  }
+                  await transport.publish(messages);
+                },
+              } as EventTransport,
+              leaderLock: !location.embedded,
+              connect: async () => {
+                const runner = dataSource.createQueryRunner();
+                await runner.connect();
+                return { query: (sql, params) => runner.query(sql, params), release: () => runner.release() };
+              },
+              batchSize: config.OUTBOX_BATCH_SIZE,
+              pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+              retentionDays: config.OUTBOX_RETENTION_DAYS,
+              onPublished: (n) => published.inc(n),
+              onFailure: (error, attempt) => {
+                failures.inc();
+                // One line per failure streak milestone, not one per retry: a broker outage can last hours.
+                if (attempt === 1 || attempt % 20 === 0) {
+                  logger.warn({ attempt, error: error instanceof Error ? error.message : String(error) }, 'publishing events failed; they stay in the outbox and will be retried');
+                }
+              },
+            });
+            metrics.gauge('hub_outbox_relay_failing', 'Whether the last publish attempt failed', [], (g) => g.set(relay.lastError ? 1 : 0));
+            return relay;
+          },
+        },
+        EventPublisher,
+        RelayLifecycle,
+      ],
+      exports: [EVENT_TRANSPORT, EventPublisher, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { isIsoDate } from './calendar.js';
+import {
+  DIVISION_TABLE_VERSION,
+  currentSuccessors,
+  divisionChain,
+  findDivision,
+  isDivisionInForce,
+  isKnownDivisionCode,
+  listDivisions,
+  parseDivisionCode,
+  type DivisionCodeResult,
+  type DivisionEntry,
+} from './division-codes.js';
+import { DIVISION_TABLE } from './division-table.js';
+
+const NOW = '2025-06-30';
+
+function codes(entries: readonly DivisionEntry[]): string[] {
+  return entries.map((entry) => entry.code).sort();
+}
+
+function errorCode(result: DivisionCodeResult): string | undefined {
+  return result.ok ? undefined : result.error.code;
+}
+
+describe('the division table', () => {
+  const byCode = new Map(DIVISION_TABLE.map((entry) => [entry.code, entry]));
+
+  it('names its edition', () => {
+    expect(DIVISION_TABLE_VERSION).toBe('2024');
+  });
+
+  it('lists each code once, as six digits, with real dates in order', () => {
+    expect(byCode.size).toBe(DIVISION_TABLE.length);
+    for (const entry of DIVISION_TABLE) {
+      expect(entry.code, entry.code).toMatch(/^\d{6}$/);
+      expect(isIsoDate(entry.validFrom), entry.code).toBe(true);
+      if (entry.validTo !== null) {
+        expect(isIsoDate(entry.validTo), entry.code).toBe(true);
+        expect(entry.validTo > entry.validFrom, entry.code).toBe(true);
+      }
+    }
+  });
+
+  it('gives every entry a Chinese and an English name', () => {
+    for (const entry of DIVISION_TABLE) {
+      expect(entry.name.length, entry.code).toBeGreaterThan(0);
+      expect(entry.nameEn?.length ?? 0, entry.code).toBeGreaterThan(0);
+    }
+  });
+
+  it('links every division to an existing parent one level up (or to its province for province-administered cities)', () => {
+    for (const entry of DIVISION_TABLE) {
+      if (entry.level === 'province') {
+        expect(entry.parent, entry.code).toBeNull();
+        expect(entry.code.endsWith('0000'), entry.code).toBe(true);
+        continue;
+      }
+      const parent = byCode.get(entry.parent ?? '');
+      expect(parent, entry.code).toBeDefined();
+      expect(entry.code.slice(0, 2)).toBe(parent?.code.slice(0, 2));
+      if (entry.level === 'prefecture') expect(parent?.level, entry.code).toBe('province');
+      if (entry.level === 'county' && parent?.level === 'prefecture') {
+        expect(entry.code.slice(0, 4)).toBe(parent.code.slice(0, 4));
+      }
+    }
+  });
+
+  it('gives successors only to retired codes, and every successor is in the table and in force when its predecessor retires', () => {
+    for (const entry of DIVISION_TABLE) {
+      if (entry.validTo === null) {
+        expect(entry.successors, entry.code).toBeUndefined();
+        continue;
+      }
+      const retired = entry.validTo;
+      for (const code of entry.successors ?? []) {
+        const successor = byCode.get(code);
+        expect(successor, `${entry.code} → ${code}`).toBeDefined();
+        expect(successor !== undefined && successor.validFrom <= retired, `${entry.code} → ${code}`).toBe(true);
+      }
+    }
+  });
+
+  it('has all 34 province-level units in force', () => {
+    expect(codes(listDivisions({ level: 'province', inForceAt: NOW }))).toEqual([
+      '110000', '120000', '130000', '140000', '150000', '210000', '220000', '230000', '310000', '320000',
+      '330000', '340000', '350000', '360000', '370000', '410000', '420000', '430000', '440000', '450000',
+      '460000', '500000', '510000', '520000', '530000', '540000', '610000', '620000', '630000', '640000',
+      '650000', '710000', '810000', '820000',
+    ]);
+  });
+
+  it.each([
+    ['440600', ['440604', '440605', '440606', '440607', '440608']],
+    ['330800', ['330802', '330803', '330822', '330824', '330825', '330881']],
+    [
+      '330100',
+      ['330102', '330105', '330106', '330108', '330109', '330110', '330111', '330112', '330113', '330114', '330122', '330127', '330182'],
+    ],
+    ['110000', ['110100', '110105']],
+  ])('has exactly the current divisions under %s', (under, expected) => {
+    expect(codes(listDivisions({ under, inForceAt: NOW }))).toEqual(expected);
+  });
+
+  it.each([
+    ['1999-06-30', '330100', ['330102', '330103', '330104', '330105', '330106', '330108', '330122', '330127', '330181', '330182', '330183', '330184', '330185']],
+    ['1999-06-30', '440600', ['440602', '440603', '440681', '440682', '440683', '440684']],
+    ['1999-06-30', '330800', ['330802', '330821', '330822', '330824', '330825', '330881']],
+    ['2016-01-01', '330100', ['330102', '330103', '330104', '330105', '330106', '330108', '330109', '330110', '330111', '330122', '330127', '330182', '330185']],
+  ])('on %s had the historical divisions under %s', (day, under, expected) => {
+    expect(codes(listDivisions({ under, inForceAt: day }))).toEqual(expected);
+  });
+});
+
+describe('findDivision', () => {
+  it('finds current and retired codes alike without a date', () => {
+    expect(findDivision('110105')?.name).toBe('朝阳区');
+    expect(findDivision('330103')?.name).toBe('下城区');
+    expect(findDivision('330199')).toBeUndefined();
+  });
+
+  it('finds a code only while it was in force when given a date', () => {
+    expect(findDivision('330103', { at: '2021-04-08' })?.name).toBe('下城区');
+    expect(findDivision('330103', { at: '2021-04-09' })).toBeUndefined();
+    expect(findDivision('330114', { at: '2021-04-08' })).toBeUndefined();
+    expect(findDivision('330114', { at: '2021-04-09' })?.name).toBe('钱塘区');
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => findDivision('330103', { at: '2021-02-30' })).toThrow(RangeError);
+  });
+});
+
+describe('isKnownDivisionCode and isDivisionInForce', () => {
+  it('knows retired codes but reports them out of force', () => {
+    expect(isKnownDivisionCode('440682')).toBe(true);
+    expect(isDivisionInForce('440682', NOW)).toBe(false);
+    expect(isDivisionInForce('440682', '2000-01-01')).toBe(true);
+    expect(isDivisionInForce('440605', NOW)).toBe(true);
+    expect(isKnownDivisionCode('440699')).toBe(false);
+    expect(isDivisionInForce('440699', NOW)).toBe(false);
+  });
+
+  it('defaults to today', () => {
+    expect(isDivisionInForce('330102')).toBe(true);
+    expect(isDivisionInForce('330104')).toBe(false);
+  });
+});
+
+describe('divisionChain', () => {
+  it('lists the division and its ancestors, most specific first', () => {
+    expect(divisionChain('110105').map((entry) => entry.code)).toEqual(['110105', '110100', '110000']);
+    expect(divisionChain('330803').map((entry) => entry.name)).toEqual(['衢江区', '衢州市', '浙江省']);
+  });
+
+  it('is empty for an unknown code', () => {
+    expect(divisionChain('999999')).toEqual([]);
+  });
+});
+
+describe('currentSuccessors', () => {
+  it.each([
+    ['330104', ['330102', '330114'], '江干区 split between 上城区 and 钱塘区'],
+    ['330103', ['330105'], '下城区 merged into 拱墅区'],
+    ['330121', ['330109'], '萧山县 → 萧山市 339005 → 330181 → 萧山区'],
+    ['330185', ['330112'], '临安市 → 临安区'],
+    ['330183', ['330111'], '富阳市 → 富阳区'],
+    ['330821', ['330803'], '衢县 → 衢江区'],
+    ['440682', ['440604', '440605'], '南海市 → 南海区, with 南庄镇 to 禅城区'],
+    ['440602', ['440604'], '城区 → 禅城区'],
+    ['449023', ['440608'], '高明市 449023 → 440684 → 高明区'],
+    ['330182', ['330182'], 'a code in force is its own successor'],
+    ['999999', [], 'an unknown code has none'],
+  ])('follows %s to %j (%s)', (code, expected) => {
+    expect(codes(currentSuccessors(code, NOW))).toEqual(expected);
+  });
+
+  it('answers as of a past day', () => {
+    expect(codes(currentSuccessors('339005', '2000-01-01'))).toEqual(['330181']);
+  });
+});
+
+describe('parseDivisionCode', () => {
+  it('returns the entry of a code in force', () => {
+    const result = parseDivisionCode('440604', { at: NOW });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value).toMatchObject({ code: '440604', townshipCode: null, inForce: true, warnings: [] });
+      expect(result.value.division.name).toBe('禅城区');
+    }
+  });
+
+  it('accepts a retired code and says what replaced it', () => {
+    const result = parseDivisionCode('330104', { at: NOW });
+    expect(result.ok && result.value.inForce).toBe(false);
+    expect(result.ok && result.value.warnings).toEqual([
+      {
+        code: 'DIVISION_CODE_RETIRED',
+        message: '330104 江干区 was retired on 2021-04-09; its area is now 330102 上城区, 330114 钱塘区',
+      },
+    ]);
+  });
+
+  it('accepts a 9-digit township code and says that only its county is known', () => {
+    const result = parseDivisionCode('330106012', { at: NOW });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.townshipCode).toBe('330106012');
+      expect(result.value.division.code).toBe('330106');
+      expect(result.value.warnings.map((warning) => warning.code)).toEqual(['DIVISION_CODE_TOWNSHIP']);
+    }
+  });
+
+  it.each(['', '4406', '4406040', '44060401', '4406040123', '44060A', '440604001002'])(
+    'rejects %j as badly formed',
+    (input) => {
+      expect(errorCode(parseDivisionCode(input, { at: NOW }))).toBe('DIVISION_CODE_FORMAT');
+    },
+  );
+
+  it.each(['440699', '469001', '440699001', '330100001'])('rejects %s as unknown to the table', (input) => {
+    expect(errorCode(parseDivisionCode(input, { at: NOW }))).toBe('DIVISION_CODE_UNKNOWN');
+  });
+});

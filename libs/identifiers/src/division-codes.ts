@@ -1,0 +1,168 @@
+// GB/T 2260 administrative division codes, versioned: a code is looked up as of a date because
+// codes are retired and reused, while identifiers issued under an old code stay valid for life.
+
+import { resolveDate } from './calendar.js';
+import { DIVISION_TABLE, DIVISION_TABLE_VERSION } from './division-table.js';
+import { failure, success, type IdentifierResult, type IdentifierWarning } from './identifier-result.js';
+
+export { DIVISION_TABLE_VERSION };
+
+export type DivisionLevel = 'province' | 'prefecture' | 'county';
+
+export interface DivisionEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly level: DivisionLevel;
+  readonly parent: string | null;
+  /** First day in force, 'YYYY-MM-DD'. */
+  readonly validFrom: string;
+  /** First day no longer in force; null while in force. */
+  readonly validTo: string | null;
+  /** Codes that took over the area when this one was retired. */
+  readonly successors?: readonly string[];
+}
+
+export type DivisionCodeErrorCode = 'DIVISION_CODE_FORMAT' | 'DIVISION_CODE_UNKNOWN';
+export type DivisionCodeWarningCode = 'DIVISION_CODE_TOWNSHIP' | 'DIVISION_CODE_RETIRED';
+
+export interface ParsedDivisionCode {
+  /** The code as given: 6 digits, or 9 for a township. */
+  readonly code: string;
+  /** The table entry: for a township code, its county. */
+  readonly division: DivisionEntry;
+  /** The 9-digit code when a township code was given, else null. */
+  readonly townshipCode: string | null;
+  readonly inForce: boolean;
+  readonly warnings: readonly IdentifierWarning<DivisionCodeWarningCode>[];
+}
+
+export type DivisionCodeResult = IdentifierResult<ParsedDivisionCode, DivisionCodeErrorCode>;
+
+export interface DivisionDateOption {
+  /** 'YYYY-MM-DD' or a Date (read in Beijing time); defaults to today. */
+  readonly at?: string | Date;
+}
+
+export interface DivisionFilter {
+  /** Only divisions below this code (not the code itself). */
+  readonly under?: string;
+  readonly level?: DivisionLevel;
+  readonly inForceAt?: string | Date;
+}
+
+const BY_CODE: ReadonlyMap<string, DivisionEntry> = new Map(DIVISION_TABLE.map((entry) => [entry.code, entry]));
+
+export function findDivision(code: string, options: DivisionDateOption = {}): DivisionEntry | undefined {
+  const entry = BY_CODE.get(code);
+  if (entry === undefined || options.at === undefined) return entry;
+  return isInForceOn(entry, resolveDate(options.at, 'at')) ? entry : undefined;
+}
+
+export function isKnownDivisionCode(code: string): boolean {
+  return BY_CODE.has(code);
+}
+
+export function isDivisionInForce(code: string, at?: string | Date): boolean {
+  const entry = BY_CODE.get(code);
+  return entry !== undefined && isInForceOn(entry, resolveDate(at, 'at'));
+}
+
+/** The entry and its ancestors, most specific first; empty for an unknown code. */
+export function divisionChain(code: string): DivisionEntry[] {
+  const chain: DivisionEntry[] = [];
+  let entry = BY_CODE.get(code);
+  while (entry !== undefined && !chain.includes(entry)) {
+    chain.push(entry);
+    entry = entry.parent === null ? undefined : BY_CODE.get(entry.parent);
+  }
+  return chain;
+}
+
+/**
+ * The divisions in force (on `at`, default today) that now cover a code's area: the code itself
+ * while it is in force, else its successors followed through every later change.
+ */
+export function currentSuccessors(code: string, at?: string | Date): DivisionEntry[] {
+  const day = resolveDate(at, 'at');
+  const found: DivisionEntry[] = [];
+  const seen = new Set<string>();
+  const queue = [code];
+  while (queue.length > 0) {
+    const next = queue.shift() as string;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const entry = BY_CODE.get(next);
+    if (entry === undefined) continue;
+    if (isInForceOn(entry, day)) found.push(entry);
+    else queue.push(...(entry.successors ?? []));
+  }
+  return found;
+}
+
+export function listDivisions(filter: DivisionFilter = {}): DivisionEntry[] {
+  const day = filter.inForceAt === undefined ? undefined : resolveDate(filter.inForceAt, 'inForceAt');
+  return DIVISION_TABLE.filter(
+    (entry) =>
+      (filter.level === undefined || entry.level === filter.level) &&
+      (day === undefined || isInForceOn(entry, day)) &&
+      (filter.under === undefined || isStrictlyUnder(entry, filter.under)),
+  );
+}
+
+export function parseDivisionCode(input: string, options: DivisionDateOption = {}): DivisionCodeResult {
+  const code = input.trim();
+  if (!/^(\d{6}|\d{9})$/.test(code)) {
+    return failure(
+      'DIVISION_CODE_FORMAT',
+      `division code must be 6 digits (or 9 for a township), got "${code}" (${code.length} characters)`,
+    );
+  }
+  const day = resolveDate(options.at, 'at');
+  const isTownship = code.length === 9;
+  const division = BY_CODE.get(code.slice(0, 6));
+  if (division === undefined) {
+    const what = isTownship ? `county ${code.slice(0, 6)} of township code ${code}` : code;
+    return failure('DIVISION_CODE_UNKNOWN', `${what} is not in the division table (edition ${DIVISION_TABLE_VERSION})`);
+  }
+  if (isTownship && division.level !== 'county') {
+    return failure(
+      'DIVISION_CODE_UNKNOWN',
+      `township code ${code} must start with a county-level code; ${division.code} ${division.name} is a ${division.level}`,
+    );
+  }
+  const warnings: IdentifierWarning<DivisionCodeWarningCode>[] = [];
+  if (isTownship) {
+    warnings.push({
+      code: 'DIVISION_CODE_TOWNSHIP',
+      message: `township code ${code} is well-formed; the division table knows only its county ${division.code} ${division.name}`,
+    });
+  }
+  const inForce = isInForceOn(division, day);
+  if (!inForce && division.validTo !== null && division.validTo <= day) {
+    const now = currentSuccessors(division.code, day).map((entry) => `${entry.code} ${entry.name}`);
+    warnings.push({
+      code: 'DIVISION_CODE_RETIRED',
+      message:
+        `${division.code} ${division.name} was retired on ${division.validTo}` +
+        (now.length > 0 ? `; its area is now ${now.join(', ')}` : ''),
+    });
+  }
+  return success({ code, division, townshipCode: isTownship ? code : null, inForce, warnings });
+}
+
+/** Province-level prefixes (first two digits) the table has ever known. */
+export function isProvincePrefix(prefix: string): boolean {
+  const entry = BY_CODE.get(`${prefix}0000`);
+  return entry !== undefined && entry.level === 'province';
+}
+
+function isInForceOn(entry: DivisionEntry, day: string): boolean {
+  return entry.validFrom <= day && (entry.validTo === null || day < entry.validTo);
+}
+
+function isStrictlyUnder(entry: DivisionEntry, ancestor: string): boolean {
+  return divisionChain(entry.code)
+    .slice(1)
+    .some((parent) => parent.code === ancestor);
+}

@@ -1,0 +1,191 @@
+// GB/T 2260 division codes the hub needs by name: every province-level unit, and the three cities
+// of the source report (Foshan, Quzhou, Hangzhou) with the codes they retired, so that identifiers
+// issued under an old code (a citizen ID keeps its area code for life) still resolve.
+//
+// Dates, and how sure they are:
+// - validFrom/validTo is the day a change was approved (State Council or Ministry of Civil
+//   Affairs), falling back to the day it was announced; validTo is the first day the code is
+//   no longer in force. Sources: the Ministry's year-end code lists 1980–2001 (which fix the
+//   year), published approvals and local chronicles (which fix the day).
+// - BASELINE means "already in force when GB/T 2260 was first published (1980)": the table
+//   does not go further back, it is not a founding date.
+// - A date ending in -01 marks a day (or month) not established; the comment on the entry says which.
+// - 1995-01-01 (RECODED_1995): until 1995 county-level cities administered directly by a
+//   province had codes of the form xx90nn; during 1995 they were renumbered under the prefecture
+//   that administers them. The Ministry's list for December 1994 has the old codes and the one
+//   for December 1995 the new ones; the day of the switch is not established.
+
+import type { DivisionEntry } from './division-codes.js';
+
+export const DIVISION_TABLE_VERSION = '2024';
+
+const BASELINE = '1980-01-01';
+const RECODED_1995 = '1995-01-01';
+// 国函〔2001〕13号, 2001-02-02: 萧山市 and 余杭市 become districts (inaugurated 2001-03-25).
+const HANGZHOU_2001 = '2001-02-02';
+// 国函〔2002〕109号, 2002-12-08: Foshan's five districts (inaugurated 2003-01-08).
+const FOSHAN_2002 = '2002-12-08';
+// 国函〔2021〕29号; Zhejiang's notice was dated 2021-03-11 and published, with effect, on 2021-04-09.
+const HANGZHOU_2021 = '2021-04-09';
+
+const PROVINCES: readonly DivisionEntry[] = [
+  province('110000', '北京市', 'Beijing'),
+  province('120000', '天津市', 'Tianjin'),
+  province('130000', '河北省', 'Hebei'),
+  province('140000', '山西省', 'Shanxi'),
+  province('150000', '内蒙古自治区', 'Inner Mongolia Autonomous Region'),
+  province('210000', '辽宁省', 'Liaoning'),
+  province('220000', '吉林省', 'Jilin'),
+  province('230000', '黑龙江省', 'Heilongjiang'),
+  province('310000', '上海市', 'Shanghai'),
+  province('320000', '江苏省', 'Jiangsu'),
+  province('330000', '浙江省', 'Zhejiang'),
+  province('340000', '安徽省', 'Anhui'),
+  province('350000', '福建省', 'Fujian'),
+  province('360000', '江西省', 'Jiangxi'),
+  province('370000', '山东省', 'Shandong'),
+  province('410000', '河南省', 'Henan'),
+  province('420000', '湖北省', 'Hubei'),
+  province('430000', '湖南省', 'Hunan'),
+  province('440000', '广东省', 'Guangdong'),
+  province('450000', '广西壮族自治区', 'Guangxi Zhuang Autonomous Region'),
+  // Founded by the National People's Congress on 1988-04-13 (until then part of Guangdong).
+  province('460000', '海南省', 'Hainan', '1988-04-13'),
+  // Made a municipality by the National People's Congress on 1997-03-14 (until then in Sichuan).
+  province('500000', '重庆市', 'Chongqing', '1997-03-14'),
+  province('510000', '四川省', 'Sichuan'),
+  province('520000', '贵州省', 'Guizhou'),
+  province('530000', '云南省', 'Yunnan'),
+  province('540000', '西藏自治区', 'Xizang (Tibet) Autonomous Region'),
+  province('610000', '陕西省', 'Shaanxi'),
+  province('620000', '甘肃省', 'Gansu'),
+  province('630000', '青海省', 'Qinghai'),
+  province('640000', '宁夏回族自治区', 'Ningxia Hui Autonomous Region'),
+  province('650000', '新疆维吾尔自治区', 'Xinjiang Uygur Autonomous Region'),
+  province('710000', '台湾省', 'Taiwan'),
+  province('810000', '香港特别行政区', 'Hong Kong Special Administrative Region', '1997-07-01'),
+  province('820000', '澳门特别行政区', 'Macao Special Administrative Region', '1999-12-20'),
+];
+
+const BEIJING: readonly DivisionEntry[] = [
+  prefecture('110100', '市辖区', 'Beijing municipal districts', '110000', BASELINE),
+  county('110105', '朝阳区', 'Chaoyang District', '110100', BASELINE),
+];
+
+const HANGZHOU: readonly DivisionEntry[] = [
+  prefecture('330100', '杭州市', 'Hangzhou', '330000', BASELINE),
+  county('330102', '上城区', 'Shangcheng District', '330100', BASELINE),
+  // 2021: merged with most of 江干区 into a new 上城区 (code kept).
+  county('330103', '下城区', 'Xiacheng District', '330100', BASELINE, HANGZHOU_2021, ['330105']),
+  // 2021: 下沙 and 白杨 subdistricts went to the new 钱塘区, the rest to 上城区.
+  county('330104', '江干区', 'Jianggan District', '330100', BASELINE, HANGZHOU_2021, ['330102', '330114']),
+  county('330105', '拱墅区', 'Gongshu District', '330100', BASELINE),
+  county('330106', '西湖区', 'Xihu District', '330100', BASELINE),
+  county('330108', '滨江区', 'Binjiang District', '330100', '1996-12-12'),
+  county('330109', '萧山区', 'Xiaoshan District', '330100', HANGZHOU_2001),
+  // 2021: split; the western part kept the name and the code, the east became 临平区.
+  county('330110', '余杭区', 'Yuhang District', '330100', HANGZHOU_2001),
+  // Approved December 2014 (reported as the 13th, not verified), inaugurated February 2015.
+  county('330111', '富阳区', 'Fuyang District', '330100', '2014-12-01'),
+  // Zhejiang's notice of the State Council approval was published 2017-08-11; inaugurated 2017-09-15.
+  county('330112', '临安区', "Lin'an District", '330100', '2017-08-11'),
+  county('330113', '临平区', 'Linping District', '330100', HANGZHOU_2021),
+  county('330114', '钱塘区', 'Qiantang District', '330100', HANGZHOU_2021),
+  county('330121', '萧山县', 'Xiaoshan County', '330100', BASELINE, '1987-11-27', ['339005']),
+  county('330122', '桐庐县', 'Tonglu County', '330100', BASELINE),
+  // Became a city in 1994; January is from memory, the day is not established.
+  county('330123', '富阳县', 'Fuyang County', '330100', BASELINE, '1994-01-01', ['339019']),
+  county('330124', '临安县', "Lin'an County", '330100', BASELINE, '1996-12-28', ['330185']),
+  // Became a city in April 1994; the day is not established.
+  county('330125', '余杭县', 'Yuhang County', '330100', BASELINE, '1994-04-01', ['339021']),
+  county('330126', '建德县', 'Jiande County', '330100', BASELINE, '1992-04-01', ['339013']),
+  county('330127', '淳安县', "Chun'an County", '330100', BASELINE),
+  county('330181', '萧山市', 'Xiaoshan (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330109']),
+  county('330182', '建德市', 'Jiande (county-level city)', '330100', RECODED_1995),
+  county('330183', '富阳市', 'Fuyang (county-level city)', '330100', RECODED_1995, '2014-12-01', ['330111']),
+  county('330184', '余杭市', 'Yuhang (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330110']),
+  county('330185', '临安市', "Lin'an (county-level city)", '330100', '1996-12-28', '2017-08-11', ['330112']),
+  // The same cities under their pre-1995 province-administered codes (see RECODED_1995).
+  county('339005', '萧山市', 'Xiaoshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330181']),
+  county('339013', '建德市', 'Jiande (county-level city)', '330000', '1992-04-01', RECODED_1995, ['330182']),
+  county('339019', '富阳市', 'Fuyang (county-level city)', '330000', '1994-01-01', RECODED_1995, ['330183']),
+  county('339021', '余杭市', 'Yuhang (county-level city)', '330000', '1994-04-01', RECODED_1995, ['330184']),
+];
+
+// Quzhou became a prefecture-level city in May 1985 when 金华地区 was dissolved (day not
+// established); its counties were numbered 3324nn under 金华地区 before that.
+const QUZHOU_1985 = '1985-05-01';
+
+const QUZHOU: readonly DivisionEntry[] = [
+  prefecture('330800', '衢州市', 'Quzhou', '330000', QUZHOU_1985),
+  county('330802', '柯城区', 'Kecheng District', '330800', QUZHOU_1985),
+  // One secondary source gives 2001-12-10; the Ministry's list confirms only the year 2001.
+  county('330803', '衢江区', 'Qujiang District', '330800', '2001-12-10'),
+  county('330821', '衢县', 'Qu County', '330800', QUZHOU_1985, '2001-12-10', ['330803']),
+  county('330822', '常山县', 'Changshan County', '330800', QUZHOU_1985),
+  county('330824', '开化县', 'Kaihua County', '330800', QUZHOU_1985),
+  county('330825', '龙游县', 'Longyou County', '330800', QUZHOU_1985),
+  county('330881', '江山市', 'Jiangshan (county-level city)', '330800', RECODED_1995),
+  county('339006', '江山市', 'Jiangshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330881']),
+];
+
+// Foshan's two urban districts were set up in June 1984 (day not established); 440602 was
+// named 汾江区 until 1986–87.
+const FOSHAN_1984 = '1984-06-01';
+
+const FOSHAN: readonly DivisionEntry[] = [
+  prefecture('440600', '佛山市', 'Foshan', '440000', BASELINE),
+  county('440602', '城区', 'Chengqu District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604']),
+  county('440603', '石湾区', 'Shiwan District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604']),
+  county('440604', '禅城区', 'Chancheng District', '440600', FOSHAN_2002),
+  county('440605', '南海区', 'Nanhai District', '440600', FOSHAN_2002),
+  county('440606', '顺德区', 'Shunde District', '440600', FOSHAN_2002),
+  county('440607', '三水区', 'Sanshui District', '440600', FOSHAN_2002),
+  county('440608', '高明区', 'Gaoming District', '440600', FOSHAN_2002),
+  county('440681', '顺德市', 'Shunde (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440606']),
+  // Its 南庄镇 went to 禅城区 in 2002, the rest became 南海区.
+  county('440682', '南海市', 'Nanhai (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440605', '440604']),
+  county('440683', '三水市', 'Sanshui (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440607']),
+  county('440684', '高明市', 'Gaoming (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440608']),
+  county('449001', '顺德市', 'Shunde (county-level city)', '440000', '1992-03-26', RECODED_1995, ['440681']),
+  county('449004', '南海市', 'Nanhai (county-level city)', '440000', '1992-09-02', RECODED_1995, ['440682']),
+  county('449008', '三水市', 'Sanshui (county-level city)', '440000', '1993-03-29', RECODED_1995, ['440683']),
+  county('449023', '高明市', 'Gaoming (county-level city)', '440000', '1994-04-18', RECODED_1995, ['440684']),
+];
+
+export const DIVISION_TABLE: readonly DivisionEntry[] = [
+  ...PROVINCES,
+  ...BEIJING,
+  ...HANGZHOU,
+  ...QUZHOU,
+  ...FOSHAN,
+].sort((a, b) => a.code.localeCompare(b.code));
+
+function province(code: string, name: string, nameEn: string, validFrom = BASELINE): DivisionEntry {
+  return { code, name, nameEn, level: 'province', parent: null, validFrom, validTo: null };
+}
+
+function prefecture(code: string, name: string, nameEn: string, parent: string, validFrom: string): DivisionEntry {
+  return { code, name, nameEn, level: 'prefecture', parent, validFrom, validTo: null };
+}
+
+function county(
+  code: string,
+  name: string,
+  nameEn: string,
+  parent: string,
+  validFrom: string,
+  validTo: string | null = null,
+  successors?: readonly string[],
+): DivisionEntry {
+  return {
+    code,
+    name,
+    nameEn,
+    level: 'county',
+    parent,
+    validFrom,
+    validTo,
+    ...(successors ? { successors } : {}),
+  };
+}

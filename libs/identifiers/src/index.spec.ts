@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import * as identifiers from './index.js';
+
+describe('@hub/identifiers public surface', () => {
+  it('exports exactly the documented runtime values, nothing internal', () => {
+    expect(Object.keys(identifiers).sort()).toEqual([
+      'DIVISION_TABLE_VERSION',
+      'LegalEntityKind',
+      'citizenIdCheckDigit',
+      'convertCitizenId15To18',
+      'currentSuccessors',
+      'divisionChain',
+      'findDivision',
+      'generateCitizenId',
+      'generateUscc',
+      'isDivisionInForce',
+      'isKnownDivisionCode',
+      'isValidCitizenId',
+      'isValidUscc',
+      'listDivisions',
+      'organisationCodeCheckCharacter',
+      'parseCitizenId',
+      'parseDivisionCode',
+      'parseUscc',
+      'seededRandom',
+      'usccCheckCharacter',
+    ]);
+  });
+
+  it('keeps LegalEntityKind values equal to their names, as stored and sent over the API', () => {
+    for (const [name, value] of Object.entries(identifiers.LegalEntityKind)) expect(value).toBe(name);
+  });
+});

@@ -1,0 +1,57 @@
+// @hub/identifiers: pure validation of the identifiers that key the hub's base libraries
+// (citizen ID, USCC, GB/T 2260 division codes) and deterministic generators of valid ones.
+// No I/O and no framework: parsers return a result or a coded error; they never throw on input.
+
+export type { IdentifierError, IdentifierResult, IdentifierWarning } from './identifier-result.js';
+
+export {
+  citizenIdCheckDigit,
+  convertCitizenId15To18,
+  isValidCitizenId,
+  parseCitizenId,
+  type CitizenId,
+  type CitizenIdErrorCode,
+  type CitizenIdOptions,
+  type CitizenIdResult,
+  type Gender,
+} from './citizen-id.js';
+
+export {
+  isValidUscc,
+  parseUscc,
+  usccCheckCharacter,
+  type Uscc,
+  type UsccErrorCode,
+  type UsccResult,
+  type UsccWarningCode,
+} from './uscc.js';
+export { LegalEntityKind, type UsccCodeName } from './uscc-categories.js';
+export { organisationCodeCheckCharacter } from './organisation-code.js';
+
+export {
+  DIVISION_TABLE_VERSION,
+  currentSuccessors,
+  divisionChain,
+  findDivision,
+  isDivisionInForce,
+  isKnownDivisionCode,
+  listDivisions,
+  parseDivisionCode,
+  type DivisionCodeErrorCode,
+  type DivisionCodeResult,
+  type DivisionCodeWarningCode,
+  type DivisionDateOption,
+  type DivisionEntry,
+  type DivisionFilter,
+  type DivisionLevel,
+  type ParsedDivisionCode,
+} from './division-codes.js';
+
+export {
+  generateCitizenId,
+  generateUscc,
+  seededRandom,
+  type CitizenIdGeneratorOptions,
+  type RandomSource,
+  type UsccGeneratorOptions,
+} from './generators.js';

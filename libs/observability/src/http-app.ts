@@ -1,0 +1,41 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { PinoNestLogger, createLogger } from './logger.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+
+export interface HttpAppOptions {
+  name: string;
+  port: number;
+  host: string;
+  /** Largest request body accepted (bytes); bulk ingest raises it for its own route. */
+  bodyLimit?: number;
+  logger?: Logger;
+}
+
+/**
+ * Creates and starts one app of the hub on Fastify: JSON logs with the request id (taken from
+ * `x-request-id` when the caller — usually the gateway — sends one, so a request can be followed
+ * across apps), graceful shutdown hooks, and the given port on the given host.
+ */
+export async function startHttpApp(module: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger(options.name);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    keepAliveTimeout: 65_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  await app.listen(options.port, options.host);
+  return app;
+}

@@ -1,0 +1,7 @@
+export { Metrics } from './metrics.js';
+export { createLogger, PinoNestLogger } from './logger.js';
+export { runHealthChecks, type HealthCheck, type HealthReport } from './health.js';
+export { HealthRegistry } from './health-registry.js';
+export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+export { ObservabilityModule } from './observability.module.js';
+export { startHttpApp, type HttpAppOptions } from './http-app.js';

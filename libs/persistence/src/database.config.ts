@@ -1,0 +1,17 @@
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** The database settings every app reads. Without DATABASE_URL the hub runs on the embedded database. */
+export class DatabaseConfig {
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string = undefined;
+
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Where the embedded database keeps its files (only used without DATABASE_URL). */
+  @IsString()
+  EMBEDDED_DATA_DIR = '.data/pglite';
+}

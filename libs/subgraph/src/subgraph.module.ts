@@ -1,0 +1,53 @@
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import { Metrics, ObservabilityModule, createLogger } from '@hub/observability';
+import { errorLoggingPlugin, formatGraphQLError } from './graphql-errors.js';
+import { operationMetricsPlugin } from './operation-metrics.js';
+import { createContext } from './request-context.js';
+import { InputValidationPipe } from './validation.js';
+
+export interface SubgraphOptions {
+  /** The subgraph's name in the supergraph, e.g. `legal-entity`. */
+  name: string;
+  /** Types the subgraph only references (entity stubs owned elsewhere) that no query returns directly. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+}
+
+/**
+ * The shared wiring of a department subgraph: Federation 2 schema from the code-first resolvers,
+ * per-request context with DataLoaders, input validation (class-validator) on every argument,
+ * errors mapped to stable codes, operation metrics, and /health + /metrics.
+ */
+@Module({})
+export class SubgraphModule {
+  static forRoot(options: SubgraphOptions): DynamicModule {
+    const logger = createLogger(options.name);
+    return {
+      module: SubgraphModule,
+      imports: [
+        ObservabilityModule.forRoot(options.name),
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) => ({
+            path: '/graphql',
+            autoSchemaFile: { federation: 2 },
+            sortSchema: true,
+            graphiql: false,
+            introspection: true,
+            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [], dateScalarMode: 'isoDate' },
+            context: (request: FastifyRequest) => createContext(request),
+            formatError: formatGraphQLError,
+            includeStacktraceInErrorResponses: false,
+            plugins: [errorLoggingPlugin(logger), operationMetricsPlugin(metrics)],
+          }),
+        }),
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
+import { parseCitizenId, parseDivisionCode, parseUscc } from '@hub/identifiers';
+import { InputError, type InputViolation } from './hub-error.js';
+
+/**
+ * class-validator reports a constraint name and a message; clients need a stable code. Custom
+ * constraints put the code in front of their message (`USCC_CHECK_DIGIT: …`); built-in ones are
+ * mapped here.
+ */
+const CODE_OF_CONSTRAINT: Record<string, string> = {
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  arrayMaxSize: 'TOO_MANY',
+  arrayMinSize: 'TOO_FEW',
+  isNotEmpty: 'REQUIRED',
+  isDefined: 'REQUIRED',
+  matches: 'INVALID_FORMAT',
+  isInt: 'INVALID_NUMBER',
+  min: 'OUT_OF_RANGE',
+  max: 'OUT_OF_RANGE',
+  isEnum: 'INVALID_VALUE',
+  isIn: 'INVALID_VALUE',
+  isString: 'INVALID_TYPE',
+  whitelistValidation: 'UNKNOWN_FIELD',
+  nestedValidation: 'INVALID_VALUE',
+};
+const CODED_MESSAGE = /^([A-Z][A-Z0-9_]+): (.*)$/s;
+
+export function violationsOf(errors: ValidationError[], prefix = ''): InputViolation[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const coded = CODED_MESSAGE.exec(message);
+      return coded
+        ? { field, code: coded[1], message: coded[2] }
+        : { field, code: CODE_OF_CONSTRAINT[constraint] ?? 'INVALID_VALUE', message };
+    });
+    return [...own, ...violationsOf(error.children ?? [], field)];
+  });
+}
+
+/** Validates a plain object against a DTO class; returns the typed instance or the violations. */
+export async function validateInput<T extends object>(
+  cls: new () => T,
+  plain: unknown,
+  prefix = '',
+): Promise<{ ok: true; value: T } | { ok: false; violations: InputViolation[] }> {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { ok: false, violations: [{ field: prefix || '(record)', code: 'INVALID_TYPE', message: 'must be an object' }] };
+  }
+  const value = plainToInstance(cls, plain);
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  return errors.length === 0 ? { ok: true, value } : { ok: false, violations: violationsOf(errors, prefix) };
+}
+
+/** The pipe for GraphQL arguments and HTTP bodies: class-validator DTOs, violations as one InputError. */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const cls = metadata.metatype;
+    if (!cls || [String, Number, Boolean, Array, Object].includes(cls as never) || value === undefined || value === null) return value;
+    const result = await validateInput(cls as new () => object, value, metadata.data ?? '');
+    if (!result.ok) throw new InputError(result.violations);
+    return result.value;
+  }
+}
+
+function identifierDecorator(name: string, check: (value: string) => { code: string; message: string } | undefined) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options,
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && check(value) === undefined,
+          defaultMessage: (args) => {
+            if (typeof args?.value !== 'string') return 'INVALID_TYPE: must be a string';
+            const problem = check(args.value);
+            return problem ? `${problem.code}: ${problem.message}` : 'INVALID_VALUE: invalid';
+          },
+        },
+      });
+}
+
+/** A unified social credit code (GB 32100) with a correct check character. */
+export const IsUscc = identifierDecorator('isUscc', (v) => {
+  const r = parseUscc(v);
+  return r.ok ? undefined : r.error;
+});
+
+/** A citizen ID number (GB 11643): 18 characters with a correct check digit, or a legacy 15-digit number. */
+export const IsCitizenId = identifierDecorator('isCitizenId', (v) => {
+  const r = parseCitizenId(v);
+  return r.ok ? undefined : r.error;
+});
+
+/** A GB/T 2260 division code known to the hub's division table (current or retired). */
+export const IsDivisionCode = identifierDecorator('isDivisionCode', (v) => {
+  const r = parseDivisionCode(v);
+  return r.ok ? undefined : r.error;
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD (no 2023-02-30), between 1900-01-01 and today. */
+export const IsCalendarDate = identifierDecorator('isCalendarDate', (v) => {
+  const m = ISO_DATE.exec(v);
+  if (!m) return { code: 'INVALID_DATE', message: `"${v}" is not a date written YYYY-MM-DD` };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return { code: 'INVALID_DATE', message: `${v} does not exist in the calendar` };
+  }
+  if (y < 1900) return { code: 'INVALID_DATE', message: `${v} is before 1900-01-01` };
+  if (date.getTime() > Date.now()) return { code: 'INVALID_DATE', message: `${v} is in the future` };
+  return undefined;
+});

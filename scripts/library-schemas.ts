@@ -1,0 +1,7 @@
+import type { PersistenceOptions } from '@hub/persistence';
+import { LEGAL_ENTITY_PERSISTENCE } from '../apps/legal-entity/src/legal-entity.persistence.js';
+
+/** Every app that owns a database schema, by app name (as in `apps/<name>`), for the database tools. */
+export const LIBRARY_SCHEMAS: Record<string, PersistenceOptions> = {
+  'legal-entity': LEGAL_ENTITY_PERSISTENCE,
+};
