@@ -1,10 +1,5 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the note below */
-// @ts-nocheck -- Browser code, bundled by scripts/build-graphiql.mjs with esbuild (which ignores
-// types). The root tsconfig.json is the Node server's: no DOM lib, no `jsx` option, and the repo
-// has no @types/react, so `npm run typecheck` cannot check this file; it is skipped instead of
-// failing the whole type check. (It is a .tsx and not a .jsx because `swc apps …` in
-// `npm run build:code` parses only .tsx files as TypeScript-with-JSX and fails on .jsx.)
-
+// @ts-nocheck -- browser code bundled by scripts/build-graphiql.mjs (esbuild); the root tsconfig is
+// the server's (no DOM lib, no JSX, no React types) and excludes this folder.
 // GraphiQL page of the data-sharing hub. Everything runs from files the gateway serves itself:
 // no CDN, no web font, no request to any other origin (scripts/build-graphiql.mjs scans the build
 // for external URLs and a browser test with outside traffic blocked checks it).
@@ -85,12 +80,21 @@ async function fetcher(params: GraphQLParams, opts?: { headers?: Record<string, 
 // Placeholder text for the first tab; the lead adjusts it. It stays a comment block so that
 // running it by accident does nothing.
 const defaultQuery = `# Data-sharing hub — GraphiQL
-#
-# Paste your API key in the Headers tab as {"Authorization": "Bearer <key>"}
-#
-# Example query:
-#
-# { legalEntities(usccs: ["91440604MA4UXXXXXX"]) { uscc name } }
+# The demo data holds legal entities registered in Foshan (440600), Hangzhou (330100)
+# and Quzhou (330800). Run this, then open Docs for the whole graph.
+query SearchFoshan {
+  searchLegalEntities(filter: { divisionCode: "440600" }, first: 5) {
+    nodes {
+      uscc
+      name
+      kind
+      status
+      registeredAddress { text divisionName }
+      legalRepresentative { idNumber }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
 `;
 
 createRoot(document.getElementById('graphiql')!).render(

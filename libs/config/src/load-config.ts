@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 
 /** Thrown at boot when the environment does not satisfy a config class; the message lists every problem. */
@@ -20,19 +19,27 @@ type ConfigClass<T> = new () => T;
  * declared variables are found.
  */
 export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const declared = Object.keys(new cls());
-  const plain: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
+  const defaults = new cls() as Record<string, unknown>;
+  const config = new cls() as Record<string, unknown>;
+  for (const key of Object.keys(defaults)) {
+    const raw = env[key];
     // An empty variable means "not set": fall back to the default rather than fail on ''.
-    if (value !== undefined && value !== '') plain[key] = value;
+    if (raw !== undefined && raw !== '') config[key] = coerce(raw, defaults[key], Reflect.getMetadata('design:type', cls.prototype, key));
   }
-  const config = plainToInstance(cls, plain, { enableImplicitConversion: true, exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
-  // Keep only the declared variables, so a config object never carries the whole environment.
-  const result = new cls();
-  for (const key of declared) (result as Record<string, unknown>)[key] = (config as Record<string, unknown>)[key];
-  return result;
+  return config as T;
+}
+
+/** Environment values are text: read them as the type of the default (or the declared type). */
+function coerce(raw: string, fallback: unknown, declared: unknown): unknown {
+  if (typeof fallback === 'number' || declared === Number) return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof fallback === 'boolean' || declared === Boolean) {
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    return raw;
+  }
+  return raw;
 }
 
 function describe(error: ValidationError): string[] {

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { PinoNestLogger, createLogger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
@@ -11,6 +12,11 @@ export interface HttpAppOptions {
   /** Largest request body accepted (bytes); bulk ingest raises it for its own route. */
   bodyLimit?: number;
   logger?: Logger;
+  /**
+   * Close the app on SIGINT/SIGTERM (default). The all-in-one hub turns this off and closes its
+   * apps itself, in order.
+   */
+  shutdownHooks?: boolean;
 }
 
 /**
@@ -22,7 +28,8 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   const logger = options.logger ?? createLogger(options.name);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Per-request access lines would dominate the logs; metrics count requests instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     keepAliveTimeout: 65_000,
@@ -31,7 +38,7 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -5,3 +5,4 @@ export { HealthRegistry } from './health-registry.js';
 export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 export { ObservabilityModule } from './observability.module.js';
 export { startHttpApp, type HttpAppOptions } from './http-app.js';
+export { operationMetricsPlugin } from './operation-metrics.js';

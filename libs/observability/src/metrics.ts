@@ -32,7 +32,7 @@ export class Metrics {
 
   histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = [], buckets?: number[]): Histogram<L> {
     return (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ??
-      new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+      new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) });
   }
 
   text(): Promise<string> {

@@ -1,3 +1,4 @@
+import './pg-types.js';
 export { DatabaseConfig } from './database.config.js';
 export { resolveDatabase, stopEmbeddedDatabase, type DatabaseLocation } from './database-location.js';
 export { EmbeddedDatabase } from './embedded/embedded-database.js';

@@ -14,7 +14,7 @@ export class ListenConfig {
  */
 export async function bootstrapSubgraph(
   module: unknown,
-  options: { name: string; portVariable: string; defaultPort: number; bodyLimit?: number },
+  options: { name: string; portVariable: string; defaultPort: number; bodyLimit?: number; shutdownHooks?: boolean },
 ): Promise<NestFastifyApplication> {
   class PortConfig extends ListenConfig {
     @IsInt()
@@ -24,5 +24,5 @@ export async function bootstrapSubgraph(
   }
   const env = { ...process.env, PORT: process.env[options.portVariable] };
   const config = loadConfig(PortConfig, env);
-  return startHttpApp(module, { name: options.name, port: config.PORT, host: config.HOST, bodyLimit: options.bodyLimit });
+  return startHttpApp(module, { name: options.name, port: config.PORT, host: config.HOST, bodyLimit: options.bodyLimit, shutdownHooks: options.shutdownHooks });
 }

@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /** One offending input value: where it is (`input.registeredAddress.divisionCode`), a stable code, and why. */
 export interface InputViolation {
   field: string;
@@ -8,9 +10,10 @@ export interface InputViolation {
 /**
  * An error a client can act on. `code` is stable (clients switch on it; it becomes
  * `extensions.code` in GraphQL), the message is for people. Anything thrown that is not a HubError
- * is a bug and reaches clients only as INTERNAL_SERVER_ERROR with a request id.
+ * is a bug and reaches clients only as INTERNAL_SERVER_ERROR with a request id. (Nest does not
+ * log intrinsic exceptions: a refused input is an answer, not an incident.)
  */
-export class HubError extends Error {
+export class HubError extends IntrinsicException {
   constructor(
     readonly code: string,
     message: string,

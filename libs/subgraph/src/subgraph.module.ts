@@ -1,11 +1,12 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { Metrics, ObservabilityModule, createLogger } from '@hub/observability';
+import { Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
 import { errorLoggingPlugin, formatGraphQLError } from './graphql-errors.js';
-import { operationMetricsPlugin } from './operation-metrics.js';
+
 import { createContext } from './request-context.js';
 import { InputValidationPipe } from './validation.js';
 
@@ -43,7 +44,8 @@ export class SubgraphModule {
             context: (request: FastifyRequest) => createContext(request),
             formatError: formatGraphQLError,
             includeStacktraceInErrorResponses: false,
-            plugins: [errorLoggingPlugin(logger), operationMetricsPlugin(metrics)],
+            // Inline tracing (ftv1) only serves Apollo's hosted usage reporting, which the hub never uses.
+            plugins: [ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics)],
           }),
         }),
       ],

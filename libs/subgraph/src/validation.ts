@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
+import { getMetadataStorage, registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
 import { parseCitizenId, parseDivisionCode, parseUscc } from '@hub/identifiers';
 import { InputError, type InputViolation } from './hub-error.js';
 
@@ -51,7 +51,7 @@ export async function validateInput<T extends object>(
     return { ok: false, violations: [{ field: prefix || '(record)', code: 'INVALID_TYPE', message: 'must be an object' }] };
   }
   const value = plainToInstance(cls, plain);
-  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, stopAtFirstError: true });
   return errors.length === 0 ? { ok: true, value } : { ok: false, violations: violationsOf(errors, prefix) };
 }
 
@@ -60,11 +60,17 @@ export async function validateInput<T extends object>(
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const cls = metadata.metatype;
-    if (!cls || [String, Number, Boolean, Array, Object].includes(cls as never) || value === undefined || value === null) return value;
+    // Only classes that declare validation rules are DTOs; anything else (a @Parent entity, the
+    // context, a scalar) passes through untouched.
+    if (!cls || value === undefined || value === null || !hasValidationRules(cls)) return value;
     const result = await validateInput(cls as new () => object, value, metadata.data ?? '');
     if (!result.ok) throw new InputError(result.violations);
     return result.value;
   }
+}
+
+function hasValidationRules(cls: abstract new (...args: never[]) => unknown): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).length > 0;
 }
 
 function identifierDecorator(name: string, check: (value: string) => { code: string; message: string } | undefined) {

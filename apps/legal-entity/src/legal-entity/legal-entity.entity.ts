@@ -32,29 +32,29 @@ export class LegalEntityRow {
   establishedOn: string | null;
 
   @Column({ name: 'capital_amount', type: 'numeric', precision: 20, scale: 2, nullable: true })
-  capitalAmount: string | null;
+  registeredCapitalAmount: string | null;
 
   @Column({ name: 'capital_currency', type: 'varchar', length: 3, nullable: true })
-  capitalCurrency: string | null;
+  registeredCapitalCurrency: string | null;
 
   @Column({ name: 'authority_name', type: 'varchar', length: 200, nullable: true })
-  authorityName: string | null;
+  registrationAuthorityName: string | null;
 
   @Column({ name: 'authority_uscc', type: 'varchar', length: 18, nullable: true })
-  authorityUscc: string | null;
+  registrationAuthorityUscc: string | null;
 
   @Column({ name: 'address_text', type: 'varchar', length: 500 })
-  addressText: string;
+  registeredAddress: string;
 
   @Index('legal_entity_division_idx')
   @Column({ name: 'address_division_code', type: 'varchar', length: 6 })
-  addressDivisionCode: string;
+  registeredAddressDivisionCode: string;
 
   @Column({ name: 'business_scope', type: 'varchar', length: 4000, nullable: true })
   businessScope: string | null;
 
   @Column({ name: 'legal_rep_id_number', type: 'varchar', length: 18, nullable: true })
-  legalRepIdNumber: string | null;
+  legalRepresentativeIdNumber: string | null;
 
   @Column({ name: 'source_department', type: 'varchar', length: 18 })
   sourceDepartment: string;

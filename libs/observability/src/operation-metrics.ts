@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Metrics } from '@hub/observability';
+import type { Metrics } from './metrics.js';
 
 /** Duration and outcome of every GraphQL operation, by operation name, as Prometheus metrics. */
 export function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin {

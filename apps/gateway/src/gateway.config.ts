@@ -1,0 +1,47 @@
+import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+
+/** The gateway's settings, read once at start. */
+export class GatewayConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  GATEWAY_PORT = 4000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** The composed supergraph the gateway serves (`npm run schema:compose` writes it). */
+  @IsString()
+  SUPERGRAPH_PATH = 'schemas/graphql/supergraph.graphql';
+
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  MAX_QUERY_DEPTH = 12;
+
+  @IsInt()
+  @Min(10)
+  @Max(10_000_000)
+  MAX_QUERY_COST = 50_000;
+
+  /** Largest GraphQL request body accepted, in bytes. */
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
+  @IsBoolean()
+  GRAPHIQL = true;
+}
+
+/**
+ * The URL of a subgraph: `SUBGRAPH_<NAME>_URL` (e.g. SUBGRAPH_LEGAL_ENTITY_URL) when set — the
+ * supergraph carries the URLs of a local all-in-one run, deployments point elsewhere.
+ */
+export function subgraphUrl(name: string, composedUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+  const variable = `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+  const value = env[variable];
+  if (!value) return composedUrl;
+  if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  return value;
+}

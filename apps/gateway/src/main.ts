@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import './telemetry.js';
+import { loadConfig } from '@hub/config';
+import { startHttpApp } from '@hub/observability';
+import { GatewayConfig } from './gateway.config.js';
+import { GatewayModule } from './gateway.module.js';
+
+/** Runs the gateway (port GATEWAY_PORT, default 4000) on the static supergraph. */
+export function startGateway(env: NodeJS.ProcessEnv = process.env, options: { shutdownHooks?: boolean } = {}) {
+  const config = loadConfig(GatewayConfig, env);
+  return startHttpApp(GatewayModule.forRoot(config), { name: 'gateway', port: config.GATEWAY_PORT, host: config.HOST, bodyLimit: config.MAX_REQUEST_BYTES, ...options });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startGateway();
+}

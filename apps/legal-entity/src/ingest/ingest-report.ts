@@ -1,0 +1,34 @@
+/** One rejected row of an extract: where it is, which record, which field, and why. */
+export interface Rejection {
+  line: number;
+  uscc?: string;
+  field?: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestProgress {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  bytesRead: number;
+  phase: 'reading' | 'applying' | 'done';
+}
+
+/** What an ingest did; counts are exact, `rejections` lists at most the first REJECTION_DETAIL_LIMIT. */
+export interface IngestReport {
+  format: 'ndjson' | 'csv';
+  rowsRead: number;
+  accepted: number;
+  registered: number;
+  changed: number;
+  unchanged: number;
+  replayed: number;
+  superseded: number;
+  rejected: number;
+  rejections: Rejection[];
+  rejectionsTruncated: boolean;
+  durationMs: number;
+}
+
+export const REJECTION_DETAIL_LIMIT = 1000;

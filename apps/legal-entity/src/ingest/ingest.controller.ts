@@ -1,0 +1,116 @@
+import { Controller, Headers, HttpException, HttpStatus, Logger, Post, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { IsOptional, Matches } from 'class-validator';
+import { IsUscc, HubError, InputError, validateInput } from '@hub/subgraph';
+import { ExtractHeaderError, type ExtractFormat } from './record-stream.js';
+import { IngestService } from './ingest.service.js';
+
+/** The largest extract one request may carry (bytes); larger extracts are split by the sender. */
+export const INGEST_MAX_BYTES = 4 * 1024 ** 3;
+
+const FORMAT_OF_TYPE: Record<string, ExtractFormat> = {
+  'application/x-ndjson': 'ndjson',
+  'application/jsonl': 'ndjson',
+  'text/csv': 'csv',
+};
+
+class IngestQuery {
+  @IsOptional()
+  @IsUscc()
+  sourceDepartment?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
+  sourceSystem?: string;
+}
+
+/**
+ * POST /ingest/legal-entities with an NDJSON (`application/x-ndjson`) or CSV (`text/csv`) body.
+ * Query `sourceDepartment` / `sourceSystem` apply to rows that do not carry their own. The answer
+ * is the ingest report; with `Accept: application/x-ndjson` progress lines come first, then the
+ * report (`{"event":"report",…}`), so a client can show progress on a long extract.
+ */
+@Controller('ingest')
+export class IngestController implements OnModuleInit {
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    // Hand the request body to the controller as a stream instead of buffering it.
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addContentTypeParser(Object.keys(FORMAT_OF_TYPE), (_request, payload, done) => done(null, payload));
+  }
+
+  @Post('legal-entities')
+  async legalEntities(
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Query() query: Record<string, string>,
+  ): Promise<void> {
+    const format = FORMAT_OF_TYPE[(contentType ?? '').split(';')[0].trim().toLowerCase()];
+    if (!format) {
+      throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+    const defaults = await validateInput(IngestQuery, query);
+    if (!defaults.ok) throw new HttpException({ code: 'BAD_USER_INPUT', violations: defaults.violations }, HttpStatus.BAD_REQUEST);
+    const body = limited(request.body as Readable, INGEST_MAX_BYTES);
+    const streaming = (accept ?? '').includes('application/x-ndjson');
+    if (!streaming) {
+      try {
+        const report = await this.ingest.ingest(body, { format, defaults: defaults.value });
+        reply.status(200).send(report);
+      } catch (error) {
+        const { status, payload } = failure(error);
+        reply.status(status).send(payload);
+      }
+      return;
+    }
+    const out = new PassThrough();
+    reply.status(200).header('content-type', 'application/x-ndjson').send(out);
+    try {
+      const report = await this.ingest.ingest(body, {
+        format,
+        defaults: defaults.value,
+        onProgress: (p) => out.write(JSON.stringify({ event: 'progress', ...p }) + '\n'),
+      });
+      out.end(JSON.stringify({ event: 'report', ...report }) + '\n');
+    } catch (error) {
+      out.end(JSON.stringify({ event: 'error', ...failure(error).payload }) + '\n');
+    }
+  }
+}
+
+class TooLargeError extends Error {}
+
+/** Stops reading once the body passes `max` bytes (the extract is then refused as a whole). */
+function limited(body: Readable, max: number): Readable {
+  let seen = 0;
+  return body.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        seen += chunk.length;
+        if (seen > max) callback(new TooLargeError(`the extract is larger than ${max} bytes; split it`));
+        else callback(null, chunk);
+      },
+    }),
+  );
+}
+
+const logger = new Logger('IngestController');
+
+function failure(error: unknown): { status: number; payload: Record<string, unknown> } {
+  if (error instanceof TooLargeError) return { status: 413, payload: { code: 'EXTRACT_TOO_LARGE', message: error.message } };
+  if (error instanceof ExtractHeaderError) {
+    return { status: 400, payload: { code: 'UNKNOWN_COLUMNS', message: error.message, columns: error.unknown } };
+  }
+  if (error instanceof InputError) return { status: 400, payload: { code: error.code, message: error.message, violations: error.violations } };
+  if (error instanceof HubError) return { status: 409, payload: { code: error.code, message: error.message } };
+  logger.error(`ingest failed: ${error instanceof Error ? error.stack : String(error)}`);
+  return { status: 503, payload: { code: 'INGEST_FAILED', message: 'the extract could not be applied; nothing was stored — send it again' } };
+}

@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import { EventPublisher } from '@hub/events';
+import { Metrics } from '@hub/observability';
+import { DATABASE_LOCATION, type DatabaseLocation } from '@hub/persistence';
+import { validateInput } from '@hub/subgraph';
+import { LegalEntityRecordInput } from '../legal-entity/dto/legal-entity-record.input.js';
+import { refusal } from '../legal-entity/legal-entity.errors.js';
+import { toRecord } from '../legal-entity/legal-entity.record.js';
+import { LegalEntityWriter, REFUSED_OUTCOMES, type OutcomeGroup } from '../legal-entity/legal-entity.writer.js';
+import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
+import { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest-report.js';
+import { readExtract, type ExtractFormat } from './record-stream.js';
+import { CopyStagingLoader, InsertStagingLoader, type StagingLoader } from './staging-loader.js';
+
+export interface IngestOptions {
+  format: ExtractFormat;
+  /** Provenance applied to rows that do not carry their own. */
+  defaults?: { sourceDepartment?: string; sourceSystem?: string };
+  onProgress?(progress: IngestProgress): void;
+  /** How often progress is reported, in rows. */
+  progressEvery?: number;
+}
+
+const RECORD_FIELDS: ReadonlySet<string> = new Set([
+  'uscc', 'name', 'kind', 'status', 'statusEffectiveOn', 'statusReason', 'establishedOn', 'registeredCapitalAmount',
+  'registeredCapitalCurrency', 'registrationAuthorityName', 'registrationAuthorityUscc', 'registeredAddress',
+  'registeredAddressDivisionCode', 'businessScope', 'legalRepresentativeIdNumber', 'sourceDepartment', 'sourceSystem',
+  'sourceRecordId', 'version',
+]);
+
+/**
+ * Bulk ingest of a department extract: rows are read as they arrive, validated one by one (the
+ * same rules as the GraphQL mutation), streamed into a staging table, then applied with one
+ * set-based statement that emits events only for what really changed. All in one transaction:
+ * a failure midway stores nothing, so the extract can simply be sent again. Bad rows never stop
+ * good ones: they are reported with line number and reason.
+ */
+@Injectable()
+export class IngestService {
+  private readonly writer = new LegalEntityWriter(LEGAL_ENTITY_SCHEMA);
+  private readonly rowsCounter;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DATABASE_LOCATION) private readonly location: DatabaseLocation,
+    private readonly events: EventPublisher,
+    metrics: Metrics,
+  ) {
+    this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by outcome', ['outcome']);
+  }
+
+  static readonly fields = RECORD_FIELDS;
+
+  async ingest(input: Readable, options: IngestOptions): Promise<IngestReport> {
+    const started = performance.now();
+    const progress: IngestProgress = { rowsRead: 0, accepted: 0, rejected: 0, bytesRead: 0, phase: 'reading' };
+    const rejections: Rejection[] = [];
+    const reject = (r: Rejection) => {
+      progress.rejected++;
+      if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push(r);
+    };
+    const every = options.progressEvery ?? 10_000;
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction();
+      const table = 'legal_entity_staging';
+      await runner.query(this.writer.stagingTableSql(table));
+      const loader: StagingLoader = this.location.embedded
+        ? new InsertStagingLoader((sql, p) => runner.query(sql, p), table, this.writer.stagingColumns(), this.writer.stagingColumnTypes())
+        : new CopyStagingLoader(client, table, this.writer.stagingColumns());
+      for await (const row of readExtract(input, options.format, RECORD_FIELDS, (n) => (progress.bytesRead += n))) {
+        progress.rowsRead++;
+        if ('error' in row) {
+          reject({ line: row.line, ...row.error });
+        } else {
+          const fields: Record<string, unknown> = { ...options.defaults, ...row.fields };
+          const valid = await validateInput(LegalEntityRecordInput, fields);
+          const record = valid.ok ? toRecord(valid.value) : valid;
+          if (!record.ok) {
+            const first = record.violations[0];
+            reject({ line: row.line, uscc: typeof fields.uscc === 'string' ? fields.uscc : undefined, field: first.field, code: first.code, message: first.message });
+          } else {
+            progress.accepted++;
+            await loader.write(this.writer.stagingRow(row.line, record.record));
+          }
+        }
+        if (progress.rowsRead % every === 0) options.onProgress?.({ ...progress });
+      }
+      await loader.finish();
+      progress.phase = 'applying';
+      options.onProgress?.({ ...progress });
+      const groups = await this.writer.applyStaging(runner, table, 'upsert', REJECTION_DETAIL_LIMIT);
+      for (const group of groups.filter((g) => REFUSED_OUTCOMES.has(g.outcome) || g.outcome === 'conflict')) {
+        progress.rejected += group.count;
+        group.lines.forEach((line, i) => {
+          const error = refusal(group.outcome, group.usccs[i], 0);
+          if (rejections.length < REJECTION_DETAIL_LIMIT) {
+            rejections.push({ line, uscc: group.usccs[i], field: error?.details.field as string | undefined, code: error?.code ?? group.outcome, message: refusalMessage(group) });
+          }
+        });
+      }
+      await runner.commitTransaction();
+      progress.accepted -= groups.filter((g) => REFUSED_OUTCOMES.has(g.outcome) || g.outcome === 'conflict').reduce((n, g) => n + g.count, 0);
+      const count = (outcome: OutcomeGroup['outcome']) => groups.find((g) => g.outcome === outcome)?.count ?? 0;
+      if (count('register') + count('change') > 0) this.events.committed();
+      for (const g of groups) this.rowsCounter.inc({ outcome: g.outcome }, g.count);
+      progress.phase = 'done';
+      options.onProgress?.({ ...progress });
+      rejections.sort((a, b) => a.line - b.line);
+      return {
+        format: options.format,
+        rowsRead: progress.rowsRead,
+        accepted: progress.accepted,
+        registered: count('register'),
+        changed: count('change'),
+        unchanged: count('version_only'),
+        replayed: count('replay'),
+        superseded: count('superseded'),
+        rejected: progress.rejected,
+        rejections: rejections.slice(0, REJECTION_DETAIL_LIMIT),
+        rejectionsTruncated: progress.rejected > REJECTION_DETAIL_LIMIT,
+        durationMs: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      input.resume();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+function refusalMessage(group: OutcomeGroup): string {
+  switch (group.outcome) {
+    case 'stale':
+      return 'older than the version the hub holds';
+    case 'version_reused':
+      return 'the hub holds this version with different content; send a new version';
+    case 'source_mismatch':
+      return 'the legal entity is held from another source record (一数一源)';
+    case 'source_record_conflict':
+      return 'this source record already belongs to another legal entity';
+    case 'invalid_transition':
+      return 'the status change is not allowed (deregistration is final; a revoked entity can only be deregistered)';
+    case 'conflict':
+      return 'registered concurrently by another write; send the row again';
+    default:
+      return group.outcome;
+  }
+}

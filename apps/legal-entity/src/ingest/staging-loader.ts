@@ -1,0 +1,83 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** Streams rows into a staging table. `write` resolves when the row may be followed by another (backpressure). */
+export interface StagingLoader {
+  write(values: unknown[]): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/**
+ * COPY … FROM STDIN in CSV form: the fastest way into Postgres, and constant memory because the
+ * parser waits whenever the socket is full. NULL is an unquoted empty field; every value is quoted
+ * otherwise, so an empty string stays an empty string.
+ */
+export class CopyStagingLoader implements StagingLoader {
+  private readonly stream: Writable;
+  private failed?: Error;
+
+  constructor(client: PoolClient, table: string, columns: string[]) {
+    this.stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+    this.stream.on('error', (error: Error) => {
+      this.failed = error;
+    });
+  }
+
+  async write(values: unknown[]): Promise<void> {
+    if (this.failed) throw this.failed;
+    const line = values.map(csvField).join(',') + '\n';
+    if (!this.stream.write(line)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (this.failed) throw this.failed;
+  }
+
+  async finish(): Promise<void> {
+    if (this.failed) throw this.failed;
+    const done = Promise.race([once(this.stream, 'finish'), once(this.stream, 'error').then(([e]) => Promise.reject(e))]);
+    this.stream.end();
+    await done;
+  }
+}
+
+/**
+ * Batched multi-row INSERTs, for the embedded database whose wire protocol does not carry COPY
+ * FROM STDIN. Same table, same rows; slower, and fine at the embedded database's scale.
+ */
+export class InsertStagingLoader implements StagingLoader {
+  private batch: unknown[][] = [];
+
+  constructor(
+    private readonly query: (sql: string, params: unknown[]) => Promise<unknown>,
+    private readonly table: string,
+    private readonly columns: string[],
+    private readonly types: string[],
+    private readonly batchSize = 2000,
+  ) {}
+
+  async write(values: unknown[]): Promise<void> {
+    this.batch.push(values);
+    if (this.batch.length >= this.batchSize) await this.flush();
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    await this.query(
+      `INSERT INTO ${this.table} (${this.columns.join(', ')}) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${this.columns
+        .map((c, i) => `${c} ${this.types[i]}`)
+        .join(', ')})`,
+      [JSON.stringify(rows.map((r) => Object.fromEntries(this.columns.map((c, i) => [c, r[i]]))))],
+    );
+  }
+}
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return `"${String(value).replace(/"/g, '""')}"`;
+}

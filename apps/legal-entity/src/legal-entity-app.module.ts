@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '@hub/events';
+import { PersistenceModule } from '@hub/persistence';
+import { SubgraphModule } from '@hub/subgraph';
+import { IngestModule } from './ingest/ingest.module.js';
+import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
+import { LEGAL_ENTITY_TOPIC } from './legal-entity/legal-entity.events.js';
+import { Person } from './legal-entity/person.model.js';
+import { LEGAL_ENTITY_PERSISTENCE } from './legal-entity.persistence.js';
+import { LEGAL_ENTITY_SCHEMA } from './legal-entity.schema.js';
+
+/** The legal-entity base library (法人库) as a Federation 2 subgraph with bulk ingest. */
+@Module({
+  imports: [
+    SubgraphModule.forRoot({ name: 'legal-entity', orphanedTypes: [Person] }),
+    PersistenceModule.forRoot(LEGAL_ENTITY_PERSISTENCE),
+    EventsModule.forRoot({ app: 'legal-entity', schema: LEGAL_ENTITY_SCHEMA, topics: [{ topic: LEGAL_ENTITY_TOPIC, partitions: 6 }] }),
+    LegalEntityModule,
+    IngestModule,
+  ],
+})
+export class LegalEntityAppModule {}

@@ -1,0 +1,114 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LegalEntityKind } from '../legal-entity-kind.js';
+import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc } from '@hub/subgraph';
+import { LegalEntityStatus } from '../legal-entity-status.js';
+
+/**
+ * One legal-entity record as a source department sends it — the same flat shape for the GraphQL
+ * mutation and for every row of a bulk extract (NDJSON keys, CSV headers), so both paths share
+ * one set of rules. The source fields identify the record in its source system; `version` is that
+ * record's version there.
+ */
+@InputType('LegalEntityRecordInput', { description: 'A legal-entity record from its source department' })
+export class LegalEntityRecordInput {
+  @Field(() => ID, { description: '统一社会信用代码 (GB 32100), 18 characters' })
+  @IsUscc()
+  uscc: string;
+
+  @Field({ description: 'Registered name (名称), at most 200 characters' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => LegalEntityKind, { nullable: true, description: 'Only needed when the USCC does not decode to a kind (category "other")' })
+  @IsOptional()
+  @IsEnum(LegalEntityKind)
+  kind?: LegalEntityKind;
+
+  @Field(() => LegalEntityStatus, { nullable: true, description: 'Defaults to ACTIVE' })
+  @IsOptional()
+  @IsEnum(LegalEntityStatus)
+  status?: LegalEntityStatus;
+
+  @Field({ nullable: true, description: 'Date the status took effect, YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate()
+  statusEffectiveOn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  statusReason?: string;
+
+  @Field({ nullable: true, description: 'Date of establishment (成立日期), YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate()
+  establishedOn?: string;
+
+  @Field({ nullable: true, description: 'Registered capital in units of the currency (yuan for CNY), e.g. "5000000" or "12.50"' })
+  @IsOptional()
+  @Matches(/^\d{1,18}(\.\d{1,2})?$/, { message: 'INVALID_AMOUNT: must be a non-negative amount with at most 2 decimals' })
+  registeredCapitalAmount?: string;
+
+  @Field({ nullable: true, description: 'ISO 4217 currency code; defaults to CNY when an amount is given' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'INVALID_CURRENCY: must be an ISO 4217 code such as CNY' })
+  registeredCapitalCurrency?: string;
+
+  @Field({ nullable: true, description: 'Registration authority (登记机关)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  registrationAuthorityName?: string;
+
+  @Field({ nullable: true, description: 'USCC of the registration authority' })
+  @IsOptional()
+  @IsUscc()
+  registrationAuthorityUscc?: string;
+
+  @Field({ description: 'Registered address (住所), at most 500 characters' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  registeredAddress: string;
+
+  @Field({ description: 'GB/T 2260 division code of the registered address (6 digits)' })
+  @IsDivisionCode()
+  registeredAddressDivisionCode: string;
+
+  @Field({ nullable: true, description: 'Business scope (经营范围), at most 4000 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  businessScope?: string;
+
+  @Field({ nullable: true, description: 'Citizen ID of the legal representative (法定代表人)' })
+  @IsOptional()
+  @IsCitizenId()
+  legalRepresentativeIdNumber?: string;
+
+  @Field({ description: 'USCC of the source department (数源部门)' })
+  @IsUscc()
+  sourceDepartment: string;
+
+  @Field({ description: 'Code of the source system within that department' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
+  sourceSystem: string;
+
+  @Field({ description: 'The record id in the source system' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  sourceRecordId: string;
+
+  @Field(() => Int, { description: 'Version of the record in the source system; must grow with every change' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}

@@ -1,0 +1,120 @@
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from './json-object.scalar.js';
+import { LegalEntityKind } from './legal-entity-kind.js';
+import { LegalEntityStatus } from './legal-entity-status.js';
+import { Person } from './person.model.js';
+
+@ObjectType({ description: 'An amount of money in a currency' })
+export class Money {
+  @Field({ description: 'Decimal amount as text (exact), e.g. "5000000.00"' })
+  amount: string;
+
+  @Field({ description: 'ISO 4217 currency code' })
+  currency: string;
+}
+
+@ObjectType({ description: 'The authority that registered the legal entity (登记机关)' })
+export class RegistrationAuthority {
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true, description: 'USCC of the authority' })
+  uscc?: string;
+}
+
+@ObjectType({ description: 'A registered address with its GB/T 2260 division' })
+export class Address {
+  @Field()
+  text: string;
+
+  @Field({ description: 'GB/T 2260 division code (6 digits)' })
+  divisionCode: string;
+
+  @Field({ nullable: true, description: 'Name of the division, with its ancestors (e.g. 浙江省杭州市拱墅区)' })
+  divisionName?: string;
+}
+
+@ObjectType({ description: 'Where a record came from: its source department, system and record, and when the hub received it' })
+export class Provenance {
+  @Field({ description: 'USCC of the source department (数源部门)' })
+  sourceDepartment: string;
+
+  @Field()
+  sourceSystem: string;
+
+  @Field()
+  sourceRecordId: string;
+
+  @Field(() => Int, { description: 'Version of the record in its source system' })
+  version: number;
+
+  @Field({ description: 'When the hub received this version' })
+  receivedAt: Date;
+}
+
+@ObjectType({ description: 'One change in the history of a legal entity' })
+export class LegalEntityChange {
+  @Field(() => Int)
+  version: number;
+
+  @Field({ description: 'registered, changed or status-changed' })
+  changeType: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'For a registration the record; otherwise { field: { from, to } }' })
+  changes: Record<string, unknown>;
+
+  @Field(() => Provenance)
+  provenance: Provenance;
+
+  @Field({ description: 'The id of the event this change emitted' })
+  eventId: string;
+}
+
+@ObjectType({ description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })
+@Directive('@key(fields: "uscc")')
+export class LegalEntity {
+  @Field(() => ID, { description: '统一社会信用代码 (GB 32100)' })
+  uscc: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => LegalEntityKind)
+  kind: LegalEntityKind;
+
+  @Field(() => LegalEntityStatus)
+  status: LegalEntityStatus;
+
+  @Field({ nullable: true, description: 'Date the current status took effect, YYYY-MM-DD' })
+  statusEffectiveOn?: string;
+
+  @Field({ nullable: true })
+  statusReason?: string;
+
+  @Field({ nullable: true, description: 'Date of establishment, YYYY-MM-DD' })
+  establishedOn?: string;
+
+  @Field(() => Money, { nullable: true })
+  registeredCapital?: Money;
+
+  @Field(() => RegistrationAuthority, { nullable: true })
+  registrationAuthority?: RegistrationAuthority;
+
+  @Field(() => Address)
+  registeredAddress: Address;
+
+  @Field({ nullable: true })
+  businessScope?: string;
+
+  @Field(() => Person, { nullable: true, description: 'The legal representative (法定代表人)' })
+  legalRepresentative?: Person;
+
+  @Field(() => Provenance)
+  provenance: Provenance;
+
+  @Field({ description: 'When the hub first registered this legal entity' })
+  registeredAt: Date;
+
+  @Field({ description: 'When the hub last stored a version of it' })
+  updatedAt: Date;
+}

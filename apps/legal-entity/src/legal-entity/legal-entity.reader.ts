@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { divisionChain } from '@hub/identifiers';
+import { LegalEntityChangeRow } from './legal-entity-change.entity.js';
+import { LegalEntityRow } from './legal-entity.entity.js';
+import type { LegalEntityKind } from './legal-entity-kind.js';
+import type { LegalEntityStatus } from './legal-entity-status.js';
+import type { LegalEntity, LegalEntityChange } from './legal-entity.model.js';
+
+export interface LegalEntitySearch {
+  nameContains?: string;
+  status?: LegalEntityStatus;
+  /** A province, prefecture or county code: matches every entity registered within it. */
+  divisionCode?: string;
+  after?: string;
+  first: number;
+}
+
+/** Reads legal entities. Every read is one statement, whatever the number of entities asked for. */
+@Injectable()
+export class LegalEntityReader {
+  constructor(
+    @InjectRepository(LegalEntityRow) private readonly entities: Repository<LegalEntityRow>,
+    @InjectRepository(LegalEntityChangeRow) private readonly changes: Repository<LegalEntityChangeRow>,
+  ) {}
+
+  /** The entities for these USCCs, in the same order; null where the hub has none. */
+  async byUsccs(usccs: readonly string[]): Promise<Array<LegalEntity | null>> {
+    if (usccs.length === 0) return [];
+    const rows = await this.entities.findBy({ uscc: In([...new Set(usccs)]) });
+    const byUscc = new Map(rows.map((r) => [r.uscc, toModel(r)]));
+    return usccs.map((u) => byUscc.get(u) ?? null);
+  }
+
+  /** Keyset-paginated search ordered by USCC; fetches one extra row to know whether there is a next page. */
+  async search(filter: LegalEntitySearch): Promise<{ items: LegalEntity[]; hasNextPage: boolean }> {
+    const q = this.entities.createQueryBuilder('e').orderBy('e.uscc', 'ASC').limit(filter.first + 1);
+    if (filter.nameContains) q.andWhere(`e.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(filter.nameContains)}%` });
+    if (filter.status) q.andWhere('e.status = :status', { status: filter.status });
+    if (filter.divisionCode) q.andWhere('e.registeredAddressDivisionCode LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
+    if (filter.after) q.andWhere('e.uscc > :after', { after: filter.after });
+    const rows = await q.getMany();
+    return { items: rows.slice(0, filter.first).map(toModel), hasNextPage: rows.length > filter.first };
+  }
+
+  /** The latest `limit` changes of each entity, newest first, for many entities in one statement. */
+  async historyOf(usccs: readonly string[], limit: number): Promise<LegalEntityChange[][]> {
+    const rows: Array<LegalEntityChangeRow & { rn: number }> = await this.changes.query(
+      `SELECT * FROM (
+         SELECT c.*, row_number() OVER (PARTITION BY c.uscc ORDER BY c.id DESC) AS rn
+         FROM "legal_entity"."legal_entity_change" c WHERE c.uscc = ANY($1)
+       ) t WHERE rn <= $2 ORDER BY uscc, id DESC`,
+      [[...new Set(usccs)], limit],
+    );
+    const byUscc = new Map<string, LegalEntityChange[]>();
+    for (const r of rows as unknown as Array<Record<string, unknown>>) {
+      const list = byUscc.get(r.uscc as string) ?? [];
+      list.push({
+        version: r.version as number,
+        changeType: r.change_type as string,
+        changes: r.changes as Record<string, unknown>,
+        eventId: r.event_id as string,
+        provenance: {
+          sourceDepartment: r.source_department as string,
+          sourceSystem: r.source_system as string,
+          sourceRecordId: r.source_record_id as string,
+          version: r.version as number,
+          receivedAt: r.recorded_at as Date,
+        },
+      });
+      byUscc.set(r.uscc as string, list);
+    }
+    return usccs.map((u) => byUscc.get(u) ?? []);
+  }
+
+  /** The stored row, locked for the caller's transaction (mutations merge a patch into it). */
+  async lockedRow(tx: { query(sql: string, p?: unknown[]): Promise<unknown[]> }, uscc: string): Promise<Record<string, unknown> | undefined> {
+    const rows = await tx.query('SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = $1 FOR UPDATE', [uscc]);
+    return rows[0] as Record<string, unknown> | undefined;
+  }
+}
+
+export function toModel(r: LegalEntityRow): LegalEntity {
+  return {
+    uscc: r.uscc,
+    name: r.name,
+    kind: r.kind as LegalEntityKind,
+    status: r.status as LegalEntityStatus,
+    statusEffectiveOn: r.statusEffectiveOn ?? undefined,
+    statusReason: r.statusReason ?? undefined,
+    establishedOn: r.establishedOn ?? undefined,
+    registeredCapital: r.registeredCapitalAmount ? { amount: r.registeredCapitalAmount, currency: r.registeredCapitalCurrency ?? 'CNY' } : undefined,
+    registrationAuthority:
+      r.registrationAuthorityName || r.registrationAuthorityUscc
+        ? { name: r.registrationAuthorityName ?? undefined, uscc: r.registrationAuthorityUscc ?? undefined }
+        : undefined,
+    registeredAddress: {
+      text: r.registeredAddress,
+      divisionCode: r.registeredAddressDivisionCode,
+      divisionName: divisionChain(r.registeredAddressDivisionCode).reverse().map((d) => d.name).join('') || undefined,
+    },
+    businessScope: r.businessScope ?? undefined,
+    legalRepresentative: r.legalRepresentativeIdNumber ? { idNumber: r.legalRepresentativeIdNumber } : undefined,
+    provenance: {
+      sourceDepartment: r.sourceDepartment,
+      sourceSystem: r.sourceSystem,
+      sourceRecordId: r.sourceRecordId,
+      version: r.version,
+      receivedAt: r.receivedAt,
+    },
+    registeredAt: r.registeredAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** 330000 → "33", 330100 → "3301", 330105 → "330105": the code prefix shared by everything inside a division. */
+export function divisionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}

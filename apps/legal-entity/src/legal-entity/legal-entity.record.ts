@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { convertCitizenId15To18, parseUscc } from '@hub/identifiers';
+import type { InputViolation } from '@hub/subgraph';
+import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
+import { LegalEntityKind } from './legal-entity-kind.js';
+import { LegalEntityStatus } from './legal-entity-status.js';
+
+/**
+ * A validated record in the form the writer stores it (column names in camelCase). Both the
+ * GraphQL mutations and bulk ingest produce these, and LegalEntityWriter applies them with the
+ * same SQL, so the versioning rules exist once.
+ */
+export interface LegalEntityRecord {
+  uscc: string;
+  name: string;
+  kind: LegalEntityKind;
+  status: LegalEntityStatus;
+  statusEffectiveOn: string | null;
+  statusReason: string | null;
+  establishedOn: string | null;
+  registeredCapitalAmount: string | null;
+  registeredCapitalCurrency: string | null;
+  registrationAuthorityName: string | null;
+  registrationAuthorityUscc: string | null;
+  registeredAddress: string;
+  registeredAddressDivisionCode: string;
+  businessScope: string | null;
+  legalRepresentativeIdNumber: string | null;
+  sourceDepartment: string;
+  sourceSystem: string;
+  sourceRecordId: string;
+  version: number;
+  contentHash: string;
+}
+
+/** The business fields: what a change is made of, and what the content hash covers. */
+export const BUSINESS_FIELDS = [
+  'name',
+  'kind',
+  'status',
+  'statusEffectiveOn',
+  'statusReason',
+  'establishedOn',
+  'registeredCapitalAmount',
+  'registeredCapitalCurrency',
+  'registrationAuthorityName',
+  'registrationAuthorityUscc',
+  'registeredAddress',
+  'registeredAddressDivisionCode',
+  'businessScope',
+  'legalRepresentativeIdNumber',
+] as const satisfies ReadonlyArray<keyof LegalEntityRecord>;
+
+/**
+ * Turns validated input into a stored record: upper-cases identifiers, converts a 15-digit
+ * citizen ID, derives the kind from the USCC, defaults the status and the currency, and hashes
+ * the business fields. Returns violations for rules that need more than one field.
+ */
+export function toRecord(input: LegalEntityRecordInput): { ok: true; record: LegalEntityRecord } | { ok: false; violations: InputViolation[] } {
+  const uscc = parseUscc(input.uscc);
+  if (!uscc.ok) return { ok: false, violations: [{ field: 'uscc', code: uscc.error.code, message: uscc.error.message }] };
+  const decoded = uscc.value.kind;
+  if (input.kind && decoded !== LegalEntityKind.OTHER && input.kind !== decoded) {
+    return {
+      ok: false,
+      violations: [{ field: 'kind', code: 'KIND_MISMATCH', message: `the USCC says ${decoded}, the record says ${input.kind}` }],
+    };
+  }
+  const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+  const rep = text(input.legalRepresentativeIdNumber)?.toUpperCase() ?? null;
+  const amount = text(input.registeredCapitalAmount);
+  const fields = {
+    uscc: uscc.value.uscc,
+    name: input.name.trim(),
+    kind: decoded === LegalEntityKind.OTHER && input.kind ? input.kind : decoded,
+    status: input.status ?? LegalEntityStatus.ACTIVE,
+    statusEffectiveOn: text(input.statusEffectiveOn),
+    statusReason: text(input.statusReason),
+    establishedOn: text(input.establishedOn),
+    registeredCapitalAmount: amount === null ? null : normaliseAmount(amount),
+    registeredCapitalCurrency: amount === null ? null : (text(input.registeredCapitalCurrency) ?? 'CNY'),
+    registrationAuthorityName: text(input.registrationAuthorityName),
+    registrationAuthorityUscc: text(input.registrationAuthorityUscc)?.toUpperCase() ?? null,
+    registeredAddress: input.registeredAddress.trim(),
+    registeredAddressDivisionCode: input.registeredAddressDivisionCode.slice(0, 6),
+    businessScope: text(input.businessScope),
+    legalRepresentativeIdNumber: rep && rep.length === 15 ? convertCitizenId15To18(rep) : rep,
+    sourceDepartment: input.sourceDepartment.toUpperCase(),
+    sourceSystem: input.sourceSystem,
+    sourceRecordId: input.sourceRecordId.trim(),
+    version: input.version,
+  };
+  return { ok: true, record: { ...fields, contentHash: contentHash(fields) } };
+}
+
+export function contentHash(record: Pick<LegalEntityRecord, (typeof BUSINESS_FIELDS)[number]>): string {
+  const canonical = JSON.stringify(BUSINESS_FIELDS.map((f) => record[f] ?? null));
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** "5000000" and "5000000.00" are the same capital: store and hash one spelling of it. */
+function normaliseAmount(amount: string): string {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${BigInt(whole).toString()}.${fraction.padEnd(2, '0')}`;
+}

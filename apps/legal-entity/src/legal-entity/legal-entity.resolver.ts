@@ -1,0 +1,111 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { parseUscc } from '@hub/identifiers';
+import { InputError, loaderFor, type HubContext, type InputViolation } from '@hub/subgraph';
+import { ChangeLegalEntityInput, ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
+import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
+import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
+import { LegalEntityConnection } from './legal-entity-connection.model.js';
+import { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
+import { LegalEntity, LegalEntityChange } from './legal-entity.model.js';
+import { LegalEntityReader } from './legal-entity.reader.js';
+import { LegalEntityService } from './legal-entity.service.js';
+
+/** The most USCCs one `legalEntities` call may ask for. */
+export const MAX_USCCS_PER_CALL = 1000;
+
+@Resolver(() => LegalEntity)
+export class LegalEntityResolver {
+  constructor(
+    private readonly reader: LegalEntityReader,
+    private readonly service: LegalEntityService,
+  ) {}
+
+  @Query(() => LegalEntity, { nullable: true, description: 'One legal entity by USCC; null when the library has none' })
+  legalEntity(@Args('uscc') uscc: string, @Context() context: HubContext): Promise<LegalEntity | null> {
+    return this.byUscc(context).load(checkedUsccs([uscc], 'uscc')[0]);
+  }
+
+  @Query(() => [LegalEntity], {
+    nullable: 'items',
+    description: `Legal entities by USCC, in the order asked (at most ${MAX_USCCS_PER_CALL}); null for each one the library has none of`,
+  })
+  async legalEntities(@Args('usccs', { type: () => [String] }) usccs: string[], @Context() context: HubContext): Promise<Array<LegalEntity | null>> {
+    if (usccs.length > MAX_USCCS_PER_CALL) {
+      throw new InputError([{ field: 'usccs', code: 'TOO_MANY', message: `at most ${MAX_USCCS_PER_CALL} USCCs per call, got ${usccs.length}` }]);
+    }
+    const results = await this.byUscc(context).loadMany(checkedUsccs(usccs, 'usccs'));
+    return results.map((r) => {
+      if (r instanceof Error) throw r;
+      return r;
+    });
+  }
+
+  @Query(() => LegalEntityConnection, { description: 'Search by part of the name, status and division; ordered by USCC, paginated' })
+  async searchLegalEntities(@Args() args: SearchLegalEntitiesArgs): Promise<LegalEntityConnection> {
+    const after = args.after === undefined ? undefined : decodeCursor(args.after);
+    const page = await this.reader.search({ ...args.filter, after, first: args.first });
+    const edges = page.items.map((node) => ({ cursor: encodeCursor(node.uscc), node }));
+    return { edges, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
+  }
+
+  @ResolveReference()
+  resolveReference(reference: { uscc: string }, context: HubContext): Promise<LegalEntity | null> {
+    const parsed = parseUscc(reference.uscc);
+    return parsed.ok ? this.byUscc(context).load(parsed.value.uscc) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => [LegalEntityChange], { description: 'The latest changes, newest first' })
+  history(
+    @Parent() entity: LegalEntity,
+    @Args('last', { type: () => Int, defaultValue: 20, description: 'How many changes, 1–100' }) last: number,
+    @Context() context: HubContext,
+  ): Promise<LegalEntityChange[]> {
+    if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    const loader = loaderFor<string, LegalEntityChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last));
+    return loader.load(entity.uscc) as Promise<LegalEntityChange[]>;
+  }
+
+  @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })
+  registerLegalEntity(@Args('input') input: LegalEntityRecordInput): Promise<LegalEntityWriteResult> {
+    return this.service.register(input);
+  }
+
+  @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with changed fields' })
+  changeLegalEntity(@Args('input') input: ChangeLegalEntityInput): Promise<LegalEntityWriteResult> {
+    return this.service.change(input);
+  }
+
+  @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with a changed status (e.g. 吊销 revoked, 注销 deregistered)' })
+  changeLegalEntityStatus(@Args('input') input: ChangeLegalEntityStatusInput): Promise<LegalEntityWriteResult> {
+    return this.service.changeStatus(input);
+  }
+
+  private byUscc(context: HubContext) {
+    return loaderFor<string, LegalEntity>(context, 'legalEntity.byUscc', (keys) => this.reader.byUsccs(keys));
+  }
+}
+
+/** Normalised USCCs, or one InputError naming every invalid one by position. */
+function checkedUsccs(values: string[], field: string): string[] {
+  const violations: InputViolation[] = [];
+  const usccs = values.map((value, i) => {
+    const parsed = parseUscc(value);
+    if (parsed.ok) return parsed.value.uscc;
+    violations.push({ field: values.length === 1 && field === 'uscc' ? field : `${field}[${i}]`, code: parsed.error.code, message: parsed.error.message });
+    return value;
+  });
+  if (violations.length > 0) throw new InputError(violations);
+  return usccs;
+}
+
+function encodeCursor(uscc: string): string {
+  return Buffer.from(`le:${uscc}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  if (!decoded.startsWith('le:') || !parseUscc(decoded.slice(3)).ok) {
+    throw new InputError([{ field: 'after', code: 'INVALID_CURSOR', message: 'not a cursor returned by searchLegalEntities' }]);
+  }
+  return decoded.slice(3);
+}
