@@ -32,23 +32,25 @@ export interface KafkaBrokerOptions {
   heap?: string;
   /** How long start/restart may take until the broker is usable. Default 90 000 ms. */
   startTimeoutMs?: number;
+  /** Extra broker settings (override broker.sh's server.properties), e.g. `{ 'log.retention.ms': '60000' }`. */
+  properties?: Record<string, string>;
 }
 
 /** Locates infra/kafka/ from this module, in the source tree (test/support) or the build (dist/test/support). */
-function findInfraDir(): string {
+function findInfraDir(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'infra', 'kafka');
     if (existsSync(join(candidate, 'broker.sh'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('KafkaBroker: infra/kafka/broker.sh not found above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
 const INFRA_DIR = findInfraDir();
-const BROKER_SH = join(INFRA_DIR, 'broker.sh');
-const LIB_DIR = process.env.KAFKA_LIB_DIR ? resolve(process.env.KAFKA_LIB_DIR) : join(INFRA_DIR, 'lib');
+const BROKER_SH = INFRA_DIR ? join(INFRA_DIR, 'broker.sh') : 'infra/kafka/broker.sh (not found)';
+const LIB_DIR = process.env.KAFKA_LIB_DIR ? resolve(process.env.KAFKA_LIB_DIR) : join(INFRA_DIR ?? '.', 'lib');
 
 /** Asks the kernel for a free port on 127.0.0.1 (free now; a start retries if it is taken meanwhile). */
 function freePort(): Promise<number> {
@@ -118,6 +120,7 @@ export class KafkaBroker {
 
   private readonly ownsDataDir: boolean;
   private readonly heap: string | undefined;
+  private readonly properties: Record<string, string>;
   private readonly startTimeoutMs: number;
   private destroyed = false;
 
@@ -129,6 +132,7 @@ export class KafkaBroker {
     this.controllerPort = controllerPort;
     this.brokers = [`127.0.0.1:${port}`];
     this.heap = opts.heap;
+    this.properties = opts.properties ?? {};
     this.startTimeoutMs = opts.startTimeoutMs ?? 90_000;
   }
 
@@ -139,6 +143,7 @@ export class KafkaBroker {
 
   /** True when `infra/kafka/fetch.sh` has put the broker jars in place . */
   static jarsAvailable(): boolean {
+    if (!INFRA_DIR) return false;
     try {
       return readdirSync(LIB_DIR).some((f) => /^kafka_2\.13-.*\.jar$/.test(f));
     } catch {
@@ -148,6 +153,7 @@ export class KafkaBroker {
 
   /** Starts a private broker on free 127.0.0.1 ports; resolves once a kafkajs admin can list topics. */
   static async start(opts: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
+    if (!INFRA_DIR) throw new Error(`KafkaBroker: infra/kafka/broker.sh not found above ${fileURLToPath(import.meta.url)}`);
     if (!KafkaBroker.jarsAvailable()) throw new Error(`KafkaBroker: no Kafka jars in ${LIB_DIR} - run infra/kafka/fetch.sh`);
     let lastError: unknown;
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -242,6 +248,11 @@ export class KafkaBroker {
       KAFKA_WATCH_CLEANUP: '1',
     };
     if (this.heap) env.KAFKA_HEAP = this.heap;
+    const extra = Object.entries(this.properties).map(([key, value]) => {
+      if (/\s/.test(key + value)) throw new Error(`KafkaBroker: property ${key}=${value} must not contain whitespace`);
+      return `${key}=${value}`;
+    });
+    if (extra.length > 0) env.KAFKA_EXTRA_PROPERTIES = [process.env.KAFKA_EXTRA_PROPERTIES ?? '', ...extra].join(' ').trim();
     return env;
   }
 

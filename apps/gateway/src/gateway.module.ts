@@ -13,6 +13,7 @@ import { SubgraphDataSource } from './supergraph/subgraph-data-source.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
 import { formatGatewayError } from './gateway-errors.js';
+import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 
 /**
  * The hub's single entry point: Apollo Gateway on the static supergraph, query depth and cost
@@ -20,9 +21,9 @@ import { formatGatewayError } from './gateway-errors.js';
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
     const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
-    const urls = Object.fromEntries(supergraph.subgraphs.map((s) => [s.name, subgraphUrl(s.name, s.url)]));
+    const urls = Object.fromEntries(supergraph.subgraphs.map((s) => [s.name, subgraphUrl(s.name, s.url, env)]));
     const logger = createLogger('gateway');
     return {
       module: GatewayModule,
@@ -55,7 +56,8 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: config.GRAPHIQL ? [GraphiqlController] : [],
+      controllers: [IngestProxyController, ...(config.GRAPHIQL ? [GraphiqlController] : [])],
+      providers: [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }],
     };
   }
 }
@@ -80,4 +82,11 @@ function requestIdPlugin(): ApolloServerPlugin<GatewayContext> {
 async function ping(url: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1500) });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+}
+
+/** Where each library takes bulk extracts: its subgraph's base URL + /ingest/<plural>. */
+function ingestTargets(urls: Record<string, string>): IngestTargets {
+  const targets: IngestTargets = {};
+  if (urls['legal-entity']) targets['legal-entity'] = urls['legal-entity'].replace(/\/graphql$/, '/ingest/legal-entities');
+  return targets;
 }

@@ -8,7 +8,7 @@ import { GatewayModule } from './gateway.module.js';
 /** Runs the gateway (port GATEWAY_PORT, default 4000) on the static supergraph. */
 export function startGateway(env: NodeJS.ProcessEnv = process.env, options: { shutdownHooks?: boolean } = {}) {
   const config = loadConfig(GatewayConfig, env);
-  return startHttpApp(GatewayModule.forRoot(config), { name: 'gateway', port: config.GATEWAY_PORT, host: config.HOST, bodyLimit: config.MAX_REQUEST_BYTES, ...options });
+  return startHttpApp(GatewayModule.forRoot(config, env), { name: 'gateway', port: config.GATEWAY_PORT, host: config.HOST, bodyLimit: config.MAX_REQUEST_BYTES, ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

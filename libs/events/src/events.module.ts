@@ -92,17 +92,18 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 @Module({})
 export class EventsModule {
   static forRoot(options: EventsModuleOptions): DynamicModule {
-    const config = loadConfig(EventsConfig);
     return {
       module: EventsModule,
       global: true,
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
-        { provide: EVENT_TRANSPORT, useFactory: () => createTransport(options.app, config) },
+        // Read when the app is created, not when this module is imported: the environment is final then.
+        { provide: EventsConfig, useFactory: () => loadConfig(EventsConfig) },
+        { provide: EVENT_TRANSPORT, inject: [EventsConfig], useFactory: (config: EventsConfig) => createTransport(options.app, config) },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), DATABASE_LOCATION, EVENT_TRANSPORT, Metrics],
-          useFactory: (dataSource: DataSource, location: DatabaseLocation, transport: EventTransport, metrics: Metrics) => {
+          inject: [getDataSourceToken(), DATABASE_LOCATION, EVENT_TRANSPORT, Metrics, EventsConfig],
+          useFactory: (dataSource: DataSource, location: DatabaseLocation, transport: EventTransport, metrics: Metrics, config: EventsConfig) => {
             const logger = createLogger(`${options.app}.outbox`);
             const published = metrics.counter('hub_outbox_published_total', 'Events published from the outbox');
             const failures = metrics.counter('hub_outbox_publish_failures_total', 'Failed attempts to publish a batch from the outbox');

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import type { TransportMessage } from './cloud-event.js';
 import type { EventTransport, MessageHandler, Subscription, TopicSpec } from './event-transport.js';
 
@@ -36,7 +36,10 @@ export class KafkaTransport implements EventTransport {
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
       logLevel: logLevel.WARN,
       logCreator: () => ({ level, log: entry }) => {
-        const { message, ...extra } = entry.log;
+        const { message, ...extra } = entry as { message: string } & Record<string, unknown>;
+        // Bounded producer retries are deliberate: the outbox relay retries the batch itself, so
+        // a broker outage shows up as failed publishes instead of a send that never returns.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         log(level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info', `kafka: ${message}`, extra);
       },
     });
@@ -127,7 +130,13 @@ export class KafkaTransport implements EventTransport {
 
   private connectedProducer(): Promise<Producer> {
     this.producer ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // Java-compatible murmur2: a key lands in the same partition as with any other Kafka client.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       try {
         await producer.connect();
         return producer;

@@ -66,11 +66,12 @@ export class IngestService {
     const every = options.progressEvery ?? 10_000;
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    let loader: StagingLoader | undefined;
     try {
       await runner.startTransaction();
       const table = 'legal_entity_staging';
       await runner.query(this.writer.stagingTableSql(table));
-      const loader: StagingLoader = this.location.embedded
+      loader = this.location.embedded
         ? new InsertStagingLoader((sql, p) => runner.query(sql, p), table, this.writer.stagingColumns(), this.writer.stagingColumnTypes())
         : new CopyStagingLoader(client, table, this.writer.stagingColumns());
       for await (const row of readExtract(input, options.format, RECORD_FIELDS, (n) => (progress.bytesRead += n))) {
@@ -127,6 +128,7 @@ export class IngestService {
         durationMs: Math.round(performance.now() - started),
       };
     } catch (error) {
+      await loader?.abort().catch(() => undefined);
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       input.resume();
       throw error;

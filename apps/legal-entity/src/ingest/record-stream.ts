@@ -90,13 +90,14 @@ export class ExtractHeaderError extends Error {
 
 async function* readCsv(input: Readable, columns: ReadonlySet<string>): AsyncGenerator<ExtractRow> {
   const skipped: ExtractRow[] = [];
+  // Not thrown from the header callback: csv-parse, told to skip bad records, would swallow it.
+  let unknown: string[] = [];
   const parser = input.pipe(
     parseCsv({
       bom: true,
       columns: (header: string[]) => {
         const names = header.map((h) => h.trim());
-        const unknown = names.filter((n) => !columns.has(n));
-        if (unknown.length > 0) throw new ExtractHeaderError(unknown);
+        unknown = names.filter((n) => !columns.has(n));
         return names;
       },
       skip_empty_lines: true,
@@ -109,10 +110,15 @@ async function* readCsv(input: Readable, columns: ReadonlySet<string>): AsyncGen
     skipped.push({ line: error.lines ?? 0, error: { code: 'INVALID_CSV', message: error.message } });
   });
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    if (unknown.length > 0) {
+      input.destroy();
+      throw new ExtractHeaderError(unknown);
+    }
     while (skipped.length > 0) yield skipped.shift()!;
     const fields: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record)) if (v !== '') fields[k] = v;
     yield { line: info.lines, fields };
   }
+  if (unknown.length > 0) throw new ExtractHeaderError(unknown);
   while (skipped.length > 0) yield skipped.shift()!;
 }

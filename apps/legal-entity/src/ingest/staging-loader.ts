@@ -7,6 +7,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 export interface StagingLoader {
   write(values: unknown[]): Promise<void>;
   finish(): Promise<void>;
+  /** Gives up: leaves the connection ready for ROLLBACK. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -30,6 +32,15 @@ export class CopyStagingLoader implements StagingLoader {
     const line = values.map(csvField).join(',') + '\n';
     if (!this.stream.write(line)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
     if (this.failed) throw this.failed;
+  }
+
+  async abort(): Promise<void> {
+    if (this.stream.writableFinished || this.stream.destroyed) return;
+    // destroy() sends CopyFail; the server answers with an error, after which the connection
+    // accepts ROLLBACK again (a connection left in COPY mode would hang it).
+    const settled = once(this.stream, 'close').catch(() => undefined);
+    this.stream.destroy(new Error('ingest aborted'));
+    await settled;
   }
 
   async finish(): Promise<void> {
@@ -62,6 +73,10 @@ export class InsertStagingLoader implements StagingLoader {
 
   async finish(): Promise<void> {
     await this.flush();
+  }
+
+  async abort(): Promise<void> {
+    this.batch = [];
   }
 
   private async flush(): Promise<void> {

@@ -1,0 +1,53 @@
+import { generateCitizenId, generateUscc, seededRandom, type RandomSource } from '@hub/identifiers';
+
+/**
+ * Builds valid legal-entity records for tests: real check digits, real division codes, full
+ * defaults, any field overridable. `aLegalEntity().withVersion(2).build()`.
+ */
+export class LegalEntityBuilder {
+  private record: Record<string, unknown>;
+
+  constructor(random: RandomSource, index: number) {
+    const district = ['440604', '440605', '330105', '330106', '330802'][index % 5];
+    this.record = {
+      uscc: generateUscc(random, { authority: '9', category: '1', areaCode: district }),
+      name: `测试企业${index}号有限公司`,
+      registeredAddress: `测试路${index}号`,
+      registeredAddressDivisionCode: district,
+      establishedOn: '2018-06-01',
+      registeredCapitalAmount: '1000000',
+      legalRepresentativeIdNumber: generateCitizenId(random, { areaCode: district, birthDate: '1980-05-17' }),
+      sourceDepartment: SOURCE_DEPARTMENT,
+      sourceSystem: 'test-amr',
+      sourceRecordId: `rec-${index}-${Math.floor(random() * 1e9)}`,
+      version: 1,
+    };
+  }
+
+  with(fields: Record<string, unknown>): this {
+    Object.assign(this.record, fields);
+    return this;
+  }
+
+  withVersion(version: number): this {
+    return this.with({ version });
+  }
+
+  build(): Record<string, unknown> & { uscc: string; version: number; sourceRecordId: string } {
+    return { ...this.record } as Record<string, unknown> & { uscc: string; version: number; sourceRecordId: string };
+  }
+}
+
+/** A market-regulation bureau as source department (a government body's USCC). */
+export const SOURCE_DEPARTMENT = generateUscc(seededRandom(1), { authority: '1', category: '1', areaCode: '440600' });
+
+let counter = 0;
+const random = seededRandom(20170601);
+
+export function aLegalEntity(): LegalEntityBuilder {
+  return new LegalEntityBuilder(random, ++counter);
+}
+
+export const REGISTER = `mutation Register($input: LegalEntityRecordInput!) {
+  registerLegalEntity(input: $input) { outcome legalEntity { uscc name kind status provenance { version sourceSystem sourceRecordId } } }
+}`;

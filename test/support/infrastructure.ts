@@ -1,0 +1,52 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * What real infrastructure this test run has. Without it the suites that need it are skipped (and
+ * the run says so); with HUB_REQUIRE_INFRA=1 — as in CI — a missing piece fails the run instead,
+ * so a green CI can never mean "skipped".
+ */
+export const infrastructure = {
+  /** A real Postgres server to create scratch databases on (DATABASE_URL); else the embedded database. */
+  postgres: Boolean(process.env.DATABASE_URL),
+  /** A running Kafka broker (KAFKA_BROKERS); else the in-process transport. */
+  kafka: Boolean(process.env.KAFKA_BROKERS),
+  /** The broker jars (infra/kafka/fetch.sh), for suites that run and stop a broker of their own. */
+  kafkaJars: hasJars(),
+  required: process.env.HUB_REQUIRE_INFRA === '1',
+};
+
+export type Need = 'postgres' | 'kafka' | 'kafkaJars';
+
+const HOW: Record<Need, string> = {
+  postgres: 'set DATABASE_URL to a Postgres (PostGIS) server',
+  kafka: 'set KAFKA_BROKERS to a running broker (infra/kafka/broker.sh start)',
+  kafkaJars: 'fetch the broker jars with infra/kafka/fetch.sh',
+};
+
+/** True when every need is met; false (skip) when not, or throws when HUB_REQUIRE_INFRA=1. */
+export function has(...needs: Need[]): boolean {
+  const missing = needs.filter((n) => !infrastructure[n]);
+  if (missing.length === 0) return true;
+  if (infrastructure.required) {
+    throw new Error(`HUB_REQUIRE_INFRA=1 but ${missing.join(', ')} is missing: ${missing.map((m) => HOW[m]).join('; ')}`);
+  }
+  return false;
+}
+
+function hasJars(): boolean {
+  const dir = process.env.KAFKA_LIB_DIR ?? join(process.cwd(), 'infra', 'kafka', 'lib');
+  return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith('kafka_2.13') && f.endsWith('.jar'));
+}
+
+export function describeInfrastructure(): string {
+  const lines = [
+    `database: ${infrastructure.postgres ? 'Postgres at DATABASE_URL (a scratch database per suite)' : 'embedded PGlite (one per suite)'}`,
+    `events:   ${infrastructure.kafka ? `Kafka at ${process.env.KAFKA_BROKERS} (topics prefixed per suite)` : 'in-process transport'}`,
+    `broker jars for the outage suite: ${infrastructure.kafkaJars ? 'present' : 'absent — that suite is skipped'}`,
+  ];
+  if (!infrastructure.postgres || !infrastructure.kafka) {
+    lines.push('Suites that need the missing pieces are skipped; set DATABASE_URL and KAFKA_BROKERS to run everything (see README).');
+  }
+  return lines.join('\n');
+}

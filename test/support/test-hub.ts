@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
+import { ScratchDatabase } from '@hub/persistence';
+import { startGateway } from '../../apps/gateway/src/main.js';
+import { startLegalEntity } from '../../apps/legal-entity/src/main.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestHubOptions {
+  /** Kafka brokers for this hub; default KAFKA_BROKERS, or the in-process transport without it. */
+  kafkaBrokers?: string[];
+  /** Extra environment for the apps (e.g. a faster outbox poll). */
+  env?: Record<string, string>;
+}
+
+/**
+ * A hub for one test suite, running in the test's process through the real gateway: its own
+ * scratch database (on DATABASE_URL's server, or embedded) and its own topic prefix, so suites
+ * never see each other's data or events.
+ */
+export class TestHub {
+  private constructor(
+    readonly gatewayUrl: string,
+    readonly legalEntityUrl: string,
+    readonly topicPrefix: string,
+    readonly database: ScratchDatabase,
+    readonly kafkaBrokers: string[] | undefined,
+    private readonly apps: INestApplication[],
+    private readonly restoreEnv: () => void,
+  ) {}
+
+  static async start(options: TestHubOptions = {}): Promise<TestHub> {
+    const database = await ScratchDatabase.create(process.env.DATABASE_URL);
+    const topicPrefix = `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`;
+    const brokers = options.kafkaBrokers ?? process.env.KAFKA_BROKERS?.split(',');
+    const env: Record<string, string | undefined> = {
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(database.poolSize),
+      KAFKA_BROKERS: brokers?.join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      LEGAL_ENTITY_PORT: '0',
+      GATEWAY_PORT: '0',
+      OUTBOX_POLL_INTERVAL_MS: '100',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...options.env,
+    };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    const restoreEnv = () => {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    };
+    const apps: INestApplication[] = [];
+    try {
+      const legalEntity = await startLegalEntity({ shutdownHooks: false });
+      apps.push(legalEntity);
+      const legalEntityUrl = await legalEntity.getUrl();
+      const gateway = await startGateway({ ...process.env, SUBGRAPH_LEGAL_ENTITY_URL: `${legalEntityUrl}/graphql` }, { shutdownHooks: false });
+      apps.unshift(gateway);
+      return new TestHub(await gateway.getUrl(), legalEntityUrl, topicPrefix, database, brokers, apps, restoreEnv);
+    } catch (error) {
+      for (const app of apps) await app.close().catch(() => undefined);
+      await database.drop().catch(() => undefined);
+      restoreEnv();
+      throw error;
+    }
+  }
+
+  /** Runs a GraphQL operation through the gateway. */
+  async graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** The value of a counter on an app's /metrics (summed over its labels). */
+  async metric(app: 'gateway' | 'legal-entity', name: string): Promise<number> {
+    const base = app === 'gateway' ? this.gatewayUrl : this.legalEntityUrl;
+    const text = await (await fetch(`${base}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+  }
+
+  /** Starts collecting the events on a topic of this hub (from its beginning). */
+  async collect(topic: string): Promise<EventCollector> {
+    const transport: EventTransport = this.kafkaBrokers
+      ? new KafkaTransport({ brokers: this.kafkaBrokers, clientId: 'test-collector', topicPrefix: this.topicPrefix })
+      : new InProcessTransport(this.topicPrefix);
+    await transport.ensureTopics([{ topic, partitions: 6 }]);
+    const collector = new EventCollector(transport);
+    collector.subscription = await transport.subscribe(`test-${randomBytes(4).toString('hex')}`, [topic], async (m) => collector.add(m));
+    return collector;
+  }
+
+  async close(): Promise<void> {
+    for (const app of this.apps) await app.close().catch(() => undefined);
+    await this.database.drop().catch(() => undefined);
+    this.restoreEnv();
+  }
+}
+
+/** The events seen on a topic, with a way to wait for them. */
+export class EventCollector {
+  readonly messages: ReceivedMessage[] = [];
+  subscription?: Subscription;
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly transport: EventTransport) {}
+
+  add(message: ReceivedMessage): void {
+    this.messages.push(message);
+    for (const w of this.waiters) w();
+  }
+
+  events<T = Record<string, unknown>>(): Array<CloudEvent<T>> {
+    return this.messages.map((m) => fromTransportMessage<T>(m));
+  }
+
+  /** Resolves once `predicate` holds for the messages seen so far; fails after `timeoutMs`. */
+  async waitFor(predicate: (messages: ReceivedMessage[]) => boolean, timeoutMs = 20_000): Promise<ReceivedMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.messages)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for events; have ${this.messages.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.waiters = [];
+    }
+    return this.messages;
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.close();
+    await this.transport.close();
+  }
+}
