@@ -9,8 +9,10 @@ import type { Logger } from 'pino';
  */
 export function formatGatewayError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _stacktrace, hubCode, ...extensions } = formatted.extensions ?? {};
+    // The query limits' own codes (Apollo overwrote them with GRAPHQL_VALIDATION_FAILED).
+    if (typeof hubCode === 'string') return { ...formatted, extensions: { ...extensions, code: hubCode } };
+    const code = extensions.code;
     if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);
       const message = original instanceof Error ? original.message : String(original);

@@ -28,6 +28,10 @@ export class KafkaTransport implements EventTransport {
   constructor(private readonly options: KafkaTransportOptions) {
     this.prefix = options.topicPrefix ?? '';
     const log = options.log ?? (() => {});
+    // kafkajs logs every reconnect attempt as an error; during a broker outage that is a line per
+    // attempt for hours. The same message is logged at most every 30 s, as a warning (the outbox
+    // relay reports the outage itself).
+    const lastLogged = new Map<string, number>();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -40,7 +44,11 @@ export class KafkaTransport implements EventTransport {
         // Bounded producer retries are deliberate: the outbox relay retries the batch itself, so
         // a broker outage shows up as failed publishes instead of a send that never returns.
         if (message.startsWith('Limiting retries for the idempotent producer')) return;
-        log(level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info', `kafka: ${message}`, extra);
+        const now = Date.now();
+        if (now - (lastLogged.get(message) ?? 0) < 30_000) return;
+        lastLogged.set(message, now);
+        if (lastLogged.size > 1000) lastLogged.clear();
+        log(level === logLevel.INFO ? 'info' : 'warn', `kafka: ${message}`, extra);
       },
     });
   }

@@ -13,6 +13,8 @@ import {
   type ValueNode,
 } from 'graphql';
 
+// Apollo Server stamps GRAPHQL_VALIDATION_FAILED over the code of every validation error; the
+// gateway's error formatter puts `hubCode` back as the code.
 export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
@@ -35,7 +37,7 @@ export function depthLimit(maxDepth: number) {
           context.reportError(
             new GraphQLError(`The operation is nested ${depth} levels deep; the hub allows at most ${maxDepth}`, {
               nodes: [operation],
-              extensions: { code: QUERY_TOO_DEEP, depth, maxDepth },
+              extensions: { hubCode: QUERY_TOO_DEEP, depth, maxDepth },
             }),
           );
         }
@@ -74,7 +76,7 @@ export function costLimit(maxCost: number) {
             context.reportError(
               new GraphQLError(`The operation's estimated cost is ${cost}; the hub allows at most ${maxCost}. Ask for fewer items or fields per request`, {
                 nodes: [operation],
-                extensions: { code: QUERY_TOO_COMPLEX, cost, maxCost },
+                extensions: { hubCode: QUERY_TOO_COMPLEX, cost, maxCost },
               }),
             );
           }

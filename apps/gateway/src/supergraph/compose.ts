@@ -20,11 +20,31 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   return HEADER + result.supergraphSdl.trimEnd() + '\n';
 }
 
-/** The lines that differ between the committed supergraph and a fresh composition (empty: up to date). */
+/**
+ * The lines that differ between the committed supergraph and a fresh composition, as `- old` /
+ * `+ new` (empty: up to date). A longest-common-subsequence diff, so a line that also appears
+ * elsewhere in the file (a field name in two types) still shows where it was added or removed.
+ */
 export function supergraphDiff(committed: string, composed: string): string[] {
   const a = committed.split('\n');
   const b = composed.split('\n');
-  const inA = new Set(a);
-  const inB = new Set(b);
-  return [...a.filter((l) => !inB.has(l)).map((l) => `- ${l}`), ...b.filter((l) => !inA.has(l)).map((l) => `+ ${l}`)];
+  // lcs[i][j] = length of the LCS of a[i..] and b[j..]
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  }
+  const diff: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      diff.push(`+ ${b[j++]}`);
+    } else {
+      diff.push(`- ${a[i++]}`);
+    }
+  }
+  return diff;
 }
