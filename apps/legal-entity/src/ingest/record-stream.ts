@@ -114,7 +114,9 @@ async function* readCsv(input: Readable, columns: ReadonlySet<string>): AsyncGen
       input.destroy();
       throw new ExtractHeaderError(unknown);
     }
-    while (skipped.length > 0) yield skipped.shift()!;
+    // csv-parse reports a skipped record as soon as it sees it, possibly before records it read
+    // earlier reach this loop: keep line order.
+    while (skipped.length > 0 && skipped[0].line < info.lines) yield skipped.shift()!;
     const fields: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(record)) if (v !== '') fields[k] = v;
     yield { line: info.lines, fields };

@@ -1,0 +1,79 @@
+import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { describe, expect, it } from 'vitest';
+import { InputError } from './hub-error.js';
+import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc, InputValidationPipe, validateInput } from './validation.js';
+
+class Address {
+  @IsDivisionCode()
+  divisionCode: string;
+}
+
+class Example {
+  @IsUscc()
+  uscc: string;
+
+  @IsOptional()
+  @IsCitizenId()
+  idNumber?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5)
+  short?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Address)
+  address?: Address;
+}
+
+describe('input validation', () => {
+  it('accepts valid identifiers and dates', async () => {
+    const result = await validateInput(Example, { uscc: '11100000000013338W', idNumber: '11010519491231002X', on: '2024-02-29', address: { divisionCode: '330105' } });
+    expect(result.ok).toBe(true);
+  });
+
+  it('gives each violation a stable code and the path of the field', async () => {
+    const result = await validateInput(Example, {
+      uscc: '11100000000013338X',
+      idNumber: '110105194912310021',
+      on: '2023-02-29',
+      short: 'too long',
+      address: { divisionCode: '123456' },
+      extra: 1,
+    }, 'input');
+    expect(result.ok).toBe(false);
+    const violations = (result as { violations: Array<{ field: string; code: string }> }).violations.map((v) => [v.field, v.code]);
+    expect(violations).toEqual(
+      expect.arrayContaining([
+        ['input.uscc', 'USCC_CHECK_DIGIT'],
+        ['input.idNumber', 'CITIZEN_ID_CHECK_DIGIT'],
+        ['input.on', 'INVALID_DATE'],
+        ['input.short', 'TOO_LONG'],
+        ['input.address.divisionCode', 'DIVISION_CODE_UNKNOWN'],
+        ['input.extra', 'UNKNOWN_FIELD'],
+      ]),
+    );
+  });
+
+  it('refuses dates in the future and before 1900', async () => {
+    const next = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (const on of [next, '1899-12-31', '2024-13-01', '20240101']) {
+      const result = await validateInput(Example, { uscc: '11100000000013338W', on });
+      expect(result.ok, on).toBe(false);
+    }
+  });
+
+  it('makes the pipe throw one InputError and leave non-DTO values alone', async () => {
+    const pipe = new InputValidationPipe();
+    await expect(pipe.transform({ uscc: 'x' }, { type: 'body', metatype: Example, data: 'input' })).rejects.toBeInstanceOf(InputError);
+    const parent = { anything: true };
+    expect(await pipe.transform(parent, { type: 'custom', metatype: Object })).toBe(parent);
+    expect(await pipe.transform('text', { type: 'body', metatype: String })).toBe('text');
+  });
+});
