@@ -1,0 +1,154 @@
+// npm run ingest -- <library> <file> [--url URL] [--format csv|ndjson]
+//                   [--source-department USCC] [--source-system CODE] [--report FILE]
+//
+// Sends a department extract (NDJSON or CSV) to the hub's bulk ingest, streamed, showing
+// progress, then prints the report and writes it in full next to the file.
+// Exit codes: 0 every row stored · 3 stored with rejected rows · 1 nothing stored · 2 usage.
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { parseArgs } from 'node:util';
+
+const LIBRARIES = ['legal-entity'];
+const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
+
+interface Report {
+  rowsRead: number;
+  accepted: number;
+  registered: number;
+  changed: number;
+  unchanged: number;
+  replayed: number;
+  superseded: number;
+  rejected: number;
+  rejections: Array<{ line: number; uscc?: string; field?: string; code: string; message: string }>;
+  rejectionsTruncated: boolean;
+  durationMs: number;
+}
+
+function usage(message?: string): never {
+  if (message) console.error(`ingest: ${message}`);
+  console.error(`usage: npm run ingest -- <library> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
+       [--source-department USCC] [--source-system CODE] [--report FILE]
+libraries: ${LIBRARIES.join(', ')}`);
+  process.exit(2);
+}
+
+function defaultUrl(): string {
+  return process.env.HUB_URL ?? 'http://127.0.0.1:4000';
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      format: { type: 'string' },
+      'source-department': { type: 'string' },
+      'source-system': { type: 'string' },
+      report: { type: 'string' },
+    },
+  });
+  const [library, file] = positionals;
+  if (!library || !file) usage();
+  if (!LIBRARIES.includes(library)) usage(`unknown library "${library}"`);
+  const format = (values.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as keyof typeof TYPES | undefined;
+  if (!format || !(format in TYPES)) usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
+  const size = (await stat(file).catch(() => usage(`cannot read ${file}`))).size;
+
+  const query = new URLSearchParams();
+  if (values['source-department']) query.set('sourceDepartment', values['source-department']);
+  if (values['source-system']) query.set('sourceSystem', values['source-system']);
+  const url = `${values.url ?? defaultUrl()}/ingest/${library}${query.size ? `?${query}` : ''}`;
+
+  let sent = 0;
+  const progress = new Progress(size);
+  const counting = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      sent += chunk.length;
+      progress.show(sent);
+      callback(null, chunk);
+    },
+  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': TYPES[format], accept: 'application/x-ndjson' },
+      body: Readable.toWeb(createReadStream(file).pipe(counting)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+  } catch (error) {
+    progress.end();
+    console.error(`ingest: cannot reach the hub at ${url}: ${(error as Error).cause ?? (error as Error).message}`);
+    return 1;
+  }
+  if (!response.ok || !response.body) {
+    progress.end();
+    console.error(`ingest: the hub refused the extract (${response.status}): ${await response.text()}`);
+    return 1;
+  }
+
+  let report: Report | undefined;
+  let buffer = '';
+  for await (const chunk of Readable.fromWeb(response.body as never)) {
+    buffer += chunk.toString();
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline)) as { event: string } & Record<string, unknown>;
+      buffer = buffer.slice(newline + 1);
+      if (line.event === 'progress') progress.show(sent, line as never);
+      else if (line.event === 'report') report = line as unknown as Report;
+      else if (line.event === 'error') {
+        progress.end();
+        console.error(`ingest: failed, nothing was stored: ${String(line.code)}: ${String(line.message)}`);
+        return 1;
+      }
+    }
+  }
+  progress.end();
+  if (!report) {
+    console.error('ingest: the connection ended before the report; nothing can be assumed stored — send the extract again');
+    return 1;
+  }
+  const reportPath = values.report ?? `${file}.report.json`;
+  await writeFile(reportPath, JSON.stringify(report, null, 2));
+  console.log(
+    `${report.rowsRead} rows read in ${(report.durationMs / 1000).toFixed(1)} s: ${report.registered} registered, ${report.changed} changed, ` +
+      `${report.unchanged + report.replayed} unchanged, ${report.superseded} superseded, ${report.rejected} rejected.`,
+  );
+  for (const r of report.rejections.slice(0, 20)) console.log(`  line ${r.line}${r.uscc ? ` (${r.uscc})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`);
+  if (report.rejected > 20) console.log(`  … ${report.rejected - 20} more`);
+  console.log(`Full report: ${reportPath}`);
+  return report.rejected > 0 ? 3 : 0;
+}
+
+/** One status line: rewritten in place on a terminal, a line every few seconds otherwise. */
+class Progress {
+  private last = 0;
+  private rows = '';
+  constructor(private readonly size: number) {}
+
+  show(sent: number, server?: { rowsRead: number; rejected: number; phase: string }): void {
+    if (server) this.rows = server.phase === 'applying' ? ` · ${server.rowsRead} rows read, applying…` : ` · ${server.rowsRead} rows read, ${server.rejected} rejected`;
+    const now = Date.now();
+    if (now - this.last < (process.stderr.isTTY ? 200 : 3000)) return;
+    this.last = now;
+    const percent = this.size ? Math.floor((sent / this.size) * 100) : 100;
+    const text = `sent ${(sent / 1024 ** 2).toFixed(1)} of ${(this.size / 1024 ** 2).toFixed(1)} MiB (${percent} %)${this.rows}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text.padEnd(78)}`);
+    else process.stderr.write(`${text}\n`);
+  }
+
+  end(): void {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`ingest: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
