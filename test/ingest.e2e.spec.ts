@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
@@ -152,4 +157,24 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const unknownLibrary = await fetch(`${hub.gatewayUrl}/ingest/nowhere`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a\n' });
     expect(unknownLibrary.status).toBe(404);
   });
+
+  it('sends an extract from the command line, shows progress and writes the report (npm run ingest)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hub-ingest-'));
+    const file = join(dir, 'extract.csv');
+    const records = Array.from({ length: 30 }, () => aLegalEntity().build());
+    records[7].registeredAddressDivisionCode = '123456';
+    await writeFile(file, csv(records));
+    const result = await promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'legal-entity', file, '--url', hub.gatewayUrl]).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('30 rows read');
+    expect(result.stdout).toContain('29 registered');
+    expect(result.stdout).toContain('line 9');
+    expect(result.stderr).toMatch(/sent .* MiB \(100 %\)/);
+    const report = JSON.parse(await readFile(`${file}.report.json`, 'utf8')) as Report;
+    expect(report).toMatchObject({ rowsRead: 30, registered: 29, rejected: 1 });
+    expect(report.rejections[0]).toMatchObject({ line: 9, code: 'DIVISION_CODE_UNKNOWN' });
+  }, 120_000);
 });
