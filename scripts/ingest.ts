@@ -8,23 +8,11 @@ import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { IngestReport as Report } from '../apps/legal-entity/src/ingest/ingest-report.js';
 
 const LIBRARIES = ['legal-entity'];
 const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
 
-interface Report {
-  rowsRead: number;
-  accepted: number;
-  registered: number;
-  changed: number;
-  unchanged: number;
-  replayed: number;
-  superseded: number;
-  rejected: number;
-  rejections: Array<{ line: number; uscc?: string; field?: string; code: string; message: string }>;
-  rejectionsTruncated: boolean;
-  durationMs: number;
-}
 
 function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);

@@ -1,23 +1,15 @@
 import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@hub/subgraph';
+import { IsEnum } from 'class-validator';
 import { LegalEntityStatus } from '../legal-entity-status.js';
 import { LegalEntityRecordInput } from './legal-entity-record.input.js';
+import { STATUS_PROPERTIES } from '../legal-entity.columns.js';
+import { BUSINESS_FIELDS } from '../legal-entity.record.js';
 
 const SOURCE = ['uscc', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;
-export const CHANGEABLE_FIELDS = [
-  'name',
-  'kind',
-  'establishedOn',
-  'registeredCapitalAmount',
-  'registeredCapitalCurrency',
-  'registrationAuthorityName',
-  'registrationAuthorityUscc',
-  'registeredAddress',
-  'registeredAddressDivisionCode',
-  'businessScope',
-  'legalRepresentativeIdNumber',
-] as const;
+/** Everything but the status, which changes through changeLegalEntityStatus (its own event). */
+export const CHANGEABLE_FIELDS = BUSINESS_FIELDS.filter(
+  (f): f is Exclude<(typeof BUSINESS_FIELDS)[number], (typeof STATUS_PROPERTIES)[number]> => !(STATUS_PROPERTIES as readonly string[]).includes(f),
+);
 
 /** A new version of a legal entity with only the fields that changed; `null` clears an optional field. */
 @InputType('ChangeLegalEntityInput')
@@ -29,19 +21,12 @@ export class ChangeLegalEntityInput extends IntersectionType(
 
 /** A new version of a legal entity whose status changed (e.g. 吊销 revoked, 注销 deregistered). */
 @InputType('ChangeLegalEntityStatusInput')
-export class ChangeLegalEntityStatusInput extends PickType(LegalEntityRecordInput, SOURCE, InputType) {
+export class ChangeLegalEntityStatusInput extends IntersectionType(
+  PickType(LegalEntityRecordInput, SOURCE, InputType),
+  PickType(LegalEntityRecordInput, ['statusEffectiveOn', 'statusReason'] as const, InputType),
+  InputType,
+) {
   @Field(() => LegalEntityStatus)
   @IsEnum(LegalEntityStatus)
   status: LegalEntityStatus;
-
-  @Field({ nullable: true, description: 'Date the status took effect, YYYY-MM-DD' })
-  @IsOptional()
-  @IsCalendarDate()
-  statusEffectiveOn?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  statusReason?: string;
 }
