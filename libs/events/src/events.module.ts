@@ -1,6 +1,5 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
 import { loadConfig } from '@hub/config';
 import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { DATABASE_LOCATION, type DatabaseLocation } from '@hub/persistence';
@@ -57,7 +56,7 @@ export class EventPublisher {
 }
 
 @Injectable()
-class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
@@ -81,9 +80,12 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Publish what was committed before going away (bounded), then close the broker connections.
+  /** Before the database closes (TypeORM closes it on application shutdown): publish what was committed, bounded. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop(5_000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.transport.close();
   }
 }
@@ -102,8 +104,8 @@ export class EventsModule {
         { provide: EVENT_TRANSPORT, inject: [EventsConfig], useFactory: (config: EventsConfig) => createTransport(options.app, config) },
         {
           provide: OutboxRelay,
-          inject: [getDataSourceToken(), DATABASE_LOCATION, EVENT_TRANSPORT, Metrics, EventsConfig],
-          useFactory: (dataSource: DataSource, location: DatabaseLocation, transport: EventTransport, metrics: Metrics, config: EventsConfig) => {
+          inject: [DATABASE_LOCATION, EVENT_TRANSPORT, Metrics, EventsConfig],
+          useFactory: (location: DatabaseLocation, transport: EventTransport, metrics: Metrics, config: EventsConfig) => {
             const logger = createLogger(`${options.app}.outbox`);
             const published = metrics.counter('hub_outbox_published_total', 'Events published from the outbox');
             const failures = metrics.counter('hub_outbox_publish_failures_total', 'Failed attempts to publish a batch from the outbox');
@@ -123,9 +125,10 @@ export class EventsModule {
               } as EventTransport,
               leaderLock: !location.embedded,
               connect: async () => {
-                const runner = dataSource.createQueryRunner();
-                await runner.connect();
-                return { query: (sql, params) => runner.query(sql, params), release: () => runner.release() };
+                const client = new pg.Client({ connectionString: location.url, application_name: `hub-${options.app}-relay` });
+                client.on('error', () => undefined); // a broken connection fails the next query; the relay reconnects
+                await client.connect();
+                return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.end() };
               },
               batchSize: config.OUTBOX_BATCH_SIZE,
               pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,

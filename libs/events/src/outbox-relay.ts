@@ -2,6 +2,7 @@ import { toTransportMessage, type CloudEvent } from './cloud-event.js';
 import type { EventTransport } from './event-transport.js';
 import { schemaName, type SqlExecutor } from './sql.js';
 
+/** A database connection the relay owns (not one borrowed from the app's pool). */
 export interface RelayConnection extends SqlExecutor {
   release(): Promise<void>;
 }
@@ -10,12 +11,16 @@ export interface OutboxRelayOptions {
   schema: string;
   transport: EventTransport;
   /**
-   * Gives the relay a connection for one working session. With `leaderLock` the relay holds it
-   * (and a session advisory lock on it) so that only one relay per schema publishes — which keeps
-   * per-subject order across several instances of an app. Without it (the embedded single-process
-   * mode, where the pool has one connection) the relay takes a connection per poll and lets it go.
+   * Opens the relay's own connection. The relay keeps it while it works and opens a new one after
+   * a failure. It must not come from the app's pool: with a pool of one (the embedded database)
+   * a relay holding the pool's only connection would starve every request.
    */
   connect(): Promise<RelayConnection>;
+  /**
+   * Take a session advisory lock per schema, so that only one instance of an app publishes —
+   * which keeps per-subject order across instances. Off for the embedded database, where every
+   * connection shares one session (and there is one instance anyway).
+   */
   leaderLock: boolean;
   batchSize?: number;
   pollIntervalMs?: number;
@@ -49,6 +54,8 @@ export class OutboxRelay {
   private backingOff = false;
   private lastCleanup = 0;
   private failures = 0;
+  /** Resolvers of drain() calls, settled by the next poll that finds the outbox empty. */
+  private emptyWaiters: Array<() => void> = [];
   lastError?: string;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -73,20 +80,29 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    for (const resolve of this.emptyWaiters.splice(0)) resolve();
   }
 
-  /** Resolves once every row committed so far has been published; rejects after `timeoutMs`. */
-  async drain(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const pending = await this.pending();
-      if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`outbox of ${this.options.schema} still has ${pending} unpublished events`);
-      this.nudge();
-      await sleep(50);
-    }
+  /** Resolves once a poll that started after this call found nothing left to publish; rejects after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void> {
+    if (!this.running) return Promise.reject(new Error('the relay is not running'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.emptyWaiters = this.emptyWaiters.filter((w) => w !== done);
+        reject(new Error(`outbox of ${this.options.schema} still had unpublished events after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      // Only a poll that starts after this point counts: it sees every row committed so far.
+      this.emptyWaiters.push(done);
+      this.nudged = true;
+      this.wake?.();
+    });
   }
 
+  /** Unpublished rows right now (on a connection of its own: for tests and tools). */
   async pending(): Promise<number> {
     const conn = await this.options.connect();
     try {
@@ -107,22 +123,20 @@ export class OutboxRelay {
           const [row] = await conn.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [lockKey]);
           if (!row.locked) {
             // Another instance is the publisher for this schema; stand by and try again later.
-            await conn.release();
-            conn = undefined;
             await this.pause(5_000);
             continue;
           }
-          // Hold this connection and the lock until stopped or the connection fails.
-          while (this.running) {
-            if ((await this.cycle(conn)) === 0) await this.pause(this.options.pollIntervalMs ?? 500);
-          }
-          await conn.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey]);
-        } else {
-          const published = await this.cycle(conn);
-          await conn.release();
-          conn = undefined;
-          if (published === 0) await this.pause(this.options.pollIntervalMs ?? 500);
         }
+        while (this.running) {
+          const waiting = this.emptyWaiters.splice(0);
+          if ((await this.cycle(conn)) === 0) {
+            for (const resolve of waiting) resolve();
+            await this.pause(this.options.pollIntervalMs ?? 500);
+          } else {
+            this.emptyWaiters.unshift(...waiting);
+          }
+        }
+        if (this.options.leaderLock) await conn.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey]);
       } catch (error) {
         this.recordFailure(error);
         this.backingOff = true;
@@ -190,8 +204,14 @@ export class OutboxRelay {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       timer.unref();
-      function done() { clearTimeout(timer); resolve(); }
-      this.wake = () => { this.wake = undefined; done(); };
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = undefined;
+        done();
+      };
     });
   }
 
@@ -214,8 +234,4 @@ function toCloudEvent(row: OutboxRow): CloudEvent {
     datacontenttype: 'application/json',
     data: row.data,
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -46,9 +46,11 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     await database?.drop();
   });
 
+  // The relay's own connection, outside the pool (as in EventsModule).
   const connect = async (): Promise<RelayConnection> => {
-    const client = await pool.connect();
-    return { query: async (sql, params) => (await client.query(sql, params)).rows, release: async () => client.release() };
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.end() };
   };
   const tx = async <R>(work: (t: SqlExecutor) => Promise<R>): Promise<R> => {
     const client = await pool.connect();

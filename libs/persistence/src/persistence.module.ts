@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, QueryFailedError, type DataSourceOptions, type MixedList } from 'typeorm';
 import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { resolveDatabase, type DatabaseLocation } from './database-location.js';
 import { assertSchemaName, migrateSchema } from './schema.js';
@@ -69,7 +69,13 @@ export class PersistenceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [Metrics],
-          useFactory: async (metrics: Metrics) => dataSourceOptions(options, await resolveDatabase(), metrics),
+          useFactory: async (metrics: Metrics) => ({
+            ...dataSourceOptions(options, await resolveDatabase(), metrics),
+            // Wait for a database that is still starting; a failing migration will not fix itself.
+            retryAttempts: 10,
+            retryDelay: 2000,
+            toRetry: (error: unknown) => !(error instanceof QueryFailedError),
+          }),
           dataSourceFactory: async (dsOptions) => {
             const dataSource = await new DataSource(dsOptions!).initialize();
             await migrateSchema(dataSource, options.schema);

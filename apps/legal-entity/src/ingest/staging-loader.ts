@@ -51,47 +51,6 @@ export class CopyStagingLoader implements StagingLoader {
   }
 }
 
-/**
- * Batched multi-row INSERTs, for the embedded database whose wire protocol does not carry COPY
- * FROM STDIN. Same table, same rows; slower, and fine at the embedded database's scale.
- */
-export class InsertStagingLoader implements StagingLoader {
-  private batch: unknown[][] = [];
-
-  constructor(
-    private readonly query: (sql: string, params: unknown[]) => Promise<unknown>,
-    private readonly table: string,
-    private readonly columns: string[],
-    private readonly types: string[],
-    private readonly batchSize = 2000,
-  ) {}
-
-  async write(values: unknown[]): Promise<void> {
-    this.batch.push(values);
-    if (this.batch.length >= this.batchSize) await this.flush();
-  }
-
-  async finish(): Promise<void> {
-    await this.flush();
-  }
-
-  async abort(): Promise<void> {
-    this.batch = [];
-  }
-
-  private async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const rows = this.batch;
-    this.batch = [];
-    await this.query(
-      `INSERT INTO ${this.table} (${this.columns.join(', ')}) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${this.columns
-        .map((c, i) => `${c} ${this.types[i]}`)
-        .join(', ')})`,
-      [JSON.stringify(rows.map((r) => Object.fromEntries(this.columns.map((c, i) => [c, r[i]]))))],
-    );
-  }
-}
-
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   return `"${String(value).replace(/"/g, '""')}"`;

@@ -68,10 +68,6 @@ export class LegalEntityWriter {
     return ['line', ...RECORD_COLUMNS.map(([, c]) => c)];
   }
 
-  stagingColumnTypes(): string[] {
-    return ['integer', ...RECORD_COLUMNS.map(([, , t]) => t)];
-  }
-
   /** A record as a staging row, in `stagingColumns()` order. */
   stagingRow(line: number, record: LegalEntityRecord): unknown[] {
     return [line, ...RECORD_COLUMNS.map(([p]) => record[p])];

@@ -3,21 +3,30 @@
  * the Postgres wire protocol on loopback by `PGLiteSocketServer`, so TypeORM and `pg` run exactly the
  * same code as against a real Postgres. Used by `npm start` when `DATABASE_URL` is unset.
  *
- * Know the limits before you use it (measured, see the notes in this folder's spec):
- * - Every socket connection shares ONE Postgres session. The socket server serialises protocol
- *   messages and, while an explicit transaction is open, runs only the messages of the connection
- *   that opened it. Use a pool of exactly 1: with more, a request that waits for connection B while
- *   holding a transaction on connection A deadlocks, and concurrent parameterised queries from two
- *   connections can interleave their Parse/Bind/Execute messages in the one session.
- * - Session state (SET, temp tables, advisory locks, LISTEN) is shared by all connections.
- * - `COPY ... FROM STDIN` does not work over the socket: ingest must use a batched INSERT fallback.
+ * Know the limits before you use it (measured with pglite 0.5.8 / pglite-socket 0.2.11):
+ * - Every socket connection shares ONE Postgres session, and statements are serialised: while a
+ *   connection has an explicit transaction open, the socket server runs only that connection's
+ *   messages; the others (even their startup) wait. Use a pool of exactly 1 per app. A request that
+ *   holds a transaction on connection A and waits for a query on connection B hangs (give the pool
+ *   a `connectionTimeoutMillis` so that shows as an error).
+ * - Every query runs synchronously on the Node main thread: a 0.5 s query stalls the event loop
+ *   (HTTP, Kafka heartbeats, timers) for 0.5 s. statement_timeout is not enforced.
+ * - Session state is shared by all connections: SET, temp tables, prepared statement names, and
+ *   advisory locks (two connections both get `pg_try_advisory_lock` on the same key). NOTIFY is
+ *   delivered to the connection that sent it, not to the one that ran LISTEN.
+ * - `wire-guard.ts` patches the socket server: it makes `COPY ... FROM STDIN` work (without it, the
+ *   backend dies), runs each Parse…Sync exchange as one unit (otherwise another connection's
+ *   Parse can slip in between), and refuses what would hang the process for good.
  */
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+import { installWireGuard, type WireGuard } from './wire-guard.js';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder holding the database files; created if missing, reused on the next start. */
@@ -29,6 +38,14 @@ export interface EmbeddedDatabaseOptions {
   /** Most socket connections accepted at once. Default 8 (see below). */
   maxConnections?: number;
   log?: (msg: string) => void;
+  /**
+   * Called once if the PGlite backend terminates (a FATAL error exits the WASM Postgres). Every
+   * query fails from then on; the hub should log and exit so that it is restarted. Default: write
+   * to stderr.
+   */
+  onFatal?: (err: Error) => void;
+  /** Largest `COPY ... FROM STDIN` payload, buffered in memory before it is inserted. Default 256 MiB. */
+  maxCopyBytes?: number;
 }
 
 /** Name of the lock file kept inside `dataDir` while a process has the database open. */
@@ -48,12 +65,12 @@ export class EmbeddedDatabaseInUseError extends Error {
 }
 
 /**
- * The pool size the app must use against this server is 1. The socket server refuses connections
- * beyond `maxConnections` with a bare "Too many connections" line (not a Postgres error), and it
- * frees a slot only one event-loop turn after a socket closes; a pool replacing a broken or idle-
- * expired client, a migration run beside the app's pool, or a second app in the same process
- * would then fail to connect. So allow several times the pool size. The extra connections add no
- * parallelism: they all share the one PGlite session and their statements are serialised.
+ * Connection limit: apps use a pool of 1 here, because all connections share ONE PGlite session
+ * and their statements are serialised (more connections add no parallelism, only ways to hang).
+ * Still allow several: the socket server frees a slot only after it has processed the close of a
+ * socket, so with a limit equal to the pool size a pool that replaces a dropped client at once is
+ * refused (measured: 30 of 30 reconnects failed with "Connection terminated unexpectedly"), and so
+ * is a second app, a migration run or a health check in the same process.
  */
 const DEFAULT_MAX_CONNECTIONS = 8;
 
@@ -70,11 +87,13 @@ export class EmbeddedDatabase {
   readonly #db: PGlite;
   readonly #server: PGLiteSocketServer;
   readonly #log: (msg: string) => void;
+  readonly #guard: WireGuard;
   #stopping: Promise<void> | undefined;
 
   private constructor(
     db: PGlite,
     server: PGLiteSocketServer,
+    guard: WireGuard,
     dataDir: string,
     host: string,
     port: number,
@@ -82,6 +101,7 @@ export class EmbeddedDatabase {
   ) {
     this.#db = db;
     this.#server = server;
+    this.#guard = guard;
     this.#log = log;
     this.dataDir = dataDir;
     this.host = host;
@@ -106,12 +126,19 @@ export class EmbeddedDatabase {
     let db: PGlite | undefined;
     let server: PGLiteSocketServer | undefined;
     try {
-      db = await PGlite.create({ dataDir, extensions: { postgis } });
+      // Extensions must be bundled to be available: PostGIS (created here, every app needs it) and
+      // pg_trgm (the legal-entity migration creates it for name search).
+      db = await PGlite.create({ dataDir, extensions: { postgis, pg_trgm } });
       await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
       server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections });
+      const guard = installWireGuard(server, db, {
+        log,
+        onFatal: opts.onFatal ?? ((err) => console.error(`embedded database terminated: ${err.message}`)),
+        maxCopyBytes: opts.maxCopyBytes ?? 256 * 1024 * 1024,
+      });
       await server.start();
       const port = Number(server.getServerConn().split(':').pop());
-      const instance = new EmbeddedDatabase(db, server, dataDir, host, port, log);
+      const instance = new EmbeddedDatabase(db, server, guard, dataDir, host, port, log);
       log(
         `embedded database (PGlite + PostGIS) at ${dataDir} listening on ${host}:${port}, ` +
           `ready in ${Math.round(performance.now() - started)} ms`,
@@ -123,6 +150,11 @@ export class EmbeddedDatabase {
       await releaseLock(dataDir);
       throw err;
     }
+  }
+
+  /** Set once the PGlite backend has terminated; the database then answers every query with an error. */
+  get fatalError(): Error | undefined {
+    return this.#guard.fatalError;
   }
 
   /** Closes the socket server, then PGlite, then releases the lock. Safe to call more than once. */
@@ -138,7 +170,9 @@ export class EmbeddedDatabase {
       // A handler that is detached while its client has a transaction open rolls it back on the
       // next turn; let that run before PGlite closes.
       await new Promise((r) => setImmediate(r));
-      await this.#db.close();
+      // A backend that has exited cannot be closed (PGlite would spin); its files are as a crash
+      // leaves them, and the next start recovers them.
+      if (!this.fatalError) await this.#db.close();
       this.#log(`embedded database at ${this.dataDir} stopped`);
     } finally {
       await releaseLock(this.dataDir);
