@@ -1,4 +1,5 @@
 import { loadConfig } from '@hub/config';
+import { createLogger } from '@hub/observability';
 import { DatabaseConfig } from './database.config.js';
 import { EmbeddedDatabase } from './embedded/embedded-database.js';
 
@@ -19,7 +20,18 @@ let embedded: Promise<EmbeddedDatabase> | undefined;
 export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseLocation> {
   const config = loadConfig(DatabaseConfig, env);
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, embedded: false };
-  embedded ??= EmbeddedDatabase.start({ dataDir: config.EMBEDDED_DATA_DIR, port: 0 }).catch((error: unknown) => {
+  const log = createLogger('embedded-database');
+  embedded ??= EmbeddedDatabase.start({
+    dataDir: config.EMBEDDED_DATA_DIR,
+    port: 0,
+    log: (message) => log.info(message),
+    // The WASM backend is gone and cannot come back in this process: say so and stop, so that a
+    // supervisor (or the developer) restarts the hub instead of it answering every query with errors.
+    onFatal: (error) => {
+      log.fatal({ err: error }, 'the embedded database terminated; restart the hub');
+      process.exit(1);
+    },
+  }).catch((error: unknown) => {
     embedded = undefined;
     throw error;
   });
