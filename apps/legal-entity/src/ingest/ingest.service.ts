@@ -7,9 +7,9 @@ import { EventPublisher } from '@hub/events';
 import { Metrics } from '@hub/observability';
 import { validateInput } from '@hub/subgraph';
 import { LegalEntityRecordInput } from '../legal-entity/dto/legal-entity-record.input.js';
-import { refusal } from '../legal-entity/legal-entity.errors.js';
+import { REFUSALS, isRefused } from '../legal-entity/legal-entity.errors.js';
 import { toRecord } from '../legal-entity/legal-entity.record.js';
-import { LegalEntityWriter, REFUSED_OUTCOMES, type OutcomeGroup } from '../legal-entity/legal-entity.writer.js';
+import { LegalEntityWriter, type OutcomeGroup } from '../legal-entity/legal-entity.writer.js';
 import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
 import { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest-report.js';
 import { readExtract, type ExtractFormat } from './record-stream.js';
@@ -95,17 +95,16 @@ export class IngestService {
       progress.phase = 'applying';
       options.onProgress?.({ ...progress });
       const groups = await this.writer.applyStaging(runner, table, 'upsert', REJECTION_DETAIL_LIMIT);
-      for (const group of groups.filter((g) => REFUSED_OUTCOMES.has(g.outcome) || g.outcome === 'conflict')) {
+      for (const group of groups) {
+        if (!isRefused(group.outcome)) continue;
+        const { code, field, meaning } = REFUSALS[group.outcome];
         progress.rejected += group.count;
+        progress.accepted -= group.count;
         group.lines.forEach((line, i) => {
-          const error = refusal(group.outcome, group.usccs[i], 0);
-          if (rejections.length < REJECTION_DETAIL_LIMIT) {
-            rejections.push({ line, uscc: group.usccs[i], field: error?.details.field as string | undefined, code: error?.code ?? group.outcome, message: refusalMessage(group) });
-          }
+          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, uscc: group.usccs[i], field, code, message: meaning });
         });
       }
       await runner.commitTransaction();
-      progress.accepted -= groups.filter((g) => REFUSED_OUTCOMES.has(g.outcome) || g.outcome === 'conflict').reduce((n, g) => n + g.count, 0);
       const count = (outcome: OutcomeGroup['outcome']) => groups.find((g) => g.outcome === outcome)?.count ?? 0;
       if (count('register') + count('change') > 0) this.events.committed();
       for (const g of groups) this.rowsCounter.inc({ outcome: g.outcome }, g.count);
@@ -134,24 +133,5 @@ export class IngestService {
     } finally {
       await runner.release();
     }
-  }
-}
-
-function refusalMessage(group: OutcomeGroup): string {
-  switch (group.outcome) {
-    case 'stale':
-      return 'older than the version the hub holds';
-    case 'version_reused':
-      return 'the hub holds this version with different content; send a new version';
-    case 'source_mismatch':
-      return 'the legal entity is held from another source record (一数一源)';
-    case 'source_record_conflict':
-      return 'this source record already belongs to another legal entity';
-    case 'invalid_transition':
-      return 'the status change is not allowed (deregistration is final; a revoked entity can only be deregistered)';
-    case 'conflict':
-      return 'registered concurrently by another write; send the row again';
-    default:
-      return group.outcome;
   }
 }

@@ -21,34 +21,46 @@ export class LegalEntityError extends HubError {
   }
 }
 
-/** The code and explanation of each refused outcome; exhaustive, so a new outcome cannot be forgotten. */
-export function refusal(outcome: WriteOutcome, uscc: string, version: number, stored?: { version: number; sourceSystem: string; sourceRecordId: string; status: string }): LegalEntityError | undefined {
-  switch (outcome) {
-    case 'register':
-    case 'change':
-    case 'version_only':
-    case 'replay':
-    case 'superseded':
-      return undefined;
-    case 'stale':
-      return new LegalEntityError(LegalEntityErrorCode.StaleVersion, `version ${version} of ${uscc} is older than the stored version ${stored?.version}`, { field: 'version', uscc, storedVersion: stored?.version });
-    case 'version_reused':
-      return new LegalEntityError(LegalEntityErrorCode.VersionReused, `version ${version} of ${uscc} is already stored with different content; send a new version`, { field: 'version', uscc, storedVersion: stored?.version });
-    case 'source_mismatch':
-      return new LegalEntityError(LegalEntityErrorCode.SourceMismatch, `${uscc} is held from source record ${stored?.sourceSystem}/${stored?.sourceRecordId}; each legal entity has one source (一数一源)`, { field: 'sourceRecordId', uscc });
-    case 'source_record_conflict':
-      return new LegalEntityError(LegalEntityErrorCode.SourceRecordConflict, `this source record already belongs to another legal entity`, { field: 'sourceRecordId', uscc });
-    case 'already_registered':
-      return new LegalEntityError(LegalEntityErrorCode.AlreadyRegistered, `${uscc} is already registered (version ${stored?.version}); use changeLegalEntity or changeLegalEntityStatus`, { field: 'uscc', uscc, storedVersion: stored?.version });
-    case 'not_found':
-      return new LegalEntityError(LegalEntityErrorCode.NotFound, `no legal entity with USCC ${uscc}`, { field: 'uscc', uscc });
-    case 'invalid_transition':
-      return new LegalEntityError(LegalEntityErrorCode.InvalidStatusTransition, `${uscc} is ${stored?.status}: ${stored?.status === 'DEREGISTERED' ? 'deregistration is final' : 'a revoked entity can only be deregistered'}`, { field: 'status', uscc });
-    case 'conflict':
-      return new LegalEntityError(LegalEntityErrorCode.ConcurrentWrite, `another write registered ${uscc} at the same moment; retry`, { uscc });
-    default: {
-      const never: never = outcome;
-      throw new Error(`unhandled outcome ${String(never)}`);
-    }
-  }
+type RefusedOutcome = Exclude<WriteOutcome, 'register' | 'change' | 'version_only' | 'replay' | 'superseded'>;
+
+/**
+ * Each refused outcome: its stable code, the field a client should look at, and what it means.
+ * A Record over the outcome type, so a new refusal cannot be left without a code.
+ */
+export const REFUSALS: Record<RefusedOutcome, { code: LegalEntityErrorCode; field?: string; meaning: string }> = {
+  stale: { code: LegalEntityErrorCode.StaleVersion, field: 'version', meaning: 'older than the version the hub holds' },
+  version_reused: { code: LegalEntityErrorCode.VersionReused, field: 'version', meaning: 'the hub holds this version with different content; send a new version' },
+  source_mismatch: { code: LegalEntityErrorCode.SourceMismatch, field: 'sourceRecordId', meaning: 'the legal entity is held from another source record (一数一源)' },
+  source_record_conflict: { code: LegalEntityErrorCode.SourceRecordConflict, field: 'sourceRecordId', meaning: 'this source record already belongs to another legal entity' },
+  already_registered: { code: LegalEntityErrorCode.AlreadyRegistered, field: 'uscc', meaning: 'already registered; use changeLegalEntity or changeLegalEntityStatus' },
+  not_found: { code: LegalEntityErrorCode.NotFound, field: 'uscc', meaning: 'no legal entity with this USCC' },
+  invalid_transition: { code: LegalEntityErrorCode.InvalidStatusTransition, field: 'status', meaning: 'the status change is not allowed (deregistration is final; a revoked entity can only be deregistered)' },
+  conflict: { code: LegalEntityErrorCode.ConcurrentWrite, meaning: 'registered at the same moment by another write; send it again' },
+};
+
+export function isRefused(outcome: WriteOutcome): outcome is RefusedOutcome {
+  return outcome in REFUSALS;
+}
+
+/** The error for a refused single write, with what the stored row says; undefined when the write went through. */
+export function refusal(
+  outcome: WriteOutcome,
+  uscc: string,
+  version: number,
+  stored?: { version: number; sourceSystem: string; sourceRecordId: string; status: string },
+): LegalEntityError | undefined {
+  if (!isRefused(outcome)) return undefined;
+  const { code, field } = REFUSALS[outcome];
+  const details = { field, uscc, storedVersion: stored?.version };
+  const message: Record<RefusedOutcome, string> = {
+    stale: `version ${version} of ${uscc} is older than the stored version ${stored?.version}`,
+    version_reused: `version ${version} of ${uscc} is already stored with different content; send a new version`,
+    source_mismatch: `${uscc} is held from source record ${stored?.sourceSystem}/${stored?.sourceRecordId}; each legal entity has one source (一数一源)`,
+    source_record_conflict: 'this source record already belongs to another legal entity',
+    already_registered: `${uscc} is already registered (version ${stored?.version}); use changeLegalEntity or changeLegalEntityStatus`,
+    not_found: `no legal entity with USCC ${uscc}`,
+    invalid_transition: `${uscc} is ${stored?.status}: ${stored?.status === 'DEREGISTERED' ? 'deregistration is final' : 'a revoked entity can only be deregistered'}`,
+    conflict: `another write registered ${uscc} at the same moment; retry`,
+  };
+  return new LegalEntityError(code, message[outcome], details);
 }

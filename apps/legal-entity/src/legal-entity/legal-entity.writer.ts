@@ -22,16 +22,6 @@ export type WriteOutcome =
   | 'invalid_transition' // a status change the rules forbid (out of DEREGISTERED, or REVOKED → not DEREGISTERED)
   | 'conflict'; // a concurrent writer registered the same entity first: retry
 
-export const REFUSED_OUTCOMES: ReadonlySet<WriteOutcome> = new Set([
-  'stale',
-  'version_reused',
-  'source_mismatch',
-  'source_record_conflict',
-  'already_registered',
-  'not_found',
-  'invalid_transition',
-]);
-
 export interface OutcomeGroup {
   outcome: WriteOutcome;
   count: number;
