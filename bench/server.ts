@@ -5,9 +5,9 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ScratchDatabase } from '@hub/persistence';
+import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { startGateway } from '../apps/gateway/src/main.js';
 import { demoLegalEntities } from '../apps/legal-entity/src/demo/demo-legal-entities.js';
-import { IngestService } from '../apps/legal-entity/src/ingest/ingest.service.js';
 import { startLegalEntity } from '../apps/legal-entity/src/main.js';
 
 const [usccFile, countArg] = process.argv.slice(2);
@@ -16,7 +16,7 @@ Object.assign(process.env, { DATABASE_URL: database.url, LEGAL_ENTITY_PORT: '0',
 const legalEntity = await startLegalEntity({ shutdownHooks: false });
 const subgraph = await legalEntity.getUrl();
 const records = demoLegalEntities(Number(countArg ?? 10_000), 4242);
-const report = await legalEntity.get(IngestService).ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
+const report = await legalEntity.get<IngestRegisters>(INGEST_REGISTERS)['legal-entities'].ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
 const gateway = await startGateway({ ...process.env, SUBGRAPH_LEGAL_ENTITY_URL: `${subgraph}/graphql` }, { shutdownHooks: false });
 const usccs = records.map((r) => r.uscc);
 await writeFile(usccFile, JSON.stringify(usccs));

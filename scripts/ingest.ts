@@ -1,4 +1,4 @@
-// npm run ingest -- <library> <file> [--url URL] [--format csv|ndjson]
+// npm run ingest -- <register|library> <file> [--url URL] [--format csv|ndjson]
 //                   [--source-department USCC] [--source-system CODE] [--report FILE]
 //
 // Sends a department extract (NDJSON or CSV) to the hub's bulk ingest, streamed, showing
@@ -8,17 +8,19 @@ import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { IngestReport as Report } from '../apps/legal-entity/src/ingest/ingest-report.js';
+import type { IngestReport as Report } from '@hub/register';
 
-const LIBRARIES = ['legal-entity'];
+/** Registers that take extracts, and library names accepted for a library's main register. */
+const REGISTERS = ['legal-entities'];
+const ALIASES: Record<string, string> = { 'legal-entity': 'legal-entities' };
 const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
 
 
 function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);
-  console.error(`usage: npm run ingest -- <library> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
+  console.error(`usage: npm run ingest -- <register> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
        [--source-department USCC] [--source-system CODE] [--report FILE]
-libraries: ${LIBRARIES.join(', ')}`);
+registers: ${REGISTERS.join(', ')} (or a library name: ${Object.keys(ALIASES).join(', ')})`);
   process.exit(2);
 }
 
@@ -37,9 +39,10 @@ async function main(): Promise<number> {
       report: { type: 'string' },
     },
   });
-  const [library, file] = positionals;
-  if (!library || !file) usage();
-  if (!LIBRARIES.includes(library)) usage(`unknown library "${library}"`);
+  const [name, file] = positionals;
+  if (!name || !file) usage();
+  const register = ALIASES[name] ?? name;
+  if (!REGISTERS.includes(register)) usage(`unknown register "${name}"`);
   const format = (values.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as keyof typeof TYPES | undefined;
   if (!format || !(format in TYPES)) usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
   const size = (await stat(file).catch(() => usage(`cannot read ${file}`))).size;
@@ -47,7 +50,7 @@ async function main(): Promise<number> {
   const query = new URLSearchParams();
   if (values['source-department']) query.set('sourceDepartment', values['source-department']);
   if (values['source-system']) query.set('sourceSystem', values['source-system']);
-  const url = `${values.url ?? defaultUrl()}/ingest/${library}${query.size ? `?${query}` : ''}`;
+  const url = `${values.url ?? defaultUrl()}/ingest/${register}${query.size ? `?${query}` : ''}`;
 
   let sent = 0;
   const progress = new Progress(size);
@@ -105,7 +108,7 @@ async function main(): Promise<number> {
     `${report.rowsRead} rows read in ${(report.durationMs / 1000).toFixed(1)} s: ${report.registered} registered, ${report.changed} changed, ` +
       `${report.unchanged + report.replayed} unchanged, ${report.superseded} superseded, ${report.rejected} rejected.`,
   );
-  for (const r of report.rejections.slice(0, 20)) console.log(`  line ${r.line}${r.uscc ? ` (${r.uscc})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`);
+  for (const r of report.rejections.slice(0, 20)) console.log(`  line ${r.line}${r.key ? ` (${r.key})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`);
   if (report.rejected > 20) console.log(`  … ${report.rejected - 20} more`);
   console.log(`Full report: ${reportPath}`);
   return report.rejected > 0 ? 3 : 0;

@@ -14,7 +14,7 @@ describe('resolving many legal entities costs a bounded number of SQL statements
     hub = await TestHub.start({ env: { OUTBOX_POLL_INTERVAL_MS: '60000' } });
     const records = Array.from({ length: 1000 }, () => aLegalEntity().build());
     usccs.push(...records.map((r) => r.uscc));
-    const response = await fetch(`${hub.gatewayUrl}/ingest/legal-entity`, {
+    const response = await fetch(`${hub.gatewayUrl}/ingest/legal-entities`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson' },
       body: records.map((r) => JSON.stringify(r)).join('\n'),

@@ -48,7 +48,7 @@ describe('bulk ingest of department extracts through the gateway', () => {
   });
 
   async function post(body: string, type: string, accept = 'application/json'): Promise<Response> {
-    return fetch(`${hub.gatewayUrl}/ingest/legal-entity`, { method: 'POST', headers: { 'content-type': type, accept }, body });
+    return fetch(`${hub.gatewayUrl}/ingest/legal-entities`, { method: 'POST', headers: { 'content-type': type, accept }, body });
   }
 
   async function outboxRows(): Promise<number> {
@@ -122,7 +122,7 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const stale = { ...records[2], version: 1, name: '过期版本有限公司' };
     const report = (await (await post(ndjson([{ ...next[0], version: 3, status: 'SUSPENDED' }, stale]), 'application/x-ndjson')).json()) as Report;
     expect(report).toMatchObject({ rowsRead: 2, changed: 1, rejected: 1 });
-    expect(report.rejections).toEqual([expect.objectContaining({ line: 2, uscc: records[2].uscc, code: 'STALE_VERSION', field: 'version' })]);
+    expect(report.rejections).toEqual([expect.objectContaining({ line: 2, key: records[2].uscc, code: 'STALE_VERSION', field: 'version' })]);
 
     const mine = (await events.waitFor((ms) => ms.filter((m) => m.key === records[0].uscc).length >= 3)).filter((m) => m.key === records[0].uscc);
     expect(mine.map((m) => m.headers.ce_type)).toEqual(['hub.legal-entity.registered.v1', 'hub.legal-entity.changed.v1', 'hub.legal-entity.status-changed.v1']);

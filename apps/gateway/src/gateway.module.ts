@@ -84,9 +84,17 @@ async function ping(url: string): Promise<void> {
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }
 
-/** Where each library takes bulk extracts: its subgraph's base URL + /ingest/<plural>. */
+/** The registers each library's subgraph takes bulk extracts for (POST /ingest/<register>). */
+export const INGEST_REGISTERS_OF: Record<string, string[]> = {
+  'legal-entity': ['legal-entities'],
+};
+
+/** Where each register takes bulk extracts: its subgraph's base URL + /ingest/<register>. */
 function ingestTargets(urls: Record<string, string>): IngestTargets {
   const targets: IngestTargets = {};
-  if (urls['legal-entity']) targets['legal-entity'] = urls['legal-entity'].replace(/\/graphql$/, '/ingest/legal-entities');
+  for (const [subgraph, registers] of Object.entries(INGEST_REGISTERS_OF)) {
+    if (!urls[subgraph]) continue;
+    for (const register of registers) targets[register] = urls[subgraph].replace(/\/graphql$/, `/ingest/${register}`);
+  }
   return targets;
 }

@@ -4,10 +4,10 @@ import 'reflect-metadata';
 import { Readable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { createLogger } from '@hub/observability';
+import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
 import { demoLegalEntities } from '../../legal-entity/src/demo/demo-legal-entities.js';
-import { IngestService } from '../../legal-entity/src/ingest/ingest.service.js';
 import { startLegalEntity } from '../../legal-entity/src/main.js';
 
 const log = createLogger('hub');
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const legalEntityUrl = `${await legalEntity.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
 
   if (database.embedded || process.env.HUB_DEMO_DATA === 'true') {
-    const report = await legalEntity.get(IngestService).ingest(Readable.from(demoLegalEntities().map((r) => JSON.stringify(r) + '\n')), { format: 'ndjson' });
+    const report = await legalEntity.get<IngestRegisters>(INGEST_REGISTERS)['legal-entities'].ingest(Readable.from(demoLegalEntities().map((r) => JSON.stringify(r) + '\n')), { format: 'ndjson' });
     log.info({ registered: report.registered, replayed: report.replayed, rejected: report.rejected }, 'demo legal entities loaded');
   }
 

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { IngestModule } from './ingest/ingest.module.js';
-import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
+import { LegalEntityIngestModule } from './ingest/legal-entity-ingest.module.js';
 import { LEGAL_ENTITY_TOPIC } from './legal-entity/legal-entity.events.js';
+import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
 import { Person } from './legal-entity/person.model.js';
 import { LEGAL_ENTITY_PERSISTENCE } from './legal-entity.persistence.js';
 import { LEGAL_ENTITY_SCHEMA } from './legal-entity.schema.js';
@@ -16,7 +16,7 @@ import { LEGAL_ENTITY_SCHEMA } from './legal-entity.schema.js';
     PersistenceModule.forRoot(LEGAL_ENTITY_PERSISTENCE),
     EventsModule.forRoot({ app: 'legal-entity', schema: LEGAL_ENTITY_SCHEMA, topics: [{ topic: LEGAL_ENTITY_TOPIC, partitions: 6 }] }),
     LegalEntityModule,
-    IngestModule,
+    LegalEntityIngestModule,
   ],
 })
 export class LegalEntityAppModule {}

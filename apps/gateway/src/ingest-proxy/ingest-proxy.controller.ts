@@ -6,14 +6,14 @@ import { REQUEST_ID_HEADER } from '@hub/observability';
 
 export const INGEST_TARGETS = Symbol('INGEST_TARGETS');
 
-/** The libraries that accept bulk extracts, by the path segment a department posts to. */
+/** The registers that accept bulk extracts, by the path segment a department posts to (e.g. `legal-entities`). */
 export type IngestTargets = Record<string, string>;
 
 const STREAMED_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/csv'];
 const FORWARDED = ['content-type', 'accept', 'content-length'];
 
 /**
- * POST /ingest/<library> on the gateway is passed, streamed both ways, to the library's own ingest
+ * POST /ingest/<register> on the gateway is passed, streamed both ways, to its library's own ingest
  * endpoint: departments have one address for everything, and an extract of any size crosses the
  * gateway without being buffered.
  */
@@ -28,10 +28,10 @@ export class IngestProxyController implements OnModuleInit {
     this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
   }
 
-  @Post(':library')
-  async forward(@Param('library') library: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const target = this.targets[library];
-    if (!target) throw new NotFoundException({ code: 'UNKNOWN_LIBRARY', message: `no library "${library}" accepts extracts; known: ${Object.keys(this.targets).join(', ')}` });
+  @Post(':register')
+  async forward(@Param('register') library: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const target = Object.hasOwn(this.targets, library) ? this.targets[library] : undefined;
+    if (!target) throw new NotFoundException({ code: 'UNKNOWN_REGISTER', message: `no register "${library}" accepts extracts; known: ${Object.keys(this.targets).join(', ')}` });
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: String(request.id) };
     for (const name of FORWARDED) {
       const value = request.headers[name];

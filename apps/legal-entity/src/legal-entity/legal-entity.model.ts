@@ -1,5 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLJSONObject } from './json-object.scalar.js';
+import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Provenance } from '@hub/register';
 import { LegalEntityKind } from './legal-entity-kind.js';
 import { LegalEntityStatus } from './legal-entity-status.js';
 import { Person } from './person.model.js';
@@ -32,42 +32,6 @@ export class Address {
 
   @Field({ nullable: true, description: 'Name of the division, with its ancestors (e.g. 浙江省杭州市拱墅区)' })
   divisionName?: string;
-}
-
-@ObjectType({ description: 'Where a record came from: its source department, system and record, and when the hub received it' })
-export class Provenance {
-  @Field({ description: 'USCC of the source department (数源部门)' })
-  sourceDepartment: string;
-
-  @Field()
-  sourceSystem: string;
-
-  @Field()
-  sourceRecordId: string;
-
-  @Field(() => Int, { description: 'Version of the record in its source system' })
-  version: number;
-
-  @Field({ description: 'When the hub received this version' })
-  receivedAt: Date;
-}
-
-@ObjectType({ description: 'One change in the history of a legal entity' })
-export class LegalEntityChange {
-  @Field(() => Int)
-  version: number;
-
-  @Field({ description: 'registered, changed or status-changed' })
-  changeType: string;
-
-  @Field(() => GraphQLJSONObject, { description: 'For a registration the record; otherwise { field: { from, to } }' })
-  changes: Record<string, unknown>;
-
-  @Field(() => Provenance)
-  provenance: Provenance;
-
-  @Field({ description: 'The id of the event this change emitted' })
-  eventId: string;
 }
 
 @ObjectType({ description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { divisionChain } from '@hub/identifiers';
-import { LegalEntityChangeRow } from './legal-entity-change.entity.js';
+import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
 import type { LegalEntityKind } from './legal-entity-kind.js';
 import type { LegalEntityStatus } from './legal-entity-status.js';
-import type { LegalEntity, LegalEntityChange } from './legal-entity.model.js';
+import type { LegalEntity } from './legal-entity.model.js';
+import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 export interface LegalEntitySearch {
   nameContains?: string;
@@ -22,8 +23,9 @@ export interface LegalEntitySearch {
 export class LegalEntityReader {
   constructor(
     @InjectRepository(LegalEntityRow) private readonly entities: Repository<LegalEntityRow>,
-    @InjectRepository(LegalEntityChangeRow) private readonly changes: Repository<LegalEntityChangeRow>,
   ) {}
+
+  private readonly history = new RegisterReader(LEGAL_ENTITY_REGISTER);
 
   /** The entities for these USCCs, in the same order; null where the hub has none. */
   async byUsccs(usccs: readonly string[]): Promise<Array<LegalEntity | null>> {
@@ -45,39 +47,8 @@ export class LegalEntityReader {
   }
 
   /** The latest `limit` changes of each entity, newest first, for many entities in one statement. */
-  async historyOf(usccs: readonly string[], limit: number): Promise<LegalEntityChange[][]> {
-    const rows: Array<LegalEntityChangeRow & { rn: number }> = await this.changes.query(
-      `SELECT * FROM (
-         SELECT c.*, row_number() OVER (PARTITION BY c.uscc ORDER BY c.id DESC) AS rn
-         FROM "legal_entity"."legal_entity_change" c WHERE c.uscc = ANY($1)
-       ) t WHERE rn <= $2 ORDER BY uscc, id DESC`,
-      [[...new Set(usccs)], limit],
-    );
-    const byUscc = new Map<string, LegalEntityChange[]>();
-    for (const r of rows as unknown as Array<Record<string, unknown>>) {
-      const list = byUscc.get(r.uscc as string) ?? [];
-      list.push({
-        version: r.version as number,
-        changeType: r.change_type as string,
-        changes: r.changes as Record<string, unknown>,
-        eventId: r.event_id as string,
-        provenance: {
-          sourceDepartment: r.source_department as string,
-          sourceSystem: r.source_system as string,
-          sourceRecordId: r.source_record_id as string,
-          version: r.version as number,
-          receivedAt: r.recorded_at as Date,
-        },
-      });
-      byUscc.set(r.uscc as string, list);
-    }
-    return usccs.map((u) => byUscc.get(u) ?? []);
-  }
-
-  /** The stored row, locked for the caller's transaction (mutations merge a patch into it). */
-  async lockedRow(tx: { query(sql: string, p?: unknown[]): Promise<unknown[]> }, uscc: string): Promise<Record<string, unknown> | undefined> {
-    const rows = await tx.query('SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = $1 FOR UPDATE', [uscc]);
-    return rows[0] as Record<string, unknown> | undefined;
+  historyOf(usccs: readonly string[], limit: number): Promise<RecordChange[][]> {
+    return this.history.historyOf(this.entities.manager, usccs, limit);
   }
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { convertCitizenId15To18, parseUscc } from '@hub/identifiers';
+import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import { LegalEntityKind } from './legal-entity-kind.js';
@@ -7,10 +7,10 @@ import { LegalEntityStatus } from './legal-entity-status.js';
 
 /**
  * A validated record in the form the writer stores it (column names in camelCase). Both the
- * GraphQL mutations and bulk ingest produce these, and LegalEntityWriter applies them with the
+ * GraphQL mutations and bulk ingest produce these, and the register writer applies them with the
  * same SQL, so the versioning rules exist once.
  */
-export interface LegalEntityRecord {
+export type LegalEntityRecord = {
   uscc: string;
   name: string;
   kind: LegalEntityKind;
@@ -31,7 +31,7 @@ export interface LegalEntityRecord {
   sourceRecordId: string;
   version: number;
   contentHash: string;
-}
+};
 
 /** The business fields: what a change is made of, and what the content hash covers. */
 export const BUSINESS_FIELDS = [
@@ -90,12 +90,7 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
     sourceRecordId: input.sourceRecordId.trim(),
     version: input.version,
   };
-  return { ok: true, record: { ...fields, contentHash: contentHash(fields) } };
-}
-
-export function contentHash(record: Pick<LegalEntityRecord, (typeof BUSINESS_FIELDS)[number]>): string {
-  const canonical = JSON.stringify(BUSINESS_FIELDS.map((f) => record[f] ?? null));
-  return createHash('sha256').update(canonical).digest('hex');
+  return { ok: true, record: { ...fields, contentHash: contentHash(fields, BUSINESS_FIELDS) } };
 }
 
 /** "5000000" and "5000000.00" are the same capital: store and hash one spelling of it. */

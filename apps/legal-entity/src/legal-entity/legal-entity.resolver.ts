@@ -1,3 +1,4 @@
+import { RecordChange } from '@hub/register';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
 import { InputError, loaderFor, type HubContext, type InputViolation } from '@hub/subgraph';
@@ -6,7 +7,7 @@ import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import { LegalEntityConnection } from './legal-entity-connection.model.js';
 import { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
-import { LegalEntity, LegalEntityChange } from './legal-entity.model.js';
+import { LegalEntity } from './legal-entity.model.js';
 import { LegalEntityReader } from './legal-entity.reader.js';
 import { LegalEntityService } from './legal-entity.service.js';
 
@@ -54,15 +55,15 @@ export class LegalEntityResolver {
     return parsed.ok ? this.byUscc(context).load(parsed.value.uscc) : Promise.resolve(null);
   }
 
-  @ResolveField(() => [LegalEntityChange], { description: 'The latest changes, newest first' })
+  @ResolveField(() => [RecordChange], { description: 'The latest changes, newest first' })
   history(
     @Parent() entity: LegalEntity,
     @Args('last', { type: () => Int, defaultValue: 20, description: 'How many changes, 1–100' }) last: number,
     @Context() context: HubContext,
-  ): Promise<LegalEntityChange[]> {
+  ): Promise<RecordChange[]> {
     if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-    const loader = loaderFor<string, LegalEntityChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last));
-    return loader.load(entity.uscc) as Promise<LegalEntityChange[]>;
+    const loader = loaderFor<string, RecordChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last));
+    return loader.load(entity.uscc) as Promise<RecordChange[]>;
   }
 
   @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })

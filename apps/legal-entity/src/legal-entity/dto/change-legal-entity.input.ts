@@ -2,7 +2,7 @@ import { Field, InputType, IntersectionType, PartialType, PickType } from '@nest
 import { IsEnum } from 'class-validator';
 import { LegalEntityStatus } from '../legal-entity-status.js';
 import { LegalEntityRecordInput } from './legal-entity-record.input.js';
-import { STATUS_PROPERTIES } from '../legal-entity.columns.js';
+import { STATUS_PROPERTIES } from '../legal-entity.register.js';
 import { BUSINESS_FIELDS } from '../legal-entity.record.js';
 
 const SOURCE = ['uscc', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;

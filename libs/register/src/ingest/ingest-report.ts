@@ -1,7 +1,8 @@
 /** One rejected row of an extract: where it is, which record, which field, and why. */
 export interface Rejection {
   line: number;
-  uscc?: string;
+  /** The record's key (USCC, citizen ID, …) when the row had one. */
+  key?: string;
   field?: string;
   code: string;
   message: string;

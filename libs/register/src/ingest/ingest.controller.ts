@@ -1,11 +1,16 @@
-import { Controller, Headers, HttpException, HttpStatus, Logger, Post, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
+import { Controller, Headers, HttpException, HttpStatus, Inject, Logger, Param, Post, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { IsOptional, Matches } from 'class-validator';
 import { IsUscc, HubError, InputError, validateInput } from '@hub/subgraph';
+import type { IngestOptions } from './bulk-ingest.js';
+import type { IngestReport } from './ingest-report.js';
 import { ExtractHeaderError, type ExtractFormat } from './record-stream.js';
-import { IngestService } from './ingest.service.js';
+
+/** The registers of an app that take bulk extracts, by the path segment they are posted to (e.g. `legal-entities`). */
+export const INGEST_REGISTERS = Symbol('INGEST_REGISTERS');
+export type IngestRegisters = Record<string, { ingest(input: Readable, options: IngestOptions): Promise<IngestReport> }>;
 
 /** The largest extract one request may carry (bytes); larger extracts are split by the sender. */
 export const INGEST_MAX_BYTES = 4 * 1024 ** 3;
@@ -27,7 +32,7 @@ class IngestQuery {
 }
 
 /**
- * POST /ingest/legal-entities with an NDJSON (`application/x-ndjson`) or CSV (`text/csv`) body.
+ * POST /ingest/<register> (e.g. /ingest/legal-entities) with an NDJSON (`application/x-ndjson`) or CSV (`text/csv`) body.
  * Query `sourceDepartment` / `sourceSystem` apply to rows that do not carry their own. The answer
  * is the ingest report; with `Accept: application/x-ndjson` progress lines come first, then the
  * report (`{"event":"report",…}`), so a client can show progress on a long extract.
@@ -35,7 +40,7 @@ class IngestQuery {
 @Controller('ingest')
 export class IngestController implements OnModuleInit {
   constructor(
-    private readonly ingest: IngestService,
+    @Inject(INGEST_REGISTERS) private readonly registers: IngestRegisters,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
@@ -45,14 +50,19 @@ export class IngestController implements OnModuleInit {
     fastify.addContentTypeParser(Object.keys(FORMAT_OF_TYPE), (_request, payload, done) => done(null, payload));
   }
 
-  @Post('legal-entities')
-  async legalEntities(
+  @Post(':register')
+  async ingest(
+    @Param('register') name: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Headers('content-type') contentType: string | undefined,
     @Headers('accept') accept: string | undefined,
     @Query() query: Record<string, string>,
   ): Promise<void> {
+    const register = Object.hasOwn(this.registers, name) ? this.registers[name] : undefined;
+    if (!register) {
+      throw new HttpException({ code: 'UNKNOWN_REGISTER', message: `no register "${name}" here; known: ${Object.keys(this.registers).join(', ')}` }, HttpStatus.NOT_FOUND);
+    }
     const format = FORMAT_OF_TYPE[(contentType ?? '').split(';')[0].trim().toLowerCase()];
     if (!format) {
       throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -63,7 +73,7 @@ export class IngestController implements OnModuleInit {
     const streaming = (accept ?? '').includes('application/x-ndjson');
     if (!streaming) {
       try {
-        const report = await this.ingest.ingest(body, { format, defaults: defaults.value });
+        const report = await register.ingest(body, { format, defaults: defaults.value });
         reply.status(200).send(report);
       } catch (error) {
         const { status, payload } = failure(error);
@@ -74,7 +84,7 @@ export class IngestController implements OnModuleInit {
     const out = new PassThrough();
     reply.status(200).header('content-type', 'application/x-ndjson').send(out);
     try {
-      const report = await this.ingest.ingest(body, {
+      const report = await register.ingest(body, {
         format,
         defaults: defaults.value,
         onProgress: (p) => out.write(JSON.stringify({ event: 'progress', ...p }) + '\n'),

@@ -1,19 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { EventPublisher } from '@hub/events';
-import { Metrics } from '@hub/observability';
+import type { EventPublisher } from '@hub/events';
+import type { Metrics } from '@hub/observability';
 import { validateInput } from '@hub/subgraph';
-import { LegalEntityRecordInput } from '../legal-entity/dto/legal-entity-record.input.js';
-import { REFUSALS, isRefused } from '../legal-entity/legal-entity.errors.js';
-import { toRecord } from '../legal-entity/legal-entity.record.js';
-import { LegalEntityWriter, type OutcomeGroup } from '../legal-entity/legal-entity.writer.js';
-import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
+import type { RegisterSpec } from '../register-spec.js';
+import { RegisterWriter } from '../register-writer.js';
+import type { RecordMapper } from '../register-writes.js';
+import { isRefused, refusals, type OutcomeGroup } from '../write-outcome.js';
 import { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest-report.js';
 import { readExtract, type ExtractFormat } from './record-stream.js';
-import { CopyStagingLoader, type StagingLoader } from './staging-loader.js';
+import { CopyStagingLoader } from './staging-loader.js';
 
 export interface IngestOptions {
   format: ExtractFormat;
@@ -24,34 +21,30 @@ export interface IngestOptions {
   progressEvery?: number;
 }
 
-const RECORD_FIELDS: ReadonlySet<string> = new Set([
-  'uscc', 'name', 'kind', 'status', 'statusEffectiveOn', 'statusReason', 'establishedOn', 'registeredCapitalAmount',
-  'registeredCapitalCurrency', 'registrationAuthorityName', 'registrationAuthorityUscc', 'registeredAddress',
-  'registeredAddressDivisionCode', 'businessScope', 'legalRepresentativeIdNumber', 'sourceDepartment', 'sourceSystem',
-  'sourceRecordId', 'version',
-]);
-
 /**
- * Bulk ingest of a department extract: rows are read as they arrive, validated one by one (the
- * same rules as the GraphQL mutation), streamed into a staging table, then applied with one
- * set-based statement that emits events only for what really changed. All in one transaction:
- * a failure midway stores nothing, so the extract can simply be sent again. Bad rows never stop
- * good ones: they are reported with line number and reason.
+ * Bulk ingest of a department extract into a register: rows are read as they arrive, validated
+ * one by one (the same rules as the GraphQL mutations), streamed into a staging table with COPY,
+ * then applied with one set-based statement that emits events only for what really changed. All
+ * in one transaction: a failure midway stores nothing, so the extract can simply be sent again.
+ * Bad rows never stop good ones: they are reported with line number and reason.
  */
-@Injectable()
-export class IngestService {
-  private readonly writer = new LegalEntityWriter(LEGAL_ENTITY_SCHEMA);
+export class BulkIngest<I extends object> {
+  private readonly writer: RegisterWriter;
   private readonly rowsCounter;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    readonly spec: RegisterSpec,
+    private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     metrics: Metrics,
+    private readonly inputClass: new () => I,
+    private readonly toRecord: RecordMapper<I>,
+    /** The field names a row may carry (NDJSON keys, CSV headers). */
+    readonly fields: ReadonlySet<string>,
   ) {
-    this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by outcome', ['outcome']);
+    this.writer = new RegisterWriter(spec);
+    this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by register and outcome', ['register', 'outcome']);
   }
-
-  static readonly fields = RECORD_FIELDS;
 
   async ingest(input: Readable, options: IngestOptions): Promise<IngestReport> {
     const started = performance.now();
@@ -64,23 +57,24 @@ export class IngestService {
     const every = options.progressEvery ?? 10_000;
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
-    let loader: StagingLoader | undefined;
+    let loader: CopyStagingLoader | undefined;
     try {
       await runner.startTransaction();
-      const table = 'legal_entity_staging';
+      const table = `${this.spec.table}_staging`;
       await runner.query(this.writer.stagingTableSql(table));
       loader = new CopyStagingLoader(client, table, this.writer.stagingColumns());
-      for await (const row of readExtract(input, options.format, RECORD_FIELDS, (n) => (progress.bytesRead += n))) {
+      for await (const row of readExtract(input, options.format, this.fields, (n) => (progress.bytesRead += n))) {
         progress.rowsRead++;
         if ('error' in row) {
           reject({ line: row.line, ...row.error });
         } else {
           const fields: Record<string, unknown> = { ...options.defaults, ...row.fields };
-          const valid = await validateInput(LegalEntityRecordInput, fields);
-          const record = valid.ok ? toRecord(valid.value) : valid;
+          const valid = await validateInput(this.inputClass, fields);
+          const record = valid.ok ? this.toRecord(valid.value) : valid;
           if (!record.ok) {
             const first = record.violations[0];
-            reject({ line: row.line, uscc: typeof fields.uscc === 'string' ? fields.uscc : undefined, field: first.field, code: first.code, message: first.message });
+            const key = fields[this.spec.key];
+            reject({ line: row.line, key: typeof key === 'string' ? key : undefined, field: first.field, code: first.code, message: first.message });
           } else {
             progress.accepted++;
             await loader.write(this.writer.stagingRow(row.line, record.record));
@@ -95,19 +89,20 @@ export class IngestService {
       progress.phase = 'applying';
       options.onProgress?.({ ...progress });
       const groups = await this.writer.applyStaging(runner, table, 'upsert', REJECTION_DETAIL_LIMIT);
+      const refused = refusals(this.spec);
       for (const group of groups) {
         if (!isRefused(group.outcome)) continue;
-        const { code, field, meaning } = REFUSALS[group.outcome];
+        const { code, field, meaning } = refused[group.outcome];
         progress.rejected += group.count;
         progress.accepted -= group.count;
         group.lines.forEach((line, i) => {
-          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, uscc: group.usccs[i], field, code, message: meaning });
+          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, key: group.keys[i], field, code, message: meaning });
         });
       }
       await runner.commitTransaction();
       const count = (outcome: OutcomeGroup['outcome']) => groups.find((g) => g.outcome === outcome)?.count ?? 0;
       if (count('register') + count('change') > 0) this.events.committed();
-      for (const g of groups) this.rowsCounter.inc({ outcome: g.outcome }, g.count);
+      for (const g of groups) this.rowsCounter.inc({ register: this.spec.table, outcome: g.outcome }, g.count);
       progress.phase = 'done';
       options.onProgress?.({ ...progress });
       rejections.sort((a, b) => a.line - b.line);

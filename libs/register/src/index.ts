@@ -1,0 +1,25 @@
+export { PROVENANCE_COLUMNS, PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type ColumnSpec, type RegisterSpec, type StatusSpec } from './register-spec.js';
+export { contentHash } from './content-hash.js';
+export { RegisterWriter, type IncomingRecord } from './register-writer.js';
+export { RegisterWrites, type RecordMapper, type SourceOfWrite } from './register-writes.js';
+export { RegisterReader, provenanceOf } from './register-reader.js';
+export {
+  RegisterError,
+  isRefused,
+  refusal,
+  refusals,
+  type OutcomeGroup,
+  type RefusedOutcome,
+  type StoredVersion,
+  type WriteIntent,
+  type WriteOutcome,
+} from './write-outcome.js';
+export { WriteResultOutcome } from './write-result.js';
+export { Provenance } from './graphql/provenance.model.js';
+export { RecordChange } from './graphql/record-change.model.js';
+export { PageInfo } from './graphql/page-info.model.js';
+export { GraphQLJSONObject } from './graphql/json-object.scalar.js';
+export { BulkIngest, type IngestOptions } from './ingest/bulk-ingest.js';
+export { IngestController, INGEST_REGISTERS, INGEST_MAX_BYTES, type IngestRegisters } from './ingest/ingest.controller.js';
+export { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest/ingest-report.js';
+export { readExtract, ExtractHeaderError, MAX_LINE_BYTES, type ExtractFormat, type ExtractRow } from './ingest/record-stream.js';
