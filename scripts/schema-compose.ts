@@ -25,7 +25,7 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
   try {
     const sdls: SubgraphSdl[] = [];
     for (const subgraph of SUBGRAPHS) {
-      const app = await NestFactory.create(subgraph.module, new FastifyAdapter(), { logger: ['error', 'warn'] });
+      const app = await NestFactory.create(subgraph.module as never, new FastifyAdapter(), { logger: ['error', 'warn'] });
       try {
         await app.init();
         sdls.push({ name: subgraph.name, url: subgraph.url, sdl: printSubgraphSchema(app.get(GraphQLSchemaHost).schema) });

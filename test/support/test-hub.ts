@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
 import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
-import { startLegalEntity } from '../../apps/legal-entity/src/main.js';
+import { SUBGRAPHS, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -25,7 +25,8 @@ export interface TestHubOptions {
 export class TestHub {
   private constructor(
     readonly gatewayUrl: string,
-    readonly legalEntityUrl: string,
+    /** Base URL of each subgraph app, by subgraph name. */
+    readonly subgraphUrls: Record<string, string>,
     readonly topicPrefix: string,
     readonly database: ScratchDatabase,
     readonly kafkaBrokers: string[] | undefined,
@@ -42,7 +43,7 @@ export class TestHub {
       DATABASE_POOL_SIZE: String(database.poolSize),
       KAFKA_BROKERS: brokers?.join(','),
       KAFKA_TOPIC_PREFIX: topicPrefix,
-      LEGAL_ENTITY_PORT: '0',
+      ...Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])),
       GATEWAY_PORT: '0',
       OUTBOX_POLL_INTERVAL_MS: '100',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -61,12 +62,16 @@ export class TestHub {
     };
     const apps: INestApplication[] = [];
     try {
-      const legalEntity = await startLegalEntity({ shutdownHooks: false });
-      apps.push(legalEntity);
-      const legalEntityUrl = await legalEntity.getUrl();
-      const gateway = await startGateway({ ...process.env, SUBGRAPH_LEGAL_ENTITY_URL: `${legalEntityUrl}/graphql` }, { shutdownHooks: false });
+      const urls: Record<string, string> = {};
+      for (const subgraph of SUBGRAPHS) {
+        const app = await subgraph.start({ shutdownHooks: false });
+        apps.push(app);
+        urls[subgraph.name] = await app.getUrl();
+      }
+      const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
+      const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
-      return new TestHub(await gateway.getUrl(), legalEntityUrl, topicPrefix, database, brokers, apps, restoreEnv);
+      return new TestHub(await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -85,9 +90,14 @@ export class TestHub {
     return (await response.json()) as GraphQLResponse<T>;
   }
 
+  /** Base URL of the legal-entity subgraph. */
+  get legalEntityUrl(): string {
+    return this.subgraphUrls['legal-entity'];
+  }
+
   /** The value of a counter on an app's /metrics (summed over its labels). */
-  async metric(app: 'gateway' | 'legal-entity', name: string): Promise<number> {
-    const base = app === 'gateway' ? this.gatewayUrl : this.legalEntityUrl;
+  async metric(app: string, name: string): Promise<number> {
+    const base = app === 'gateway' ? this.gatewayUrl : this.subgraphUrls[app];
     const text = await (await fetch(`${base}/metrics`)).text();
     return text
       .split('\n')

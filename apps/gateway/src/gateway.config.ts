@@ -39,7 +39,7 @@ export class GatewayConfig {
  * supergraph carries the URLs of a local all-in-one run, deployments point elsewhere.
  */
 export function subgraphUrl(name: string, composedUrl: string, env: NodeJS.ProcessEnv = process.env): string {
-  const variable = `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+  const variable = `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`; // the same rule as apps/hub's subgraphUrlVariable
   const value = env[variable];
   if (!value) return composedUrl;
   if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(value)}`);

@@ -87,6 +87,7 @@ async function ping(url: string): Promise<void> {
 /** The registers each library's subgraph takes bulk extracts for (POST /ingest/<register>). */
 export const INGEST_REGISTERS_OF: Record<string, string[]> = {
   'legal-entity': ['legal-entities'],
+  population: ['persons'],
 };
 
 /** Where each register takes bulk extracts: its subgraph's base URL + /ingest/<register>. */

@@ -166,3 +166,21 @@ function isStrictlyUnder(entry: DivisionEntry, ancestor: string): boolean {
     .slice(1)
     .some((parent) => parent.code === ancestor);
 }
+
+/**
+ * The code prefix shared by every division inside `code`: 330000 → "33", 330100 → "3301",
+ * 330105 → "330105". Searching "within Hangzhou" is `code LIKE '3301%'`.
+ */
+export function divisionCodePrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** The division's name with its ancestors, as written on an address: 330105 → 浙江省杭州市拱墅区. */
+export function divisionFullName(code: string): string | undefined {
+  const names = divisionChain(code)
+    .reverse()
+    .map((d) => d.name);
+  return names.length > 0 ? names.join('') : undefined;
+}

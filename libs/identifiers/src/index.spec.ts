@@ -5,11 +5,17 @@ describe('@hub/identifiers public surface', () => {
   it('exports exactly the documented runtime values, nothing internal', () => {
     expect(Object.keys(identifiers).sort()).toEqual([
       'DIVISION_TABLE_VERSION',
+      'ETHNICITY_CODES',
+      'FAMILY_RELATION_CODES',
+      'HOUSEHOLD_HEAD_RELATION',
       'LegalEntityKind',
+      'MARITAL_STATUS_CODES',
       'citizenIdCheckDigit',
       'convertCitizenId15To18',
       'currentSuccessors',
       'divisionChain',
+      'divisionCodePrefix',
+      'divisionFullName',
       'findDivision',
       'generateCitizenId',
       'generateUscc',

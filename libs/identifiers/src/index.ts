@@ -32,6 +32,8 @@ export {
   DIVISION_TABLE_VERSION,
   currentSuccessors,
   divisionChain,
+  divisionCodePrefix,
+  divisionFullName,
   findDivision,
   isDivisionInForce,
   isKnownDivisionCode,
@@ -55,3 +57,5 @@ export {
   type RandomSource,
   type UsccGeneratorOptions,
 } from './generators.js';
+
+export { ETHNICITY_CODES, MARITAL_STATUS_CODES, FAMILY_RELATION_CODES, HOUSEHOLD_HEAD_RELATION } from './codes/national-codes.js';

@@ -23,3 +23,5 @@ export { BulkIngest, type IngestOptions } from './ingest/bulk-ingest.js';
 export { IngestController, INGEST_REGISTERS, INGEST_MAX_BYTES, type IngestRegisters } from './ingest/ingest.controller.js';
 export { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest/ingest-report.js';
 export { readExtract, ExtractHeaderError, MAX_LINE_BYTES, type ExtractFormat, type ExtractRow } from './ingest/record-stream.js';
+export { historyEntity } from './history.entity.js';
+export { encodeCursor, decodeCursor } from './cursor.js';

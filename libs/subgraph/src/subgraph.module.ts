@@ -13,6 +13,13 @@ import { InputValidationPipe } from './validation.js';
 export interface SubgraphOptions {
   /** The subgraph's name in the supergraph, e.g. `legal-entity`. */
   name: string;
+  /**
+   * The modules whose resolvers and GraphQL types make up this subgraph: its feature modules and
+   * its GraphQL scope (types declare `registerIn` that scope). Other subgraphs loaded in the same
+   * process stay out of this schema.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  include: Function[];
   /** Types the subgraph only references (entity stubs owned elsewhere) that no query returns directly. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
@@ -36,11 +43,18 @@ export class SubgraphModule {
           inject: [Metrics],
           useFactory: (metrics: Metrics) => ({
             path: '/graphql',
+            include: options.include,
             autoSchemaFile: { federation: 2 },
             sortSchema: true,
             graphiql: false,
             introspection: true,
-            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [], dateScalarMode: 'isoDate' },
+            buildSchemaOptions: {
+              orphanedTypes: options.orphanedTypes ?? [],
+              dateScalarMode: 'isoDate',
+              // The federation driver does not pass `include` on to type generation; this internal
+              // option does (without it, types of other subgraphs in the process would leak in).
+              ...({ includeModules: options.include } as object),
+            },
             context: (request: FastifyRequest) => createContext(request),
             formatError: formatGraphQLError,
             includeStacktraceInErrorResponses: false,

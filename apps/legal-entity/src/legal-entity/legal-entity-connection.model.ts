@@ -1,16 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '@hub/register';
 import { LegalEntity } from './legal-entity.model.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../legal-entity.graphql-scope.js';
 
-@ObjectType()
-export class PageInfo {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field({ nullable: true })
-  endCursor?: string;
-}
-
-@ObjectType()
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, ...IN_LEGAL_ENTITY_SCHEMA })
 export class LegalEntityEdge {
   @Field()
   cursor: string;
@@ -19,7 +12,7 @@ export class LegalEntityEdge {
   node: LegalEntity;
 }
 
-@ObjectType({ description: 'A page of legal entities, ordered by USCC' })
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'A page of legal entities, ordered by USCC' })
 export class LegalEntityConnection {
   @Field(() => [LegalEntityEdge])
   edges: LegalEntityEdge[];

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../legal-entity.graphql-scope.js';
 
 /**
  * Registration status of a legal entity, as market regulation and the other registering
@@ -14,7 +15,7 @@ export enum LegalEntityStatus {
   DEREGISTERED = 'DEREGISTERED',
 }
 
-registerEnumType(LegalEntityStatus, {
+registerEnumType(LegalEntityStatus, { ...IN_LEGAL_ENTITY_SCHEMA,
   name: 'LegalEntityStatus',
   description: 'Registration status of a legal entity',
   valuesMap: {

@@ -1,8 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { WriteResultOutcome } from '@hub/register';
 import { LegalEntity } from './legal-entity.model.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../legal-entity.graphql-scope.js';
 
-@ObjectType()
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, ...IN_LEGAL_ENTITY_SCHEMA })
 export class LegalEntityWriteResult {
   @Field(() => WriteResultOutcome)
   outcome: WriteResultOutcome;

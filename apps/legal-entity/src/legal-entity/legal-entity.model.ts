@@ -3,8 +3,9 @@ import { Provenance } from '@hub/register';
 import { LegalEntityKind } from './legal-entity-kind.js';
 import { LegalEntityStatus } from './legal-entity-status.js';
 import { Person } from './person.model.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../legal-entity.graphql-scope.js';
 
-@ObjectType({ description: 'An amount of money in a currency' })
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'An amount of money in a currency' })
 export class Money {
   @Field({ description: 'Decimal amount as text (exact), e.g. "5000000.00"' })
   amount: string;
@@ -13,7 +14,7 @@ export class Money {
   currency: string;
 }
 
-@ObjectType({ description: 'The authority that registered the legal entity (登记机关)' })
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'The authority that registered the legal entity (登记机关)' })
 export class RegistrationAuthority {
   @Field({ nullable: true })
   name?: string;
@@ -22,7 +23,7 @@ export class RegistrationAuthority {
   uscc?: string;
 }
 
-@ObjectType({ description: 'A registered address with its GB/T 2260 division' })
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'A registered address with its GB/T 2260 division' })
 export class Address {
   @Field()
   text: string;
@@ -34,7 +35,7 @@ export class Address {
   divisionName?: string;
 }
 
-@ObjectType({ description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })
 @Directive('@key(fields: "uscc")')
 export class LegalEntity {
   @Field(() => ID, { description: '统一社会信用代码 (GB 32100)' })

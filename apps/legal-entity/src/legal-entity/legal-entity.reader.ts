@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { divisionChain } from '@hub/identifiers';
+import { divisionCodePrefix, divisionFullName } from '@hub/identifiers';
 import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
 import type { LegalEntityKind } from './legal-entity-kind.js';
@@ -40,7 +40,7 @@ export class LegalEntityReader {
     const q = this.entities.createQueryBuilder('e').orderBy('e.uscc', 'ASC').limit(filter.first + 1);
     if (filter.nameContains) q.andWhere(`e.name ILIKE :name ESCAPE '\\'`, { name: `%${escapeLike(filter.nameContains)}%` });
     if (filter.status) q.andWhere('e.status = :status', { status: filter.status });
-    if (filter.divisionCode) q.andWhere('e.registeredAddressDivisionCode LIKE :division', { division: `${divisionPrefix(filter.divisionCode)}%` });
+    if (filter.divisionCode) q.andWhere('e.registeredAddressDivisionCode LIKE :division', { division: `${divisionCodePrefix(filter.divisionCode)}%` });
     if (filter.after) q.andWhere('e.uscc > :after', { after: filter.after });
     const rows = await q.getMany();
     return { items: rows.slice(0, filter.first).map(toModel), hasNextPage: rows.length > filter.first };
@@ -69,7 +69,7 @@ export function toModel(r: LegalEntityRow): LegalEntity {
     registeredAddress: {
       text: r.registeredAddress,
       divisionCode: r.registeredAddressDivisionCode,
-      divisionName: divisionChain(r.registeredAddressDivisionCode).reverse().map((d) => d.name).join('') || undefined,
+      divisionName: divisionFullName(r.registeredAddressDivisionCode),
     },
     businessScope: r.businessScope ?? undefined,
     legalRepresentative: r.legalRepresentativeIdNumber ? { idNumber: r.legalRepresentativeIdNumber } : undefined,
@@ -87,11 +87,4 @@ export function toModel(r: LegalEntityRow): LegalEntity {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** 330000 → "33", 330100 → "3301", 330105 → "330105": the code prefix shared by everything inside a division. */
-export function divisionPrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
 }

@@ -1,4 +1,4 @@
-import { RecordChange } from '@hub/register';
+import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
 import { InputError, loaderFor, type HubContext, type InputViolation } from '@hub/subgraph';
@@ -43,9 +43,9 @@ export class LegalEntityResolver {
 
   @Query(() => LegalEntityConnection, { description: 'Search by part of the name, status and division; ordered by USCC, paginated' })
   async searchLegalEntities(@Args() args: SearchLegalEntitiesArgs): Promise<LegalEntityConnection> {
-    const after = args.after === undefined ? undefined : decodeCursor(args.after);
+    const after = args.after === undefined ? undefined : decodeCursor('le', args.after, (k) => parseUscc(k).ok);
     const page = await this.reader.search({ ...args.filter, after, first: args.first });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(node.uscc), node }));
+    const edges = page.items.map((node) => ({ cursor: encodeCursor('le', node.uscc), node }));
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
   }
 
@@ -97,16 +97,4 @@ function checkedUsccs(values: string[], field: string): string[] {
   });
   if (violations.length > 0) throw new InputError(violations);
   return usccs;
-}
-
-function encodeCursor(uscc: string): string {
-  return Buffer.from(`le:${uscc}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString();
-  if (!decoded.startsWith('le:') || !parseUscc(decoded.slice(3)).ok) {
-    throw new InputError([{ field: 'after', code: 'INVALID_CURSOR', message: 'not a cursor returned by searchLegalEntities' }]);
-  }
-  return decoded.slice(3);
 }

@@ -4,6 +4,7 @@ import { LegalEntityStatus } from '../legal-entity-status.js';
 import { LegalEntityRecordInput } from './legal-entity-record.input.js';
 import { STATUS_PROPERTIES } from '../legal-entity.register.js';
 import { BUSINESS_FIELDS } from '../legal-entity.record.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
 const SOURCE = ['uscc', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;
 /** Everything but the status, which changes through changeLegalEntityStatus (its own event). */
@@ -12,7 +13,7 @@ export const CHANGEABLE_FIELDS = BUSINESS_FIELDS.filter(
 );
 
 /** A new version of a legal entity with only the fields that changed; `null` clears an optional field. */
-@InputType('ChangeLegalEntityInput')
+@InputType('ChangeLegalEntityInput', { ...IN_LEGAL_ENTITY_SCHEMA, ...IN_LEGAL_ENTITY_SCHEMA })
 export class ChangeLegalEntityInput extends IntersectionType(
   PickType(LegalEntityRecordInput, SOURCE, InputType),
   PartialType(PickType(LegalEntityRecordInput, CHANGEABLE_FIELDS, InputType), InputType),
@@ -20,7 +21,7 @@ export class ChangeLegalEntityInput extends IntersectionType(
 ) {}
 
 /** A new version of a legal entity whose status changed (e.g. 吊销 revoked, 注销 deregistered). */
-@InputType('ChangeLegalEntityStatusInput')
+@InputType('ChangeLegalEntityStatusInput', { ...IN_LEGAL_ENTITY_SCHEMA, ...IN_LEGAL_ENTITY_SCHEMA })
 export class ChangeLegalEntityStatusInput extends IntersectionType(
   PickType(LegalEntityRecordInput, SOURCE, InputType),
   PickType(LegalEntityRecordInput, ['statusEffectiveOn', 'statusReason'] as const, InputType),

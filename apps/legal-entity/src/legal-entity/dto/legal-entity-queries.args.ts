@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsDivisionCode } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
-@InputType('LegalEntitySearchFilter')
+@InputType('LegalEntitySearchFilter', { ...IN_LEGAL_ENTITY_SCHEMA, ...IN_LEGAL_ENTITY_SCHEMA })
 export class LegalEntitySearchFilter {
   @Field({ nullable: true, description: 'Part of the registered name' })
   @IsOptional()
@@ -23,7 +24,7 @@ export class LegalEntitySearchFilter {
   divisionCode?: string;
 }
 
-@ArgsType()
+@ArgsType({ ...IN_LEGAL_ENTITY_SCHEMA })
 export class SearchLegalEntitiesArgs {
   @Field(() => LegalEntitySearchFilter, { nullable: true })
   @IsOptional()

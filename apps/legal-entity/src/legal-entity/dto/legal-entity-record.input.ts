@@ -4,6 +4,7 @@ import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLengt
 import { LegalEntityKind } from '../legal-entity-kind.js';
 import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
+import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
 /**
  * One legal-entity record as a source department sends it — the same flat shape for the GraphQL
@@ -11,7 +12,7 @@ import { LegalEntityStatus } from '../legal-entity-status.js';
  * one set of rules. The source fields identify the record in its source system; `version` is that
  * record's version there.
  */
-@InputType('LegalEntityRecordInput', { description: 'A legal-entity record from its source department' })
+@InputType('LegalEntityRecordInput', { ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal-entity record from its source department' })
 export class LegalEntityRecordInput {
   @Field(() => ID, { description: '统一社会信用代码 (GB 32100), 18 characters' })
   @IsUscc()

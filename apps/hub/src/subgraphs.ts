@@ -1,0 +1,29 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LegalEntityAppModule } from '../../legal-entity/src/legal-entity-app.module.js';
+import { startLegalEntity } from '../../legal-entity/src/main.js';
+import { PopulationAppModule } from '../../population/src/population-app.module.js';
+import { startPopulation } from '../../population/src/main.js';
+
+export interface SubgraphEntry {
+  /** The subgraph's name in the supergraph (and in SUBGRAPH_<NAME>_URL). */
+  name: string;
+  module: unknown;
+  /** The environment variable with its port, and the port a local all-in-one run uses. */
+  portVariable: string;
+  defaultPort: number;
+  start(options: { shutdownHooks?: boolean }): Promise<NestFastifyApplication>;
+}
+
+/**
+ * Every base library's subgraph, in start order. The all-in-one launcher, the supergraph
+ * composition, the test hub and the benchmarks all take the list from here.
+ */
+export const SUBGRAPHS: SubgraphEntry[] = [
+  { name: 'legal-entity', module: LegalEntityAppModule, portVariable: 'LEGAL_ENTITY_PORT', defaultPort: 4101, start: startLegalEntity },
+  { name: 'population', module: PopulationAppModule, portVariable: 'POPULATION_PORT', defaultPort: 4102, start: startPopulation },
+];
+
+/** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RegisterWrites, WriteResultOutcome } from '@hub/register';
+import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
+import type { PersonRecordInput } from './dto/person-record.input.js';
+import type { PersonWriteResult } from './person-connection.model.js';
+import { PersonReader } from './person.reader.js';
+
+export const PERSON_WRITES = Symbol('PERSON_WRITES');
+
+const REQUIRED = ['name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode'];
+
+/** Single writes to the person register (GraphQL mutations), answered with the stored person. */
+@Injectable()
+export class PersonService {
+  constructor(
+    @Inject(PERSON_WRITES) private readonly writes: RegisterWrites<PersonRecordInput>,
+    private readonly reader: PersonReader,
+  ) {}
+
+  async register(input: PersonRecordInput): Promise<PersonWriteResult> {
+    return this.answer(await this.writes.register(input));
+  }
+
+  async change(input: ChangePersonInput): Promise<PersonWriteResult> {
+    const patch: Record<string, unknown> = {};
+    for (const field of CHANGEABLE_PERSON_FIELDS) if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), patch as Partial<PersonRecordInput>, REQUIRED));
+  }
+
+  async changeStatus(input: ChangePersonStatusInput): Promise<PersonWriteResult> {
+    const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), patch));
+  }
+
+  private async answer({ outcome, key }: { outcome: WriteResultOutcome; key: string }): Promise<PersonWriteResult> {
+    const [person] = await this.reader.byIdNumbers([key]);
+    return { outcome, person: person! };
+  }
+}
+
+function sourceOf(input: { sourceDepartment: string; sourceSystem: string; sourceRecordId: string; version: number }) {
+  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
+}
