@@ -1,4 +1,4 @@
-import { generateCitizenId, generateUscc, seededRandom, type RandomSource } from '@hub/identifiers';
+import { generateCitizenId, generateUscc, parseCitizenId, seededRandom, type RandomSource } from '@hub/identifiers';
 
 /**
  * Builds valid legal-entity records for tests: real check digits, real division codes, full
@@ -50,4 +50,58 @@ export function aLegalEntity(): LegalEntityBuilder {
 
 export const REGISTER = `mutation Register($input: LegalEntityRecordInput!) {
   registerLegalEntity(input: $input) { outcome legalEntity { uscc name kind status provenance { version sourceSystem sourceRecordId } } }
+}`;
+
+/**
+ * Builds valid person records: gender and birth date taken from the generated citizen ID, real
+ * codes and divisions. `aPerson().inHousehold('H330106000001', '02').build()`.
+ */
+export class PersonBuilder {
+  private record: Record<string, unknown>;
+
+  constructor(random: RandomSource, index: number, birthDate = '1985-04-12') {
+    const district = ['330106', '330105', '440604', '330802'][index % 4];
+    const idNumber = generateCitizenId(random, { areaCode: district, birthDate });
+    const parsed = parseCitizenId(idNumber);
+    if (!parsed.ok) throw new Error('generated an invalid citizen ID');
+    this.record = {
+      idNumber,
+      name: `测试人${index}`,
+      gender: parsed.value.gender === 'male' ? 'MALE' : 'FEMALE',
+      birthDate: parsed.value.birthDate,
+      ethnicityCode: '01',
+      householdAddress: `测试街道${index}号`,
+      householdDivisionCode: district,
+      phone: `138${String(10_000_000 + index).slice(-8)}`,
+      maritalStatusCode: '20',
+      sourceDepartment: PUBLIC_SECURITY,
+      sourceSystem: 'test-hukou',
+      sourceRecordId: `person-${index}-${Math.floor(random() * 1e9)}`,
+      version: 1,
+    };
+  }
+
+  with(fields: Record<string, unknown>): this {
+    Object.assign(this.record, fields);
+    return this;
+  }
+
+  inHousehold(number: string, relationToHeadCode: string): this {
+    return this.with({ householdNumber: number, relationToHeadCode });
+  }
+
+  build(): Record<string, unknown> & { idNumber: string; name: string; version: number; sourceRecordId: string } {
+    return { ...this.record } as Record<string, unknown> & { idNumber: string; name: string; version: number; sourceRecordId: string };
+  }
+}
+
+/** A public-security bureau as the population's source department. */
+export const PUBLIC_SECURITY = generateUscc(seededRandom(2), { authority: '1', category: '1', areaCode: '330100' });
+
+export function aPerson(birthDate?: string): PersonBuilder {
+  return new PersonBuilder(random, ++counter, birthDate);
+}
+
+export const REGISTER_PERSON = `mutation RegisterPerson($input: PersonRecordInput!) {
+  registerPerson(input: $input) { outcome person { idNumber name status } }
 }`;
