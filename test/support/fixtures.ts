@@ -105,3 +105,40 @@ export function aPerson(birthDate?: string): PersonBuilder {
 export const REGISTER_PERSON = `mutation RegisterPerson($input: PersonRecordInput!) {
   registerPerson(input: $input) { outcome person { idNumber name status } }
 }`;
+
+/** A market-regulation bureau deciding licences and penalties. */
+export const AUTHORITY = generateUscc(seededRandom(3), { authority: '1', category: '1', areaCode: '330100' });
+
+/** Builds valid credit records; `aCreditRecord('PENALTY', subject).build()`. */
+export function aCreditRecord(kind: 'LICENCE' | 'PENALTY' | 'RED_LIST' | 'BLACK_LIST' | 'COMMITMENT', subject: { uscc?: string; idNumber?: string }) {
+  const index = ++counter;
+  const record: Record<string, unknown> = {
+    kind,
+    subjectType: subject.uscc ? 'LEGAL_ENTITY' : 'PERSON',
+    subjectId: subject.uscc ?? subject.idNumber,
+    decisionNumber: `杭市监罚〔2025〕${index}号`,
+    title: { LICENCE: '食品经营许可', PENALTY: '行政处罚决定', RED_LIST: '纳税信用A级纳税人名单', BLACK_LIST: '严重违法失信名单', COMMITMENT: '信用承诺书' }[kind],
+    authorityName: '杭州市市场监督管理局',
+    authorityUscc: AUTHORITY,
+    decidedOn: '2025-09-01',
+    content: '测试内容',
+    legalBasis: kind === 'LICENCE' || kind === 'PENALTY' ? '《中华人民共和国食品安全法》' : undefined,
+    penaltyType: kind === 'PENALTY' ? 'FINE' : undefined,
+    fineAmount: kind === 'PENALTY' ? '5000' : undefined,
+    sourceDepartment: AUTHORITY,
+    sourceSystem: 'test-credit',
+    sourceRecordId: `credit-${index}`,
+    version: 1,
+  };
+  return {
+    with(fields: Record<string, unknown>) {
+      Object.assign(record, fields);
+      return this;
+    },
+    build: () => ({ ...record }) as Record<string, unknown> & { decisionNumber: string; sourceRecordId: string },
+  };
+}
+
+export const RECORD_CREDIT = `mutation RecordCredit($input: CreditRecordInput!) {
+  recordCredit(input: $input) { outcome record { recordId kind status } }
+}`;

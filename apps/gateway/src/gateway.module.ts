@@ -88,6 +88,7 @@ async function ping(url: string): Promise<void> {
 export const INGEST_REGISTERS_OF: Record<string, string[]> = {
   'legal-entity': ['legal-entities'],
   population: ['persons'],
+  credit: ['credit-records'],
 };
 
 /** Where each register takes bulk extracts: its subgraph's base URL + /ingest/<register>. */

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LegalEntityAppModule } from '../../legal-entity/src/legal-entity-app.module.js';
 import { startLegalEntity } from '../../legal-entity/src/main.js';
+import { CreditAppModule } from '../../credit/src/credit-app.module.js';
+import { startCredit } from '../../credit/src/main.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
 
@@ -21,6 +23,7 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'legal-entity', module: LegalEntityAppModule, portVariable: 'LEGAL_ENTITY_PORT', defaultPort: 4101, start: startLegalEntity },
   { name: 'population', module: PopulationAppModule, portVariable: 'POPULATION_PORT', defaultPort: 4102, start: startPopulation },
+  { name: 'credit', module: CreditAppModule, portVariable: 'CREDIT_PORT', defaultPort: 4103, start: startCredit },
 ];
 
 /** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '@hub/config';
 import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { DATABASE_LOCATION, type DatabaseLocation } from '@hub/persistence';
 import type { NewEvent, CloudEvent } from './cloud-event.js';
-import type { EventTransport, TopicSpec } from './event-transport.js';
+import type { EventTransport, Subscription, TopicSpec } from './event-transport.js';
+import { subscribeIdempotent } from './idempotent-consumer.js';
 import { EventsConfig } from './events.config.js';
 import { InProcessTransport } from './in-process-transport.js';
 import { KafkaTransport } from './kafka-transport.js';
@@ -22,6 +25,20 @@ export interface EventsModuleOptions {
   schema: string;
   /** The topics this app publishes to; created at first publish when missing. */
   topics: TopicSpec[];
+  /** How this app reacts to other libraries' events. Each event id takes effect once. */
+  consumers?: EventConsumer[];
+}
+
+/**
+ * A reaction to other libraries' events: `handle` runs in a transaction of this app's database
+ * (which also records the event id), so its writes — including events it appends to the outbox —
+ * happen exactly once per event.
+ */
+export interface EventConsumer {
+  /** Unique within the app; the consumer group is `hub.<app>.<name>`. */
+  name: string;
+  topics: string[];
+  handle(event: CloudEvent, tx: SqlExecutor): Promise<void>;
 }
 
 export function createTransport(app: string, config: EventsConfig): EventTransport {
@@ -57,11 +74,55 @@ export class EventPublisher {
 
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly subscriptions: Subscription[] = [];
+  private stopped = false;
+
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly health: HealthRegistry,
+    @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly metrics: Metrics,
   ) {}
+
+  /**
+   * Subscribes the consumers, retrying in the background while the broker is unreachable: an app
+   * must start (and serve reads and writes) even when Kafka is down.
+   */
+  private async startConsumers(): Promise<void> {
+    const consumers = this.options.consumers ?? [];
+    if (consumers.length === 0) return;
+    const logger = createLogger(`${this.options.app}.consumers`);
+    const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', ['consumer', 'outcome']);
+    const topics = [...new Set(consumers.flatMap((c) => c.topics))].map((topic) => ({ topic, partitions: 6 }));
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.transport.ensureTopics(topics);
+        for (const consumer of consumers) {
+          this.subscriptions.push(
+            await subscribeIdempotent({
+              name: `hub.${this.options.app}.${consumer.name}`,
+              schema: this.options.schema,
+              topics: consumer.topics,
+              transport: this.transport,
+              transaction: (work) => this.dataSource.transaction((manager) => work(manager)),
+              handle: async (event, tx) => {
+                await consumer.handle(event, tx);
+                consumed.inc({ consumer: consumer.name, outcome: 'applied' });
+              },
+              onDuplicate: () => consumed.inc({ consumer: consumer.name, outcome: 'duplicate' }),
+              onCommitted: () => this.relay.nudge(),
+            }),
+          );
+        }
+        return;
+      } catch (error) {
+        if (attempt === 1 || attempt % 20 === 0) logger.warn({ attempt, err: error }, 'cannot subscribe the event consumers yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
+      }
+    }
+  }
 
   onApplicationBootstrap(): void {
     let lastPing = 0;
@@ -78,10 +139,13 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
       },
     });
     this.relay.start();
+    void this.startConsumers();
   }
 
   /** Before the database closes (TypeORM closes it on application shutdown): publish what was committed, bounded. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.subscriptions.map((s) => s.close()));
     await this.relay.stop(5_000);
   }
 

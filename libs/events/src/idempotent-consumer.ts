@@ -13,6 +13,8 @@ export interface IdempotentConsumerOptions<T> {
   /** Applies one event inside the transaction that also records its id. */
   handle(event: CloudEvent<T>, tx: SqlExecutor, message: ReceivedMessage): Promise<void>;
   onDuplicate?(event: CloudEvent<T>): void;
+  /** After the handler's transaction committed (e.g. to publish the events it wrote to the outbox). */
+  onCommitted?(event: CloudEvent<T>): void;
 }
 
 /**
@@ -24,16 +26,16 @@ export async function subscribeIdempotent<T>(options: IdempotentConsumerOptions<
   const table = `${schemaName(options.schema)}.processed_event`;
   return options.transport.subscribe(options.name, options.topics, async (message) => {
     const event = fromTransportMessage<T>(message);
-    await options.transaction(async (tx) => {
+    const applied = await options.transaction(async (tx) => {
       const inserted = await tx.query(
         `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [options.name, event.id],
       );
-      if (inserted.length === 0) {
-        options.onDuplicate?.(event);
-        return;
-      }
+      if (inserted.length === 0) return false;
       await options.handle(event, tx, message);
+      return true;
     });
+    if (applied) options.onCommitted?.(event);
+    else options.onDuplicate?.(event);
   });
 }

@@ -15,5 +15,5 @@ export { outboxTablesSql, dropOutboxTablesSql, appendToOutbox } from './outbox.j
 export { OutboxRelay, type OutboxRelayOptions, type RelayConnection } from './outbox-relay.js';
 export { subscribeIdempotent, type IdempotentConsumerOptions } from './idempotent-consumer.js';
 export type { SqlExecutor } from './sql.js';
-export { EventsModule, EventPublisher, EVENT_TRANSPORT, createTransport, type EventsModuleOptions } from './events.module.js';
+export { EventsModule, EventPublisher, EVENT_TRANSPORT, createTransport, type EventsModuleOptions, type EventConsumer } from './events.module.js';
 export { EventsConfig } from './events.config.js';

@@ -1,0 +1,96 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { RegisterWrites } from '@hub/register';
+import { IsCalendarDate, loaderFor, type HubContext } from '@hub/subgraph';
+import { SubjectType } from './credit-enums.js';
+import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit, PersonCredit } from './credit-record.model.js';
+import { CreditRecordReader } from './credit-record.reader.js';
+import { ChangeCreditRecordStatusInput } from './dto/change-credit-record-status.input.js';
+import { CreditRecordInput } from './dto/credit-record.input.js';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { IN_CREDIT_SCHEMA } from '../credit.graphql-scope.js';
+
+export const CREDIT_RECORD_WRITES = Symbol('CREDIT_RECORD_WRITES');
+
+@ArgsType({ ...IN_CREDIT_SCHEMA })
+export class AsOfArgs {
+  @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function profileLoader(context: HubContext, reader: CreditRecordReader, subjectType: SubjectType, asOf: string) {
+  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf));
+}
+
+@Resolver(() => CreditRecord)
+export class CreditRecordResolver {
+  constructor(
+    private readonly reader: CreditRecordReader,
+    @Inject(CREDIT_RECORD_WRITES) private readonly writes: RegisterWrites<CreditRecordInput>,
+  ) {}
+
+  @Query(() => CreditRecord, { nullable: true, description: 'One credit record by id (kind:authority USCC:decision number)' })
+  creditRecord(@Args('recordId', { type: () => ID }) recordId: string, @Context() context: HubContext): Promise<CreditRecord | null> {
+    return loaderFor<string, CreditRecord>(context, 'credit.record', (ids) => this.reader.byIds(ids)).load(recordId);
+  }
+
+  @Query(() => CreditProfile, { description: 'The credit profile and assessment of a legal entity or a person' })
+  async creditProfile(
+    @Args('subjectType', { type: () => SubjectType }) subjectType: SubjectType,
+    @Args('subjectId') subjectId: string,
+    @Args() { asOf }: AsOfArgs,
+    @Context() context: HubContext,
+  ): Promise<CreditProfile> {
+    return (await profileLoader(context, this.reader, subjectType, asOf ?? today()).load(subjectId.toUpperCase()))!;
+  }
+
+  @Mutation(() => CreditRecordWriteResult, { description: 'Records a licence, penalty, list entry or commitment from its deciding authority' })
+  async recordCredit(@Args('input') input: CreditRecordInput): Promise<CreditRecordWriteResult> {
+    const { outcome, key } = await this.writes.register(input);
+    return { outcome, record: (await this.reader.byIds([key]))[0]! };
+  }
+
+  @Mutation(() => CreditRecordWriteResult, { description: 'Stores a new version with a changed status (revoked, removed from a list, repaired…)' })
+  async changeCreditRecordStatus(@Args('input') input: ChangeCreditRecordStatusInput): Promise<CreditRecordWriteResult> {
+    const { recordId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;
+    const { outcome, key } = await this.writes.change(recordId, { sourceDepartment, sourceSystem, sourceRecordId, version }, patch);
+    return { outcome, record: (await this.reader.byIds([key]))[0]! };
+  }
+}
+
+/** The credit library's part of LegalEntity: its credit profile. */
+@Resolver(() => LegalEntityCredit)
+export class LegalEntityCreditResolver {
+  constructor(private readonly reader: CreditRecordReader) {}
+
+  @ResolveReference()
+  resolveReference(reference: { uscc: string }): LegalEntityCredit {
+    return { uscc: reference.uscc };
+  }
+
+  @ResolveField(() => CreditProfile, { description: 'Credit records and assessment (社会信用库)' })
+  async credit(@Parent() entity: LegalEntityCredit, @Args() { asOf }: AsOfArgs, @Context() context: HubContext): Promise<CreditProfile> {
+    return (await profileLoader(context, this.reader, SubjectType.LEGAL_ENTITY, asOf ?? today()).load(entity.uscc))!;
+  }
+}
+
+/** The credit library's part of Person: its credit profile. */
+@Resolver(() => PersonCredit)
+export class PersonCreditResolver {
+  constructor(private readonly reader: CreditRecordReader) {}
+
+  @ResolveReference()
+  resolveReference(reference: { idNumber: string }): PersonCredit {
+    return { idNumber: reference.idNumber };
+  }
+
+  @ResolveField(() => CreditProfile, { description: 'Credit records and assessment (社会信用库)' })
+  async credit(@Parent() person: PersonCredit, @Args() { asOf }: AsOfArgs, @Context() context: HubContext): Promise<CreditProfile> {
+    return (await profileLoader(context, this.reader, SubjectType.PERSON, asOf ?? today()).load(person.idNumber))!;
+  }
+}

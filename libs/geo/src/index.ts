@@ -1,0 +1,45 @@
+// @hub/geo: pure geometry for the geospatial base library (地理空间库, PostGIS, CGCS2000 =
+// EPSG:4490): coordinate-system conversion and validation, GeoJSON input checks, address
+// normalisation for geocoding, and the shipped (simplified, demo/test) division boundaries.
+// No network; the only I/O is reading the shipped boundary file on first use.
+
+export {
+  CHINA_EXTENT,
+  gcj02ToWgs84,
+  haversineMetres,
+  isWithinChinaExtent,
+  toCgcs2000,
+  validateCoordinates,
+  wgs84ToGcj02,
+  type CoordinateError,
+  type CoordinateErrorCode,
+  type CoordinateSystem,
+  type GeoPoint,
+} from './coordinates.js';
+
+export {
+  MAX_GEOJSON_POSITIONS,
+  parseGeoJsonPolygon,
+  selfIntersection,
+  type GeoJsonError,
+  type GeoJsonErrorCode,
+  type GeoJsonPolygonResult,
+  type LinearRing,
+  type MultiPolygonCoordinates,
+  type MultiPolygonGeometry,
+  type ParsedGeoJsonPolygon,
+  type PolygonCoordinates,
+  type Position,
+  type SelfIntersection,
+} from './geojson.js';
+
+export { normaliseAddress, parseAddress, type ParsedAddress } from './address-text.js';
+
+export {
+  DIVISION_BOUNDARIES_PATH,
+  divisionBoundaries,
+  divisionsAt,
+  pointInMultiPolygon,
+  randomPointIn,
+  type DivisionBoundary,
+} from './boundaries.js';
