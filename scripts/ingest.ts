@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import type { IngestReport as Report } from '@hub/register';
 
 /** Registers that take extracts, and library names accepted for a library's main register. */
-const REGISTERS = ['legal-entities', 'persons', 'credit-records'];
-const ALIASES: Record<string, string> = { 'legal-entity': 'legal-entities', population: 'persons', credit: 'credit-records' };
+const REGISTERS = ['legal-entities', 'persons', 'credit-records', 'addresses'];
+const ALIASES: Record<string, string> = { 'legal-entity': 'legal-entities', population: 'persons', credit: 'credit-records', geospatial: 'addresses' };
 const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
 
 

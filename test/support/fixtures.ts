@@ -1,4 +1,5 @@
-import { generateCitizenId, generateUscc, parseCitizenId, seededRandom, type RandomSource } from '@hub/identifiers';
+import { randomPointIn } from '@hub/geo';
+import { divisionFullName, generateCitizenId, generateUscc, parseCitizenId, seededRandom, type RandomSource } from '@hub/identifiers';
 
 /**
  * Builds valid legal-entity records for tests: real check digits, real division codes, full
@@ -141,4 +142,27 @@ export function aCreditRecord(kind: 'LICENCE' | 'PENALTY' | 'RED_LIST' | 'BLACK_
 
 export const RECORD_CREDIT = `mutation RecordCredit($input: CreditRecordInput!) {
   recordCredit(input: $input) { outcome record { recordId kind status } }
+}`;
+
+/** A natural-resources bureau as the source of standard addresses. */
+export const NATURAL_RESOURCES = generateUscc(seededRandom(4), { authority: '1', category: '1', areaCode: '330100' });
+
+/** A standard address in a county, with a point inside the county's boundary. */
+export function aStandardAddress(divisionCode = '330106', road = '文三路', number = ++counter) {
+  const point = randomPointIn(divisionCode, random);
+  return {
+    addressId: `${divisionCode}-${String(number).padStart(6, '0')}`,
+    fullText: `${divisionFullName(divisionCode)}${road}${number}号`,
+    divisionCode,
+    longitude: Number(point.longitude.toFixed(6)),
+    latitude: Number(point.latitude.toFixed(6)),
+    sourceDepartment: NATURAL_RESOURCES,
+    sourceSystem: 'test-address',
+    sourceRecordId: `address-${number}`,
+    version: 1,
+  };
+}
+
+export const REGISTER_ADDRESS = `mutation RegisterAddress($input: StandardAddressInput!) {
+  registerStandardAddress(input: $input) { outcome standardAddress { addressId fullText divisionCode point { longitude latitude } } }
 }`;

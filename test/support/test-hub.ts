@@ -105,6 +105,31 @@ export class TestHub {
       .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   }
 
+  /** Publishes messages again, exactly as they were (same event ids): a transport's redelivery. */
+  async redeliver(messages: ReceivedMessage[]): Promise<void> {
+    const transport: EventTransport = this.kafkaBrokers
+      ? new KafkaTransport({ brokers: this.kafkaBrokers, clientId: 'test-redeliver', topicPrefix: this.topicPrefix })
+      : new InProcessTransport(this.topicPrefix);
+    try {
+      await transport.publish(messages.map(({ topic, key, value, headers }) => ({ topic, key, value, headers })));
+    } finally {
+      await transport.close();
+    }
+  }
+
+  /** Resolves once `check` passes, polling; fails with the last error after `timeoutMs`. */
+  async eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+
   /** Starts collecting the events on a topic of this hub (from its beginning). */
   async collect(topic: string): Promise<EventCollector> {
     const transport: EventTransport = this.kafkaBrokers

@@ -89,6 +89,7 @@ export const INGEST_REGISTERS_OF: Record<string, string[]> = {
   'legal-entity': ['legal-entities'],
   population: ['persons'],
   credit: ['credit-records'],
+  geospatial: ['addresses'],
 };
 
 /** Where each register takes bulk extracts: its subgraph's base URL + /ingest/<register>. */

@@ -3,6 +3,8 @@ import { LegalEntityAppModule } from '../../legal-entity/src/legal-entity-app.mo
 import { startLegalEntity } from '../../legal-entity/src/main.js';
 import { CreditAppModule } from '../../credit/src/credit-app.module.js';
 import { startCredit } from '../../credit/src/main.js';
+import { GeospatialAppModule } from '../../geospatial/src/geospatial-app.module.js';
+import { startGeospatial } from '../../geospatial/src/main.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
 
@@ -24,6 +26,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'legal-entity', module: LegalEntityAppModule, portVariable: 'LEGAL_ENTITY_PORT', defaultPort: 4101, start: startLegalEntity },
   { name: 'population', module: PopulationAppModule, portVariable: 'POPULATION_PORT', defaultPort: 4102, start: startPopulation },
   { name: 'credit', module: CreditAppModule, portVariable: 'CREDIT_PORT', defaultPort: 4103, start: startCredit },
+  { name: 'geospatial', module: GeospatialAppModule, portVariable: 'GEOSPATIAL_PORT', defaultPort: 4104, start: startGeospatial },
 ];
 
 /** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */

@@ -6,6 +6,7 @@ import { LegalEntityIngestModule } from './ingest/legal-entity-ingest.module.js'
 import { LEGAL_ENTITY_TOPIC } from './legal-entity/legal-entity.events.js';
 import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
 import { Person } from './legal-entity/person.model.js';
+import { representativeDeathConsumer } from './representative/representative-death.consumer.js';
 import { LEGAL_ENTITY_PERSISTENCE } from './legal-entity.persistence.js';
 import { LEGAL_ENTITY_SCHEMA } from './legal-entity.schema.js';
 import { LegalEntityGraphQLScope } from './legal-entity.graphql-scope.js';
@@ -15,7 +16,12 @@ import { LegalEntityGraphQLScope } from './legal-entity.graphql-scope.js';
   imports: [
     SubgraphModule.forRoot({ name: 'legal-entity', include: [LegalEntityModule, LegalEntityGraphQLScope], orphanedTypes: [Person] }),
     PersistenceModule.forRoot(LEGAL_ENTITY_PERSISTENCE),
-    EventsModule.forRoot({ app: 'legal-entity', schema: LEGAL_ENTITY_SCHEMA, topics: [{ topic: LEGAL_ENTITY_TOPIC, partitions: 6 }] }),
+    EventsModule.forRoot({
+      app: 'legal-entity',
+      schema: LEGAL_ENTITY_SCHEMA,
+      topics: [{ topic: LEGAL_ENTITY_TOPIC, partitions: 6 }],
+      consumers: [representativeDeathConsumer],
+    }),
     LegalEntityGraphQLScope,
     LegalEntityModule,
     LegalEntityIngestModule,

@@ -10,6 +10,8 @@ export const LegalEntityEventType = {
   Registered: 'hub.legal-entity.registered.v1',
   Changed: 'hub.legal-entity.changed.v1',
   StatusChanged: 'hub.legal-entity.status-changed.v1',
+  /** Published when the population library reports the death of a legal entity's legal representative. */
+  LegalRepresentativeDeceased: 'hub.legal-entity.legal-representative-deceased.v1',
 } as const;
 
 export type LegalEntityEventType = (typeof LegalEntityEventType)[keyof typeof LegalEntityEventType];

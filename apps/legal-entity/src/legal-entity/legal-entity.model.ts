@@ -35,6 +35,18 @@ export class Address {
   divisionName?: string;
 }
 
+@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'What the population library reported about the legal representative' })
+export class LegalRepresentativeStatus {
+  @Field({ description: 'LIVING, DECEASED or MOVED_OUT, as the population library last reported' })
+  status: string;
+
+  @Field()
+  deceased: boolean;
+
+  @Field({ nullable: true, description: 'Date of death, YYYY-MM-DD' })
+  deceasedOn?: string;
+}
+
 @ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })
 @Directive('@key(fields: "uscc")')
 export class LegalEntity {

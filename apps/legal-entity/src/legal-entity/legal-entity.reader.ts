@@ -6,7 +6,7 @@ import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
 import type { LegalEntityKind } from './legal-entity-kind.js';
 import type { LegalEntityStatus } from './legal-entity-status.js';
-import type { LegalEntity } from './legal-entity.model.js';
+import type { LegalEntity, LegalRepresentativeStatus } from './legal-entity.model.js';
 import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 export interface LegalEntitySearch {
@@ -44,6 +44,16 @@ export class LegalEntityReader {
     if (filter.after) q.andWhere('e.uscc > :after', { after: filter.after });
     const rows = await q.getMany();
     return { items: rows.slice(0, filter.first).map(toModel), hasNextPage: rows.length > filter.first };
+  }
+
+  /** What the population library reported about these legal representatives (by citizen ID), one statement. */
+  async representativeStatuses(idNumbers: readonly string[]): Promise<Array<LegalRepresentativeStatus | null>> {
+    const rows: Array<{ id_number: string; status: string; deceased_on: string | null }> = await this.entities.manager.query(
+      'SELECT id_number, status, deceased_on FROM legal_entity.legal_representative_status WHERE id_number = ANY($1)',
+      [[...new Set(idNumbers)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id_number, { status: r.status, deceased: r.status === 'DECEASED', deceasedOn: r.deceased_on ?? undefined }]));
+    return idNumbers.map((id) => byId.get(id) ?? null);
   }
 
   /** The latest `limit` changes of each entity, newest first, for many entities in one statement. */

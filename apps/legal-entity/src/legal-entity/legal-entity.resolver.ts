@@ -7,7 +7,7 @@ import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import { LegalEntityConnection } from './legal-entity-connection.model.js';
 import { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
-import { LegalEntity } from './legal-entity.model.js';
+import { LegalEntity, LegalRepresentativeStatus } from './legal-entity.model.js';
 import { LegalEntityReader } from './legal-entity.reader.js';
 import { LegalEntityService } from './legal-entity.service.js';
 
@@ -64,6 +64,16 @@ export class LegalEntityResolver {
     if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
     const loader = loaderFor<string, RecordChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last));
     return loader.load(entity.uscc) as Promise<RecordChange[]>;
+  }
+
+  @ResolveField(() => LegalRepresentativeStatus, {
+    nullable: true,
+    description: 'Whether the population library reported the legal representative deceased; null when it reported nothing',
+  })
+  legalRepresentativeStatus(@Parent() entity: LegalEntity, @Context() context: HubContext): Promise<LegalRepresentativeStatus | null> {
+    const id = entity.legalRepresentative?.idNumber;
+    if (!id) return Promise.resolve(null);
+    return loaderFor<string, LegalRepresentativeStatus>(context, 'legalEntity.representative', (ids) => this.reader.representativeStatuses(ids)).load(id);
   }
 
   @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })

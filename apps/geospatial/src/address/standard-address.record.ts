@@ -1,0 +1,58 @@
+import { divisionBoundaries, parseAddress, pointInMultiPolygon, toCgcs2000, validateCoordinates } from '@hub/geo';
+import { findDivision, isDivisionInForce } from '@hub/identifiers';
+import { contentHash } from '@hub/register';
+import type { InputViolation } from '@hub/subgraph';
+import { SRID } from '../geospatial.schema.js';
+import { addressKey } from './address-key.js';
+import type { StandardAddressInput } from './dto/standard-address.input.js';
+
+export const ADDRESS_BUSINESS_FIELDS = ['fullText', 'township', 'road', 'houseNumber', 'divisionCode', 'longitude', 'latitude'] as const;
+
+/**
+ * Validated input → stored address: coordinates converted to CGCS2000 (GCJ-02 input is never stored
+ * as such) and checked against China's extent, the division required to be in force, the point
+ * required to lie in the division's boundary where the library has one, parts parsed from the text
+ * when not given, and the geocoding key derived.
+ */
+export function toAddressRecord(input: StandardAddressInput): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
+  const violations: InputViolation[] = [];
+  const coordinateError = validateCoordinates(input.longitude, input.latitude);
+  if (coordinateError) violations.push({ field: 'longitude', code: coordinateError.code, message: coordinateError.message });
+  const division = input.divisionCode.slice(0, 6);
+  if (findDivision(division) && !isDivisionInForce(division)) {
+    violations.push({ field: 'divisionCode', code: 'DIVISION_CODE_RETIRED', message: `${division} is no longer in force; a standard address needs a current division` });
+  }
+  if (violations.length > 0) return { ok: false, violations };
+  const point = toCgcs2000({ longitude: input.longitude, latitude: input.latitude }, input.coordinateSystem ?? 'CGCS2000');
+  const longitude = Number(point.longitude.toFixed(6));
+  const latitude = Number(point.latitude.toFixed(6));
+  const boundary = divisionBoundaries().find((b) => b.code === division);
+  if (boundary && !pointInMultiPolygon({ longitude, latitude }, boundary.geometry)) {
+    return { ok: false, violations: [{ field: 'longitude', code: 'POINT_OUTSIDE_DIVISION', message: `(${longitude}, ${latitude}) is not inside ${boundary.name} (${division})` }] };
+  }
+  const parsed = parseAddress(input.fullText);
+  const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
+  const fields = {
+    fullText: input.fullText.trim(),
+    township: text(input.township) ?? parsed.township ?? null,
+    road: text(input.road) ?? parsed.road ?? null,
+    houseNumber: text(input.houseNumber) ?? parsed.number ?? null,
+    divisionCode: division,
+    longitude,
+    latitude,
+  };
+  return {
+    ok: true,
+    record: {
+      addressId: input.addressId,
+      ...fields,
+      addressKey: addressKey(fields.fullText, division),
+      point: `SRID=${SRID};POINT(${longitude} ${latitude})`,
+      sourceDepartment: input.sourceDepartment.toUpperCase(),
+      sourceSystem: input.sourceSystem,
+      sourceRecordId: input.sourceRecordId.trim(),
+      version: input.version,
+      contentHash: contentHash(fields, ADDRESS_BUSINESS_FIELDS),
+    },
+  };
+}

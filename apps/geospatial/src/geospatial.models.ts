@@ -1,0 +1,175 @@
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSONObject, Provenance } from '@hub/register';
+import { IN_GEOSPATIAL_SCHEMA } from './geospatial.graphql-scope.js';
+
+export enum DivisionLevel {
+  PROVINCE = 'PROVINCE',
+  PREFECTURE = 'PREFECTURE',
+  COUNTY = 'COUNTY',
+}
+
+export enum GeocodeStatus {
+  MATCHED = 'MATCHED',
+  UNMATCHED = 'UNMATCHED',
+}
+
+export enum GeocodeMethod {
+  EXACT = 'EXACT',
+  NORMALISED = 'NORMALISED',
+}
+
+registerEnumType(DivisionLevel, { ...IN_GEOSPATIAL_SCHEMA, name: 'DivisionLevel' });
+registerEnumType(GeocodeStatus, {
+  ...IN_GEOSPATIAL_SCHEMA,
+  name: 'GeocodeStatus',
+  valuesMap: { UNMATCHED: { description: 'No standard address matched; `reason` says what was tried' } },
+});
+registerEnumType(GeocodeMethod, {
+  ...IN_GEOSPATIAL_SCHEMA,
+  name: 'GeocodeMethod',
+  valuesMap: {
+    EXACT: { description: 'The text equals a standard address (confidence 1.0)' },
+    NORMALISED: { description: 'Equal after normalisation: width, punctuation, spaces, division names completed (confidence 0.9)' },
+  },
+});
+
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A point in CGCS2000 (EPSG:4490), longitude and latitude in degrees' })
+export class GeoPoint {
+  @Field(() => Float)
+  longitude: number;
+
+  @Field(() => Float)
+  latitude: number;
+}
+
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A GB/T 2260 administrative division; retired codes stay resolvable with their validity' })
+@Directive('@key(fields: "code")')
+export class AdminDivision {
+  @Field(() => ID)
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field({ nullable: true, description: 'With its ancestors, as written on an address (浙江省杭州市西湖区)' })
+  fullName?: string;
+
+  @Field(() => DivisionLevel)
+  level: DivisionLevel;
+
+  @Field({ nullable: true })
+  parentCode?: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  validFrom: string;
+
+  @Field({ nullable: true, description: 'Set when the code was retired' })
+  validTo?: string;
+
+  @Field()
+  inForce: boolean;
+
+  @Field(() => [String], { description: 'Codes that replaced a retired one' })
+  successorCodes: string[];
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Boundary as a GeoJSON MultiPolygon (CGCS2000), simplified' })
+  boundary?: Record<string, unknown>;
+}
+
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A standard address (标准地址) of the address register' })
+export class StandardAddress {
+  @Field(() => ID)
+  addressId: string;
+
+  @Field()
+  fullText: string;
+
+  @Field({ nullable: true })
+  township?: string;
+
+  @Field({ nullable: true })
+  road?: string;
+
+  @Field({ nullable: true })
+  houseNumber?: string;
+
+  @Field()
+  divisionCode: string;
+
+  @Field(() => GeoPoint)
+  point: GeoPoint;
+
+  @Field(() => Provenance)
+  provenance: Provenance;
+}
+
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'What geocoding a free-text address found' })
+export class GeocodeResult {
+  @Field(() => GeocodeStatus)
+  status: GeocodeStatus;
+
+  @Field(() => GeocodeMethod, { nullable: true })
+  method?: GeocodeMethod;
+
+  @Field(() => Float, { nullable: true, description: '0–1' })
+  confidence?: number;
+
+  @Field({ nullable: true, description: 'Why nothing matched' })
+  reason?: string;
+
+  @Field({ description: 'The normal form that was matched on' })
+  addressKey: string;
+
+  @Field(() => StandardAddress, { nullable: true })
+  standardAddress?: StandardAddress;
+
+  @Field(() => GeoPoint, { nullable: true })
+  point?: GeoPoint;
+
+  @Field({ nullable: true })
+  divisionCode?: string;
+}
+
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a legal entity or person is, as the geospatial library geocoded its address' })
+export class Location {
+  @Field(() => GeocodeStatus)
+  status: GeocodeStatus;
+
+  @Field(() => GeocodeMethod, { nullable: true })
+  method?: GeocodeMethod;
+
+  @Field(() => Float, { nullable: true })
+  confidence?: number;
+
+  @Field({ nullable: true, description: 'Why the address could not be located' })
+  reason?: string;
+
+  @Field({ description: 'The address text the owning library published' })
+  addressText: string;
+
+  @Field({ nullable: true })
+  divisionCode?: string;
+
+  @Field(() => GeoPoint, { nullable: true })
+  point?: GeoPoint;
+
+  @Field({ nullable: true })
+  addressId?: string;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType('LegalEntity', { ...IN_GEOSPATIAL_SCHEMA })
+@Directive('@key(fields: "uscc")')
+export class LegalEntityLocation {
+  @Field(() => ID)
+  uscc: string;
+}
+
+@ObjectType('Person', { ...IN_GEOSPATIAL_SCHEMA })
+@Directive('@key(fields: "idNumber")')
+export class PersonLocation {
+  @Field(() => ID)
+  idNumber: string;
+}

@@ -1,0 +1,9 @@
+// The geospatial library's migrations, oldest first. `npm run migration:generate` appends here.
+import { CreateGeospatial1795776051791 } from './1795776051791-create-geospatial.js';
+// imports end
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const GEOSPATIAL_MIGRATIONS: Function[] = [
+  CreateGeospatial1795776051791,
+  // list end
+];
