@@ -1,0 +1,1 @@
+export { SyntheticCity, syntheticCity, type SyntheticSinks, type SyntheticSizes } from './synthetic-city.js';
