@@ -1,30 +1,45 @@
-// The hub under benchmark, in its own process so that its CPU time is measured apart from the
-// load generator's: a scratch database on DATABASE_URL's server, the legal-entity subgraph and the
-// gateway, seeded with legal entities. Prints one JSON line with the URLs when ready.
+// The hub under benchmark, in its own process so that its CPU time and memory are measured apart
+// from the load generator's: a scratch database on DATABASE_URL's server, every subgraph and the
+// gateway, seeded with a synthetic city. Prints one JSON line with the URLs when ready.
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ScratchDatabase } from '@hub/persistence';
 import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
+import { syntheticCity } from '@hub/synthetic-data';
 import { startGateway } from '../apps/gateway/src/main.js';
-import { demoLegalEntities } from '../apps/legal-entity/src/demo/demo-legal-entities.js';
-import { startLegalEntity } from '../apps/legal-entity/src/main.js';
+import { SUBGRAPHS, subgraphEventsSettled, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 
 const [usccFile, countArg] = process.argv.slice(2);
 const database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_bench');
-Object.assign(process.env, { DATABASE_URL: database.url, LEGAL_ENTITY_PORT: '0', GATEWAY_PORT: '0', LOG_LEVEL: 'warn' });
-const legalEntity = await startLegalEntity({ shutdownHooks: false });
-const subgraph = await legalEntity.getUrl();
-const records = demoLegalEntities(Number(countArg ?? 10_000), 4242);
-const report = await legalEntity.get<IngestRegisters>(INGEST_REGISTERS)['legal-entities'].ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
-const gateway = await startGateway({ ...process.env, SUBGRAPH_LEGAL_ENTITY_URL: `${subgraph}/graphql` }, { shutdownHooks: false });
-const usccs = records.map((r) => r.uscc);
-await writeFile(usccFile, JSON.stringify(usccs));
-process.stdout.write(`${JSON.stringify({ subgraph, gateway: await gateway.getUrl(), seeded: report.registered })}\n`);
+Object.assign(process.env, { DATABASE_URL: database.url, GATEWAY_PORT: '0', LOG_LEVEL: 'warn' }, Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])));
+const apps: Array<Awaited<ReturnType<(typeof SUBGRAPHS)[number]["start"]>>> = [];
+const urls: Record<string, string> = {};
+for (const subgraph of SUBGRAPHS) {
+  const app = await subgraph.start({ shutdownHooks: false });
+  apps.push(app);
+  urls[subgraph.name] = await app.getUrl();
+}
+const entities = Number(countArg ?? 10_000);
+const city = await syntheticCity({ addresses: Math.ceil(entities / 2), persons: entities * 2, legalEntities: entities, creditRecords: entities / 2 }, 4242);
+for (const [name, register, records] of [
+  ['geospatial', 'addresses', city.addresses],
+  ['population', 'persons', city.persons],
+  ['legal-entity', 'legal-entities', city.legalEntities],
+  ['credit', 'credit-records', city.creditRecords],
+] as const) {
+  const app = apps[SUBGRAPHS.findIndex((s) => s.name === name)];
+  await app.get<IngestRegisters>(INGEST_REGISTERS)[register].ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
+}
+// Measuring while the seed's events are still being consumed (geocoding…) would measure that too.
+await subgraphEventsSettled(apps, 600_000);
+const gateway = await startGateway({ ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) }, { shutdownHooks: false });
+await writeFile(usccFile, JSON.stringify(city.legalEntities.map((e) => e.uscc)));
+process.stdout.write(`${JSON.stringify({ subgraphs: urls, gateway: await gateway.getUrl(), database: database.url })}\n`);
 
 async function stop() {
   await gateway.close();
-  await legalEntity.close();
+  for (const app of apps) await app.close();
   await database.drop();
   process.exit(0);
 }

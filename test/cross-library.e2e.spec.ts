@@ -1,3 +1,4 @@
+import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
 import { PERSON_TOPIC } from '../apps/population/src/person/person.events.js';
@@ -106,6 +107,18 @@ describe('the data travels: libraries react to each other\'s events, each event 
     await hub.eventually(async () => expect(await consumed(hub, 'credit', 'legal-entity-standing', 'duplicate')).toBeGreaterThan(duplicatesBefore));
     const after = await hub.graphql<{ legalEntity: { credit: { registrationStanding: string } } }>(profile, { u: company.uscc });
     expect(after.data?.legalEntity.credit.registrationStanding).toBe('REVOKED');
+  });
+
+  it.skipIf(!process.env.KAFKA_BROKERS)('keeps its consumer groups inside its topic prefix, so two hubs on one broker never rebalance each other', async () => {
+    const admin = new kafkajs.Kafka({ clientId: 'spec', brokers: hub.kafkaBrokers!, logLevel: kafkajs.logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+      const ours = ['hub.geospatial.locations', 'hub.credit.legal-entity-standing', 'hub.legal-entity.legal-representative-status'];
+      for (const group of ours) expect(groups).toContain(hub.topicPrefix + group);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
 

@@ -24,6 +24,11 @@ describe('the committed supergraph is checked against the subgraphs', () => {
     expect(composeSupergraph(sdls)).toBe(committed);
   });
 
+  it('joins the four base libraries, the gateway composing them', () => {
+    const graphs = [...committed.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(graphs).toEqual(['credit', 'geospatial', 'legal-entity', 'population']);
+  });
+
   it('is found stale when a subgraph schema gains a field that was not recomposed', () => {
     const changed = sdls.map((s) =>
       s.name === 'legal-entity' ? { ...s, sdl: s.sdl.replace(/type LegalEntity @key\(fields: "uscc"\) \{/, '$&\n  phoneNumber: String') } : s,

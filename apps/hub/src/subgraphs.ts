@@ -1,4 +1,9 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions.js';
+import { eventsSettled } from '@hub/events';
 import { LegalEntityAppModule } from '../../legal-entity/src/legal-entity-app.module.js';
 import { startLegalEntity } from '../../legal-entity/src/main.js';
 import { CreditAppModule } from '../../credit/src/credit-app.module.js';
@@ -32,4 +37,13 @@ export const SUBGRAPHS: SubgraphEntry[] = [
 /** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
 export function subgraphUrlVariable(name: string): string {
   return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
+
+/** Waits until the started subgraphs' events are relayed and consumed (see eventsSettled). */
+export function subgraphEventsSettled(apps: readonly INestApplication[], timeoutMs?: number): Promise<boolean> {
+  const ledgers = apps.map((app) => {
+    const dataSource = app.get<DataSource>(getDataSourceToken(), { strict: false });
+    return { db: dataSource, schema: (dataSource.options as PostgresConnectionOptions).schema! };
+  });
+  return eventsSettled(ledgers, { timeoutMs });
 }

@@ -35,7 +35,7 @@ export interface EventsModuleOptions {
  * happen exactly once per event.
  */
 export interface EventConsumer {
-  /** Unique within the app; the consumer group is `hub.<app>.<name>`. */
+  /** Unique within the app; the consumer group is `<KAFKA_TOPIC_PREFIX>hub.<app>.<name>`. */
   name: string;
   topics: string[];
   handle(event: CloudEvent, tx: SqlExecutor): Promise<void>;

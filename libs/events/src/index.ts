@@ -14,6 +14,7 @@ export { partitionFor } from './partition.js';
 export { outboxTablesSql, dropOutboxTablesSql, appendToOutbox } from './outbox.js';
 export { OutboxRelay, type OutboxRelayOptions, type RelayConnection } from './outbox-relay.js';
 export { subscribeIdempotent, type IdempotentConsumerOptions } from './idempotent-consumer.js';
+export { eventsSettled, type EventLedger, type SettledOptions } from './settled.js';
 export type { SqlExecutor } from './sql.js';
 export { EventsModule, EventPublisher, EVENT_TRANSPORT, createTransport, type EventsModuleOptions, type EventConsumer } from './events.module.js';
 export { EventsConfig } from './events.config.js';

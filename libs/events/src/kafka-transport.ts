@@ -94,7 +94,9 @@ export class KafkaTransport implements EventTransport {
   }
 
   async subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    // The topic prefix names an environment; its consumer groups must not meet another environment's,
+    // or one broker serving two environments rebalances both every time either starts.
+    const consumer = this.kafka.consumer({ groupId: this.prefix + groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
     await consumer.connect();
     for (const topic of topics) await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
     this.consumers.add(consumer);

@@ -10,6 +10,7 @@ describe('@hub/identifiers public surface', () => {
       'HOUSEHOLD_HEAD_RELATION',
       'LegalEntityKind',
       'MARITAL_STATUS_CODES',
+      'chinaDate',
       'citizenIdCheckDigit',
       'convertCitizenId15To18',
       'currentSuccessors',

@@ -59,3 +59,4 @@ export {
 } from './generators.js';
 
 export { ETHNICITY_CODES, MARITAL_STATUS_CODES, FAMILY_RELATION_CODES, HOUSEHOLD_HEAD_RELATION } from './codes/national-codes.js';
+export { chinaDate } from './calendar.js';

@@ -67,7 +67,10 @@ export class PersistenceModule {
       module: PersistenceModule,
       global: true,
       imports: [
+        // Named after the schema: in the all-in-one hub each library has its own data source, and
+        // @nestjs/typeorm warns (on stdout) about several unnamed ones.
         TypeOrmModule.forRootAsync({
+          name: options.schema,
           inject: [Metrics],
           useFactory: async (metrics: Metrics) => ({
             ...dataSourceOptions(options, await resolveDatabase(), metrics),
@@ -82,14 +85,18 @@ export class PersistenceModule {
             return dataSource;
           },
         }),
-        TypeOrmModule.forFeature(options.entities as never),
       ],
-      providers: [locationProvider, {
+      providers: [
+        locationProvider,
+        // Within one library the data source is simply "the" DataSource (@InjectDataSource()).
+        { provide: getDataSourceToken(), useExisting: getDataSourceToken(options.schema) },
+        {
           provide: PersistenceHealth,
           useFactory: (ds: DataSource, health: HealthRegistry) => new PersistenceHealth(ds, health),
           inject: [getDataSourceToken(), HealthRegistry],
-        }],
-      exports: [TypeOrmModule, DATABASE_LOCATION],
+        },
+      ],
+      exports: [getDataSourceToken(), DATABASE_LOCATION],
     };
   }
 }

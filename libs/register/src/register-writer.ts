@@ -152,9 +152,11 @@ diffs AS (
 events AS (
   SELECT gen_random_uuid() AS event_id, i.line, 1 AS seq, i.${k} AS key, i.${subject} AS subject, i.version, 'registered' AS change_type,
     '${spec.events.registered}' AS type, i.source_department, i.source_system, i.source_record_id,
-    ${jsonOf(spec, 'i', spec.businessFields)} AS changes,
-    jsonb_build_object('${spec.key}', i.${k}, 'version', i.version, 'record', ${jsonOf(spec, 'i', spec.businessFields)}, 'provenance', ${provenance('i')}) AS payload
+    r.record AS changes,
+    jsonb_build_object('${spec.key}', i.${k}, 'version', i.version, 'record', r.record, 'provenance', ${provenance('i')}) AS payload
   FROM incoming i JOIN inserted x ON x.${k} = i.${k}
+  -- OFFSET 0 keeps the subquery from being inlined: the record's JSON is built once, not twice.
+  CROSS JOIN LATERAL (SELECT ${jsonOf(spec, 'i', spec.businessFields)} AS record OFFSET 0) r
   UNION ALL
   SELECT gen_random_uuid(), d.line, 2, d.key, d.subject, d.version, 'changed', '${spec.events.changed}',
     d.provenance->>'sourceDepartment', d.provenance->>'sourceSystem', d.provenance->>'sourceRecordId',

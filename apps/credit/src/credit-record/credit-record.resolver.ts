@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
 import { IsCalendarDate, loaderFor, type HubContext } from '@hub/subgraph';
 import { SubjectType } from './credit-enums.js';
@@ -7,21 +9,20 @@ import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit
 import { CreditRecordReader } from './credit-record.reader.js';
 import { ChangeCreditRecordStatusInput } from './dto/change-credit-record-status.input.js';
 import { CreditRecordInput } from './dto/credit-record.input.js';
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
 import { IN_CREDIT_SCHEMA } from '../credit.graphql-scope.js';
 
 export const CREDIT_RECORD_WRITES = Symbol('CREDIT_RECORD_WRITES');
 
 @ArgsType({ ...IN_CREDIT_SCHEMA })
 export class AsOfArgs {
-  @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today when absent' })
+  @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today (China Standard Time) when absent' })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The hub's days are China's: before 08:00 CST the UTC date is still yesterday.
+const today = () => chinaDate(new Date());
 
 function profileLoader(context: HubContext, reader: CreditRecordReader, subjectType: SubjectType, asOf: string) {
   return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf));

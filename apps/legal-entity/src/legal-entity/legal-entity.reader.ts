@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
 import { divisionCodePrefix, divisionFullName } from '@hub/identifiers';
 import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
@@ -21,9 +21,11 @@ export interface LegalEntitySearch {
 /** Reads legal entities. Every read is one statement, whatever the number of entities asked for. */
 @Injectable()
 export class LegalEntityReader {
-  constructor(
-    @InjectRepository(LegalEntityRow) private readonly entities: Repository<LegalEntityRow>,
-  ) {}
+  private readonly entities: Repository<LegalEntityRow>;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.entities = dataSource.getRepository(LegalEntityRow);
+  }
 
   private readonly history = new RegisterReader(LEGAL_ENTITY_REGISTER);
 
