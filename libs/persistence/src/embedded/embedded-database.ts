@@ -70,9 +70,10 @@ export class EmbeddedDatabaseInUseError extends Error {
  * Still allow several: the socket server frees a slot only after it has processed the close of a
  * socket, so with a limit equal to the pool size a pool that replaces a dropped client at once is
  * refused (measured: 30 of 30 reconnects failed with "Connection terminated unexpectedly"), and so
- * is a second app, a migration run or a health check in the same process.
+ * is a second app, a migration run or a health check in the same process. The all-in-one hub
+ * alone holds 8 (four libraries × pool + outbox relay); the rest is headroom for tools and tests.
  */
-const DEFAULT_MAX_CONNECTIONS = 8;
+const DEFAULT_MAX_CONNECTIONS = 32;
 
 /** dataDirs held by this process, so two instances in one process are refused too. */
 const heldByThisProcess = new Set<string>();
