@@ -301,7 +301,7 @@ ${
 The same generated persons, first COPYed raw into a bare table of text columns (no index, no
 validation), then sent as NDJSON to the population library's bulk path (POST /ingest/persons:
 validation of every row, COPY into staging, one set-based upsert with change history and one
-outbox event per person, eight indexes maintained), in the same run.
+outbox event per person, the person table's six indexes maintained), in the same run.
 
 | path | seconds | rows/s | × raw COPY |
 |---|---:|---:|---:|
