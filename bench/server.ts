@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { ensureInternalSecret } from '@hub/auth';
 import { ScratchDatabase } from '@hub/persistence';
 import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { syntheticCity } from '@hub/synthetic-data';
@@ -11,6 +12,7 @@ import { startGateway } from '../apps/gateway/src/main.js';
 import { SUBGRAPHS, subgraphEventsSettled, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 
 const [usccFile, countArg] = process.argv.slice(2);
+ensureInternalSecret();
 const database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_bench');
 Object.assign(process.env, { DATABASE_URL: database.url, GATEWAY_PORT: '0', LOG_LEVEL: 'warn' }, Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])));
 const apps: Array<Awaited<ReturnType<(typeof SUBGRAPHS)[number]["start"]>>> = [];

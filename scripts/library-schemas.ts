@@ -1,6 +1,7 @@
 import type { PersistenceOptions } from '@hub/persistence';
 import { LEGAL_ENTITY_PERSISTENCE } from '../apps/legal-entity/src/legal-entity.persistence.js';
 import { CREDIT_PERSISTENCE } from '../apps/credit/src/credit.persistence.js';
+import { CATALOG_PERSISTENCE } from '../apps/catalog/src/catalog.persistence.js';
 import { GEOSPATIAL_PERSISTENCE } from '../apps/geospatial/src/geospatial.persistence.js';
 import { POPULATION_PERSISTENCE } from '../apps/population/src/population.persistence.js';
 
@@ -10,4 +11,5 @@ export const LIBRARY_SCHEMAS: Record<string, PersistenceOptions> = {
   population: POPULATION_PERSISTENCE,
   credit: CREDIT_PERSISTENCE,
   geospatial: GEOSPATIAL_PERSISTENCE,
+  catalog: CATALOG_PERSISTENCE,
 };

@@ -1,9 +1,11 @@
+import { ensureInternalSecret } from '@hub/auth';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
 import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
+import { provisionTestAccess, type TestKeys } from './test-access.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -24,6 +26,8 @@ export interface TestHubOptions {
  */
 export class TestHub {
   private constructor(
+    /** Keys of this hub: `graphql()` uses the harness's unless told otherwise. */
+    readonly keys: TestKeys,
     readonly gatewayUrl: string,
     /** Base URL of each subgraph app, by subgraph name. */
     readonly subgraphUrls: Record<string, string>,
@@ -35,6 +39,7 @@ export class TestHub {
   ) {}
 
   static async start(options: TestHubOptions = {}): Promise<TestHub> {
+    ensureInternalSecret();
     const database = await ScratchDatabase.create(process.env.DATABASE_URL);
     const topicPrefix = `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`;
     const brokers = options.kafkaBrokers ?? process.env.KAFKA_BROKERS?.split(',');
@@ -68,10 +73,11 @@ export class TestHub {
         apps.push(app);
         urls[subgraph.name] = await app.getUrl();
       }
+      const keys = await provisionTestAccess(apps[SUBGRAPHS.findIndex((s) => s.name === 'catalog')]);
       const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
-      return new TestHub(await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv);
+      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -80,14 +86,40 @@ export class TestHub {
     }
   }
 
-  /** Runs a GraphQL operation through the gateway. */
-  async graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-    const response = await fetch(`${this.gatewayUrl}/graphql`, {
+  /**
+   * Runs a GraphQL operation through the gateway, by default as the harness system (full-value
+   * grants on everything it may apply for) and with a purpose; `access` says otherwise: another
+   * key (`null`: none), another purpose (`null`: none), a case number.
+   */
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    access: { key?: string | null; purpose?: string | null; caseNumber?: string } = {},
+  ): Promise<GraphQLResponse<T>> {
+    return (await (await this.graphqlResponse(query, variables, headers, access)).json()) as GraphQLResponse<T>;
+  }
+
+  /** As graphql(), the HTTP response itself (status, headers). */
+  graphqlResponse(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+    access: { key?: string | null; purpose?: string | null; caseNumber?: string } = {},
+  ): Promise<Response> {
+    const purpose = access.purpose === undefined ? 'automated test of the hub' : access.purpose;
+    const extensions = { ...(purpose === null ? {} : { purpose }), ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}) };
+    return fetch(`${this.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...this.auth(access.key), ...headers },
+      body: JSON.stringify({ query, variables, extensions }),
     });
-    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** The Authorization header for a key (default: the harness's; null: none). */
+  auth(key?: string | null): Record<string, string> {
+    const k = key === undefined ? this.keys.harness.key : key;
+    return k === null ? {} : { authorization: `Bearer ${k}` };
   }
 
   /** Base URL of the legal-entity subgraph. */
@@ -98,7 +130,7 @@ export class TestHub {
   /** The value of a counter on an app's /metrics (summed over its labels). */
   async metric(app: string, name: string): Promise<number> {
     const base = app === 'gateway' ? this.gatewayUrl : this.subgraphUrls[app];
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`, { headers: this.auth() })).text();
     return text
       .split('\n')
       .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))

@@ -105,6 +105,8 @@ createRoot(document.getElementById('graphiql')!).render(
       // The Headers tab is where developers paste their API key: keep it enabled and open it.
       isHeadersEditorEnabled
       defaultEditorToolsVisibility="headers"
+      // Every request needs a key: the placeholder says where it goes (the demo keys are in the README).
+      defaultHeaders={'{\n  "Authorization": "Bearer <paste your hub API key here>"\n}'}
       // Never write API keys into localStorage (GraphiQL's default, stated here on purpose), and
       // hide the settings switch that would let a user turn persistence on.
       shouldPersistHeaders={false}

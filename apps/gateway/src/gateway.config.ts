@@ -32,6 +32,24 @@ export class GatewayConfig {
 
   @IsBoolean()
   GRAPHIQL = true;
+
+  /** How often the policy is reloaded from the catalog even without a change event. */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  POLICY_REFRESH_MS = 30_000;
+
+  /** Access records per commit to the catalog. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AUDIT_BATCH_SIZE = 500;
+
+  /** How long an operation waits for its access record to be committed before it fails. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  AUDIT_TIMEOUT_MS = 5000;
 }
 
 /**

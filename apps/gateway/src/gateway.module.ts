@@ -1,10 +1,17 @@
 import './telemetry.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
+import { loadConfig } from '@hub/config';
+import { EventsConfig, createTransport } from '@hub/events';
 import { HealthRegistry, Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
+import { apiSchemaOf, baseLibraryFields } from '@hub/policy';
+import { accessPlugin } from './access/access.plugin.js';
+import { AuditWriter } from './access/audit-writer.js';
+import { PolicyStore } from './access/policy-store.js';
+import { RequestAuthentication } from './access/request-authentication.js';
 import { gatewayContext, type GatewayContext } from './gateway-context.js';
 import { GatewayConfig, subgraphUrl } from './gateway.config.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
@@ -25,14 +32,34 @@ export class GatewayModule {
     const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
     const urls = Object.fromEntries(supergraph.subgraphs.map((s) => [s.name, subgraphUrl(s.name, s.url, env)]));
     const logger = createLogger('gateway');
+    if (!urls.catalog) throw new Error('the supergraph has no catalog subgraph: the gateway cannot enforce a catalog it does not have');
+    const catalogUrl = urls.catalog.replace(/\/graphql$/, '');
+    const apiSchema = apiSchemaOf(supergraph.sdl);
+    const governedTypes = new Set(baseLibraryFields(supergraph.sdl).map((c) => c.slice(0, c.indexOf('.'))));
+    const policyStore = {
+      provide: PolicyStore,
+      inject: [Metrics, HealthRegistry],
+      useFactory: async (metrics: Metrics, health: HealthRegistry) => {
+        const transport = createTransport('gateway', loadConfig(EventsConfig, env));
+        const store = new PolicyStore({ catalogUrl, governedTypes, refreshMs: config.POLICY_REFRESH_MS, transport, metrics, health });
+        await store.start();
+        return store;
+      },
+    };
+    const auditWriter = {
+      provide: AuditWriter,
+      inject: [Metrics],
+      useFactory: (metrics: Metrics) => new AuditWriter({ catalogUrl, batchSize: config.AUDIT_BATCH_SIZE, timeoutMs: config.AUDIT_TIMEOUT_MS, metrics }),
+    };
     return {
       module: GatewayModule,
       imports: [
         ObservabilityModule.forRoot('gateway'),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
-          inject: [Metrics, HealthRegistry],
-          useFactory: (metrics: Metrics, health: HealthRegistry) => {
+          imports: [GatewayAccessModule.with(policyStore, auditWriter)],
+          inject: [Metrics, HealthRegistry, PolicyStore, AuditWriter],
+          useFactory: (metrics: Metrics, health: HealthRegistry, policy: PolicyStore, audit: AuditWriter) => {
             disableApolloTelemetry();
             for (const [name, url] of Object.entries(urls)) {
               health.register({ name: `subgraph:${name}`, critical: false, check: () => ping(url.replace(/\/graphql$/, '/health/live')) });
@@ -46,7 +73,7 @@ export class GatewayModule {
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger),
-                plugins: [operationMetricsPlugin(metrics), requestIdPlugin()],
+                plugins: [operationMetricsPlugin(metrics), requestIdPlugin(), accessPlugin({ apiSchema, policy, audit })],
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
@@ -57,8 +84,16 @@ export class GatewayModule {
         }),
       ],
       controllers: [IngestProxyController, ...(config.GRAPHIQL ? [GraphiqlController] : [])],
-      providers: [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }],
+      providers: [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }, RequestAuthentication],
     };
+  }
+}
+
+/** The policy store and the audit writer, shared by the GraphQL layer and the HTTP routes. */
+@Module({})
+class GatewayAccessModule {
+  static with(...providers: Provider[]): DynamicModule {
+    return { module: GatewayAccessModule, global: true, providers, exports: [PolicyStore, AuditWriter] };
   }
 }
 

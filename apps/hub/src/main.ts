@@ -2,9 +2,11 @@
 // library's subgraph, demo data, and the gateway with GraphiQL. `npm start` runs this.
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { ensureInternalSecret } from '@hub/auth';
 import { createLogger } from '@hub/observability';
 import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
+import { demoKey, loadDemoAccess } from './demo-access.js';
 import { loadDemoData } from './demo-data.js';
 import { SUBGRAPHS, subgraphUrlVariable } from './subgraphs.js';
 
@@ -12,6 +14,8 @@ const log = createLogger('hub');
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  // Every app runs in this process: they share a fresh secret unless one is configured.
+  ensureInternalSecret();
   const database = await resolveDatabase();
   log.info({ embedded: database.embedded }, database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL');
 
@@ -25,13 +29,22 @@ async function main(): Promise<void> {
     urls[subgraphUrlVariable(subgraph.name)] = `${await app.getUrl()}/graphql`;
   }
 
-  if (database.embedded || process.env.HUB_DEMO_DATA === 'true') await loadDemoData(byName, log);
+  const demo = database.embedded || process.env.HUB_DEMO_DATA === 'true';
+  if (demo) {
+    await loadDemoData(byName, log);
+    await loadDemoAccess(byName.catalog, log);
+  }
 
   const gateway = await startGateway({ ...urls, ...process.env }, { shutdownHooks: false });
   apps.unshift(gateway);
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  process.stdout.write(`\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n\n  Press Ctrl+C to stop.\n\n`);
+  const demoHint = demo
+    ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n\n`
+    : '';
+  process.stdout.write(
+    `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,6 +4,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions.js';
 import { eventsSettled } from '@hub/events';
+import { CatalogAppModule } from '../../catalog/src/catalog-app.module.js';
+import { startCatalog } from '../../catalog/src/main.js';
 import { LegalEntityAppModule } from '../../legal-entity/src/legal-entity-app.module.js';
 import { startLegalEntity } from '../../legal-entity/src/main.js';
 import { CreditAppModule } from '../../credit/src/credit-app.module.js';
@@ -24,7 +26,7 @@ export interface SubgraphEntry {
 }
 
 /**
- * Every base library's subgraph, in start order. The all-in-one launcher, the supergraph
+ * Every subgraph — the four base libraries and the catalog — in start order. The all-in-one launcher, the supergraph
  * composition, the test hub and the benchmarks all take the list from here.
  */
 export const SUBGRAPHS: SubgraphEntry[] = [
@@ -32,6 +34,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'population', module: PopulationAppModule, portVariable: 'POPULATION_PORT', defaultPort: 4102, start: startPopulation },
   { name: 'credit', module: CreditAppModule, portVariable: 'CREDIT_PORT', defaultPort: 4103, start: startCredit },
   { name: 'geospatial', module: GeospatialAppModule, portVariable: 'GEOSPATIAL_PORT', defaultPort: 4104, start: startGeospatial },
+  { name: 'catalog', module: CatalogAppModule, portVariable: 'CATALOG_PORT', defaultPort: 4105, start: startCatalog },
 ];
 
 /** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */

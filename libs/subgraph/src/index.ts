@@ -7,8 +7,9 @@ export {
   IsCitizenId,
   IsDivisionCode,
   IsCalendarDate,
+  IsDay,
 } from './validation.js';
-export { createContext, loaderFor, type HubContext } from './request-context.js';
+export { SUBJECTS_EXTENSION, createContext, loaderFor, touchSubjects, type HubContext, type SubjectKind } from './request-context.js';
 export { formatGraphQLError, errorLoggingPlugin } from './graphql-errors.js';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module.js';
 export { bootstrapSubgraph } from './bootstrap.js';

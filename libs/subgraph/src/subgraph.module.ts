@@ -6,8 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
 import { errorLoggingPlugin, formatGraphQLError } from './graphql-errors.js';
-
-import { createContext } from './request-context.js';
+import { createContext, subjectsPlugin } from './request-context.js';
 import { InputValidationPipe } from './validation.js';
 
 export interface SubgraphOptions {
@@ -59,7 +58,7 @@ export class SubgraphModule {
             formatError: formatGraphQLError,
             includeStacktraceInErrorResponses: false,
             // Inline tracing (ftv1) only serves Apollo's hosted usage reporting, which the hub never uses.
-            plugins: [ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics)],
+            plugins: [ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics), subjectsPlugin()],
           }),
         }),
       ],

@@ -2,7 +2,7 @@ import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator
 import { Type } from 'class-transformer';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './hub-error.js';
-import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc, InputValidationPipe, validateInput } from './validation.js';
+import { IsCalendarDate, IsCitizenId, IsDay, IsDivisionCode, IsUscc, InputValidationPipe, validateInput } from './validation.js';
 
 class Address {
   @IsDivisionCode()
@@ -20,6 +20,10 @@ class Example {
   @IsOptional()
   @IsCalendarDate()
   on?: string;
+
+  @IsOptional()
+  @IsDay()
+  until?: string;
 
   @IsOptional()
   @IsString()
@@ -66,6 +70,13 @@ describe('input validation', () => {
     for (const on of [next, '1899-12-31', '2024-13-01', '20240101']) {
       const result = await validateInput(Example, { uscc: '11100000000013338W', on });
       expect(result.ok, on).toBe(false);
+    }
+  });
+
+  it('takes future days where a day may be in the future, still refusing impossible ones', async () => {
+    expect((await validateInput(Example, { uscc: '11100000000013338W', until: '2030-02-28' })).ok).toBe(true);
+    for (const until of ['2030-02-29', '2200-01-01', '1899-12-31', '2030-1-01']) {
+      expect((await validateInput(Example, { uscc: '11100000000013338W', until })).ok, until).toBe(false);
     }
   });
 

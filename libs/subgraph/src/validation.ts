@@ -112,8 +112,7 @@ export const IsDivisionCode = identifierDecorator('isDivisionCode', (v) => {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date written YYYY-MM-DD (no 2023-02-30), between 1900-01-01 and today. */
-export const IsCalendarDate = identifierDecorator('isCalendarDate', (v) => {
+function dateError(v: string): { code: string; message: string; date?: Date } {
   const m = ISO_DATE.exec(v);
   if (!m) return { code: 'INVALID_DATE', message: `"${v}" is not a date written YYYY-MM-DD` };
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -122,6 +121,20 @@ export const IsCalendarDate = identifierDecorator('isCalendarDate', (v) => {
     return { code: 'INVALID_DATE', message: `${v} does not exist in the calendar` };
   }
   if (y < 1900) return { code: 'INVALID_DATE', message: `${v} is before 1900-01-01` };
-  if (date.getTime() > Date.now()) return { code: 'INVALID_DATE', message: `${v} is in the future` };
+  if (y > 2199) return { code: 'INVALID_DATE', message: `${v} is after 2199-12-31` };
+  return { code: '', message: '', date };
+}
+
+/** A real calendar date written YYYY-MM-DD (no 2023-02-30), between 1900-01-01 and today. */
+export const IsCalendarDate = identifierDecorator('isCalendarDate', (v) => {
+  const checked = dateError(v);
+  if (!checked.date) return checked;
+  if (checked.date.getTime() > Date.now()) return { code: 'INVALID_DATE', message: `${v} is in the future` };
   return undefined;
+});
+
+/** A real calendar date written YYYY-MM-DD, past or future (a validity period, a deadline). */
+export const IsDay = identifierDecorator('isDay', (v) => {
+  const checked = dateError(v);
+  return checked.date ? undefined : checked;
 });

@@ -3,7 +3,7 @@ import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveFie
 import { IsOptional } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
-import { IsCalendarDate, loaderFor, type HubContext } from '@hub/subgraph';
+import { IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
 import { SubjectType } from './credit-enums.js';
 import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit, PersonCredit } from './credit-record.model.js';
 import { CreditRecordReader } from './credit-record.reader.js';
@@ -25,7 +25,9 @@ export class AsOfArgs {
 const today = () => chinaDate(new Date());
 
 function profileLoader(context: HubContext, reader: CreditRecordReader, subjectType: SubjectType, asOf: string) {
-  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf));
+  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf), {
+    subjects: subjectType as SubjectKind,
+  });
 }
 
 @Resolver(() => CreditRecord)
@@ -37,7 +39,11 @@ export class CreditRecordResolver {
 
   @Query(() => CreditRecord, { nullable: true, description: 'One credit record by id (kind:authority USCC:decision number)' })
   creditRecord(@Args('recordId', { type: () => ID }) recordId: string, @Context() context: HubContext): Promise<CreditRecord | null> {
-    return loaderFor<string, CreditRecord>(context, 'credit.record', (ids) => this.reader.byIds(ids)).load(recordId);
+    return loaderFor<string, CreditRecord>(context, 'credit.record', async (ids) => {
+      const records = await this.reader.byIds(ids);
+      for (const r of records) if (r) touchSubjects(context, r.subjectType as SubjectKind, [r.subjectId]);
+      return records;
+    }).load(recordId);
   }
 
   @Query(() => CreditProfile, { description: 'The credit profile and assessment of a legal entity or a person' })

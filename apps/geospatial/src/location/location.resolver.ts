@@ -4,7 +4,7 @@ import { LegalEntityLocation, Location, PersonLocation } from '../geospatial.mod
 import { LocationReader } from './location.reader.js';
 
 function locationLoader(context: HubContext, reader: LocationReader, type: 'LEGAL_ENTITY' | 'PERSON') {
-  return loaderFor<string, Location>(context, `geo.location.${type}`, (ids) => reader.of(type, ids));
+  return loaderFor<string, Location>(context, `geo.location.${type}`, (ids) => reader.of(type, ids), { subjects: type });
 }
 
 /** The geospatial library's part of LegalEntity: where its registered address is. */

@@ -1,7 +1,7 @@
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
-import { InputError, loaderFor, type HubContext, type InputViolation } from '@hub/subgraph';
+import { InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
 import { ChangeLegalEntityInput, ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
@@ -42,9 +42,10 @@ export class LegalEntityResolver {
   }
 
   @Query(() => LegalEntityConnection, { description: 'Search by part of the name, status and division; ordered by USCC, paginated' })
-  async searchLegalEntities(@Args() args: SearchLegalEntitiesArgs): Promise<LegalEntityConnection> {
+  async searchLegalEntities(@Args() args: SearchLegalEntitiesArgs, @Context() context: HubContext): Promise<LegalEntityConnection> {
     const after = args.after === undefined ? undefined : decodeCursor('le', args.after, (k) => parseUscc(k).ok);
     const page = await this.reader.search({ ...args.filter, after, first: args.first });
+    touchSubjects(context, 'LEGAL_ENTITY', page.items.map((e) => e.uscc));
     const edges = page.items.map((node) => ({ cursor: encodeCursor('le', node.uscc), node }));
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
   }
@@ -62,7 +63,7 @@ export class LegalEntityResolver {
     @Context() context: HubContext,
   ): Promise<RecordChange[]> {
     if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-    const loader = loaderFor<string, RecordChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last));
+    const loader = loaderFor<string, RecordChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last), { subjects: 'LEGAL_ENTITY' });
     return loader.load(entity.uscc) as Promise<RecordChange[]>;
   }
 
@@ -73,7 +74,7 @@ export class LegalEntityResolver {
   legalRepresentativeStatus(@Parent() entity: LegalEntity, @Context() context: HubContext): Promise<LegalRepresentativeStatus | null> {
     const id = entity.legalRepresentative?.idNumber;
     if (!id) return Promise.resolve(null);
-    return loaderFor<string, LegalRepresentativeStatus>(context, 'legalEntity.representative', (ids) => this.reader.representativeStatuses(ids)).load(id);
+    return loaderFor<string, LegalRepresentativeStatus>(context, 'legalEntity.representative', (ids) => this.reader.representativeStatuses(ids), { subjects: 'PERSON' }).load(id);
   }
 
   @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })
@@ -92,7 +93,7 @@ export class LegalEntityResolver {
   }
 
   private byUscc(context: HubContext) {
-    return loaderFor<string, LegalEntity>(context, 'legalEntity.byUscc', (keys) => this.reader.byUsccs(keys));
+    return loaderFor<string, LegalEntity>(context, 'legalEntity.byUscc', (keys) => this.reader.byUsccs(keys), { subjects: 'LEGAL_ENTITY' });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseCitizenId } from '@hub/identifiers';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
-import { InputError, loaderFor, type HubContext, type InputViolation } from '@hub/subgraph';
+import { InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
 import { ChangePersonInput, ChangePersonStatusInput } from './dto/change-person.input.js';
 import { SearchPersonsArgs } from './dto/person-queries.args.js';
 import { PersonRecordInput } from './dto/person-record.input.js';
@@ -37,12 +37,13 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'Search by name (exact or part) within a division; ordered by citizen ID, paginated' })
-  async searchPersons(@Args() args: SearchPersonsArgs): Promise<PersonConnection> {
+  async searchPersons(@Args() args: SearchPersonsArgs, @Context() context: HubContext): Promise<PersonConnection> {
     if (!args.filter.name && !args.filter.nameContains && !args.filter.divisionCode) {
       throw new InputError([{ field: 'filter', code: 'FILTER_REQUIRED', message: 'give a name, part of a name or a division' }]);
     }
     const after = args.after === undefined ? undefined : decodeCursor('p', args.after, (k) => parseCitizenId(k).ok);
     const page = await this.reader.search({ ...args.filter, after, first: args.first });
+    touchSubjects(context, 'PERSON', page.items.map((p) => p.idNumber));
     const edges = page.items.map((node) => ({ cursor: encodeCursor('p', node.idNumber), node }));
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
   }
@@ -70,7 +71,7 @@ export class PersonResolver {
     @Context() context: HubContext,
   ): Promise<RecordChange[]> {
     if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-    const loader = loaderFor<string, RecordChange[]>(context, `person.history.${last}`, (keys) => this.reader.historyOf(keys, last));
+    const loader = loaderFor<string, RecordChange[]>(context, `person.history.${last}`, (keys) => this.reader.historyOf(keys, last), { subjects: 'PERSON' });
     return loader.load(person.idNumber) as Promise<RecordChange[]>;
   }
 
@@ -91,11 +92,16 @@ export class PersonResolver {
 }
 
 function personLoader(context: HubContext, reader: PersonReader) {
-  return loaderFor<string, Person>(context, 'person.byIdNumber', (keys) => reader.byIdNumbers(keys));
+  return loaderFor<string, Person>(context, 'person.byIdNumber', (keys) => reader.byIdNumbers(keys), { subjects: 'PERSON' });
 }
 
 function householdLoader(context: HubContext, reader: PersonReader) {
-  return loaderFor<string, Household>(context, 'person.household', (keys) => reader.households(keys));
+  // A household's data is its members' data: each member is a subject of the read.
+  return loaderFor<string, Household>(context, 'person.household', async (keys) => {
+    const households = await reader.households(keys);
+    for (const h of households) if (h) touchSubjects(context, 'PERSON', h.members.map((m) => m.person.idNumber));
+    return households;
+  });
 }
 
 function normalisedIdNumber(value: string): string {

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '@hub/events';
+import { PersistenceModule } from '@hub/persistence';
+import { SubgraphModule } from '@hub/subgraph';
+import { AuditModule } from './audit/audit.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
+import { PolicyModule } from './policy/policy.module.js';
+import { CatalogSeeder } from './seed/catalog-seeder.js';
+import { SharingModule } from './sharing/sharing.module.js';
+import { ACCESS_RECORD_TOPIC, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from './catalog.events.js';
+import { CATALOG_PERSISTENCE } from './catalog.persistence.js';
+import { CATALOG_SCHEMA } from './catalog.schema.js';
+import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
+
+/**
+ * The data-sharing catalog (数据共享目录) as a Federation 2 subgraph: departments, systems and keys;
+ * resources with their data items; sharing applications and grants; the hash-chained access log.
+ * It also serves the gateway the policy it enforces (GET /internal/policy) and takes its access
+ * records (POST /internal/access-records).
+ */
+@Module({
+  imports: [
+    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, PolicyModule, AuditModule, CatalogGraphQLScope] }),
+    PersistenceModule.forRoot(CATALOG_PERSISTENCE),
+    EventsModule.forRoot({
+      app: 'catalog',
+      schema: CATALOG_SCHEMA,
+      topics: [
+        { topic: POLICY_TOPIC, partitions: 3 },
+        { topic: SHARING_APPLICATION_TOPIC, partitions: 3 },
+        { topic: ACCESS_RECORD_TOPIC, partitions: 6 },
+      ],
+    }),
+    CatalogGraphQLScope,
+    ParticipantsModule,
+    CatalogModule,
+    SharingModule,
+    PolicyModule,
+    AuditModule,
+  ],
+  providers: [CatalogSeeder],
+})
+export class CatalogAppModule {}

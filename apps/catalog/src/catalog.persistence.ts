@@ -1,0 +1,24 @@
+import type { PersistenceOptions } from '@hub/persistence';
+import { AccessChainHeadRow, AccessRecordRow } from './audit/audit.entities.js';
+import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog/catalog.entities.js';
+import { CATALOG_MIGRATIONS } from './migrations/index.js';
+import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participants/participant.entities.js';
+import { SharingApplicationRow, SharingGrantRow } from './sharing/sharing.entities.js';
+import { CATALOG_SCHEMA } from './catalog.schema.js';
+
+export const CATALOG_PERSISTENCE: PersistenceOptions = {
+  schema: CATALOG_SCHEMA,
+  entities: [
+    DepartmentRow,
+    DepartmentSystemRow,
+    ApiKeyRow,
+    ResourceRow,
+    DataItemRow,
+    ResourceVersionRow,
+    SharingApplicationRow,
+    SharingGrantRow,
+    AccessRecordRow,
+    AccessChainHeadRow,
+  ],
+  migrations: CATALOG_MIGRATIONS,
+};

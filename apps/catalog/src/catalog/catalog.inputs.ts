@@ -1,0 +1,230 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import { IsUscc } from '@hub/subgraph';
+import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+
+const COORDINATE = /^[A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*$/;
+const RESOURCE_CODE = /^\d{8}\/\d{6}$/;
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class DataItemInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  no: number;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => DataItemType)
+  @IsEnum(DataItemType)
+  dataType: DataItemType;
+
+  @Field(() => [String], { description: '`Type.field` coordinates this item governs' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @Matches(COORDINATE, { each: true, message: 'each field is a `Type.field` coordinate, e.g. Person.phone' })
+  fields: string[];
+
+  @Field(() => Sensitivity)
+  @IsEnum(Sensitivity)
+  sensitivity: Sensitivity;
+
+  @Field(() => MaskingRule, { nullable: true })
+  @IsOptional()
+  @IsEnum(MaskingRule)
+  masking?: MaskingRule | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA, description: 'A new catalog resource; it starts as a DRAFT' })
+export class CatalogResourceInput {
+  @Field({ description: 'Classification code + "/" + 6-digit sequence, e.g. 10101001/000009' })
+  @Matches(RESOURCE_CODE, { message: 'a resource code is 8 digits, "/", 6 digits, e.g. 10101001/000009' })
+  code: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field()
+  @IsUscc()
+  providerUscc: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary: string;
+
+  @Field(() => ResourceFormat)
+  @IsEnum(ResourceFormat)
+  format: ResourceFormat;
+
+  @Field(() => SharingType)
+  @IsEnum(SharingType)
+  sharingType: SharingType;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  sharingConditions?: string;
+
+  @Field(() => SharingMethod)
+  @IsEnum(SharingMethod)
+  sharingMethod: SharingMethod;
+
+  @Field(() => OpenAttribute)
+  @IsEnum(OpenAttribute)
+  openAttribute: OpenAttribute;
+
+  @Field(() => UpdateCycle)
+  @IsEnum(UpdateCycle)
+  updateCycle: UpdateCycle;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(RESOURCE_CODE, { each: true, message: 'each related code is a resource code' })
+  relatedCodes?: string[];
+
+  @Field(() => [DataItemInput])
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DataItemInput)
+  items: DataItemInput[];
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA, description: 'Changes to a resource; absent properties stay as they are' })
+export class UpdateCatalogResourceInput {
+  @Field()
+  @Matches(RESOURCE_CODE, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  code: string;
+
+  @Field(() => Int, { description: 'The version you edited: a change on top of someone else\'s is refused (VERSION_CONFLICT)' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary?: string;
+
+  @Field(() => ResourceFormat, { nullable: true })
+  @IsOptional()
+  @IsEnum(ResourceFormat)
+  format?: ResourceFormat;
+
+  @Field(() => SharingType, { nullable: true })
+  @IsOptional()
+  @IsEnum(SharingType)
+  sharingType?: SharingType;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  sharingConditions?: string;
+
+  @Field(() => SharingMethod, { nullable: true })
+  @IsOptional()
+  @IsEnum(SharingMethod)
+  sharingMethod?: SharingMethod;
+
+  @Field(() => OpenAttribute, { nullable: true })
+  @IsOptional()
+  @IsEnum(OpenAttribute)
+  openAttribute?: OpenAttribute;
+
+  @Field(() => UpdateCycle, { nullable: true })
+  @IsOptional()
+  @IsEnum(UpdateCycle)
+  updateCycle?: UpdateCycle;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(RESOURCE_CODE, { each: true, message: 'each related code is a resource code' })
+  relatedCodes?: string[];
+
+  @Field(() => [DataItemInput], { nullable: true, description: 'The complete new list of items' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DataItemInput)
+  items?: DataItemInput[];
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class CatalogSearchFilter {
+  @Field({ nullable: true, description: 'Part of the name or summary' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  text?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUscc()
+  providerUscc?: string;
+
+  @Field({ nullable: true, description: 'A classification code or its prefix (类, 类项, …)' })
+  @IsOptional()
+  @Matches(/^\d{1,8}$/, { message: 'digits of a classification code' })
+  classification?: string;
+
+  @Field(() => SharingType, { nullable: true })
+  @IsOptional()
+  @IsEnum(SharingType)
+  sharingType?: SharingType;
+
+  @Field(() => ResourceStatus, { nullable: true, description: 'Default: PUBLISHED' })
+  @IsOptional()
+  @IsEnum(ResourceStatus)
+  status?: ResourceStatus;
+}

@@ -1,0 +1,142 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import { GraphQLJSONObject, PageInfo } from '@hub/register';
+import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+
+registerEnumType(SharingType, {
+  name: 'SharingType',
+  description: '共享类型',
+  valuesMap: {
+    UNCONDITIONAL: { description: '无条件共享: any authenticated department system' },
+    CONDITIONAL: { description: '有条件共享: needs an approved sharing application' },
+    NOT_SHARED: { description: '不予共享: the provider department only' },
+  },
+});
+registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'How sensitive a data item is (PIPL: 个人信息, 敏感个人信息)' });
+registerEnumType(MaskingRule, { name: 'MaskingRule', description: 'How values are masked (脱敏) for a caller without full values; see docs/catalog.md' });
+registerEnumType(SharingMethod, { name: 'SharingMethod', description: '共享方式' });
+registerEnumType(OpenAttribute, { name: 'OpenAttribute', description: '开放属性' });
+registerEnumType(UpdateCycle, { name: 'UpdateCycle', description: '更新周期' });
+registerEnumType(ResourceFormat, { name: 'ResourceFormat', description: '资源格式' });
+registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'DRAFT → PUBLISHED → RETIRED; only published resources govern fields' });
+registerEnumType(DataItemType, { name: 'DataItemType' });
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A data item (信息项) and the graph fields it governs' })
+export class DataItem {
+  @Field(() => ID, { description: '<resource code>#<no>' })
+  id: string;
+
+  @Field(() => Int)
+  no: number;
+
+  @Field()
+  name: string;
+
+  @Field(() => DataItemType)
+  dataType: DataItemType;
+
+  @Field(() => [String], { description: '`Type.field` coordinates of the supergraph' })
+  fields: string[];
+
+  @Field(() => Sensitivity)
+  sensitivity: Sensitivity;
+
+  @Field(() => MaskingRule, { nullable: true })
+  masking: MaskingRule | null;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field()
+  resourceCode: string;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A catalog resource (政务信息资源) with the national core metadata' })
+export class CatalogResource {
+  @Field(() => ID, { description: 'Classification code + "/" + 6-digit sequence (资源代码)' })
+  code: string;
+
+  @Field({ description: '类/项/目/细目: 8 digits' })
+  classification: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'USCC of the provider department (数源部门)' })
+  providerUscc: string;
+
+  @Field(() => String, { nullable: true })
+  providerName: string | null;
+
+  @Field()
+  summary: string;
+
+  @Field(() => ResourceFormat)
+  format: ResourceFormat;
+
+  @Field(() => SharingType)
+  sharingType: SharingType;
+
+  @Field(() => String, { nullable: true, description: 'What an applicant must show (conditional), or why it is not shared' })
+  sharingConditions: string | null;
+
+  @Field(() => SharingMethod)
+  sharingMethod: SharingMethod;
+
+  @Field(() => OpenAttribute)
+  openAttribute: OpenAttribute;
+
+  @Field(() => UpdateCycle)
+  updateCycle: UpdateCycle;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  publishedOn: string | null;
+
+  @Field(() => [String])
+  relatedCodes: string[];
+
+  @Field(() => ResourceStatus)
+  status: ResourceStatus;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => [DataItem])
+  items: DataItem[];
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'One version of a resource: who changed what, when' })
+export class CatalogResourceVersion {
+  @Field(() => Int)
+  version: number;
+
+  @Field({ description: 'created, updated, published, retired' })
+  change: string;
+
+  @Field(() => [String], { description: 'Names of the changed properties (items included as "items")' })
+  changedFields: string[];
+
+  @Field(() => String, { nullable: true, description: 'Key id of whoever made the change; null for the shipped seed' })
+  changedBy: string | null;
+
+  @Field()
+  changedByName: string;
+
+  @Field()
+  changedAt: Date;
+
+  @Field(() => GraphQLJSONObject, { description: 'The resource as it was in this version, items included' })
+  snapshot: Record<string, unknown>;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA })
+export class CatalogResourceConnection {
+  @Field(() => [CatalogResource])
+  nodes: CatalogResource[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}

@@ -1,0 +1,376 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Principal } from '@hub/auth';
+import { EventPublisher } from '@hub/events';
+import { chinaDate } from '@hub/identifiers';
+import {
+  ResourceStatus,
+  SharingType,
+  checkGovernance,
+  dataItemId,
+  parseResourceCode,
+  type CatalogResourceSpec,
+  type DataItemSpec,
+  type DepartmentSpec,
+} from '@hub/policy';
+import { decodeCursor, encodeCursor } from '@hub/register';
+import { HubError, InputError } from '@hub/subgraph';
+import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
+import { DepartmentRow, DepartmentSystemRow } from '../participants/participant.entities.js';
+import { CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem } from './catalog.model.js';
+import type { CatalogResourceInput, CatalogSearchFilter, DataItemInput, UpdateCatalogResourceInput } from './catalog.inputs.js';
+import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog.entities.js';
+
+/** The supergraph SDL, to check that published items govern real fields, each exactly once. */
+export const SUPERGRAPH_SDL = Symbol('SUPERGRAPH_SDL');
+
+/** Properties of a resource a change may touch (besides its items). */
+const EDITABLE = ['name', 'summary', 'format', 'sharingType', 'sharingConditions', 'sharingMethod', 'openAttribute', 'updateCycle', 'relatedCodes'] as const;
+
+/**
+ * The data-sharing catalog: resources with their data items, their lifecycle (draft → published →
+ * retired) and every version. A resource is published only if the catalog stays sound: its items
+ * name real fields of the graph, no field is governed twice, masking rules fit their fields.
+ */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    @Inject(SUPERGRAPH_SDL) private readonly supergraphSdl: string,
+  ) {}
+
+  async resource(code: string): Promise<CatalogResource | null> {
+    const [resource] = await this.load(this.dataSource.manager, [code]);
+    return resource ?? null;
+  }
+
+  async search(filter: CatalogSearchFilter, first: number, after?: string): Promise<CatalogResourceConnection> {
+    const where: string[] = ['r.status = $1'];
+    const params: unknown[] = [filter.status ?? ResourceStatus.PUBLISHED];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (filter.text) add('(r.name ILIKE ? OR r.summary ILIKE ?)', `%${escapeLike(filter.text)}%`);
+    if (filter.providerUscc) add('r.provider_uscc = ?', filter.providerUscc);
+    if (filter.classification) add('r.classification LIKE ?', `${filter.classification}%`);
+    if (filter.sharingType) add('r.sharing_type = ?', filter.sharingType);
+    if (after) add('r.code > ?', decodeCursor('res', after, (k) => parseResourceCode(k).ok));
+    params.push(first + 1);
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT r.code FROM catalog.resource r WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT $${params.length}`,
+      params,
+    );
+    const codes = rows.slice(0, first).map((r) => r.code);
+    const nodes = await this.load(this.dataSource.manager, codes);
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: codes.length ? encodeCursor('res', codes.at(-1)!) : undefined } };
+  }
+
+  async history(code: string): Promise<CatalogResourceVersion[]> {
+    const rows = await this.dataSource.getRepository(ResourceVersionRow).find({ where: { resourceCode: code }, order: { version: 'DESC' } });
+    return rows.map((r) => ({ ...r }));
+  }
+
+  /** A new resource, as a draft of the provider department's steward. */
+  async create(input: CatalogResourceInput, by: Principal): Promise<CatalogResource> {
+    const code = parseResourceCode(input.code);
+    if (!code.ok) throw new InputError([{ field: 'input.code', code: code.code, message: code.message }]);
+    checkItems(input.items, 'input.items');
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await tx.getRepository(DepartmentRow).existsBy({ uscc: input.providerUscc }))) {
+        throw new InputError([{ field: 'input.providerUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.providerUscc}` }]);
+      }
+      if (await tx.getRepository(ResourceRow).existsBy({ code: input.code })) {
+        throw new HubError('RESOURCE_EXISTS', `a resource ${input.code} exists already`);
+      }
+      await tx.getRepository(ResourceRow).insert({
+        code: input.code,
+        classification: code.classification,
+        name: input.name,
+        providerUscc: input.providerUscc,
+        summary: input.summary,
+        format: input.format,
+        sharingType: input.sharingType,
+        sharingConditions: input.sharingConditions ?? null,
+        sharingMethod: input.sharingMethod,
+        openAttribute: input.openAttribute,
+        updateCycle: input.updateCycle,
+        publishedOn: null,
+        relatedCodes: input.relatedCodes ?? [],
+        status: ResourceStatus.DRAFT,
+        version: 1,
+      });
+      await tx.getRepository(DataItemRow).insert(input.items.map((i) => itemRow(input.code, i)));
+      await this.recordVersion(tx, input.code, 'created', [], by);
+    });
+    this.events.committed();
+    return (await this.resource(input.code))!;
+  }
+
+  async update(input: UpdateCatalogResourceInput, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
+    if (input.items) checkItems(input.items, 'input.items');
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.locked(tx, input.code, input.expectedVersion);
+      allowed(row.providerUscc);
+      if (row.status === ResourceStatus.RETIRED) throw new HubError('RESOURCE_RETIRED', `resource ${row.code} is retired and cannot change`);
+      const changed: string[] = [];
+      for (const key of EDITABLE) {
+        const value = input[key];
+        if (value === undefined || JSON.stringify(value) === JSON.stringify(row[key])) continue;
+        (row as unknown as Record<string, unknown>)[key] = value;
+        changed.push(key);
+      }
+      if (input.items) {
+        const before = await tx.getRepository(DataItemRow).find({ where: { resourceCode: row.code }, order: { no: 'ASC' } });
+        const after = input.items.map((i) => itemRow(row.code, i)).sort((a, b) => a.no - b.no);
+        if (JSON.stringify(before.map(itemSpecOf)) !== JSON.stringify(after.map(itemSpecOf))) {
+          await tx.getRepository(DataItemRow).delete({ resourceCode: row.code });
+          await tx.getRepository(DataItemRow).insert(after);
+          changed.push('items');
+        }
+      }
+      if (changed.length === 0) return;
+      row.version++;
+      await tx.getRepository(ResourceRow).save(row);
+      if (row.status === ResourceStatus.PUBLISHED) await this.assertSound(tx, row.code);
+      await this.recordVersion(tx, row.code, 'updated', changed, by);
+    });
+    this.events.committed();
+    return (await this.resource(input.code))!;
+  }
+
+  async publish(code: string, expectedVersion: number, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
+    await this.transition(code, expectedVersion, by, allowed, ResourceStatus.DRAFT, ResourceStatus.PUBLISHED, 'published');
+    return (await this.resource(code))!;
+  }
+
+  async retire(code: string, expectedVersion: number, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
+    await this.transition(code, expectedVersion, by, allowed, ResourceStatus.PUBLISHED, ResourceStatus.RETIRED, 'retired');
+    return (await this.resource(code))!;
+  }
+
+  async providerOf(code: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(ResourceRow).findOneBy({ code }))?.providerUscc ?? null;
+  }
+
+  /** Loads the shipped catalog into an empty one; true when it did. The seed must be sound. */
+  async seed(resources: CatalogResourceSpec[], departments: DepartmentSpec[]): Promise<boolean> {
+    // A field nobody governs yet is refused by the gateway (fail closed) and flagged by
+    // `npm run catalog:check`; anything else wrong with the seed would be enforced wrongly.
+    const problems = checkGovernance(this.supergraphSdl, { departments, resources }).filter((p) => p.code !== 'FIELD_UNGOVERNED');
+    if (problems.length > 0) {
+      throw new Error(`the shipped catalog is not sound (${problems.length} problems), first: ${problems[0].code} ${problems[0].message}`);
+    }
+    const loaded = await this.dataSource.transaction(async (tx) => {
+      if ((await tx.getRepository(ResourceRow).count()) > 0) return false;
+      for (const r of resources) {
+        const code = parseResourceCode(r.code);
+        if (!code.ok) throw new Error(`seed resource ${r.code}: ${code.message}`);
+        await tx.getRepository(ResourceRow).insert({
+          code: r.code,
+          classification: code.classification,
+          name: r.name,
+          providerUscc: r.provider,
+          summary: r.summary,
+          format: r.format,
+          sharingType: r.sharingType,
+          sharingConditions: r.sharingConditions,
+          sharingMethod: r.sharingMethod,
+          openAttribute: r.openAttribute,
+          updateCycle: r.updateCycle,
+          publishedOn: r.publishedOn,
+          relatedCodes: r.relatedCodes,
+          status: r.status,
+          version: 1,
+        });
+        await tx.getRepository(DataItemRow).insert(r.items.map((i) => itemRow(r.code, i)));
+        await this.recordVersion(tx, r.code, 'created', [], null);
+      }
+      await this.resourceEvent(tx, 'seeded', 'catalog', 1, ResourceStatus.PUBLISHED);
+      return true;
+    });
+    if (loaded) this.events.committed();
+    return loaded;
+  }
+
+  /** Every resource as catalog specs (for soundness checks and the policy snapshot). */
+  async specs(tx: EntityManager = this.dataSource.manager, status?: ResourceStatus): Promise<CatalogResourceSpec[]> {
+    const rows = await tx.getRepository(ResourceRow).find({ where: status ? { status } : {}, order: { code: 'ASC' } });
+    const items = await tx.getRepository(DataItemRow).find({ order: { resourceCode: 'ASC', no: 'ASC' } });
+    return rows.map((r) => specOf(r, items.filter((i) => i.resourceCode === r.code)));
+  }
+
+  async departmentSpecs(tx: EntityManager = this.dataSource.manager): Promise<DepartmentSpec[]> {
+    const [departments, systems] = await Promise.all([tx.getRepository(DepartmentRow).find(), tx.getRepository(DepartmentSystemRow).find()]);
+    return departments.map((d) => ({
+      uscc: d.uscc,
+      name: d.name,
+      divisionCode: d.divisionCode,
+      systems: systems.filter((s) => s.departmentUscc === d.uscc).map((s) => ({ code: s.code, name: s.name })),
+    }));
+  }
+
+  private async transition(
+    code: string,
+    expectedVersion: number,
+    by: Principal,
+    allowed: (provider: string) => void,
+    from: ResourceStatus,
+    to: ResourceStatus,
+    change: string,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.locked(tx, code, expectedVersion);
+      allowed(row.providerUscc);
+      if (row.status !== from) throw new HubError('INVALID_TRANSITION', `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`);
+      row.status = to;
+      row.version++;
+      if (to === ResourceStatus.PUBLISHED) row.publishedOn ??= chinaDate(new Date());
+      await tx.getRepository(ResourceRow).save(row);
+      if (to === ResourceStatus.PUBLISHED) await this.assertSound(tx, code);
+      await this.recordVersion(tx, code, change, ['status'], by);
+    });
+    this.events.committed();
+  }
+
+  private async locked(tx: EntityManager, code: string, expectedVersion: number): Promise<ResourceRow> {
+    const row = await tx.getRepository(ResourceRow).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
+    if (row.version !== expectedVersion) {
+      throw new HubError('VERSION_CONFLICT', `resource ${code} is at version ${row.version}, not ${expectedVersion}: reload it and apply your change again`, {
+        currentVersion: row.version,
+      });
+    }
+    return row;
+  }
+
+  /**
+   * Refuses a published change that makes the catalog unsound for this resource: an item naming a
+   * field the graph does not have, a field another published item governs already, a masking rule
+   * that does not fit its field. (Publishing serialises on the catalog: concurrent publications of
+   * two resources claiming one field cannot both pass.)
+   */
+  private async assertSound(tx: EntityManager, code: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('catalog.publication'))`);
+    const resources = await this.specs(tx, ResourceStatus.PUBLISHED);
+    const mine = resources.find((r) => r.code === code);
+    const fields = new Set(mine?.items.flatMap((i) => i.fields) ?? []);
+    const problems = checkGovernance(this.supergraphSdl, { departments: await this.departmentSpecs(tx), resources }).filter(
+      (p) => p.code !== 'FIELD_UNGOVERNED' && (p.resource === code || (p.coordinate !== undefined && fields.has(p.coordinate))),
+    );
+    if (problems.length > 0) {
+      throw new HubError('CATALOG_UNSOUND', `resource ${code} cannot be published as it is: ${problems.map((p) => `${p.code} ${p.message}`).join('; ')}`, {
+        problems,
+      });
+    }
+  }
+
+  private async recordVersion(tx: EntityManager, code: string, change: string, changedFields: string[], by: Principal | null): Promise<void> {
+    const [resource] = await this.load(tx, [code]);
+    await tx.getRepository(ResourceVersionRow).insert({
+      resourceCode: code,
+      version: resource.version,
+      change,
+      snapshot: JSON.parse(JSON.stringify(resource)) as never,
+      changedFields,
+      changedBy: by?.keyId ?? null,
+      changedByName: by?.name ?? 'hub seed',
+      changedAt: new Date(),
+    });
+    await this.resourceEvent(tx, change, code, resource.version, resource.status);
+  }
+
+  private resourceEvent(tx: EntityManager, change: string, code: string, version: number, status: string) {
+    return this.events.record(tx, [
+      { topic: POLICY_TOPIC, type: CATALOG_EVENT.resourceChanged, source: CATALOG_SOURCE, subject: code, data: { code, change, version, status } },
+    ]);
+  }
+
+  private async load(tx: EntityManager, codes: string[]): Promise<CatalogResource[]> {
+    if (codes.length === 0) return [];
+    const rows = await tx.getRepository(ResourceRow).findBy({ code: In(codes) });
+    const providers = await tx.getRepository(DepartmentRow).findBy({ uscc: In([...new Set(rows.map((r) => r.providerUscc))]) });
+    const providerName = new Map(providers.map((d) => [d.uscc, d.name]));
+    const items = await tx.getRepository(DataItemRow).createQueryBuilder('i').where('i.resource_code IN (:...codes)', { codes }).orderBy('i.no').getMany();
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return codes.flatMap((code) => {
+      const r = byCode.get(code);
+      if (!r) return [];
+      return [
+        {
+          ...r,
+          providerName: providerName.get(r.providerUscc) ?? null,
+          format: r.format as CatalogResource['format'],
+          sharingType: r.sharingType as SharingType,
+          sharingMethod: r.sharingMethod as CatalogResource['sharingMethod'],
+          openAttribute: r.openAttribute as CatalogResource['openAttribute'],
+          updateCycle: r.updateCycle as CatalogResource['updateCycle'],
+          status: r.status as ResourceStatus,
+          items: items.filter((i) => i.resourceCode === code).map(toDataItem),
+        },
+      ];
+    });
+  }
+}
+
+function checkItems(items: DataItemInput[], field: string): void {
+  const seen = new Set<number>();
+  items.forEach((item, i) => {
+    if (seen.has(item.no)) throw new InputError([{ field: `${field}.${i}.no`, code: 'ITEM_NUMBER_DUPLICATE', message: `item number ${item.no} is used twice` }]);
+    seen.add(item.no);
+  });
+}
+
+function itemRow(resourceCode: string, item: DataItemInput | DataItemSpec): DataItemRow {
+  return {
+    resourceCode,
+    no: item.no,
+    name: item.name,
+    dataType: item.dataType,
+    fields: [...item.fields],
+    sensitivity: item.sensitivity,
+    masking: item.masking ?? null,
+    description: item.description ?? null,
+  };
+}
+
+function itemSpecOf(row: DataItemRow): DataItemSpec {
+  return {
+    no: row.no,
+    name: row.name,
+    dataType: row.dataType as DataItemSpec['dataType'],
+    fields: row.fields,
+    sensitivity: row.sensitivity as DataItemSpec['sensitivity'],
+    masking: (row.masking as DataItemSpec['masking']) ?? null,
+    ...(row.description ? { description: row.description } : {}),
+  };
+}
+
+function specOf(r: ResourceRow, items: DataItemRow[]): CatalogResourceSpec {
+  return {
+    code: r.code,
+    name: r.name,
+    provider: r.providerUscc,
+    summary: r.summary,
+    format: r.format as CatalogResourceSpec['format'],
+    sharingType: r.sharingType as SharingType,
+    sharingConditions: r.sharingConditions,
+    sharingMethod: r.sharingMethod as CatalogResourceSpec['sharingMethod'],
+    openAttribute: r.openAttribute as CatalogResourceSpec['openAttribute'],
+    updateCycle: r.updateCycle as CatalogResourceSpec['updateCycle'],
+    publishedOn: r.publishedOn,
+    relatedCodes: r.relatedCodes,
+    status: r.status as ResourceStatus,
+    items: items.map(itemSpecOf),
+  };
+}
+
+function toDataItem(row: DataItemRow): DataItem {
+  return { ...itemSpecOf(row), id: dataItemId(row.resourceCode, row.no), resourceCode: row.resourceCode, description: row.description };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

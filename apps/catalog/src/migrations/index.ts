@@ -1,0 +1,9 @@
+// The catalog library's migrations, oldest first. `npm run migration:generate` appends here.
+import { CreateCatalog1795779551567 } from './1795779551567-create-catalog.js';
+// imports end
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const CATALOG_MIGRATIONS: Function[] = [
+  CreateCatalog1795779551567,
+  // list end
+];

@@ -1,0 +1,88 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Role } from '@hub/auth';
+import { IsDay, IsDivisionCode, IsUscc } from '@hub/subgraph';
+import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+
+export const SYSTEM_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class RegisterDepartmentInput {
+  @Field()
+  @IsUscc()
+  uscc: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @Field()
+  @IsDivisionCode()
+  divisionCode: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class RegisterSystemInput {
+  @Field({ description: 'Unique across the hub: lower-case letters, digits and dashes, e.g. "fs-hrss-social"' })
+  @IsString()
+  @MaxLength(64)
+  @Matches(SYSTEM_CODE, { message: 'lower-case letters, digits and single dashes, e.g. fs-hrss-social' })
+  code: string;
+
+  @Field()
+  @IsUscc()
+  departmentUscc: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class IssueApiKeyInput {
+  @Field(() => [Role])
+  @ArrayNotEmpty()
+  @ArrayMaxSize(3)
+  @IsEnum(Role, { each: true })
+  roles: Role[];
+
+  @Field({ nullable: true, description: 'Required with the SYSTEM role: the system the key is for' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  systemCode?: string;
+
+  @Field({ nullable: true, description: 'For a STEWARD: the department stewarded; absent = hub-wide (admins only)' })
+  @IsOptional()
+  @IsUscc()
+  departmentUscc?: string;
+
+  @Field({ description: 'Who holds the key: a system name or a person' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  holderName: string;
+
+  @Field({ nullable: true, description: 'Last day the key works (YYYY-MM-DD, at most 3 years ahead); default one year' })
+  @IsOptional()
+  @IsDay()
+  expiresOn?: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class RevokeApiKeyInput {
+  @Field()
+  @IsString()
+  @MaxLength(12)
+  id: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}

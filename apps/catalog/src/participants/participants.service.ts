@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Role, generateApiKey, hasRole, isStewardOf, type IssuedKey, type Principal } from '@hub/auth';
+import { EventPublisher } from '@hub/events';
+import { chinaDate } from '@hub/identifiers';
+import type { DepartmentSpec } from '@hub/policy';
+import { HubError, InputError } from '@hub/subgraph';
+import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
+import { ApiKey, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
+import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
+import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
+
+const DAY_MS = 86_400_000;
+const MAX_KEY_YEARS = 3;
+
+/** A key the hub makes itself (demo data), with its secret chosen by the caller. */
+export interface PresetKey {
+  issued: IssuedKey;
+  roles: Role[];
+  departmentUscc: string | null;
+  systemCode: string | null;
+  holderName: string;
+}
+
+/** Departments, their systems, and the keys the hub issues to systems, stewards and admins. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async departments(): Promise<Department[]> {
+    const [departments, systems] = await Promise.all([
+      this.dataSource.getRepository(DepartmentRow).find({ order: { uscc: 'ASC' } }),
+      this.dataSource.getRepository(DepartmentSystemRow).find({ order: { code: 'ASC' } }),
+    ]);
+    return departments.map((d) => toDepartment(d, systems));
+  }
+
+  async department(uscc: string): Promise<Department | null> {
+    const row = await this.dataSource.getRepository(DepartmentRow).findOneBy({ uscc });
+    if (!row) return null;
+    return toDepartment(row, await this.dataSource.getRepository(DepartmentSystemRow).findBy({ departmentUscc: uscc }));
+  }
+
+  async system(code: string): Promise<DepartmentSystemRow | null> {
+    return this.dataSource.getRepository(DepartmentSystemRow).findOneBy({ code });
+  }
+
+  async registerDepartment(input: RegisterDepartmentInput, by: Principal): Promise<Department> {
+    requireAdmin(by);
+    await this.dataSource.transaction(async (tx) => {
+      if (await tx.getRepository(DepartmentRow).existsBy({ uscc: input.uscc })) {
+        throw new HubError('DEPARTMENT_EXISTS', `department ${input.uscc} is already registered`);
+      }
+      await tx.getRepository(DepartmentRow).insert({ uscc: input.uscc, name: input.name, divisionCode: input.divisionCode });
+      await this.participantEvent(tx, 'department-registered', input.uscc);
+    });
+    this.events.committed();
+    return (await this.department(input.uscc))!;
+  }
+
+  async registerSystem(input: RegisterSystemInput, by: Principal): Promise<DepartmentSystem> {
+    if (!hasRole(by, Role.ADMIN) && !isStewardOf(by, input.departmentUscc)) {
+      throw new HubError('FORBIDDEN', `registering a system needs an admin or a steward of ${input.departmentUscc}`);
+    }
+    await this.dataSource.transaction(async (tx) => {
+      if (!(await tx.getRepository(DepartmentRow).existsBy({ uscc: input.departmentUscc }))) {
+        throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.departmentUscc}` }]);
+      }
+      if (await tx.getRepository(DepartmentSystemRow).existsBy({ code: input.code })) {
+        throw new HubError('SYSTEM_EXISTS', `a system with the code ${input.code} is already registered`);
+      }
+      await tx.getRepository(DepartmentSystemRow).insert({ code: input.code, departmentUscc: input.departmentUscc, name: input.name });
+      await this.participantEvent(tx, 'system-registered', input.code);
+    });
+    this.events.committed();
+    return { code: input.code, name: input.name, departmentUscc: input.departmentUscc };
+  }
+
+  /**
+   * Issues a key and returns it whole, this once. Admins issue any key; a department's steward
+   * issues keys for that department's systems and stewards. A SYSTEM key is for one registered
+   * system and carries no other role; a hub-wide steward or an admin key only an admin issues.
+   */
+  async issueKey(input: IssueApiKeyInput, by: Principal): Promise<IssuedApiKey> {
+    const roles = [...new Set(input.roles)].sort();
+    if (roles.includes(Role.SYSTEM) && roles.length > 1) {
+      throw new InputError([{ field: 'input.roles', code: 'ROLES_INCOMPATIBLE', message: 'a SYSTEM key is for a machine and carries no other role' }]);
+    }
+    let departmentUscc = input.departmentUscc ?? null;
+    let systemCode: string | null = null;
+    if (roles.includes(Role.SYSTEM)) {
+      if (!input.systemCode) throw new InputError([{ field: 'input.systemCode', code: 'REQUIRED', message: 'a SYSTEM key names its system' }]);
+      const system = await this.system(input.systemCode);
+      if (!system) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` }]);
+      if (departmentUscc && departmentUscc !== system.departmentUscc) {
+        throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_MISMATCH', message: `system ${system.code} belongs to ${system.departmentUscc}` }]);
+      }
+      departmentUscc = system.departmentUscc;
+      systemCode = system.code;
+    } else if (input.systemCode) {
+      throw new InputError([{ field: 'input.systemCode', code: 'NOT_ALLOWED', message: 'only a SYSTEM key names a system' }]);
+    }
+    if (departmentUscc && !(await this.dataSource.getRepository(DepartmentRow).existsBy({ uscc: departmentUscc }))) {
+      throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${departmentUscc}` }]);
+    }
+    const adminOnly = roles.includes(Role.ADMIN) || departmentUscc === null;
+    if (!hasRole(by, Role.ADMIN) && (adminOnly || !isStewardOf(by, departmentUscc!))) {
+      throw new HubError('FORBIDDEN', adminOnly ? 'only an admin issues admin and hub-wide keys' : `issuing keys for ${departmentUscc} needs an admin or a steward of that department`);
+    }
+    const today = chinaDate(new Date());
+    const expiresOn = input.expiresOn ?? addDays(today, 365);
+    if (expiresOn <= today || expiresOn > addDays(today, MAX_KEY_YEARS * 365)) {
+      throw new InputError([{ field: 'input.expiresOn', code: 'OUT_OF_RANGE', message: `a key expires after today and within ${MAX_KEY_YEARS} years` }]);
+    }
+    const issued = generateApiKey();
+    const row = await this.insertKey({ issued, roles, departmentUscc, systemCode, holderName: input.holderName }, endOfChinaDay(expiresOn), by.keyId);
+    return { key: issued.key, apiKey: toApiKey(row) };
+  }
+
+  async revokeKey(input: RevokeApiKeyInput, by: Principal): Promise<ApiKey> {
+    const row = await this.dataSource.transaction(async (tx) => {
+      const key = await tx.getRepository(ApiKeyRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw new HubError('KEY_UNKNOWN', `no key ${input.id}`);
+      if (!hasRole(by, Role.ADMIN) && !(key.departmentUscc && isStewardOf(by, key.departmentUscc) && !key.roles.includes(Role.ADMIN))) {
+        throw new HubError('FORBIDDEN', `revoking key ${input.id} needs an admin or a steward of its department`);
+      }
+      if (key.revokedAt) throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
+      Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: input.reason });
+      await tx.getRepository(ApiKeyRow).save(key);
+      await this.keyEvent(tx, 'revoked', key);
+      return key;
+    });
+    this.events.committed();
+    return toApiKey(row);
+  }
+
+  /** Keys an admin sees all of, and a department steward those of the department. */
+  async keys(by: Principal, filter: { departmentUscc?: string; systemCode?: string }): Promise<ApiKey[]> {
+    const where: Record<string, string> = {};
+    if (!hasRole(by, Role.ADMIN)) {
+      if (!hasRole(by, Role.STEWARD)) throw new HubError('FORBIDDEN', 'listing keys needs an admin or a steward');
+      if (by.departmentUscc) where.departmentUscc = by.departmentUscc;
+    }
+    if (filter.departmentUscc) {
+      if (where.departmentUscc && where.departmentUscc !== filter.departmentUscc) return [];
+      where.departmentUscc = filter.departmentUscc;
+    }
+    if (filter.systemCode) where.systemCode = filter.systemCode;
+    const rows = await this.dataSource.getRepository(ApiKeyRow).find({ where, order: { issuedAt: 'DESC' }, take: 1000 });
+    return rows.map(toApiKey);
+  }
+
+  /** Loads the shipped departments and systems into an empty catalog; true when it did. */
+  async seed(departments: DepartmentSpec[]): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      if ((await tx.getRepository(DepartmentRow).count()) > 0) return false;
+      await tx.getRepository(DepartmentRow).insert(departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
+      const systems = departments.flatMap((d) => d.systems.map((s) => ({ code: s.code, name: s.name, departmentUscc: d.uscc })));
+      if (systems.length > 0) await tx.getRepository(DepartmentSystemRow).insert(systems);
+      await this.participantEvent(tx, 'seeded', 'catalog');
+      return true;
+    });
+  }
+
+  /** Makes sure preset keys (demo data) exist with these secrets; existing ones are left as they are. */
+  async ensurePresetKeys(keys: PresetKey[], validDays = 365): Promise<number> {
+    let made = 0;
+    for (const key of keys) {
+      if (await this.dataSource.getRepository(ApiKeyRow).existsBy({ id: key.issued.id })) continue;
+      await this.insertKey(key, new Date(Date.now() + validDays * DAY_MS), null);
+      made++;
+    }
+    return made;
+  }
+
+  private async insertKey(key: PresetKey, expiresAt: Date, issuedBy: string | null): Promise<ApiKeyRow> {
+    const row: ApiKeyRow = {
+      id: key.issued.id,
+      secretHash: key.issued.secretHash,
+      roles: key.roles,
+      departmentUscc: key.departmentUscc,
+      systemCode: key.systemCode,
+      holderName: key.holderName,
+      issuedAt: new Date(),
+      issuedBy,
+      expiresAt,
+      revokedAt: null,
+      revokedBy: null,
+      revokeReason: null,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(ApiKeyRow).insert(row);
+      await this.keyEvent(tx, 'issued', row);
+    });
+    this.events.committed();
+    return row;
+  }
+
+  private keyEvent(tx: EntityManager, change: string, key: ApiKeyRow) {
+    return this.events.record(tx, [
+      {
+        topic: POLICY_TOPIC,
+        type: CATALOG_EVENT.apiKeyChanged,
+        source: CATALOG_SOURCE,
+        subject: key.id,
+        data: { keyId: key.id, change, roles: key.roles, departmentUscc: key.departmentUscc, systemCode: key.systemCode, expiresAt: key.expiresAt.toISOString() },
+      },
+    ]);
+  }
+
+  private participantEvent(tx: EntityManager, change: string, id: string) {
+    return this.events.record(tx, [{ topic: POLICY_TOPIC, type: CATALOG_EVENT.participantChanged, source: CATALOG_SOURCE, subject: id, data: { id, change } }]);
+  }
+}
+
+function requireAdmin(by: Principal): void {
+  if (!hasRole(by, Role.ADMIN)) throw new HubError('FORBIDDEN', 'this operation needs an admin');
+}
+
+function toDepartment(row: DepartmentRow, systems: DepartmentSystemRow[]): Department {
+  return {
+    uscc: row.uscc,
+    name: row.name,
+    divisionCode: row.divisionCode,
+    systems: systems.filter((s) => s.departmentUscc === row.uscc).map((s) => ({ code: s.code, name: s.name, departmentUscc: s.departmentUscc })),
+  };
+}
+
+export function toApiKey(row: ApiKeyRow): ApiKey {
+  const status = row.revokedAt ? ApiKeyStatus.REVOKED : row.expiresAt.getTime() <= Date.now() ? ApiKeyStatus.EXPIRED : ApiKeyStatus.ACTIVE;
+  return {
+    id: row.id,
+    roles: row.roles as Role[],
+    departmentUscc: row.departmentUscc,
+    systemCode: row.systemCode,
+    holderName: row.holderName,
+    issuedAt: row.issuedAt,
+    issuedBy: row.issuedBy,
+    expiresAt: row.expiresAt,
+    status,
+    revokedAt: row.revokedAt,
+    revokedBy: row.revokedBy,
+    revokeReason: row.revokeReason,
+  };
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a CST day ends (a key valid "until 2027-11-27" works all that day in China). */
+function endOfChinaDay(day: string): Date {
+  return new Date(Date.parse(`${day}T24:00:00+08:00`));
+}

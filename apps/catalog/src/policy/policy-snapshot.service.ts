@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { chinaDate } from '@hub/identifiers';
+import { ResourceStatus, dataItemId, type MaskingRule, type PolicySnapshot, type SharingType } from '@hub/policy';
+import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
+import { ApiKeyRow } from '../participants/participant.entities.js';
+import { SharingGrantRow } from '../sharing/sharing.entities.js';
+
+/**
+ * The catalog as enforcement needs it: published items, grants not revoked and not long expired,
+ * every key (revoked and expired ones too, so the gateway can say why a key no longer works).
+ */
+@Injectable()
+export class PolicySnapshotService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async snapshot(now = new Date()): Promise<PolicySnapshot> {
+    const generatedAt = now.toISOString();
+    // Grants that ended before yesterday can no longer apply on any clock of the hub.
+    const yesterday = chinaDate(new Date(now.getTime() - 86_400_000));
+    const [resources, items, grants, keys] = await Promise.all([
+      this.dataSource.getRepository(ResourceRow).findBy({ status: ResourceStatus.PUBLISHED }),
+      this.dataSource.getRepository(DataItemRow).find(),
+      this.dataSource
+        .getRepository(SharingGrantRow)
+        .createQueryBuilder('g')
+        .where('g.revoked_at IS NULL AND g.valid_to >= :yesterday', { yesterday })
+        .getMany(),
+      this.dataSource.getRepository(ApiKeyRow).find(),
+    ]);
+    const published = new Map(resources.map((r) => [r.code, r]));
+    return {
+      generatedAt,
+      items: items
+        .filter((i) => published.has(i.resourceCode))
+        .map((i) => {
+          const r = published.get(i.resourceCode)!;
+          return {
+            id: dataItemId(i.resourceCode, i.no),
+            no: i.no,
+            name: i.name,
+            resourceCode: r.code,
+            resourceName: r.name,
+            providerUscc: r.providerUscc,
+            sharingType: r.sharingType as SharingType,
+            fields: i.fields,
+            sensitivity: i.sensitivity,
+            masking: (i.masking as MaskingRule | null) ?? null,
+          };
+        }),
+      grants: grants.map((g) => ({
+        id: g.id,
+        consumerSystemCode: g.consumerSystemCode,
+        resourceCode: g.resourceCode,
+        items: g.items,
+        fullValues: g.fullValues,
+        validFrom: g.validFrom,
+        validTo: g.validTo,
+      })),
+      keys: keys.map((k) => ({
+        id: k.id,
+        secretHash: k.secretHash,
+        roles: k.roles,
+        departmentUscc: k.departmentUscc,
+        systemCode: k.systemCode,
+        holderName: k.holderName,
+        expiresAt: k.expiresAt.toISOString(),
+        revokedAt: k.revokedAt?.toISOString() ?? null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsDay } from '@hub/subgraph';
+import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+import { SharingApplicationStatus } from './sharing.model.js';
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class ApplyForSharingInput {
+  @Field()
+  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  resourceCode: string;
+
+  @Field(() => [Int], { description: 'Item numbers of the resource' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  items: number[];
+
+  @Field({ description: 'Why the data is needed (用途)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  purpose: string;
+
+  @Field({ description: 'The law or regulation the use rests on (依据)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  legalBasis: string;
+
+  @Field()
+  @IsDay()
+  requestedFrom: string;
+
+  @Field()
+  @IsDay()
+  requestedTo: string;
+
+  @Field({ defaultValue: false, description: 'Ask for unmasked values of sensitive items' })
+  @IsBoolean()
+  fullValues: boolean;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class ApproveSharingInput {
+  @Field(() => ID)
+  @IsUUID()
+  applicationId: string;
+
+  @Field(() => [Int], { nullable: true, description: 'The items approved; default all asked for. Fewer = a partial approval, which needs a reason' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsInt({ each: true })
+  items?: number[];
+
+  @Field({ nullable: true, description: 'Grant unmasked values (only if asked for); default as asked' })
+  @IsOptional()
+  @IsBoolean()
+  fullValues?: boolean;
+
+  @Field({ nullable: true, description: 'Shorten the period; default as asked' })
+  @IsOptional()
+  @IsDay()
+  validTo?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class RejectSharingInput {
+  @Field(() => ID)
+  @IsUUID()
+  applicationId: string;
+
+  @Field({ description: 'Required: the applicant is owed the reason (拒绝须说明理由)' })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class RevokeGrantInput {
+  @Field(() => ID)
+  @IsUUID()
+  grantId: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class SharingApplicationFilter {
+  @Field(() => SharingApplicationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(SharingApplicationStatus)
+  status?: SharingApplicationStatus;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  resourceCode?: string;
+}

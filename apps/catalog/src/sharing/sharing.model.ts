@@ -1,0 +1,143 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '@hub/register';
+import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+
+export enum SharingApplicationStatus {
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  PARTIALLY_APPROVED = 'PARTIALLY_APPROVED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(SharingApplicationStatus, { name: 'SharingApplicationStatus' });
+
+export enum SharingGrantStatus {
+  ACTIVE = 'ACTIVE',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(SharingGrantStatus, { name: 'SharingGrantStatus' });
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A sharing application (共享申请) and its decision' })
+export class SharingApplication {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  resourceCode: string;
+
+  @Field({ description: 'The provider department, which decides' })
+  providerUscc: string;
+
+  @Field()
+  consumerSystemCode: string;
+
+  @Field()
+  consumerDepartmentUscc: string;
+
+  @Field(() => [Int], { description: 'Item numbers asked for' })
+  items: number[];
+
+  @Field({ description: 'Why the data is needed (用途), ≤ 200 characters' })
+  purpose: string;
+
+  @Field({ description: 'The law or regulation the use rests on' })
+  legalBasis: string;
+
+  @Field()
+  requestedFrom: string;
+
+  @Field()
+  requestedTo: string;
+
+  @Field({ description: 'Asks for unmasked values of sensitive items' })
+  fullValues: boolean;
+
+  @Field(() => SharingApplicationStatus)
+  status: SharingApplicationStatus;
+
+  @Field()
+  submittedAt: Date;
+
+  @Field({ description: 'The last day an answer is on time: 10 working days after submission (China Standard Time)' })
+  deadline: string;
+
+  @Field({ description: 'Still undecided after its deadline (for supervision, 督办)' })
+  overdue: boolean;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Key id of the deciding steward' })
+  decidedBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for a rejection and for a partial approval' })
+  decisionReason: string | null;
+
+  @Field(() => [Int], { nullable: true })
+  approvedItems: number[] | null;
+
+  @Field(() => ID, { nullable: true })
+  grantId: string | null;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'What an approval gives: a system may read these items, for this purpose, in this period' })
+export class SharingGrant {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field()
+  resourceCode: string;
+
+  @Field()
+  providerUscc: string;
+
+  @Field()
+  consumerSystemCode: string;
+
+  @Field(() => [Int])
+  items: number[];
+
+  @Field()
+  purpose: string;
+
+  @Field({ description: 'Unmasked values of sensitive items' })
+  fullValues: boolean;
+
+  @Field()
+  validFrom: string;
+
+  @Field()
+  validTo: string;
+
+  @Field(() => SharingGrantStatus)
+  status: SharingGrantStatus;
+
+  @Field()
+  grantedAt: Date;
+
+  @Field()
+  grantedBy: string;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  revokedBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  revokeReason: string | null;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA })
+export class SharingApplicationConnection {
+  @Field(() => [SharingApplication])
+  nodes: SharingApplication[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}

@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
+import { EventPublisher } from '@hub/events';
+import { chinaDate } from '@hub/identifiers';
+import { ResourceStatus, SharingType } from '@hub/policy';
+import { decodeCursor, encodeCursor } from '@hub/register';
+import { HubError, InputError } from '@hub/subgraph';
+import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
+import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
+import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
+import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
+import { SharingApplication, SharingApplicationConnection, SharingApplicationStatus, SharingGrant, SharingGrantStatus } from './sharing.model.js';
+import { SharingApplicationRow, SharingGrantRow } from './sharing.entities.js';
+
+export const WORKING_DAY_CALENDAR = Symbol('WORKING_DAY_CALENDAR');
+
+/** A grant is for at most this long: access is re-justified at least this often. */
+const MAX_PERIOD_DAYS = 3 * 366;
+const MIN_REASON_LENGTH = 4;
+
+/**
+ * Sharing applications (共享申请) and the grants they lead to. A system applies for items of a
+ * conditional resource (or for full values of masked items of an unconditional one); the provider
+ * department's steward approves all or some of them, or rejects with a reason, within 10 working
+ * days; overdue applications are listed for supervision. Every state change is an event.
+ */
+@Injectable()
+export class SharingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+  ) {}
+
+  async apply(input: ApplyForSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
+    if (!hasRole(by, Role.SYSTEM) || !by.systemCode || !by.departmentUscc) throw new HubError('FORBIDDEN', 'a department system applies for sharing, with its own key');
+    const today = chinaDate(now);
+    const row = await this.dataSource.transaction(async (tx) => {
+      const resource = await tx.getRepository(ResourceRow).findOneBy({ code: input.resourceCode });
+      if (!resource || resource.status !== ResourceStatus.PUBLISHED) {
+        throw new InputError([{ field: 'input.resourceCode', code: 'RESOURCE_UNKNOWN', message: `no published resource ${input.resourceCode}` }]);
+      }
+      if (resource.providerUscc === by.departmentUscc) throw new HubError('OWN_RESOURCE', 'the provider department reads its own resources without a grant');
+      const items = await tx.getRepository(DataItemRow).findBy({ resourceCode: resource.code });
+      const unknown = input.items.filter((no) => !items.some((i) => i.no === no));
+      if (unknown.length > 0) {
+        throw new InputError([{ field: 'input.items', code: 'ITEM_UNKNOWN', message: `resource ${resource.code} has no item ${unknown.join(', ')}` }]);
+      }
+      if (resource.sharingType === SharingType.NOT_SHARED) throw new HubError('RESOURCE_NOT_SHARED', `resource ${resource.code} is not shared (不予共享)`);
+      if (resource.sharingType === SharingType.UNCONDITIONAL) {
+        // Unconditional items are readable already; an application can only be for their full values.
+        const masked = input.items.filter((no) => items.find((i) => i.no === no)?.masking);
+        if (!input.fullValues || masked.length !== input.items.length) {
+          throw new HubError('RESOURCE_UNCONDITIONAL', `resource ${resource.code} is shared unconditionally: apply only for full values of its masked items`);
+        }
+      }
+      checkPeriod(input.requestedFrom, input.requestedTo, today);
+      const application: SharingApplicationRow = {
+        id: randomUUID(),
+        resourceCode: resource.code,
+        providerUscc: resource.providerUscc,
+        consumerSystemCode: by.systemCode!,
+        consumerDepartmentUscc: by.departmentUscc!,
+        items: [...new Set(input.items)].sort((a, b) => a - b),
+        purpose: input.purpose.trim(),
+        legalBasis: input.legalBasis.trim(),
+        requestedFrom: input.requestedFrom,
+        requestedTo: input.requestedTo,
+        fullValues: input.fullValues,
+        status: SharingApplicationStatus.SUBMITTED,
+        submittedAt: now,
+        submittedBy: by.keyId,
+        deadline: responseDeadline(now, this.calendar),
+        decidedAt: null,
+        decidedBy: null,
+        decisionReason: null,
+        approvedItems: null,
+        grantId: null,
+      };
+      await tx.getRepository(SharingApplicationRow).insert(application);
+      await this.applicationEvent(tx, application, 'submitted');
+      return application;
+    });
+    this.events.committed();
+    return this.toApplication(row, now);
+  }
+
+  async approve(input: ApproveSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
+    const today = chinaDate(now);
+    const row = await this.dataSource.transaction(async (tx) => {
+      const application = await this.lockedOpen(tx, input.applicationId, by);
+      const items = [...new Set(input.items ?? application.items)].sort((a, b) => a - b);
+      const extra = items.filter((no) => !application.items.includes(no));
+      if (extra.length > 0) throw new InputError([{ field: 'input.items', code: 'ITEMS_NOT_REQUESTED', message: `item ${extra.join(', ')} was not asked for` }]);
+      const partial = items.length < application.items.length;
+      const reason = input.reason?.trim() || null;
+      if (partial && (!reason || reason.length < MIN_REASON_LENGTH)) {
+        throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a partial approval gives the reason for the items left out' }]);
+      }
+      const fullValues = input.fullValues ?? application.fullValues;
+      if (fullValues && !application.fullValues) throw new InputError([{ field: 'input.fullValues', code: 'NOT_REQUESTED', message: 'full values were not asked for' }]);
+      const validFrom = application.requestedFrom > today ? application.requestedFrom : today;
+      const validTo = input.validTo ?? application.requestedTo;
+      if (validTo > application.requestedTo || validTo < validFrom) {
+        throw new InputError([{ field: 'input.validTo', code: 'PERIOD_INVALID', message: `the grant ends between ${validFrom} and ${application.requestedTo}` }]);
+      }
+      const grant: SharingGrantRow = {
+        id: randomUUID(),
+        applicationId: application.id,
+        resourceCode: application.resourceCode,
+        providerUscc: application.providerUscc,
+        consumerSystemCode: application.consumerSystemCode,
+        items,
+        purpose: application.purpose,
+        fullValues,
+        validFrom,
+        validTo,
+        grantedAt: now,
+        grantedBy: by.keyId,
+        revokedAt: null,
+        revokedBy: null,
+        revokeReason: null,
+      };
+      await tx.getRepository(SharingGrantRow).insert(grant);
+      Object.assign(application, {
+        status: partial ? SharingApplicationStatus.PARTIALLY_APPROVED : SharingApplicationStatus.APPROVED,
+        decidedAt: now,
+        decidedBy: by.keyId,
+        decisionReason: reason,
+        approvedItems: items,
+        grantId: grant.id,
+      });
+      await tx.getRepository(SharingApplicationRow).save(application);
+      await this.applicationEvent(tx, application, partial ? 'partially-approved' : 'approved');
+      await this.grantEvent(tx, grant, 'granted');
+      return application;
+    });
+    this.events.committed();
+    return this.toApplication(row, now);
+  }
+
+  async reject(input: RejectSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
+    const reason = input.reason.trim();
+    if (reason.length < MIN_REASON_LENGTH) {
+      throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a rejection gives its reason (拒绝须说明理由)' }]);
+    }
+    const row = await this.dataSource.transaction(async (tx) => {
+      const application = await this.lockedOpen(tx, input.applicationId, by);
+      Object.assign(application, { status: SharingApplicationStatus.REJECTED, decidedAt: now, decidedBy: by.keyId, decisionReason: reason });
+      await tx.getRepository(SharingApplicationRow).save(application);
+      await this.applicationEvent(tx, application, 'rejected');
+      return application;
+    });
+    this.events.committed();
+    return this.toApplication(row, now);
+  }
+
+  async withdraw(id: string, by: Principal, now = new Date()): Promise<SharingApplication> {
+    const row = await this.dataSource.transaction(async (tx) => {
+      const application = await tx.getRepository(SharingApplicationRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
+      if (application.consumerSystemCode !== by.systemCode) throw new HubError('FORBIDDEN', 'only the applying system withdraws its application');
+      if (application.status !== SharingApplicationStatus.SUBMITTED) throw new HubError('APPLICATION_DECIDED', `the application is ${application.status}`);
+      Object.assign(application, { status: SharingApplicationStatus.WITHDRAWN, decidedAt: now, decidedBy: by.keyId });
+      await tx.getRepository(SharingApplicationRow).save(application);
+      await this.applicationEvent(tx, application, 'withdrawn');
+      return application;
+    });
+    this.events.committed();
+    return this.toApplication(row, now);
+  }
+
+  async revokeGrant(input: RevokeGrantInput, by: Principal, now = new Date()): Promise<SharingGrant> {
+    const reason = input.reason.trim();
+    if (reason.length < MIN_REASON_LENGTH) throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a revocation gives its reason' }]);
+    const grant = await this.dataSource.transaction(async (tx) => {
+      const row = await tx.getRepository(SharingGrantRow).findOne({ where: { id: input.grantId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new HubError('GRANT_UNKNOWN', `no grant ${input.grantId}`);
+      if (!isStewardOf(by, row.providerUscc) && !hasRole(by, Role.ADMIN)) throw new HubError('FORBIDDEN', `revoking needs a steward of ${row.providerUscc}`);
+      if (row.revokedAt) throw new HubError('GRANT_ALREADY_REVOKED', `grant ${row.id} was revoked on ${row.revokedAt.toISOString()}`);
+      Object.assign(row, { revokedAt: now, revokedBy: by.keyId, revokeReason: reason });
+      await tx.getRepository(SharingGrantRow).save(row);
+      await this.grantEvent(tx, row, 'revoked');
+      return row;
+    });
+    this.events.committed();
+    return toGrant(grant, chinaDate(now));
+  }
+
+  async application(id: string, by: Principal, now = new Date()): Promise<SharingApplication | null> {
+    const row = await this.dataSource.getRepository(SharingApplicationRow).findOneBy({ id });
+    if (!row || !canSee(by, row)) return null;
+    return this.toApplication(row, now);
+  }
+
+  /** What the caller may see: its own system's applications, its department's to decide, or all (admins, hub-wide stewards). */
+  async applications(by: Principal, filter: SharingApplicationFilter, first: number, after?: string, overdueOnly = false, now = new Date()): Promise<SharingApplicationConnection> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
+      if (hasRole(by, Role.STEWARD)) add('a.provider_uscc = ?', by.departmentUscc);
+      else add('a.consumer_system_code = ?', by.systemCode ?? '');
+    }
+    if (filter.status) add('a.status = ?', filter.status);
+    if (filter.resourceCode) add('a.resource_code = ?', filter.resourceCode);
+    if (overdueOnly) {
+      add('a.status = ?', SharingApplicationStatus.SUBMITTED);
+      add('a.deadline < ?', chinaDate(now));
+    }
+    // Keyset on (deadline, id) for overdue lists (most overdue first), on (submitted_at desc, id) otherwise.
+    const order = overdueOnly ? 'a.deadline ASC, a.id ASC' : 'a.submitted_at DESC, a.id DESC';
+    if (after) {
+      const [sortKey, id] = decodeCursor('app', after, (k) => /^[^|]+\|[0-9a-f-]{36}$/.test(k)).split('|');
+      params.push(sortKey, id);
+      where.push(overdueOnly ? `(a.deadline, a.id) > ($${params.length - 1}::date, $${params.length}::uuid)` : `(a.submitted_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(first + 1);
+    const result: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT * FROM catalog.sharing_application a WHERE ${where.length ? where.join(' AND ') : 'true'} ORDER BY ${order} LIMIT $${params.length}`,
+      params,
+    );
+    const page = result.slice(0, first).map(rowFromSql);
+    const last = page.at(-1);
+    const cursor = last ? encodeCursor('app', `${overdueOnly ? last.deadline : last.submittedAt.toISOString()}|${last.id}`) : undefined;
+    return { nodes: page.map((r) => this.toApplication(r, now)), pageInfo: { hasNextPage: result.length > first, endCursor: cursor } };
+  }
+
+  async grants(by: Principal, filter: { systemCode?: string; resourceCode?: string }, now = new Date()): Promise<SharingGrant[]> {
+    const qb = this.dataSource.getRepository(SharingGrantRow).createQueryBuilder('g').orderBy('g.granted_at', 'DESC').take(1000);
+    if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
+      if (hasRole(by, Role.STEWARD)) qb.andWhere('g.provider_uscc = :p', { p: by.departmentUscc });
+      else qb.andWhere('g.consumer_system_code = :s', { s: by.systemCode ?? '' });
+    }
+    if (filter.systemCode) qb.andWhere('g.consumer_system_code = :fs', { fs: filter.systemCode });
+    if (filter.resourceCode) qb.andWhere('g.resource_code = :fr', { fr: filter.resourceCode });
+    const today = chinaDate(now);
+    return (await qb.getMany()).map((g) => toGrant(g, today));
+  }
+
+  private async lockedOpen(tx: EntityManager, id: string, by: Principal): Promise<SharingApplicationRow> {
+    const application = await tx.getRepository(SharingApplicationRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
+    if (!isStewardOf(by, application.providerUscc)) {
+      throw new HubError('FORBIDDEN', `deciding needs a data steward of the provider department ${application.providerUscc}`);
+    }
+    if (application.status !== SharingApplicationStatus.SUBMITTED) {
+      throw new HubError('APPLICATION_DECIDED', `the application is ${application.status} already`);
+    }
+    return application;
+  }
+
+  private toApplication(row: SharingApplicationRow, now: Date): SharingApplication {
+    return { ...row, status: row.status as SharingApplicationStatus, overdue: row.status === SharingApplicationStatus.SUBMITTED && isOverdue(row.deadline, now) };
+  }
+
+  private applicationEvent(tx: EntityManager, a: SharingApplicationRow, change: string) {
+    return this.events.record(tx, [
+      {
+        topic: SHARING_APPLICATION_TOPIC,
+        type: CATALOG_EVENT.applicationChanged,
+        source: CATALOG_SOURCE,
+        subject: a.id,
+        data: {
+          id: a.id,
+          change,
+          status: a.status,
+          resourceCode: a.resourceCode,
+          providerUscc: a.providerUscc,
+          consumerSystemCode: a.consumerSystemCode,
+          consumerDepartmentUscc: a.consumerDepartmentUscc,
+          items: a.items,
+          approvedItems: a.approvedItems,
+          deadline: a.deadline,
+          decidedBy: a.decidedBy,
+          decisionReason: a.decisionReason,
+          grantId: a.grantId,
+        },
+      },
+    ]);
+  }
+
+  private grantEvent(tx: EntityManager, g: SharingGrantRow, change: string) {
+    return this.events.record(tx, [
+      {
+        topic: POLICY_TOPIC,
+        type: CATALOG_EVENT.grantChanged,
+        source: CATALOG_SOURCE,
+        subject: g.id,
+        data: {
+          id: g.id,
+          change,
+          applicationId: g.applicationId,
+          resourceCode: g.resourceCode,
+          consumerSystemCode: g.consumerSystemCode,
+          items: g.items,
+          fullValues: g.fullValues,
+          validFrom: g.validFrom,
+          validTo: g.validTo,
+          revokeReason: g.revokeReason,
+        },
+      },
+    ]);
+  }
+}
+
+function checkPeriod(from: string, to: string, today: string): void {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (to < from || to < today || days > MAX_PERIOD_DAYS) {
+    throw new InputError([{ field: 'input.requestedTo', code: 'PERIOD_INVALID', message: `the period ends on or after its start and today, within 3 years of its start` }]);
+  }
+}
+
+function canSee(by: Principal, a: SharingApplicationRow): boolean {
+  return hasRole(by, Role.ADMIN) || isStewardOf(by, a.providerUscc) || (by.systemCode !== null && by.systemCode === a.consumerSystemCode);
+}
+
+export function toGrant(g: SharingGrantRow, today: string): SharingGrant {
+  const status = g.revokedAt
+    ? SharingGrantStatus.REVOKED
+    : g.validTo < today
+      ? SharingGrantStatus.EXPIRED
+      : g.validFrom > today
+        ? SharingGrantStatus.NOT_YET_VALID
+        : SharingGrantStatus.ACTIVE;
+  return { ...g, status };
+}
+
+function rowFromSql(r: Record<string, unknown>): SharingApplicationRow {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  return {
+    id: r.id as string,
+    resourceCode: r.resource_code as string,
+    providerUscc: r.provider_uscc as string,
+    consumerSystemCode: r.consumer_system_code as string,
+    consumerDepartmentUscc: r.consumer_department_uscc as string,
+    items: r.items as number[],
+    purpose: r.purpose as string,
+    legalBasis: r.legal_basis as string,
+    requestedFrom: day(r.requested_from),
+    requestedTo: day(r.requested_to),
+    fullValues: r.full_values as boolean,
+    status: r.status as string,
+    submittedAt: r.submitted_at as Date,
+    submittedBy: r.submitted_by as string,
+    deadline: day(r.deadline),
+    decidedAt: (r.decided_at as Date | null) ?? null,
+    decidedBy: (r.decided_by as string | null) ?? null,
+    decisionReason: (r.decision_reason as string | null) ?? null,
+    approvedItems: (r.approved_items as number[] | null) ?? null,
+    grantId: (r.grant_id as string | null) ?? null,
+  };
+}

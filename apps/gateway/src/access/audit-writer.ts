@@ -1,0 +1,99 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { internalSecret, signInternalRequest } from '@hub/auth';
+import { createLogger, type Metrics } from '@hub/observability';
+import type { AccessRecordInput } from './access-record.js';
+
+export const ACCESS_RECORDS_PATH = '/internal/access-records';
+
+interface Pending {
+  record: AccessRecordInput;
+  done: (error?: Error) => void;
+}
+
+export interface AuditWriterOptions {
+  catalogUrl: string;
+  /** Records per POST (the catalog takes at most 1,000). */
+  batchSize: number;
+  /** How long a record may wait for the catalog before its operation fails. */
+  timeoutMs: number;
+  metrics: Metrics;
+}
+
+/**
+ * Writes access records to the catalog by group commit: each operation hands its record over and
+ * waits; one POST at a time carries everything that arrived meanwhile, in one transaction of the
+ * catalog. So the request path never waits for its own insert, only for the next commit (a few
+ * milliseconds), and no answer leaves the gateway before its record is durable: if the gateway
+ * crashes, the operations whose records were not committed had not answered either. When the
+ * catalog cannot take records within `timeoutMs`, the waiting operations fail (AUDIT_UNAVAILABLE)
+ * rather than answer unrecorded.
+ */
+export class AuditWriter implements OnApplicationShutdown {
+  private queue: Pending[] = [];
+  private sending = false;
+  private readonly log = createLogger('gateway.audit');
+  private readonly written;
+  private readonly batches;
+
+  constructor(private readonly options: AuditWriterOptions) {
+    this.written = options.metrics.counter('hub_access_records_total', 'Access records handed to the catalog, by outcome', ['outcome']);
+    this.batches = options.metrics.histogram('hub_access_record_batch_size', 'Access records per commit to the catalog', [], [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+  }
+
+  write(record: AccessRecordInput): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ record, done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.sending) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.options.batchSize);
+        const error = await this.send(batch.map((p) => p.record));
+        this.written.inc({ outcome: error ? 'failed' : 'ok' }, batch.length);
+        if (!error) this.batches.observe(batch.length);
+        for (const p of batch) p.done(error);
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Sends one batch, retrying until `timeoutMs`; undefined when committed. */
+  private async send(records: AccessRecordInput[]): Promise<Error | undefined> {
+    const deadline = Date.now() + this.options.timeoutMs;
+    const body = JSON.stringify({ records });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${this.options.catalogUrl}${ACCESS_RECORDS_PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signInternalRequest(ACCESS_RECORDS_PATH, body, internalSecret() ?? '') },
+          body,
+          signal: AbortSignal.timeout(Math.max(100, deadline - Date.now())),
+        });
+        if (response.ok) return undefined;
+        const text = await response.text();
+        // A refused batch will be refused again: only server-side trouble is worth a retry.
+        if (response.status < 500) {
+          this.log.error({ status: response.status, body: text.slice(0, 500), records: records.length }, 'the catalog refused access records');
+          return new Error(`the catalog refused the access records (${response.status})`);
+        }
+        throw new Error(`the catalog answered ${response.status}: ${text.slice(0, 200)}`);
+      } catch (error) {
+        if (Date.now() + 50 * attempt >= deadline) {
+          this.log.error({ err: error, records: records.length }, 'access records could not be written in time; their operations fail');
+          return error instanceof Error ? error : new Error(String(error));
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Operations in flight are still waiting for their records: let the last batches go out.
+    for (let i = 0; i < 100 && (this.sending || this.queue.length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

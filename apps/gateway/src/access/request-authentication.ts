@@ -1,0 +1,44 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate } from './authenticate.js';
+import { PolicyStore } from './policy-store.js';
+
+/** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
+const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql(\/index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
+
+/**
+ * Every other request to the gateway carries a hub API key (`Authorization: Bearer <key>`): the
+ * key is checked before routing, and a request without a valid one is answered 401 with a stable
+ * code (UNAUTHENTICATED, API_KEY_INVALID, API_KEY_EXPIRED, API_KEY_REVOKED) — as a GraphQL error
+ * on /graphql, as JSON elsewhere.
+ */
+@Injectable()
+export class RequestAuthentication implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly policy: PolicyStore,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const path = request.url.split('?')[0];
+      if (request.method === 'OPTIONS' || OPEN.some((p) => p.test(path))) return;
+      const loaded = this.policy.current;
+      if (!loaded) return this.deny(reply, path, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
+      const result = authenticate(request.headers.authorization, loaded.keys);
+      if ('error' in result) return this.deny(reply, path, 401, result.error.code, result.error.message);
+      request.hubPrincipal = result.principal;
+    });
+  }
+
+  private deny(reply: FastifyReply, path: string, status: number, code: string, message: string) {
+    const requestId = String(reply.request.id);
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
+    return reply
+      .status(status)
+      .type('application/json')
+      .send(path === '/graphql' ? { errors: [{ message, extensions: { code, requestId } }] } : { code, message, requestId });
+  }
+}

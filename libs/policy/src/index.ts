@@ -1,0 +1,57 @@
+// @hub/policy: the data-sharing catalog's vocabulary and the pure functions that turn it into
+// enforcement — which fields an operation touches, which catalog item governs each field, how
+// a value is masked, and whether every field of the base libraries is governed. No I/O.
+
+export {
+  DataItemType,
+  MaskingRule,
+  OpenAttribute,
+  ResourceFormat,
+  ResourceStatus,
+  Sensitivity,
+  SharingMethod,
+  SharingType,
+  UpdateCycle,
+  dataItemId,
+  type CatalogResourceSpec,
+  type DataItemSpec,
+  type DepartmentSpec,
+  type DepartmentSystemSpec,
+} from './catalog-model.js';
+
+export {
+  AccessPolicy,
+  CATALOG_POLICY_TOPIC,
+  itemAccess,
+  type AccessDecision,
+  type ItemAccess,
+  type PolicyKey,
+  type PolicySnapshot,
+  type PolicyGrant,
+  type PolicyItem,
+  type PolicySubject,
+  type RefusalReason,
+  type RefusedItem,
+} from './access-policy.js';
+
+export { apiSchemaOf } from './api-schema.js';
+export { fieldsOfOperation, type OperationFields, type OperationOptions } from './operation-fields.js';
+export { maskResponseData, maskValue } from './masking.js';
+
+export {
+  BASE_LIBRARY_GRAPHS,
+  GOVERNANCE_PROBLEM_CODES,
+  baseLibraryFields,
+  checkGovernance,
+  type GovernanceCatalog,
+  type GovernanceProblem,
+  type GovernanceProblemCode,
+} from './governance.js';
+export {
+  BASE_RESOURCE_SUBJECTS,
+  RESOURCE_CATEGORIES,
+  isValidClassificationCode,
+  parseResourceCode,
+  type ResourceCodeErrorCode,
+  type ResourceCodeResult,
+} from './resource-code.js';

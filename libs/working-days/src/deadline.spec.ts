@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { isOverdue, responseDeadline } from './deadline.js';
+import { WorkingDayCalendar } from './working-day-calendar.js';
+
+// The 2025 and 2026 lists as announced by the State Council (国办发明电〔2024〕12号 and the
+// notice of 2025-11-04); kept here so these tests do not depend on the shipped file.
+const calendar = WorkingDayCalendar.fromSpec({
+  holidays: [
+    ...['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03', '2025-02-04'],
+    ...['2025-04-04', '2025-05-01', '2025-05-02', '2025-05-05', '2025-06-02'],
+    ...['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'],
+    ...['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'],
+  ],
+  workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11', '2026-01-04', '2026-02-14', '2026-02-28'],
+  coversYears: [2025, 2026],
+});
+
+/** An instant given as China Standard Time wall-clock time. */
+const cst = (wallClock: string): Date => new Date(`${wallClock}+08:00`);
+
+describe('responseDeadline', () => {
+  it('is the 10th working day after an ordinary working-day submission', () => {
+    // Friday 2025-03-07, not counted: 03-10 … 03-14 (1–5), 03-17 … 03-21 (6–10).
+    expect(responseDeadline(cst('2025-03-07T10:00:00'), calendar)).toBe('2025-03-21');
+  });
+
+  it('runs across National Day 2025', () => {
+    // Thursday 2025-09-25, not counted: Fri 09-26 (1), Sun 09-28 调休 (2), 09-29 (3), 09-30 (4),
+    // 10-01 … 10-08 off, Thu 10-09 (5), Fri 10-10 (6), Sat 10-11 调休 (7), Mon 10-13 (8),
+    // Tue 10-14 (9), Wed 10-15 (10).
+    expect(responseDeadline(cst('2025-09-25T10:00:00'), calendar)).toBe('2025-10-15');
+  });
+
+  it('runs across the Spring Festival 2026', () => {
+    // Friday 2026-02-13, not counted: Sat 02-14 调休 (1), 02-15 … 02-23 off, Tue 02-24 (2),
+    // 02-25 (3), 02-26 (4), 02-27 (5), Sat 02-28 调休 (6), Mon 03-02 (7), 03-03 (8), 03-04 (9),
+    // Thu 03-05 (10).
+    expect(responseDeadline(cst('2026-02-13T16:30:00'), calendar)).toBe('2026-03-05');
+  });
+
+  it('counts a Saturday submission from the next Monday, Monday itself not counted', () => {
+    // Saturday 2025-03-08 is received Monday 03-10: 03-11 … 03-14 (1–4), 03-17 … 03-21 (5–9),
+    // Mon 03-24 (10) — the same as a submission on that Monday.
+    expect(responseDeadline(cst('2025-03-08T11:00:00'), calendar)).toBe('2025-03-24');
+    expect(responseDeadline(cst('2025-03-10T09:00:00'), calendar)).toBe('2025-03-24');
+  });
+
+  it('counts a holiday submission from the next working day', () => {
+    // Friday 2025-10-03 (holiday) is received Thursday 10-09: 10-10 (1), Sat 10-11 调休 (2),
+    // 10-13 … 10-17 (3–7), 10-20 (8), 10-21 (9), Wed 10-22 (10).
+    expect(responseDeadline(cst('2025-10-03T12:00:00'), calendar)).toBe('2025-10-22');
+  });
+
+  it('treats a submission on a 调休 weekend day as a working-day submission', () => {
+    // Sunday 2025-09-28 is worked, so not counted: 09-29 (1), 09-30 (2), 10-09 (3), 10-10 (4),
+    // Sat 10-11 (5), 10-13 … 10-17 (6–10).
+    expect(responseDeadline(cst('2025-09-28T10:00:00'), calendar)).toBe('2025-10-17');
+  });
+
+  it('takes the CST day of a late-night UTC instant', () => {
+    // 17:30 UTC on Thursday 03-06 is 01:30 CST on Friday 03-07: the Friday deadline, not Thursday's.
+    expect(responseDeadline(new Date('2025-03-06T17:30:00Z'), calendar)).toBe('2025-03-21');
+    expect(responseDeadline(new Date('2025-03-06T15:59:59Z'), calendar)).toBe('2025-03-20');
+  });
+
+  it('takes another number of working days', () => {
+    expect(responseDeadline(cst('2025-03-07T10:00:00'), calendar, 5)).toBe('2025-03-14');
+    expect(responseDeadline(cst('2025-03-08T10:00:00'), calendar, 0)).toBe('2025-03-10');
+  });
+
+  it('rejects an invalid instant', () => {
+    expect(() => responseDeadline(new Date('not a date'), calendar)).toThrow(/submittedAt must be a valid Date/);
+  });
+});
+
+describe('isOverdue', () => {
+  it('is not overdue on the deadline day, even at its last second (CST)', () => {
+    expect(isOverdue('2025-10-15', cst('2025-10-15T00:00:00'))).toBe(false);
+    expect(isOverdue('2025-10-15', new Date('2025-10-15T15:59:59.999Z'))).toBe(false); // 23:59:59.999 CST
+    expect(isOverdue('2025-10-15', cst('2025-10-14T12:00:00'))).toBe(false);
+  });
+
+  it('is overdue from the first moment of the day after (CST)', () => {
+    expect(isOverdue('2025-10-15', new Date('2025-10-15T16:00:00Z'))).toBe(true); // 00:00 CST on 10-16
+    expect(isOverdue('2025-10-15', cst('2025-11-01T09:00:00'))).toBe(true);
+  });
+
+  it('rejects a deadline that is not a real YYYY-MM-DD date', () => {
+    expect(() => isOverdue('2025-02-29', new Date())).toThrow(RangeError);
+    expect(() => isOverdue('2025-10-15T00:00:00Z', new Date())).toThrow(RangeError);
+    expect(() => isOverdue('2025-10-15', new Date(Number.NaN))).toThrow(/now must be a valid Date/);
+  });
+});

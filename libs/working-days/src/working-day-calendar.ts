@@ -1,0 +1,200 @@
+// The Chinese working-day calendar: Monday–Friday, minus the public holidays, plus the weekend
+// make-up working days (调休上班) the State Council announces each year. Days are 'YYYY-MM-DD'
+// strings in China Standard Time and all arithmetic is on integer day numbers, so neither the
+// server's time zone nor daylight saving can shift a day.
+
+export interface WorkingDayCalendarSpec {
+  /** YYYY-MM-DD days off that would otherwise be working days */
+  holidays: string[];
+  /** YYYY-MM-DD weekend days that are working days (调休) */
+  workdays: string[];
+  /** first and last year the lists cover, e.g. 2025, 2027 */
+  coversYears?: [number, number];
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+export class WorkingDayCalendar {
+  private constructor(
+    private readonly holidays: ReadonlySet<number>,
+    private readonly workdays: ReadonlySet<number>,
+    private readonly coversYears: readonly [number, number] | undefined,
+  ) {}
+
+  /**
+   * Builds a calendar from its lists, refusing anything that looks like a typo: a date that does
+   * not exist, a day listed twice or in both lists, a "holiday" on a weekend (already a day off)
+   * or a "workday" on Monday–Friday (already a working day). Entries may lie outside
+   * `coversYears`: a notice can move a day of the neighbouring year (e.g. a make-up working day
+   * in late December for the New Year holiday).
+   */
+  static fromSpec(spec: WorkingDayCalendarSpec): WorkingDayCalendar {
+    // The spec usually comes from a JSON file, so its shape is checked too, not just trusted.
+    if (typeof spec !== 'object' || spec === null) throw new Error('Invalid working-day calendar: the spec must be an object');
+    const holidays = parseList(spec.holidays, 'holidays');
+    const workdays = parseList(spec.workdays, 'workdays');
+    for (const [day, text] of holidays) {
+      if (workdays.has(day)) throw new Error(`Invalid working-day calendar: "${text}" is listed both as a holiday and as a workday`);
+      if (isWeekend(day)) {
+        throw new Error(
+          `Invalid working-day calendar: holiday "${text}" falls on a ${weekdayName(day)}; list only Monday–Friday days off`,
+        );
+      }
+    }
+    for (const [day, text] of workdays) {
+      if (!isWeekend(day)) {
+        throw new Error(
+          `Invalid working-day calendar: workday "${text}" falls on a ${weekdayName(day)}; list only weekend days worked (调休)`,
+        );
+      }
+    }
+    return new WorkingDayCalendar(new Set(holidays.keys()), new Set(workdays.keys()), parseCoversYears(spec.coversYears));
+  }
+
+  isWorkingDay(day: string): boolean {
+    return this.isWorkingDayNumber(dayNumber(day, 'day'));
+  }
+
+  /** The n-th working day after `day` (`day` itself is not counted); n = 0 gives `day` itself. */
+  addWorkingDays(day: string, n: number): string {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+    let current = dayNumber(day, 'day');
+    for (let counted = 0; counted < n; ) {
+      current += 1;
+      if (this.isWorkingDayNumber(current)) counted += 1;
+    }
+    return formatDay(current);
+  }
+
+  /** Working days in (from, to]: `from` is not counted, `to` is; 0 when `to` ≤ `from`. */
+  workingDaysBetween(from: string, to: string): number {
+    const start = dayNumber(from, 'from');
+    const end = dayNumber(to, 'to');
+    let count = 0;
+    for (let current = start + 1; current <= end; current += 1) {
+      if (this.isWorkingDayNumber(current)) count += 1;
+    }
+    return count;
+  }
+
+  /**
+   * Whether the holiday lists are complete for the year of `day`. Outside it only weekends are
+   * known, so a result computed there may count a holiday as a working day. A calendar built
+   * without `coversYears` promises no year: a few listed days say nothing about the rest.
+   */
+  covers(day: string): boolean {
+    const year = civilFromDays(dayNumber(day, 'day')).year;
+    return this.coversYears !== undefined && year >= this.coversYears[0] && year <= this.coversYears[1];
+  }
+
+  private isWorkingDayNumber(day: number): boolean {
+    if (this.workdays.has(day)) return true;
+    if (this.holidays.has(day)) return false;
+    return !isWeekend(day);
+  }
+}
+
+// --- day arithmetic -----------------------------------------------------------------------------
+// Days are counted from 1970-01-01 (day 0) with the proleptic Gregorian calendar (H. Hinnant's
+// days_from_civil / civil_from_days). Pure integer maths: `Date.UTC` would map years 0–99 to
+// 1900–1999, and local-time `Date` methods depend on the server's zone.
+
+/** Whether `value` is a real date written YYYY-MM-DD. */
+export function isIsoDay(value: unknown): boolean {
+  return parseDay(value) !== undefined;
+}
+
+function dayNumber(value: string, name: string): number {
+  const parsed = parseDay(value);
+  if (parsed === undefined) throw new RangeError(`${name} must be a real date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+function parseDay(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = ISO_DAY.exec(value);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+function formatDay(days: number): string {
+  const { year, month, day } = civilFromDays(days);
+  if (year < 0 || year > 9999) throw new RangeError(`day number ${days} is outside years 0000–9999`);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 0 = Sunday … 6 = Saturday; 1970-01-01 (day 0) was a Thursday. */
+function weekday(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
+}
+
+function isWeekend(days: number): boolean {
+  const w = weekday(days);
+  return w === 0 || w === 6;
+}
+
+function weekdayName(days: number): string {
+  return WEEKDAY_NAMES[weekday(days)];
+}
+
+// --- spec validation ----------------------------------------------------------------------------
+
+function parseList(list: unknown, name: 'holidays' | 'workdays'): Map<number, string> {
+  if (!Array.isArray(list)) throw new Error(`Invalid working-day calendar: ${name} must be an array of YYYY-MM-DD strings`);
+  const days = new Map<number, string>();
+  for (const entry of list as unknown[]) {
+    const day = parseDay(entry);
+    const singular = name === 'holidays' ? 'holiday' : 'workday';
+    if (day === undefined) {
+      throw new Error(`Invalid working-day calendar: ${singular} ${JSON.stringify(entry)} is not a real date as YYYY-MM-DD`);
+    }
+    // A repeated day is harmless in itself but usually stands where another date was meant.
+    if (days.has(day)) throw new Error(`Invalid working-day calendar: ${singular} "${String(entry)}" is listed twice`);
+    days.set(day, entry as string);
+  }
+  return days;
+}
+
+function parseCoversYears(value: unknown): readonly [number, number] | undefined {
+  if (value === undefined) return undefined;
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((year) => Number.isInteger(year) && year >= 0 && year <= 9999) ||
+    value[0] > value[1]
+  ) {
+    throw new Error(`Invalid working-day calendar: coversYears must be [firstYear, lastYear], got ${JSON.stringify(value)}`);
+  }
+  return [value[0], value[1]];
+}
