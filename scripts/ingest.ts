@@ -1,5 +1,7 @@
 // npm run ingest -- <register|library> <file> [--url URL] [--format csv|ndjson]
 //                   [--source-department USCC] [--source-system CODE] [--report FILE]
+// with the sending system's hub API key in HUB_API_KEY (kept out of the command line, where other
+// users of the machine could read it in the process list).
 //
 // Sends a department extract (NDJSON or CSV) to the hub's bulk ingest, streamed, showing
 // progress, then prints the report and writes it in full next to the file.
@@ -20,6 +22,7 @@ function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);
   console.error(`usage: npm run ingest -- <register> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
        [--source-department USCC] [--source-system CODE] [--report FILE]
+with the API key of a system of the register's provider department in HUB_API_KEY
 registers: ${REGISTERS.join(', ')} (or a library name: ${Object.keys(ALIASES).join(', ')})`);
   process.exit(2);
 }
@@ -45,6 +48,8 @@ async function main(): Promise<number> {
   if (!REGISTERS.includes(register)) usage(`unknown register "${name}"`);
   const format = (values.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as keyof typeof TYPES | undefined;
   if (!format || !(format in TYPES)) usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
+  const key = process.env.HUB_API_KEY;
+  if (!key) usage('set HUB_API_KEY to the API key of a system of the register\'s provider department');
   const size = (await stat(file).catch(() => usage(`cannot read ${file}`))).size;
 
   const query = new URLSearchParams();
@@ -65,7 +70,7 @@ async function main(): Promise<number> {
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': TYPES[format], accept: 'application/x-ndjson' },
+      headers: { 'content-type': TYPES[format], accept: 'application/x-ndjson', authorization: `Bearer ${key}` },
       body: Readable.toWeb(createReadStream(file).pipe(counting)) as ReadableStream,
       duplex: 'half',
     } as RequestInit);

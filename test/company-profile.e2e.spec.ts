@@ -39,11 +39,7 @@ describe('one graph: the company profile across the four base libraries', () => 
       ['legal-entities', city.legalEntities],
       ['credit-records', city.creditRecords],
     ] as const) {
-      const response = await fetch(`${hub.gatewayUrl}/ingest/${register}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson' },
-        body: records.map((r) => JSON.stringify(r)).join('\n'),
-      });
+      const response = await hub.ingest(register, records.map((r) => JSON.stringify(r)).join('\n'), 'application/x-ndjson');
       const report = (await response.json()) as { registered: number; rejected: number; rejections: unknown[] };
       expect(report, register).toMatchObject({ registered: records.length, rejected: 0 });
     }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CATALOG_EVENT } from '../apps/catalog/src/catalog.events.js';
 import { CREDIT_RECORD_REGISTER } from '../apps/credit/src/credit-record/credit-record.register.js';
 import { STANDARD_ADDRESS_REGISTER } from '../apps/geospatial/src/address/standard-address.register.js';
 import { LegalEntityEventType } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
@@ -12,6 +13,7 @@ const TYPES = [
     [r.events.registered, r.events.changed, r.events.statusChanged].filter((t): t is string => Boolean(t)),
   ),
   ...Object.values(LegalEntityEventType),
+  ...Object.values(CATALOG_EVENT),
 ];
 
 describe('event contracts', () => {

@@ -35,7 +35,7 @@ describe('the gateway', () => {
   it('passes the caller request id to the subgraphs and back in errors and headers', async () => {
     const response = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'dept-sys-42.req-0001' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'dept-sys-42.req-0001', ...hub.auth() },
       body: JSON.stringify({ query: '{ legalEntity(uscc: "not-a-uscc") { uscc } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('dept-sys-42.req-0001');
@@ -46,11 +46,11 @@ describe('the gateway', () => {
   it('answers unknown fields and malformed requests with GraphQL validation errors, not 500s', async () => {
     const unknown = await hub.graphql(`{ legalEntity(uscc: "x") { colour } }`);
     expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const malformed = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const malformed = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...hub.auth() }, body: '{"query": ' });
     expect(malformed.status).toBe(400);
     const tooLarge = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...hub.auth() },
       body: JSON.stringify({ query: `{ legalEntities(usccs: [${'"x",'.repeat(800_000)}]) { uscc } }` }),
     });
     expect(tooLarge.status).toBe(413);
@@ -62,7 +62,7 @@ describe('the gateway', () => {
     expect(health).toMatchObject({ status: 'ok', checks: { 'subgraph:legal-entity': { status: 'ok' } } });
     const subgraphHealth = await (await fetch(`${hub.legalEntityUrl}/health`)).json();
     expect(subgraphHealth).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, events: { status: 'ok' } } });
-    const metrics = await (await fetch(`${hub.gatewayUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${hub.gatewayUrl}/metrics`, { headers: hub.auth() })).text();
     expect(metrics).toMatch(/hub_graphql_operation_seconds_count\{[^}]*operation="Register"[^}]*outcome="ok"[^}]*\} [1-9]/);
   });
 

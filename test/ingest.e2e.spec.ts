@@ -48,7 +48,17 @@ describe('bulk ingest of department extracts through the gateway', () => {
   });
 
   async function post(body: string, type: string, accept = 'application/json'): Promise<Response> {
-    return fetch(`${hub.gatewayUrl}/ingest/legal-entities`, { method: 'POST', headers: { 'content-type': type, accept }, body });
+    return hub.ingest('legal-entities', body, type, { accept });
+  }
+
+  async function query<T>(sql: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: hub.database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
   }
 
   async function outboxRows(): Promise<number> {
@@ -130,6 +140,9 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const unchanged = await hub.graphql<{ legalEntity: { provenance: { version: number }; history: unknown[] } }>(
       `query($u: String!) { legalEntity(uscc: $u) { provenance { version } history { version } } }`,
       { u: records[1].uscc },
+      {},
+      // The change history is not shared: the provider department's own system reads it.
+      { key: hub.keys.legalEntity.key },
     );
     expect(unchanged.data?.legalEntity).toEqual({ provenance: { version: 2 }, history: [{ version: 1 }] });
   });
@@ -154,8 +167,41 @@ describe('bulk ingest of department extracts through the gateway', () => {
       [1, 'INVALID_JSON'],
       [2, 'INVALID_TYPE'],
     ]);
-    const unknownLibrary = await fetch(`${hub.gatewayUrl}/ingest/nowhere`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a\n' });
+    const unknownLibrary = await fetch(`${hub.gatewayUrl}/ingest/nowhere`, { method: 'POST', headers: { 'content-type': 'text/csv', ...hub.auth() }, body: 'a\n' });
     expect(unknownLibrary.status).toBe(404);
+    expect(await unknownLibrary.json()).toMatchObject({ code: 'UNKNOWN_REGISTER' });
+  });
+
+  it('takes extracts only from a system of the register\'s provider department, and records every attempt', async () => {
+    const record = aLegalEntity().build();
+    const unauthenticated = await fetch(`${hub.gatewayUrl}/ingest/legal-entities`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson([record]) });
+    expect(unauthenticated.status).toBe(401);
+    expect(await unauthenticated.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Another department's system (even the exchange platform's) may read the register, not write it.
+    for (const other of [hub.keys.harness, hub.keys.population]) {
+      const refused = await hub.ingest('legal-entities', ndjson([record]), 'application/x-ndjson', hub.auth(other.key));
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'INGEST_FORBIDDEN' });
+    }
+    const absent = await hub.graphql<{ legalEntity: unknown }>(`query($u: String!) { legalEntity(uscc: $u) { uscc } }`, { u: record.uscc });
+    expect(absent.data?.legalEntity).toBeNull();
+
+    const accepted = await hub.ingest('legal-entities', ndjson([record]), 'application/x-ndjson');
+    expect(await accepted.json()).toMatchObject({ registered: 1 });
+    const ingests = await hub.eventually(async () => {
+      const rows = await query<{ system_code: string; outcome: string; error_code: string | null }>(
+        "SELECT system_code, outcome, error_code FROM catalog.access_record WHERE operation_type = 'ingest'",
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      return rows.map((r) => ({ systemCode: r.system_code, outcome: r.outcome, errorCode: r.error_code }));
+    });
+    expect(ingests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ systemCode: 'fs-gsdb-hub', outcome: 'REFUSED', errorCode: 'INGEST_FORBIDDEN' }),
+        expect.objectContaining({ systemCode: 'fs-psb-hukou', outcome: 'REFUSED', errorCode: 'INGEST_FORBIDDEN' }),
+        expect.objectContaining({ systemCode: 'fs-amr-registration', outcome: 'ALLOWED' }),
+      ]),
+    );
   });
 
   it('sends an extract from the command line, shows progress and writes the report (npm run ingest)', async () => {
@@ -164,7 +210,9 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const records = Array.from({ length: 30 }, () => aLegalEntity().build());
     records[7].registeredAddressDivisionCode = '123456';
     await writeFile(file, csv(records));
-    const result = await promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'legal-entity', file, '--url', hub.gatewayUrl]).then(
+    const result = await promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'legal-entity', file, '--url', hub.gatewayUrl], {
+      env: { ...process.env, HUB_API_KEY: hub.keys.legalEntity.key },
+    }).then(
       () => ({ code: 0, stdout: '', stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );

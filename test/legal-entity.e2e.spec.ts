@@ -30,6 +30,9 @@ describe('legal-entity library through the gateway', () => {
         registeredAddress { divisionCode divisionName } legalRepresentative { idNumber }
         provenance { sourceDepartment sourceSystem sourceRecordId version receivedAt } history { changeType version } } }`,
       { u: input.uscc },
+      {},
+      // The change history is not shared: the provider department's own system reads it.
+      { key: hub.keys.legalEntity.key },
     );
     expect(read.errors).toBeUndefined();
     expect(read.data?.legalEntity).toMatchObject({
@@ -78,6 +81,8 @@ describe('legal-entity library through the gateway', () => {
     const history = await hub.graphql<{ legalEntity: { history: Array<{ changeType: string; version: number; changes: Record<string, unknown> }> } }>(
       `query($u: String!) { legalEntity(uscc: $u) { history { changeType version changes } } }`,
       { u: input.uscc },
+      {},
+      { key: hub.keys.legalEntity.key },
     );
     expect(history.data?.legalEntity.history.map((h) => [h.changeType, h.version])).toEqual([
       ['status-changed', 3],

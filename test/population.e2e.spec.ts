@@ -26,6 +26,9 @@ describe('population library through the gateway', () => {
       `query($id: String!) { person(idNumber: $id) { idNumber name gender birthDate ethnicity { code name } maritalStatus { code name }
         householdAddress { text divisionCode divisionName } phone status provenance { sourceDepartment version } history { changeType } } }`,
       { id: input.idNumber },
+      {},
+      // The change history is not shared: the provider department's own system reads it.
+      { key: hub.keys.population.key },
     );
     expect(read.errors).toBeUndefined();
     expect(read.data?.person).toMatchObject({

@@ -22,6 +22,28 @@ export interface TestKey {
   principal: Principal;
 }
 
+/** The provider system that sends each register's extracts (POST /ingest/<register>). */
+export const INGEST_SENDER: Record<string, keyof TestKeys> = {
+  'legal-entities': 'legalEntity',
+  persons: 'population',
+  'credit-records': 'credit',
+  addresses: 'geospatial',
+};
+
+/** The provider system that writes each base-library register by mutation. */
+export const MUTATION_SENDER: Record<string, keyof TestKeys> = {
+  registerLegalEntity: 'legalEntity',
+  changeLegalEntity: 'legalEntity',
+  changeLegalEntityStatus: 'legalEntity',
+  registerPerson: 'population',
+  changePerson: 'population',
+  changePersonStatus: 'population',
+  recordCredit: 'credit',
+  changeCreditRecordStatus: 'credit',
+  registerStandardAddress: 'geospatial',
+  changeStandardAddress: 'geospatial',
+};
+
 /** Keys of one test hub (fresh secrets per hub). */
 export interface TestKeys {
   /** The data bureau's exchange system, with full-value grants on everything it may apply for: what the library suites read with. */
@@ -29,6 +51,8 @@ export interface TestKeys {
   /** Provider systems: their own not-shared data (e.g. history) is theirs to read. */
   population: TestKey;
   legalEntity: TestKey;
+  credit: TestKey;
+  geospatial: TestKey;
   /** Consumer systems without any grant. */
   humanResources: TestKey;
   tax: TestKey;
@@ -43,6 +67,8 @@ const SPECS: Record<keyof TestKeys, { roles: Role[]; departmentUscc: string | nu
   harness: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.dataBureau, systemCode: 'fs-gsdb-hub', name: 'test harness (exchange platform)' },
   population: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.publicSecurity, systemCode: 'fs-psb-hukou', name: 'test hukou system' },
   legalEntity: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.marketRegulation, systemCode: 'fs-amr-registration', name: 'test registration system' },
+  credit: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.credit, systemCode: 'fs-drc-credit', name: 'test credit system' },
+  geospatial: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.naturalResources, systemCode: 'fs-nr-address', name: 'test address system' },
   humanResources: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.humanResources, systemCode: 'fs-hrss-insurance', name: 'test social insurance system' },
   tax: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.tax, systemCode: 'fs-tax-collection', name: 'test tax system' },
   window: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.window, systemCode: 'fs-cc-one-window', name: 'test one-window system' },
@@ -79,7 +105,7 @@ export async function provisionTestAccess(catalog: INestApplication): Promise<Te
     const masked = r.items.filter((i) => i.masking).map((i) => i.no);
     const wanted = r.sharingType === SharingType.CONDITIONAL ? r.items.map((i) => i.no) : r.sharingType === SharingType.UNCONDITIONAL ? masked : [];
     if (wanted.length === 0) continue;
-    for (const to of [keys.harness, keys.population, keys.legalEntity]) {
+    for (const to of [keys.harness, keys.population, keys.legalEntity, keys.credit, keys.geospatial]) {
       if (to.principal.departmentUscc !== r.provider) await grant(to, r.code, wanted);
     }
   }

@@ -5,7 +5,8 @@ import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEve
 import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
-import { provisionTestAccess, type TestKeys } from './test-access.js';
+import { Kind, parse } from 'graphql';
+import { INGEST_SENDER, MUTATION_SENDER, provisionTestAccess, type TestKeys } from './test-access.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -88,8 +89,9 @@ export class TestHub {
 
   /**
    * Runs a GraphQL operation through the gateway, by default as the harness system (full-value
-   * grants on everything it may apply for) and with a purpose; `access` says otherwise: another
-   * key (`null`: none), another purpose (`null`: none), a case number.
+   * grants on everything it may apply for) — or, for a write to a base-library register, as that
+   * register's provider system, the only one allowed to write it — and with a purpose; `access`
+   * says otherwise: another key (`null`: none), another purpose (`null`: none), a case number.
    */
   async graphql<T = Record<string, unknown>>(
     query: string,
@@ -108,18 +110,46 @@ export class TestHub {
     access: { key?: string | null; purpose?: string | null; caseNumber?: string } = {},
   ): Promise<Response> {
     const purpose = access.purpose === undefined ? 'automated test of the hub' : access.purpose;
+    const key = access.key === undefined ? this.writerOf(query) : access.key;
     const extensions = { ...(purpose === null ? {} : { purpose }), ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}) };
     return fetch(`${this.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...this.auth(access.key), ...headers },
+      headers: { 'content-type': 'application/json', ...this.auth(key), ...headers },
       body: JSON.stringify({ query, variables, extensions }),
     });
+  }
+
+  /** The provider system's key when `query` writes a register (by its first mutation field), else undefined. */
+  private writerOf(query: string): string | undefined {
+    if (!/^\s*mutation\b/.test(query)) return undefined;
+    try {
+      for (const definition of parse(query).definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation') continue;
+        for (const selection of definition.selectionSet.selections) {
+          const sender = selection.kind === Kind.FIELD ? MUTATION_SENDER[selection.name.value] : undefined;
+          if (sender) return this.keys[sender].key;
+        }
+      }
+    } catch {
+      // Not parseable: the gateway says why, as the harness.
+    }
+    return undefined;
   }
 
   /** The Authorization header for a key (default: the harness's; null: none). */
   auth(key?: string | null): Record<string, string> {
     const k = key === undefined ? this.keys.harness.key : key;
     return k === null ? {} : { authorization: `Bearer ${k}` };
+  }
+
+  /** Sends an extract to POST /ingest/<register> as the register's provider system. */
+  ingest(register: string, body: string | Buffer, contentType: string, headers: Record<string, string> = {}, query = ''): Promise<Response> {
+    const sender = INGEST_SENDER[register] ?? 'legalEntity';
+    return fetch(`${this.gatewayUrl}/ingest/${register}${query}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...this.auth(this.keys[sender].key), ...headers },
+      body,
+    });
   }
 
   /** Base URL of the legal-entity subgraph. */

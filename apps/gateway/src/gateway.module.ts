@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { loadConfig } from '@hub/config';
 import { EventsConfig, createTransport } from '@hub/events';
 import { HealthRegistry, Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
-import { apiSchemaOf, baseLibraryFields } from '@hub/policy';
+import { apiSchemaOf, baseLibraryFields, baseLibraryMutations } from '@hub/policy';
 import { accessPlugin } from './access/access.plugin.js';
 import { AuditWriter } from './access/audit-writer.js';
 import { PolicyStore } from './access/policy-store.js';
@@ -22,13 +22,25 @@ import { disableApolloTelemetry } from './telemetry.js';
 import { formatGatewayError } from './gateway-errors.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 
+export interface GatewayOptions {
+  /**
+   * BENCHMARK BASELINE ONLY. `false` runs the gateway without governance: no API keys, no policy
+   * check, no masking, no access records, and no ingest routes (they cannot be governed without
+   * those). It exists so that `npm run bench` can measure what governance costs against the same
+   * gateway without it. It is deliberately not a setting or an environment variable: only code that
+   * starts the gateway itself (bench/server.ts) can pass it. Default: true.
+   */
+  accessControl?: boolean;
+}
+
 /**
  * The hub's single entry point: Apollo Gateway on the static supergraph, query depth and cost
  * limits checked before planning, request ids passed to subgraphs, GraphiQL from local files.
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static forRoot(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env, options: GatewayOptions = {}): DynamicModule {
+    const governed = options.accessControl !== false;
     const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
     const urls = Object.fromEntries(supergraph.subgraphs.map((s) => [s.name, subgraphUrl(s.name, s.url, env)]));
     const logger = createLogger('gateway');
@@ -36,6 +48,7 @@ export class GatewayModule {
     const catalogUrl = urls.catalog.replace(/\/graphql$/, '');
     const apiSchema = apiSchemaOf(supergraph.sdl);
     const governedTypes = new Set(baseLibraryFields(supergraph.sdl).map((c) => c.slice(0, c.indexOf('.'))));
+    const registerMutations = new Set(baseLibraryMutations(supergraph.sdl));
     const policyStore = {
       provide: PolicyStore,
       inject: [Metrics, HealthRegistry],
@@ -57,10 +70,11 @@ export class GatewayModule {
         ObservabilityModule.forRoot('gateway'),
         GraphQLModule.forRootAsync<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
-          imports: [GatewayAccessModule.with(policyStore, auditWriter)],
-          inject: [Metrics, HealthRegistry, PolicyStore, AuditWriter],
-          useFactory: (metrics: Metrics, health: HealthRegistry, policy: PolicyStore, audit: AuditWriter) => {
+          imports: governed ? [GatewayAccessModule.with(policyStore, auditWriter)] : [],
+          inject: governed ? [Metrics, HealthRegistry, PolicyStore, AuditWriter] : [Metrics, HealthRegistry],
+          useFactory: (metrics: Metrics, health: HealthRegistry, policy?: PolicyStore, audit?: AuditWriter) => {
             disableApolloTelemetry();
+            if (!policy || !audit) logger.warn('access control is OFF (benchmark baseline only): no authentication, no policy, no masking, no access records');
             for (const [name, url] of Object.entries(urls)) {
               health.register({ name: `subgraph:${name}`, critical: false, check: () => ping(url.replace(/\/graphql$/, '/health/live')) });
             }
@@ -73,7 +87,7 @@ export class GatewayModule {
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger),
-                plugins: [operationMetricsPlugin(metrics), requestIdPlugin(), accessPlugin({ apiSchema, policy, audit })],
+                plugins: [operationMetricsPlugin(metrics), requestIdPlugin(), ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations })] : [])],
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
@@ -83,8 +97,8 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [IngestProxyController, ...(config.GRAPHIQL ? [GraphiqlController] : [])],
-      providers: [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }, RequestAuthentication],
+      controllers: [...(governed ? [IngestProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
+      providers: governed ? [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }, RequestAuthentication] : [],
     };
   }
 }

@@ -104,6 +104,24 @@ export function baseLibraryFields(supergraphSdl: string): string[] {
   return [...readSupergraph(supergraphSdl).governed].sort();
 }
 
+/**
+ * The mutations the base libraries serve (`Mutation.<field>`): writes to their registers, which only
+ * a register's provider department may make.
+ */
+export function baseLibraryMutations(supergraphSdl: string): string[] {
+  const schema = Supergraph.build(supergraphSdl).schema;
+  const [, joinSpec] = validateSupergraph(schema);
+  const joinField = joinSpec.fieldDirective(schema);
+  const mutation = schema.schemaDefinition.root('mutation')?.type;
+  if (!mutation) return [];
+  const baseGraphs = new Set(BASE_LIBRARY_GRAPHS);
+  return mutation
+    .fields()
+    .filter((field) => field.appliedDirectivesOf(joinField).some((applied) => baseGraphs.has(String(applied.arguments().graph))))
+    .map((field) => field.coordinate)
+    .sort();
+}
+
 export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalog): GovernanceProblem[] {
   const problems: GovernanceProblem[] = [];
   const report = (code: GovernanceProblemCode, message: string, where: Omit<GovernanceProblem, 'code' | 'message'> = {}): void => {

@@ -42,6 +42,7 @@ export {
   BASE_LIBRARY_GRAPHS,
   GOVERNANCE_PROBLEM_CODES,
   baseLibraryFields,
+  baseLibraryMutations,
   checkGovernance,
   type GovernanceCatalog,
   type GovernanceProblem,

@@ -8,21 +8,25 @@ import type { AccessOutcome, AccessRecordInput } from './access-record.js';
 import { argumentSubjects } from './argument-subjects.js';
 import type { AuditWriter } from './audit-writer.js';
 import type { PolicyStore } from './policy-store.js';
+import { REGISTER_WRITES, writeRefusal } from './register-writes.js';
 
 /** Error codes that mean "refused by the hub's rules" (as opposed to an operation that failed). */
-const REFUSAL_CODES = new Set(['ACCESS_DENIED', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'POLICY_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const REFUSAL_CODES = new Set(['ACCESS_DENIED', 'WRITE_FORBIDDEN', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'POLICY_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
 
 export interface AccessPluginOptions {
   apiSchema: GraphQLSchema;
   policy: PolicyStore;
   audit: AuditWriter;
+  /** The base libraries' mutations (`Mutation.<field>`): register writes, for their provider departments only. */
+  registerMutations: ReadonlySet<string>;
 }
 
 /**
  * The catalog's rules on every operation, before anything runs: the exact fields it touches
  * (through fragments, aliases, variables and entity references) are checked against the caller's
  * rights; a refusal is one error naming every refused item and the resources to apply for, and
- * nothing executes. Operations touching conditional items must say why (purpose). Sensitive values
+ * nothing executes. A base library's register is written (mutations) only by its provider
+ * department's systems. Operations touching conditional items must say why (purpose). Sensitive values
  * are masked in the answer unless the caller may see them in full. Every operation — allowed,
  * refused or failed — leaves an access record, committed before the answer is sent.
  */
@@ -49,6 +53,14 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const loaded = options.policy.current;
           if (!loaded) throw refuse('POLICY_UNAVAILABLE', 'the hub has not loaded its sharing policy yet; try again in a moment', 503);
           const principal = context.principal!;
+          if (operationType === 'mutation') {
+            const writes = new Map(fields.filter((c) => options.registerMutations.has(c)).map((c) => [c, REGISTER_WRITES[c]]));
+            const forbidden = writeRefusal(principal, loaded.policy, writes);
+            if (forbidden) {
+              refusal = { writeForbidden: forbidden.refused };
+              throw refuse(forbidden.code, forbidden.message, 403, { refused: forbidden.refused });
+            }
+          }
           const decision = loaded.policy.decide(principal, touched.coordinates, chinaDate(startedAt));
           timings.policy = round(performance.now() - t0);
           if (!decision.allowed) {

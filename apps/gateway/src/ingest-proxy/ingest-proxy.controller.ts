@@ -1,8 +1,13 @@
-import { Controller, Inject, NotFoundException, Param, Post, Req, Res, type OnModuleInit } from '@nestjs/common';
+import { Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import type { Principal } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
+import type { AccessOutcome } from '../access/access-record.js';
+import { AuditWriter } from '../access/audit-writer.js';
+import { PolicyStore } from '../access/policy-store.js';
+import { INGEST_ANCHORS, writeRefusal } from '../access/register-writes.js';
 
 export const INGEST_TARGETS = Symbol('INGEST_TARGETS');
 
@@ -15,13 +20,16 @@ const FORWARDED = ['content-type', 'accept', 'content-length'];
 /**
  * POST /ingest/<register> on the gateway is passed, streamed both ways, to its library's own ingest
  * endpoint: departments have one address for everything, and an extract of any size crosses the
- * gateway without being buffered.
+ * gateway without being buffered. Only a system of the register's provider department (as the
+ * catalog says) or an admin may send one, and every attempt leaves an access record.
  */
 @Controller('ingest')
 export class IngestProxyController implements OnModuleInit {
   constructor(
     @Inject(INGEST_TARGETS) private readonly targets: IngestTargets,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly policy: PolicyStore,
+    private readonly audit: AuditWriter,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +40,17 @@ export class IngestProxyController implements OnModuleInit {
   async forward(@Param('register') library: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const target = Object.hasOwn(this.targets, library) ? this.targets[library] : undefined;
     if (!target) throw new NotFoundException({ code: 'UNKNOWN_REGISTER', message: `no register "${library}" accepts extracts; known: ${Object.keys(this.targets).join(', ')}` });
+    const startedAt = new Date();
+    const principal = request.hubPrincipal!;
+    const anchor = INGEST_ANCHORS[library];
+    const refusal = this.refusal(principal, anchor);
+    if (refusal) {
+      await this.record(request, principal, anchor, startedAt, 'REFUSED', refusal.code);
+      throw new ForbiddenException(refusal);
+    }
+    // Recorded before a byte reaches the library: no extract is stored unrecorded. (The library's
+    // report, with rows accepted and rejected, goes back to the sender.)
+    await this.record(request, principal, anchor, startedAt, 'ALLOWED', null);
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: String(request.id) };
     for (const name of FORWARDED) {
       const value = request.headers[name];
@@ -47,6 +66,7 @@ export class IngestProxyController implements OnModuleInit {
         duplex: 'half',
       } as RequestInit);
     } catch {
+      await this.record(request, principal, anchor, startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE');
       reply.status(503).send({ code: 'SUBGRAPH_UNAVAILABLE', message: `the ${library} library is unavailable right now; nothing was stored — send the extract again` });
       return;
     }
@@ -54,5 +74,45 @@ export class IngestProxyController implements OnModuleInit {
     const type = upstream.headers.get('content-type');
     if (type) reply.header('content-type', type);
     reply.send(upstream.body ? Readable.fromWeb(upstream.body as never) : undefined);
+  }
+
+  /** Why this caller may not send extracts of the register, or null when it may. */
+  private refusal(principal: Principal, anchor: string): { code: string; message: string } | null {
+    const loaded = this.policy.current;
+    if (!loaded) throw new ServiceUnavailableException({ code: 'POLICY_UNAVAILABLE', message: 'the hub has not loaded its sharing policy yet; try again in a moment' });
+    const refused = writeRefusal(principal, loaded.policy, new Map([[anchor, anchor]]));
+    if (!refused) return null;
+    const provider = refused.refused[0].providerUscc;
+    return {
+      code: 'INGEST_FORBIDDEN',
+      message: `only a system of the register's provider department${provider ? ` (${provider})` : ''} sends extracts of it; ${principal.name} is not one`,
+    };
+  }
+
+  private async record(request: FastifyRequest, principal: Principal, anchor: string, startedAt: Date, outcome: AccessOutcome, errorCode: string | null): Promise<void> {
+    try {
+      await this.audit.write({
+        requestId: String(request.id),
+        keyId: principal.keyId,
+        systemCode: principal.systemCode,
+        departmentUscc: principal.departmentUscc,
+        holderName: principal.name,
+        roles: principal.roles,
+        purpose: 'bulk ingest of a department extract',
+        caseNumber: null,
+        operationType: 'ingest',
+        operationName: request.url.split('?')[0].slice(0, 200),
+        fields: [anchor],
+        subjects: [],
+        outcome,
+        errorCode,
+        refusal: null,
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        timings: {},
+      });
+    } catch {
+      throw new ServiceUnavailableException({ code: 'AUDIT_UNAVAILABLE', message: 'the hub could not record this request, so it does not take it; try again in a moment' });
+    }
   }
 }
