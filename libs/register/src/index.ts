@@ -24,4 +24,4 @@ export { IngestController, INGEST_REGISTERS, INGEST_MAX_BYTES, type IngestRegist
 export { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest/ingest-report.js';
 export { readExtract, ExtractHeaderError, MAX_LINE_BYTES, type ExtractFormat, type ExtractRow } from './ingest/record-stream.js';
 export { historyEntity } from './history.entity.js';
-export { encodeCursor, decodeCursor } from './cursor.js';
+export { encodeCursor, decodeCursor, MAX_CURSOR_LENGTH } from './cursor.js';

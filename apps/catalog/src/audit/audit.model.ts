@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PageInfo } from '@hub/register';
+import { PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
 export enum AccessSubjectType {
@@ -139,7 +139,7 @@ export class AccessLogArgs {
   @Field({ nullable: true, description: 'The endCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string;
 }
 

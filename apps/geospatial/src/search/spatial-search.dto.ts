@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GraphQLJSONObject, PageInfo } from '@hub/register';
+import { GraphQLJSONObject, PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
 import { IsDivisionCode } from '@hub/subgraph';
 import { CoordinateSystemEnum } from '../address/dto/standard-address.input.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
@@ -79,7 +79,7 @@ export class SpatialSearchArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string;
 }
 

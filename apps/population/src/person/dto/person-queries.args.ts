@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { MAX_CURSOR_LENGTH } from '@hub/register';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsDivisionCode } from '@hub/subgraph';
@@ -46,6 +47,6 @@ export class SearchPersonsArgs {
   @Field({ nullable: true, description: 'The endCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
+  @MaxLength(MAX_CURSOR_LENGTH)
   after?: string;
 }

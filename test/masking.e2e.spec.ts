@@ -1,0 +1,653 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MaskingRule, ResourceStatus, SharingType, maskValue, type CatalogResourceSpec } from '@hub/policy';
+import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, aCreditRecord, aLegalEntity, aPerson, aStandardAddress } from './support/fixtures.js';
+import { DEPARTMENTS, type TestKey, type TestKeys } from './support/test-access.js';
+import { TestHub } from './support/test-hub.js';
+
+/*
+ * Acceptance: "masking rules verified for each sensitive item; a full-value grant returns full
+ * values". Every data item of the shipped catalog with a masking rule has a row below: a real record
+ * read through the gateway (a) by a consumer without full values — the exact masked string, worked
+ * out by hand from the rule, and the original nowhere in the raw answer; (b) by systems holding
+ * full-value grants; (c) by the provider department's system — the original. A masked item added
+ * to the catalog without a row fails the coverage test.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The shipped catalog
+// ---------------------------------------------------------------------------------------------
+
+const RESOURCES_DIR = new URL('../schemas/catalog/resources/', import.meta.url);
+const CATALOG: CatalogResourceSpec[] = readdirSync(RESOURCES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => JSON.parse(readFileSync(new URL(f, RESOURCES_DIR), 'utf8')) as CatalogResourceSpec[])
+  .filter((r) => r.status === ResourceStatus.PUBLISHED);
+
+interface MaskedField {
+  coordinate: string;
+  rule: MaskingRule;
+  resource: CatalogResourceSpec;
+}
+
+/** Every field of the shipped catalog that carries a masking rule, with its rule and resource. */
+const MASKED_FIELDS: MaskedField[] = CATALOG.flatMap((resource) =>
+  resource.items.flatMap((item) => (item.masking ? item.fields.map((coordinate) => ({ coordinate, rule: item.masking!, resource })) : [])),
+);
+
+function maskedField(coordinate: string): MaskedField {
+  const found = MASKED_FIELDS.find((f) => f.coordinate === coordinate);
+  if (!found) throw new Error(`${coordinate} has no masking rule in the shipped catalog`);
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The records read (fixed values, so that the masked forms below can be worked out by hand)
+// ---------------------------------------------------------------------------------------------
+
+/** A household head with every sensitive field filled in; located (its household address is a standard address). */
+const HEAD = {
+  idNumber: '330108198504122351',
+  name: '司马相如',
+  birthDate: '1985-04-12',
+  phone: '13812345678',
+  householdNumber: 'H330108000521',
+  residenceAddress: '浙江省杭州市滨江区长河街道春波路99号',
+};
+/** A standard address in 滨江区 (330108): the head's household address, so that geospatial locates the head. */
+const HOME = aStandardAddress('330108', '江南大道', 1888);
+/** The head's spouse, in the same household (not located: an address no standard address matches). */
+const SPOUSE = { idNumber: '330108198709236432', name: '卓文君', birthDate: '1987-09-23', phone: '13900001111' };
+/** A person who died: the legal representative of COMPANY. A check digit X. */
+const DECEASED = { idNumber: '33010619500202603X', name: '王五', birthDate: '1950-02-02', diedOn: '2025-11-03', reason: '死亡注销（居民死亡医学证明书）' };
+const COMPANY = aLegalEntity().with({ legalRepresentativeIdNumber: DECEASED.idNumber }).build();
+
+/** What the set-up wrote that the server names (credit record ids). */
+const written = { creditRecordId: '' };
+
+// ---------------------------------------------------------------------------------------------
+// The table: one row (at least) per masked field
+// ---------------------------------------------------------------------------------------------
+
+type ProviderKey = Extract<keyof TestKeys, 'population' | 'legalEntity' | 'credit' | 'geospatial'>;
+
+const PROVIDER_DEPARTMENT: Record<ProviderKey, string> = {
+  population: DEPARTMENTS.publicSecurity,
+  legalEntity: DEPARTMENTS.marketRegulation,
+  credit: DEPARTMENTS.credit,
+  geospatial: DEPARTMENTS.naturalResources,
+};
+
+interface Row {
+  /** `Type.field`, as in the catalog. */
+  coordinate: string;
+  rule: MaskingRule;
+  /** How the row reaches the field, for the test name. */
+  via: string;
+  /** The provider department's system. */
+  provider: ProviderKey;
+  query: string;
+  variables: () => Record<string, unknown>;
+  /** The field's value in the answer's data. */
+  pick: (data: unknown) => unknown;
+  /** The original value. */
+  original: string;
+  /** The masked value, worked out by hand from the rule. */
+  masked: string;
+}
+
+const ROWS: Row[] = [
+  {
+    coordinate: 'Person.idNumber',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'person',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { idNumber } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'idNumber'),
+    original: HEAD.idNumber,
+    // first 6, then 8 '*', then last 4
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'Person.idNumber',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'person (check digit X)',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { idNumber } }`,
+    variables: () => ({ id: DECEASED.idNumber }),
+    pick: (d) => at(d, 'person', 'idNumber'),
+    original: DECEASED.idNumber,
+    masked: '330106********603X',
+  },
+  {
+    coordinate: 'Person.name',
+    rule: MaskingRule.NAME,
+    via: 'person',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { name } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'name'),
+    original: HEAD.name,
+    // the first character, one '*' for each of the others
+    masked: '司***',
+  },
+  {
+    coordinate: 'Person.birthDate',
+    rule: MaskingRule.DATE_YEAR,
+    via: 'person',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { birthDate } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'birthDate'),
+    original: HEAD.birthDate,
+    masked: '1985-**-**',
+  },
+  {
+    coordinate: 'Person.statusEffectiveOn',
+    rule: MaskingRule.DATE_YEAR,
+    via: 'person (deceased)',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { statusEffectiveOn } }`,
+    variables: () => ({ id: DECEASED.idNumber }),
+    pick: (d) => at(d, 'person', 'statusEffectiveOn'),
+    original: DECEASED.diedOn,
+    masked: '2025-**-**',
+  },
+  {
+    coordinate: 'Person.statusReason',
+    rule: MaskingRule.REDACT,
+    via: 'person (deceased)',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { statusReason } }`,
+    variables: () => ({ id: DECEASED.idNumber }),
+    pick: (d) => at(d, 'person', 'statusReason'),
+    original: DECEASED.reason,
+    masked: '******',
+  },
+  {
+    coordinate: 'Person.householdNumber',
+    rule: MaskingRule.REDACT,
+    via: 'person',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { householdNumber } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'householdNumber'),
+    original: HEAD.householdNumber,
+    masked: '******',
+  },
+  {
+    coordinate: 'Household.number',
+    rule: MaskingRule.REDACT,
+    via: 'household',
+    provider: 'population',
+    query: `query($n: String!) { household(number: $n) { number } }`,
+    variables: () => ({ n: HEAD.householdNumber }),
+    pick: (d) => at(d, 'household', 'number'),
+    original: HEAD.householdNumber,
+    masked: '******',
+  },
+  {
+    coordinate: 'Household.number',
+    rule: MaskingRule.REDACT,
+    via: 'person.household',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { household { number } } }`,
+    variables: () => ({ id: SPOUSE.idNumber }),
+    pick: (d) => at(d, 'person', 'household', 'number'),
+    original: HEAD.householdNumber,
+    masked: '******',
+  },
+  {
+    coordinate: 'PersonAddress.text',
+    rule: MaskingRule.ADDRESS,
+    via: 'person.householdAddress',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { householdAddress { text } } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'householdAddress', 'text'),
+    original: HOME.fullText,
+    // the first 6 characters, then '****'
+    masked: '浙江省杭州市****',
+  },
+  {
+    coordinate: 'PersonAddress.text',
+    rule: MaskingRule.ADDRESS,
+    via: 'person.residenceAddress',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { residenceAddress { text } } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'residenceAddress', 'text'),
+    original: HEAD.residenceAddress,
+    masked: '浙江省杭州市****',
+  },
+  {
+    coordinate: 'Person.phone',
+    rule: MaskingRule.PHONE,
+    via: 'person',
+    provider: 'population',
+    query: `query($id: String!) { person(idNumber: $id) { phone } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'phone'),
+    original: HEAD.phone,
+    // the first 3 and the last 4 digits
+    masked: '138****5678',
+  },
+  {
+    coordinate: 'CreditRecord.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'creditRecord (a person\'s penalty)',
+    provider: 'credit',
+    query: `query($r: ID!) { creditRecord(recordId: $r) { subjectId } }`,
+    variables: () => ({ r: written.creditRecordId }),
+    pick: (d) => at(d, 'creditRecord', 'subjectId'),
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'CreditProfile.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'person.credit (across subgraphs)',
+    provider: 'credit',
+    query: `query($id: String!) { person(idNumber: $id) { credit { subjectId } } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'credit', 'subjectId'),
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'SpatialHit.id',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'spatialSearch(kind: PERSON)',
+    provider: 'geospatial',
+    query: `{ spatialSearch(kind: PERSON, within: { divisionCode: "330108" }) { nodes { id } } }`,
+    variables: () => ({}),
+    pick: (d) => only(at(d, 'spatialSearch', 'nodes')).id,
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'LegalRepresentativeStatus.deceasedOn',
+    rule: MaskingRule.DATE_YEAR,
+    via: 'legalEntity.legalRepresentativeStatus',
+    provider: 'legalEntity',
+    query: `query($u: String!) { legalEntity(uscc: $u) { legalRepresentativeStatus { deceasedOn } } }`,
+    variables: () => ({ u: COMPANY.uscc }),
+    pick: (d) => at(d, 'legalEntity', 'legalRepresentativeStatus', 'deceasedOn'),
+    original: DECEASED.diedOn,
+    masked: '2025-**-**',
+  },
+];
+
+const isConditional = (row: Row) => maskedField(row.coordinate).resource.sharingType === SharingType.CONDITIONAL;
+/** Rows as `it.each` cases: [title, row] (a title in full, where `$name` would be cut short). */
+const cases = (rows: Row[]) => rows.map((row) => [`${row.coordinate} (${row.rule}) via ${row.via}`, row] as const);
+
+describe('the masking table covers the shipped catalog', () => {
+  it('has a row for every field with a masking rule, and no row for one without', () => {
+    const inCatalog = [...new Set(MASKED_FIELDS.map((f) => `${f.coordinate} ${f.rule}`))].sort();
+    const inTable = [...new Set(ROWS.map((r) => `${r.coordinate} ${r.rule}`))].sort();
+    expect(inTable).toEqual(inCatalog);
+  });
+
+  it.each(cases(ROWS))('%s: the provider and the masked form fit the catalog and the rule', (_title, row) => {
+    expect(PROVIDER_DEPARTMENT[row.provider]).toBe(maskedField(row.coordinate).resource.provider);
+    expect(row.masked).not.toBe(row.original);
+    // Cross-check of the hand-worked form with the implementation.
+    expect(maskValue(row.rule, row.original)).toBe(row.masked);
+  });
+
+  it('says which rules no shipped item uses (they cannot be verified through the API)', () => {
+    const used = new Set(MASKED_FIELDS.map((f) => f.rule));
+    expect(Object.values(MaskingRule).filter((r) => !used.has(r))).toEqual([MaskingRule.COORDINATE]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the gateway
+// ---------------------------------------------------------------------------------------------
+
+const APPLY = `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id status } }`;
+const APPROVE = `mutation($i: ApproveSharingInput!) { approveSharingApplication(input: $i) { status fullValues items approvedItems grantId } }`;
+
+interface Read {
+  text: string;
+  body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+describe('masking through the gateway', () => {
+  let hub: TestHub;
+  /** A consumer with grants for every conditional resource with a masked item — without full values. */
+  let maskedGrantee: TestKey;
+  /** A consumer with grants, through the approval process, for full values of every masked item. */
+  let fullGrantee: TestKey;
+
+  const read = async (query: string, variables: Record<string, unknown>, key: TestKey): Promise<Read> => {
+    const response = await hub.graphqlResponse(query, variables, {}, { key: key.key });
+    const text = await response.text();
+    return { text, body: JSON.parse(text) as Read['body'] };
+  };
+  const readRow = (row: Row, key: TestKey) => read(row.query, row.variables(), key);
+
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    maskedGrantee = hub.keys.tax;
+    fullGrantee = hub.keys.humanResources;
+    const ok = (result: { errors?: unknown }) => expect(result.errors).toBeUndefined();
+
+    // The records.
+    ok(await hub.graphql(REGISTER_ADDRESS, { input: HOME }));
+    const head = aPerson(HEAD.birthDate)
+      .inHousehold(HEAD.householdNumber, '02')
+      .with({
+        idNumber: HEAD.idNumber,
+        name: HEAD.name,
+        gender: 'MALE',
+        phone: HEAD.phone,
+        householdAddress: HOME.fullText,
+        householdDivisionCode: HOME.divisionCode,
+        residenceAddress: HEAD.residenceAddress,
+        residenceDivisionCode: '330108',
+      })
+      .build();
+    const spouse = aPerson(SPOUSE.birthDate)
+      .inHousehold(HEAD.householdNumber, '10')
+      .with({ idNumber: SPOUSE.idNumber, name: SPOUSE.name, gender: 'MALE', phone: SPOUSE.phone, householdAddress: '浙江省杭州市滨江区不存在路1号', householdDivisionCode: '330108' })
+      .build();
+    const deceased = aPerson(DECEASED.birthDate).with({ idNumber: DECEASED.idNumber, name: DECEASED.name, gender: 'MALE', householdDivisionCode: '330106' }).build();
+    for (const input of [head, spouse, deceased]) ok(await hub.graphql(REGISTER_PERSON, { input }));
+    ok(await hub.graphql(REGISTER, { input: COMPANY }));
+    ok(
+      await hub.graphql(`mutation($i: ChangePersonStatusInput!) { changePersonStatus(input: $i) { outcome } }`, {
+        i: {
+          idNumber: DECEASED.idNumber,
+          sourceDepartment: PUBLIC_SECURITY,
+          sourceSystem: 'test-hukou',
+          sourceRecordId: deceased.sourceRecordId,
+          version: 2,
+          status: 'DECEASED',
+          statusEffectiveOn: DECEASED.diedOn,
+          statusReason: DECEASED.reason,
+        },
+      }),
+    );
+    const penalty = await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, {
+      input: aCreditRecord('PENALTY', { idNumber: HEAD.idNumber }).build(),
+    });
+    ok(penalty);
+    written.creditRecordId = penalty.data!.recordCredit.record.recordId;
+
+    // The grants, applied for and approved through the API.
+    const today = new Date().toISOString().slice(0, 10);
+    const until = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    const grant = async (to: TestKey, resource: CatalogResourceSpec, items: number[], fullValues: boolean) => {
+      const applied = await hub.graphql<{ applyForSharing: { id: string } }>(
+        APPLY,
+        { i: { resourceCode: resource.code, items, purpose: '社保待遇资格核验', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: until, fullValues } },
+        {},
+        { key: to.key },
+      );
+      ok(applied);
+      const steward = resource.provider === DEPARTMENTS.publicSecurity ? hub.keys.psbSteward : hub.keys.hubSteward;
+      const approved = await hub.graphql<{ approveSharingApplication: { status: string; fullValues: boolean } }>(APPROVE, { i: { applicationId: applied.data!.applyForSharing.id } }, {}, { key: steward.key });
+      ok(approved);
+      expect(approved.data?.approveSharingApplication).toMatchObject({ status: 'APPROVED', fullValues });
+    };
+    for (const resource of CATALOG) {
+      if (!resource.items.some((i) => i.masking)) continue;
+      if (resource.sharingType === SharingType.CONDITIONAL) {
+        const all = resource.items.map((i) => i.no);
+        await grant(maskedGrantee, resource, all, false);
+        await grant(fullGrantee, resource, all, true);
+      } else if (resource.sharingType === SharingType.UNCONDITIONAL) {
+        // Unconditional items are readable (masked) already: one applies only for full values.
+        await grant(fullGrantee, resource, resource.items.filter((i) => i.masking).map((i) => i.no), true);
+      }
+    }
+
+    // Wait until the libraries have reacted to each other (location, death of the representative)
+    // and the gateway's policy has every grant: each row reads, masked or in full as it should.
+    await hub.eventually(async () => {
+      for (const row of ROWS) {
+        for (const [key, expected] of [
+          [hub.keys.harness, row.original],
+          [fullGrantee, row.original],
+          [maskedGrantee, row.masked],
+        ] as const) {
+          const { body } = await readRow(row, key);
+          expect(body.errors).toBeUndefined();
+          expect(row.pick(body.data)).toBe(expected);
+        }
+      }
+    }, 30_000);
+  });
+  afterAll(() => hub?.close());
+
+  describe('(a) a consumer without full values gets the exact masked value, and the original nowhere in the answer', () => {
+    it.each(cases(ROWS.filter((r) => !isConditional(r))))('%s: a consumer without any grant', async (_title, row) => {
+      const { text, body } = await readRow(row, hub.keys.window);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.masked);
+      expect(exposures(text, row.original)).toEqual([]);
+    });
+
+    it.each(cases(ROWS))('%s: a consumer with a grant without full values', async (_title, row) => {
+      const { text, body } = await readRow(row, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.masked);
+      expect(exposures(text, row.original)).toEqual([]);
+    });
+
+    it.each(cases(ROWS.filter(isConditional)))('%s: a consumer without a grant is refused, and the refusal carries no value', async (_title, row) => {
+      const { text, body } = await readRow(row, hub.keys.window);
+      expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
+      expect(body.data ?? null).toBeNull();
+      expect(exposures(text, row.original)).toEqual([]);
+    });
+  });
+
+  describe('(b) a full-value grant returns full values', () => {
+    it.each(cases(ROWS))('%s: the data bureau\'s exchange system (full-value grants)', async (_title, row) => {
+      const { body } = await readRow(row, hub.keys.harness);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.original);
+    });
+
+    it.each(cases(ROWS))('%s: a consumer whose full-value application was approved', async (_title, row) => {
+      const { body } = await readRow(row, fullGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.original);
+    });
+  });
+
+  describe('(c) the provider department reads its own data in full', () => {
+    it.each(cases(ROWS))('%s', async (_title, row) => {
+      const { body } = await readRow(row, hub.keys[row.provider]);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.original);
+    });
+  });
+
+  it('the hub\'s catalog says the same: every masked item is MASKED for the consumer, FULL with full values', async () => {
+    const query = `{ myAccess { items { fields masking access } } }`;
+    type Access = { myAccess: { items: Array<{ fields: string[]; masking: string | null; access: string }> } };
+    const masked = async (key: TestKey) => {
+      const result = await hub.graphql<Access>(query, {}, {}, { key: key.key });
+      expect(result.errors).toBeUndefined();
+      return result.data!.myAccess.items.filter((i) => i.masking).flatMap((i) => i.fields.map((f) => `${f} ${i.masking} ${i.access}`)).sort();
+    };
+    const coordinates = [...new Set(ROWS.map((r) => `${r.coordinate} ${r.rule}`))].sort();
+    expect(await masked(maskedGrantee)).toEqual(coordinates.map((c) => `${c} MASKED`));
+    const conditional = new Set(ROWS.filter(isConditional).map((r) => `${r.coordinate} ${r.rule}`));
+    expect(await masked(hub.keys.window)).toEqual(coordinates.map((c) => `${c} ${conditional.has(c) ? 'NEEDS_GRANT' : 'MASKED'}`));
+    expect(await masked(fullGrantee)).toEqual(coordinates.map((c) => `${c} FULL`));
+    expect(await masked(hub.keys.harness)).toEqual(coordinates.map((c) => `${c} FULL`));
+  });
+
+  describe('masking follows the value wherever the operation puts it', () => {
+    const PERSON_SHAPES = `query($id: String!, $yes: Boolean!) {
+      who: person(idNumber: $id) {
+        citizen: idNumber
+        idNumber
+        fullName: name
+        ...Contact
+        ... on Person { born: birthDate householdNumber @include(if: $yes) }
+        household { ...Household }
+      }
+    }
+    fragment Contact on Person { phone tel: phone home: householdAddress { where: text } }
+    fragment Household on Household { no: number head { ... on Person { id: idNumber } } }`;
+
+    it('through aliases, named and inline fragments, @include, and an alias of the same field twice', async () => {
+      const { text, body } = await read(PERSON_SHAPES, { id: HEAD.idNumber, yes: true }, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        who: {
+          citizen: '330108********2351',
+          idNumber: '330108********2351',
+          fullName: '司***',
+          phone: '138****5678',
+          tel: '138****5678',
+          home: { where: '浙江省杭州市****' },
+          born: '1985-**-**',
+          householdNumber: '******',
+          household: { no: '******', head: { id: '330108********2351' } },
+        },
+      });
+      for (const original of [HEAD.idNumber, HEAD.name, HEAD.phone, HOME.fullText, HEAD.birthDate, HEAD.householdNumber]) expect(exposures(text, original)).toEqual([]);
+
+      const full = await read(PERSON_SHAPES, { id: HEAD.idNumber, yes: true }, fullGrantee);
+      expect(full.body.data).toEqual({
+        who: {
+          citizen: HEAD.idNumber,
+          idNumber: HEAD.idNumber,
+          fullName: HEAD.name,
+          phone: HEAD.phone,
+          tel: HEAD.phone,
+          home: { where: HOME.fullText },
+          born: HEAD.birthDate,
+          householdNumber: HEAD.householdNumber,
+          household: { no: HEAD.householdNumber, head: { id: HEAD.idNumber } },
+        },
+      });
+    });
+
+    it('inside lists: a household\'s members', async () => {
+      const query = `query($n: String!) { household(number: $n) { number members { person { idNumber name birthDate phone householdNumber } relationToHead { code } } } }`;
+      const { text, body } = await read(query, { n: HEAD.householdNumber }, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        household: {
+          number: '******',
+          members: [
+            { person: { idNumber: '330108********2351', name: '司***', birthDate: '1985-**-**', phone: '138****5678', householdNumber: '******' }, relationToHead: { code: '02' } },
+            { person: { idNumber: '330108********6432', name: '卓**', birthDate: '1987-**-**', phone: '139****1111', householdNumber: '******' }, relationToHead: { code: '10' } },
+          ],
+        },
+      });
+      for (const original of [HEAD.idNumber, SPOUSE.idNumber, HEAD.name, SPOUSE.name, HEAD.birthDate, SPOUSE.birthDate, HEAD.phone, SPOUSE.phone, HEAD.householdNumber]) expect(exposures(text, original)).toEqual([]);
+    });
+
+    it('inside lists: search results and persons by ID — for a consumer without any grant', async () => {
+      const query = `query($ids: [String!]!) {
+        searchPersons(filter: { divisionCode: "330108" }) { nodes { idNumber name birthDate } edges { node { idNumber } } }
+        persons(idNumbers: $ids) { idNumber name statusEffectiveOn statusReason }
+      }`;
+      const { text, body } = await read(query, { ids: [HEAD.idNumber, DECEASED.idNumber, SPOUSE.idNumber] }, hub.keys.window);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toMatchObject({
+        searchPersons: {
+          nodes: [
+            { idNumber: '330108********2351', name: '司***', birthDate: '1985-**-**' },
+            { idNumber: '330108********6432', name: '卓**', birthDate: '1987-**-**' },
+          ],
+          edges: [{ node: { idNumber: '330108********2351' } }, { node: { idNumber: '330108********6432' } }],
+        },
+        persons: [
+          { idNumber: '330108********2351', name: '司***', statusEffectiveOn: null, statusReason: null },
+          { idNumber: '330106********603X', name: '王*', statusEffectiveOn: '2025-**-**', statusReason: '******' },
+          { idNumber: '330108********6432', name: '卓**', statusEffectiveOn: null, statusReason: null },
+        ],
+      });
+      for (const original of [HEAD.idNumber, SPOUSE.idNumber, DECEASED.idNumber, HEAD.name, SPOUSE.name, DECEASED.name, DECEASED.diedOn, DECEASED.reason]) expect(exposures(text, original)).toEqual([]);
+    });
+
+    it('inside lists across subgraphs: a person\'s credit profile and its records', async () => {
+      const query = `query($id: String!) { person(idNumber: $id) { credit { subjectId penalties { recordId subjectId } licences { subjectId } } } }`;
+      const { text, body } = await read(query, { id: HEAD.idNumber }, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        person: { credit: { subjectId: '330108********2351', penalties: [{ recordId: written.creditRecordId, subjectId: '330108********2351' }], licences: [] } },
+      });
+      expect(exposures(text, HEAD.idNumber)).toEqual([]);
+    });
+
+    it('across subgraphs: a legal entity\'s deceased representative, through a fragment', async () => {
+      const query = `query($u: String!) { legalEntity(uscc: $u) {
+        legalRepresentative { ...Rep }
+        legalRepresentativeStatus { status deceased ... on LegalRepresentativeStatus { died: deceasedOn } }
+      } }
+      fragment Rep on Person { idNumber name status statusEffectiveOn }`;
+      const { text, body } = await read(query, { u: COMPANY.uscc }, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        legalEntity: {
+          legalRepresentative: { idNumber: '330106********603X', name: '王*', status: 'DECEASED', statusEffectiveOn: '2025-**-**' },
+          legalRepresentativeStatus: { status: 'DECEASED', deceased: true, died: '2025-**-**' },
+        },
+      });
+      for (const original of [DECEASED.idNumber, DECEASED.name, DECEASED.diedOn]) expect(exposures(text, original)).toEqual([]);
+    });
+  });
+
+  describe('cursors are sealed: a page cursor is no way around masking', () => {
+    it('searchPersons cursors do not carry the citizen ID, for a consumer without any grant', async () => {
+      const query = `{ searchPersons(filter: { divisionCode: "330108" }) { edges { cursor node { idNumber } } pageInfo { endCursor } } }`;
+      const { text, body } = await read(query, {}, hub.keys.window);
+      expect(body.errors).toBeUndefined();
+      expect(text).toContain('330108********2351');
+      expect(exposures(text, HEAD.idNumber)).toEqual([]);
+    });
+
+    it('spatialSearch(kind: PERSON) cursors do not carry the citizen ID that SpatialHit.id masks', async () => {
+      const query = `{ spatialSearch(kind: PERSON, within: { divisionCode: "330108" }) { nodes { id } pageInfo { endCursor } } }`;
+      const { text, body } = await read(query, {}, maskedGrantee);
+      expect(body.errors).toBeUndefined();
+      expect(text).toContain('330108********2351');
+      expect(exposures(text, HEAD.idNumber)).toEqual([]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** The value at a path in parsed JSON (undefined where the path ends early). */
+function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const step of path) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[step] : undefined;
+  return current;
+}
+
+/** The single element of a list of objects; throws otherwise. */
+function only(list: unknown): Record<string, unknown> {
+  if (!Array.isArray(list) || list.length !== 1) throw new Error(`expected exactly one element, got ${JSON.stringify(list)}`);
+  return list[0] as Record<string, unknown>;
+}
+
+/**
+ * Where `original` can be read in a raw answer: as is, JSON-escaped, or inside a base64/base64url
+ * token (a cursor, an opaque id). Empty when nowhere.
+ */
+function exposures(text: string, original: string): string[] {
+  const found: string[] = [];
+  if (text.includes(original)) found.push('verbatim');
+  const escaped = JSON.stringify(original).slice(1, -1).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== original && text.toLowerCase().includes(escaped.toLowerCase())) found.push('JSON-escaped');
+  for (const token of new Set(text.match(/[A-Za-z0-9+/_-]{8,}={0,2}/g) ?? [])) {
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    if (decoded.includes(original)) found.push(`base64 ${token} = ${decoded}`);
+  }
+  return found;
+}
