@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '@hub/auth';
@@ -53,6 +55,7 @@ describe('API keys at the gateway', () => {
   let hub: TestHub;
   let db: pg.Client;
   let policyEvents: EventCollector;
+  let adminKeyFile: string;
   const today = chinaDate(new Date());
   /** Every refusal this suite saw, checked for shape at the end. */
   const refusals: Array<{ what: string; status: number; contentType: string | null; text: string }> = [];
@@ -94,7 +97,8 @@ describe('API keys at the gateway', () => {
 
   beforeAll(async () => {
     // The default POLICY_REFRESH_MS (30 s): what the gateway learns within seconds, it learns through the catalog's events.
-    hub = await TestHub.start();
+    adminKeyFile = join(await mkdtemp(join(tmpdir(), 'hub-admin-key-')), 'admin.key');
+    hub = await TestHub.start({ env: { HUB_ADMIN_KEY_FILE: adminKeyFile } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
     policyEvents = await hub.collect(POLICY_TOPIC);
@@ -103,6 +107,17 @@ describe('API keys at the gateway', () => {
     await policyEvents?.close();
     await db?.end();
     await hub?.close();
+  });
+
+  it('gives a new hub its first admin key, in a file only its owner can read', async () => {
+    const file = await stat(adminKeyFile);
+    expect(file.mode & 0o777).toBe(0o600);
+    const key = (await readFile(adminKeyFile, 'utf8')).trim();
+    expect(key).toMatch(/^hubk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$/);
+    const me = await hub.graphql<{ myAccess: { roles: string[]; holderName: string } }>(`{ myAccess { roles holderName } }`, {}, {}, { key });
+    expect(me.data?.myAccess).toEqual({ roles: ['ADMIN'], holderName: 'bootstrap admin (HUB_ADMIN_KEY_FILE)' });
+    const [row] = (await db.query('SELECT expires_at FROM catalog.api_key WHERE id = $1', [key.slice(5, 17)])).rows as Array<{ expires_at: Date }>;
+    expect(row.expires_at.getTime() - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
   });
 
   it('refuses a request without a key: 401 UNAUTHENTICATED, on /graphql and elsewhere', async () => {
@@ -211,6 +226,8 @@ describe('API keys at the gateway', () => {
     const { id } = issued.apiKey;
     const noReason = await hub.graphql(REVOKE, { input: { id, reason: '' } }, {}, admin());
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const blankReason = await hub.graphql(REVOKE, { input: { id, reason: '   ' } }, {}, admin());
+    expect(blankReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
     expect(await withKey('before revocation', issued.key)).toBeNull();
 
     const started = Date.now();
@@ -233,7 +250,7 @@ describe('API keys at the gateway', () => {
 
     const again = await hub.graphql(REVOKE, { input: { id, reason: '再次撤销' } }, {}, admin());
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'KEY_ALREADY_REVOKED' });
-    const unknown = await hub.graphql(REVOKE, { input: { id: 'aaaaaaaaaaaa', reason: '不存在' } }, {}, admin());
+    const unknown = await hub.graphql(REVOKE, { input: { id: 'aaaaaaaaaaaa', reason: '无此密钥记录' } }, {}, admin());
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'KEY_UNKNOWN' });
     const listed = await hub.graphql<{ apiKeys: ApiKey[] }>(KEYS, { systemCode: 'fs-tax-etax' }, {}, admin());
     expect(listed.data?.apiKeys).toEqual([expect.objectContaining({ id, status: 'REVOKED', revokeReason: '密钥疑似泄露' })]);
@@ -328,6 +345,15 @@ describe('API keys at the gateway', () => {
     const near = await fetch(`${hub.gatewayUrl}/healthz`);
     expect(near.status).toBe(401);
     refusals.push({ what: '/healthz', status: near.status, contentType: near.headers.get('content-type'), text: await near.text() });
+  });
+
+  it('counts the refusals it does not record (whoever has no key must not be able to fill the access log)', async () => {
+    const before = await hub.metric('gateway', 'hub_authentication_refusals_total');
+    await probe('counted', { authorization: 'Bearer hubk_nothing' });
+    await probe('counted, no header', {});
+    expect((await hub.metric('gateway', 'hub_authentication_refusals_total')) - before).toBe(2);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM catalog.access_record WHERE error_code IN ('UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED')");
+    expect(rows[0].n).toBe(0);
   });
 
   it('answers every refusal as JSON with a stable code, and no stack trace or internals', () => {

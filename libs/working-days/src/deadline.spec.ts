@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, responseDeadline } from './deadline.js';
+import { calendarCoverageProblem, isOverdue, responseDeadline } from './deadline.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 // The 2025 and 2026 lists as announced by the State Council (国办发明电〔2024〕12号 and the
@@ -89,5 +89,17 @@ describe('isOverdue', () => {
     expect(() => isOverdue('2025-02-29', new Date())).toThrow(RangeError);
     expect(() => isOverdue('2025-10-15T00:00:00Z', new Date())).toThrow(RangeError);
     expect(() => isOverdue('2025-10-15', new Date(Number.NaN))).toThrow(/now must be a valid Date/);
+  });
+});
+
+describe('calendarCoverageProblem', () => {
+  const shortCalendar = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [], coversYears: [2025, 2026] });
+
+  it('is null while deadlines a month ahead fall in covered years', () => {
+    expect(calendarCoverageProblem(shortCalendar, new Date('2026-10-01T10:00:00+08:00'))).toBeNull();
+  });
+
+  it('names the uncovered year once deadlines a month ahead leave the calendar', () => {
+    expect(calendarCoverageProblem(shortCalendar, new Date('2026-12-03T10:00:00+08:00'))).toMatch(/does not cover 2027/);
   });
 });

@@ -23,6 +23,19 @@ export function responseDeadline(submittedAt: Date, calendar: WorkingDayCalendar
   return calendar.addWorkingDays(received, workingDays);
 }
 
+/**
+ * Why the calendar cannot be trusted for applications submitted from `now` on, or null: the
+ * deadline of an application submitted `aheadDays` calendar days from now must still fall in a
+ * covered year. Beyond its years only weekends are known, and a holiday counted as a working day
+ * makes a deadline fall too early (and the application look overdue before it is).
+ */
+export function calendarCoverageProblem(calendar: WorkingDayCalendar, now: Date, aheadDays = 30): string | null {
+  const later = new Date(validInstant(now, 'now').getTime() + aheadDays * 86_400_000);
+  const deadline = responseDeadline(later, calendar);
+  if (calendar.covers(deadline)) return null;
+  return `the working-day calendar does not cover ${deadline.slice(0, 4)}: deadlines from then on would count weekends only — add that year's holidays and make-up working days (WORKING_DAY_CALENDAR)`;
+}
+
 /** Whether an application with this deadline is overdue at `now`: from the CST day after the deadline on. */
 export function isOverdue(deadline: string, now: Date): boolean {
   if (!isIsoDay(deadline)) throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);

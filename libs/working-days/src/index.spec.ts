@@ -14,6 +14,7 @@ describe('@hub/working-days public surface', () => {
     expect(Object.keys(workingDays).sort()).toEqual([
       'WORKING_DAY_CALENDAR_PATH',
       'WorkingDayCalendar',
+      'calendarCoverageProblem',
       'isOverdue',
       'loadWorkingDayCalendar',
       'responseDeadline',

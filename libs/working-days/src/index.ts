@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { WorkingDayCalendar, type WorkingDayCalendarSpec } from './working-day-calendar.js';
 
 export { WorkingDayCalendar, type WorkingDayCalendarSpec } from './working-day-calendar.js';
-export { isOverdue, responseDeadline } from './deadline.js';
+export { calendarCoverageProblem, isOverdue, responseDeadline } from './deadline.js';
 
 /** The calendar the hub ships, relative to the process's working directory. */
 export const WORKING_DAY_CALENDAR_PATH = 'schemas/catalog/working-day-calendar.json';

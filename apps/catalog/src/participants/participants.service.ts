@@ -9,6 +9,7 @@ import { HubError, InputError } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
 import { ApiKey, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
+import { requiredReason } from '../reasons.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
 
 const DAY_MS = 86_400_000;
@@ -122,6 +123,7 @@ export class ParticipantsService {
   }
 
   async revokeKey(input: RevokeApiKeyInput, by: Principal): Promise<ApiKey> {
+    const reason = requiredReason(input.reason, 'a key revocation gives its reason');
     const row = await this.dataSource.transaction(async (tx) => {
       const key = await tx.getRepository(ApiKeyRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!key) throw new HubError('KEY_UNKNOWN', `no key ${input.id}`);
@@ -129,7 +131,7 @@ export class ParticipantsService {
         throw new HubError('FORBIDDEN', `revoking key ${input.id} needs an admin or a steward of its department`);
       }
       if (key.revokedAt) throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
-      Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: input.reason });
+      Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: reason });
       await tx.getRepository(ApiKeyRow).save(key);
       await this.keyEvent(tx, 'revoked', key);
       return key;
@@ -175,6 +177,27 @@ export class ParticipantsService {
       made++;
     }
     return made;
+  }
+
+  /**
+   * The first admin key of a hub that has none in force (a new deployment: every request to the
+   * gateway needs a key, and only an admin issues them). `deliver` hands the key over before it is
+   * stored, so that a key nobody received never comes into force. Returns the key's id, or null
+   * when an unexpired, unrevoked admin key exists already.
+   */
+  async bootstrapAdminKey(holderName: string, deliver: (key: IssuedKey) => Promise<void>, validDays = 30): Promise<string | null> {
+    const inForce = await this.dataSource
+      .getRepository(ApiKeyRow)
+      .createQueryBuilder('k')
+      .where(':admin = ANY(k.roles)', { admin: Role.ADMIN })
+      .andWhere('k.revoked_at IS NULL')
+      .andWhere('k.expires_at > now()')
+      .getExists();
+    if (inForce) return null;
+    const issued = generateApiKey();
+    await deliver(issued);
+    await this.insertKey({ issued, roles: [Role.ADMIN], departmentUscc: null, systemCode: null, holderName }, new Date(Date.now() + validDays * DAY_MS), null);
+    return issued.id;
   }
 
   private async insertKey(key: PresetKey, expiresAt: Date, issuedBy: string | null): Promise<ApiKeyRow> {

@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError } from '@hub/subgraph';
 import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
+import { requiredReason } from '../reasons.js';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
 import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
 import { SharingApplication, SharingApplicationConnection, SharingApplicationStatus, SharingGrant, SharingGrantStatus } from './sharing.model.js';
@@ -19,7 +20,6 @@ export const WORKING_DAY_CALENDAR = Symbol('WORKING_DAY_CALENDAR');
 
 /** A grant is for at most this long: access is re-justified at least this often. */
 const MAX_PERIOD_DAYS = 3 * 366;
-const MIN_REASON_LENGTH = 4;
 
 /**
  * Sharing applications (共享申请) and the grants they lead to. A system applies for items of a
@@ -96,10 +96,7 @@ export class SharingService {
       const extra = items.filter((no) => !application.items.includes(no));
       if (extra.length > 0) throw new InputError([{ field: 'input.items', code: 'ITEMS_NOT_REQUESTED', message: `item ${extra.join(', ')} was not asked for` }]);
       const partial = items.length < application.items.length;
-      const reason = input.reason?.trim() || null;
-      if (partial && (!reason || reason.length < MIN_REASON_LENGTH)) {
-        throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a partial approval gives the reason for the items left out' }]);
-      }
+      const reason = partial ? requiredReason(input.reason, 'a partial approval gives the reason for the items left out') : input.reason?.trim() || null;
       const fullValues = input.fullValues ?? application.fullValues;
       if (fullValues && !application.fullValues) throw new InputError([{ field: 'input.fullValues', code: 'NOT_REQUESTED', message: 'full values were not asked for' }]);
       const validFrom = application.requestedFrom > today ? application.requestedFrom : today;
@@ -143,10 +140,7 @@ export class SharingService {
   }
 
   async reject(input: RejectSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
-    const reason = input.reason.trim();
-    if (reason.length < MIN_REASON_LENGTH) {
-      throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a rejection gives its reason (拒绝须说明理由)' }]);
-    }
+    const reason = requiredReason(input.reason, 'a rejection gives its reason (拒绝须说明理由)');
     const row = await this.dataSource.transaction(async (tx) => {
       const application = await this.lockedOpen(tx, input.applicationId, by);
       Object.assign(application, { status: SharingApplicationStatus.REJECTED, decidedAt: now, decidedBy: by.keyId, decisionReason: reason });
@@ -174,8 +168,7 @@ export class SharingService {
   }
 
   async revokeGrant(input: RevokeGrantInput, by: Principal, now = new Date()): Promise<SharingGrant> {
-    const reason = input.reason.trim();
-    if (reason.length < MIN_REASON_LENGTH) throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: 'a revocation gives its reason' }]);
+    const reason = requiredReason(input.reason, 'a revocation gives its reason');
     const grant = await this.dataSource.transaction(async (tx) => {
       const row = await tx.getRepository(SharingGrantRow).findOne({ where: { id: input.grantId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new HubError('GRANT_UNKNOWN', `no grant ${input.grantId}`);

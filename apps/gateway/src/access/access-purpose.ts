@@ -5,6 +5,9 @@ export const CASE_NUMBER_HEADER = 'x-hub-case-number';
 export const MAX_PURPOSE_LENGTH = 200;
 export const MAX_CASE_NUMBER_LENGTH = 64;
 
+/** Control characters, and halves of UTF-16 surrogate pairs standing alone (broken text). */
+const NOT_PLAIN_TEXT = /[\p{Cc}\p{Cs}]/u;
+
 export type PurposeError = { code: 'PURPOSE_INVALID'; message: string };
 
 /**
@@ -32,6 +35,8 @@ export function accessPurpose(
   const p = purpose?.trim() || null;
   const c = caseNumber?.trim() || null;
   if (p && [...p].length > MAX_PURPOSE_LENGTH) return { error: { code: 'PURPOSE_INVALID', message: `a purpose is at most ${MAX_PURPOSE_LENGTH} characters` } };
+  // It goes into the access log as text a person reads: no control characters, no broken UTF-16.
+  if (p && NOT_PLAIN_TEXT.test(p)) return { error: { code: 'PURPOSE_INVALID', message: 'a purpose is plain text: no control characters' } };
   if (c && (c.length > MAX_CASE_NUMBER_LENGTH || !/^[\p{L}\p{N}\-_/.:()（）〔〕[\]]+$/u.test(c))) {
     return { error: { code: 'PURPOSE_INVALID', message: `a case number is at most ${MAX_CASE_NUMBER_LENGTH} letters, digits and - _ / . : ( ) [ ]` } };
   }

@@ -26,7 +26,7 @@ export interface AuditWriterOptions {
  * milliseconds), and no answer leaves the gateway before its record is durable: if the gateway
  * crashes, the operations whose records were not committed had not answered either. When the
  * catalog cannot take records within `timeoutMs`, the waiting operations fail (AUDIT_UNAVAILABLE)
- * rather than answer unrecorded.
+ * rather than answer unrecorded; a record the catalog refuses fails its own operation only.
  */
 export class AuditWriter implements OnApplicationShutdown {
   private queue: Pending[] = [];
@@ -52,19 +52,33 @@ export class AuditWriter implements OnApplicationShutdown {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.options.batchSize);
-        const error = await this.send(batch.map((p) => p.record));
-        this.written.inc({ outcome: error ? 'failed' : 'ok' }, batch.length);
-        if (!error) this.batches.observe(batch.length);
-        for (const p of batch) p.done(error);
+        await this.commit(batch, Date.now() + this.options.timeoutMs);
       }
     } finally {
       this.sending = false;
     }
   }
 
-  /** Sends one batch, retrying until `timeoutMs`; undefined when committed. */
-  private async send(records: AccessRecordInput[]): Promise<Error | undefined> {
-    const deadline = Date.now() + this.options.timeoutMs;
+  /**
+   * Commits a batch and settles its operations. A batch the catalog refuses (an invalid record, or
+   * too large a body) is split in halves and each sent again, so that one bad record fails only its
+   * own operation, never the others that happened to share its commit.
+   */
+  private async commit(batch: Pending[], deadline: number): Promise<void> {
+    const outcome = await this.send(batch.map((p) => p.record), deadline);
+    if (outcome.refused && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await this.commit(batch.slice(0, half), deadline);
+      await this.commit(batch.slice(half), deadline);
+      return;
+    }
+    this.written.inc({ outcome: outcome.error ? 'failed' : 'ok' }, batch.length);
+    if (!outcome.error) this.batches.observe(batch.length);
+    for (const p of batch) p.done(outcome.error);
+  }
+
+  /** Sends one batch, retrying server-side trouble until `deadline`. */
+  private async send(records: AccessRecordInput[], deadline: number): Promise<{ error?: Error; refused?: boolean }> {
     const body = JSON.stringify({ records });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -74,18 +88,18 @@ export class AuditWriter implements OnApplicationShutdown {
           body,
           signal: AbortSignal.timeout(Math.max(100, deadline - Date.now())),
         });
-        if (response.ok) return undefined;
+        if (response.ok) return {};
         const text = await response.text();
-        // A refused batch will be refused again: only server-side trouble is worth a retry.
+        // A refused batch will be refused again as it is: only server-side trouble is worth a retry.
         if (response.status < 500) {
           this.log.error({ status: response.status, body: text.slice(0, 500), records: records.length }, 'the catalog refused access records');
-          return new Error(`the catalog refused the access records (${response.status})`);
+          return { error: new Error(`the catalog refused the access records (${response.status})`), refused: true };
         }
         throw new Error(`the catalog answered ${response.status}: ${text.slice(0, 200)}`);
       } catch (error) {
         if (Date.now() + 50 * attempt >= deadline) {
           this.log.error({ err: error, records: records.length }, 'access records could not be written in time; their operations fail');
-          return error instanceof Error ? error : new Error(String(error));
+          return { error: error instanceof Error ? error : new Error(String(error)) };
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
       }

@@ -1,24 +1,33 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Metrics, createLogger } from '@hub/observability';
 import { authenticate } from './authenticate.js';
 import { PolicyStore } from './policy-store.js';
 
 /** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
-const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql(\/index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
+const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql\/?(index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
 
 /**
  * Every other request to the gateway carries a hub API key (`Authorization: Bearer <key>`): the
  * key is checked before routing, and a request without a valid one is answered 401 with a stable
  * code (UNAUTHENTICATED, API_KEY_INVALID, API_KEY_EXPIRED, API_KEY_REVOKED) — as a GraphQL error
- * on /graphql, as JSON elsewhere.
+ * on /graphql, as JSON elsewhere. Such refusals leave no access record (whoever has no key could
+ * otherwise fill the log at will): they are counted (`hub_authentication_refusals_total{code}`)
+ * and logged with the caller's address and request id.
  */
 @Injectable()
 export class RequestAuthentication implements OnModuleInit {
+  private readonly log = createLogger('gateway.authentication');
+  private readonly refusals;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly policy: PolicyStore,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.refusals = metrics.counter('hub_authentication_refusals_total', 'Requests refused before authentication succeeded, by code', ['code']);
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
@@ -35,6 +44,8 @@ export class RequestAuthentication implements OnModuleInit {
 
   private deny(reply: FastifyReply, path: string, status: number, code: string, message: string) {
     const requestId = String(reply.request.id);
+    this.refusals.inc({ code });
+    this.log.info({ requestId, code, path, ip: reply.request.ip }, 'request refused before authentication');
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
     return reply
       .status(status)

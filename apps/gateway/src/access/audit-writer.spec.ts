@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Metrics } from '@hub/observability';
+import type { AccessRecordInput } from './access-record.js';
+import { ACCESS_RECORDS_PATH, AuditWriter } from './audit-writer.js';
+
+const record = (purpose: string): AccessRecordInput => ({
+  requestId: `r-${purpose}`,
+  keyId: 'abcdefghijkl',
+  systemCode: 'fs-cc-one-window',
+  departmentUscc: '11440604MB2D07312X',
+  holderName: 'one-window',
+  roles: ['SYSTEM'],
+  purpose,
+  caseNumber: null,
+  operationType: 'query',
+  operationName: null,
+  fields: ['Query.person'],
+  subjects: [],
+  outcome: 'ALLOWED',
+  errorCode: null,
+  refusal: null,
+  startedAt: new Date().toISOString(),
+  durationMs: 1,
+  timings: {},
+});
+
+/** A stand-in for the catalog's endpoint: refuses (400) any batch holding a record whose purpose is "bad". */
+function catalog(): Promise<{ server: Server; url: string; stored: string[]; posts: number[] }> {
+  const stored: string[] = [];
+  const posts: number[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const { records } = JSON.parse(body) as { records: AccessRecordInput[] };
+      posts.push(records.length);
+      if (request.url !== ACCESS_RECORDS_PATH || records.some((r) => r.purpose === 'bad')) {
+        response.writeHead(400, { 'content-type': 'application/json' }).end('{"code":"BAD_REQUEST"}');
+        return;
+      }
+      stored.push(...records.map((r) => r.purpose!));
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stored, posts })));
+}
+
+describe('AuditWriter', () => {
+  let server: Server | undefined;
+  afterEach(() => server?.close());
+
+  it('commits records in groups, and fails only the operation whose record the catalog refuses', async () => {
+    const c = await catalog();
+    server = c.server;
+    const writer = new AuditWriter({ catalogUrl: c.url, batchSize: 500, timeoutMs: 2000, metrics: new Metrics('test') });
+    const purposes = ['a', 'b', 'c', 'bad', 'd', 'e', 'f', 'g'];
+    const settled = await Promise.allSettled(purposes.map((p) => writer.write(record(p))));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(c.stored.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    // The first record goes alone (nothing else waited); the rest share commits, split around the bad one.
+    expect(c.posts.length).toBeLessThan(purposes.length * 2);
+  });
+
+  it('fails the waiting operations when the catalog cannot be reached in time', async () => {
+    // A port nothing listens on any more.
+    const closed = await catalog();
+    const url = closed.url;
+    await new Promise((resolve) => closed.server.close(resolve));
+    const writer = new AuditWriter({ catalogUrl: url, batchSize: 10, timeoutMs: 300, metrics: new Metrics('test') });
+    await expect(writer.write(record('a'))).rejects.toThrow();
+  });
+});
