@@ -56,3 +56,4 @@ export {
   type ResourceCodeErrorCode,
   type ResourceCodeResult,
 } from './resource-code.js';
+export type { AccessOperationType, AccessOutcome, AccessRecordInput } from './access-record.js';

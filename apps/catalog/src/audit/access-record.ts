@@ -1,41 +1,12 @@
-// The wire format of access records: what the gateway POSTs to /internal/access-records, one record
-// per operation it served or refused. Plain JSON on purpose — the gateway keeps its own copy of
-// these types (an app never imports another app), so nothing here may depend on classes or
-// decorators. The limits mirror the columns of `access_record`: a record that passes here always
-// fits, so a batch is never half-written because one value was too long.
+// Validation of the access records the gateway POSTs to /internal/access-records (their wire
+// format is @hub/policy's AccessRecordInput). The limits mirror the columns of `access_record`: a
+// record that passes here always fits, so a batch is never half-written because one value was too
+// long.
 import { Role } from '@hub/auth';
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
+import type { AccessOperationType, AccessOutcome, AccessRecordInput } from '@hub/policy';
 
-export type AccessOperationType = 'query' | 'mutation' | 'ingest';
-export type AccessOutcome = 'ALLOWED' | 'REFUSED' | 'FAILED';
-
-export interface AccessRecordInput {
-  /** The gateway's request id (x-request-id). */
-  requestId: string;
-  /** The hub API key used, by id; null for a caller without a (valid) key. */
-  keyId: string | null;
-  systemCode: string | null;
-  departmentUscc: string | null;
-  holderName: string | null;
-  roles: string[];
-  purpose: string | null;
-  caseNumber: string | null;
-  operationType: AccessOperationType;
-  operationName: string | null;
-  /** `Type.field` coordinates the operation touched. */
-  fields: string[];
-  /** Data subjects served: `PERSON:<citizen ID>`, `LEGAL_ENTITY:<USCC>`, normalised (upper case, 18 characters). */
-  subjects: string[];
-  outcome: AccessOutcome;
-  errorCode: string | null;
-  /** For a refusal: the items refused and why (any JSON object). */
-  refusal: Record<string, unknown> | null;
-  /** ISO 8601 with a time zone, e.g. `2025-03-01T08:00:00.123Z`; stored to the millisecond. */
-  startedAt: string;
-  durationMs: number;
-  /** Where the time went, in milliseconds (e.g. `{ policy: 0.4, execute: 12 }`). */
-  timings: Record<string, number>;
-}
+export type { AccessRecordInput } from '@hub/policy';
 
 /** One thing wrong with a batch: where (`records[3].purpose`), a stable code, and why. */
 export interface AccessRecordViolation {

@@ -4,7 +4,7 @@ import { chinaDate } from '@hub/identifiers';
 import { fieldsOfOperation, maskResponseData, type RefusedItem } from '@hub/policy';
 import type { GatewayContext } from '../gateway-context.js';
 import { accessPurpose } from './access-purpose.js';
-import type { AccessOutcome, AccessRecordInput } from './access-record.js';
+import type { AccessOutcome, AccessRecordInput } from '@hub/policy';
 import { argumentSubjects } from './argument-subjects.js';
 import type { AuditWriter } from './audit-writer.js';
 import type { PolicyStore } from './policy-store.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Metrics } from '@hub/observability';
-import type { AccessRecordInput } from './access-record.js';
+import type { AccessRecordInput } from '@hub/policy';
 import { ACCESS_RECORDS_PATH, AuditWriter } from './audit-writer.js';
 
 const record = (purpose: string): AccessRecordInput => ({

@@ -1,7 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { internalSecret, signInternalRequest } from '@hub/auth';
 import { createLogger, type Metrics } from '@hub/observability';
-import type { AccessRecordInput } from './access-record.js';
+import type { AccessRecordInput } from '@hub/policy';
 
 export const ACCESS_RECORDS_PATH = '/internal/access-records';
 

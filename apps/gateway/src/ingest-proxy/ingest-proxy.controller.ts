@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Principal } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
-import type { AccessOutcome } from '../access/access-record.js';
+import type { AccessOutcome } from '@hub/policy';
 import { AuditWriter } from '../access/audit-writer.js';
 import { PolicyStore } from '../access/policy-store.js';
 import { INGEST_ANCHORS, writeRefusal } from '../access/register-writes.js';
