@@ -3,6 +3,9 @@
 // "CPU ms per operation" column is the hub's own CPU time (gateway and subgraph together, read from
 // /proc) divided by the operations served. Every figure is also given as a ratio to the baseline
 // scenario measured in the same run: these machines are shared, absolute numbers drift.
+// Gateway scenarios call as the demo's one-window system (its API key, with approved grants) and say
+// why (a purpose), as any real caller must. The company profile is also measured through a second
+// gateway with access control off (benchmark baseline only), to show what policy and audit cost.
 import { spawn } from 'node:child_process';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,12 +22,18 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SEED = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const BULK_PERSONS = Number(process.env.BENCH_BULK_PERSONS ?? 1_000_000);
+const PROFILE = '(d) company profile, four subgraphs';
+const PROFILE_UNGOVERNED = '(d) company profile, access control off';
+const INTERLEAVED_ROUNDS = 4;
 
 interface Scenario {
   name: string;
   description: string;
-  target: 'subgraph' | 'gateway';
+  /** `ungoverned-gateway`: the gateway without authentication, policy, masking and audit (the baseline of governance's cost). */
+  target: 'subgraph' | 'gateway' | 'ungoverned-gateway';
   concurrency?: number;
+  /** Scenarios with the same tag (listed one after the other) are measured interleaved, to be compared. */
+  interleaved?: string;
   request(i: number): { method: 'GET' | 'POST'; path: string; body?: string };
   check(status: number, body: string): boolean;
 }
@@ -37,6 +46,8 @@ interface Result {
   p50: number;
   p99: number;
   cpuMsPerOp: number;
+  /** CPU time of the bench database's Postgres backends per operation, when Postgres runs on this machine. */
+  databaseCpuMsPerOp?: number;
 }
 
 async function main(): Promise<void> {
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
   const usccFile = join(dir, 'usccs.json');
   console.log(`bench: starting the hub with ${SEED} legal entities…`);
   const server = spawn(process.execPath, ['dist/bench/server.js', usccFile, String(SEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ subgraphs: Record<string, string>; gateway: string; database: string }>((resolve, reject) => {
+  const ready = await new Promise<{ subgraphs: Record<string, string>; gateway: string; ungovernedGateway: string; key: string; database: string }>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
     // The server's only JSON line on stdout is its address list; anything else is passed through.
     createInterface({ input: server.stdout! }).on('line', (line) => {
@@ -57,7 +68,9 @@ async function main(): Promise<void> {
     });
   });
   const usccs = JSON.parse(await readFile(usccFile, 'utf8')) as string[];
-  const graphql = (query: string, variables?: unknown) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query, variables }) });
+  // The purpose is needed for conditionally shared data (the profile's); the subgraph and the ungoverned gateway ignore it.
+  const extensions = { purpose: '性能基准测试 benchmark' };
+  const graphql = (query: string, variables?: unknown) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query, variables, extensions }) });
   const one = `query One($u: String!) { legalEntity(uscc: $u) { uscc name kind status registeredAddress { text divisionCode } provenance { version } } }`;
   const batch = `query Batch($u: [String!]!) { legalEntities(usccs: $u) { uscc name status } }`;
   const profile = `query Profile($u: String!) { legalEntity(uscc: $u) { uscc name kind status registeredAddress { text divisionCode } provenance { version }
@@ -96,23 +109,44 @@ async function main(): Promise<void> {
       check: okGraphQL,
     },
     {
-      name: '(d) company profile, four subgraphs',
-      description: 'one company with its legal representative, both credit profiles and both locations: legal-entity, population, credit and geospatial, through the gateway',
+      name: PROFILE,
+      description:
+        'one company with its legal representative, both credit profiles and both locations: legal-entity, population, credit and geospatial, through the gateway (API key checked, field policy decided, sensitive values masked, access record committed)',
       target: 'gateway',
+      interleaved: 'governance',
       request: (i) => graphql(profile, { u: usccs[(i * 7919) % usccs.length] }),
-      check: okGraphQL,
+      // The one-window system's grants are not full-value: the legal representative's ID number comes back masked.
+      check: (status, body) => okGraphQL(status, body) && /"idNumber":"\d{6}\*+/.test(body),
+    },
+    {
+      name: PROFILE_UNGOVERNED,
+      description: `the same query through a second gateway over the same subgraphs with access control off (\`startGateway(env, { accessControl: false })\`, benchmark baseline only): no authentication, policy, masking or access record`,
+      target: 'ungoverned-gateway',
+      interleaved: 'governance',
+      request: (i) => graphql(profile, { u: usccs[(i * 7919) % usccs.length] }),
+      check: (status, body) => okGraphQL(status, body) && !/"idNumber":"\d{6}\*+/.test(body),
     },
   ];
   const results: Result[] = [];
   let bulk: BulkResult | undefined;
+  const database = new pg.Client({ connectionString: ready.database });
+  await database.connect();
   try {
-    for (const scenario of scenarios) {
-      const result = await measure(scenario, scenario.target === 'gateway' ? ready.gateway : ready.subgraphs['legal-entity'], server.pid!);
-      results.push(result);
-      console.log(`bench: ${scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op, ${result.errors} errors`);
+    for (let k = 0; k < scenarios.length; ) {
+      let end = k + 1;
+      while (scenarios[k].interleaved && scenarios[end]?.interleaved === scenarios[k].interleaved) end++;
+      const group = scenarios.slice(k, end);
+      k = end;
+      const urls = { subgraph: ready.subgraphs['legal-entity'], gateway: ready.gateway, 'ungoverned-gateway': ready.ungovernedGateway };
+      // The same request everywhere (the subgraph and the ungoverned gateway ignore the key).
+      for (const result of await measureGroup(group.map((s) => new Load(s, urls[s.target], { authorization: `Bearer ${ready.key}` }, server.pid!, () => databaseCpuMs(database))))) {
+        results.push(result);
+        console.log(`bench: ${result.scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op${result.databaseCpuMsPerOp === undefined ? '' : ` (+ ${result.databaseCpuMsPerOp.toFixed(3)} in Postgres)`}, ${result.errors} errors`);
+      }
     }
     bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!);
   } finally {
+    await database.end().catch(() => undefined);
     server.kill('SIGTERM');
   }
   await writeFile('docs/benchmarks.md', markdown(results, bulk));
@@ -120,39 +154,124 @@ async function main(): Promise<void> {
   if (results.some((r) => r.errors > 0)) process.exit(1);
 }
 
-async function measure(scenario: Scenario, url: string, serverPid: number): Promise<Result> {
-  const concurrency = scenario.concurrency ?? CONCURRENCY;
-  const pool = new Pool(url, { connections: concurrency, pipelining: 1 });
-  let i = 0;
-  const run = async (until: number, latencies?: number[], counters?: { ops: number; errors: number }) => {
+/** Load on one scenario's target; measured slices add up (see the interleaved scenarios). */
+class Load {
+  private readonly pool: Pool;
+  private i = 0;
+  private readonly latencies: number[] = [];
+  private ops = 0;
+  private errors = 0;
+  private seconds = 0;
+  private cpu = 0;
+  private databaseCpu: number | undefined = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    url: string,
+    private readonly headers: Record<string, string>,
+    private readonly serverPid: number,
+    private readonly databaseCpuMs: () => Promise<Map<number, number> | undefined>,
+  ) {
+    this.pool = new Pool(url, { connections: this.concurrency, pipelining: 1 });
+  }
+
+  get concurrency(): number {
+    return this.scenario.concurrency ?? CONCURRENCY;
+  }
+
+  async warm(seconds: number): Promise<void> {
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(Array.from({ length: this.concurrency }, () => this.run(until, false)));
+  }
+
+  async measure(seconds: number): Promise<void> {
+    const cpuBefore = await cpuMs(this.serverPid);
+    const databaseBefore = await this.databaseCpuMs();
+    const started = performance.now();
+    await Promise.all(Array.from({ length: this.concurrency }, () => this.run(started + seconds * 1000, true)));
+    this.seconds += (performance.now() - started) / 1000;
+    this.cpu += (await cpuMs(this.serverPid)) - cpuBefore;
+    const databaseAfter = await this.databaseCpuMs();
+    this.databaseCpu = this.databaseCpu === undefined || !databaseBefore || !databaseAfter ? undefined : this.databaseCpu + cpuSince(databaseBefore, databaseAfter);
+  }
+
+  async result(): Promise<Result> {
+    await this.pool.close();
+    const latencies = this.latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    const perOp = (ms: number) => ms / Math.max(this.ops, 1);
+    return {
+      scenario: this.scenario,
+      ops: this.ops,
+      errors: this.errors,
+      seconds: this.seconds,
+      p50: at(0.5),
+      p99: at(0.99),
+      cpuMsPerOp: perOp(this.cpu),
+      databaseCpuMsPerOp: this.databaseCpu === undefined ? undefined : perOp(this.databaseCpu),
+    };
+  }
+
+  private async run(until: number, count: boolean): Promise<void> {
     while (performance.now() < until) {
-      const { method, path, body } = scenario.request(i++);
+      const { method, path, body } = this.scenario.request(this.i++);
       const started = performance.now();
-      const response = await pool.request({ method, path, body, headers: body ? { 'content-type': 'application/json' } : {} });
+      const response = await this.pool.request({ method, path, body, headers: body ? { ...this.headers, 'content-type': 'application/json' } : this.headers });
       const text = await response.body.text();
       const ms = performance.now() - started;
-      if (!counters) continue;
-      if (scenario.check(response.statusCode, text)) {
-        counters.ops++;
-        latencies!.push(ms);
+      if (!count) continue;
+      if (this.scenario.check(response.statusCode, text)) {
+        this.ops++;
+        this.latencies.push(ms);
       } else {
-        counters.errors++;
+        this.errors++;
       }
     }
-  };
-  const warmUntil = performance.now() + WARMUP_SECONDS * 1000;
-  await Promise.all(Array.from({ length: concurrency }, () => run(warmUntil)));
-  const latencies: number[] = [];
-  const counters = { ops: 0, errors: 0 };
-  const cpuBefore = await cpuMs(serverPid);
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, () => run(started + SECONDS * 1000, latencies, counters)));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = (await cpuMs(serverPid)) - cpuBefore;
-  await pool.close();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { scenario, ops: counters.ops, errors: counters.errors, seconds, p50: at(0.5), p99: at(0.99), cpuMsPerOp: cpu / Math.max(counters.ops, 1) };
+  }
+}
+
+/**
+ * Measures one scenario for SECONDS; or two scenarios to be compared (`interleaved`) in alternating
+ * slices A B B A A B B A, SECONDS each in all, so that the drift of a shared machine falls on both alike.
+ */
+async function measureGroup(loads: Load[]): Promise<Result[]> {
+  for (const load of loads) await load.warm(WARMUP_SECONDS);
+  if (loads.length === 1) {
+    await loads[0].measure(SECONDS);
+  } else {
+    for (let round = 0; round < INTERLEAVED_ROUNDS; round++) {
+      for (const load of round % 2 === 0 ? loads : [...loads].reverse()) await load.measure(SECONDS / INTERLEAVED_ROUNDS);
+    }
+  }
+  return Promise.all(loads.map((l) => l.result()));
+}
+
+/**
+ * CPU time so far of each Postgres backend serving the bench database (its pools, relays,
+ * autovacuum), in ms by pid; undefined when Postgres does not run on this machine.
+ */
+async function databaseCpuMs(client: pg.Client): Promise<Map<number, number> | undefined> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const byPid = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      if ((await readFile(`/proc/${pid}/comm`, 'utf8')).trim() === 'postgres') byPid.set(pid, await cpuMs(pid));
+    } catch {
+      // exited meanwhile, or not a process of this machine
+    }
+  }
+  return byPid.size > 0 ? byPid : undefined;
+}
+
+/**
+ * The database's CPU time between two samples: what the backends alive at the second one used
+ * since the first (all of it for those started meanwhile). A backend that exited meanwhile takes
+ * its time with it: an approximation, good for comparing scenarios of one run.
+ */
+function cpuSince(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += Math.max(0, ms - (before.get(pid) ?? 0));
+  return total;
 }
 
 /** User + system CPU time of a process, in ms, from /proc (clock ticks are 100 Hz on Linux). */
@@ -266,14 +385,19 @@ function markdown(results: Result[], bulk?: BulkResult): string {
   const direct = results.find((r) => r.scenario.name.startsWith('(a)'));
   const gateway = results.find((r) => r.scenario.name.startsWith('(b)'));
   const batch = results.find((r) => r.scenario.name.startsWith('(c)'));
-  const profileResult = results.find((r) => r.scenario.name.startsWith('(d)'));
+  const on = results.find((r) => r.scenario.name === PROFILE);
+  const off = results.find((r) => r.scenario.name === PROFILE_UNGOVERNED);
+  const db = (r: Result) => (r.databaseCpuMsPerOp === undefined ? 'n/a' : r.databaseCpuMsPerOp.toFixed(3));
+  const governance = on && off ? { ratio: rate(on) / rate(off), cpu: on.cpuMsPerOp - off.cpuMsPerOp } : undefined;
   return `# Benchmarks
 
 Written by \`npm run bench\` (\`bench/run.ts\`); do not edit by hand. Run on real Postgres
 (\`DATABASE_URL\`), the hub in a child process seeded with ${SEED} legal entities, load from the
 parent process over keep-alive connections: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s measured per scenario.
-"CPU ms/op" is the hub's own CPU time (gateway + subgraph + drivers) per operation. These machines
-are shared and noisy: compare the ratio columns, which are against the baseline of the same run.
+Gateway requests carry the demo one-window system's API key (approved grants, values masked) and a
+purpose, as every caller must. "CPU ms/op" is the hub's own CPU time (gateway, subgraphs, catalog,
+drivers; Postgres not included) per operation. These machines are shared and noisy: compare the
+ratio columns, which are against the baseline of the same run.
 
 - Date: ${new Date().toISOString()}
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}
@@ -286,14 +410,42 @@ ${results.map(row).join('\n')}
 ${results.map((r) => `- **${r.scenario.name}**: ${r.scenario.description}.`).join('\n')}
 ${
   direct && gateway
-    ? `\nThe gateway costs ${(gateway.cpuMsPerOp - direct.cpuMsPerOp).toFixed(3)} CPU ms per operation over the direct call; its throughput is ${((rate(gateway) / rate(direct)) * 100).toFixed(0)} % of the direct call's.`
+    ? `\nThe gateway, with policy and audit, costs ${(gateway.cpuMsPerOp - direct.cpuMsPerOp).toFixed(3)} CPU ms per operation over the direct call; its throughput is ${((rate(gateway) / rate(direct)) * 100).toFixed(0)} % of the direct call's.`
     : ''
 }${batch ? ` A 1,000-USCC batch through the gateway takes ${batch.p50.toFixed(1)} ms (p50), ${(batch.p50 / 1000).toFixed(3)} ms per entity.` : ''}${
-    profileResult && gateway
-      ? ` The company profile (four subgraphs) runs at ${((rate(profileResult) / rate(gateway)) * 100).toFixed(0)} % of the single-subgraph query's throughput (${(profileResult.p50 / gateway.p50).toFixed(1)}× its p50).`
+    on && gateway ? ` The company profile (four subgraphs) runs at ${((rate(on) / rate(gateway)) * 100).toFixed(0)} % of the single-subgraph query's throughput (${(on.p50 / gateway.p50).toFixed(1)}× its p50).` : ''
+  }${
+    on && off && governance
+      ? ` Policy and audit on vs off (company profile): ${rate(on).toFixed(0)} vs ${rate(off).toFixed(0)} req/s, a throughput ratio of ${governance.ratio.toFixed(3)} (${((1 - governance.ratio) * 100).toFixed(0)} % lost; the target is at most 15 %), ${on.cpuMsPerOp.toFixed(3)} vs ${off.cpuMsPerOp.toFixed(3)} CPU ms per operation (${governance.cpu >= 0 ? '+' : ''}${governance.cpu.toFixed(3)} ms).`
       : ''
   }
 ${
+  on && off && governance
+    ? `
+## Policy and audit: on vs off
+
+The company profile (d) through the gateway as deployed — API key checked, the catalog's field
+policy decided, sensitive values masked, an access record committed before the answer — and through
+a second gateway over the same subgraphs, in the same process, started with
+\`startGateway(env, { accessControl: false })\`: a benchmark baseline only, without any of that
+(there is no setting or environment variable for it). The two are measured interleaved, in
+${INTERLEAVED_ROUNDS * 2} alternating slices of ${SECONDS / INTERLEAVED_ROUNDS} s (on, off, off, on, …), so that the drift of this shared machine
+falls on both alike. "Postgres CPU ms/op" is the CPU time of the bench database's backends per
+operation (when Postgres runs on this machine): the access records' share of the work is there.
+
+| company profile | req/s | × off req/s | p50 ms | p99 ms | CPU ms/op | × off CPU | Postgres CPU ms/op |
+|---|---:|---:|---:|---:|---:|---:|---:|
+| access control off (baseline only) | ${rate(off).toFixed(0)} | 1.000 | ${off.p50.toFixed(2)} | ${off.p99.toFixed(2)} | ${off.cpuMsPerOp.toFixed(3)} | 1.00 | ${db(off)} |
+| policy, masking and audit on | ${rate(on).toFixed(0)} | ${governance.ratio.toFixed(3)} | ${on.p50.toFixed(2)} | ${on.p99.toFixed(2)} | ${on.cpuMsPerOp.toFixed(3)} | ${(on.cpuMsPerOp / off.cpuMsPerOp).toFixed(2)} | ${db(on)} |
+
+With policy and audit on, the gateway keeps ${(governance.ratio * 100).toFixed(0)} % of its throughput (on/off ratio ${governance.ratio.toFixed(3)}; the target is at least 0.850) for ${Math.abs(governance.cpu).toFixed(3)} ${governance.cpu >= 0 ? 'more' : 'fewer'} CPU ms per operation in the hub${
+        on.databaseCpuMsPerOp !== undefined && off.databaseCpuMsPerOp !== undefined
+          ? ` and ${Math.abs(on.databaseCpuMsPerOp - off.databaseCpuMsPerOp).toFixed(3)} ${on.databaseCpuMsPerOp >= off.databaseCpuMsPerOp ? 'more' : 'fewer'} in Postgres (the access records, their events and the relay)`
+          : ''
+      }.
+`
+    : ''
+}${
   bulk
     ? `
 ## Bulk load: ${bulk.rows.toLocaleString('en')} persons

@@ -1,14 +1,18 @@
 // The hub under benchmark, in its own process so that its CPU time and memory are measured apart
 // from the load generator's: a scratch database on DATABASE_URL's server, every subgraph and the
-// gateway, seeded with a synthetic city. Prints one JSON line with the URLs when ready.
+// gateway, seeded with a synthetic city and the demo's keys and grants. Prints one JSON line with the
+// URLs and the API key to call the gateway with when ready. A second gateway over the same subgraphs
+// runs with access control off: the benchmark's baseline for what policy and audit cost.
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { ensureInternalSecret } from '@hub/auth';
+import { createLogger } from '@hub/observability';
 import { ScratchDatabase } from '@hub/persistence';
 import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { syntheticCity } from '@hub/synthetic-data';
 import { startGateway } from '../apps/gateway/src/main.js';
+import { demoKey, loadDemoAccess } from '../apps/hub/src/demo-access.js';
 import { SUBGRAPHS, subgraphEventsSettled, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 
 const [usccFile, countArg] = process.argv.slice(2);
@@ -35,11 +39,19 @@ for (const [name, register, records] of [
 }
 // Measuring while the seed's events are still being consumed (geocoding…) would measure that too.
 await subgraphEventsSettled(apps, 600_000);
-const gateway = await startGateway({ ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) }, { shutdownHooks: false });
+// The demo's keys, and grants for its one-window system, which reads the company profile with them.
+await loadDemoAccess(apps[SUBGRAPHS.findIndex((s) => s.name === 'catalog')], createLogger('bench'));
+const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
+const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
+// Benchmark baseline only: the same gateway without authentication, policy, masking or audit.
+const ungoverned = await startGateway(gatewayEnv, { shutdownHooks: false, accessControl: false });
 await writeFile(usccFile, JSON.stringify(city.legalEntities.map((e) => e.uscc)));
-process.stdout.write(`${JSON.stringify({ subgraphs: urls, gateway: await gateway.getUrl(), database: database.url })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ subgraphs: urls, gateway: await gateway.getUrl(), ungovernedGateway: await ungoverned.getUrl(), key: demoKey('window'), database: database.url })}\n`,
+);
 
 async function stop() {
+  await ungoverned.close();
   await gateway.close();
   for (const app of apps) await app.close();
   await database.drop();

@@ -192,6 +192,11 @@ export class EventsModule {
                 const client = new pg.Client({ connectionString: location.url, application_name: `hub-${options.app}-relay` });
                 client.on('error', () => undefined); // a broken connection fails the next query; the relay reconnects
                 await client.connect();
+                // The relay's poll (unpublished rows in id order) must walk the pending index in order: a
+                // bitmap scan instead visits every row published since the last vacuum on every poll, and
+                // never marks them dead in the index, so a busy outbox makes each poll slower. (Not on the
+                // embedded database, whose connections share one session.)
+                if (!location.embedded) await client.query('SET enable_bitmapscan = off');
                 return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.end() };
               },
               batchSize: config.OUTBOX_BATCH_SIZE,

@@ -1,12 +1,13 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { chinaDate } from '@hub/identifiers';
-import { fieldsOfOperation, maskResponseData, type RefusedItem } from '@hub/policy';
+import { maskResponseData, type RefusedItem } from '@hub/policy';
 import type { GatewayContext } from '../gateway-context.js';
 import { accessPurpose } from './access-purpose.js';
 import type { AccessOutcome, AccessRecordInput } from '@hub/policy';
 import { argumentSubjects } from './argument-subjects.js';
 import type { AuditWriter } from './audit-writer.js';
+import { OperationFieldsCache } from './operation-fields-cache.js';
 import type { PolicyStore } from './policy-store.js';
 import { REGISTER_WRITES, writeRefusal } from './register-writes.js';
 
@@ -31,12 +32,13 @@ export interface AccessPluginOptions {
  * refused or failed — leaves an access record, committed before the answer is sent.
  */
 export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<GatewayContext> {
+  const operationFields = new OperationFieldsCache(options.apiSchema);
   return {
     async requestDidStart() {
       const startedAt = new Date();
       const started = performance.now();
       const timings: Record<string, number> = {};
-      let fields: string[] = [];
+      let fields: readonly string[] = [];
       let refusal: Record<string, unknown> | null = null;
       let operationType: AccessRecordInput['operationType'] = 'query';
       return {
@@ -47,8 +49,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const purpose = accessPurpose(context.headers, request.extensions);
           if ('error' in purpose) throw refuse(purpose.error.code, purpose.error.message, 400);
           context.purpose = purpose.purpose;
-          const touched = fieldsOfOperation(options.apiSchema, document, { operationName, variables: request.variables });
-          fields = [...touched.coordinates].sort();
+          const touched = operationFields.fieldsOf(document, { operationName, variables: request.variables });
+          fields = touched.sorted;
           for (const subject of argumentSubjects(document, request.variables)) context.subjects.add(subject);
           const loaded = options.policy.current;
           if (!loaded) throw refuse('POLICY_UNAVAILABLE', 'the hub has not loaded its sharing policy yet; try again in a moment', 503);
@@ -101,7 +103,7 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
             caseNumber: context.purpose.caseNumber,
             operationType,
             operationName: requestContext.operationName?.slice(0, 200) ?? null,
-            fields,
+            fields: [...fields],
             subjects: [...context.subjects].sort(),
             outcome,
             errorCode: errorCode ?? null,

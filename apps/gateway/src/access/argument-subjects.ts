@@ -1,4 +1,4 @@
-import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { Kind, visit, type ArgumentNode, type DocumentNode, type ValueNode } from 'graphql';
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 
 const PERSON_KEYS = new Set(['idNumber', 'idNumbers', 'legalRepresentativeIdNumber']);
@@ -42,10 +42,23 @@ export function argumentSubjects(document: DocumentNode, variables: Record<strin
         return undefined;
     }
   };
-  visit(document, {
-    Argument(node) {
-      take(node.name.value, valueOf(node.value));
-    },
-  });
+  for (const node of argumentsOf(document)) take(node.name.value, valueOf(node.value));
   return [...found];
+}
+
+/** Every argument in a document, in document order; remembered per parsed document (Apollo Server reuses it for the same query text). */
+const argumentsByDocument = new WeakMap<DocumentNode, readonly ArgumentNode[]>();
+
+function argumentsOf(document: DocumentNode): readonly ArgumentNode[] {
+  let found = argumentsByDocument.get(document);
+  if (!found) {
+    const list: ArgumentNode[] = [];
+    visit(document, {
+      Argument(node) {
+        list.push(node);
+      },
+    });
+    argumentsByDocument.set(document, (found = list));
+  }
+  return found;
 }

@@ -8,6 +8,15 @@ const SUBJECTS_EXTENSION = 'hubSubjects';
 
 type ResponseContext = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
+/** Re-sign an operation's access after this long (well within what a subgraph accepts, 5 minutes). */
+const RESIGN_AFTER_MS = 60_000;
+
+/**
+ * Each operation's signed access: one signature for all its subgraph requests (an HMAC costs more
+ * than the rest of the headers together, and subgraphs remember a signature they have checked).
+ */
+const signedAccess = new WeakMap<object, { headers: Record<string, string>; at: number }>();
+
 /**
  * How the gateway calls a subgraph: Node's own fetch (keep-alive connections are reused across
  * requests), the caller's request id passed on (one request can be followed through the logs of
@@ -26,9 +35,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     const secret = internalSecret();
     if (context.principal && secret) {
-      for (const [name, value] of Object.entries(signAccess({ principal: context.principal, ...context.purpose, issuedAt: Date.now() }, secret))) {
-        headers.set(name, value);
+      const now = Date.now();
+      let signed = signedAccess.get(context);
+      if (!signed || now - signed.at > RESIGN_AFTER_MS) {
+        signed = { headers: signAccess({ principal: context.principal, ...context.purpose, issuedAt: now }, secret), at: now };
+        signedAccess.set(context, signed);
       }
+      for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
     }
   }
 
