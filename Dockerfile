@@ -14,5 +14,5 @@ COPY --from=build /hub/node_modules ./node_modules
 COPY --from=build /hub/dist ./dist
 COPY --from=build /hub/schemas ./schemas
 # Where the catalog writes the first admin key (docker-compose.yml mounts a volume here).
-RUN mkdir -p /hub/secrets && chown node:node /hub/secrets
+RUN mkdir -p /hub/secrets /hub/archive && chown node:node /hub/secrets /hub/archive
 USER node

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiKey } from '@hub/auth';
+import { generateApiKey, internalSecret, signAccess, type Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
 import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
 import { schemaErrors } from './support/event-schemas.js';
@@ -84,6 +84,9 @@ describe('API keys at the gateway', () => {
     return { status: response.status, code: String(body.code), message: String(body.message) };
   };
   const withKey = (what: string, key: string, path?: string) => probe(what, { authorization: `Bearer ${key}` }, path);
+  /** As the hub's own apps call the gateway on a caller's behalf: no key, the caller's access signed. */
+  const onBehalfOf = (what: string, principal: Principal, secret = internalSecret()!) =>
+    probe(what, signAccess({ principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, secret));
 
   /** Polls until `check` holds; the milliseconds it took. Fails after `limitMs`. */
   const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
@@ -164,6 +167,14 @@ describe('API keys at the gateway', () => {
 
   let issued: { key: string; apiKey: ApiKey };
 
+  it('refuses on-behalf calls not signed with the hub\'s internal secret, or for keys it does not know: 401 API_KEY_INVALID', async () => {
+    const forged = await onBehalfOf('signed with another secret', hub.keys.harness.principal, 'not-the-hub-secret-but-long-enough-0123456789');
+    expect(forged).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
+    const unknownKey = await onBehalfOf('an unknown key, well signed', { ...hub.keys.harness.principal, keyId: 'zzzzzzzzzzzz' });
+    expect(unknownKey).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
+    expect(await onBehalfOf('a known key, well signed', hub.keys.harness.principal)).toBeNull();
+  });
+
   it('issues a key shown once, stores only its hash, and lets it in within seconds', async () => {
     const started = Date.now();
     const result = await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-etax', holderName: '电子税务局（测试）' });
@@ -229,6 +240,8 @@ describe('API keys at the gateway', () => {
     const blankReason = await hub.graphql(REVOKE, { input: { id, reason: '   ' } }, {}, admin());
     expect(blankReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
     expect(await withKey('before revocation', issued.key)).toBeNull();
+    const issuedPrincipal: Principal = { keyId: id, roles: issued.apiKey.roles as Principal['roles'], departmentUscc: issued.apiKey.departmentUscc, systemCode: issued.apiKey.systemCode, name: 'test key' };
+    expect(await onBehalfOf('on behalf of the key, before revocation', issuedPrincipal)).toBeNull();
 
     const started = Date.now();
     const revoked = await hub.graphql<{ revokeApiKey: ApiKey }>(REVOKE, { input: { id, reason: '密钥疑似泄露' } }, {}, admin());
@@ -244,6 +257,8 @@ describe('API keys at the gateway', () => {
     expect(elapsed).toBeLessThan(10_000);
     expect(refusal).toMatchObject({ status: 401, code: 'API_KEY_REVOKED', message: expect.stringContaining(id) });
     expect(await withKey('revoked key, /metrics', issued.key, '/metrics')).toMatchObject({ status: 401, code: 'API_KEY_REVOKED' });
+    // An app of the hub acting for the holder is refused as soon as the holder would be.
+    expect(await onBehalfOf('on behalf of a revoked key', issuedPrincipal)).toMatchObject({ status: 401, code: 'API_KEY_REVOKED' });
     // Only the holder of the secret learns the key was revoked.
     const wrongSecret = `hubk_${id}_${generateApiKey().key.slice(-43)}`;
     expect(await withKey('revoked id, wrong secret', wrongSecret)).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });

@@ -5,6 +5,7 @@ import { CREDIT_RECORD_REGISTER } from '../apps/credit/src/credit-record/credit-
 import { STANDARD_ADDRESS_REGISTER } from '../apps/geospatial/src/address/standard-address.register.js';
 import { LegalEntityEventType } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
 import { LEGAL_ENTITY_REGISTER } from '../apps/legal-entity/src/legal-entity/legal-entity.register.js';
+import { ONCE_ONLY_EVENT } from '../apps/once-only/src/once-only.events.js';
 import { PERSON_REGISTER } from '../apps/population/src/person/person.register.js';
 
 /** Every event type the libraries publish. */
@@ -14,6 +15,11 @@ const TYPES = [
   ),
   ...Object.values(LegalEntityEventType),
   ...Object.values(CATALOG_EVENT),
+  ONCE_ONLY_EVENT.reviewResultRecorded,
+  ONCE_ONLY_EVENT.reviewResultInvalidated,
+  ONCE_ONLY_EVENT.dataCorrectionChanged,
+  ONCE_ONLY_EVENT.materialFiled,
+  ONCE_ONLY_EVENT.materialStatusChanged,
 ];
 
 describe('event contracts', () => {

@@ -24,9 +24,9 @@ describe('the committed supergraph is checked against the subgraphs', () => {
     expect(composeSupergraph(sdls)).toBe(committed);
   });
 
-  it('joins the four base libraries and the catalog, the gateway composing them', () => {
+  it('joins the four base libraries, the catalog and the once-only app, the gateway composing them', () => {
     const graphs = [...committed.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(graphs).toEqual(['catalog', 'credit', 'geospatial', 'legal-entity', 'population']);
+    expect(graphs).toEqual(['catalog', 'credit', 'geospatial', 'legal-entity', 'once-only', 'population']);
   });
 
   it('is found stale when a subgraph schema gains a field that was not recomposed', () => {

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
 import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
-import { SUBGRAPHS, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
+import { SUBGRAPHS, connectToGateway, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
 import { Kind, parse } from 'graphql';
 import { INGEST_SENDER, MUTATION_SENDER, provisionTestAccess, type TestKeys } from './test-access.js';
 
@@ -78,6 +78,7 @@ export class TestHub {
       const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
+      connectToGateway(Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, apps[i + 1]])), await gateway.getUrl());
       return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
@@ -150,6 +151,15 @@ export class TestHub {
       headers: { 'content-type': contentType, ...this.auth(this.keys[sender].key), ...headers },
       body,
     });
+  }
+
+  /** The Nest application of a subgraph (by its name) or of the gateway ('gateway'), to reach its services directly. */
+  app(name: string): INestApplication {
+    // apps[0] is the gateway, then the subgraphs in SUBGRAPHS order.
+    const subgraph = SUBGRAPHS.findIndex((s) => s.name === name);
+    const app = name === 'gateway' ? this.apps[0] : subgraph >= 0 ? this.apps[subgraph + 1] : undefined;
+    if (!app) throw new Error(`no app ${name} in this hub`);
+    return app;
   }
 
   /** Base URL of the legal-entity subgraph. */

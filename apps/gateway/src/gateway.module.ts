@@ -21,6 +21,7 @@ import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
 import { formatGatewayError } from './gateway-errors.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
+import { ARCHIVE_TARGET, ArchiveProxyController } from './ingest-proxy/archive-proxy.controller.js';
 
 export interface GatewayOptions {
   /**
@@ -97,8 +98,14 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [...(governed ? [IngestProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
-      providers: governed ? [{ provide: INGEST_TARGETS, useValue: ingestTargets(urls) }, RequestAuthentication] : [],
+      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
+      providers: governed
+        ? [
+            { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
+            { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
+            RequestAuthentication,
+          ]
+        : [],
     };
   }
 }

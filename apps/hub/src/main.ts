@@ -8,7 +8,7 @@ import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
 import { demoKey, loadDemoAccess } from './demo-access.js';
 import { loadDemoData } from './demo-data.js';
-import { SUBGRAPHS, subgraphUrlVariable } from './subgraphs.js';
+import { SUBGRAPHS, connectToGateway, subgraphUrlVariable } from './subgraphs.js';
 
 const log = createLogger('hub');
 
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway({ ...urls, ...process.env }, { shutdownHooks: false });
   apps.unshift(gateway);
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  connectToGateway(byName, url);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const demoHint = demo
     ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n\n`

@@ -12,6 +12,9 @@ import { CreditAppModule } from '../../credit/src/credit-app.module.js';
 import { startCredit } from '../../credit/src/main.js';
 import { GeospatialAppModule } from '../../geospatial/src/geospatial-app.module.js';
 import { startGeospatial } from '../../geospatial/src/main.js';
+import { OnceOnlyAppModule } from '../../once-only/src/once-only-app.module.js';
+import { startOnceOnly } from '../../once-only/src/main.js';
+import { GatewayClient } from '../../once-only/src/gateway-client/gateway-client.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
 
@@ -23,10 +26,12 @@ export interface SubgraphEntry {
   portVariable: string;
   defaultPort: number;
   start(options: { shutdownHooks?: boolean }): Promise<NestFastifyApplication>;
+  /** Tells a started app where the gateway is, when it calls the gateway itself (started after it). */
+  useGateway?(app: INestApplication, gatewayUrl: string): void;
 }
 
 /**
- * Every subgraph — the four base libraries and the catalog — in start order. The all-in-one launcher, the supergraph
+ * Every subgraph — the four base libraries, the catalog and the once-only app — in start order. The all-in-one launcher, the supergraph
  * composition, the test hub and the benchmarks all take the list from here.
  */
 export const SUBGRAPHS: SubgraphEntry[] = [
@@ -35,6 +40,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'credit', module: CreditAppModule, portVariable: 'CREDIT_PORT', defaultPort: 4103, start: startCredit },
   { name: 'geospatial', module: GeospatialAppModule, portVariable: 'GEOSPATIAL_PORT', defaultPort: 4104, start: startGeospatial },
   { name: 'catalog', module: CatalogAppModule, portVariable: 'CATALOG_PORT', defaultPort: 4105, start: startCatalog },
+  { name: 'once-only', module: OnceOnlyAppModule, portVariable: 'ONCE_ONLY_PORT', defaultPort: 4106, start: startOnceOnly, useGateway: (app, url) => app.get(GatewayClient).useGateway(url) },
 ];
 
 /** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
@@ -49,4 +55,10 @@ export function subgraphEventsSettled(apps: readonly INestApplication[], timeout
     return { db: dataSource, schema: (dataSource.options as PostgresConnectionOptions).schema! };
   });
   return eventsSettled(ledgers, { timeoutMs });
+}
+
+/** Tells the apps that call the gateway where it is (unless HUB_GATEWAY_URL says so already). */
+export function connectToGateway(apps: Record<string, INestApplication>, gatewayUrl: string): void {
+  if (process.env.HUB_GATEWAY_URL) return;
+  for (const subgraph of SUBGRAPHS) if (subgraph.useGateway && apps[subgraph.name]) subgraph.useGateway(apps[subgraph.name], gatewayUrl);
 }

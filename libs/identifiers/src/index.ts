@@ -1,5 +1,6 @@
 // @hub/identifiers: pure validation of the identifiers that key the hub's base libraries
-// (citizen ID, USCC, GB/T 2260 division codes) and deterministic generators of valid ones.
+// (citizen ID, USCC, GB/T 2260 division codes, GB/T 36904 e-licence identifiers) and
+// deterministic generators of valid ones.
 // No I/O and no framework: parsers return a result or a coded error; they never throw on input.
 
 export type { IdentifierError, IdentifierResult, IdentifierWarning } from './identifier-result.js';
@@ -27,6 +28,17 @@ export {
 } from './uscc.js';
 export { LegalEntityKind, type UsccCodeName } from './uscc-categories.js';
 export { organisationCodeCheckCharacter } from './organisation-code.js';
+
+export {
+  eLicenceIdCheckCharacter,
+  formatELicenceId,
+  isValidELicenceId,
+  parseELicenceId,
+  type ELicenceId,
+  type ELicenceIdErrorCode,
+  type ELicenceIdParts,
+  type ELicenceIdResult,
+} from './e-licence-id.js';
 
 export {
   DIVISION_TABLE_VERSION,

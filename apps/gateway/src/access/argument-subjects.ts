@@ -3,7 +3,7 @@ import { parseCitizenId, parseUscc } from '@hub/identifiers';
 
 const PERSON_KEYS = new Set(['idNumber', 'idNumbers', 'legalRepresentativeIdNumber']);
 const ENTITY_KEYS = new Set(['uscc', 'usccs']);
-const EITHER_KEYS = new Set(['subjectId']);
+const EITHER_KEYS = new Set(['subjectId', 'subject']);
 
 /**
  * The data subjects an operation names in its arguments (citizen IDs, USCCs; inline or through

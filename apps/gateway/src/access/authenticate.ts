@@ -16,6 +16,11 @@ export function authenticate(header: string | undefined, keys: ReadonlyMap<strin
   if (!parsed || !key || !secretMatches(parsed.secret, key.secretHash)) {
     return { error: { code: 'API_KEY_INVALID', message: 'this is not a valid hub API key (Authorization: Bearer hubk_…)' } };
   }
+  return principalOfKey(key, now);
+}
+
+/** The principal of a known key, unless it is revoked or expired. */
+export function principalOfKey(key: PolicyKey, now = Date.now()): { principal: Principal } | { error: AuthenticationError } {
   if (key.revokedAt) return { error: { code: 'API_KEY_REVOKED', message: `key ${key.id} was revoked on ${key.revokedAt}` } };
   if (Date.parse(key.expiresAt) <= now) return { error: { code: 'API_KEY_EXPIRED', message: `key ${key.id} expired on ${key.expiresAt}` } };
   return {

@@ -1,8 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PRINCIPAL_HEADER, internalSecret, verifyAccess } from '@hub/auth';
 import { Metrics, createLogger } from '@hub/observability';
-import { authenticate } from './authenticate.js';
+import { authenticate, principalOfKey } from './authenticate.js';
+import type { PolicyKey } from '@hub/policy';
 import { PolicyStore } from './policy-store.js';
 
 /** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
@@ -15,6 +17,11 @@ const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql\/?(index\.html)?$/, /^
  * on /graphql, as JSON elsewhere. Such refusals leave no access record (whoever has no key could
  * otherwise fill the log at will): they are counted (`hub_authentication_refusals_total{code}`)
  * and logged with the caller's address and request id.
+ *
+ * The hub's own apps may also call /graphql on behalf of a caller they are serving (the once-only
+ * app reading base-library data for reuse): no key, but the caller's access signed with
+ * HUB_INTERNAL_SECRET, as the gateway signs it for the subgraphs. The signed key must still be
+ * valid, and the operation goes through the same policy, masking and access record as any other.
  */
 @Injectable()
 export class RequestAuthentication implements OnModuleInit {
@@ -36,10 +43,21 @@ export class RequestAuthentication implements OnModuleInit {
       if (request.method === 'OPTIONS' || OPEN.some((p) => p.test(path))) return;
       const loaded = this.policy.current;
       if (!loaded) return this.deny(reply, path, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
-      const result = authenticate(request.headers.authorization, loaded.keys);
+      const result =
+        !request.headers.authorization && path === '/graphql' && request.headers[PRINCIPAL_HEADER] !== undefined
+          ? this.onBehalfOf(request, loaded.keys)
+          : authenticate(request.headers.authorization, loaded.keys);
       if ('error' in result) return this.deny(reply, path, 401, result.error.code, result.error.message);
       request.hubPrincipal = result.principal;
     });
+  }
+
+  /** The principal an app of the hub vouches for (signed, recent, its key still valid), or why not. */
+  private onBehalfOf(request: FastifyRequest, keys: ReadonlyMap<string, PolicyKey>): ReturnType<typeof authenticate> {
+    const access = verifyAccess(request.headers, internalSecret());
+    const key = access ? keys.get(access.principal.keyId) : undefined;
+    if (!access || !key) return { error: { code: 'API_KEY_INVALID', message: 'the signed access of this request is not valid' } };
+    return principalOfKey(key);
   }
 
   private deny(reply: FastifyReply, path: string, status: number, code: string, message: string) {

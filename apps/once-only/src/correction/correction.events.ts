@@ -1,0 +1,53 @@
+import type { NewEvent } from '@hub/events';
+import { DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE } from '../once-only.events.js';
+import type { DataCorrectionRow } from './correction.entities.js';
+
+/** The payload of hub.once-only.data-correction-changed.v1 (schemas/events). */
+export interface DataCorrectionChanged {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  field: string;
+  status: string;
+  sourceDepartment: string;
+  reporterDepartment: string;
+  deadline: string;
+  correctedValue: string | null;
+  resolutionReason: string | null;
+  correctionEvent: string | null;
+  at: string;
+}
+
+/** What the event says of a correction. */
+export type DataCorrectionState = Pick<
+  DataCorrectionRow,
+  'id' | 'subjectType' | 'subjectId' | 'field' | 'status' | 'sourceDepartment' | 'reporterDepartment' | 'deadline' | 'correctedValue' | 'resolutionReason' | 'correctionEvent'
+>;
+
+/**
+ * The event of a correction's new state: reported (ROUTED), CORRECTED or REJECTED. It leaves out
+ * the reported and proposed values and the report's reason: they may be personal data, and a
+ * reader of the topic who needs them asks for the correction under its own rights.
+ */
+export function dataCorrectionChanged(row: DataCorrectionState, at: Date): NewEvent<DataCorrectionChanged> {
+  return {
+    topic: DATA_CORRECTION_TOPIC,
+    type: ONCE_ONLY_EVENT.dataCorrectionChanged,
+    source: ONCE_ONLY_SOURCE,
+    subject: row.subjectId,
+    data: {
+      id: row.id,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      field: row.field,
+      status: row.status,
+      sourceDepartment: row.sourceDepartment,
+      reporterDepartment: row.reporterDepartment,
+      deadline: row.deadline,
+      correctedValue: row.correctedValue,
+      resolutionReason: row.resolutionReason,
+      correctionEvent: row.correctionEvent,
+      at: at.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@hub/auth';
+import { InputError, touchSubjects, type HubContext } from '@hub/subgraph';
+import { principalOf, requireRole, requireSystem } from '../access-guard.js';
+import { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
+import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
+import { CorrectionService } from './correction.service.js';
+
+function checkedFirst(first: number): number {
+  if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+  return first;
+}
+
+/** The gateway's access record names whose data a correction carries (its values may be personal). */
+function touched<T extends DataCorrection | null>(context: HubContext, corrections: T[]): void {
+  for (const kind of ['PERSON', 'LEGAL_ENTITY'] as const) {
+    const ids = corrections.filter((c): c is NonNullable<T> => c?.subjectType === kind).map((c) => c.subjectId);
+    if (ids.length > 0) touchSubjects(context, kind, ids);
+  }
+}
+
+@Resolver()
+export class CorrectionResolver {
+  constructor(private readonly corrections: CorrectionService) {}
+
+  @Mutation(() => DataCorrection, {
+    description:
+      "A department system reports a value of a base-library record it believes wrong (校核纠错); the report goes to the record's source department with a deadline in working days",
+  })
+  async reportDataCorrection(@Args('input') input: ReportDataCorrectionInput, @Context() context: HubContext): Promise<DataCorrection> {
+    const correction = await this.corrections.report(input, requireSystem(context), context);
+    touched(context, [correction]);
+    return correction;
+  }
+
+  @Mutation(() => DataCorrection, { description: 'The source department (a system or steward of it) holds the record right and rejects the report, with the reason (required)' })
+  async rejectDataCorrection(@Args('input') input: RejectDataCorrectionInput, @Context() context: HubContext): Promise<DataCorrection> {
+    const correction = await this.corrections.reject(input, principalOf(context));
+    touched(context, [correction]);
+    return correction;
+  }
+
+  @Query(() => DataCorrection, {
+    nullable: true,
+    description: "One correction, for the reporter's department, the source department, hub-wide stewards and admins (others: FORBIDDEN); null when there is none",
+  })
+  async dataCorrection(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<DataCorrection | null> {
+    const correction = await this.corrections.correction(id, principalOf(context));
+    touched(context, [correction]);
+    return correction;
+  }
+
+  @Query(() => DataCorrectionConnection, {
+    description: "The caller's department's corrections, newest first: those it reported, or those it answers as the source; all for hub-wide stewards and admins",
+  })
+  async dataCorrections(
+    @Context() context: HubContext,
+    @Args('role', { type: () => DataCorrectionRole, defaultValue: DataCorrectionRole.REPORTED }) role: DataCorrectionRole,
+    @Args('status', { type: () => DataCorrectionStatus, nullable: true }) status?: DataCorrectionStatus,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<DataCorrectionConnection> {
+    const connection = await this.corrections.corrections(principalOf(context), role, status ?? undefined, checkedFirst(first), after ?? undefined);
+    touched(context, connection.nodes);
+    return connection;
+  }
+
+  @Query(() => DataCorrectionConnection, { description: 'Corrections still unanswered after their deadline, most overdue first, for supervision (督办): stewards (their department; hub-wide: all) and admins' })
+  async overdueDataCorrections(
+    @Context() context: HubContext,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<DataCorrectionConnection> {
+    const connection = await this.corrections.overdue(requireRole(context, Role.STEWARD, Role.ADMIN), checkedFirst(first), after ?? undefined);
+    touched(context, connection.nodes);
+    return connection;
+  }
+}

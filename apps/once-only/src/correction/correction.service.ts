@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Role, hasRole, type Principal } from '@hub/auth';
+import { EventPublisher } from '@hub/events';
+import { chinaDate } from '@hub/identifiers';
+import { decodeCursor, encodeCursor } from '@hub/register';
+import { HubError, InputError, type HubContext } from '@hub/subgraph';
+import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
+import { actsFor } from '../access-guard.js';
+import { GatewayClient } from '../gateway-client/gateway-client.js';
+import { WORKING_DAY_CALENDAR } from '../once-only-shared.module.js';
+import { MaterialRow } from '../archive/archive.entities.js';
+import { DataSubjectType } from '../service-items/service-items.model.js';
+import { parseSubject, type Subject } from '../subjects/subject.js';
+import { CORRECTABLE_FIELDS, changeKeysOf } from './correctable-fields.js';
+import { CorrectionConfig } from './correction.config.js';
+import { DataCorrectionRow } from './correction.entities.js';
+import { dataCorrectionChanged } from './correction.events.js';
+import type { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
+import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
+import { requiredReason } from './reasons.js';
+
+/** Who holds a record: its provenance, as the library serves it. */
+interface Provenance {
+  sourceDepartment: string;
+  sourceSystem: string | null;
+}
+
+const SOURCE_QUERY: Record<Subject['type'], { query: string; root: 'person' | 'legalEntity' }> = {
+  PERSON: { root: 'person', query: 'query DataCorrectionSource($id: String!) { person(idNumber: $id) { provenance { sourceDepartment sourceSystem } } }' },
+  LEGAL_ENTITY: { root: 'legalEntity', query: 'query DataCorrectionSource($id: String!) { legalEntity(uscc: $id) { provenance { sourceDepartment sourceSystem } } }' },
+};
+
+const CURSOR_KEY = /^[^|]+\|[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Data corrections (校核纠错). A department system reports a value of a base-library record it
+ * believes wrong; the report goes to the record's source department (一数一源: its provenance,
+ * read through the gateway under the reporter's rights) with a deadline in working days. The source
+ * corrects its record through the library's normal write path — the change event closes the
+ * report (correction-events.consumer.ts) — or rejects the report with a reason. Every state is an
+ * event; overdue reports are listed for supervision (督办).
+ */
+@Injectable()
+export class CorrectionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    private readonly gateway: GatewayClient,
+    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly config: CorrectionConfig,
+  ) {}
+
+  async report(input: ReportDataCorrectionInput, by: Principal & { departmentUscc: string }, context: HubContext, now = new Date()): Promise<DataCorrection> {
+    const subject = parseSubject(input.subject.trim(), 'input.subject');
+    const field = input.field.trim();
+    if (!changeKeysOf(subject.type, field)) {
+      const allowed = Object.keys(CORRECTABLE_FIELDS[subject.type]);
+      throw new InputError([
+        {
+          field: 'input.field',
+          code: 'FIELD_NOT_CORRECTABLE',
+          message: `${field.slice(0, 100)} cannot be corrected for ${subject.type === 'PERSON' ? 'a citizen' : 'a legal entity'}; correctable fields: ${allowed.join(', ')}`,
+        },
+      ]);
+    }
+    const reason = requiredReason(input.reason, 'a report says why the value is believed wrong', 'input.reason', 1);
+    const evidence = [...new Set((input.evidence ?? []).map((id) => id.toLowerCase()))];
+    await this.checkEvidence(subject, evidence);
+    // Outside any transaction: the gateway calls the library, which may share this database (embedded).
+    const source = await this.sourceOf(subject, context);
+    const row: DataCorrectionRow = {
+      id: randomUUID(),
+      subjectType: subject.type,
+      subjectId: subject.id,
+      field,
+      reportedValue: input.reportedValue || null,
+      proposedValue: input.proposedValue || null,
+      reason,
+      evidenceMaterialIds: evidence,
+      reporterDepartment: by.departmentUscc,
+      reporterSystem: by.systemCode,
+      reporterKey: by.keyId,
+      reportedAt: now,
+      sourceDepartment: source.sourceDepartment,
+      sourceSystem: source.sourceSystem,
+      deadline: responseDeadline(now, this.calendar, this.config.DATA_CORRECTION_WORKING_DAYS),
+      status: DataCorrectionStatus.ROUTED,
+      resolvedAt: null,
+      resolutionReason: null,
+      correctedValue: null,
+      correctionEvent: null,
+      correctionVersion: null,
+      resolvedByKey: null,
+    };
+    await this.dataSource.transaction(async (tx) => {
+      await tx.getRepository(DataCorrectionRow).insert(row);
+      await this.events.record(tx, [dataCorrectionChanged(row, now)]);
+    });
+    this.events.committed();
+    return toCorrection(row, now);
+  }
+
+  async reject(input: RejectDataCorrectionInput, by: Principal, now = new Date()): Promise<DataCorrection> {
+    const reason = requiredReason(input.reason, 'a rejection gives its reason (拒绝须说明理由)');
+    const row = await this.dataSource.transaction(async (tx) => {
+      const correction = await this.locked(tx, input.id);
+      if (!actsFor(by, correction.sourceDepartment)) {
+        throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) rejects this report`, { department: correction.sourceDepartment });
+      }
+      if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
+      Object.assign(correction, { status: DataCorrectionStatus.REJECTED, resolvedAt: now, resolutionReason: reason, resolvedByKey: by.keyId });
+      await tx.getRepository(DataCorrectionRow).save(correction);
+      await this.events.record(tx, [dataCorrectionChanged(correction, now)]);
+      return correction;
+    });
+    this.events.committed();
+    return toCorrection(row, now);
+  }
+
+  /** One correction: null when there is none; FORBIDDEN unless the caller's department reported or answers it (or a hub-wide steward, an admin). */
+  async correction(id: string, by: Principal, now = new Date()): Promise<DataCorrection | null> {
+    if (!UUID.test(id)) return null;
+    const row = await this.dataSource.getRepository(DataCorrectionRow).findOneBy({ id });
+    if (!row) return null;
+    if (!actsFor(by, row.reporterDepartment) && !actsFor(by, row.sourceDepartment)) {
+      throw new HubError('FORBIDDEN', "a correction is seen by the reporter's department and the source department (and hub-wide stewards)");
+    }
+    return toCorrection(row, now);
+  }
+
+  /**
+   * A department's corrections, newest first: those it reported, or those it answers. A principal of
+   * no department (a hub-wide steward, an admin) sees all, whichever the role.
+   */
+  async corrections(by: Principal, role: DataCorrectionRole, status: DataCorrectionStatus | undefined, first: number, after?: string, now = new Date()): Promise<DataCorrectionConnection> {
+    const qb = this.dataSource.getRepository(DataCorrectionRow).createQueryBuilder('c');
+    if (by.departmentUscc) {
+      qb.andWhere(role === DataCorrectionRole.TO_ANSWER ? 'c.source_department = :department' : 'c.reporter_department = :department', { department: by.departmentUscc });
+    } else if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) {
+      throw new HubError('FORBIDDEN', 'corrections are listed for a department, a hub-wide steward or an admin');
+    }
+    if (status) qb.andWhere('c.status = :status', { status });
+    if (after) {
+      const [at, id] = decodeCursor('correction', after, (k) => CURSOR_KEY.test(k)).split('|');
+      qb.andWhere('(c.reported_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
+    }
+    const rows = await qb.orderBy('c.reported_at', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    return page(rows, first, now, (r) => `${r.reportedAt.toISOString()}|${r.id}`);
+  }
+
+  /**
+   * Reports still ROUTED after their deadline, most overdue first, for supervision (督办): all of them
+   * for a hub-wide steward or an admin, those routed to its department for a department's steward
+   * (the resolver admits only these). `now` decides what is overdue.
+   */
+  async overdue(by: Principal, first: number, after?: string, now = new Date()): Promise<DataCorrectionConnection> {
+    const qb = this.dataSource
+      .getRepository(DataCorrectionRow)
+      .createQueryBuilder('c')
+      .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
+      // 'YYYY-MM-DD' compares as the days do; overdue from the CST day after the deadline.
+      .andWhere('c.deadline < CAST(:today AS date)', { today: chinaDate(now) });
+    if (!hasRole(by, Role.ADMIN) && by.departmentUscc) {
+      qb.andWhere('c.source_department = :department', { department: by.departmentUscc });
+    }
+    if (after) {
+      const [deadline, id] = decodeCursor('overdue-correction', after, (k) => CURSOR_KEY.test(k)).split('|');
+      qb.andWhere('(c.deadline, c.id) > (CAST(:deadline AS date), CAST(:id AS uuid))', { deadline, id });
+    }
+    const rows = await qb.orderBy('c.deadline', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1).getMany();
+    return page(rows, first, now, (r) => `${r.deadline}|${r.id}`, 'overdue-correction');
+  }
+
+  /** The record's source department and system, read through the gateway on behalf of the reporter. */
+  private async sourceOf(subject: Subject, context: HubContext): Promise<Provenance> {
+    const { query, root } = SOURCE_QUERY[subject.type];
+    // context.access is set: the resolver asked for a principal.
+    const answer = await this.gateway.query<Record<string, { provenance: Provenance } | null>>(context.access!, query, { id: subject.id }, context.requestId);
+    const record = answer.data?.[root];
+    if (record?.provenance?.sourceDepartment) return { sourceDepartment: record.provenance.sourceDepartment, sourceSystem: record.provenance.sourceSystem ?? null };
+    if (answer.errors.length > 0) {
+      throw new HubError('SOURCE_UNAVAILABLE', `the record's source could not be read: ${answer.errors[0].message}`, { code: answer.errors[0].extensions?.code ?? null });
+    }
+    throw new HubError('SUBJECT_UNKNOWN', `the ${subject.type === 'PERSON' ? 'population' : 'legal-entity'} library holds no record of ${subject.id}`, { subjectType: subject.type });
+  }
+
+  private async checkEvidence(subject: Subject, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.dataSource
+      .getRepository(MaterialRow)
+      .createQueryBuilder('m')
+      .select('m.id', 'id')
+      .where('m.id IN (:...ids)', { ids })
+      .andWhere('m.subject_id = :subject', { subject: subject.id })
+      .getRawMany<{ id: string }>();
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length > 0) {
+      throw new InputError([{ field: 'input.evidence', code: 'EVIDENCE_INVALID', message: `no material ${missing.join(', ')} in the archive of ${subject.id}` }]);
+    }
+  }
+
+  private async locked(tx: EntityManager, id: string): Promise<DataCorrectionRow> {
+    const row = await tx.getRepository(DataCorrectionRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new HubError('CORRECTION_UNKNOWN', `no data correction ${id}`);
+    return row;
+  }
+}
+
+function page(rows: DataCorrectionRow[], first: number, now: Date, keyOf: (row: DataCorrectionRow) => string, kind = 'correction'): DataCorrectionConnection {
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { nodes: nodes.map((r) => toCorrection(r, now)), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(kind, keyOf(last)) : undefined } };
+}
+
+export function toCorrection(row: DataCorrectionRow, now: Date): DataCorrection {
+  return {
+    ...row,
+    subjectType: row.subjectType as DataSubjectType,
+    status: row.status as DataCorrectionStatus,
+    evidence: row.evidenceMaterialIds,
+    overdue: row.status === DataCorrectionStatus.ROUTED && isOverdue(row.deadline, now),
+  };
+}

@@ -1,0 +1,13 @@
+import { InputError } from '@hub/subgraph';
+
+/** The shortest reason a rejection may carry: the catalog's rule for a steward's refusals. */
+export const MIN_REASON_LENGTH = 4;
+
+/** The reason trimmed; REASON_REQUIRED when it is shorter than `min` characters. */
+export function requiredReason(value: string | null | undefined, message: string, field = 'input.reason', min = MIN_REASON_LENGTH): string {
+  const reason = value?.trim() ?? '';
+  if ([...reason].length < min) {
+    throw new InputError([{ field, code: 'REASON_REQUIRED', message: min > 1 ? `${message} (at least ${min} characters)` : message }]);
+  }
+  return reason;
+}

@@ -1,0 +1,42 @@
+import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
+import { MATERIAL_TOPIC, ONCE_ONLY_EVENT } from '../once-only.events.js';
+import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
+import { InvalidationCode, invalidateResults } from './invalidation.js';
+
+/** The payload of hub.once-only.material-status-changed.v1, as far as it is read here. */
+interface MaterialStatusChanged {
+  materialId: string;
+  licenceId: string | null;
+  to: string;
+  reason: string | null;
+}
+
+/** A material or licence no longer standing, and the code its results are invalidated with. SUPERSEDED is not one: the new version carries on. */
+const ENDED: Record<string, { code: InvalidationCode; verb: string }> = {
+  REVOKED: { code: InvalidationCode.EVIDENCE_REVOKED, verb: 'was revoked (撤销)' },
+  CANCELLED: { code: InvalidationCode.EVIDENCE_CANCELLED, verb: 'was cancelled (注销)' },
+  EXPIRED: { code: InvalidationCode.EVIDENCE_EXPIRED, verb: 'expired (过期)' },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Invalidates the review results that relied on a material or e-licence once it is revoked,
+ * cancelled or expired (EVIDENCE_REVOKED / _CANCELLED / _EXPIRED), with a reason naming the
+ * licence (or the material's title) and the reason its status changed.
+ */
+export const evidenceEventsConsumer: EventConsumer = {
+  name: 'evidence-events',
+  topics: [MATERIAL_TOPIC],
+  async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
+    if (event.type !== ONCE_ONLY_EVENT.materialStatusChanged) return;
+    const data = event.data as MaterialStatusChanged;
+    const ended = ENDED[data.to];
+    // A malformed id would fail the query and the event would be redelivered for ever.
+    if (!ended || !UUID.test(data.materialId)) return;
+    const [material] = (await tx.query(`SELECT title FROM ${ONCE_ONLY_SCHEMA}.material WHERE id = $1`, [data.materialId])) as Array<{ title: string }>;
+    const named = [material?.title, data.licenceId ? `e-licence ${data.licenceId}` : null].filter(Boolean).join(', ') || `material ${data.materialId}`;
+    const reason = `the evidence ${named} ${ended.verb}${data.reason ? `: ${data.reason}` : ''}`;
+    await invalidateResults(tx, { materialId: data.materialId }, { code: ended.code, reason, causeEventId: event.id, at: new Date() });
+  },
+};

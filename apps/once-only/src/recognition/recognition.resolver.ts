@@ -1,0 +1,55 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { loaderFor, touchSubjects, type HubContext } from '@hub/subgraph';
+import { principalOf, requireSystem } from '../access-guard.js';
+import { RecordReviewResultInput } from './recognition.inputs.js';
+import { ReviewEvidence, ReviewResult } from './recognition.model.js';
+import { RecognitionService } from './recognition.service.js';
+
+/** Every subject whose results an answer holds goes into the gateway's access record. */
+function touched<T extends ReviewResult | null>(context: HubContext, results: T[]): T[] {
+  for (const r of results) if (r) touchSubjects(context, r.subjectType, [r.subjectId]);
+  return results;
+}
+
+@Resolver(() => ReviewResult)
+export class RecognitionResolver {
+  constructor(private readonly recognition: RecognitionService) {}
+
+  @Mutation(() => ReviewResult, {
+    description: "A department system records a review result (审查结果) for a known subject, with the evidence it relied on; the reviewing department is the caller's",
+  })
+  async recordReviewResult(@Args('input') input: RecordReviewResultInput, @Context() context: HubContext): Promise<ReviewResult> {
+    const result = await this.recognition.record(input, requireSystem(context));
+    return touched(context, [result])[0];
+  }
+
+  @Query(() => [ReviewResult], {
+    description:
+      'The results `forDepartment` may accept instead of checking again (互认): valid today, passed, of a type the recognition rules say it accepts; newest first. A system asks for its own department; stewards and admins for any',
+  })
+  async recognizedResults(
+    @Args('subject', { description: 'Citizen ID or USCC' }) subject: string,
+    @Args('forDepartment', { description: 'The accepting department (USCC)' }) forDepartment: string,
+    @Context() context: HubContext,
+  ): Promise<ReviewResult[]> {
+    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, principalOf(context)));
+  }
+
+  @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })
+  async reviewResults(@Args('subject', { description: 'Citizen ID or USCC' }) subject: string, @Context() context: HubContext): Promise<ReviewResult[]> {
+    principalOf(context);
+    return touched(context, await this.recognition.ofSubject(subject));
+  }
+
+  @Query(() => ReviewResult, { nullable: true })
+  async reviewResult(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<ReviewResult | null> {
+    principalOf(context);
+    return touched(context, [await this.recognition.one(id)])[0];
+  }
+
+  @ResolveField(() => [ReviewEvidence], { description: 'What the check relied on (materials and e-licences in the archive)' })
+  async evidence(@Parent() result: ReviewResult, @Context() context: HubContext): Promise<ReviewEvidence[]> {
+    const loader = loaderFor<string, ReviewEvidence[]>(context, 'reviewResultEvidence', (ids) => this.recognition.evidenceOf(ids));
+    return (await loader.load(result.id)) ?? [];
+  }
+}

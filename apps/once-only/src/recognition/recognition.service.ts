@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
+import { EventPublisher } from '@hub/events';
+import { chinaDate, parseUscc } from '@hub/identifiers';
+import { HubError, InputError } from '@hub/subgraph';
+import { MaterialRow } from '../archive/archive.entities.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE, REVIEW_RESULT_TOPIC } from '../once-only.events.js';
+import { ONCE_ONLY_SEED, type OnceOnlySeed, type RecognitionRuleSpec } from '../service-items/once-only-seed.js';
+import { DataSubjectType } from '../service-items/service-items.model.js';
+import { isClosed, knownSubject, PERSON_DECEASED } from '../subjects/subject-status.js';
+import { parseSubject, type Subject } from '../subjects/subject.js';
+import { ReviewResultEvidenceRow, ReviewResultRow } from './recognition.entities.js';
+import type { RecordReviewResultInput } from './recognition.inputs.js';
+import { ReviewOutcome, ReviewResultState, type ReviewEvidence, type ReviewResult } from './recognition.model.js';
+
+const VALID = 'VALID';
+const DAY_MS = 86_400_000;
+/** How far ahead of the hub's clock a department's clock may be: "reviewed now" must not be refused. */
+const CLOCK_SKEW_MS = 60_000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** YYYY-MM-DD plus n calendar days. */
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Review results and their mutual recognition (审查结果互认). A department system records what it
+ * checked for a known, living or open subject, with the evidence it relied on; a department
+ * accepts, instead of checking again, the valid passed results of the types the catalog's
+ * recognition rules say it recognises. Results are invalidated by the event consumers of this
+ * folder when what they rest on changes; a result past its validity reads EXPIRED.
+ */
+@Injectable()
+export class RecognitionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+    @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
+  ) {}
+
+  async record(input: RecordReviewResultInput, by: Principal & { departmentUscc: string }, now = new Date()): Promise<ReviewResult> {
+    const subject = parseSubject(input.subject, 'input.subject');
+    const rule = this.seed.recognitionRules.find((r) => r.code === input.resultType);
+    if (!rule) throw new InputError([{ field: 'input.resultType', code: 'RESULT_TYPE_UNKNOWN', message: `the recognition rules have no result type ${input.resultType}` }]);
+    if (rule.subjectType !== subject.type) {
+      throw new InputError([
+        { field: 'input.resultType', code: 'RESULT_TYPE_SUBJECT_MISMATCH', message: `${rule.code} is about ${subjectNoun(rule.subjectType)}, and ${subject.id} is ${subjectNoun(subject.type)}` },
+      ]);
+    }
+    if (!this.seed.serviceItems.some((i) => i.code === input.serviceItemCode)) {
+      throw new InputError([{ field: 'input.serviceItemCode', code: 'SERVICE_ITEM_UNKNOWN', message: `no service item ${input.serviceItemCode}` }]);
+    }
+    const reviewer = input.reviewer.trim();
+    const reviewedAt = reviewedInstant(input.reviewedAt, now);
+    checkValidity(input.validUntil, chinaDate(reviewedAt), rule);
+    const materialIds = [...new Set(input.evidence ?? [])];
+    const today = chinaDate(now);
+
+    const row = await this.dataSource.transaction(async (tx) => {
+      // Locked (FOR SHARE) until commit: a death or closure being applied waits, then sees this result and invalidates it too.
+      const known = await knownSubject(tx, subject, true);
+      if (!known) {
+        throw new HubError(
+          'SUBJECT_UNKNOWN',
+          subject.type === 'PERSON'
+            ? `the hub has no record of citizen ${subject.id} in the population library: a result is recorded only for a registered person`
+            : `the hub has no record of legal entity ${subject.id} in the legal-entity library: a result is recorded only for a registered legal entity`,
+          { subject: subject.id },
+        );
+      }
+      if (known.status === PERSON_DECEASED) {
+        throw new HubError('SUBJECT_DECEASED', `citizen ${subject.id} is recorded as deceased${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`, { subject: subject.id });
+      }
+      if (isClosed(known)) {
+        throw new HubError('SUBJECT_CLOSED', `legal entity ${subject.id} is ${known.status}${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`, { subject: subject.id, status: known.status });
+      }
+      if (known.blackListRecords.length > 0) {
+        throw new HubError('SUBJECT_BLACK_LISTED', `${subject.id} is on a credit black list (${known.blackListRecords.join(', ')}): results about it are not recognised`, {
+          subject: subject.id,
+          records: known.blackListRecords,
+        });
+      }
+      const evidence = await this.checkedEvidence(tx, subject, materialIds, today);
+      const result: ReviewResultRow = {
+        id: randomUUID(),
+        subjectType: subject.type,
+        subjectId: subject.id,
+        resultType: rule.code,
+        serviceItemCode: input.serviceItemCode,
+        caseNumber: input.caseNumber,
+        outcome: input.outcome,
+        reviewingDepartment: by.departmentUscc,
+        reviewingSystem: by.systemCode,
+        reviewer,
+        reviewedAt,
+        validUntil: input.validUntil,
+        status: VALID,
+        invalidatedAt: null,
+        invalidationCode: null,
+        invalidationReason: null,
+        invalidationEvent: null,
+        recordedByKey: by.keyId,
+        recordedAt: now,
+      };
+      await tx.getRepository(ReviewResultRow).insert(result);
+      const evidenceRows = evidence.map((m) => ({ resultId: result.id, materialId: m.id, sha256: m.contentSha256 }));
+      if (evidenceRows.length > 0) await tx.getRepository(ReviewResultEvidenceRow).insert(evidenceRows);
+      await this.events.record(tx, [
+        {
+          topic: REVIEW_RESULT_TOPIC,
+          type: ONCE_ONLY_EVENT.reviewResultRecorded,
+          source: ONCE_ONLY_SOURCE,
+          subject: result.subjectId,
+          time: now,
+          data: {
+            id: result.id,
+            subjectType: result.subjectType,
+            subjectId: result.subjectId,
+            resultType: result.resultType,
+            serviceItemCode: result.serviceItemCode,
+            caseNumber: result.caseNumber,
+            outcome: result.outcome,
+            reviewingDepartment: result.reviewingDepartment,
+            reviewingSystem: result.reviewingSystem,
+            reviewedAt: result.reviewedAt.toISOString(),
+            validUntil: result.validUntil,
+            evidence: evidenceRows.map((e) => ({ materialId: e.materialId, sha256: e.sha256 })),
+            recordedBy: result.recordedByKey,
+            recordedAt: result.recordedAt.toISOString(),
+          },
+        },
+      ]);
+      return result;
+    });
+    this.events.committed();
+    return this.toResult(row, today);
+  }
+
+  /**
+   * The results `department` may accept instead of checking again: VALID (not invalidated, not
+   * past validUntil on `today`), PASSED, of a type the recognition rules say it accepts; newest
+   * first. For other code of this app (reuse); no access check here.
+   */
+  async recognized(subject: Subject | string, department: string, today: string): Promise<ReviewResultRow[]> {
+    const subjectId = typeof subject === 'string' ? subject : subject.id;
+    const types = this.seed.recognitionRules.filter((r) => r.acceptedBy.includes(department)).map((r) => r.code);
+    if (types.length === 0) return [];
+    return this.dataSource
+      .getRepository(ReviewResultRow)
+      .createQueryBuilder('r')
+      .where('r.subject_id = :subjectId AND r.status = :valid AND r.outcome = :passed', { subjectId, valid: VALID, passed: ReviewOutcome.PASSED })
+      .andWhere('r.valid_until >= :today AND r.result_type IN (:...types)', { today, types })
+      .orderBy('r.reviewed_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
+  /** recognized(), for a caller: a system for its own department; a steward of it (or hub-wide) or an admin for any. */
+  async recognizedFor(subjectInput: string, forDepartment: string, by: Principal, now = new Date()): Promise<ReviewResult[]> {
+    const subject = parseSubject(subjectInput, 'subject');
+    const department = parseUscc(forDepartment);
+    if (!department.ok) throw new InputError([{ field: 'forDepartment', code: department.error.code, message: department.error.message }]);
+    const uscc = department.value.uscc;
+    const allowed = hasRole(by, Role.ADMIN) || isStewardOf(by, uscc) || (hasRole(by, Role.SYSTEM) && by.departmentUscc === uscc);
+    if (!allowed) {
+      throw new HubError('FORBIDDEN', hasRole(by, Role.SYSTEM) ? `a system asks only for its own department (${by.departmentUscc})` : `this needs a steward of ${uscc}, a hub-wide steward or an admin`, {
+        forDepartment: uscc,
+      });
+    }
+    const today = chinaDate(now);
+    return (await this.recognized(subject, uscc, today)).map((r) => this.toResult(r, today));
+  }
+
+  /** Every result about the subject, in any state, newest first (its history). */
+  async ofSubject(subjectInput: string, now = new Date()): Promise<ReviewResult[]> {
+    const subject = parseSubject(subjectInput, 'subject');
+    const rows = await this.dataSource.getRepository(ReviewResultRow).find({ where: { subjectId: subject.id }, order: { reviewedAt: 'DESC', id: 'ASC' }, take: 1000 });
+    const today = chinaDate(now);
+    return rows.map((r) => this.toResult(r, today));
+  }
+
+  async one(id: string, now = new Date()): Promise<ReviewResult | null> {
+    if (!UUID.test(id)) throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a review result id is a UUID' }]);
+    const row = await this.dataSource.getRepository(ReviewResultRow).findOneBy({ id });
+    return row ? this.toResult(row, chinaDate(now)) : null;
+  }
+
+  /** The evidence of each result, in the order asked (one statement for a whole answer). */
+  async evidenceOf(resultIds: readonly string[]): Promise<ReviewEvidence[][]> {
+    const rows = await this.dataSource.getRepository(ReviewResultEvidenceRow).find({ where: { resultId: In([...resultIds]) }, order: { materialId: 'ASC' } });
+    return resultIds.map((id) => rows.filter((r) => r.resultId === id).map((r) => ({ materialId: r.materialId, sha256: r.sha256 })));
+  }
+
+  toResult(row: ReviewResultRow, today: string): ReviewResult {
+    const state = row.status !== VALID ? ReviewResultState.INVALIDATED : row.validUntil < today ? ReviewResultState.EXPIRED : ReviewResultState.VALID;
+    return {
+      id: row.id,
+      subjectType: row.subjectType as DataSubjectType,
+      subjectId: row.subjectId,
+      resultType: row.resultType,
+      resultTypeName: this.seed.recognitionRules.find((r) => r.code === row.resultType)?.name ?? row.resultType,
+      serviceItemCode: row.serviceItemCode,
+      caseNumber: row.caseNumber,
+      outcome: row.outcome as ReviewOutcome,
+      reviewingDepartment: row.reviewingDepartment,
+      reviewingSystem: row.reviewingSystem,
+      reviewer: row.reviewer,
+      reviewedAt: row.reviewedAt,
+      validUntil: row.validUntil,
+      state,
+      invalidatedAt: row.invalidatedAt,
+      invalidationCode: row.invalidationCode,
+      invalidationReason: row.invalidationReason,
+      recordedAt: row.recordedAt,
+    };
+  }
+
+  /** The materials, each of this subject, VALID and not past its end; locked until commit, so a revocation waits for this result. */
+  private async checkedEvidence(tx: EntityManager, subject: Subject, ids: string[], today: string): Promise<MaterialRow[]> {
+    if (ids.length === 0) return [];
+    const found = await tx.getRepository(MaterialRow).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+    return ids.map((id, i) => {
+      const material = found.find((m) => m.id === id);
+      const refuse = (why: string) => new InputError([{ field: `input.evidence.${i}`, code: 'EVIDENCE_INVALID', message: `material ${id} ${why}` }]);
+      if (!material) throw refuse('is not in the archive');
+      if (material.subjectId !== subject.id) throw refuse(`(${material.title}) belongs to another subject, not ${subject.id}`);
+      if (material.status !== VALID) throw refuse(`(${material.title}) is ${material.status}`);
+      if (material.validUntil !== null && material.validUntil < today) throw refuse(`(${material.title}) expired on ${material.validUntil}`);
+      return material;
+    });
+  }
+}
+
+function subjectNoun(type: string): string {
+  return type === 'PERSON' ? 'a citizen' : 'a legal entity';
+}
+
+function reviewedInstant(value: string | undefined, now: Date): Date {
+  if (value === undefined || value === null) return now;
+  const at = new Date(value);
+  if (!ISO_INSTANT.test(value) || Number.isNaN(at.getTime())) {
+    throw new InputError([{ field: 'input.reviewedAt', code: 'INVALID_DATETIME', message: `"${value}" is not an ISO 8601 instant with its offset (2026-05-04T09:30:00+08:00)` }]);
+  }
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new InputError([{ field: 'input.reviewedAt', code: 'REVIEWED_IN_FUTURE', message: `${value} is in the future` }]);
+  return at;
+}
+
+function checkValidity(validUntil: string, reviewedDay: string, rule: RecognitionRuleSpec): void {
+  if (validUntil < reviewedDay) {
+    throw new InputError([{ field: 'input.validUntil', code: 'VALIDITY_INVALID', message: `a result is valid from the day it was reviewed (${reviewedDay}): ${validUntil} is before it` }]);
+  }
+  const last = addDays(reviewedDay, rule.maxValidityDays);
+  if (validUntil > last) {
+    throw new InputError([{ field: 'input.validUntil', code: 'VALIDITY_TOO_LONG', message: `a ${rule.code} result is valid at most ${rule.maxValidityDays} days: until ${last} at the latest` }]);
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { ONCE_ONLY_SEED, type OnceOnlySeed, type ServiceItemSpec } from './once-only-seed.js';
+import { DataSubjectType, MaterialType, RecognitionRule, ServiceItem } from './service-items.model.js';
+
+/** The shipped service items, material types and recognition rules: public reference data. */
+@Resolver()
+export class ServiceItemsResolver {
+  constructor(@Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed) {}
+
+  @Query(() => [ServiceItem], { description: 'Service items (政务服务事项) with their required materials, in code order' })
+  serviceItems(@Args('department', { nullable: true, description: 'Only the items of this department (USCC)' }) department?: string): ServiceItem[] {
+    return this.seed.serviceItems
+      .filter((i) => !department || i.department === department)
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map(toServiceItem);
+  }
+
+  @Query(() => ServiceItem, { nullable: true })
+  serviceItem(@Args('code') code: string): ServiceItem | null {
+    const item = this.seed.serviceItems.find((i) => i.code === code);
+    return item ? toServiceItem(item) : null;
+  }
+
+  @Query(() => [MaterialType], { description: 'The e-licence and material types the archive knows' })
+  materialTypes(): MaterialType[] {
+    return this.seed.materialTypes.map((t) => ({ ...t, subjectType: (t.subjectType as DataSubjectType | null) ?? undefined, issuers: t.issuers ?? undefined }));
+  }
+
+  @Query(() => [RecognitionRule], { description: 'Review-result types and which departments recognise them (审查结果互认)' })
+  recognitionRules(): RecognitionRule[] {
+    return this.seed.recognitionRules.map((r) => ({ ...r, resultType: r.code, subjectType: r.subjectType as DataSubjectType }));
+  }
+}
+
+export function toServiceItem(item: ServiceItemSpec): ServiceItem {
+  return {
+    ...item,
+    subjectType: item.subjectType as DataSubjectType,
+    materials: item.materials.map((m) => ({
+      ...m,
+      satisfiedBy: m.satisfiedBy.map((s) => ({ ...s, kind: s.kind as never, condition: 'condition' in s ? (s.condition ?? undefined) : undefined })),
+    })),
+    formFields: item.formFields.map((f) => ({ ...f, path: f.path ?? undefined })),
+  };
+}
