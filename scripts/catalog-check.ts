@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const published = catalog.resources.filter((resource) => resource.status === ResourceStatus.PUBLISHED);
   const items = published.reduce((sum, resource) => sum + resource.items.length, 0);
   console.log(
-    `Catalog OK: ${baseLibraryFields(sdl).length} base-library fields governed by ${items} items of ${published.length} published resources ` +
+    `Catalog OK: ${baseLibraryFields(sdl).length} governed fields (base libraries, once-only) covered by ${items} items of ${published.length} published resources ` +
       `(${catalog.departments.length} departments).`,
   );
   return 0;

@@ -25,9 +25,9 @@ describe('the committed catalog governs the committed supergraph', () => {
     expect(checkGovernance(supergraph, catalog)).toEqual([]);
   });
 
-  it('covers the four base libraries and the hub-wide types, every resource published', () => {
+  it('covers the four base libraries, e-licences, the once-only thematic resources and the hub-wide types, every resource published', () => {
     const subjects = new Set(catalog.resources.map((r) => (parseResourceCode(r.code) as { classification: string }).classification.slice(0, 3)));
-    expect([...subjects].sort()).toEqual(['101', '102', '103', '104', '190']);
+    expect([...subjects].sort()).toEqual(['101', '102', '103', '104', '105', '190', '201']);
     expect(catalog.resources.every((r) => r.status === ResourceStatus.PUBLISHED)).toBe(true);
     const governed = new Set(catalog.resources.flatMap((r) => r.items.flatMap((i) => i.fields)));
     expect(baseLibraryFields(supergraph).filter((f) => !governed.has(f))).toEqual([]);
@@ -36,7 +36,7 @@ describe('the committed catalog governs the committed supergraph', () => {
   it('shares what the rules say: basic items unconditionally, contact data and history not freely', () => {
     const sharingOf = (coordinate: string): SharingType | undefined =>
       catalog.resources.find((r) => r.items.some((i) => i.fields.includes(coordinate)))?.sharingType;
-    for (const basic of ['Person.idNumber', 'Person.name', 'LegalEntity.uscc', 'LegalEntity.name', 'AdminDivision.code', 'StandardAddress.fullText']) {
+    for (const basic of ['Person.idNumber', 'Person.name', 'LegalEntity.uscc', 'LegalEntity.name', 'AdminDivision.code', 'StandardAddress.fullText', 'Material.licenceId', 'Material.status']) {
       expect(sharingOf(basic), basic).toBe(SharingType.UNCONDITIONAL);
     }
     for (const conditional of ['Person.phone', 'Person.householdAddress', 'Person.location', 'SpatialHit.person', 'LegalEntity.legalRepresentative', 'Person.credit']) {
@@ -79,7 +79,7 @@ describe('a base-library field the catalog does not know', () => {
 
   it('makes `npm run catalog:check` exit 1 naming it, and 0 on the committed files', async () => {
     const ok = await run('npm', ['run', '-s', 'catalog:check'], { env: process.env });
-    expect(ok.stdout).toMatch(/^Catalog OK: \d+ base-library fields governed by \d+ items of \d+ published resources/);
+    expect(ok.stdout).toMatch(/^Catalog OK: \d+ governed fields \(base libraries, once-only\) covered by \d+ items of \d+ published resources/);
 
     const dir = await mkdtemp(join(tmpdir(), 'hub-catalog-'));
     const grown = join(dir, 'supergraph.graphql');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
+import { MaskingRule, maskValue } from '@hub/policy';
 import { loadWorkingDayCalendar, responseDeadline } from '@hub/working-days';
 import { DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT } from '../apps/once-only/src/once-only.events.js';
 import { schemaErrors } from './support/event-schemas.js';
@@ -113,12 +114,14 @@ describe('data correction (校核纠错): report, route to the source, resolve t
     const result = await report({ subject: person.idNumber, field: 'Person.name', reportedValue: served, proposedValue: NEW_NAME, reason: '纳税人提供的户口簿姓名与人口库不一致' });
     expect(result.errors).toBeUndefined();
     nameReport = result.data!.reportDataCorrection;
+    // The report itself is governed by the catalog (数据校核纠错记录): without a full-value grant the
+    // reporter reads the subject's ID masked and the values redacted, like any personal value.
     expect(nameReport).toMatchObject({
       subjectType: 'PERSON',
-      subjectId: person.idNumber,
+      subjectId: maskValue(MaskingRule.CITIZEN_ID, person.idNumber),
       field: 'Person.name',
-      reportedValue: served,
-      proposedValue: NEW_NAME,
+      reportedValue: '******',
+      proposedValue: '******',
       evidence: [],
       reporterDepartment: DEPARTMENTS.tax,
       reporterSystem: 'fs-tax-collection',
@@ -131,6 +134,8 @@ describe('data correction (校核纠错): report, route to the source, resolve t
       correctionEvent: null,
       correctionVersion: null,
     });
+    // The source department, with full values granted, reads what was reported.
+    expect((await correctionAs(nameReport.id, hub.keys.population.key)).data?.dataCorrection).toMatchObject({ subjectId: person.idNumber, reportedValue: served, proposedValue: NEW_NAME });
     const reportedAt = new Date(nameReport.reportedAt);
     expect(Math.abs(reportedAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(nameReport.deadline).toBe(responseDeadline(reportedAt, loadWorkingDayCalendar(), 5));
@@ -198,8 +203,11 @@ describe('data correction (校核纠错): report, route to the source, resolve t
     // The library serves the new value (read by its source: how a name is masked depends on the reader).
     const served = await hub.graphql<{ person: { name: string } }>(NAME, { id: person.idNumber }, {}, psb());
     expect(served.data?.person.name).toBe(NEW_NAME);
-    // The reporter sees the outcome.
-    expect((await correctionAs(nameReport.id, hub.keys.tax.key)).data?.dataCorrection).toMatchObject({ status: 'CORRECTED', correctedValue: NEW_NAME });
+    // The reporter sees the outcome; the value itself as its rights allow (redacted here, and the
+    // library serves it the new name masked).
+    expect((await correctionAs(nameReport.id, hub.keys.tax.key)).data?.dataCorrection).toMatchObject({ status: 'CORRECTED', correctedValue: '******' });
+    const seenByReporter = await hub.graphql<{ person: { name: string } }>(NAME, { id: person.idNumber }, {}, tax());
+    expect(seenByReporter.data?.person.name).toBe(maskValue(MaskingRule.NAME, NEW_NAME));
     const events = await eventsOf(nameReport.id, 2);
     expect(events[1].data).toMatchObject({ status: 'CORRECTED', correctedValue: NEW_NAME, correctionEvent: change.eventId, resolutionReason: null });
     // A change of the name leaves the report on the phone open.
@@ -305,7 +313,7 @@ describe('data correction (校核纠错): report, route to the source, resolve t
     const changed = await hub.graphql(CHANGE_LEGAL_ENTITY, { input: { ...source, version: 2, registeredAddress: '核查后地址1号' } });
     expect(changed.errors).toBeUndefined();
     const closed = await hub.eventually(async () => {
-      const result = await correctionAs(correction.id, hub.keys.tax.key);
+      const result = await correctionAs(correction.id, hub.keys.legalEntity.key);
       expect(result.data?.dataCorrection?.status).toBe('CORRECTED');
       return result.data!.dataCorrection!;
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, generateCitizenId, seededRandom } from '@hub/identifiers';
+import { MaskingRule, maskValue } from '@hub/policy';
 import { ONCE_ONLY_EVENT, PERSON_TOPIC, REVIEW_RESULT_TOPIC } from '../apps/once-only/src/once-only.events.js';
 import { schemaErrors } from './support/event-schemas.js';
 import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_PERSON, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
@@ -127,9 +128,10 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const person = aPerson('1950-02-02').build();
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     const verified = await recordOnceKnown({ subject: person.idNumber });
+    // The window holds no full-value grant: it reads back the citizen ID and its own staff member's name masked, as the catalog says.
     expect(verified).toMatchObject({
       subjectType: 'PERSON',
-      subjectId: person.idNumber,
+      subjectId: maskValue(MaskingRule.CITIZEN_ID, person.idNumber),
       resultType: IDENTITY_VERIFIED,
       resultTypeName: '申请人身份已核验原件（居民身份证）',
       outcome: 'PASSED',

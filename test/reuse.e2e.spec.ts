@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MaskingRule, maskValue } from '@hub/policy';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -49,7 +50,8 @@ describe('reuse: what the hub already holds for an application, under the asking
     const answer = await hub.graphql<{ reuseFor: ReuseAnswer }>(REUSE_FOR, { item: 'FS-AMR-GTDJ-001', subject: person.idNumber }, {}, { key: hub.keys.window.key, purpose: '个体工商户设立登记受理', caseNumber: 'FS-AMR-2026-000123' });
     expect(answer.errors).toBeUndefined();
     const reuse = answer.data!.reuseFor;
-    expect(reuse.subjectId).toBe(person.idNumber);
+    // The catalog governs the answer too: without a full-value grant the citizen ID comes back masked.
+    expect(reuse.subjectId).toBe(maskValue(MaskingRule.CITIZEN_ID, person.idNumber));
     const identity = reuse.materials.find((m) => m.material.no === 1)!;
     expect(identity.satisfied).toBe(true);
     const fromLibrary = identity.evidence.find((e) => e.kind === 'BASE_LIBRARY')!;

@@ -1,5 +1,8 @@
 import { ensureInternalSecret } from '@hub/auth';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
 import { ScratchDatabase } from '@hub/persistence';
@@ -52,6 +55,8 @@ export class TestHub {
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])),
       GATEWAY_PORT: '0',
       OUTBOX_POLL_INTERVAL_MS: '100',
+      // The archive's files, this hub's own (removed with it).
+      ARCHIVE_DIR: join(tmpdir(), `hub-archive-${topicPrefix.slice(0, -1)}`),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ...options.env,
     };
@@ -216,6 +221,7 @@ export class TestHub {
   async close(): Promise<void> {
     for (const app of this.apps) await app.close().catch(() => undefined);
     await this.database.drop().catch(() => undefined);
+    if (process.env.ARCHIVE_DIR?.startsWith(join(tmpdir(), 'hub-archive-'))) await rm(process.env.ARCHIVE_DIR, { recursive: true, force: true });
     this.restoreEnv();
   }
 }

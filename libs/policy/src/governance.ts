@@ -41,6 +41,14 @@ import { parseResourceCode } from './resource-code.js';
 /** The subgraphs (join__Graph values) that are base libraries. */
 export const BASE_LIBRARY_GRAPHS: readonly string[] = ['LEGAL_ENTITY', 'POPULATION', 'CREDIT', 'GEOSPATIAL'];
 
+/**
+ * The subgraphs whose every field the catalog governs: the base libraries, and the once-only app,
+ * which serves data about the same citizens and companies (their licences, materials, review
+ * results, what is reused for them). The catalog's own graph is not here: it is the policy itself,
+ * and guards its data by role.
+ */
+export const GOVERNED_GRAPHS: readonly string[] = [...BASE_LIBRARY_GRAPHS, 'ONCE_ONLY'];
+
 /** The stable codes `checkGovernance` reports; tools and tests match on them, never on messages. */
 export const GOVERNANCE_PROBLEM_CODES = [
   /** The SDL is not a supergraph (does not parse, or lacks the join spec). */
@@ -163,7 +171,7 @@ export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalo
   for (const coordinate of [...supergraph.governed].sort()) {
     const ids = governedBy.get(coordinate) ?? [];
     if (ids.length === 0) {
-      report('FIELD_UNGOVERNED', `${coordinate} is a field of a base library that no published catalog item governs`, { coordinate });
+      report('FIELD_UNGOVERNED', `${coordinate} is a governed field (of a base library or the once-only app) that no published catalog item governs`, { coordinate });
     } else if (ids.length > 1) {
       report('FIELD_GOVERNED_TWICE', `${coordinate} is governed by ${ids.length} published items (${ids.join(', ')}); exactly one must govern it`, {
         coordinate,
@@ -379,7 +387,7 @@ interface FieldInfo {
 interface SupergraphFields {
   /** Every output field (object and interface types) of the supergraph, by coordinate. */
   fields: Map<string, FieldInfo>;
-  /** The coordinates of base-library fields, which exactly one published item must govern. */
+  /** The coordinates of governed fields (GOVERNED_GRAPHS: the base libraries, the once-only app), which exactly one published item must govern. */
   governed: Set<string>;
 }
 
@@ -392,7 +400,7 @@ function readSupergraph(sdl: string): SupergraphFields {
   const joinType = joinSpec.typeDirective(schema);
   const api = supergraph.apiSchema();
   const roots = new Set([...schema.schemaDefinition.roots()].map((root) => root.type.name));
-  const baseGraphs = new Set(BASE_LIBRARY_GRAPHS);
+  const baseGraphs = new Set(GOVERNED_GRAPHS);
 
   const fields = new Map<string, FieldInfo>();
   const governed = new Set<string>();

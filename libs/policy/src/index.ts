@@ -40,6 +40,7 @@ export { maskResponseData, maskValue } from './masking.js';
 
 export {
   BASE_LIBRARY_GRAPHS,
+  GOVERNED_GRAPHS,
   GOVERNANCE_PROBLEM_CODES,
   baseLibraryFields,
   baseLibraryMutations,

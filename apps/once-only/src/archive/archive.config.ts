@@ -8,7 +8,7 @@ export class ArchiveConfig {
    */
   @IsString()
   @MinLength(1)
-  ARCHIVE_DIR = 'data/archive';
+  ARCHIVE_DIR = '.data/archive';
 
   /** The largest content one upload may carry, in bytes (20 MiB: a scanned licence or a plan, not a video). */
   @IsInt()
