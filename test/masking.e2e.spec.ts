@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate, formatELicenceId } from '@hub/identifiers';
 import { MaskingRule, ResourceStatus, SharingType, maskValue, type CatalogResourceSpec } from '@hub/policy';
 import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, aCreditRecord, aLegalEntity, aPerson, aStandardAddress } from './support/fixtures.js';
 import { DEPARTMENTS, type TestKey, type TestKeys } from './support/test-access.js';
-import { TestHub } from './support/test-hub.js';
+import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 
 /*
  * Acceptance: "masking rules verified for each sensitive item; a full-value grant returns full
@@ -11,7 +12,9 @@ import { TestHub } from './support/test-hub.js';
  * read through the gateway (a) by a consumer without full values — the exact masked string, worked
  * out by hand from the rule, and the original nowhere in the raw answer; (b) by systems holding
  * full-value grants; (c) by the provider department's system — the original. A masked item added
- * to the catalog without a row fails the coverage test.
+ * to the catalog without a row fails the coverage test. (d) Where the operation itself admits fewer
+ * callers than the catalog (a data correction is seen by the departments concerned only), the row
+ * names its readers instead, checked against what the catalog says of each.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -61,22 +64,60 @@ const SPOUSE = { idNumber: '330108198709236432', name: '卓文君', birthDate: '
 /** A person who died: the legal representative of COMPANY. A check digit X. */
 const DECEASED = { idNumber: '33010619500202603X', name: '王五', birthDate: '1950-02-02', diedOn: '2025-11-03', reason: '死亡注销（居民死亡医学证明书）' };
 const COMPANY = aLegalEntity().with({ legalRepresentativeIdNumber: DECEASED.idNumber }).build();
+/**
+ * A citizen registered under a wrong name, which a data correction is about (not HEAD: correcting a
+ * name changes it, and the rows above read HEAD's). The tax system reports the registered name and
+ * proposes the one on the taxpayer's documents; the source corrects it to what its hukou file says,
+ * a variant character — so that the three values differ and a value served under the wrong field
+ * shows. Registered as held by the PSB's hukou system (the population key's department), so that
+ * the report is routed to the department of a key of the hub, which corrects the record.
+ */
+const MISNAMED = { idNumber: '440604199003151244', name: '欧阳秀', proposedName: '欧阳修', correctedName: '欧阳脩' };
+/** The e-licence filed for HEAD: the household register booklet, issued by the PSB (GB/T 36904). */
+const HOUSEHOLD_BOOKLET = formatELicenceId({ typeCode: 'JMHKB', issuerUscc: DEPARTMENTS.publicSecurity, serial: '2026000521', version: '001' });
+/** The one-window clerk who checked HEAD's identity card against the original. */
+const REVIEWER = '李时珍';
+/** 个体工商户设立登记: a service item for a citizen, which recognises identity checks. */
+const SOLE_TRADER_REGISTRATION = 'FS-AMR-GTDJ-001';
 
-/** What the set-up wrote that the server names (credit record ids). */
-const written = { creditRecordId: '' };
+/** What the set-up wrote that the server names (credit record, material, review result and correction ids). */
+const written = { creditRecordId: '', materialId: '', reviewResultId: '', dataCorrectionId: '' };
 
 // ---------------------------------------------------------------------------------------------
 // The table: one row (at least) per masked field
 // ---------------------------------------------------------------------------------------------
 
-type ProviderKey = Extract<keyof TestKeys, 'population' | 'legalEntity' | 'credit' | 'geospatial'>;
+/** A key of the test hub a row is read with. */
+type Reader = keyof TestKeys;
+
+/**
+ * The provider systems: the four libraries', and the data bureau's exchange system for the once-only
+ * resources (the bureau provides them; its system also holds full-value grants for everything else).
+ */
+type ProviderKey = Extract<Reader, 'population' | 'legalEntity' | 'credit' | 'geospatial' | 'harness'>;
 
 const PROVIDER_DEPARTMENT: Record<ProviderKey, string> = {
   population: DEPARTMENTS.publicSecurity,
   legalEntity: DEPARTMENTS.marketRegulation,
   credit: DEPARTMENTS.credit,
   geospatial: DEPARTMENTS.naturalResources,
+  harness: DEPARTMENTS.dataBureau,
 };
+
+/** A consumer with grants for every conditional resource with a masked item — without full values. */
+const MASKED_GRANTEE = 'tax' satisfies Reader;
+/** A consumer with grants, through the approval process, for full values of every masked item. */
+const FULL_GRANTEE = 'humanResources' satisfies Reader;
+
+/** Who reads a row whose operation admits fewer callers than the catalog does (see Row.readers). */
+interface Readers {
+  /** Read the exact masked value: the catalog gives them no full values for the item. */
+  masked: Reader[];
+  /** Read the original: a full-value grant, or the provider department. */
+  full: Reader[];
+  /** Refused by the operation's own rule (FORBIDDEN), although the catalog lets them read the item. */
+  forbidden: Reader[];
+}
 
 interface Row {
   /** `Type.field`, as in the catalog. */
@@ -94,7 +135,28 @@ interface Row {
   original: string;
   /** The masked value, worked out by hand from the rule. */
   masked: string;
+  /**
+   * Only where the operation admits fewer callers than the catalog (a rule of its own, on top of
+   * the catalog's): the keys that read the row, in place of the roles of (a)–(c) — see (d). It may
+   * narrow who gets an answer, never what an answer holds: (d) checks every reader against what the
+   * catalog says of it (myAccess), and the row says what becomes of its provider (full or forbidden).
+   */
+  readers?: Readers;
 }
+
+/**
+ * `dataCorrection(id)` answers the reporter's department, the source department, hub-wide stewards
+ * and admins; anyone else gets FORBIDDEN (correction.service.ts) — the one-window system, the
+ * full-value grantee, and the data bureau's system too, although the bureau provides the resource
+ * in the catalog. (`dataCorrections` lists by the same departments, so it has no other readers.)
+ * Those who do get an answer read the values as the catalog says: the reporter's system and every
+ * steward or admin (who hold no grants) masked, the source's system (a full-value grant) in full.
+ */
+const CORRECTION_READERS: Readers = {
+  masked: ['tax', 'psbSteward', 'hubSteward', 'admin'],
+  full: ['population'],
+  forbidden: ['window', 'humanResources', 'harness'],
+};
 
 const ROWS: Row[] = [
   {
@@ -277,11 +339,130 @@ const ROWS: Row[] = [
     original: DECEASED.diedOn,
     masked: '2025-**-**',
   },
+  {
+    coordinate: 'Material.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'material (an e-licence by its id)',
+    provider: 'harness',
+    query: `query($id: ID!) { material(id: $id) { subjectId } }`,
+    variables: () => ({ id: written.materialId }),
+    pick: (d) => at(d, 'material', 'subjectId'),
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'Material.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'materials (a subject\'s archive)',
+    provider: 'harness',
+    query: `query($s: String!) { materials(subject: $s) { subjectId } }`,
+    variables: () => ({ s: HEAD.idNumber }),
+    pick: (d) => only(at(d, 'materials')).subjectId,
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'ReviewResult.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'reviewResult',
+    provider: 'harness',
+    query: `query($id: ID!) { reviewResult(id: $id) { subjectId } }`,
+    variables: () => ({ id: written.reviewResultId }),
+    pick: (d) => at(d, 'reviewResult', 'subjectId'),
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'ReviewResult.reviewer',
+    rule: MaskingRule.NAME,
+    via: 'reviewResult',
+    provider: 'harness',
+    query: `query($id: ID!) { reviewResult(id: $id) { reviewer } }`,
+    variables: () => ({ id: written.reviewResultId }),
+    pick: (d) => at(d, 'reviewResult', 'reviewer'),
+    original: REVIEWER,
+    // 李, then one '*' for each of 时珍
+    masked: '李**',
+  },
+  {
+    coordinate: 'ReuseAnswer.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'reuseFor',
+    provider: 'harness',
+    query: `query($s: String!) { reuseFor(serviceItem: "${SOLE_TRADER_REGISTRATION}", subject: $s) { subjectId } }`,
+    variables: () => ({ s: HEAD.idNumber }),
+    pick: (d) => at(d, 'reuseFor', 'subjectId'),
+    original: HEAD.idNumber,
+    masked: '330108********2351',
+  },
+  {
+    coordinate: 'DataCorrection.subjectId',
+    rule: MaskingRule.CITIZEN_ID,
+    via: 'dataCorrection',
+    provider: 'harness',
+    query: `query($id: ID!) { dataCorrection(id: $id) { subjectId } }`,
+    variables: () => ({ id: written.dataCorrectionId }),
+    pick: (d) => at(d, 'dataCorrection', 'subjectId'),
+    original: MISNAMED.idNumber,
+    // 440604 | 19900315124 → 8 '*' | 1244
+    masked: '440604********1244',
+    readers: CORRECTION_READERS,
+  },
+  {
+    coordinate: 'DataCorrection.reportedValue',
+    rule: MaskingRule.REDACT,
+    via: 'dataCorrection',
+    provider: 'harness',
+    query: `query($id: ID!) { dataCorrection(id: $id) { reportedValue } }`,
+    variables: () => ({ id: written.dataCorrectionId }),
+    pick: (d) => at(d, 'dataCorrection', 'reportedValue'),
+    original: MISNAMED.name,
+    masked: '******',
+    readers: CORRECTION_READERS,
+  },
+  {
+    coordinate: 'DataCorrection.proposedValue',
+    rule: MaskingRule.REDACT,
+    via: 'dataCorrection',
+    provider: 'harness',
+    query: `query($id: ID!) { dataCorrection(id: $id) { proposedValue } }`,
+    variables: () => ({ id: written.dataCorrectionId }),
+    pick: (d) => at(d, 'dataCorrection', 'proposedValue'),
+    original: MISNAMED.proposedName,
+    masked: '******',
+    readers: CORRECTION_READERS,
+  },
+  {
+    coordinate: 'DataCorrection.correctedValue',
+    rule: MaskingRule.REDACT,
+    via: 'dataCorrection (corrected by the source)',
+    provider: 'harness',
+    query: `query($id: ID!) { dataCorrection(id: $id) { correctedValue } }`,
+    variables: () => ({ id: written.dataCorrectionId }),
+    pick: (d) => at(d, 'dataCorrection', 'correctedValue'),
+    original: MISNAMED.correctedName,
+    masked: '******',
+    readers: CORRECTION_READERS,
+  },
 ];
 
 const isConditional = (row: Row) => maskedField(row.coordinate).resource.sharingType === SharingType.CONDITIONAL;
+/** The rows read by the roles of (a)–(c): those without readers of their own. */
+const BY_ROLE = ROWS.filter((row) => !row.readers);
+const titleOf = (row: Row) => `${row.coordinate} (${row.rule}) via ${row.via}`;
 /** Rows as `it.each` cases: [title, row] (a title in full, where `$name` would be cut short). */
-const cases = (rows: Row[]) => rows.map((row) => [`${row.coordinate} (${row.rule}) via ${row.via}`, row] as const);
+const cases = (rows: Row[]) => rows.map((row) => [titleOf(row), row] as const);
+/** The rows with readers of their own, one case per reader of a kind: [title, row, reader]. */
+const readerCases = (kind: keyof Readers) => ROWS.flatMap((row) => (row.readers?.[kind] ?? []).map((reader) => [`${titleOf(row)}, read by ${reader}`, row, reader] as const));
+/** Every read of a row that answers its value, with the value expected: by its readers, or by the roles of (a)–(c). */
+const valueReads = (row: Row): Array<readonly [Reader, string]> =>
+  row.readers
+    ? [...row.readers.masked.map((reader) => [reader, row.masked] as const), ...row.readers.full.map((reader) => [reader, row.original] as const)]
+    : [
+        ['harness', row.original],
+        [FULL_GRANTEE, row.original],
+        [MASKED_GRANTEE, row.masked],
+      ];
 
 describe('the masking table covers the shipped catalog', () => {
   it('has a row for every field with a masking rule, and no row for one without', () => {
@@ -295,6 +476,8 @@ describe('the masking table covers the shipped catalog', () => {
     expect(row.masked).not.toBe(row.original);
     // Cross-check of the hand-worked form with the implementation.
     expect(maskValue(row.rule, row.original)).toBe(row.masked);
+    // Readers of its own: the row says whether its provider reads it (in full) or is refused.
+    if (row.readers) expect([...row.readers.full, ...row.readers.forbidden]).toContain(row.provider);
   });
 
   it('says which rules no shipped item uses (they cannot be verified through the API)', () => {
@@ -315,11 +498,11 @@ interface Read {
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
+type Access = { myAccess: { items: Array<{ fields: string[]; masking: string | null; access: string; grantId: string | null }> } };
+
 describe('masking through the gateway', () => {
   let hub: TestHub;
-  /** A consumer with grants for every conditional resource with a masked item — without full values. */
   let maskedGrantee: TestKey;
-  /** A consumer with grants, through the approval process, for full values of every masked item. */
   let fullGrantee: TestKey;
 
   const read = async (query: string, variables: Record<string, unknown>, key: TestKey): Promise<Read> => {
@@ -328,12 +511,20 @@ describe('masking through the gateway', () => {
     return { text, body: JSON.parse(text) as Read['body'] };
   };
   const readRow = (row: Row, key: TestKey) => read(row.query, row.variables(), key);
+  /** What the catalog says a key may read, item by item (myAccess). */
+  const accessOf = async (key: TestKey) => {
+    const result = await hub.graphql<Access>(`{ myAccess { items { fields masking access grantId } } }`, {}, {}, { key: key.key });
+    expect(result.errors).toBeUndefined();
+    return result.data!.myAccess.items;
+  };
+  const itemOf = (items: Access['myAccess']['items'], coordinate: string) => items.find((i) => i.fields.includes(coordinate));
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    maskedGrantee = hub.keys.tax;
-    fullGrantee = hub.keys.humanResources;
+    maskedGrantee = hub.keys[MASKED_GRANTEE];
+    fullGrantee = hub.keys[FULL_GRANTEE];
     const ok = (result: { errors?: unknown }) => expect(result.errors).toBeUndefined();
+    const codeOf = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
 
     // The records.
     ok(await hub.graphql(REGISTER_ADDRESS, { input: HOME }));
@@ -355,7 +546,10 @@ describe('masking through the gateway', () => {
       .with({ idNumber: SPOUSE.idNumber, name: SPOUSE.name, gender: 'MALE', phone: SPOUSE.phone, householdAddress: '浙江省杭州市滨江区不存在路1号', householdDivisionCode: '330108' })
       .build();
     const deceased = aPerson(DECEASED.birthDate).with({ idNumber: DECEASED.idNumber, name: DECEASED.name, gender: 'MALE', householdDivisionCode: '330106' }).build();
-    for (const input of [head, spouse, deceased]) ok(await hub.graphql(REGISTER_PERSON, { input }));
+    const misnamed = aPerson('1990-03-15')
+      .with({ idNumber: MISNAMED.idNumber, name: MISNAMED.name, gender: 'FEMALE', householdDivisionCode: '440604', sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' })
+      .build();
+    for (const input of [head, spouse, deceased, misnamed]) ok(await hub.graphql(REGISTER_PERSON, { input }));
     ok(await hub.graphql(REGISTER, { input: COMPANY }));
     ok(
       await hub.graphql(`mutation($i: ChangePersonStatusInput!) { changePersonStatus(input: $i) { outcome } }`, {
@@ -376,6 +570,65 @@ describe('masking through the gateway', () => {
     });
     ok(penalty);
     written.creditRecordId = penalty.data!.recordCredit.record.recordId;
+
+    // The once-only records. The app learns of citizens from the population's events: until then
+    // it answers SUBJECT_UNKNOWN.
+    const booklet = await hub.eventually(async () => {
+      const attempt = await hub.graphql<{ fileMaterial: { id: string } }>(
+        `mutation($i: FileMaterialInput!) { fileMaterial(input: $i) { id } }`,
+        { i: { subject: HEAD.idNumber, kind: 'ELICENCE', materialType: 'JMHKB', title: '居民户口簿', licenceId: HOUSEHOLD_BOOKLET, issuedOn: '2020-06-01' } },
+        {},
+        { key: hub.keys.population.key },
+      );
+      expect(codeOf(attempt)).not.toBe('SUBJECT_UNKNOWN');
+      return attempt;
+    }, 30_000);
+    ok(booklet);
+    written.materialId = booklet.data!.fileMaterial.id;
+    const review = await hub.graphql<{ recordReviewResult: { id: string } }>(
+      `mutation($i: RecordReviewResultInput!) { recordReviewResult(input: $i) { id } }`,
+      {
+        i: {
+          subject: HEAD.idNumber,
+          resultType: 'IDENTITY_VERIFIED_ORIGINALS',
+          serviceItemCode: SOLE_TRADER_REGISTRATION,
+          caseNumber: 'CC-2026-000521',
+          outcome: 'PASSED',
+          reviewer: REVIEWER,
+          validUntil: chinaDate(new Date(Date.now() + 90 * 86_400_000)),
+        },
+      },
+      {},
+      { key: hub.keys.window.key },
+    );
+    ok(review);
+    written.reviewResultId = review.data!.recordReviewResult.id;
+    const reported = await hub.graphql<{ reportDataCorrection: { id: string; sourceDepartment: string } }>(
+      `mutation($i: ReportDataCorrectionInput!) { reportDataCorrection(input: $i) { id sourceDepartment } }`,
+      { i: { subject: MISNAMED.idNumber, field: 'Person.name', reportedValue: MISNAMED.name, proposedValue: MISNAMED.proposedName, reason: '纳税人提供的居民身份证姓名与人口库不一致' } },
+      {},
+      { key: hub.keys.tax.key },
+    );
+    ok(reported);
+    expect(reported.data!.reportDataCorrection.sourceDepartment).toBe(DEPARTMENTS.publicSecurity);
+    written.dataCorrectionId = reported.data!.reportDataCorrection.id;
+    // The source corrects its record the normal way; its change event closes the report.
+    ok(
+      await hub.graphql(`mutation($i: ChangePersonInput!) { changePerson(input: $i) { outcome } }`, {
+        i: {
+          idNumber: MISNAMED.idNumber,
+          sourceDepartment: DEPARTMENTS.publicSecurity,
+          sourceSystem: 'fs-psb-hukou',
+          sourceRecordId: misnamed.sourceRecordId,
+          version: 2,
+          name: MISNAMED.correctedName,
+        },
+      }),
+    );
+    await hub.eventually(async () => {
+      const { body } = await read(`query($id: ID!) { dataCorrection(id: $id) { status } }`, { id: written.dataCorrectionId }, hub.keys.population);
+      expect(at(body.data, 'dataCorrection', 'status')).toBe('CORRECTED');
+    }, 30_000);
 
     // The grants, applied for and approved through the API.
     const today = new Date().toISOString().slice(0, 10);
@@ -409,12 +662,8 @@ describe('masking through the gateway', () => {
     // and the gateway's policy has every grant: each row reads, masked or in full as it should.
     await hub.eventually(async () => {
       for (const row of ROWS) {
-        for (const [key, expected] of [
-          [hub.keys.harness, row.original],
-          [fullGrantee, row.original],
-          [maskedGrantee, row.masked],
-        ] as const) {
-          const { body } = await readRow(row, key);
+        for (const [reader, expected] of valueReads(row)) {
+          const { body } = await readRow(row, hub.keys[reader]);
           expect(body.errors).toBeUndefined();
           expect(row.pick(body.data)).toBe(expected);
         }
@@ -424,21 +673,21 @@ describe('masking through the gateway', () => {
   afterAll(() => hub?.close());
 
   describe('(a) a consumer without full values gets the exact masked value, and the original nowhere in the answer', () => {
-    it.each(cases(ROWS.filter((r) => !isConditional(r))))('%s: a consumer without any grant', async (_title, row) => {
+    it.each(cases(BY_ROLE.filter((r) => !isConditional(r))))('%s: a consumer without any grant', async (_title, row) => {
       const { text, body } = await readRow(row, hub.keys.window);
       expect(body.errors).toBeUndefined();
       expect(row.pick(body.data)).toBe(row.masked);
       expect(exposures(text, row.original)).toEqual([]);
     });
 
-    it.each(cases(ROWS))('%s: a consumer with a grant without full values', async (_title, row) => {
+    it.each(cases(BY_ROLE))('%s: a consumer with a grant without full values', async (_title, row) => {
       const { text, body } = await readRow(row, maskedGrantee);
       expect(body.errors).toBeUndefined();
       expect(row.pick(body.data)).toBe(row.masked);
       expect(exposures(text, row.original)).toEqual([]);
     });
 
-    it.each(cases(ROWS.filter(isConditional)))('%s: a consumer without a grant is refused, and the refusal carries no value', async (_title, row) => {
+    it.each(cases(BY_ROLE.filter(isConditional)))('%s: a consumer without a grant is refused, and the refusal carries no value', async (_title, row) => {
       const { text, body } = await readRow(row, hub.keys.window);
       expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
       expect(body.data ?? null).toBeNull();
@@ -447,13 +696,13 @@ describe('masking through the gateway', () => {
   });
 
   describe('(b) a full-value grant returns full values', () => {
-    it.each(cases(ROWS))('%s: the data bureau\'s exchange system (full-value grants)', async (_title, row) => {
+    it.each(cases(BY_ROLE))('%s: the data bureau\'s exchange system (full-value grants, or the provider)', async (_title, row) => {
       const { body } = await readRow(row, hub.keys.harness);
       expect(body.errors).toBeUndefined();
       expect(row.pick(body.data)).toBe(row.original);
     });
 
-    it.each(cases(ROWS))('%s: a consumer whose full-value application was approved', async (_title, row) => {
+    it.each(cases(BY_ROLE))('%s: a consumer whose full-value application was approved', async (_title, row) => {
       const { body } = await readRow(row, fullGrantee);
       expect(body.errors).toBeUndefined();
       expect(row.pick(body.data)).toBe(row.original);
@@ -461,21 +710,63 @@ describe('masking through the gateway', () => {
   });
 
   describe('(c) the provider department reads its own data in full', () => {
-    it.each(cases(ROWS))('%s', async (_title, row) => {
+    it.each(cases(BY_ROLE))('%s', async (_title, row) => {
       const { body } = await readRow(row, hub.keys[row.provider]);
       expect(body.errors).toBeUndefined();
       expect(row.pick(body.data)).toBe(row.original);
     });
+
+    // The data bureau's system is also the full-value grantee of (b): what makes it read its own
+    // resources in full is being their provider, under no grant — as for every provider.
+    it.each([...new Set(ROWS.map((r) => r.provider))])('%s reads its items in full as their provider, under no grant', async (provider) => {
+      const items = await accessOf(hub.keys[provider]);
+      for (const row of ROWS.filter((r) => r.provider === provider)) {
+        expect(itemOf(items, row.coordinate), row.coordinate).toMatchObject({ access: 'FULL', grantId: null });
+      }
+    });
+  });
+
+  describe('(d) an operation that admits fewer callers than the catalog: the row\'s own readers', () => {
+    it.each(readerCases('masked'))('%s: the exact masked value, and the original nowhere in the answer', async (_title, row, reader) => {
+      const { text, body } = await readRow(row, hub.keys[reader]);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.masked);
+      expect(exposures(text, row.original)).toEqual([]);
+    });
+
+    it.each(readerCases('full'))('%s: the original', async (_title, row, reader) => {
+      const { body } = await readRow(row, hub.keys[reader]);
+      expect(body.errors).toBeUndefined();
+      expect(row.pick(body.data)).toBe(row.original);
+    });
+
+    it.each(readerCases('forbidden'))('%s: refused by the operation, and the refusal carries no value', async (_title, row, reader) => {
+      const { text, body } = await readRow(row, hub.keys[reader]);
+      expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(row.pick(body.data) ?? null).toBeNull();
+      expect(exposures(text, row.original)).toEqual([]);
+    });
+
+    it('the readers are what the catalog says: MASKED for the masked ones, FULL for the others, readable by the refused ones', async () => {
+      const rows = ROWS.filter((r) => r.readers);
+      const readers = [...new Set(rows.flatMap((r) => [...r.readers!.masked, ...r.readers!.full, ...r.readers!.forbidden]))];
+      const access = new Map(await Promise.all(readers.map(async (reader) => [reader, await accessOf(hub.keys[reader])] as const)));
+      for (const row of rows) {
+        const { masked, full, forbidden } = row.readers!;
+        for (const reader of masked) expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('MASKED');
+        for (const reader of full) expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('FULL');
+        // The refusal is the operation's, not the catalog's.
+        for (const reader of forbidden) expect(['MASKED', 'FULL'], `${row.coordinate} for ${reader}`).toContain(itemOf(access.get(reader)!, row.coordinate)?.access);
+      }
+    });
   });
 
   it('the hub\'s catalog says the same: every masked item is MASKED for the consumer, FULL with full values', async () => {
-    const query = `{ myAccess { items { fields masking access } } }`;
-    type Access = { myAccess: { items: Array<{ fields: string[]; masking: string | null; access: string }> } };
-    const masked = async (key: TestKey) => {
-      const result = await hub.graphql<Access>(query, {}, {}, { key: key.key });
-      expect(result.errors).toBeUndefined();
-      return result.data!.myAccess.items.filter((i) => i.masking).flatMap((i) => i.fields.map((f) => `${f} ${i.masking} ${i.access}`)).sort();
-    };
+    const masked = async (key: TestKey) =>
+      (await accessOf(key))
+        .filter((i) => i.masking)
+        .flatMap((i) => i.fields.map((f) => `${f} ${i.masking} ${i.access}`))
+        .sort();
     const coordinates = [...new Set(ROWS.map((r) => `${r.coordinate} ${r.rule}`))].sort();
     expect(await masked(maskedGrantee)).toEqual(coordinates.map((c) => `${c} MASKED`));
     const conditional = new Set(ROWS.filter(isConditional).map((r) => `${r.coordinate} ${r.rule}`));
