@@ -21,7 +21,10 @@ const ARCHIVE_CONTENT_TYPES = ['application/pdf', 'application/ofd', 'image/jpeg
 const SUBJECTS_HEADER = 'x-hub-subjects';
 const SUBJECT = /^(PERSON|LEGAL_ENTITY):[0-9A-Z]{15,18}$/;
 const CONTENT_PATH = /^\/archive\/materials\/[^/]+\/content\/?$/;
-/** The archive's stored content is what it governs; the catalog item covering `Material` fields will name it. */
+/**
+ * The field an archive file access is recorded as. It is not a GraphQL field, so no data item can
+ * name it: who may download is the archive's own rule (any department system or steward), logged.
+ */
 const CONTENT_FIELD = 'Material.content';
 const PASSED_BACK = ['content-type', 'content-length', 'etag', 'cache-control'];
 /** An error answer is a small JSON object; more than this is not read for its code. */
