@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, generateCitizenId, seededRandom } from '@hub/identifiers';
 import { MaskingRule, maskValue } from '@hub/policy';
+import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
 import { ONCE_ONLY_EVENT, PERSON_TOPIC, REVIEW_RESULT_TOPIC } from '../apps/once-only/src/once-only.events.js';
 import { schemaErrors } from './support/event-schemas.js';
 import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_PERSON, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
@@ -265,6 +266,45 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     it('refuses a department that is not a valid USCC', async () => {
       const answer = await recognized(person, '11440600MB2C50125X', as(hub.keys.hubSteward.key));
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'forDepartment' });
+    });
+
+    it("follows the catalog: a department's steward stops recognising a result type, and its systems check again within seconds", async () => {
+      const SET = `mutation Set($input: SetRecognitionInput!) { setRecognition(input: $input) { resultType acceptedBy version } }`;
+      const set = (accepts: boolean, reason: string, key = hub.keys.psbSteward.key, department: string = DEPARTMENTS.publicSecurity) =>
+        hub.graphql<{ setRecognition: { acceptedBy: string[]; version: number } }>(SET, { input: { resultType: IDENTITY_VERIFIED, department, accepts, reason } }, {}, as(key));
+      const forPsb = async () => (await recognized(person, DEPARTMENTS.publicSecurity, as(hub.keys.population.key))).data?.recognizedResults.map((r) => r.id);
+      expect(await forPsb()).toEqual([passed.id]);
+      const policyEvents = await hub.collect(POLICY_TOPIC);
+      try {
+        // Only that department's steward (or a hub-wide one, or an admin) decides, and says why.
+        expect(codeOf(await set(false, '改为本部门现场核验', hub.keys.psbSteward.key, DEPARTMENTS.marketRegulation))).toBe('FORBIDDEN');
+        expect(codeOf(await set(false, '改为本部门现场核验', hub.keys.population.key))).toBe('FORBIDDEN');
+        expect(reasonOf(await set(false, '  '))).toBe('REASON_REQUIRED');
+
+        const withdrawn = await set(false, '户籍业务改为本部门现场核验原件');
+        expect(withdrawn.errors).toBeUndefined();
+        expect(withdrawn.data!.setRecognition.acceptedBy).not.toContain(DEPARTMENTS.publicSecurity);
+        const started = performance.now();
+        await hub.eventually(async () => expect(await forPsb()).toEqual([]), 10_000);
+        console.log(`recognition withdrawn: in force ${Math.round(performance.now() - started)} ms after setRecognition returned`);
+        // Market regulation still recognises it; the result itself is untouched.
+        expect((await recognized(person, DEPARTMENTS.marketRegulation)).data?.recognizedResults.map((r) => r.id)).toEqual([passed.id]);
+        expect((await one(passed.id)).state).toBe('VALID');
+
+        const restored = await set(true, '恢复采信窗口核验结果');
+        expect(restored.data!.setRecognition.acceptedBy).toContain(DEPARTMENTS.publicSecurity);
+        await hub.eventually(async () => expect(await forPsb()).toEqual([passed.id]), 10_000);
+
+        const changes = await policyEvents.waitFor((ms) => ms.filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1').length >= 2);
+        const data = changes.filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1').map((m) => JSON.parse(m.value) as Record<string, unknown>);
+        expect(data.map((d) => [d.change, d.department])).toEqual([
+          ['withdrawn', DEPARTMENTS.publicSecurity],
+          ['accepted', DEPARTMENTS.publicSecurity],
+        ]);
+        for (const d of data) expect(schemaErrors('hub.catalog.recognition-rule-changed.v1', d)).toEqual([]);
+      } finally {
+        await policyEvents.close();
+      }
     });
   });
 

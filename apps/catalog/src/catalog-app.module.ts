@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { PolicyModule } from './policy/policy.module.js';
+import { RecognitionRulesModule } from './recognition/recognition-rules.module.js';
 import { CatalogSeeder } from './seed/catalog-seeder.js';
 import { SharingModule } from './sharing/sharing.module.js';
 import { ACCESS_RECORD_TOPIC, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from './catalog.events.js';
@@ -21,7 +22,7 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
  */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, PolicyModule, AuditModule, CatalogGraphQLScope] }),
+    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, PolicyModule, AuditModule, RecognitionRulesModule, CatalogGraphQLScope] }),
     PersistenceModule.forRoot(CATALOG_PERSISTENCE),
     EventsModule.forRoot({
       app: 'catalog',
@@ -38,6 +39,7 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
     SharingModule,
     PolicyModule,
     AuditModule,
+    RecognitionRulesModule,
   ],
   providers: [CatalogSeeder],
 })

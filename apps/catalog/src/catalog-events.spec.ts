@@ -20,6 +20,8 @@ import { CATALOG_EVENT } from './catalog.events.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { ApiKeyRow, DepartmentRow } from './participants/participant.entities.js';
 import { ParticipantsService } from './participants/participants.service.js';
+import { RecognitionRuleRow } from './recognition/recognition-rule.entity.js';
+import { RecognitionRulesService } from './recognition/recognition-rules.service.js';
 import { readSeedCatalog } from './seed/catalog-seed.js';
 import { SharingService } from './sharing/sharing.service.js';
 
@@ -279,6 +281,19 @@ const without = (data: Record<string, unknown>, field: string): Record<string, u
   return copy;
 };
 
+/** RecognitionRulesService.setRecognition: a department starts, then stops, accepting a result type. */
+async function recognitionEvents(seed: GovernanceCatalog): Promise<void> {
+  const db = new FakeDatabase();
+  await db.getRepository(DepartmentRow).insert(seed.departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
+  await db.getRepository(RecognitionRuleRow).insert({ resultType: 'PREMISES_VERIFIED', name: '经营场所使用证明已核验', subjectType: 'LEGAL_ENTITY', maxValidityDays: 365, acceptedBy: ['11440600MB2C50125L'], description: null, version: 1, updatedAt: NOW, updatedBy: null });
+  const events = new Recorder();
+  const rules = new RecognitionRulesService(db.dataSource, events.publisher);
+  const tax = seed.departments.find((d) => d.name.includes('税务'))!.uscc;
+  await rules.setRecognition({ resultType: 'PREMISES_VERIFIED', department: tax, accepts: true, reason: '税务登记时采信市场监管的场所核验' }, hubSteward, NOW);
+  await rules.setRecognition({ resultType: 'PREMISES_VERIFIED', department: tax, accepts: false, reason: '改为税务现场核查，不再采信' }, admin, NOW);
+  emitted.push(...events.events);
+}
+
 describe('catalog event payloads', () => {
   beforeAll(async () => {
     const seed = await readSeedCatalog();
@@ -287,6 +302,7 @@ describe('catalog event payloads', () => {
     await participantEvents(seed);
     await sharingEvents(seed, sdl);
     await accessEvents();
+    await recognitionEvents(seed);
   });
 
   it('are emitted for every catalog event type, with every change its schema names', () => {
@@ -342,6 +358,8 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.accessRecorded, 'without hash', () => without(first(CATALOG_EVENT.accessRecorded), 'hash')],
     [CATALOG_EVENT.accessRecorded, 'with seq as a number', () => ({ ...first(CATALOG_EVENT.accessRecorded), seq: 42 })],
     [CATALOG_EVENT.accessRecorded, 'with a subject not normalised', () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] })],
+    [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],
+    [CATALOG_EVENT.recognitionRuleChanged, 'with a department that is no USCC', () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' })],
   ];
 
   it.each(NEGATIVE)('%s: refuses a payload %s', (type, _what, make) => {

@@ -18,4 +18,5 @@ export const CATALOG_EVENT = {
   participantChanged: 'hub.catalog.participant-changed.v1',
   applicationChanged: 'hub.catalog.sharing-application-changed.v1',
   accessRecorded: 'hub.catalog.access-recorded.v1',
+  recognitionRuleChanged: 'hub.catalog.recognition-rule-changed.v1',
 } as const;

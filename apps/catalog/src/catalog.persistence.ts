@@ -3,6 +3,7 @@ import { AccessChainHeadRow, AccessRecordRow } from './audit/audit.entities.js';
 import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog/catalog.entities.js';
 import { CATALOG_MIGRATIONS } from './migrations/index.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participants/participant.entities.js';
+import { RecognitionRuleRow } from './recognition/recognition-rule.entity.js';
 import { SharingApplicationRow, SharingGrantRow } from './sharing/sharing.entities.js';
 import { CATALOG_SCHEMA } from './catalog.schema.js';
 
@@ -19,6 +20,7 @@ export const CATALOG_PERSISTENCE: PersistenceOptions = {
     SharingGrantRow,
     AccessRecordRow,
     AccessChainHeadRow,
+    RecognitionRuleRow,
   ],
   migrations: CATALOG_MIGRATIONS,
 };

@@ -3,6 +3,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { createLogger } from '@hub/observability';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ParticipantsService } from '../participants/participants.service.js';
+import { RecognitionRulesService } from '../recognition/recognition-rules.service.js';
 import { readSeedCatalog } from './catalog-seed.js';
 
 /**
@@ -21,6 +22,7 @@ export class CatalogSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly participants: ParticipantsService,
     private readonly catalog: CatalogService,
+    private readonly recognitionRules: RecognitionRulesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,6 +35,8 @@ export class CatalogSeeder implements OnApplicationBootstrap {
     const seed = await readSeedCatalog();
     const departments = await this.participants.seed(seed.departments);
     const resources = await this.catalog.seed(seed.resources, seed.departments);
+    const rules = await this.recognitionRules.seed();
+    if (rules) this.log.info({ rules }, 'loaded the shipped recognition rules');
     if (departments || resources) {
       this.log.info({ departments: seed.departments.length, resources: seed.resources.length }, 'loaded the shipped catalog into an empty catalog');
     }

@@ -13,6 +13,7 @@ import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { loadOnceOnlySeed } from '../service-items/once-only-seed.js';
 import { evidenceEventsConsumer } from './evidence-events.consumer.js';
 import { ReviewOutcome } from './recognition.model.js';
+import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { RecognitionService } from './recognition.service.js';
 import { subjectEventsConsumer } from './subject-events.consumer.js';
 
@@ -96,7 +97,8 @@ describe('review results and what invalidates them, on a real database', () => {
     await migrateSchema(dataSource, ONCE_ONLY_SCHEMA);
     // The real outbox write in the caller's transaction; only the relay's nudge is left out.
     const publisher = { record: (tx, events) => appendToOutbox(tx, ONCE_ONLY_SCHEMA, events), committed: () => undefined } as EventPublisher;
-    recognition = new RecognitionService(dataSource, publisher, loadOnceOnlySeed());
+    // The rules client asks the catalog through the gateway; recognized() itself takes the types.
+    recognition = new RecognitionService(dataSource, publisher, loadOnceOnlySeed(), {} as RecognitionRulesClient);
   });
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();
@@ -324,14 +326,15 @@ describe('review results and what invalidates them, on a real database', () => {
     });
   });
 
-  it('recognized() lists only valid, passed results of types the department accepts', async () => {
+  it('recognized() lists only valid, passed results of the accepted types', async () => {
     const person = generateCitizenId(random, { areaCode: '440604', birthDate: '1985-05-05' });
     await registerPerson(person);
     const passed = await record(person);
     await record(person, { outcome: ReviewOutcome.FAILED });
     await record(person, { reviewedAt: new Date(Date.now() - 10 * DAY_MS).toISOString(), validUntil: inDays(-1) });
     const today = chinaDate(new Date());
-    expect((await recognition.recognized(person, MARKET_REGULATION, today)).map((r) => r.id)).toEqual([passed.id]);
-    expect(await recognition.recognized({ type: 'PERSON', id: person }, '11440600MB2C5218XK', today)).toEqual([]);
+    expect((await recognition.recognized(person, ['IDENTITY_VERIFIED_ORIGINALS'], today)).map((r) => r.id)).toEqual([passed.id]);
+    expect(await recognition.recognized({ type: 'PERSON', id: person }, ['PREMISES_VERIFIED'], today)).toEqual([]);
+    expect(await recognition.recognized({ type: 'PERSON', id: person }, [], today)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { RecognitionResolver } from './recognition.resolver.js';
 import { RecognitionService } from './recognition.service.js';
 
-@Module({ providers: [RecognitionService, RecognitionResolver], exports: [RecognitionService] })
+@Module({ providers: [RecognitionService, RecognitionRulesClient, RecognitionResolver], exports: [RecognitionService, RecognitionRulesClient] })
 export class RecognitionModule {}

@@ -32,7 +32,8 @@ export class RecognitionResolver {
     @Args('forDepartment', { description: 'The accepting department (USCC)' }) forDepartment: string,
     @Context() context: HubContext,
   ): Promise<ReviewResult[]> {
-    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, principalOf(context)));
+    principalOf(context);
+    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, context.access!, context.requestId));
   }
 
   @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
+import { Role, hasRole, isStewardOf, type Principal, type SignedAccess } from '@hub/auth';
 import { EventPublisher } from '@hub/events';
+import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { chinaDate, parseUscc } from '@hub/identifiers';
 import { HubError, InputError } from '@hub/subgraph';
 import { MaterialRow } from '../archive/archive.entities.js';
@@ -41,6 +42,7 @@ export class RecognitionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
+    private readonly rules: RecognitionRulesClient,
   ) {}
 
   async record(input: RecordReviewResultInput, by: Principal & { departmentUscc: string }, now = new Date()): Promise<ReviewResult> {
@@ -142,13 +144,13 @@ export class RecognitionService {
   }
 
   /**
-   * The results `department` may accept instead of checking again: VALID (not invalidated, not
-   * past validUntil on `today`), PASSED, of a type the recognition rules say it accepts; newest
-   * first. For other code of this app (reuse); no access check here.
+   * The results a department may accept instead of checking again: VALID (not invalidated, not
+   * past validUntil on `today`), PASSED, of one of the types it accepts (`acceptedTypes`, from the
+   * catalog's recognition rules); newest first. For other code of this app (reuse); no access check here.
    */
-  async recognized(subject: Subject | string, department: string, today: string): Promise<ReviewResultRow[]> {
+  async recognized(subject: Subject | string, acceptedTypes: readonly string[], today: string): Promise<ReviewResultRow[]> {
     const subjectId = typeof subject === 'string' ? subject : subject.id;
-    const types = this.seed.recognitionRules.filter((r) => r.acceptedBy.includes(department)).map((r) => r.code);
+    const types = [...acceptedTypes];
     if (types.length === 0) return [];
     return this.dataSource
       .getRepository(ReviewResultRow)
@@ -161,7 +163,8 @@ export class RecognitionService {
   }
 
   /** recognized(), for a caller: a system for its own department; a steward of it (or hub-wide) or an admin for any. */
-  async recognizedFor(subjectInput: string, forDepartment: string, by: Principal, now = new Date()): Promise<ReviewResult[]> {
+  async recognizedFor(subjectInput: string, forDepartment: string, access: SignedAccess, requestId?: string, now = new Date()): Promise<ReviewResult[]> {
+    const by = access.principal;
     const subject = parseSubject(subjectInput, 'subject');
     const department = parseUscc(forDepartment);
     if (!department.ok) throw new InputError([{ field: 'forDepartment', code: department.error.code, message: department.error.message }]);
@@ -173,7 +176,8 @@ export class RecognitionService {
       });
     }
     const today = chinaDate(now);
-    return (await this.recognized(subject, uscc, today)).map((r) => this.toResult(r, today));
+    const accepted = await this.rules.acceptedTypes(uscc, access, requestId);
+    return (await this.recognized(subject, accepted, today)).map((r) => this.toResult(r, today));
   }
 
   /** Every result about the subject, in any state, newest first (its history). */

@@ -7,6 +7,7 @@ import { principalOf } from '../access-guard.js';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
+import { RecognitionRulesClient } from '../recognition/recognition-rules.client.js';
 import { RecognitionService } from '../recognition/recognition.service.js';
 import { ONCE_ONLY_SEED, subjectRoot, type OnceOnlySeed, type SatisfierSpec, type ServiceItemSpec } from '../service-items/once-only-seed.js';
 import { MaterialSourceKind, type DataSubjectType } from '../service-items/service-items.model.js';
@@ -39,6 +40,7 @@ export class ReuseService {
     @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
     private readonly gateway: GatewayClient,
     private readonly recognition: RecognitionService,
+    private readonly rules: RecognitionRulesClient,
   ) {}
 
   async reuseFor(serviceItemCode: string, subjectInput: string, context: HubContext, now = new Date()): Promise<ReuseAnswer> {
@@ -50,7 +52,8 @@ export class ReuseService {
     const [record, onFile, results] = await Promise.all([
       basePaths.length > 0 ? this.readRecord(subject, basePaths, 'OnceOnlyReuseRead', context) : Promise.resolve(null),
       this.onFile(subject, today),
-      this.recognition.recognized(subject, item.department, today),
+      // Results of the types the item's department recognises (互认), as the catalog says now.
+      this.rules.acceptedTypes(item.department, context.access!, context.requestId).then((types) => this.recognition.recognized(subject, types, today)),
     ]);
     touchSubjects(context, subject.type, [subject.id]);
     const materials: MaterialReuse[] = item.materials.map((material) => {

@@ -113,24 +113,3 @@ export class MaterialType {
   @Field(() => [String], { nullable: true, description: 'E-licences: the departments that issue it' })
   issuers?: string[];
 }
-
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A review-result type and the catalog's recognition rule: the departments that accept it (互认)" })
-export class RecognitionRule {
-  @Field()
-  resultType: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => DataSubjectType)
-  subjectType: DataSubjectType;
-
-  @Field(() => Int, { description: 'A result of this type is valid at most this many days' })
-  maxValidityDays: number;
-
-  @Field(() => [String], { description: 'The departments (USCC) that accept a result of this type instead of checking again' })
-  acceptedBy: string[];
-
-  @Field({ nullable: true })
-  description?: string;
-}

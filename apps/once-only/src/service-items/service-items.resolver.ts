@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ONCE_ONLY_SEED, type OnceOnlySeed, type ServiceItemSpec } from './once-only-seed.js';
-import { DataSubjectType, MaterialType, RecognitionRule, ServiceItem } from './service-items.model.js';
+import { DataSubjectType, MaterialType, ServiceItem } from './service-items.model.js';
 
-/** The shipped service items, material types and recognition rules: public reference data. */
+/** The shipped service items and material types: public reference data (the recognition rules are the catalog's). */
 @Resolver()
 export class ServiceItemsResolver {
   constructor(@Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed) {}
@@ -25,11 +25,6 @@ export class ServiceItemsResolver {
   @Query(() => [MaterialType], { description: 'The e-licence and material types the archive knows' })
   materialTypes(): MaterialType[] {
     return this.seed.materialTypes.map((t) => ({ ...t, subjectType: (t.subjectType as DataSubjectType | null) ?? undefined, issuers: t.issuers ?? undefined }));
-  }
-
-  @Query(() => [RecognitionRule], { description: 'Review-result types and which departments recognise them (审查结果互认)' })
-  recognitionRules(): RecognitionRule[] {
-    return this.seed.recognitionRules.map((r) => ({ ...r, resultType: r.code, subjectType: r.subjectType as DataSubjectType }));
   }
 }
 
