@@ -211,7 +211,7 @@ describe('review results and what invalidates them, on a real database', () => {
       expect(await subjectRow(person)).toMatchObject({ status: 'DECEASED', status_effective_on: '2026-05-04', version: 2 });
       const row = await result(verified.id);
       expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: 'SUBJECT_DECEASED', invalidation_event: death.id });
-      expect(row.invalidation_reason).toBe('the person died on 2026-05-04: population record version 2');
+      expect(row.invalidation_reason).toBe('the person died in 2026: population record version 2');
       expect(await result(expired.id)).toMatchObject({ status: 'VALID' });
 
       // The registration delivered late (another event id): version 1 < 2, the death stands.

@@ -56,7 +56,9 @@ export const subjectEventsConsumer: EventConsumer = {
         const effectiveOn = data.record ? data.record.statusEffectiveOn : (data.effectiveOn ?? null);
         const applied = await applyStatus(tx, { id: data.idNumber, type: 'PERSON', status, effectiveOn, version: data.version, at: now });
         if (applied && status === PERSON_DECEASED) {
-          const reason = `the person died${effectiveOn ? ` on ${effectiveOn}` : ''}: population record version ${data.version}`;
+          // The year only: the exact date of death is personal data the catalog masks to the year
+          // (Person.statusEffectiveOn), and this reason is served unmasked to any reader of the result.
+          const reason = `the person died${effectiveOn ? ` in ${effectiveOn.slice(0, 4)}` : ''}: population record version ${data.version}`;
           await invalidateResults(tx, { subjectId: data.idNumber }, { code: InvalidationCode.SUBJECT_DECEASED, reason, causeEventId: event.id, at: now });
         }
         return;
