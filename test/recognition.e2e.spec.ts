@@ -178,6 +178,25 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     expect(codeOf(afterDeath)).toBe('SUBJECT_DECEASED');
   });
 
+  it("a change of a person's identity data ends the identity check of the originals, and nothing else", async () => {
+    const person = aPerson().build();
+    expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
+    const identity = await recordOnceKnown({ subject: person.idNumber });
+    const source = { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'test-hukou', sourceRecordId: person.sourceRecordId };
+    const CHANGE = `mutation($i: ChangePersonInput!) { changePerson(input: $i) { outcome } }`;
+    // A new phone number is not identity data: the check stands.
+    expect((await hub.graphql(CHANGE, { i: { ...source, version: 2, phone: '13900008888' } })).errors).toBeUndefined();
+    const started = performance.now();
+    expect((await hub.graphql(CHANGE, { i: { ...source, version: 3, name: '更名后' } })).errors).toBeUndefined();
+    const invalidated = await invalidation(identity.id, started, 'the name change was recorded');
+    expect(invalidated).toMatchObject({ invalidationCode: 'IDENTITY_CHANGED', invalidationReason: "the person's identity data changed (name): population record version 3" });
+    // The reason names version 3: the phone change at version 2, which came first, did not end it.
+    expect((await invalidatedEvent(identity.id)).data).toMatchObject({ invalidationCode: 'IDENTITY_CHANGED' });
+    // A check of the originals made after the change counts again.
+    const again = await recordOnceKnown({ subject: person.idNumber });
+    expect(again.state).toBe('VALID');
+  });
+
   it("a company deregistered (注销): its results are invalidated with LEGAL_ENTITY_CLOSED", async () => {
     const company = aLegalEntity().build();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();

@@ -8,6 +8,8 @@ export enum InvalidationCode {
   SUBJECT_DECEASED = 'SUBJECT_DECEASED',
   LEGAL_ENTITY_CLOSED = 'LEGAL_ENTITY_CLOSED',
   BLACK_LISTED = 'BLACK_LISTED',
+  /** The identity data a check compared (a person's name, birth date …; a company's legal representative) changed. */
+  IDENTITY_CHANGED = 'IDENTITY_CHANGED',
   EVIDENCE_REVOKED = 'EVIDENCE_REVOKED',
   EVIDENCE_CANCELLED = 'EVIDENCE_CANCELLED',
   EVIDENCE_EXPIRED = 'EVIDENCE_EXPIRED',
@@ -43,10 +45,16 @@ interface InvalidatedRow {
  * outbox; the relay publishes them once the transaction commits. Results already expired or
  * invalidated keep what they say. Returns how many changed.
  */
-export async function invalidateResults(tx: SqlExecutor, target: { subjectId: string } | { materialId: string }, invalidation: Invalidation): Promise<number> {
+export async function invalidateResults(
+  tx: SqlExecutor,
+  target: { subjectId: string; resultTypes?: readonly string[] } | { materialId: string },
+  invalidation: Invalidation,
+): Promise<number> {
   const reason = [...invalidation.reason].slice(0, MAX_REASON).join('');
   const where =
-    'subjectId' in target ? 'r.subject_id = $1' : `r.id IN (SELECT e.result_id FROM ${ONCE_ONLY_SCHEMA}.review_result_evidence e WHERE e.material_id = $1)`;
+    'subjectId' in target
+      ? `r.subject_id = $1${target.resultTypes ? ' AND r.result_type = ANY ($7::varchar[])' : ''}`
+      : `r.id IN (SELECT e.result_id FROM ${ONCE_ONLY_SCHEMA}.review_result_evidence e WHERE e.material_id = $1)`;
   // A CTE, so that the statement answers rows on every driver (TypeORM returns [rows, count] for a bare UPDATE).
   const rows: InvalidatedRow[] = await tx.query(
     `WITH changed AS (
@@ -56,7 +64,15 @@ export async function invalidateResults(tx: SqlExecutor, target: { subjectId: st
        RETURNING r.id, r.subject_type, r.subject_id, r.result_type, r.service_item_code, r.case_number, r.outcome, r.reviewing_department, r.valid_until::text AS valid_until
      )
      SELECT * FROM changed ORDER BY id`,
-    ['subjectId' in target ? target.subjectId : target.materialId, invalidation.at, invalidation.code, reason, invalidation.causeEventId, chinaDate(invalidation.at)],
+    [
+      'subjectId' in target ? target.subjectId : target.materialId,
+      invalidation.at,
+      invalidation.code,
+      reason,
+      invalidation.causeEventId,
+      chinaDate(invalidation.at),
+      ...('subjectId' in target && target.resultTypes ? [[...target.resultTypes]] : []),
+    ],
   );
   const events: NewEvent[] = rows.map((r) => ({
     topic: REVIEW_RESULT_TOPIC,

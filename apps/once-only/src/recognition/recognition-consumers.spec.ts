@@ -242,6 +242,34 @@ describe('review results and what invalidates them, on a real database', () => {
       await expect(record(company)).rejects.toMatchObject({ code: 'SUBJECT_CLOSED' });
     });
 
+    it("a company's legal representative changed: only its legal-representative checks end (IDENTITY_CHANGED); a redelivered or older change does nothing", async () => {
+      const company = generateUscc(random, { authority: '9', category: '1', areaCode: '440604' });
+      await registerCompany(company);
+      const representative = await record(company, { resultType: 'LEGAL_REP_IDENTITY_VERIFIED' });
+      const premises = await record(company);
+      const changed = (version: number, changes: Record<string, { from: unknown; to: unknown }>) =>
+        event(LEGAL_ENTITY_TOPIC, BASE_LIBRARY_EVENT.legalEntityChanged, company, { uscc: company, version, changes, provenance });
+      // The business scope is not what either check compared.
+      await deliver(subjectEventsConsumer, changed(2, { businessScope: { from: '餐饮服务', to: '餐饮服务；食品销售' } }));
+      expect((await result(representative.id)).status).toBe('VALID');
+      const newRepresentative = changed(3, { legalRepresentativeIdNumber: { from: '440604198001010011', to: '440604198202020022' } });
+      await deliver(subjectEventsConsumer, newRepresentative);
+      expect(await result(representative.id)).toMatchObject({
+        status: 'INVALIDATED',
+        invalidation_code: 'IDENTITY_CHANGED',
+        invalidation_reason: "the legal entity's legal representative changed (legalRepresentativeIdNumber): legal-entity record version 3",
+        invalidation_event: newRepresentative.id,
+      });
+      expect((await result(premises.id)).status).toBe('VALID');
+      // A new check after the change, then the same change delivered again: it stands.
+      const again = await record(company, { resultType: 'LEGAL_REP_IDENTITY_VERIFIED' });
+      await deliver(subjectEventsConsumer, newRepresentative);
+      expect((await result(again.id)).status).toBe('VALID');
+      // The reason names the field, never the values (they are citizen IDs).
+      const [published] = await outbox(ONCE_ONLY_EVENT.reviewResultInvalidated, company);
+      expect(JSON.stringify(published.data)).not.toContain('440604198202020022');
+    });
+
     it('a black-list entry, even one that arrives before the subject\'s registration, invalidates its results; its removal ends it', async () => {
       const company = generateUscc(random, { authority: '9', category: '1', areaCode: '440605' });
       const recordId = `B:${MARKET_REGULATION}:佛市监列严〔2026〕7号`;

@@ -81,7 +81,7 @@ export class ReviewResult {
   @Field(() => Date, { nullable: true })
   invalidatedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'SUBJECT_DECEASED, LEGAL_ENTITY_CLOSED, BLACK_LISTED, EVIDENCE_REVOKED, EVIDENCE_CANCELLED, EVIDENCE_EXPIRED' })
+  @Field(() => String, { nullable: true, description: 'SUBJECT_DECEASED, LEGAL_ENTITY_CLOSED, BLACK_LISTED, IDENTITY_CHANGED, EVIDENCE_REVOKED, EVIDENCE_CANCELLED, EVIDENCE_EXPIRED' })
   invalidationCode: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why, for a person to read: what happened, when, and the record it comes from' })

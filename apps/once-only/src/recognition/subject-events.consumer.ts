@@ -17,6 +17,12 @@ interface PersonEvent {
   to?: string;
   effectiveOn?: string | null;
 }
+interface ChangedEvent {
+  idNumber?: string;
+  uscc?: string;
+  version: number;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
 interface LegalEntityEvent {
   uscc: string;
   version: number;
@@ -31,6 +37,16 @@ interface CreditEvent {
   to?: string;
 }
 
+/**
+ * The checks that compared a subject's identity data, and the fields whose change ends them (the
+ * recognition rules' own terms: "证件信息变更时失效"): a citizen's ID-card data; a company's legal
+ * representative, whose identity LEGAL_REP_IDENTITY_VERIFIED checked.
+ */
+const IDENTITY_CHECKS: Record<'PERSON' | 'LEGAL_ENTITY', { resultTypes: string[]; fields: string[] }> = {
+  PERSON: { resultTypes: ['IDENTITY_VERIFIED_ORIGINALS'], fields: ['name', 'gender', 'birthDate', 'ethnicityCode'] },
+  LEGAL_ENTITY: { resultTypes: ['LEGAL_REP_IDENTITY_VERIFIED'], fields: ['legalRepresentativeIdNumber'] },
+};
+
 const CLOSURE_NAME: Record<string, string> = { DEREGISTERED: 'deregistered (注销)', REVOKED: 'revoked (吊销)' };
 /** Credit record ids start with the kind's letter (B: black list), see the credit library's register. */
 const BLACK_LIST_PREFIX = 'B:';
@@ -39,7 +55,8 @@ const BLACK_LIST_PREFIX = 'B:';
  * Keeps `once_only.subject` from the base libraries' events — that a citizen or company exists,
  * its status, the black-list entries in force against it — and, in the same transaction,
  * invalidates the review results that rested on it: a death (SUBJECT_DECEASED), a company
- * deregistered or revoked (LEGAL_ENTITY_CLOSED), a black-list entry (BLACK_LISTED). An event
+ * deregistered or revoked (LEGAL_ENTITY_CLOSED), a black-list entry (BLACK_LISTED), identity data
+ * changed (IDENTITY_CHANGED: only the identity checks). An event
  * older than what is held (by the subject's version in its library) changes nothing.
  */
 export const subjectEventsConsumer: EventConsumer = {
@@ -77,6 +94,18 @@ export const subjectEventsConsumer: EventConsumer = {
         }
         return;
       }
+      case BASE_LIBRARY_EVENT.personChanged:
+      case BASE_LIBRARY_EVENT.legalEntityChanged: {
+        const data = event.data as ChangedEvent;
+        const type = event.type === BASE_LIBRARY_EVENT.personChanged ? 'PERSON' : 'LEGAL_ENTITY';
+        const id = (type === 'PERSON' ? data.idNumber : data.uscc)!;
+        const changed = IDENTITY_CHECKS[type].fields.filter((f) => f in (data.changes ?? {}));
+        if (changed.length === 0 || !(await advanceVersion(tx, id, data.version, now))) return;
+        // Names the fields, not their values: the reason is served to every reader of the result.
+        const reason = `the ${type === 'PERSON' ? "person's identity data" : "legal entity's legal representative"} changed (${changed.join(', ')}): ${type === 'PERSON' ? 'population' : 'legal-entity'} record version ${data.version}`;
+        await invalidateResults(tx, { subjectId: id, resultTypes: IDENTITY_CHECKS[type].resultTypes }, { code: InvalidationCode.IDENTITY_CHANGED, reason, causeEventId: event.id, at: now });
+        return;
+      }
       case BASE_LIBRARY_EVENT.creditRegistered: {
         const { recordId, record } = event.data as CreditEvent;
         // In force as the credit assessment counts it: active, and not past its end.
@@ -108,6 +137,19 @@ export const subjectEventsConsumer: EventConsumer = {
     }
   },
 };
+
+/** Records a newer version of a known subject; false when the event is not newer (a redelivery, an old event). */
+async function advanceVersion(tx: SqlExecutor, id: string, version: number, at: Date): Promise<boolean> {
+  // A CTE, so that the statement answers rows on every driver (TypeORM returns [rows, count] for a bare UPDATE).
+  const rows: unknown[] = await tx.query(
+    `WITH advanced AS (
+       UPDATE ${ONCE_ONLY_SCHEMA}.subject SET version = $2, updated_at = $3 WHERE subject_id = $1 AND version < $2 RETURNING subject_id
+     )
+     SELECT subject_id FROM advanced`,
+    [id, version, at],
+  );
+  return rows.length > 0;
+}
 
 /**
  * Inserts the subject or, when the event is newer than what is held, updates its status (a row
