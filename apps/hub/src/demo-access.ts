@@ -16,6 +16,7 @@ export const DEMO_KEYS = {
   steward: { id: 'demostewards', roles: [Role.STEWARD], departmentUscc: null, systemCode: null, holderName: '演示数据管理员（全市） demo hub-wide steward' },
   psbSteward: { id: 'demopsbstewd', roles: [Role.STEWARD], departmentUscc: '114406000070201359', systemCode: null, holderName: '公安局数据管理员 demo steward' },
   amrSteward: { id: 'demoamrstewd', roles: [Role.STEWARD], departmentUscc: '11440600MB2C50125L', systemCode: null, holderName: '市场监管局数据管理员 demo steward' },
+  registration: { id: 'demoamrregis', roles: [Role.SYSTEM], departmentUscc: '11440600MB2C50125L', systemCode: 'fs-amr-registration', holderName: '佛山市商事登记系统' },
   hukou: { id: 'demopsbhukou', roles: [Role.SYSTEM], departmentUscc: '114406000070201359', systemCode: 'fs-psb-hukou', holderName: '佛山市人口户籍管理系统' },
   window: { id: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: '11440604MB2D07312X', systemCode: 'fs-cc-one-window', holderName: '禅城区一窗受理系统' },
   insurance: { id: 'demohrssinsu', roles: [Role.SYSTEM], departmentUscc: '114406000070104202', systemCode: 'fs-hrss-insurance', holderName: '佛山市社会保险业务系统' },
@@ -36,7 +37,7 @@ function demoSecret(id: string): string {
   return createHash('sha256').update(`hub demo key ${id}`).digest('base64url');
 }
 
-function principal(name: keyof typeof DEMO_KEYS): Principal {
+export function demoPrincipal(name: keyof typeof DEMO_KEYS): Principal {
   const k = DEMO_KEYS[name];
   return { keyId: k.id, roles: [...k.roles], departmentUscc: k.departmentUscc, systemCode: k.systemCode, name: k.holderName };
 }
@@ -56,7 +57,7 @@ export async function loadDemoAccess(catalog: INestApplication, log: Logger): Pr
   }));
   const made = await participants.ensurePresetKeys(keys);
   const sharing = catalog.get(SharingService);
-  const existing = await sharing.grants(principal('admin'), { systemCode: DEMO_KEYS.window.systemCode });
+  const existing = await sharing.grants(demoPrincipal('admin'), { systemCode: DEMO_KEYS.window.systemCode });
   let granted = 0;
   for (const { resourceCode, steward } of WINDOW_GRANTS) {
     if (existing.some((g) => g.resourceCode === resourceCode && g.status === 'ACTIVE')) continue;
@@ -72,9 +73,9 @@ export async function loadDemoAccess(catalog: INestApplication, log: Logger): Pr
         requestedTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
         fullValues: false,
       },
-      principal('window'),
+      demoPrincipal('window'),
     );
-    await sharing.approve({ applicationId: application.id }, principal(steward));
+    await sharing.approve({ applicationId: application.id }, demoPrincipal(steward));
     granted++;
   }
   if (made > 0 || granted > 0) log.warn({ keys: made, grants: granted }, 'demo keys and grants loaded: their secrets are public, never use them on a real hub');

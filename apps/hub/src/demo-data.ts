@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { syntheticCity } from '@hub/synthetic-data';
+import { type DemoCompany, demoOnceOnlyCompany } from './demo-once-only.js';
 import { subgraphEventsSettled } from './subgraphs.js';
 
 /** The slice of the synthetic city the embedded start loads. */
@@ -13,7 +14,7 @@ export const DEMO_SIZES = { addresses: 600, persons: 1200, legalEntities: 300, c
  * published like any extract (and the libraries react to each other's events, as with real data).
  * Deterministic: loading it again on the next start is a replay that changes nothing.
  */
-export async function loadDemoData(apps: Record<string, INestApplication>, log: Logger): Promise<void> {
+export async function loadDemoData(apps: Record<string, INestApplication>, log: Logger): Promise<DemoCompany | undefined> {
   const city = await syntheticCity(DEMO_SIZES);
   const extracts: Array<[string, string, Array<Record<string, unknown>>]> = [
     ['geospatial', 'addresses', city.addresses],
@@ -31,4 +32,5 @@ export async function loadDemoData(apps: Record<string, INestApplication>, log: 
   log.info('demo data: waiting for the libraries to process its events…');
   if (await subgraphEventsSettled(Object.values(apps), 120_000)) log.info('demo data: events processed');
   else log.warn('demo data: events still being processed after 120 s; locations and standings will follow');
+  return demoOnceOnlyCompany(city.legalEntities);
 }

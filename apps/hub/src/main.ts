@@ -8,6 +8,7 @@ import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
 import { demoKey, loadDemoAccess } from './demo-access.js';
 import { loadDemoData } from './demo-data.js';
+import { loadDemoOnceOnly } from './demo-once-only.js';
 import { SUBGRAPHS, connectToGateway, subgraphUrlVariable } from './subgraphs.js';
 
 const log = createLogger('hub');
@@ -30,9 +31,11 @@ async function main(): Promise<void> {
   }
 
   const demo = database.embedded || process.env.HUB_DEMO_DATA === 'true';
+  let company: Awaited<ReturnType<typeof loadDemoData>>;
   if (demo) {
-    await loadDemoData(byName, log);
+    company = await loadDemoData(byName, log);
     await loadDemoAccess(byName.catalog, log);
+    if (company) await loadDemoOnceOnly(byName['once-only'], company, log);
   }
 
   const gateway = await startGateway({ ...urls, ...process.env }, { shutdownHooks: false });
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   connectToGateway(byName, url);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const demoHint = demo
-    ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n\n`
+    ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n${company ? `  Once-only demo company (licence, identity check, materials on file): ${company.name} ${company.uscc}\n` : ''}\n`
     : '';
   process.stdout.write(
     `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
