@@ -40,6 +40,8 @@ export class TestHub {
     readonly kafkaBrokers: string[] | undefined,
     private readonly apps: INestApplication[],
     private readonly restoreEnv: () => void,
+    /** The archive's files, when this hub made the folder (removed with it). */
+    private readonly archiveDir: string | null,
   ) {}
 
   static async start(options: TestHubOptions = {}): Promise<TestHub> {
@@ -84,7 +86,7 @@ export class TestHub {
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
       connectToGateway(Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, apps[i + 1]])), await gateway.getUrl());
-      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv);
+      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, options.env?.ARCHIVE_DIR ? null : env.ARCHIVE_DIR!);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -221,7 +223,7 @@ export class TestHub {
   async close(): Promise<void> {
     for (const app of this.apps) await app.close().catch(() => undefined);
     await this.database.drop().catch(() => undefined);
-    if (process.env.ARCHIVE_DIR?.startsWith(join(tmpdir(), 'hub-archive-'))) await rm(process.env.ARCHIVE_DIR, { recursive: true, force: true });
+    if (this.archiveDir) await rm(this.archiveDir, { recursive: true, force: true });
     this.restoreEnv();
   }
 }

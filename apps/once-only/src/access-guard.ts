@@ -1,20 +1,5 @@
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
-import { HubError, type HubContext } from '@hub/subgraph';
-
-/** The caller the gateway vouched for, or UNAUTHENTICATED. */
-export function principalOf(context: HubContext): Principal {
-  const principal = context.access?.principal;
-  if (!principal) throw new HubError('UNAUTHENTICATED', 'this operation needs a caller: send a hub API key to the gateway');
-  return principal;
-}
-
-export function requireRole(context: HubContext, ...roles: Role[]): Principal {
-  const principal = principalOf(context);
-  if (!roles.some((role) => hasRole(principal, role))) {
-    throw new HubError('FORBIDDEN', `this operation needs the role ${roles.join(' or ')}`, { requiredRoles: roles });
-  }
-  return principal;
-}
+import { HubError, requireRole, type HubContext } from '@hub/subgraph';
 
 /** A department system of the hub, with its department: who files, records and reports. */
 export function requireSystem(context: HubContext): Principal & { departmentUscc: string } {

@@ -1,4 +1,5 @@
 export { HubError, InputError, type InputViolation } from './hub-error.js';
+export { MIN_REASON_LENGTH, principalOf, requireRole, requiredReason } from './caller.js';
 export {
   InputValidationPipe,
   validateInput,

@@ -2,8 +2,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
-import { InputError, touchSubjects, type HubContext } from '@hub/subgraph';
-import { requireRole } from '../access-guard.js';
+import { InputError, requireRole, touchSubjects, type HubContext } from '@hub/subgraph';
 import { AccessLogArgs, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 

@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import type { HubContext } from '@hub/subgraph';
-import { InputError } from '@hub/subgraph';
-import { principalOf, requireStewardOf } from '../access-guard.js';
+import { InputError, principalOf } from '@hub/subgraph';
+import { requireStewardOf } from '../access-guard.js';
 import { CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
 import { CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
 import { CatalogService } from './catalog.service.js';

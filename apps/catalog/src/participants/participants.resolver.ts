@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
 import type { HubContext } from '@hub/subgraph';
-import { principalOf, requireRole } from '../access-guard.js';
 import { ApiKey, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
 import { ParticipantsService } from './participants.service.js';
+import { principalOf, requireRole } from '@hub/subgraph';
 
 @Resolver()
 export class ParticipantsResolver {

@@ -5,11 +5,10 @@ import { Role, generateApiKey, hasRole, isStewardOf, type IssuedKey, type Princi
 import { EventPublisher } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import type { DepartmentSpec } from '@hub/policy';
-import { HubError, InputError } from '@hub/subgraph';
+import { HubError, InputError, requiredReason } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
 import { ApiKey, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
-import { requiredReason } from '../reasons.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
 
 const DAY_MS = 86_400_000;

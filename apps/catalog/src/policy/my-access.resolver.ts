@@ -2,9 +2,9 @@ import { Context, Query, Resolver } from '@nestjs/graphql';
 import { chinaDate } from '@hub/identifiers';
 import { AccessPolicy, itemAccess } from '@hub/policy';
 import type { HubContext } from '@hub/subgraph';
-import { principalOf } from '../access-guard.js';
 import { ItemAccessLevel, MyAccess } from './my-access.model.js';
 import { PolicySnapshotService } from './policy-snapshot.service.js';
+import { principalOf } from '@hub/subgraph';
 
 @Resolver()
 export class MyAccessResolver {

@@ -1,10 +1,10 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
 import type { HubContext } from '@hub/subgraph';
-import { principalOf, requireRole } from '../access-guard.js';
 import type { RecognitionRuleRow } from './recognition-rule.entity.js';
 import { RecognitionRule, SetRecognitionInput } from './recognition-rules.model.js';
 import { RecognitionRulesService } from './recognition-rules.service.js';
+import { principalOf, requireRole } from '@hub/subgraph';
 
 @Resolver()
 export class RecognitionRulesResolver {

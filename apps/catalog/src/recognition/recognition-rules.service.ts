@@ -6,10 +6,9 @@ import { DataSource } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
 import { EventPublisher } from '@hub/events';
 import { parseUscc } from '@hub/identifiers';
-import { HubError, InputError } from '@hub/subgraph';
+import { HubError, InputError, requiredReason } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
 import { DepartmentRow } from '../participants/participant.entities.js';
-import { requiredReason } from '../reasons.js';
 import { RecognitionRuleRow } from './recognition-rule.entity.js';
 
 /** A rule as shipped in schemas/catalog/recognition-rules.json. */

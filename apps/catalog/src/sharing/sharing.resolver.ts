@@ -1,7 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
-import { InputError, type HubContext } from '@hub/subgraph';
-import { principalOf, requireRole } from '../access-guard.js';
+import { InputError, principalOf, requireRole, type HubContext } from '@hub/subgraph';
 import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
 import { SharingApplication, SharingApplicationConnection, SharingGrant } from './sharing.model.js';
 import { SharingService } from './sharing.service.js';

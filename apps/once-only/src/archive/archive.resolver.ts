@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
-import { InputError, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
-import { requireRole, requireSystem } from '../access-guard.js';
+import { InputError, loaderFor, requireRole, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
+import { requireSystem } from '../access-guard.js';
 import { parseSubject } from '../subjects/subject.js';
 import { ChangeMaterialStatusInput, FileMaterialInput } from './archive.inputs.js';
 import { Material, MaterialKind, MaterialStatus, MaterialStatusChange } from './archive.model.js';

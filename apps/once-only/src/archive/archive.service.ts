@@ -5,7 +5,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
 import { EventPublisher, type NewEvent } from '@hub/events';
 import { chinaDate, parseELicenceId } from '@hub/identifiers';
-import { HubError, InputError } from '@hub/subgraph';
+import { HubError, InputError, requiredReason } from '@hub/subgraph';
 import { MATERIAL_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import { ONCE_ONLY_SEED, type MaterialTypeSpec, type OnceOnlySeed } from '../service-items/once-only-seed.js';
 import type { DataSubjectType } from '../service-items/service-items.model.js';
@@ -16,7 +16,6 @@ import type { ChangeMaterialStatusInput, FileMaterialInput } from './archive.inp
 import { MaterialKind, MaterialStatus, type Material, type MaterialStatusChange } from './archive.model.js';
 
 /** The shortest reason a revocation or cancellation may carry (as for a steward's refusals in the catalog). */
-const MIN_REASON_LENGTH = 4;
 
 /** Rows expired per transaction by the sweep: a backlog is worked off in short transactions. */
 const EXPIRY_BATCH = 200;
@@ -111,7 +110,7 @@ export class ArchiveService {
   }
 
   async changeStatus(input: ChangeMaterialStatusInput, by: Principal, now = new Date()): Promise<Material> {
-    const reason = requiredReason(input.reason);
+    const reason = requiredReason(input.reason, 'a revocation or cancellation gives its reason');
     const row = await this.dataSource.transaction(async (tx) => {
       // Locked: of two concurrent changes, the second sees the first's status and is refused.
       const material = await tx.getRepository(MaterialRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
@@ -298,14 +297,6 @@ function speaksFor(by: Principal, material: MaterialRow): boolean {
 function noLicenceId(value: string | undefined): null {
   if (value?.trim()) throw new InputError([{ field: 'input.licenceId', code: 'LICENCE_ID_NOT_ALLOWED', message: 'only an e-licence (kind ELICENCE) has a licence identifier' }]);
   return null;
-}
-
-function requiredReason(value: string | null | undefined): string {
-  const reason = value?.trim() ?? '';
-  if ([...reason].length < MIN_REASON_LENGTH) {
-    throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: `a revocation or cancellation gives its reason (at least ${MIN_REASON_LENGTH} characters)` }]);
-  }
-  return reason;
 }
 
 function uniqueViolation(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
-import { InputError, touchSubjects, type HubContext } from '@hub/subgraph';
-import { principalOf, requireRole, requireSystem } from '../access-guard.js';
+import { InputError, principalOf, requireRole, touchSubjects, type HubContext } from '@hub/subgraph';
+import { requireSystem } from '../access-guard.js';
 import { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';

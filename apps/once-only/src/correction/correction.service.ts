@@ -6,7 +6,7 @@ import { Role, hasRole, type Principal } from '@hub/auth';
 import { EventPublisher } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
-import { HubError, InputError, type HubContext } from '@hub/subgraph';
+import { HubError, InputError, requiredReason, type HubContext } from '@hub/subgraph';
 import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
 import { actsFor } from '../access-guard.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
@@ -20,7 +20,6 @@ import { DataCorrectionRow } from './correction.entities.js';
 import { dataCorrectionChanged } from './correction.events.js';
 import type { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
-import { requiredReason } from './reasons.js';
 
 /** Who holds a record: its provenance, as the library serves it. */
 interface Provenance {

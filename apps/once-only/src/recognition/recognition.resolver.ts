@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { loaderFor, touchSubjects, type HubContext } from '@hub/subgraph';
-import { principalOf, requireSystem } from '../access-guard.js';
+import { loaderFor, principalOf, touchSubjects, type HubContext } from '@hub/subgraph';
+import { requireSystem } from '../access-guard.js';
 import { RecordReviewResultInput } from './recognition.inputs.js';
 import { ReviewEvidence, ReviewResult } from './recognition.model.js';
 import { RecognitionService } from './recognition.service.js';

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
-import { HubError, InputError, touchSubjects, type HubContext } from '@hub/subgraph';
-import { principalOf } from '../access-guard.js';
+import { HubError, InputError, principalOf, touchSubjects, type HubContext } from '@hub/subgraph';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
@@ -11,7 +10,7 @@ import { RecognitionRulesClient } from '../recognition/recognition-rules.client.
 import { RecognitionService } from '../recognition/recognition.service.js';
 import { ONCE_ONLY_SEED, subjectRoot, type OnceOnlySeed, type SatisfierSpec, type ServiceItemSpec } from '../service-items/once-only-seed.js';
 import { MaterialSourceKind, type DataSubjectType } from '../service-items/service-items.model.js';
-import { toServiceItem } from '../service-items/service-items.resolver.js';
+import { toRequiredMaterial, toServiceItem } from '../service-items/service-items.resolver.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
 import { baseLibraryQuery, valueAt } from './base-library-read.js';
 import type { MaterialReuse, PrefilledField, ReuseAnswer, ReuseEvidence } from './reuse.model.js';
@@ -58,7 +57,7 @@ export class ReuseService {
     touchSubjects(context, subject.type, [subject.id]);
     const materials: MaterialReuse[] = item.materials.map((material) => {
       const evidence = material.satisfiedBy.flatMap((by) => this.evidenceFor(by, record, onFile, results));
-      return { material: toServiceItem({ ...item, materials: [material] }).materials[0], satisfied: evidence.length > 0, evidence };
+      return { material: toRequiredMaterial(material), satisfied: evidence.length > 0, evidence };
     });
     const toBring = materials.filter((m) => !m.satisfied).map((m) => m.material);
     return {

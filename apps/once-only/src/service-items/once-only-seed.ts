@@ -75,8 +75,6 @@ export interface OnceOnlySeed {
 
 export const ONCE_ONLY_SEED = Symbol('ONCE_ONLY_SEED');
 
-const ROOT_OF: Record<SubjectKind, string> = { PERSON: 'person', LEGAL_ENTITY: 'legalEntity' };
-
 /** The root query field and its argument that read a subject's record in its base library. */
 export function subjectRoot(type: SubjectKind): { field: string; argument: string } {
   return type === 'PERSON' ? { field: 'person', argument: 'idNumber' } : { field: 'legalEntity', argument: 'uscc' };
@@ -131,7 +129,7 @@ export function seedProblems(seed: OnceOnlySeed): string[] {
     codes.add(item.code);
     uscc(item.department, where);
     if (item.subjectType !== 'PERSON' && item.subjectType !== 'LEGAL_ENTITY') problems.push(`${where}: subjectType is PERSON or LEGAL_ENTITY`);
-    const root = ROOT_OF[item.subjectType];
+    const root = subjectRoot(item.subjectType).field;
     const nos = new Set<number>();
     for (const material of item.materials) {
       if (nos.has(material.no)) problems.push(`${where}: material ${material.no} listed twice`);

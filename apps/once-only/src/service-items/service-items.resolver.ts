@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { ONCE_ONLY_SEED, type OnceOnlySeed, type ServiceItemSpec } from './once-only-seed.js';
-import { DataSubjectType, MaterialType, ServiceItem } from './service-items.model.js';
+import { ONCE_ONLY_SEED, type OnceOnlySeed, type RequiredMaterialSpec, type ServiceItemSpec } from './once-only-seed.js';
+import { DataSubjectType, MaterialSourceKind, MaterialType, RequiredMaterial, ServiceItem } from './service-items.model.js';
 
 /** The shipped service items and material types: public reference data (the recognition rules are the catalog's). */
 @Resolver()
@@ -32,10 +32,14 @@ export function toServiceItem(item: ServiceItemSpec): ServiceItem {
   return {
     ...item,
     subjectType: item.subjectType as DataSubjectType,
-    materials: item.materials.map((m) => ({
-      ...m,
-      satisfiedBy: m.satisfiedBy.map((s) => ({ ...s, kind: s.kind as never, condition: 'condition' in s ? (s.condition ?? undefined) : undefined })),
-    })),
+    materials: item.materials.map(toRequiredMaterial),
     formFields: item.formFields.map((f) => ({ ...f, path: f.path ?? undefined })),
+  };
+}
+
+export function toRequiredMaterial(material: RequiredMaterialSpec): RequiredMaterial {
+  return {
+    ...material,
+    satisfiedBy: material.satisfiedBy.map((s) => ({ ...s, kind: s.kind as MaterialSourceKind, condition: 'condition' in s ? (s.condition ?? undefined) : undefined })),
   };
 }
