@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiKey, internalSecret, signAccess, type Principal } from '@hub/auth';
+import { generateApiKey, internalSecret, signedHeaders, type Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
 import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
 import { schemaErrors } from './support/event-schemas.js';
@@ -17,7 +17,7 @@ const REVOKE = `mutation Revoke($input: RevokeApiKeyInput!) { revokeApiKey(input
 const KEYS = `query Keys($departmentUscc: String, $systemCode: String) { apiKeys(departmentUscc: $departmentUscc, systemCode: $systemCode) { ${KEY_FIELDS} } }`;
 /** Something every valid key may ask. */
 const PROBE = `{ departments { uscc } }`;
-const AUTH_CODES = new Set(['UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED']);
+const AUTH_CODES = new Set(['UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED', 'OPERATOR_TOKEN_REQUIRED']);
 
 interface ApiKey {
   id: string;
@@ -86,7 +86,7 @@ describe('API keys at the gateway', () => {
   const withKey = (what: string, key: string, path?: string) => probe(what, { authorization: `Bearer ${key}` }, path);
   /** As the hub's own apps call the gateway on a caller's behalf: no key, the caller's access signed. */
   const onBehalfOf = (what: string, principal: Principal, secret = internalSecret()!) =>
-    probe(what, signAccess({ principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, secret));
+    probe(what, signedHeaders({ principal, issuer: 'once-only', purpose: null, caseNumber: null }, 'gateway', { method: 'POST', url: '/graphql', body: JSON.stringify({ query: PROBE }) }, secret));
 
   /** Polls until `check` holds; the milliseconds it took. Fails after `limitMs`. */
   const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
@@ -126,7 +126,7 @@ describe('API keys at the gateway', () => {
   it('refuses a request without a key: 401 UNAUTHENTICATED, on /graphql and elsewhere', async () => {
     expect(await probe('no header', {})).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization: Bearer') });
     expect(await probe('empty header', { authorization: '' })).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    expect(await probe('no header, /metrics', {}, '/metrics')).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await probe('no header, /metrics', {}, '/metrics')).toMatchObject({ status: 401, code: 'OPERATOR_TOKEN_REQUIRED' });
     const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{}\n' });
     const text = await ingest.text();
     refusals.push({ what: 'no header, /ingest', status: ingest.status, contentType: ingest.headers.get('content-type'), text });
@@ -256,7 +256,8 @@ describe('API keys at the gateway', () => {
     console.info(`revoked key refused ${took} ms after revokeApiKey returned (${elapsed} ms from the request)`);
     expect(elapsed).toBeLessThan(10_000);
     expect(refusal).toMatchObject({ status: 401, code: 'API_KEY_REVOKED', message: expect.stringContaining(id) });
-    expect(await withKey('revoked key, /metrics', issued.key, '/metrics')).toMatchObject({ status: 401, code: 'API_KEY_REVOKED' });
+    // Metrics are the operators': no API key opens them, valid or not.
+    expect(await withKey('revoked key, /metrics', issued.key, '/metrics')).toMatchObject({ status: 401, code: 'OPERATOR_TOKEN_REQUIRED' });
     // An app of the hub acting for the holder is refused as soon as the holder would be.
     expect(await onBehalfOf('on behalf of a revoked key', issuedPrincipal)).toMatchObject({ status: 401, code: 'API_KEY_REVOKED' });
     // Only the holder of the secret learns the key was revoked.
@@ -356,7 +357,7 @@ describe('API keys at the gateway', () => {
     // Every built asset, not only those the page links (the editor's workers).
     for (const name of await readdir('dist/graphiql/assets')) expect((await fetch(`${hub.gatewayUrl}/graphiql/assets/${name}`)).status, name).toBe(200);
     // Open paths are exactly these: their neighbours still want a key.
-    expect(await probe('metrics', {}, '/metrics')).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await probe('metrics', {}, '/metrics')).toMatchObject({ code: 'OPERATOR_TOKEN_REQUIRED' });
     const near = await fetch(`${hub.gatewayUrl}/healthz`);
     expect(near.status).toBe(401);
     refusals.push({ what: '/healthz', status: near.status, contentType: near.headers.get('content-type'), text: await near.text() });

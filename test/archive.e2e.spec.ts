@@ -323,9 +323,9 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
   it('answers only the gateway: a request without its signed principal is refused', async () => {
     const direct = await fetch(`${hub.subgraphUrls['once-only']}/archive/materials/${businessLicence.id}/content`);
-    expect(await refusal(direct)).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await refusal(direct)).toEqual([401, 'ACCESS_SIGNATURE_MISSING']);
     const directUpload = await fetch(`${hub.subgraphUrls['once-only']}/archive/materials/${businessLicence.id}/content`, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: PDF });
-    expect(await refusal(directUpload)).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await refusal(directUpload)).toEqual([401, 'ACCESS_SIGNATURE_MISSING']);
     const noKey = await download(businessLicence.id, null);
     expect(noKey.status).toBe(401);
   });
@@ -351,7 +351,7 @@ describe('the archive (一档): e-licences and materials, their content and thei
     const won = [revoke, cancel].filter((a) => !a.errors);
     const lost = [revoke, cancel].filter((a) => a.errors);
     expect(won).toHaveLength(1);
-    expect(lost.map(codeOf)).toEqual(['STATUS_TRANSITION_INVALID']);
+    expect(lost.map(codeOf)).toEqual(['INVALID_STATUS_TRANSITION']);
     const winner = won[0].data!.changeMaterialStatus;
     const to = winner.status;
     const reason = to === 'REVOKED' ? '以欺骗手段取得许可' : '经营者申请注销';
@@ -368,7 +368,7 @@ describe('the archive (一档): e-licences and materials, their content and thei
       data: { materialId: licence.id, subjectType: 'LEGAL_ENTITY', subjectId: company.uscc, kind: 'ELICENCE', materialType: 'SPJYXKZ', licenceId: licence.licenceId, from: 'VALID', to, reason, supersededBy: null },
     });
     // Revoked stays revoked.
-    expect(codeOf(await change({ id: licence.id, status: 'CANCELLED', reason: '经营者申请注销' }, hub.keys.legalEntity.key))).toBe('STATUS_TRANSITION_INVALID');
+    expect(codeOf(await change({ id: licence.id, status: 'CANCELLED', reason: '经营者申请注销' }, hub.keys.legalEntity.key))).toBe('INVALID_STATUS_TRANSITION');
     const valid = await hub.graphql<{ materials: Material[] }>(MATERIALS, { subject: company.uscc, status: 'VALID' }, {}, { key: hub.keys.window.key });
     expect(valid.data!.materials.map((m) => m.id)).not.toContain(licence.id);
   });
@@ -399,7 +399,7 @@ describe('the archive (一档): e-licences and materials, their content and thei
       { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '003', serial), issuedOn: today, supersedes: first.id },
       hub.keys.legalEntity.key,
     );
-    expect(codeOf(replacedAgain)).toBe('STATUS_TRANSITION_INVALID');
+    expect(codeOf(replacedAgain)).toBe('INVALID_STATUS_TRANSITION');
     const otherType = await file(
       { subject: company.uscc, kind: 'ELICENCE', materialType: 'SPJYXKZ', title: '食品经营许可证', licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation), issuedOn: today, supersedes: second.id },
       hub.keys.legalEntity.key,

@@ -57,13 +57,8 @@ describe('resolving many legal entities costs a bounded number of SQL statements
 
   it('resolves 1,000 entity references (what the gateway sends other subgraphs) with one statement', async () => {
     const statements = await statementsFor(async () => {
-      const response = await fetch(`${hub.legalEntityUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { uscc name } } }',
-          variables: { r: usccs.map((uscc) => ({ __typename: 'LegalEntity', uscc })) },
-        }),
+      const response = await hub.subgraphGraphql('legal-entity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { uscc name } } }', {
+        r: usccs.map((uscc) => ({ __typename: 'LegalEntity', uscc })),
       });
       const result = (await response.json()) as { data: { _entities: Array<{ uscc: string }> } };
       expect(result.data._entities.map((e) => e.uscc)).toEqual(usccs);

@@ -123,7 +123,7 @@ describe('the data travels: libraries react to each other\'s events, each event 
 });
 
 async function consumed(hub: TestHub, app: string, consumer: string, outcome: string): Promise<number> {
-  const text = await (await fetch(`${hub.subgraphUrls[app]}/metrics`)).text();
+  const text = await (await fetch(`${hub.subgraphUrls[app]}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })).text();
   const line = text.split('\n').find((l) => l.startsWith('hub_events_consumed_total{') && l.includes(`consumer="${consumer}"`) && l.includes(`outcome="${outcome}"`));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }

@@ -62,7 +62,7 @@ describe('the gateway', () => {
     expect(health).toMatchObject({ status: 'ok', checks: { 'subgraph:legal-entity': { status: 'ok' } } });
     const subgraphHealth = await (await fetch(`${hub.legalEntityUrl}/health`)).json();
     expect(subgraphHealth).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, events: { status: 'ok' } } });
-    const metrics = await (await fetch(`${hub.gatewayUrl}/metrics`, { headers: hub.auth() })).text();
+    const metrics = await (await fetch(`${hub.gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })).text();
     expect(metrics).toMatch(/hub_graphql_operation_seconds_count\{[^}]*operation="Register"[^}]*outcome="ok"[^}]*\} [1-9]/);
   });
 

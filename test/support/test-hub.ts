@@ -1,4 +1,4 @@
-import { ensureInternalSecret } from '@hub/auth';
+import { OPERATOR_TOKEN_VARIABLE, ensureInternalSecret, internalSecret, signedHeaders, type Principal } from '@hub/auth';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,8 @@ export class TestHub {
     private readonly restoreEnv: () => void,
     /** The archive's files, when this hub made the folder (removed with it). */
     private readonly archiveDir: string | null,
+    /** The operators' token (HUB_METRICS_TOKEN) of this hub: /metrics of every app. */
+    readonly operatorToken: string,
   ) {}
 
   static async start(options: TestHubOptions = {}): Promise<TestHub> {
@@ -60,6 +62,8 @@ export class TestHub {
       // The archive's files, this hub's own (removed with it).
       ARCHIVE_DIR: join(tmpdir(), `hub-archive-${topicPrefix.slice(0, -1)}`),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // The operators' token, for /metrics of every app.
+      [OPERATOR_TOKEN_VARIABLE]: process.env[OPERATOR_TOKEN_VARIABLE] || randomBytes(32).toString('hex'),
       ...options.env,
     };
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -86,7 +90,7 @@ export class TestHub {
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
       connectToGateway(Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, apps[i + 1]])), await gateway.getUrl());
-      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, options.env?.ARCHIVE_DIR ? null : env.ARCHIVE_DIR!);
+      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, options.env?.ARCHIVE_DIR ? null : env.ARCHIVE_DIR!, env[OPERATOR_TOKEN_VARIABLE]!);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -150,6 +154,17 @@ export class TestHub {
     return k === null ? {} : { authorization: `Bearer ${k}` };
   }
 
+  /**
+   * Posts an operation straight to a subgraph, signed as the gateway signs it for `principal`
+   * (default: the harness system), with the registers it provides: what only the gateway (or a
+   * holder of HUB_INTERNAL_SECRET) can send.
+   */
+  subgraphGraphql(name: string, query: string, variables: Record<string, unknown> = {}, principal: Principal = this.keys.harness.principal, provides: string[] = []): Promise<Response> {
+    const body = JSON.stringify({ query, variables });
+    const signed = signedHeaders({ principal, issuer: 'gateway', purpose: 'automated test of the hub', caseNumber: null, provides }, name, { method: 'POST', url: '/graphql', body }, internalSecret()!);
+    return fetch(`${this.subgraphUrls[name]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
+  }
+
   /** Sends an extract to POST /ingest/<register> as the register's provider system. */
   ingest(register: string, body: string | Buffer, contentType: string, headers: Record<string, string> = {}, query = ''): Promise<Response> {
     const sender = INGEST_SENDER[register] ?? 'legalEntity';
@@ -177,7 +192,7 @@ export class TestHub {
   /** The value of a counter on an app's /metrics (summed over its labels). */
   async metric(app: string, name: string): Promise<number> {
     const base = app === 'gateway' ? this.gatewayUrl : this.subgraphUrls[app];
-    const text = await (await fetch(`${base}/metrics`, { headers: this.auth() })).text();
+    const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${this.operatorToken}` } })).text();
     return text
       .split('\n')
       .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))

@@ -4,9 +4,10 @@ import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apo
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
+import { Role, encodeClaims } from '@hub/auth';
 import { loadConfig } from '@hub/config';
 import { EventsConfig, createTransport } from '@hub/events';
-import { HealthRegistry, Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
+import { HealthRegistry, Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
 import { apiSchemaOf, baseLibraryFields, baseLibraryMutations } from '@hub/policy';
 import { accessPlugin } from './access/access.plugin.js';
 import { AuditWriter } from './access/audit-writer.js';
@@ -16,7 +17,8 @@ import { gatewayContext, type GatewayContext } from './gateway-context.js';
 import { GatewayConfig, subgraphUrl } from './gateway.config.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
 import { costLimit, depthLimit } from './query-limits/query-limits.js';
-import { SubgraphDataSource } from './supergraph/subgraph-data-source.js';
+import { SubgraphDataSource, type ClaimsOf } from './supergraph/subgraph-data-source.js';
+import { providedRegisters } from './access/register-writes.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
 import { formatGatewayError } from './gateway-errors.js';
@@ -88,11 +90,11 @@ export class GatewayModule {
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger),
-                plugins: [operationMetricsPlugin(metrics), requestIdPlugin(), ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations })] : [])],
+                plugins: [...noOutboundReporting(), operationMetricsPlugin(metrics), requestIdPlugin(), ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations })] : [])],
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
-                buildService: ({ name, url }) => new SubgraphDataSource(urls[name] ?? url!),
+                buildService: ({ name, url }) => new SubgraphDataSource(name!, urls[name!] ?? url!, policy ? governedClaims(policy) : baselineClaims),
               },
             };
           },
@@ -135,6 +137,40 @@ function requestIdPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/** What the gateway vouches for on an operation's subgraph requests: the caller, its purpose, the registers it provides. */
+function governedClaims(policy: PolicyStore): ClaimsOf {
+  const encoded = new WeakMap<GatewayContext, string>();
+  return (context) => {
+    const principal = context.principal;
+    if (!principal) return null;
+    let claims = encoded.get(context);
+    if (claims === undefined) {
+      const loaded = policy.current;
+      claims = encodeClaims({
+        principal,
+        issuer: 'gateway',
+        purpose: context.purpose.purpose,
+        caseNumber: context.purpose.caseNumber,
+        provides: loaded ? providedRegisters(principal, loaded.policy) : [],
+      });
+      encoded.set(context, claims);
+    }
+    return claims;
+  };
+}
+
+/**
+ * BENCHMARK BASELINE ONLY (accessControl: false): the ungoverned gateway authenticates nobody, so it
+ * signs as a fixed reader; the subgraphs check signatures all the same.
+ */
+const BASELINE_CLAIMS = encodeClaims({
+  principal: { keyId: 'bench-baseline', roles: [Role.SYSTEM], departmentUscc: null, systemCode: null, name: 'benchmark baseline (access control off)' },
+  issuer: 'gateway',
+  purpose: 'benchmark baseline',
+  caseNumber: null,
+});
+const baselineClaims: ClaimsOf = () => BASELINE_CLAIMS;
+
 async function ping(url: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1500) });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -148,12 +184,12 @@ export const INGEST_REGISTERS_OF: Record<string, string[]> = {
   geospatial: ['addresses'],
 };
 
-/** Where each register takes bulk extracts: its subgraph's base URL + /ingest/<register>. */
+/** Where each register takes bulk extracts: its subgraph (the audience of the signed request) and its base URL + /ingest/<register>. */
 function ingestTargets(urls: Record<string, string>): IngestTargets {
   const targets: IngestTargets = {};
   for (const [subgraph, registers] of Object.entries(INGEST_REGISTERS_OF)) {
     if (!urls[subgraph]) continue;
-    for (const register of registers) targets[register] = urls[subgraph].replace(/\/graphql$/, `/ingest/${register}`);
+    for (const register of registers) targets[register] = { subgraph, url: urls[subgraph].replace(/\/graphql$/, `/ingest/${register}`) };
   }
   return targets;
 }

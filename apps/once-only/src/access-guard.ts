@@ -1,9 +1,8 @@
-import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
-import { HubError, requireRole, type HubContext } from '@hub/subgraph';
+import { hasRole, isStewardOf, Role, type Principal } from '@hub/auth';
+import { HubError } from '@hub/subgraph';
 
-/** A department system of the hub, with its department: who files, records and reports. */
-export function requireSystem(context: HubContext): Principal & { departmentUscc: string } {
-  const principal = requireRole(context, Role.SYSTEM);
+/** The caller as a department system of the hub, with its department: who files, records and reports. */
+export function requireSystem(principal: Principal): Principal & { departmentUscc: string } {
   if (!principal.departmentUscc) throw new HubError('FORBIDDEN', 'this operation needs a department system key');
   return principal as Principal & { departmentUscc: string };
 }

@@ -5,6 +5,13 @@ import type { Logger } from 'pino';
 import { PinoNestLogger, createLogger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A JSON body as received (Nest's rawBody option): what a signed request is checked against. */
+    rawBody?: Buffer;
+  }
+}
+
 export interface HttpAppOptions {
   name: string;
   port: number;
@@ -37,6 +44,8 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // JSON bodies are kept as received as well: a signed request is checked against its exact bytes.
+    rawBody: true,
   });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();

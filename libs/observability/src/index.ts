@@ -6,3 +6,4 @@ export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 export { ObservabilityModule } from './observability.module.js';
 export { startHttpApp, type HttpAppOptions } from './http-app.js';
 export { operationMetricsPlugin } from './operation-metrics.js';
+export { noOutboundReporting } from './no-outbound.js';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Module, Res, type DynamicModule } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { Operator, Public } from '@hub/auth';
 import { HealthRegistry } from './health-registry.js';
 import { Metrics } from './metrics.js';
 
@@ -8,12 +9,14 @@ class HealthController {
   constructor(private readonly health: HealthRegistry) {}
 
   /** Liveness: the process answers. */
+  @Public()
   @Get('health/live')
   live() {
     return { status: 'ok' };
   }
 
   /** Readiness: every critical dependency answers; 503 otherwise, with the reason per check. */
+  @Public()
   @Get('health')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.health.run();
@@ -26,6 +29,8 @@ class HealthController {
 class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
+  /** For the operators (their token), not for whoever reaches the port: it tells who calls how often and what fails. */
+  @Operator()
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   text(): Promise<string> {

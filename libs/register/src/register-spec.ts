@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '@hub/subgraph';
 /** One business column of a register: the record property, its column, its SQL type. */
 export interface ColumnSpec {
   property: string;
@@ -33,7 +34,7 @@ export interface RegisterSpec {
   /** What one record is, for messages ("legal entity", "person"). */
   entity: string;
   /** Stable code when a change names a record that does not exist (e.g. LEGAL_ENTITY_NOT_FOUND). */
-  notFoundCode: string;
+  notFoundCode: HubErrorCode;
   /** The identity property (one of `columns`), e.g. `uscc`. */
   key: string;
   /** The property whose value keys the events (Kafka key, CloudEvents subject); default: the key. */

@@ -1,4 +1,4 @@
-import { HubError } from '@hub/subgraph';
+import { HubError, type HubErrorCode } from '@hub/subgraph';
 import type { RegisterSpec } from './register-spec.js';
 
 /** What a write asks for: `register` must create, `change` must find, `upsert` (bulk ingest) does either. */
@@ -35,7 +35,7 @@ export interface OutcomeGroup {
  * Each refused outcome: its stable code, the field a client should look at, and what it means.
  * A Record over the outcome type, so a new refusal cannot be left without a code.
  */
-export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: string; field?: string; meaning: string }> {
+export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: HubErrorCode; field?: string; meaning: string }> {
   return {
     stale: { code: 'STALE_VERSION', field: 'version', meaning: 'older than the version the hub holds' },
     version_reused: { code: 'VERSION_REUSED', field: 'version', meaning: 'the hub holds this version with different content; send a new version' },
@@ -54,7 +54,7 @@ export function isRefused(outcome: WriteOutcome): outcome is RefusedOutcome {
 
 /** A refused write, with the field a client should look at. */
 export class RegisterError extends HubError {
-  constructor(code: string, message: string, details: { field?: string; key?: string; storedVersion?: number } = {}) {
+  constructor(code: HubErrorCode, message: string, details: { field?: string; key?: string; storedVersion?: number } = {}) {
     super(code, message, details);
     this.name = 'RegisterError';
   }

@@ -1,4 +1,5 @@
 import { IntrinsicException } from '@nestjs/common';
+import type { HubErrorCode } from './error-codes.js';
 
 /** One offending input value: where it is (`input.registeredAddress.divisionCode`), a stable code, and why. */
 export interface InputViolation {
@@ -15,7 +16,7 @@ export interface InputViolation {
  */
 export class HubError extends IntrinsicException {
   constructor(
-    readonly code: string,
+    readonly code: HubErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

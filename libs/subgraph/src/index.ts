@@ -1,5 +1,12 @@
 export { HubError, InputError, type InputViolation } from './hub-error.js';
-export { MIN_REASON_LENGTH, principalOf, requireRole, requiredReason } from './caller.js';
+export { HUB_ERROR_CODES, isHubErrorCode, type HubErrorCode } from './error-codes.js';
+export { MIN_REASON_LENGTH, requiredReason } from './caller.js';
+// Who may call what: every query, mutation and route declares one rule (an app refuses to start otherwise).
+export { AnyCaller, Internal, Operator, ProviderOnly, Public, Roles, type AccessRule } from '@hub/auth';
+export { Caller, CallerAccess } from './access/caller.decorators.js';
+export { AccessModule } from './access/access.module.js';
+export { refusalOf } from './access/access.guard.js';
+export { accessRuleGaps } from './access/access-rule-gaps.js';
 export {
   InputValidationPipe,
   validateInput,

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import DataLoader from 'dataloader';
 import type { FastifyRequest } from 'fastify';
-import { internalSecret, verifyAccess, type SignedAccess } from '@hub/auth';
+import type { SignedAccess } from '@hub/auth';
 
 /** Kinds of data subjects whose reads are recorded: citizens by citizen ID, legal entities by USCC. */
 export type SubjectKind = 'PERSON' | 'LEGAL_ENTITY';
@@ -18,14 +18,14 @@ export interface HubContext {
   req: FastifyRequest;
   requestId: string;
   loaders: Map<string, DataLoader<unknown, unknown>>;
-  /** Who the gateway says is calling, and why; null when the request carries no valid signature. */
+  /** Who the gateway says is calling, and why (checked by RequestAccess before anything runs); null for an app calling as itself. */
   access: SignedAccess | null;
   /** The data subjects whose records this request served, reported to the gateway for the audit trail. */
   subjects: Map<SubjectKind, Set<string>>;
 }
 
-export function createContext(req: FastifyRequest, secret = internalSecret()): HubContext {
-  return { req, requestId: String(req.id), loaders: new Map(), access: verifyAccess(req.headers, secret), subjects: new Map() };
+export function createContext(req: FastifyRequest): HubContext {
+  return { req, requestId: String(req.id), loaders: new Map(), access: req.hubAccess ?? null, subjects: new Map() };
 }
 
 /** Records that this request served these subjects' data (a citizen's record, a company's). */

@@ -1,10 +1,10 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { Metrics, ObservabilityModule, createLogger, operationMetricsPlugin } from '@hub/observability';
+import { Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
+import { AccessModule } from './access/access.module.js';
 import { errorLoggingPlugin, formatGraphQLError } from './graphql-errors.js';
 import { createContext, subjectsPlugin } from './request-context.js';
 import { InputValidationPipe } from './validation.js';
@@ -27,7 +27,9 @@ export interface SubgraphOptions {
 /**
  * The shared wiring of a department subgraph: Federation 2 schema from the code-first resolvers,
  * per-request context with DataLoaders, input validation (class-validator) on every argument,
- * errors mapped to stable codes, operation metrics, and /health + /metrics.
+ * errors mapped to stable codes, operation metrics, and /health + /metrics. Every request but a
+ * health probe is checked before it is handled: signed by the gateway for this app and this request
+ * (RequestAccess), and admitted by the access rule its query, mutation or route declares (AccessGuard).
  */
 @Module({})
 export class SubgraphModule {
@@ -37,6 +39,7 @@ export class SubgraphModule {
       module: SubgraphModule,
       imports: [
         ObservabilityModule.forRoot(options.name),
+        AccessModule.forApp(options.name),
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
           inject: [Metrics],
@@ -57,8 +60,7 @@ export class SubgraphModule {
             context: (request: FastifyRequest) => createContext(request),
             formatError: formatGraphQLError,
             includeStacktraceInErrorResponses: false,
-            // Inline tracing (ftv1) only serves Apollo's hosted usage reporting, which the hub never uses.
-            plugins: [ApolloServerPluginInlineTraceDisabled(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics), subjectsPlugin()],
+            plugins: [...noOutboundReporting(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics), subjectsPlugin()],
           }),
         }),
       ],

@@ -2,11 +2,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_SECRET_VARIABLE, Role, signInternalRequest, type Principal } from '@hub/auth';
+import { INTERNAL_SECRET_VARIABLE, Role, accessRuleOf, signedHeaders, type Principal, type SignedAccess } from '@hub/auth';
+import { ObservabilityModule } from '@hub/observability';
 import { appendToOutbox, type EventPublisher } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
-import { HubError, InputError, type HubContext } from '@hub/subgraph';
+import { AccessModule, InputError, refusalOf, type HubContext } from '@hub/subgraph';
 import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../catalog.events.js';
 import { CATALOG_PERSISTENCE } from '../catalog.persistence.js';
 import { CATALOG_SCHEMA } from '../catalog.schema.js';
@@ -230,8 +231,12 @@ describe('the access log on a real database', () => {
     beforeAll(async () => {
       savedSecret = process.env[INTERNAL_SECRET_VARIABLE];
       process.env[INTERNAL_SECRET_VARIABLE] = secret;
-      const moduleRef = await Test.createTestingModule({ controllers: [AccessRecordController], providers: [{ provide: AccessLog, useValue: log }] }).compile();
-      app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+      const moduleRef = await Test.createTestingModule({
+        imports: [ObservabilityModule.forRoot('catalog'), AccessModule.forApp('catalog')],
+        controllers: [AccessRecordController],
+        providers: [{ provide: AccessLog, useValue: log }],
+      }).compile();
+      app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false, rawBody: true });
       await app.init();
       await app.getHttpAdapter().getInstance().ready();
     });
@@ -241,9 +246,12 @@ describe('the access log on a real database', () => {
       else process.env[INTERNAL_SECRET_VARIABLE] = savedSecret;
     });
 
+    /** Signed as the gateway calling as itself, for the catalog and this body. */
+    const gatewaySigned = (body: string) =>
+      signedHeaders({ principal: null, issuer: 'gateway', purpose: null, caseNumber: null }, 'catalog', { method: 'POST', url: ACCESS_RECORDS_PATH, body }, secret);
     const post = (payload: unknown, sign = true) => {
       const body = JSON.stringify(payload);
-      const headers = { 'content-type': 'application/json', ...(sign ? signInternalRequest(ACCESS_RECORDS_PATH, body, secret) : {}) };
+      const headers = { 'content-type': 'application/json', ...(sign ? gatewaySigned(body) : {}) };
       return app.getHttpAdapter().getInstance().inject({ method: 'POST', url: ACCESS_RECORDS_PATH, headers, payload: body });
     };
 
@@ -255,12 +263,21 @@ describe('the access log on a real database', () => {
       expect((await log.verify({})).headSeq).toBe(lastSeq);
     });
 
-    it('refuses an unsigned or tampered request with 401', async () => {
-      expect((await post({ records: [record()] }, false)).json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    it('refuses an unsigned, tampered, replayed or caller-signed request with 401', async () => {
+      const unsigned = await post({ records: [record()] }, false);
+      expect(unsigned.statusCode).toBe(401);
+      expect(unsigned.json()).toMatchObject({ code: 'ACCESS_SIGNATURE_MISSING' });
+      const inject = (headers: Record<string, string>, payload: string) => app.getHttpAdapter().getInstance().inject({ method: 'POST', url: ACCESS_RECORDS_PATH, headers, payload });
       const body = JSON.stringify({ records: [record()] });
-      const headers = { 'content-type': 'application/json', ...signInternalRequest(ACCESS_RECORDS_PATH, body, secret) };
-      const tampered = await app.getHttpAdapter().getInstance().inject({ method: 'POST', url: ACCESS_RECORDS_PATH, headers, payload: body.replace('PersonForPension', 'Other') });
+      const headers = { 'content-type': 'application/json', ...gatewaySigned(body) };
+      const tampered = await inject(headers, body.replace('PersonForPension', 'Other'));
       expect(tampered.statusCode).toBe(401);
+      expect(tampered.json()).toMatchObject({ code: 'ACCESS_SIGNATURE_WRONG_REQUEST' });
+      expect((await inject(headers, body)).json()).toMatchObject({ code: 'ACCESS_SIGNATURE_REPLAYED' });
+      // A department system's access, vouched for by the gateway, is not the gateway writing records.
+      const principal: Principal = { keyId: 'abcdefghijk2', roles: [Role.SYSTEM], departmentUscc: null, systemCode: 'x', name: 'a system' };
+      const asCaller = signedHeaders({ principal, issuer: 'gateway', purpose: null, caseNumber: null }, 'catalog', { method: 'POST', url: ACCESS_RECORDS_PATH, body }, secret);
+      expect((await inject({ 'content-type': 'application/json', ...asCaller }, body)).statusCode).toBe(401);
     });
 
     it('refuses an invalid batch with 400 and the violations', async () => {
@@ -297,11 +314,14 @@ describe('the access log on a real database', () => {
     });
 
     it('is for stewards and admins only', async () => {
-      const resolver = new AccessLogResolver(log);
-      const refused = await resolver.verifyAccessLog({}, contextOf([Role.SYSTEM])).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(HubError);
-      expect((refused as HubError).code).toBe('FORBIDDEN');
-      expect(await resolver.verifyAccessLog({}, contextOf([Role.ADMIN]))).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });
+      const access = (roles: Role[]) => contextOf(roles).access as SignedAccess;
+      for (const query of ['accessLog', 'verifyAccessLog'] as const) {
+        const rule = accessRuleOf(AccessLogResolver.prototype[query], AccessLogResolver);
+        expect(refusalOf(rule, access([Role.SYSTEM]))).toMatchObject({ code: 'FORBIDDEN' });
+        expect(refusalOf(rule, access([Role.STEWARD]))).toBeNull();
+        expect(refusalOf(rule, access([Role.ADMIN]))).toBeNull();
+      }
+      expect(await new AccessLogResolver(log).verifyAccessLog({})).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });
     });
   });
 });

@@ -1,15 +1,12 @@
-import { Body, Controller, HttpCode, HttpException, HttpStatus, Logger, Post, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { internalSecret, verifyInternalRequest } from '@hub/auth';
-import { InputError } from '@hub/subgraph';
+import { Body, Controller, HttpCode, HttpException, HttpStatus, Logger, Post } from '@nestjs/common';
+import { InputError, Internal } from '@hub/subgraph';
 import { AccessLog, type AppendResult } from './audit.service.js';
 
 export const ACCESS_RECORDS_PATH = '/internal/access-records';
 
 /**
  * POST /internal/access-records `{ records: AccessRecordInput[] }` → 200 `{ firstSeq, lastSeq }`
- * once the batch is committed. Only the gateway may call it: the request is signed with the hub's
- * internal secret (401 UNAUTHENTICATED otherwise). An invalid record refuses the whole batch
+ * once the batch is committed. Only the gateway may call it, signed as itself (401 otherwise). An invalid record refuses the whole batch
  * (400 BAD_REQUEST with the violations) and nothing is stored; 503 means nothing was stored either
  * and the same batch may be sent again.
  */
@@ -19,13 +16,10 @@ export class AccessRecordController {
 
   constructor(private readonly log: AccessLog) {}
 
+  @Internal('gateway')
   @Post(ACCESS_RECORDS_PATH)
   @HttpCode(HttpStatus.OK)
-  async append(@Req() request: FastifyRequest, @Body() body: unknown): Promise<AppendResult> {
-    // The gateway signs JSON.stringify(payload); parsing and stringifying it again gives the same text.
-    if (!verifyInternalRequest(request.headers, ACCESS_RECORDS_PATH, JSON.stringify(body ?? null), internalSecret())) {
-      throw new HttpException({ code: 'UNAUTHENTICATED', message: 'only the gateway may write access records (sign the request with HUB_INTERNAL_SECRET)' }, HttpStatus.UNAUTHORIZED);
-    }
+  async append(@Body() body: unknown): Promise<AppendResult> {
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'records')) {
       throw badRequest('the body must be { "records": [ … ] }', [{ field: '(body)', code: 'INVALID_TYPE', message: 'must be an object with only "records"' }]);
     }

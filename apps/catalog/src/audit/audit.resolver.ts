@@ -2,7 +2,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
-import { InputError, requireRole, touchSubjects, type HubContext } from '@hub/subgraph';
+import { InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { AccessLogArgs, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 
@@ -13,13 +13,13 @@ const SEQ = /^[1-9][0-9]{0,18}$/;
 export class AccessLogResolver {
   constructor(private readonly log: AccessLog) {}
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => AccessRecordConnection, {
     description:
       'Who read the data of a citizen or a legal entity: when, from which system and why — newest first, refusals included. ' +
       'For data stewards and admins; a citizen-facing portal calls it on the citizen’s behalf, with its own steward key, once it has established who the citizen is.',
   })
   async accessLog(@Args() args: AccessLogArgs, @Context() context: HubContext): Promise<AccessRecordConnection> {
-    requireRole(context, Role.STEWARD, Role.ADMIN);
     const id = normalisedSubjectId(args.subjectType, args.subjectId);
     const after = args.after === undefined ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
     const page = await this.log.accessLog(`${args.subjectType}:${id}`, { first: args.first, after });
@@ -29,13 +29,13 @@ export class AccessLogResolver {
     return { nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: nodes.length ? encodeCursor(CURSOR_KIND, nodes.at(-1)!.seq) : undefined } };
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => AccessLogVerification, {
     description:
       'Recomputes the access log hash chain over [fromSeq, toSeq] (default: all of it, and the head) and names the first broken record. ' +
       'For data stewards and admins; a long log is best verified in ranges.',
   })
-  async verifyAccessLog(@Args() args: VerifyAccessLogArgs, @Context() context: HubContext): Promise<AccessLogVerification> {
-    requireRole(context, Role.STEWARD, Role.ADMIN);
+  async verifyAccessLog(@Args() args: VerifyAccessLogArgs): Promise<AccessLogVerification> {
     const result = await this.log.verify({ fromSeq: args.fromSeq, toSeq: args.toSeq });
     return { ok: result.ok, checked: result.checked, firstBrokenSeq: result.firstBroken?.seq ?? null, reason: result.firstBroken?.reason ?? null, headSeq: result.headSeq };
   }

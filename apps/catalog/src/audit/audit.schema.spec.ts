@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { Role, ensureInternalSecret, signedHeaders, type Principal } from '@hub/auth';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubgraphModule } from '@hub/subgraph';
@@ -22,7 +23,7 @@ describe('the access log in the catalog subgraph schema', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [SubgraphModule.forRoot({ name: 'catalog', include: [AccessLogSchemaOnly, CatalogGraphQLScope] }), AccessLogSchemaOnly],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false, rawBody: true });
     await app.init();
     sdl = printSubgraphSchema(app.get(GraphQLSchemaHost).schema);
   });
@@ -38,10 +39,16 @@ describe('the access log in the catalog subgraph schema', () => {
     }
   });
 
-  it('refuses a caller the gateway did not vouch for', async () => {
+  it('refuses a caller the gateway did not vouch for, and a system the gateway vouched for', async () => {
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();
-    const response = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ verifyAccessLog { ok } }' }) });
-    expect(response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    const payload = JSON.stringify({ query: '{ verifyAccessLog { ok } }' });
+    const unsigned = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_MISSING' } }] });
+    const system: Principal = { keyId: 'abcdefghijkl', roles: [Role.SYSTEM], departmentUscc: '11440604MB2D07312X', systemCode: 'fs-cc-one-window', name: 'one window' };
+    const signed = signedHeaders({ principal: system, issuer: 'gateway', purpose: null, caseNumber: null }, 'catalog', { method: 'POST', url: '/graphql', body: payload }, ensureInternalSecret());
+    const refused = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...signed }, payload });
+    expect(refused.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN', requiredRoles: ['STEWARD', 'ADMIN'] } }] });
   });
 });

@@ -1,6 +1,6 @@
-import { Args, Context, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import type { HubContext } from '@hub/subgraph';
-import { InputError, principalOf } from '@hub/subgraph';
+import { Args, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
+import { Role, type Principal } from '@hub/auth';
+import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
 import { requireStewardOf } from '../access-guard.js';
 import { CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
 import { CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
@@ -10,20 +10,19 @@ import { CatalogService } from './catalog.service.js';
 export class CatalogResolver {
   constructor(private readonly catalog: CatalogService) {}
 
+  @AnyCaller()
   @Query(() => CatalogResource, { nullable: true, description: 'One catalog resource by code, in any status' })
-  catalogResource(@Args('code') code: string, @Context() context: HubContext): Promise<CatalogResource | null> {
-    principalOf(context);
+  catalogResource(@Args('code') code: string): Promise<CatalogResource | null> {
     return this.catalog.resource(code);
   }
 
+  @AnyCaller()
   @Query(() => CatalogResourceConnection, { description: 'Search the catalog (published resources unless a status is given); ordered by code' })
   searchCatalog(
-    @Context() context: HubContext,
     @Args('filter', { nullable: true }) filter?: CatalogSearchFilter,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1–100' }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<CatalogResourceConnection> {
-    principalOf(context);
     if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
     return this.catalog.search(filter ?? {}, first, after);
   }
@@ -33,31 +32,35 @@ export class CatalogResolver {
     return this.catalog.history(resource.code);
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => CatalogResource, { description: 'Drafts a new resource (a steward of the provider department)' })
-  createCatalogResource(@Args('input') input: CatalogResourceInput, @Context() context: HubContext): Promise<CatalogResource> {
-    return this.catalog.create(input, requireStewardOf(context, input.providerUscc));
+  createCatalogResource(@Args('input') input: CatalogResourceInput, @Caller() caller: Principal): Promise<CatalogResource> {
+    return this.catalog.create(input, requireStewardOf(caller, input.providerUscc));
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => CatalogResource, { description: 'Changes a draft or published resource; a published one must stay sound' })
-  updateCatalogResource(@Args('input') input: UpdateCatalogResourceInput, @Context() context: HubContext): Promise<CatalogResource> {
-    return this.catalog.update(input, principalOf(context), (provider) => requireStewardOf(context, provider));
+  updateCatalogResource(@Args('input') input: UpdateCatalogResourceInput, @Caller() caller: Principal): Promise<CatalogResource> {
+    return this.catalog.update(input, caller, (provider) => requireStewardOf(caller, provider));
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => CatalogResource, { description: 'Publishes a draft: its items start governing their fields' })
   publishCatalogResource(
     @Args('code') code: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
   ): Promise<CatalogResource> {
-    return this.catalog.publish(code, expectedVersion, principalOf(context), (provider) => requireStewardOf(context, provider));
+    return this.catalog.publish(code, expectedVersion, caller, (provider) => requireStewardOf(caller, provider));
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => CatalogResource, { description: 'Retires a published resource: its fields are refused until another item governs them' })
   retireCatalogResource(
     @Args('code') code: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
   ): Promise<CatalogResource> {
-    return this.catalog.retire(code, expectedVersion, principalOf(context), (provider) => requireStewardOf(context, provider));
+    return this.catalog.retire(code, expectedVersion, caller, (provider) => requireStewardOf(caller, provider));
   }
 }

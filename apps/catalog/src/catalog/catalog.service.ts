@@ -224,7 +224,7 @@ export class CatalogService {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.locked(tx, code, expectedVersion);
       allowed(row.providerUscc);
-      if (row.status !== from) throw new HubError('INVALID_TRANSITION', `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`);
+      if (row.status !== from) throw new HubError('INVALID_STATUS_TRANSITION', `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`);
       row.status = to;
       row.version++;
       if (to === ResourceStatus.PUBLISHED) row.publishedOn ??= chinaDate(new Date());

@@ -1,53 +1,57 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@hub/auth';
-import type { HubContext } from '@hub/subgraph';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role, type Principal } from '@hub/auth';
 import { ApiKey, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
 import { ParticipantsService } from './participants.service.js';
-import { principalOf, requireRole } from '@hub/subgraph';
+import { AnyCaller, Caller, Roles } from '@hub/subgraph';
 
 @Resolver()
 export class ParticipantsResolver {
   constructor(private readonly participants: ParticipantsService) {}
 
+  @AnyCaller()
   @Query(() => [Department], { description: 'Every department taking part, with its systems' })
-  departments(@Context() context: HubContext): Promise<Department[]> {
-    principalOf(context);
+  departments(): Promise<Department[]> {
     return this.participants.departments();
   }
 
+  @AnyCaller()
   @Query(() => Department, { nullable: true })
-  department(@Args('uscc') uscc: string, @Context() context: HubContext): Promise<Department | null> {
-    principalOf(context);
+  department(@Args('uscc') uscc: string): Promise<Department | null> {
     return this.participants.department(uscc.toUpperCase());
   }
 
+  @Roles(Role.ADMIN, Role.STEWARD)
   @Query(() => [ApiKey], { description: 'Keys (never their secrets): all for an admin, the department\'s for its steward' })
   apiKeys(
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
     @Args('departmentUscc', { nullable: true }) departmentUscc?: string,
     @Args('systemCode', { nullable: true }) systemCode?: string,
   ): Promise<ApiKey[]> {
-    return this.participants.keys(requireRole(context, Role.ADMIN, Role.STEWARD), { departmentUscc, systemCode });
+    return this.participants.keys(caller, { departmentUscc, systemCode });
   }
 
+  @Roles(Role.ADMIN)
   @Mutation(() => Department, { description: 'Registers a department (admins)' })
-  registerDepartment(@Args('input') input: RegisterDepartmentInput, @Context() context: HubContext): Promise<Department> {
-    return this.participants.registerDepartment(input, principalOf(context));
+  registerDepartment(@Args('input') input: RegisterDepartmentInput, @Caller() caller: Principal): Promise<Department> {
+    return this.participants.registerDepartment(input, caller);
   }
 
+  @Roles(Role.ADMIN, Role.STEWARD)
   @Mutation(() => DepartmentSystem, { description: 'Registers a system of a department (admins, or the department\'s steward)' })
-  registerSystem(@Args('input') input: RegisterSystemInput, @Context() context: HubContext): Promise<DepartmentSystem> {
-    return this.participants.registerSystem(input, principalOf(context));
+  registerSystem(@Args('input') input: RegisterSystemInput, @Caller() caller: Principal): Promise<DepartmentSystem> {
+    return this.participants.registerSystem(input, caller);
   }
 
+  @Roles(Role.ADMIN, Role.STEWARD)
   @Mutation(() => IssuedApiKey, { description: 'Issues a key; the whole key is in this answer only' })
-  issueApiKey(@Args('input') input: IssueApiKeyInput, @Context() context: HubContext): Promise<IssuedApiKey> {
-    return this.participants.issueKey(input, requireRole(context, Role.ADMIN, Role.STEWARD));
+  issueApiKey(@Args('input') input: IssueApiKeyInput, @Caller() caller: Principal): Promise<IssuedApiKey> {
+    return this.participants.issueKey(input, caller);
   }
 
+  @Roles(Role.ADMIN, Role.STEWARD)
   @Mutation(() => ApiKey, { description: 'Revokes a key at once: the gateway refuses it within seconds' })
-  revokeApiKey(@Args('input') input: RevokeApiKeyInput, @Context() context: HubContext): Promise<ApiKey> {
-    return this.participants.revokeKey(input, requireRole(context, Role.ADMIN, Role.STEWARD));
+  revokeApiKey(@Args('input') input: RevokeApiKeyInput, @Caller() caller: Principal): Promise<ApiKey> {
+    return this.participants.revokeKey(input, caller);
   }
 }

@@ -1,18 +1,18 @@
-import { Context, Query, Resolver } from '@nestjs/graphql';
+import { Query, Resolver } from '@nestjs/graphql';
+import type { Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
 import { AccessPolicy, itemAccess } from '@hub/policy';
-import type { HubContext } from '@hub/subgraph';
 import { ItemAccessLevel, MyAccess } from './my-access.model.js';
 import { PolicySnapshotService } from './policy-snapshot.service.js';
-import { principalOf } from '@hub/subgraph';
+import { AnyCaller, Caller } from '@hub/subgraph';
 
 @Resolver()
 export class MyAccessResolver {
   constructor(private readonly snapshots: PolicySnapshotService) {}
 
+  @AnyCaller()
   @Query(() => MyAccess, { description: 'What the caller may read, item by item, today; and what it could apply for' })
-  async myAccess(@Context() context: HubContext): Promise<MyAccess> {
-    const principal = principalOf(context);
+  async myAccess(@Caller() principal: Principal): Promise<MyAccess> {
     const snapshot = await this.snapshots.snapshot();
     const policy = new AccessPolicy(snapshot.items, snapshot.grants, new Set());
     const today = chinaDate(new Date());

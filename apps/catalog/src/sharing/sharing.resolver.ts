@@ -1,6 +1,6 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@hub/auth';
-import { InputError, principalOf, requireRole, type HubContext } from '@hub/subgraph';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role, type Principal } from '@hub/auth';
+import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
 import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
 import { SharingApplication, SharingApplicationConnection, SharingGrant } from './sharing.model.js';
 import { SharingService } from './sharing.service.js';
@@ -14,61 +14,70 @@ function checkedFirst(first: number): number {
 export class SharingResolver {
   constructor(private readonly sharing: SharingService) {}
 
+  @AnyCaller()
   @Query(() => SharingApplication, { nullable: true, description: 'One application, if the caller may see it (applicant, provider steward, admin)' })
-  sharingApplication(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<SharingApplication | null> {
-    return this.sharing.application(id, principalOf(context));
+  sharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication | null> {
+    return this.sharing.application(id, caller);
   }
 
+  @AnyCaller()
   @Query(() => SharingApplicationConnection, { description: 'A system\'s own applications, a steward\'s department\'s to decide, or all (admins, hub-wide stewards); newest first' })
   sharingApplications(
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: SharingApplicationFilter,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingApplicationConnection> {
-    return this.sharing.applications(principalOf(context), filter ?? {}, checkedFirst(first), after);
+    return this.sharing.applications(caller, filter ?? {}, checkedFirst(first), after);
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => SharingApplicationConnection, { description: 'Applications still undecided after their deadline, most overdue first (督办)' })
   overdueSharingApplications(
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingApplicationConnection> {
-    return this.sharing.applications(requireRole(context, Role.STEWARD, Role.ADMIN), {}, checkedFirst(first), after, true);
+    return this.sharing.applications(caller, {}, checkedFirst(first), after, true);
   }
 
+  @AnyCaller()
   @Query(() => [SharingGrant], { description: 'Grants: a system\'s own, a steward\'s department\'s, or all (admins)' })
   sharingGrants(
-    @Context() context: HubContext,
+    @Caller() caller: Principal,
     @Args('systemCode', { nullable: true }) systemCode?: string,
     @Args('resourceCode', { nullable: true }) resourceCode?: string,
   ): Promise<SharingGrant[]> {
-    return this.sharing.grants(principalOf(context), { systemCode, resourceCode });
+    return this.sharing.grants(caller, { systemCode, resourceCode });
   }
 
+  @Roles(Role.SYSTEM)
   @Mutation(() => SharingApplication, { description: 'A system applies for items of a conditional resource; the answer is due in 10 working days' })
-  applyForSharing(@Args('input') input: ApplyForSharingInput, @Context() context: HubContext): Promise<SharingApplication> {
-    return this.sharing.apply(input, requireRole(context, Role.SYSTEM));
+  applyForSharing(@Args('input') input: ApplyForSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+    return this.sharing.apply(input, caller);
   }
 
+  @Roles(Role.STEWARD)
   @Mutation(() => SharingApplication, { description: 'The provider\'s steward approves all or some items (some: with a reason); a grant is made' })
-  approveSharingApplication(@Args('input') input: ApproveSharingInput, @Context() context: HubContext): Promise<SharingApplication> {
-    return this.sharing.approve(input, requireRole(context, Role.STEWARD));
+  approveSharingApplication(@Args('input') input: ApproveSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+    return this.sharing.approve(input, caller);
   }
 
+  @Roles(Role.STEWARD)
   @Mutation(() => SharingApplication, { description: 'The provider\'s steward rejects, with the reason (required)' })
-  rejectSharingApplication(@Args('input') input: RejectSharingInput, @Context() context: HubContext): Promise<SharingApplication> {
-    return this.sharing.reject(input, requireRole(context, Role.STEWARD));
+  rejectSharingApplication(@Args('input') input: RejectSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+    return this.sharing.reject(input, caller);
   }
 
+  @Roles(Role.SYSTEM)
   @Mutation(() => SharingApplication, { description: 'The applying system withdraws an undecided application' })
-  withdrawSharingApplication(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<SharingApplication> {
-    return this.sharing.withdraw(id, requireRole(context, Role.SYSTEM));
+  withdrawSharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication> {
+    return this.sharing.withdraw(id, caller);
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => SharingGrant, { description: 'Ends a grant at once (provider steward or admin); the gateway refuses it within seconds' })
-  revokeSharingGrant(@Args('input') input: RevokeGrantInput, @Context() context: HubContext): Promise<SharingGrant> {
-    return this.sharing.revokeGrant(input, requireRole(context, Role.STEWARD, Role.ADMIN));
+  revokeSharingGrant(@Args('input') input: RevokeGrantInput, @Caller() caller: Principal): Promise<SharingGrant> {
+    return this.sharing.revokeGrant(input, caller);
   }
 }

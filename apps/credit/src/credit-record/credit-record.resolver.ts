@@ -3,7 +3,7 @@ import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveFie
 import { IsOptional } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
-import { IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
 import { SubjectType } from './credit-enums.js';
 import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit, PersonCredit } from './credit-record.model.js';
 import { CreditRecordReader } from './credit-record.reader.js';
@@ -37,6 +37,7 @@ export class CreditRecordResolver {
     @Inject(CREDIT_RECORD_WRITES) private readonly writes: RegisterWrites<CreditRecordInput>,
   ) {}
 
+  @AnyCaller()
   @Query(() => CreditRecord, { nullable: true, description: 'One credit record by id (kind:authority USCC:decision number)' })
   creditRecord(@Args('recordId', { type: () => ID }) recordId: string, @Context() context: HubContext): Promise<CreditRecord | null> {
     return loaderFor<string, CreditRecord>(context, 'credit.record', async (ids) => {
@@ -46,6 +47,7 @@ export class CreditRecordResolver {
     }).load(recordId);
   }
 
+  @AnyCaller()
   @Query(() => CreditProfile, { description: 'The credit profile and assessment of a legal entity or a person' })
   async creditProfile(
     @Args('subjectType', { type: () => SubjectType }) subjectType: SubjectType,
@@ -56,12 +58,14 @@ export class CreditRecordResolver {
     return (await profileLoader(context, this.reader, subjectType, asOf ?? today()).load(subjectId.toUpperCase()))!;
   }
 
+  @ProviderOnly('credit-records')
   @Mutation(() => CreditRecordWriteResult, { description: 'Records a licence, penalty, list entry or commitment from its deciding authority' })
   async recordCredit(@Args('input') input: CreditRecordInput): Promise<CreditRecordWriteResult> {
     const { outcome, key } = await this.writes.register(input);
     return { outcome, record: (await this.reader.byIds([key]))[0]! };
   }
 
+  @ProviderOnly('credit-records')
   @Mutation(() => CreditRecordWriteResult, { description: 'Stores a new version with a changed status (revoked, removed from a list, repaired…)' })
   async changeCreditRecordStatus(@Args('input') input: ChangeCreditRecordStatusInput): Promise<CreditRecordWriteResult> {
     const { recordId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;

@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '@hub/subgraph';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { chinaDate } from '@hub/identifiers';
@@ -12,7 +13,7 @@ import type { PolicyStore } from './policy-store.js';
 import { REGISTER_WRITES, writeRefusal } from './register-writes.js';
 
 /** Error codes that mean "refused by the hub's rules" (as opposed to an operation that failed). */
-const REFUSAL_CODES = new Set(['ACCESS_DENIED', 'WRITE_FORBIDDEN', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'POLICY_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
+const REFUSAL_CODES = new Set<HubErrorCode>(['ACCESS_DENIED', 'WRITE_FORBIDDEN', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'POLICY_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN']);
 
 export interface AccessPluginOptions {
   apiSchema: GraphQLSchema;
@@ -90,7 +91,7 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
             timings.masking = round(performance.now() - t0);
           }
           const errorCode = firstErrorCode(requestContext);
-          const outcome: AccessOutcome = errorCode && REFUSAL_CODES.has(errorCode) ? 'REFUSED' : body?.errors?.length && !body.data ? 'FAILED' : 'ALLOWED';
+          const outcome: AccessOutcome = errorCode && REFUSAL_CODES.has(errorCode as HubErrorCode) ? 'REFUSED' : body?.errors?.length && !body.data ? 'FAILED' : 'ALLOWED';
           const principal = context.principal;
           const record: AccessRecordInput = {
             requestId: context.requestId,
@@ -135,7 +136,7 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
   };
 }
 
-function refuse(code: string, message: string, status: number, extensions: Record<string, unknown> = {}): GraphQLError {
+function refuse(code: HubErrorCode, message: string, status: number, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
 }
 

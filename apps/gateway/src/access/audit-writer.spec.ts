@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ensureInternalSecret } from '@hub/auth';
 import { Metrics } from '@hub/observability';
 import type { AccessRecordInput } from '@hub/policy';
 import { ACCESS_RECORDS_PATH, AuditWriter } from './audit-writer.js';
@@ -46,6 +47,9 @@ function catalog(): Promise<{ server: Server; url: string; stored: string[]; pos
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stored, posts })));
 }
+
+// The writer signs each batch as the gateway, with the hub's internal secret.
+ensureInternalSecret();
 
 describe('AuditWriter', () => {
   let server: Server | undefined;

@@ -1,5 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { internalSecret, signInternalRequest } from '@hub/auth';
+import { signedAsGateway } from './internal-call.js';
 import { createLogger, type Metrics } from '@hub/observability';
 import type { AccessRecordInput } from '@hub/policy';
 
@@ -82,9 +82,11 @@ export class AuditWriter implements OnApplicationShutdown {
     const body = JSON.stringify({ records });
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await fetch(`${this.options.catalogUrl}${ACCESS_RECORDS_PATH}`, {
+        const url = `${this.options.catalogUrl}${ACCESS_RECORDS_PATH}`;
+        // Signed anew for each attempt: a signature is good for one request.
+        const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signInternalRequest(ACCESS_RECORDS_PATH, body, internalSecret() ?? '') },
+          headers: { 'content-type': 'application/json', ...signedAsGateway('catalog', 'POST', url, body) },
           body,
           signal: AbortSignal.timeout(Math.max(100, deadline - Date.now())),
         });

@@ -1,5 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { INTERNAL_SECRET_VARIABLE, internalSecret, signInternalRequest } from '@hub/auth';
+import { INTERNAL_SECRET_VARIABLE, internalSecret } from '@hub/auth';
+import { signedAsGateway } from './internal-call.js';
 import type { EventTransport, Subscription } from '@hub/events';
 import { createLogger, type HealthRegistry, type Metrics } from '@hub/observability';
 import { AccessPolicy, CATALOG_POLICY_TOPIC, type PolicyKey, type PolicySnapshot } from '@hub/policy';
@@ -118,8 +119,9 @@ export class PolicyStore implements OnApplicationShutdown {
   }
 
   private async fetchSnapshot(): Promise<PolicySnapshot> {
-    const response = await fetch(`${this.options.catalogUrl}${POLICY_PATH}`, {
-      headers: signInternalRequest(POLICY_PATH, '', internalSecret()!),
+    const url = `${this.options.catalogUrl}${POLICY_PATH}`;
+    const response = await fetch(url, {
+      headers: signedAsGateway('catalog', 'GET', url, ''),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`the catalog answered ${response.status} for the policy`);

@@ -67,3 +67,25 @@ export function writeRefusal(principal: Principal, policy: AccessPolicy, writes:
     refused,
   };
 }
+
+/** Registers each department provides, per policy snapshot (a snapshot is immutable; a new one gets a new cache). */
+const provided = new WeakMap<AccessPolicy, Map<string, string[]>>();
+
+/**
+ * The registers (`persons`, `legal-entities` …) whose provider department, as the catalog says, a
+ * system principal belongs to: signed to the libraries with each request, so that a library lets
+ * only those systems write its register even if a request reached it some other way.
+ */
+export function providedRegisters(principal: Principal, policy: AccessPolicy): string[] {
+  if (!hasRole(principal, Role.SYSTEM) || !principal.departmentUscc) return [];
+  let byDepartment = provided.get(policy);
+  if (!byDepartment) provided.set(policy, (byDepartment = new Map()));
+  let registers = byDepartment.get(principal.departmentUscc);
+  if (!registers) {
+    registers = Object.entries(INGEST_ANCHORS)
+      .filter(([, anchor]) => policy.itemOf(anchor)?.providerUscc === principal.departmentUscc)
+      .map(([register]) => register);
+    byDepartment.set(principal.departmentUscc, registers);
+  }
+  return registers;
+}

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Put, Req, Res, type OnModuleInit } from
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { internalSecret, signAccess, type AccessPurpose, type Principal } from '@hub/auth';
+import { internalSecret, signedHeaders, type AccessPurpose, type Principal } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
 import type { AccessOutcome, AccessRecordInput } from '@hub/policy';
 import { accessPurpose } from '../access/access-purpose.js';
@@ -66,15 +66,16 @@ export class ArchiveProxyController implements OnModuleInit {
     const target = this.target;
     if (!target) return answer(request, reply, 404, 'ARCHIVE_UNAVAILABLE', 'this hub has no archive (once-only) app');
     const url = contentUrl(target, id);
-    const headers = this.signed(request, purpose.purpose);
     // Whose file this is, so that the record names the subject before the upload goes through.
     let subjects: string[];
     try {
-      subjects = subjectsOf(await fetch(url, { method: 'HEAD', headers, signal: AbortSignal.timeout(10_000) }));
+      subjects = subjectsOf(await fetch(url, { method: 'HEAD', headers: this.signed(request, purpose.purpose, 'HEAD', url, ''), signal: AbortSignal.timeout(10_000) }));
     } catch {
       return this.unavailable(request, reply, 'mutation', purpose.purpose, startedAt);
     }
     if (!(await this.recorded(request, reply, 'mutation', purpose.purpose, subjects, startedAt, 'ALLOWED', null))) return;
+    // The file is streamed: the signature binds the method and path, and is good once.
+    const headers = this.signed(request, purpose.purpose, 'PUT', url, null);
     for (const name of ['content-type', 'content-length']) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
@@ -95,12 +96,14 @@ export class ArchiveProxyController implements OnModuleInit {
     if ('error' in purpose) return answer(request, reply, 400, purpose.error.code, purpose.error.message);
     const target = this.target;
     if (!target) return answer(request, reply, 404, 'ARCHIVE_UNAVAILABLE', 'this hub has no archive (once-only) app');
-    const headers = this.signed(request, purpose.purpose);
+    const method = request.method === 'HEAD' ? 'HEAD' : 'GET';
+    const url = contentUrl(target, id);
+    const headers = this.signed(request, purpose.purpose, method, url, '');
     const condition = request.headers['if-none-match'];
     if (typeof condition === 'string') headers['if-none-match'] = condition;
     let upstream: Response;
     try {
-      upstream = await fetch(contentUrl(target, id), { method: request.method === 'HEAD' ? 'HEAD' : 'GET', headers });
+      upstream = await fetch(url, { method, headers });
     } catch {
       return this.unavailable(request, reply, 'query', purpose.purpose, startedAt);
     }
@@ -114,10 +117,15 @@ export class ArchiveProxyController implements OnModuleInit {
     relay(reply, upstream, error ? error.text : upstream.body ? Readable.fromWeb(upstream.body as never) : undefined);
   }
 
-  private signed(request: FastifyRequest, purpose: AccessPurpose): Record<string, string> {
+  /** The caller and purpose vouched for to the archive, for this one request. */
+  private signed(request: FastifyRequest, purpose: AccessPurpose, method: string, url: string, body: string | null): Record<string, string> {
     const secret = internalSecret();
     if (!secret) throw new Error('HUB_INTERNAL_SECRET is not set: the gateway cannot vouch for callers');
-    return { [REQUEST_ID_HEADER]: String(request.id), ...signAccess({ principal: request.hubPrincipal!, ...purpose, issuedAt: Date.now() }, secret) };
+    const { pathname, search } = new URL(url);
+    return {
+      [REQUEST_ID_HEADER]: String(request.id),
+      ...signedHeaders({ principal: request.hubPrincipal!, issuer: 'gateway', ...purpose }, 'once-only', { method, url: `${pathname}${search}`, body }, secret),
+    };
   }
 
   private async unavailable(request: FastifyRequest, reply: FastifyReply, type: AccessRecordInput['operationType'], purpose: AccessPurpose, startedAt: Date): Promise<void> {

@@ -2,17 +2,17 @@ import { Controller, ForbiddenException, Inject, NotFoundException, Param, Post,
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import type { Principal } from '@hub/auth';
+import { internalSecret, signedHeaders, type Principal } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
 import type { AccessOutcome } from '@hub/policy';
 import { AuditWriter } from '../access/audit-writer.js';
 import { PolicyStore } from '../access/policy-store.js';
-import { INGEST_ANCHORS, writeRefusal } from '../access/register-writes.js';
+import { INGEST_ANCHORS, providedRegisters, writeRefusal } from '../access/register-writes.js';
 
 export const INGEST_TARGETS = Symbol('INGEST_TARGETS');
 
-/** The registers that accept bulk extracts, by the path segment a department posts to (e.g. `legal-entities`). */
-export type IngestTargets = Record<string, string>;
+/** The registers that accept bulk extracts, by the path segment a department posts to (e.g. `legal-entities`): their library and its URL. */
+export type IngestTargets = Record<string, { subgraph: string; url: string }>;
 
 const STREAMED_TYPES = ['application/x-ndjson', 'application/jsonl', 'text/csv'];
 const FORWARDED = ['content-type', 'accept', 'content-length'];
@@ -57,12 +57,17 @@ export class IngestProxyController implements OnModuleInit {
       if (typeof value === 'string') headers[name] = value;
     }
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const url = `${target.url}${query}`;
+    const streamed = STREAMED_TYPES.includes(String(headers['content-type']).split(';')[0]);
+    const body = streamed ? null : JSON.stringify(request.body ?? null);
+    if (!streamed) delete headers['content-length'];
+    Object.assign(headers, signedFor(principal, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
     let upstream: Response;
     try {
-      upstream = await fetch(`${target}${query}`, {
+      upstream = await fetch(url, {
         method: 'POST',
         headers,
-        body: STREAMED_TYPES.includes(String(headers['content-type']).split(';')[0]) ? (Readable.toWeb(request.body as Readable) as ReadableStream) : JSON.stringify(request.body ?? null),
+        body: body ?? (Readable.toWeb(request.body as Readable) as ReadableStream),
         duplex: 'half',
       } as RequestInit);
     } catch {
@@ -115,4 +120,20 @@ export class IngestProxyController implements OnModuleInit {
       throw new ServiceUnavailableException({ code: 'AUDIT_UNAVAILABLE', message: 'the hub could not record this request, so it does not take it; try again in a moment' });
     }
   }
+}
+
+/**
+ * The caller vouched for to the library, for this one request, with the registers its department
+ * provides (checked here already; the library checks again). A streamed extract is bound by its path and query; the signature is good once.
+ */
+function signedFor(principal: Principal, provides: string[], subgraph: string, url: string, body: string | null): Record<string, string> {
+  const secret = internalSecret();
+  if (!secret) throw new ServiceUnavailableException({ code: 'INGEST_UNAVAILABLE', message: 'the gateway has no HUB_INTERNAL_SECRET to vouch for callers' });
+  const { pathname, search } = new URL(url);
+  return signedHeaders(
+    { principal, issuer: 'gateway', purpose: 'bulk ingest of a department extract', caseNumber: null, provides },
+    subgraph,
+    { method: 'POST', url: `${pathname}${search}`, body },
+    secret,
+  );
 }

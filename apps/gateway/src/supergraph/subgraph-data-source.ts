@@ -1,31 +1,34 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { internalSecret, signAccess } from '@hub/auth';
+import { ACCESS_HEADER, internalSecret, signRequest } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
 import type { GatewayContext } from '../gateway-context.js';
 
 /** The response extension in which a subgraph reports whose data it served (see @hub/subgraph). */
 const SUBJECTS_EXTENSION = 'hubSubjects';
+/** Carries an operation's encoded claims from willSendRequest to the fetcher, which signs the request's exact bytes; never sent. */
+const CLAIMS_HEADER = 'x-hub-access-claims';
 
 type ResponseContext = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
 
-/** Re-sign an operation's access after this long (well within what a subgraph accepts, 5 minutes). */
-const RESIGN_AFTER_MS = 60_000;
-
-/**
- * Each operation's signed access: one signature for all its subgraph requests (an HMAC costs more
- * than the rest of the headers together, and subgraphs remember a signature they have checked).
- */
-const signedAccess = new WeakMap<object, { headers: Record<string, string>; at: number }>();
+/** The encoded claims an operation's subgraph requests are signed with (the caller, its purpose, what it provides), or null. */
+export type ClaimsOf = (context: GatewayContext) => string | null;
 
 /**
  * How the gateway calls a subgraph: Node's own fetch (keep-alive connections are reused across
  * requests), the caller's request id passed on (one request can be followed through the logs of
- * every app it touched), the caller and purpose vouched for with a signature, and the data
+ * every app it touched), every request signed for this subgraph and its exact body (the query
+ * plan's operation and variables) with the caller and purpose it is made for, and the data
  * subjects the subgraph reports collected for the access record.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
-    super({ url, fetcher: fetch as never });
+  constructor(
+    /** The subgraph's name: the audience its requests are signed for. */
+    readonly name: string,
+    url: string,
+    private readonly claimsOf: ClaimsOf,
+  ) {
+    super({ url, fetcher: ((input: string, init: FetchInit) => fetch(input, sign(name, input, init))) as never });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -33,16 +36,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
-    const secret = internalSecret();
-    if (context.principal && secret) {
-      const now = Date.now();
-      let signed = signedAccess.get(context);
-      if (!signed || now - signed.at > RESIGN_AFTER_MS) {
-        signed = { headers: signAccess({ principal: context.principal, ...context.purpose, issuedAt: now }, secret), at: now };
-        signedAccess.set(context, signed);
-      }
-      for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
-    }
+    const claims = this.claimsOf(context as GatewayContext);
+    if (claims) headers.set(CLAIMS_HEADER, claims);
   }
 
   override didReceiveResponse({ response, context }: ResponseContext): ResponseContext['response'] {
@@ -53,4 +48,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
     return response;
   }
+}
+
+/** The request with its signature: over the method, the path and the body exactly as they are sent. */
+function sign(audience: string, url: string, init: FetchInit): FetchInit {
+  const headers = { ...init.headers };
+  const claims = headers[CLAIMS_HEADER];
+  delete headers[CLAIMS_HEADER];
+  const secret = internalSecret();
+  if (claims && secret) {
+    const { pathname, search } = new URL(url);
+    headers[ACCESS_HEADER] = signRequest(claims, audience, { method: init.method ?? 'POST', url: `${pathname}${search}`, body: init.body ?? '' }, secret);
+  }
+  return { ...init, headers };
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, ObjectType, Field, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { WriteResultOutcome, type RegisterWrites } from '@hub/register';
-import { InputError, loaderFor, type HubContext } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, type HubContext } from '@hub/subgraph';
 import { divisionLoader } from '../division/division.resolver.js';
 import { DivisionService } from '../division/division.service.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
@@ -33,11 +33,13 @@ export class AddressResolver {
     @Inject(ADDRESS_WRITES) private readonly writes: RegisterWrites<StandardAddressInput>,
   ) {}
 
+  @AnyCaller()
   @Query(() => StandardAddress, { nullable: true })
   standardAddress(@Args('addressId') addressId: string, @Context() context: HubContext): Promise<StandardAddress | null> {
     return addressLoader(context, this.reader).load(addressId);
   }
 
+  @AnyCaller()
   @Query(() => GeocodeResult, { description: 'Geocodes a free-text address against the standard addresses (exact, then normalised match)' })
   async geocode(
     @Args('address') address: string,
@@ -63,12 +65,14 @@ export class AddressResolver {
     return divisionLoader(context, this.divisions).load(address.divisionCode);
   }
 
+  @ProviderOnly('addresses')
   @Mutation(() => StandardAddressWriteResult, { description: 'Registers a standard address from its source; GCJ-02 coordinates are converted, never stored' })
   async registerStandardAddress(@Args('input') input: StandardAddressInput): Promise<StandardAddressWriteResult> {
     const { outcome, key } = await this.writes.register(input);
     return { outcome, standardAddress: (await this.reader.byIds([key]))[0]! };
   }
 
+  @ProviderOnly('addresses')
   @Mutation(() => StandardAddressWriteResult, { description: 'Stores a new version of a standard address (the whole record)' })
   async changeStandardAddress(@Args('input') input: StandardAddressInput): Promise<StandardAddressWriteResult> {
     const { addressId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;

@@ -1,5 +1,5 @@
 import { Args, Context, Float, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { InputError, loaderFor, type HubContext } from '@hub/subgraph';
+import { AnyCaller, InputError, loaderFor, type HubContext } from '@hub/subgraph';
 import { CoordinateSystemEnum } from '../address/dto/standard-address.input.js';
 import { AdminDivision } from '../geospatial.models.js';
 import { DivisionService } from './division.service.js';
@@ -12,12 +12,14 @@ export function divisionLoader(context: HubContext, divisions: DivisionService) 
 export class DivisionResolver {
   constructor(private readonly divisions: DivisionService) {}
 
+  @AnyCaller()
   @Query(() => AdminDivision, { nullable: true, description: 'A division by GB/T 2260 code; retired codes resolve too, with their validity' })
   adminDivision(@Args('code') code: string, @Context() context: HubContext): Promise<AdminDivision | null> {
     if (!/^\d{6}$/.test(code)) throw new InputError([{ field: 'code', code: 'DIVISION_CODE_FORMAT', message: 'a division code has 6 digits' }]);
     return divisionLoader(context, this.divisions).load(code);
   }
 
+  @AnyCaller()
   @Query(() => [AdminDivision], { description: 'The divisions in force containing the point, most specific first (county, prefecture, province)' })
   divisionAt(
     @Args('longitude', { type: () => Float }) longitude: number,

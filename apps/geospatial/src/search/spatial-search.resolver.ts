@@ -1,5 +1,5 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { touchSubjects, type HubContext } from '@hub/subgraph';
+import { AnyCaller, touchSubjects, type HubContext } from '@hub/subgraph';
 import { SpatialHitConnection, SpatialSearchArgs, SpatialSearchKind } from './spatial-search.dto.js';
 import { SpatialSearchService } from './spatial-search.service.js';
 
@@ -7,6 +7,7 @@ import { SpatialSearchService } from './spatial-search.service.js';
 export class SpatialSearchResolver {
   constructor(private readonly search: SpatialSearchService) {}
 
+  @AnyCaller()
   @Query(() => SpatialHitConnection, { description: 'Addresses, legal entities or persons within a division, a GeoJSON polygon or a radius' })
   async spatialSearch(@Args() args: SpatialSearchArgs, @Context() context: HubContext): Promise<SpatialHitConnection> {
     const page = await this.search.search(args);

@@ -1,7 +1,7 @@
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
-import { InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
 import { ChangeLegalEntityInput, ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
@@ -21,11 +21,13 @@ export class LegalEntityResolver {
     private readonly service: LegalEntityService,
   ) {}
 
+  @AnyCaller()
   @Query(() => LegalEntity, { nullable: true, description: 'One legal entity by USCC; null when the library has none' })
   legalEntity(@Args('uscc') uscc: string, @Context() context: HubContext): Promise<LegalEntity | null> {
     return this.byUscc(context).load(checkedUsccs([uscc], 'uscc')[0]);
   }
 
+  @AnyCaller()
   @Query(() => [LegalEntity], {
     nullable: 'items',
     description: `Legal entities by USCC, in the order asked (at most ${MAX_USCCS_PER_CALL}); null for each one the library has none of`,
@@ -41,6 +43,7 @@ export class LegalEntityResolver {
     });
   }
 
+  @AnyCaller()
   @Query(() => LegalEntityConnection, { description: 'Search by part of the name, status and division; ordered by USCC, paginated' })
   async searchLegalEntities(@Args() args: SearchLegalEntitiesArgs, @Context() context: HubContext): Promise<LegalEntityConnection> {
     const after = args.after === undefined ? undefined : decodeCursor('le', args.after, (k) => parseUscc(k).ok);
@@ -77,16 +80,19 @@ export class LegalEntityResolver {
     return loaderFor<string, LegalRepresentativeStatus>(context, 'legalEntity.representative', (ids) => this.reader.representativeStatuses(ids), { subjects: 'PERSON' }).load(id);
   }
 
+  @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })
   registerLegalEntity(@Args('input') input: LegalEntityRecordInput): Promise<LegalEntityWriteResult> {
     return this.service.register(input);
   }
 
+  @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with changed fields' })
   changeLegalEntity(@Args('input') input: ChangeLegalEntityInput): Promise<LegalEntityWriteResult> {
     return this.service.change(input);
   }
 
+  @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with a changed status (e.g. 吊销 revoked, 注销 deregistered)' })
   changeLegalEntityStatus(@Args('input') input: ChangeLegalEntityStatusInput): Promise<LegalEntityWriteResult> {
     return this.service.changeStatus(input);

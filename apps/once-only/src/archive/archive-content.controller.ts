@@ -2,7 +2,8 @@ import { Controller, Get, Logger, Param, Put, Req, Res, type OnModuleInit } from
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { Role, hasRole, internalSecret, verifyAccess, type Principal } from '@hub/auth';
+import { Role, type Principal } from '@hub/auth';
+import { Roles } from '@hub/subgraph';
 import type { MaterialRow } from './archive.entities.js';
 import { ARCHIVE_CONTENT_TYPES, ArchiveContentService, ContentRefusal } from './archive-content.service.js';
 
@@ -15,7 +16,7 @@ const CONTENT_PATH = /^\/archive\/materials\/[^/]+\/content\/?$/;
  * PUT /archive/materials/{id}/content uploads a material's content (the raw body, streamed);
  * GET streams it back with its type and the SHA-256 as ETag. Reached through the gateway, which
  * authenticates the caller, signs its principal and writes the access record: a request without
- * a valid signature is refused (UNAUTHENTICATED). Errors are JSON `{ code, message, requestId }`.
+ * a valid signature is refused before it reaches this controller. Errors are JSON `{ code, message, requestId }`.
  */
 @Controller('archive/materials/:id/content')
 export class ArchiveContentController implements OnModuleInit {
@@ -39,6 +40,7 @@ export class ArchiveContentController implements OnModuleInit {
     });
   }
 
+  @Roles(Role.SYSTEM)
   @Put()
   async upload(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {
@@ -53,11 +55,10 @@ export class ArchiveContentController implements OnModuleInit {
     }
   }
 
+  @Roles(Role.SYSTEM, Role.STEWARD)
   @Get()
   async download(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {
-      const by = caller(request);
-      if (!hasRole(by, Role.SYSTEM) && !hasRole(by, Role.STEWARD)) throw new ContentRefusal(403, 'FORBIDDEN', 'a department system or a steward reads the archive');
       const head = request.method === 'HEAD';
       const material = await this.content.find(id);
       reply.header(SUBJECTS_HEADER, subjectOf(material));
@@ -95,11 +96,11 @@ export class ArchiveContentController implements OnModuleInit {
   }
 }
 
-/** The principal the gateway vouched for. */
+/** The principal the gateway vouched for (checked before routing, see @hub/subgraph RequestAccess). */
 function caller(request: FastifyRequest): Principal {
-  const access = verifyAccess(request.headers, internalSecret());
-  if (!access) throw new ContentRefusal(401, 'UNAUTHENTICATED', 'the archive is reached through the hub gateway, with a hub API key');
-  return access.principal;
+  const principal = request.hubAccess?.principal;
+  if (!principal) throw new ContentRefusal(401, 'UNAUTHENTICATED', 'the archive is reached through the hub gateway, with a hub API key');
+  return principal;
 }
 
 /** The body's media type, one the archive stores. */

@@ -1,3 +1,4 @@
+import type { HubErrorCode } from '@hub/subgraph';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
@@ -22,7 +23,7 @@ export const ARCHIVE_CONTENT_TYPES: readonly string[] = ['application/pdf', 'app
 export class ContentRefusal extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: HubErrorCode,
     message: string,
   ) {
     super(message);

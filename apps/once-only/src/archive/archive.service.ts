@@ -119,7 +119,7 @@ export class ArchiveService {
         throw new HubError('FORBIDDEN', `only a system or steward of the department that filed it (${material.filedByDepartment}) changes its status`, { department: material.filedByDepartment });
       }
       if (material.status !== MaterialStatus.VALID) {
-        throw new HubError('STATUS_TRANSITION_INVALID', `the material is ${material.status}: only a VALID one is revoked or cancelled`, { from: material.status, to: input.status });
+        throw new HubError('INVALID_STATUS_TRANSITION', `the material is ${material.status}: only a VALID one is revoked or cancelled`, { from: material.status, to: input.status });
       }
       const from = material.status;
       material.status = input.status;
@@ -265,7 +265,7 @@ export class ArchiveService {
     }
     if (!speaksFor(principal, old)) throw new HubError('FORBIDDEN', `only the department that filed it (${old.filedByDepartment}) replaces material ${id}`, { department: old.filedByDepartment });
     if (old.status !== MaterialStatus.VALID) {
-      throw new HubError('STATUS_TRANSITION_INVALID', `material ${id} is ${old.status}: only a VALID one is superseded`, { from: old.status, to: MaterialStatus.SUPERSEDED });
+      throw new HubError('INVALID_STATUS_TRANSITION', `material ${id} is ${old.status}: only a VALID one is superseded`, { from: old.status, to: MaterialStatus.SUPERSEDED });
     }
     return old;
   }

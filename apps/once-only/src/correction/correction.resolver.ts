@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@hub/auth';
-import { InputError, principalOf, requireRole, touchSubjects, type HubContext } from '@hub/subgraph';
+import { Role, type Principal } from '@hub/auth';
+import { AnyCaller, Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { requireSystem } from '../access-guard.js';
 import { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
@@ -23,55 +23,62 @@ function touched<T extends DataCorrection | null>(context: HubContext, correctio
 export class CorrectionResolver {
   constructor(private readonly corrections: CorrectionService) {}
 
+  @Roles(Role.SYSTEM)
   @Mutation(() => DataCorrection, {
     description:
       "A department system reports a value of a base-library record it believes wrong (校核纠错); the report goes to the record's source department with a deadline in working days",
   })
-  async reportDataCorrection(@Args('input') input: ReportDataCorrectionInput, @Context() context: HubContext): Promise<DataCorrection> {
-    const correction = await this.corrections.report(input, requireSystem(context), context);
+  async reportDataCorrection(@Args('input') input: ReportDataCorrectionInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<DataCorrection> {
+    const correction = await this.corrections.report(input, requireSystem(caller), context);
     touched(context, [correction]);
     return correction;
   }
 
+  @Roles(Role.SYSTEM, Role.STEWARD, Role.ADMIN)
   @Mutation(() => DataCorrection, { description: 'The source department (a system or steward of it) holds the record right and rejects the report, with the reason (required)' })
-  async rejectDataCorrection(@Args('input') input: RejectDataCorrectionInput, @Context() context: HubContext): Promise<DataCorrection> {
-    const correction = await this.corrections.reject(input, principalOf(context));
+  async rejectDataCorrection(@Args('input') input: RejectDataCorrectionInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<DataCorrection> {
+    const correction = await this.corrections.reject(input, caller);
     touched(context, [correction]);
     return correction;
   }
 
+  @AnyCaller()
   @Query(() => DataCorrection, {
     nullable: true,
     description: "One correction, for the reporter's department, the source department, hub-wide stewards and admins (others: FORBIDDEN); null when there is none",
   })
-  async dataCorrection(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<DataCorrection | null> {
-    const correction = await this.corrections.correction(id, principalOf(context));
+  async dataCorrection(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal, @Context() context: HubContext): Promise<DataCorrection | null> {
+    const correction = await this.corrections.correction(id, caller);
     touched(context, [correction]);
     return correction;
   }
 
+  @AnyCaller()
   @Query(() => DataCorrectionConnection, {
     description: "The caller's department's corrections, newest first: those it reported, or those it answers as the source; all for hub-wide stewards and admins",
   })
   async dataCorrections(
+    @Caller() caller: Principal,
     @Context() context: HubContext,
     @Args('role', { type: () => DataCorrectionRole, defaultValue: DataCorrectionRole.REPORTED }) role: DataCorrectionRole,
     @Args('status', { type: () => DataCorrectionStatus, nullable: true }) status?: DataCorrectionStatus,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.corrections(principalOf(context), role, status ?? undefined, checkedFirst(first), after ?? undefined);
+    const connection = await this.corrections.corrections(caller, role, status ?? undefined, checkedFirst(first), after ?? undefined);
     touched(context, connection.nodes);
     return connection;
   }
 
+  @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => DataCorrectionConnection, { description: 'Corrections still unanswered after their deadline, most overdue first, for supervision (督办): stewards (their department; hub-wide: all) and admins' })
   async overdueDataCorrections(
+    @Caller() caller: Principal,
     @Context() context: HubContext,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.overdue(requireRole(context, Role.STEWARD, Role.ADMIN), checkedFirst(first), after ?? undefined);
+    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined);
     touched(context, connection.nodes);
     return connection;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { internalSecret, signAccess, type SignedAccess } from '@hub/auth';
-import { HubError } from '@hub/subgraph';
+import { internalSecret, signedHeaders, type SignedAccess } from '@hub/auth';
+import { HubError, isHubErrorCode } from '@hub/subgraph';
 
 export const GATEWAY_URL_VARIABLE = 'HUB_GATEWAY_URL';
 
@@ -14,7 +14,7 @@ export interface GatewayAnswer<T> {
 
 /**
  * Reads the base libraries through the gateway on behalf of the caller: the same key's principal,
- * purpose and case number, signed with HUB_INTERNAL_SECRET. So a read made for reuse or pre-fill
+ * purpose and case number, signed with HUB_INTERNAL_SECRET for the gateway and this one request. So a read made for reuse or pre-fill
  * is decided by the catalog's policy, masked and recorded in the access log exactly as if the
  * caller had asked the gateway itself — this app never reads another library's data by any other way.
  */
@@ -30,17 +30,19 @@ export class GatewayClient {
   async query<T>(access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>, query: string, variables: Record<string, unknown>, requestId?: string): Promise<GatewayAnswer<T>> {
     const secret = internalSecret();
     if (!this.url || !secret) throw new HubError('GATEWAY_UNAVAILABLE', `this app cannot reach the gateway (${GATEWAY_URL_VARIABLE} and HUB_INTERNAL_SECRET must be set)`);
+    const url = `${this.url}/graphql`;
+    const payload = JSON.stringify({ query, variables, extensions: { purpose: access.purpose ?? undefined, caseNumber: access.caseNumber ?? undefined } });
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...signAccess({ principal: access.principal, purpose: access.purpose, caseNumber: access.caseNumber, issuedAt: Date.now() }, secret),
+      ...signedHeaders({ principal: access.principal, issuer: 'once-only', purpose: access.purpose, caseNumber: access.caseNumber }, 'gateway', { method: 'POST', url: new URL(url).pathname, body: payload }, secret),
     };
     if (requestId) headers['x-request-id'] = requestId;
     let response: Response;
     try {
-      response = await fetch(`${this.url}/graphql`, {
+      response = await fetch(url, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ query, variables, extensions: { purpose: access.purpose ?? undefined, caseNumber: access.caseNumber ?? undefined } }),
+        body: payload,
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
@@ -51,7 +53,7 @@ export class GatewayClient {
     const refusal = body.errors?.find((e) => PASSED_ON.has(String(e.extensions?.code)));
     if (refusal) {
       const { code, requestId: _ignored, ...details } = refusal.extensions ?? {};
-      throw new HubError(String(code), refusal.message, details);
+      throw new HubError(isHubErrorCode(code) ? code : 'FORBIDDEN', refusal.message, details);
     }
     return { data: body.data ?? null, errors: body.errors ?? [] };
   }

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { loaderFor, principalOf, touchSubjects, type HubContext } from '@hub/subgraph';
+import { Role, type Principal, type SignedAccess } from '@hub/auth';
+import { AnyCaller, Caller, CallerAccess, Roles, loaderFor, touchSubjects, type HubContext } from '@hub/subgraph';
 import { requireSystem } from '../access-guard.js';
 import { RecordReviewResultInput } from './recognition.inputs.js';
 import { ReviewEvidence, ReviewResult } from './recognition.model.js';
@@ -15,14 +16,16 @@ function touched<T extends ReviewResult | null>(context: HubContext, results: T[
 export class RecognitionResolver {
   constructor(private readonly recognition: RecognitionService) {}
 
+  @Roles(Role.SYSTEM)
   @Mutation(() => ReviewResult, {
     description: "A department system records a review result (审查结果) for a known subject, with the evidence it relied on; the reviewing department is the caller's",
   })
-  async recordReviewResult(@Args('input') input: RecordReviewResultInput, @Context() context: HubContext): Promise<ReviewResult> {
-    const result = await this.recognition.record(input, requireSystem(context));
+  async recordReviewResult(@Args('input') input: RecordReviewResultInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<ReviewResult> {
+    const result = await this.recognition.record(input, requireSystem(caller));
     return touched(context, [result])[0];
   }
 
+  @AnyCaller()
   @Query(() => [ReviewResult], {
     description:
       'The results `forDepartment` may accept instead of checking again (互认): valid today, passed, of a type the recognition rules say it accepts; newest first. A system asks for its own department; stewards and admins for any',
@@ -30,21 +33,21 @@ export class RecognitionResolver {
   async recognizedResults(
     @Args('subject', { description: 'Citizen ID or USCC' }) subject: string,
     @Args('forDepartment', { description: 'The accepting department (USCC)' }) forDepartment: string,
+    @CallerAccess() access: SignedAccess,
     @Context() context: HubContext,
   ): Promise<ReviewResult[]> {
-    principalOf(context);
-    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, context.access!, context.requestId));
+    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, access, context.requestId));
   }
 
+  @AnyCaller()
   @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })
   async reviewResults(@Args('subject', { description: 'Citizen ID or USCC' }) subject: string, @Context() context: HubContext): Promise<ReviewResult[]> {
-    principalOf(context);
     return touched(context, await this.recognition.ofSubject(subject));
   }
 
+  @AnyCaller()
   @Query(() => ReviewResult, { nullable: true })
   async reviewResult(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<ReviewResult | null> {
-    principalOf(context);
     return touched(context, [await this.recognition.one(id)])[0];
   }
 

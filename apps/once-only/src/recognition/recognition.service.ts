@@ -164,7 +164,7 @@ export class RecognitionService {
 
   /** recognized(), for a caller: a system for its own department; a steward of it (or hub-wide) or an admin for any. */
   async recognizedFor(subjectInput: string, forDepartment: string, access: SignedAccess, requestId?: string, now = new Date()): Promise<ReviewResult[]> {
-    const by = access.principal;
+    const by = access.principal!;
     const subject = parseSubject(subjectInput, 'subject');
     const department = parseUscc(forDepartment);
     if (!department.ok) throw new InputError([{ field: 'forDepartment', code: department.error.code, message: department.error.message }]);

@@ -1,5 +1,5 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import type { HubContext } from '@hub/subgraph';
+import { AnyCaller, type HubContext } from '@hub/subgraph';
 import { PrefilledField, ReuseAnswer } from './reuse.model.js';
 import { ReuseService } from './reuse.service.js';
 
@@ -7,6 +7,7 @@ import { ReuseService } from './reuse.service.js';
 export class ReuseResolver {
   constructor(private readonly reuse: ReuseService) {}
 
+  @AnyCaller()
   @Query(() => ReuseAnswer, {
     description:
       'For an application to a service item: each required material satisfied from what the hub holds (licences and materials on file, recognised review results, base-library data — read with the caller\'s own rights), with the evidence, and what the applicant still has to bring',
@@ -19,6 +20,7 @@ export class ReuseResolver {
     return this.reuse.reuseFor(serviceItem, subject, context);
   }
 
+  @AnyCaller()
   @Query(() => [PrefilledField], { description: "The item's form, with the fields the hub can fill from the base libraries filled — under the caller's rights" })
   prefillForm(@Args('serviceItem') serviceItem: string, @Args('subject') subject: string, @Context() context: HubContext): Promise<PrefilledField[]> {
     return this.reuse.prefill(serviceItem, subject, context);

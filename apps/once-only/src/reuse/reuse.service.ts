@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
-import { HubError, InputError, principalOf, touchSubjects, type HubContext } from '@hub/subgraph';
+import { HubError, InputError, touchSubjects, type HubContext } from '@hub/subgraph';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
@@ -45,7 +45,6 @@ export class ReuseService {
   async reuseFor(serviceItemCode: string, subjectInput: string, context: HubContext, now = new Date()): Promise<ReuseAnswer> {
     const item = this.item(serviceItemCode);
     const subject = parseSubject(subjectInput, 'subject', item.subjectType);
-    principalOf(context);
     const today = chinaDate(now);
     const basePaths = item.materials.flatMap((m) => m.satisfiedBy.flatMap((s) => (s.kind === 'BASE_LIBRARY' ? s.paths : [])));
     const [record, onFile, results] = await Promise.all([
@@ -74,7 +73,6 @@ export class ReuseService {
   async prefill(serviceItemCode: string, subjectInput: string, context: HubContext): Promise<PrefilledField[]> {
     const item = this.item(serviceItemCode);
     const subject = parseSubject(subjectInput, 'subject', item.subjectType);
-    principalOf(context);
     const paths = item.formFields.flatMap((f) => (f.path ? [f.path] : []));
     const record = paths.length > 0 ? await this.readRecord(subject, paths, 'OnceOnlyPrefillRead', context) : null;
     touchSubjects(context, subject.type, [subject.id]);

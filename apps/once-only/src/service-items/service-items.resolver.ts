@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { AnyCaller } from '@hub/subgraph';
 import { ONCE_ONLY_SEED, type OnceOnlySeed, type RequiredMaterialSpec, type ServiceItemSpec } from './once-only-seed.js';
 import { DataSubjectType, MaterialSourceKind, MaterialType, RequiredMaterial, ServiceItem } from './service-items.model.js';
 
@@ -8,6 +9,7 @@ import { DataSubjectType, MaterialSourceKind, MaterialType, RequiredMaterial, Se
 export class ServiceItemsResolver {
   constructor(@Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed) {}
 
+  @AnyCaller()
   @Query(() => [ServiceItem], { description: 'Service items (政务服务事项) with their required materials, in code order' })
   serviceItems(@Args('department', { nullable: true, description: 'Only the items of this department (USCC)' }) department?: string): ServiceItem[] {
     return this.seed.serviceItems
@@ -16,12 +18,14 @@ export class ServiceItemsResolver {
       .map(toServiceItem);
   }
 
+  @AnyCaller()
   @Query(() => ServiceItem, { nullable: true })
   serviceItem(@Args('code') code: string): ServiceItem | null {
     const item = this.seed.serviceItems.find((i) => i.code === code);
     return item ? toServiceItem(item) : null;
   }
 
+  @AnyCaller()
   @Query(() => [MaterialType], { description: 'The e-licence and material types the archive knows' })
   materialTypes(): MaterialType[] {
     return this.seed.materialTypes.map((t) => ({ ...t, subjectType: (t.subjectType as DataSubjectType | null) ?? undefined, issuers: t.issuers ?? undefined }));

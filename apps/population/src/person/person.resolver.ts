@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseCitizenId } from '@hub/identifiers';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
-import { InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
 import { ChangePersonInput, ChangePersonStatusInput } from './dto/change-person.input.js';
 import { SearchPersonsArgs } from './dto/person-queries.args.js';
 import { PersonRecordInput } from './dto/person-record.input.js';
@@ -19,11 +19,13 @@ export class PersonResolver {
     private readonly service: PersonService,
   ) {}
 
+  @AnyCaller()
   @Query(() => Person, { nullable: true, description: 'One person by citizen ID; null when the library has none' })
   person(@Args('idNumber') idNumber: string, @Context() context: HubContext): Promise<Person | null> {
     return personLoader(context, this.reader).load(checkedIdNumbers([idNumber], 'idNumber')[0]);
   }
 
+  @AnyCaller()
   @Query(() => [Person], { nullable: 'items', description: `Persons by citizen ID, in the order asked (at most ${MAX_IDS_PER_CALL}); null for unknown ones` })
   async persons(@Args('idNumbers', { type: () => [String] }) idNumbers: string[], @Context() context: HubContext): Promise<Array<Person | null>> {
     if (idNumbers.length > MAX_IDS_PER_CALL) {
@@ -36,6 +38,7 @@ export class PersonResolver {
     });
   }
 
+  @AnyCaller()
   @Query(() => PersonConnection, { description: 'Search by name (exact or part) within a division; ordered by citizen ID, paginated' })
   async searchPersons(@Args() args: SearchPersonsArgs, @Context() context: HubContext): Promise<PersonConnection> {
     if (!args.filter.name && !args.filter.nameContains && !args.filter.divisionCode) {
@@ -48,6 +51,7 @@ export class PersonResolver {
     return { edges, nodes: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor } };
   }
 
+  @AnyCaller()
   @Query(() => Household, { nullable: true, description: 'A household (户) by its number' })
   household(@Args('number') number: string, @Context() context: HubContext): Promise<Household | null> {
     return householdLoader(context, this.reader).load(number);
@@ -75,16 +79,19 @@ export class PersonResolver {
     return loader.load(person.idNumber) as Promise<RecordChange[]>;
   }
 
+  @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Registers a person from the source department; replaying the same version changes nothing' })
   registerPerson(@Args('input') input: PersonRecordInput): Promise<PersonWriteResult> {
     return this.service.register(input);
   }
 
+  @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Stores a new version with changed fields' })
   changePerson(@Args('input') input: ChangePersonInput): Promise<PersonWriteResult> {
     return this.service.change({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonInput);
   }
 
+  @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Stores a new version with a changed status: a death (with its date) or a move' })
   changePersonStatus(@Args('input') input: ChangePersonStatusInput): Promise<PersonWriteResult> {
     return this.service.changeStatus({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonStatusInput);

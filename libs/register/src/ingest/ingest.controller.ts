@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { IsOptional, Matches } from 'class-validator';
-import { IsUscc, HubError, InputError, validateInput } from '@hub/subgraph';
+import { IsUscc, HubError, InputError, ProviderOnly, validateInput } from '@hub/subgraph';
 import type { IngestOptions } from './bulk-ingest.js';
 import type { IngestReport } from './ingest-report.js';
 import { ExtractHeaderError, type ExtractFormat } from './record-stream.js';
@@ -50,6 +50,7 @@ export class IngestController implements OnModuleInit {
     fastify.addContentTypeParser(Object.keys(FORMAT_OF_TYPE), (_request, payload, done) => done(null, payload));
   }
 
+  @ProviderOnly(':register')
   @Post(':register')
   async ingest(
     @Param('register') name: string,
