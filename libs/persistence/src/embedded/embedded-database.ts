@@ -41,7 +41,7 @@ export interface EmbeddedDatabaseOptions {
    * the next start. It must belong to this process's user; it is made owner-only if it is not.
    */
   dataDir: string;
-  /** Most socket connections accepted at once. Default 8 (see below). */
+  /** Most socket connections accepted at once. Default 32 (see below). */
   maxConnections?: number;
   log?: (msg: string) => void;
   /**
