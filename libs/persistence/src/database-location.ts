@@ -13,9 +13,10 @@ let embedded: Promise<EmbeddedDatabase> | undefined;
 
 /**
  * Where this process's apps find their database: DATABASE_URL when set, otherwise one embedded
- * PGlite + PostGIS started on first use and shared by every app in the process. The embedded
- * database serves one session for all connections, so its pool is 1 (a second pooled connection
- * waiting inside a transaction would hang).
+ * PGlite + PostGIS started on first use and shared by every app in the process, reached through an
+ * owner-only Unix socket in its data folder (no TCP port). The embedded database serves one
+ * session for all connections, so its pool is 1 (a second pooled connection waiting inside a
+ * transaction would hang).
  */
 export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseLocation> {
   const config = loadConfig(DatabaseConfig, env);
@@ -23,7 +24,6 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Pro
   const log = createLogger('embedded-database');
   embedded ??= EmbeddedDatabase.start({
     dataDir: config.EMBEDDED_DATA_DIR,
-    port: 0,
     log: (message) => log.info(message),
     // The WASM backend is gone and cannot come back in this process: say so and stop, so that a
     // supervisor (or the developer) restarts the hub instead of it answering every query with errors.

@@ -11,7 +11,7 @@ export class DatabaseConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
-  /** Where the embedded database keeps its files (only used without DATABASE_URL). */
+  /** Where the embedded database keeps its files and its owner-only socket (only used without DATABASE_URL). */
   @IsString()
   EMBEDDED_DATA_DIR = '.data/pglite';
 }

@@ -15,6 +15,8 @@ export class ScratchDatabase {
     readonly url: string,
     readonly embedded: boolean,
     private readonly cleanup: () => Promise<void>,
+    /** The embedded database's folder (files and socket); undefined on a server. */
+    readonly dataDir?: string,
   ) {}
 
   get poolSize(): number {
@@ -44,11 +46,17 @@ export class ScratchDatabase {
       });
     }
     const dir = await mkdtemp(join(tmpdir(), `${label}-`));
-    const db = await EmbeddedDatabase.start({ dataDir: dir, port: 0 });
-    return new ScratchDatabase(db.url, true, async () => {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    });
+    // mkdtemp's folder is owner-only (0700) already; it holds the files and the socket.
+    const db = await EmbeddedDatabase.start({ dataDir: dir });
+    return new ScratchDatabase(
+      db.url,
+      true,
+      async () => {
+        await db.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+      db.dataDir,
+    );
   }
 
   async drop(): Promise<void> {

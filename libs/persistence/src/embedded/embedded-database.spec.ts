@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,19 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { EmbeddedDatabase, EmbeddedDatabaseInUseError, LOCK_FILE_NAME } from './embedded-database.js';
+import { EmbeddedDatabase, EmbeddedDatabaseInUseError, EmbeddedDataDirError, LOCK_FILE_NAME } from './embedded-database.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A process that stays alive until killed, to stand for "another hub". */
 function spawnIdleProcess(): ChildProcess {
   return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+}
+
+/** Permission bits and owner of a path. */
+async function modeOf(path: string): Promise<{ mode: string; uid: number }> {
+  const info = await stat(path);
+  return { mode: (info.mode & 0o777).toString(8), uid: info.uid };
 }
 
 /** A frontend protocol message: type byte, int32 length, body. */
@@ -47,7 +53,7 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol)', () => {
+describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on an owner-only Unix socket)', () => {
   let dataDir: string;
   let db: EmbeddedDatabase;
 
@@ -61,12 +67,22 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol)', 
     if (dataDir) await rm(join(dataDir, '..'), { recursive: true, force: true });
   });
 
-  it('starts in a new folder and lets pg run SELECT postgis_version() on 127.0.0.1', async () => {
-    expect(db.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
-    expect(db.port).toBeGreaterThan(0);
+  it('starts in a new folder and lets pg run SELECT postgis_version() over its Unix socket, with no TCP port', async () => {
+    expect(db.url).toBe(`postgres://postgres@/postgres?host=${encodeURIComponent(join(dataDir, 'socket'))}`);
+    expect(db.socketPath).toBe(join(dataDir, 'socket', '.s.PGSQL.5432'));
+    expect(db).not.toHaveProperty('port');
+    expect(db).not.toHaveProperty('host');
     const version = await withClient(db.url, async (c) => (await c.query('SELECT postgis_version() AS v')).rows[0].v);
     expect(version).toMatch(/^3\./);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('keeps its files and its socket for the owner alone: data and socket folders 700, socket 600', async () => {
+    const uid = process.getuid!();
+    expect(await modeOf(dataDir)).toEqual({ mode: '700', uid });
+    expect(await modeOf(db.socketDir)).toEqual({ mode: '700', uid });
+    expect(await modeOf(db.socketPath)).toEqual({ mode: '600', uid });
+    expect((await stat(db.socketPath)).isSocket()).toBe(true);
   });
 
   it('keeps committed data in the folder across stop and start', async () => {
@@ -118,7 +134,7 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol)', 
   });
 
   it('runs each Parse…Sync exchange as one unit, so another connection cannot slip in between', async () => {
-    const socket = connect(db.port, '127.0.0.1');
+    const socket = connect(db.socketPath);
     let received = Buffer.alloc(0);
     socket.on('data', (d: Buffer) => (received = Buffer.concat([received, d])));
     await new Promise((r) => socket.once('connect', r));
@@ -185,7 +201,7 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol)', 
   });
 
   it('refuses what PGlite cannot survive (unexpected message types, FATAL session timeouts) with an error, and keeps serving', async () => {
-    const socket = connect(db.port, '127.0.0.1');
+    const socket = connect(db.socketPath);
     const received: Buffer[] = [];
     socket.on('data', (d) => received.push(d));
     await new Promise((r) => socket.once('connect', r));
@@ -224,11 +240,86 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol)', 
     expect(await readFile(lockPath, 'utf8')).toBe(`${process.pid}\n`);
   }, 30_000);
 
-  it('stops idempotently: twice in a row and concurrently, releasing the port and the lock', async () => {
+  it('starts after a kill that left its socket and lock behind, and makes a data folder open to others owner-only', async () => {
+    await db.stop();
+    // A process that had the socket when it was killed: the socket file and the lock stay.
+    await mkdir(join(dataDir, 'socket'), { mode: 0o755 });
+    const killed = spawn(
+      process.execPath,
+      ['-e', `require('net').createServer().listen(${JSON.stringify(db.socketPath)}, () => console.log('listening'))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((r) => killed.stdout!.once('data', r));
+    await writeFile(join(dataDir, LOCK_FILE_NAME), `${killed.pid}\n`);
+    killed.kill('SIGKILL');
+    await new Promise((r) => killed.once('exit', r));
+    expect((await stat(db.socketPath)).isSocket()).toBe(true);
+    // As a folder made by an older hub or by hand with a usual umask.
+    await chmod(dataDir, 0o755);
+
+    const logged: string[] = [];
+    db = await EmbeddedDatabase.start({ dataDir, log: (m) => logged.push(m) });
+    expect(await withClient(db.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM kept')).rows[0].n)).toBe(1);
+    expect(await modeOf(dataDir)).toMatchObject({ mode: '700' });
+    expect(await modeOf(db.socketDir)).toMatchObject({ mode: '700' });
+    expect(await modeOf(db.socketPath)).toMatchObject({ mode: '600' });
+    expect(logged.join('\n')).toContain('was open to others (mode 755): made owner-only (700)');
+  }, 30_000);
+
+  it('stops idempotently: twice in a row and concurrently, removing the socket and releasing the lock', async () => {
     const { url } = db;
     await Promise.all([db.stop(), db.stop()]);
     await db.stop();
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
+    expect(existsSync(db.socketDir)).toBe(false);
     await expect(withClient(url, async () => undefined)).rejects.toThrow();
+  });
+});
+
+describe('EmbeddedDatabase: where its socket may live', () => {
+  let base: string;
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'hub-embedded-place-'));
+  });
+
+  afterAll(async () => {
+    if (base) await rm(base, { recursive: true, force: true });
+  });
+
+  it('makes the socket owner-only even with umask 000 (no moment where others may connect)', async () => {
+    const dir = join(base, 'umask', 'data');
+    const previous = process.umask(0o000);
+    let db: EmbeddedDatabase | undefined;
+    try {
+      db = await EmbeddedDatabase.start({ dataDir: dir });
+      // The folders are owner-only before the socket exists, so its wider first mode was unreachable.
+      expect(await modeOf(join(base, 'umask'))).toMatchObject({ mode: '700' });
+      expect(await modeOf(dir)).toMatchObject({ mode: '700' });
+      expect(await modeOf(db.socketDir)).toMatchObject({ mode: '700' });
+      expect(await modeOf(db.socketPath)).toMatchObject({ mode: '600' });
+      expect(await withClient(db.url, async (c) => (await c.query('SELECT 1 AS ok')).rows[0].ok)).toBe(1);
+    } finally {
+      process.umask(previous);
+      await db?.stop();
+    }
+  }, 60_000);
+
+  it('refuses a data folder whose socket path would be too long for a Unix socket, naming EMBEDDED_DATA_DIR, and creates nothing', async () => {
+    const dir = join(base, 'x'.repeat(Math.max(1, 100 - base.length)), 'data');
+    const start = EmbeddedDatabase.start({ dataDir: dir });
+    await expect(start).rejects.toBeInstanceOf(EmbeddedDataDirError);
+    await expect(start).rejects.toThrow(/its socket .*\/socket\/\.s\.PGSQL\.5432 would be \d+ bytes long, more than the 10[37] .*set EMBEDDED_DATA_DIR to a folder whose absolute path has at most 8[26] bytes/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it.runIf(process.getuid?.() === 0)('refuses a data folder that belongs to another user', async () => {
+    const dir = join(base, 'foreign');
+    await mkdir(dir, { mode: 0o700 });
+    await chown(dir, 65534, 65534);
+    await expect(EmbeddedDatabase.start({ dataDir: dir })).rejects.toThrow(
+      `embedded database at ${dir}: the folder belongs to uid 65534, not to this process's user (uid 0)`,
+    );
+    expect(existsSync(join(dir, LOCK_FILE_NAME))).toBe(false);
   });
 });

@@ -1,7 +1,14 @@
 /**
  * Embedded database mode of the hub: PGlite (Postgres 18 compiled to WASM) with PostGIS, served over
- * the Postgres wire protocol on loopback by `PGLiteSocketServer`, so TypeORM and `pg` run exactly the
- * same code as against a real Postgres. Used by `npm start` when `DATABASE_URL` is unset.
+ * the Postgres wire protocol by `PGLiteSocketServer`, so TypeORM and `pg` run exactly the same code
+ * as against a real Postgres. Used by `npm start` when `DATABASE_URL` is unset.
+ *
+ * PGlite accepts any user with no password, so whoever can connect owns every table (and can plant
+ * an API key the gateway honours). Hence no TCP port: the server listens only on a Unix socket in
+ * `<dataDir>/socket/`, a folder only the owner may enter, inside a data folder only the owner may
+ * enter (its files would otherwise be readable: PGlite writes them 0644). The OS checks who
+ * connects; other local users get EACCES. Root and processes of the same OS user can still connect
+ * or read the files: this guards the hub from the machine's other users, not from its own account.
  *
  * Know the limits before you use it (measured with pglite 0.5.8 / pglite-socket 0.2.11):
  * - Every socket connection shares ONE Postgres session, and statements are serialised: while a
@@ -18,8 +25,8 @@
  *   backend dies), runs each Parse…Sync exchange as one unit (otherwise another connection's
  *   Parse can slip in between), and refuses what would hang the process for good.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -29,13 +36,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { installWireGuard, type WireGuard } from './wire-guard.js';
 
 export interface EmbeddedDatabaseOptions {
-  /** Folder holding the database files; created if missing, reused on the next start. */
+  /**
+   * Folder holding the database files and the socket; created if missing (owner-only), reused on
+   * the next start. It must belong to this process's user; it is made owner-only if it is not.
+   */
   dataDir: string;
-  /** Interface to listen on. Default 127.0.0.1 — never expose this server beyond loopback. */
-  host?: string;
-  /** TCP port; 0 (default) picks a free port. */
-  port?: number;
-  /** Most socket connections accepted at once. Default 8 (see below). */
+  /** Most socket connections accepted at once. Default 32 (see below). */
   maxConnections?: number;
   log?: (msg: string) => void;
   /**
@@ -50,6 +56,29 @@ export interface EmbeddedDatabaseOptions {
 
 /** Name of the lock file kept inside `dataDir` while a process has the database open. */
 export const LOCK_FILE_NAME = 'hub-embedded.lock';
+
+/** The owner-only folder inside `dataDir` that holds the socket (and nothing else). */
+export const SOCKET_DIR_NAME = 'socket';
+
+/**
+ * `pg` and libpq connect to `<host>/.s.PGSQL.<port>` when host is a folder; the server listens
+ * there under the default port's name, so clients need no port.
+ */
+const SOCKET_FILE_NAME = '.s.PGSQL.5432';
+
+/** Longest Unix socket path in bytes (sun_path less its NUL): 107 on Linux, 103 on macOS and BSD. */
+const MAX_SOCKET_PATH_BYTES = process.platform === 'linux' ? 107 : 103;
+
+/** Thrown when the data folder cannot hold the socket safely (too long a path, another owner). */
+export class EmbeddedDataDirError extends Error {
+  readonly dataDir: string;
+
+  constructor(dataDir: string, reason: string) {
+    super(`embedded database at ${dataDir}: ${reason}`);
+    this.name = 'EmbeddedDataDirError';
+    this.dataDir = dataDir;
+  }
+}
 
 /** Thrown when another live process (or another instance in this process) holds `dataDir`. */
 export class EmbeddedDatabaseInUseError extends Error {
@@ -79,11 +108,13 @@ const DEFAULT_MAX_CONNECTIONS = 32;
 const heldByThisProcess = new Set<string>();
 
 export class EmbeddedDatabase {
-  /** `postgres://` URL for `pg` / TypeORM. */
+  /** `postgres://` URL for `pg` / TypeORM / psql, naming the socket's folder as its host. */
   readonly url: string;
   readonly dataDir: string;
-  readonly host: string;
-  readonly port: number;
+  /** The owner-only folder of the socket: `<dataDir>/socket`. */
+  readonly socketDir: string;
+  /** The socket itself: `<socketDir>/.s.PGSQL.5432`. */
+  readonly socketPath: string;
 
   readonly #db: PGlite;
   readonly #server: PGLiteSocketServer;
@@ -96,8 +127,6 @@ export class EmbeddedDatabase {
     server: PGLiteSocketServer,
     guard: WireGuard,
     dataDir: string,
-    host: string,
-    port: number,
     log: (msg: string) => void,
   ) {
     this.#db = db;
@@ -105,19 +134,22 @@ export class EmbeddedDatabase {
     this.#guard = guard;
     this.#log = log;
     this.dataDir = dataDir;
-    this.host = host;
-    this.port = port;
-    // PGlite accepts any user and database name and needs no password (single-user mode).
-    this.url = `postgres://postgres@${host.includes(':') ? `[${host}]` : host}:${port}/postgres`;
+    this.socketDir = join(dataDir, SOCKET_DIR_NAME);
+    this.socketPath = join(this.socketDir, SOCKET_FILE_NAME);
+    // A folder as `host` means a Unix socket to pg and libpq (psql) alike; TypeORM hands the URL to
+    // pg, whose parse of it wins. PGlite accepts any user, with no password.
+    this.url = `postgres://postgres@/postgres?host=${encodeURIComponent(this.socketDir)}`;
   }
 
   static async start(opts: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
     const log = opts.log ?? (() => undefined);
     const dataDir = resolve(opts.dataDir);
-    const host = opts.host ?? '127.0.0.1';
+    const socketDir = join(dataDir, SOCKET_DIR_NAME);
+    const socketPath = join(socketDir, SOCKET_FILE_NAME);
     const maxConnections = opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
 
-    await mkdir(dataDir, { recursive: true });
+    assertSocketPathFits(dataDir, socketPath);
+    await prepareDataDir(dataDir, log);
     // PGlite keeps a postmaster.pid, but its pid is always 42, so Postgres takes any existing one
     // for its own stale file: it does not stop a second process from opening (and corrupting) the
     // same files. Our own lock file does.
@@ -127,27 +159,31 @@ export class EmbeddedDatabase {
     let db: PGlite | undefined;
     let server: PGLiteSocketServer | undefined;
     try {
+      await prepareSocketDir(socketDir);
       // Extensions must be bundled to be available: PostGIS (created here, every app needs it) and
       // pg_trgm (the legal-entity migration creates it for name search).
       db = await PGlite.create({ dataDir, extensions: { postgis, pg_trgm } });
       await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-      server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections });
+      server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
       const guard = installWireGuard(server, db, {
         log,
         onFatal: opts.onFatal ?? ((err) => console.error(`embedded database terminated: ${err.message}`)),
         maxCopyBytes: opts.maxCopyBytes ?? 256 * 1024 * 1024,
       });
       await server.start();
-      const port = Number(server.getServerConn().split(':').pop());
-      const instance = new EmbeddedDatabase(db, server, guard, dataDir, host, port, log);
+      // bind() made the socket 0777 less the umask; nobody else could reach it meanwhile (its
+      // folder is 0700). Connecting needs write permission on the socket: the owner's alone.
+      await chmod(socketPath, 0o600);
+      const instance = new EmbeddedDatabase(db, server, guard, dataDir, log);
       log(
-        `embedded database (PGlite + PostGIS) at ${dataDir} listening on ${host}:${port}, ` +
+        `embedded database (PGlite + PostGIS) at ${dataDir} listening on ${socketPath} (owner only), ` +
           `ready in ${Math.round(performance.now() - started)} ms`,
       );
       return instance;
     } catch (err) {
       await server?.stop().catch(() => undefined);
       await db?.close().catch(() => undefined);
+      await rm(socketDir, { recursive: true, force: true }).catch(() => undefined);
       await releaseLock(dataDir);
       throw err;
     }
@@ -176,9 +212,62 @@ export class EmbeddedDatabase {
       if (!this.fatalError) await this.#db.close();
       this.#log(`embedded database at ${this.dataDir} stopped`);
     } finally {
+      // Closing the server removed the socket; the folder goes too (the next start makes a new one).
+      await rm(this.socketDir, { recursive: true, force: true }).catch(() => undefined);
       await releaseLock(this.dataDir);
     }
   }
+}
+
+/**
+ * A longer socket path is cut short by the kernel (Node binds the truncated name without a word):
+ * refuse it, naming the setting to change, rather than listen somewhere unexpected.
+ */
+function assertSocketPathFits(dataDir: string, socketPath: string): void {
+  if (process.platform === 'win32') {
+    throw new EmbeddedDataDirError(dataDir, 'the embedded database needs Unix sockets (Linux, macOS): on Windows set DATABASE_URL');
+  }
+  const bytes = Buffer.byteLength(socketPath);
+  if (bytes <= MAX_SOCKET_PATH_BYTES) return;
+  const room = MAX_SOCKET_PATH_BYTES - (bytes - Buffer.byteLength(dataDir));
+  throw new EmbeddedDataDirError(
+    dataDir,
+    `its socket ${socketPath} would be ${bytes} bytes long, more than the ${MAX_SOCKET_PATH_BYTES} a Unix socket ` +
+      `path may have: set EMBEDDED_DATA_DIR to a folder whose absolute path has at most ${room} bytes`,
+  );
+}
+
+/**
+ * The data folder is the owner's alone: PGlite writes its files world-readable (0644), so another
+ * user who could enter the folder could copy every table without connecting at all.
+ */
+async function prepareDataDir(dataDir: string, log: (msg: string) => void): Promise<void> {
+  // mode applies to every folder created on the way (and is only ever narrowed by the umask).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const info = await stat(dataDir);
+  const uid = process.getuid?.();
+  if (uid !== undefined && info.uid !== uid) {
+    throw new EmbeddedDataDirError(
+      dataDir,
+      `the folder belongs to uid ${info.uid}, not to this process's user (uid ${uid}); run the hub as its owner or choose another EMBEDDED_DATA_DIR`,
+    );
+  }
+  const mode = info.mode & 0o777;
+  if (mode === 0o700) return;
+  await chmod(dataDir, 0o700);
+  if (mode & 0o077) log(`embedded database folder ${dataDir} was open to others (mode ${mode.toString(8)}): made owner-only (700)`);
+}
+
+/**
+ * A fresh, empty socket folder, 0700 before anything listens in it. Whatever is there is from a
+ * process that is gone (this one holds the lock): a stale socket would make listen() fail with
+ * EADDRINUSE. Nobody else can race to create the folder: the data folder is already owner-only.
+ */
+async function prepareSocketDir(socketDir: string): Promise<void> {
+  await rm(socketDir, { recursive: true, force: true });
+  await mkdir(socketDir, { mode: 0o700 });
+  // The umask may have taken the owner's own bits away; it cannot have added anyone else's.
+  await chmod(socketDir, 0o700);
 }
 
 async function acquireLock(dataDir: string): Promise<void> {
