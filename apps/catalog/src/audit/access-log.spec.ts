@@ -13,6 +13,8 @@ import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import type { AccessRecordInput } from './access-record.js';
 import { ACCESS_RECORDS_PATH, AccessRecordController } from './audit.controller.js';
 import { AccessSubjectType } from './audit.model.js';
+import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
+import { AccessLogReaders, AccessLogReadersConfig } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AccessLog, type AccessRecordPublisher } from './audit.service.js';
 
@@ -277,14 +279,16 @@ describe('the access log on a real database', () => {
   });
 
   describe('the GraphQL resolver', () => {
-    const contextOf = (roles: Role[]): HubContext => {
-      const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc: null, systemCode: null, name: 'steward' };
+    const contextOf = (roles: Role[], departmentUscc: string | null = null): HubContext => {
+      const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc, systemCode: null, name: 'steward' };
       return { access: { principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, subjects: new Map() } as unknown as HubContext;
     };
+    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new AccessLogReadersConfig()));
 
     it('pages a subject’s records by cursor for a steward, and records the look-up as a read of the subject', async () => {
-      const resolver = new AccessLogResolver(log);
-      const context = contextOf([Role.STEWARD]);
+      const resolver = resolverOf();
+      // A steward of the supervising department reads every log (who reads which: access-log-readers.ts).
+      const context = contextOf([Role.STEWARD], new AccessLogReadersConfig().HUB_SUPERVISING_DEPARTMENT);
       const id = people[2].slice('PERSON:'.length);
       const first = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id.toLowerCase(), first: 3 }, context);
       expect(first.nodes).toHaveLength(3);
@@ -297,7 +301,7 @@ describe('the access log on a real database', () => {
     });
 
     it('is for stewards and admins only', async () => {
-      const resolver = new AccessLogResolver(log);
+      const resolver = resolverOf();
       const refused = await resolver.verifyAccessLog({}, contextOf([Role.SYSTEM])).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(HubError);
       expect((refused as HubError).code).toBe('FORBIDDEN');

@@ -41,13 +41,13 @@ export class ParticipantsResolver {
     return this.participants.registerSystem(input, principalOf(context));
   }
 
-  @Mutation(() => IssuedApiKey, { description: 'Issues a key; the whole key is in this answer only' })
+  @Mutation(() => IssuedApiKey, { description: 'Issues a key (admins only, never a steward); the whole key is in this answer only' })
   issueApiKey(@Args('input') input: IssueApiKeyInput, @Context() context: HubContext): Promise<IssuedApiKey> {
-    return this.participants.issueKey(input, requireRole(context, Role.ADMIN, Role.STEWARD));
+    return this.participants.issueKey(input, requireRole(context, Role.ADMIN));
   }
 
-  @Mutation(() => ApiKey, { description: 'Revokes a key at once: the gateway refuses it within seconds' })
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once (admins only): the gateway refuses it within seconds' })
   revokeApiKey(@Args('input') input: RevokeApiKeyInput, @Context() context: HubContext): Promise<ApiKey> {
-    return this.participants.revokeKey(input, requireRole(context, Role.ADMIN, Role.STEWARD));
+    return this.participants.revokeKey(input, requireRole(context, Role.ADMIN));
   }
 }
