@@ -227,6 +227,16 @@ describe('least privilege', () => {
       const listed = await hub.graphql<{ apiKeys: Array<{ departmentUscc: string | null }> }>(KEYS, {}, {}, as(hub.keys.psbSteward.key));
       expect(listed.errors).toBeUndefined();
       expect(new Set(listed.data!.apiKeys.map((k) => k.departmentUscc))).toEqual(new Set([DEPARTMENTS.publicSecurity]));
+      // An admin key names no department: it would read as that department's provider otherwise.
+      const departmental = await issue({ roles: ['ADMIN'], departmentUscc: DEPARTMENTS.publicSecurity }, hub.keys.admin.key);
+      expect(departmental.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_ALLOWED' });
+    });
+
+    it('lets an admin, who manages keys, read no more than unconditional data, masked', async () => {
+      const read = await hub.graphql<{ person: { idNumber: string; name: string } }>(`query($id: String!) { person(idNumber: $id) { idNumber name } }`, { id: citizen.idNumber }, {}, as(hub.keys.admin.key, '管理员查看'));
+      expect(read.data?.person).toEqual({ idNumber: masked(citizen.idNumber), name: expect.not.stringContaining(citizen.name.slice(1)) });
+      const phone = await hub.graphql(PHONE, { id: citizen.idNumber }, {}, as(hub.keys.admin.key, '管理员查看'));
+      expect(phone.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
     });
   });
 
