@@ -278,5 +278,24 @@ describe('least privilege', () => {
       const log = await readableLog(hub.keys.supervisor.key, citizen.idNumber);
       expect(log.find((r) => r.operationName === 'Normalised')).toMatchObject({ purpose: 'HR 核验(测试)1', caseNumber: 'FS-2026-01', outcome: 'ALLOWED' });
     });
+
+    it("holds the once-only app's reads to the same rule: its caller's purpose arrives normalised, and an invisible one never gets there", async () => {
+      const REUSE = `query OnceOnlyAsks($item: String!, $subject: String!) { reuseFor(serviceItem: $item, subject: $subject) { toBring { no } } }`;
+      const variables = { item: 'FS-AMR-GTDJ-001', subject: citizen.idNumber };
+      const invisible = await hub.graphqlResponse(REUSE, variables, {}, { key: hub.keys.window.key, purpose: '\u200B\u2060' });
+      expect(invisible.status).toBe(400);
+      expect(((await invisible.json()) as GraphQLResponse).errors?.[0].extensions).toMatchObject({ code: 'PURPOSE_INVALID', reason: 'INVISIBLE_CHARACTERS' });
+      const answer = await hub.graphql(REUSE, variables, {}, { key: hub.keys.window.key, purpose: '个体工商户登记（全角）', caseNumber: 'ＦＳ－ＧＴ－１' });
+      expect(answer.errors).toBeUndefined();
+      const log = await hub.eventually(async () => {
+        const records = (await readableLog(hub.keys.supervisor.key, citizen.idNumber)).filter((r) => r.caseNumber === 'FS-GT-1');
+        // The app's own operation, and its read of the population library back through the gateway.
+        expect(records.length).toBeGreaterThanOrEqual(2);
+        return records;
+      });
+      for (const record of log) expect(record).toMatchObject({ systemCode: 'fs-cc-one-window', purpose: '个体工商户登记(全角)', outcome: 'ALLOWED' });
+      expect(log.some((r) => r.operationName === 'OnceOnlyAsks')).toBe(true);
+      expect(log.some((r) => r.operationName !== 'OnceOnlyAsks')).toBe(true);
+    });
   });
 });
