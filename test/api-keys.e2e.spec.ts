@@ -302,22 +302,21 @@ describe('API keys at the gateway', () => {
     expect(listed.data?.apiKeys.find((k) => k.id === apiKey.id)).toMatchObject({ status: 'EXPIRED' });
   });
 
-  it('lets only admins and a department\'s stewards manage keys', async () => {
+  it('lets only admins issue and revoke keys, and a department\'s stewards list theirs', async () => {
     const system = hub.keys.tax.key;
-    for (const [what, result] of [
-      ['system issues', await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-collection' }, system)],
-      ['system lists', await hub.graphql(KEYS, {}, {}, { key: system, purpose: null })],
-      ['system revokes', await hub.graphql(REVOKE, { input: { id: hub.keys.tax.principal.keyId, reason: '自行撤销' } }, {}, { key: system, purpose: null })],
+    for (const [what, result, requiredRoles] of [
+      ['system issues', await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-collection' }, system), ['ADMIN']],
+      ['system lists', await hub.graphql(KEYS, {}, {}, { key: system, purpose: null }), ['ADMIN', 'STEWARD']],
+      ['system revokes', await hub.graphql(REVOKE, { input: { id: hub.keys.tax.principal.keyId, reason: '自行撤销' } }, {}, { key: system, purpose: null }), ['ADMIN']],
     ] as const) {
       expect(result.data ?? null, what).toBeNull();
-      expect(result.errors?.[0].extensions, what).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN', 'STEWARD'] });
+      expect(result.errors?.[0].extensions, what).toMatchObject({ code: 'FORBIDDEN', requiredRoles });
     }
     const psb = hub.keys.psbSteward.key;
-    // A department's steward issues keys for its own systems and stewards only, never admin or hub-wide ones.
-    const own = await issue({ roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' }, psb);
-    expect(own.errors).toBeUndefined();
-    expect(own.data?.issueApiKey.apiKey).toMatchObject({ departmentUscc: DEPARTMENTS.publicSecurity, issuedBy: hub.keys.psbSteward.principal.keyId });
+    // Least privilege: a steward issues no key, not even for its own department (whoever mints keys can become any system).
     for (const [what, input] of [
+      ['its own department\'s system', { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' }],
+      ['its own department\'s steward', { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity }],
       ['another department\'s system', { roles: ['SYSTEM'], systemCode: 'fs-hrss-insurance' }],
       ['another department\'s steward', { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.humanResources }],
       ['a hub-wide steward', { roles: ['STEWARD'] }],
@@ -328,6 +327,10 @@ describe('API keys at the gateway', () => {
     }
     const revokeOther = await hub.graphql(REVOKE, { input: { id: hub.keys.tax.principal.keyId, reason: '越权撤销' } }, {}, { key: psb, purpose: null });
     expect(revokeOther.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const revokeOwn = await hub.graphql(REVOKE, { input: { id: hub.keys.population.principal.keyId, reason: '本部门撤销' } }, {}, { key: psb, purpose: null });
+    expect(revokeOwn.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const own = await issue({ roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' });
+    expect(own.data?.issueApiKey.apiKey).toMatchObject({ departmentUscc: DEPARTMENTS.publicSecurity, issuedBy: hub.keys.admin.principal.keyId });
     const listed = await hub.graphql<{ apiKeys: ApiKey[] }>(KEYS, {}, {}, { key: psb, purpose: null });
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.apiKeys.length).toBeGreaterThan(0);

@@ -268,7 +268,7 @@ describe('the archive (一档): e-licences and materials, their content and thei
       ACCESS_LOG,
       { t: 'LEGAL_ENTITY', id: company.uscc },
       {},
-      { key: hub.keys.hubSteward.key },
+      { key: hub.keys.supervisor.key },
     );
     const archiveRecords = log.data!.accessLog.nodes.filter((r) => r.fields.includes('Material.content'));
     expect(archiveRecords).toContainEqual(

@@ -104,7 +104,7 @@ describe('reuse: what the hub already holds for an application, under the asking
         `query($id: String!) { accessLog(subjectType: PERSON, subjectId: $id, first: 100) { nodes { systemCode purpose caseNumber operationName fields outcome } } }`,
         { id: person.idNumber },
         {},
-        { key: hub.keys.hubSteward.key },
+        { key: hub.keys.supervisor.key },
       );
       const nodes = answer.data!.accessLog.nodes.filter((n) => n.caseNumber === 'FS-AMR-2026-000123');
       if (nodes.length < 2) throw new Error(`only ${nodes.length} records of the reuse yet`);

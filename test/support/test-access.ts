@@ -60,6 +60,8 @@ export interface TestKeys {
   /** Stewards and an admin. */
   hubSteward: TestKey;
   psbSteward: TestKey;
+  /** A steward of the data bureau, the supervising department: reads every access log. */
+  supervisor: TestKey;
   admin: TestKey;
 }
 
@@ -74,6 +76,7 @@ const SPECS: Record<keyof TestKeys, { roles: Role[]; departmentUscc: string | nu
   window: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.window, systemCode: 'fs-cc-one-window', name: 'test one-window system' },
   hubSteward: { roles: [Role.STEWARD], departmentUscc: null, systemCode: null, name: 'test hub-wide steward' },
   psbSteward: { roles: [Role.STEWARD], departmentUscc: DEPARTMENTS.publicSecurity, systemCode: null, name: 'test PSB steward' },
+  supervisor: { roles: [Role.STEWARD], departmentUscc: DEPARTMENTS.dataBureau, systemCode: null, name: 'test data-bureau steward (supervisor)' },
   admin: { roles: [Role.ADMIN], departmentUscc: null, systemCode: null, name: 'test admin' },
 };
 

@@ -16,6 +16,8 @@ export const DEMO_KEYS = {
   steward: { id: 'demostewards', roles: [Role.STEWARD], departmentUscc: null, systemCode: null, holderName: '演示数据管理员（全市） demo hub-wide steward' },
   psbSteward: { id: 'demopsbstewd', roles: [Role.STEWARD], departmentUscc: '114406000070201359', systemCode: null, holderName: '公安局数据管理员 demo steward' },
   amrSteward: { id: 'demoamrstewd', roles: [Role.STEWARD], departmentUscc: '11440600MB2C50125L', systemCode: null, holderName: '市场监管局数据管理员 demo steward' },
+  // The supervising department's steward (HUB_SUPERVISING_DEPARTMENT): the one demo key that reads every access log.
+  supervisor: { id: 'demogsdbstwd', roles: [Role.STEWARD], departmentUscc: '11440600MB2C731081', systemCode: null, holderName: '政务服务数据管理局数据管理员（监督） demo supervising steward' },
   registration: { id: 'demoamrregis', roles: [Role.SYSTEM], departmentUscc: '11440600MB2C50125L', systemCode: 'fs-amr-registration', holderName: '佛山市商事登记系统' },
   hukou: { id: 'demopsbhukou', roles: [Role.SYSTEM], departmentUscc: '114406000070201359', systemCode: 'fs-psb-hukou', holderName: '佛山市人口户籍管理系统' },
   window: { id: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: '11440604MB2D07312X', systemCode: 'fs-cc-one-window', holderName: '禅城区一窗受理系统' },

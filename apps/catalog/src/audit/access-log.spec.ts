@@ -14,6 +14,8 @@ import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import type { AccessRecordInput } from './access-record.js';
 import { ACCESS_RECORDS_PATH, AccessRecordController } from './audit.controller.js';
 import { AccessSubjectType } from './audit.model.js';
+import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
+import { AccessLogReaders, AccessLogReadersConfig } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AccessLog, type AccessRecordPublisher } from './audit.service.js';
 
@@ -294,34 +296,38 @@ describe('the access log on a real database', () => {
   });
 
   describe('the GraphQL resolver', () => {
-    const contextOf = (roles: Role[]): HubContext => {
-      const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc: null, systemCode: null, name: 'steward' };
+    const contextOf = (roles: Role[], departmentUscc: string | null = null): HubContext => {
+      const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc, systemCode: null, name: 'steward' };
       return { access: { principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, subjects: new Map() } as unknown as HubContext;
     };
+    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new AccessLogReadersConfig()));
 
     it('pages a subject’s records by cursor for a steward, and records the look-up as a read of the subject', async () => {
-      const resolver = new AccessLogResolver(log);
-      const context = contextOf([Role.STEWARD]);
+      const resolver = resolverOf();
+      // A steward of the supervising department reads every log (who reads which: access-log-readers.ts).
+      const context = contextOf([Role.STEWARD], new AccessLogReadersConfig().HUB_SUPERVISING_DEPARTMENT);
       const id = people[2].slice('PERSON:'.length);
-      const first = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id.toLowerCase(), first: 3 }, context);
+      const first = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id.toLowerCase(), first: 3 }, context.access!.principal!, context);
       expect(first.nodes).toHaveLength(3);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const second = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id, first: 3, after: first.pageInfo.endCursor }, context);
+      const second = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id, first: 3, after: first.pageInfo.endCursor }, context.access!.principal!, context);
       expect(BigInt(second.nodes[0].seq)).toBeLessThan(BigInt(first.nodes[2].seq));
       expect([...context.subjects.get('PERSON')!]).toEqual([id]);
-      await expect(resolver.accessLog({ subjectType: AccessSubjectType.LEGAL_ENTITY, subjectId: 'nonsense', first: 3 }, context)).rejects.toBeInstanceOf(InputError);
-      await expect(resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id, first: 3, after: 'bm9wZQ' }, context)).rejects.toBeInstanceOf(InputError);
+      await expect(resolver.accessLog({ subjectType: AccessSubjectType.LEGAL_ENTITY, subjectId: 'nonsense', first: 3 }, context.access!.principal!, context)).rejects.toBeInstanceOf(InputError);
+      await expect(resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id, first: 3, after: 'bm9wZQ' }, context.access!.principal!, context)).rejects.toBeInstanceOf(InputError);
     });
 
     it('is for stewards and admins only', async () => {
       const access = (roles: Role[]) => contextOf(roles).access as SignedAccess;
-      for (const query of ['accessLog', 'verifyAccessLog'] as const) {
-        const rule = accessRuleOf(AccessLogResolver.prototype[query], AccessLogResolver);
-        expect(refusalOf(rule, access([Role.SYSTEM]))).toMatchObject({ code: 'FORBIDDEN' });
-        expect(refusalOf(rule, access([Role.STEWARD]))).toBeNull();
-        expect(refusalOf(rule, access([Role.ADMIN]))).toBeNull();
-      }
-      expect(await new AccessLogResolver(log).verifyAccessLog({})).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });
+      const accessLogRule = accessRuleOf(AccessLogResolver.prototype.accessLog, AccessLogResolver);
+      expect(refusalOf(accessLogRule, access([Role.SYSTEM]))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refusalOf(accessLogRule, access([Role.ADMIN]))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refusalOf(accessLogRule, access([Role.STEWARD]))).toBeNull();
+      const verifyRule = accessRuleOf(AccessLogResolver.prototype.verifyAccessLog, AccessLogResolver);
+      expect(refusalOf(verifyRule, access([Role.SYSTEM]))).toMatchObject({ code: 'FORBIDDEN' });
+      expect(refusalOf(verifyRule, access([Role.STEWARD]))).toBeNull();
+      expect(refusalOf(verifyRule, access([Role.ADMIN]))).toBeNull();
+      expect(await resolverOf().verifyAccessLog({})).toMatchObject({ ok: true, firstBrokenSeq: null, reason: null });
     });
   });
 });

@@ -72,7 +72,7 @@ export class AccessRecord {
   @Field(() => [String], { description: '`Type.field` coordinates the operation touched' })
   fields: string[];
 
-  @Field(() => [String], { description: 'Data subjects served: PERSON:<citizen ID>, LEGAL_ENTITY:<USCC>' })
+  @Field(() => [String], { description: 'Data subjects served: PERSON:<citizen ID>, LEGAL_ENTITY:<USCC>; citizen IDs other than the one asked for are masked as the reader may see them' })
   subjects: string[];
 
   @Field(() => AccessOutcome)

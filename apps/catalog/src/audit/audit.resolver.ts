@@ -1,8 +1,9 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@hub/auth';
+import { Role, type Principal } from '@hub/auth';
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
-import { InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
+import { Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
+import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogArgs, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 
@@ -11,21 +12,28 @@ const SEQ = /^[1-9][0-9]{0,18}$/;
 
 @Resolver(() => AccessRecord)
 export class AccessLogResolver {
-  constructor(private readonly log: AccessLog) {}
+  constructor(
+    private readonly log: AccessLog,
+    private readonly readers: AccessLogReaders,
+  ) {}
 
-  @Roles(Role.STEWARD, Role.ADMIN)
+  @Roles(Role.STEWARD)
   @Query(() => AccessRecordConnection, {
     description:
       'Who read the data of a citizen or a legal entity: when, from which system and why — newest first, refusals included. ' +
-      'For data stewards and admins; a citizen-facing portal calls it on the citizen’s behalf, with its own steward key, once it has established who the citizen is.',
+      'For a department steward, of subjects its department provides data about or whose data its systems have read; the supervising department’s stewards read every log ' +
+      '(a citizen-facing portal calls it on the citizen’s behalf with such a key, once it has established who the citizen is). ' +
+      'Other citizens named in a record come back masked as the reader’s own rights on citizen IDs say.',
   })
-  async accessLog(@Args() args: AccessLogArgs, @Context() context: HubContext): Promise<AccessRecordConnection> {
+  async accessLog(@Args() args: AccessLogArgs, @Caller() reader: Principal, @Context() context: HubContext): Promise<AccessRecordConnection> {
     const id = normalisedSubjectId(args.subjectType, args.subjectId);
     const after = args.after === undefined ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
+    // Refused or not, the look is recorded under the subject: the gateway notes the subjectId argument.
+    const view = await this.readers.open(reader, args.subjectType, id);
     const page = await this.log.accessLog(`${args.subjectType}:${id}`, { first: args.first, after });
     // Reading who read someone's data is itself a read of their data: it goes into their own log.
     touchSubjects(context, args.subjectType, [id]);
-    const nodes = page.records.map((r): AccessRecord => ({ ...r, outcome: r.outcome as AccessOutcome }));
+    const nodes = page.records.map((r): AccessRecord => ({ ...view.show(r), outcome: r.outcome as AccessOutcome }));
     return { nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: nodes.length ? encodeCursor(CURSOR_KIND, nodes.at(-1)!.seq) : undefined } };
   }
 

@@ -7,12 +7,13 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubgraphModule } from '@hub/subgraph';
 import { CatalogGraphQLScope } from '../catalog.graphql-scope.js';
+import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AccessLog } from './audit.service.js';
 
 // Code-first types fail only when the schema is built (a nullable union without an explicit type,
 // a name clash): build the access log's part of the catalog subgraph on its own, without a database.
-@Module({ providers: [AccessLogResolver, { provide: AccessLog, useValue: {} }] })
+@Module({ providers: [AccessLogResolver, { provide: AccessLog, useValue: {} }, { provide: AccessLogReaders, useValue: {} }] })
 class AccessLogSchemaOnly {}
 
 describe('the access log in the catalog subgraph schema', () => {

@@ -182,6 +182,23 @@ export class AccessLog {
     return { records: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
+  // ── Who may read a subject's log (access-log-readers.ts): a query of its own, apart from the chain. ──
+
+  /**
+   * Whether one of the department's systems was served data naming `subject` (an ALLOWED record
+   * with a system code): what makes a department one that "has read" the subject. Stewards' and
+   * admins' own records do not count — a steward could otherwise open any log by first reading the
+   * subject itself (or by reading the log, which is recorded under the subject too) — nor do refusals.
+   */
+  async readByDepartmentSystems(subject: string, departmentUscc: string): Promise<boolean> {
+    // `subjects @> ARRAY[…]` is what the GIN index answers.
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM ${RECORDS} WHERE subjects @> ARRAY[$1]::varchar[] AND department_uscc = $2 AND system_code IS NOT NULL AND outcome = 'ALLOWED' LIMIT 1`,
+      [subject, departmentUscc],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /** Locks the head; creates it first when the log is new (two first appends race safely: one insert wins, both then lock it). */
   private async lockHead(tx: SqlExecutor): Promise<{ seq: string; hash: string }> {
     const lock = `SELECT seq, hash FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`;

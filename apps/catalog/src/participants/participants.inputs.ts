@@ -56,7 +56,7 @@ export class IssueApiKeyInput {
   @MaxLength(64)
   systemCode?: string;
 
-  @Field({ nullable: true, description: 'For a STEWARD: the department stewarded; absent = hub-wide (admins only)' })
+  @Field({ nullable: true, description: 'For a STEWARD: the department stewarded; absent = hub-wide. An ADMIN key has none' })
   @IsOptional()
   @IsUscc()
   departmentUscc?: string;

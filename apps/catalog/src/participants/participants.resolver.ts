@@ -43,14 +43,14 @@ export class ParticipantsResolver {
     return this.participants.registerSystem(input, caller);
   }
 
-  @Roles(Role.ADMIN, Role.STEWARD)
-  @Mutation(() => IssuedApiKey, { description: 'Issues a key; the whole key is in this answer only' })
+  @Roles(Role.ADMIN)
+  @Mutation(() => IssuedApiKey, { description: 'Issues a key (admins only, never a steward); the whole key is in this answer only' })
   issueApiKey(@Args('input') input: IssueApiKeyInput, @Caller() caller: Principal): Promise<IssuedApiKey> {
     return this.participants.issueKey(input, caller);
   }
 
-  @Roles(Role.ADMIN, Role.STEWARD)
-  @Mutation(() => ApiKey, { description: 'Revokes a key at once: the gateway refuses it within seconds' })
+  @Roles(Role.ADMIN)
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once (admins only): the gateway refuses it within seconds' })
   revokeApiKey(@Args('input') input: RevokeApiKeyInput, @Caller() caller: Principal): Promise<ApiKey> {
     return this.participants.revokeKey(input, caller);
   }

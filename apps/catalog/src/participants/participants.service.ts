@@ -81,14 +81,23 @@ export class ParticipantsService {
   }
 
   /**
-   * Issues a key and returns it whole, this once. Admins issue any key; a department's steward
-   * issues keys for that department's systems and stewards. A SYSTEM key is for one registered
-   * system and carries no other role; a hub-wide steward or an admin key only an admin issues.
+   * Issues a key and returns it whole, this once. Only an admin issues keys, never a steward —
+   * not even for its own department: whoever could mint a key could make itself any system (the
+   * police's hukou system, say) and read and write as it. A SYSTEM key is for one registered
+   * system and carries no other role; an ADMIN key manages keys and participants, carries no
+   * other role and no department (it would read as that department's provider otherwise).
    */
   async issueKey(input: IssueApiKeyInput, by: Principal): Promise<IssuedApiKey> {
+    requireKeyManager(by, 'issuing keys');
     const roles = [...new Set(input.roles)].sort();
     if (roles.includes(Role.SYSTEM) && roles.length > 1) {
       throw new InputError([{ field: 'input.roles', code: 'ROLES_INCOMPATIBLE', message: 'a SYSTEM key is for a machine and carries no other role' }]);
+    }
+    if (roles.includes(Role.ADMIN) && roles.length > 1) {
+      throw new InputError([{ field: 'input.roles', code: 'ROLES_INCOMPATIBLE', message: 'an ADMIN key manages keys and participants and carries no other role: a steward does not issue keys' }]);
+    }
+    if (roles.includes(Role.ADMIN) && input.departmentUscc) {
+      throw new InputError([{ field: 'input.departmentUscc', code: 'NOT_ALLOWED', message: 'an ADMIN key has no department' }]);
     }
     let departmentUscc = input.departmentUscc ?? null;
     let systemCode: string | null = null;
@@ -107,10 +116,6 @@ export class ParticipantsService {
     if (departmentUscc && !(await this.dataSource.getRepository(DepartmentRow).existsBy({ uscc: departmentUscc }))) {
       throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${departmentUscc}` }]);
     }
-    const adminOnly = roles.includes(Role.ADMIN) || departmentUscc === null;
-    if (!hasRole(by, Role.ADMIN) && (adminOnly || !isStewardOf(by, departmentUscc!))) {
-      throw new HubError('FORBIDDEN', adminOnly ? 'only an admin issues admin and hub-wide keys' : `issuing keys for ${departmentUscc} needs an admin or a steward of that department`);
-    }
     const today = chinaDate(new Date());
     const expiresOn = input.expiresOn ?? addDays(today, 365);
     if (expiresOn <= today || expiresOn > addDays(today, MAX_KEY_YEARS * 365)) {
@@ -122,13 +127,12 @@ export class ParticipantsService {
   }
 
   async revokeKey(input: RevokeApiKeyInput, by: Principal): Promise<ApiKey> {
+    // Before anything about the key is looked up: a steward learns nothing of which keys exist.
+    requireKeyManager(by, 'revoking keys');
     const reason = requiredReason(input.reason, 'a key revocation gives its reason');
     const row = await this.dataSource.transaction(async (tx) => {
       const key = await tx.getRepository(ApiKeyRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!key) throw new HubError('KEY_UNKNOWN', `no key ${input.id}`);
-      if (!hasRole(by, Role.ADMIN) && !(key.departmentUscc && isStewardOf(by, key.departmentUscc) && !key.roles.includes(Role.ADMIN))) {
-        throw new HubError('FORBIDDEN', `revoking key ${input.id} needs an admin or a steward of its department`);
-      }
       if (key.revokedAt) throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
       Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: reason });
       await tx.getRepository(ApiKeyRow).save(key);
@@ -241,6 +245,17 @@ export class ParticipantsService {
 
 function requireAdmin(by: Principal): void {
   if (!hasRole(by, Role.ADMIN)) throw new HubError('FORBIDDEN', 'this operation needs an admin');
+}
+
+/**
+ * Keys are an admin's to issue and revoke: never a steward's, whatever its department. A key that
+ * is both admin and steward (issued before ADMIN keys carried no other role) manages no keys
+ * either, so that no one who stewards data mints keys.
+ */
+function requireKeyManager(by: Principal, what: string): void {
+  if (!hasRole(by, Role.ADMIN) || hasRole(by, Role.STEWARD) || hasRole(by, Role.SYSTEM)) {
+    throw new HubError('FORBIDDEN', `${what} is an admin's act, with an admin key that carries no other role`, { requiredRoles: [Role.ADMIN] });
+  }
 }
 
 function toDepartment(row: DepartmentRow, systems: DepartmentSystemRow[]): Department {

@@ -48,7 +48,7 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           operationType = operation?.operation === 'mutation' ? 'mutation' : 'query';
           const context = contextValue;
           const purpose = accessPurpose(context.headers, request.extensions);
-          if ('error' in purpose) throw refuse(purpose.error.code, purpose.error.message, 400);
+          if ('error' in purpose) throw refuse(purpose.error.code, purpose.error.message, 400, { reason: purpose.error.reason, field: purpose.error.field });
           context.purpose = purpose.purpose;
           const touched = operationFields.fieldsOf(document, { operationName, variables: request.variables });
           fields = touched.sorted;
