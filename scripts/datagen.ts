@@ -3,7 +3,9 @@
 //
 // Writes a synthetic, internally consistent city (Foshan, Hangzhou, Quzhou) as department extracts:
 // addresses, persons, legal-entities and credit-records, one file each, in the order to load them
-// (npm run ingest -- <register> <file>). Streamed: the sizes can be millions.
+// (npm run ingest -- <register> <file>). Streamed: the sizes can be millions. The extracts carry
+// no source department or system: a department sends its own records, and the hub attributes
+// each row to the system whose key sent it.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -11,10 +13,10 @@ import { parseArgs } from 'node:util';
 import { SyntheticCity } from '@hub/synthetic-data';
 
 const COLUMNS: Record<string, string[]> = {
-  addresses: ['addressId', 'fullText', 'divisionCode', 'road', 'houseNumber', 'longitude', 'latitude', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'],
-  persons: ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode', 'householdNumber', 'relationToHeadCode', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'],
-  'legal-entities': ['uscc', 'name', 'status', 'statusEffectiveOn', 'statusReason', 'establishedOn', 'registeredCapitalAmount', 'registrationAuthorityName', 'registrationAuthorityUscc', 'registeredAddress', 'registeredAddressDivisionCode', 'businessScope', 'legalRepresentativeIdNumber', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'],
-  'credit-records': ['kind', 'subjectType', 'subjectId', 'decisionNumber', 'title', 'authorityName', 'authorityUscc', 'decidedOn', 'content', 'legalBasis', 'penaltyType', 'fineAmount', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'],
+  addresses: ['addressId', 'fullText', 'divisionCode', 'road', 'houseNumber', 'longitude', 'latitude', 'sourceRecordId', 'version'],
+  persons: ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode', 'householdNumber', 'relationToHeadCode', 'sourceRecordId', 'version'],
+  'legal-entities': ['uscc', 'name', 'status', 'statusEffectiveOn', 'statusReason', 'establishedOn', 'registeredCapitalAmount', 'registrationAuthorityName', 'registrationAuthorityUscc', 'registeredAddress', 'registeredAddressDivisionCode', 'businessScope', 'legalRepresentativeIdNumber', 'sourceRecordId', 'version'],
+  'credit-records': ['kind', 'subjectType', 'subjectId', 'decisionNumber', 'title', 'authorityName', 'authorityUscc', 'decidedOn', 'content', 'legalBasis', 'penaltyType', 'fineAmount', 'sourceRecordId', 'version'],
 };
 
 async function main(): Promise<void> {
@@ -51,7 +53,8 @@ async function main(): Promise<void> {
   };
   const writer = (name: string) => {
     const stream = open(name);
-    return async (record: Record<string, unknown>) => {
+    return async (generated: Record<string, unknown>) => {
+      const { sourceDepartment: _department, sourceSystem: _system, ...record } = generated;
       const line = format === 'csv' ? `${COLUMNS[name].map((c) => csvField(record[c])).join(',')}\n` : `${JSON.stringify(record)}\n`;
       if (!stream.write(line)) await once(stream, 'drain');
     };

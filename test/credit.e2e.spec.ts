@@ -78,7 +78,7 @@ describe('credit library through the gateway', () => {
   it('records a revocation or deregistration in the legal-entity library through its events, and the assessment reflects it', async () => {
     const company = aLegalEntity().build();
     await hub.graphql(REGISTER, { input: company });
-    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: company.sourceRecordId };
+    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId };
     const status = `mutation($i: ChangeLegalEntityStatusInput!) { changeLegalEntityStatus(input: $i) { outcome } }`;
     expect((await hub.graphql(status, { i: { ...source, version: 2, status: 'REVOKED', statusEffectiveOn: '2026-01-05', statusReason: '未年报' } })).errors).toBeUndefined();
     const revoked = await waitForProfile(hub, company.uscc, (p) => p.registrationStanding === 'REVOKED');

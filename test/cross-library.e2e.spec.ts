@@ -38,7 +38,7 @@ describe('the data travels: libraries react to each other\'s events, each event 
     });
     expect(located).toMatchObject({ method: 'NORMALISED', addressId: address.addressId, point: { longitude: address.longitude, latitude: address.latitude } });
 
-    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: company.sourceRecordId };
+    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId };
     await hub.graphql(`mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`, { i: { ...source, version: 2, registeredAddress: '季华五路999号' } });
     const moved = await hub.eventually(async () => {
       const location = (await hub.graphql<{ legalEntity: { location: Location } }>(LOCATION, { u: company.uscc })).data!.legalEntity.location;
@@ -65,7 +65,7 @@ describe('the data travels: libraries react to each other\'s events, each event 
     const companies = [aLegalEntity().with({ legalRepresentativeIdNumber: person.idNumber }).build(), aLegalEntity().with({ legalRepresentativeIdNumber: person.idNumber }).build()];
     for (const company of companies) await hub.graphql(REGISTER, { input: company });
     const died = await hub.graphql(`mutation($i: ChangePersonStatusInput!) { changePersonStatus(input: $i) { outcome } }`, {
-      i: { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'test-hukou', sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: '2026-05-04' },
+      i: { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: '2026-05-04' },
     });
     expect(died.errors).toBeUndefined();
     const query = `query($u: [String!]!) { legalEntities(usccs: $u) { uscc legalRepresentativeStatus { status deceased deceasedOn } legalRepresentative { status } } }`;
@@ -92,7 +92,7 @@ describe('the data travels: libraries react to each other\'s events, each event 
   it('lets credit record a revocation once, even when the status event is delivered twice', async () => {
     const company = aLegalEntity().build();
     await hub.graphql(REGISTER, { input: company });
-    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: company.sourceRecordId };
+    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId };
     await hub.graphql(`mutation($i: ChangeLegalEntityStatusInput!) { changeLegalEntityStatus(input: $i) { outcome } }`, {
       i: { ...source, version: 2, status: 'REVOKED', statusEffectiveOn: '2026-04-01' },
     });

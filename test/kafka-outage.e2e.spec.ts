@@ -46,7 +46,7 @@ describe.skipIf(!has('kafkaJars'))('events survive a Kafka outage', () => {
     const changed = records.slice(0, 100);
     await inBatches(changed, 25, async (r) => {
       const result = await hub.graphql(`mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`, {
-        i: { uscc: r.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: r.sourceRecordId, version: 2, name: `${r.name as string}（更名）` },
+        i: { uscc: r.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: r.sourceRecordId, version: 2, name: `${r.name as string}（更名）` },
       });
       expect(result.errors).toBeUndefined();
     });

@@ -44,7 +44,7 @@ describe('legal-entity library through the gateway', () => {
       registeredCapital: { amount: '1000000.00', currency: 'CNY' },
       registeredAddress: { divisionCode: input.registeredAddressDivisionCode },
       legalRepresentative: { idNumber: input.legalRepresentativeIdNumber },
-      provenance: { sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: input.sourceRecordId, version: 1 },
+      provenance: { sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: input.sourceRecordId, version: 1 },
       history: [{ changeType: 'registered', version: 1 }],
     });
 
@@ -66,7 +66,7 @@ describe('legal-entity library through the gateway', () => {
   it('changes fields and status with new versions, keeping the history and emitting one event per kind of change', async () => {
     const input = aLegalEntity().build();
     await hub.graphql(REGISTER, { input });
-    const source = { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: input.sourceRecordId };
+    const source = { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: input.sourceRecordId };
     const changed = await hub.graphql<{ changeLegalEntity: WriteResult }>(
       `mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome legalEntity { provenance { version } } } }`,
       { i: { ...source, version: 2, name: '新名称有限公司', businessScope: '软件开发' } },
@@ -110,7 +110,7 @@ describe('legal-entity library through the gateway', () => {
     const replay = await hub.graphql<{ registerLegalEntity: WriteResult }>(REGISTER, { input });
     expect(replay.data?.registerLegalEntity.outcome).toBe('REPLAYED');
 
-    const source = { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: input.sourceRecordId };
+    const source = { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: input.sourceRecordId };
     const change = `mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`;
     expect((await hub.graphql(change, { i: { ...source, version: 5, name: '五号版本有限公司' } })).errors).toBeUndefined();
     const stale = await hub.graphql(change, { i: { ...source, version: 4, name: '旧版本有限公司' } });
@@ -129,12 +129,12 @@ describe('legal-entity library through the gateway', () => {
     await hub.graphql(REGISTER, { input });
     const other = await hub.graphql(
       `mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`,
-      { i: { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'other-system', sourceRecordId: 'x-1', version: 9, name: '抢注有限公司' } },
+      { i: { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: 'x-1', version: 9, name: '抢注有限公司' } },
     );
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'SOURCE_MISMATCH' });
     const revive = await hub.graphql(
       `mutation($i: ChangeLegalEntityStatusInput!) { changeLegalEntityStatus(input: $i) { outcome } }`,
-      { i: { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: input.sourceRecordId, version: 2, status: 'ACTIVE' } },
+      { i: { uscc: input.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: input.sourceRecordId, version: 2, status: 'ACTIVE' } },
     );
     expect(revive.errors?.[0].extensions).toMatchObject({ code: 'INVALID_STATUS_TRANSITION', field: 'status' });
   });

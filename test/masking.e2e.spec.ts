@@ -556,7 +556,7 @@ describe('masking through the gateway', () => {
         i: {
           idNumber: DECEASED.idNumber,
           sourceDepartment: PUBLIC_SECURITY,
-          sourceSystem: 'test-hukou',
+          sourceSystem: 'fs-psb-hukou',
           sourceRecordId: deceased.sourceRecordId,
           version: 2,
           status: 'DECEASED',

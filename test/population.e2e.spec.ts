@@ -88,7 +88,7 @@ describe('population library through the gateway', () => {
     const input = aPerson('1940-01-20').build();
     await hub.graphql(REGISTER_PERSON, { input });
     const status = `mutation($i: ChangePersonStatusInput!) { changePersonStatus(input: $i) { outcome person { status statusEffectiveOn } } }`;
-    const source = { idNumber: input.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'test-hukou', sourceRecordId: input.sourceRecordId };
+    const source = { idNumber: input.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: input.sourceRecordId };
     const died = await hub.graphql<{ changePersonStatus: { person: { status: string; statusEffectiveOn: string } } }>(status, {
       i: { ...source, version: 2, status: 'DECEASED', statusEffectiveOn: '2025-06-30' },
     });

@@ -156,7 +156,7 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const diedOn = day(-1);
     const started = performance.now();
     const died = await hub.graphql(PERSON_STATUS, {
-      i: { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'test-hukou', sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: diedOn },
+      i: { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: diedOn },
     });
     expect(died.errors).toBeUndefined();
 
@@ -182,7 +182,7 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const person = aPerson().build();
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     const identity = await recordOnceKnown({ subject: person.idNumber });
-    const source = { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'test-hukou', sourceRecordId: person.sourceRecordId };
+    const source = { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId };
     const CHANGE = `mutation($i: ChangePersonInput!) { changePerson(input: $i) { outcome } }`;
     // A new phone number is not identity data: the check stands.
     expect((await hub.graphql(CHANGE, { i: { ...source, version: 2, phone: '13900008888' } })).errors).toBeUndefined();
@@ -206,7 +206,7 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const closedOn = day(-1);
     const started = performance.now();
     const closed = await hub.graphql(LEGAL_ENTITY_STATUS, {
-      i: { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'test-amr', sourceRecordId: company.sourceRecordId, version: 2, status: 'DEREGISTERED', statusEffectiveOn: closedOn, statusReason: '决议解散' },
+      i: { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId, version: 2, status: 'DEREGISTERED', statusEffectiveOn: closedOn, statusReason: '决议解散' },
     });
     expect(closed.errors).toBeUndefined();
     const invalidated = await invalidation(verified.id, started, 'the deregistration was recorded');

@@ -1,3 +1,4 @@
+import { SENDERS } from './departments.js';
 import { randomPointIn } from '@hub/geo';
 import { divisionFullName, generateCitizenId, generateUscc, parseCitizenId, seededRandom, type RandomSource } from '@hub/identifiers';
 
@@ -19,7 +20,7 @@ export class LegalEntityBuilder {
       registeredCapitalAmount: '1000000',
       legalRepresentativeIdNumber: generateCitizenId(random, { areaCode: district, birthDate: '1980-05-17' }),
       sourceDepartment: SOURCE_DEPARTMENT,
-      sourceSystem: 'test-amr',
+      sourceSystem: SENDERS.legalEntity.sourceSystem,
       sourceRecordId: `rec-${index}-${Math.floor(random() * 1e9)}`,
       version: 1,
     };
@@ -39,8 +40,8 @@ export class LegalEntityBuilder {
   }
 }
 
-/** A market-regulation bureau as source department (a government body's USCC). */
-export const SOURCE_DEPARTMENT = generateUscc(seededRandom(1), { authority: '1', category: '1', areaCode: '440600' });
+/** The market-regulation bureau as source department of legal entities: the department of the suites' registration system. */
+export const SOURCE_DEPARTMENT = SENDERS.legalEntity.sourceDepartment;
 
 let counter = 0;
 const random = seededRandom(20170601);
@@ -76,7 +77,7 @@ export class PersonBuilder {
       phone: `138${String(10_000_000 + index).slice(-8)}`,
       maritalStatusCode: '20',
       sourceDepartment: PUBLIC_SECURITY,
-      sourceSystem: 'test-hukou',
+      sourceSystem: SENDERS.population.sourceSystem,
       sourceRecordId: `person-${index}-${Math.floor(random() * 1e9)}`,
       version: 1,
     };
@@ -96,8 +97,8 @@ export class PersonBuilder {
   }
 }
 
-/** A public-security bureau as the population's source department. */
-export const PUBLIC_SECURITY = generateUscc(seededRandom(2), { authority: '1', category: '1', areaCode: '330100' });
+/** The public-security bureau as the population's source department: the department of the suites' hukou system. */
+export const PUBLIC_SECURITY = SENDERS.population.sourceDepartment;
 
 export function aPerson(birthDate?: string): PersonBuilder {
   return new PersonBuilder(random, ++counter, birthDate);
@@ -126,8 +127,8 @@ export function aCreditRecord(kind: 'LICENCE' | 'PENALTY' | 'RED_LIST' | 'BLACK_
     legalBasis: kind === 'LICENCE' || kind === 'PENALTY' ? '《中华人民共和国食品安全法》' : undefined,
     penaltyType: kind === 'PENALTY' ? 'FINE' : undefined,
     fineAmount: kind === 'PENALTY' ? '5000' : undefined,
-    sourceDepartment: AUTHORITY,
-    sourceSystem: 'test-credit',
+    // The deciding authority is not the sender: the credit bureau's system records it.
+    ...SENDERS.credit,
     sourceRecordId: `credit-${index}`,
     version: 1,
   };
@@ -144,8 +145,8 @@ export const RECORD_CREDIT = `mutation RecordCredit($input: CreditRecordInput!) 
   recordCredit(input: $input) { outcome record { recordId kind status } }
 }`;
 
-/** A natural-resources bureau as the source of standard addresses. */
-export const NATURAL_RESOURCES = generateUscc(seededRandom(4), { authority: '1', category: '1', areaCode: '330100' });
+/** The natural-resources bureau as the source of standard addresses: the department of the suites' address system. */
+export const NATURAL_RESOURCES = SENDERS.geospatial.sourceDepartment;
 
 /** A standard address in a county, with a point inside the county's boundary. */
 export function aStandardAddress(divisionCode = '330106', road = '文三路', number = ++counter) {
@@ -157,7 +158,7 @@ export function aStandardAddress(divisionCode = '330106', road = '文三路', nu
     longitude: Number(point.longitude.toFixed(6)),
     latitude: Number(point.latitude.toFixed(6)),
     sourceDepartment: NATURAL_RESOURCES,
-    sourceSystem: 'test-address',
+    sourceSystem: SENDERS.geospatial.sourceSystem,
     sourceRecordId: `address-${number}`,
     version: 1,
   };

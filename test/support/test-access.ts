@@ -5,17 +5,9 @@ import { CatalogService } from '../../apps/catalog/src/catalog/catalog.service.j
 import { ParticipantsService } from '../../apps/catalog/src/participants/participants.service.js';
 import { SharingService } from '../../apps/catalog/src/sharing/sharing.service.js';
 
-/** The departments of the shipped catalog the suites act as. */
-export const DEPARTMENTS = {
-  dataBureau: '11440600MB2C731081',
-  publicSecurity: '114406000070201359',
-  marketRegulation: '11440600MB2C50125L',
-  credit: '114406000070101807',
-  naturalResources: '11440600MB2C5218XK',
-  humanResources: '114406000070104202',
-  tax: '11440600MB2C10190D',
-  window: '11440604MB2D07312X',
-} as const;
+import { DEPARTMENTS } from './departments.js';
+
+export { DEPARTMENTS };
 
 export interface TestKey {
   key: string;

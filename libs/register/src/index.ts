@@ -2,6 +2,7 @@ export { PROVENANCE_COLUMNS, PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf
 export { contentHash } from './content-hash.js';
 export { RegisterWriter, type IncomingRecord } from './register-writer.js';
 export { RegisterWrites, type RecordMapper, type SourceOfWrite } from './register-writes.js';
+export { assertAttributed, attributionViolations, type WriteCaller } from './attribution.js';
 export { RegisterReader, provenanceOf } from './register-reader.js';
 export {
   RegisterError,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventPublisher, SqlExecutor } from '@hub/events';
 import { InputError, type InputViolation } from '@hub/subgraph';
+import { assertAttributed, type WriteCaller } from './attribution.js';
 import { allColumns, columnOf, type RegisterSpec } from './register-spec.js';
 import { RegisterWriter } from './register-writer.js';
 import { refusal, type StoredVersion, type WriteIntent, type WriteOutcome } from './write-outcome.js';
@@ -40,16 +41,18 @@ export class RegisterWrites<I extends object> {
     this.writer = new RegisterWriter(spec);
   }
 
-  /** A new record; replaying the same version is a no-op. Returns what happened and the record's key. */
-  register(input: I): Promise<{ outcome: WriteResultOutcome; key: string }> {
+  /** A new record, from the caller's own source; replaying the same version is a no-op. Returns what happened and the record's key. */
+  register(input: I, caller: WriteCaller): Promise<{ outcome: WriteResultOutcome; key: string }> {
+    assertAttributed(input as unknown as SourceOfWrite, caller);
     return this.write('register', async () => this.recordOf(input));
   }
 
   /**
    * A new version made of the stored record with `patch` applied (`null` clears a field;
-   * `required` fields may not be cleared), plus the source of the new version.
+   * `required` fields may not be cleared), plus the source of the new version (the caller's own).
    */
-  change(key: string, source: SourceOfWrite, patch: Partial<I>, required: readonly string[] = []): Promise<{ outcome: WriteResultOutcome; key: string }> {
+  change(key: string, source: SourceOfWrite, caller: WriteCaller, patch: Partial<I>, required: readonly string[] = []): Promise<{ outcome: WriteResultOutcome; key: string }> {
+    assertAttributed(source, caller);
     return this.write('change', async (tx) => {
       const stored = await this.lockedRow(tx, key);
       if (!stored) throw refusal(this.spec, 'not_found', key, source.version)!;

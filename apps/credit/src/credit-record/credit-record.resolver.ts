@@ -1,9 +1,10 @@
+import type { SignedAccess } from '@hub/auth';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
-import { AnyCaller, ProviderOnly, IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind, CallerAccess } from '@hub/subgraph';
 import { SubjectType } from './credit-enums.js';
 import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit, PersonCredit } from './credit-record.model.js';
 import { CreditRecordReader } from './credit-record.reader.js';
@@ -60,16 +61,16 @@ export class CreditRecordResolver {
 
   @ProviderOnly('credit-records')
   @Mutation(() => CreditRecordWriteResult, { description: 'Records a licence, penalty, list entry or commitment from its deciding authority' })
-  async recordCredit(@Args('input') input: CreditRecordInput): Promise<CreditRecordWriteResult> {
-    const { outcome, key } = await this.writes.register(input);
+  async recordCredit(@Args('input') input: CreditRecordInput, @CallerAccess() caller: SignedAccess): Promise<CreditRecordWriteResult> {
+    const { outcome, key } = await this.writes.register(input, caller);
     return { outcome, record: (await this.reader.byIds([key]))[0]! };
   }
 
   @ProviderOnly('credit-records')
   @Mutation(() => CreditRecordWriteResult, { description: 'Stores a new version with a changed status (revoked, removed from a list, repaired…)' })
-  async changeCreditRecordStatus(@Args('input') input: ChangeCreditRecordStatusInput): Promise<CreditRecordWriteResult> {
+  async changeCreditRecordStatus(@Args('input') input: ChangeCreditRecordStatusInput, @CallerAccess() caller: SignedAccess): Promise<CreditRecordWriteResult> {
     const { recordId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;
-    const { outcome, key } = await this.writes.change(recordId, { sourceDepartment, sourceSystem, sourceRecordId, version }, patch);
+    const { outcome, key } = await this.writes.change(recordId, { sourceDepartment, sourceSystem, sourceRecordId, version }, caller, patch);
     return { outcome, record: (await this.reader.byIds([key]))[0]! };
   }
 }

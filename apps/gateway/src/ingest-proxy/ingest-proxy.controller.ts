@@ -1,8 +1,9 @@
-import { Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { internalSecret, signedHeaders, type Principal } from '@hub/auth';
+import { internalSecret, signedHeaders, type AccessPurpose, type Principal } from '@hub/auth';
+import { accessPurpose } from '../access/access-purpose.js';
 import { REQUEST_ID_HEADER } from '@hub/observability';
 import type { AccessOutcome } from '@hub/policy';
 import { AuditWriter } from '../access/audit-writer.js';
@@ -43,14 +44,19 @@ export class IngestProxyController implements OnModuleInit {
     const startedAt = new Date();
     const principal = request.hubPrincipal!;
     const anchor = INGEST_ANCHORS[library];
+    // Why the extract is sent: optional for the register's own source system, the reason an admin
+    // writing for a department must give (the library refuses its rows without one).
+    const said = accessPurpose(request.headers, undefined);
+    if ('error' in said) throw new BadRequestException({ ...said.error, requestId: String(request.id) });
+    const purpose = said.purpose;
     const refusal = this.refusal(principal, anchor);
     if (refusal) {
-      await this.record(request, principal, anchor, startedAt, 'REFUSED', refusal.code);
+      await this.record(request, principal, purpose, anchor, startedAt, 'REFUSED', refusal.code);
       throw new ForbiddenException(refusal);
     }
     // Recorded before a byte reaches the library: no extract is stored unrecorded. (The library's
     // report, with rows accepted and rejected, goes back to the sender.)
-    await this.record(request, principal, anchor, startedAt, 'ALLOWED', null);
+    await this.record(request, principal, purpose, anchor, startedAt, 'ALLOWED', null);
     const headers: Record<string, string> = { [REQUEST_ID_HEADER]: String(request.id) };
     for (const name of FORWARDED) {
       const value = request.headers[name];
@@ -61,7 +67,7 @@ export class IngestProxyController implements OnModuleInit {
     const streamed = STREAMED_TYPES.includes(String(headers['content-type']).split(';')[0]);
     const body = streamed ? null : JSON.stringify(request.body ?? null);
     if (!streamed) delete headers['content-length'];
-    Object.assign(headers, signedFor(principal, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
+    Object.assign(headers, signedFor(principal, purpose, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
     let upstream: Response;
     try {
       upstream = await fetch(url, {
@@ -71,7 +77,7 @@ export class IngestProxyController implements OnModuleInit {
         duplex: 'half',
       } as RequestInit);
     } catch {
-      await this.record(request, principal, anchor, startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE');
+      await this.record(request, principal, purpose, anchor, startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE');
       reply.status(503).send({ code: 'SUBGRAPH_UNAVAILABLE', message: `the ${library} library is unavailable right now; nothing was stored — send the extract again` });
       return;
     }
@@ -94,7 +100,7 @@ export class IngestProxyController implements OnModuleInit {
     };
   }
 
-  private async record(request: FastifyRequest, principal: Principal, anchor: string, startedAt: Date, outcome: AccessOutcome, errorCode: string | null): Promise<void> {
+  private async record(request: FastifyRequest, principal: Principal, said: AccessPurpose, anchor: string, startedAt: Date, outcome: AccessOutcome, errorCode: string | null): Promise<void> {
     try {
       await this.audit.write({
         requestId: String(request.id),
@@ -103,8 +109,8 @@ export class IngestProxyController implements OnModuleInit {
         departmentUscc: principal.departmentUscc,
         holderName: principal.name,
         roles: principal.roles,
-        purpose: 'bulk ingest of a department extract',
-        caseNumber: null,
+        purpose: said.purpose ?? 'bulk ingest of a department extract',
+        caseNumber: said.caseNumber,
         operationType: 'ingest',
         operationName: request.url.split('?')[0].slice(0, 200),
         fields: [anchor],
@@ -126,12 +132,12 @@ export class IngestProxyController implements OnModuleInit {
  * The caller vouched for to the library, for this one request, with the registers its department
  * provides (checked here already; the library checks again). A streamed extract is bound by its path and query; the signature is good once.
  */
-function signedFor(principal: Principal, provides: string[], subgraph: string, url: string, body: string | null): Record<string, string> {
+function signedFor(principal: Principal, said: AccessPurpose, provides: string[], subgraph: string, url: string, body: string | null): Record<string, string> {
   const secret = internalSecret();
   if (!secret) throw new ServiceUnavailableException({ code: 'INGEST_UNAVAILABLE', message: 'the gateway has no HUB_INTERNAL_SECRET to vouch for callers' });
   const { pathname, search } = new URL(url);
   return signedHeaders(
-    { principal, issuer: 'gateway', purpose: 'bulk ingest of a department extract', caseNumber: null, provides },
+    { principal, issuer: 'gateway', ...said, provides },
     subgraph,
     { method: 'POST', url: `${pathname}${search}`, body },
     secret,

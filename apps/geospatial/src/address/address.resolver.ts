@@ -1,7 +1,8 @@
+import type { SignedAccess } from '@hub/auth';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, ObjectType, Field, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { WriteResultOutcome, type RegisterWrites } from '@hub/register';
-import { AnyCaller, ProviderOnly, InputError, loaderFor, type HubContext } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, type HubContext, CallerAccess } from '@hub/subgraph';
 import { divisionLoader } from '../division/division.resolver.js';
 import { DivisionService } from '../division/division.service.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
@@ -67,16 +68,16 @@ export class AddressResolver {
 
   @ProviderOnly('addresses')
   @Mutation(() => StandardAddressWriteResult, { description: 'Registers a standard address from its source; GCJ-02 coordinates are converted, never stored' })
-  async registerStandardAddress(@Args('input') input: StandardAddressInput): Promise<StandardAddressWriteResult> {
-    const { outcome, key } = await this.writes.register(input);
+  async registerStandardAddress(@Args('input') input: StandardAddressInput, @CallerAccess() caller: SignedAccess): Promise<StandardAddressWriteResult> {
+    const { outcome, key } = await this.writes.register(input, caller);
     return { outcome, standardAddress: (await this.reader.byIds([key]))[0]! };
   }
 
   @ProviderOnly('addresses')
   @Mutation(() => StandardAddressWriteResult, { description: 'Stores a new version of a standard address (the whole record)' })
-  async changeStandardAddress(@Args('input') input: StandardAddressInput): Promise<StandardAddressWriteResult> {
+  async changeStandardAddress(@Args('input') input: StandardAddressInput, @CallerAccess() caller: SignedAccess): Promise<StandardAddressWriteResult> {
     const { addressId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;
-    const { outcome, key } = await this.writes.change(addressId, { sourceDepartment, sourceSystem, sourceRecordId, version }, patch);
+    const { outcome, key } = await this.writes.change(addressId, { sourceDepartment, sourceSystem, sourceRecordId, version }, caller, patch);
     return { outcome, standardAddress: (await this.reader.byIds([key]))[0]! };
   }
 }

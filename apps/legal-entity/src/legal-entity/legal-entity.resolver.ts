@@ -1,7 +1,8 @@
+import type { SignedAccess } from '@hub/auth';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
-import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
 import { ChangeLegalEntityInput, ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
@@ -82,20 +83,20 @@ export class LegalEntityResolver {
 
   @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Registers a legal entity from its source department; replaying the same version changes nothing' })
-  registerLegalEntity(@Args('input') input: LegalEntityRecordInput): Promise<LegalEntityWriteResult> {
-    return this.service.register(input);
+  registerLegalEntity(@Args('input') input: LegalEntityRecordInput, @CallerAccess() caller: SignedAccess): Promise<LegalEntityWriteResult> {
+    return this.service.register(input, caller);
   }
 
   @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with changed fields' })
-  changeLegalEntity(@Args('input') input: ChangeLegalEntityInput): Promise<LegalEntityWriteResult> {
-    return this.service.change(input);
+  changeLegalEntity(@Args('input') input: ChangeLegalEntityInput, @CallerAccess() caller: SignedAccess): Promise<LegalEntityWriteResult> {
+    return this.service.change(input, caller);
   }
 
   @ProviderOnly('legal-entities')
   @Mutation(() => LegalEntityWriteResult, { description: 'Stores a new version with a changed status (e.g. 吊销 revoked, 注销 deregistered)' })
-  changeLegalEntityStatus(@Args('input') input: ChangeLegalEntityStatusInput): Promise<LegalEntityWriteResult> {
-    return this.service.changeStatus(input);
+  changeLegalEntityStatus(@Args('input') input: ChangeLegalEntityStatusInput, @CallerAccess() caller: SignedAccess): Promise<LegalEntityWriteResult> {
+    return this.service.changeStatus(input, caller);
   }
 
   private byUscc(context: HubContext) {

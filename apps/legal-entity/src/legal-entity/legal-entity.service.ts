@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites } from '@hub/register';
+import type { RegisterWrites, WriteCaller } from '@hub/register';
 import { CHANGEABLE_FIELDS, type ChangeLegalEntityInput, type ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import type { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
@@ -18,19 +18,19 @@ export class LegalEntityService {
     private readonly reader: LegalEntityReader,
   ) {}
 
-  async register(input: LegalEntityRecordInput): Promise<LegalEntityWriteResult> {
-    return this.answer(await this.writes.register(input));
+  async register(input: LegalEntityRecordInput, caller: WriteCaller): Promise<LegalEntityWriteResult> {
+    return this.answer(await this.writes.register(input, caller));
   }
 
-  async change(input: ChangeLegalEntityInput): Promise<LegalEntityWriteResult> {
+  async change(input: ChangeLegalEntityInput, caller: WriteCaller): Promise<LegalEntityWriteResult> {
     const patch: Partial<LegalEntityRecordInput> = {};
     for (const field of CHANGEABLE_FIELDS) if (field in input) (patch as Record<string, unknown>)[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), patch, REQUIRED));
+    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), caller, patch, REQUIRED));
   }
 
-  async changeStatus(input: ChangeLegalEntityStatusInput): Promise<LegalEntityWriteResult> {
+  async changeStatus(input: ChangeLegalEntityStatusInput, caller: WriteCaller): Promise<LegalEntityWriteResult> {
     const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
-    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), patch));
+    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), caller, patch));
   }
 
   private async answer({ outcome, key }: { outcome: LegalEntityWriteResult['outcome']; key: string }): Promise<LegalEntityWriteResult> {

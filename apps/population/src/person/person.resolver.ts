@@ -1,7 +1,8 @@
+import type { SignedAccess } from '@hub/auth';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseCitizenId } from '@hub/identifiers';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
-import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
 import { ChangePersonInput, ChangePersonStatusInput } from './dto/change-person.input.js';
 import { SearchPersonsArgs } from './dto/person-queries.args.js';
 import { PersonRecordInput } from './dto/person-record.input.js';
@@ -81,20 +82,20 @@ export class PersonResolver {
 
   @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Registers a person from the source department; replaying the same version changes nothing' })
-  registerPerson(@Args('input') input: PersonRecordInput): Promise<PersonWriteResult> {
-    return this.service.register(input);
+  registerPerson(@Args('input') input: PersonRecordInput, @CallerAccess() caller: SignedAccess): Promise<PersonWriteResult> {
+    return this.service.register(input, caller);
   }
 
   @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Stores a new version with changed fields' })
-  changePerson(@Args('input') input: ChangePersonInput): Promise<PersonWriteResult> {
-    return this.service.change({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonInput);
+  changePerson(@Args('input') input: ChangePersonInput, @CallerAccess() caller: SignedAccess): Promise<PersonWriteResult> {
+    return this.service.change({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonInput, caller);
   }
 
   @ProviderOnly('persons')
   @Mutation(() => PersonWriteResult, { description: 'Stores a new version with a changed status: a death (with its date) or a move' })
-  changePersonStatus(@Args('input') input: ChangePersonStatusInput): Promise<PersonWriteResult> {
-    return this.service.changeStatus({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonStatusInput);
+  changePersonStatus(@Args('input') input: ChangePersonStatusInput, @CallerAccess() caller: SignedAccess): Promise<PersonWriteResult> {
+    return this.service.changeStatus({ ...input, idNumber: normalisedIdNumber(input.idNumber) } as ChangePersonStatusInput, caller);
   }
 }
 

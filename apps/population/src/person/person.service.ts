@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites, WriteResultOutcome } from '@hub/register';
+import type { RegisterWrites, WriteResultOutcome, WriteCaller } from '@hub/register';
 import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
 import type { PersonRecordInput } from './dto/person-record.input.js';
 import type { PersonWriteResult } from './person-connection.model.js';
@@ -17,19 +17,19 @@ export class PersonService {
     private readonly reader: PersonReader,
   ) {}
 
-  async register(input: PersonRecordInput): Promise<PersonWriteResult> {
-    return this.answer(await this.writes.register(input));
+  async register(input: PersonRecordInput, caller: WriteCaller): Promise<PersonWriteResult> {
+    return this.answer(await this.writes.register(input, caller));
   }
 
-  async change(input: ChangePersonInput): Promise<PersonWriteResult> {
+  async change(input: ChangePersonInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch: Record<string, unknown> = {};
     for (const field of CHANGEABLE_PERSON_FIELDS) if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), patch as Partial<PersonRecordInput>, REQUIRED));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
   }
 
-  async changeStatus(input: ChangePersonStatusInput): Promise<PersonWriteResult> {
+  async changeStatus(input: ChangePersonStatusInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), patch));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch));
   }
 
   private async answer({ outcome, key }: { outcome: WriteResultOutcome; key: string }): Promise<PersonWriteResult> {

@@ -60,7 +60,7 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on
   beforeAll(async () => {
     dataDir = join(await mkdtemp(join(tmpdir(), 'hub-embedded-')), 'data');
     db = await EmbeddedDatabase.start({ dataDir }); // cold start: creates the folder, runs initdb
-  }, 60_000);
+  }, 180_000); // a cold start creates the cluster: ≈ 11 s alone, far more on a loaded machine
 
   afterAll(async () => {
     await db?.stop();

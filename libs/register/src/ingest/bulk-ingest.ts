@@ -7,6 +7,7 @@ import { validateInput } from '@hub/subgraph';
 import type { RegisterSpec } from '../register-spec.js';
 import { RegisterWriter } from '../register-writer.js';
 import type { RecordMapper } from '../register-writes.js';
+import { attributionViolations, type ClaimedSource, type WriteCaller } from '../attribution.js';
 import { isRefused, refusals, type OutcomeGroup } from '../write-outcome.js';
 import { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest-report.js';
 import { readExtract, type ExtractFormat } from './record-stream.js';
@@ -16,6 +17,11 @@ export interface IngestOptions {
   format: ExtractFormat;
   /** Provenance applied to rows that do not carry their own. */
   defaults?: { sourceDepartment?: string; sourceSystem?: string };
+  /**
+   * Who sent the extract (as the gateway vouched); every row's source must be its own (see
+   * attribution.ts). Undefined or null only for the hub's own loading in-process (demo data, benchmarks).
+   */
+  caller?: WriteCaller;
   onProgress?(progress: IngestProgress): void;
   /** How often progress is reported, in rows. */
   progressEvery?: number;
@@ -70,7 +76,8 @@ export class BulkIngest<I extends object> {
         } else {
           const fields: Record<string, unknown> = { ...options.defaults, ...row.fields };
           const valid = await validateInput(this.inputClass, fields);
-          const record = valid.ok ? this.toRecord(valid.value) : valid;
+          const attributed = valid.ok ? attributionViolations(valid.value as unknown as ClaimedSource, options.caller ?? null) : [];
+          const record = !valid.ok ? valid : attributed.length > 0 ? { ok: false as const, violations: attributed } : this.toRecord(valid.value);
           if (!record.ok) {
             const first = record.violations[0];
             const key = fields[this.spec.key];

@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { IsOptional, Matches } from 'class-validator';
 import { IsUscc, HubError, InputError, ProviderOnly, validateInput } from '@hub/subgraph';
+import { Role, hasRole } from '@hub/auth';
+import { attributionViolations, type WriteCaller } from '../attribution.js';
 import type { IngestOptions } from './bulk-ingest.js';
 import type { IngestReport } from './ingest-report.js';
 import { ExtractHeaderError, type ExtractFormat } from './record-stream.js';
@@ -33,6 +35,8 @@ class IngestQuery {
 
 /**
  * POST /ingest/<register> (e.g. /ingest/legal-entities) with an NDJSON (`application/x-ndjson`) or CSV (`text/csv`) body.
+ * Every row's source must be the sending system's own (its department and code, which rows
+ * without them get); an admin names the department it acts for and says why (the purpose).
  * Query `sourceDepartment` / `sourceSystem` apply to rows that do not carry their own. The answer
  * is the ingest report; with `Accept: application/x-ndjson` progress lines come first, then the
  * report (`{"event":"report",…}`), so a client can show progress on a long extract.
@@ -68,13 +72,15 @@ export class IngestController implements OnModuleInit {
     if (!format) {
       throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
-    const defaults = await validateInput(IngestQuery, query);
-    if (!defaults.ok) throw new HttpException({ code: 'BAD_USER_INPUT', violations: defaults.violations }, HttpStatus.BAD_REQUEST);
+    const checked = await validateInput(IngestQuery, query);
+    if (!checked.ok) throw new HttpException({ code: 'BAD_USER_INPUT', violations: checked.violations }, HttpStatus.BAD_REQUEST);
+    const caller = request.hubAccess ?? null;
+    const defaults = sourceDefaults(checked.value, caller);
     const body = limited(request.body as Readable, INGEST_MAX_BYTES);
     const streaming = (accept ?? '').includes('application/x-ndjson');
     if (!streaming) {
       try {
-        const report = await register.ingest(body, { format, defaults: defaults.value });
+        const report = await register.ingest(body, { format, defaults, caller });
         reply.status(200).send(report);
       } catch (error) {
         const { status, payload } = failure(error);
@@ -87,7 +93,8 @@ export class IngestController implements OnModuleInit {
     try {
       const report = await register.ingest(body, {
         format,
-        defaults: defaults.value,
+        defaults,
+        caller,
         onProgress: (p) => out.write(JSON.stringify({ event: 'progress', ...p }) + '\n'),
       });
       out.end(JSON.stringify({ event: 'report', ...report }) + '\n');
@@ -95,6 +102,20 @@ export class IngestController implements OnModuleInit {
       out.end(JSON.stringify({ event: 'error', ...failure(error).payload }) + '\n');
     }
   }
+}
+
+/**
+ * What rows without a source of their own are attributed to: a system sends as itself, so its own
+ * department and code (a query naming another is refused at once: every row would be). An admin
+ * names the department it acts for, per row or in the query.
+ */
+function sourceDefaults(query: IngestQuery, caller: WriteCaller): IngestQuery {
+  const principal = caller?.principal;
+  if (!principal || hasRole(principal, Role.ADMIN)) return query;
+  const own = { sourceDepartment: principal.departmentUscc ?? undefined, sourceSystem: principal.systemCode ?? undefined };
+  const violations = attributionViolations({ sourceDepartment: query.sourceDepartment ?? own.sourceDepartment ?? '', sourceSystem: query.sourceSystem ?? own.sourceSystem ?? '' }, caller);
+  if (violations.length > 0) throw new HttpException({ code: 'SOURCE_NOT_CALLER', message: `an extract is sent by its source system: ${violations[0].message}`, violations }, HttpStatus.BAD_REQUEST);
+  return { sourceDepartment: query.sourceDepartment ?? own.sourceDepartment, sourceSystem: query.sourceSystem ?? own.sourceSystem };
 }
 
 class TooLargeError extends Error {}
