@@ -13,14 +13,14 @@ class OutboundTrap {
   private restore: Array<() => void> = [];
 
   install(): void {
-    const trap = this;
+    const attempts = this.attempts;
     const connect = net.Socket.prototype.connect;
     net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
       // net.connect() passes its normalised arguments as one array: [options, callback].
       const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
       const options = (typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }) as { host?: string; path?: string; port?: unknown };
       if (!options.path && !isLoopback(options.host ?? 'localhost')) {
-        trap.attempts.push(`connect ${options.host}:${String(options.port)}`);
+        attempts.push(`connect ${options.host}:${String(options.port)}`);
         throw new Error(`outbound connection to ${options.host} refused by the test`);
       }
       return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
@@ -29,7 +29,7 @@ class OutboundTrap {
     const lookup = dns.lookup;
     dns.lookup = function (hostname: string, ...rest: unknown[]) {
       if (!isLoopback(hostname)) {
-        trap.attempts.push(`lookup ${hostname}`);
+        attempts.push(`lookup ${hostname}`);
         const callback = rest.at(-1) as (error: Error) => void;
         process.nextTick(() => callback(Object.assign(new Error(`lookup of ${hostname} refused by the test`), { code: 'ENOTFOUND' })));
         return undefined as never;
@@ -40,7 +40,7 @@ class OutboundTrap {
     const promisesLookup = dns.promises.lookup;
     dns.promises.lookup = async function (hostname: string, ...rest: unknown[]) {
       if (!isLoopback(hostname)) {
-        trap.attempts.push(`lookup ${hostname}`);
+        attempts.push(`lookup ${hostname}`);
         throw Object.assign(new Error(`lookup of ${hostname} refused by the test`), { code: 'ENOTFOUND' });
       }
       return (promisesLookup as (...a: unknown[]) => Promise<unknown>).call(dns.promises, hostname, ...rest);
