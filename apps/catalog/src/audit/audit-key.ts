@@ -103,7 +103,9 @@ export async function loadAuditKey(config: AuditConfig): Promise<LoadedAuditKey>
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError([`HUB_AUDIT_KEY_FILE: cannot create ${file}: ${(error as Error).message}`]);
   }
-  const mode = (await stat(file)).mode & 0o777;
+  const info = await stat(file);
+  if (!info.isFile()) throw new ConfigError([`HUB_AUDIT_KEY_FILE: ${file} is not a file`]);
+  const mode = info.mode & 0o777;
   if (mode & 0o077) {
     throw new ConfigError([`HUB_AUDIT_KEY_FILE: ${file} is accessible to others than its owner (mode ${mode.toString(8).padStart(4, '0')}): \`chmod 600 ${file}\``]);
   }
