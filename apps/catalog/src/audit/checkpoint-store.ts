@@ -1,5 +1,6 @@
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { ConfigError } from '@hub/config';
 import type { AuditKey } from './audit-key.js';
 import { latestCheckpoint, parseCheckpoint, type Checkpoint, type InvalidCheckpoint } from './checkpoint.js';
 
@@ -31,8 +32,18 @@ export class CheckpointStore {
     this.newest = latestCheckpoint([checkpoint, ...(this.newest ? [this.newest] : [])]);
   }
 
-  /** Reads the file's newest valid checkpoint into memory (at boot). */
+  /**
+   * At boot: makes sure checkpoints can be appended (creating the file), and reads the file's newest
+   * valid checkpoint into memory. A file that cannot be written stops the start: a catalog that
+   * cannot seal its log must not look as if it did.
+   */
   async load(): Promise<void> {
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await (await open(this.path, 'a', 0o644)).close();
+    } catch (error) {
+      throw new ConfigError([`AUDIT_CHECKPOINT_FILE: cannot append to ${this.path}: ${(error as Error).message}`]);
+    }
     const { valid } = await this.recent();
     const latest = latestCheckpoint(valid);
     if (latest) this.remember(latest);
