@@ -280,7 +280,9 @@ async function checkpointEvents(): Promise<void> {
   const records = emitted.filter((e) => e.type === CATALOG_EVENT.accessRecorded).map(wire);
   const last = records.at(-1)!;
   let head = { seq: last.seq, hash: last.hash, keyedFrom: records[0].seq, no: '0', sealedSeq: '0', digest: null as string | null };
-  const db = new FakeDatabase((sql) => (sql.includes('FOR UPDATE') ? [head] : sql.includes('ANY(') ? [last] : []));
+  // Record 1 of this log (only its hash is read: the checkpoint's root), and the head record.
+  const root = { seq: '1', hash: 'b'.repeat(64) };
+  const db = new FakeDatabase((sql) => (sql.includes('FOR UPDATE') ? [head] : sql.includes('ANY(') ? [last] : sql.includes('seq = 1') ? [root] : []));
   const events = new Recorder();
   const store = new CheckpointStore(checkpointFile, auditKey);
   const seal = new AccessLogSeal(db.dataSource, events.publisher, auditKey, store, new AuditConfig(), new Metrics('catalog-events-spec'));
@@ -377,7 +379,7 @@ describe('catalog event payloads', () => {
       ['access-log-checkpoint', '1', 'interval', null],
       ['access-log-checkpoint', '2', 'shutdown', 'f'.repeat(64)],
     ]);
-    expect(wire(checkpoints[0])).toMatchObject({ headSeq: '44', headHash: records.at(-1)!.hash, keyedFrom: '42', keyId: auditKey.keyId });
+    expect(wire(checkpoints[0])).toMatchObject({ root: 'b'.repeat(64), headSeq: '44', headHash: records.at(-1)!.hash, keyedFrom: '42', keyId: auditKey.keyId });
   });
 
   const NEGATIVE: Array<[type: string, what: string, make: () => unknown]> = [
@@ -401,6 +403,7 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.accessRecorded, 'with a subject not normalised', () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] })],
     [CATALOG_EVENT.accessRecorded, 'with an unknown hash algorithm', () => ({ ...first(CATALOG_EVENT.accessRecorded), hashAlg: 'md5' })],
     [CATALOG_EVENT.accessLogCheckpoint, 'without signature', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'signature')],
+    [CATALOG_EVENT.accessLogCheckpoint, 'without the log it seals', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'root')],
     [CATALOG_EVENT.accessLogCheckpoint, 'with headSeq as a number', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), headSeq: 44 })],
     [CATALOG_EVENT.accessLogCheckpoint, 'with a hex signature', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) })],
     [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],

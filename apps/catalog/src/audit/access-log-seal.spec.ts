@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ import { AuditKey } from './audit-key.js';
 import { AuditConfig } from './audit.config.js';
 import type { AccessRecordRow } from './audit.entities.js';
 import { AccessLog, COLUMNS, type AccessRecordPublisher } from './audit.service.js';
-import type { Checkpoint } from './checkpoint.js';
+import { signCheckpoint, type Checkpoint } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_HASH, HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
@@ -185,8 +185,25 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     }
   });
 
+  it('tells checkpoints of another database’s log (same key, same file) apart: named, not taken for a truncation, not in the way of sealing', async () => {
+    // What a benchmark on a scratch database leaves in a file it shares with the hub.
+    const [genuine] = (await lines()).slice(-1);
+    const theirs = signCheckpoint(key, { ...genuine, root: 'c'.repeat(64), no: '7', headSeq: '5000', prev: null });
+    await appendFile(file, `${JSON.stringify(theirs)}\n`);
+    const result = await log.verify();
+    expect(result.problems).toEqual([{ code: 'CHECKPOINT_INVALID', seq: null, reason: expect.stringMatching(/^another log: checkpoint #7 at .* sealed an access log whose record 1 has the hash c{64}, not [0-9a-f]{64}: the checkpoint file is shared/) }]);
+    expect(result.checkpoint).toMatchObject({ no: genuine.no, headSeq: genuine.headSeq });
+
+    // A catalog starting on this file still seals its own log.
+    await log.append([record()]);
+    const restarted = new CheckpointStore(file, key);
+    await restarted.load();
+    const sealing = new AccessLogSeal(dataSource, { record: async () => [], committed: () => undefined } as unknown as EventPublisher, key, restarted, loadConfig(AuditConfig, {}), new Metrics('seal-spec-3'));
+    expect(await sealing.seal('interval')).toMatchObject({ headSeq: '9', root: (await row(1)).hash });
+  });
+
   it('refuses to start with a key that does not verify the head record', async () => {
     const wrong = new AccessLogSeal(dataSource, { record: async () => [], committed: () => undefined } as unknown as EventPublisher, AuditKey.random(), new CheckpointStore(file, key), loadConfig(AuditConfig, {}), new Metrics('seal-spec-2'));
-    await expect(wrong.onApplicationBootstrap()).rejects.toThrow(/does not verify record 8 at the head of the access log: either it is not the key the log was chained with/);
+    await expect(wrong.onApplicationBootstrap()).rejects.toThrow(/does not verify record 9 at the head of the access log: either it is not the key the log was chained with/);
   });
 });

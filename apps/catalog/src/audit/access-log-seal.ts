@@ -30,8 +30,8 @@ interface SealHead {
  * Seals the access log: every AUDIT_CHECKPOINT_MS when the chain head moved (whoever moved it), and
  * always at shutdown — before the outbox relay drains and the database closes (this module's
  * beforeApplicationShutdown runs before the global events and persistence modules') — it writes a
- * signed checkpoint of the head to the outbox (→ the access-record topic) and to the checkpoint
- * file. The head row is locked meanwhile, so the checkpoint names the head every instance sees,
+ * signed checkpoint of the head, naming the log by the hash of its record 1, to the outbox (→ the
+ * access-record topic) and to the checkpoint file. The head row is locked meanwhile, so the checkpoint names the head every instance sees,
  * and checkpoints of all instances are numbered in one sequence. A log that no longer holds what
  * the last known checkpoint sealed, or whose head does not verify, is not sealed: that would
  * vouch for the tampering.
@@ -103,9 +103,10 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
       )) as SealHead[];
       if (!head || head.seq === '0') return {};
       if (reason === 'interval' && head.no !== '0' && head.sealedSeq === head.seq) return {};
-      const refused = await this.refusal(tx, head);
-      if (refused) return { refused };
+      const checked = await this.check(tx, head);
+      if ('refused' in checked) return checked;
       const checkpoint = signCheckpoint(this.key, {
+        root: checked.root,
         no: (BigInt(head.no) + 1n).toString(),
         prev: head.digest,
         headSeq: head.seq,
@@ -143,22 +144,27 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     return checkpoint;
   }
 
-  /** Why the log must not be sealed now, or null. One query, for the head record and the one the last known checkpoint sealed. */
-  private async refusal(tx: SqlExecutor, head: SealHead): Promise<string | null> {
-    const last = this.store.latest;
+  /**
+   * The log's root (the hash of record 1), or why the log must not be sealed now. One query, for
+   * record 1, the head record and the record the last known checkpoint of this log sealed.
+   */
+  private async check(tx: SqlExecutor, head: SealHead): Promise<{ root: string } | { refused: string }> {
+    const [first] = (await tx.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
+    if (!first) return { refused: 'record 1 is missing' };
+    const last = this.store.latest(first.hash);
     const seqs = last ? [head.seq, last.headSeq] : [head.seq];
     const rows = (await tx.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = ANY($1::bigint[])`, [seqs])) as AccessRecordRow[];
     const bySeq = new Map(rows.map((r) => [String(r.seq), r]));
     const headRow = bySeq.get(head.seq);
-    if (!headRow || headRow.hash !== head.hash) return `the chain head (record ${head.seq}) does not match the stored record`;
-    if (!this.intact(headRow)) return `record ${head.seq} at the head does not verify under the audit key`;
+    if (!headRow || headRow.hash !== head.hash) return { refused: `the chain head (record ${head.seq}) does not match the stored record` };
+    if (!this.intact(headRow)) return { refused: `record ${head.seq} at the head does not verify under the audit key` };
     if (last) {
       if (BigInt(head.seq) < BigInt(last.headSeq)) {
-        return `the chain head (${head.seq}) is behind checkpoint #${last.no} at ${last.time}, which sealed record ${last.headSeq}: truncated/rewound`;
+        return { refused: `the chain head (${head.seq}) is behind checkpoint #${last.no} at ${last.time}, which sealed record ${last.headSeq}: truncated/rewound` };
       }
-      if (bySeq.get(last.headSeq)?.hash !== last.headHash) return `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten`;
+      if (bySeq.get(last.headSeq)?.hash !== last.headHash) return { refused: `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten` };
     }
-    return null;
+    return { root: first.hash };
   }
 
   /** At boot: the record at the head must verify under the configured key — else it is the wrong key (or the head was tampered with). */

@@ -9,7 +9,7 @@ import { AccessLogProblemCode, type AccessLogProblem } from './access-log-proble
 import { validateAccessRecords, type AccessRecordInput } from './access-record.js';
 import { AuditKey } from './audit-key.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { checkpointFindings, latestCheckpoint, type Checkpoint } from './checkpoint.js';
+import { byLog, checkpointFindings, latestCheckpoint, type Checkpoint } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_HASH, HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
@@ -149,8 +149,11 @@ export class AccessLog {
     // Records committed after the head was read belong to the next verification.
     const upper = to === undefined || to > headSeq ? headSeq : to;
     const atHead = upper === headSeq;
-    // From which seq on every record must be keyed: what the log says, or any checkpoint said.
-    const keyedFrom = [head?.keyedFrom, ...checkpoints.valid.map((c) => c.keyedFrom)]
+    // This log's checkpoints: those naming its record 1 (others are named as another log's below).
+    const [first] = (await this.dataSource.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
+    const mine = byLog(checkpoints.valid, first?.hash).mine;
+    // From which seq on every record must be keyed: what the log says, or any of its checkpoints said.
+    const keyedFrom = [head?.keyedFrom, ...mine.map((c) => c.keyedFrom)]
       .filter((s): s is string => s !== null && s !== undefined)
       .map(BigInt)
       .reduce<bigint | undefined>((min, s) => (min === undefined || s < min ? s : min), undefined);
@@ -176,7 +179,7 @@ export class AccessLog {
       }
       problems.push(...(await this.compareWithCheckpoints(checkpoints.valid, headSeq)));
       problems.push(...checkpoints.invalid.map((c) => ({ code: AccessLogProblemCode.CHECKPOINT_INVALID, seq: null, reason: `${c.reason} (${c.where})` })));
-      checkpointsChecked = checkpoints.valid.length;
+      checkpointsChecked = mine.length;
     }
     return {
       ok: problems.length === 0,
@@ -185,7 +188,7 @@ export class AccessLog {
       firstBroken: problems[0] ?? null,
       problems,
       headSeq: headSeq.toString(),
-      checkpoint: latestCheckpoint(checkpoints.valid),
+      checkpoint: latestCheckpoint(mine),
       checkpointsChecked,
       checkpointPublicKey: this.key.publicKey,
     };
@@ -247,9 +250,9 @@ export class AccessLog {
     }
   }
 
-  /** Compares the log with the valid checkpoints: one query for the hashes of the records they sealed. */
+  /** Compares the log with the valid checkpoints: one query for the hashes of record 1 and of the records they sealed. */
   private async compareWithCheckpoints(valid: Checkpoint[], headSeq: bigint): Promise<AccessLogProblem[]> {
-    const sealed = [...new Set(valid.map((c) => c.headSeq).filter((s) => BigInt(s) <= headSeq))];
+    const sealed = [...new Set(['1', ...valid.map((c) => c.headSeq).filter((s) => BigInt(s) <= headSeq)])];
     const rows = sealed.length
       ? ((await this.dataSource.query(`SELECT seq::text AS seq, hash FROM ${RECORDS} WHERE seq = ANY($1::bigint[])`, [sealed])) as Array<{ seq: string; hash: string }>)
       : [];

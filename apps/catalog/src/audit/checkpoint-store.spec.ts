@@ -9,7 +9,7 @@ import { CheckpointStore } from './checkpoint-store.js';
 
 const key = AuditKey.random();
 const checkpoint = (no: number): Checkpoint =>
-  signCheckpoint(key, { no: String(no), prev: null, headSeq: String(no * 10), headHash: 'e'.repeat(64), keyedFrom: '1', time: '2026-12-07T08:00:00.000Z', instance: 'test', reason: 'interval' });
+  signCheckpoint(key, { root: 'a'.repeat(64), no: String(no), prev: null, headSeq: String(no * 10), headHash: 'e'.repeat(64), keyedFrom: '1', time: '2026-12-07T08:00:00.000Z', instance: 'test', reason: 'interval' });
 
 describe('CheckpointStore', () => {
   let dir: string;
@@ -24,12 +24,13 @@ describe('CheckpointStore', () => {
     const store = new CheckpointStore(join(dir, 'sub', 'a.ndjson'), key);
     await store.load();
     expect((await stat(store.path)).size).toBe(0);
-    expect(store.latest).toBeNull();
+    expect(store.latest('a'.repeat(64))).toBeNull();
     await Promise.all([1, 2, 3].map((n) => store.append(checkpoint(n))));
     expect((await readFile(store.path, 'utf8')).split('\n')).toHaveLength(4);
     const reopened = new CheckpointStore(store.path, key);
     await reopened.load();
-    expect(reopened.latest).toEqual(checkpoint(3));
+    expect(reopened.latest('a'.repeat(64))).toEqual(checkpoint(3));
+    expect(reopened.latest('b'.repeat(64))).toBeNull();
     expect((await reopened.recent()).valid).toHaveLength(3);
   });
 

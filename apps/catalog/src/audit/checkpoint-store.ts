@@ -6,14 +6,15 @@ import { latestCheckpoint, parseCheckpoint, type Checkpoint, type InvalidCheckpo
 
 /**
  * The checkpoints this catalog process knows: the append-only NDJSON file (AUDIT_CHECKPOINT_FILE)
- * and the newest one it wrote or read, kept in memory — so a verification still has an anchor when
- * the file is lost while the process runs. Verification reads the file's last TAIL_BYTES: enough
- * for hundreds of checkpoints; each one covers every record before it, through the chain.
+ * and, for each log (root), the newest one it wrote or read, kept in memory — so a verification
+ * still has an anchor when the file is lost while the process runs. Verification reads the file's
+ * last TAIL_BYTES: enough for hundreds of checkpoints; each one covers every record before it,
+ * through the chain.
  */
 export class CheckpointStore {
   static readonly TAIL_BYTES = 256 * 1024;
   readonly path: string;
-  private newest: Checkpoint | null = null;
+  private readonly newest = new Map<string, Checkpoint>();
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -23,13 +24,14 @@ export class CheckpointStore {
     this.path = resolve(path);
   }
 
-  /** The newest valid checkpoint known to this process (written by it, or read from the file). */
-  get latest(): Checkpoint | null {
-    return this.newest;
+  /** The newest valid checkpoint of the log whose record 1 has the hash `root` known to this process (written by it, or read from the file). */
+  latest(root: string): Checkpoint | null {
+    return this.newest.get(root) ?? null;
   }
 
   remember(checkpoint: Checkpoint): void {
-    this.newest = latestCheckpoint([checkpoint, ...(this.newest ? [this.newest] : [])]);
+    const known = this.newest.get(checkpoint.root);
+    this.newest.set(checkpoint.root, latestCheckpoint(known ? [checkpoint, known] : [checkpoint])!);
   }
 
   /**
@@ -45,8 +47,7 @@ export class CheckpointStore {
       throw new ConfigError([`AUDIT_CHECKPOINT_FILE: cannot append to ${this.path}: ${(error as Error).message}`]);
     }
     const { valid } = await this.recent();
-    const latest = latestCheckpoint(valid);
-    if (latest) this.remember(latest);
+    for (const checkpoint of valid) this.remember(checkpoint);
   }
 
   /** Appends one line and fsyncs it; writes of this process never interleave. The file is created when missing (0644: checkpoints are not secret). */
@@ -77,7 +78,7 @@ export class CheckpointStore {
       if (parsed.ok) valid.set(parsed.checkpoint.signature, parsed.checkpoint);
       else invalid.push({ where, reason: parsed.reason });
     });
-    if (this.newest) valid.set(this.newest.signature, this.newest);
+    for (const checkpoint of this.newest.values()) valid.set(checkpoint.signature, checkpoint);
     return { valid: [...valid.values()], invalid };
   }
 

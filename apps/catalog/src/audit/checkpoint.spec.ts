@@ -5,6 +5,7 @@ import { checkpointDigest, checkpointFindings, checkpointPayload, latestCheckpoi
 const key = AuditKey.random();
 const hash = (n: number) => n.toString(16).padStart(64, '0');
 const fields = (over: Partial<UnsignedCheckpoint> = {}): UnsignedCheckpoint => ({
+  root: hash(1),
   no: '3',
   prev: 'a'.repeat(64),
   headSeq: '100',
@@ -48,6 +49,7 @@ describe('signCheckpoint / parseCheckpoint', () => {
       [[good], /not an object/],
       [{ ...good, extra: 1 }, /unknown field "extra"/],
       [{ ...good, v: 2 }, /v is missing/],
+      [{ ...good, root: undefined }, /root is missing/],
       [{ ...good, headSeq: 100 }, /headSeq is missing or invalid/],
       [{ ...good, headSeq: '0' }, /headSeq is missing or invalid/],
       [{ ...good, headHash: 'F'.repeat(64) }, /headHash/],
@@ -79,7 +81,7 @@ describe('latestCheckpoint', () => {
 
 describe('checkpointFindings', () => {
   const at = (seq: number, no: number): Checkpoint => sealed({ no: String(no), headSeq: String(seq), headHash: hash(seq) });
-  const log = (...seqs: number[]) => new Map(seqs.map((s) => [String(s), hash(s)]));
+  const log = (...seqs: number[]) => new Map([1, ...seqs].map((s) => [String(s), hash(s)]));
 
   it('finds nothing when every sealed record is there with its hash', () => {
     expect(checkpointFindings([at(10, 1), at(20, 2)], 25n, log(10, 20))).toEqual([]);
@@ -109,6 +111,22 @@ describe('checkpointFindings', () => {
         reason: expect.stringMatching(/^rewritten: record 20 is not the record sealed by checkpoint #2 at .* \(its hash differs\); records 11–20 were replaced/),
       }),
     ]);
+  });
+
+  it('names checkpoints of another log (another record 1) once per log, and does not compare the log with them', () => {
+    const theirs = [at(10, 1), at(5000, 2)].map((c) => signCheckpoint(key, { ...c, root: hash(777) }));
+    const findings = checkpointFindings([at(10, 1), ...theirs], 25n, log(10));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'CHECKPOINT_INVALID',
+        seq: null,
+        reason: `another log: 2 checkpoints up to checkpoint #2 at 2026-12-07T08:00:00.000Z sealed an access log whose record 1 has the hash ${hash(777)}, not ${hash(1)}: the checkpoint file is shared with another database's log, or this log was replaced from its first record`,
+      }),
+    ]);
+  });
+
+  it('takes every checkpoint for this log once record 1 itself is gone', () => {
+    expect(checkpointFindings([at(20, 2)], 0n, new Map())).toEqual([expect.objectContaining({ code: 'TRUNCATED', seq: '1' })]);
   });
 
   it('names both a rewind and what was appended again over the sealed records', () => {

@@ -10,6 +10,12 @@ import { canonicalJson } from './hash-chain.js';
  */
 export interface Checkpoint {
   v: 1;
+  /**
+   * Which log it seals: the hash of its record 1. A checkpoint file or topic shared by two
+   * databases (a benchmark's scratch database beside the hub's) cannot pass one log's checkpoint off
+   * as the other's; a log replaced from its first record no longer matches its checkpoints.
+   */
+  root: string;
   /** One sequence over all catalog instances of the hub (kept on the chain head row). */
   no: string;
   /** hex SHA-256 of the previous checkpoint (checkpointDigest), null for the first. */
@@ -40,16 +46,16 @@ export interface InvalidCheckpoint {
 }
 
 export interface CheckpointFinding {
-  code: 'TRUNCATED' | 'CHECKPOINT_MISMATCH';
-  /** The first record concerned. */
-  seq: string;
+  code: 'TRUNCATED' | 'CHECKPOINT_MISMATCH' | 'CHECKPOINT_INVALID';
+  /** The first record concerned; null for another log's checkpoints. */
+  seq: string | null;
   reason: string;
   checkpoint: Checkpoint;
 }
 
 const SEQ = /^[1-9][0-9]{0,18}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-const KEYS = ['v', 'no', 'prev', 'headSeq', 'headHash', 'keyedFrom', 'time', 'instance', 'reason', 'keyId', 'signature'];
+const KEYS = ['v', 'root', 'no', 'prev', 'headSeq', 'headHash', 'keyedFrom', 'time', 'instance', 'reason', 'keyId', 'signature'];
 
 /** What is signed: the canonical JSON of every field but the signature. */
 export function checkpointPayload(checkpoint: Omit<Checkpoint, 'signature'> | Checkpoint): string {
@@ -92,6 +98,7 @@ function shapeProblem(value: unknown): string | null {
   const wrong = (name: string, ok: boolean) => (ok ? null : `${name} is missing or invalid`);
   return (
     wrong('v', c.v === 1) ??
+    wrong('root', isString(c.root) && HEX64.test(c.root)) ??
     wrong('no', isString(c.no) && SEQ.test(c.no)) ??
     wrong('prev', c.prev === null || (isString(c.prev) && HEX64.test(c.prev))) ??
     wrong('headSeq', isString(c.headSeq) && SEQ.test(c.headSeq)) ??
@@ -135,8 +142,20 @@ function cmp<T extends bigint | string>(a: T, b: T): number {
  */
 export function checkpointFindings(checkpoints: Checkpoint[], headSeq: bigint, hashes: ReadonlyMap<string, string>): CheckpointFinding[] {
   const findings: CheckpointFinding[] = [];
-  const sorted = [...checkpoints].sort(compareCheckpoints);
   const when = (c: Checkpoint) => `checkpoint #${c.no} at ${c.time}`;
+  const { mine, foreign } = byLog(checkpoints, hashes.get('1'));
+  for (const [root, theirs] of foreign) {
+    const latest = latestCheckpoint(theirs)!;
+    findings.push({
+      code: 'CHECKPOINT_INVALID',
+      seq: null,
+      reason:
+        `another log: ${theirs.length === 1 ? when(latest) : `${theirs.length} checkpoints up to ${when(latest)}`} sealed an access log whose record 1 has the hash ${root}, ` +
+        `not ${hashes.get('1')}: the checkpoint file is shared with another database's log, or this log was replaced from its first record`,
+      checkpoint: latest,
+    });
+  }
+  const sorted = mine.sort(compareCheckpoints);
 
   const beyond = sorted.filter((c) => BigInt(c.headSeq) > headSeq).at(-1);
   if (beyond) {
@@ -173,5 +192,20 @@ export function checkpointFindings(checkpoints: Checkpoint[], headSeq: bigint, h
     }
     break;
   }
-  return findings.sort((a, b) => cmp(BigInt(a.seq), BigInt(b.seq)));
+  // By the first record concerned; other logs' checkpoints last.
+  return findings.sort((a, b) => (a.seq === null ? 1 : b.seq === null ? -1 : cmp(BigInt(a.seq), BigInt(b.seq))));
+}
+
+/**
+ * Splits checkpoints into this log's (whose root is `root`, the hash of record 1) and other logs',
+ * by root. Without a record 1 (everything deleted) every checkpoint counts as this log's.
+ */
+export function byLog(checkpoints: Checkpoint[], root: string | undefined): { mine: Checkpoint[]; foreign: Map<string, Checkpoint[]> } {
+  const mine: Checkpoint[] = [];
+  const foreign = new Map<string, Checkpoint[]>();
+  for (const c of checkpoints) {
+    if (root === undefined || c.root === root) mine.push(c);
+    else foreign.set(c.root, [...(foreign.get(c.root) ?? []), c]);
+  }
+  return { mine, foreign };
 }
