@@ -31,10 +31,10 @@ interface SealHead {
  * always at shutdown — before the outbox relay drains and the database closes (this module's
  * beforeApplicationShutdown runs before the global events and persistence modules') — it writes a
  * signed checkpoint of the head, naming the log by the hash of its record 1, to the outbox (→ the
- * access-record topic) and to the checkpoint file. The head row is locked meanwhile, so the checkpoint names the head every instance sees,
- * and checkpoints of all instances are numbered in one sequence. A log that no longer holds what
- * the last known checkpoint sealed, or whose head does not verify, is not sealed: that would
- * vouch for the tampering.
+ * access-record topic) and to the checkpoint file. The head row is locked meanwhile, so the
+ * checkpoint names the head every instance sees, and checkpoints of all instances are numbered in
+ * one sequence. A log that no longer holds what the last known checkpoint sealed, or whose head
+ * does not verify, is not sealed: that would vouch for the tampering.
  */
 @Injectable()
 export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -65,7 +65,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     this.timer.unref();
     this.log.info(
       { keyId: this.key.keyId, publicKey: this.key.publicKey, checkpointFile: this.store.path, intervalMs: this.config.AUDIT_CHECKPOINT_MS, instance: this.instance },
-      'access log keyed and sealed (checkpoint signing key shown: it is public)',
+      'access log keyed and sealed (publicKey verifies its checkpoints; the audit key itself is never logged)',
     );
   }
 
