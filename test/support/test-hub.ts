@@ -40,8 +40,8 @@ export class TestHub {
     readonly kafkaBrokers: string[] | undefined,
     private readonly apps: INestApplication[],
     private readonly restoreEnv: () => void,
-    /** The archive's files, when this hub made the folder (removed with it). */
-    private readonly archiveDir: string | null,
+    /** The archive's files and the checkpoint file, when this hub chose them (removed with it). */
+    private readonly ownFiles: string[],
     /** The operators' token (HUB_METRICS_TOKEN) of this hub: /metrics of every app. */
     readonly operatorToken: string,
   ) {}
@@ -61,6 +61,10 @@ export class TestHub {
       OUTBOX_POLL_INTERVAL_MS: '100',
       // The archive's files, this hub's own (removed with it).
       ARCHIVE_DIR: join(tmpdir(), `hub-archive-${topicPrefix.slice(0, -1)}`),
+      // The access log's audit key and checkpoint file, this hub's own (the file removed with it).
+      HUB_AUDIT_KEY: randomBytes(32).toString('hex'),
+      HUB_AUDIT_KEY_FILE: undefined,
+      AUDIT_CHECKPOINT_FILE: join(tmpdir(), `hub-audit-${topicPrefix.slice(0, -1)}.ndjson`),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // The operators' token, for /metrics of every app.
       [OPERATOR_TOKEN_VARIABLE]: process.env[OPERATOR_TOKEN_VARIABLE] || randomBytes(32).toString('hex'),
@@ -90,7 +94,8 @@ export class TestHub {
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
       connectToGateway(Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, apps[i + 1]])), await gateway.getUrl());
-      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, options.env?.ARCHIVE_DIR ? null : env.ARCHIVE_DIR!, env[OPERATOR_TOKEN_VARIABLE]!);
+      const ownFiles = (['ARCHIVE_DIR', 'AUDIT_CHECKPOINT_FILE'] as const).filter((k) => !options.env?.[k]).map((k) => env[k]!);
+      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, ownFiles, env[OPERATOR_TOKEN_VARIABLE]!);
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -238,7 +243,7 @@ export class TestHub {
   async close(): Promise<void> {
     for (const app of this.apps) await app.close().catch(() => undefined);
     await this.database.drop().catch(() => undefined);
-    if (this.archiveDir) await rm(this.archiveDir, { recursive: true, force: true });
+    for (const file of this.ownFiles) await rm(file, { recursive: true, force: true });
     this.restoreEnv();
   }
 }

@@ -1,21 +1,29 @@
 // The catalog's event payloads against their JSON Schemas (schemas/events/hub.catalog.*.schema.json).
 // The payload builders are private to the services (CatalogService.resourceEvent,
 // ParticipantsService.keyEvent / participantEvent, SharingService.applicationEvent / grantEvent,
-// audit.service.ts toEvent), so the services themselves are driven here — on an in-memory stand-in
+// audit.service.ts toEvent, access-log-seal.ts toEvent), so the services themselves are driven here — on an in-memory stand-in
 // for the database, with a publisher that keeps what they record — and every payload they emit is
 // checked, as it travels (JSON: jsonb in the outbox, the Kafka message value), with the validator the
 // end-to-end suites use. A payload that drifts from its schema fails here, before any suite runs.
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FindOperator, type DataSource } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role, type Principal } from '@hub/auth';
 import type { EventPublisher, NewEvent } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
+import { Metrics } from '@hub/observability';
 import type { GovernanceCatalog } from '@hub/policy';
 import { loadWorkingDayCalendar } from '@hub/working-days';
 import { schemaErrors } from '../../../test/support/event-schemas.js';
+import { AccessLogSeal } from './audit/access-log-seal.js';
 import type { AccessRecordInput } from './audit/access-record.js';
+import { AuditKey } from './audit/audit-key.js';
+import { AuditConfig } from './audit/audit.config.js';
 import { AccessLog } from './audit/audit.service.js';
+import { CheckpointStore } from './audit/checkpoint-store.js';
 import { CATALOG_EVENT } from './catalog.events.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { ApiKeyRow, DepartmentRow } from './participants/participant.entities.js';
@@ -205,6 +213,9 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   emitted.push(...events.events);
 }
 
+const auditKey = AuditKey.random();
+const checkpointFile = join(tmpdir(), `hub-catalog-events-${process.pid}.ndjson`);
+
 /** audit.service.ts toEvent, via AccessLog.append: an allowed, a refused and an anonymous failed operation. */
 async function accessEvents(): Promise<void> {
   const head = { seq: '41', hash: 'c3ab8ff13720e8ad9047dd39466b3c8974e592c2fa383d4a3960714caef0c4f2' };
@@ -232,7 +243,7 @@ async function accessEvents(): Promise<void> {
     durationMs: 18,
     timings: { policy: 0.4, execute: 17.2 },
   };
-  await new AccessLog(db.dataSource, events.publisher).append([
+  await new AccessLog(db.dataSource, events.publisher, auditKey, new CheckpointStore(checkpointFile, auditKey)).append([
     base,
     {
       ...base,
@@ -261,6 +272,27 @@ async function accessEvents(): Promise<void> {
       timings: {},
     },
   ]);
+  emitted.push(...events.events);
+}
+
+/** access-log-seal.ts toEvent, via AccessLogSeal.seal: checkpoints of the log accessEvents() chained, at the interval and at shutdown. */
+async function checkpointEvents(): Promise<void> {
+  const records = emitted.filter((e) => e.type === CATALOG_EVENT.accessRecorded).map(wire);
+  const last = records.at(-1)!;
+  let head = { seq: last.seq, hash: last.hash, keyedFrom: records[0].seq, no: '0', sealedSeq: '0', digest: null as string | null };
+  // Record 1 of this log (only its hash is read: the checkpoint's root), and the head record.
+  const root = { seq: '1', hash: 'b'.repeat(64) };
+  const db = new FakeDatabase((sql) => (sql.includes('FOR UPDATE') ? [head] : sql.includes('ANY(') ? [last] : sql.includes('seq = 1') ? [root] : []));
+  const events = new Recorder();
+  const store = new CheckpointStore(checkpointFile, auditKey);
+  const seal = new AccessLogSeal(db.dataSource, events.publisher, auditKey, store, new AuditConfig(), new Metrics('catalog-events-spec'));
+  try {
+    const first = (await seal.seal('interval'))!;
+    head = { ...head, no: first.no, sealedSeq: first.headSeq, digest: 'f'.repeat(64) };
+    await seal.seal('shutdown');
+  } finally {
+    await rm(checkpointFile, { force: true });
+  }
   emitted.push(...events.events);
 }
 
@@ -302,12 +334,13 @@ describe('catalog event payloads', () => {
     await participantEvents(seed);
     await sharingEvents(seed, sdl);
     await accessEvents();
+    await checkpointEvents();
     await recognitionEvents(seed);
   });
 
   it('are emitted for every catalog event type, with every change its schema names', () => {
     expect([...new Set(emitted.map((e) => e.type))].sort()).toEqual([...TYPES].sort());
-    for (const type of TYPES.filter((t) => t !== CATALOG_EVENT.accessRecorded)) {
+    for (const type of TYPES.filter((t) => t !== CATALOG_EVENT.accessRecorded && t !== CATALOG_EVENT.accessLogCheckpoint)) {
       const seen = [...new Set(emitted.filter((e) => e.type === type).map((e) => wire(e).change))].sort();
       expect({ type, seen }).toEqual({ type, seen: [...changesIn(type)].sort() });
     }
@@ -339,6 +372,16 @@ describe('catalog event payloads', () => {
     expect(records[2].prevHash).toBe(records[1].hash);
   });
 
+  it('checkpoints seal the head of the chain, numbered, each naming the one before', () => {
+    const records = emitted.filter((e) => e.type === CATALOG_EVENT.accessRecorded).map(wire);
+    const checkpoints = emitted.filter((e) => e.type === CATALOG_EVENT.accessLogCheckpoint);
+    expect(checkpoints.map((e) => [e.subject, wire(e).no, wire(e).reason, wire(e).prev])).toEqual([
+      ['access-log-checkpoint', '1', 'interval', null],
+      ['access-log-checkpoint', '2', 'shutdown', 'f'.repeat(64)],
+    ]);
+    expect(wire(checkpoints[0])).toMatchObject({ root: 'b'.repeat(64), headSeq: '44', headHash: records.at(-1)!.hash, keyedFrom: '42', keyId: auditKey.keyId });
+  });
+
   const NEGATIVE: Array<[type: string, what: string, make: () => unknown]> = [
     [CATALOG_EVENT.resourceChanged, 'without version', () => without(first(CATALOG_EVENT.resourceChanged), 'version')],
     [CATALOG_EVENT.resourceChanged, 'a resource change for code "catalog"', () => ({ ...first(CATALOG_EVENT.resourceChanged, 'published'), code: 'catalog' })],
@@ -358,6 +401,11 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.accessRecorded, 'without hash', () => without(first(CATALOG_EVENT.accessRecorded), 'hash')],
     [CATALOG_EVENT.accessRecorded, 'with seq as a number', () => ({ ...first(CATALOG_EVENT.accessRecorded), seq: 42 })],
     [CATALOG_EVENT.accessRecorded, 'with a subject not normalised', () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] })],
+    [CATALOG_EVENT.accessRecorded, 'with an unknown hash algorithm', () => ({ ...first(CATALOG_EVENT.accessRecorded), hashAlg: 'md5' })],
+    [CATALOG_EVENT.accessLogCheckpoint, 'without signature', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'signature')],
+    [CATALOG_EVENT.accessLogCheckpoint, 'without the log it seals', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'root')],
+    [CATALOG_EVENT.accessLogCheckpoint, 'with headSeq as a number', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), headSeq: 44 })],
+    [CATALOG_EVENT.accessLogCheckpoint, 'with a hex signature', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) })],
     [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],
     [CATALOG_EVENT.recognitionRuleChanged, 'with a department that is no USCC', () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' })],
   ];

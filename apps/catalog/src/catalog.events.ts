@@ -6,7 +6,7 @@ import { CATALOG_POLICY_TOPIC } from '@hub/policy';
 export const POLICY_TOPIC = CATALOG_POLICY_TOPIC;
 /** Sharing applications, every state change: key = application id. */
 export const SHARING_APPLICATION_TOPIC = 'hub.catalog.sharing-application.v1';
-/** Access records as they are chained: key = the calling system (or key id). */
+/** Access records as they are chained: key = the calling system (or key id); and the log's signed checkpoints: key = `access-log-checkpoint`. */
 export const ACCESS_RECORD_TOPIC = 'hub.catalog.access-record.v1';
 
 export const CATALOG_SOURCE = '/hub/catalog';
@@ -18,5 +18,6 @@ export const CATALOG_EVENT = {
   participantChanged: 'hub.catalog.participant-changed.v1',
   applicationChanged: 'hub.catalog.sharing-application-changed.v1',
   accessRecorded: 'hub.catalog.access-recorded.v1',
+  accessLogCheckpoint: 'hub.catalog.access-log-checkpoint.v1',
   recognitionRuleChanged: 'hub.catalog.recognition-rule-changed.v1',
 } as const;

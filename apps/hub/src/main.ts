@@ -1,6 +1,7 @@
 // The whole hub in one process: the embedded database (when DATABASE_URL is unset), every base
 // library's subgraph, demo data, and the gateway with GraphiQL. `npm start` runs this.
 import 'reflect-metadata';
+import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { ensureInternalSecret } from '@hub/auth';
 import { createLogger } from '@hub/observability';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   // Every app runs in this process: they share a fresh secret unless one is configured.
   ensureInternalSecret();
+  placeAuditFiles();
   const database = await resolveDatabase();
   log.info({ embedded: database.embedded }, database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL');
 
@@ -63,6 +65,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * The access log's audit key and its checkpoint file live in the data folder beside the archive,
+ * outside the database's files: created on first start (the key 0600) and reused after. What is
+ * configured is left alone.
+ */
+function placeAuditFiles(env: NodeJS.ProcessEnv = process.env): void {
+  const dataDir = dirname(env.ARCHIVE_DIR || '.data/archive');
+  if (!env.HUB_AUDIT_KEY && !env.HUB_AUDIT_KEY_FILE) env.HUB_AUDIT_KEY_FILE = join(dataDir, 'access-log.key');
+  if (!env.AUDIT_CHECKPOINT_FILE) env.AUDIT_CHECKPOINT_FILE = join(dataDir, 'access-log-checkpoints.ndjson');
 }
 
 main().catch(async (error: unknown) => {

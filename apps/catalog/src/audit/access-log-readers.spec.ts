@@ -54,6 +54,7 @@ const row = (over: Partial<AccessRecordRow>): AccessRecordRow => ({
   startedAt: new Date(),
   durationMs: 1,
   timings: {},
+  hashAlg: 'hmac-sha256',
   prevHash: '0'.repeat(64),
   hash: '1'.repeat(64),
   ...over,

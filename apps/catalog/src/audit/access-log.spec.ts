@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -17,7 +19,11 @@ import { AccessSubjectType } from './audit.model.js';
 import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
 import { AccessLogReaders, AccessLogReadersConfig } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
-import { AccessLog, type AccessRecordPublisher } from './audit.service.js';
+import { AuditKey } from './audit-key.js';
+import type { AccessRecordRow } from './audit.entities.js';
+import { AccessLog, COLUMNS, type AccessRecordPublisher } from './audit.service.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
 const random = seededRandom(20250301);
 const people = Array.from({ length: 3 }, () => `PERSON:${generateCitizenId(random)}`);
@@ -68,7 +74,8 @@ describe('the access log on a real database', () => {
       record: (tx, events) => appendToOutbox(tx, CATALOG_SCHEMA, events),
       committed: () => void nudges++,
     };
-    log = new AccessLog(dataSource, publisher as EventPublisher);
+    const key = AuditKey.random();
+    log = new AccessLog(dataSource, publisher as EventPublisher, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
   });
 
   afterAll(async () => {
@@ -88,7 +95,7 @@ describe('the access log on a real database', () => {
     const seqs = (await dataSource.query(`SELECT seq FROM ${records} ORDER BY seq`)).map((r: { seq: string }) => Number(r.seq));
     expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     expect(nudges).toBe(3);
-    expect(await log.verify({})).toEqual({ ok: true, checked: 21, firstBroken: null, headSeq: '21' });
+    expect(await log.verify({})).toMatchObject({ ok: true, checked: 21, unkeyed: 0, firstBroken: null, problems: [], headSeq: '21', checkpoint: null });
   });
 
   it('writes one outbox event per record, keyed by the calling system, carrying seq and hash', async () => {
@@ -125,7 +132,7 @@ describe('the access log on a real database', () => {
     await dataSource.query(`UPDATE ${records} SET purpose = 'curiosity' WHERE seq = 5`);
     try {
       const result = await log.verify({});
-      expect(result).toMatchObject({ ok: false, checked: 4, firstBroken: { seq: '5' } });
+      expect(result).toMatchObject({ ok: false, checked: 4, firstBroken: { seq: '5', code: 'RECORD_CHANGED' } });
       expect(result.firstBroken!.reason).toMatch(/content does not match the stored hash/);
       // A range after it does not see it; a range containing it does.
       expect((await log.verify({ fromSeq: '6' })).ok).toBe(true);
@@ -144,10 +151,40 @@ describe('the access log on a real database', () => {
       expect((await log.verify({})).firstBroken?.seq).toBe('8');
       // Starting after it, record 9's prev_hash no longer links to record 8.
       const fromNine = await log.verify({ fromSeq: '9' });
-      expect(fromNine.firstBroken).toMatchObject({ seq: '9', reason: expect.stringMatching(/broken link/) });
+      expect(fromNine.firstBroken).toMatchObject({ seq: '9', code: 'CHAIN_LINK_BROKEN', reason: expect.stringMatching(/broken link/) });
     } finally {
       await dataSource.query(`UPDATE ${records} SET hash = $1 WHERE seq = 8`, [hash]);
     }
+  });
+
+  it('chains every record with the keyed MAC, and names a rewrite whose hash was recomputed with plain SHA-256 or another key', async () => {
+    const [row] = (await dataSource.query(`SELECT ${COLUMNS} FROM ${records} WHERE seq = 12`)) as AccessRecordRow[];
+    expect(row.hashAlg).toBe(HASH_ALG.hmacSha256);
+    // Not what anyone could recompute from the row alone.
+    expect(row.hash).not.toBe(chainHash(row.prevHash, canonicalRecord(row)));
+    expect(row.hash).not.toBe(chainHash(row.prevHash, canonicalRecord({ ...row, hashAlg: HASH_ALG.sha256 })));
+    expect((await dataSource.query(`SELECT keyed_from::text AS k FROM "${CATALOG_SCHEMA}".access_chain_head`))[0].k).toBe('1');
+
+    const forged = { ...row, purpose: 'curiosity' };
+    const plainSha = chainHash(row.prevHash, canonicalRecord({ ...forged, hashAlg: HASH_ALG.sha256 }));
+    const otherKey = AuditKey.random().mac(row.prevHash, canonicalRecord(forged));
+    const rewrites: Array<[alg: string, hash: string, reason: RegExp]> = [
+      // as hash-chain.ts computed hashes before the key, the record still marked keyed
+      [HASH_ALG.hmacSha256, plainSha, /^changed: the content does not match the stored hash/],
+      // the same, and marked as a legacy record too
+      [HASH_ALG.sha256, plainSha, /^changed: an unkeyed \(plain SHA-256\) record where the log is keyed from record 1/],
+      [HASH_ALG.hmacSha256, otherKey, /^changed: the content does not match the stored hash/],
+    ];
+    try {
+      for (const [alg, hash, reason] of rewrites) {
+        await dataSource.query(`UPDATE ${records} SET purpose = 'curiosity', hash = $1, hash_alg = $2 WHERE seq = 12`, [hash, alg]);
+        const result = await log.verify({ fromSeq: '10', toSeq: '20' });
+        expect(result.firstBroken).toEqual({ seq: '12', code: 'RECORD_CHANGED', reason: expect.stringMatching(reason) });
+      }
+    } finally {
+      await dataSource.query(`UPDATE ${records} SET purpose = $1, hash = $2, hash_alg = $3 WHERE seq = 12`, [row.purpose, row.hash, row.hashAlg]);
+    }
+    expect((await log.verify({ fromSeq: '10', toSeq: '20' })).ok).toBe(true);
   });
 
   it('reports a deleted record as a gap, in the middle and at the end', async () => {
@@ -157,7 +194,7 @@ describe('the access log on a real database', () => {
       await dataSource.query(`DELETE FROM ${records} WHERE seq = $1`, [seq]);
       try {
         const result = await log.verify({});
-        expect(result).toMatchObject({ ok: false, firstBroken: { seq } });
+        expect(result).toMatchObject({ ok: false, firstBroken: { seq, code: 'CHAIN_GAP' } });
         expect(result.firstBroken!.reason).toMatch(/gap: record \d+ is missing/);
       } finally {
         const columns = Object.keys(row);
@@ -176,7 +213,7 @@ describe('the access log on a real database', () => {
     const next = String(BigInt(head) + 1n);
     await dataSource.query(`INSERT INTO ${records} SELECT * FROM jsonb_populate_record(NULL::${records}, $1::jsonb)`, [JSON.stringify({ ...row, seq: next, prev_hash: row.hash })]);
     try {
-      expect((await log.verify({})).firstBroken).toMatchObject({ seq: next, reason: expect.stringMatching(/beyond the chain head/) });
+      expect((await log.verify({})).firstBroken).toMatchObject({ seq: next, code: 'BEYOND_HEAD', reason: expect.stringMatching(/beyond the chain head/) });
     } finally {
       await dataSource.query(`DELETE FROM ${records} WHERE seq = $1`, [next]);
     }

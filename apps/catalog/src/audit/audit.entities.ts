@@ -2,8 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One operation through the gateway, allowed or refused: the access record (访问记录). Append-only
- * and hash-chained: `hash` = SHA-256 of the previous record's hash and this record's canonical
- * content, so changing, inserting or removing a record breaks the chain from there on.
+ * and chained: `hash` = HMAC-SHA256, under the audit key that is never in the database, of the
+ * previous record's hash and this record's canonical content (`hash_alg` says so; records chained
+ * before the key are plain SHA-256, `sha256`), so changing, inserting or removing a record breaks
+ * the chain from there on, and only the key's holder could recompute it.
  */
 @Entity({ name: 'access_record' })
 export class AccessRecordRow {
@@ -82,9 +84,16 @@ export class AccessRecordRow {
 
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /** `hmac-sha256` (keyed), or `sha256` for records chained before the log was keyed (hash-chain.ts HASH_ALG). */
+  @Column({ name: 'hash_alg', type: 'varchar', length: 16 })
+  hashAlg: string;
 }
 
-/** The head of the chain: one row, locked by each append so records are chained in one order. */
+/**
+ * The head of the chain: one row, locked by each append so records are chained in one order, and
+ * by each checkpoint, so checkpoints of several catalog instances are numbered in one sequence.
+ */
 @Entity({ name: 'access_chain_head' })
 export class AccessChainHeadRow {
   @PrimaryColumn({ type: 'integer' })
@@ -95,4 +104,20 @@ export class AccessChainHeadRow {
 
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  /** The first record chained with the keyed MAC (null while there is none). */
+  @Column({ name: 'keyed_from', type: 'bigint', nullable: true })
+  keyedFrom: string | null;
+
+  /** The number of the last checkpoint written (0: none yet). */
+  @Column({ name: 'checkpoint_no', type: 'bigint', default: 0 })
+  checkpointNo: string;
+
+  /** The head seq the last checkpoint sealed: an interval checkpoint is written only when the head moved past it. */
+  @Column({ name: 'checkpoint_seq', type: 'bigint', default: 0 })
+  checkpointSeq: string;
+
+  /** checkpointDigest of the last checkpoint: the next one's `prev`. */
+  @Column({ name: 'checkpoint_digest', type: 'varchar', length: 64, nullable: true })
+  checkpointDigest: string | null;
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nest
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+import { AccessLogProblemCode } from './access-log-problem.js';
 
 export enum AccessSubjectType {
   PERSON = 'PERSON',
@@ -84,7 +85,7 @@ export class AccessRecord {
   @Field(() => Int)
   durationMs: number;
 
-  @Field({ description: 'hex SHA-256 of prevHash and this record' })
+  @Field({ description: 'hex HMAC-SHA256 under the hub’s audit key of prevHash and this record (records chained before the log was keyed: SHA-256)' })
   hash: string;
 
   @Field({ description: 'The hash of the record before (64 zeros for the first)' })
@@ -100,23 +101,92 @@ export class AccessRecordConnection {
   pageInfo: PageInfo;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'The outcome of recomputing the access log hash chain' })
+registerEnumType(AccessLogProblemCode, {
+  ...IN_CATALOG_SCHEMA,
+  name: 'AccessLogProblemCode',
+  description: 'What verifyAccessLog found wrong with the access log',
+  valuesMap: {
+    CHAIN_GAP: { description: 'Records are missing (deleted): between two others, or before the head' },
+    CHAIN_LINK_BROKEN: { description: 'A record’s prevHash is not the previous record’s hash: records removed or inserted' },
+    RECORD_CHANGED: { description: 'A record does not match its keyed MAC: rewritten, or its hash recomputed without the audit key (plain SHA-256 or another key)' },
+    HEAD_MISMATCH: { description: 'The chain head does not match the last record' },
+    BEYOND_HEAD: { description: 'A record lies beyond the chain head: not appended through the log' },
+    TRUNCATED: { description: 'Records a checkpoint sealed are gone: the newest records deleted and the head moved back' },
+    CHECKPOINT_MISMATCH: { description: 'The record a checkpoint sealed has another hash now: rewritten with recomputed hashes, or rewound and appended again' },
+    CHECKPOINT_INVALID: { description: 'A line of the checkpoint file is not a valid checkpoint of this hub: forged, signed with another key, or malformed' },
+  },
+});
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'One thing verifyAccessLog found wrong' })
+export class AccessLogProblem {
+  @Field(() => AccessLogProblemCode)
+  code: AccessLogProblemCode;
+
+  @Field(() => String, { nullable: true, description: 'The first record concerned (for a gap: the first missing seq); null for a forged checkpoint' })
+  seq?: string | null;
+
+  @Field({ description: 'What is wrong, for a person: which records, which checkpoint, when' })
+  reason: string;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A signed checkpoint of the access log, written outside the database (the checkpoint file, the access-record topic)' })
+export class AccessLogCheckpoint {
+  @Field({ description: 'Its number: one sequence over every catalog instance' })
+  no: string;
+
+  @Field({ description: 'The last record it sealed' })
+  headSeq: string;
+
+  @Field({ description: 'That record’s hash when sealed' })
+  headHash: string;
+
+  @Field({ description: 'When it was taken' })
+  time: Date;
+
+  @Field({ description: 'The catalog process that wrote it' })
+  instance: string;
+
+  @Field({ description: 'interval or shutdown' })
+  reason: string;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'The outcome of recomputing the access log chain and comparing it with its checkpoints' })
 export class AccessLogVerification {
-  @Field({ description: 'True when every record checked is intact and linked' })
+  @Field({ description: 'True when every record checked is intact and linked, and (for a range reaching the head) the head and the checkpoints agree with the log' })
   ok: boolean;
 
   // Float: the log outgrows a 32-bit Int.
   @Field(() => Float, { description: 'Records found intact, in seq order, before the first broken one' })
   checked: number;
 
-  @Field(() => String, { nullable: true, description: 'The first broken record (for a gap: the first missing seq)' })
+  @Field(() => Float, {
+    description: 'Of those, records chained before the log was keyed (plain SHA-256): intact as far as a SHA-256 chain can tell, but anyone with database access could have recomputed them',
+  })
+  unkeyed: number;
+
+  @Field(() => String, { nullable: true, description: 'The first broken record (for a gap: the first missing seq); null when nothing or no record is broken' })
   firstBrokenSeq?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it is broken: changed, broken link, gap, head mismatch' })
+  @Field(() => AccessLogProblemCode, { nullable: true, description: 'The code of the first problem' })
+  code?: AccessLogProblemCode | null;
+
+  @Field(() => String, { nullable: true, description: 'Why, for the first problem: changed, broken link, gap, head mismatch, truncated/rewound, rewritten, forged checkpoint' })
   reason?: string | null;
+
+  @Field(() => [AccessLogProblem], { description: 'Every problem found: the first broken record (the chain is not walked past it), then the head and the checkpoints' })
+  problems: AccessLogProblem[];
 
   @Field({ description: 'The seq of the chain head when the verification started' })
   headSeq: string;
+
+  @Field(() => AccessLogCheckpoint, { nullable: true, description: 'The newest valid checkpoint the catalog knows (from its checkpoint file, or the last it wrote); null when there is none yet' })
+  checkpoint?: AccessLogCheckpoint | null;
+
+  @Field(() => Int, { description: 'How many valid checkpoints the log was compared with (0 when the range does not reach the head)' })
+  checkpointsChecked: number;
+
+  @Field({ description: 'The Ed25519 public key (raw, base64url) that verifies this hub’s checkpoints, for checking them outside the hub' })
+  checkpointPublicKey: string;
 }
 
 @ArgsType({ ...IN_CATALOG_SCHEMA })

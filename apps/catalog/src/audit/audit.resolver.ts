@@ -40,12 +40,26 @@ export class AccessLogResolver {
   @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => AccessLogVerification, {
     description:
-      'Recomputes the access log hash chain over [fromSeq, toSeq] (default: all of it, and the head) and names the first broken record. ' +
+      'Recomputes the access log chain (keyed MAC) over [fromSeq, toSeq] and names the first broken record; by default all of it, and then also the head ' +
+      'and the signed checkpoints written outside the database (truncation, rewinds, rewrites, forged checkpoints). ' +
       'For data stewards and admins; a long log is best verified in ranges.',
   })
   async verifyAccessLog(@Args() args: VerifyAccessLogArgs): Promise<AccessLogVerification> {
     const result = await this.log.verify({ fromSeq: args.fromSeq, toSeq: args.toSeq });
-    return { ok: result.ok, checked: result.checked, firstBrokenSeq: result.firstBroken?.seq ?? null, reason: result.firstBroken?.reason ?? null, headSeq: result.headSeq };
+    const checkpoint = result.checkpoint && { ...result.checkpoint, time: new Date(result.checkpoint.time) };
+    return {
+      ok: result.ok,
+      checked: result.checked,
+      unkeyed: result.unkeyed,
+      firstBrokenSeq: result.firstBroken?.seq ?? null,
+      code: result.firstBroken?.code ?? null,
+      reason: result.firstBroken?.reason ?? null,
+      problems: result.problems,
+      headSeq: result.headSeq,
+      checkpoint,
+      checkpointsChecked: result.checkpointsChecked,
+      checkpointPublicKey: result.checkpointPublicKey,
+    };
   }
 }
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, canonicalRecord, chainHash, type ChainedContent } from './hash-chain.js';
+import { GENESIS_HASH, HASH_ALG, canonicalJson, canonicalRecord, chainHash, chainMac, type ChainedContent } from './hash-chain.js';
 
 const row = (over: Partial<ChainedContent> = {}): ChainedContent => ({
   seq: '42',
@@ -70,6 +70,35 @@ describe('canonicalRecord', () => {
   it('refuses values that JSON cannot carry faithfully', () => {
     expect(() => canonicalRecord(row({ timings: { x: Number.NaN } }))).toThrow(TypeError);
     expect(() => canonicalRecord(row({ recordedAt: 'yesterday' }))).toThrow(TypeError);
+  });
+});
+
+describe('canonicalRecord, form v2 (keyed records)', () => {
+  it('is form v1 plus hash_alg, so a keyed record cannot be passed off as a legacy one with the same text', () => {
+    const v1 = JSON.parse(canonicalRecord(row())) as Record<string, unknown>;
+    const v2 = JSON.parse(canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256 }))) as Record<string, unknown>;
+    expect(v2).toEqual({ ...v1, hash_alg: 'hmac-sha256' });
+    expect(Object.keys(v2)).toEqual([...Object.keys(v2)].sort());
+    // A legacy row read back from the database (hash_alg sha256) keeps form v1, as it was hashed.
+    expect(canonicalRecord(row({ hashAlg: HASH_ALG.sha256 }))).toBe(canonicalRecord(row()));
+  });
+});
+
+describe('chainMac', () => {
+  const key = createSecretKey(Buffer.alloc(32, 7));
+
+  it('is hex HMAC-SHA256 under the key of prevHash, a newline and the canonical text', () => {
+    const canonical = canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256 }));
+    const expected = createHmac('sha256', Buffer.alloc(32, 7)).update(`${GENESIS_HASH}\n${canonical}`).digest('hex');
+    expect(chainMac(key, GENESIS_HASH, canonical)).toBe(expected);
+  });
+
+  it('cannot be recomputed without the key: not plain SHA-256, not another key', () => {
+    const canonical = canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256 }));
+    const mac = chainMac(key, GENESIS_HASH, canonical);
+    expect(mac).not.toBe(chainHash(GENESIS_HASH, canonical));
+    expect(mac).not.toBe(chainMac(createSecretKey(Buffer.alloc(32, 8)), GENESIS_HASH, canonical));
+    expect(mac).not.toBe(chainMac(key, GENESIS_HASH, canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256, purpose: '例行检查' }))));
   });
 });
 

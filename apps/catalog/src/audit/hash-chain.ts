@@ -1,13 +1,26 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 import type { AccessRecordRow } from './audit.entities.js';
 
 /** The `prevHash` of the first record: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What is hashed: every column of a record but its own hash. */
-export type ChainedContent = Omit<AccessRecordRow, 'hash' | 'recordedAt' | 'startedAt'> & {
+/**
+ * How a record's `hash` was made (its `hash_alg` column). Records chained before the log was keyed
+ * keep `sha256` and are verified as they were made; every new record is `hmac-sha256`.
+ */
+export const HASH_ALG = {
+  /** Legacy: hex SHA-256 of prevHash and the canonical form v1. Anyone with the database can recompute it. */
+  sha256: 'sha256',
+  /** hex HMAC-SHA256 under the audit key (never in the database) of prevHash and the canonical form v2. */
+  hmacSha256: 'hmac-sha256',
+} as const;
+export type HashAlg = (typeof HASH_ALG)[keyof typeof HASH_ALG];
+
+/** What is hashed: every column of a record but its own hash (`hashAlg` absent on legacy rows built in memory). */
+export type ChainedContent = Omit<AccessRecordRow, 'hash' | 'recordedAt' | 'startedAt' | 'hashAlg'> & {
   recordedAt: Date | string;
   startedAt: Date | string;
+  hashAlg?: string;
 };
 
 // Column names, not property names: the hash is of what the database holds, and must not change
@@ -36,16 +49,19 @@ const COLUMNS: ReadonlyArray<[column: string, property: keyof ChainedContent, ki
   ['timings', 'timings', 'json'],
   ['prev_hash', 'prevHash', 'value'],
 ];
+// Form v2 (keyed records) adds the algorithm itself, so a record cannot be passed off under the other one.
+const COLUMNS_V2: typeof COLUMNS = [...COLUMNS, ['hash_alg', 'hashAlg', 'value']];
 
 /**
  * The canonical text of a record: a JSON object of its columns (all but `hash`), keys sorted at
  * every level, timestamps as ISO strings to the millisecond, `seq` as a decimal string. The same
  * record gives the same text whether it was just built in memory or read back from Postgres
  * (where jsonb reorders keys and node-pg returns bigint as a string and timestamps as Dates).
+ * Form v1 (legacy, `sha256` records) leaves `hash_alg` out; form v2 (`hmac-sha256`) includes it.
  */
 export function canonicalRecord(row: ChainedContent): string {
   const content: Record<string, unknown> = {};
-  for (const [column, property, kind] of COLUMNS) {
+  for (const [column, property, kind] of row.hashAlg === HASH_ALG.hmacSha256 ? COLUMNS_V2 : COLUMNS) {
     const value = row[property] ?? null;
     if (kind === 'instant') content[column] = instant(value as Date | string, column);
     else if (column === 'seq') content[column] = decimal(value as string | number | bigint);
@@ -54,9 +70,14 @@ export function canonicalRecord(row: ChainedContent): string {
   return canonicalJson(content);
 }
 
-/** hex SHA-256 of `prevHash + "\n" + canonical`. */
+/** Legacy records (`sha256`): hex SHA-256 of `prevHash + "\n" + canonical`. */
 export function chainHash(prevHash: string, canonical: string): string {
   return createHash('sha256').update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
+}
+
+/** Keyed records (`hmac-sha256`): hex HMAC-SHA256 under `key` of `prevHash + "\n" + canonical`. */
+export function chainMac(key: KeyObject, prevHash: string, canonical: string): string {
+  return createHmac('sha256', key).update(`${prevHash}\n${canonical}`, 'utf8').digest('hex');
 }
 
 /** JSON with object keys sorted (recursively); `undefined` object members are left out, as JSON.stringify and jsonb do. */

@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { EventPublisher, type NewEvent, type SqlExecutor } from '@hub/events';
+import { Metrics, createLogger } from '@hub/observability';
+import { ACCESS_RECORD_TOPIC, CATALOG_EVENT, CATALOG_SOURCE } from '../catalog.events.js';
+import { AuditKey } from './audit-key.js';
+import { AuditConfig } from './audit.config.js';
+import type { AccessRecordRow } from './audit.entities.js';
+import { COLUMNS, HEAD, HEAD_ID, RECORDS, type AccessRecordPublisher } from './audit.service.js';
+import { checkpointDigest, signCheckpoint, type Checkpoint, type CheckpointReason } from './checkpoint.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
+
+/** The Kafka key of checkpoint events: all in one partition, in order. */
+export const CHECKPOINT_EVENT_SUBJECT = 'access-log-checkpoint';
+
+interface SealHead {
+  seq: string;
+  hash: string;
+  keyedFrom: string | null;
+  no: string;
+  sealedSeq: string;
+  digest: string | null;
+}
+
+/**
+ * Seals the access log: every AUDIT_CHECKPOINT_MS when the chain head moved (whoever moved it), and
+ * always at shutdown — before the outbox relay drains and the database closes (this module's
+ * beforeApplicationShutdown runs before the global events and persistence modules') — it writes a
+ * signed checkpoint of the head, naming the log by the hash of its record 1, to the outbox (→ the
+ * access-record topic) and to the checkpoint file. The head row is locked meanwhile, so the
+ * checkpoint names the head every instance sees, and checkpoints of all instances are numbered in
+ * one sequence. A log that no longer holds what the last known checkpoint sealed, or whose head
+ * does not verify, is not sealed: that would vouch for the tampering.
+ */
+@Injectable()
+export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  /** How long the shutdown checkpoint may take before the app closes anyway. */
+  static readonly SHUTDOWN_TIMEOUT_MS = 5_000;
+  /** Which process wrote a checkpoint: two catalogs in one process (tests) differ by the suffix. */
+  readonly instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly log = createLogger('catalog.audit');
+  private readonly outcomes;
+  private timer?: NodeJS.Timeout;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: AccessRecordPublisher,
+    @Inject(AuditKey) private readonly key: AuditKey,
+    @Inject(CheckpointStore) private readonly store: CheckpointStore,
+    @Inject(AuditConfig) private readonly config: AuditConfig,
+    @Inject(Metrics) metrics: Metrics,
+  ) {
+    this.outcomes = metrics.counter('hub_access_log_checkpoints_total', 'Access-log checkpoint attempts, by outcome', ['outcome']);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.store.load();
+    await this.checkKey();
+    this.timer = setInterval(() => void this.seal('interval').catch((error: unknown) => this.log.error({ err: error }, 'writing an access-log checkpoint failed')), this.config.AUDIT_CHECKPOINT_MS);
+    this.timer.unref();
+    this.log.info(
+      { keyId: this.key.keyId, publicKey: this.key.publicKey, checkpointFile: this.store.path, intervalMs: this.config.AUDIT_CHECKPOINT_MS, instance: this.instance },
+      'access log keyed and sealed (publicKey verifies its checkpoints; the audit key itself is never logged)',
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.seal('shutdown'),
+        new Promise((_, reject) => (timeout = setTimeout(() => reject(new Error(`timed out after ${AccessLogSeal.SHUTDOWN_TIMEOUT_MS} ms`)), AccessLogSeal.SHUTDOWN_TIMEOUT_MS))),
+      ]);
+    } catch (error) {
+      this.log.error({ err: error }, 'the shutdown checkpoint of the access log could not be written');
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  /**
+   * Writes a checkpoint of the current head; null when there is nothing to seal (an empty log, or
+   * — at the interval — a head already sealed) or when the log must not be sealed (logged, counted).
+   * Calls of one process run one after the other.
+   */
+  seal(reason: CheckpointReason): Promise<Checkpoint | null> {
+    const run = this.queue.then(() => this.sealNow(reason));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sealNow(reason: CheckpointReason): Promise<Checkpoint | null> {
+    const outcome = await this.dataSource.transaction(async (tx): Promise<{ checkpoint?: Checkpoint; refused?: string }> => {
+      const [head] = (await tx.query(
+        `SELECT seq, hash, keyed_from AS "keyedFrom", checkpoint_no AS "no", checkpoint_seq AS "sealedSeq", checkpoint_digest AS "digest"
+         FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`,
+      )) as SealHead[];
+      if (!head || head.seq === '0') return {};
+      if (reason === 'interval' && head.no !== '0' && head.sealedSeq === head.seq) return {};
+      const checked = await this.check(tx, head);
+      if ('refused' in checked) return checked;
+      const checkpoint = signCheckpoint(this.key, {
+        root: checked.root,
+        no: (BigInt(head.no) + 1n).toString(),
+        prev: head.digest,
+        headSeq: head.seq,
+        headHash: head.hash,
+        keyedFrom: head.keyedFrom,
+        time: new Date().toISOString(),
+        instance: this.instance,
+        reason,
+      });
+      await this.events.record(tx, [toEvent(checkpoint)]);
+      await tx.query(`UPDATE ${HEAD} SET checkpoint_no = $1, checkpoint_seq = $2, checkpoint_digest = $3 WHERE id = ${HEAD_ID}`, [
+        checkpoint.no,
+        checkpoint.headSeq,
+        checkpointDigest(checkpoint),
+      ]);
+      return { checkpoint };
+    });
+    if (outcome.refused) {
+      this.outcomes.inc({ outcome: 'refused' });
+      this.log.error({ reason: outcome.refused }, 'the access log was NOT sealed: it no longer matches what was sealed before — run verifyAccessLog');
+      return null;
+    }
+    const { checkpoint } = outcome;
+    if (!checkpoint) return null;
+    this.events.committed();
+    this.store.remember(checkpoint);
+    try {
+      await this.store.append(checkpoint);
+      this.outcomes.inc({ outcome: 'written' });
+    } catch (error) {
+      // Committed, so it is on its way to the topic; the file misses it.
+      this.outcomes.inc({ outcome: 'file_failed' });
+      this.log.error({ err: error, file: this.store.path, no: checkpoint.no }, 'could not append the checkpoint to the checkpoint file (it is in the outbox, bound for the topic)');
+    }
+    return checkpoint;
+  }
+
+  /**
+   * The log's root (the hash of record 1), or why the log must not be sealed now. One query, for
+   * record 1, the head record and the record the last known checkpoint of this log sealed.
+   */
+  private async check(tx: SqlExecutor, head: SealHead): Promise<{ root: string } | { refused: string }> {
+    const [first] = (await tx.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
+    if (!first) return { refused: 'record 1 is missing' };
+    const last = this.store.latest(first.hash);
+    const seqs = last ? [head.seq, last.headSeq] : [head.seq];
+    const rows = (await tx.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = ANY($1::bigint[])`, [seqs])) as AccessRecordRow[];
+    const bySeq = new Map(rows.map((r) => [String(r.seq), r]));
+    const headRow = bySeq.get(head.seq);
+    if (!headRow || headRow.hash !== head.hash) return { refused: `the chain head (record ${head.seq}) does not match the stored record` };
+    if (!this.intact(headRow)) return { refused: `record ${head.seq} at the head does not verify under the audit key` };
+    if (last) {
+      if (BigInt(head.seq) < BigInt(last.headSeq)) {
+        return { refused: `the chain head (${head.seq}) is behind checkpoint #${last.no} at ${last.time}, which sealed record ${last.headSeq}: truncated/rewound` };
+      }
+      if (bySeq.get(last.headSeq)?.hash !== last.headHash) return { refused: `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten` };
+    }
+    return { root: first.hash };
+  }
+
+  /** At boot: the record at the head must verify under the configured key — else it is the wrong key (or the head was tampered with). */
+  private async checkKey(): Promise<void> {
+    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = (SELECT seq FROM ${HEAD} WHERE id = ${HEAD_ID})`)) as AccessRecordRow[];
+    if (!row || row.hashAlg !== HASH_ALG.hmacSha256 || this.intact(row)) return;
+    throw new Error(
+      `the audit key (key id ${this.key.keyId}) does not verify record ${row.seq} at the head of the access log: either it is not the key the log was chained with ` +
+        `(configure that key: HUB_AUDIT_KEY or HUB_AUDIT_KEY_FILE; every catalog process of a hub must use the same one), or that record was changed in the database. ` +
+        'The catalog does not chain new records onto a head it cannot vouch for.',
+    );
+  }
+
+  private intact(row: AccessRecordRow): boolean {
+    const canonical = canonicalRecord(row);
+    return row.hashAlg === HASH_ALG.hmacSha256 ? this.key.mac(row.prevHash, canonical) === row.hash : row.hashAlg === HASH_ALG.sha256 && chainHash(row.prevHash, canonical) === row.hash;
+  }
+}
+
+function toEvent(checkpoint: Checkpoint): NewEvent<Checkpoint> {
+  return { topic: ACCESS_RECORD_TOPIC, type: CATALOG_EVENT.accessLogCheckpoint, source: CATALOG_SOURCE, subject: CHECKPOINT_EVENT_SUBJECT, time: new Date(checkpoint.time), data: checkpoint };
+}
