@@ -633,6 +633,18 @@ describe('around masking', () => {
       expect(full.body.data).toMatchObject({ a: { reason: '纳税人居民身份证上的姓名为欧阳修', correctedValue: '欧阳脩' }, b: { resolutionReason: '经核查户籍档案，上官婉儿无误' } });
     });
 
+    it('an error does not echo what masking hides: a result refused for a person who died names the year of death only', async () => {
+      const attempt = await hub.eventually(async () => {
+        const refused = await read(keys.window, `mutation($i: RecordReviewResultInput!) { recordReviewResult(input: $i) { id } }`, {
+          i: { subject: dead.idNumber, resultType: 'IDENTITY_VERIFIED_ORIGINALS', serviceItemCode: SOLE_TRADER_REGISTRATION, caseNumber: 'CC-2026-000778', outcome: 'PASSED', reviewer: REVIEWER, validUntil: chinaDate(new Date(Date.now() + 86_400_000)) },
+        });
+        expect(refused.body.errors?.[0]?.extensions?.code).toBe('SUBJECT_DECEASED');
+        return refused;
+      }, 30_000);
+      expect(exposed(attempt.text, DIED_ON)).toBe(false);
+      expect(attempt.body.errors?.[0].message).toContain(`in ${DIED_ON.slice(0, 4)}`);
+    });
+
     it('change entries: the provider under a masked grant on them sees which fields changed, not their values', async () => {
       const query = `query($id: String!) { person(idNumber: $id) { history { version changes } } }`;
       const before = await read(keys.population, query, { id: dead.idNumber });
