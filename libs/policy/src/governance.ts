@@ -3,7 +3,9 @@
 // field, so a field no item governs would be a field nobody decided about — and a field two items
 // govern would have two contradictory answers. Besides that rule, the checks below reject the seed
 // catalog mistakes that would make enforcement wrong or an entry unusable: invalid codes and USCCs,
-// masking rules that cannot apply to a field's type, conditional resources without conditions.
+// masking rules that cannot apply to a field's type, conditional resources without conditions —
+// and personal data shared without a mask: every item says what its values are (a data class), and
+// a personal class in a shared resource needs a masking rule that fits it.
 //
 // The supergraph is read with @apollo/federation-internals (the library composition itself uses),
 // so `@join__type` is found by the join spec's real name and the API schema (what clients can
