@@ -106,4 +106,26 @@ describe('a base-library field the catalog does not know', () => {
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain('FIELD_UNGOVERNED Person.name');
   }, 120_000);
+
+  it('makes `npm run catalog:check` exit 1 naming a personal field shared without a masking rule', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hub-catalog-'));
+    await cp('schemas/catalog', dir, { recursive: true });
+    const file = join(dir, 'resources', 'credit.json');
+    const resources = JSON.parse(await readFile(file, 'utf8')) as GovernanceCatalog['resources'];
+    const name = resources[0].items.find((item) => item.fields.includes('CreditRecord.subjectName'))!;
+    expect(name).toMatchObject({ dataClass: 'SUBJECT_NAME', masking: 'NAME' });
+    // The leak the issue found: a natural person's name shown in full next to her masked ID.
+    Object.assign(name, { masking: null, maskUnless: null });
+    await writeFile(file, JSON.stringify(resources, null, 2));
+    expect(checkGovernance(await readFile(COMMITTED, 'utf8'), await readSeedCatalog(dir))).toEqual([
+      { code: 'PERSONAL_ITEM_UNMASKED', resource: '10401001/000001', item: 6, message: expect.stringContaining('CreditRecord.subjectName would reach callers without full values in full') },
+    ]);
+    const failed = await run('npm', ['run', '-s', 'catalog:check', '--', '--catalog', dir], { env: process.env }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('PERSONAL_ITEM_UNMASKED 10401001/000001#6');
+    expect(failed?.stderr).toContain('CreditRecord.subjectName');
+  }, 120_000);
 });

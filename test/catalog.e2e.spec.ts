@@ -8,7 +8,7 @@ import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 // draft → published → retired with version history, search — and every change of what may be read
 // reaching the gateway within seconds, without a restart.
 
-const RESOURCE = `code name status version sharingType publishedOn providerUscc items { id no fields masking }
+const RESOURCE = `code name status version sharingType publishedOn providerUscc items { id no fields masking dataClass maskUnless { field values } }
   history { version change changedFields changedByName }`;
 const CREATE = `mutation($i: CatalogResourceInput!) { createCatalogResource(input: $i) { ${RESOURCE} } }`;
 const UPDATE = `mutation($i: UpdateCatalogResourceInput!) { updateCatalogResource(input: $i) { ${RESOURCE} } }`;
@@ -43,7 +43,7 @@ function draft(code: string, fields: string[]): Record<string, unknown> {
     openAttribute: 'NOT_OPEN',
     updateCycle: 'REAL_TIME',
     relatedCodes: ['10101001/000001'],
-    items: [{ no: 1, name: '核验结果', dataType: 'STRING', fields, sensitivity: 'PERSONAL' }],
+    items: [{ no: 1, name: '核验结果', dataType: 'STRING', fields, sensitivity: 'PERSONAL', dataClass: 'STRUCTURE' }],
   };
 }
 
@@ -101,6 +101,40 @@ describe('the catalog: stewards describe the data, the gateway applies it within
       [1, 'created'],
     ]);
     expect(updated.data!.updateCatalogResource.history[0]).toMatchObject({ changedByName: hub.keys.psbSteward.principal.name, changedFields: expect.arrayContaining(['name', 'sharingType']) });
+  });
+
+  it('stores each item\'s data class and masking condition, and refuses a personal item without a masking rule', async () => {
+    const shipped = await hub.graphql<{ catalogResource: Resource & { items: Array<{ no: number; dataClass: string; masking: string | null; maskUnless: unknown }> } }>(
+      `query { catalogResource(code: "10401001/000001") { ${RESOURCE} } }`,
+    );
+    expect(shipped.data?.catalogResource.items.find((i) => i.no === 6)).toMatchObject({
+      fields: ['CreditRecord.subjectName'],
+      masking: 'NAME',
+      dataClass: 'SUBJECT_NAME',
+      maskUnless: { field: 'subjectType', values: ['LEGAL_ENTITY'] },
+    });
+
+    const phone = (extra: Record<string, unknown>) => ({
+      ...draft('10103001/000009', ['Person.phone']),
+      items: [{ no: 1, name: '联系电话', dataType: 'STRING', fields: ['Person.phone'], sensitivity: 'SENSITIVE_PERSONAL', dataClass: 'PHONE', ...extra }],
+    });
+    const noClass = await hub.graphql(CREATE, { i: { ...phone({}), items: [{ no: 1, name: '联系电话', dataType: 'STRING', fields: ['Person.phone'], sensitivity: 'PERSONAL' }] } }, {}, steward());
+    expect(noClass.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(noClass.errors?.[0].message).toContain('dataClass');
+    const badCondition = await hub.graphql(CREATE, { i: phone({ masking: 'PHONE', maskUnless: { field: 'Subject Type', values: [] } }) }, {}, steward());
+    expect(badCondition.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringContaining('maskUnless') });
+
+    const created = await hub.graphql<{ createCatalogResource: Resource }>(CREATE, { i: phone({}) }, {}, steward());
+    expect(created.errors).toBeUndefined();
+    const unmasked = await hub.graphql(PUBLISH, { c: '10103001/000009', v: 1 }, {}, steward());
+    expect(unmasked.errors?.[0].extensions?.code).toBe('CATALOG_UNSOUND');
+    expect(unmasked.errors?.[0].message).toMatch(/PERSONAL_ITEM_UNMASKED .*Person\.phone/);
+    const masked = await hub.graphql(UPDATE, { i: { code: '10103001/000009', expectedVersion: 1, items: phone({ masking: 'PHONE' }).items } }, {}, steward());
+    expect(masked.errors).toBeUndefined();
+    // Still refused — Person.phone is governed already — but no longer for want of a rule.
+    const twice = await hub.graphql(PUBLISH, { c: '10103001/000009', v: 2 }, {}, steward());
+    expect(twice.errors?.[0].extensions?.code).toBe('CATALOG_UNSOUND');
+    expect(twice.errors?.[0].message).not.toContain('PERSONAL_ITEM_UNMASKED');
   });
 
   it('applies a change of sharing type to the gateway within seconds, without a restart', async () => {

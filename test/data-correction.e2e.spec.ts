@@ -228,7 +228,9 @@ describe('data correction (校核纠错): report, route to the source, resolve t
     const rejected = await reject(phoneReport.id, '经核户籍档案，联系电话为本人登记，无误');
     expect(rejected.errors).toBeUndefined();
     expect(rejected.data!.rejectDataCorrection).toMatchObject({ status: 'REJECTED', resolutionReason: '经核户籍档案，联系电话为本人登记，无误', correctedValue: null, correctionEvent: null });
-    expect((await correctionAs(phoneReport.id, hub.keys.tax.key)).data?.dataCorrection).toMatchObject({ status: 'REJECTED', resolutionReason: '经核户籍档案，联系电话为本人登记，无误' });
+    // The reporter, without full values, learns that it was rejected; the reason, which may quote
+    // the source's record, is masked like the values (docs/catalog.md §4).
+    expect((await correctionAs(phoneReport.id, hub.keys.tax.key)).data?.dataCorrection).toMatchObject({ status: 'REJECTED', resolutionReason: '******' });
     const events = await eventsOf(phoneReport.id, 2);
     expect(events[1].data).toMatchObject({ status: 'REJECTED', resolutionReason: '经核户籍档案，联系电话为本人登记，无误', correctedValue: null });
 

@@ -130,7 +130,7 @@ export class GeocodeResult {
   divisionCode?: string;
 }
 
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a legal entity or person is, as the geospatial library geocoded its address' })
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a legal entity is, as the geospatial library geocoded its registered address' })
 export class Location {
   @Field(() => GeocodeStatus)
   status: GeocodeStatus;
@@ -160,16 +160,52 @@ export class Location {
   updatedAt: Date;
 }
 
+/**
+ * Where a person lives, as the geospatial library geocoded their household address. A type of its
+ * own, apart from a company's Location, so that the catalog can govern it as a person's address:
+ * its text is masked, its point generalised and its address id hidden for callers without full
+ * values, while a company's seat stays public (docs/catalog.md §4).
+ */
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a person lives, as the geospatial library geocoded their household address (masked for callers without full values)' })
+export class PersonLocation {
+  @Field(() => GeocodeStatus)
+  status: GeocodeStatus;
+
+  @Field(() => GeocodeMethod, { nullable: true })
+  method?: GeocodeMethod;
+
+  @Field(() => Float, { nullable: true })
+  confidence?: number;
+
+  @Field({ nullable: true, description: 'Why the address could not be located' })
+  reason?: string;
+
+  @Field({ description: 'The household address text the population library published' })
+  addressText: string;
+
+  @Field({ nullable: true })
+  divisionCode?: string;
+
+  @Field(() => GeoPoint, { nullable: true, description: 'Snapped to the 0.01° grid for callers without full values' })
+  point?: GeoPoint;
+
+  @Field({ nullable: true, description: 'The standard address of the home' })
+  addressId?: string;
+
+  @Field()
+  updatedAt: Date;
+}
+
 @ObjectType('LegalEntity', { ...IN_GEOSPATIAL_SCHEMA })
 @Directive('@key(fields: "uscc")')
-export class LegalEntityLocation {
+export class LegalEntityRef {
   @Field(() => ID)
   uscc: string;
 }
 
 @ObjectType('Person', { ...IN_GEOSPATIAL_SCHEMA })
 @Directive('@key(fields: "idNumber")')
-export class PersonLocation {
+export class PersonRef {
   @Field(() => ID)
   idNumber: string;
 }

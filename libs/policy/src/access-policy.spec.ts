@@ -42,7 +42,7 @@ describe('AccessPolicy', () => {
     const decision = new AccessPolicy(items, [], governed).decide(system, ['Query.person', 'Person.idNumber', 'Person.gender'], TODAY);
     expect(decision.allowed).toBe(true);
     expect(decision.purposeRequired).toBe(false);
-    expect(decision.maskFor('Person.idNumber')).toBe(MaskingRule.CITIZEN_ID);
+    expect(decision.maskFor('Person.idNumber')).toEqual({ rule: MaskingRule.CITIZEN_ID, unless: null });
     expect(decision.maskFor('Person.gender')).toBeUndefined();
   });
 
@@ -60,7 +60,7 @@ describe('AccessPolicy', () => {
   it('allows a conditional item with a grant valid today: masked, or full with a full-value grant', () => {
     const masked = new AccessPolicy(items, [grant()], governed).decide(system, ['Person.phone'], TODAY);
     expect(masked.allowed).toBe(true);
-    expect(masked.maskFor('Person.phone')).toBe(MaskingRule.PHONE);
+    expect(masked.maskFor('Person.phone')).toEqual({ rule: MaskingRule.PHONE, unless: null });
     const full = new AccessPolicy(items, [grant(), grant({ id: 'g2', fullValues: true })], governed).decide(system, ['Person.phone'], TODAY);
     expect(full.maskFor('Person.phone')).toBeUndefined();
     expect(new AccessPolicy(items, [grant({ validTo: TODAY })], governed).decide(system, ['Person.phone'], TODAY).allowed).toBe(true);

@@ -1,4 +1,5 @@
-import { MaskingRule, SharingType } from './catalog-model.js';
+import { MaskingRule, SharingType, type MaskUnless } from './catalog-model.js';
+import type { FieldMasking } from './masking.js';
 
 /** A published data item as enforcement needs it. */
 export interface PolicyItem {
@@ -13,6 +14,8 @@ export interface PolicyItem {
   fields: string[];
   sensitivity: string;
   masking: MaskingRule | null;
+  /** When `masking` does not apply (a sibling says the subject is not a natural person); null: always. */
+  maskUnless?: MaskUnless | null;
 }
 
 /** An approved grant as enforcement needs it (revoked grants are not in a snapshot). */
@@ -61,8 +64,8 @@ export interface AccessDecision {
   items: PolicyItem[];
   /** True when a touched item is conditional: the operation must say why (purpose). */
   purposeRequired: boolean;
-  /** The masking rule to apply to a coordinate's values for this caller, if any. */
-  maskFor(coordinate: string): MaskingRule | undefined;
+  /** The masking rule (with its condition) to apply to a coordinate's values for this caller, if any. */
+  maskFor(coordinate: string): FieldMasking | undefined;
 }
 
 /**
@@ -114,7 +117,7 @@ export class AccessPolicy {
   decide(subject: PolicySubject, coordinates: Iterable<string>, today: string): AccessDecision {
     const refusedByItem = new Map<string, RefusedItem>();
     const touched = new Map<string, PolicyItem>();
-    const masks = new Map<string, MaskingRule>();
+    const masks = new Map<string, FieldMasking>();
     for (const coordinate of coordinates) {
       const item = this.byField.get(coordinate);
       if (!item) {
@@ -145,7 +148,7 @@ export class AccessPolicy {
         }
         continue;
       }
-      if (item.masking && !provider && !grant?.fullValues) masks.set(coordinate, item.masking);
+      if (item.masking && !provider && !grant?.fullValues) masks.set(coordinate, { rule: item.masking, unless: item.maskUnless ?? null });
     }
     const items = [...touched.values()];
     return {

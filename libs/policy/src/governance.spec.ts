@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import {
+  DataClass,
   DataItemType,
   MaskingRule,
   OpenAttribute,
@@ -39,8 +40,10 @@ const SUBGRAPHS = [
   {
     name: 'geospatial',
     sdl: `${LINK}
-      type Query { point: GeoPoint }
+      type Query { point: GeoPoint hits: [Hit!]! }
       type GeoPoint { longitude: Float! latitude: Float! }
+      enum HitKind { ADDRESS PERSON }
+      type Hit { kind: HitKind! id: ID! point: GeoPoint! }
       type Person @key(fields: "idNumber") { idNumber: ID! location: GeoPoint }`,
   },
   {
@@ -62,7 +65,7 @@ const PSB = '114406000070201359';
 const NR = '11440600MB2C5218XK';
 
 function item(no: number, fields: string[], extra: Partial<DataItemSpec> = {}): DataItemSpec {
-  return { no, name: `信息项${no}`, dataType: DataItemType.STRING, fields, sensitivity: Sensitivity.INTERNAL, masking: null, ...extra };
+  return { no, name: `信息项${no}`, dataType: DataItemType.STRING, fields, sensitivity: Sensitivity.INTERNAL, masking: null, dataClass: DataClass.OTHER, ...extra };
 }
 
 function resource(code: string, provider: string, items: DataItemSpec[], extra: Partial<CatalogResourceSpec> = {}): CatalogResourceSpec {
@@ -96,22 +99,36 @@ function validCatalog(): GovernanceCatalog {
       '10101001/000001',
       PSB,
       [
-        item(1, ['Person.idNumber'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID }),
-        item(2, ['Person.name'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.NAME }),
-        item(3, ['Person.age'], { dataType: DataItemType.NUMBER, sensitivity: Sensitivity.PERSONAL }),
-        item(4, ['Person.address', 'PersonAddress.text'], { dataType: DataItemType.OBJECT }),
+        item(1, ['Person.idNumber'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID, dataClass: DataClass.CITIZEN_ID }),
+        item(2, ['Person.name'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.NAME, dataClass: DataClass.PERSON_NAME }),
+        item(3, ['Person.age'], {
+          dataType: DataItemType.NUMBER,
+          sensitivity: Sensitivity.PERSONAL,
+          dataClass: DataClass.PERSON_CATEGORY,
+          description: '整数无法脱敏；年龄已由脱敏后的出生年份推知，按基本项共享。',
+        }),
+        item(4, ['Person.address', 'PersonAddress.text'], { dataType: DataItemType.OBJECT, dataClass: DataClass.STRUCTURE }),
       ],
       { relatedCodes: ['10103001/000001'] },
     ),
     resource(
       '10103001/000001',
       PSB,
-      [item(1, ['Person.phone'], { sensitivity: Sensitivity.SENSITIVE_PERSONAL, masking: MaskingRule.PHONE })],
+      [item(1, ['Person.phone'], { sensitivity: Sensitivity.SENSITIVE_PERSONAL, masking: MaskingRule.PHONE, dataClass: DataClass.PHONE })],
       { sharingType: SharingType.CONDITIONAL, sharingConditions: '法定职责必需，写明用途和办件编号' },
     ),
     resource('10302001/000001', NR, [
-      item(1, ['GeoPoint.longitude', 'GeoPoint.latitude'], { dataType: DataItemType.NUMBER, masking: MaskingRule.COORDINATE }),
-      item(2, ['Person.location'], { dataType: DataItemType.GEOMETRY }),
+      item(1, ['GeoPoint.longitude', 'GeoPoint.latitude'], { dataType: DataItemType.NUMBER, masking: MaskingRule.COORDINATE, dataClass: DataClass.PLACE }),
+      item(2, ['Person.location'], { dataType: DataItemType.GEOMETRY, dataClass: DataClass.STRUCTURE }),
+      item(3, ['Hit.kind'], { dataType: DataItemType.CODE, dataClass: DataClass.CODE }),
+      item(4, ['Hit.id'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.SUBJECT_ID, dataClass: DataClass.SUBJECT_ID, maskUnless: { field: 'kind', values: ['ADDRESS'] } }),
+      item(5, ['Hit.point'], {
+        dataType: DataItemType.GEOMETRY,
+        sensitivity: Sensitivity.PERSONAL,
+        masking: MaskingRule.COORDINATE,
+        dataClass: DataClass.SUBJECT_COORDINATES,
+        maskUnless: { field: 'kind', values: ['ADDRESS'] },
+      }),
     ]),
   ];
   return { departments, resources };
@@ -139,6 +156,9 @@ describe('baseLibraryFields', () => {
     expect(baseLibraryFields(SUPERGRAPH)).toEqual([
       'GeoPoint.latitude',
       'GeoPoint.longitude',
+      'Hit.id',
+      'Hit.kind',
+      'Hit.point',
       'Person.address',
       'Person.age',
       'Person.idNumber',
@@ -239,7 +259,7 @@ describe('checkGovernance', () => {
       });
       expect(onInt).toEqual([{ code: 'MASKING_TYPE_MISMATCH', resource: '10101001/000001', item: 3, coordinate: 'Person.age', message: expect.stringContaining('Int') }]);
       const coordinateOnString = check((c) => {
-        resourceByCode(c, '10101001/000001').items[1].masking = MaskingRule.COORDINATE;
+        Object.assign(resourceByCode(c, '10101001/000001').items[1], { masking: MaskingRule.COORDINATE, dataClass: DataClass.OTHER });
       });
       expect(codesOf(coordinateOnString)).toEqual(['MASKING_TYPE_MISMATCH']);
       const stringRuleOnFloat = check((c) => {
@@ -247,9 +267,21 @@ describe('checkGovernance', () => {
       });
       expect(codesOf(stringRuleOnFloat)).toEqual(['MASKING_TYPE_MISMATCH', 'MASKING_TYPE_MISMATCH']);
       const onObject = check((c) => {
-        resourceByCode(c, '10302001/000001').items[1].masking = MaskingRule.COORDINATE;
+        resourceByCode(c, '10302001/000001').items[1].masking = MaskingRule.NAME;
       });
       expect(onObject).toEqual([expect.objectContaining({ code: 'MASKING_TYPE_MISMATCH', coordinate: 'Person.location', message: expect.stringContaining('object-valued') })]);
+    });
+
+    it('accepts COORDINATE on a point (an object of Float fields), REDACT on JSON, and none of the string rules on an object', () => {
+      expect(check((c) => void (resourceByCode(c, '10302001/000001').items[1].masking = MaskingRule.COORDINATE))).toEqual([]);
+      const onEnumObject = check((c) => {
+        resourceByCode(c, '10101001/000001').items[3].masking = MaskingRule.COORDINATE;
+      });
+      // Person.address holds a String: COORDINATE cannot mask it; PersonAddress.text is a String, which it does not fit either.
+      expect(onEnumObject.map((p) => [p.code, p.coordinate])).toEqual([
+        ['MASKING_TYPE_MISMATCH', 'Person.address'],
+        ['MASKING_TYPE_MISMATCH', 'PersonAddress.text'],
+      ]);
     });
 
     it('accepts string rules on ID fields (a citizen ID is an ID)', () => {
@@ -259,11 +291,91 @@ describe('checkGovernance', () => {
 
     it('reports MASKING_MISSING for a personal item of maskable scalars without a rule', () => {
       const problems = check((c) => {
-        resourceByCode(c, '10103001/000001').items[0].masking = null;
+        Object.assign(resourceByCode(c, '10103001/000001').items[0], { masking: null, dataClass: DataClass.OTHER });
       });
       expect(problems).toEqual([{ code: 'MASKING_MISSING', resource: '10103001/000001', item: 1, message: expect.any(String) }]);
       // Int and object fields cannot be masked: their protection is the sharing type.
       expect(validCatalog().resources[0].items[2]).toMatchObject({ sensitivity: Sensitivity.PERSONAL, masking: null });
+    });
+  });
+
+  describe('data classes', () => {
+    it('reports DATA_CLASS_MISSING for an item without a class', () => {
+      const problems = check((c) => {
+        delete (resourceByCode(c, '10101001/000001').items[1] as Partial<DataItemSpec>).dataClass;
+      });
+      expect(problems).toEqual([{ code: 'DATA_CLASS_MISSING', resource: '10101001/000001', item: 2, message: expect.stringContaining('data class') }]);
+    });
+
+    it('reports DATA_CLASS_INVALID for a class outside the vocabulary', () => {
+      const problems = check((c) => {
+        Object.assign(resourceByCode(c, '10101001/000001').items[1], { dataClass: 'SECRET' });
+      });
+      expect(problems).toEqual([{ code: 'DATA_CLASS_INVALID', resource: '10101001/000001', item: 2, message: expect.stringContaining('SECRET') }]);
+    });
+
+    it('reports DATA_CLASS_SENSITIVITY_MISMATCH for a personal class marked public or internal', () => {
+      const problems = check((c) => {
+        resourceByCode(c, '10101001/000001').items[1].sensitivity = Sensitivity.PUBLIC;
+      });
+      expect(problems).toEqual([{ code: 'DATA_CLASS_SENSITIVITY_MISMATCH', resource: '10101001/000001', item: 2, message: expect.stringContaining('PERSON_NAME') }]);
+    });
+
+    it('reports PERSONAL_ITEM_UNMASKED for a personal class shared without a rule, naming exactly the fields', () => {
+      const phone = check((c) => {
+        resourceByCode(c, '10103001/000001').items[0].masking = null;
+      });
+      expect(phone).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10103001/000001', item: 1, message: expect.stringContaining('Person.phone would reach') }]);
+      // A point is an object, yet COORDINATE could mask it: a person's point shared in full is refused.
+      const point = check((c) => {
+        resourceByCode(c, '10302001/000001').items[4].masking = null;
+        resourceByCode(c, '10302001/000001').items[4].maskUnless = null;
+      });
+      expect(point).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10302001/000001', item: 5, message: expect.stringContaining('Hit.point') }]);
+    });
+
+    it('accepts values no rule can mask (an Int) only with a written reason, and anything in a not-shared resource', () => {
+      const noReason = check((c) => {
+        delete resourceByCode(c, '10101001/000001').items[2].description;
+      });
+      expect(noReason).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10101001/000001', item: 3, message: expect.stringContaining('description') }]);
+      const notShared = check((c) => {
+        Object.assign(resourceByCode(c, '10103001/000001'), { sharingType: SharingType.NOT_SHARED });
+        resourceByCode(c, '10103001/000001').items[0].masking = null;
+      });
+      // Read by the provider only, in full anyway; the sensitivity-based check still asks for a rule.
+      expect(codesOf(notShared)).toEqual(['MASKING_MISSING']);
+    });
+
+    it('reports MASKING_CLASS_MISMATCH for a rule that does not fit the class', () => {
+      const citizenIdOnSubjects = check((c) => {
+        resourceByCode(c, '10302001/000001').items[3].masking = MaskingRule.CITIZEN_ID;
+      });
+      expect(citizenIdOnSubjects).toEqual([{ code: 'MASKING_CLASS_MISMATCH', resource: '10302001/000001', item: 4, message: expect.stringContaining('SUBJECT_ID') }]);
+      const nameOnPhone = check((c) => {
+        resourceByCode(c, '10103001/000001').items[0].masking = MaskingRule.NAME;
+      });
+      expect(codesOf(nameOnPhone)).toEqual(['MASKING_CLASS_MISMATCH']);
+      const relayed = check((c) => {
+        resourceByCode(c, '10101001/000001').items[3].dataClass = DataClass.RELAYED;
+        resourceByCode(c, '10101001/000001').items[3].masking = MaskingRule.REDACT;
+      });
+      expect(codesOf(relayed)).toContain('MASKING_CLASS_MISMATCH');
+    });
+
+    it('reports MASK_UNLESS_INVALID for a condition on a missing sibling, without a rule, or with values the enum lacks', () => {
+      const missingSibling = check((c) => {
+        resourceByCode(c, '10302001/000001').items[3].maskUnless = { field: 'subjectType', values: ['ADDRESS'] };
+      });
+      expect(missingSibling).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '10302001/000001', item: 4, coordinate: 'Hit.id', message: expect.stringContaining('Hit.subjectType') }]);
+      const unknownValue = check((c) => {
+        resourceByCode(c, '10302001/000001').items[4].maskUnless = { field: 'kind', values: ['LEGAL_ENTITY'] };
+      });
+      expect(unknownValue).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '10302001/000001', item: 5, coordinate: 'Hit.point', message: expect.stringContaining('LEGAL_ENTITY') }]);
+      const withoutRule = check((c) => {
+        Object.assign(resourceByCode(c, '10302001/000001').items[2], { maskUnless: { field: 'kind', values: ['ADDRESS'] } });
+      });
+      expect(codesOf(withoutRule)).toEqual(['MASK_UNLESS_INVALID']);
     });
   });
 

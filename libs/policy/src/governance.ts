@@ -3,7 +3,9 @@
 // field, so a field no item governs would be a field nobody decided about — and a field two items
 // govern would have two contradictory answers. Besides that rule, the checks below reject the seed
 // catalog mistakes that would make enforcement wrong or an entry unusable: invalid codes and USCCs,
-// masking rules that cannot apply to a field's type, conditional resources without conditions.
+// masking rules that cannot apply to a field's type, conditional resources without conditions —
+// and personal data shared without a mask: every item says what its values are (a data class), and
+// a personal class in a shared resource needs a masking rule that fits it.
 //
 // The supergraph is read with @apollo/federation-internals (the library composition itself uses),
 // so `@join__type` is found by the join spec's real name and the API schema (what clients can
@@ -22,7 +24,9 @@ import {
 } from '@apollo/federation-internals';
 import { parseDivisionCode, parseUscc } from '@hub/identifiers';
 import {
+  DataClass,
   DataItemType,
+  MASKING_RULES_OF_CLASS,
   MaskingRule,
   OpenAttribute,
   ResourceFormat,
@@ -32,6 +36,7 @@ import {
   SharingType,
   UpdateCycle,
   dataItemId,
+  isPersonalDataClass,
   type CatalogResourceSpec,
   type DataItemSpec,
   type DepartmentSpec,
@@ -67,6 +72,22 @@ export const GOVERNANCE_PROBLEM_CODES = [
   'MASKING_MISSING',
   /** A sensitive personal item in a resource shared unconditionally or open to the public. */
   'SENSITIVE_ITEM_EXPOSED',
+  /** An item without a data class. */
+  'DATA_CLASS_MISSING',
+  /** A data class outside the vocabulary (DataClass). */
+  'DATA_CLASS_INVALID',
+  /** A personal data class with sensitivity PUBLIC or INTERNAL. */
+  'DATA_CLASS_SENSITIVITY_MISMATCH',
+  /**
+   * A personal data class in a shared (unconditional or conditional) resource without a masking
+   * rule for callers without full values — unless no rule can mask its fields (enums, booleans,
+   * numbers) and the item says why it is shared as it is (its description).
+   */
+  'PERSONAL_ITEM_UNMASKED',
+  /** A masking rule that does not fit the item's data class (CITIZEN_ID on ids that may be USCCs, NAME on an address …). */
+  'MASKING_CLASS_MISMATCH',
+  /** A `maskUnless` without a rule, on a sibling the item's types lack, or with values its enum does not have. */
+  'MASK_UNLESS_INVALID',
   'RESOURCE_CODE_INVALID',
   'RESOURCE_CODE_DUPLICATE',
   /** A published resource without data items. */
@@ -288,6 +309,7 @@ function checkResource(
     checkEnum(item.dataType, DataItemType, 'dataType', at, report);
     checkEnum(item.sensitivity, Sensitivity, 'sensitivity', at, report);
     if (item.masking !== null) checkEnum(item.masking, MaskingRule, 'masking', at, report);
+    checkDataClass(resource, item, report);
     // PIPL art. 28–29: sensitive personal information needs a specific purpose and separate
     // consent, which neither unconditional sharing nor publication can carry.
     if (
@@ -300,6 +322,35 @@ function checkResource(
         at,
       );
     }
+  }
+}
+
+/** The item's class: present, known, consistent with its sensitivity, and fitting its masking rule. */
+function checkDataClass(resource: CatalogResourceSpec, item: DataItemSpec, report: Report): void {
+  const at = { resource: resource.code, item: item.no };
+  const id = dataItemId(resource.code, item.no);
+  const dataClass = item.dataClass as unknown;
+  if (dataClass === undefined || dataClass === null || dataClass === '') {
+    report('DATA_CLASS_MISSING', `${id} (${item.name}) has no data class: say what its values are (personal classes need a masking rule)`, at);
+    return;
+  }
+  if (typeof dataClass !== 'string' || !Object.values(DataClass).includes(dataClass as DataClass)) {
+    report('DATA_CLASS_INVALID', `${id} (${item.name}): data class ${JSON.stringify(dataClass)} is not one of ${Object.values(DataClass).join(', ')}`, at);
+    return;
+  }
+  if (isPersonalDataClass(dataClass) && (item.sensitivity === Sensitivity.PUBLIC || item.sensitivity === Sensitivity.INTERNAL)) {
+    report('DATA_CLASS_SENSITIVITY_MISMATCH', `${id} (${item.name}) is of the personal class ${dataClass} but its sensitivity is ${item.sensitivity}`, at);
+  }
+  const fitting = MASKING_RULES_OF_CLASS[dataClass as DataClass];
+  // An unknown rule is ENUM_VALUE_INVALID already.
+  if (item.masking !== null && Object.values(MaskingRule).includes(item.masking) && fitting !== undefined && !fitting.includes(item.masking)) {
+    report(
+      'MASKING_CLASS_MISMATCH',
+      fitting.length === 0
+        ? `${id} (${item.name}) is ${dataClass}: its values are masked where they come from, so it takes no rule (not ${item.masking})`
+        : `${id} (${item.name}) is ${dataClass}, which ${item.masking} does not fit; use ${fitting.join(' or ')}`,
+      at,
+    );
   }
 }
 
@@ -318,17 +369,42 @@ function isCalendarDate(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Items against the supergraph
 
-/** The scalar types each masking rule can rewrite. ID is a string on the wire (Person.idNumber). */
+/**
+ * The scalar types each masking rule can rewrite. ID is a string on the wire (Person.idNumber);
+ * REDACT hides a JSON value whole (every value inside it).
+ */
 const MASKABLE: Readonly<Record<MaskingRule, readonly string[]>> = {
   [MaskingRule.CITIZEN_ID]: ['String', 'ID'],
   [MaskingRule.PHONE]: ['String', 'ID'],
   [MaskingRule.NAME]: ['String', 'ID'],
   [MaskingRule.ADDRESS]: ['String', 'ID'],
   [MaskingRule.DATE_YEAR]: ['String', 'ID'],
-  [MaskingRule.REDACT]: ['String', 'ID'],
+  [MaskingRule.REDACT]: ['String', 'ID', 'JSON', 'JSONObject'],
   [MaskingRule.COORDINATE]: ['Float'],
+  [MaskingRule.SUBJECT_ID]: ['String', 'ID'],
+  [MaskingRule.RECORD_ID]: ['String', 'ID'],
 };
 const MASKABLE_SCALARS = new Set(Object.values(MASKABLE).flat());
+
+/**
+ * The rules that may stand on an object-valued field, masking every value inside it: COORDINATE on
+ * a point (an object of Float fields). String rules would rewrite `__typename` and ids inside too.
+ */
+const OBJECT_RULES: ReadonlySet<MaskingRule> = new Set([MaskingRule.COORDINATE]);
+
+/** Whether `rule` can mask the field's values: a scalar of a type it rewrites, or an object all of whose fields it fits. */
+function ruleFits(rule: MaskingRule, field: FieldInfo, supergraph: SupergraphFields): boolean {
+  if (MASKABLE[rule] === undefined) return false;
+  if (field.scalar) return MASKABLE[rule].includes(field.typeName);
+  return OBJECT_RULES.has(rule) && leavesFit(rule, field.typeName, supergraph, new Set());
+}
+
+function leavesFit(rule: MaskingRule, typeName: string, supergraph: SupergraphFields, seen: Set<string>): boolean {
+  const fields = supergraph.objectFields.get(typeName);
+  if (fields === undefined || fields.length === 0 || seen.has(typeName)) return false;
+  seen.add(typeName);
+  return fields.every((field) => (field.scalar ? MASKABLE[rule].includes(field.typeName) : leavesFit(rule, field.typeName, supergraph, seen)));
+}
 
 function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supergraph: SupergraphFields, report: Report): void {
   const id = dataItemId(resource.code, item.no);
@@ -350,17 +426,23 @@ function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supe
       report('ITEM_FIELD_NOT_BASE_LIBRARY', `${id} names ${coordinate}, ${why}`, where);
     }
     const rule = item.masking;
-    if (rule !== null && MASKABLE[rule] !== undefined && !(field.scalar && MASKABLE[rule].includes(field.typeName))) {
+    if (rule !== null && MASKABLE[rule] !== undefined && !ruleFits(rule, field, supergraph)) {
       const fits = MASKABLE[rule].join(' or ');
       report(
         'MASKING_TYPE_MISMATCH',
         field.scalar
           ? `${id} masks ${coordinate} (${field.typeText}) with ${rule}, which applies to ${fits} fields`
-          : `${id} masks ${coordinate} (${field.typeText}) with ${rule}: masking applies to ${fits} values; an object-valued field is protected by its sharing type, so its masking must be null`,
+          : OBJECT_RULES.has(rule)
+            ? `${id} masks ${coordinate} (${field.typeText}) with ${rule}: on an object-valued field a rule masks every value inside it, and not every field of ${field.typeName} is ${fits}`
+            : `${id} masks ${coordinate} (${field.typeText}) with ${rule}: masking applies to ${fits} values; an object-valued field is protected by its sharing type, so its masking must be null (only ${[...OBJECT_RULES].join(', ')} masks a whole object)`,
         where,
       );
     }
+    if (item.maskUnless) checkMaskUnless(resource.code, item, field, coordinate, supergraph, report);
   }
+  // The class-based check says more (which fields reach whom in full); the sensitivity-based one
+  // remains for what it alone covers (a not-shared resource, an item of no personal class).
+  if (checkPersonalItemMasked(resource, item, known, supergraph, report)) return;
   const personal = item.sensitivity === Sensitivity.PERSONAL || item.sensitivity === Sensitivity.SENSITIVE_PERSONAL;
   if (personal && item.masking === null && known.length > 0 && known.every((field) => field.scalar && MASKABLE_SCALARS.has(field.typeName))) {
     report('MASKING_MISSING', `${id} (${item.name}) is ${item.sensitivity} and its fields can be masked, but it has no masking rule`, {
@@ -370,11 +452,68 @@ function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supe
   }
 }
 
+/**
+ * "Personal data is known as personal data": an item of a personal class that a department other
+ * than the provider can read (unconditional, or conditional under a grant) needs a masking rule for
+ * callers without full values. Values no rule can rewrite (an enum, a boolean, a number) are
+ * protected by the sharing type alone; the item must then say why it is shared (its description).
+ */
+function checkPersonalItemMasked(resource: CatalogResourceSpec, item: DataItemSpec, known: FieldInfo[], supergraph: SupergraphFields, report: Report): boolean {
+  if (!isPersonalDataClass(item.dataClass) || item.masking !== null || known.length === 0) return false;
+  if (resource.sharingType !== SharingType.UNCONDITIONAL && resource.sharingType !== SharingType.CONDITIONAL) return false;
+  const id = dataItemId(resource.code, item.no);
+  const at = { resource: resource.code, item: item.no };
+  const maskable = known.filter((field) => Object.values(MaskingRule).some((rule) => ruleFits(rule, field, supergraph)));
+  if (maskable.length > 0) {
+    report(
+      'PERSONAL_ITEM_UNMASKED',
+      `${id} (${item.name}) is personal (${item.dataClass}) in a ${resource.sharingType} resource and has no masking rule: ${maskable.map((f) => `${f.parent}.${f.name}`).join(', ')} would reach callers without full values in full`,
+      at,
+    );
+    return true;
+  }
+  if (!item.description?.trim()) {
+    report(
+      'PERSONAL_ITEM_UNMASKED',
+      `${id} (${item.name}) is personal (${item.dataClass}) in a ${resource.sharingType} resource; no rule can mask its values (enums, booleans, numbers), so its description must say why they are shared as they are`,
+      at,
+    );
+    return true;
+  }
+  return false;
+}
+
+/** `maskUnless` names an enum (or string) sibling of every field of the item, and values it can take, under a rule. */
+function checkMaskUnless(resourceCode: string, item: DataItemSpec, field: FieldInfo, coordinate: string, supergraph: SupergraphFields, report: Report): void {
+  const id = dataItemId(resourceCode, item.no);
+  const where = { resource: resourceCode, item: item.no, coordinate };
+  const unless = item.maskUnless!;
+  if (item.masking === null) {
+    report('MASK_UNLESS_INVALID', `${id} says when its masking rule does not apply (maskUnless) but has no rule`, where);
+    return;
+  }
+  const sibling = supergraph.fields.get(`${field.parent}.${unless.field}`);
+  if (sibling === undefined || !sibling.scalar || !(sibling.enumValues !== undefined || sibling.typeName === 'String')) {
+    report('MASK_UNLESS_INVALID', `${id}: maskUnless reads ${field.parent}.${unless.field}, which is not an enum or String field beside ${coordinate}`, where);
+    return;
+  }
+  const values = Array.isArray(unless.values) ? unless.values : [];
+  const unknown = sibling.enumValues === undefined ? [] : values.filter((v) => !sibling.enumValues!.includes(v));
+  if (values.length === 0 || unknown.length > 0) {
+    report(
+      'MASK_UNLESS_INVALID',
+      `${id}: maskUnless ${field.parent}.${unless.field} needs values it can take (${sibling.enumValues?.join(', ') ?? 'strings'})${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`,
+      where,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The supergraph
 
 interface FieldInfo {
   parent: string;
+  name: string;
   /** The named type under any list and non-null wrappers. */
   typeName: string;
   typeText: string;
@@ -382,6 +521,8 @@ interface FieldInfo {
   scalar: boolean;
   root: boolean;
   inApi: boolean;
+  /** The values of an enum-typed field. */
+  enumValues?: string[];
 }
 
 interface SupergraphFields {
@@ -389,6 +530,8 @@ interface SupergraphFields {
   fields: Map<string, FieldInfo>;
   /** The coordinates of governed fields (GOVERNED_GRAPHS: the base libraries, the once-only app), which exactly one published item must govern. */
   governed: Set<string>;
+  /** The API fields of each object and interface type, to see what a rule on an object-valued field reaches. */
+  objectFields: Map<string, FieldInfo[]>;
 }
 
 const ROOT_TYPE_NAMES = new Set(['Query', 'Mutation', 'Subscription']);
@@ -404,18 +547,23 @@ function readSupergraph(sdl: string): SupergraphFields {
 
   const fields = new Map<string, FieldInfo>();
   const governed = new Set<string>();
+  const objectFields = new Map<string, FieldInfo[]>();
   for (const type of schema.types()) {
     if (!isOutputType(type) || isMachinery(type)) continue;
     const root = roots.has(type.name) || ROOT_TYPE_NAMES.has(type.name);
     const base = !root && type.appliedDirectivesOf(joinType).some((applied) => baseGraphs.has(String(applied.arguments().graph)));
     const apiType = api.type(type.name);
+    const inApiFields: FieldInfo[] = [];
     for (const field of type.fields()) {
       const inApi = apiType !== undefined && isOutputType(apiType) && apiType.field(field.name) !== undefined;
-      fields.set(field.coordinate, describeField(type.name, field, root, inApi));
+      const info = describeField(type.name, field, root, inApi);
+      fields.set(field.coordinate, info);
+      if (inApi) inApiFields.push(info);
       if (base && inApi) governed.add(field.coordinate);
     }
+    objectFields.set(type.name, inApiFields);
   }
-  return { fields, governed };
+  return { fields, governed, objectFields };
 }
 
 function isOutputType(type: NamedType): type is ObjectType | InterfaceType {
@@ -433,10 +581,12 @@ function describeField(parent: string, field: FieldDefinition<ObjectType | Inter
   const named = baseType(type);
   return {
     parent,
+    name: field.name,
     typeName: named.name,
     typeText: type.toString(),
     scalar: named.kind === 'ScalarType' || named.kind === 'EnumType',
     root,
     inApi,
+    ...(named.kind === 'EnumType' ? { enumValues: named.values.map((value) => value.name) } : {}),
   };
 }

@@ -3,8 +3,11 @@
 // a value is masked, and whether every field of the base libraries is governed. No I/O.
 
 export {
+  DataClass,
   DataItemType,
+  MASKING_RULES_OF_CLASS,
   MaskingRule,
+  PERSONAL_DATA_CLASSES,
   OpenAttribute,
   ResourceFormat,
   ResourceStatus,
@@ -13,10 +16,12 @@ export {
   SharingType,
   UpdateCycle,
   dataItemId,
+  isPersonalDataClass,
   type CatalogResourceSpec,
   type DataItemSpec,
   type DepartmentSpec,
   type DepartmentSystemSpec,
+  type MaskUnless,
 } from './catalog-model.js';
 
 export {
@@ -36,7 +41,8 @@ export {
 
 export { apiSchemaOf } from './api-schema.js';
 export { fieldsOfOperation, type OperationFields, type OperationOptions } from './operation-fields.js';
-export { maskResponseData, maskValue } from './masking.js';
+export { maskResponseData, maskValue, type FieldMasking, type MaskingFor } from './masking.js';
+export { COMPOUND_SURNAMES } from './compound-surnames.js';
 
 export {
   BASE_LIBRARY_GRAPHS,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { apiSchemaOf } from './api-schema.js';
 import { MaskingRule } from './catalog-model.js';
-import { maskResponseData, maskValue } from './masking.js';
+import { COMPOUND_SURNAMES } from './compound-surnames.js';
+import { maskResponseData, maskValue, type FieldMasking } from './masking.js';
 
 const hub = apiSchemaOf(readFileSync('schemas/graphql/supergraph.graphql', 'utf8'));
 
@@ -54,7 +55,7 @@ function valid(schema: GraphQLSchema, source: string): DocumentNode {
 function mask(
   source: string,
   data: Record<string, unknown> | null,
-  options: { schema?: GraphQLSchema; rules?: ReadonlyMap<string, MaskingRule>; operationName?: string; variables?: Record<string, unknown> } = {},
+  options: { schema?: GraphQLSchema; rules?: ReadonlyMap<string, MaskingRule | FieldMasking>; operationName?: string; variables?: Record<string, unknown> } = {},
 ): number {
   const schema = options.schema ?? hub;
   const rules = options.rules ?? hubRules;
@@ -86,11 +87,45 @@ describe('maskValue', () => {
     expect(maskValue(MaskingRule.PHONE, '8886666')).toBe('*****66');
   });
 
-  it('keeps the first character of a name, counting code points', () => {
+  it('keeps the surname of a name, counting code points', () => {
     expect(maskValue(MaskingRule.NAME, '张三丰')).toBe('张**');
-    expect(maskValue(MaskingRule.NAME, '欧阳娜娜')).toBe('欧***');
     expect(maskValue(MaskingRule.NAME, '𠮷野家')).toBe('𠮷**');
     expect(maskValue(MaskingRule.NAME, '李')).toBe('*');
+  });
+
+  it('keeps a compound surname (《百家姓》复姓) whole, and never a whole name', () => {
+    expect(maskValue(MaskingRule.NAME, '欧阳娜娜')).toBe('欧阳**');
+    expect(maskValue(MaskingRule.NAME, '司马相如')).toBe('司马**');
+    expect(maskValue(MaskingRule.NAME, '诸葛亮')).toBe('诸葛*');
+    expect(maskValue(MaskingRule.NAME, '第五伦')).toBe('第五*');
+    // Two characters: a single surname and a given name, so that something stays hidden.
+    expect(maskValue(MaskingRule.NAME, '欧阳')).toBe('欧*');
+    // Not a compound surname: 欧 alone, 阳光 the given name.
+    expect(maskValue(MaskingRule.NAME, '欧光明')).toBe('欧**');
+    expect(COMPOUND_SURNAMES).toHaveLength(60);
+    expect(new Set(COMPOUND_SURNAMES).size).toBe(60);
+    for (const surname of COMPOUND_SURNAMES) expect([...surname]).toHaveLength(2);
+  });
+
+  it('masks a subject id by what it is: a citizen ID as one, a USCC not at all, anything else wholly', () => {
+    expect(maskValue(MaskingRule.SUBJECT_ID, '44060419850312124X')).toBe('440604********124X');
+    expect(maskValue(MaskingRule.SUBJECT_ID, '91440604KCM5J6WP2T')).toBe('91440604KCM5J6WP2T');
+    // A value valid both as a citizen ID and as a USCC is masked: it may be a person's.
+    expect(maskValue(MaskingRule.SUBJECT_ID, '110101195001010009')).toBe('110101********0009');
+    // A citizen ID with a wrong check digit is neither: hidden wholly.
+    expect(maskValue(MaskingRule.SUBJECT_ID, '440604198503121230')).toBe('******');
+    expect(maskValue(MaskingRule.SUBJECT_ID, 'ADDR-440604-000123')).toBe('******');
+  });
+
+  it('masks every citizen ID inside a record id and keeps the rest', () => {
+    expect(maskValue(MaskingRule.RECORD_ID, 'p-44060419850312124X')).toBe('p-440604********124X');
+    expect(maskValue(MaskingRule.RECORD_ID, '44060419850312124X')).toBe('440604********124X');
+    expect(maskValue(MaskingRule.RECORD_ID, 'hukou/44060419850312124x/v2')).toBe('hukou/440604********124x/v2');
+    // A 15-digit legacy number inside an id.
+    expect(maskValue(MaskingRule.RECORD_ID, 'old:440604850312123')).toBe('old:440604*****2123');
+    // Nothing personal inside: unchanged.
+    expect(maskValue(MaskingRule.RECORD_ID, 'le-91440604KCM5J6WP2T')).toBe('le-91440604KCM5J6WP2T');
+    expect(maskValue(MaskingRule.RECORD_ID, 'person-12-345678901')).toBe('person-12-345678901');
   });
 
   it('keeps the first 6 characters of an address', () => {
@@ -105,7 +140,7 @@ describe('maskValue', () => {
     expect(maskValue(MaskingRule.DATE_YEAR, '1985年3月12日')).toBe('****-**-**');
   });
 
-  it('rounds a coordinate to 0.01°', () => {
+  it('snaps a coordinate to the 0.01° grid', () => {
     expect(maskValue(MaskingRule.COORDINATE, 113.123456)).toBe(113.12);
     expect(maskValue(MaskingRule.COORDINATE, 23.0199)).toBe(23.02);
     expect(maskValue(MaskingRule.COORDINATE, -0.126)).toBe(-0.13);
@@ -116,7 +151,7 @@ describe('maskValue', () => {
   });
 
   it('masks lists element by element and leaves null and unfitting values alone', () => {
-    expect(maskValue(MaskingRule.NAME, ['张三', null, '欧阳娜娜'])).toEqual(['张*', null, '欧***']);
+    expect(maskValue(MaskingRule.NAME, ['张三', null, '欧阳娜娜'])).toEqual(['张*', null, '欧阳**']);
     expect(maskValue(MaskingRule.COORDINATE, [[113.123456, 23.456789]])).toEqual([[113.12, 23.46]]);
     expect(maskValue(MaskingRule.PHONE, null)).toBeNull();
     expect(maskValue(MaskingRule.PHONE, undefined)).toBeUndefined();
@@ -159,7 +194,7 @@ describe('maskResponseData', () => {
     expect(data.persons).toStrictEqual([
       { ...ZHANG, name: '张**', phone: '138****5678' },
       null,
-      { ...ZHANG, name: '欧***', phone: null },
+      { ...ZHANG, name: '欧阳**', phone: null },
     ]);
     expect(count).toBe(3);
   });
@@ -277,6 +312,85 @@ describe('maskResponseData', () => {
       expect(data.persons[999].householdAddress.text).toBe('广东省佛山市****');
     }
     expect(Math.min(...timings)).toBeLessThan(10);
+  });
+
+  describe('rules that depend on the value\'s subject', () => {
+    const NOT_A_PERSON = { field: 'subjectType', values: ['LEGAL_ENTITY'] };
+    const NOT_A_PERSON_HIT = { field: 'kind', values: ['ADDRESS', 'LEGAL_ENTITY'] };
+    const rules = new Map<string, MaskingRule | FieldMasking>([
+      ['CreditRecord.subjectId', MaskingRule.SUBJECT_ID],
+      ['CreditRecord.subjectName', { rule: MaskingRule.NAME, unless: NOT_A_PERSON }],
+      ['SpatialHit.id', { rule: MaskingRule.SUBJECT_ID, unless: NOT_A_PERSON_HIT }],
+      ['SpatialHit.point', { rule: MaskingRule.COORDINATE, unless: NOT_A_PERSON_HIT }],
+      ['PersonLocation.point', MaskingRule.COORDINATE],
+      ['RecordChange.changes', MaskingRule.REDACT],
+    ]);
+    const records = () => [
+      { subjectType: 'PERSON', subjectId: '44060419850312124X', subjectName: '欧阳娜娜' },
+      { subjectType: 'LEGAL_ENTITY', subjectId: '91440604KCM5J6WP2T', subjectName: '佛山市禅城区新禾餐饮管理有限公司' },
+    ];
+
+    it('masks a natural person\'s name and leaves an organisation\'s, by the sibling subjectType', () => {
+      const data = { creditProfile: { penalties: records() } };
+      expect(mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType subjectId subjectName } } }', data, { rules })).toBe(2);
+      expect(data.creditProfile.penalties).toStrictEqual([
+        { subjectType: 'PERSON', subjectId: '440604********124X', subjectName: '欧阳**' },
+        { subjectType: 'LEGAL_ENTITY', subjectId: '91440604KCM5J6WP2T', subjectName: '佛山市禅城区新禾餐饮管理有限公司' },
+      ]);
+    });
+
+    it('reads the sibling under an alias, and not a field aliased to its name', () => {
+      const aliased = { creditProfile: { penalties: records().map(({ subjectType, subjectName }) => ({ t: subjectType, n: subjectName })) } };
+      mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { t: subjectType n: subjectName } } }', aliased, { rules });
+      expect(aliased.creditProfile.penalties.map((r) => r.n)).toEqual(['欧阳**', '佛山市禅城区新禾餐饮管理有限公司']);
+      // `subjectType: title` is a key named subjectType that is not the field: it exempts nothing.
+      const spoofed = { creditProfile: { penalties: [{ subjectType: 'LEGAL_ENTITY', subjectName: '欧阳娜娜' }] } };
+      mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType: title subjectName } } }', spoofed, { rules });
+      expect(spoofed.creditProfile.penalties[0].subjectName).toBe('欧阳**');
+    });
+
+    it('masks every name when the discriminator is not selected (fail safe)', () => {
+      const data = { creditProfile: { penalties: records().map(({ subjectName }) => ({ subjectName })) } };
+      expect(mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectName } } }', data, { rules })).toBe(2);
+      expect(data.creditProfile.penalties.map((r) => r.subjectName)).toEqual(['欧阳**', `佛${'*'.repeat(15)}`]);
+    });
+
+    it('generalises a person\'s point (an object) to the grid, and leaves an address\'s or a company\'s exact', () => {
+      const data = {
+        spatialSearch: {
+          nodes: [
+            { kind: 'PERSON', id: '44060419850312124X', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+            { kind: 'LEGAL_ENTITY', id: '91440604KCM5J6WP2T', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+            { kind: 'ADDRESS', id: '440604-000123', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+          ],
+        },
+      };
+      mask('{ spatialSearch(kind: PERSON, within: { divisionCode: "440604" }) { nodes { kind id point { longitude latitude __typename } } } }', data, { rules });
+      expect(data.spatialSearch.nodes).toStrictEqual([
+        { kind: 'PERSON', id: '440604********124X', point: { longitude: 113.12, latitude: 23.02, __typename: 'GeoPoint' } },
+        { kind: 'LEGAL_ENTITY', id: '91440604KCM5J6WP2T', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+        { kind: 'ADDRESS', id: '440604-000123', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+      ]);
+      // Without kind: every hit is treated as a person's (an address id is neither a citizen ID nor a USCC: hidden).
+      const blind = { spatialSearch: { nodes: [{ id: '440604-000123', p: { x: 113.123456 } }] } };
+      mask('{ spatialSearch(kind: ADDRESS, within: { divisionCode: "440604" }) { nodes { id p: point { x: longitude } } } }', blind, { rules });
+      expect(blind.spatialSearch.nodes[0]).toStrictEqual({ id: '******', p: { x: 113.12 } });
+    });
+
+    it('generalises a person\'s located point wherever it is reached', () => {
+      const data = { legalEntity: { legalRepresentative: { location: { point: { longitude: 113.123456, latitude: 23.019876 } } } } };
+      expect(mask('{ legalEntity(uscc: "x") { legalRepresentative { location { point { longitude latitude } } } } }', data, { rules })).toBe(2);
+      expect(data.legalEntity.legalRepresentative.location.point).toStrictEqual({ longitude: 113.12, latitude: 23.02 });
+    });
+
+    it('redacts every value of a JSON document and keeps its keys', () => {
+      const data = { person: { history: [{ version: 2, changes: { name: { from: '欧阳秀', to: '欧阳修' }, phone: { from: null, to: '13812345678' }, version: 2, flags: [true, '迁出'] } }] } };
+      mask('{ person(idNumber: "1") { history { version changes } } }', data, { rules });
+      expect(data.person.history[0]).toStrictEqual({
+        version: 2,
+        changes: { name: { from: '******', to: '******' }, phone: { from: null, to: '******' }, version: '******', flags: ['******', '******'] },
+      });
+    });
   });
 
   describe('abstract types', () => {

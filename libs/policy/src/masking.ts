@@ -10,13 +10,18 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { MaskingRule } from './catalog-model.js';
+import { parseCitizenId, parseUscc } from '@hub/identifiers';
+import { MaskingRule, type MaskUnless } from './catalog-model.js';
+import { surnameLength } from './compound-surnames.js';
 import { conditionApplies, prepareOperation, runtimeTypesOf, type OperationOptions, type PreparedOperation } from './operation-fields.js';
 
 /** Returned by `maskScalar` for a value the rule does not fit, so callers can tell it from a masked value. */
 const UNFIT: unique symbol = Symbol('unfit');
 
 const DATE = /^(\d{4})-\d{2}-\d{2}(?:$|[T ])/;
+const REDACTED = '******';
+/** COORDINATE snaps to a grid of 1/100 degree (docs/catalog.md §4). */
+const GRID_CELLS_PER_DEGREE = 100;
 
 function keepEnds(codePoints: string[], head: number, tail: number): string {
   const hidden = codePoints.length - head - tail;
@@ -24,16 +29,43 @@ function keepEnds(codePoints: string[], head: number, tail: number): string {
   return codePoints.slice(0, head).join('') + '*'.repeat(hidden) + codePoints.slice(codePoints.length - tail).join('');
 }
 
+function maskCitizenId(value: string): string {
+  const codePoints = Array.from(value);
+  return codePoints.length < 11 ? '*'.repeat(codePoints.length) : keepEnds(codePoints, 6, 4);
+}
+
+/** A subject's id by what it is: a valid citizen ID (also when it is a valid USCC too) is masked, a USCC kept, anything else hidden. */
+function maskSubjectId(value: string): string {
+  if (parseCitizenId(value).ok) return maskCitizenId(value);
+  if (parseUscc(value).ok) return value;
+  return REDACTED;
+}
+
+const ID_WINDOWS = [18, 15] as const;
+
+/** Masks every valid citizen ID (18 characters, or a 15-digit legacy one) inside a record id, keeping the rest: p-440604198503121234 → p-440604********1234. */
+function maskRecordId(value: string): string {
+  const codePoints = Array.from(value);
+  const hidden = new Array<boolean>(codePoints.length).fill(false);
+  for (const width of ID_WINDOWS) {
+    for (let start = 0; start + width <= codePoints.length; start++) {
+      // Cheap shape test first: digits, and for 18 characters a final digit or X.
+      const window = codePoints.slice(start, start + width).join('');
+      if (!(width === 18 ? /^\d{17}[\dXx]$/ : /^\d{15}$/).test(window) || !parseCitizenId(window).ok) continue;
+      for (let i = start + 6; i < start + width - 4; i++) hidden[i] = true;
+    }
+  }
+  return codePoints.map((c, i) => (hidden[i] ? '*' : c)).join('');
+}
+
 function maskScalar(rule: MaskingRule, value: unknown): unknown {
   if (rule === MaskingRule.COORDINATE) {
-    return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 100) / 100 : UNFIT;
+    return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * GRID_CELLS_PER_DEGREE) / GRID_CELLS_PER_DEGREE : UNFIT;
   }
   if (typeof value !== 'string') return UNFIT;
   switch (rule) {
-    case MaskingRule.CITIZEN_ID: {
-      const codePoints = Array.from(value);
-      return codePoints.length < 11 ? '*'.repeat(codePoints.length) : keepEnds(codePoints, 6, 4);
-    }
+    case MaskingRule.CITIZEN_ID:
+      return maskCitizenId(value);
     case MaskingRule.PHONE: {
       const codePoints = Array.from(value);
       return codePoints.length < 8 ? keepEnds(codePoints, 0, 2) : keepEnds(codePoints, 3, 4);
@@ -41,7 +73,8 @@ function maskScalar(rule: MaskingRule, value: unknown): unknown {
     case MaskingRule.NAME: {
       const codePoints = Array.from(value);
       if (codePoints.length <= 1) return '*'.repeat(codePoints.length);
-      return codePoints[0] + '*'.repeat(codePoints.length - 1);
+      const kept = surnameLength(codePoints);
+      return codePoints.slice(0, kept).join('') + '*'.repeat(codePoints.length - kept);
     }
     case MaskingRule.ADDRESS: {
       const codePoints = Array.from(value);
@@ -52,11 +85,15 @@ function maskScalar(rule: MaskingRule, value: unknown): unknown {
       const match = DATE.exec(value);
       return match === null ? '****-**-**' : `${match[1]}-**-**`;
     }
+    case MaskingRule.SUBJECT_ID:
+      return maskSubjectId(value);
+    case MaskingRule.RECORD_ID:
+      return maskRecordId(value);
     case MaskingRule.REDACT:
-      return '******';
+      return REDACTED;
     default:
       // A rule this code does not know (a newer catalog) must not let the value through.
-      return '******';
+      return REDACTED;
   }
 }
 
@@ -68,16 +105,53 @@ export function maskValue(rule: MaskingRule, value: unknown): unknown {
   return masked === UNFIT ? value : masked;
 }
 
+/**
+ * Masks, in place, every value inside an object-valued field (a point under COORDINATE) or a JSON
+ * value (a change record under REDACT). REDACT hides every value of a JSON document, whatever its
+ * type; the other rules rewrite the values they fit and leave the rest (keys, `__typename`).
+ */
+function maskDeep(rule: MaskingRule, holder: Record<string | number, unknown>, key: string | number): number {
+  const value = holder[key];
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'object') {
+    let masked = 0;
+    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) masked += maskDeep(rule, value as unknown as Record<number, unknown>, index);
+    else for (const inner of Object.keys(value)) masked += maskDeep(rule, value as Record<string, unknown>, inner);
+    return masked;
+  }
+  const result = rule === MaskingRule.REDACT ? REDACTED : maskScalar(rule, value);
+  if (result === UNFIT || result === value) return 0;
+  holder[key] = result;
+  return 1;
+}
+
+/** A rule, with the condition under which it does not apply. */
+export interface FieldMasking {
+  rule: MaskingRule;
+  unless?: MaskUnless | null;
+}
+
+/** The masking of a field coordinate for this caller: a rule alone, a rule with its condition, or none. */
+export type MaskingFor = (coordinate: string) => MaskingRule | FieldMasking | undefined;
+
 // The masker compiles the operation into a plan holding only the paths that lead to a masked
 // field, then walks the data along that plan: subtrees without rules are never visited.
 
 interface PlanEntry {
-  rule: MaskingRule | undefined;
+  masking: FieldMasking | undefined;
+  /** The field's type is an object type (its values are walked by `child`, or masked deep by `masking`). */
+  composite: boolean;
   child: Plan | undefined;
 }
 
-/** Response key → what to do with the value under it. */
-type FieldPlans = ReadonlyMap<string, PlanEntry>;
+interface FieldPlans {
+  /** Response key → what to do with the value under it. */
+  entries: ReadonlyMap<string, PlanEntry>;
+  /** Field name → the response keys the operation selects it under: where a rule's condition reads its sibling. */
+  keysByField: ReadonlyMap<string, readonly string[]>;
+}
+
+const NO_PLANS: FieldPlans = { entries: new Map(), keysByField: new Map() };
 
 interface Plan {
   abstract: boolean;
@@ -111,16 +185,30 @@ function onPath(path: FragmentPath | undefined, name: string): boolean {
   return false;
 }
 
+function mergeMasking(a: FieldMasking | undefined, b: FieldMasking | undefined): FieldMasking | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  // Two types' rules under one key of an unknown type: the one without a condition is the stricter.
+  return a.unless ? b : a;
+}
+
 function mergeFieldPlans(all: readonly FieldPlans[]): FieldPlans {
   if (all.length === 1) return all[0];
-  const merged = new Map<string, PlanEntry>();
+  const entries = new Map<string, PlanEntry>();
+  const keysByField = new Map<string, string[]>();
   for (const plans of all) {
-    for (const [key, entry] of plans) {
-      const existing = merged.get(key);
-      merged.set(key, existing === undefined ? entry : { rule: existing.rule ?? entry.rule, child: mergePlans(existing.child, entry.child) });
+    for (const [key, entry] of plans.entries) {
+      const existing = entries.get(key);
+      entries.set(
+        key,
+        existing === undefined
+          ? entry
+          : { masking: mergeMasking(existing.masking, entry.masking), composite: existing.composite || entry.composite, child: mergePlans(existing.child, entry.child) },
+      );
     }
+    for (const [field, keys] of plans.keysByField) keysByField.set(field, [...new Set([...(keysByField.get(field) ?? []), ...keys])]);
   }
-  return merged;
+  return { entries, keysByField };
 }
 
 function mergePlans(a: Plan | undefined, b: Plan | undefined): Plan | undefined {
@@ -139,11 +227,15 @@ function mergePlans(a: Plan | undefined, b: Plan | undefined): Plan | undefined 
   };
 }
 
+function normalise(masking: MaskingRule | FieldMasking | undefined): FieldMasking | undefined {
+  return typeof masking === 'string' ? { rule: masking } : masking;
+}
+
 class PlanBuilder {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly prepared: PreparedOperation,
-    private readonly ruleFor: (coordinate: string) => MaskingRule | undefined,
+    private readonly maskingFor: MaskingFor,
   ) {}
 
   build(type: GraphQLCompositeType, sources: readonly Source[]): Plan | undefined {
@@ -154,28 +246,33 @@ class PlanBuilder {
       const grouped = new Map<string, Collected[]>();
       const visited = new Set<string>();
       for (const source of sources) this.collect(runtime, type, source.selectionSet, source.path, visited, grouped);
-      const plans = new Map<string, PlanEntry>();
+      const entries = new Map<string, PlanEntry>();
+      const keysByField = new Map<string, string[]>();
       for (const [key, items] of grouped) {
         const name = items[0].node.name.value;
         if (name === '__typename') {
           typenameKeys.add(key);
           continue;
         }
+        const keys = keysByField.get(name);
+        if (keys === undefined) keysByField.set(name, [key]);
+        else keys.push(key);
         // Meta-fields (__schema, __type) are not among the type's fields: introspection is not masked.
         const definition = runtime.getFields()[name];
         if (definition === undefined) continue;
-        const rule = this.ruleOf(runtime, name, items);
+        const masking = this.maskingOf(runtime, name, items);
         const fieldType = getNamedType(definition.type);
+        const composite = isCompositeType(fieldType);
         let child: Plan | undefined;
-        if (isCompositeType(fieldType)) {
+        if (composite) {
           const inner: Source[] = [];
           for (const item of items) if (item.node.selectionSet !== undefined) inner.push({ selectionSet: item.node.selectionSet, path: item.path });
           if (inner.length > 0) child = this.build(fieldType, inner);
         }
-        if (rule !== undefined || child !== undefined) plans.set(key, { rule, child });
+        if (masking !== undefined || child !== undefined) entries.set(key, { masking, composite, child });
       }
-      if (plans.size > 0) masksSomething = true;
-      byType.set(runtime.name, plans);
+      if (entries.size > 0) masksSomething = true;
+      byType.set(runtime.name, { entries, keysByField });
     }
     if (!masksSomething) return undefined;
     const abstract = isAbstractType(type);
@@ -183,18 +280,18 @@ class PlanBuilder {
       abstract,
       typenameKeys: [...typenameKeys],
       byType,
-      any: abstract ? mergeFieldPlans([...byType.values()]) : (byType.get(type.name) ?? new Map()),
+      any: abstract ? mergeFieldPlans([...byType.values()]) : (byType.get(type.name) ?? NO_PLANS),
     };
   }
 
-  /** The rule of the field on its object type, else (conservatively) of the interface it was selected through. */
-  private ruleOf(runtime: GraphQLObjectType, name: string, items: readonly Collected[]): MaskingRule | undefined {
-    const own = this.ruleFor(`${runtime.name}.${name}`);
+  /** The masking of the field on its object type, else (conservatively) of the interface it was selected through. */
+  private maskingOf(runtime: GraphQLObjectType, name: string, items: readonly Collected[]): FieldMasking | undefined {
+    const own = normalise(this.maskingFor(`${runtime.name}.${name}`));
     if (own !== undefined) return own;
     for (const item of items) {
       if (item.scope === runtime) continue;
-      const rule = this.ruleFor(`${item.scope.name}.${name}`);
-      if (rule !== undefined) return rule;
+      const masking = normalise(this.maskingFor(`${item.scope.name}.${name}`));
+      if (masking !== undefined) return masking;
     }
     return undefined;
   }
@@ -252,41 +349,70 @@ function fieldPlansFor(plan: Plan, object: Record<string, unknown>): FieldPlans 
   return plan.any;
 }
 
+/** Whether the rule applies to a value of `object`: always, unless a sibling the operation selected holds one of the values that exempt it. */
+function applies(masking: FieldMasking, plans: FieldPlans, object: Record<string, unknown>): boolean {
+  const unless = masking.unless;
+  if (!unless) return true;
+  for (const key of plans.keysByField.get(unless.field) ?? []) {
+    const sibling = object[key];
+    if (typeof sibling === 'string' && unless.values.includes(sibling)) return false;
+  }
+  return true;
+}
+
 function maskObject(plan: Plan, object: Record<string, unknown>): number {
   let masked = 0;
-  for (const [key, entry] of fieldPlansFor(plan, object)) {
-    if (Object.hasOwn(object, key)) masked += maskSlot(entry, object, key);
+  const plans = fieldPlansFor(plan, object);
+  for (const [key, entry] of plans.entries) {
+    if (!Object.hasOwn(object, key)) continue;
+    const rule = entry.masking !== undefined && applies(entry.masking, plans, object) ? entry.masking.rule : undefined;
+    masked += maskSlot(entry, rule, object, key);
   }
   return masked;
 }
 
-/** Masks `holder[key]` in place along `entry`; `holder` is an object, or a list with a numeric key. */
-function maskSlot(entry: PlanEntry, holder: Record<string, unknown> | unknown[], key: string | number): number {
-  const value = (holder as Record<string | number, unknown>)[key];
+/** Masks `holder[key]` in place along `entry` with `rule` (when it applies); `holder` is an object, or a list with a numeric key. */
+function maskSlot(entry: PlanEntry, rule: MaskingRule | undefined, holder: Record<string, unknown> | unknown[], key: string | number): number {
+  const slots = holder as Record<string | number, unknown>;
+  const value = slots[key];
   if (value === null || value === undefined) return 0;
   if (Array.isArray(value)) {
     let masked = 0;
-    for (let index = 0; index < value.length; index++) masked += maskSlot(entry, value, index);
+    for (let index = 0; index < value.length; index++) masked += maskSlot(entry, rule, value, index);
     return masked;
   }
-  if (typeof value === 'object') return entry.child === undefined ? 0 : maskObject(entry.child, value as Record<string, unknown>);
-  if (entry.rule === undefined) return 0;
-  const result = maskScalar(entry.rule, value);
-  if (result === UNFIT) return 0;
-  (holder as Record<string | number, unknown>)[key] = result;
+  if (typeof value === 'object') {
+    // An object type's value is walked along the plan, and masked as a whole where its field has
+    // a rule (a point); a JSON scalar's value is masked as a whole.
+    let masked = entry.composite && entry.child !== undefined ? maskObject(entry.child, value as Record<string, unknown>) : 0;
+    if (rule !== undefined) masked += maskDeep(rule, slots, key);
+    return masked;
+  }
+  if (rule === undefined) return 0;
+  const result = maskScalar(rule, value);
+  // Unfit, or kept as it is (a USCC under SUBJECT_ID): not counted as masked.
+  if (result === UNFIT || result === value) return 0;
+  slots[key] = result;
   return 1;
 }
 
-/** Masks, in place, every value in `data` (an execution result's `data`) whose field's coordinate has a rule. Walks the operation's selection set in parallel with the data: aliases, fragments, lists, nulls, nested objects; for abstract types uses `__typename` when present, otherwise applies a rule if any possible type's coordinate has one. Returns how many values were masked. */
+/**
+ * Masks, in place, every value in `data` (an execution result's `data`) whose field's coordinate
+ * has a rule for this caller. Walks the operation's selection set in parallel with the data:
+ * aliases, fragments, lists, nulls, nested objects; for abstract types uses `__typename` when
+ * present, otherwise applies a rule if any possible type's coordinate has one. A rule with a
+ * condition (`unless`) reads the sibling field from the same object, under any key the operation
+ * selected it; not selected, it masks. Returns how many values were masked.
+ */
 export function maskResponseData(
   schema: GraphQLSchema,
   document: DocumentNode,
   options: OperationOptions,
   data: Record<string, unknown> | null | undefined,
-  ruleFor: (coordinate: string) => MaskingRule | undefined,
+  maskingFor: MaskingFor,
 ): number {
   if (data === null || data === undefined || typeof data !== 'object') return 0;
   const prepared = prepareOperation(schema, document, options);
-  const plan = new PlanBuilder(schema, prepared, ruleFor).build(prepared.rootType, [{ selectionSet: prepared.operation.selectionSet, path: undefined }]);
+  const plan = new PlanBuilder(schema, prepared, maskingFor).build(prepared.rootType, [{ selectionSet: prepared.operation.selectionSet, path: undefined }]);
   return plan === undefined ? 0 : maskObject(plan, data);
 }

@@ -84,6 +84,14 @@ export class DataItemRow {
   @Column({ type: 'varchar', length: 16, nullable: true })
   masking: string | null;
 
+  /** What the values are (DataClass); null only for items stored before data classes existed, which the governance check then names. */
+  @Column({ name: 'data_class', type: 'varchar', length: 24, nullable: true })
+  dataClass: string | null;
+
+  /** When `masking` does not apply: `{ field, values }` (a sibling field and the values that exempt). */
+  @Column({ name: 'mask_unless', type: 'jsonb', nullable: true })
+  maskUnless: { field: string; values: string[] } | null;
+
   @Column({ type: 'varchar', length: 2000, nullable: true })
   description: string | null;
 }

@@ -15,11 +15,30 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import { DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
 import { IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
 const COORDINATE = /^[A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*$/;
+const FIELD_NAME = /^[a-z_][A-Za-z0-9_]*$/;
+const ENUM_VALUE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+@InputType({ ...IN_CATALOG_SCHEMA, description: 'When the masking rule does not apply: a sibling field of the masked value and the values that exempt it' })
+export class MaskUnlessInput {
+  @Field({ description: 'A field beside every field of the item, e.g. subjectType' })
+  @IsString()
+  @Matches(FIELD_NAME, { message: 'a field name, e.g. subjectType' })
+  @MaxLength(64)
+  field: string;
+
+  @Field(() => [String], { description: 'Values of that field for which the rule does not apply, e.g. LEGAL_ENTITY' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(20)
+  @Matches(ENUM_VALUE, { each: true, message: 'each value is an enum value, e.g. LEGAL_ENTITY' })
+  @MaxLength(64, { each: true })
+  values: string[];
+}
 const RESOURCE_CODE = /^\d{8}\/\d{6}$/;
 
 @InputType({ ...IN_CATALOG_SCHEMA })
@@ -55,6 +74,16 @@ export class DataItemInput {
   @IsOptional()
   @IsEnum(MaskingRule)
   masking?: MaskingRule | null;
+
+  @Field(() => DataClass, { description: 'What the values are; a personal class in a shared resource needs a masking rule that fits it' })
+  @IsEnum(DataClass)
+  dataClass: DataClass;
+
+  @Field(() => MaskUnlessInput, { nullable: true, description: 'When the masking rule does not apply (a sibling says the subject is not a natural person)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MaskUnlessInput)
+  maskUnless?: MaskUnlessInput | null;
 
   @Field({ nullable: true })
   @IsOptional()

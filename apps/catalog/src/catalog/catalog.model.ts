@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import { DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
 import { GraphQLJSONObject, PageInfo } from '@hub/register';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
@@ -20,6 +20,19 @@ registerEnumType(UpdateCycle, { name: 'UpdateCycle', description: '更新周期'
 registerEnumType(ResourceFormat, { name: 'ResourceFormat', description: '资源格式' });
 registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'DRAFT → PUBLISHED → RETIRED; only published resources govern fields' });
 registerEnumType(DataItemType, { name: 'DataItemType' });
+registerEnumType(DataClass, {
+  name: 'DataClass',
+  description: 'What a data item\'s values are (数据分类); personal classes in shared resources need a masking rule that fits; see docs/catalog.md §2',
+});
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'When a masking rule does not apply: the object holding the value says, in a sibling field, that its subject is not a natural person' })
+export class MaskUnless {
+  @Field({ description: 'The sibling field, on the same object as the masked value (e.g. subjectType)' })
+  field: string;
+
+  @Field(() => [String], { description: 'Its values for which the rule does not apply (e.g. LEGAL_ENTITY); not selected, or another value: masked' })
+  values: string[];
+}
 
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A data item (信息项) and the graph fields it governs' })
 export class DataItem {
@@ -43,6 +56,12 @@ export class DataItem {
 
   @Field(() => MaskingRule, { nullable: true })
   masking: MaskingRule | null;
+
+  @Field(() => MaskUnless, { nullable: true })
+  maskUnless?: MaskUnless | null;
+
+  @Field(() => DataClass, { nullable: true, description: 'Null only for an item stored before data classes existed: the governance check then refuses changes until one is given' })
+  dataClass: DataClass | null;
 
   @Field(() => String, { nullable: true })
   description: string | null;

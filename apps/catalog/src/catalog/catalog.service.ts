@@ -332,6 +332,8 @@ function itemRow(resourceCode: string, item: DataItemInput | DataItemSpec): Data
     fields: [...item.fields],
     sensitivity: item.sensitivity,
     masking: item.masking ?? null,
+    dataClass: item.dataClass,
+    maskUnless: item.maskUnless ? { field: item.maskUnless.field, values: [...item.maskUnless.values] } : null,
     description: item.description ?? null,
   };
 }
@@ -344,6 +346,8 @@ function itemSpecOf(row: DataItemRow): DataItemSpec {
     fields: row.fields,
     sensitivity: row.sensitivity as DataItemSpec['sensitivity'],
     masking: (row.masking as DataItemSpec['masking']) ?? null,
+    dataClass: row.dataClass as DataItemSpec['dataClass'],
+    ...(row.maskUnless ? { maskUnless: row.maskUnless } : {}),
     ...(row.description ? { description: row.description } : {}),
   };
 }

@@ -2,6 +2,7 @@
 import { CreateCatalog1795779551567 } from './1795779551567-create-catalog.js';
 import { AddRecognitionRules1796525966498 } from './1796525966498-add-recognition-rules.js';
 import { AuditSeal1796634038952 } from './1796634038952-audit-seal.js';
+import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
 // imports end
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -9,5 +10,6 @@ export const CATALOG_MIGRATIONS: Function[] = [
   CreateCatalog1795779551567,
   AddRecognitionRules1796525966498,
   AuditSeal1796634038952,
+  DataClasses1796634262887,
   // list end
 ];

@@ -47,6 +47,7 @@ export class PolicySnapshotService {
             fields: i.fields,
             sensitivity: i.sensitivity,
             masking: (i.masking as MaskingRule | null) ?? null,
+            maskUnless: i.maskUnless ?? null,
           };
         }),
       grants: grants.map((g) => ({

@@ -1,7 +1,7 @@
 import type { SignedAccess } from '@hub/auth';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
 import { AnyCaller, ProviderOnly, IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind, CallerAccess } from '@hub/subgraph';
@@ -16,6 +16,28 @@ export const CREDIT_RECORD_WRITES = Symbol('CREDIT_RECORD_WRITES');
 
 @ArgsType({ ...IN_CREDIT_SCHEMA })
 export class AsOfArgs {
+  @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today (China Standard Time) when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+/**
+ * The root query's arguments as one validated object. (Taking `asOf` alone as an args object while
+ * the others came as named arguments made the whitelist refuse subjectType and subjectId: every
+ * `creditProfile` query answered BAD_USER_INPUT.)
+ */
+@ArgsType({ ...IN_CREDIT_SCHEMA })
+export class CreditProfileArgs {
+  @Field(() => SubjectType)
+  @IsEnum(SubjectType)
+  subjectType: SubjectType;
+
+  @Field()
+  @IsString()
+  @MaxLength(32)
+  subjectId: string;
+
   @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today (China Standard Time) when absent' })
   @IsOptional()
   @IsCalendarDate()
@@ -50,12 +72,7 @@ export class CreditRecordResolver {
 
   @AnyCaller()
   @Query(() => CreditProfile, { description: 'The credit profile and assessment of a legal entity or a person' })
-  async creditProfile(
-    @Args('subjectType', { type: () => SubjectType }) subjectType: SubjectType,
-    @Args('subjectId') subjectId: string,
-    @Args() { asOf }: AsOfArgs,
-    @Context() context: HubContext,
-  ): Promise<CreditProfile> {
+  async creditProfile(@Args() { subjectType, subjectId, asOf }: CreditProfileArgs, @Context() context: HubContext): Promise<CreditProfile> {
     return (await profileLoader(context, this.reader, subjectType, asOf ?? today()).load(subjectId.toUpperCase()))!;
   }
 

@@ -5,7 +5,7 @@ import { GraphQLJSONObject, PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
 import { IsDivisionCode } from '@hub/subgraph';
 import { CoordinateSystemEnum } from '../address/dto/standard-address.input.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
-import { GeoPoint, LegalEntityLocation, PersonLocation, StandardAddress } from '../geospatial.models.js';
+import { GeoPoint, LegalEntityRef, PersonRef, StandardAddress } from '../geospatial.models.js';
 
 export enum SpatialSearchKind {
   ADDRESS = 'ADDRESS',
@@ -97,11 +97,11 @@ export class SpatialHit {
   @Field(() => StandardAddress, { nullable: true })
   standardAddress?: StandardAddress;
 
-  @Field(() => LegalEntityLocation, { nullable: true })
-  legalEntity?: LegalEntityLocation;
+  @Field(() => LegalEntityRef, { nullable: true })
+  legalEntity?: LegalEntityRef;
 
-  @Field(() => PersonLocation, { nullable: true })
-  person?: PersonLocation;
+  @Field(() => PersonRef, { nullable: true })
+  person?: PersonRef;
 }
 
 @ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A page of spatial search hits, ordered by id' })

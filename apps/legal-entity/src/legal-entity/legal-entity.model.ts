@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Provenance } from '@hub/register';
 import { LegalEntityKind } from './legal-entity-kind.js';
 import { LegalEntityStatus } from './legal-entity-status.js';
@@ -35,10 +35,28 @@ export class Address {
   divisionName?: string;
 }
 
+/**
+ * The representative's status as the population library reports it (its PersonStatus). An enum, not
+ * free text: the catalog classes it as a category of a person, which no string mask could make less
+ * personal than the person's own unconditionally shared status (docs/catalog.md §2).
+ */
+export enum RepresentativeStatus {
+  LIVING = 'LIVING',
+  DECEASED = 'DECEASED',
+  MOVED_OUT = 'MOVED_OUT',
+}
+
+registerEnumType(RepresentativeStatus, {
+  ...IN_LEGAL_ENTITY_SCHEMA,
+  name: 'RepresentativeStatus',
+  description: "The legal representative's status in the population library",
+  valuesMap: { LIVING: { description: '在册' }, DECEASED: { description: '死亡' }, MOVED_OUT: { description: '迁出' } },
+});
+
 @ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'What the population library reported about the legal representative' })
 export class LegalRepresentativeStatus {
-  @Field({ description: 'LIVING, DECEASED or MOVED_OUT, as the population library last reported' })
-  status: string;
+  @Field(() => RepresentativeStatus, { description: 'LIVING, DECEASED or MOVED_OUT, as the population library last reported' })
+  status: RepresentativeStatus;
 
   @Field()
   deceased: boolean;

@@ -6,7 +6,7 @@ import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
 import type { LegalEntityKind } from './legal-entity-kind.js';
 import type { LegalEntityStatus } from './legal-entity-status.js';
-import type { LegalEntity, LegalRepresentativeStatus } from './legal-entity.model.js';
+import type { LegalEntity, LegalRepresentativeStatus, RepresentativeStatus } from './legal-entity.model.js';
 import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 export interface LegalEntitySearch {
@@ -54,7 +54,7 @@ export class LegalEntityReader {
       'SELECT id_number, status, deceased_on FROM legal_entity.legal_representative_status WHERE id_number = ANY($1)',
       [[...new Set(idNumbers)]],
     );
-    const byId = new Map(rows.map((r) => [r.id_number, { status: r.status, deceased: r.status === 'DECEASED', deceasedOn: r.deceased_on ?? undefined }]));
+    const byId = new Map(rows.map((r) => [r.id_number, { status: r.status as RepresentativeStatus, deceased: r.status === 'DECEASED', deceasedOn: r.deceased_on ?? undefined }]));
     return idNumbers.map((id) => byId.get(id) ?? null);
   }
 

@@ -76,7 +76,8 @@ export class RecognitionService {
         );
       }
       if (known.status === PERSON_DECEASED) {
-        throw new HubError('SUBJECT_DECEASED', `citizen ${subject.id} is recorded as deceased${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`, { subject: subject.id });
+        // The year only: the date of death is masked to its year for most readers (Person.statusEffectiveOn), and any department may record a result.
+        throw new HubError('SUBJECT_DECEASED', `citizen ${subject.id} is recorded as deceased${known.statusEffectiveOn ? ` in ${known.statusEffectiveOn.slice(0, 4)}` : ''}`, { subject: subject.id });
       }
       if (isClosed(known)) {
         throw new HubError('SUBJECT_CLOSED', `legal entity ${subject.id} is ${known.status}${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`, { subject: subject.id, status: known.status });
