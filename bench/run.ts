@@ -7,6 +7,7 @@
 // why (a purpose), as any real caller must. The company profile is also measured through a second
 // gateway with access control off (benchmark baseline only), to show what policy and audit cost.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Pool } from 'undici';
+import { ACCESS_HEADER, Role, encodeClaims, ensureInternalSecret, signRequest } from '@hub/auth';
 import { SyntheticCity } from '@hub/synthetic-data';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,7 +36,7 @@ interface Scenario {
   concurrency?: number;
   /** Scenarios with the same tag (listed one after the other) are measured interleaved, to be compared. */
   interleaved?: string;
-  request(i: number): { method: 'GET' | 'POST'; path: string; body?: string };
+  request(i: number): { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
   check(status: number, body: string): boolean;
 }
 
@@ -56,6 +58,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dir = await mkdtemp(join(tmpdir(), 'hub-bench-'));
+  // The hub's secrets for this run, shared with the hub's process: the load generator signs its
+  // direct subgraph calls as an app of the hub would (subgraphs answer nothing unsigned), and the
+  // access log's key and checkpoints are this run's own, not a developer's .data.
+  const secret = ensureInternalSecret();
+  process.env.HUB_AUDIT_KEY = randomBytes(32).toString('hex');
+  process.env.AUDIT_CHECKPOINT_FILE = join(dir, 'access-log-checkpoints.ndjson');
   const usccFile = join(dir, 'usccs.json');
   console.log(`bench: starting the hub with ${SEED} legal entities…`);
   const server = spawn(process.execPath, ['dist/bench/server.js', usccFile, String(SEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -88,9 +96,12 @@ async function main(): Promise<void> {
     },
     {
       name: '(a) legalEntity, subgraph direct',
-      description: 'legalEntity(uscc) by a random USCC, straight to the legal-entity subgraph',
+      description: 'legalEntity(uscc) by a random USCC, straight to the legal-entity subgraph (signed per request, as the gateway signs)',
       target: 'subgraph',
-      request: (i) => graphql(one, { u: usccs[(i * 7919) % usccs.length] }),
+      request: (i) => {
+        const request = graphql(one, { u: usccs[(i * 7919) % usccs.length] });
+        return { ...request, headers: { [ACCESS_HEADER]: signRequest(DIRECT_CLAIMS, 'legal-entity', { method: 'POST', url: '/graphql', body: request.body }, secret) } };
+      },
       check: okGraphQL,
     },
     {
@@ -144,7 +155,7 @@ async function main(): Promise<void> {
         console.log(`bench: ${result.scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op${result.databaseCpuMsPerOp === undefined ? '' : ` (+ ${result.databaseCpuMsPerOp.toFixed(3)} in Postgres)`}, ${result.errors} errors`);
       }
     }
-    bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!);
+    bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!, secret);
   } finally {
     await database.end().catch(() => undefined);
     server.kill('SIGTERM');
@@ -214,9 +225,9 @@ class Load {
 
   private async run(until: number, count: boolean): Promise<void> {
     while (performance.now() < until) {
-      const { method, path, body } = this.scenario.request(this.i++);
+      const { method, path, body, headers } = this.scenario.request(this.i++);
       const started = performance.now();
-      const response = await this.pool.request({ method, path, body, headers: body ? { ...this.headers, 'content-type': 'application/json' } : this.headers });
+      const response = await this.pool.request({ method, path, body, headers: { ...this.headers, ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } });
       const text = await response.body.text();
       const ms = performance.now() - started;
       if (!count) continue;
@@ -333,7 +344,23 @@ function personRows(count: number, exclude: ReadonlySet<string>): AsyncGenerator
 
 const RAW_COLUMNS = ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode', 'householdNumber', 'relationToHeadCode', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'];
 
-async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: number): Promise<BulkResult> {
+/** The load generator calling a subgraph directly, signed as an app of the hub vouching for a benchmark reader. */
+const DIRECT_CLAIMS = encodeClaims({
+  principal: { keyId: 'bench-direct', roles: [Role.SYSTEM], departmentUscc: null, systemCode: 'bench', name: 'benchmark load generator (direct subgraph calls)' },
+  issuer: 'bench',
+  purpose: 'benchmark',
+  caseNumber: null,
+});
+
+/** The bulk load sends the synthetic city's own sources (several departments): as an admin, which says why. */
+const BULK_CLAIMS = encodeClaims({
+  principal: { keyId: 'bench-bulk', roles: [Role.ADMIN], departmentUscc: null, systemCode: null, name: 'benchmark bulk load' },
+  issuer: 'bench',
+  purpose: 'benchmark: bulk load of a synthetic population extract',
+  caseNumber: null,
+});
+
+async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: number, secret: string): Promise<BulkResult> {
   console.log(`bench: bulk load of ${BULK_PERSONS} persons: raw COPY into a bare table first…`);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -366,7 +393,13 @@ async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: n
       for await (const r of personRows(BULK_PERSONS, seeded)) yield `${JSON.stringify(r)}\n`;
     })(),
   );
-  const response = await fetch(`${populationUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: Readable.toWeb(body) as ReadableStream, duplex: 'half' } as RequestInit);
+  const signed = signRequest(BULK_CLAIMS, 'population', { method: 'POST', url: '/ingest/persons', body: null }, secret);
+  const response = await fetch(`${populationUrl}/ingest/persons`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', [ACCESS_HEADER]: signed },
+    body: Readable.toWeb(body) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
   const report = (await response.json()) as Record<string, unknown>;
   const bulkSeconds = (performance.now() - started) / 1000;
   const cpuSeconds = ((await cpuMs(serverPid)) - cpuBefore) / 1000;

@@ -1,9 +1,11 @@
 // The whole hub in one process: the embedded database (when DATABASE_URL is unset), every base
 // library's subgraph, demo data, and the gateway with GraphiQL. `npm start` runs this.
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { ensureInternalSecret } from '@hub/auth';
+import { OPERATOR_TOKEN_VARIABLE, ensureInternalSecret, operatorToken } from '@hub/auth';
 import { createLogger } from '@hub/observability';
 import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   // Every app runs in this process: they share a fresh secret unless one is configured.
   ensureInternalSecret();
   placeAuditFiles();
+  const metricsToken = await placeOperatorToken();
   const database = await resolveDatabase();
   log.info({ embedded: database.embedded }, database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL');
 
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
     ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n${company ? `  Once-only demo company (licence, identity check, materials on file): ${company.name} ${company.uscc}\n` : ''}\n`
     : '';
   process.stdout.write(
-    `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
+    `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n  Metrics:   ${url}/metrics  (Authorization: Bearer <the operators' token${metricsToken ? `, in ${metricsToken}` : ''}>)\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
   );
 
   let stopping = false;
@@ -76,6 +79,26 @@ function placeAuditFiles(env: NodeJS.ProcessEnv = process.env): void {
   const dataDir = dirname(env.ARCHIVE_DIR || '.data/archive');
   if (!env.HUB_AUDIT_KEY && !env.HUB_AUDIT_KEY_FILE) env.HUB_AUDIT_KEY_FILE = join(dataDir, 'access-log.key');
   if (!env.AUDIT_CHECKPOINT_FILE) env.AUDIT_CHECKPOINT_FILE = join(dataDir, 'access-log-checkpoints.ndjson');
+}
+
+/**
+ * /metrics of every app takes the operators' token. Unless one is configured, the all-in-one hub
+ * keeps one in the data folder (created on first start, owner-readable only) and says where.
+ * Returns that file, or undefined when the token came from the environment.
+ */
+async function placeOperatorToken(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (operatorToken(env)) return undefined;
+  const dataDir = dirname(env.ARCHIVE_DIR || '.data/archive');
+  const file = join(dataDir, 'metrics.token');
+  let token = await readFile(file, 'utf8').then((t) => t.trim(), () => '');
+  if (token.length < 32) {
+    token = randomBytes(32).toString('hex');
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await writeFile(file, `${token}\n`, { mode: 0o600 });
+  }
+  await chmod(file, 0o600);
+  env[OPERATOR_TOKEN_VARIABLE] = token;
+  return file;
 }
 
 main().catch(async (error: unknown) => {
