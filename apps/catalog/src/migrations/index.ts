@@ -1,11 +1,13 @@
 // The catalog library's migrations, oldest first. `npm run migration:generate` appends here.
 import { CreateCatalog1795779551567 } from './1795779551567-create-catalog.js';
 import { AddRecognitionRules1796525966498 } from './1796525966498-add-recognition-rules.js';
+import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js';
 // imports end
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const CATALOG_MIGRATIONS: Function[] = [
   CreateCatalog1795779551567,
   AddRecognitionRules1796525966498,
+  ArgumentPolicy1796634128489,
   // list end
 ];
