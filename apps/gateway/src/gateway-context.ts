@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AccessPurpose, Principal } from '@hub/auth';
 import type { AccessDecision } from '@hub/policy';
+import type { Reservation } from './access/lookup-budget.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +20,10 @@ export interface GatewayContext {
   decision?: AccessDecision;
   /** Data subjects the operation read or named: `PERSON:<id>`, `LEGAL_ENTITY:<uscc>`. */
   subjects: Set<string>;
+  /** The subjects each subgraph (by name) reported serving: what tells a lookup's hit from a miss. */
+  served: Map<string, Set<string>>;
+  /** The operation's budgeted lookups, reserved before execution and settled after it. */
+  lookups?: { reservation: Reservation; asked: Map<string, Set<string>> };
 }
 
 export function gatewayContext(request: FastifyRequest): GatewayContext {
@@ -28,5 +33,6 @@ export function gatewayContext(request: FastifyRequest): GatewayContext {
     headers: request.headers,
     purpose: { purpose: null, caseNumber: null },
     subjects: new Set(),
+    served: new Map(),
   };
 }

@@ -2,7 +2,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { INTERNAL_SECRET_VARIABLE, internalSecret, signInternalRequest } from '@hub/auth';
 import type { EventTransport, Subscription } from '@hub/events';
 import { createLogger, type HealthRegistry, type Metrics } from '@hub/observability';
-import { AccessPolicy, CATALOG_POLICY_TOPIC, type PolicyKey, type PolicySnapshot } from '@hub/policy';
+import { AccessPolicy, CATALOG_POLICY_TOPIC, type ArgumentRule, type PolicyKey, type PolicySnapshot } from '@hub/policy';
 
 export const POLICY_PATH = '/internal/policy';
 
@@ -18,6 +18,8 @@ export interface PolicyStoreOptions {
   catalogUrl: string;
   /** Types whose every field the catalog must govern (the base libraries'). */
   governedTypes: ReadonlySet<string>;
+  /** Arguments the catalog must govern (filters, matches, identifiers of governed fields). */
+  governedArguments?: ReadonlyMap<string, ArgumentRule>;
   refreshMs: number;
   transport: EventTransport;
   metrics: Metrics;
@@ -98,7 +100,7 @@ export class PolicyStore implements OnApplicationShutdown {
       try {
         const snapshot = await this.fetchSnapshot();
         this.loaded = {
-          policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes),
+          policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes, this.options.governedArguments),
           keys: new Map(snapshot.keys.map((k) => [k.id, k])),
           generatedAt: snapshot.generatedAt,
         };

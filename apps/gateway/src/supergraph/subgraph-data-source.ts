@@ -24,7 +24,11 @@ const signedAccess = new WeakMap<object, { headers: Record<string, string>; at: 
  * subjects the subgraph reports collected for the access record.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
+  constructor(
+    url: string,
+    /** The subgraph's name (join__graph): the subjects it reports are its own, for telling a lookup's hits. */
+    private readonly graph = '',
+  ) {
     super({ url, fetcher: fetch as never });
   }
 
@@ -48,7 +52,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didReceiveResponse({ response, context }: ResponseContext): ResponseContext['response'] {
     const reported = response.extensions?.[SUBJECTS_EXTENSION] as Record<string, string[]> | undefined;
     if (reported && context?.subjects) {
-      for (const [kind, ids] of Object.entries(reported)) for (const id of ids) context.subjects.add(`${kind}:${id}`);
+      let served = context.served?.get(this.graph);
+      if (context.served && !served) context.served.set(this.graph, (served = new Set()));
+      for (const [kind, ids] of Object.entries(reported)) {
+        for (const id of ids) {
+          context.subjects.add(`${kind}:${id}`);
+          served?.add(`${kind}:${id}`);
+        }
+      }
       delete response.extensions![SUBJECTS_EXTENSION];
     }
     return response;
