@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AccessPurpose, Principal } from '@hub/auth';
 import type { AccessDecision } from '@hub/policy';
-import type { Reservation } from './access/lookup-budget.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,8 +21,6 @@ export interface GatewayContext {
   subjects: Set<string>;
   /** The subjects each subgraph (by name) reported serving: what tells a lookup's hit from a miss. */
   served: Map<string, Set<string>>;
-  /** The operation's budgeted lookups, reserved before execution and settled after it. */
-  lookups?: { reservation: Reservation; asked: Map<string, Set<string>> };
 }
 
 export function gatewayContext(request: FastifyRequest): GatewayContext {

@@ -8,7 +8,7 @@ import { accessPurpose } from './access-purpose.js';
 import type { AccessOutcome, AccessRecordInput } from '@hub/policy';
 import { argumentSubjects } from './argument-subjects.js';
 import type { AuditWriter } from './audit-writer.js';
-import { lookupKeys, type LookupBudget } from './lookup-budget.js';
+import { lookupKeys, type LookupBudget, type Reservation } from './lookup-budget.js';
 import { OperationFieldsCache } from './operation-fields-cache.js';
 import type { PolicyStore } from './policy-store.js';
 import { REGISTER_WRITES, writeRefusal } from './register-writes.js';
@@ -47,6 +47,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
       let fields: readonly string[] = [];
       let refusal: Record<string, unknown> | null = null;
       let operationType: AccessRecordInput['operationType'] = 'query';
+      /** This operation's budgeted lookups, reserved before execution and settled after it. */
+      let lookups: ReservedLookups | undefined;
       return {
         async didResolveOperation(requestContext) {
           const { request, document, operationName, operation, contextValue } = requestContext;
@@ -89,12 +91,13 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
             );
           }
           // Last, so that an operation refused for any other reason spends nothing.
-          const budgetRefusal = reserveLookups(options.lookups, context, decision);
-          if (budgetRefusal) {
-            refusal = { lookupBudget: budgetRefusal.details };
-            if (budgetRefusal.details.retryAfter !== null) requestContext.response.http.headers.set('retry-after', String(budgetRefusal.details.retryAfter));
-            throw budgetRefusal.error;
+          const reserved = reserveLookups(options.lookups, context, decision);
+          if (reserved && 'error' in reserved) {
+            refusal = { lookupBudget: reserved.details };
+            if (reserved.details.retryAfter !== null) requestContext.response.http.headers.set('retry-after', String(reserved.details.retryAfter));
+            throw reserved.error;
           }
+          lookups = reserved;
           context.decision = decision;
         },
 
@@ -106,7 +109,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
             maskResponseData(options.apiSchema, requestContext.document!, { operationName: requestContext.operationName, variables: requestContext.request.variables }, body.data, context.decision.maskFor);
             timings.masking = round(performance.now() - t0);
           }
-          if (context.lookups) settleLookups(options.lookups, context);
+          if (lookups) settleLookups(options.lookups, context, lookups);
+          lookups = undefined;
           const errorCode = firstErrorCode(requestContext);
           const outcome: AccessOutcome = errorCode && REFUSAL_CODES.has(errorCode) ? 'REFUSED' : body?.errors?.length && !body.data ? 'FAILED' : 'ALLOWED';
           const principal = context.principal;
@@ -200,16 +204,13 @@ function reserveLookups(
   lookups: AccessPluginOptions['lookups'],
   context: GatewayContext,
   decision: AccessDecision,
-): { error: GraphQLError; details: { asked: number; remaining: number; budget: number; windowSeconds: number; retryAfter: number | null } } | undefined {
+): ReservedLookups | { error: GraphQLError; details: { asked: number; remaining: number; budget: number; windowSeconds: number; retryAfter: number | null } } | undefined {
   if (decision.lookups.length === 0) return undefined;
   const asked = lookupKeys(decision.lookups);
   if (asked.count === 0) return undefined;
   const principal = context.principal!;
   const answer = lookups.budget.reserve(principal.keyId, asked.count);
-  if (answer.ok) {
-    context.lookups = { reservation: answer.reservation, asked: asked.byGraph };
-    return undefined;
-  }
+  if (answer.ok) return { reservation: answer.reservation, asked: asked.byGraph };
   const details = {
     asked: asked.count,
     remaining: answer.remaining,
@@ -230,10 +231,14 @@ function reserveLookups(
   return { error: refuse('LOOKUP_BUDGET_EXCEEDED', message, 429, details), details };
 }
 
+/** The keys of an operation's lookups (per answering subgraph), reserved in its key's budget. */
+interface ReservedLookups {
+  reservation: Reservation;
+  asked: Map<string, Set<string>>;
+}
+
 /** Gives back the keys the answering subgraphs served (hits) and counts the rest as misses. */
-function settleLookups(lookups: AccessPluginOptions['lookups'], context: GatewayContext): void {
-  const { reservation, asked } = context.lookups!;
-  context.lookups = undefined;
+function settleLookups(lookups: AccessPluginOptions['lookups'], context: GatewayContext, { reservation, asked }: ReservedLookups): void {
   let misses = 0;
   for (const [graph, keys] of asked) {
     const served = context.served.get(graph);
