@@ -170,6 +170,35 @@ describe('lookup oracles', () => {
       expect(tried).toContainEqual(expect.objectContaining({ systemCode: 'fs-cc-one-window', outcome: 'ALLOWED', fields: expect.arrayContaining(['Query.persons(idNumbers)']) }));
     });
 
+    it.each([
+      [
+        'the archive (materials by subject)',
+        'tax' as const,
+        (ids: string[]) => ids.map((id, i) => `m${i}: materials(subject: ${JSON.stringify(id)}) { id }`).join(' '),
+      ],
+      [
+        'the credit library (a person\'s credit profile)',
+        'admin' as const,
+        (ids: string[]) => ids.map((id, i) => `c${i}: creditProfile(subjectType: PERSON, subjectId: ${JSON.stringify(id)}) { penalties { recordId } }`).join(' '),
+      ],
+    ])('stops the same guess made through %s, whose answers exist for any ID', async (_through, keyName, selections) => {
+      const key = hub.keys[keyName];
+      const answered: string[] = [];
+      let refused: Answer | undefined;
+      for (let at = 0; at < candidates.length && !refused; at += 5) {
+        const batch = candidates.slice(at, at + 5);
+        const answer = await ask(`{ ${selections(batch)} }`, undefined, key);
+        if (codeOf(answer) === 'LOOKUP_BUDGET_EXCEEDED') refused = answer;
+        else {
+          expect(answer.body.errors).toBeUndefined();
+          answered.push(...batch);
+        }
+      }
+      expect(refused, 'a batch is refused').toBeDefined();
+      expect(answered).toHaveLength(BUDGET);
+      expect(answered).not.toContain(VICTIM.idNumber);
+    });
+
     it('budgets each key on its own: another system\'s lookups still pass', async () => {
       const answer = await ask(PERSONS, { ids: [VICTIM.idNumber] }, hub.keys.humanResources);
       expect(answer.body.errors).toBeUndefined();
@@ -290,6 +319,30 @@ describe('lookup oracles', () => {
   });
 
   describe('(f) a lookup is a read on record', () => {
+    it('costs a department nothing for a real applicant, also where the answer is empty (archive, results, credit)', async () => {
+      // A key that sees the archive's, results' and credit's subject IDs masked (a steward of public
+      // security: its own register's IDs it reads in full). The once-only app knows the citizen
+      // from the population's events, asynchronously.
+      const key = hub.keys.psbSteward;
+      await hub.eventually(async () => {
+        const before = await hub.metric('gateway', 'hub_lookup_misses_total');
+        const answer = await ask(`query($s: String!) { materials(subject: $s) { id } }`, { s: VICTIM.idNumber }, key);
+        expect(answer.body.errors).toBeUndefined();
+        expect(await hub.metric('gateway', 'hub_lookup_misses_total')).toBe(before);
+      }, 30_000);
+      const before = await hub.metric('gateway', 'hub_lookup_misses_total');
+      for (let i = 0; i < BUDGET + 5; i++) {
+        const answer = await ask(
+          `query($s: String!) { materials(subject: $s) { id } reviewResults(subject: $s) { id } creditProfile(subjectType: PERSON, subjectId: $s) { penalties { recordId } } person(idNumber: $s) { name } }`,
+          { s: VICTIM.idNumber },
+          key,
+        );
+        expect(answer.body.errors).toBeUndefined();
+      }
+      expect(await hub.metric('gateway', 'hub_lookup_misses_total')).toBe(before);
+    });
+
+
     it('names the argument among the fields and the ID among the subjects, and a hit costs no budget', async () => {
       const key = hub.keys.humanResources;
       for (let i = 0; i < BUDGET + 5; i++) {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
 import type { RegisterWrites } from '@hub/register';
 import { IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind } from '@hub/subgraph';
@@ -21,13 +21,45 @@ export class AsOfArgs {
   asOf?: string;
 }
 
+/**
+ * All of creditProfile's arguments in one class: validated as one object (whitelisted), a separate
+ * @Args() AsOfArgs beside @Args('subjectType') was handed the whole object and refused the others
+ * (UNKNOWN_FIELD), so the query never answered.
+ */
+@ArgsType({ ...IN_CREDIT_SCHEMA })
+export class CreditProfileArgs {
+  @Field(() => SubjectType)
+  @IsEnum(SubjectType)
+  subjectType: SubjectType;
+
+  @Field()
+  @IsString()
+  @MaxLength(64)
+  subjectId: string;
+
+  @Field({ nullable: true, description: 'The day to assess, YYYY-MM-DD; today (China Standard Time) when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
 // The hub's days are China's: before 08:00 CST the UTC date is still yesterday.
 const today = () => chinaDate(new Date());
 
 function profileLoader(context: HubContext, reader: CreditRecordReader, subjectType: SubjectType, asOf: string) {
-  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf), {
-    subjects: subjectType as SubjectKind,
+  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, async (ids) => {
+    const profiles = await reader.profiles(subjectType, ids, asOf);
+    // A profile is made for any identifier, so only one that holds something serves a subject: the
+    // gateway counts a lookup whose subject nobody reports as a miss of the caller's lookup budget
+    // (docs/catalog.md §3a), or asking which candidate ID has records would cost nothing.
+    touchSubjects(context, subjectType as SubjectKind, profiles.filter(holdsData).map((p) => p.subjectId));
+    return profiles;
   });
+}
+
+function holdsData(profile: CreditProfile): boolean {
+  const { licences, penalties, redListEntries, blackListEntries, commitments, registrationStanding } = profile;
+  return registrationStanding != null || [licences, penalties, redListEntries, blackListEntries, commitments].some((records) => records.length > 0);
 }
 
 @Resolver(() => CreditRecord)
@@ -47,12 +79,7 @@ export class CreditRecordResolver {
   }
 
   @Query(() => CreditProfile, { description: 'The credit profile and assessment of a legal entity or a person' })
-  async creditProfile(
-    @Args('subjectType', { type: () => SubjectType }) subjectType: SubjectType,
-    @Args('subjectId') subjectId: string,
-    @Args() { asOf }: AsOfArgs,
-    @Context() context: HubContext,
-  ): Promise<CreditProfile> {
+  async creditProfile(@Args() { subjectType, subjectId, asOf }: CreditProfileArgs, @Context() context: HubContext): Promise<CreditProfile> {
     return (await profileLoader(context, this.reader, subjectType, asOf ?? today()).load(subjectId.toUpperCase()))!;
   }
 

@@ -47,8 +47,9 @@ export class ArchiveResolver {
   ): Promise<Material[]> {
     requireRole(context, Role.SYSTEM, Role.STEWARD);
     const subject = parseSubject(subjectInput, 'subject');
-    touchSubjects(context, subject.type, [subject.id]);
-    return this.archive.materials(subject.id, kind, status);
+    const materials = await this.archive.materials(subject.id, kind, status);
+    await this.archive.touchKnown(context, subject);
+    return materials;
   }
 }
 

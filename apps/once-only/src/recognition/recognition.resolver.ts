@@ -33,13 +33,17 @@ export class RecognitionResolver {
     @Context() context: HubContext,
   ): Promise<ReviewResult[]> {
     principalOf(context);
-    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, context.access!, context.requestId));
+    const results = touched(context, await this.recognition.recognizedFor(subject, forDepartment, context.access!, context.requestId));
+    if (results.length === 0) await this.recognition.touchKnown(context, subject);
+    return results;
   }
 
   @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })
   async reviewResults(@Args('subject', { description: 'Citizen ID or USCC' }) subject: string, @Context() context: HubContext): Promise<ReviewResult[]> {
     principalOf(context);
-    return touched(context, await this.recognition.ofSubject(subject));
+    const results = touched(context, await this.recognition.ofSubject(subject));
+    if (results.length === 0) await this.recognition.touchKnown(context, subject);
+    return results;
   }
 
   @Query(() => ReviewResult, { nullable: true })
