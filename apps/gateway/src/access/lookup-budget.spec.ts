@@ -123,6 +123,10 @@ describe('lookupKeys', () => {
       lookup('Query.materials(subject)', 'once-only', ['11010519491231002X', '91440604KCM5J6WP2T']),
     ]);
     expect(keys.count).toBe(3);
+    // Values of any shape (coercion fails on them) count, without being walked.
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(lookupKeys([lookup('Query.persons(idNumbers)', 'population', [deep, { a: 1 }])]).count).toBe(1);
     expect([...keys.byGraph].map(([graph, set]) => [graph, [...set]])).toEqual([
       ['population', ['PERSON:11010519491231002X', 'OTHER:not-an-id']],
       ['once-only', ['PERSON:11010519491231002X']],

@@ -173,7 +173,9 @@ export function lookupKeys(lookups: readonly BudgetedLookup[]): { count: number;
 }
 
 function subjectKey(value: unknown): string | null {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // Not a string: the operation fails coercion and serves nothing; one key, whatever its shape.
+  if (typeof value !== 'string') return `OTHER:(${typeof value})`;
+  const text = value;
   const person = parseCitizenId(text);
   if (person.ok) return `PERSON:${person.value.idNumber}`;
   if (parseUscc(text).ok) return null;
