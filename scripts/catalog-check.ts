@@ -7,7 +7,7 @@
 //   --supergraph <file>   default schemas/graphql/supergraph.graphql
 //   --catalog <dir>       default schemas/catalog (departments.json + resources/*.json)
 import { readFile } from 'node:fs/promises';
-import { ResourceStatus, baseLibraryFields, checkGovernance } from '@hub/policy';
+import { ResourceStatus, baseLibraryFields, checkGovernance, governedArguments } from '@hub/policy';
 import { readSeedCatalog } from '../apps/catalog/src/seed/catalog-seed.js';
 
 export { readSeedCatalog };
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const items = published.reduce((sum, resource) => sum + resource.items.length, 0);
   console.log(
     `Catalog OK: ${baseLibraryFields(sdl).length} governed fields (base libraries, once-only) covered by ${items} items of ${published.length} published resources ` +
-      `(${catalog.departments.length} departments).`,
+      `(${catalog.departments.length} departments); ${governedArguments(sdl).size} arguments (filters, matches, identifiers) governed.`,
   );
   return 0;
 }

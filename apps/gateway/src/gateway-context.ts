@@ -19,6 +19,8 @@ export interface GatewayContext {
   decision?: AccessDecision;
   /** Data subjects the operation read or named: `PERSON:<id>`, `LEGAL_ENTITY:<uscc>`. */
   subjects: Set<string>;
+  /** The subjects each subgraph (by name) reported serving: what tells a lookup's hit from a miss. */
+  served: Map<string, Set<string>>;
 }
 
 export function gatewayContext(request: FastifyRequest): GatewayContext {
@@ -28,5 +30,6 @@ export function gatewayContext(request: FastifyRequest): GatewayContext {
     headers: request.headers,
     purpose: { purpose: null, caseNumber: null },
     subjects: new Set(),
+    served: new Map(),
   };
 }

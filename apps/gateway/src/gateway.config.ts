@@ -50,6 +50,23 @@ export class GatewayConfig {
   @Min(100)
   @Max(60_000)
   AUDIT_TIMEOUT_MS = 5000;
+
+  /**
+   * Lookups by an identifier the caller does not read in full (a masked citizen ID): how many keys
+   * that do not exist (misses) an API key may ask for in LOOKUP_WINDOW_MS before its lookups are
+   * refused. A department looks up IDs from real applications and rarely misses; guessing which of
+   * a few dozen candidates behind a masked ID exists is all misses.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOOKUP_MISS_BUDGET = 30;
+
+  /** The sliding window of the lookup budget. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  LOOKUP_WINDOW_MS = 3_600_000;
 }
 
 /**

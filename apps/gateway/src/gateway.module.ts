@@ -8,9 +8,10 @@ import { Role, encodeClaims } from '@hub/auth';
 import { loadConfig } from '@hub/config';
 import { EventsConfig, createTransport } from '@hub/events';
 import { HealthRegistry, Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
-import { apiSchemaOf, baseLibraryFields, baseLibraryMutations } from '@hub/policy';
+import { apiSchemaOf, baseLibraryFields, baseLibraryMutations, governedArguments } from '@hub/policy';
 import { accessPlugin } from './access/access.plugin.js';
 import { AuditWriter } from './access/audit-writer.js';
+import { LookupBudget } from './access/lookup-budget.js';
 import { PolicyStore } from './access/policy-store.js';
 import { RequestAuthentication } from './access/request-authentication.js';
 import { gatewayContext, type GatewayContext } from './gateway-context.js';
@@ -52,12 +53,13 @@ export class GatewayModule {
     const apiSchema = apiSchemaOf(supergraph.sdl);
     const governedTypes = new Set(baseLibraryFields(supergraph.sdl).map((c) => c.slice(0, c.indexOf('.'))));
     const registerMutations = new Set(baseLibraryMutations(supergraph.sdl));
+    const argumentRules = governedArguments(supergraph.sdl);
     const policyStore = {
       provide: PolicyStore,
       inject: [Metrics, HealthRegistry],
       useFactory: async (metrics: Metrics, health: HealthRegistry) => {
         const transport = createTransport('gateway', loadConfig(EventsConfig, env));
-        const store = new PolicyStore({ catalogUrl, governedTypes, refreshMs: config.POLICY_REFRESH_MS, transport, metrics, health });
+        const store = new PolicyStore({ catalogUrl, governedTypes, governedArguments: argumentRules, refreshMs: config.POLICY_REFRESH_MS, transport, metrics, health });
         await store.start();
         return store;
       },
@@ -90,7 +92,12 @@ export class GatewayModule {
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger),
-                plugins: [...noOutboundReporting(), operationMetricsPlugin(metrics), requestIdPlugin(), ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations })] : [])],
+                plugins: [
+                  ...noOutboundReporting(),
+                  operationMetricsPlugin(metrics),
+                  requestIdPlugin(),
+                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics) })] : []),
+                ],
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
@@ -118,6 +125,18 @@ class GatewayAccessModule {
   static with(...providers: Provider[]): DynamicModule {
     return { module: GatewayAccessModule, global: true, providers, exports: [PolicyStore, AuditWriter] };
   }
+}
+
+/** The lookup budget of this gateway instance, and where its refusals and misses are counted (bounded labels: the key id is in the log). */
+function lookupGuard(config: GatewayConfig, metrics: Metrics) {
+  const budget = new LookupBudget({ budget: config.LOOKUP_MISS_BUDGET, windowMs: config.LOOKUP_WINDOW_MS });
+  metrics.gauge('hub_lookup_budget_keys', 'API keys whose lookups this gateway instance is counting now', [], (gauge) => gauge.set(budget.tracked));
+  return {
+    budget,
+    refusals: metrics.counter('hub_lookup_budget_refusals_total', 'Lookups by identifier refused because they could take an API key past its budget of misses (LOOKUP_BUDGET_EXCEEDED)'),
+    misses: metrics.counter('hub_lookup_misses_total', 'Keys looked up without full access that the answering subgraph did not serve (misses), by subgraph', ['graph']),
+    log: createLogger('gateway.lookups'),
+  };
 }
 
 /** Every error in a response carries the request id, the key to the logs of every app involved. */

@@ -87,6 +87,76 @@ describe('AccessPolicy', () => {
   });
 });
 
+describe('AccessPolicy: arguments are reads', () => {
+  const withArguments: PolicyItem[] = [
+    { ...item(1, SharingType.UNCONDITIONAL, ['Person.idNumber'], MaskingRule.CITIZEN_ID), arguments: ['Query.persons(idNumbers)'] },
+    { ...item(2, SharingType.UNCONDITIONAL, ['Person.name'], MaskingRule.NAME), arguments: ['Query.searchPersons(filter.name)'] },
+    { ...item(6, SharingType.UNCONDITIONAL, ['Person.status']), arguments: ['Query.searchPersons(filter.status)'] },
+    { ...item(3, SharingType.CONDITIONAL, ['PersonAddress.divisionCode'], null, '10101001/000002'), arguments: ['Query.searchPersons(filter.divisionCode)'] },
+    { ...item(4, SharingType.CONDITIONAL, ['Household.number'], MaskingRule.REDACT, '10101001/000002'), arguments: ['Query.household(number)'] },
+    { ...item(5, SharingType.NOT_SHARED, ['Person.history'], null, '10101001/000003'), arguments: ['Query.history(idNumber)'] },
+  ];
+  const rules = new Map([
+    ['Query.persons(idNumbers)', { lookup: true, graph: 'population' }],
+    ['Query.searchPersons(filter.name)', { lookup: false, graph: 'population' }],
+    ['Query.searchPersons(filter.status)', { lookup: false, graph: 'population' }],
+    ['Query.searchPersons(filter.divisionCode)', { lookup: false, graph: 'population' }],
+    ['Query.household(number)', { lookup: false, graph: 'population' }],
+    ['Query.history(idNumber)', { lookup: false, graph: 'population' }],
+    ['Query.searchPersons(filter.phone)', { lookup: false, graph: 'population' }],
+  ]);
+  const policy = (grants: PolicyGrant[] = []) => new AccessPolicy(withArguments, grants, governed, rules);
+  const args = (...entries: Array<[string, unknown[]]>) => new Map(entries);
+
+  it('refuses a filter on a masked item with FILTER_NEEDS_FULL_ACCESS naming the item and the argument', () => {
+    const decision = policy().decide(system, ['Query.searchPersons'], TODAY, args(['Query.searchPersons(filter.name)', ['张三']]));
+    expect(decision.allowed).toBe(false);
+    expect(decision.refused).toEqual([
+      { reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10101001/000001#2', itemName: 'item 2', resourceCode: '10101001/000001', resourceName: 'population', providerUscc: PSB, fields: ['Query.searchPersons(filter.name)'] },
+    ]);
+    expect(decision.arguments).toEqual(['Query.searchPersons(filter.name)']);
+  });
+
+  it('allows a filter on an item read in full: unmasked, provider, full-value grant', () => {
+    expect(policy().decide(system, [], TODAY, args(['Query.searchPersons(filter.status)', ['LIVING']])).allowed).toBe(true);
+    expect(policy().decide(provider, [], TODAY, args(['Query.searchPersons(filter.name)', ['张三']])).allowed).toBe(true);
+    const fullName = grant({ resourceCode: '10101001/000001', items: [2], fullValues: true });
+    expect(policy([fullName]).decide(system, [], TODAY, args(['Query.searchPersons(filter.name)', ['张三']])).allowed).toBe(true);
+  });
+
+  it('refuses a filter on a conditional item without a grant, or with a masked grant on a masked item; a grant reads an unmasked one in full', () => {
+    expect(policy().decide(system, [], TODAY, args(['Query.searchPersons(filter.divisionCode)', ['440604']])).refused.map((r) => r.reason)).toEqual(['FILTER_NEEDS_FULL_ACCESS']);
+    const masked = grant({ items: [3, 4] });
+    expect(policy([masked]).decide(system, [], TODAY, args(['Query.searchPersons(filter.divisionCode)', ['440604']])).allowed).toBe(true);
+    expect(policy([masked]).decide(system, [], TODAY, args(['Query.household(number)', ['H1']])).refused.map((r) => r.reason)).toEqual(['FILTER_NEEDS_FULL_ACCESS']);
+    expect(policy([grant({ items: [4], fullValues: true })]).decide(system, [], TODAY, args(['Query.household(number)', ['H1']])).allowed).toBe(true);
+  });
+
+  it('counts the items of arguments as touched: a conditional one asks for a purpose', () => {
+    const decision = policy([grant({ items: [3] })]).decide(system, ['Query.searchPersons'], TODAY, args(['Query.searchPersons(filter.divisionCode)', ['440604']]));
+    expect(decision.items.map((i) => i.id)).toEqual(['10101001/000002#3']);
+    expect(decision.purposeRequired).toBe(true);
+  });
+
+  it('keeps a not-shared item\'s arguments to the provider', () => {
+    expect(policy().decide(system, [], TODAY, args(['Query.history(idNumber)', ['1']])).refused.map((r) => r.reason)).toEqual(['PROVIDER_ONLY']);
+  });
+
+  it('returns a lookup by a caller without full access for the budget, with the subgraph that answers it, instead of refusing it', () => {
+    const decision = policy().decide(system, ['Query.persons'], TODAY, args(['Query.persons(idNumbers)', ['1', '2']]));
+    expect(decision.allowed).toBe(true);
+    expect(decision.lookups).toEqual([{ argument: 'Query.persons(idNumbers)', item: withArguments[0], graph: 'population', values: ['1', '2'] }]);
+    expect(policy().decide(provider, [], TODAY, args(['Query.persons(idNumbers)', ['1']])).lookups).toEqual([]);
+    expect(policy([grant({ resourceCode: '10101001/000001', items: [1], fullValues: true })]).decide(system, [], TODAY, args(['Query.persons(idNumbers)', ['1']])).lookups).toEqual([]);
+  });
+
+  it('refuses an argument that must be governed and is not (fail closed), and ignores control arguments', () => {
+    const decision = policy().decide(system, [], TODAY, args(['Query.searchPersons(filter.phone)', ['138']], ['Query.searchPersons(first)', [5]]));
+    expect(decision.refused.map((r) => [r.reason, r.item])).toEqual([['UNGOVERNED', 'Query.searchPersons(filter.phone)']]);
+    expect(decision.arguments).toEqual(['Query.searchPersons(filter.phone)']);
+  });
+});
+
 describe('itemAccess', () => {
   it('tells a caller, item by item, whether it reads full, masked, needs a grant or may not read', async () => {
     const { itemAccess } = await import('./index.js');

@@ -238,6 +238,12 @@ export interface DataItemSpec {
   dataType: DataItemType;
   /** `Type.field` coordinates in the supergraph; each field is governed by exactly one published item. */
   fields: string[];
+  /**
+   * Argument coordinates whose values are compared with this item's (`Query.searchPersons(filter.name)`,
+   * `Query.persons(idNumbers)`): filtering or looking up by them reads the item. Each data-carrying
+   * argument of a governed field is governed by exactly one published item (docs/catalog.md).
+   */
+  arguments?: string[];
   sensitivity: Sensitivity;
   masking: MaskingRule | null;
   /** What the values are; personal classes in shared resources need a masking rule that fits. */

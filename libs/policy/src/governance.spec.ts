@@ -15,7 +15,7 @@ import {
   type DataItemSpec,
   type DepartmentSpec,
 } from './catalog-model.js';
-import { GOVERNANCE_PROBLEM_CODES, baseLibraryFields, checkGovernance, type GovernanceCatalog, type GovernanceProblem } from './governance.js';
+import { GOVERNANCE_PROBLEM_CODES, baseLibraryFields, checkGovernance, governedArguments, type GovernanceCatalog, type GovernanceProblem } from './governance.js';
 
 // A small supergraph composed the way the hub composes its own: two base libraries (population,
 // geospatial) and one subgraph that is not a base library (audit), with root fields, a field the
@@ -99,7 +99,7 @@ function validCatalog(): GovernanceCatalog {
       '10101001/000001',
       PSB,
       [
-        item(1, ['Person.idNumber'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID, dataClass: DataClass.CITIZEN_ID }),
+        item(1, ['Person.idNumber'], { arguments: ['Query.person(idNumber)'], sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID, dataClass: DataClass.CITIZEN_ID }),
         item(2, ['Person.name'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.NAME, dataClass: DataClass.PERSON_NAME }),
         item(3, ['Person.age'], {
           dataType: DataItemType.NUMBER,
@@ -222,6 +222,172 @@ describe('checkGovernance', () => {
       // A draft that will replace an item may name its fields already.
       const proposal = check((c) => c.resources.push(resource('10101001/000002', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
       expect(proposal).toEqual([]);
+    });
+  });
+
+  describe('argument coverage: every data-carrying argument of a governed field is governed once', () => {
+    // The hub's shapes in small: lookups by identifier, a search with nested filters, a kind
+    // selector, control arguments, a data argument on a field of a governed type, a mutation and a
+    // root field of a subgraph that is not governed.
+    const RICH = compose([
+      {
+        name: 'population',
+        sdl: `${LINK}
+          type Query {
+            person(idNumber: String!): Person
+            persons(idNumbers: [String!]!): [Person]!
+            searchPersons(filter: PersonFilter!, first: Int! = 20, after: String): [Person!]!
+          }
+          type Mutation { registerPerson(idNumber: String!, name: String!): Person }
+          input PersonFilter { name: String area: AreaInput }
+          input AreaInput { divisionCode: String }
+          type Person @key(fields: "idNumber") {
+            idNumber: ID!
+            name(script: String): String!
+            history(last: Int! = 20): [String!]!
+          }`,
+      },
+      {
+        name: 'geospatial',
+        sdl: `${LINK}
+          enum SpatialSearchKind { ADDRESS PERSON }
+          enum CoordinateSystem { CGCS2000 GCJ02 }
+          input CircleInput { longitude: Float! latitude: Float! coordinateSystem: CoordinateSystem }
+          type Query { spatialSearch(kind: SpatialSearchKind!, within: CircleInput!, first: Int! = 20): [String!]! }`,
+      },
+      { name: 'audit', sdl: `${LINK}\n type Query { audit(id: ID!): AuditEntry }\n type AuditEntry { id: ID! }` },
+    ]);
+    const SPATIAL = ['longitude', 'latitude'];
+    const richCatalog = (): GovernanceCatalog => ({
+      departments: validCatalog().departments,
+      resources: [
+        resource('10101001/000001', PSB, [
+          item(1, ['Person.idNumber'], { arguments: ['Query.person(idNumber)', 'Query.persons(idNumbers)'] }),
+          item(2, ['Person.name'], { arguments: ['Query.searchPersons(filter.name)', 'Person.name(script)'] }),
+          item(3, ['Person.history'], { arguments: ['Query.searchPersons(filter.area.divisionCode)'] }),
+        ]),
+        resource('10304002/000001', NR, [
+          item(1, [], {
+            arguments: [
+              ...SPATIAL.map((p) => `Query.spatialSearch(kind: ADDRESS, within.${p})`),
+              ...SPATIAL.map((p) => `Query.spatialSearch(kind: PERSON, within.${p})`),
+            ],
+          }),
+        ]),
+      ],
+    });
+    const checkRich = (change: (catalog: GovernanceCatalog) => void): GovernanceProblem[] => {
+      const catalog = richCatalog();
+      change(catalog);
+      return checkGovernance(RICH, catalog).filter((p) => !p.code.startsWith('FIELD_') && p.code !== 'RESOURCE_ITEMS_MISSING');
+    };
+    const itemOf = (catalog: GovernanceCatalog, code: string, no: number): DataItemSpec => resourceByCode(catalog, code).items.find((i) => i.no === no)!;
+
+    it('asks exactly for the data arguments: lookups, nested filters, per selector value, on fields of governed types', () => {
+      expect([...governedArguments(RICH).keys()].sort()).toEqual(
+        [
+          'Person.name(script)',
+          'Query.person(idNumber)',
+          'Query.persons(idNumbers)',
+          'Query.searchPersons(filter.area.divisionCode)',
+          'Query.searchPersons(filter.name)',
+          ...SPATIAL.flatMap((p) => [`Query.spatialSearch(kind: ADDRESS, within.${p})`, `Query.spatialSearch(kind: PERSON, within.${p})`]),
+        ].sort(),
+      );
+      expect(checkRich(() => undefined)).toEqual([]);
+    });
+
+    it('knows lookups by identifier and the subgraph answering them', () => {
+      const rules = governedArguments(RICH);
+      expect(rules.get('Query.persons(idNumbers)')).toEqual({ lookup: true, graph: 'population' });
+      expect(rules.get('Query.searchPersons(filter.name)')).toEqual({ lookup: false, graph: 'population' });
+      expect(rules.get('Query.spatialSearch(kind: PERSON, within.longitude)')).toEqual({ lookup: false, graph: 'geospatial' });
+    });
+
+    it('does not ask to govern control arguments, selectors, mutations or fields of other subgraphs', () => {
+      const rules = governedArguments(RICH);
+      for (const coordinate of [
+        'Query.searchPersons(first)',
+        'Query.searchPersons(after)',
+        'Person.history(last)',
+        'Query.spatialSearch(kind)',
+        'Query.spatialSearch(first)',
+        'Query.spatialSearch(kind: PERSON, within.coordinateSystem)',
+        'Mutation.registerPerson(idNumber)',
+        'Query.audit(id)',
+      ]) {
+        expect(rules.has(coordinate), coordinate).toBe(false);
+      }
+    });
+
+    it('reports ARGUMENT_UNGOVERNED naming exactly the argument: a lookup, a nested filter, one selector value', () => {
+      expect(check((c) => delete resourceByCode(c, '10101001/000001').items[0].arguments)).toEqual([
+        { code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.person(idNumber)', message: expect.stringContaining('Query.person(idNumber)') },
+      ]);
+      const nested = checkRich((c) => (itemOf(c, '10101001/000001', 3).arguments = []));
+      expect(nested).toEqual([{ code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.searchPersons(filter.area.divisionCode)', message: expect.any(String) }]);
+      const oneKind = checkRich((c) => {
+        const spatial = itemOf(c, '10304002/000001', 1);
+        spatial.arguments = spatial.arguments!.filter((a) => a !== 'Query.spatialSearch(kind: PERSON, within.latitude)');
+      });
+      expect(oneKind.map((p) => [p.code, p.coordinate])).toEqual([['ARGUMENT_UNGOVERNED', 'Query.spatialSearch(kind: PERSON, within.latitude)']]);
+    });
+
+    it('reports ARGUMENT_UNGOVERNED for an argument a subgraph gains', () => {
+      const grown = compose(SUBGRAPHS.map((s) => (s.name === 'population' ? { ...s, sdl: s.sdl.replace('person(idNumber: String!): Person', 'person(idNumber: String!, phone: String): Person') } : s)));
+      expect(checkGovernance(grown, validCatalog()).map((p) => [p.code, p.coordinate])).toEqual([['ARGUMENT_UNGOVERNED', 'Query.person(phone)']]);
+    });
+
+    it('reports ARGUMENT_GOVERNED_TWICE naming both items', () => {
+      const twice = checkRich((c) => itemOf(c, '10101001/000001', 3).arguments!.push('Query.searchPersons(filter.name)'));
+      expect(twice).toEqual([
+        { code: 'ARGUMENT_GOVERNED_TWICE', coordinate: 'Query.searchPersons(filter.name)', message: expect.stringMatching(/10101001\/000001#2.*10101001\/000001#3/) },
+      ]);
+    });
+
+    it('reports ITEM_ARGUMENT_UNKNOWN for an argument the supergraph does not have, or one not spelled Type.field(path)', () => {
+      const problems = checkRich((c) =>
+        itemOf(c, '10101001/000001', 2).arguments!.push(
+          'Query.person(phone)',
+          'Query.searchPersons(filter.nickname)',
+          'Query.spatialSearch(kind: BUILDING, within.longitude)',
+          'Query.searchPersons(filter: name)',
+          'searchPersons.name',
+        ),
+      );
+      expect(problems.map((p) => [p.code, p.coordinate, p.resource, p.item])).toEqual([
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.person(phone)', '10101001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter.nickname)', '10101001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.spatialSearch(kind: BUILDING, within.longitude)', '10101001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter: name)', '10101001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'searchPersons.name', '10101001/000001', 2],
+      ]);
+      expect(problems[4].message).toContain('Type.field(path)');
+    });
+
+    it('reports ITEM_ARGUMENT_NOT_GOVERNED for a control argument, an unqualified selector field\'s argument, a mutation\'s or another subgraph\'s', () => {
+      const problems = checkRich((c) =>
+        itemOf(c, '10101001/000001', 2).arguments!.push('Query.searchPersons(first)', 'Query.spatialSearch(within.longitude)', 'Mutation.registerPerson(name)', 'Query.audit(id)'),
+      );
+      expect(problems.map((p) => [p.code, p.coordinate])).toEqual([
+        ['ITEM_ARGUMENT_NOT_GOVERNED', 'Query.searchPersons(first)'],
+        ['ITEM_ARGUMENT_NOT_GOVERNED', 'Query.spatialSearch(within.longitude)'],
+        ['ITEM_ARGUMENT_NOT_GOVERNED', 'Mutation.registerPerson(name)'],
+        ['ITEM_ARGUMENT_NOT_GOVERNED', 'Query.audit(id)'],
+      ]);
+      expect(problems[0].message).toContain('control argument');
+      expect(problems[1].message).toContain('Query.spatialSearch(kind: VALUE, within.longitude)');
+    });
+
+    it('lets only published resources govern arguments; retired ones are not held to the schema', () => {
+      const draft = check((c) => {
+        const moved = resourceByCode(c, '10101001/000001').items[0];
+        delete moved.arguments;
+        c.resources.push(resource('10101001/000002', PSB, [item(1, [], { arguments: ['Query.person(idNumber)'] })], { status: ResourceStatus.DRAFT }));
+      });
+      expect(codesOf(draft)).toEqual(['ARGUMENT_UNGOVERNED']);
+      const retired = check((c) => c.resources.push(resource('10101001/000009', PSB, [item(1, [], { arguments: ['Query.person(formerName)'] })], { status: ResourceStatus.RETIRED })));
+      expect(retired).toEqual([]);
     });
   });
 

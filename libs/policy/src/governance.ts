@@ -41,6 +41,7 @@ import {
   type DataItemSpec,
   type DepartmentSpec,
 } from './catalog-model.js';
+import { argumentSurface, checkArgumentGovernance, type ArgumentRule } from './argument-governance.js';
 import { parseResourceCode } from './resource-code.js';
 
 /** The subgraphs (join__Graph values) that are base libraries. */
@@ -66,6 +67,14 @@ export const GOVERNANCE_PROBLEM_CODES = [
   'ITEM_FIELD_UNKNOWN',
   /** An item names a field that exists but is not governed: a root field, or one the API does not serve. */
   'ITEM_FIELD_NOT_BASE_LIBRARY',
+  /** A data-carrying argument of a governed field (filter, match, identifier) that no published item governs (argument-governance.ts). */
+  'ARGUMENT_UNGOVERNED',
+  /** An argument that two or more published items (or one item twice) govern. */
+  'ARGUMENT_GOVERNED_TWICE',
+  /** An item names an argument the supergraph does not have, or spells it other than `Type.field(path)`. */
+  'ITEM_ARGUMENT_UNKNOWN',
+  /** An item names an argument that exists but is not governed: a control argument, or one of an ungoverned field. */
+  'ITEM_ARGUMENT_NOT_GOVERNED',
   /** A masking rule on a field whose type it cannot apply to. */
   'MASKING_TYPE_MISMATCH',
   /** A personal item of maskable scalar fields without a masking rule. */
@@ -151,6 +160,15 @@ export function baseLibraryMutations(supergraphSdl: string): string[] {
     .sort();
 }
 
+/**
+ * The arguments a published item must govern (the data arguments of governed fields: filters,
+ * matches, identifiers), with what the gateway needs to know of each. Throws on an SDL that is not
+ * a supergraph.
+ */
+export function governedArguments(supergraphSdl: string): ReadonlyMap<string, ArgumentRule> {
+  return argumentSurface(supergraphSdl, GOVERNED_GRAPHS).governed;
+}
+
 export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalog): GovernanceProblem[] {
   const problems: GovernanceProblem[] = [];
   const report = (code: GovernanceProblemCode, message: string, where: Omit<GovernanceProblem, 'code' | 'message'> = {}): void => {
@@ -199,6 +217,7 @@ export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalo
       });
     }
   }
+  checkArgumentGovernance(argumentSurface(supergraphSdl, GOVERNED_GRAPHS), catalog.resources, report);
   return problems;
 }
 

@@ -29,6 +29,7 @@ export {
   CATALOG_POLICY_TOPIC,
   itemAccess,
   type AccessDecision,
+  type BudgetedLookup,
   type ItemAccess,
   type PolicyKey,
   type PolicySnapshot,
@@ -40,7 +41,15 @@ export {
 } from './access-policy.js';
 
 export { apiSchemaOf } from './api-schema.js';
-export { fieldsOfOperation, type OperationFields, type OperationOptions } from './operation-fields.js';
+export { argumentUses, fieldsOfOperation, type ArgumentSites, type OperationFields, type OperationOptions } from './operation-fields.js';
+export {
+  ARGUMENT_COORDINATE,
+  ARGUMENT_SELECTORS,
+  LOOKUP_ARGUMENTS,
+  argumentCoordinate,
+  parseArgumentCoordinate,
+  type ArgumentRule,
+} from './argument-governance.js';
 export { maskResponseData, maskValue, type FieldMasking, type MaskingFor } from './masking.js';
 export { COMPOUND_SURNAMES } from './compound-surnames.js';
 
@@ -51,6 +60,7 @@ export {
   baseLibraryFields,
   baseLibraryMutations,
   checkGovernance,
+  governedArguments,
   type GovernanceCatalog,
   type GovernanceProblem,
   type GovernanceProblemCode,

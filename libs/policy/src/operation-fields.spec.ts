@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { apiSchemaOf } from './api-schema.js';
-import { fieldsOfOperation } from './operation-fields.js';
+import { argumentUses, fieldsOfOperation } from './operation-fields.js';
 
 const hub = apiSchemaOf(readFileSync('schemas/graphql/supergraph.graphql', 'utf8'));
 
@@ -242,5 +242,110 @@ describe('fieldsOfOperation', () => {
       const source = '{ search(q: "x") { ... on PersonContact { ... on Contact { id } } } }';
       expect(fields(source, {}, abstract)).toEqual(['Contact.id', 'PersonContact.id', 'Query.search']);
     });
+  });
+});
+
+/** The arguments an operation passes, as sorted [coordinate, values] pairs. */
+function uses(source: string, variables: Record<string, unknown> | null = null, operationName: string | null = null): Array<[string, unknown[]]> {
+  const sites = fieldsOfOperation(hub, valid(hub, source), { operationName, variables }).argumentSites;
+  return [...argumentUses(sites, variables)].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The values passed at one coordinate (undefined when the operation does not pass it). */
+function valuesAt(source: string, coordinate: string, variables: Record<string, unknown> | null = null): unknown[] | undefined {
+  return new Map(uses(source, variables)).get(coordinate);
+}
+
+describe('argumentUses', () => {
+  it('reads literal arguments, lists flattened, input objects down to their leaves', () => {
+    expect(uses('{ persons(idNumbers: ["1", "2"]) { name } searchPersons(filter: { name: "张三", divisionCode: "440604" }, first: 5) { nodes { name } } }')).toEqual([
+      ['Query.persons(idNumbers)', ['1', '2']],
+      ['Query.searchPersons(filter.divisionCode)', ['440604']],
+      ['Query.searchPersons(filter.name)', ['张三']],
+      ['Query.searchPersons(first)', [5]],
+    ]);
+  });
+
+  it('reads variables — whole arguments, inside input objects and inside lists — and their defaults', () => {
+    const source = `query($ids: [String!]!, $one: String!, $name: String = "李四", $filter: PersonSearchFilter!) {
+      persons(idNumbers: $ids) { name }
+      more: persons(idNumbers: [$one, "3"]) { name }
+      searchPersons(filter: { nameContains: $name }) { nodes { name } }
+      again: searchPersons(filter: $filter) { nodes { name } }
+    }`;
+    const found = new Map(uses(source, { ids: ['1', '2'], one: '9', filter: { divisionCode: '440604', status: 'LIVING' } }));
+    expect(found.get('Query.persons(idNumbers)')).toEqual(['1', '2', '9', '3']);
+    expect(found.get('Query.searchPersons(filter.nameContains)')).toEqual(['李四']);
+    expect(found.get('Query.searchPersons(filter.divisionCode)')).toEqual(['440604']);
+    expect(found.get('Query.searchPersons(filter.status)')).toEqual(['LIVING']);
+    // The schema's default page size is passed too (a control argument: the policy ignores it).
+    expect(found.get('Query.searchPersons(first)')).toEqual([20, 20]);
+  });
+
+  it('passes nothing for a null or absent value, given literally or by a variable', () => {
+    const source = `query($n: String) { searchPersons(filter: { name: $n, nameContains: null, divisionCode: "44" }) { nodes { name } } }`;
+    expect(valuesAt(source, 'Query.searchPersons(filter.name)')).toBeUndefined();
+    expect(valuesAt(source, 'Query.searchPersons(filter.name)', { n: null })).toBeUndefined();
+    expect(valuesAt(source, 'Query.searchPersons(filter.nameContains)')).toBeUndefined();
+    expect(valuesAt(source, 'Query.searchPersons(filter.name)', { n: '张三' })).toEqual(['张三']);
+  });
+
+  it('coerces a single value given for a list into a list of one, as execution does', () => {
+    expect(valuesAt('query($ids: [String!]!) { persons(idNumbers: $ids) { name } }', 'Query.persons(idNumbers)', { ids: '1' })).toEqual(['1']);
+    expect(valuesAt('{ persons(idNumbers: "1") { name } }', 'Query.persons(idNumbers)')).toEqual(['1']);
+  });
+
+  it('follows fragments, inline fragments and aliases to the fields that take the arguments', () => {
+    const source = `query($ids: [String!]!) { ...Lookups ... on Query { who: person(idNumber: "7") { name } } }
+      fragment Lookups on Query { them: persons(idNumbers: $ids) { ...Named } }
+      fragment Named on Person { name }`;
+    expect(uses(source, { ids: ['1'] })).toEqual([
+      ['Query.person(idNumber)', ['7']],
+      ['Query.persons(idNumbers)', ['1']],
+    ]);
+  });
+
+  it('reads the arguments of fields @include/@skip keep, and of undecidable ones; not of skipped ones', () => {
+    const source = `query($yes: Boolean!, $no: Boolean = true) {
+      a: person(idNumber: "1") @include(if: $yes) { name }
+      b: person(idNumber: "2") @skip(if: $no) { name }
+      ... @include(if: $yes) { c: person(idNumber: "3") { name } }
+    }`;
+    expect(valuesAt(source, 'Query.person(idNumber)', { yes: true })).toEqual(['1', '3']);
+    expect(valuesAt(source, 'Query.person(idNumber)', { yes: false })).toBeUndefined();
+    expect(valuesAt(source, 'Query.person(idNumber)', { yes: true, no: false })).toEqual(['1', '2', '3']);
+    // An undecidable condition keeps the selection.
+    expect(valuesAt(source, 'Query.person(idNumber)', { yes: 'maybe' })).toEqual(['1', '3']);
+  });
+
+  it('reads arguments of nested fields, across entity references', () => {
+    expect(valuesAt('{ legalEntity(uscc: "9144") { credit(asOf: "2026-01-01") { level: assessment { level } } } }', 'LegalEntity.credit(asOf)')).toEqual(['2026-01-01']);
+  });
+
+  it('qualifies the other arguments of a field with a kind selector by its value, and by every value when it cannot be told', () => {
+    const source = `query($kind: SpatialSearchKind!) { spatialSearch(kind: $kind, within: { divisionCode: "440604" }) { nodes { kind } } }`;
+    expect(valuesAt(source, 'Query.spatialSearch(kind: PERSON, within.divisionCode)', { kind: 'PERSON' })).toEqual(['440604']);
+    expect(valuesAt(source, 'Query.spatialSearch(kind: ADDRESS, within.divisionCode)', { kind: 'PERSON' })).toBeUndefined();
+    expect(valuesAt(source, 'Query.spatialSearch(kind)', { kind: 'PERSON' })).toEqual(['PERSON']);
+    const unknown = new Map(uses(source, { kind: 'SPACESHIP' }));
+    for (const kind of ['ADDRESS', 'LEGAL_ENTITY', 'PERSON']) expect(unknown.get(`Query.spatialSearch(kind: ${kind}, within.divisionCode)`), kind).toEqual(['440604']);
+    expect(valuesAt('{ creditProfile(subjectType: PERSON, subjectId: "1") { subjectId } }', 'Query.creditProfile(subjectType: PERSON, subjectId)')).toEqual(['1']);
+  });
+
+  it('depends on the variables only through argumentUses: one set of sites serves every set of values', () => {
+    const document = valid(hub, 'query($ids: [String!]!) { persons(idNumbers: $ids) { name } }');
+    const sites = fieldsOfOperation(hub, document, { variables: { ids: ['1'] } }).argumentSites;
+    expect(argumentUses(sites, { ids: ['1'] }).get('Query.persons(idNumbers)')).toEqual(['1']);
+    expect(argumentUses(sites, { ids: ['2', '3', '4'] }).get('Query.persons(idNumbers)')).toEqual(['2', '3', '4']);
+  });
+
+  it('walks a variable once per argument, however often the operation uses it: linear in the request', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => String(i));
+    const aliases = Array.from({ length: 200 }, (_, i) => `p${i}: persons(idNumbers: $ids) { name }`).join(' ');
+    const document = valid(hub, `query($ids: [String!]!) { ${aliases} }`);
+    const sites = fieldsOfOperation(hub, document, { variables: { ids } }).argumentSites;
+    const found = argumentUses(sites, { ids });
+    // 1,000 values, not 200 × 1,000.
+    expect(found.get('Query.persons(idNumbers)')).toHaveLength(1000);
   });
 });

@@ -1,25 +1,48 @@
 import {
   Kind,
+  getNullableType,
   isAbstractType,
   isCompositeType,
+  isEnumType,
+  isInputObjectType,
   isInterfaceType,
+  isListType,
   isObjectType,
   getNamedType,
+  valueFromASTUntyped,
   type DirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLInputType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
+import { ARGUMENT_SELECTORS, argumentCoordinate } from './argument-governance.js';
 
 export interface OperationFields {
   /** Every `Type.field` the operation selects on an object type, e.g. "Query.person", "Person.phone", "LegalEntity.legalRepresentative". */
   coordinates: Set<string>;
   /** True when the operation selects __schema or __type (introspection); their meta-fields are not in `coordinates`. */
   introspection: boolean;
+  /** The selected fields that take arguments: what `argumentUses` reads the arguments' values from, per request. */
+  argumentSites: ArgumentSites;
+}
+
+/**
+ * Where an operation passes arguments: each selected field that has arguments, under every type
+ * coordinate it is selected as. It depends on the document, the operation and the @skip/@include
+ * conditions only — never on the variables' values — so it may be remembered with the fields.
+ */
+export interface ArgumentSites {
+  sites: ReadonlyArray<{ fields: readonly string[]; definition: GraphQLField<unknown, unknown>; node: FieldNode }>;
+  /** The operation's variable defaults, which apply when a variable is not given. */
+  variableDefaults: ReadonlyMap<string, ValueNode>;
 }
 
 export interface OperationOptions {
@@ -104,7 +127,14 @@ export function conditionApplies(schema: GraphQLSchema, condition: GraphQLCompos
 /** Every schema field coordinate the operation selects; see {@link OperationFields}. */
 export function fieldsOfOperation(schema: GraphQLSchema, document: DocumentNode, options: OperationOptions): OperationFields {
   const prepared = prepareOperation(schema, document, options);
-  const result: OperationFields = { coordinates: new Set(), introspection: false };
+  const sites: Array<ArgumentSites['sites'][number]> = [];
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of prepared.operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+  }
+  const result: OperationFields = { coordinates: new Set(), introspection: false, argumentSites: { sites, variableDefaults } };
+  // A field node reached again under the same scope passes the same arguments: one site.
+  const sited = new Map<FieldNode, Set<string>>();
   // Collecting a selection set twice in the same context adds nothing, so remembering contexts
   // both ends fragment cycles and keeps fragment-heavy documents from expanding exponentially.
   const seen = new WeakMap<SelectionSetNode, Set<string>>();
@@ -137,14 +167,23 @@ export function fieldsOfOperation(schema: GraphQLSchema, document: DocumentNode,
             result.introspection = true;
             continue;
           }
-          result.coordinates.add(`${scope.name}.${name}`);
+          const selectedAs = [`${scope.name}.${name}`];
           if (isAbstractType(scope)) {
             for (const type of runtime) {
-              if (type.getFields()[name] !== undefined) result.coordinates.add(`${type.name}.${name}`);
+              if (type.getFields()[name] !== undefined) selectedAs.push(`${type.name}.${name}`);
             }
           }
+          for (const coordinate of selectedAs) result.coordinates.add(coordinate);
           // Unions have no fields and unknown fields have no type: nothing below them to resolve.
           const definition = isObjectType(scope) || isInterfaceType(scope) ? scope.getFields()[name] : undefined;
+          if (definition !== undefined && definition.args.length > 0) {
+            let scopes = sited.get(selection);
+            if (scopes === undefined) sited.set(selection, (scopes = new Set()));
+            if (!scopes.has(scope.name)) {
+              scopes.add(scope.name);
+              sites.push({ fields: selectedAs, definition, node: selection });
+            }
+          }
           if (definition === undefined || selection.selectionSet === undefined) continue;
           const fieldType = getNamedType(definition.type);
           if (isCompositeType(fieldType)) collect(fieldType, runtimeTypesOf(schema, fieldType), selection.selectionSet);
@@ -164,4 +203,105 @@ export function fieldsOfOperation(schema: GraphQLSchema, document: DocumentNode,
 
   collect(prepared.rootType, [prepared.rootType], prepared.operation.selectionSet);
   return result;
+}
+
+/**
+ * The arguments an operation passes, with their values, for these variables: `Type.field(path)` →
+ * the leaf values given there (lists flattened; `path` runs through input objects, e.g.
+ * `Query.searchPersons(filter.name)`), qualified by the kind selector's value on a field that has
+ * one (`Query.spatialSearch(kind: PERSON, within.divisionCode)`; every value when it cannot be
+ * told). Literals and variables alike — inside lists and input objects too — and the defaults of
+ * variables, arguments and input fields; a null or absent value passes nothing. Only fields the
+ * operation runs are read (the sites honour @skip/@include). Linear in the document and the
+ * variables: a variable's value is walked once per argument coordinate, however often it is used.
+ */
+export function argumentUses(argumentSites: ArgumentSites, variables: Record<string, unknown> | null | undefined): Map<string, unknown[]> {
+  const given = variables ?? {};
+  const uses = new Map<string, unknown[]>();
+  const walked = new Set<string>();
+  const emit = (coordinate: string, value: unknown): void => {
+    let values = uses.get(coordinate);
+    if (values === undefined) uses.set(coordinate, (values = []));
+    values.push(value);
+  };
+  const variableValue = (name: string): unknown => {
+    if (Object.hasOwn(given, name)) return given[name];
+    const fallback = argumentSites.variableDefaults.get(name);
+    return fallback === undefined ? undefined : valueFromASTUntyped(fallback);
+  };
+
+  type At = (path: string) => string;
+  const walkValue = (value: unknown, type: GraphQLInputType, path: string, at: At): void => {
+    if (value === null || value === undefined) return;
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) {
+      // A single value given for a list is coerced into a list of one.
+      for (const element of Array.isArray(value) ? value : [value]) walkValue(element, nullable.ofType, path, at);
+    } else if (isInputObjectType(nullable)) {
+      if (typeof value !== 'object' || Array.isArray(value)) return; // not coercible: the operation fails
+      const object = value as Record<string, unknown>;
+      for (const field of Object.values(nullable.getFields())) {
+        const inner = Object.hasOwn(object, field.name) ? object[field.name] : field.defaultValue;
+        walkValue(inner, field.type, `${path}.${field.name}`, at);
+      }
+    } else {
+      emit(at(path), value);
+    }
+  };
+  const walkNode = (node: ValueNode, type: GraphQLInputType, path: string, at: At): void => {
+    if (node.kind === Kind.NULL) return;
+    if (node.kind === Kind.VARIABLE) {
+      const once = `${at(path)}\u0000${node.name.value}`;
+      if (walked.has(once)) return;
+      walked.add(once);
+      return walkValue(variableValue(node.name.value), type, path, at);
+    }
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) {
+      for (const element of node.kind === Kind.LIST ? node.values : [node]) walkNode(element, nullable.ofType, path, at);
+    } else if (isInputObjectType(nullable)) {
+      if (node.kind !== Kind.OBJECT) return;
+      const fields = nullable.getFields();
+      const present = new Set<string>();
+      for (const field of node.fields) {
+        const definition = fields[field.name.value];
+        if (definition === undefined) continue;
+        present.add(field.name.value);
+        walkNode(field.value, definition.type, `${path}.${field.name.value}`, at);
+      }
+      for (const definition of Object.values(fields)) {
+        if (!present.has(definition.name)) walkValue(definition.defaultValue, definition.type, `${path}.${definition.name}`, at);
+      }
+    } else {
+      emit(at(path), valueFromASTUntyped(node, given));
+    }
+  };
+
+  for (const site of argumentSites.sites) {
+    const passed = new Map((site.node.arguments ?? []).map((a) => [a.name.value, a.value]));
+    for (const field of site.fields) {
+      const selector = ARGUMENT_SELECTORS[field];
+      const values = selector === undefined ? [] : selectorValues(site.definition, selector, passed.get(selector), variableValue);
+      const qualifiers = values.length === 0 ? [null] : values;
+      for (const qualifier of qualifiers) {
+        const at: At = (path) => argumentCoordinate(field, path, qualifier === null || path === selector ? null : { name: selector!, value: qualifier });
+        for (const argument of site.definition.args) {
+          const node = passed.get(argument.name);
+          if (node !== undefined) walkNode(node, argument.type, argument.name, at);
+          else walkValue(argument.defaultValue, argument.type, argument.name, at);
+        }
+      }
+    }
+  }
+  return uses;
+}
+
+/** The values a kind selector has: the one given, or every value of its enum when it cannot be told. */
+function selectorValues(field: GraphQLField<unknown, unknown>, name: string, node: ValueNode | undefined, variableValue: (name: string) => unknown): string[] {
+  const argument = field.args.find((a) => a.name === name);
+  const type = argument ? getNullableType(argument.type) : undefined;
+  if (!argument || !type || !isEnumType(type)) return [];
+  const values = type.getValues().map((v) => v.name);
+  const value = node === undefined ? argument.defaultValue : node.kind === Kind.ENUM ? node.value : node.kind === Kind.VARIABLE ? variableValue(node.name.value) : undefined;
+  return typeof value === 'string' && values.includes(value) ? [value] : values;
 }

@@ -27,6 +27,7 @@ export const HUB_ERROR_CODES = {
   PURPOSE_INVALID: 'the purpose or case number is not acceptable text',
   POLICY_UNAVAILABLE: 'the gateway has not loaded the catalog’s policy yet',
   AUDIT_UNAVAILABLE: 'the access record could not be written, so nothing is answered',
+  LOOKUP_BUDGET_EXCEEDED: 'a caller without full values of an identifier asked for more keys than its budget of misses allows (HTTP 429, retryAfter)',
   ACCESS_LOG_UNAVAILABLE: 'the catalog could not store access records',
   // Input
   BAD_USER_INPUT: 'invalid input: `field`, `reason` and every `violations` entry say what and where',

@@ -78,6 +78,10 @@ export class DataItemRow {
   @Column({ type: 'varchar', length: 200, array: true })
   fields: string[];
 
+  /** Argument coordinates the item governs (`Query.searchPersons(filter.name)`): filtering or looking up by them reads it. */
+  @Column({ type: 'varchar', length: 200, array: true, default: () => "'{}'" })
+  arguments: string[];
+
   @Column({ type: 'varchar', length: 24 })
   sensitivity: string;
 

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import { ARGUMENT_COORDINATE, DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
 import { IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
@@ -65,6 +65,17 @@ export class DataItemInput {
   @ArrayMaxSize(100)
   @Matches(COORDINATE, { each: true, message: 'each field is a `Type.field` coordinate, e.g. Person.phone' })
   fields: string[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Argument coordinates this item governs — filtering or looking up by them reads it: `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @MaxLength(200, { each: true })
+  @Matches(ARGUMENT_COORDINATE, { each: true, message: 'each argument is `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`' })
+  arguments?: string[];
 
   @Field(() => Sensitivity)
   @IsEnum(Sensitivity)

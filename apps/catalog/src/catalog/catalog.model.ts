@@ -51,6 +51,9 @@ export class DataItem {
   @Field(() => [String], { description: '`Type.field` coordinates of the supergraph' })
   fields: string[];
 
+  @Field(() => [String], { description: 'Argument coordinates it governs (`Query.searchPersons(filter.name)`): filtering or looking up by them reads this item' })
+  arguments: string[];
+
   @Field(() => Sensitivity)
   sensitivity: Sensitivity;
 

@@ -2,6 +2,7 @@
 import { CreateCatalog1795779551567 } from './1795779551567-create-catalog.js';
 import { AddRecognitionRules1796525966498 } from './1796525966498-add-recognition-rules.js';
 import { AuditSeal1796634038952 } from './1796634038952-audit-seal.js';
+import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js';
 import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
 // imports end
 
@@ -10,6 +11,7 @@ export const CATALOG_MIGRATIONS: Function[] = [
   CreateCatalog1795779551567,
   AddRecognitionRules1796525966498,
   AuditSeal1796634038952,
+  ArgumentPolicy1796634128489,
   DataClasses1796634262887,
   // list end
 ];

@@ -42,6 +42,9 @@ export class ItemAccessEntry {
   @Field(() => [String])
   fields: string[];
 
+  @Field(() => [String], { description: 'The arguments it governs: filtering by them needs FULL access; looking up by an identifier without it is budgeted' })
+  arguments: string[];
+
   @Field(() => MaskingRule, { nullable: true })
   masking: MaskingRule | null;
 

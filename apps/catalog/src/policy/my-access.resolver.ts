@@ -29,6 +29,7 @@ export class MyAccessResolver {
           resourceName: item.resourceName,
           sharingType: item.sharingType,
           fields: item.fields,
+          arguments: item.arguments ?? [],
           masking: item.masking,
           access: access as ItemAccessLevel,
           grantId: grant?.id ?? null,

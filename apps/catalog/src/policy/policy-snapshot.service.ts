@@ -45,6 +45,7 @@ export class PolicySnapshotService {
             providerUscc: r.providerUscc,
             sharingType: r.sharingType as SharingType,
             fields: i.fields,
+            arguments: i.arguments ?? [],
             sensitivity: i.sensitivity,
             masking: (i.masking as MaskingRule | null) ?? null,
             maskUnless: i.maskUnless ?? null,

@@ -23,9 +23,9 @@ export class AsOfArgs {
 }
 
 /**
- * The root query's arguments as one validated object. (Taking `asOf` alone as an args object while
- * the others came as named arguments made the whitelist refuse subjectType and subjectId: every
- * `creditProfile` query answered BAD_USER_INPUT.)
+ * All of creditProfile's arguments in one class: validated as one object (whitelisted), a separate
+ * @Args() AsOfArgs beside @Args('subjectType') was handed the whole object and refused the others
+ * (UNKNOWN_FIELD), so the query never answered.
  */
 @ArgsType({ ...IN_CREDIT_SCHEMA })
 export class CreditProfileArgs {
@@ -48,9 +48,19 @@ export class CreditProfileArgs {
 const today = () => chinaDate(new Date());
 
 function profileLoader(context: HubContext, reader: CreditRecordReader, subjectType: SubjectType, asOf: string) {
-  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, (ids) => reader.profiles(subjectType, ids, asOf), {
-    subjects: subjectType as SubjectKind,
+  return loaderFor<string, CreditProfile>(context, `credit.profile.${subjectType}.${asOf}`, async (ids) => {
+    const profiles = await reader.profiles(subjectType, ids, asOf);
+    // A profile is made for any identifier, so only one that holds something serves a subject: the
+    // gateway counts a lookup whose subject nobody reports as a miss of the caller's lookup budget
+    // (docs/catalog.md §3a), or asking which candidate ID has records would cost nothing.
+    touchSubjects(context, subjectType as SubjectKind, profiles.filter(holdsData).map((p) => p.subjectId));
+    return profiles;
   });
+}
+
+function holdsData(profile: CreditProfile): boolean {
+  const { licences, penalties, redListEntries, blackListEntries, commitments, registrationStanding } = profile;
+  return registrationStanding != null || [licences, penalties, redListEntries, blackListEntries, commitments].some((records) => records.length > 0);
 }
 
 @Resolver(() => CreditRecord)

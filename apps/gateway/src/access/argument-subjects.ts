@@ -12,10 +12,12 @@ const EITHER_KEYS = new Set(['subjectId', 'subject']);
  */
 export function argumentSubjects(document: DocumentNode, variables: Record<string, unknown> | undefined): string[] {
   const found = new Set<string>();
-  const take = (key: string, value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach((v) => take(key, v));
+  const take = (key: string, value: unknown, depth: number): void => {
+    // Variables are JSON of any depth; identifiers sit a few levels down at most.
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) return value.forEach((v) => take(key, v, depth + 1));
     if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) take(k, v);
+      for (const [k, v] of Object.entries(value)) take(k, v, depth + 1);
       return;
     }
     if (typeof value !== 'string') return;
@@ -28,23 +30,32 @@ export function argumentSubjects(document: DocumentNode, variables: Record<strin
       if (uscc.ok) found.add(`LEGAL_ENTITY:${uscc.value.uscc}`);
     }
   };
-  const valueOf = (node: ValueNode): unknown => {
+  // A variable used under the same name many times (200 aliases of one lookup) is read once: the
+  // work stays linear in the document plus the variables.
+  const walked = new Set<string>();
+  const takeNode = (key: string, node: ValueNode, depth: number): void => {
     switch (node.kind) {
-      case Kind.VARIABLE:
-        return variables?.[node.name.value];
+      case Kind.VARIABLE: {
+        const once = `${key}\u0000${node.name.value}`;
+        if (walked.has(once)) return;
+        walked.add(once);
+        return take(key, variables?.[node.name.value], depth);
+      }
       case Kind.STRING:
-        return node.value;
+        return take(key, node.value, depth);
       case Kind.LIST:
-        return node.values.map(valueOf);
+        return node.values.forEach((v) => takeNode(key, v, depth + 1));
       case Kind.OBJECT:
-        return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value)]));
+        return node.fields.forEach((f) => takeNode(f.name.value, f.value, depth + 1));
       default:
-        return undefined;
+        return;
     }
   };
-  for (const node of argumentsOf(document)) take(node.name.value, valueOf(node.value));
+  for (const node of argumentsOf(document)) takeNode(node.name.value, node.value, 0);
   return [...found];
 }
+
+const MAX_DEPTH = 32;
 
 /** Every argument in a document, in document order; remembered per parsed document (Apollo Server reuses it for the same query text). */
 const argumentsByDocument = new WeakMap<DocumentNode, readonly ArgumentNode[]>();

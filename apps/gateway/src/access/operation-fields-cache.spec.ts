@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { fieldsOfOperation } from '@hub/policy';
+import { argumentUses, fieldsOfOperation } from '@hub/policy';
 import { OperationFieldsCache } from './operation-fields-cache.js';
 
 const schema = buildSchema(/* GraphQL */ `
@@ -60,5 +60,21 @@ describe('OperationFieldsCache', () => {
     const other = parse('{ people { phone } }');
     expect(cache.fieldsOf(document, { operationName: 'B' }).sorted).toEqual(['Person.name', 'Query.people']);
     expect(cache.fieldsOf(other, {}).sorted).toEqual(['Person.phone', 'Query.people']);
+  });
+
+  it('remembers where arguments are, never their values: each request reads its own variables', () => {
+    const cache = new OperationFieldsCache(schema);
+    const lookup = parse('query($id: ID!, $more: Boolean!) { person(id: $id) { name } other: person(id: "9") @include(if: $more) { name } }');
+    const first = cache.fieldsOf(lookup, { variables: { id: '1', more: false } });
+    const second = cache.fieldsOf(lookup, { variables: { id: '2', more: false } });
+    // The same cached entry for both (the ids are not part of the key)…
+    expect(second).toBe(first);
+    // …and each request's own values from it.
+    expect(argumentUses(first.argumentSites, { id: '1', more: false }).get('Query.person(id)')).toEqual(['1']);
+    expect(argumentUses(second.argumentSites, { id: '2', more: false }).get('Query.person(id)')).toEqual(['2']);
+    // An @include that changes which fields run changes the sites (another entry).
+    const included = cache.fieldsOf(lookup, { variables: { id: '3', more: true } });
+    expect(included).not.toBe(first);
+    expect(argumentUses(included.argumentSites, { id: '3', more: true }).get('Query.person(id)')).toEqual(['3', '9']);
   });
 });

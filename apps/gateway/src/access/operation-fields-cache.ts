@@ -1,5 +1,5 @@
 import { Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { fieldsOfOperation, type OperationOptions } from '@hub/policy';
+import { fieldsOfOperation, type ArgumentSites, type OperationOptions } from '@hub/policy';
 
 /** What an operation touches, as the policy check and the access record need it. */
 export interface TouchedFields {
@@ -7,6 +7,11 @@ export interface TouchedFields {
   coordinates: ReadonlySet<string>;
   /** The same, sorted: the access record's `fields`. */
   sorted: readonly string[];
+  /**
+   * Where the operation passes arguments. Their values depend on the variables, so they are read
+   * per request (argumentUses) — only where they are is remembered here.
+   */
+  argumentSites: ArgumentSites;
 }
 
 /** Variants (operation name × @skip/@include conditions) remembered per document; more are computed each time. */
@@ -42,8 +47,8 @@ export class OperationFieldsCache {
     }
     const known = entry.variants.get(key);
     if (known) return known;
-    const coordinates = fieldsOfOperation(this.schema, document, options).coordinates;
-    const touched: TouchedFields = { coordinates, sorted: Object.freeze([...coordinates].sort()) };
+    const { coordinates, argumentSites } = fieldsOfOperation(this.schema, document, options);
+    const touched: TouchedFields = { coordinates, sorted: Object.freeze([...coordinates].sort()), argumentSites };
     if (entry.variants.size < MAX_VARIANTS) entry.variants.set(key, touched);
     return touched;
   }

@@ -3,7 +3,7 @@ import { INTERNAL_SECRET_VARIABLE, internalSecret } from '@hub/auth';
 import { signedAsGateway } from './internal-call.js';
 import type { EventTransport, Subscription } from '@hub/events';
 import { createLogger, type HealthRegistry, type Metrics } from '@hub/observability';
-import { AccessPolicy, CATALOG_POLICY_TOPIC, type PolicyKey, type PolicySnapshot } from '@hub/policy';
+import { AccessPolicy, CATALOG_POLICY_TOPIC, type ArgumentRule, type PolicyKey, type PolicySnapshot } from '@hub/policy';
 
 export const POLICY_PATH = '/internal/policy';
 
@@ -19,6 +19,8 @@ export interface PolicyStoreOptions {
   catalogUrl: string;
   /** Types whose every field the catalog must govern (the base libraries'). */
   governedTypes: ReadonlySet<string>;
+  /** Arguments the catalog must govern (filters, matches, identifiers of governed fields). */
+  governedArguments?: ReadonlyMap<string, ArgumentRule>;
   refreshMs: number;
   transport: EventTransport;
   metrics: Metrics;
@@ -99,7 +101,7 @@ export class PolicyStore implements OnApplicationShutdown {
       try {
         const snapshot = await this.fetchSnapshot();
         this.loaded = {
-          policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes),
+          policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes, this.options.governedArguments),
           keys: new Map(snapshot.keys.map((k) => [k.id, k])),
           generatedAt: snapshot.generatedAt,
         };

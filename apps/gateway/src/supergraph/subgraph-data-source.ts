@@ -43,7 +43,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didReceiveResponse({ response, context }: ResponseContext): ResponseContext['response'] {
     const reported = response.extensions?.[SUBJECTS_EXTENSION] as Record<string, string[]> | undefined;
     if (reported && context?.subjects) {
-      for (const [kind, ids] of Object.entries(reported)) for (const id of ids) context.subjects.add(`${kind}:${id}`);
+      let served = context.served?.get(this.name);
+      if (context.served && !served) context.served.set(this.name, (served = new Set()));
+      for (const [kind, ids] of Object.entries(reported)) {
+        for (const id of ids) {
+          context.subjects.add(`${kind}:${id}`);
+          served?.add(`${kind}:${id}`);
+        }
+      }
       delete response.extensions![SUBJECTS_EXTENSION];
     }
     return response;

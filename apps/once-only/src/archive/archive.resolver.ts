@@ -49,8 +49,9 @@ export class ArchiveResolver {
     @Args('status', { type: () => MaterialStatus, nullable: true }) status?: MaterialStatus,
   ): Promise<Material[]> {
     const subject = parseSubject(subjectInput, 'subject');
-    touchSubjects(context, subject.type, [subject.id]);
-    return this.archive.materials(subject.id, kind, status);
+    const materials = await this.archive.materials(subject.id, kind, status);
+    await this.archive.touchKnown(context, subject);
+    return materials;
   }
 }
 

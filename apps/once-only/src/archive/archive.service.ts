@@ -5,12 +5,12 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
 import { EventPublisher, type NewEvent } from '@hub/events';
 import { chinaDate, parseELicenceId } from '@hub/identifiers';
-import { HubError, InputError, requiredReason } from '@hub/subgraph';
+import { HubError, InputError, requiredReason, type HubContext } from '@hub/subgraph';
 import { MATERIAL_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import { ONCE_ONLY_SEED, type MaterialTypeSpec, type OnceOnlySeed } from '../service-items/once-only-seed.js';
 import type { DataSubjectType } from '../service-items/service-items.model.js';
-import { knownSubject } from '../subjects/subject-status.js';
-import { parseSubject } from '../subjects/subject.js';
+import { knownSubject, touchKnownSubject } from '../subjects/subject-status.js';
+import { parseSubject, type Subject } from '../subjects/subject.js';
 import { MaterialRow, MaterialStatusChangeRow } from './archive.entities.js';
 import type { ChangeMaterialStatusInput, FileMaterialInput } from './archive.inputs.js';
 import { MaterialKind, MaterialStatus, type Material, type MaterialStatusChange } from './archive.model.js';
@@ -173,6 +173,11 @@ export class ArchiveService {
   async material(id: string): Promise<Material | null> {
     const row = await this.dataSource.getRepository(MaterialRow).findOneBy({ id });
     return row ? this.toMaterial(row) : null;
+  }
+
+  /** Reports the subject to the gateway as served if this app knows it (see touchKnownSubject). */
+  touchKnown(context: HubContext, subject: Subject): Promise<void> {
+    return touchKnownSubject(context, this.dataSource.manager, subject);
   }
 
   /** A subject's archive, newest first. */

@@ -5,7 +5,7 @@ import { HubError, isHubErrorCode } from '@hub/subgraph';
 export const GATEWAY_URL_VARIABLE = 'HUB_GATEWAY_URL';
 
 /** Codes of the gateway's refusals that the caller must see as they are (the policy's answer, not ours). */
-const PASSED_ON = new Set(['ACCESS_DENIED', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'FORBIDDEN', 'UNAUTHENTICATED', 'API_KEY_REVOKED', 'API_KEY_EXPIRED']);
+const PASSED_ON = new Set(['ACCESS_DENIED', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'FORBIDDEN', 'UNAUTHENTICATED', 'API_KEY_REVOKED', 'API_KEY_EXPIRED', 'LOOKUP_BUDGET_EXCEEDED']);
 
 export interface GatewayAnswer<T> {
   data: T | null;

@@ -36,13 +36,17 @@ export class RecognitionResolver {
     @CallerAccess() access: SignedAccess,
     @Context() context: HubContext,
   ): Promise<ReviewResult[]> {
-    return touched(context, await this.recognition.recognizedFor(subject, forDepartment, access, context.requestId));
+    const results = touched(context, await this.recognition.recognizedFor(subject, forDepartment, access, context.requestId));
+    if (results.length === 0) await this.recognition.touchKnown(context, subject);
+    return results;
   }
 
   @AnyCaller()
   @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })
   async reviewResults(@Args('subject', { description: 'Citizen ID or USCC' }) subject: string, @Context() context: HubContext): Promise<ReviewResult[]> {
-    return touched(context, await this.recognition.ofSubject(subject));
+    const results = touched(context, await this.recognition.ofSubject(subject));
+    if (results.length === 0) await this.recognition.touchKnown(context, subject);
+    return results;
   }
 
   @AnyCaller()

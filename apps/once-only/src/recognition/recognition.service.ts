@@ -6,12 +6,12 @@ import { Role, hasRole, isStewardOf, type Principal, type SignedAccess } from '@
 import { EventPublisher } from '@hub/events';
 import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { chinaDate, parseUscc } from '@hub/identifiers';
-import { HubError, InputError } from '@hub/subgraph';
+import { HubError, InputError, type HubContext } from '@hub/subgraph';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE, REVIEW_RESULT_TOPIC } from '../once-only.events.js';
 import { ONCE_ONLY_SEED, type OnceOnlySeed, type RecognitionRuleSpec } from '../service-items/once-only-seed.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
-import { isClosed, knownSubject, PERSON_DECEASED } from '../subjects/subject-status.js';
+import { isClosed, knownSubject, PERSON_DECEASED, touchKnownSubject } from '../subjects/subject-status.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
 import { ReviewResultEvidenceRow, ReviewResultRow } from './recognition.entities.js';
 import type { RecordReviewResultInput } from './recognition.inputs.js';
@@ -182,6 +182,11 @@ export class RecognitionService {
   }
 
   /** Every result about the subject, in any state, newest first (its history). */
+  /** Reports the subject to the gateway as served if this app knows it, results or not (see touchKnownSubject). */
+  touchKnown(context: HubContext, subjectInput: string): Promise<void> {
+    return touchKnownSubject(context, this.dataSource.manager, parseSubject(subjectInput, 'subject'));
+  }
+
   async ofSubject(subjectInput: string, now = new Date()): Promise<ReviewResult[]> {
     const subject = parseSubject(subjectInput, 'subject');
     const rows = await this.dataSource.getRepository(ReviewResultRow).find({ where: { subjectId: subject.id }, order: { reviewedAt: 'DESC', id: 'ASC' }, take: 1000 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
-import { HubError, InputError, touchSubjects, type HubContext } from '@hub/subgraph';
+import { HubError, InputError, type HubContext } from '@hub/subgraph';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
@@ -11,6 +11,7 @@ import { RecognitionService } from '../recognition/recognition.service.js';
 import { ONCE_ONLY_SEED, subjectRoot, type OnceOnlySeed, type SatisfierSpec, type ServiceItemSpec } from '../service-items/once-only-seed.js';
 import { MaterialSourceKind, type DataSubjectType } from '../service-items/service-items.model.js';
 import { toRequiredMaterial, toServiceItem } from '../service-items/service-items.resolver.js';
+import { touchKnownSubject } from '../subjects/subject-status.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
 import { baseLibraryQuery, valueAt } from './base-library-read.js';
 import type { MaterialReuse, PrefilledField, ReuseAnswer, ReuseEvidence } from './reuse.model.js';
@@ -53,7 +54,7 @@ export class ReuseService {
       // Results of the types the item's department recognises (互认), as the catalog says now.
       this.rules.acceptedTypes(item.department, context.access!, context.requestId).then((types) => this.recognition.recognized(subject, types, today)),
     ]);
-    touchSubjects(context, subject.type, [subject.id]);
+    await touchKnownSubject(context, this.dataSource.manager, subject);
     const materials: MaterialReuse[] = item.materials.map((material) => {
       const evidence = material.satisfiedBy.flatMap((by) => this.evidenceFor(by, record, onFile, results));
       return { material: toRequiredMaterial(material), satisfied: evidence.length > 0, evidence };
@@ -75,7 +76,7 @@ export class ReuseService {
     const subject = parseSubject(subjectInput, 'subject', item.subjectType);
     const paths = item.formFields.flatMap((f) => (f.path ? [f.path] : []));
     const record = paths.length > 0 ? await this.readRecord(subject, paths, 'OnceOnlyPrefillRead', context) : null;
-    touchSubjects(context, subject.type, [subject.id]);
+    await touchKnownSubject(context, this.dataSource.manager, subject);
     const sourceDepartment = record ? (valueAt(record, `${subjectRoot(subject.type).field}.provenance.sourceDepartment`) ?? undefined) : undefined;
     return item.formFields.map((field) => {
       const value = field.path && record ? valueAt(record, field.path) : null;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { touchSubjects, type HubContext } from '@hub/subgraph';
 import { SubjectRow } from './subject.entity.js';
 import type { Subject } from './subject.js';
 
@@ -32,4 +33,14 @@ export function isClosed(row: SubjectRow): boolean {
 export async function knownSubject(manager: EntityManager, subject: Subject, lock = false): Promise<SubjectRow | null> {
   const row = await manager.getRepository(SubjectRow).findOne({ where: { subjectId: subject.id }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
   return isKnown(row) && row.subjectType === subject.type ? row : null;
+}
+
+/**
+ * Reports the subject as served when this app knows it (from the registers' events), also when the
+ * answer about it is empty. The gateway gives a lookup back to the caller's lookup budget only when
+ * the answering subgraph reports its subject (docs/catalog.md §3a): an ID nobody has must not be
+ * reported, or asking this app which candidate ID exists would cost nothing.
+ */
+export async function touchKnownSubject(context: HubContext, manager: EntityManager, subject: Subject): Promise<void> {
+  if (await knownSubject(manager, subject)) touchSubjects(context, subject.type, [subject.id]);
 }

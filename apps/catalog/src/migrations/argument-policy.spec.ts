@@ -1,0 +1,44 @@
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
+import { CATALOG_PERSISTENCE } from '../catalog.persistence.js';
+import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js';
+
+// A hub upgraded to data items that govern arguments keeps its catalog: the shipped items it still
+// has unchanged get their shipped arguments, so that its filters and lookups are not all refused
+// (ungoverned) the moment the gateway reloads the policy.
+describe('the ArgumentPolicy migration on a hub that already has a catalog', () => {
+  let database: ScratchDatabase;
+  let dataSource: DataSource;
+  const before = CATALOG_PERSISTENCE.migrations.filter((m) => m !== ArgumentPolicy1796634128489);
+
+  beforeAll(async () => {
+    database = await ScratchDatabase.create();
+    dataSource = await new DataSource(dataSourceOptions({ ...CATALOG_PERSISTENCE, migrations: before }, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
+    await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema);
+    const insert = (code: string, no: number, fields: string[]) =>
+      dataSource.query(`INSERT INTO catalog.data_item (resource_code, no, name, data_type, fields, sensitivity) VALUES ($1, $2, 'x', 'STRING', $3, 'PERSONAL')`, [code, no, fields]);
+    await insert('10101001/000001', 1, ['Person.idNumber']);
+    // A steward moved the name to another item: not the shipped item any more.
+    await insert('10101001/000001', 2, ['Person.name', 'Person.formerName']);
+    await insert('10103001/000001', 1, ['Person.phone']);
+    await dataSource.destroy();
+    dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
+    expect(await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema)).toEqual([ArgumentPolicy1796634128489.name]);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('gives unchanged shipped items their shipped arguments, and leaves changed or argument-less items empty', async () => {
+    const rows: Array<{ resource_code: string; no: number; arguments: string[] }> = await dataSource.query(
+      'SELECT resource_code, no, arguments FROM catalog.data_item ORDER BY resource_code, no',
+    );
+    expect(rows.map((r) => [r.resource_code, r.no, r.arguments])).toEqual([
+      ['10101001/000001', 1, ['Query.person(idNumber)', 'Query.persons(idNumbers)']],
+      ['10101001/000001', 2, []],
+      ['10103001/000001', 1, []],
+    ]);
+  });
+});
