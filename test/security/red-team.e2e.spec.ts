@@ -1,0 +1,507 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_HEADER, encodeClaims, internalSecret, signRequest, signedHeaders, type AccessClaims, type Principal } from '@hub/auth';
+import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from '../support/fixtures.js';
+import { DEPARTMENTS } from '../support/test-access.js';
+import { TestHub } from '../support/test-hub.js';
+
+/**
+ * The red team's attacks on the trust boundary below the gateway (issue 9, item 1): an outsider, a
+ * local process, a department system with a valid key, a steward, and an insider who captured the
+ * hub's traffic on loopback. Each attack that is refused stays here as a regression test — exact
+ * status and code, nothing in the body, nothing written. An attack that still works is an
+ * `it.fails` with what is wrong and what we propose.
+ */
+
+interface Answer {
+  status: number;
+  text: string;
+  json: Record<string, unknown> | null;
+}
+
+interface Probe {
+  method?: string;
+  path: string;
+  headers?: Record<string, string | string[]>;
+  body?: string | Buffer;
+}
+
+/** One HTTP request exactly as given (no path normalisation, no connection reuse). */
+function send(base: string, probe: Probe): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ agent: false, host: url.hostname, port: url.port, method: probe.method ?? 'GET', path: probe.path, headers: probe.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: Record<string, unknown> | null;
+        try {
+          json = JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          json = null;
+        }
+        resolve({ status: response.statusCode!, text, json });
+      });
+    });
+    request.on('error', reject);
+    if (probe.body !== undefined) request.write(probe.body);
+    request.end();
+  });
+}
+
+/** The stable code of a refusal: `{ code }` on HTTP routes, `errors[0].extensions.code` on /graphql. */
+function codeOf(answer: Answer): string | undefined {
+  const json = answer.json as { code?: string; errors?: Array<{ extensions?: { code?: string } }> } | null;
+  return json?.code ?? json?.errors?.[0]?.extensions?.code;
+}
+
+const ndjson = (records: Array<Record<string, unknown>>) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+const PERSON = `query Person($id: String!) { person(idNumber: $id) { name phone } }`;
+
+describe('below the gateway: red team', () => {
+  let hub: TestHub;
+  let db: pg.Client;
+  /** A citizen registered through the gateway by the population register's own provider system. */
+  const victim = aPerson().with({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' }).build();
+  /** Persons only attackers try to register: none may ever exist. */
+  const intruders: Array<ReturnType<typeof aPerson>> = [];
+  const intruder = () => {
+    const builder = aPerson().with({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou', name: '入侵者' });
+    intruders.push(builder);
+    return builder.build();
+  };
+  const secret = () => internalSecret()!;
+
+  /** Requests the hub's apps sent each other with a signed header, as a process on loopback sees them. */
+  const captured: Array<{ url: string; method: string; headers: Record<string, string>; body: string | null }> = [];
+  const realFetch = globalThis.fetch;
+
+  const personRows = async (id: string) => Number((await db.query('SELECT count(*) AS n FROM population.person WHERE id_number = $1', [id])).rows[0].n);
+  const accessRecords = async () => Number((await db.query('SELECT count(*) AS n FROM catalog.access_record')).rows[0].n);
+
+  /** Nothing of the victim in the answer, and no data at all. */
+  const expectNoLeak = (answer: Answer, what: string) => {
+    for (const value of [victim.name, victim.idNumber, String(victim.phone), String(victim.householdAddress)]) expect(answer.text, what).not.toContain(value);
+    expect((answer.json as { data?: unknown } | null)?.data ?? null, what).toBeNull();
+  };
+  const expectRefused = (answer: Answer, status: number, code: string, what: string) => {
+    expect([answer.status, codeOf(answer)], what).toEqual([status, code]);
+    expectNoLeak(answer, what);
+  };
+
+  /** What the gateway vouches for a caller (its claims), for `audience` and one request. */
+  const claimsOf = (principal: Principal | null, provides: string[] = [], issuer = 'gateway'): AccessClaims => ({ principal, issuer, purpose: 'red team', caseNumber: null, provides });
+  const sign = (claims: AccessClaims, audience: string, request: { method?: string; url?: string; body: string | null }, now = Date.now()) =>
+    signRequest(encodeClaims(claims), audience, { method: request.method ?? 'POST', url: request.url ?? '/graphql', body: request.body }, secret(), now);
+  const graphqlBody = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+  /** POSTs a GraphQL body to a subgraph with a header signed for `signedFor` (default: the same body). */
+  const postSigned = (app: string, body: string, header: string, headers: Record<string, string> = {}, path = '/graphql') =>
+    send(hub.subgraphUrls[app], { method: 'POST', path, headers: { 'content-type': 'application/json', [ACCESS_HEADER]: header, ...headers }, body });
+
+  beforeAll(async () => {
+    hub = await TestHub.start();
+    db = new pg.Client({ connectionString: hub.database.url });
+    await db.connect();
+    expect((await hub.graphql(REGISTER_PERSON, { input: victim })).errors).toBeUndefined();
+    // A process on loopback sees every request the apps send each other (the hub's internal
+    // traffic is plain HTTP): record each signed one, as it goes out.
+    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const headers = Object.fromEntries(new Headers(init?.headers).entries());
+      if (headers[ACCESS_HEADER]) {
+        captured.push({ url, method: init?.method ?? 'GET', headers, body: typeof init?.body === 'string' ? init.body : null });
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+  }, 180_000);
+
+  afterAll(async () => {
+    globalThis.fetch = realFetch;
+    if (db) {
+      // No attack wrote a person, whatever the test that tried it.
+      for (const builder of intruders) expect(await personRows(builder.build().idNumber)).toBe(0);
+      await db.end();
+    }
+    await hub?.close();
+  });
+
+  describe('an outsider, with no credential', () => {
+    it('is refused by every subgraph on every method, content type, path trick and route: 401 ACCESS_SIGNATURE_MISSING, no data, no write', async () => {
+      const read = graphqlBody(PERSON, { id: victim.idNumber });
+      const person = intruder();
+      const write = graphqlBody(REGISTER_PERSON, { input: person });
+      const json = { 'content-type': 'application/json' };
+      const probes: Array<[string, Probe]> = [
+        ['POST /graphql', { method: 'POST', path: '/graphql', headers: json, body: read }],
+        ['a mutation', { method: 'POST', path: '/graphql', headers: json, body: write }],
+        ['GET with a query string', { path: `/graphql?query=${encodeURIComponent(`{ person(idNumber: "${victim.idNumber}") { phone } }`)}` }],
+        ['GET with a preflight header', { path: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`, headers: { 'apollo-require-preflight': '1' } }],
+        ['a batch', { method: 'POST', path: '/graphql', headers: json, body: `[${read},${write}]` }],
+        ['_entities', { method: 'POST', path: '/graphql', headers: json, body: graphqlBody('query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { phone } } }', { r: [{ __typename: 'Person', idNumber: victim.idNumber }] }) }],
+        ['_service', { method: 'POST', path: '/graphql', headers: json, body: graphqlBody('{ _service { sdl } }') }],
+        ['introspection', { method: 'POST', path: '/graphql', headers: json, body: graphqlBody('{ __schema { types { name } } }') }],
+        ['text/plain', { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: write }],
+        ['application/graphql', { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/graphql' }, body: `{ person(idNumber: "${victim.idNumber}") { phone } }` }],
+        ['multipart', { method: 'POST', path: '/graphql', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: `--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${write}\r\n--x--\r\n` }],
+        ['urlencoded', { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(REGISTER_PERSON)}` }],
+        ['a charset', { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json; charset=utf-16' }, body: write }],
+        ['no content type', { method: 'POST', path: '/graphql', body: write }],
+        ['a streamed type', { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-ndjson' }, body: write }],
+        ['PUT', { method: 'PUT', path: '/graphql', headers: json, body: write }],
+        ['DELETE', { method: 'DELETE', path: '/graphql' }],
+        ['OPTIONS', { method: 'OPTIONS', path: '/graphql' }],
+        ['/graphql/', { method: 'POST', path: '/graphql/', headers: json, body: write }],
+        ['//graphql', { method: 'POST', path: '//graphql', headers: json, body: write }],
+        ['/GRAPHQL', { method: 'POST', path: '/GRAPHQL', headers: json, body: write }],
+        ['/graphql?x', { method: 'POST', path: '/graphql?x', headers: json, body: write }],
+        ['/%67raphql', { method: 'POST', path: '/%67raphql', headers: json, body: write }],
+        ['/health/../graphql', { method: 'POST', path: '/health/../graphql', headers: json, body: write }],
+        ['/health/%2e%2e/graphql', { method: 'POST', path: '/health/%2e%2e/graphql', headers: json, body: write }],
+        ['/health%2F..%2Fgraphql', { method: 'POST', path: '/health%2F..%2Fgraphql', headers: json, body: write }],
+        ['/health/live/', { path: '/health/live/' }],
+        ['/health;x', { path: '/health;x' }],
+        ['POST /health', { method: 'POST', path: '/health', headers: json, body: write }],
+        ['ingest', { method: 'POST', path: '/ingest/persons', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson([person]) }],
+        ['ingest, another register', { method: 'POST', path: '/ingest/legal-entities', headers: { 'content-type': 'application/x-ndjson' }, body: '{}\n' }],
+        ['archive download', { path: '/archive/materials/1/content' }],
+        ['archive upload', { method: 'PUT', path: '/archive/materials/1/content', headers: { 'content-type': 'application/pdf' }, body: '%PDF-1.4' }],
+        ['the policy', { path: '/internal/policy' }],
+        ['access records', { method: 'POST', path: '/internal/access-records', headers: json, body: '{"records":[]}' }],
+        ['an unknown path', { path: '/does-not-exist' }],
+      ];
+      const recordsBefore = await accessRecords();
+      for (const app of Object.keys(hub.subgraphUrls)) {
+        for (const [what, probe] of probes) {
+          const answer = await send(hub.subgraphUrls[app], probe);
+          if (probe.method === 'HEAD') continue;
+          expectRefused(answer, 401, 'ACCESS_SIGNATURE_MISSING', `${app}: ${what}`);
+        }
+        const head = await send(hub.subgraphUrls[app], { method: 'HEAD', path: '/graphql' });
+        expect([head.status, head.text], `${app}: HEAD`).toEqual([401, '']);
+      }
+      expect(await personRows(person.idNumber)).toBe(0);
+      expect(await accessRecords()).toBe(recordsBefore);
+    });
+
+    it('gets the health probes only (GET or HEAD /health and /health/live), which name no data', async () => {
+      for (const [app, base] of Object.entries(hub.subgraphUrls)) {
+        for (const path of ['/health', '/health/live']) {
+          const answer = await send(base, { path });
+          expect(answer.status, `${app} ${path}`).toBe(200);
+          expect(['ok', 'degraded'], `${app} ${path}`).toContain((answer.json as { status?: string }).status);
+          expectNoLeak(answer, `${app} ${path}`);
+          expect((await send(base, { method: 'HEAD', path })).status, `${app} HEAD ${path}`).toBe(200);
+        }
+      }
+    });
+
+    it("reads /metrics only with the operators' token in the Authorization header, nowhere else", async () => {
+      const token = hub.operatorToken;
+      const refused: Array<[string, Probe]> = [
+        ['no token', { path: '/metrics' }],
+        ['a wrong token', { path: '/metrics', headers: { authorization: `Bearer ${'0'.repeat(token.length)}` } }],
+        ['the token and more', { path: '/metrics', headers: { authorization: `Bearer ${token}x` } }],
+        ['a prefix of it', { path: '/metrics', headers: { authorization: `Bearer ${token.slice(0, -1)}` } }],
+        ['an empty bearer', { path: '/metrics', headers: { authorization: 'Bearer ' } }],
+        ['as Basic', { path: '/metrics', headers: { authorization: `Basic ${token}` } }],
+        ['in x-api-key', { path: '/metrics', headers: { 'x-api-key': token } }],
+        ['in x-hub-access', { path: '/metrics', headers: { [ACCESS_HEADER]: token } }],
+        ['in the query string', { path: `/metrics?token=${token}` }],
+        ['in a second Authorization line', { path: '/metrics', headers: { authorization: ['Bearer nope', `Bearer ${token}`] } }],
+        ['under another path', { path: '/metrics/' }],
+      ];
+      for (const [app, base] of [['gateway', hub.gatewayUrl], ...Object.entries(hub.subgraphUrls)]) {
+        for (const [what, probe] of refused) {
+          const answer = await send(base, probe);
+          const expected = what === 'under another path' ? (app === 'gateway' ? 'UNAUTHENTICATED' : 'ACCESS_SIGNATURE_MISSING') : 'OPERATOR_TOKEN_REQUIRED';
+          expect([answer.status, codeOf(answer)], `${app}: ${what}`).toEqual([401, expected]);
+          expect(answer.text, `${app}: ${what}`).not.toContain('hub_');
+        }
+        // A signature of the gateway is no operator's credential either.
+        const signed = sign(claimsOf(null), app, { method: 'GET', url: '/metrics', body: '' });
+        expect(codeOf(await send(base, { path: '/metrics', headers: { [ACCESS_HEADER]: signed } })), `${app}: signed`).toBe('OPERATOR_TOKEN_REQUIRED');
+        const allowed = await send(base, { path: '/metrics', headers: { authorization: `Bearer ${token}` } });
+        expect([allowed.status, allowed.text.includes('hub_')], `${app}: the operators' token`).toEqual([200, true]);
+      }
+    });
+
+    it('gets 431 or 401 ACCESS_SIGNATURE_INVALID for oversized, malformed or forged headers, never a 500', async () => {
+      const population = hub.subgraphUrls.population;
+      const body = graphqlBody(PERSON, { id: victim.idNumber });
+      const genuine = sign(claimsOf(hub.keys.harness.principal), 'population', { body });
+      const [version, claims, envelope, signature] = genuine.split('.');
+      const forged: Array<[string, string]> = [
+        ['15 KB of nothing', `v1.${'a'.repeat(15_000)}.b.c`],
+        ['bad base64', 'v1.%%%.***.!!!'],
+        ['three parts', `${version}.${claims}.${envelope}`],
+        ['five parts', `${genuine}.x`],
+        ['another version', ['v2', claims, envelope, signature].join('.')],
+        ['no signature', `${version}.${claims}.${envelope}.`],
+        ['upper-cased', genuine.toUpperCase()],
+        ['JSON claims unsigned', `v1.${Buffer.from(JSON.stringify({ principal: hub.keys.admin.principal, issuer: 'gateway' })).toString('base64url')}.${envelope}.${signature}`],
+        ['empty', ' '],
+      ];
+      for (const [what, header] of forged) {
+        const answer = await postSigned('population', body, header);
+        expectRefused(answer, 401, what === 'empty' ? 'ACCESS_SIGNATURE_MISSING' : 'ACCESS_SIGNATURE_INVALID', what);
+      }
+      const huge = await send(population, { path: '/graphql', headers: { [ACCESS_HEADER]: `v1.${'a'.repeat(20_000)}.b.c` } });
+      expect(huge.status, 'a header over Node’s limit').toBe(431);
+      expectNoLeak(huge, 'huge');
+      // What a buggy signer could produce, correctly signed: refused as invalid, not a 500.
+      const signedRaw = (claimsJson: unknown, envelopeJson: unknown) => {
+        const signed = `v1.${Buffer.from(JSON.stringify(claimsJson)).toString('base64url')}.${Buffer.from(JSON.stringify(envelopeJson)).toString('base64url')}`;
+        return `${signed}.${createHmac('sha256', secret()).update(signed).digest('base64url')}`;
+      };
+      const now = Date.now();
+      const goodEnvelope = (nonce: string) => ({ aud: 'population', iat: now, exp: now + 30_000, nonce, digest: 'x' });
+      const malformed: Array<[string, string]> = [
+        ['claims null', signedRaw(null, goodEnvelope('aaaaaaaa1'))],
+        ['roles not a list', signedRaw({ principal: { keyId: 'k', roles: 'ADMIN' }, issuer: 'gateway' }, goodEnvelope('aaaaaaaa2'))],
+        ['provides not a list', signedRaw({ principal: { keyId: 'k', roles: [] }, issuer: 'gateway', provides: 'persons' }, goodEnvelope('aaaaaaaa3'))],
+        ['no issuer', signedRaw({ principal: null }, goodEnvelope('aaaaaaaa4'))],
+        ['expiry as text', signedRaw({ principal: null, issuer: 'gateway' }, { ...goodEnvelope('aaaaaaaa5'), exp: 'never' })],
+        ['short nonce', signedRaw({ principal: null, issuer: 'gateway' }, goodEnvelope('a'))],
+        ['an envelope that is a list', signedRaw({ principal: null, issuer: 'gateway' }, [1, 2])],
+      ];
+      for (const [what, header] of malformed) expectRefused(await postSigned('population', body, header), 401, 'ACCESS_SIGNATURE_INVALID', what);
+      // The gateway's on-behalf door (a header without a key) is as strict.
+      const gateway = await send(hub.gatewayUrl, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', [ACCESS_HEADER]: 'v1.%%%.***.!!!' }, body });
+      expectRefused(gateway, 401, 'API_KEY_INVALID', 'gateway, on behalf');
+    });
+
+    it('costs each app one HMAC per forged header and leaves nothing behind: a flood of 2,000 is refused, then a genuine request still answers', async () => {
+      const body = graphqlBody(PERSON, { id: victim.idNumber });
+      const genuine = sign(claimsOf(hub.keys.harness.principal), 'population', { body });
+      const [version, claims, envelope] = genuine.split('.');
+      const started = performance.now();
+      const codes = new Map<string, number>();
+      for (let batch = 0; batch < 40; batch++) {
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => postSigned('population', body, `${version}.${claims}.${envelope}.${Buffer.from(`forged-${batch}-${i}`).toString('base64url')}`)),
+        );
+        for (const answer of answers) codes.set(`${answer.status} ${codeOf(answer)}`, (codes.get(`${answer.status} ${codeOf(answer)}`) ?? 0) + 1);
+      }
+      const perRequestMs = (performance.now() - started) / 2_000;
+      expect(Object.fromEntries(codes)).toEqual({ '401 ACCESS_SIGNATURE_INVALID': 2_000 });
+      expect(perRequestMs, 'mean wall time per refused request, 50 at a time on a shared machine').toBeLessThan(50);
+      const answer = await postSigned('population', body, genuine);
+      expect(answer.status, answer.text).toBe(200);
+      expect((answer.json as { data: { person: { name: string } } }).data.person.name).toBe(victim.name);
+    });
+  });
+
+  describe("an insider who captured the hub's traffic on loopback", () => {
+    /** Runs `work` and returns the signed requests the apps sent meanwhile to URLs ending with `suffix`. */
+    const capture = async (suffix: string, work: () => Promise<unknown>) => {
+      const from = captured.length;
+      await work();
+      const seen = captured.slice(from).filter((c) => new URL(c.url).pathname.endsWith(suffix));
+      expect(seen.length, `a signed request to …${suffix} was seen`).toBeGreaterThan(0);
+      return seen;
+    };
+
+    it('replays a captured header: the same request again, with another body, query string or variables, is ACCESS_SIGNATURE_REPLAYED; to another app WRONG_AUDIENCE', async () => {
+      const [seen] = await capture('/graphql', () => hub.graphql(PERSON, { id: victim.idNumber }, {}, { key: hub.keys.harness.key }));
+      expect(seen.url.startsWith(hub.subgraphUrls.population)).toBe(true);
+      const header = seen.headers[ACCESS_HEADER];
+      const other = aPerson().build();
+      const replays: Array<[string, Answer]> = [
+        ['the same request', await postSigned('population', seen.body!, header)],
+        ['another citizen', await postSigned('population', seen.body!.replace(victim.idNumber, other.idNumber), header)],
+        ['another operation', await postSigned('population', graphqlBody(REGISTER_PERSON, { input: intruder() }), header)],
+        ['a query string', await postSigned('population', seen.body!, header, {}, '/graphql?x=1')],
+        ['a duplicate header line', await send(hub.subgraphUrls.population, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', [ACCESS_HEADER]: [header, header] }, body: seen.body! })],
+        ['the signature padded', await postSigned('population', seen.body!, `${header}=`)],
+      ];
+      for (const [what, answer] of replays) expectRefused(answer, 401, what === 'a duplicate header line' ? 'ACCESS_SIGNATURE_INVALID' : 'ACCESS_SIGNATURE_REPLAYED', what);
+      for (const app of ['credit', 'legal-entity', 'catalog', 'once-only', 'geospatial']) {
+        expectRefused(await postSigned(app, seen.body!, header), 401, 'ACCESS_SIGNATURE_WRONG_AUDIENCE', app);
+      }
+      // The gateway's own door for the hub's apps (a signed header, no key) takes no subgraph's header either.
+      const gateway = await send(hub.gatewayUrl, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', [ACCESS_HEADER]: header }, body: seen.body! });
+      expectRefused(gateway, 401, 'API_KEY_INVALID', 'at the gateway');
+      expect(gateway.text).toContain('another app');
+    });
+
+    it("replays the once-only app's on-behalf header at the gateway: used once", async () => {
+      // As the once-only app's GatewayClient signs a read it makes for its caller.
+      const body = JSON.stringify({ query: PERSON, variables: { id: victim.idNumber }, extensions: { purpose: 'reuse for a service item' } });
+      const header = signedHeaders(claimsOf(hub.keys.harness.principal, [], 'once-only'), 'gateway', { method: 'POST', url: '/graphql', body }, secret())[ACCESS_HEADER];
+      const onBehalf = (b: string, h: string, path = '/graphql') => send(hub.gatewayUrl, { method: 'POST', path, headers: { 'content-type': 'application/json', [ACCESS_HEADER]: h }, body: b });
+      const first = await onBehalf(body, header);
+      expect(first.status, first.text).toBe(200);
+      const replay = await onBehalf(body, header);
+      expectRefused(replay, 401, 'API_KEY_INVALID', 'the same request again');
+      expect(replay.text).toContain('already used');
+      // Not yet used, but for another body or path: refused, and the read is not made.
+      const unused = signedHeaders(claimsOf(hub.keys.harness.principal, [], 'once-only'), 'gateway', { method: 'POST', url: '/graphql', body }, secret())[ACCESS_HEADER];
+      expectRefused(await onBehalf(body.replace('reuse for', 'curiosity about'), unused), 401, 'ACCESS_SIGNATURE_WRONG_REQUEST', 'another purpose');
+      const forAdmin = signedHeaders(claimsOf(hub.keys.harness.principal, [], 'once-only'), 'gateway', { method: 'POST', url: '/graphql', body }, secret())[ACCESS_HEADER];
+      expectRefused(await onBehalf(body, forAdmin, '/graphql?debug=1'), 401, 'ACCESS_SIGNATURE_WRONG_REQUEST', 'a query string');
+      // A key that is gone makes the header worthless: a signed principal whose key does not exist.
+      const ghost = signedHeaders(claimsOf({ ...hub.keys.admin.principal, keyId: 'zzzzzzzzzzzz' }, [], 'once-only'), 'gateway', { method: 'POST', url: '/graphql', body }, secret())[ACCESS_HEADER];
+      expectRefused(await onBehalf(body, ghost), 401, 'API_KEY_INVALID', 'no such key');
+    });
+
+    it('replays a captured streamed-ingest header with another extract: REPLAYED, nothing stored', async () => {
+      const honest = intruder();
+      honest.name = '诚实人';
+      const honestIndex = intruders.length - 1;
+      intruders.splice(honestIndex, 1); // this one is registered, on purpose
+      const [seen] = await capture('/ingest/persons', async () => {
+        const answer = await hub.ingest('persons', ndjson([honest]), 'application/x-ndjson');
+        expect(answer.status, await answer.clone().text()).toBe(200);
+      });
+      expect(seen.body).toBeNull();
+      const evil = intruder();
+      const path = new URL(seen.url).pathname + new URL(seen.url).search;
+      const replay = await send(hub.subgraphUrls.population, { method: 'POST', path, headers: { 'content-type': 'application/x-ndjson', [ACCESS_HEADER]: seen.headers[ACCESS_HEADER] }, body: ndjson([evil]) });
+      expectRefused(replay, 401, 'ACCESS_SIGNATURE_REPLAYED', 'another extract');
+      expect(await personRows(evil.idNumber)).toBe(0);
+      expect(await personRows(honest.idNumber)).toBe(1);
+    });
+
+    it('holds a header before it is used (an interceptor): another body, variables, query string, method, media type or app, an expired, future or spliced one are refused with their code', async () => {
+      const principal = hub.keys.harness.principal;
+      const body = graphqlBody(PERSON, { id: victim.idNumber });
+      const fresh = () => sign(claimsOf(principal), 'population', { body });
+      const write = graphqlBody(REGISTER_PERSON, { input: intruder() });
+      const asAdmin = sign(claimsOf(hub.keys.admin.principal), 'population', { body: write });
+      const [, adminClaims] = asAdmin.split('.');
+      const spliced = fresh().split('.');
+      const extract = ndjson([intruder()]);
+      spliced[1] = adminClaims;
+      const attempts: Array<[string, Promise<Answer>, string]> = [
+        ['another body', postSigned('population', write, fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['other variables', postSigned('population', body.replace(victim.idNumber, aPerson().build().idNumber), fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['the same bytes with a trailing space', postSigned('population', `${body} `, fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['a query string', postSigned('population', body, fresh(), {}, '/graphql?x=1'), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['as GET', send(hub.subgraphUrls.population, { path: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`, headers: { [ACCESS_HEADER]: fresh(), 'apollo-require-preflight': '1' } }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['as text/plain', postSigned('population', body, fresh(), { 'content-type': 'text/plain' }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['as a streamed type', postSigned('population', body, fresh(), { 'content-type': 'application/x-ndjson' }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['a streamed header for a JSON body', postSigned('population', write, sign(claimsOf(principal), 'population', { body: null })), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['a JSON header for a streamed body', send(hub.subgraphUrls.population, { method: 'POST', path: '/ingest/persons', headers: { 'content-type': 'application/x-ndjson', [ACCESS_HEADER]: sign(claimsOf(hub.keys.population.principal, ['persons']), 'population', { url: '/ingest/persons', body: extract }) }, body: extract }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['another path', postSigned('population', body, fresh(), {}, '/ingest/persons'), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        ['another app', postSigned('credit', body, fresh()), 'ACCESS_SIGNATURE_WRONG_AUDIENCE'],
+        ['expired', postSigned('population', body, sign(claimsOf(principal), 'population', { body }, Date.now() - 61_000)), 'ACCESS_SIGNATURE_EXPIRED'],
+        ['issued in the future', postSigned('population', body, sign(claimsOf(principal), 'population', { body }, Date.now() + 30_000)), 'ACCESS_SIGNATURE_EXPIRED'],
+        ["another header's claims (an admin's)", postSigned('population', body, spliced.join('.')), 'ACCESS_SIGNATURE_INVALID'],
+        ['two headers in one', postSigned('population', body, `${fresh()}, ${fresh()}`), 'ACCESS_SIGNATURE_INVALID'],
+        ['two headers concatenated', postSigned('population', body, `${fresh()}${fresh()}`), 'ACCESS_SIGNATURE_INVALID'],
+      ];
+      for (const [what, answer, code] of attempts) expectRefused(await answer, 401, code, what);
+    });
+  });
+
+  describe('body binding: what is hashed is what is parsed', () => {
+    it('refuses a compressed, oversized or unparseable signed body with a 4xx and no data, never a 500', async () => {
+      const principal = hub.keys.harness.principal;
+      const body = graphqlBody(PERSON, { id: victim.idNumber });
+      const gzipped = gzipSync(body);
+      const compressed = await send(hub.subgraphUrls.population, {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', [ACCESS_HEADER]: sign(claimsOf(principal), 'population', { body: gzipped.toString('latin1') }) },
+        body: gzipped,
+      });
+      expect(compressed.status, compressed.text).toBeGreaterThanOrEqual(400);
+      expect(compressed.status, compressed.text).toBeLessThan(500);
+      expectNoLeak(compressed, 'gzip');
+      const big = JSON.stringify({ query: PERSON, variables: { id: victim.idNumber }, padding: 'x'.repeat(2 * 1024 * 1024) });
+      const oversized = await postSigned('population', big, sign(claimsOf(principal), 'population', { body: big }));
+      expect(oversized.status).toBe(413);
+      expectNoLeak(oversized, 'oversized');
+      const broken = '{"query": "{ _service { sdl } }"';
+      const unparseable = await postSigned('population', broken, sign(claimsOf(principal), 'population', { body: broken }));
+      expect(unparseable.status).toBe(400);
+      expectNoLeak(unparseable, 'unparseable');
+      // A UTF-8 BOM or a charset parameter changes neither the bytes hashed nor the bytes parsed.
+      const bom = `\ufeff${body}`;
+      const withBom = await postSigned('population', bom, sign(claimsOf(principal), 'population', { body: bom }), { 'content-type': 'application/json; charset=utf-16le' });
+      expect([withBom.status, (withBom.json as { data?: { person?: { name?: string } } }).data?.person?.name]).toEqual([200, victim.name]);
+    });
+  });
+
+  describe('a department system with a valid key, and a steward', () => {
+    const REGISTER_ENTITY = REGISTER;
+    const signedGraphql = (app: string, query: string, variables: Record<string, unknown>, claims: AccessClaims) => {
+      const body = graphqlBody(query, variables);
+      return postSigned(app, body, sign(claims, app, { body }));
+    };
+    const entityRows = async (uscc: string) => Number((await db.query('SELECT count(*) AS n FROM legal_entity.legal_entity WHERE uscc = $1', [uscc])).rows[0].n);
+
+    it('cannot write a register its department does not provide: not through the gateway, nor signed directly, whatever it claims', async () => {
+      const tax = hub.keys.tax;
+      const byMutation = await hub.graphqlResponse(REGISTER_PERSON, { input: intruder() }, {}, { key: tax.key });
+      const answer: Answer = { status: byMutation.status, text: await byMutation.text(), json: null };
+      answer.json = JSON.parse(answer.text) as Record<string, unknown>;
+      expect(codeOf(answer), 'gateway mutation').toBe('WRITE_FORBIDDEN');
+      expectNoLeak(answer, 'gateway mutation');
+      const byIngest = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...hub.auth(tax.key) }, body: ndjson([intruder()]) });
+      expect([byIngest.status, ((await byIngest.json()) as { code: string }).code], 'gateway ingest').toEqual([403, 'INGEST_FORBIDDEN']);
+      // Signed as the gateway signs for it: its department provides nothing, so the library refuses too.
+      const direct = await signedGraphql('population', REGISTER_PERSON, { input: intruder() }, claimsOf(tax.principal));
+      expectRefused(direct, 200, 'FORBIDDEN', 'signed, no provides');
+      // A steward of the provider department is no system of it, even with the register in its claims.
+      const steward = await signedGraphql('population', REGISTER_PERSON, { input: intruder() }, claimsOf(hub.keys.psbSteward.principal, ['persons']));
+      expectRefused(steward, 200, 'FORBIDDEN', 'provider department steward');
+      const stewardAtGateway = await hub.graphql(REGISTER_PERSON, { input: intruder() }, {}, { key: hub.keys.psbSteward.key });
+      expect(stewardAtGateway.errors?.[0].extensions?.code, 'steward at the gateway').toBe('WRITE_FORBIDDEN');
+    });
+
+    it("does not carry one library's provider right to another: claims are per register, and a route's register is the path it is served at", async () => {
+      const police = claimsOf(hub.keys.population.principal, ['persons']);
+      const company = aLegalEntity().build();
+      expectRefused(await signedGraphql('legal-entity', REGISTER_ENTITY, { input: company }, police), 200, 'FORBIDDEN', 'police writes legal entities');
+      const amr = claimsOf(hub.keys.legalEntity.principal, ['legal-entities']);
+      expectRefused(await signedGraphql('population', REGISTER_PERSON, { input: intruder() }, amr), 200, 'FORBIDDEN', 'market regulator writes persons');
+      // The police's right to persons, sent to a register of another name on the same app's ingest route.
+      const extract = ndjson([intruder()]);
+      for (const [app, path] of [['population', '/ingest/legal-entities'], ['legal-entity', '/ingest/legal-entities'], ['credit', '/ingest/credit-records']]) {
+        const answer = await send(hub.subgraphUrls[app], { method: 'POST', path, headers: { 'content-type': 'application/x-ndjson', [ACCESS_HEADER]: sign(police, app, { url: path, body: null }) }, body: extract });
+        expect([answer.status, codeOf(answer)], `${app} ${path}`).toEqual([403, 'FORBIDDEN']);
+      }
+      expect(await entityRows(company.uscc as string)).toBe(0);
+    });
+
+    it('reaches no internal route as a caller (not even an admin), nor as another app; a caller route takes no app-as-itself header', async () => {
+      const before = await accessRecords();
+      const record = JSON.stringify({ records: [] });
+      const catalog = (path: string, method: string, body: string, claims: AccessClaims) =>
+        send(hub.subgraphUrls.catalog, { method, path, headers: { 'content-type': 'application/json', [ACCESS_HEADER]: sign(claims, 'catalog', { method, url: path, body: method === 'GET' ? '' : body }) }, body: method === 'GET' ? undefined : body });
+      for (const [what, claims] of [
+        ['an admin', claimsOf(hub.keys.admin.principal)],
+        ['a system', claimsOf(hub.keys.harness.principal)],
+        ['the once-only app as itself', claimsOf(null, [], 'once-only')],
+      ] as Array<[string, AccessClaims]>) {
+        expectRefused(await catalog('/internal/policy', 'GET', '', claims), 401, 'ACCESS_SIGNATURE_INVALID', `policy, ${what}`);
+        expectRefused(await catalog('/internal/access-records', 'POST', record, claims), 401, 'ACCESS_SIGNATURE_INVALID', `access records, ${what}`);
+      }
+      expect(await accessRecords()).toBe(before);
+      const asItself = graphqlBody(PERSON, { id: victim.idNumber });
+      expectRefused(await postSigned('population', asItself, sign(claimsOf(null), 'population', { body: asItself })), 401, 'ACCESS_SIGNATURE_INVALID', 'the gateway as itself asks for a person');
+    });
+
+    it("keeps roles apart: a steward uploads no archive file (SYSTEM only), a system issues no key (ADMIN only)", async () => {
+      const upload = await send(hub.subgraphUrls['once-only'], {
+        method: 'PUT',
+        path: '/archive/materials/1/content',
+        headers: { 'content-type': 'application/pdf', [ACCESS_HEADER]: sign(claimsOf(hub.keys.hubSteward.principal), 'once-only', { method: 'PUT', url: '/archive/materials/1/content', body: null }) },
+        body: '%PDF-1.4 red team',
+      });
+      expect([upload.status, codeOf(upload)]).toEqual([403, 'FORBIDDEN']);
+      const issue = await hub.graphql(
+        'mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key } }',
+        { input: { roles: ['ADMIN'], holderName: 'red team' } },
+        {},
+        { key: hub.keys.harness.key },
+      );
+      expect([issue.data ?? null, issue.errors?.[0].extensions?.code]).toEqual([null, 'FORBIDDEN']);
+    });
+  });
+});
