@@ -536,6 +536,19 @@ describe('below the gateway: red team', () => {
       expectRefused(metrics, 401, 'OPERATOR_TOKEN_REQUIRED', 'OPTIONS /metrics');
     });
 
+    it('signs archive requests for /archive/materials/<id>/content only: an id of dot segments does not walk the signed request elsewhere', async () => {
+      const caller = { ...hub.auth(hub.keys.harness.key), 'x-hub-purpose': 'red%20team' };
+      for (const [method, id] of [['GET', '%2E%2E'], ['GET', '%2e'], ['HEAD', '%2E%2E'], ['PUT', '%2E%2E'], ['PUT', '.']]) {
+        const from = captured.length;
+        const put = method === 'PUT' ? { 'content-type': 'application/pdf', 'content-length': '8' } : {};
+        const answer = await send(hub.gatewayUrl, { method, path: `/archive/materials/${id}/content`, headers: { ...caller, ...put }, body: method === 'PUT' ? '%PDF-1.4' : undefined });
+        const elsewhere = captured.slice(from).filter((c) => !/^\/archive\/materials\/[^/]+\/content$/.test(new URL(c.url).pathname) && c.url.startsWith(hub.subgraphUrls['once-only']));
+        expect(elsewhere.map((c) => `${c.method} ${new URL(c.url).pathname}`), `${method} ${id}`).toEqual([]);
+        expect(answer.status, `${method} ${id}: ${answer.text}`).toBe(404);
+        if (method !== 'HEAD') expect(codeOf(answer), `${method} ${id}`).toBe('MATERIAL_UNKNOWN');
+      }
+    });
+
     it('passes an extract through whatever the spelling of its streamed media type (Application/X-NDJSON, a charset after a space): stored, never a 500', async () => {
       for (const type of ['Application/X-NDJSON', 'application/x-ndjson ; charset=utf-8']) {
         const person = intruder();
