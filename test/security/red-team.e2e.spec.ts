@@ -95,7 +95,7 @@ describe('below the gateway: red team', () => {
   const secret = () => internalSecret()!;
 
   /** Requests the hub's apps sent each other with a signed header, as a process on loopback sees them. */
-  const captured: Array<{ url: string; method: string; headers: Record<string, string>; body: string | null }> = [];
+  const captured: Array<{ url: string; method: string; headers: Record<string, string>; body: string | null; answer?: Promise<string> }> = [];
   /** An interceptor on the path, given each signed request before it goes on. */
   let interceptor: ((url: string, headers: Record<string, string>) => Promise<void>) | null = null;
   const realFetch = globalThis.fetch;
@@ -132,11 +132,14 @@ describe('below the gateway: red team', () => {
     globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : String(input);
       const headers = Object.fromEntries(new Headers(init?.headers).entries());
-      if (headers[ACCESS_HEADER]) {
-        captured.push({ url, method: init?.method ?? 'GET', headers, body: typeof init?.body === 'string' ? init.body : null });
-        if (interceptor) await interceptor(url, headers);
-      }
-      return realFetch(input, init);
+      if (!headers[ACCESS_HEADER]) return realFetch(input, init);
+      const request = { url, method: init?.method ?? 'GET', headers, body: typeof init?.body === 'string' ? init.body : null, answer: undefined as Promise<string> | undefined };
+      captured.push(request);
+      if (interceptor) await interceptor(url, headers);
+      const response = await realFetch(input, init);
+      // The answers of GraphQL requests too, as they cross loopback.
+      if (url.endsWith('/graphql')) request.answer = response.clone().text();
+      return response;
     }) as typeof fetch;
   }, 180_000);
 
@@ -536,6 +539,26 @@ describe('below the gateway: red team', () => {
       expectRefused(metrics, 401, 'OPERATOR_TOKEN_REQUIRED', 'OPTIONS /metrics');
     });
 
+    it("passes none of a caller's own signing headers on: the subgraphs see the claims the gateway made for the caller's key", async () => {
+      const admin = claimsOf(hub.keys.admin.principal, ['persons', 'legal-entities']);
+      const body = graphqlBody(PERSON, { id: victim.idNumber });
+      const smuggled = { [ACCESS_HEADER]: sign(admin, 'population', { body }), 'x-hub-access-claims': encodeClaims(admin), 'X-Hub-Access-Claims': encodeClaims(admin) };
+      const from = captured.length;
+      // The harness system reads persons (a grant), provides no register and is no admin.
+      const answer = await hub.graphql<{ person: { name: string } }>(PERSON, { id: victim.idNumber }, smuggled, { key: hub.keys.harness.key });
+      expect(answer.data?.person.name).toBe(victim.name);
+      const sent = captured.slice(from).filter((c) => c.url.startsWith(hub.subgraphUrls.population));
+      expect(sent.length).toBeGreaterThan(0);
+      for (const request of sent) {
+        expect(request.headers['x-hub-access-claims']).toBeUndefined();
+        const claims = JSON.parse(Buffer.from(request.headers[ACCESS_HEADER].split('.')[1], 'base64url').toString()) as AccessClaims;
+        expect([claims.principal?.keyId, claims.principal?.roles, claims.provides]).toEqual([hub.keys.harness.principal.keyId, ['SYSTEM'], []]);
+      }
+      // The ingest proxy likewise signs its own header, whatever the caller sent.
+      const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...hub.auth(hub.keys.tax.key), ...smuggled }, body: ndjson([intruder()]) });
+      expect(ingest.status).toBe(403);
+    });
+
     it('signs archive requests for /archive/materials/<id>/content only: an id of dot segments does not walk the signed request elsewhere', async () => {
       const caller = { ...hub.auth(hub.keys.harness.key), 'x-hub-purpose': 'red%20team' };
       for (const [method, id] of [['GET', '%2E%2E'], ['GET', '%2e'], ['HEAD', '%2E%2E'], ['PUT', '%2E%2E'], ['PUT', '.']]) {
@@ -562,6 +585,21 @@ describe('below the gateway: red team', () => {
   });
 
   describe('configuration', () => {
+    it("answers /metrics to nobody when the operators' token is empty, whatever is sent", async () => {
+      const saved = process.env[OPERATOR_TOKEN_VARIABLE];
+      process.env[OPERATOR_TOKEN_VARIABLE] = '';
+      try {
+        for (const authorization of [undefined, 'Bearer ', 'Bearer undefined', 'Bearer null', `Bearer ${saved}`]) {
+          for (const base of [hub.gatewayUrl, hub.subgraphUrls.population]) {
+            const answer = await send(base, { path: '/metrics', headers: authorization === undefined ? {} : { authorization } });
+            expect([answer.status, codeOf(answer)], `${base} ${authorization}`).toEqual([401, 'OPERATOR_TOKEN_REQUIRED']);
+          }
+        }
+      } finally {
+        process.env[OPERATOR_TOKEN_VARIABLE] = saved;
+      }
+    });
+
     it("refuses to start with a short operators' token or internal secret, instead of answering requests with a 500", async () => {
       @Module({ imports: [ObservabilityModule.forRoot('red-team-probe'), AccessModule.forApp('red-team-probe')] })
       class ProbeModule {}
@@ -699,6 +737,23 @@ describe('below the gateway: red team', () => {
       const consumed = async () => Number((await db.query('SELECT count(*) AS n FROM legal_entity.processed_event WHERE event_id = $1', [event.id])).rows[0].n) > 0;
       await hub.eventually(async () => expect(await consumed()).toBe(true), 15_000).catch(() => undefined);
       expect(await status(), 'the legal-entity library believes a forged event').not.toBe('DECEASED');
+    });
+
+    // DESIGN LIMIT — masking is the gateway's: every subgraph answers the gateway in full, and the
+    // hub's apps talk plain HTTP. Whoever captures the internal traffic (loopback here, the
+    // internal network in docker-compose) reads every value a masked caller was never shown — the
+    // signatures give origin and integrity, not confidentiality.
+    // Proposal: TLS between the apps, mutually authenticated with a hub-internal CA (Fastify's
+    // `https` option on each app; an undici Agent with `connect: { ca, cert, key }` for the
+    // gateway's and the once-only app's fetches). It also closes the interceptor's door below,
+    // and per-app client certificates could carry the issuer identity the shared secret cannot.
+    it.fails('an insider capturing the internal traffic does not read what a masked caller was not shown', async () => {
+      const from = captured.length;
+      const answer = await hub.graphql<{ person: { name: string; birthDate: string } }>(`query($id: String!) { person(idNumber: $id) { name birthDate } }`, { id: victim.idNumber }, {}, { key: hub.keys.tax.key });
+      expect(answer.data?.person.name, 'the tax system is shown a masked name').toBe(`${victim.name.slice(0, 1)}${'*'.repeat(victim.name.length - 1)}`);
+      const onTheWire = await Promise.all(captured.slice(from).filter((c) => c.url.startsWith(hub.subgraphUrls.population)).map((c) => c.answer ?? Promise.resolve('')));
+      expect(onTheWire.length).toBeGreaterThan(0);
+      for (const text of onTheWire) expect(text, 'what population answered the gateway on loopback').not.toContain(victim.name);
     });
 
     // DESIGN LIMIT — a streamed extract is not read before it is handled, so its signature binds
