@@ -563,7 +563,7 @@ describe('below the gateway: red team', () => {
       const caller = { ...hub.auth(hub.keys.harness.key), 'x-hub-purpose': 'red%20team' };
       for (const [method, id] of [['GET', '%2E%2E'], ['GET', '%2e'], ['HEAD', '%2E%2E'], ['PUT', '%2E%2E'], ['PUT', '.']]) {
         const from = captured.length;
-        const put = method === 'PUT' ? { 'content-type': 'application/pdf', 'content-length': '8' } : {};
+        const put: Record<string, string> = method === 'PUT' ? { 'content-type': 'application/pdf', 'content-length': '8' } : {};
         const answer = await send(hub.gatewayUrl, { method, path: `/archive/materials/${id}/content`, headers: { ...caller, ...put }, body: method === 'PUT' ? '%PDF-1.4' : undefined });
         const elsewhere = captured.slice(from).filter((c) => !/^\/archive\/materials\/[^/]+\/content$/.test(new URL(c.url).pathname) && c.url.startsWith(hub.subgraphUrls['once-only']));
         expect(elsewhere.map((c) => `${c.method} ${new URL(c.url).pathname}`), `${method} ${id}`).toEqual([]);
