@@ -404,6 +404,11 @@ describe('below the gateway: red team', () => {
         ['another body', postSigned('population', write, fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
         ['other variables', postSigned('population', body.replace(victim.idNumber, aPerson().build().idNumber), fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
         ['the same bytes with a trailing space', postSigned('population', `${body} `, fresh()), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
+        [
+          'duplicate keys in the other order (the last one wins when parsed)',
+          postSigned('population', '{"query":"{ _service { sdl } }","query":"{ __typename }"}', sign(claimsOf(principal), 'population', { body: '{"query":"{ __typename }","query":"{ _service { sdl } }"}' })),
+          'ACCESS_SIGNATURE_WRONG_REQUEST',
+        ],
         ['a query string', postSigned('population', body, fresh(), {}, '/graphql?x=1'), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
         ['as GET', send(hub.subgraphUrls.population, { path: `/graphql?query=${encodeURIComponent('{ _service { sdl } }')}`, headers: { [ACCESS_HEADER]: fresh(), 'apollo-require-preflight': '1' } }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
         ['as text/plain', postSigned('population', body, fresh(), { 'content-type': 'text/plain' }), 'ACCESS_SIGNATURE_WRONG_REQUEST'],
