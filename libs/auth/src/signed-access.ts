@@ -21,6 +21,8 @@ import type { AccessPurpose, Principal } from './principal.js';
  *
  * A body that is streamed (a bulk extract, an archive file) is not read before it is handled, so
  * the digest then covers the method and path only; the nonce still makes the header single-use.
+ * Used nonces are remembered by the receiving process; a header issued before it started is
+ * refused as possibly used (a restart does not reopen the last minute).
  */
 export const ACCESS_HEADER = 'x-hub-access';
 
@@ -134,6 +136,9 @@ export function openAccess(
   if (!claims || !isEnvelope(envelope)) return { error: 'ACCESS_SIGNATURE_INVALID' };
   if (envelope.aud !== audience) return { error: 'ACCESS_SIGNATURE_WRONG_AUDIENCE' };
   if (envelope.exp <= now || envelope.iat > now + CLOCK_SKEW_MS || envelope.exp - envelope.iat > ACCESS_MAX_AGE_MS) return { error: 'ACCESS_SIGNATURE_EXPIRED' };
+  // Issued before this process started (beyond clock skew): it may have been used at the previous
+  // run of this app, whose ledger of used nonces is gone — a restart must not reopen the last minute.
+  if (envelope.iat < STARTED_AT - CLOCK_SKEW_MS) return { error: 'ACCESS_SIGNATURE_REPLAYED' };
   if (!nonces.use(`${envelope.aud}:${envelope.nonce}`, envelope.exp, now)) return { error: 'ACCESS_SIGNATURE_REPLAYED' };
   return {
     access: { ...claims, principal: claims.principal && { ...claims.principal, roles: [...claims.principal.roles] }, audience: envelope.aud, issuedAt: envelope.iat, expiresAt: envelope.exp, nonce: envelope.nonce },
@@ -218,8 +223,12 @@ function claimsOf(encoded: string): AccessClaims | null {
   return claims;
 }
 
+/** When this process started: the nonce ledger below knows nothing used before then. */
+const STARTED_AT = Date.now();
+
 /**
- * Nonces seen, until their envelope expires. Envelopes live at most ACCESS_MAX_AGE_MS, so entries
+ * Nonces seen, until their envelope expires. In this process's memory: each instance of an app has
+ * its own (see docs/architecture.md, known limits). Envelopes live at most ACCESS_MAX_AGE_MS, so entries
  * arrive in nearly expiry order: expired ones are dropped from the front as new ones come in —
  * memory is bounded by the request rate times a minute.
  */

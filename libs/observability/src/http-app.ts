@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
+import { internalSecret, operatorToken } from '@hub/auth';
 import type { Logger } from 'pino';
 import { PinoNestLogger, createLogger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
@@ -32,6 +33,10 @@ export interface HttpAppOptions {
  * across apps), graceful shutdown hooks, and the given port on the given host.
  */
 export async function startHttpApp(module: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  // The hub's shared credentials are read on every request that needs them: one set too short
+  // stops the app here, with its reason, instead of answering each such request with a 500.
+  operatorToken();
+  internalSecret();
   const logger = options.logger ?? createLogger(options.name);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

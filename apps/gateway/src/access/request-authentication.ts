@@ -50,7 +50,8 @@ export class RequestAuthentication implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0];
-      if (request.method === 'OPTIONS' || OPEN.some((p) => p.test(path))) return;
+      // No method is exempt: the hub serves no CORS, so an OPTIONS is just another unauthenticated request.
+      if (OPEN.some((p) => p.test(path))) return;
       if (OPERATOR.test(path)) {
         if (!isOperator(request.headers.authorization)) return this.deny(reply, path, 401, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
         return;

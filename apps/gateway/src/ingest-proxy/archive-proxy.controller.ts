@@ -66,6 +66,7 @@ export class ArchiveProxyController implements OnModuleInit {
     const target = this.target;
     if (!target) return answer(request, reply, 404, 'ARCHIVE_UNAVAILABLE', 'this hub has no archive (once-only) app');
     const url = contentUrl(target, id);
+    if (!url) return this.unknown(request, reply, 'mutation', purpose.purpose, id, startedAt);
     // Whose file this is, so that the record names the subject before the upload goes through.
     let subjects: string[];
     try {
@@ -98,6 +99,7 @@ export class ArchiveProxyController implements OnModuleInit {
     if (!target) return answer(request, reply, 404, 'ARCHIVE_UNAVAILABLE', 'this hub has no archive (once-only) app');
     const method = request.method === 'HEAD' ? 'HEAD' : 'GET';
     const url = contentUrl(target, id);
+    if (!url) return this.unknown(request, reply, 'query', purpose.purpose, id, startedAt);
     const headers = this.signed(request, purpose.purpose, method, url, '');
     const condition = request.headers['if-none-match'];
     if (typeof condition === 'string') headers['if-none-match'] = condition;
@@ -126,6 +128,12 @@ export class ArchiveProxyController implements OnModuleInit {
       [REQUEST_ID_HEADER]: String(request.id),
       ...signedHeaders({ principal: request.hubPrincipal!, issuer: 'gateway', ...purpose }, 'once-only', { method, url: `${pathname}${search}`, body }, secret),
     };
+  }
+
+  /** A material id no material can have: recorded, and answered as the archive answers an unknown id. */
+  private async unknown(request: FastifyRequest, reply: FastifyReply, type: AccessRecordInput['operationType'], purpose: AccessPurpose, id: string, startedAt: Date): Promise<void> {
+    if (!(await this.recorded(request, reply, type, purpose, [], startedAt, 'FAILED', 'MATERIAL_UNKNOWN'))) return;
+    answer(request, reply, 404, 'MATERIAL_UNKNOWN', `no material ${id}`);
   }
 
   private async unavailable(request: FastifyRequest, reply: FastifyReply, type: AccessRecordInput['operationType'], purpose: AccessPurpose, startedAt: Date): Promise<void> {
@@ -186,7 +194,13 @@ export class ArchiveProxyController implements OnModuleInit {
   }
 }
 
-function contentUrl(target: string, id: string): string {
+/**
+ * Where a material's content is, or null when `id` is a dot segment: `..` would otherwise be
+ * resolved away by URL parsing (`/archive/materials/../content` is `/archive/content`), and the
+ * gateway would vouch for its caller on a path it does not proxy.
+ */
+function contentUrl(target: string, id: string): string | null {
+  if (id === '.' || id === '..') return null;
   return `${target}/archive/materials/${encodeURIComponent(id)}/content`;
 }
 

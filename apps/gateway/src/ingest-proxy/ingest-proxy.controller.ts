@@ -64,7 +64,9 @@ export class IngestProxyController implements OnModuleInit {
     }
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     const url = `${target.url}${query}`;
-    const streamed = STREAMED_TYPES.includes(String(headers['content-type']).split(';')[0]);
+    // Streamed when Fastify handed over the body unread (its parser matches the media type in any
+    // spelling: `Application/X-NDJSON`, `text/csv ; charset=utf-8`); a parsed body is passed as JSON.
+    const streamed = request.body instanceof Readable;
     const body = streamed ? null : JSON.stringify(request.body ?? null);
     if (!streamed) delete headers['content-length'];
     Object.assign(headers, signedFor(principal, purpose, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));

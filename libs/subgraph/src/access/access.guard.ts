@@ -34,7 +34,9 @@ interface Refusal {
   details?: Record<string, unknown>;
 }
 
-/** Why `access` may not call a handler under `rule`, or null when it may. */
+const ROUTE_RULE_NAMES = { public: '@Public', operator: '@Operator', internal: '@Internal' } as const;
+
+/** Why `access` may not call a handler under `rule`, or null when it may. `request`: the HTTP request of a route; none for a GraphQL operation. */
 export function refusalOf(rule: AccessRule | undefined, access: SignedAccess | null, request?: FastifyRequest): Refusal | null {
   // RequestAccess refuses to start an app with a handler without a rule; here, undeclared is refused too.
   if (!rule) return { code: 'FORBIDDEN', message: 'this operation declares no access rule: nobody may call it' };
@@ -42,7 +44,10 @@ export function refusalOf(rule: AccessRule | undefined, access: SignedAccess | n
     case 'public':
     case 'operator':
     case 'internal':
-      // Checked with the request's credential, before routing (RequestAccess).
+      // Checked with the request's credential, before routing (RequestAccess) — by route. On
+      // /graphql RequestAccess checks only that a caller signed, so on an operation such a rule
+      // would admit any caller: refused (an app with one does not start either).
+      if (!request) return { code: 'FORBIDDEN', message: `${ROUTE_RULE_NAMES[rule.kind]} is a rule for HTTP routes; a query or mutation declares @AnyCaller, @Roles or @ProviderOnly` };
       return null;
     case 'caller': {
       const principal = access?.principal;

@@ -63,7 +63,9 @@ export class RequestAccess implements OnModuleInit {
     const classes = [...this.discovery.getControllers(), ...this.discovery.getProviders()].map((w) => w.metatype).filter((m): m is new (...args: never[]) => unknown => typeof m === 'function');
     const gaps = accessRuleGaps(classes);
     if (gaps.length > 0) {
-      throw new Error(`${this.audience}: every route, query and mutation declares who may call it (@Public, @Operator, @Internal, @AnyCaller, @Roles, @ProviderOnly); these do not: ${gaps.join(', ')}`);
+      throw new Error(
+        `${this.audience}: every route declares who may call it (@Public, @Operator, @Internal, @AnyCaller, @Roles, @ProviderOnly), every query and mutation a caller's rule (@AnyCaller, @Roles, @ProviderOnly); these do not: ${gaps.join(', ')}`,
+      );
     }
     for (const wrapper of this.discovery.getControllers()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
