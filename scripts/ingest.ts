@@ -1,5 +1,5 @@
 // npm run ingest -- <register|library> <file> [--url URL] [--format csv|ndjson]
-//                   [--source-department USCC] [--source-system CODE] [--report FILE]
+//                   [--source-department USCC] [--source-system CODE] [--purpose TEXT] [--report FILE]
 // with the sending system's hub API key in HUB_API_KEY (kept out of the command line, where other
 // users of the machine could read it in the process list).
 //
@@ -21,8 +21,9 @@ const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
 function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);
   console.error(`usage: npm run ingest -- <register> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
-       [--source-department USCC] [--source-system CODE] [--report FILE]
+       [--source-department USCC] [--source-system CODE] [--purpose TEXT] [--report FILE]
 with the API key of a system of the register's provider department in HUB_API_KEY
+(rows are the sending system's own; an admin sending for a department names it and gives --purpose)
 registers: ${REGISTERS.join(', ')} (or a library name: ${Object.keys(ALIASES).join(', ')})`);
   process.exit(2);
 }
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
       format: { type: 'string' },
       'source-department': { type: 'string' },
       'source-system': { type: 'string' },
+      purpose: { type: 'string' },
       report: { type: 'string' },
     },
   });
@@ -70,7 +72,13 @@ async function main(): Promise<number> {
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': TYPES[format], accept: 'application/x-ndjson', authorization: `Bearer ${key}` },
+      headers: {
+        'content-type': TYPES[format],
+        accept: 'application/x-ndjson',
+        authorization: `Bearer ${key}`,
+        // Why the extract is sent (an admin writing for a department must say); headers are not UTF-8.
+        ...(values.purpose ? { 'x-hub-purpose': encodeURIComponent(values.purpose) } : {}),
+      },
       body: Readable.toWeb(createReadStream(file).pipe(counting)) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
