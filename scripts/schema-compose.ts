@@ -5,7 +5,10 @@
 // the apps apply their migrations at boot), its Federation 2 SDL printed, and the SDLs composed
 // with @apollo/composition — the same composition the gateway's static supergraph needs.
 import 'reflect-metadata';
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
@@ -18,9 +21,20 @@ const DEFAULT_PATH = 'schemas/graphql/supergraph.graphql';
 
 export async function subgraphSdls(): Promise<SubgraphSdl[]> {
   const scratch = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_compose');
-  const env = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE, LOG_LEVEL: process.env.LOG_LEVEL };
-  process.env.DATABASE_URL = scratch.url;
-  process.env.DATABASE_POOL_SIZE = String(scratch.poolSize);
+  const names = ['DATABASE_URL', 'DATABASE_POOL_SIZE', 'LOG_LEVEL', 'HUB_AUDIT_KEY', 'HUB_AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_FILE', 'ARCHIVE_DIR'] as const;
+  const env = Object.fromEntries(names.map((k) => [k, process.env[k]]));
+  // The apps are started only to print their schemas: a throwaway database, audit key, checkpoint
+  // file and archive folder, so that composing never creates or touches a developer's .data.
+  const checkpoints = join(tmpdir(), `hub-compose-checkpoints-${process.pid}.ndjson`);
+  const archive = join(tmpdir(), `hub-compose-archive-${process.pid}`);
+  Object.assign(process.env, {
+    DATABASE_URL: scratch.url,
+    DATABASE_POOL_SIZE: String(scratch.poolSize),
+    HUB_AUDIT_KEY: randomBytes(32).toString('hex'),
+    AUDIT_CHECKPOINT_FILE: checkpoints,
+    ARCHIVE_DIR: archive,
+  });
+  delete process.env.HUB_AUDIT_KEY_FILE;
   process.env.LOG_LEVEL ??= 'warn';
   try {
     const sdls: SubgraphSdl[] = [];
@@ -39,6 +53,8 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
     await stopEmbeddedDatabase();
     await scratch.drop();
+    await rm(checkpoints, { force: true });
+    await rm(archive, { recursive: true, force: true });
   }
 }
 
