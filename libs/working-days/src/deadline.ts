@@ -93,3 +93,47 @@ function validInstant(instant: Date, name: string): Date {
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Why a deadline already given was counted again. */
+export type DeadlineChangeCause =
+  /** A year's notice was entered (or corrected). */
+  | { kind: 'notice'; year: number; version: number }
+  /** The calendar the app started with differs from the one the deadline was counted with (a new calendar file, or statutory holidays newly applied). */
+  | { kind: 'calendar' };
+
+/** A deadline counted again, as kept in the history of an application or a correction. */
+export interface DeadlineChange {
+  previousDeadline: string;
+  previousProvisional: boolean;
+  deadline: string;
+  provisional: boolean;
+  cause: 'notice' | 'calendar';
+  noticeYear: number | null;
+  noticeVersion: number | null;
+  /** ISO 8601 instant */
+  changedAt: string;
+}
+
+/**
+ * The deadline of something submitted at `submittedAt` with `workingDays`, counted again with
+ * `calendar`: the change, or null when neither the day nor its provisional mark moves.
+ */
+export function recountDeadline(
+  given: { submittedAt: Date; workingDays: number; deadline: string; provisional: boolean },
+  calendar: WorkingDayCalendar,
+  cause: DeadlineChangeCause,
+  now: Date,
+): DeadlineChange | null {
+  const { deadline, provisional } = deadlineOf(given.submittedAt, calendar, given.workingDays);
+  if (deadline === given.deadline && provisional === given.provisional) return null;
+  return {
+    previousDeadline: given.deadline,
+    previousProvisional: given.provisional,
+    deadline,
+    provisional,
+    cause: cause.kind,
+    noticeYear: cause.kind === 'notice' ? cause.year : null,
+    noticeVersion: cause.kind === 'notice' ? cause.version : null,
+    changedAt: validInstant(now, 'now').toISOString(),
+  };
+}

@@ -21,6 +21,7 @@ describe('@hub/working-days public surface', () => {
       'isOverdue',
       'loadWorkingDayCalendar',
       'noticeViolations',
+      'recountDeadline',
       'responseDeadline',
       'statutoryDayCount',
       'statutoryHolidays',

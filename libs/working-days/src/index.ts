@@ -16,7 +16,17 @@ export {
   type WorkingDayCalendarSpec,
   type WorkingDayNotice,
 } from './working-day-calendar.js';
-export { calendarCoverage, deadlineOf, isOverdue, responseDeadline, type CalendarCoverage, type Deadline } from './deadline.js';
+export {
+  calendarCoverage,
+  deadlineOf,
+  isOverdue,
+  recountDeadline,
+  responseDeadline,
+  type CalendarCoverage,
+  type Deadline,
+  type DeadlineChange,
+  type DeadlineChangeCause,
+} from './deadline.js';
 export { statutoryDayCount, statutoryHolidays, type StatutoryHoliday } from './statutory-holidays.js';
 export { noticeViolations, type NoticeCheckOptions, type NoticeViolation } from './notice.js';
 export { CoverageWatch, type CoverageWatchOptions } from './coverage-watch.js';
