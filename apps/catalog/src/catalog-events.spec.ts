@@ -189,7 +189,7 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   const events = new Recorder();
   // The calendar file alone (this fake database holds no notices).
   const calendar = loadWorkingDayCalendar();
-  const sharing = new SharingService(db.dataSource, events.publisher, { current: async () => calendar } as unknown as WorkingDayCalendarStore);
+  const sharing = new SharingService(db.dataSource, events.publisher, { forDeadline: async () => calendar } as unknown as WorkingDayCalendarStore);
   const resource = seed.resources.find((r) => r.code === '10202001/000001')!;
   const window = seed.departments.find((d) => d.systems.some((s) => s.code === 'fs-cc-one-window'))!;
   const consumer: Principal = { keyId: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: window.uscc, systemCode: 'fs-cc-one-window', name: '禅城区一窗受理系统' };
@@ -219,7 +219,7 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   // counted across it moves a day (deadline-changed), and the notice is published.
   const shipped = JSON.parse(readFileSync('schemas/catalog/working-day-calendar.json', 'utf8')) as { holidays: string[]; workdays: string[] };
   const in2026 = (day: string) => day.startsWith('2026-');
-  const store = { calendarIn: async () => calendar, invalidate: () => undefined } as unknown as WorkingDayCalendarStore;
+  const store = { calendarIn: async () => calendar, lockForRecount: async () => undefined, invalidate: () => undefined } as unknown as WorkingDayCalendarStore;
   await new WorkingDayNoticeService(db.dataSource, events.publisher, store, sharing).enter(
     {
       year: 2026,

@@ -5,6 +5,9 @@ import { HealthRegistry, createLogger } from '@hub/observability';
 import { CoverageWatch, calendarCoverage, loadWorkingDayCalendar, type WorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayNoticeRow } from './working-day-notice.entity.js';
 
+/** The advisory lock between giving deadlines and counting them again. */
+const NOTICE_LOCK = 'catalog.working_day_notice';
+
 /** How long the calendar read from the notices serves: a notice entered on another catalog instance is in force within this. */
 export const CALENDAR_REFRESH_MS = 2_000;
 
@@ -54,12 +57,27 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
     this.watch.stop();
   }
 
-  /** The calendar in force: the file and the notices entered, at most CALENDAR_REFRESH_MS old. */
+  /** The calendar in force: the file and the notices entered, at most CALENDAR_REFRESH_MS old (for reading; deadlines use forDeadline). */
   async current(): Promise<WorkingDayCalendar> {
     if (this.latest && Date.now() - this.latest.at < CALENDAR_REFRESH_MS) return this.latest.calendar;
     const calendar = await this.calendarIn(this.dataSource.manager);
     this.latest = { at: Date.now(), calendar };
     return calendar;
+  }
+
+  /**
+   * The calendar to give a deadline with, in the transaction that stores it: waits while a notice
+   * is being entered, and holds the next one off until `tx` ends — so that every deadline is either
+   * counted with a notice or seen by its recount, whichever catalog instance gives it.
+   */
+  async forDeadline(tx: EntityManager): Promise<WorkingDayCalendar> {
+    await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('${NOTICE_LOCK}'))`);
+    return this.calendarIn(tx);
+  }
+
+  /** Taken by a transaction that counts deadlines again (a notice entered, the start): no deadline is given meanwhile. */
+  async lockForRecount(tx: EntityManager): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('${NOTICE_LOCK}'))`);
   }
 
   /** The calendar with the notices as `tx` sees them (inside the transaction that enters one). */

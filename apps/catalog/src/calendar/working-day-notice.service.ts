@@ -53,7 +53,10 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const changed = await this.dataSource.transaction(async (tx) => this.sharing.recountDeadlines(tx, await this.calendars.calendarIn(tx), { kind: 'calendar' }));
+      const changed = await this.dataSource.transaction(async (tx) => {
+        await this.calendars.lockForRecount(tx);
+        return this.sharing.recountDeadlines(tx, await this.calendars.calendarIn(tx), { kind: 'calendar' });
+      });
       if (changed > 0) {
         this.events.committed();
         this.log.info({ changed }, 'deadlines counted again with the current working-day calendar');
@@ -81,6 +84,7 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
     if (violations.length > 0) throw new InputError(violations);
     const reason = input.reason?.trim() || null;
     const row = await this.dataSource.transaction(async (tx) => {
+      await this.calendars.lockForRecount(tx);
       const repository = tx.getRepository(WorkingDayNoticeRow);
       const previous = await repository.findOne({ where: { year: input.year }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
       if (previous && (!reason || [...reason].length < 4)) {

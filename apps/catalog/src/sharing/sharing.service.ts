@@ -39,7 +39,6 @@ export class SharingService {
   async apply(input: ApplyForSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
     if (!hasRole(by, Role.SYSTEM) || !by.systemCode || !by.departmentUscc) throw new HubError('FORBIDDEN', 'a department system applies for sharing, with its own key');
     const today = chinaDate(now);
-    const due = deadlineOf(now, await this.calendars.current(), ANSWER_WORKING_DAYS);
     const row = await this.dataSource.transaction(async (tx) => {
       const resource = await tx.getRepository(ResourceRow).findOneBy({ code: input.resourceCode });
       if (!resource || resource.status !== ResourceStatus.PUBLISHED) {
@@ -60,6 +59,7 @@ export class SharingService {
         }
       }
       checkPeriod(input.requestedFrom, input.requestedTo, today);
+      const due = deadlineOf(now, await this.calendars.forDeadline(tx), ANSWER_WORKING_DAYS);
       const application: SharingApplicationRow = {
         id: randomUUID(),
         resourceCode: resource.code,
@@ -246,7 +246,8 @@ export class SharingService {
    * Counts again, with `calendar`, the deadline of every application still undecided and of every
    * one whose deadline is provisional — for a notice, only those counting a day of its year (or of
    * the December before) — and records each change in the application's history and as an event.
-   * Runs in `tx` (the notice's own transaction); the number of applications changed.
+   * Runs in `tx` (the notice's own transaction, which holds WorkingDayCalendarStore.lockForRecount);
+   * the number of applications changed.
    */
   async recountDeadlines(tx: EntityManager, calendar: WorkingDayCalendar, cause: DeadlineChangeCause, now = new Date()): Promise<number> {
     const qb = tx

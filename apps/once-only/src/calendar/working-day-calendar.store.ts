@@ -17,7 +17,8 @@ export const CALENDAR_REFRESH_MS = 2_000;
 @Injectable()
 export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = createLogger('once-only.working-day-calendar');
-  private readonly base: WorkingDayCalendar = loadWorkingDayCalendar();
+  /** The calendar file, read once at start. */
+  readonly base: WorkingDayCalendar = loadWorkingDayCalendar();
   private latest: { at: number; calendar: WorkingDayCalendar } | null = null;
   private readonly watch = new CoverageWatch({
     calendar: () => this.last(),
@@ -51,7 +52,7 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
     this.watch.stop();
   }
 
-  /** The calendar in force, at most CALENDAR_REFRESH_MS old. */
+  /** The calendar in force, at most CALENDAR_REFRESH_MS old (for health; a deadline is counted with calendarForDeadline in its transaction). */
   async current(): Promise<WorkingDayCalendar> {
     if (this.latest && Date.now() - this.latest.at < CALENDAR_REFRESH_MS) return this.latest.calendar;
     const calendar = await calendarWithNotices(this.dataSource, this.base);

@@ -4,7 +4,7 @@ import { CorrectionConfig } from '../correction/correction.config.js';
 import { CATALOG_EVENT, CATALOG_POLICY_TOPIC } from '../once-only.events.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { recountCorrectionDeadlines } from './correction-deadlines.js';
-import { calendarWithNotices } from './working-day-notices.js';
+import { calendarWithNotices, lockForRecount } from './working-day-notices.js';
 
 /** What this consumer reads of hub.catalog.working-day-notice-entered.v1 (schemas/events). */
 interface NoticeEntered {
@@ -28,6 +28,7 @@ export const workingDayNoticeConsumer: EventConsumer = {
   async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
     if (event.type !== CATALOG_EVENT.workingDayNoticeEntered) return;
     const notice = event.data as NoticeEntered;
+    await lockForRecount(tx);
     const stored: unknown[] = await tx.query(
       `INSERT INTO ${ONCE_ONLY_SCHEMA}.working_day_notice (year, version, holidays, workdays, source, entered_at, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)

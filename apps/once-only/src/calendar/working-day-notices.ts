@@ -12,3 +12,20 @@ export async function calendarWithNotices(tx: SqlExecutor, base: WorkingDayCalen
   );
   return rows.reduce((calendar, n) => calendar.withNotice({ year: n.year, holidays: n.holidays, workdays: n.workdays, source: n.source, version: n.version }), base);
 }
+
+/** The advisory lock between giving deadlines and counting them again. */
+const NOTICE_LOCK = `${ONCE_ONLY_SCHEMA}.working_day_notice`;
+
+/**
+ * The calendar to give a deadline with, in the transaction that stores it: waits while a notice is
+ * being applied, and holds the next one off until `tx` ends, so that no deadline escapes a recount.
+ */
+export async function calendarForDeadline(tx: SqlExecutor, base?: WorkingDayCalendar): Promise<WorkingDayCalendar> {
+  await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('${NOTICE_LOCK}'))`);
+  return calendarWithNotices(tx, base);
+}
+
+/** Taken by a transaction that counts deadlines again (a notice received, the start). */
+export async function lockForRecount(tx: SqlExecutor): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('${NOTICE_LOCK}'))`);
+}

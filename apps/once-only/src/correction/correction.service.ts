@@ -12,7 +12,7 @@ import { deadlineOf, isOverdue, type DeadlineChange } from '@hub/working-days';
 import { actsFor } from '../access-guard.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import { recountCorrectionDeadlines } from '../calendar/correction-deadlines.js';
-import { calendarWithNotices } from '../calendar/working-day-notices.js';
+import { calendarForDeadline, calendarWithNotices, lockForRecount } from '../calendar/working-day-notices.js';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
@@ -64,9 +64,10 @@ export class CorrectionService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const changed = await this.dataSource.transaction(async (tx) =>
-        recountCorrectionDeadlines(tx, await calendarWithNotices(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS),
-      );
+      const changed = await this.dataSource.transaction(async (tx) => {
+        await lockForRecount(tx);
+        return recountCorrectionDeadlines(tx, await calendarWithNotices(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
+      });
       if (changed > 0) {
         this.events.committed();
         this.log.info({ changed }, 'correction deadlines counted again with the current working-day calendar');
@@ -95,7 +96,6 @@ export class CorrectionService implements OnApplicationBootstrap {
     // Outside any transaction: the gateway calls the library, which may share this database (embedded).
     const source = await this.sourceOf(subject, context);
     const workingDays = this.config.DATA_CORRECTION_WORKING_DAYS;
-    const due = deadlineOf(now, await this.calendars.current(), workingDays);
     const row: DataCorrectionRow = {
       id: randomUUID(),
       subjectType: subject.type,
@@ -111,9 +111,9 @@ export class CorrectionService implements OnApplicationBootstrap {
       reportedAt: now,
       sourceDepartment: source.sourceDepartment,
       sourceSystem: source.sourceSystem,
-      deadline: due.deadline,
+      deadline: '',
       workingDays,
-      deadlineProvisional: due.provisional,
+      deadlineProvisional: false,
       deadlineChanges: [],
       status: DataCorrectionStatus.ROUTED,
       resolvedAt: null,
@@ -124,6 +124,9 @@ export class CorrectionService implements OnApplicationBootstrap {
       resolvedByKey: null,
     };
     await this.dataSource.transaction(async (tx) => {
+      // Counted in the transaction that stores it, under the lock a recount takes (a notice arriving now).
+      const due = deadlineOf(now, await calendarForDeadline(tx, this.calendars.base), workingDays);
+      Object.assign(row, { deadline: due.deadline, deadlineProvisional: due.provisional });
       await tx.getRepository(DataCorrectionRow).insert(row);
       await this.events.record(tx, [dataCorrectionChanged(row, now)]);
     });
