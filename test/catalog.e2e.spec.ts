@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarCoverageProblem, loadWorkingDayCalendar } from '@hub/working-days';
+import { calendarCoverage, loadWorkingDayCalendar } from '@hub/working-days';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type GraphQLResponse } from './support/test-hub.js';
@@ -178,9 +178,9 @@ describe('the catalog: stewards describe the data, the gateway applies it within
     }, 10_000);
   });
 
-  it('warns on /health a month before application deadlines would leave the working-day calendar', async () => {
+  it('warns on /health from 60 days before the working-day calendar’s official years run out', async () => {
     const health = (await (await fetch(`${hub.subgraphUrls.catalog}/health`)).json()) as { status: string; checks: Record<string, { status: string; error?: string }> };
-    const problem = calendarCoverageProblem(loadWorkingDayCalendar(), new Date());
+    const problem = calendarCoverage(loadWorkingDayCalendar(), new Date()).warning;
     expect(health.checks['working-day-calendar']).toMatchObject(problem ? { status: 'unavailable', error: problem } : { status: 'ok' });
     // Not critical: applications are still taken, the hub is degraded at worst.
     expect(health.status).toBe(problem ? 'degraded' : 'ok');

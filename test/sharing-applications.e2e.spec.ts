@@ -66,13 +66,20 @@ function addDays(day: string, n: number): string {
 }
 
 /**
+ * 2027 has no notice in the shipped file: the hub counts its statutory holidays falling on
+ * Monday–Friday (全国年节及纪念日放假办法; 除夕 02-05, 初三 02-08, 清明 04-05, 端午 06-09, 中秋 09-15).
+ */
+const STATUTORY_WEEKDAYS_2027 = ['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'];
+
+/**
  * The answer deadline counted by hand from the shipped calendar file, independently of
  * @hub/working-days: the CST submission day is not counted (a non-working one counts as received on
  * the next working day, itself not counted); the 10th working day after it is the deadline.
  */
 function deadlineByHand(submittedAt: Date): string {
-  const calendar = JSON.parse(readFileSync(WORKING_DAY_CALENDAR_PATH, 'utf8')) as { holidays: string[]; workdays: string[] };
+  const calendar = JSON.parse(readFileSync(WORKING_DAY_CALENDAR_PATH, 'utf8')) as { holidays: string[]; workdays: string[]; coversYears: [number, number] };
   const working = (day: string) => {
+    if (Number(day.slice(0, 4)) > calendar.coversYears[1] && STATUTORY_WEEKDAYS_2027.includes(day)) return false;
     if (calendar.holidays.includes(day)) return false;
     if (calendar.workdays.includes(day)) return true;
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -223,7 +230,7 @@ describe('sharing applications: apply, decide, enforce, revoke', () => {
     expect(responseDeadline(new Date('2025-09-26T10:00:00+08:00'), calendar)).toBe('2025-10-16');
     // 20:00 UTC on that Friday is Saturday in China: received on Sunday 28 Sep (a make-up working day), one day later.
     expect(responseDeadline(new Date('2025-09-26T20:00:00Z'), calendar)).toBe('2025-10-17');
-    for (const at of ['2025-09-26T10:00:00+08:00', '2025-09-26T20:00:00Z', '2026-02-13T09:00:00+08:00', '2026-09-30T23:30:00+08:00']) {
+    for (const at of ['2025-09-26T10:00:00+08:00', '2025-09-26T20:00:00Z', '2026-02-13T09:00:00+08:00', '2026-09-30T23:30:00+08:00', '2026-12-18T10:00:00+08:00', '2027-02-03T10:00:00+08:00']) {
       expect(responseDeadline(new Date(at), calendar), at).toBe(deadlineByHand(new Date(at)));
     }
   });

@@ -3,6 +3,8 @@ import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
 import { AuditModule } from './audit/audit.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { WorkingDayCalendarStoreModule } from './calendar/working-day-calendar-store.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { PolicyModule } from './policy/policy.module.js';
@@ -18,11 +20,11 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
  * The data-sharing catalog (数据共享目录) as a Federation 2 subgraph: departments, systems and keys;
  * resources with their data items; sharing applications and grants; the hash-chained access log.
  * It also serves the gateway the policy it enforces (GET /internal/policy) and takes its access
- * records (POST /internal/access-records).
+ * records (POST /internal/access-records). It keeps the working-day calendar's yearly notices.
  */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, PolicyModule, AuditModule, RecognitionRulesModule, CatalogGraphQLScope] }),
+    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, CalendarModule, PolicyModule, AuditModule, RecognitionRulesModule, CatalogGraphQLScope] }),
     PersistenceModule.forRoot(CATALOG_PERSISTENCE),
     EventsModule.forRoot({
       app: 'catalog',
@@ -36,7 +38,9 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
     CatalogGraphQLScope,
     ParticipantsModule,
     CatalogModule,
+    WorkingDayCalendarStoreModule,
     SharingModule,
+    CalendarModule,
     PolicyModule,
     AuditModule,
     RecognitionRulesModule,

@@ -32,6 +32,8 @@ import { RecognitionRuleRow } from './recognition/recognition-rule.entity.js';
 import { RecognitionRulesService } from './recognition/recognition-rules.service.js';
 import { readSeedCatalog } from './seed/catalog-seed.js';
 import { SharingService } from './sharing/sharing.service.js';
+import type { WorkingDayCalendarStore } from './calendar/working-day-calendar.store.js';
+import { WorkingDayNoticeService } from './calendar/working-day-notice.service.js';
 
 type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
@@ -77,7 +79,8 @@ class FakeRepository {
   }
   /** CatalogService.load: the items of the resources asked for (it filters them by resource itself). */
   createQueryBuilder() {
-    const query = { where: () => query, orderBy: () => query, getMany: async () => this.rows };
+    // (SharingService.recountDeadlines too: every application, unfiltered, which is enough for payloads.)
+    const query = { where: () => query, andWhere: () => query, orderBy: () => query, addOrderBy: () => query, setLock: () => query, getMany: async () => this.rows };
     return query;
   }
 }
@@ -184,7 +187,9 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   const db = new FakeDatabase();
   await new CatalogService(db.dataSource, new Recorder().publisher, sdl).seed(seed.resources, seed.departments);
   const events = new Recorder();
-  const sharing = new SharingService(db.dataSource, events.publisher, loadWorkingDayCalendar());
+  // The calendar file alone (this fake database holds no notices).
+  const calendar = loadWorkingDayCalendar();
+  const sharing = new SharingService(db.dataSource, events.publisher, { forDeadline: async () => calendar } as unknown as WorkingDayCalendarStore);
   const resource = seed.resources.find((r) => r.code === '10202001/000001')!;
   const window = seed.departments.find((d) => d.systems.some((s) => s.code === 'fs-cc-one-window'))!;
   const consumer: Principal = { keyId: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: window.uscc, systemCode: 'fs-cc-one-window', name: '禅城区一窗受理系统' };
@@ -210,6 +215,24 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   await sharing.reject({ applicationId: rejected.id, reason: '申请用途与所列依据不符' }, steward, NOW);
   await sharing.withdraw(withdrawn.id, consumer, NOW);
   await sharing.revokeGrant({ grantId: approved.grantId!, reason: '事项已办结' }, steward, NOW);
+  // A notice for 2026 giving Monday 9 March off as well (a one-off, confirmed): every deadline
+  // counted across it moves a day (deadline-changed), and the notice is published.
+  const shipped = JSON.parse(readFileSync('schemas/catalog/working-day-calendar.json', 'utf8')) as { holidays: string[]; workdays: string[] };
+  const in2026 = (day: string) => day.startsWith('2026-');
+  const store = { calendarIn: async () => calendar, lockForRecount: async () => undefined, invalidate: () => undefined } as unknown as WorkingDayCalendarStore;
+  await new WorkingDayNoticeService(db.dataSource, events.publisher, store, sharing).enter(
+    {
+      year: 2026,
+      holidays: [...shipped.holidays.filter(in2026), '2026-03-09'],
+      workdays: shipped.workdays.filter(in2026),
+      source: '国务院办公厅关于2026年部分节假日安排的通知（测试用，另加3月9日）',
+      publishedOn: '2025-11-04',
+      reason: null,
+      unusualTotalConfirmed: true,
+    },
+    admin,
+    NOW,
+  );
   emitted.push(...events.events);
 }
 
@@ -340,7 +363,7 @@ describe('catalog event payloads', () => {
 
   it('are emitted for every catalog event type, with every change its schema names', () => {
     expect([...new Set(emitted.map((e) => e.type))].sort()).toEqual([...TYPES].sort());
-    for (const type of TYPES.filter((t) => t !== CATALOG_EVENT.accessRecorded && t !== CATALOG_EVENT.accessLogCheckpoint)) {
+    for (const type of TYPES.filter((t) => t !== CATALOG_EVENT.accessRecorded && t !== CATALOG_EVENT.accessLogCheckpoint && t !== CATALOG_EVENT.workingDayNoticeEntered)) {
       const seen = [...new Set(emitted.filter((e) => e.type === type).map((e) => wire(e).change))].sort();
       expect({ type, seen }).toEqual({ type, seen: [...changesIn(type)].sort() });
     }
@@ -408,6 +431,12 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.accessLogCheckpoint, 'with a hex signature', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) })],
     [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],
     [CATALOG_EVENT.recognitionRuleChanged, 'with a department that is no USCC', () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' })],
+    [CATALOG_EVENT.applicationChanged, 'deadline-changed without the deadline before', () => without(first(CATALOG_EVENT.applicationChanged, 'deadline-changed'), 'previousDeadline')],
+    [CATALOG_EVENT.applicationChanged, 'submitted with a deadline before', () => ({ ...first(CATALOG_EVENT.applicationChanged, 'submitted'), previousDeadline: '2026-03-16' })],
+    [CATALOG_EVENT.applicationChanged, 'without deadlineProvisional', () => without(first(CATALOG_EVENT.applicationChanged), 'deadlineProvisional')],
+    [CATALOG_EVENT.workingDayNoticeEntered, 'without its source', () => without(first(CATALOG_EVENT.workingDayNoticeEntered), 'source')],
+    [CATALOG_EVENT.workingDayNoticeEntered, 'a second version without a reason', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), version: 2, reason: null })],
+    [CATALOG_EVENT.workingDayNoticeEntered, 'with a holiday as a date-time', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), holidays: ['2026-01-01T00:00:00Z'] })],
   ];
 
   it.each(NEGATIVE)('%s: refuses a payload %s', (type, _what, make) => {

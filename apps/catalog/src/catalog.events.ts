@@ -2,7 +2,7 @@
 // topic, which the gateway follows to refresh its policy within seconds.
 import { CATALOG_POLICY_TOPIC } from '@hub/policy';
 
-/** Resources, grants, keys, departments and systems: key = the changed thing's id. */
+/** Resources, grants, keys, departments and systems: key = the changed thing's id; working-day notices: key = the year. */
 export const POLICY_TOPIC = CATALOG_POLICY_TOPIC;
 /** Sharing applications, every state change: key = application id. */
 export const SHARING_APPLICATION_TOPIC = 'hub.catalog.sharing-application.v1';
@@ -20,4 +20,5 @@ export const CATALOG_EVENT = {
   accessRecorded: 'hub.catalog.access-recorded.v1',
   accessLogCheckpoint: 'hub.catalog.access-log-checkpoint.v1',
   recognitionRuleChanged: 'hub.catalog.recognition-rule-changed.v1',
+  workingDayNoticeEntered: 'hub.catalog.working-day-notice-entered.v1',
 } as const;

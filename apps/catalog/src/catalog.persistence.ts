@@ -1,5 +1,6 @@
 import type { PersistenceOptions } from '@hub/persistence';
 import { AccessChainHeadRow, AccessRecordRow } from './audit/audit.entities.js';
+import { WorkingDayNoticeRow } from './calendar/working-day-notice.entity.js';
 import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog/catalog.entities.js';
 import { CATALOG_MIGRATIONS } from './migrations/index.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participants/participant.entities.js';
@@ -21,6 +22,7 @@ export const CATALOG_PERSISTENCE: PersistenceOptions = {
     AccessRecordRow,
     AccessChainHeadRow,
     RecognitionRuleRow,
+    WorkingDayNoticeRow,
   ],
   migrations: CATALOG_MIGRATIONS,
 };

@@ -32,3 +32,9 @@ export const BASE_LIBRARY_EVENT = {
   creditRegistered: 'hub.credit.registered.v1',
   creditStatusChanged: 'hub.credit.status-changed.v1',
 } as const;
+
+/** The catalog's policy topic, for the working-day notices its admins enter (key = the year). */
+export const CATALOG_POLICY_TOPIC = 'hub.catalog.policy.v1';
+export const CATALOG_EVENT = {
+  workingDayNoticeEntered: 'hub.catalog.working-day-notice-entered.v1',
+} as const;

@@ -7,11 +7,13 @@ export interface HealthCheck {
    * down a library still serves reads and accepts writes (the outbox keeps their events).
    */
   critical?: boolean;
+  /** What the check knows beyond ok or not (e.g. the years a calendar covers), shown with its result either way. */
+  detail?: () => Record<string, unknown>;
 }
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'unavailable';
-  checks: Record<string, { status: 'ok' | 'unavailable'; error?: string; ms: number }>;
+  checks: Record<string, { status: 'ok' | 'unavailable'; error?: string; ms: number; detail?: Record<string, unknown> }>;
 }
 
 /** Runs every check in parallel with a timeout, so a hung dependency reports instead of hanging /health. */
@@ -33,5 +35,5 @@ export async function runHealthChecks(checks: HealthCheck[], timeoutMs = 2000): 
   );
   const failed = results.filter(([, r]) => r.status !== 'ok');
   const status = failed.length === 0 ? 'ok' : failed.some(([, , c]) => c.critical !== false) ? 'unavailable' : 'degraded';
-  return { status, checks: Object.fromEntries(results.map(([name, r]) => [name, r])) };
+  return { status, checks: Object.fromEntries(results.map(([name, r, c]) => [name, c.detail ? { ...r, detail: c.detail() } : r])) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarCoverageProblem, isOverdue, responseDeadline } from './deadline.js';
+import { calendarCoverage, deadlineOf, isOverdue, responseDeadline } from './deadline.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 // The 2025 and 2026 lists as announced by the State Council (国办发明电〔2024〕12号 and the
@@ -92,14 +92,81 @@ describe('isOverdue', () => {
   });
 });
 
-describe('calendarCoverageProblem', () => {
-  const shortCalendar = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [], coversYears: [2025, 2026] });
+describe('deadlineOf: past the official years', () => {
+  // The 2025–2026 lists only, as the hub ships them: 2027's notice is not in the calendar.
+  const weekendsOnly = WorkingDayCalendar.fromSpec(
+    { holidays: [], workdays: [], coversYears: [2025, 2026] },
+    { statutoryHolidays: false },
+  );
 
-  it('is null while deadlines a month ahead fall in covered years', () => {
-    expect(calendarCoverageProblem(shortCalendar, new Date('2026-10-01T10:00:00+08:00'))).toBeNull();
+  it('skips New Year’s Day 2027 for a submission on Friday 2026-12-18, and says the deadline is provisional', () => {
+    // Not counted: Fri 12-18. 12-21 … 12-25 (1–5), 12-28 … 12-31 (6–9), Fri 2027-01-01 off (元旦), Mon 01-04 (10).
+    expect(deadlineOf(cst('2026-12-18T10:00:00'), calendar)).toEqual({ deadline: '2027-01-04', provisional: true });
+    // What the hub answered before statutory holidays were applied: New Year’s Day as a deadline.
+    expect(responseDeadline(cst('2026-12-18T10:00:00'), weekendsOnly)).toBe('2027-01-01');
   });
 
-  it('names the uncovered year once deadlines a month ahead leave the calendar', () => {
-    expect(calendarCoverageProblem(shortCalendar, new Date('2026-12-03T10:00:00+08:00'))).toMatch(/does not cover 2027/);
+  it('does not count the Spring Festival 2027 (除夕 Fri 02-05 to 初三 Mon 02-08) as working days', () => {
+    // Not counted: Wed 02-03. Thu 02-04 (1), 02-05 off, weekend, 02-08 off, 02-09 … 02-12 (2–5), 02-15 … 02-19 (6–10).
+    expect(deadlineOf(cst('2027-02-03T10:00:00'), calendar)).toEqual({ deadline: '2027-02-19', provisional: true });
+    expect(responseDeadline(cst('2027-02-03T10:00:00'), weekendsOnly)).toBe('2027-02-17');
+  });
+
+  it('is official when every day counted falls in a year with its notice', () => {
+    expect(deadlineOf(cst('2026-12-07T10:00:00'), calendar)).toEqual({ deadline: '2026-12-21', provisional: false });
+    // The deadline is in 2026 but the calendar has no 2024: a submission then is provisional.
+    expect(deadlineOf(cst('2024-12-30T10:00:00'), calendar).provisional).toBe(true);
+  });
+
+  it('becomes official, and moves, once the notice for 2027 is entered', () => {
+    // A made-up arrangement for the test only (the real notice for 2027 is not known here): New
+    // Year’s Day alone, and the Spring Festival from Fri 02-05 to Fri 02-12 with Sat 01-30 and Sat 02-20 worked.
+    const with2027 = calendar.withNotice({
+      year: 2027,
+      holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+      workdays: ['2027-01-30', '2027-02-20'],
+      source: 'test notice',
+    });
+    expect(deadlineOf(cst('2026-12-18T10:00:00'), with2027)).toEqual({ deadline: '2027-01-04', provisional: false });
+    // Thu 02-04 (1), 02-05 … 02-12 off, 02-15 … 02-19 (2–6), Sat 02-20 worked (7), 02-22 … 02-24 (8–10).
+    expect(deadlineOf(cst('2027-02-03T10:00:00'), with2027)).toEqual({ deadline: '2027-02-24', provisional: false });
+  });
+});
+
+describe('calendarCoverage', () => {
+  const shortCalendar = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [], coversYears: [2025, 2026] });
+
+  it('names the official years and the last official day, with no warning more than 60 days before it', () => {
+    const coverage = calendarCoverage(shortCalendar, cst('2026-10-31T23:59:59'));
+    expect(coverage).toEqual({
+      officialYears: [
+        { year: 2025, from: 'file' },
+        { year: 2026, from: 'file' },
+      ],
+      officialUntil: '2026-12-31',
+      firstProvisionalYear: 2027,
+      warning: null,
+    });
+  });
+
+  it('warns from 60 days before the last official day, naming the year to enter and what happens meanwhile', () => {
+    // 2026-12-31 less 60 days is 11-01: the first day with the warning.
+    expect(calendarCoverage(shortCalendar, cst('2026-10-31T23:59:59')).warning).toBeNull();
+    expect(calendarCoverage(shortCalendar, cst('2026-11-01T00:00:00')).warning).toMatch(/official until 2026-12-31 \(60 days from now\)/);
+    const warning = calendarCoverage(shortCalendar, cst('2026-12-07T10:00:00')).warning;
+    expect(warning).toMatch(/official until 2026-12-31 \(24 days from now\)/);
+    expect(warning).toMatch(/notice for 2027 \(enterWorkingDayNotice\).*statutory holidays.*provisional/);
+  });
+
+  it('warns when the current year itself has no notice', () => {
+    const coverage = calendarCoverage(shortCalendar, cst('2027-01-04T10:00:00'));
+    expect(coverage).toMatchObject({ officialUntil: null, firstProvisionalYear: 2027 });
+    expect(coverage.warning).toMatch(/no notice for 2027, the current year/);
+  });
+
+  it('runs on through a notice entered for the next year', () => {
+    const coverage = calendarCoverage(shortCalendar.withNotice({ year: 2027, holidays: [], workdays: [], source: 'test', version: 1 }), cst('2026-12-07T10:00:00'));
+    expect(coverage).toMatchObject({ officialUntil: '2027-12-31', firstProvisionalYear: 2028, warning: null });
+    expect(coverage.officialYears.at(-1)).toEqual({ year: 2027, from: 'notice', source: 'test', version: 1 });
   });
 });

@@ -2,7 +2,7 @@
 // within a number of working days of submission, and overdue applications go to supervision (督办).
 
 import { chinaDate } from '@hub/identifiers';
-import { isIsoDay, type WorkingDayCalendar } from './working-day-calendar.js';
+import { addCalendarDays, isIsoDay, type OfficialYear, type WorkingDayCalendar } from './working-day-calendar.js';
 
 /**
  * The last day (YYYY-MM-DD, China Standard Time) on which an answer to an application submitted at
@@ -14,8 +14,8 @@ import { isIsoDay, type WorkingDayCalendar } from './working-day-calendar.js';
  * working day, which is then likewise not counted — so Saturday and the following Monday give the
  * same deadline. The submission day is the CST calendar day, whatever the server's zone.
  *
- * Beyond the calendar's covered years only weekends are known; check `calendar.covers(deadline)`
- * where a deadline that may fall too early matters.
+ * In a year whose notice is not in the calendar only the statutory holidays are known: use
+ * `deadlineOf` to learn whether the deadline is provisional.
  */
 export function responseDeadline(submittedAt: Date, calendar: WorkingDayCalendar, workingDays = 10): string {
   const submitted = chinaDate(validInstant(submittedAt, 'submittedAt'));
@@ -23,17 +23,58 @@ export function responseDeadline(submittedAt: Date, calendar: WorkingDayCalendar
   return calendar.addWorkingDays(received, workingDays);
 }
 
+export interface Deadline {
+  /** The last day an answer is on time (YYYY-MM-DD, CST). */
+  deadline: string;
+  /**
+   * True when a day counted (from the submission day to the deadline) falls in a year whose
+   * notice the calendar does not hold: the deadline counts that year's statutory holidays only,
+   * and may move when the notice is entered.
+   */
+  provisional: boolean;
+}
+
+/** `responseDeadline`, and whether it is provisional. */
+export function deadlineOf(submittedAt: Date, calendar: WorkingDayCalendar, workingDays = 10): Deadline {
+  const deadline = responseDeadline(submittedAt, calendar, workingDays);
+  return { deadline, provisional: !calendar.coversRange(chinaDate(submittedAt), deadline) };
+}
+
+/** What the calendar says of itself at `now`, for /health and the daily warning. */
+export interface CalendarCoverage {
+  /** Years with official lists (the calendar file's, entered notices), in order. */
+  officialYears: OfficialYear[];
+  /**
+   * The last day of the run of official years that begins with the current year (CST): deadlines
+   * up to it are official. Null when the current year itself has no official lists.
+   */
+  officialUntil: string | null;
+  /** The first year after `officialUntil` (or the current year): counted with statutory holidays only. */
+  firstProvisionalYear: number;
+  /** Set from `warnDays` calendar days before `officialUntil` on (and when it is null): what to do. */
+  warning: string | null;
+}
+
 /**
- * Why the calendar cannot be trusted for applications submitted from `now` on, or null: the
- * deadline of an application submitted `aheadDays` calendar days from now must still fall in a
- * covered year. Beyond its years only weekends are known, and a holiday counted as a working day
- * makes a deadline fall too early (and the application look overdue before it is).
+ * The coverage of `calendar` at `now`, with a warning from `warnDays` days before its official
+ * lists run out: from then on deadlines soon reach a year counted with its statutory holidays
+ * only (provisional), until an admin enters that year's notice.
  */
-export function calendarCoverageProblem(calendar: WorkingDayCalendar, now: Date, aheadDays = 30): string | null {
-  const later = new Date(validInstant(now, 'now').getTime() + aheadDays * 86_400_000);
-  const deadline = responseDeadline(later, calendar);
-  if (calendar.covers(deadline)) return null;
-  return `the working-day calendar does not cover ${deadline.slice(0, 4)}: deadlines from then on would count weekends only — add that year's holidays and make-up working days (WORKING_DAY_CALENDAR)`;
+export function calendarCoverage(calendar: WorkingDayCalendar, now: Date, warnDays = 60): CalendarCoverage {
+  const today = chinaDate(validInstant(now, 'now'));
+  const officialYears = calendar.officialYears();
+  const official = new Set(officialYears.map((y) => y.year));
+  let year = Number(today.slice(0, 4));
+  while (official.has(year)) year++;
+  const officialUntil = official.has(Number(today.slice(0, 4))) ? `${year - 1}-12-31` : null;
+  const enter = `an admin enters the State Council's notice for ${year} (enterWorkingDayNotice); until then deadlines reaching into ${year} count only its statutory holidays and are marked provisional`;
+  let warning: string | null = null;
+  if (officialUntil === null) warning = `the working-day calendar holds no notice for ${year}, the current year: ${enter}`;
+  else if (addCalendarDays(officialUntil, -warnDays) <= today) {
+    const left = daysBetween(today, officialUntil);
+    warning = `the working-day calendar is official until ${officialUntil} (${left} day${left === 1 ? '' : 's'} from now): ${enter}`;
+  }
+  return { officialYears, officialUntil, firstProvisionalYear: year, warning };
 }
 
 /** Whether an application with this deadline is overdue at `now`: from the CST day after the deadline on. */
@@ -47,4 +88,52 @@ export function isOverdue(deadline: string, now: Date): boolean {
 function validInstant(instant: Date, name: string): Date {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${name} must be a valid Date`);
   return instant;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Why a deadline already given was counted again. */
+export type DeadlineChangeCause =
+  /** A year's notice was entered (or corrected). */
+  | { kind: 'notice'; year: number; version: number }
+  /** The calendar the app started with differs from the one the deadline was counted with (a new calendar file, or statutory holidays newly applied). */
+  | { kind: 'calendar' };
+
+/** A deadline counted again, as kept in the history of an application or a correction. */
+export interface DeadlineChange {
+  previousDeadline: string;
+  previousProvisional: boolean;
+  deadline: string;
+  provisional: boolean;
+  cause: 'notice' | 'calendar';
+  noticeYear: number | null;
+  noticeVersion: number | null;
+  /** ISO 8601 instant */
+  changedAt: string;
+}
+
+/**
+ * The deadline of something submitted at `submittedAt` with `workingDays`, counted again with
+ * `calendar`: the change, or null when neither the day nor its provisional mark moves.
+ */
+export function recountDeadline(
+  given: { submittedAt: Date; workingDays: number; deadline: string; provisional: boolean },
+  calendar: WorkingDayCalendar,
+  cause: DeadlineChangeCause,
+  now: Date,
+): DeadlineChange | null {
+  const { deadline, provisional } = deadlineOf(given.submittedAt, calendar, given.workingDays);
+  if (deadline === given.deadline && provisional === given.provisional) return null;
+  return {
+    previousDeadline: given.deadline,
+    previousProvisional: given.provisional,
+    deadline,
+    provisional,
+    cause: cause.kind,
+    noticeYear: cause.kind === 'notice' ? cause.year : null,
+    noticeVersion: cause.kind === 'notice' ? cause.version : null,
+    changedAt: validInstant(now, 'now').toISOString(),
+  };
 }

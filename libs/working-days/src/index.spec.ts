@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as workingDays from './index.js';
-import { loadWorkingDayCalendar, responseDeadline, WORKING_DAY_CALENDAR_PATH, type WorkingDayCalendarSpec } from './index.js';
+import { deadlineOf, loadWorkingDayCalendar, responseDeadline, WORKING_DAY_CALENDAR_PATH, type WorkingDayCalendarSpec } from './index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHIPPED = join(REPO_ROOT, WORKING_DAY_CALENDAR_PATH);
@@ -12,12 +12,19 @@ const SHIPPED = join(REPO_ROOT, WORKING_DAY_CALENDAR_PATH);
 describe('@hub/working-days public surface', () => {
   it('exports exactly the documented runtime values', () => {
     expect(Object.keys(workingDays).sort()).toEqual([
+      'CoverageWatch',
       'WORKING_DAY_CALENDAR_PATH',
       'WorkingDayCalendar',
-      'calendarCoverageProblem',
+      'calendarCoverage',
+      'deadlineOf',
+      'isIsoDay',
       'isOverdue',
       'loadWorkingDayCalendar',
+      'noticeViolations',
+      'recountDeadline',
       'responseDeadline',
+      'statutoryDayCount',
+      'statutoryHolidays',
     ]);
   });
 });
@@ -67,6 +74,12 @@ describe('the shipped calendar', () => {
     }
   });
 
+  it('counts 2027, whose notice it does not hold, with the statutory holidays, as provisional', () => {
+    expect(calendar.covers('2027-01-01')).toBe(false);
+    // Friday 2026-12-18: 12-21 … 12-31 (1–9), Fri 2027-01-01 off (元旦), Mon 01-04 (10).
+    expect(deadlineOf(new Date('2026-12-18T10:00:00+08:00'), calendar)).toEqual({ deadline: '2027-01-04', provisional: true });
+  });
+
   it('puts the deadline of a National Day 2025 submission where the hand count does', () => {
     // Thursday 2025-09-25, not counted: 09-26, Sun 09-28, 09-29, 09-30, 10-09, 10-10, Sat 10-11,
     // 10-13, 10-14, Wed 10-15 (10th).
@@ -101,7 +114,7 @@ describe('loadWorkingDayCalendar', () => {
     vi.stubEnv('WORKING_DAY_CALENDAR', path);
     const calendar = loadWorkingDayCalendar();
     expect(calendar.isWorkingDay('2025-03-10')).toBe(false);
-    expect(calendar.isWorkingDay('2025-10-01')).toBe(true); // not the shipped file
+    expect(calendar.isWorkingDay('2025-09-28')).toBe(false); // not the shipped file, where this Sunday is worked
   });
 
   it('prefers an explicit path over the environment', () => {

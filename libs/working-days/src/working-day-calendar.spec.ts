@@ -9,7 +9,8 @@ const NATIONAL_DAY_2025: WorkingDayCalendarSpec = {
   coversYears: [2025, 2025],
 };
 const calendar = WorkingDayCalendar.fromSpec(NATIONAL_DAY_2025);
-const plain = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [] });
+// Weekends only: no lists, and no statutory holidays for the years they do not cover.
+const plain = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [] }, { statutoryHolidays: false });
 
 describe('WorkingDayCalendar.isWorkingDay', () => {
   it('counts Monday to Friday and not the weekend', () => {
@@ -157,5 +158,71 @@ describe('WorkingDayCalendar.fromSpec validation', () => {
     const newYear2019 = WorkingDayCalendar.fromSpec({ holidays: ['2018-12-31'], workdays: ['2018-12-29'], coversYears: [2019, 2019] });
     expect(newYear2019.isWorkingDay('2018-12-29')).toBe(true);
     expect(newYear2019.covers('2018-12-29')).toBe(false);
+  });
+});
+
+describe('WorkingDayCalendar: provisional years (statutory holidays only)', () => {
+  const shipped2025 = WorkingDayCalendar.fromSpec(NATIONAL_DAY_2025);
+
+  it('takes statutory holidays on weekdays off in a year no list covers', () => {
+    expect(shipped2025.isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(shipped2025.isWorkingDay('2027-02-05')).toBe(false); // 除夕, a Friday
+    expect(shipped2025.isWorkingDay('2027-02-08')).toBe(false); // 初三, a Monday
+    expect(shipped2025.isWorkingDay('2027-02-09')).toBe(true); // the notice may give it off; the law does not
+    expect(shipped2025.isWorkingDay('2027-09-15')).toBe(false); // 中秋节
+  });
+
+  it('leaves weekends as they are and knows no make-up day: that is the notice’s to say', () => {
+    expect(shipped2025.isWorkingDay('2027-05-01')).toBe(false); // Saturday, statutory
+    expect(shipped2025.isWorkingDay('2027-05-03')).toBe(true); // Monday: the usual 补休 is not known before the notice
+    expect(shipped2025.addWorkingDays('2027-04-30', 1)).toBe('2027-05-03');
+  });
+
+  it('does not apply statutory days to a covered year: its lists are complete', () => {
+    // 2025-05-31 (端午, a Saturday) was made up on Monday 06-02 in the real notice; the small
+    // calendar here lists National Day only, so the rest of 2025 is Monday–Friday.
+    expect(shipped2025.isWorkingDay('2025-06-02')).toBe(true);
+    expect(shipped2025.isWorkingDay('2025-01-01')).toBe(true);
+  });
+
+  it('counts weekends only when told to', () => {
+    expect(plain.isWorkingDay('2027-01-01')).toBe(true);
+  });
+});
+
+describe('WorkingDayCalendar.withNotice', () => {
+  // A made-up arrangement for 2027, for the tests only.
+  const notice = { year: 2027, holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09'], workdays: ['2027-01-30'], source: '测试通知', version: 1 };
+
+  it('makes the year official, with exactly its lists', () => {
+    const with2027 = calendar.withNotice(notice);
+    expect(calendar.covers('2027-06-09')).toBe(false);
+    expect(with2027.covers('2027-06-09')).toBe(true);
+    expect(with2027.isWorkingDay('2027-02-09')).toBe(false);
+    expect(with2027.isWorkingDay('2027-01-30')).toBe(true); // Saturday worked
+    expect(with2027.isWorkingDay('2027-06-09')).toBe(true); // not in these (made-up) lists: a working day
+    expect(with2027.officialYears()).toEqual([
+      { year: 2025, from: 'file' },
+      { year: 2027, from: 'notice', source: '测试通知', version: 1 },
+    ]);
+    expect(with2027.coversRange('2025-12-30', '2027-01-05')).toBe(false); // 2026 is missing
+    expect(with2027.coversRange('2027-01-04', '2027-01-05')).toBe(true);
+  });
+
+  it('replaces what the file said of the same year', () => {
+    const corrected = calendar.withNotice({ year: 2025, holidays: ['2025-10-01'], workdays: [], source: 'a correction' });
+    expect(corrected.isWorkingDay('2025-10-08')).toBe(true);
+    expect(corrected.isWorkingDay('2025-10-11')).toBe(false); // a Saturday, no longer worked
+  });
+
+  it('lets the next year’s notice move a December day (New Year bridging)', () => {
+    const bridged = calendar.withNotice({ year: 2026, holidays: ['2025-12-29'], workdays: ['2025-12-27'], source: 'test' });
+    expect(bridged.isWorkingDay('2025-12-29')).toBe(false);
+    expect(bridged.isWorkingDay('2025-12-27')).toBe(true);
+    expect(() => calendar.withNotice({ year: 2026, holidays: ['2025-11-28'], workdays: [], source: 'test' })).toThrow(/neither in 2026 nor in the December before/);
+  });
+
+  it('refuses lists the calendar file would refuse', () => {
+    expect(() => calendar.withNotice({ ...notice, holidays: ['2027-02-06'] })).toThrow(/falls on a Saturday/);
   });
 });

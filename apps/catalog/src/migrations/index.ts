@@ -4,6 +4,7 @@ import { AddRecognitionRules1796525966498 } from './1796525966498-add-recognitio
 import { AuditSeal1796634038952 } from './1796634038952-audit-seal.js';
 import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js';
 import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
+import { WorkingDayCalendar1796641308239 } from './1796641308239-working-day-calendar.js';
 // imports end
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -13,5 +14,6 @@ export const CATALOG_MIGRATIONS: Function[] = [
   AuditSeal1796634038952,
   ArgumentPolicy1796634128489,
   DataClasses1796634262887,
+  WorkingDayCalendar1796641308239,
   // list end
 ];

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DeadlineChange } from '@hub/working-days';
 
 /** A sharing application (共享申请): a consumer system asks for items of a conditional resource. */
 @Entity({ name: 'sharing_application' })
@@ -54,6 +55,18 @@ export class SharingApplicationRow {
   /** The last day an answer is on time: 10 working days after submission (CST). */
   @Column({ type: 'date' })
   deadline: string;
+
+  /** The working days the deadline counts (kept, so that it can be counted again when a notice is entered). */
+  @Column({ name: 'working_days', type: 'integer', default: 10 })
+  workingDays: number;
+
+  /** The deadline counts a year whose notice was not entered (statutory holidays only): it may still move. */
+  @Column({ name: 'deadline_provisional', type: 'boolean', default: false })
+  deadlineProvisional: boolean;
+
+  /** Every time the deadline was counted again (a notice entered, a new calendar), oldest first. */
+  @Column({ name: 'deadline_changes', type: 'jsonb', default: () => "'[]'" })
+  deadlineChanges: DeadlineChange[];
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;

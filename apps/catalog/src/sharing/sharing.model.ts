@@ -19,6 +19,45 @@ export enum SharingGrantStatus {
 }
 registerEnumType(SharingGrantStatus, { name: 'SharingGrantStatus' });
 
+export enum DeadlineChangeCause {
+  NOTICE = 'NOTICE',
+  CALENDAR = 'CALENDAR',
+}
+registerEnumType(DeadlineChangeCause, {
+  name: 'SharingDeadlineChangeCause',
+  valuesMap: {
+    NOTICE: { description: "A year's State Council notice was entered or corrected (noticeYear, noticeVersion)" },
+    CALENDAR: { description: 'The catalog started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)' },
+  },
+});
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: "A sharing application's deadline counted again" })
+export class SharingDeadlineChange {
+  @Field()
+  previousDeadline: string;
+
+  @Field()
+  previousProvisional: boolean;
+
+  @Field()
+  deadline: string;
+
+  @Field()
+  provisional: boolean;
+
+  @Field(() => DeadlineChangeCause)
+  cause: DeadlineChangeCause;
+
+  @Field(() => Int, { nullable: true })
+  noticeYear: number | null;
+
+  @Field(() => Int, { nullable: true })
+  noticeVersion: number | null;
+
+  @Field()
+  changedAt: Date;
+}
+
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A sharing application (共享申请) and its decision' })
 export class SharingApplication {
   @Field(() => ID)
@@ -62,6 +101,15 @@ export class SharingApplication {
 
   @Field({ description: 'The last day an answer is on time: 10 working days after submission (China Standard Time)' })
   deadline: string;
+
+  @Field({
+    description:
+      "True while a day counted falls in a year whose State Council notice (调休) is not entered: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered",
+  })
+  deadlineProvisional: boolean;
+
+  @Field(() => [SharingDeadlineChange], { description: 'Each time the deadline was counted again, oldest first' })
+  deadlineChanges: SharingDeadlineChange[];
 
   @Field({ description: 'Still undecided after its deadline (for supervision, 督办)' })
   overdue: boolean;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
@@ -8,14 +8,16 @@ import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, SharingType } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
-import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
+import { deadlineOf, isOverdue, recountDeadline, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
+import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
 import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
-import { SharingApplication, SharingApplicationConnection, SharingApplicationStatus, SharingGrant, SharingGrantStatus } from './sharing.model.js';
+import { DeadlineChangeCause as DeadlineChangeCauseEnum, SharingApplication, SharingApplicationConnection, SharingApplicationStatus, SharingGrant, SharingGrantStatus } from './sharing.model.js';
 import { SharingApplicationRow, SharingGrantRow } from './sharing.entities.js';
 
-export const WORKING_DAY_CALENDAR = Symbol('WORKING_DAY_CALENDAR');
+/** Working days a provider department has to answer (共享申请). */
+const ANSWER_WORKING_DAYS = 10;
 
 /** A grant is for at most this long: access is re-justified at least this often. */
 const MAX_PERIOD_DAYS = 3 * 366;
@@ -31,7 +33,7 @@ export class SharingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: WorkingDayCalendarStore,
   ) {}
 
   async apply(input: ApplyForSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
@@ -57,6 +59,7 @@ export class SharingService {
         }
       }
       checkPeriod(input.requestedFrom, input.requestedTo, today);
+      const due = deadlineOf(now, await this.calendars.forDeadline(tx), ANSWER_WORKING_DAYS);
       const application: SharingApplicationRow = {
         id: randomUUID(),
         resourceCode: resource.code,
@@ -72,7 +75,10 @@ export class SharingService {
         status: SharingApplicationStatus.SUBMITTED,
         submittedAt: now,
         submittedBy: by.keyId,
-        deadline: responseDeadline(now, this.calendar),
+        deadline: due.deadline,
+        workingDays: ANSWER_WORKING_DAYS,
+        deadlineProvisional: due.provisional,
+        deadlineChanges: [],
         decidedAt: null,
         decidedBy: null,
         decisionReason: null,
@@ -236,6 +242,41 @@ export class SharingService {
     return (await qb.getMany()).map((g) => toGrant(g, today));
   }
 
+  /**
+   * Counts again, with `calendar`, the deadline of every application still undecided and of every
+   * one whose deadline is provisional — for a notice, only those counting a day of its year (or of
+   * the December before) — and records each change in the application's history and as an event.
+   * Runs in `tx` (the notice's own transaction, which holds WorkingDayCalendarStore.lockForRecount);
+   * the number of applications changed.
+   */
+  async recountDeadlines(tx: EntityManager, calendar: WorkingDayCalendar, cause: DeadlineChangeCause, now = new Date()): Promise<number> {
+    const qb = tx
+      .getRepository(SharingApplicationRow)
+      .createQueryBuilder('a')
+      .where('(a.status = :submitted OR a.deadline_provisional)', { submitted: SharingApplicationStatus.SUBMITTED })
+      .orderBy('a.submitted_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .setLock('pessimistic_write');
+    if (cause.kind === 'notice') {
+      qb.andWhere('a.deadline >= CAST(:from AS date)', { from: `${cause.year - 1}-12-01` }).andWhere('a.submitted_at < CAST(:to AS timestamptz)', { to: `${cause.year + 1}-01-01T00:00:00+08:00` });
+    }
+    let changed = 0;
+    for (const application of await qb.getMany()) {
+      const change = recountDeadline(
+        { submittedAt: application.submittedAt, workingDays: application.workingDays, deadline: application.deadline, provisional: application.deadlineProvisional },
+        calendar,
+        cause,
+        now,
+      );
+      if (!change) continue;
+      Object.assign(application, { deadline: change.deadline, deadlineProvisional: change.provisional, deadlineChanges: [...application.deadlineChanges, change] });
+      await tx.getRepository(SharingApplicationRow).save(application);
+      await this.applicationEvent(tx, application, 'deadline-changed', change.previousDeadline);
+      changed++;
+    }
+    return changed;
+  }
+
   private async lockedOpen(tx: EntityManager, id: string, by: Principal): Promise<SharingApplicationRow> {
     const application = await tx.getRepository(SharingApplicationRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
@@ -249,10 +290,15 @@ export class SharingService {
   }
 
   private toApplication(row: SharingApplicationRow, now: Date): SharingApplication {
-    return { ...row, status: row.status as SharingApplicationStatus, overdue: row.status === SharingApplicationStatus.SUBMITTED && isOverdue(row.deadline, now) };
+    return {
+      ...row,
+      status: row.status as SharingApplicationStatus,
+      overdue: row.status === SharingApplicationStatus.SUBMITTED && isOverdue(row.deadline, now),
+      deadlineChanges: row.deadlineChanges.map(toDeadlineChange),
+    };
   }
 
-  private applicationEvent(tx: EntityManager, a: SharingApplicationRow, change: string) {
+  private applicationEvent(tx: EntityManager, a: SharingApplicationRow, change: string, previousDeadline?: string) {
     return this.events.record(tx, [
       {
         topic: SHARING_APPLICATION_TOPIC,
@@ -270,6 +316,8 @@ export class SharingService {
           items: a.items,
           approvedItems: a.approvedItems,
           deadline: a.deadline,
+          deadlineProvisional: a.deadlineProvisional,
+          ...(previousDeadline === undefined ? {} : { previousDeadline }),
           decidedBy: a.decidedBy,
           decisionReason: a.decisionReason,
           grantId: a.grantId,
@@ -324,6 +372,10 @@ export function toGrant(g: SharingGrantRow, today: string): SharingGrant {
   return { ...g, status };
 }
 
+function toDeadlineChange(c: DeadlineChange) {
+  return { ...c, cause: c.cause === 'notice' ? DeadlineChangeCauseEnum.NOTICE : DeadlineChangeCauseEnum.CALENDAR, changedAt: new Date(c.changedAt) };
+}
+
 function rowFromSql(r: Record<string, unknown>): SharingApplicationRow {
   const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
   return {
@@ -342,6 +394,9 @@ function rowFromSql(r: Record<string, unknown>): SharingApplicationRow {
     submittedAt: r.submitted_at as Date,
     submittedBy: r.submitted_by as string,
     deadline: day(r.deadline),
+    workingDays: r.working_days as number,
+    deadlineProvisional: r.deadline_provisional as boolean,
+    deadlineChanges: (r.deadline_changes as DeadlineChange[] | null) ?? [],
     decidedAt: (r.decided_at as Date | null) ?? null,
     decidedBy: (r.decided_by as string | null) ?? null,
     decisionReason: (r.decision_reason as string | null) ?? null,

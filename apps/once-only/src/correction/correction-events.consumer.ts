@@ -13,6 +13,18 @@ interface ChangedEvent {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
+/** An open report, as the query below reads it. */
+interface OpenReport {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  field: string;
+  source_department: string;
+  reporter_department: string;
+  deadline: string;
+  deadline_provisional: boolean;
+}
+
 const SUBJECT_OF_TYPE: Record<string, 'PERSON' | 'LEGAL_ENTITY'> = {
   [BASE_LIBRARY_EVENT.personChanged]: 'PERSON',
   [BASE_LIBRARY_EVENT.legalEntityChanged]: 'LEGAL_ENTITY',
@@ -39,8 +51,8 @@ export const correctionEventsConsumer: EventConsumer = {
     const data = event.data as ChangedEvent;
     const subjectId = subjectType === 'PERSON' ? data.idNumber : data.uscc;
     if (!subjectId || !data.changes) return;
-    const open: Array<Record<string, string>> = await tx.query(
-      `SELECT id, subject_type, subject_id, field, source_department, reporter_department, deadline::text AS deadline
+    const open: OpenReport[] = await tx.query(
+      `SELECT id, subject_type, subject_id, field, source_department, reporter_department, deadline::text AS deadline, deadline_provisional
          FROM ${ONCE_ONLY_SCHEMA}.data_correction
         WHERE subject_type = $1 AND subject_id = $2 AND status = $3
         ORDER BY reported_at, id FOR UPDATE`,
@@ -67,6 +79,7 @@ export const correctionEventsConsumer: EventConsumer = {
         sourceDepartment: report.source_department,
         reporterDepartment: report.reporter_department,
         deadline: report.deadline,
+        deadlineProvisional: report.deadline_provisional,
         correctedValue: corrected.value,
         resolutionReason: null,
         correctionEvent: event.id,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DeadlineChange } from '@hub/working-days';
 
 /**
  * A data correction (校核纠错): a consumer reports a value it believes wrong; the report goes to
@@ -60,6 +61,18 @@ export class DataCorrectionRow {
   /** The last day an answer is on time (working days after the report, China time). */
   @Column({ type: 'date' })
   deadline: string;
+
+  /** The working days the deadline counts; null for reports made before it was kept (DATA_CORRECTION_WORKING_DAYS then). */
+  @Column({ name: 'working_days', type: 'integer', nullable: true })
+  workingDays: number | null;
+
+  /** The deadline counts a year whose notice the hub does not hold (statutory holidays only): it may still move. */
+  @Column({ name: 'deadline_provisional', type: 'boolean', default: false })
+  deadlineProvisional: boolean;
+
+  /** Every time the deadline was counted again (a notice entered, a new calendar), oldest first. */
+  @Column({ name: 'deadline_changes', type: 'jsonb', default: () => "'[]'" })
+  deadlineChanges: DeadlineChange[];
 
   /** ROUTED, CORRECTED, REJECTED */
   @Index('data_correction_status_idx')

@@ -12,6 +12,9 @@ export interface DataCorrectionChanged {
   sourceDepartment: string;
   reporterDepartment: string;
   deadline: string;
+  deadlineProvisional: boolean;
+  /** Only when the deadline was counted again (a working-day notice entered): the deadline before. */
+  previousDeadline?: string;
   correctedValue: string | null;
   resolutionReason: string | null;
   correctionEvent: string | null;
@@ -21,15 +24,27 @@ export interface DataCorrectionChanged {
 /** What the event says of a correction. */
 export type DataCorrectionState = Pick<
   DataCorrectionRow,
-  'id' | 'subjectType' | 'subjectId' | 'field' | 'status' | 'sourceDepartment' | 'reporterDepartment' | 'deadline' | 'correctedValue' | 'resolutionReason' | 'correctionEvent'
+  | 'id'
+  | 'subjectType'
+  | 'subjectId'
+  | 'field'
+  | 'status'
+  | 'sourceDepartment'
+  | 'reporterDepartment'
+  | 'deadline'
+  | 'deadlineProvisional'
+  | 'correctedValue'
+  | 'resolutionReason'
+  | 'correctionEvent'
 >;
 
 /**
- * The event of a correction's new state: reported (ROUTED), CORRECTED or REJECTED. It leaves out
+ * The event of a correction's new state: reported (ROUTED), CORRECTED or REJECTED, or its deadline
+ * counted again (with `previousDeadline`). It leaves out
  * the reported and proposed values and the report's reason: they may be personal data, and a
  * reader of the topic who needs them asks for the correction under its own rights.
  */
-export function dataCorrectionChanged(row: DataCorrectionState, at: Date): NewEvent<DataCorrectionChanged> {
+export function dataCorrectionChanged(row: DataCorrectionState, at: Date, previousDeadline?: string): NewEvent<DataCorrectionChanged> {
   return {
     topic: DATA_CORRECTION_TOPIC,
     type: ONCE_ONLY_EVENT.dataCorrectionChanged,
@@ -44,6 +59,8 @@ export function dataCorrectionChanged(row: DataCorrectionState, at: Date): NewEv
       sourceDepartment: row.sourceDepartment,
       reporterDepartment: row.reporterDepartment,
       deadline: row.deadline,
+      deadlineProvisional: row.deadlineProvisional,
+      ...(previousDeadline === undefined ? {} : { previousDeadline }),
       correctedValue: row.correctedValue,
       resolutionReason: row.resolutionReason,
       correctionEvent: row.correctionEvent,

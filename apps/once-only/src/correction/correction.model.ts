@@ -29,6 +29,45 @@ registerEnumType(DataCorrectionRole, {
   },
 });
 
+export enum DeadlineChangeCause {
+  NOTICE = 'NOTICE',
+  CALENDAR = 'CALENDAR',
+}
+registerEnumType(DeadlineChangeCause, {
+  name: 'CorrectionDeadlineChangeCause',
+  valuesMap: {
+    NOTICE: { description: "A year's State Council notice was entered or corrected in the catalog (noticeYear, noticeVersion)" },
+    CALENDAR: { description: 'The app started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)' },
+  },
+});
+
+@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A data correction's deadline counted again" })
+export class CorrectionDeadlineChange {
+  @Field()
+  previousDeadline: string;
+
+  @Field()
+  previousProvisional: boolean;
+
+  @Field()
+  deadline: string;
+
+  @Field()
+  provisional: boolean;
+
+  @Field(() => DeadlineChangeCause)
+  cause: DeadlineChangeCause;
+
+  @Field(() => Int, { nullable: true })
+  noticeYear: number | null;
+
+  @Field(() => Int, { nullable: true })
+  noticeVersion: number | null;
+
+  @Field()
+  changedAt: Date;
+}
+
 @ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'A data correction (校核纠错): a value reported wrong, routed to the source department of the record (一数一源)' })
 export class DataCorrection {
   @Field(() => ID)
@@ -72,6 +111,15 @@ export class DataCorrection {
 
   @Field({ description: 'The last day an answer is on time: DATA_CORRECTION_WORKING_DAYS (default 5) working days after the report day (China Standard Time)' })
   deadline: string;
+
+  @Field({
+    description:
+      "True while a day counted falls in a year whose State Council notice (调休) the hub does not hold: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered",
+  })
+  deadlineProvisional: boolean;
+
+  @Field(() => [CorrectionDeadlineChange], { description: 'Each time the deadline was counted again, oldest first' })
+  deadlineChanges: CorrectionDeadlineChange[];
 
   @Field({ description: 'Still ROUTED after its deadline (for supervision, 督办)' })
   overdue: boolean;

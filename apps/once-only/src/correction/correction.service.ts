@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, hasRole, type Principal } from '@hub/auth';
@@ -7,10 +7,13 @@ import { EventPublisher } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason, type HubContext } from '@hub/subgraph';
-import { isOverdue, responseDeadline, type WorkingDayCalendar } from '@hub/working-days';
+import { createLogger } from '@hub/observability';
+import { deadlineOf, isOverdue, type DeadlineChange } from '@hub/working-days';
 import { actsFor } from '../access-guard.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
-import { WORKING_DAY_CALENDAR } from '../once-only-shared.module.js';
+import { recountCorrectionDeadlines } from '../calendar/correction-deadlines.js';
+import { calendarForDeadline, calendarWithNotices, lockForRecount } from '../calendar/working-day-notices.js';
+import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { MaterialRow } from '../archive/archive.entities.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
@@ -19,7 +22,7 @@ import { CorrectionConfig } from './correction.config.js';
 import { DataCorrectionRow } from './correction.entities.js';
 import { dataCorrectionChanged } from './correction.events.js';
 import type { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
-import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
+import { CorrectionDeadlineChange, DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus, DeadlineChangeCause } from './correction.model.js';
 
 /** Who holds a record: its provenance, as the library serves it. */
 interface Provenance {
@@ -44,14 +47,35 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * event; overdue reports are listed for supervision (督办).
  */
 @Injectable()
-export class CorrectionService {
+export class CorrectionService implements OnApplicationBootstrap {
+  private readonly log = createLogger('once-only.corrections');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly gateway: GatewayClient,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    private readonly calendars: WorkingDayCalendarStore,
     private readonly config: CorrectionConfig,
   ) {}
+
+  /**
+   * At start, counts again the deadlines still open or provisional with the calendar in force (a
+   * new calendar file; reports made before statutory holidays were applied). Never fatal.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const changed = await this.dataSource.transaction(async (tx) => {
+        await lockForRecount(tx);
+        return recountCorrectionDeadlines(tx, await calendarWithNotices(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
+      });
+      if (changed > 0) {
+        this.events.committed();
+        this.log.info({ changed }, 'correction deadlines counted again with the current working-day calendar');
+      }
+    } catch (error) {
+      this.log.error({ err: error }, 'could not count the open correction deadlines again with the current working-day calendar');
+    }
+  }
 
   async report(input: ReportDataCorrectionInput, by: Principal & { departmentUscc: string }, context: HubContext, now = new Date()): Promise<DataCorrection> {
     const subject = parseSubject(input.subject.trim(), 'input.subject');
@@ -71,6 +95,7 @@ export class CorrectionService {
     await this.checkEvidence(subject, evidence);
     // Outside any transaction: the gateway calls the library, which may share this database (embedded).
     const source = await this.sourceOf(subject, context);
+    const workingDays = this.config.DATA_CORRECTION_WORKING_DAYS;
     const row: DataCorrectionRow = {
       id: randomUUID(),
       subjectType: subject.type,
@@ -86,7 +111,10 @@ export class CorrectionService {
       reportedAt: now,
       sourceDepartment: source.sourceDepartment,
       sourceSystem: source.sourceSystem,
-      deadline: responseDeadline(now, this.calendar, this.config.DATA_CORRECTION_WORKING_DAYS),
+      deadline: '',
+      workingDays,
+      deadlineProvisional: false,
+      deadlineChanges: [],
       status: DataCorrectionStatus.ROUTED,
       resolvedAt: null,
       resolutionReason: null,
@@ -96,6 +124,9 @@ export class CorrectionService {
       resolvedByKey: null,
     };
     await this.dataSource.transaction(async (tx) => {
+      // Counted in the transaction that stores it, under the lock a recount takes (a notice arriving now).
+      const due = deadlineOf(now, await calendarForDeadline(tx, this.calendars.base), workingDays);
+      Object.assign(row, { deadline: due.deadline, deadlineProvisional: due.provisional });
       await tx.getRepository(DataCorrectionRow).insert(row);
       await this.events.record(tx, [dataCorrectionChanged(row, now)]);
     });
@@ -222,5 +253,10 @@ export function toCorrection(row: DataCorrectionRow, now: Date): DataCorrection 
     status: row.status as DataCorrectionStatus,
     evidence: row.evidenceMaterialIds,
     overdue: row.status === DataCorrectionStatus.ROUTED && isOverdue(row.deadline, now),
+    deadlineChanges: row.deadlineChanges.map(toDeadlineChange),
   };
+}
+
+function toDeadlineChange(c: DeadlineChange): CorrectionDeadlineChange {
+  return { ...c, cause: c.cause === 'notice' ? DeadlineChangeCause.NOTICE : DeadlineChangeCause.CALENDAR, changedAt: new Date(c.changedAt) };
 }
