@@ -312,7 +312,8 @@ describe('below the gateway: red team', () => {
       }
       const perRequestMs = (performance.now() - started) / 2_000;
       expect(Object.fromEntries(codes)).toEqual({ '401 ACCESS_SIGNATURE_INVALID': 2_000 });
-      expect(perRequestMs, 'mean wall time per refused request, 50 at a time on a shared machine').toBeLessThan(50);
+      // A guard against a refusal that costs what an answer costs (a database round trip, a parse of the body), with room for a loaded machine.
+      expect(perRequestMs, 'mean wall time per refused request, 50 at a time on a shared machine').toBeLessThan(250);
       const answer = await postSigned('population', body, genuine);
       expect(answer.status, answer.text).toBe(200);
       expect((answer.json as { data: { person: { name: string } } }).data.person.name).toBe(victim.name);

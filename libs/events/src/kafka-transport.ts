@@ -54,6 +54,19 @@ export class KafkaTransport implements EventTransport {
   }
 
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ensureTopicsOnce(topics);
+      } catch (error) {
+        // A broker electing leaders (after a restart, or busy) answers retriable errors for a
+        // while, longer than kafkajs's own retries wait: an app starting then should wait too.
+        if (!retriable(error) || attempt >= 8) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 3_000)));
+      }
+    }
+  }
+
+  private async ensureTopicsOnce(topics: TopicSpec[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -177,4 +190,10 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
     out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
   }
   return out;
+}
+
+/** True for a kafkajs error worth trying again: flagged retriable (itself or its cause), or kafkajs's retries ran out. */
+function retriable(error: unknown): boolean {
+  const e = error as { name?: string; retriable?: boolean; cause?: { retriable?: boolean } } | null;
+  return !!e && (e.retriable === true || e.cause?.retriable === true || e.name === 'KafkaJSNumberOfRetriesExceeded' || e.name === 'KafkaJSConnectionError');
 }

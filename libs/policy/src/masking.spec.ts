@@ -297,21 +297,18 @@ describe('maskResponseData', () => {
     expect(data.extra).toStrictEqual({ name: '张三丰' });
   });
 
-  it('masks a 1,000-item list in a few milliseconds', () => {
+  // How fast is measured where speed is measured (npm run bench: the governance ratio); here, that
+  // every item of a long list is masked, each once.
+  it('masks every item of a 1,000-item list, each once', () => {
     const source = '{ persons(idNumbers: ["1"]) { idNumber name phone birthDate gender householdAddress { text divisionCode } } }';
     const document = valid(hub, source);
     const make = () => ({ persons: Array.from({ length: 1000 }, () => structuredClone(ZHANG)) });
     const rule = (c: string) => hubRules.get(c);
     maskResponseData(hub, document, {}, make(), rule);
-    const timings: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const data = make();
-      const started = performance.now();
-      expect(maskResponseData(hub, document, {}, data, rule)).toBe(5000);
-      timings.push(performance.now() - started);
-      expect(data.persons[999].householdAddress.text).toBe('广东省佛山市****');
-    }
-    expect(Math.min(...timings)).toBeLessThan(10);
+    const data = make();
+    expect(maskResponseData(hub, document, {}, data, rule)).toBe(5000);
+    expect(data.persons[0].householdAddress.text).toBe('广东省佛山市****');
+    expect(data.persons[999].householdAddress.text).toBe('广东省佛山市****');
   });
 
   describe('rules that depend on the value\'s subject', () => {
