@@ -15,6 +15,8 @@ export interface GatewayContext {
   principal: Principal | null;
   headers: FastifyRequest['headers'];
   purpose: AccessPurpose;
+  /** Set when the query limits refused the operation with its variables: nothing else is done for it (see operationLimitsPlugin). */
+  refusedByLimits?: boolean;
   /** The catalog's decision for this operation, once made. */
   decision?: AccessDecision;
   /** Data subjects the operation read or named: `PERSON:<id>`, `LEGAL_ENTITY:<uscc>`. */

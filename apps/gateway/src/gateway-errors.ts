@@ -7,12 +7,19 @@ import type { Logger } from 'pino';
  * an unreachable subgraph is replaced by SUBGRAPH_UNAVAILABLE without internal addresses, and the
  * details go to the log.
  */
-export function formatGatewayError(logger: Logger) {
+export function formatGatewayError(logger: Logger, maxTokens?: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace: _stacktrace, hubCode, ...extensions } = formatted.extensions ?? {};
     // The query limits' own codes (Apollo overwrote them with GRAPHQL_VALIDATION_FAILED).
     if (typeof hubCode === 'string') return { ...formatted, extensions: { ...extensions, code: hubCode } };
     const code = extensions.code;
+    // graphql-js stops parsing past the token limit ("Document contains more that N tokens").
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th[ae]n \d+ tokens/.test(formatted.message)) {
+      return {
+        message: `The operation has more than the ${maxTokens ?? 'allowed number of'} tokens the hub parses; send a shorter operation (pass long lists as variables)`,
+        extensions: { ...extensions, code: 'TOO_MANY_TOKENS', ...(maxTokens ? { maxTokens } : {}) },
+      };
+    }
     if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);
       const message = original instanceof Error ? original.message : String(original);

@@ -24,6 +24,40 @@ export class GatewayConfig {
   @Max(10_000_000)
   MAX_QUERY_COST = 50_000;
 
+  /** Aliases in one operation (counted through fragments): 600 aliases of one lookup multiply what it reads. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_ALIASES = 100;
+
+  /** Directives in one operation (counted through fragments). */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_DIRECTIVES = 50;
+
+  /** Lexical tokens in one operation: parsing stops past it (a 1,000-USCC literal list is about 1,000). */
+  @IsInt()
+  @Min(100)
+  @Max(10_000_000)
+  MAX_QUERY_TOKENS = 20_000;
+
+  /** Largest answer sent, in bytes of JSON; a larger one is refused with RESPONSE_TOO_LARGE instead. */
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * Requests per minute one system may send (all its keys together; a key of no system, e.g. an
+   * admin's, on its own), unless the catalog sets the system's own limit (setSystemRateLimit).
+   * Counted per gateway process: N gateways behind a balancer let a system send up to N times it.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
   /** Largest GraphQL request body accepted, in bytes. */
   @IsInt()
   @Min(1024)

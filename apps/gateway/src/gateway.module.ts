@@ -13,16 +13,18 @@ import { accessPlugin } from './access/access.plugin.js';
 import { AuditWriter } from './access/audit-writer.js';
 import { LookupBudget } from './access/lookup-budget.js';
 import { PolicyStore } from './access/policy-store.js';
-import { RequestAuthentication } from './access/request-authentication.js';
+import { DEFAULT_RATE_LIMIT, RequestAuthentication } from './access/request-authentication.js';
 import { gatewayContext, type GatewayContext } from './gateway-context.js';
 import { GatewayConfig, subgraphUrl } from './gateway.config.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
-import { costLimit, depthLimit } from './query-limits/query-limits.js';
+import { aliasLimit, costLimit, depthLimit, directiveLimit } from './query-limits/query-limits.js';
+import { operationLimitsPlugin } from './query-limits/operation-limits.js';
 import { SubgraphDataSource, type ClaimsOf } from './supergraph/subgraph-data-source.js';
 import { providedRegisters } from './access/register-writes.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
 import { formatGatewayError } from './gateway-errors.js';
+import { SecurityHeaders } from './security-headers.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 import { ARCHIVE_TARGET, ArchiveProxyController } from './ingest-proxy/archive-proxy.controller.js';
 
@@ -89,10 +91,15 @@ export class GatewayModule {
                 graphiql: false,
                 introspection: true,
                 includeStacktraceInErrorResponses: false,
-                validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
+                // Every rule is linear in the document (each fragment measured once) and parsing stops
+                // past MAX_QUERY_TOKENS, so no document of the allowed size can hold the gateway up.
+                parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+                validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)],
                 context: (request: FastifyRequest) => gatewayContext(request),
-                formatError: formatGatewayError(logger),
+                formatError: formatGatewayError(logger, config.MAX_QUERY_TOKENS),
                 plugins: [
+                  // First: it marks what it refuses before the access plugin's hook starts (see there).
+                  operationLimitsPlugin({ maxCost: config.MAX_QUERY_COST, maxResponseBytes: config.MAX_RESPONSE_BYTES }),
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
                   requestIdPlugin(),
@@ -110,11 +117,13 @@ export class GatewayModule {
       controllers: [...(governed ? [IngestProxyController, ArchiveProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
       providers: governed
         ? [
+            SecurityHeaders,
             { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
             { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
+            { provide: DEFAULT_RATE_LIMIT, useValue: config.RATE_LIMIT_PER_MINUTE },
             RequestAuthentication,
           ]
-        : [],
+        : [SecurityHeaders],
     };
   }
 }

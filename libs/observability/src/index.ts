@@ -5,5 +5,5 @@ export { HealthRegistry } from './health-registry.js';
 export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 export { ObservabilityModule } from './observability.module.js';
 export { startHttpApp, type HttpAppOptions } from './http-app.js';
-export { operationMetricsPlugin } from './operation-metrics.js';
+export { DEFAULT_MAX_OPERATION_LABELS, OperationLabels, operationMetricsPlugin } from './operation-metrics.js';
 export { noOutboundReporting } from './no-outbound.js';

@@ -238,6 +238,14 @@ export interface PolicySnapshot {
   items: PolicyItem[];
   grants: PolicyGrant[];
   keys: PolicyKey[];
+  /** The systems whose rate the catalog sets (requests per minute); any other system has the gateway's default. */
+  rateLimits?: SystemRateLimit[];
+}
+
+/** A system's own request rate (setSystemRateLimit in the catalog). */
+export interface SystemRateLimit {
+  systemCode: string;
+  requestsPerMinute: number;
 }
 
 /** How a caller may read an item today. */

@@ -38,6 +38,7 @@ export {
   type PolicySubject,
   type RefusalReason,
   type RefusedItem,
+  type SystemRateLimit,
 } from './access-policy.js';
 
 export { apiSchemaOf } from './api-schema.js';

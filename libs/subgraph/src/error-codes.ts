@@ -29,6 +29,14 @@ export const HUB_ERROR_CODES = {
   AUDIT_UNAVAILABLE: 'the access record could not be written, so nothing is answered',
   LOOKUP_BUDGET_EXCEEDED: 'a caller without full values of an identifier asked for more keys than its budget of misses allows (HTTP 429, retryAfter)',
   ACCESS_LOG_UNAVAILABLE: 'the catalog could not store access records',
+  // The gateway's limits (what one request, or one caller, may take of the hub)
+  QUERY_TOO_DEEP: 'the operation is nested deeper than the gateway allows (depth, maxDepth)',
+  QUERY_TOO_COMPLEX: 'the operation’s estimated cost, with its real list sizes and `first:` values, is over the limit (cost, maxCost)',
+  TOO_MANY_ALIASES: 'the operation has more aliases than the gateway allows (maxAliases)',
+  TOO_MANY_DIRECTIVES: 'the operation has more directives than the gateway allows (maxDirectives)',
+  TOO_MANY_TOKENS: 'the operation is longer than the gateway parses (maxTokens)',
+  RESPONSE_TOO_LARGE: 'the answer is larger than the gateway sends in one response (maxResponseBytes); nothing is answered',
+  RATE_LIMITED: 'the calling system sent more requests than its rate allows (HTTP 429, Retry-After, limit, retryAfter)',
   // Input
   BAD_USER_INPUT: 'invalid input: `field`, `reason` and every `violations` entry say what and where',
   BAD_REQUEST: 'a malformed request',

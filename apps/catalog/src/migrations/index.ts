@@ -5,6 +5,7 @@ import { AuditSeal1796634038952 } from './1796634038952-audit-seal.js';
 import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js';
 import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
 import { WorkingDayCalendar1796641308239 } from './1796641308239-working-day-calendar.js';
+import { SystemRateLimit1796650000000 } from './1796650000000-system-rate-limit.js';
 // imports end
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -15,5 +16,6 @@ export const CATALOG_MIGRATIONS: Function[] = [
   ArgumentPolicy1796634128489,
   DataClasses1796634262887,
   WorkingDayCalendar1796641308239,
+  SystemRateLimit1796650000000,
   // list end
 ];

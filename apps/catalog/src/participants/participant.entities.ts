@@ -32,6 +32,10 @@ export class DepartmentSystemRow {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** Requests per minute the gateway lets the system's keys send together; null: the gateway's default (RATE_LIMIT_PER_MINUTE). */
+  @Column({ name: 'rate_limit_per_minute', type: 'integer', nullable: true })
+  rateLimitPerMinute: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

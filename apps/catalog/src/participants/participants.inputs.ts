@@ -1,5 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Role } from '@hub/auth';
 import { IsDay, IsDivisionCode, IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
@@ -40,6 +40,28 @@ export class RegisterSystemInput {
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class SetSystemRateLimitInput {
+  @Field()
+  @IsString()
+  @MaxLength(64)
+  @Matches(SYSTEM_CODE, { message: 'lower-case letters, digits and single dashes, e.g. fs-hrss-social' })
+  systemCode: string;
+
+  @Field(() => Int, { nullable: true, description: "Requests per minute for all the system's keys together (1 to 1,000,000); null: back to the hub's default" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  requestsPerMinute?: number | null;
+
+  @Field({ description: 'Why (kept with the change)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }
 
 @InputType({ ...IN_CATALOG_SCHEMA })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
@@ -29,6 +29,9 @@ export class DepartmentSystem {
 
   @Field()
   departmentUscc: string;
+
+  @Field(() => Int, { nullable: true, description: "Requests per minute the gateway lets this system's keys send together; null: the hub's default (RATE_LIMIT_PER_MINUTE, 1,200 unless configured)" })
+  rateLimitPerMinute: number | null;
 }
 
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A department (部门) taking part in data sharing' })

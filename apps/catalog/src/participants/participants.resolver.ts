@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { ApiKey, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
-import { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
+import { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
 import { ParticipantsService } from './participants.service.js';
 import { AnyCaller, Caller, Roles } from '@hub/subgraph';
 
@@ -41,6 +41,12 @@ export class ParticipantsResolver {
   @Mutation(() => DepartmentSystem, { description: 'Registers a system of a department (admins, or the department\'s steward)' })
   registerSystem(@Args('input') input: RegisterSystemInput, @Caller() caller: Principal): Promise<DepartmentSystem> {
     return this.participants.registerSystem(input, caller);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => DepartmentSystem, { description: "Sets a system's request rate at the gateway (admins only); the gateways apply it within seconds" })
+  setSystemRateLimit(@Args('input') input: SetSystemRateLimitInput, @Caller() caller: Principal): Promise<DepartmentSystem> {
+    return this.participants.setSystemRateLimit(input, caller);
   }
 
   @Roles(Role.ADMIN)

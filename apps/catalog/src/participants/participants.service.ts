@@ -8,7 +8,7 @@ import type { DepartmentSpec } from '@hub/policy';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
 import { ApiKey, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
-import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput } from './participants.inputs.js';
+import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
 
 const DAY_MS = 86_400_000;
@@ -77,7 +77,23 @@ export class ParticipantsService {
       await this.participantEvent(tx, 'system-registered', input.code);
     });
     this.events.committed();
-    return { code: input.code, name: input.name, departmentUscc: input.departmentUscc };
+    return { code: input.code, name: input.name, departmentUscc: input.departmentUscc, rateLimitPerMinute: null };
+  }
+
+  /** Sets (or, with null, clears) a system's own request rate; the gateways reload it with the policy. */
+  async setSystemRateLimit(input: SetSystemRateLimitInput, by: Principal): Promise<DepartmentSystem> {
+    requireAdmin(by);
+    const reason = requiredReason(input.reason, 'a rate limit change gives its reason');
+    const row = await this.dataSource.transaction(async (tx) => {
+      const system = await tx.getRepository(DepartmentSystemRow).findOne({ where: { code: input.systemCode }, lock: { mode: 'pessimistic_write' } });
+      if (!system) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` }]);
+      system.rateLimitPerMinute = input.requestsPerMinute ?? null;
+      await tx.getRepository(DepartmentSystemRow).save(system);
+      await this.participantEvent(tx, 'system-rate-limit-set', system.code, { requestsPerMinute: system.rateLimitPerMinute, reason, by: by.keyId });
+      return system;
+    });
+    this.events.committed();
+    return toSystem(row);
   }
 
   /**
@@ -238,8 +254,8 @@ export class ParticipantsService {
     ]);
   }
 
-  private participantEvent(tx: EntityManager, change: string, id: string) {
-    return this.events.record(tx, [{ topic: POLICY_TOPIC, type: CATALOG_EVENT.participantChanged, source: CATALOG_SOURCE, subject: id, data: { id, change } }]);
+  private participantEvent(tx: EntityManager, change: string, id: string, details: Record<string, unknown> = {}) {
+    return this.events.record(tx, [{ topic: POLICY_TOPIC, type: CATALOG_EVENT.participantChanged, source: CATALOG_SOURCE, subject: id, data: { id, change, ...details } }]);
   }
 }
 
@@ -263,8 +279,12 @@ function toDepartment(row: DepartmentRow, systems: DepartmentSystemRow[]): Depar
     uscc: row.uscc,
     name: row.name,
     divisionCode: row.divisionCode,
-    systems: systems.filter((s) => s.departmentUscc === row.uscc).map((s) => ({ code: s.code, name: s.name, departmentUscc: s.departmentUscc })),
+    systems: systems.filter((s) => s.departmentUscc === row.uscc).map(toSystem),
   };
+}
+
+function toSystem(row: DepartmentSystemRow): DepartmentSystem {
+  return { code: row.code, name: row.name, departmentUscc: row.departmentUscc, rateLimitPerMinute: row.rateLimitPerMinute ?? null };
 }
 
 export function toApiKey(row: ApiKeyRow): ApiKey {

@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, dataItemId, type MaskingRule, type PolicySnapshot, type SharingType } from '@hub/policy';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
-import { ApiKeyRow } from '../participants/participant.entities.js';
+import { ApiKeyRow, DepartmentSystemRow } from '../participants/participant.entities.js';
 import { SharingGrantRow } from '../sharing/sharing.entities.js';
 
 /**
  * The catalog as enforcement needs it: published items, grants not revoked and not long expired,
- * every key (revoked and expired ones too, so the gateway can say why a key no longer works).
+ * every key (revoked and expired ones too, so the gateway can say why a key no longer works), the
+ * systems' own request rates.
  */
 @Injectable()
 export class PolicySnapshotService {
@@ -19,7 +20,7 @@ export class PolicySnapshotService {
     const generatedAt = now.toISOString();
     // Grants that ended before yesterday can no longer apply on any clock of the hub.
     const yesterday = chinaDate(new Date(now.getTime() - 86_400_000));
-    const [resources, items, grants, keys] = await Promise.all([
+    const [resources, items, grants, keys, limited] = await Promise.all([
       this.dataSource.getRepository(ResourceRow).findBy({ status: ResourceStatus.PUBLISHED }),
       this.dataSource.getRepository(DataItemRow).find(),
       this.dataSource
@@ -28,6 +29,7 @@ export class PolicySnapshotService {
         .where('g.revoked_at IS NULL AND g.valid_to >= :yesterday', { yesterday })
         .getMany(),
       this.dataSource.getRepository(ApiKeyRow).find(),
+      this.dataSource.getRepository(DepartmentSystemRow).createQueryBuilder('s').where('s.rate_limit_per_minute IS NOT NULL').getMany(),
     ]);
     const published = new Map(resources.map((r) => [r.code, r]));
     return {
@@ -70,6 +72,7 @@ export class PolicySnapshotService {
         expiresAt: k.expiresAt.toISOString(),
         revokedAt: k.revokedAt?.toISOString() ?? null,
       })),
+      rateLimits: limited.map((s) => ({ systemCode: s.code, requestsPerMinute: s.rateLimitPerMinute! })),
     };
   }
 }

@@ -56,6 +56,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const t0 = performance.now();
           operationType = operation?.operation === 'mutation' ? 'mutation' : 'query';
           const context = contextValue;
+          // Refused by the query limits (their hook ran first): nothing runs, nothing to decide or reserve.
+          if (context.refusedByLimits) return;
           const purpose = accessPurpose(context.headers, request.extensions);
           if ('error' in purpose) throw refuse(purpose.error.code, purpose.error.message, 400, { reason: purpose.error.reason, field: purpose.error.field });
           context.purpose = purpose.purpose;

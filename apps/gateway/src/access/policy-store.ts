@@ -11,6 +11,8 @@ export const POLICY_PATH = '/internal/policy';
 export interface LoadedPolicy {
   policy: AccessPolicy;
   keys: ReadonlyMap<string, PolicyKey>;
+  /** Requests per minute of the systems the catalog sets a limit for, by system code (others: the gateway's default). */
+  rateLimits: ReadonlyMap<string, number>;
   generatedAt: string;
 }
 
@@ -103,6 +105,7 @@ export class PolicyStore implements OnApplicationShutdown {
         this.loaded = {
           policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes, this.options.governedArguments),
           keys: new Map(snapshot.keys.map((k) => [k.id, k])),
+          rateLimits: new Map((snapshot.rateLimits ?? []).map((r) => [r.systemCode, r.requestsPerMinute])),
           generatedAt: snapshot.generatedAt,
         };
         this.reloads.inc({ outcome: 'ok' });

@@ -1,11 +1,15 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESS_HEADER, accessSignatureMessage, internalSecret, isOperator, matchesRequest, openAccess } from '@hub/auth';
+import { ACCESS_HEADER, accessSignatureMessage, internalSecret, isOperator, matchesRequest, openAccess, type Principal } from '@hub/auth';
 import { Metrics, createLogger } from '@hub/observability';
 import { authenticate, principalOfKey } from './authenticate.js';
 import type { PolicyKey } from '@hub/policy';
 import { PolicyStore } from './policy-store.js';
+import { RATE_WINDOW_MS, callerKey, perCallerRateLimit } from './rate-limit.js';
+
+/** Requests per minute a system may send when the catalog sets no limit of its own (GatewayConfig.RATE_LIMIT_PER_MINUTE). */
+export const DEFAULT_RATE_LIMIT = Symbol('DEFAULT_RATE_LIMIT');
 
 /** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
 const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql\/?(index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
@@ -27,6 +31,9 @@ declare module 'fastify' {
  * otherwise fill the log at will): they are counted (`hub_authentication_refusals_total{code}`)
  * and logged with the caller's address and request id. /metrics takes the operators' token instead.
  *
+ * An authenticated request is then counted against its system's rate (perCallerRateLimit): over
+ * it, 429 RATE_LIMITED with Retry-After, before the body is read.
+ *
  * The hub's own apps may also call /graphql on behalf of a caller they are serving (the once-only
  * app reading base-library data for reuse): no key, but the caller's access signed with
  * HUB_INTERNAL_SECRET for the gateway and for that one request (its body), as the gateway signs
@@ -37,16 +44,24 @@ declare module 'fastify' {
 export class RequestAuthentication implements OnModuleInit {
   private readonly log = createLogger('gateway.authentication');
   private readonly refusals;
+  private readonly rateLimited;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly policy: PolicyStore,
     metrics: Metrics,
+    @Inject(DEFAULT_RATE_LIMIT) private readonly defaultRateLimit: number,
   ) {
     this.refusals = metrics.counter('hub_authentication_refusals_total', 'Requests refused before authentication succeeded, by code', ['code']);
+    this.rateLimited = metrics.counter('hub_rate_limited_total', 'Requests refused because their system (or key) was over its rate (RATE_LIMITED); who, in the log');
   }
 
-  onModuleInit(): void {
+  /** Requests per minute a caller may send: the catalog's limit for its system, else the default. */
+  rateLimitOf(principal: Principal): number {
+    return (principal.systemCode ? this.policy.current?.rateLimits.get(principal.systemCode) : undefined) ?? this.defaultRateLimit;
+  }
+
+  async onModuleInit(): Promise<void> {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0];
@@ -64,6 +79,25 @@ export class RequestAuthentication implements OnModuleInit {
           : authenticate(request.headers.authorization, loaded.keys);
       if ('error' in result) return this.deny(reply, path, 401, result.error.code, result.error.message);
       request.hubPrincipal = result.principal;
+    });
+    // Then the caller's rate (after authentication: it is counted per system, and a request without
+    // a valid key was refused above at no cost). Before the body is read or anything planned.
+    const rate = await perCallerRateLimit(fastify, (principal) => this.rateLimitOf(principal));
+    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      const principal = request.hubPrincipal;
+      if (!principal) return;
+      const decision = await rate(request);
+      reply.header('x-ratelimit-limit', decision.limit).header('x-ratelimit-remaining', decision.remaining).header('x-ratelimit-reset', decision.resetSeconds);
+      if (decision.allowed) return;
+      const path = request.url.split('?')[0];
+      this.rateLimited.inc();
+      this.log.warn({ requestId: String(request.id), keyId: principal.keyId, systemCode: principal.systemCode, limit: decision.limit, path }, 'request refused: the caller is over its rate');
+      reply.header('retry-after', decision.resetSeconds);
+      return this.send(reply, path, 429, 'RATE_LIMITED', `${callerKey(principal).startsWith('system:') ? `system ${principal.systemCode}` : `key ${principal.keyId}`} sent more than its ${decision.limit} requests per ${RATE_WINDOW_MS / 1000} s; try again in ${decision.resetSeconds} s`, {
+        limit: decision.limit,
+        windowSeconds: RATE_WINDOW_MS / 1000,
+        retryAfter: decision.resetSeconds,
+      });
     });
     // A request signed by an app of the hub is bound to its body: checked once the body is parsed.
     fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -87,13 +121,18 @@ export class RequestAuthentication implements OnModuleInit {
   }
 
   private deny(reply: FastifyReply, path: string, status: number, code: string, message: string) {
-    const requestId = String(reply.request.id);
     this.refusals.inc({ code });
-    this.log.info({ requestId, code, path, ip: reply.request.ip }, 'request refused before authentication');
+    this.log.info({ requestId: String(reply.request.id), code, path, ip: reply.request.ip }, 'request refused before authentication');
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
+    return this.send(reply, path, status, code, message);
+  }
+
+  /** A refusal as a GraphQL error on /graphql, as JSON elsewhere; with the request id either way. */
+  private send(reply: FastifyReply, path: string, status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+    const requestId = String(reply.request.id);
     return reply
       .status(status)
       .type('application/json')
-      .send(path === '/graphql' ? { errors: [{ message, extensions: { code, requestId } }] } : { code, message, requestId });
+      .send(path === '/graphql' ? { errors: [{ message, extensions: { code, requestId, ...details } }] } : { code, message, requestId, ...details });
   }
 }

@@ -1,13 +1,25 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, costLimit, depthLimit } from './query-limits.js';
+import { jsonBytesUpTo } from './operation-limits.js';
+import {
+  DEFAULT_LIST_SIZE,
+  QUERY_TOO_COMPLEX,
+  QUERY_TOO_DEEP,
+  TOO_MANY_ALIASES,
+  TOO_MANY_DIRECTIVES,
+  aliasLimit,
+  costLimit,
+  depthLimit,
+  directiveLimit,
+  measureOperation,
+} from './query-limits.js';
 
 const schema = buildSchema(`
   type Query { node(id: ID!): Node, nodes(ids: [ID!]!): [Node], search(first: Int): [Node] }
   type Node { id: ID!, name: String, children(first: Int): [Node], parent: Node }
 `);
 
-const errorsOf = (query: string, rules: ReturnType<typeof depthLimit>[]) =>
+const errorsOf = (query: string, rules: ValidationRule[]) =>
   validate(schema, parse(query), rules).map((e) => ({ code: e.extensions.hubCode, ...e.extensions }));
 
 describe('query depth limit', () => {
@@ -45,5 +57,115 @@ describe('query cost limit', () => {
     expect(errorsOf('{ search(first: 10) { ...F } } fragment F on Node { id name parent { id } }', [costLimit(49)])).toEqual([
       expect.objectContaining({ cost: 50 }),
     ]);
+  });
+});
+
+/** `fragment F<n>` spreads F<n-1> twice: 2^n fields once expanded, in a document of n lines. */
+function nestedFragments(n: number, leaf = 'id name'): string {
+  let query = `query Attack { node(id: 1) { ...F${n} } } fragment F0 on Node { ${leaf} }`;
+  for (let i = 1; i <= n; i++) query += ` fragment F${i} on Node { ...F${i - 1} ...F${i - 1} }`;
+  return query;
+}
+
+describe('measureOperation: linear in the document', () => {
+  it('measures each fragment once: 2^60 fields behind 60 nested fragments are measured (and refused) at once', () => {
+    // Walking every spread would take longer than the universe has existed; this finishes only if
+    // each fragment is measured once.
+    const document = parse(nestedFragments(60));
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const { cost, depth } = measureOperation(schema, document, operation);
+    expect(depth).toBe(2);
+    expect(cost).toBeGreaterThan(2 ** 60);
+    expect(errorsOf(nestedFragments(60), [costLimit(50_000), depthLimit(12)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX, maxCost: 50_000 })]);
+  });
+
+  it('counts __typename, so fragments of nothing but __typename cannot hide an expansion', () => {
+    expect(errorsOf(nestedFragments(40, '__typename'), [costLimit(50_000)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX })]);
+  });
+
+  it('the cost bounds the expanded size: a small fragment tree costs what it expands to', () => {
+    // node: 1 + F3 = 8 × (id + name) = 1 + 16
+    const document = parse(nestedFragments(3));
+    expect(measureOperation(schema, document, document.definitions[0] as OperationDefinitionNode).cost).toBe(17);
+  });
+
+  it('survives a fragment cycle (the standard rules report it)', () => {
+    const query = '{ node(id: 1) { ...A } } fragment A on Node { id ...B } fragment B on Node { name ...A }';
+    const document = parse(query);
+    expect(measureOperation(schema, document, document.definitions[0] as OperationDefinitionNode).cost).toBeGreaterThan(0);
+  });
+});
+
+describe('cost with variables', () => {
+  const query = 'query Q($ids: [ID!]!, $n: Int) { nodes(ids: $ids) { id name } search(first: $n) { id } }';
+  const document = parse(query);
+  const operation = document.definitions[0] as OperationDefinitionNode;
+
+  it('counts a list or size passed as a variable as 1 while the variables are unknown (validation)', () => {
+    // nodes: (1 + 2) × 1, search: (1 + 1) × 1
+    expect(measureOperation(schema, document, operation).cost).toBe(5);
+  });
+
+  it('counts the real length of a variable list and the real value of `first:`', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => String(i));
+    expect(measureOperation(schema, document, operation, { ids, n: 5000 }).cost).toBe(3 * 1000 + 2 * 5000);
+  });
+
+  it('600 aliases of a lookup with a 1,000-element variable list cost 600 × 1,000 × their fields', () => {
+    const aliased = `query Q($ids: [ID!]!) { ${Array.from({ length: 600 }, (_, i) => `a${i}: nodes(ids: $ids) { id name }`).join(' ')} }`;
+    const doc = parse(aliased);
+    const cost = measureOperation(schema, doc, doc.definitions[0] as OperationDefinitionNode, { ids: Array.from({ length: 1000 }, (_, i) => String(i)) }).cost;
+    expect(cost).toBe(600 * 1000 * 3);
+  });
+
+  it('uses a variable default when the variable is not given, and DEFAULT_LIST_SIZE when nothing tells', () => {
+    const withDefault = parse('query Q($n: Int = 7) { search(first: $n) { id } }');
+    expect(measureOperation(schema, withDefault, withDefault.definitions[0] as OperationDefinitionNode, {}).cost).toBe(14);
+    expect(measureOperation(schema, document, operation, {}).cost).toBe(3 * DEFAULT_LIST_SIZE + 2 * DEFAULT_LIST_SIZE);
+  });
+});
+
+describe('introspection is costed', () => {
+  it('costs __schema and __type, so aliased introspection is refused', () => {
+    expect(errorsOf('{ __schema { queryType { name } } }', [costLimit(50_000)])).toEqual([]);
+    const aliased = `{ ${Array.from({ length: 6 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`;
+    expect(errorsOf(aliased, [costLimit(50_000)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX })]);
+    const types = `{ ${Array.from({ length: 600 }, (_, i) => `t${i}: __type(name: "Node") { name }`).join(' ')} }`;
+    expect(errorsOf(types, [costLimit(50_000)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX })]);
+  });
+
+  it('lets the standard introspection query through the default limits', () => {
+    expect(errorsOf(getIntrospectionQuery(), [costLimit(50_000), depthLimit(12)])).toEqual([]);
+  });
+});
+
+describe('aliases and directives (graphql-armor), counted through fragments', () => {
+  it('refuses more aliases than allowed, with its code', () => {
+    const query = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: node(id: 1) { id }`).join(' ')} }`;
+    expect(errorsOf(query(100), [aliasLimit(100)])).toEqual([]);
+    expect(errorsOf(query(101), [aliasLimit(100)])).toEqual([expect.objectContaining({ code: TOO_MANY_ALIASES, maxAliases: 100 })]);
+  });
+
+  it('counts the aliases of nested fragments without walking every spread', () => {
+    expect(errorsOf(nestedFragments(60, 'x: id'), [aliasLimit(100)])).toEqual([expect.objectContaining({ code: TOO_MANY_ALIASES })]);
+  });
+
+  it('refuses more directives than allowed, with its code', () => {
+    expect(errorsOf(nestedFragments(60, 'id @include(if: true)'), [directiveLimit(50)])).toEqual([expect.objectContaining({ code: TOO_MANY_DIRECTIVES, maxDirectives: 50 })]);
+  });
+});
+
+describe('jsonBytesUpTo', () => {
+  it('is the size of the JSON, UTF-8 included', () => {
+    const value = { data: { a: [1, 'x', null, true, { 名称: '北京市' }], b: 'text' } };
+    expect(jsonBytesUpTo(value, 1e9)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(value)));
+    expect(jsonBytesUpTo(value, 1e9)).toBeLessThan(Buffer.byteLength(JSON.stringify(value)) * 1.5);
+  });
+
+  it('stops soon after the limit', () => {
+    const big = { data: Array.from({ length: 100_000 }, () => ({ name: 'x'.repeat(100) })) };
+    const counted = jsonBytesUpTo(big, 10_000);
+    expect(counted).toBeGreaterThan(10_000);
+    expect(counted).toBeLessThan(20_000);
   });
 });

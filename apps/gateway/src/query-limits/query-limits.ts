@@ -1,13 +1,22 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
   Kind,
   getNamedType,
+  isCompositeType,
   isListType,
   isNonNullType,
+  valueFromASTUntyped,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValueNode,
@@ -17,149 +26,222 @@ import {
 // gateway's error formatter puts `hubCode` back as the code.
 export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+export const TOO_MANY_ALIASES = 'TOO_MANY_ALIASES';
+export const TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES';
 
 /** Size assumed for a list whose length no argument tells (e.g. `history` defaults to 20). */
-const DEFAULT_LIST_SIZE = 20;
+export const DEFAULT_LIST_SIZE = 20;
 /** Arguments that bound the length of a list field. */
-const SIZE_ARGUMENTS = ['first', 'last', 'limit'];
-
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
 /**
- * Refuses operations nested deeper than `maxDepth` fields (fragments followed), before anything
- * is planned or sent to a subgraph.
+ * What introspection costs. `__schema` answers the whole schema (tens of kilobytes for the hub's),
+ * whatever is selected under it, so it costs as much as a large page of records: the default
+ * MAX_QUERY_COST lets GraphiQL introspect, and refuses an operation that asks for the schema many
+ * times under aliases. `__type` answers one type.
  */
-export function depthLimit(maxDepth: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = fragmentsOf(context);
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`The operation is nested ${depth} levels deep; the hub allows at most ${maxDepth}`, {
-              nodes: [operation],
-              extensions: { hubCode: QUERY_TOO_DEEP, depth, maxDepth },
-            }),
-          );
-        }
-      },
-    };
-  };
+export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 10_000, __type: 100 };
+
+/** Depth and estimated cost of an operation (see measureOperation). */
+export interface OperationMeasure {
+  depth: number;
+  cost: number;
 }
 
 /**
- * Refuses operations whose estimated cost exceeds `maxCost`. Each field costs 1; a list field
- * multiplies the cost of its selection by its size — the length of a list argument such as
- * `usccs`, a `first`/`last` argument, or DEFAULT_LIST_SIZE. So `legalEntities(usccs: [1000 ids])
- * { name }` costs about 1,000 and a nested list of lists grows quickly.
+ * Depth and estimated cost of one operation, in time linear in the document: each named fragment
+ * is measured once and its result reused at every spread (an operation of nested fragments that
+ * each spread the next twice is 2^n fields when expanded, but n fragments to measure here).
+ *
+ * Depth counts fields (not fragments); introspection fields and `__typename` add no depth. Cost:
+ * each field costs 1 plus its selection; a list field multiplies that by its size — the length of
+ * a list argument (e.g. `usccs`), a `first`/`last`/`limit` argument, or DEFAULT_LIST_SIZE when no
+ * argument tells. `__typename` costs 1, `__schema` and `__type` INTROSPECTION_COST (their
+ * selections counted once per field, lists inside them as 1). Every selection costs at least 1, so
+ * the cost bounds how many fields the operation has once its fragments are expanded — what every
+ * later walk (policy, masking, query planning) is linear in.
+ *
+ * `variables`: the request's values. Without them (validation: the document alone), a list or size
+ * passed as a variable counts as 1 — the least it can be — so that validation refuses only what is
+ * too costly whatever the variables; with them, as its real length or value.
  */
-export function costLimit(maxCost: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = fragmentsOf(context);
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables?: Readonly<Record<string, unknown>> | null,
+): OperationMeasure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const defaults = new Map<string, ValueNode>();
+  for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
+  const known = variables !== undefined;
+  const given = variables ?? {};
+
+  const variableValue = (name: string): unknown => {
+    if (Object.hasOwn(given, name)) return given[name];
+    const fallback = defaults.get(name);
+    return fallback ? valueFromASTUntyped(fallback) : undefined;
+  };
+  /** The length of a list, or the number, an argument passes; null when it passes neither. */
+  const sizeOf = (argument: string, value: ValueNode): number | null => {
+    if (value.kind === Kind.LIST) return value.values.length;
+    if (value.kind === Kind.INT) return SIZE_ARGUMENTS.has(argument) ? Number(value.value) : null;
+    if (value.kind === Kind.VARIABLE) {
+      if (!known && !defaults.has(value.name.value)) return 1;
+      const real = variableValue(value.name.value);
+      if (Array.isArray(real)) return real.length;
+      if (typeof real === 'number' && SIZE_ARGUMENTS.has(argument)) return real;
+      // A single value given for a list argument is coerced into a list of one.
+      return null;
+    }
+    return null;
+  };
+  const listSize = (node: FieldNode): number => {
+    let size: number | null = null;
+    for (const argument of node.arguments ?? []) {
+      const s = sizeOf(argument.name.value, argument.value);
+      if (s !== null && Number.isFinite(s)) size = Math.max(size ?? 0, s);
+    }
+    return Math.max(size ?? DEFAULT_LIST_SIZE, 1);
+  };
+
+  const memo = new Map<string, OperationMeasure>();
+  const inProgress = new Set<string>();
+
+  const fragmentMeasure = (name: string, introspection: boolean): OperationMeasure => {
+    // Fragments are measured outside introspection only; a fragment spread inside `__schema` (as
+    // GraphiQL's TypeRef) costs its fields with lists as 1, which is less: remember the two apart.
+    const key = introspection ? `\u0000${name}` : name;
+    const remembered = memo.get(key);
+    if (remembered) return remembered;
+    const fragment = fragments.get(name);
+    // An unknown fragment or a cycle is reported by the standard rules; it adds nothing here.
+    if (!fragment || inProgress.has(key)) return { depth: 0, cost: 1 };
+    inProgress.add(key);
+    const type = schema.getType(fragment.typeCondition.name.value);
+    const measured = selectionMeasure(fragment.selectionSet, type && isCompositeType(type) ? type : undefined, introspection);
+    inProgress.delete(key);
+    memo.set(key, measured);
+    return measured;
+  };
+
+  const selectionMeasure = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, introspection: boolean): OperationMeasure => {
+    let depth = 0;
     let cost = 0;
-    return {
-      Field: {
-        enter(node) {
-          // Only top-level fields of the operation start a cost computation; nested ones are included.
-          const parentType = context.getParentType();
-          const schema = context.getSchema();
-          const isRoot = parentType === schema.getQueryType() || parentType === schema.getMutationType() || parentType === schema.getSubscriptionType();
-          if (!isRoot) return;
-          cost += fieldCost(node, context.getFieldDef()?.type, fragments, context, new Set());
-        },
-      },
-      OperationDefinition: {
-        enter() {
-          cost = 0;
-        },
-        leave(operation) {
-          if (cost > maxCost) {
-            context.reportError(
-              new GraphQLError(`The operation's estimated cost is ${cost}; the hub allows at most ${maxCost}. Ask for fewer items or fields per request`, {
-                nodes: [operation],
-                extensions: { hubCode: QUERY_TOO_COMPLEX, cost, maxCost },
-              }),
-            );
-          }
-        },
-      },
-    };
-  };
-}
-
-function fragmentsOf(context: ValidationContext): Map<string, FragmentDefinitionNode> {
-  const map = new Map<string, FragmentDefinitionNode>();
-  for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) map.set(d.name.value, d);
-  return map;
-}
-
-function depthOf(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
-  if (!set) return 0;
-  let max = 0;
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (s.name.value.startsWith('__')) continue;
-      max = Math.max(max, 1 + depthOf(s.selectionSet, fragments, seen));
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(s.selectionSet, fragments, seen));
-    } else {
-      const name = s.name.value;
-      if (seen.has(name)) continue; // a fragment cycle is reported by the standard rules
-      const fragment = fragments.get(name);
-      max = Math.max(max, depthOf(fragment?.selectionSet, fragments, new Set([...seen, name])));
+    for (const s of set.selections) {
+      let m: OperationMeasure;
+      if (s.kind === Kind.FIELD) m = fieldMeasure(s, parent, introspection);
+      else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
+        m = selectionMeasure(s.selectionSet, type && isCompositeType(type) ? type : undefined, introspection);
+      } else m = fragmentMeasure(s.name.value, introspection);
+      depth = Math.max(depth, m.depth);
+      cost += m.cost;
     }
-  }
-  return max;
+    return { depth, cost };
+  };
+
+  const fieldMeasure = (node: FieldNode, parent: GraphQLCompositeType | undefined, introspection: boolean): OperationMeasure => {
+    const name = node.name.value;
+    if (name === '__typename') return { depth: 0, cost: 1 };
+    const definition = fieldDefinition(schema, parent, name);
+    const named = definition ? getNamedType(definition.type) : undefined;
+    const childType = named && isCompositeType(named) ? named : undefined;
+    const fixed = INTROSPECTION_COST[name];
+    if (fixed !== undefined) {
+      const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, true) : { depth: 0, cost: 0 };
+      return { depth: 0, cost: fixed + inner.cost };
+    }
+    const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, introspection) : { depth: 0, cost: 0 };
+    const multiplier = !introspection && definition && isList(definition.type) ? listSize(node) : 1;
+    return { depth: introspection ? 0 : 1 + inner.depth, cost: (1 + inner.cost) * multiplier };
+  };
+
+  return selectionMeasure(operation.selectionSet, rootType(schema, operation), false);
 }
 
-function fieldCost(
-  node: FieldNode,
-  type: GraphQLOutputType | undefined,
-  fragments: Map<string, FragmentDefinitionNode>,
-  context: ValidationContext,
-  seen: Set<string>,
-): number {
-  if (node.name.value.startsWith('__')) return 0;
-  const named = type ? getNamedType(type) : undefined;
-  const childFields = named && 'getFields' in named ? named.getFields() : undefined;
-  let children = 0;
-  const visit = (set: SelectionSetNode | undefined, visited: Set<string>) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.FIELD) {
-        const def = childFields?.[s.name.value];
-        children += fieldCost(s, def?.type, fragments, context, visited);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        visit(s.selectionSet, visited);
-      } else if (!visited.has(s.name.value)) {
-        visit(fragments.get(s.name.value)?.selectionSet, new Set([...visited, s.name.value]));
-      }
-    }
-  };
-  visit(node.selectionSet, seen);
-  return (1 + children) * (type && isList(type) ? listSize(node, context) : 1);
+function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLCompositeType | undefined {
+  const type = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  return type ?? undefined;
+}
+
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__schema' && parent === schema.getQueryType()) return { type: schema.getType('__Schema') } as GraphQLField<unknown, unknown>;
+  if (name === '__type' && parent === schema.getQueryType()) return { type: schema.getType('__Type') } as GraphQLField<unknown, unknown>;
+  return parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
 }
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-function listSize(node: FieldNode, context: ValidationContext): number {
-  let size: number | undefined;
-  for (const arg of node.arguments ?? []) {
-    const value = resolveValue(arg.value, context);
-    if (Array.isArray(value)) size = Math.max(size ?? 0, value.length);
-    else if (SIZE_ARGUMENTS.includes(arg.name.value) && typeof value === 'number') size = Math.max(size ?? 0, value);
-  }
-  return Math.max(size ?? DEFAULT_LIST_SIZE, 1);
+/** Refuses an operation nested deeper than `maxDepth` fields (fragments followed), before anything is planned or sent to a subgraph. */
+export function depthLimit(maxDepth: number) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const { depth } = measureOperation(context.getSchema(), context.getDocument(), operation);
+      if (depth > maxDepth) context.reportError(tooDeep(depth, maxDepth, operation));
+    },
+  });
 }
 
-/** Literal argument values; variables are not known during validation, so a list variable counts as DEFAULT_LIST_SIZE. */
-function resolveValue(value: ValueNode, _context: ValidationContext): unknown {
-  switch (value.kind) {
-    case Kind.LIST:
-      return value.values;
-    case Kind.INT:
-      return Number(value.value);
-    default:
-      return undefined;
-  }
+/**
+ * Refuses an operation whose estimated cost exceeds `maxCost` whatever its variables (they count as
+ * short as they can be here): the obvious cases, before anything is planned. The cost with the
+ * request's real variables is checked again once the operation is resolved (operationLimits).
+ */
+export function costLimit(maxCost: number) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const { cost } = measureOperation(context.getSchema(), context.getDocument(), operation);
+      if (cost > maxCost) context.reportError(tooComplex(cost, maxCost, operation, false));
+    },
+  });
+}
+
+/** Refuses an operation with more than `max` aliases, counted through fragments (graphql-armor, each fragment counted once). */
+export function aliasLimit(max: number) {
+  return maxAliasesRule({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        (context as ValidationContext | null)?.reportError(
+          new GraphQLError(`The operation has more aliases than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`, {
+            extensions: { hubCode: TOO_MANY_ALIASES, maxAliases: max },
+          }),
+        ),
+    ],
+  });
+}
+
+/** Refuses an operation with more than `max` directives, counted through fragments (graphql-armor). */
+export function directiveLimit(max: number) {
+  return maxDirectivesRule({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        (context as ValidationContext | null)?.reportError(
+          new GraphQLError(`The operation has more directives than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`, {
+            extensions: { hubCode: TOO_MANY_DIRECTIVES, maxDirectives: max },
+          }),
+        ),
+    ],
+  });
+}
+
+export function tooDeep(depth: number, maxDepth: number, operation?: OperationDefinitionNode): GraphQLError {
+  return new GraphQLError(`The operation is nested ${depth} levels deep; the hub allows at most ${maxDepth}`, {
+    nodes: operation ? [operation] : undefined,
+    extensions: { hubCode: QUERY_TOO_DEEP, depth, maxDepth },
+  });
+}
+
+export function tooComplex(cost: number, maxCost: number, operation: OperationDefinitionNode | undefined, withVariables: boolean): GraphQLError {
+  const shown = Number.isSafeInteger(cost) ? cost : Number.MAX_SAFE_INTEGER;
+  return new GraphQLError(
+    `The operation's estimated cost is ${Number.isSafeInteger(cost) ? cost : 'over ' + shown}${withVariables ? ' with the variables given' : ''}; the hub allows at most ${maxCost}. Ask for fewer items or fields per request`,
+    { nodes: operation ? [operation] : undefined, extensions: { hubCode: QUERY_TOO_COMPLEX, cost: shown, maxCost } },
+  );
 }
