@@ -13,8 +13,8 @@ export function formatGatewayError(logger: Logger, maxTokens?: number) {
     // The query limits' own codes (Apollo overwrote them with GRAPHQL_VALIDATION_FAILED).
     if (typeof hubCode === 'string') return { ...formatted, extensions: { ...extensions, code: hubCode } };
     const code = extensions.code;
-    // graphql-js stops parsing past the token limit ("Document contains more that N tokens").
-    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th[ae]n \d+ tokens/.test(formatted.message)) {
+    // graphql-js stops parsing past the token limit ("Document contains more that N tokens", sic).
+    if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
       return {
         message: `The operation has more than the ${maxTokens ?? 'allowed number of'} tokens the hub parses; send a shorter operation (pass long lists as variables)`,
         extensions: { ...extensions, code: 'TOO_MANY_TOKENS', ...(maxTokens ? { maxTokens } : {}) },

@@ -15,7 +15,8 @@ import {
 } from './query-limits.js';
 
 const schema = buildSchema(`
-  type Query { node(id: ID!): Node, nodes(ids: [ID!]!): [Node], search(first: Int): [Node] }
+  type Query { node(id: ID!): Node, nodes(ids: [ID!]!): [Node], search(first: Int): [Node], page(first: Int = 20): Page }
+  type Page { nodes: [Node!]!, total: Int }
   type Node { id: ID!, name: String, children(first: Int): [Node], parent: Node }
 `);
 
@@ -122,6 +123,26 @@ describe('cost with variables', () => {
     const withDefault = parse('query Q($n: Int = 7) { search(first: $n) { id } }');
     expect(measureOperation(schema, withDefault, withDefault.definitions[0] as OperationDefinitionNode, {}).cost).toBe(14);
     expect(measureOperation(schema, document, operation, {}).cost).toBe(3 * DEFAULT_LIST_SIZE + 2 * DEFAULT_LIST_SIZE);
+  });
+});
+
+describe('pages (connections)', () => {
+  const measure = (query: string, variables?: Record<string, unknown>) => {
+    const document = parse(query);
+    return measureOperation(schema, document, document.definitions[0] as OperationDefinitionNode, variables).cost;
+  };
+
+  it('sizes the lists of a page by its `first:`, given or the schema default', () => {
+    // page: 1 + nodes (1 + id) × 100 + total
+    expect(measure('{ page(first: 100) { nodes { id } total } }')).toBe(202);
+    expect(measure('{ page { nodes { id } total } }')).toBe(42);
+  });
+
+  it('through a fragment, measured once for pages of any size', () => {
+    const query = 'query Q($n: Int, $m: Int) { a: page(first: $n) { ...P } b: page(first: $m) { ...P } } fragment P on Page { nodes { id } }';
+    expect(measure(query, { n: 1000, m: 10 })).toBe(1 + 2 * 1000 + 1 + 2 * 10);
+    // Validation, variables unknown: as small as they can be.
+    expect(measure(query)).toBe(6);
   });
 });
 

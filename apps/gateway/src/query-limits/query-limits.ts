@@ -48,17 +48,30 @@ export interface OperationMeasure {
 }
 
 /**
+ * A selection's measure, its cost split in what it costs once (`fixed`) and what it costs per item
+ * of the page it is in (`perItem`: its list fields that take no size of their own, like a
+ * connection's `nodes`), so that a named fragment is measured once whatever the page it is spread
+ * in: cost = fixed + perItem × page size.
+ */
+interface Measure {
+  depth: number;
+  fixed: number;
+  perItem: number;
+}
+
+/**
  * Depth and estimated cost of one operation, in time linear in the document: each named fragment
  * is measured once and its result reused at every spread (an operation of nested fragments that
  * each spread the next twice is 2^n fields when expanded, but n fragments to measure here).
  *
  * Depth counts fields (not fragments); introspection fields and `__typename` add no depth. Cost:
  * each field costs 1 plus its selection; a list field multiplies that by its size — the length of
- * a list argument (e.g. `usccs`), a `first`/`last`/`limit` argument, or DEFAULT_LIST_SIZE when no
- * argument tells. `__typename` costs 1, `__schema` and `__type` INTROSPECTION_COST (their
- * selections counted once per field, lists inside them as 1). Every selection costs at least 1, so
- * the cost bounds how many fields the operation has once its fragments are expanded — what every
- * later walk (policy, masking, query planning) is linear in.
+ * a list argument (e.g. `usccs`), a `first`/`last`/`limit` argument (given, or its default in the
+ * schema), the page size of the connection it is in (`searchLegalEntities(first: 100) { nodes }`),
+ * or DEFAULT_LIST_SIZE when nothing tells. `__typename` costs 1, `__schema` and `__type`
+ * INTROSPECTION_COST (their selections counted once per field, lists inside them as 1). Every
+ * selection costs at least 1, so the cost bounds how many fields the operation has once its
+ * fragments are expanded — what every later walk (policy, masking, query planning) is linear in.
  *
  * `variables`: the request's values. Without them (validation: the document alone), a list or size
  * passed as a variable counts as 1 — the least it can be — so that validation refuses only what is
@@ -96,27 +109,34 @@ export function measureOperation(
     }
     return null;
   };
-  const listSize = (node: FieldNode): number => {
+  /** The size a field's arguments give (the largest), else the default of its size argument in the schema; null when none. */
+  const sizeArgument = (node: FieldNode, definition: GraphQLField<unknown, unknown> | undefined): number | null => {
     let size: number | null = null;
+    const given = new Set<string>();
     for (const argument of node.arguments ?? []) {
+      given.add(argument.name.value);
       const s = sizeOf(argument.name.value, argument.value);
-      if (s !== null && Number.isFinite(s)) size = Math.max(size ?? 0, s);
+      if (s !== null && !Number.isNaN(s)) size = Math.max(size ?? 0, s);
     }
-    return Math.max(size ?? DEFAULT_LIST_SIZE, 1);
+    for (const argument of definition?.args ?? []) {
+      if (given.has(argument.name) || !SIZE_ARGUMENTS.has(argument.name) || typeof argument.defaultValue !== 'number') continue;
+      size = Math.max(size ?? 0, argument.defaultValue);
+    }
+    return size === null ? null : Math.max(size, 1);
   };
 
-  const memo = new Map<string, OperationMeasure>();
+  const memo = new Map<string, Measure>();
   const inProgress = new Set<string>();
 
-  const fragmentMeasure = (name: string, introspection: boolean): OperationMeasure => {
-    // Fragments are measured outside introspection only; a fragment spread inside `__schema` (as
-    // GraphiQL's TypeRef) costs its fields with lists as 1, which is less: remember the two apart.
+  const fragmentMeasure = (name: string, introspection: boolean): Measure => {
+    // Inside introspection lists count as 1, which a fragment spread there (GraphiQL's TypeRef)
+    // must follow: the two are remembered apart.
     const key = introspection ? `\u0000${name}` : name;
     const remembered = memo.get(key);
     if (remembered) return remembered;
     const fragment = fragments.get(name);
     // An unknown fragment or a cycle is reported by the standard rules; it adds nothing here.
-    if (!fragment || inProgress.has(key)) return { depth: 0, cost: 1 };
+    if (!fragment || inProgress.has(key)) return { depth: 0, fixed: 1, perItem: 0 };
     inProgress.add(key);
     const type = schema.getType(fragment.typeCondition.name.value);
     const measured = selectionMeasure(fragment.selectionSet, type && isCompositeType(type) ? type : undefined, introspection);
@@ -125,39 +145,52 @@ export function measureOperation(
     return measured;
   };
 
-  const selectionMeasure = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, introspection: boolean): OperationMeasure => {
-    let depth = 0;
-    let cost = 0;
+  const selectionMeasure = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, introspection: boolean): Measure => {
+    const total: Measure = { depth: 0, fixed: 0, perItem: 0 };
     for (const s of set.selections) {
-      let m: OperationMeasure;
+      let m: Measure;
       if (s.kind === Kind.FIELD) m = fieldMeasure(s, parent, introspection);
       else if (s.kind === Kind.INLINE_FRAGMENT) {
         const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
         m = selectionMeasure(s.selectionSet, type && isCompositeType(type) ? type : undefined, introspection);
       } else m = fragmentMeasure(s.name.value, introspection);
-      depth = Math.max(depth, m.depth);
-      cost += m.cost;
+      total.depth = Math.max(total.depth, m.depth);
+      total.fixed += m.fixed;
+      total.perItem += m.perItem;
     }
-    return { depth, cost };
+    return total;
   };
 
-  const fieldMeasure = (node: FieldNode, parent: GraphQLCompositeType | undefined, introspection: boolean): OperationMeasure => {
+  const fieldMeasure = (node: FieldNode, parent: GraphQLCompositeType | undefined, introspection: boolean): Measure => {
     const name = node.name.value;
-    if (name === '__typename') return { depth: 0, cost: 1 };
+    if (name === '__typename') return { depth: 0, fixed: 1, perItem: 0 };
     const definition = fieldDefinition(schema, parent, name);
     const named = definition ? getNamedType(definition.type) : undefined;
     const childType = named && isCompositeType(named) ? named : undefined;
     const fixed = INTROSPECTION_COST[name];
     if (fixed !== undefined) {
-      const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, true) : { depth: 0, cost: 0 };
-      return { depth: 0, cost: fixed + inner.cost };
+      const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, true) : undefined;
+      return { depth: 0, fixed: fixed + (inner ? inner.fixed + inner.perItem : 0), perItem: 0 };
     }
-    const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, introspection) : { depth: 0, cost: 0 };
-    const multiplier = !introspection && definition && isList(definition.type) ? listSize(node) : 1;
-    return { depth: introspection ? 0 : 1 + inner.depth, cost: (1 + inner.cost) * multiplier };
+    if (introspection) {
+      // Within introspection every list counts as 1: its answer is bounded by the schema.
+      const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, true) : undefined;
+      return { depth: 0, fixed: 1 + (inner ? inner.fixed + inner.perItem : 0), perItem: 0 };
+    }
+    const list = definition !== undefined && isList(definition.type);
+    const size = sizeArgument(node, definition);
+    const inner = node.selectionSet ? selectionMeasure(node.selectionSet, childType, false) : undefined;
+    // A page (a field that is no list but takes a size, e.g. a connection) sizes the lists directly under it.
+    const page = !list && size !== null ? size : DEFAULT_LIST_SIZE;
+    const own = 1 + (inner ? inner.fixed + inner.perItem * page : 0);
+    const depth = 1 + (inner?.depth ?? 0);
+    if (!list) return { depth, fixed: own, perItem: 0 };
+    // A list of no size of its own takes the page size of the connection it is in.
+    return size !== null ? { depth, fixed: own * size, perItem: 0 } : { depth, fixed: 0, perItem: own };
   };
 
-  return selectionMeasure(operation.selectionSet, rootType(schema, operation), false);
+  const root = selectionMeasure(operation.selectionSet, rootType(schema, operation), false);
+  return { depth: root.depth, cost: root.fixed + root.perItem * DEFAULT_LIST_SIZE };
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLCompositeType | undefined {
