@@ -165,7 +165,7 @@ async function resourceEvents(seed: GovernanceCatalog, sdl: string): Promise<voi
   emitted.push(...events.events);
 }
 
-/** ParticipantsService.participantEvent and keyEvent, via seed, registrations, issuing and revoking keys. */
+/** ParticipantsService.participantEvent and keyEvent, via seed, registrations, a system's rate, issuing and revoking keys. */
 async function participantEvents(seed: GovernanceCatalog): Promise<void> {
   const db = new FakeDatabase();
   const events = new Recorder();
@@ -174,6 +174,7 @@ async function participantEvents(seed: GovernanceCatalog): Promise<void> {
   const uscc = generateUscc(random);
   await participants.registerDepartment({ uscc, name: '佛山市数据测试局', divisionCode: '440604' }, admin);
   await participants.registerSystem({ code: 'fs-test-window', departmentUscc: uscc, name: '测试一窗系统' }, admin);
+  await participants.setSystemRateLimit({ systemCode: 'fs-test-window', requestsPerMinute: 300, reason: '测试：一窗系统每分钟三百次' }, admin);
   const system = await participants.issueKey({ roles: [Role.SYSTEM], systemCode: 'fs-test-window', holderName: '测试一窗系统' }, admin);
   const steward = await participants.issueKey({ roles: [Role.STEWARD], departmentUscc: uscc, holderName: '测试局数据管理员' }, admin);
   await participants.revokeKey({ id: steward.apiKey.id, reason: '人员调岗' }, admin);
