@@ -27,6 +27,15 @@ const BULK_PERSONS = Number(process.env.BENCH_BULK_PERSONS ?? 1_000_000);
 const PROFILE = '(d) company profile, four subgraphs';
 const PROFILE_UNGOVERNED = '(d) company profile, access control off';
 const INTERLEAVED_ROUNDS = 4;
+const ALONE = '(e) legalEntity, normal traffic alone';
+const UNDER_ATTACK = '(e) legalEntity, beside a nested-fragment attack';
+/** Connections the attacker of (e) keeps busy, each sending its next attack as soon as the last is answered. */
+const ATTACK_CONCURRENCY = Number(process.env.BENCH_ATTACK_CONCURRENCY ?? 4);
+/**
+ * Only the scenarios whose names start with one of these (comma-separated), e.g. `BENCH_SCENARIOS='(e)'`:
+ * no bulk load, and docs/benchmarks.md keeps everything but the sections of what ran.
+ */
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean);
 
 interface Scenario {
   name: string;
@@ -37,6 +46,16 @@ interface Scenario {
   /** Scenarios with the same tag (listed one after the other) are measured interleaved, to be compared. */
   interleaved?: string;
   request(i: number): { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
+  check(status: number, body: string): boolean;
+  /** Other load on the same gateway while this scenario is measured (the attack of (e)); counted apart. */
+  beside?: Background;
+}
+
+interface Background {
+  concurrency: number;
+  headers: Record<string, string>;
+  request(i: number): { method: 'POST'; path: string; body: string };
+  /** Whether the gateway answered it as it should (the attack: refused, with its code). */
   check(status: number, body: string): boolean;
 }
 
@@ -50,6 +69,8 @@ interface Result {
   cpuMsPerOp: number;
   /** CPU time of the bench database's Postgres backends per operation, when Postgres runs on this machine. */
   databaseCpuMsPerOp?: number;
+  /** The background load's requests answered as they should be, and not, while this scenario was measured. */
+  beside?: { ops: number; errors: number; p50: number; p99: number };
 }
 
 async function main(): Promise<void> {
@@ -67,7 +88,7 @@ async function main(): Promise<void> {
   const usccFile = join(dir, 'usccs.json');
   console.log(`bench: starting the hub with ${SEED} legal entities…`);
   const server = spawn(process.execPath, ['dist/bench/server.js', usccFile, String(SEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ subgraphs: Record<string, string>; gateway: string; ungovernedGateway: string; key: string; database: string }>((resolve, reject) => {
+  const ready = await new Promise<{ subgraphs: Record<string, string>; gateway: string; ungovernedGateway: string; key: string; attackerKey: string; database: string }>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
     // The server's only JSON line on stdout is its address list; anything else is passed through.
     createInterface({ input: server.stdout! }).on('line', (line) => {
@@ -86,7 +107,12 @@ async function main(): Promise<void> {
     credit { assessment { level reasons { code } } penalties { decisionNumber } }
     location { status method point { longitude latitude } } } }`;
   const okGraphQL = (status: number, body: string) => status === 200 && !body.includes('"errors"');
-  const scenarios: Scenario[] = [
+  // Nested fragments, each spreading the one before twice: 2^25 fields once expanded, in about 1.2 kB
+  // (what froze the whole hub for 44 s before the limits were linear).
+  let attack = `query Attack { legalEntity(uscc: "${usccs[0]}") { ...F25 } } fragment F0 on LegalEntity { uscc name }`;
+  for (let i = 1; i <= 25; i++) attack += ` fragment F${i} on LegalEntity { ...F${i - 1} ...F${i - 1} }`;
+  const attackRequest = { method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query: attack, extensions }) };
+  const allScenarios: Scenario[] = [
     {
       name: 'baseline',
       description: 'GET /health/live on the subgraph: the HTTP floor of this machine',
@@ -137,7 +163,30 @@ async function main(): Promise<void> {
       request: (i) => graphql(profile, { u: usccs[(i * 7919) % usccs.length] }),
       check: (status, body) => okGraphQL(status, body) && !/"idNumber":"\d{6}\*+/.test(body),
     },
+    {
+      name: ALONE,
+      description: 'the query of (b), as normal traffic, with nothing else on the gateway: what (e) compares with',
+      target: 'gateway',
+      interleaved: 'attack',
+      request: (i) => graphql(one, { u: usccs[(i * 7919) % usccs.length] }),
+      check: okGraphQL,
+    },
+    {
+      name: UNDER_ATTACK,
+      description: `the same normal traffic while another system (its own key, a rate high enough never to be limited: the worst case for the query limits) sends a ${attack.length}-byte operation of 25 nested fragments on ${ATTACK_CONCURRENCY} connections without pause, each refused (QUERY_TOO_COMPLEX) by the gateway's linear-time limits`,
+      target: 'gateway',
+      interleaved: 'attack',
+      request: (i) => graphql(one, { u: usccs[(i * 7919) % usccs.length] }),
+      check: okGraphQL,
+      beside: {
+        concurrency: ATTACK_CONCURRENCY,
+        headers: { authorization: `Bearer ${ready.attackerKey}` },
+        request: () => attackRequest,
+        check: (status, body) => status === 400 && body.includes('QUERY_TOO_COMPLEX'),
+      },
+    },
   ];
+  const scenarios = ONLY ? allScenarios.filter((s) => s === allScenarios[0] || ONLY.some((prefix) => s.name.startsWith(prefix))) : allScenarios;
   const results: Result[] = [];
   let bulk: BulkResult | undefined;
   const database = new pg.Client({ connectionString: ready.database });
@@ -155,13 +204,20 @@ async function main(): Promise<void> {
         console.log(`bench: ${result.scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op${result.databaseCpuMsPerOp === undefined ? '' : ` (+ ${result.databaseCpuMsPerOp.toFixed(3)} in Postgres)`}, ${result.errors} errors`);
       }
     }
-    bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!, secret);
+    if (!ONLY) bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!, secret);
   } finally {
     await database.end().catch(() => undefined);
     server.kill('SIGTERM');
   }
-  await writeFile('docs/benchmarks.md', markdown(results, bulk));
-  console.log('bench: wrote docs/benchmarks.md');
+  if (ONLY) {
+    // A partial run updates only the sections of what it measured.
+    const sections = attackSection(results);
+    if (sections) await writeFile('docs/benchmarks.md', replaceSection(await readFile('docs/benchmarks.md', 'utf8'), ATTACK_HEADING, sections));
+    console.log(`bench: ${sections ? 'updated' : 'left'} docs/benchmarks.md (${ONLY.join(', ')} only)`);
+  } else {
+    await writeFile('docs/benchmarks.md', markdown(results, bulk));
+    console.log('bench: wrote docs/benchmarks.md');
+  }
   if (results.some((r) => r.errors > 0)) process.exit(1);
 }
 
@@ -175,6 +231,8 @@ class Load {
   private seconds = 0;
   private cpu = 0;
   private databaseCpu: number | undefined = 0;
+  /** The background load (Scenario.beside), on connections of its own. */
+  private readonly background: { pool: Pool; i: number; ops: number; errors: number; latencies: number[] } | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -184,6 +242,8 @@ class Load {
     private readonly databaseCpuMs: () => Promise<Map<number, number> | undefined>,
   ) {
     this.pool = new Pool(url, { connections: this.concurrency, pipelining: 1 });
+    const beside = scenario.beside;
+    this.background = beside ? { pool: new Pool(url, { connections: beside.concurrency, pipelining: 1 }), i: 0, ops: 0, errors: 0, latencies: [] } : undefined;
   }
 
   get concurrency(): number {
@@ -192,14 +252,15 @@ class Load {
 
   async warm(seconds: number): Promise<void> {
     const until = performance.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: this.concurrency }, () => this.run(until, false)));
+    await Promise.all([...Array.from({ length: this.concurrency }, () => this.run(until, false)), ...this.runBackground(until, false)]);
   }
 
   async measure(seconds: number): Promise<void> {
     const cpuBefore = await cpuMs(this.serverPid);
     const databaseBefore = await this.databaseCpuMs();
     const started = performance.now();
-    await Promise.all(Array.from({ length: this.concurrency }, () => this.run(started + seconds * 1000, true)));
+    const until = started + seconds * 1000;
+    await Promise.all([...Array.from({ length: this.concurrency }, () => this.run(until, true)), ...this.runBackground(until, true)]);
     this.seconds += (performance.now() - started) / 1000;
     this.cpu += (await cpuMs(this.serverPid)) - cpuBefore;
     const databaseAfter = await this.databaseCpuMs();
@@ -208,10 +269,17 @@ class Load {
 
   async result(): Promise<Result> {
     await this.pool.close();
-    const latencies = this.latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    await this.background?.pool.close();
+    const percentile = (values: number[]) => {
+      const sorted = values.sort((a, b) => a - b);
+      return (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    };
+    const at = percentile(this.latencies);
     const perOp = (ms: number) => ms / Math.max(this.ops, 1);
+    const background = this.background;
+    const backgroundAt = background ? percentile(background.latencies) : undefined;
     return {
+      beside: background && backgroundAt ? { ops: background.ops, errors: background.errors, p50: backgroundAt(0.5), p99: backgroundAt(0.99) } : undefined,
       scenario: this.scenario,
       ops: this.ops,
       errors: this.errors,
@@ -221,6 +289,28 @@ class Load {
       cpuMsPerOp: perOp(this.cpu),
       databaseCpuMsPerOp: this.databaseCpu === undefined ? undefined : perOp(this.databaseCpu),
     };
+  }
+
+  /** The background load's connections, each sending its next request as soon as the last is answered. */
+  private runBackground(until: number, count: boolean): Promise<void>[] {
+    const background = this.background;
+    const beside = this.scenario.beside;
+    if (!background || !beside) return [];
+    return Array.from({ length: beside.concurrency }, async () => {
+      while (performance.now() < until) {
+        const { method, path, body } = beside.request(background.i++);
+        const started = performance.now();
+        const response = await background.pool.request({ method, path, body, headers: { ...beside.headers, 'content-type': 'application/json' } });
+        const text = await response.body.text();
+        if (!count) continue;
+        if (beside.check(response.statusCode, text)) {
+          background.ops++;
+          background.latencies.push(performance.now() - started);
+        } else {
+          background.errors++;
+        }
+      }
+    });
   }
 
   private async run(until: number, count: boolean): Promise<void> {
@@ -410,6 +500,43 @@ async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: n
   return { rows: BULK_PERSONS, rawSeconds, bulkSeconds, rssBeforeMiB: rssBefore, rssPeakMiB: rssPeak, rssAfterMiB: rssAfter, cpuSeconds, report };
 }
 
+const ATTACK_HEADING = '## Under a nested-fragment attack';
+
+/** The section of (e): normal traffic's throughput beside the attack, as a ratio to the same traffic alone in the same run. */
+function attackSection(results: Result[]): string | undefined {
+  const alone = results.find((r) => r.scenario.name === ALONE);
+  const attacked = results.find((r) => r.scenario.name === UNDER_ATTACK);
+  if (!alone || !attacked?.beside) return undefined;
+  const rate = (r: Result) => r.ops / r.seconds;
+  const ratio = rate(attacked) / rate(alone);
+  const attacks = attacked.beside.ops / attacked.seconds;
+  return `${ATTACK_HEADING}
+
+Normal traffic (the single-entity query of (b), ${CONCURRENCY} connections, the one-window system's key)
+on the governed gateway alone, and beside an attacker: another system sending an operation of 25
+nested fragments (2^25 fields once expanded, ${attacked.scenario.beside?.request(0).body.length ?? '?'} bytes of request) on ${ATTACK_CONCURRENCY}
+connections, each sent as soon as the last was refused. The attacker's system has a rate the
+limit never reaches, so that every attack is parsed and measured by the query limits (the worst
+case for them; with the default rate per system most would be refused with 429 before that).
+Measured interleaved, in ${INTERLEAVED_ROUNDS * 2} alternating slices of ${SECONDS / INTERLEAVED_ROUNDS} s, in the same run (${new Date().toISOString()}).
+
+| normal traffic | req/s | × alone | p50 ms | p99 ms | hub CPU ms per normal op | attacks refused/s | attack p50 ms | attack p99 ms | attacks not refused as expected |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| alone | ${rate(alone).toFixed(0)} | 1.000 | ${alone.p50.toFixed(2)} | ${alone.p99.toFixed(2)} | ${alone.cpuMsPerOp.toFixed(3)} | – | – | – | – |
+| beside the attack | ${rate(attacked).toFixed(0)} | ${ratio.toFixed(3)} | ${attacked.p50.toFixed(2)} | ${attacked.p99.toFixed(2)} | ${attacked.cpuMsPerOp.toFixed(3)} | ${attacks.toFixed(0)} | ${attacked.beside.p50.toFixed(2)} | ${attacked.beside.p99.toFixed(2)} | ${attacked.beside.errors} |
+
+Beside the attack, normal traffic keeps ${(ratio * 100).toFixed(0)} % of its throughput (ratio ${ratio.toFixed(3)}; the target is at least 0.800), while the gateway refuses ${attacks.toFixed(0)} attacks a second (each in ${attacked.beside.p50.toFixed(1)} ms, p50). (The hub's CPU per normal operation beside the attack includes the attack's.)
+`;
+}
+
+/** `text` with the section under `heading` (to the next "## " heading or the end) replaced by `section`, or `section` appended. */
+function replaceSection(text: string, heading: string, section: string): string {
+  const start = text.indexOf(heading);
+  if (start < 0) return `${text.trimEnd()}\n\n${section}`;
+  const next = text.indexOf('\n## ', start + heading.length);
+  return `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
+}
+
 function markdown(results: Result[], bulk?: BulkResult): string {
   const base = results[0];
   const rate = (r: Result) => r.ops / r.seconds;
@@ -478,7 +605,7 @@ With policy and audit on, the gateway keeps ${(governance.ratio * 100).toFixed(0
       }.
 `
     : ''
-}${
+}${attackSection(results) ? `\n${attackSection(results)}` : ''}${
   bulk
     ? `
 ## Bulk load: ${bulk.rows.toLocaleString('en')} persons

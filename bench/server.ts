@@ -1,8 +1,9 @@
 // The hub under benchmark, in its own process so that its CPU time and memory are measured apart
 // from the load generator's: a scratch database on DATABASE_URL's server, every subgraph and the
 // gateway, seeded with a synthetic city and the demo's keys and grants. Prints one JSON line with the
-// URLs and the API key to call the gateway with when ready. A second gateway over the same subgraphs
-// runs with access control off: the benchmark's baseline for what policy and audit cost.
+// URLs and the API keys to call the gateway with when ready (the attack scenario's attacker has its
+// own). A second gateway over the same subgraphs runs with access control off: the benchmark's
+// baseline for what policy and audit cost.
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -12,10 +13,13 @@ import { ScratchDatabase } from '@hub/persistence';
 import { INGEST_REGISTERS, type IngestRegisters } from '@hub/register';
 import { syntheticCity } from '@hub/synthetic-data';
 import { startGateway } from '../apps/gateway/src/main.js';
-import { demoKey, loadDemoAccess } from '../apps/hub/src/demo-access.js';
+import { ParticipantsService } from '../apps/catalog/src/participants/participants.service.js';
+import { demoKey, demoPrincipal, loadDemoAccess } from '../apps/hub/src/demo-access.js';
 import { SUBGRAPHS, subgraphEventsSettled, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 
 const [usccFile, countArg] = process.argv.slice(2);
+/** The one-window system (normal traffic) and the social-insurance system (the attacker of the attack scenario). */
+const BENCH_SYSTEMS = ['fs-cc-one-window', 'fs-hrss-insurance'];
 ensureInternalSecret();
 const database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_bench');
 Object.assign(process.env, { DATABASE_URL: database.url, GATEWAY_PORT: '0', LOG_LEVEL: 'warn' }, Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])));
@@ -40,14 +44,20 @@ for (const [name, register, records] of [
 // Measuring while the seed's events are still being consumed (geocoding…) would measure that too.
 await subgraphEventsSettled(apps, 600_000);
 // The demo's keys, and grants for its one-window system, which reads the company profile with them.
-await loadDemoAccess(apps[SUBGRAPHS.findIndex((s) => s.name === 'catalog')], createLogger('bench'));
+const catalog = apps[SUBGRAPHS.findIndex((s) => s.name === 'catalog')];
+await loadDemoAccess(catalog, createLogger('bench'));
+// The systems the bench calls as get rates of their own from the catalog, far above what the bench
+// sends: it measures throughput, not the rate limit (every other system keeps the default).
+for (const systemCode of BENCH_SYSTEMS) {
+  await catalog.get(ParticipantsService).setSystemRateLimit({ systemCode, requestsPerMinute: 1_000_000, reason: 'benchmark: measuring throughput' }, demoPrincipal('admin'));
+}
 const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
 const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
 // Benchmark baseline only: the same gateway without authentication, policy, masking or audit.
 const ungoverned = await startGateway(gatewayEnv, { shutdownHooks: false, accessControl: false });
 await writeFile(usccFile, JSON.stringify(city.legalEntities.map((e) => e.uscc)));
 process.stdout.write(
-  `${JSON.stringify({ subgraphs: urls, gateway: await gateway.getUrl(), ungovernedGateway: await ungoverned.getUrl(), key: demoKey('window'), database: database.url })}\n`,
+  `${JSON.stringify({ subgraphs: urls, gateway: await gateway.getUrl(), ungovernedGateway: await ungoverned.getUrl(), key: demoKey('window'), attackerKey: demoKey('insurance'), database: database.url })}\n`,
 );
 
 async function stop() {
