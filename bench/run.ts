@@ -547,7 +547,7 @@ ${row('beside the nested-fragment attack', attacked)}${flooded ? `\n${row('besid
 
 Beside the attack, normal traffic keeps ${(ratio * 100).toFixed(0)} % of its throughput (ratio ${ratio.toFixed(3)}; the target is at least 0.800)${
     flooded ? `, and ${((rate(flooded) / rate(alone)) * 100).toFixed(0)} % beside the same number of connections sending \`{ __typename }\`` : ''
-  }: refusing the attack costs the gateway about what any request costs (authentication, rate, parsing, the limits in linear time, the access record), not the exponential walk it cost before. The hub's CPU per normal operation beside the other load includes that load's.
+  } (this shared machine's noise between slices is of the order of 10 %). Refusing the attack costs the gateway what any request costs — authentication, rate, parsing, the limits in linear time, the access record — not the exponential walk it cost before. The hub's CPU per normal operation beside the other load includes that load's.
 `;
 }
 
