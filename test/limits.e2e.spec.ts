@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUscc, seededRandom } from '@hub/identifiers';
+import { aLegalEntity } from './support/fixtures.js';
 import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 
 /**
@@ -163,6 +164,23 @@ describe('limits that cannot be turned against the hub', () => {
       const { body } = await timed('{ __schema { types { name description fields { name description type { name } } } } }');
       expect(body.data).toBeUndefined();
       expect(body.errors?.[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxResponseBytes: MAX_RESPONSE_BYTES, requestId: expect.any(String) });
+    });
+
+    it("a library's answer over the ceiling is not even read: RESPONSE_TOO_LARGE in place of its part", async () => {
+      const records = Array.from({ length: 100 }, () => aLegalEntity().with({ businessScope: '经营范围'.repeat(100) }).build());
+      const ingested = await hub.ingest('legal-entities', records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'application/x-ndjson');
+      expect(ingested.ok).toBe(true);
+      await ingested.body?.cancel();
+      // 100 × 1.2 kB of business scope: more than the ceiling, from the legal-entity library alone.
+      const { body } = await timed('query Big($u: [String!]!) { legalEntities(usccs: $u) { uscc name businessScope } }', { u: records.map((r) => r.uscc) });
+      const tooLarge = body.errors?.find((e) => e.extensions?.code === 'RESPONSE_TOO_LARGE');
+      expect(tooLarge?.message, JSON.stringify(body.errors)).toMatch(/from the legal-entity library/);
+      expect(tooLarge?.extensions).toMatchObject({ maxResponseBytes: MAX_RESPONSE_BYTES, requestId: expect.any(String) });
+      expect(body.data?.legalEntities ?? null).toBeNull();
+      // The same entities, few enough fields: answered.
+      const small = await timed('query Small($u: [String!]!) { legalEntities(usccs: $u) { uscc } }', { u: records.map((r) => r.uscc) });
+      expect(small.body.errors).toBeUndefined();
+      expect(small.body.data?.legalEntities).toHaveLength(100);
     });
 
     it('answers carry the usual security headers', async () => {

@@ -108,7 +108,7 @@ export class GatewayModule {
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
-                buildService: ({ name, url }) => new SubgraphDataSource(name!, urls[name!] ?? url!, policy ? governedClaims(policy) : baselineClaims),
+                buildService: ({ name, url }) => new SubgraphDataSource(name!, urls[name!] ?? url!, policy ? governedClaims(policy) : baselineClaims, config.MAX_RESPONSE_BYTES),
               },
             };
           },

@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { ACCESS_HEADER, internalSecret, signRequest } from '@hub/auth';
 import { REQUEST_ID_HEADER } from '@hub/observability';
 import type { GatewayContext } from '../gateway-context.js';
+import { RESPONSE_TOO_LARGE } from '../query-limits/operation-limits.js';
 
 /** The response extension in which a subgraph reports whose data it served (see @hub/subgraph). */
 const SUBJECTS_EXTENSION = 'hubSubjects';
@@ -27,8 +29,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     readonly name: string,
     url: string,
     private readonly claimsOf: ClaimsOf,
+    /** A subgraph answer larger than this (bytes, by its Content-Length) is not read: the gateway could not send it on anyway. */
+    private readonly maxResponseBytes = Infinity,
   ) {
     super({ url, fetcher: ((input: string, init: FetchInit) => fetch(input, sign(name, input, init))) as never });
+  }
+
+  // Refused before its body is read, so that an oversized answer never sits in the gateway's memory
+  // (the answer to the caller is limited again as a whole: operationLimitsPlugin).
+  override parseBody(...[fetchResponse, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
+    const length = Number(fetchResponse.headers.get('content-length'));
+    if (length > this.maxResponseBytes) {
+      void (fetchResponse as unknown as Response).body?.cancel().catch(() => undefined);
+      throw new GraphQLError(`A part of the answer (from the ${this.name} library) is larger than the ${this.maxResponseBytes} bytes the hub sends in one response; ask for fewer items or fields per request`, {
+        extensions: { code: RESPONSE_TOO_LARGE, maxResponseBytes: this.maxResponseBytes },
+      });
+    }
+    return super.parseBody(fetchResponse, ...rest);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
