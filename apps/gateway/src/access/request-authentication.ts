@@ -45,6 +45,8 @@ export class RequestAuthentication implements OnModuleInit {
   private readonly log = createLogger('gateway.authentication');
   private readonly refusals;
   private readonly rateLimited;
+  /** Callers whose rate refusals were logged, until when (their window's end). */
+  private readonly rateLogged = new Map<string, number>();
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -91,9 +93,18 @@ export class RequestAuthentication implements OnModuleInit {
       if (decision.allowed) return;
       const path = request.url.split('?')[0];
       this.rateLimited.inc();
-      this.log.warn({ requestId: String(request.id), keyId: principal.keyId, systemCode: principal.systemCode, limit: decision.limit, path }, 'request refused: the caller is over its rate');
+      // Logged once per caller and window: a flood of refusals must not become a flood of log lines.
+      const caller = callerKey(principal);
+      if ((this.rateLogged.get(caller) ?? 0) <= Date.now()) {
+        if (this.rateLogged.size >= 10_000) this.rateLogged.clear();
+        this.rateLogged.set(caller, Date.now() + decision.resetSeconds * 1000);
+        this.log.warn(
+          { requestId: String(request.id), keyId: principal.keyId, systemCode: principal.systemCode, limit: decision.limit, path },
+          'requests refused: the caller is over its rate (further refusals in this window are counted in hub_rate_limited_total, not logged)',
+        );
+      }
       reply.header('retry-after', decision.resetSeconds);
-      return this.send(reply, path, 429, 'RATE_LIMITED', `${callerKey(principal).startsWith('system:') ? `system ${principal.systemCode}` : `key ${principal.keyId}`} sent more than its ${decision.limit} requests per ${RATE_WINDOW_MS / 1000} s; try again in ${decision.resetSeconds} s`, {
+      return this.send(reply, path, 429, 'RATE_LIMITED', `${principal.systemCode ? `system ${principal.systemCode}` : `key ${principal.keyId}`} sent more than its ${decision.limit} requests per ${RATE_WINDOW_MS / 1000} s; try again in ${decision.resetSeconds} s`, {
         limit: decision.limit,
         windowSeconds: RATE_WINDOW_MS / 1000,
         retryAfter: decision.resetSeconds,
