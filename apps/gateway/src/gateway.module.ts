@@ -22,7 +22,8 @@ import { SubgraphDataSource, type ClaimsOf } from './supergraph/subgraph-data-so
 import { providedRegisters } from './access/register-writes.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
-import { formatGatewayError } from './gateway-errors.js';
+import { clientMistakesPlugin, httpStatusPlugin, formatGatewayError } from './gateway-errors.js';
+import { ErrorBodies } from './error-bodies.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 import { ARCHIVE_TARGET, ArchiveProxyController } from './ingest-proxy/archive-proxy.controller.js';
 
@@ -83,12 +84,19 @@ export class GatewayModule {
             for (const [name, url] of Object.entries(urls)) {
               health.register({ name: `subgraph:${name}`, critical: false, check: () => ping(url.replace(/\/graphql$/, '/health/live')) });
             }
+            if (policy && audit) {
+              // Ready only when it can serve: every answer needs the catalog (policy) and its access log (the audit store).
+              health.register({ name: 'catalog', check: () => ping(`${catalogUrl}/health/live`) });
+              health.register({ name: 'audit-store', check: () => auditStoreReady(catalogUrl) });
+            }
             return {
               server: {
                 path: '/graphql',
                 graphiql: false,
                 introspection: true,
                 includeStacktraceInErrorResponses: false,
+                // @nestjs/apollo resets every answer with data to 200; the status is httpStatusPlugin's to set (503 for an outage, 400 for a caller's mistake).
+                preserveHttpStatusForExecutionErrors: false,
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger),
@@ -96,7 +104,9 @@ export class GatewayModule {
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
                   requestIdPlugin(),
-                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics) })] : []),
+                  clientMistakesPlugin(),
+                  httpStatusPlugin(),
+                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics), log: createLogger('gateway.access') })] : []),
                 ],
               },
               gateway: {
@@ -108,13 +118,16 @@ export class GatewayModule {
         }),
       ],
       controllers: [...(governed ? [IngestProxyController, ArchiveProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
-      providers: governed
-        ? [
-            { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
-            { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
-            RequestAuthentication,
-          ]
-        : [],
+      providers: [
+        ErrorBodies,
+        ...(governed
+          ? [
+              { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
+              { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
+              RequestAuthentication,
+            ]
+          : []),
+      ],
     };
   }
 }
@@ -189,6 +202,13 @@ const BASELINE_CLAIMS = encodeClaims({
   caseNumber: null,
 });
 const baselineClaims: ClaimsOf = () => BASELINE_CLAIMS;
+
+/** The access log is the catalog's database: ready when the catalog says its database is. */
+async function auditStoreReady(catalogUrl: string): Promise<void> {
+  const response = await fetch(`${catalogUrl}/health`, { signal: AbortSignal.timeout(1500) });
+  const report = (await response.json().catch(() => null)) as { checks?: Record<string, { status?: string }> } | null;
+  if (report?.checks?.database?.status !== 'ok') throw new Error('the catalog cannot reach its database, which holds the access log: no access can be recorded, so nothing is answered');
+}
 
 async function ping(url: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1500) });

@@ -91,6 +91,7 @@ export class RequestAuthentication implements OnModuleInit {
     this.refusals.inc({ code });
     this.log.info({ requestId, code, path, ip: reply.request.ip }, 'request refused before authentication');
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
+    if (status === 503) reply.header('retry-after', '5');
     return reply
       .status(status)
       .type('application/json')
