@@ -115,7 +115,7 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
   let catalogDb: ScratchDatabase;
   let proxy: AuditFaultProxy;
   const apps: Record<string, AppProcess> = {};
-  /** Gateway A reaches the catalog through the proxy and gets the policy events; gateway B gets none (another topic prefix: as if Kafka were down for it). */
+  /** Gateway A reaches the catalog through the proxy and gets the policy events over Kafka; gateway B runs without Kafka (no KAFKA_BROKERS): no policy event ever reaches it. */
   let gatewayA: AppProcess;
   let gatewayB: AppProcess;
   let adminKey: string;
@@ -166,7 +166,8 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
     });
     const gatewayEnv = { ...common, AUDIT_TIMEOUT_MS: '2000', MAX_REQUEST_BYTES: String(64 * 1024) };
     gatewayA = await AppProcess.start(build.dir, 'gateway', { ...gatewayEnv, ...subgraphs(proxy.url) });
-    gatewayB = await AppProcess.start(build.dir, 'gateway', { ...gatewayEnv, ...subgraphs(apps.catalog.url), KAFKA_TOPIC_PREFIX: `${prefix}elsewhere.` });
+    const { KAFKA_BROKERS: _kafka, ...withoutKafka } = gatewayEnv;
+    gatewayB = await AppProcess.start(build.dir, 'gateway', { ...withoutKafka, ...subgraphs(apps.catalog.url) });
     adminKey = await eventually(async () => readAdminKey(hubEnv.adminKeyFile), 30_000);
     // The market regulator's registration system: it writes and reads legal entities (its own register).
     writerKey = await eventually(async () => {
@@ -379,6 +380,9 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
     }, 30_000);
     // The bound is 2 s plus a fetch; the slack is for a loaded machine, not for a missed poll (30 s before).
     expect(Date.now() - since).toBeLessThan(10_000);
+    // The poll is cheap: while nothing changed, the catalog answered 304 without a body.
+    const metrics = await (await fetch(`${gatewayB.url}/metrics`, { headers: { authorization: `Bearer ${hubEnv.env.HUB_METRICS_TOKEN}` } })).text();
+    expect(Number(/hub_policy_reloads_total\{[^}]*outcome="unchanged"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
   });
 
   it('a killed library: the others\' data is answered, and what is missing says where and why', async () => {

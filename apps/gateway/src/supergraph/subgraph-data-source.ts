@@ -1,8 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { ACCESS_HEADER, internalSecret, signRequest } from '@hub/auth';
-import { REQUEST_ID_HEADER } from '@hub/observability';
+import { REQUEST_ID_HEADER, createLogger } from '@hub/observability';
 import type { GatewayContext } from '../gateway-context.js';
+
+const log = createLogger('gateway.subgraphs');
 
 /** The response extension in which a subgraph reports whose data it served (see @hub/subgraph). */
 const SUBJECTS_EXTENSION = 'hubSubjects';
@@ -23,6 +25,8 @@ export type ClaimsOf = (context: GatewayContext) => string | null;
  * subjects the subgraph reports collected for the access record.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private lastUnreachableLog = 0;
+
   constructor(
     /** The subgraph's name: the audience its requests are signed for. */
     readonly name: string,
@@ -43,6 +47,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return await super.process(options);
     } catch (error) {
       if (!isUnreachable(error)) throw error;
+      // For the operators, the library and the cause — once per outage, not once per request.
+      if (Date.now() - this.lastUnreachableLog > 10_000) {
+        this.lastUnreachableLog = Date.now();
+        log.warn({ service: this.name, error: error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error) }, `the ${this.name} library cannot be reached: answered SUBGRAPH_UNAVAILABLE for what it serves`);
+      }
       return { errors: unavailableErrors(this.name, options.request.query ?? '', options.request.variables) as never };
     }
   }
