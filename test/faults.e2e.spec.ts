@@ -120,6 +120,7 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
   let gatewayB: AppProcess;
   let adminKey: string;
   let writerKey: string;
+  let topicPrefix: string;
 
   const post = async (gateway: AppProcess, key: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
     const response = await fetch(`${gateway.url}/graphql`, {
@@ -149,8 +150,8 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
     hubEnv = hubEnvironment();
     librariesDb = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_faults_lib');
     catalogDb = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_faults_cat');
-    const prefix = `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}.`;
-    const common = { ...hubEnv.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: prefix, DATABASE_POOL_SIZE: '5' };
+    topicPrefix = `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}.`;
+    const common = { ...hubEnv.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: topicPrefix, DATABASE_POOL_SIZE: '5' };
     apps.catalog = await AppProcess.start(build.dir, 'catalog', { ...common, DATABASE_URL: catalogDb.url });
     // Two libraries: one to write and read, one to kill (the rest of the supergraph is not needed).
     for (const library of ['legal-entity', 'geospatial']) apps[library] = await AppProcess.start(build.dir, library, { ...common, DATABASE_URL: librariesDb.url });
@@ -361,6 +362,28 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
         expect(catalog.body.checks.events).toMatchObject({ status: 'ok' });
       }, 30_000);
     });
+  });
+
+  it('the catalog down (its process killed): reads refused as retryable, the gateways not ready; started again, both serve without a restart', async () => {
+    const catalogPort = Number(new URL(apps.catalog.url).port);
+    await apps.catalog.kill();
+    try {
+      const read = await legalEntity(aLegalEntity().build().uscc);
+      expect(read.status).toBe(503);
+      expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(read.body.errors?.[0].extensions).toMatchObject({ code: 'AUDIT_UNAVAILABLE', retryable: true, requestId: read.headers.get('x-request-id') });
+      for (const gateway of [gatewayA, gatewayB]) {
+        const ready = await health(gateway);
+        expect(ready.status).toBe(503);
+        expect(ready.body.checks.catalog.status).toBe('unavailable');
+      }
+    } finally {
+      apps.catalog = await AppProcess.start(build.dir, 'catalog', { ...hubEnv.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: topicPrefix, DATABASE_POOL_SIZE: '5', DATABASE_URL: catalogDb.url }, catalogPort);
+    }
+    await eventually(async () => {
+      expect((await legalEntity(aLegalEntity().build().uscc)).status).toBe(200);
+      for (const gateway of [gatewayA, gatewayB]) expect((await health(gateway)).status).toBe(200);
+    }, 30_000);
   });
 
   it('revocation reaches a gateway that gets no policy events within the documented bound (POLICY_REFRESH_MS, 2 s, plus one fetch)', async () => {
