@@ -310,6 +310,8 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
         expect(read.body.errors?.[0]).toMatchObject({ path: ['legalEntity'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'legal-entity', dependency: 'database', retryable: true } });
         // For callers, no internals: no host, port, database name or driver text.
         expect(JSON.stringify(read.body)).not.toMatch(/127\.0\.0\.1|5432|hub_faults|ECONN|accepting connections/);
+        // For the operators, the dependency and the driver's own words, in the library's log.
+        expect(apps['legal-entity'].log()).toMatch(/database unavailable: answered SERVICE_UNAVAILABLE.*accepting connections|accepting connections.*database unavailable/);
         const library = await health(apps['legal-entity']);
         expect(library.status).toBe(503);
         expect(library.body.checks.database.status).toBe('unavailable');
@@ -402,7 +404,7 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
       expect(refused.body.errors?.[0].extensions?.code).toBe('API_KEY_REVOKED');
     }, 30_000);
     // The bound is 2 s plus a fetch; the slack is for a loaded machine, not for a missed poll (30 s before).
-    expect(Date.now() - since).toBeLessThan(10_000);
+    expect(Date.now() - since).toBeLessThan(15_000);
     // The poll is cheap: while nothing changed, the catalog answered 304 without a body.
     const metrics = await (await fetch(`${gatewayB.url}/metrics`, { headers: { authorization: `Bearer ${hubEnv.env.HUB_METRICS_TOKEN}` } })).text();
     expect(Number(/hub_policy_reloads_total\{[^}]*outcome="unchanged"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
@@ -422,6 +424,7 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'geospatial', retryable: true, requestId: read.headers.get('x-request-id') },
     });
     expect(read.body.errors![0].message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    expect(gatewayA.log()).toMatch(/the geospatial library cannot be reached/);
     // Nothing of it at all: 503.
     const only = await post(gatewayA, writerKey, `{ standardAddress(addressId: "A1") { __typename } }`);
     expect(only.status).toBe(503);
