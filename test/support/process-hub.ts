@@ -29,6 +29,12 @@ const PORT_VARIABLE: Record<string, string> = {
   'once-only': 'ONCE_ONLY_PORT',
 };
 
+/** The apps this test process started: killed when it exits, however it exits (a suite timed out, a worker torn down). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** A port free right now (the app is told to listen on it). */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -59,7 +65,13 @@ export class AppProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    this.exited = new Promise((done) => child.once('exit', () => done()));
+    running.add(child);
+    this.exited = new Promise((done) =>
+      child.once('exit', () => {
+        running.delete(child);
+        done();
+      }),
+    );
   }
 
   /** Starts `app` from the build in `buildDir` with `env` on a free port, and waits until it answers /health/live. */
