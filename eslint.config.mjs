@@ -14,7 +14,7 @@ const otherApps = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'infra/**'] },
+  { ignores: ['dist/**', '.test-build-*/**', 'node_modules/**', 'coverage/**', '.data/**', 'infra/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

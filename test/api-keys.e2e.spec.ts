@@ -99,9 +99,10 @@ describe('API keys at the gateway', () => {
   };
 
   beforeAll(async () => {
-    // The default POLICY_REFRESH_MS (30 s): what the gateway learns within seconds, it learns through the catalog's events.
+    // The policy poll slowed to an hour: what the gateway learns within seconds, it learns through the catalog's events
+    // (the poll's own bound, for a gateway the events do not reach, is test/faults.e2e.spec.ts's).
     adminKeyFile = join(await mkdtemp(join(tmpdir(), 'hub-admin-key-')), 'admin.key');
-    hub = await TestHub.start({ env: { HUB_ADMIN_KEY_FILE: adminKeyFile } });
+    hub = await TestHub.start({ env: { HUB_ADMIN_KEY_FILE: adminKeyFile, POLICY_REFRESH_MS: '3600000' } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
     policyEvents = await hub.collect(POLICY_TOPIC);

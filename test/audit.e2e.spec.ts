@@ -119,9 +119,14 @@ describe('the access log: who read whose data, when, from which system and why â
     );
     expect(issued.errors).toBeUndefined();
     const rows = await sql<{ holder_name: string; outcome: string; fields: string[] }>(
-      `SELECT holder_name, outcome, fields FROM catalog.access_record WHERE operation_name = 'IssueKey'`,
+      `SELECT holder_name, outcome, fields FROM catalog.access_record WHERE operation_name = 'IssueKey' ORDER BY seq`,
     );
-    expect(rows).toEqual([{ holder_name: hub.keys.admin.principal.name, outcome: 'ALLOWED', fields: expect.arrayContaining(['Mutation.issueApiKey']) }]);
+    // A write: its intent recorded before it ran, its outcome after.
+    const recorded = { holder_name: hub.keys.admin.principal.name, fields: expect.arrayContaining(['Mutation.issueApiKey']) };
+    expect(rows).toEqual([
+      { ...recorded, outcome: 'INTENDED' },
+      { ...recorded, outcome: 'ALLOWED' },
+    ]);
   });
 
   it('publishes every record as a valid event, in chain order', async () => {

@@ -141,8 +141,8 @@ describe('sharing applications: apply, decide, enforce, revoke', () => {
   };
 
   beforeAll(async () => {
-    // The default POLICY_REFRESH_MS (30 s): what the gateway sees within seconds, it sees through the catalog's events.
-    hub = await TestHub.start();
+    // The policy poll slowed to an hour: what the gateway sees within seconds, it sees through the catalog's events.
+    hub = await TestHub.start({ env: { POLICY_REFRESH_MS: '3600000' } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
     applicationEvents = await hub.collect(SHARING_APPLICATION_TOPIC);

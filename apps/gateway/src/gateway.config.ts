@@ -67,11 +67,15 @@ export class GatewayConfig {
   @IsBoolean()
   GRAPHIQL = true;
 
-  /** How often the policy is reloaded from the catalog even without a change event. */
+  /**
+   * How often the gateway asks the catalog whether the policy changed, events or not (a 304 without
+   * a body when it did not): the bound on how long a revoked key keeps working at a gateway that
+   * the catalog's policy events do not reach (Kafka down) — this plus one fetch.
+   */
   @IsInt()
-  @Min(1000)
+  @Min(500)
   @Max(3_600_000)
-  POLICY_REFRESH_MS = 30_000;
+  POLICY_REFRESH_MS = 2_000;
 
   /** Access records per commit to the catalog. */
   @IsInt()

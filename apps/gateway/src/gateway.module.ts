@@ -23,7 +23,8 @@ import { SubgraphDataSource, type ClaimsOf } from './supergraph/subgraph-data-so
 import { providedRegisters } from './access/register-writes.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
-import { formatGatewayError } from './gateway-errors.js';
+import { clientMistakesPlugin, httpStatusPlugin, formatGatewayError } from './gateway-errors.js';
+import { ErrorBodies } from './error-bodies.js';
 import { SecurityHeaders } from './security-headers.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 import { ARCHIVE_TARGET, ArchiveProxyController } from './ingest-proxy/archive-proxy.controller.js';
@@ -85,6 +86,11 @@ export class GatewayModule {
             for (const [name, url] of Object.entries(urls)) {
               health.register({ name: `subgraph:${name}`, critical: false, check: () => ping(url.replace(/\/graphql$/, '/health/live')) });
             }
+            if (policy && audit) {
+              // Ready only when it can serve: every answer needs the catalog (policy) and its access log (the audit store).
+              health.register({ name: 'catalog', check: () => ping(`${catalogUrl}/health/live`) });
+              health.register({ name: 'audit-store', check: () => auditStoreReady(catalogUrl) });
+            }
             return {
               server: {
                 path: '/graphql',
@@ -94,6 +100,8 @@ export class GatewayModule {
                 // Every rule is linear in the document (each fragment measured once) and parsing stops
                 // past MAX_QUERY_TOKENS, so no document of the allowed size can hold the gateway up.
                 parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+                // @nestjs/apollo resets every answer with data to 200; the status is httpStatusPlugin's to set (503 for an outage, 400 for a caller's mistake).
+                preserveHttpStatusForExecutionErrors: false,
                 validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger, config.MAX_QUERY_TOKENS),
@@ -103,7 +111,9 @@ export class GatewayModule {
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
                   requestIdPlugin(),
-                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics) })] : []),
+                  clientMistakesPlugin(),
+                  httpStatusPlugin(),
+                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics), log: createLogger('gateway.access') })] : []),
                 ],
               },
               gateway: {
@@ -115,15 +125,18 @@ export class GatewayModule {
         }),
       ],
       controllers: [...(governed ? [IngestProxyController, ArchiveProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
-      providers: governed
-        ? [
-            SecurityHeaders,
-            { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
-            { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
-            { provide: DEFAULT_RATE_LIMIT, useValue: config.RATE_LIMIT_PER_MINUTE },
-            RequestAuthentication,
-          ]
-        : [SecurityHeaders],
+      providers: [
+        ErrorBodies,
+        SecurityHeaders,
+        ...(governed
+          ? [
+              { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
+              { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
+              { provide: DEFAULT_RATE_LIMIT, useValue: config.RATE_LIMIT_PER_MINUTE },
+              RequestAuthentication,
+            ]
+          : []),
+      ],
     };
   }
 }
@@ -198,6 +211,13 @@ const BASELINE_CLAIMS = encodeClaims({
   caseNumber: null,
 });
 const baselineClaims: ClaimsOf = () => BASELINE_CLAIMS;
+
+/** The access log is the catalog's database: ready when the catalog says its database is. */
+async function auditStoreReady(catalogUrl: string): Promise<void> {
+  const response = await fetch(`${catalogUrl}/health`, { signal: AbortSignal.timeout(1500) });
+  const report = (await response.json().catch(() => null)) as { checks?: Record<string, { status?: string }> } | null;
+  if (report?.checks?.database?.status !== 'ok') throw new Error('the catalog cannot reach its database, which holds the access log: no access can be recorded, so nothing is answered');
+}
 
 async function ping(url: string): Promise<void> {
   const response = await fetch(url, { signal: AbortSignal.timeout(1500) });

@@ -159,6 +159,10 @@ export class OutboxRelay {
     );
     if (rows.length === 0) {
       await this.cleanup(conn);
+      // A poll that worked is a recovery too: a library that writes nothing after an outage must
+      // not report the outage's error until its next event (it did, for half an hour).
+      this.failures = 0;
+      this.lastError = undefined;
       return 0;
     }
     const ids = rows.map((r) => r.id);

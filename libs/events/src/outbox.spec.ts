@@ -115,6 +115,27 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     expect(b.published).toHaveLength(0);
   });
 
+  it('clears its failure once the database is back, even with nothing to publish', async () => {
+    // A library that writes nothing for a while: before, the database error of an outage stayed
+    // in its /health ("events") until the next event was published — half an hour after the database was back.
+    let databaseDown = true;
+    const flaky = async (): Promise<RelayConnection> => {
+      if (databaseDown) throw Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' });
+      return connect();
+    };
+    const relay = new OutboxRelay({ schema: 'relay_b', transport: new RecordingTransport(), connect: flaky, leaderLock: false, pollIntervalMs: 20, maxBackoffMs: 50 });
+    relay.start();
+    try {
+      while (!relay.lastError) await new Promise((r) => setTimeout(r, 10));
+      expect(relay.lastError).toMatch(/not currently accepting connections/);
+      databaseDown = false;
+      await relay.drain(5000);
+      expect(relay.lastError).toBeUndefined();
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('applies each event id once although the transport delivers it twice', async () => {
     const transport = new InProcessTransport('', new InProcessLog());
     const applied: number[] = [];

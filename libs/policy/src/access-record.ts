@@ -3,7 +3,12 @@
 // and chains them: apps/catalog/src/audit). Plain JSON, shared by both ends.
 
 export type AccessOperationType = 'query' | 'mutation' | 'ingest';
-export type AccessOutcome = 'ALLOWED' | 'REFUSED' | 'FAILED';
+/**
+ * INTENDED: a write about to be sent to its library, recorded before it is sent; the record of its
+ * outcome (same requestId) follows once it ran. An INTENDED record without one means the gateway
+ * could not record the outcome (the write may have been made): the intent is the access record.
+ */
+export type AccessOutcome = 'ALLOWED' | 'REFUSED' | 'FAILED' | 'INTENDED';
 
 export interface AccessRecordInput {
   /** The gateway's request id (x-request-id). */

@@ -39,7 +39,10 @@ export const HUB_ERROR_CODES = {
   RATE_LIMITED: 'the calling system sent more requests than its rate allows (HTTP 429, Retry-After, limit, retryAfter)',
   // Input
   BAD_USER_INPUT: 'invalid input: `field`, `reason` and every `violations` entry say what and where',
-  BAD_REQUEST: 'a malformed request',
+  BAD_REQUEST: 'a malformed request (empty or malformed body, several operations without operationName, a subscription …)',
+  NOT_FOUND: 'no such route',
+  NOT_ACCEPTABLE: 'the Accept header allows no media type the route answers with',
+  REQUEST_TOO_LARGE: 'the request body is larger than the route takes',
   UNKNOWN_REGISTER: 'no such register takes extracts',
   UNSUPPORTED_MEDIA_TYPE: 'the body’s Content-Type is not one this route takes',
   UNKNOWN_COLUMNS: 'an extract has columns the register does not know',
@@ -97,7 +100,8 @@ export const HUB_ERROR_CODES = {
   ARCHIVE_UNAVAILABLE: 'this hub has no archive',
   // Dependencies
   GATEWAY_UNAVAILABLE: 'the once-only app cannot reach the gateway',
-  SUBGRAPH_UNAVAILABLE: 'a library is unavailable right now',
+  SUBGRAPH_UNAVAILABLE: 'a library is unavailable right now (HTTP 503 and Retry-After when nothing could be answered; `path` and `service` say what is missing)',
+  SERVICE_UNAVAILABLE: 'a dependency of the answering app (its database) is unavailable right now: retry after Retry-After; `service` and `dependency` name it',
   BASE_LIBRARY_UNAVAILABLE: 'a base library did not answer',
   CATALOG_UNAVAILABLE: 'the catalog did not answer',
   SOURCE_UNAVAILABLE: 'the record’s source could not be read',

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, isInvalidValue, unavailableDependency } from './dependency-errors.js';
 import { HubError } from './hub-error.js';
 import type { HubContext } from './request-context.js';
 
@@ -26,13 +27,34 @@ function hubErrorOf(error: unknown): HubError | undefined {
 
 /**
  * Maps every error to what a client may see: a HubError keeps its stable code and details, Apollo's
- * own request errors pass through, and anything else (a bug) becomes INTERNAL_SERVER_ERROR without
- * internals — the log has the details under the same request id.
+ * own request errors pass through, a dependency that is down (the database) becomes
+ * SERVICE_UNAVAILABLE — retryable, naming the app and the dependency in words, never an address —
+ * and anything else (a bug) becomes INTERNAL_SERVER_ERROR without internals — the log has the
+ * details under the same request id. `app` is the answering app's name (e.g. `population`).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, app?: string): GraphQLFormattedError {
   const hub = hubErrorOf(error);
   if (hub) {
     return { ...formatted, message: hub.message, extensions: { ...hub.details, code: hub.code } };
+  }
+  const dependency = unavailableDependency(error);
+  if (dependency) {
+    const who = app ? `the ${app} service's ${dependency}` : `a ${dependency}`;
+    return {
+      message: `${who} is unavailable right now; this part of the answer is missing — try again in a few seconds`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: app ?? null, dependency, retryable: true, retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS },
+    };
+  }
+  if (isInvalidValue(error)) {
+    // An argument the resolver passed on unchecked (an id that is not a UUID): the caller's mistake.
+    return {
+      message: 'a value of this request is not of the form it must have (e.g. an id that is not a UUID, a number out of range)',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_FORMAT' },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES.has(code)) {
@@ -50,6 +72,17 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<HubContex
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (hubErrorOf(error) || (error instanceof GraphQLError && APOLLO_CODES.has(String(error.extensions?.code)))) continue;
+            if (isInvalidValue(error)) {
+              logger.info({ requestId: contextValue?.requestId, operationName, error: (error.originalError ?? error).message }, 'a value the database refused as malformed: answered BAD_USER_INPUT');
+              continue;
+            }
+            const dependency = unavailableDependency(error);
+            if (dependency) {
+              // An outage, not a bug: one line with the driver's own words, for the operators.
+              const cause = error.originalError ?? error;
+              logger.warn({ requestId: contextValue?.requestId, operationName, dependency, error: cause instanceof Error ? cause.message : String(cause) }, `${dependency} unavailable: answered SERVICE_UNAVAILABLE`);
+              continue;
+            }
             logger.error({ requestId: contextValue?.requestId, operationName, err: error.originalError ?? error }, 'unexpected error in GraphQL operation');
           }
         },
@@ -57,6 +90,8 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<HubContex
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
           if (!errors) return;
+          // Called directly (not through the gateway), the app says "retry later" the HTTP way too.
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.headers.set('retry-after', String(DEPENDENCY_RETRY_AFTER_SECONDS));
           response.body.singleResult.errors = errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: contextValue?.requestId } }));
         },
       };

@@ -19,5 +19,6 @@ export {
 } from './validation.js';
 export { SUBJECTS_EXTENSION, createContext, loaderFor, touchSubjects, type HubContext, type SubjectKind } from './request-context.js';
 export { formatGraphQLError, errorLoggingPlugin } from './graphql-errors.js';
+export { DEPENDENCY_RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-errors.js';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module.js';
 export { bootstrapSubgraph } from './bootstrap.js';

@@ -2,6 +2,7 @@ import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nest
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import { Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
 import { AccessModule } from './access/access.module.js';
@@ -58,7 +59,7 @@ export class SubgraphModule {
               ...({ includeModules: options.include } as object),
             },
             context: (request: FastifyRequest) => createContext(request),
-            formatError: formatGraphQLError,
+            formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error, options.name),
             includeStacktraceInErrorResponses: false,
             plugins: [...noOutboundReporting(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics), subjectsPlugin()],
           }),

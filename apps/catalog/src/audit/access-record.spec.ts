@@ -51,7 +51,7 @@ describe('validateAccessRecords', () => {
 
   it('refuses the whole batch for one invalid record, naming where', () => {
     const result = validateAccessRecords([record(), record({ outcome: 'MAYBE' })]);
-    expect(result).toEqual({ ok: false, violations: [{ field: 'records[1].outcome', code: 'INVALID_VALUE', message: 'must be one of ALLOWED, REFUSED, FAILED' }] });
+    expect(result).toEqual({ ok: false, violations: [{ field: 'records[1].outcome', code: 'INVALID_VALUE', message: 'must be one of ALLOWED, REFUSED, FAILED, INTENDED' }] });
   });
 
   it('requires every field (null when there is none) and refuses unknown ones', () => {

@@ -46,7 +46,7 @@ export const ACCESS_RECORD_LIMITS = {
 } as const;
 
 const OPERATION_TYPES: readonly string[] = ['query', 'mutation', 'ingest'] satisfies AccessOperationType[];
-const OUTCOMES: readonly string[] = ['ALLOWED', 'REFUSED', 'FAILED'] satisfies AccessOutcome[];
+const OUTCOMES: readonly string[] = ['ALLOWED', 'REFUSED', 'FAILED', 'INTENDED'] satisfies AccessOutcome[];
 const ROLES: readonly string[] = Object.values(Role);
 const KEYS: readonly (keyof AccessRecordInput)[] = [
   'requestId',

@@ -23,6 +23,7 @@ export enum AccessOutcome {
   ALLOWED = 'ALLOWED',
   REFUSED = 'REFUSED',
   FAILED = 'FAILED',
+  INTENDED = 'INTENDED',
 }
 
 registerEnumType(AccessOutcome, {
@@ -32,6 +33,10 @@ registerEnumType(AccessOutcome, {
     ALLOWED: { description: 'Served' },
     REFUSED: { description: 'Refused by the catalog policy or for lack of a valid key' },
     FAILED: { description: 'Allowed but failed (an error of the hub or of the input)' },
+    INTENDED: {
+      description:
+        'A write, recorded before it was sent to its library; the record of its outcome (same requestId) follows. Without one, the outcome could not be recorded and the write may have been made',
+    },
   },
 });
 

@@ -25,6 +25,8 @@ export interface AccessPluginOptions {
   registerMutations: ReadonlySet<string>;
   /** Lookups by identifier made without full access: their budget, and where refusals and misses are told. */
   lookups: { budget: LookupBudget; refusals: { inc(): void }; misses: { inc(labels: { graph: string }, value: number): void }; log: Logger };
+  /** Where a write whose outcome could not be recorded is told to the operators. */
+  log: Logger;
 }
 
 /**
@@ -37,6 +39,13 @@ export interface AccessPluginOptions {
  * execution). Operations touching conditional items must say why (purpose). Sensitive values
  * are masked in the answer unless the caller may see them in full. Every operation — allowed,
  * refused or failed — leaves an access record, committed before the answer is sent.
+ *
+ * A write (mutation) is recorded twice: its intent (outcome INTENDED) is committed before it is
+ * sent to its library — if it cannot be, the write is refused (AUDIT_UNAVAILABLE, 503) and nothing
+ * is done — and its outcome after. If the outcome cannot be recorded, the caller still gets the
+ * answer of the write that happened (the intent is its access record; the answer's
+ * `extensions.accessRecord` names it): no committed change without an access record, and no
+ * caller told "failed" for a change that was made.
  */
 export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<GatewayContext> {
   const operationFields = new OperationFieldsCache(options.apiSchema);
@@ -50,9 +59,14 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
       let operationType: AccessRecordInput['operationType'] = 'query';
       /** This operation's budgeted lookups, reserved before execution and settled after it. */
       let lookups: ReservedLookups | undefined;
+      /** A write's intent record: its position in the log once committed; 'failed' when it could not be (the write was not sent). */
+      let intent: string | null | 'failed' | undefined;
       return {
         async didResolveOperation(requestContext) {
           const { request, document, operationName, operation, contextValue } = requestContext;
+          // No operation to run (several without operationName) or a subscription: clientMistakesPlugin
+          // refuses those (400); nothing here applies to them.
+          if (!operation || operation.operation === 'subscription') return;
           const t0 = performance.now();
           operationType = operation?.operation === 'mutation' ? 'mutation' : 'query';
           const context = contextValue;
@@ -102,6 +116,23 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           }
           lookups = reserved;
           context.decision = decision;
+          if (operationType === 'mutation') {
+            // The intent before the write: a write the log cannot take is not made.
+            try {
+              intent = await options.audit.write(accessRecord(requestContext, { fields, refusal, operationType, startedAt, started, timings }, 'INTENDED', null));
+            } catch {
+              intent = 'failed';
+              if (lookups) options.lookups.budget.settle(lookups.reservation, 0);
+              lookups = undefined;
+              requestContext.response.http.headers.set('retry-after', String(AUDIT_RETRY_AFTER_SECONDS));
+              throw refuse(
+                'AUDIT_UNAVAILABLE',
+                'the hub could not record this write before making it, so it did not make it: nothing was changed — send it again in a moment',
+                503,
+                { retryable: true },
+              );
+            }
+          }
         },
 
         async willSendResponse(requestContext) {
@@ -115,31 +146,25 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           if (lookups) settleLookups(options.lookups, context, lookups);
           lookups = undefined;
           const errorCode = firstErrorCode(requestContext);
+          // Refused before anything ran because its intent could not be recorded: nothing was done,
+          // and the access log, down as it is, would only make the caller wait a second timeout.
+          if (intent === 'failed') return;
           const outcome: AccessOutcome = errorCode && REFUSAL_CODES.has(errorCode as HubErrorCode) ? 'REFUSED' : body?.errors?.length && !body.data ? 'FAILED' : 'ALLOWED';
-          const principal = context.principal;
-          const record: AccessRecordInput = {
-            requestId: context.requestId,
-            keyId: principal?.keyId ?? null,
-            systemCode: principal?.systemCode ?? null,
-            departmentUscc: principal?.departmentUscc ?? null,
-            holderName: principal?.name ?? null,
-            roles: principal?.roles ?? [],
-            purpose: context.purpose.purpose,
-            caseNumber: context.purpose.caseNumber,
-            operationType,
-            operationName: requestContext.operationName?.slice(0, 200) ?? null,
-            fields: [...fields],
-            subjects: [...context.subjects].sort(),
-            outcome,
-            errorCode: errorCode ?? null,
-            refusal,
-            startedAt: startedAt.toISOString(),
-            durationMs: Math.round(performance.now() - started),
-            timings,
-          };
+          const record = accessRecord(requestContext, { fields, refusal, operationType, startedAt, started, timings }, outcome, errorCode ?? null);
+          let seq: string | null;
           try {
-            await options.audit.write(record);
+            seq = await options.audit.write(record);
           } catch {
+            if (intent !== undefined) {
+              // The write was sent with its intent on record: its answer stands (a change that was
+              // made is never reported as failed), and the intent is its access record.
+              options.log.error(
+                { requestId: context.requestId, intentSeq: intent, outcome, errorCode },
+                'the outcome of a write could not be recorded; its intent record stands for it',
+              );
+              if (body) body.extensions = { ...body.extensions, accessRecord: { intent, outcome: null } };
+              return;
+            }
             // No record, no answer: what was read must not leave the hub unrecorded.
             response.body = {
               kind: 'single',
@@ -147,16 +172,62 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
                 errors: [
                   {
                     message: 'the hub could not record this access, so it does not answer; try again in a moment',
-                    extensions: { code: 'AUDIT_UNAVAILABLE', requestId: context.requestId },
+                    extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true, requestId: context.requestId },
                   },
                 ],
               },
             };
             response.http.status = 503;
+            response.http.headers.set('retry-after', String(AUDIT_RETRY_AFTER_SECONDS));
+            return;
           }
+          if (intent !== undefined && body) body.extensions = { ...body.extensions, accessRecord: { intent, outcome: seq } };
         },
       };
     },
+  };
+}
+
+/** Seconds a caller is told to wait (Retry-After) when the access log cannot take records. */
+const AUDIT_RETRY_AFTER_SECONDS = 5;
+
+/** What the plugin knows of an operation when it records it. */
+interface RecordState {
+  fields: readonly string[];
+  refusal: Record<string, unknown> | null;
+  operationType: AccessRecordInput['operationType'];
+  startedAt: Date;
+  started: number;
+  timings: Record<string, number>;
+}
+
+function accessRecord(
+  requestContext: { contextValue: GatewayContext; operationName?: string | null },
+  state: RecordState,
+  outcome: AccessOutcome,
+  errorCode: string | null,
+): AccessRecordInput {
+  const context = requestContext.contextValue;
+  const principal = context.principal;
+  return {
+    requestId: context.requestId,
+    keyId: principal?.keyId ?? null,
+    systemCode: principal?.systemCode ?? null,
+    departmentUscc: principal?.departmentUscc ?? null,
+    holderName: principal?.name ?? null,
+    roles: principal?.roles ?? [],
+    purpose: context.purpose.purpose,
+    caseNumber: context.purpose.caseNumber,
+    operationType: state.operationType,
+    operationName: requestContext.operationName?.slice(0, 200) || null,
+    fields: [...state.fields],
+    subjects: [...context.subjects].sort(),
+    outcome,
+    errorCode,
+    refusal: state.refusal,
+    startedAt: state.startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - state.started),
+    timings: { ...state.timings },
   };
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ensureInternalSecret } from '@hub/auth';
 import { Metrics } from '@hub/observability';
 import type { AccessRecordInput } from '@hub/policy';
@@ -74,5 +74,48 @@ describe('AuditWriter', () => {
     await new Promise((resolve) => closed.server.close(resolve));
     const writer = new AuditWriter({ catalogUrl: url, batchSize: 10, timeoutMs: 300, metrics: new Metrics('test') });
     await expect(writer.write(record('a'))).rejects.toThrow();
+  });
+
+  it('never keeps an operation waiting longer than its timeout, even queued behind a commit that hangs', async () => {
+    // A catalog that takes the request and never answers: the first batch hangs.
+    const hanging = createServer(() => undefined);
+    server = hanging;
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    // The clock is the test's: what is asserted is which deadline applies, not how fast a machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const timeoutMs = 1000;
+      const writer = new AuditWriter({ catalogUrl: url, batchSize: 1, timeoutMs, metrics: new Metrics('test') });
+      const outcome = (p: Promise<unknown>) => {
+        const o = { state: 'waiting' };
+        p.then(() => (o.state = 'committed'), () => (o.state = 'failed'));
+        return o;
+      };
+      const first = outcome(writer.write(record('a')));
+      await vi.advanceTimersByTimeAsync(timeoutMs / 2);
+      // Handed over while the first batch is in flight: before, it got a full timeout of its own
+      // only once that batch gave up (up to twice the setting in all).
+      const second = outcome(writer.write(record('b')));
+      await vi.advanceTimersByTimeAsync(timeoutMs / 2 + 1);
+      expect(first.state).toBe('failed');
+      await vi.advanceTimersByTimeAsync(timeoutMs / 2);
+      expect(second.state).toBe('failed');
+    } finally {
+      vi.useRealTimers();
+      hanging.closeAllConnections();
+    }
+  });
+
+  it('tells each operation where its record is in the log', async () => {
+    const numbered = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ firstSeq: '41', lastSeq: String(40 + (JSON.parse(body) as { records: unknown[] }).records.length) })));
+    });
+    server = numbered;
+    await new Promise<void>((resolve) => numbered.listen(0, '127.0.0.1', resolve));
+    const writer = new AuditWriter({ catalogUrl: `http://127.0.0.1:${(numbered.address() as AddressInfo).port}`, batchSize: 500, timeoutMs: 2000, metrics: new Metrics('test') });
+    expect(await writer.write(record('a'))).toBe('41');
   });
 });

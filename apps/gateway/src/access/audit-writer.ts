@@ -7,14 +7,18 @@ export const ACCESS_RECORDS_PATH = '/internal/access-records';
 
 interface Pending {
   record: AccessRecordInput;
-  done: (error?: Error) => void;
+  /** When its operation stops waiting (enqueued + timeoutMs): the caller is answered then at the latest. */
+  deadline: number;
+  /** Settles the caller's promise once (a later commit of a record whose caller gave up changes nothing for the caller). */
+  done: (error?: Error, seq?: string) => void;
+  settled: boolean;
 }
 
 export interface AuditWriterOptions {
   catalogUrl: string;
   /** Records per POST (the catalog takes at most 1,000). */
   batchSize: number;
-  /** How long a record may wait for the catalog before its operation fails. */
+  /** How long an operation waits for its record, from the moment it hands it over, before it fails — never longer. */
   timeoutMs: number;
   metrics: Metrics;
 }
@@ -27,6 +31,12 @@ export interface AuditWriterOptions {
  * crashes, the operations whose records were not committed had not answered either. When the
  * catalog cannot take records within `timeoutMs`, the waiting operations fail (AUDIT_UNAVAILABLE)
  * rather than answer unrecorded; a record the catalog refuses fails its own operation only.
+ *
+ * `timeoutMs` counts from the moment an operation hands its record over, queueing included: a
+ * record that waited behind a slow commit does not get a fresh `timeoutMs` of its own (which let
+ * an operation wait up to twice the setting). A record whose operation gave up before its batch
+ * was sent is not sent; one already sent may still be committed — an access record of an
+ * operation that answered "unavailable" (the log may hold more than was served, never less).
  */
 export class AuditWriter implements OnApplicationShutdown {
   private queue: Pending[] = [];
@@ -40,9 +50,25 @@ export class AuditWriter implements OnApplicationShutdown {
     this.batches = options.metrics.histogram('hub_access_record_batch_size', 'Access records per commit to the catalog', [], [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
   }
 
-  write(record: AccessRecordInput): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ record, done: (error) => (error ? reject(error) : resolve()) });
+  /** Resolves with the record's position in the access log (its `seq`; null if the catalog did not say) once it is committed. */
+  write(record: AccessRecordInput): Promise<string | null> {
+    return new Promise<string | null>((resolve, reject) => {
+      const pending: Pending = {
+        record,
+        deadline: Date.now() + this.options.timeoutMs,
+        settled: false,
+        done: (error, seq) => {
+          if (pending.settled) return;
+          pending.settled = true;
+          clearTimeout(timer);
+          if (error) reject(error);
+          else resolve(seq ?? null);
+        },
+      };
+      // The bound holds whatever the catalog does: the caller is answered at its deadline.
+      const timer = setTimeout(() => pending.done(new Error(`the access record was not committed within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      timer.unref();
+      this.queue.push(pending);
       if (!this.sending) void this.drain();
     });
   }
@@ -51,8 +77,10 @@ export class AuditWriter implements OnApplicationShutdown {
     this.sending = true;
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.options.batchSize);
-        await this.commit(batch, Date.now() + this.options.timeoutMs);
+        // Records whose operations stopped waiting are not sent: their callers were told "unavailable".
+        const batch = this.queue.splice(0, this.options.batchSize).filter((p) => !p.settled);
+        if (batch.length === 0) continue;
+        await this.commit(batch, Math.max(...batch.map((p) => p.deadline)));
       }
     } finally {
       this.sending = false;
@@ -74,11 +102,13 @@ export class AuditWriter implements OnApplicationShutdown {
     }
     this.written.inc({ outcome: outcome.error ? 'failed' : 'ok' }, batch.length);
     if (!outcome.error) this.batches.observe(batch.length);
-    for (const p of batch) p.done(outcome.error);
+    // The catalog numbers a batch's records consecutively, in the order sent.
+    const first = outcome.firstSeq === undefined ? undefined : BigInt(outcome.firstSeq);
+    batch.forEach((p, i) => p.done(outcome.error, first === undefined ? undefined : (first + BigInt(i)).toString()));
   }
 
   /** Sends one batch, retrying server-side trouble until `deadline`. */
-  private async send(records: AccessRecordInput[], deadline: number): Promise<{ error?: Error; refused?: boolean }> {
+  private async send(records: AccessRecordInput[], deadline: number): Promise<{ error?: Error; refused?: boolean; firstSeq?: string }> {
     const body = JSON.stringify({ records });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -88,9 +118,12 @@ export class AuditWriter implements OnApplicationShutdown {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...signedAsGateway('catalog', 'POST', url, body) },
           body,
-          signal: AbortSignal.timeout(Math.max(100, deadline - Date.now())),
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
         });
-        if (response.ok) return {};
+        if (response.ok) {
+          const { firstSeq } = (await response.json()) as { firstSeq?: unknown };
+          return { firstSeq: typeof firstSeq === 'string' && /^[0-9]+$/.test(firstSeq) ? firstSeq : undefined };
+        }
         const text = await response.text();
         // A refused batch will be refused again as it is: only server-side trouble is worth a retry.
         if (response.status < 500) {
@@ -99,7 +132,7 @@ export class AuditWriter implements OnApplicationShutdown {
         }
         throw new Error(`the catalog answered ${response.status}: ${text.slice(0, 200)}`);
       } catch (error) {
-        if (Date.now() + 50 * attempt >= deadline) {
+        if (Date.now() + Math.min(50 * attempt, 500) >= deadline) {
           this.log.error({ err: error, records: records.length }, 'access records could not be written in time; their operations fail');
           return { error: error instanceof Error ? error : new Error(String(error)) };
         }

@@ -32,11 +32,17 @@ export interface PolicyStoreOptions {
 /**
  * Keeps the gateway's copy of the catalog's policy: loaded from the catalog at start (retrying
  * until it answers; until then every request is refused, never let through), reloaded within
- * moments of any change the catalog publishes on its policy topic, and every `refreshMs` in any
- * case (a missed event costs at most that long). Reloads coalesce: a burst of events is one fetch.
+ * moments of any change the catalog publishes on its policy topic, and polled every `refreshMs`
+ * in any case (default 2 s) with the policy's ETag — a 304 without a body while nothing changed —
+ * so that a change (a revoked key) reaches every gateway within `refreshMs` plus one fetch even
+ * when no event does (Kafka down). Reloads coalesce: a burst of events is one fetch.
  */
 export class PolicyStore implements OnApplicationShutdown {
   private loaded: LoadedPolicy | null = null;
+  /** The catalog's ETag of the policy in force: a poll while nothing changed is a 304 without a body. */
+  private etag: string | null = null;
+  /** Failed reloads in a row (the poll runs every couple of seconds: an outage is logged once, then every 30th). */
+  private failedInARow = 0;
   private inFlight: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -101,7 +107,15 @@ export class PolicyStore implements OnApplicationShutdown {
   private async loadWithRetry(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        const snapshot = await this.fetchSnapshot();
+        const fetched = await this.fetchSnapshot();
+        if (this.failedInARow > 0) this.log.info({ failed: this.failedInARow }, 'the catalog answers again: the policy is current');
+        this.failedInARow = 0;
+        if (fetched === 'unchanged') {
+          this.reloads.inc({ outcome: 'unchanged' });
+          return;
+        }
+        const { snapshot, etag } = fetched;
+        this.etag = etag;
         this.loaded = {
           policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes, this.options.governedArguments),
           keys: new Map(snapshot.keys.map((k) => [k.id, k])),
@@ -114,7 +128,7 @@ export class PolicyStore implements OnApplicationShutdown {
         this.reloads.inc({ outcome: 'failed' });
         if (this.loaded) {
           // The policy in force stays; the next event or tick tries again.
-          this.log.warn({ err: error }, 'reloading the policy failed; the previous one stays in force');
+          if (this.failedInARow++ % 30 === 0) this.log.warn({ err: error, failed: this.failedInARow }, 'reloading the policy failed; the previous one stays in force');
           return;
         }
         this.log.warn({ err: error, attempt }, 'loading the policy failed; requests are refused until it loads');
@@ -123,14 +137,16 @@ export class PolicyStore implements OnApplicationShutdown {
     }
   }
 
-  private async fetchSnapshot(): Promise<PolicySnapshot> {
+  private async fetchSnapshot(): Promise<{ snapshot: PolicySnapshot; etag: string | null } | 'unchanged'> {
     const url = `${this.options.catalogUrl}${POLICY_PATH}`;
+    const conditional = this.loaded && this.etag ? { 'if-none-match': this.etag } : {};
     const response = await fetch(url, {
-      headers: signedAsGateway('catalog', 'GET', url, ''),
+      headers: { ...signedAsGateway('catalog', 'GET', url, ''), ...conditional },
       signal: AbortSignal.timeout(10_000),
     });
+    if (response.status === 304 && this.loaded) return 'unchanged';
     if (!response.ok) throw new Error(`the catalog answered ${response.status} for the policy`);
-    return (await response.json()) as PolicySnapshot;
+    return { snapshot: (await response.json()) as PolicySnapshot, etag: response.headers.get('etag') };
   }
 
   async onApplicationShutdown(): Promise<void> {

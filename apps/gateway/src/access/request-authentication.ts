@@ -135,6 +135,7 @@ export class RequestAuthentication implements OnModuleInit {
     this.refusals.inc({ code });
     this.log.info({ requestId: String(reply.request.id), code, path, ip: reply.request.ip }, 'request refused before authentication');
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
+    if (status === 503) reply.header('retry-after', '5');
     return this.send(reply, path, status, code, message);
   }
 

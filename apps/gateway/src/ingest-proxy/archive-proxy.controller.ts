@@ -169,7 +169,7 @@ export class ArchiveProxyController implements OnModuleInit {
     startedAt: Date,
     outcome: AccessOutcome,
     errorCode: string | null,
-  ): Promise<void> {
+  ): Promise<string | null> {
     const principal: Principal = request.hubPrincipal!;
     return this.audit.write({
       requestId: String(request.id),
