@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable, Transform } from 'node:stream';
@@ -25,7 +25,10 @@ const FORWARDED = ['content-type', 'accept', 'content-length'];
  * catalog says) or an admin may send one, and every attempt leaves an access record.
  */
 @Controller('ingest')
-export class IngestProxyController implements OnModuleInit {
+export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
+  /** Uploads being passed on: dropped when the gateway stops, so a stalled sender cannot hold the shutdown. */
+  private readonly uploads = new Set<WatchedUpload>();
+
   constructor(
     @Inject(INGEST_TARGETS) private readonly targets: IngestTargets,
     private readonly adapterHost: HttpAdapterHost,
@@ -35,6 +38,10 @@ export class IngestProxyController implements OnModuleInit {
 
   onModuleInit(): void {
     this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
+  }
+
+  onModuleDestroy(): void {
+    for (const upload of this.uploads) upload.interrupt();
   }
 
   @Post(':register')
@@ -71,6 +78,10 @@ export class IngestProxyController implements OnModuleInit {
     if (!streamed) delete headers['content-length'];
     Object.assign(headers, signedFor(principal, purpose, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
     const upload = streamed ? watchedUpload(request.body as Readable) : undefined;
+    if (upload) {
+      this.uploads.add(upload);
+      reply.raw.once('close', () => this.uploads.delete(upload));
+    }
     let upstream: Response;
     try {
       upstream = await fetch(url, {
@@ -170,12 +181,16 @@ function idleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
  * should it not), the request to the library is aborted, so neither end waits for bytes that will
  * not come.
  */
-function watchedUpload(source: Readable): {
+interface WatchedUpload {
   stream: Readable;
   signal: AbortSignal;
   stop(): void;
+  /** Drops the upload: the hub is stopping. */
+  interrupt(): void;
   ended(): { status: number; code: string; message: string } | undefined;
-} {
+}
+
+function watchedUpload(source: Readable): WatchedUpload {
   const idleMs = idleTimeoutMs();
   const abort = new AbortController();
   let ended: { status: number; code: string; message: string } | undefined;
@@ -210,5 +225,11 @@ function watchedUpload(source: Readable): {
   });
   source.pipe(guard);
   arm();
-  return { stream: guard, signal: abort.signal, stop: () => clearTimeout(timer), ended: () => ended };
+  return {
+    stream: guard,
+    signal: abort.signal,
+    stop: () => clearTimeout(timer),
+    interrupt: () => give({ status: 503, code: 'INGEST_INTERRUPTED', message: 'the hub is stopping; nothing was stored — send the extract again' }),
+    ended: () => ended,
+  };
 }

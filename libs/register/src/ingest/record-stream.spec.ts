@@ -90,6 +90,15 @@ describe('CSV edge cases (issue 10: one bad row must not lose the rows after it)
     ]);
   });
 
+  it('rejects a quote that never closes before quoted rows, and keeps those rows', async () => {
+    const result = await rows(['a,b\n"1","open\n"2","3"\n"4","5"\n'], 'csv');
+    expect(result.map((r) => [r.line, 'error' in r ? r.error.code : r.fields])).toEqual([
+      [2, 'INVALID_CSV'],
+      [3, { a: '2', b: '3' }],
+      [4, { a: '4', b: '5' }],
+    ]);
+  });
+
   it('rejects a quote that stays open past the size limit and keeps the rows after it', async () => {
     const filler = Array.from({ length: 40 }, () => 'y'.repeat(8 * 1024)).join('\n');
     const result = await rows([`a,b\n1,"${filler}\n`, '7,8\n'], 'csv');

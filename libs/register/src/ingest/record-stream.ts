@@ -313,6 +313,12 @@ export class CsvRecords {
       if (this.openBytes > MAX_LINE_BYTES) yield* this.abandonOpen();
       return;
     }
+    if ('error' in parsed && this.open.length > 1) {
+      // A quote opened on an earlier line "closed" on this one and left a malformed record: most
+      // likely a stray quote. Its first line is rejected; the lines after it are read again.
+      yield* this.abandonOpen(parsed.error);
+      return;
+    }
     const line = physical.line;
     this.open = [];
     this.openBytes = 0;
@@ -324,12 +330,16 @@ export class CsvRecords {
   }
 
   /** The open record's first line is rejected (its quote never closes); the lines after it are read again. */
-  private *abandonOpen(): Generator<CsvRecord> {
+  private *abandonOpen(why?: string): Generator<CsvRecord> {
     while (this.open.length > 0) {
       const [first, ...rest] = this.open;
       this.open = [];
       this.openBytes = 0;
-      yield { line: first.line, error: { code: 'INVALID_CSV', message: `a quoted cell opened on line ${first.line} is not closed (a stray " ?)` } };
+      const message = why
+        ? `a quoted cell opened on line ${first.line} runs into the next line and then breaks (${why}): a stray " ?`
+        : `a quoted cell opened on line ${first.line} is not closed (a stray " ?)`;
+      yield { line: first.line, error: { code: 'INVALID_CSV', message } };
+      why = undefined;
       for (const line of rest) yield* this.push(line);
     }
   }
