@@ -89,6 +89,8 @@ export async function spoolUpload(body: Readable, options: SpoolOptions): Promis
   arm();
   try {
     if (options.signal?.aborted) onAbort();
+    // Gone already (while the folder was made): its 'close' has passed.
+    if (body.destroyed && !body.readableEnded) onError();
     const written = pipeline(guard, createWriteStream(path, { mode: 0o600 }));
     // Piped, not part of the pipeline: a stalled body is left open (not destroyed), so the
     // refusal can still be answered on its connection.
