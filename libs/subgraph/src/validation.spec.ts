@@ -115,6 +115,11 @@ describe('reason codes name the real problem (issue 10)', () => {
     expect(await codes({ name: 'x'.repeat(51), version: 1 })).toEqual([['name', 'TOO_LONG']]);
   });
 
+  it('a missing identifier or date is REQUIRED, not INVALID_TYPE', async () => {
+    const result = await validateInput(Example, {});
+    expect(result.ok ? [] : result.violations.map((v) => [v.field, v.code])).toEqual([['uscc', 'REQUIRED']]);
+  });
+
   it('a version that is not a number is NOT_A_NUMBER, not OUT_OF_RANGE; a fraction is INVALID_NUMBER, zero OUT_OF_RANGE', async () => {
     expect(await codes({ name: '张三', version: 'v2' })).toEqual([['version', 'NOT_A_NUMBER']]);
     expect(await codes({ name: '张三', version: '1.5' })).toEqual([['version', 'INVALID_NUMBER']]);

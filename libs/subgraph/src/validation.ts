@@ -99,7 +99,8 @@ function identifierDecorator(name: string, check: (value: string) => { code: str
         validator: {
           validate: (value: unknown) => typeof value === 'string' && check(value) === undefined,
           defaultMessage: (args) => {
-            if (typeof args?.value !== 'string') return 'INVALID_TYPE: must be a string';
+            if (args?.value === undefined || args.value === null || (typeof args.value === 'string' && args.value.trim() === '')) return 'REQUIRED: missing';
+            if (typeof args.value !== 'string') return 'INVALID_TYPE: must be a string';
             const problem = check(args.value);
             return problem ? `${problem.code}: ${problem.message}` : 'INVALID_VALUE: invalid';
           },
