@@ -1,11 +1,12 @@
-// npm run ingest -- <register|library> <file> [--url URL] [--format csv|ndjson]
+// npm run ingest -- <register|library> <file> [--url URL] [--format csv|ndjson] [--charset utf-8|gbk|gb18030]
 //                   [--source-department USCC] [--source-system CODE] [--purpose TEXT] [--report FILE]
 // with the sending system's hub API key in HUB_API_KEY (kept out of the command line, where other
 // users of the machine could read it in the process list).
 //
 // Sends a department extract (NDJSON or CSV) to the hub's bulk ingest, streamed, showing
 // progress, then prints the report and writes it in full next to the file.
-// Exit codes: 0 every row stored · 3 stored with rejected rows · 1 nothing stored · 2 usage.
+// Exit codes: 0 every row stored · 3 stored with rejected rows · 1 nothing stored (refused, failed,
+// or every row rejected) · 2 usage.
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
@@ -16,14 +17,16 @@ import type { IngestReport as Report } from '@hub/register';
 const REGISTERS = ['legal-entities', 'persons', 'credit-records', 'addresses'];
 const ALIASES: Record<string, string> = { 'legal-entity': 'legal-entities', population: 'persons', credit: 'credit-records', geospatial: 'addresses' };
 const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
+const CHARSETS = ['utf-8', 'gbk', 'gb18030'];
 
 
 function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);
-  console.error(`usage: npm run ingest -- <register> <file> [--url ${defaultUrl()}] [--format csv|ndjson]
+  console.error(`usage: npm run ingest -- <register> <file> [--url ${defaultUrl()}] [--format csv|ndjson] [--charset utf-8|gbk|gb18030]
        [--source-department USCC] [--source-system CODE] [--purpose TEXT] [--report FILE]
 with the API key of a system of the register's provider department in HUB_API_KEY
 (rows are the sending system's own; an admin sending for a department names it and gives --purpose)
+(--charset: the file's encoding; without it the hub reads UTF-8, with or without a byte-order mark)
 registers: ${REGISTERS.join(', ')} (or a library name: ${Object.keys(ALIASES).join(', ')})`);
   process.exit(2);
 }
@@ -38,6 +41,7 @@ async function main(): Promise<number> {
     options: {
       url: { type: 'string' },
       format: { type: 'string' },
+      charset: { type: 'string' },
       'source-department': { type: 'string' },
       'source-system': { type: 'string' },
       purpose: { type: 'string' },
@@ -50,6 +54,8 @@ async function main(): Promise<number> {
   if (!REGISTERS.includes(register)) usage(`unknown register "${name}"`);
   const format = (values.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as keyof typeof TYPES | undefined;
   if (!format || !(format in TYPES)) usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
+  const charset = values.charset?.trim().toLowerCase();
+  if (charset !== undefined && !CHARSETS.includes(charset)) usage(`unknown charset "${values.charset}": pass --charset ${CHARSETS.join(', --charset ')}`);
   const key = process.env.HUB_API_KEY;
   if (!key) usage('set HUB_API_KEY to the API key of a system of the register\'s provider department');
   const size = (await stat(file).catch(() => usage(`cannot read ${file}`))).size;
@@ -73,7 +79,7 @@ async function main(): Promise<number> {
     response = await fetch(url, {
       method: 'POST',
       headers: {
-        'content-type': TYPES[format],
+        'content-type': charset ? `${TYPES[format]}; charset=${charset}` : TYPES[format],
         accept: 'application/x-ndjson',
         authorization: `Bearer ${key}`,
         // Why the extract is sent (an admin writing for a department must say); headers are not UTF-8.
@@ -123,7 +129,14 @@ async function main(): Promise<number> {
   );
   for (const r of report.rejections.slice(0, 20)) console.log(`  line ${r.line}${r.key ? ` (${r.key})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`);
   if (report.rejected > 20) console.log(`  … ${report.rejected - 20} more`);
+  // Rows replaced by a later row of the same record in this file: stored as that later row.
+  for (const r of (report.supersededRows ?? []).slice(0, 5)) console.log(`  line ${r.line} (${r.key}): superseded by a later row of the same record`);
+  if (report.superseded > 5) console.log(`  … ${report.superseded - 5} more superseded (see the full report)`);
   console.log(`Full report: ${reportPath}`);
+  if (report.rejected > 0 && report.accepted === 0) {
+    console.error('ingest: every row was rejected; nothing was stored');
+    return 1;
+  }
   return report.rejected > 0 ? 3 : 0;
 }
 

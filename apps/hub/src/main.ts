@@ -60,6 +60,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: draining the outboxes, closing the apps and the database');
+    // A signal always stops the hub: should closing hang on something (a request that does not
+    // end, a database that does not answer), it exits anyway after HUB_STOP_TIMEOUT_MS.
+    const limit = Number(process.env.HUB_STOP_TIMEOUT_MS) > 0 ? Number(process.env.HUB_STOP_TIMEOUT_MS) : 30_000;
+    setTimeout(() => {
+      log.error({ signal, limitMs: limit }, 'closing did not finish in time: exiting anyway');
+      process.exit(1);
+    }, limit).unref();
     // The gateway first (no new requests), then the libraries (their relays drain), then the database.
     for (const app of apps) await app.close().catch((error: unknown) => log.error({ err: error }, 'error while closing an app'));
     await stopEmbeddedDatabase();

@@ -23,6 +23,19 @@ export { GraphQLJSONObject } from './graphql/json-object.scalar.js';
 export { BulkIngest, type IngestOptions } from './ingest/bulk-ingest.js';
 export { IngestController, INGEST_REGISTERS, INGEST_MAX_BYTES, type IngestRegisters } from './ingest/ingest.controller.js';
 export { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest/ingest-report.js';
-export { readExtract, ExtractHeaderError, MAX_LINE_BYTES, type ExtractFormat, type ExtractRow } from './ingest/record-stream.js';
+export {
+  readExtract,
+  charsetOf,
+  charsetParameter,
+  ACCEPTED_CHARSETS,
+  ExtractEncodingError,
+  ExtractHeaderError,
+  UnsupportedCharsetError,
+  MAX_LINE_BYTES,
+  type ExtractCharset,
+  type ExtractFormat,
+  type ExtractRow,
+} from './ingest/record-stream.js';
+export { spoolUpload, ingestIdleTimeoutMs, DEFAULT_INGEST_IDLE_TIMEOUT_MS, IngestStalledError, IngestInterruptedError, ExtractTooLargeError } from './ingest/spool.js';
 export { historyEntity } from './history.entity.js';
 export { encodeCursor, decodeCursor, MAX_CURSOR_LENGTH } from './cursor.js';

@@ -44,6 +44,13 @@ export interface RegisterSpec {
   /** The properties that make up the content (hashed, diffed, sent in events): every column but the key, usually. */
   businessFields: string[];
   status?: StatusSpec;
+  /**
+   * Properties holding a GB/T 2260 division code that must be in force when first used: a new
+   * record, or a change to another code, naming a retired division is refused
+   * (`DIVISION_CODE_RETIRED`); a record that already holds a retired code keeps it through later
+   * versions (it was right when it was made).
+   */
+  currentDivisions?: string[];
   events: {
     topic: string;
     source: string;

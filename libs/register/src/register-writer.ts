@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '@hub/events';
+import { listDivisions, parseDivisionCode } from '@hub/identifiers';
 import { PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type RegisterSpec } from './register-spec.js';
 import type { OutcomeGroup, WriteIntent, WriteOutcome } from './write-outcome.js';
 
@@ -39,7 +40,8 @@ export class RegisterWriter {
       for (const c of allColumns(this.spec)) row[c.column] = record[c.property];
       return row;
     });
-    return this.apply(tx, `SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(line integer, ${this.columnTypes()})`, intent, detailLimit, [JSON.stringify(rows)]);
+    const param = this.spec.currentDivisions?.length ? 5 : 4;
+    return this.apply(tx, `SELECT * FROM jsonb_to_recordset($${param}::jsonb) AS r(line integer, ${this.columnTypes()})`, intent, detailLimit, [JSON.stringify(rows)]);
   }
 
   applyStaging(tx: SqlExecutor, table: string, intent: WriteIntent, detailLimit = 1000): Promise<OutcomeGroup[]> {
@@ -60,6 +62,8 @@ export class RegisterWriter {
       this.spec.events.topic,
       this.spec.events.source,
       detailLimit,
+      // $4, when the register has division properties that must be in force.
+      ...(this.spec.currentDivisions?.length ? [retiredDivisionCodes()] : []),
       ...extra,
     ]);
     return rows.map((r) => ({ outcome: r.outcome, count: r.n, lines: r.lines, keys: r.keys }));
@@ -86,12 +90,21 @@ export class RegisterWriter {
        FROM jsonb_each(${newJson}) n JOIN jsonb_each(${jsonOf(spec, 'c', nonStatus)}) o ON o.key = n.key
       WHERE n.value IS DISTINCT FROM o.value)`;
     const statusChanged = statusColumn ? `c.${statusColumn} <> i.${statusColumn}` : 'false';
+    const divisions = (spec.currentDivisions ?? []).map((p) => columnOf(spec, p).column);
+    // $4: the retired division codes. New records may not name one; a stored record keeps its own.
+    const retiredNew = divisions.length ? divisions.map((d) => `i.${d} = ANY($4::text[])`).join(' OR ') : 'false';
+    const retiredChanged = divisions.length ? divisions.map((d) => `(i.${d} = ANY($4::text[]) AND i.${d} IS DISTINCT FROM c.${d})`).join(' OR ') : 'false';
     return `
 WITH raw AS (${source}),
 ranked AS (
-  SELECT raw.*, row_number() OVER (PARTITION BY ${k} ORDER BY version DESC, line DESC) AS rank FROM raw
+  SELECT raw.*, row_number() OVER (PARTITION BY ${k} ORDER BY version DESC, line DESC) AS rank,
+    max(version) OVER (PARTITION BY ${k}) AS top_version,
+    -- Two rows of one write with the record's same version and different content: which is the
+    -- record? Neither is taken (VERSION_REUSED), rather than the later one silently.
+    min(content_hash) OVER (PARTITION BY ${k}, version) <> max(content_hash) OVER (PARTITION BY ${k}, version) AS contested
+  FROM raw
 ),
-incoming AS (SELECT * FROM ranked WHERE rank = 1),
+incoming AS (SELECT * FROM ranked WHERE rank = 1 AND NOT contested),
 current AS (
   SELECT e.* FROM ${s}.${spec.table} e WHERE e.${k} IN (SELECT ${k} FROM incoming) FOR UPDATE
 ),
@@ -104,6 +117,7 @@ classified AS (
     CASE
       WHEN c.${k} IS NULL AND ${intentSql} = 'change' THEN 'not_found'
       WHEN c.${k} IS NULL AND o.owner IS NOT NULL THEN 'source_record_conflict'
+      WHEN c.${k} IS NULL AND (${retiredNew}) THEN 'division_retired'
       WHEN c.${k} IS NULL THEN 'register'
       WHEN c.source_system <> i.source_system OR c.source_record_id <> i.source_record_id THEN
         CASE WHEN ${intentSql} = 'register' THEN 'already_registered' ELSE 'source_mismatch' END
@@ -111,6 +125,7 @@ classified AS (
       WHEN ${intentSql} = 'register' THEN 'already_registered'
       WHEN i.version < c.version THEN 'stale'
       WHEN i.version = c.version THEN 'version_reused'
+      WHEN ${retiredChanged} THEN 'division_retired'
       ${status && statusColumn ? `WHEN c.${statusColumn} <> i.${statusColumn} AND (${status.refusedSql(`c.${statusColumn}`, `i.${statusColumn}`)}) THEN 'invalid_transition'` : ''}
       WHEN i.content_hash = c.content_hash THEN 'version_only'
       ELSE 'change'
@@ -190,7 +205,8 @@ outcomes AS (
     CASE WHEN cl.outcome = 'register' AND NOT EXISTS (SELECT 1 FROM inserted x WHERE x.${k} = cl.key) THEN 'conflict' ELSE cl.outcome END AS outcome
   FROM classified cl
   UNION ALL
-  SELECT line, ${k}, 'superseded' FROM ranked WHERE rank > 1
+  SELECT line, ${k}, CASE WHEN contested AND version = top_version THEN 'version_contested' ELSE 'superseded' END
+  FROM ranked WHERE rank > 1 OR contested
 )
 SELECT outcome, count(*)::int AS n,
   (array_agg(line ORDER BY line))[1:$3] AS lines,
@@ -200,4 +216,36 @@ SELECT outcome, count(*)::int AS n,
   (SELECT count(*) FROM updated)::int AS updated
 FROM outcomes GROUP BY outcome`;
   }
+}
+
+let retiredCache: { day: string; codes: string[]; set: ReadonlySet<string> } | undefined;
+
+/** The division codes no longer in force today (recomputed when the day changes: a code retires at midnight). */
+export function retiredDivisionCodes(): string[] {
+  return retiredToday().codes;
+}
+
+function retiredToday(): { codes: string[]; set: ReadonlySet<string> } {
+  // Today in Beijing time, as the division table's dates are.
+  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (retiredCache?.day !== day) {
+    const codes = listDivisions()
+      .filter((d) => d.validTo !== null && d.validTo <= day)
+      .map((d) => d.code);
+    retiredCache = { day, codes, set: new Set(codes) };
+  }
+  return retiredCache;
+}
+
+/** Why `record` may not name its retired division, by property; undefined when it names none. */
+export function retiredDivisionOf(spec: RegisterSpec, record: Record<string, unknown>): { field: string; message: string } | undefined {
+  const retired = retiredToday().set;
+  for (const property of spec.currentDivisions ?? []) {
+    const code = record[property];
+    if (typeof code !== 'string' || !retired.has(code)) continue;
+    const parsed = parseDivisionCode(code);
+    const warning = parsed.ok ? parsed.value.warnings.find((w) => w.code === 'DIVISION_CODE_RETIRED') : undefined;
+    return { field: property, message: `${warning?.message ?? `${code} is no longer in force`}; a new record needs a current division` };
+  }
+  return undefined;
 }

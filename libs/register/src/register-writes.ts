@@ -3,7 +3,7 @@ import type { EventPublisher, SqlExecutor } from '@hub/events';
 import { InputError, type InputViolation } from '@hub/subgraph';
 import { assertAttributed, type WriteCaller } from './attribution.js';
 import { allColumns, columnOf, type RegisterSpec } from './register-spec.js';
-import { RegisterWriter } from './register-writer.js';
+import { RegisterWriter, retiredDivisionOf } from './register-writer.js';
 import { refusal, type StoredVersion, type WriteIntent, type WriteOutcome } from './write-outcome.js';
 import { WriteResultOutcome } from './write-result.js';
 
@@ -73,6 +73,10 @@ export class RegisterWrites<I extends object> {
         const record = await build(manager);
         const key = String(record[this.spec.key]);
         const [group] = await this.writer.applyRecords(manager, [{ line: 1, record }], intent);
+        if (group.outcome === 'division_retired') {
+          const retired = retiredDivisionOf(this.spec, record);
+          if (retired) throw new InputError([{ field: `input.${retired.field}`, code: 'DIVISION_CODE_RETIRED', message: retired.message }]);
+        }
         if (group.outcome !== 'conflict' || attempt > 1) {
           const stored = RESULT_OF[group.outcome] ? undefined : await this.storedVersion(manager, key);
           const error = refusal(this.spec, group.outcome, key, Number(record.version), stored);

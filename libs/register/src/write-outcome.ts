@@ -1,4 +1,4 @@
-import { HubError, type HubErrorCode } from '@hub/subgraph';
+import { HubError, InputError, type HubErrorCode } from '@hub/subgraph';
 import type { RegisterSpec } from './register-spec.js';
 
 /** What a write asks for: `register` must create, `change` must find, `upsert` (bulk ingest) does either. */
@@ -16,6 +16,8 @@ export type WriteOutcome =
 export type RefusedOutcome =
   | 'stale' // older than the stored version
   | 'version_reused' // the stored version number with different content
+  | 'version_contested' // another row of the same write carries this version with different content
+  | 'division_retired' // a new record (or a change of code) names a division no longer in force
   | 'source_mismatch' // the record is held from another source record (一数一源)
   | 'source_record_conflict' // this source record already belongs to another record
   | 'already_registered' // `register` of a record that exists from another source or version
@@ -35,10 +37,20 @@ export interface OutcomeGroup {
  * Each refused outcome: its stable code, the field a client should look at, and what it means.
  * A Record over the outcome type, so a new refusal cannot be left without a code.
  */
-export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: HubErrorCode; field?: string; meaning: string }> {
+export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: HubErrorCode | 'DIVISION_CODE_RETIRED'; field?: string; meaning: string }> {
   return {
     stale: { code: 'STALE_VERSION', field: 'version', meaning: 'older than the version the hub holds' },
     version_reused: { code: 'VERSION_REUSED', field: 'version', meaning: 'the hub holds this version with different content; send a new version' },
+    version_contested: {
+      code: 'VERSION_REUSED',
+      field: 'version',
+      meaning: `another row of this extract carries the same version of the ${spec.entity} with different content; neither was stored — send one, or a new version`,
+    },
+    division_retired: {
+      code: 'DIVISION_CODE_RETIRED',
+      field: spec.currentDivisions?.[0],
+      meaning: `a new ${spec.entity} (or a change of division) needs a division in force; records made before a redistricting keep theirs`,
+    },
     source_mismatch: { code: 'SOURCE_MISMATCH', field: 'sourceRecordId', meaning: `the ${spec.entity} is held from another source record (一数一源)` },
     source_record_conflict: { code: 'SOURCE_RECORD_CONFLICT', field: 'sourceRecordId', meaning: `this source record already belongs to another ${spec.entity}` },
     already_registered: { code: 'ALREADY_REGISTERED', field: spec.key, meaning: `the ${spec.entity} is already registered; send a change instead` },
@@ -69,12 +81,16 @@ export interface StoredVersion {
 }
 
 /** The error for a refused single write; undefined when the write went through. */
-export function refusal(spec: RegisterSpec, outcome: WriteOutcome, key: string, version: number, stored?: StoredVersion): RegisterError | undefined {
+export function refusal(spec: RegisterSpec, outcome: WriteOutcome, key: string, version: number, stored?: StoredVersion): HubError | undefined {
   if (!isRefused(outcome)) return undefined;
-  const { code, field } = refusals(spec)[outcome];
+  const { code, field, meaning } = refusals(spec)[outcome];
+  // Bad input, not a refusal of the register's rules: answered like every other invalid value.
+  if (code === 'DIVISION_CODE_RETIRED') return new InputError([{ field: `input.${field}`, code, message: meaning }]);
   const message: Record<RefusedOutcome, string> = {
     stale: `version ${version} of ${key} is older than the stored version ${stored?.version}`,
     version_reused: `version ${version} of ${key} is already stored with different content; send a new version`,
+    version_contested: `version ${version} of ${key} is sent twice with different content`,
+    division_retired: `${key} names a division that is no longer in force`,
     source_mismatch: `${key} is held from source record ${stored?.sourceSystem}/${stored?.sourceRecordId}; each ${spec.entity} has one source (一数一源)`,
     source_record_conflict: `this source record already belongs to another ${spec.entity}`,
     already_registered: `${key} is already registered (version ${stored?.version}); send a change instead`,

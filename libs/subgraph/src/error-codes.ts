@@ -47,6 +47,10 @@ export const HUB_ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 'the body’s Content-Type is not one this route takes',
   UNKNOWN_COLUMNS: 'an extract has columns the register does not know',
   EXTRACT_TOO_LARGE: 'an extract is larger than one request may carry',
+  UNSUPPORTED_CHARSET: 'an extract declares a charset the hub does not read (it reads utf-8, gbk, gb18030)',
+  ENCODING_INVALID: 'an extract is not valid text in its encoding (declared or detected); `encoding` and `line` say which and where — nothing was stored',
+  INGEST_STALLED: 'an upload sent nothing for the idle timeout (INGEST_IDLE_TIMEOUT_MS); nothing was stored',
+  INGEST_INTERRUPTED: 'an upload ended before its end (the sender went away, or the hub is stopping); nothing was stored',
   // Register writes (一数一源, versions)
   STALE_VERSION: 'older than the version the hub holds',
   VERSION_REUSED: 'the hub holds this version with different content',

@@ -14,6 +14,7 @@ export {
   IsUscc,
   IsCitizenId,
   IsDivisionCode,
+  IsNotBlank,
   IsCalendarDate,
   IsDay,
 } from './validation.js';

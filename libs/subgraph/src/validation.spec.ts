@@ -1,8 +1,8 @@
-import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './hub-error.js';
-import { IsCalendarDate, IsCitizenId, IsDay, IsDivisionCode, IsUscc, InputValidationPipe, validateInput } from './validation.js';
+import { IsCalendarDate, IsCitizenId, IsDay, IsDivisionCode, IsNotBlank, IsUscc, InputValidationPipe, validateInput } from './validation.js';
 
 class Address {
   @IsDivisionCode()
@@ -86,5 +86,44 @@ describe('input validation', () => {
     const parent = { anything: true };
     expect(await pipe.transform(parent, { type: 'custom', metatype: Object })).toBe(parent);
     expect(await pipe.transform('text', { type: 'body', metatype: String })).toBe('text');
+  });
+});
+
+class NamedRecord {
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(50)
+  name: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version: number;
+}
+
+describe('reason codes name the real problem (issue 10)', () => {
+  const codes = async (plain: Record<string, unknown>) => {
+    const result = await validateInput(NamedRecord, plain);
+    return result.ok ? [] : result.violations.map((v) => [v.field, v.code]);
+  };
+
+  it('a missing name is REQUIRED, not TOO_LONG; so is a name of only spaces', async () => {
+    expect(await codes({ version: 1 })).toEqual([['name', 'REQUIRED']]);
+    expect(await codes({ name: '   ', version: 1 })).toEqual([['name', 'REQUIRED']]);
+    expect(await codes({ name: '', version: 1 })).toEqual([['name', 'REQUIRED']]);
+    expect(await codes({ name: 'x'.repeat(51), version: 1 })).toEqual([['name', 'TOO_LONG']]);
+  });
+
+  it('a missing identifier or date is REQUIRED, not INVALID_TYPE', async () => {
+    const result = await validateInput(Example, {});
+    expect(result.ok ? [] : result.violations.map((v) => [v.field, v.code])).toEqual([['uscc', 'REQUIRED']]);
+  });
+
+  it('a version that is not a number is NOT_A_NUMBER, not OUT_OF_RANGE; a fraction is INVALID_NUMBER, zero OUT_OF_RANGE', async () => {
+    expect(await codes({ name: '张三', version: 'v2' })).toEqual([['version', 'NOT_A_NUMBER']]);
+    expect(await codes({ name: '张三', version: '1.5' })).toEqual([['version', 'INVALID_NUMBER']]);
+    expect(await codes({ name: '张三', version: '0' })).toEqual([['version', 'OUT_OF_RANGE']]);
+    expect(await codes({ name: '张三', version: '3' })).toEqual([]);
   });
 });

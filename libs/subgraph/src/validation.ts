@@ -28,14 +28,27 @@ const CODE_OF_CONSTRAINT: Record<string, string> = {
 };
 const CODED_MESSAGE = /^([A-Z][A-Z0-9_]+): (.*)$/s;
 
+/**
+ * When a value breaks several rules, the one that names the real problem: a missing value is
+ * REQUIRED (not TOO_LONG), a value of the wrong kind is that (NOT_A_NUMBER, not OUT_OF_RANGE);
+ * then the rest in the order they are declared.
+ */
+const FIRST_CONSTRAINTS = ['isDefined', 'isNotEmpty', 'isNotBlank', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isEnum'];
+
 export function violationsOf(errors: ValidationError[], prefix = ''): InputViolation[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+    const constraints = Object.entries(error.constraints ?? {});
+    const rank = (name: string) => (FIRST_CONSTRAINTS.includes(name) ? FIRST_CONSTRAINTS.indexOf(name) : FIRST_CONSTRAINTS.length);
+    // One violation per value: the most fundamental of the rules it breaks.
+    const first = constraints.sort(([a], [b]) => rank(a) - rank(b)).slice(0, 1);
+    const own = first.map(([constraint, message]) => {
       const coded = CODED_MESSAGE.exec(message);
-      return coded
-        ? { field, code: coded[1], message: coded[2] }
-        : { field, code: CODE_OF_CONSTRAINT[constraint] ?? 'INVALID_VALUE', message };
+      if (coded) return { field, code: coded[1], message: coded[2] };
+      if (constraint === 'isInt' && (typeof error.value !== 'number' || Number.isNaN(error.value))) {
+        return { field, code: 'NOT_A_NUMBER', message: `${JSON.stringify(error.value ?? null)} is not a number` };
+      }
+      return { field, code: CODE_OF_CONSTRAINT[constraint] ?? 'INVALID_VALUE', message };
     });
     return [...own, ...violationsOf(error.children ?? [], field)];
   });
@@ -51,7 +64,9 @@ export async function validateInput<T extends object>(
     return { ok: false, violations: [{ field: prefix || '(record)', code: 'INVALID_TYPE', message: 'must be an object' }] };
   }
   const value = plainToInstance(cls, plain);
-  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, stopAtFirstError: true });
+  // Every rule of a value is checked (not only the first declared), so violationsOf can name the
+  // real problem among those it breaks.
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
   return errors.length === 0 ? { ok: true, value } : { ok: false, violations: violationsOf(errors, prefix) };
 }
 
@@ -84,7 +99,8 @@ function identifierDecorator(name: string, check: (value: string) => { code: str
         validator: {
           validate: (value: unknown) => typeof value === 'string' && check(value) === undefined,
           defaultMessage: (args) => {
-            if (typeof args?.value !== 'string') return 'INVALID_TYPE: must be a string';
+            if (args?.value === undefined || args.value === null || (typeof args.value === 'string' && args.value.trim() === '')) return 'REQUIRED: missing';
+            if (typeof args.value !== 'string') return 'INVALID_TYPE: must be a string';
             const problem = check(args.value);
             return problem ? `${problem.code}: ${problem.message}` : 'INVALID_VALUE: invalid';
           },
@@ -103,6 +119,21 @@ export const IsCitizenId = identifierDecorator('isCitizenId', (v) => {
   const r = parseCitizenId(v);
   return r.ok ? undefined : r.error;
 });
+
+/** Text with something in it: missing, empty or only spaces is REQUIRED (a name of spaces is no name). */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim() !== '',
+        defaultMessage: () => 'REQUIRED: must not be empty or only spaces',
+      },
+    });
+}
 
 /** A GB/T 2260 division code known to the hub's division table (current or retired). */
 export const IsDivisionCode = identifierDecorator('isDivisionCode', (v) => {

@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { internalSecret, signedHeaders, type AccessPurpose, type Principal } from '@hub/auth';
 import { accessPurpose } from '../access/access-purpose.js';
 import { REQUEST_ID_HEADER } from '@hub/observability';
@@ -25,7 +25,10 @@ const FORWARDED = ['content-type', 'accept', 'content-length'];
  * catalog says) or an admin may send one, and every attempt leaves an access record.
  */
 @Controller('ingest')
-export class IngestProxyController implements OnModuleInit {
+export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
+  /** Uploads being passed on: dropped when the gateway stops, so a stalled sender cannot hold the shutdown. */
+  private readonly uploads = new Set<WatchedUpload>();
+
   constructor(
     @Inject(INGEST_TARGETS) private readonly targets: IngestTargets,
     private readonly adapterHost: HttpAdapterHost,
@@ -35,6 +38,10 @@ export class IngestProxyController implements OnModuleInit {
 
   onModuleInit(): void {
     this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
+  }
+
+  onModuleDestroy(): void {
+    for (const upload of this.uploads) upload.interrupt();
   }
 
   @Post(':register')
@@ -70,19 +77,35 @@ export class IngestProxyController implements OnModuleInit {
     const body = streamed ? null : JSON.stringify(request.body ?? null);
     if (!streamed) delete headers['content-length'];
     Object.assign(headers, signedFor(principal, purpose, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
+    const upload = streamed ? watchedUpload(request.body as Readable) : undefined;
+    if (upload) {
+      this.uploads.add(upload);
+      reply.raw.once('close', () => this.uploads.delete(upload));
+    }
     let upstream: Response;
     try {
       upstream = await fetch(url, {
         method: 'POST',
         headers,
-        body: body ?? (Readable.toWeb(request.body as Readable) as ReadableStream),
+        body: body ?? (Readable.toWeb(upload!.stream) as ReadableStream),
         duplex: 'half',
+        signal: upload?.signal,
       } as RequestInit);
     } catch {
+      upload?.stop();
+      const gone = upload?.ended();
+      if (gone) {
+        // The library dropped the upload too (it sees the same silence, or the connection end).
+        await this.record(request, principal, purpose, anchor, startedAt, 'FAILED', gone.code);
+        if (!reply.raw.destroyed) reply.status(gone.status).header('connection', 'close').send({ code: gone.code, message: gone.message });
+        return;
+      }
       await this.record(request, principal, purpose, anchor, startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE');
       reply.status(503).send({ code: 'SUBGRAPH_UNAVAILABLE', message: `the ${library} library is unavailable right now; nothing was stored — send the extract again` });
       return;
     }
+    // The watch lasts as long as the exchange: a streamed answer may start before the upload ends.
+    if (upload) reply.raw.once('close', upload.stop);
     reply.status(upstream.status);
     const type = upstream.headers.get('content-type');
     if (type) reply.header('content-type', type);
@@ -144,4 +167,69 @@ function signedFor(principal: Principal, said: AccessPurpose, provides: string[]
     { method: 'POST', url: `${pathname}${search}`, body },
     secret,
   );
+}
+
+/** How long an upload may send nothing (INGEST_IDLE_TIMEOUT_MS, default 30 s; the libraries use the same). */
+function idleTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.INGEST_IDLE_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 30_000;
+}
+
+/**
+ * The extract as it is passed on, watched: when the sender goes away mid-upload, or sends nothing
+ * for the idle timeout plus a margin (the library gives up first and says so; this is the backstop
+ * should it not), the request to the library is aborted, so neither end waits for bytes that will
+ * not come.
+ */
+interface WatchedUpload {
+  stream: Readable;
+  signal: AbortSignal;
+  stop(): void;
+  /** Drops the upload: the hub is stopping. */
+  interrupt(): void;
+  ended(): { status: number; code: string; message: string } | undefined;
+}
+
+function watchedUpload(source: Readable): WatchedUpload {
+  const idleMs = idleTimeoutMs();
+  const abort = new AbortController();
+  let ended: { status: number; code: string; message: string } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const give = (why: NonNullable<typeof ended>) => {
+    ended ??= why;
+    clearTimeout(timer);
+    guard.destroy(new Error(why.message));
+    abort.abort();
+  };
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(
+      () => give({ status: 408, code: 'INGEST_STALLED', message: `the upload sent nothing for ${idleMs / 1000} s; nothing was stored — send the extract again` }),
+      idleMs + 5_000,
+    );
+  };
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      arm();
+      callback(null, chunk);
+    },
+    flush(callback) {
+      clearTimeout(timer);
+      callback();
+    },
+  });
+  const gone = () => give({ status: 503, code: 'INGEST_INTERRUPTED', message: 'the upload ended before its end; nothing was stored — send the extract again' });
+  source.once('error', gone);
+  source.once('close', () => {
+    if (!source.readableEnded) gone();
+  });
+  source.pipe(guard);
+  arm();
+  return {
+    stream: guard,
+    signal: abort.signal,
+    stop: () => clearTimeout(timer),
+    interrupt: () => give({ status: 503, code: 'INGEST_INTERRUPTED', message: 'the hub is stopping; nothing was stored — send the extract again' }),
+    ended: () => ended,
+  };
 }

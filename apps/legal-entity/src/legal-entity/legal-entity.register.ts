@@ -33,6 +33,7 @@ export const LEGAL_ENTITY_REGISTER: RegisterSpec = {
     { property: 'legalRepresentativeIdNumber', column: 'legal_rep_id_number', type: 'varchar(18)' },
   ],
   businessFields: [...BUSINESS_FIELDS],
+  currentDivisions: ['registeredAddressDivisionCode'],
   status: {
     property: 'status',
     effectiveOn: 'statusEffectiveOn',

@@ -30,6 +30,7 @@ export const PERSON_REGISTER: RegisterSpec = {
     { property: 'relationToHeadCode', column: 'relation_to_head_code', type: 'varchar(2)' },
   ],
   businessFields: [...PERSON_BUSINESS_FIELDS],
+  currentDivisions: ['householdDivisionCode', 'residenceDivisionCode'],
   status: {
     property: 'status',
     effectiveOn: 'statusEffectiveOn',

@@ -5,16 +5,20 @@ import type { EventPublisher } from '@hub/events';
 import type { Metrics } from '@hub/observability';
 import { validateInput } from '@hub/subgraph';
 import type { RegisterSpec } from '../register-spec.js';
-import { RegisterWriter } from '../register-writer.js';
+import { RegisterWriter, retiredDivisionOf } from '../register-writer.js';
 import type { RecordMapper } from '../register-writes.js';
 import { attributionViolations, type ClaimedSource, type WriteCaller } from '../attribution.js';
 import { isRefused, refusals, type OutcomeGroup } from '../write-outcome.js';
 import { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest-report.js';
-import { readExtract, type ExtractFormat } from './record-stream.js';
+import { readExtract, type ExtractCharset, type ExtractFormat } from './record-stream.js';
 import { CopyStagingLoader } from './staging-loader.js';
 
 export interface IngestOptions {
   format: ExtractFormat;
+  /** The declared character encoding; undefined: detected (a UTF-8 byte-order mark, else UTF-8 — see record-stream.ts). */
+  charset?: ExtractCharset;
+  /** Stops reading (the app is stopping): the transaction is rolled back, nothing is stored. */
+  signal?: AbortSignal;
   /** Provenance applied to rows that do not carry their own. */
   defaults?: { sourceDepartment?: string; sourceSystem?: string };
   /**
@@ -61,6 +65,9 @@ export class BulkIngest<I extends object> {
       if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push(r);
     };
     const every = options.progressEvery ?? 10_000;
+    // Rows naming a retired division: whether each is refused depends on the stored record (a new
+    // one is, a historic one keeps its code), which only the apply step knows; the reason is kept here.
+    const retiredDivisions = new Map<number, { field: string; message: string }>();
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let loader: CopyStagingLoader | undefined;
@@ -69,7 +76,9 @@ export class BulkIngest<I extends object> {
       const table = `${this.spec.table}_staging`;
       await runner.query(this.writer.stagingTableSql(table));
       loader = new CopyStagingLoader(client, table, this.writer.stagingColumns());
-      for await (const row of readExtract(input, options.format, this.fields, (n) => (progress.bytesRead += n))) {
+      const rows = readExtract(input, options.format, this.fields, { charset: options.charset, onBytes: (n) => (progress.bytesRead += n) });
+      for await (const row of rows) {
+        options.signal?.throwIfAborted();
         progress.rowsRead++;
         if ('error' in row) {
           reject({ line: row.line, ...row.error });
@@ -84,6 +93,8 @@ export class BulkIngest<I extends object> {
             reject({ line: row.line, key: typeof key === 'string' ? key : undefined, field: first.field, code: first.code, message: first.message });
           } else {
             progress.accepted++;
+            const retired = retiredDivisionOf(this.spec, record.record);
+            if (retired && retiredDivisions.size < REJECTION_DETAIL_LIMIT) retiredDivisions.set(row.line, retired);
             await loader.write(this.writer.stagingRow(row.line, record.record));
           }
         }
@@ -103,7 +114,8 @@ export class BulkIngest<I extends object> {
         progress.rejected += group.count;
         progress.accepted -= group.count;
         group.lines.forEach((line, i) => {
-          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, key: group.keys[i], field, code, message: meaning });
+          const retired = group.outcome === 'division_retired' ? retiredDivisions.get(line) : undefined;
+          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, key: group.keys[i], field: retired?.field ?? field, code, message: retired?.message ?? meaning });
         });
       }
       await runner.commitTransaction();
@@ -113,6 +125,7 @@ export class BulkIngest<I extends object> {
       progress.phase = 'done';
       options.onProgress?.({ ...progress });
       rejections.sort((a, b) => a.line - b.line);
+      const superseded = groups.find((g) => g.outcome === 'superseded');
       return {
         format: options.format,
         rowsRead: progress.rowsRead,
@@ -122,6 +135,7 @@ export class BulkIngest<I extends object> {
         unchanged: count('version_only'),
         replayed: count('replay'),
         superseded: count('superseded'),
+        supersededRows: superseded ? superseded.lines.map((line, i) => ({ line, key: superseded.keys[i] })) : [],
         rejected: progress.rejected,
         rejections: rejections.slice(0, REJECTION_DETAIL_LIMIT),
         rejectionsTruncated: progress.rejected > REJECTION_DETAIL_LIMIT,
@@ -130,7 +144,7 @@ export class BulkIngest<I extends object> {
     } catch (error) {
       await loader?.abort().catch(() => undefined);
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      input.resume();
+      input.destroy();
       throw error;
     } finally {
       await runner.release();

@@ -13,7 +13,8 @@ export interface IngestProgress {
   accepted: number;
   rejected: number;
   bytesRead: number;
-  phase: 'reading' | 'applying' | 'done';
+  /** receiving: the upload arrives (bytesRead only); reading: rows are read and staged; applying; done. */
+  phase: 'receiving' | 'reading' | 'applying' | 'done';
 }
 
 /** What an ingest did; counts are exact, `rejections` lists at most the first REJECTION_DETAIL_LIMIT. */
@@ -25,7 +26,10 @@ export interface IngestReport {
   changed: number;
   unchanged: number;
   replayed: number;
+  /** Rows of the extract replaced by a later row of the same record in it (a newer version, or the same again). */
   superseded: number;
+  /** Those rows (the first REJECTION_DETAIL_LIMIT): line and key. */
+  supersededRows: Array<{ line: number; key: string }>;
   rejected: number;
   rejections: Rejection[];
   rejectionsTruncated: boolean;

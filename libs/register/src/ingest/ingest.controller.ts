@@ -1,14 +1,16 @@
-import { Controller, Headers, HttpException, HttpStatus, Inject, Logger, Param, Post, Query, Req, Res, type OnModuleInit } from '@nestjs/common';
+import { Controller, Headers, HttpException, HttpStatus, Inject, Logger, Param, Post, Query, Req, Res, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
 import { IsOptional, Matches } from 'class-validator';
 import { IsUscc, HubError, InputError, ProviderOnly, validateInput } from '@hub/subgraph';
 import { Role, hasRole } from '@hub/auth';
 import { attributionViolations, type WriteCaller } from '../attribution.js';
 import type { IngestOptions } from './bulk-ingest.js';
 import type { IngestReport } from './ingest-report.js';
-import { ExtractHeaderError, type ExtractFormat } from './record-stream.js';
+import { ACCEPTED_CHARSETS, ExtractEncodingError, ExtractHeaderError, UnsupportedCharsetError, charsetOf, charsetParameter, type ExtractCharset, type ExtractFormat } from './record-stream.js';
+import { ExtractTooLargeError, IngestInterruptedError, IngestStalledError, ingestIdleTimeoutMs, spoolUpload, type Spooled } from './spool.js';
 
 /** The registers of an app that take bulk extracts, by the path segment they are posted to (e.g. `legal-entities`). */
 export const INGEST_REGISTERS = Symbol('INGEST_REGISTERS');
@@ -40,9 +42,14 @@ class IngestQuery {
  * Query `sourceDepartment` / `sourceSystem` apply to rows that do not carry their own. The answer
  * is the ingest report; with `Accept: application/x-ndjson` progress lines come first, then the
  * report (`{"event":"report",…}`), so a client can show progress on a long extract.
+ *
+ * The body is received whole into a temporary file (INGEST_SPOOL_DIR) before a transaction is
+ * opened: a sender that stalls (nothing for INGEST_IDLE_TIMEOUT_MS: 408 INGEST_STALLED) or goes
+ * away mid-upload never holds a database connection. The encoding is the Content-Type's `charset`
+ * (utf-8, gbk, gb18030), or detected (see record-stream.ts).
  */
 @Controller('ingest')
-export class IngestController implements OnModuleInit {
+export class IngestController implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(INGEST_REGISTERS) private readonly registers: IngestRegisters,
     private readonly adapterHost: HttpAdapterHost,
@@ -52,6 +59,14 @@ export class IngestController implements OnModuleInit {
     // Hand the request body to the controller as a stream instead of buffering it.
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addContentTypeParser(Object.keys(FORMAT_OF_TYPE), (_request, payload, done) => done(null, payload));
+  }
+
+  /** Aborted when the app stops: uploads in progress are dropped (nothing stored) instead of holding the shutdown. */
+  private readonly stopping = new AbortController();
+  private readonly idleMs = ingestIdleTimeoutMs();
+
+  onModuleDestroy(): void {
+    this.stopping.abort();
   }
 
   @ProviderOnly(':register')
@@ -72,34 +87,52 @@ export class IngestController implements OnModuleInit {
     if (!format) {
       throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
+    let charset: ExtractCharset | undefined;
+    try {
+      charset = charsetOf(charsetParameter(contentType));
+    } catch (error) {
+      if (!(error instanceof UnsupportedCharsetError)) throw error;
+      throw new HttpException({ code: error.code, message: error.message, charset: error.charset, accepted: ACCEPTED_CHARSETS }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
     const checked = await validateInput(IngestQuery, query);
     if (!checked.ok) throw new HttpException({ code: 'BAD_USER_INPUT', violations: checked.violations }, HttpStatus.BAD_REQUEST);
     const caller = request.hubAccess ?? null;
     const defaults = sourceDefaults(checked.value, caller);
-    const body = limited(request.body as Readable, INGEST_MAX_BYTES);
     const streaming = (accept ?? '').includes('application/x-ndjson');
-    if (!streaming) {
-      try {
-        const report = await register.ingest(body, { format, defaults, caller });
-        reply.status(200).send(report);
-      } catch (error) {
-        const { status, payload } = failure(error);
-        reply.status(status).send(payload);
-      }
-      return;
-    }
-    const out = new PassThrough();
-    reply.status(200).header('content-type', 'application/x-ndjson').send(out);
+    const out = streaming ? new PassThrough() : undefined;
+    if (out) reply.status(200).header('content-type', 'application/x-ndjson').send(out);
+    let spooled: Spooled | undefined;
     try {
-      const report = await register.ingest(body, {
+      let shown = 0;
+      spooled = await spoolUpload(request.body as Readable, {
+        maxBytes: INGEST_MAX_BYTES,
+        idleMs: this.idleMs,
+        dir: process.env.INGEST_SPOOL_DIR || undefined,
+        signal: this.stopping.signal,
+        onBytes: (bytes) => {
+          if (!out || Date.now() - shown < 1000) return;
+          shown = Date.now();
+          out.write(JSON.stringify({ event: 'progress', rowsRead: 0, accepted: 0, rejected: 0, bytesRead: bytes, phase: 'receiving' }) + '\n');
+        },
+      });
+      const report = await register.ingest(createReadStream(spooled.path), {
         format,
+        charset,
         defaults,
         caller,
-        onProgress: (p) => out.write(JSON.stringify({ event: 'progress', ...p }) + '\n'),
+        signal: this.stopping.signal,
+        onProgress: out ? (p) => out.write(JSON.stringify({ event: 'progress', ...p }) + '\n') : undefined,
       });
-      out.end(JSON.stringify({ event: 'report', ...report }) + '\n');
+      if (out) out.end(JSON.stringify({ event: 'report', ...report }) + '\n');
+      else reply.status(200).send(report);
     } catch (error) {
-      out.end(JSON.stringify({ event: 'error', ...failure(error).payload }) + '\n');
+      const { status, payload } = failure(error);
+      // A stalled or interrupted sender's body is left unread: the connection cannot be reused.
+      if (!out && (error instanceof IngestStalledError || error instanceof IngestInterruptedError)) reply.header('connection', 'close');
+      if (out) out.end(JSON.stringify({ event: 'error', ...payload }) + '\n');
+      else if (!reply.raw.destroyed) reply.status(status).send(payload);
+    } finally {
+      await spooled?.remove();
     }
   }
 }
@@ -118,26 +151,13 @@ function sourceDefaults(query: IngestQuery, caller: WriteCaller): IngestQuery {
   return { sourceDepartment: query.sourceDepartment ?? own.sourceDepartment, sourceSystem: query.sourceSystem ?? own.sourceSystem };
 }
 
-class TooLargeError extends Error {}
-
-/** Stops reading once the body passes `max` bytes (the extract is then refused as a whole). */
-function limited(body: Readable, max: number): Readable {
-  let seen = 0;
-  return body.pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        seen += chunk.length;
-        if (seen > max) callback(new TooLargeError(`the extract is larger than ${max} bytes; split it`));
-        else callback(null, chunk);
-      },
-    }),
-  );
-}
-
 const logger = new Logger('IngestController');
 
 function failure(error: unknown): { status: number; payload: Record<string, unknown> } {
-  if (error instanceof TooLargeError) return { status: 413, payload: { code: 'EXTRACT_TOO_LARGE', message: error.message } };
+  if (error instanceof ExtractTooLargeError) return { status: 413, payload: { code: error.code, message: error.message } };
+  if (error instanceof IngestStalledError) return { status: 408, payload: { code: error.code, message: error.message, idleTimeoutMs: error.idleMs } };
+  if (error instanceof IngestInterruptedError) return { status: 503, payload: { code: error.code, message: error.message } };
+  if (error instanceof ExtractEncodingError) return { status: 400, payload: { code: error.code, message: error.message, encoding: error.encoding, line: error.line } };
   if (error instanceof ExtractHeaderError) {
     return { status: 400, payload: { code: 'UNKNOWN_COLUMNS', message: error.message, columns: error.unknown } };
   }

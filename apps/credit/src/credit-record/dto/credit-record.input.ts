@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsUscc } from '@hub/subgraph';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { IN_CREDIT_SCHEMA } from '../../credit.graphql-scope.js';
 import { CreditRecordKind, CreditRecordStatus, PenaltyType, SubjectType } from '../credit-enums.js';
 
@@ -39,13 +39,13 @@ export class CreditRecordInput {
 
   @Field({ description: 'Licence name, penalty name, list name or commitment title' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   title: string;
 
   @Field({ description: 'The deciding authority (决定机关)' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   authorityName: string;
 
@@ -115,7 +115,7 @@ export class CreditRecordInput {
 
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(128)
   sourceRecordId: string;
 

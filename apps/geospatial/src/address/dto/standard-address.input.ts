@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsDivisionCode, IsUscc } from '@hub/subgraph';
+import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { IN_GEOSPATIAL_SCHEMA } from '../../geospatial.graphql-scope.js';
 
 export enum CoordinateSystemEnum {
@@ -30,7 +30,7 @@ export class StandardAddressInput {
 
   @Field({ description: 'The full address text, from the province down' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   fullText: string;
 
@@ -81,7 +81,7 @@ export class StandardAddressInput {
 
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(128)
   sourceRecordId: string;
 

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LegalEntityKind } from '../legal-entity-kind.js';
-import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc } from '@hub/subgraph';
+import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
 import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
@@ -20,7 +20,7 @@ export class LegalEntityRecordInput {
 
   @Field({ description: 'Registered name (名称), at most 200 characters' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name: string;
 
@@ -73,7 +73,7 @@ export class LegalEntityRecordInput {
 
   @Field({ description: 'Registered address (住所), at most 500 characters' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   registeredAddress: string;
 
@@ -102,7 +102,7 @@ export class LegalEntityRecordInput {
 
   @Field({ description: 'The record id in the source system' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(128)
   sourceRecordId: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsUscc } from '@hub/subgraph';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { Gender, PersonStatus } from '../person-enums.js';
 import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
 
@@ -19,7 +19,7 @@ export class PersonRecordInput {
 
   @Field({ description: 'Name (姓名), at most 50 characters' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(50)
   name: string;
 
@@ -37,7 +37,7 @@ export class PersonRecordInput {
 
   @Field({ description: 'Household-registration address (户籍地址)' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   householdAddress: string;
 
@@ -102,7 +102,7 @@ export class PersonRecordInput {
 
   @Field({ description: 'The record id in the source system' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(128)
   sourceRecordId: string;
 
