@@ -54,14 +54,14 @@ const GBK_NAMES = ['张喆', '王堃', '李昇', '赵珺', '欧阳娜娜'];
 const GB18030_NAMES = ['刘䶮', '𠮷田秀'];
 
 /** An HTTP upload sent by hand, so the test decides when (and whether) the rest of the body comes. */
-function openUpload(hub: { gatewayUrl: string }, register: string, key: string, contentType = 'application/x-ndjson'): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
+function openUpload(hub: { gatewayUrl: string }, register: string, key: string, contentType = 'application/x-ndjson', accept = 'application/json'): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
   const url = new URL(`${hub.gatewayUrl}/ingest/${register}`);
   const req = httpRequest({
     host: url.hostname,
     port: url.port,
     path: url.pathname,
     method: 'POST',
-    headers: { 'content-type': contentType, authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
+    headers: { 'content-type': contentType, accept, authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
   });
   const response = new Promise<{ status: number; body: string; at: number }>((resolve, reject) => {
     req.on('response', (res: IncomingMessage) => {
@@ -352,6 +352,16 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
 
   describe('an upload that stalls or dies', () => {
     uploadFaults(() => ({ hub, spoolDir }));
+
+    it('tells a client following progress (the CLI) that its stalled upload was dropped, as the last line of the stream', async () => {
+      const { req, response } = openUpload(hub, 'persons', hub.keys.population.key, 'application/x-ndjson', 'application/x-ndjson');
+      req.write(`${JSON.stringify(aPerson().build())}\n`);
+      const answer = await response;
+      req.destroy();
+      expect(answer.status).toBe(200);
+      const last = JSON.parse(answer.body.trim().split('\n').at(-1)!) as { event: string; code: string };
+      expect(last).toMatchObject({ event: 'error', code: 'INGEST_STALLED' });
+    });
 
     it('holds no database transaction while an upload is in progress', async () => {
       const { req, response } = openUpload(hub, 'persons', hub.keys.population.key);
