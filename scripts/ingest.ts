@@ -147,7 +147,8 @@ class Progress {
   constructor(private readonly size: number) {}
 
   show(sent: number, server?: { rowsRead: number; rejected: number; phase: string }): void {
-    if (server) this.rows = server.phase === 'applying' ? ` · ${server.rowsRead} rows read, applying…` : ` · ${server.rowsRead} rows read, ${server.rejected} rejected`;
+    // While the hub is still receiving the file it has read no rows yet: the bytes sent say it all.
+    if (server && server.phase !== 'receiving') this.rows = server.phase === 'applying' ? ` · ${server.rowsRead} rows read, applying…` : ` · ${server.rowsRead} rows read, ${server.rejected} rejected`;
     const now = Date.now();
     if (now - this.last < (process.stderr.isTTY ? 200 : 3000)) return;
     this.last = now;

@@ -317,6 +317,15 @@ describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a pr
         expect(library.body.checks.database.status).toBe('unavailable');
         // The gateway can still serve the other libraries and record access: ready.
         expect((await health(gatewayA)).status).toBe(200);
+        // A write meanwhile: not made, told to retry, and on record (its intent, then its failure).
+        const write = await post(gatewayA, writerKey, REGISTER, { input: aLegalEntity().build() });
+        expect(write.status).toBe(503);
+        expect(write.headers.get('retry-after')).toMatch(/^\d+$/);
+        expect(write.body.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'legal-entity' });
+        expect((await accessRecords(write.headers.get('x-request-id')!)).map((r) => [r.outcome, r.errorCode])).toEqual([
+          ['INTENDED', null],
+          ['FAILED', 'SERVICE_UNAVAILABLE'],
+        ]);
       } finally {
         await setReachable(librariesDb, true);
       }

@@ -54,14 +54,14 @@ const GBK_NAMES = ['张喆', '王堃', '李昇', '赵珺', '欧阳娜娜'];
 const GB18030_NAMES = ['刘䶮', '𠮷田秀'];
 
 /** An HTTP upload sent by hand, so the test decides when (and whether) the rest of the body comes. */
-function openUpload(hub: { gatewayUrl: string }, register: string, key: string, contentType = 'application/x-ndjson'): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
+function openUpload(hub: { gatewayUrl: string }, register: string, key: string, contentType = 'application/x-ndjson', accept = 'application/json'): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
   const url = new URL(`${hub.gatewayUrl}/ingest/${register}`);
   const req = httpRequest({
     host: url.hostname,
     port: url.port,
     path: url.pathname,
     method: 'POST',
-    headers: { 'content-type': contentType, authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
+    headers: { 'content-type': contentType, accept, authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
   });
   const response = new Promise<{ status: number; body: string; at: number }>((resolve, reject) => {
     req.on('response', (res: IncomingMessage) => {
@@ -115,8 +115,14 @@ function uploadFaults(context: () => { hub: TestHub; spoolDir: string }) {
     const started = Date.now();
     req.write(`${JSON.stringify(half)}\n${JSON.stringify(aPerson().build()).slice(0, 40)}`);
     // …and nothing more: the sender hangs.
+    const closed = new Promise<boolean>((resolve) => {
+      req.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 20_000).unref();
+    });
     const answered = await keepsAnswering(hub, known.idNumber, response);
     const answer = await response;
+    // The hub closes the connection of the body it will never read: nothing is left waiting.
+    expect(await closed).toBe(true);
     req.destroy();
     expect(answered).toBeGreaterThan(2);
     expect(answer.status, answer.body).toBe(408);
@@ -347,6 +353,16 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
   describe('an upload that stalls or dies', () => {
     uploadFaults(() => ({ hub, spoolDir }));
 
+    it('tells a client following progress (the CLI) that its stalled upload was dropped, as the last line of the stream', async () => {
+      const { req, response } = openUpload(hub, 'persons', hub.keys.population.key, 'application/x-ndjson', 'application/x-ndjson');
+      req.write(`${JSON.stringify(aPerson().build())}\n`);
+      const answer = await response;
+      req.destroy();
+      expect(answer.status).toBe(200);
+      const last = JSON.parse(answer.body.trim().split('\n').at(-1)!) as { event: string; code: string };
+      expect(last).toMatchObject({ event: 'error', code: 'INGEST_STALLED' });
+    });
+
     it('holds no database transaction while an upload is in progress', async () => {
       const { req, response } = openUpload(hub, 'persons', hub.keys.population.key);
       response.catch(() => undefined);
@@ -372,7 +388,8 @@ describe('an upload that stalls or dies, on the embedded database (one connectio
     spoolDir = await mkdtemp(join(tmpdir(), 'hub-spool-'));
     hub = await TestHub.start({ env: { INGEST_IDLE_TIMEOUT_MS: String(IDLE_MS), INGEST_SPOOL_DIR: spoolDir } });
     expect(hub.database.embedded).toBe(true);
-  });
+    // The embedded database starts slowly on a loaded machine.
+  }, 300_000);
   afterAll(async () => {
     await hub?.close();
     if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
@@ -428,5 +445,5 @@ describe('SIGTERM stops the whole hub (npm start, embedded database) while an up
     } finally {
       if (hub.exitCode === null) hub.kill('SIGKILL');
     }
-  }, 300_000);
+  }, 480_000);
 });

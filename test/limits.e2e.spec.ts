@@ -78,6 +78,8 @@ describe('limits that cannot be turned against the hub', () => {
         // Twenty of the largest at once: still refused, and health still answers.
         const burst = await Promise.all(Array.from({ length: 20 }, () => timed(attack(400))));
         for (const { body } of burst) expect(body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        // Counted for the operators.
+        expect(await hub.metric('gateway', 'hub_query_limit_refusals_total')).toBeGreaterThanOrEqual(15 + 20);
       } finally {
         polling = false;
         await poller;

@@ -107,7 +107,11 @@ export class GatewayModule {
                 formatError: formatGatewayError(logger, config.MAX_QUERY_TOKENS),
                 plugins: [
                   // First: it marks what it refuses before the access plugin's hook starts (see there).
-                  operationLimitsPlugin({ maxCost: config.MAX_QUERY_COST, maxResponseBytes: config.MAX_RESPONSE_BYTES }),
+                  operationLimitsPlugin({
+                    maxCost: config.MAX_QUERY_COST,
+                    maxResponseBytes: config.MAX_RESPONSE_BYTES,
+                    refusals: metrics.counter('hub_query_limit_refusals_total', 'Operations refused by the query limits (depth, cost with variables, aliases, directives, tokens, answer size), by code', ['code']),
+                  }),
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
                   requestIdPlugin(),

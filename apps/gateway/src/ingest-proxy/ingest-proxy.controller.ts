@@ -107,6 +107,9 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
     // The watch lasts as long as the exchange: a streamed answer may start before the upload ends.
     if (upload) reply.raw.once('close', upload.stop);
     reply.status(upstream.status);
+    // The library answered before the sender finished (it gave up on a stalled upload): the rest
+    // of the body will not be read, so the connection cannot carry another request.
+    if (streamed && !(request.body as Readable).readableEnded) reply.header('connection', 'close');
     const type = upstream.headers.get('content-type');
     if (type) reply.header('content-type', type);
     reply.send(upstream.body ? Readable.fromWeb(upstream.body as never) : undefined);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context.js';
-import { QUERY_TOO_COMPLEX, measureOperation, tooComplex } from './query-limits.js';
+import { QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, measureOperation, tooComplex } from './query-limits.js';
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
@@ -9,7 +9,12 @@ export interface OperationLimits {
   maxCost: number;
   /** Largest answer the gateway sends, in bytes of JSON (estimated without serialising it). */
   maxResponseBytes: number;
+  /** Where refusals by any of the query limits are counted, by code (a bounded set: LIMIT_CODES). */
+  refusals?: { inc(labels: { code: string }): void };
 }
+
+/** The codes of the query limits (validation, variables, tokens, answer size). */
+export const LIMIT_CODES: ReadonlySet<string> = new Set([QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, 'TOO_MANY_TOKENS', RESPONSE_TOO_LARGE]);
 
 /**
  * The limits that need the request, not only its document:
@@ -40,9 +45,13 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
 
         // Not awaiting anything: the answer is replaced before the next plugins' hooks start.
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.data) return;
+          if (response.body.kind !== 'single') return;
+          const code = response.body.singleResult.errors?.[0]?.extensions?.code;
+          if (typeof code === 'string' && LIMIT_CODES.has(code)) limits.refusals?.inc({ code });
+          if (!response.body.singleResult.data) return;
           const size = jsonBytesUpTo(response.body.singleResult, limits.maxResponseBytes);
           if (size <= limits.maxResponseBytes) return;
+          limits.refusals?.inc({ code: RESPONSE_TOO_LARGE });
           response.body = {
             kind: 'single',
             singleResult: {

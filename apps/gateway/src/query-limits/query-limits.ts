@@ -22,6 +22,14 @@ import {
   type ValueNode,
 } from 'graphql';
 
+// Aliases and directives are counted by graphql-armor's rules (memoised per fragment: linear), and
+// tokens by graphql-js itself (Apollo's parseOptions.maxTokens, what graphql-armor's max-tokens
+// does). Depth and cost stay the hub's own: graphql-armor 2's cost-limit weighs fields by a fixed
+// factor per level, sees only literal `first`/`last` (not list arguments, page sizes or variables)
+// and lets `__schema` cost nothing; its max-depth is memoised too, but the depth comes free with
+// the cost's walk here (and armor's counts fragment spreads as levels unless told otherwise). Their
+// sources (max-depth 2.4.2, cost-limit 2.4.3) were read before deciding.
+//
 // Apollo Server stamps GRAPHQL_VALIDATION_FAILED over the code of every validation error; the
 // gateway's error formatter puts `hubCode` back as the code.
 export const QUERY_TOO_DEEP = 'QUERY_TOO_DEEP';
