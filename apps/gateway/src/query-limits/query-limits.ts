@@ -47,7 +47,7 @@ const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
  * MAX_QUERY_COST lets GraphiQL introspect, and refuses an operation that asks for the schema many
  * times under aliases. `__type` answers one type.
  */
-export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 10_000, __type: 100 };
+export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 40_000, __type: 100 };
 
 /** Depth and estimated cost of an operation (see measureOperation). */
 export interface OperationMeasure {
