@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
 
 /** The gateway's settings, read once at start. */
 export class GatewayConfig {
@@ -107,6 +107,38 @@ export class GatewayConfig {
   @Min(1000)
   @Max(86_400_000)
   LOOKUP_WINDOW_MS = 3_600_000;
+
+  /** The console's sign-in session: its absolute lifetime from sign-in (a working day). */
+  @IsInt()
+  @Min(60_000)
+  @Max(86_400_000)
+  CONSOLE_SESSION_MAX_AGE_MS = 8 * 3_600_000;
+
+  /** A console session without a request for this long ends. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  CONSOLE_SESSION_IDLE_MS = 15 * 60_000;
+
+  /** Console sessions one gateway process holds (in memory); past it the least recently used ends. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CONSOLE_MAX_SESSIONS = 10_000;
+
+  /** Console sign-in attempts per minute from one address (wrong keys included). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CONSOLE_SIGN_INS_PER_MINUTE = 20;
+
+  /**
+   * `auto`: the session cookie is Secure, except when the browser reached the hub by a loopback
+   * name (localhost, 127.x, [::1]) over plain http, where a browser would not send a Secure cookie
+   * back; `always`: Secure in every case.
+   */
+  @IsIn(['auto', 'always'])
+  CONSOLE_COOKIE_SECURE: 'auto' | 'always' = 'auto';
 }
 
 /**

@@ -28,6 +28,8 @@ import { ErrorBodies } from './error-bodies.js';
 import { SecurityHeaders } from './security-headers.js';
 import { INGEST_TARGETS, IngestProxyController, type IngestTargets } from './ingest-proxy/ingest-proxy.controller.js';
 import { ARCHIVE_TARGET, ArchiveProxyController } from './ingest-proxy/archive-proxy.controller.js';
+import { ConsoleSessionController } from './console/console-session.controller.js';
+import { ConsoleSessions } from './console/console-sessions.js';
 
 export interface GatewayOptions {
   /**
@@ -128,7 +130,7 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
+      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController, ConsoleSessionController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
       providers: [
         ErrorBodies,
         SecurityHeaders,
@@ -137,6 +139,16 @@ export class GatewayModule {
               { provide: INGEST_TARGETS, useValue: ingestTargets(urls) },
               { provide: ARCHIVE_TARGET, useValue: urls['once-only']?.replace(/\/graphql$/, '') ?? null },
               { provide: DEFAULT_RATE_LIMIT, useValue: config.RATE_LIMIT_PER_MINUTE },
+              {
+                provide: ConsoleSessions,
+                useValue: new ConsoleSessions({
+                  maxAgeMs: config.CONSOLE_SESSION_MAX_AGE_MS,
+                  idleMs: config.CONSOLE_SESSION_IDLE_MS,
+                  maxSessions: config.CONSOLE_MAX_SESSIONS,
+                  signInsPerMinute: config.CONSOLE_SIGN_INS_PER_MINUTE,
+                  cookieSecure: config.CONSOLE_COOKIE_SECURE,
+                }),
+              },
               RequestAuthentication,
             ]
           : []),

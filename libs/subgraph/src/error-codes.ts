@@ -18,6 +18,12 @@ export const HUB_ERROR_CODES = {
   ACCESS_SIGNATURE_REPLAYED: 'the signature was used already',
   ACCESS_SIGNATURE_WRONG_REQUEST: 'the signature was issued for another request (operation, variables, path or body)',
   OPERATOR_TOKEN_REQUIRED: '/metrics needs the operators’ token',
+  // The stewards' console sessions (POST /console/session)
+  CONSOLE_ROLE_REQUIRED: 'only a steward’s or an admin’s key opens a console session, not a system’s (HTTP 403)',
+  SESSION_INVALID: 'no such console session (signed out, replaced, or never opened): sign in again',
+  SESSION_EXPIRED: 'the console session ended: idle too long or past its lifetime; sign in again',
+  CSRF_TOKEN_INVALID: 'a console request other than GET came without the session’s CSRF token (x-hub-csrf) or with a wrong one (HTTP 403)',
+  SIGN_IN_RATE_LIMITED: 'too many console sign-in attempts from one address (HTTP 429, Retry-After, retryAfter)',
   FORBIDDEN: 'the caller’s role or department may not do this',
   // The catalog's rules, decided by the gateway
   ACCESS_DENIED: 'the catalog does not let this caller read a data item the operation touches',

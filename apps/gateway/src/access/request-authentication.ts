@@ -6,6 +6,8 @@ import { Metrics, createLogger } from '@hub/observability';
 import { authenticate, principalOfKey } from './authenticate.js';
 import type { PolicyKey } from '@hub/policy';
 import { PolicyStore } from './policy-store.js';
+import { CONSOLE_SESSION_PATH, CSRF_HEADER, ConsoleSessions } from '../console/console-sessions.js';
+import { SessionStore, type ConsoleSession } from '../console/session-store.js';
 import { RATE_WINDOW_MS, callerKey, perCallerRateLimit } from './rate-limit.js';
 
 /** Requests per minute a system may send when the catalog sets no limit of its own (GatewayConfig.RATE_LIMIT_PER_MINUTE). */
@@ -34,6 +36,10 @@ declare module 'fastify' {
  * An authenticated request is then counted against its system's rate (perCallerRateLimit): over
  * it, 429 RATE_LIMITED with Retry-After, before the body is read.
  *
+ * The stewards' console sends a session cookie instead (no Authorization header; /graphql only):
+ * it stands for the key that signed in, re-checked against the policy on every request, and a
+ * request other than GET must carry the session's CSRF token (see ConsoleSessions).
+ *
  * The hub's own apps may also call /graphql on behalf of a caller they are serving (the once-only
  * app reading base-library data for reuse): no key, but the caller's access signed with
  * HUB_INTERNAL_SECRET for the gateway and for that one request (its body), as the gateway signs
@@ -53,6 +59,7 @@ export class RequestAuthentication implements OnModuleInit {
     private readonly policy: PolicyStore,
     metrics: Metrics,
     @Inject(DEFAULT_RATE_LIMIT) private readonly defaultRateLimit: number,
+    private readonly sessions: ConsoleSessions,
   ) {
     this.refusals = metrics.counter('hub_authentication_refusals_total', 'Requests refused before authentication succeeded, by code', ['code']);
     this.rateLimited = metrics.counter('hub_rate_limited_total', 'Requests refused because their system (or key) was over its rate (RATE_LIMITED); who, in the log');
@@ -69,17 +76,28 @@ export class RequestAuthentication implements OnModuleInit {
       const path = request.url.split('?')[0];
       // No method is exempt: the hub serves no CORS, so an OPTIONS is just another unauthenticated request.
       if (OPEN.some((p) => p.test(path))) return;
+      // The console's sign-in takes the key in its body and checks it itself (ConsoleSessionController).
+      if (path === CONSOLE_SESSION_PATH) return;
       if (OPERATOR.test(path)) {
         if (!isOperator(request.headers.authorization)) return this.deny(reply, path, 401, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
         return;
       }
       const loaded = this.policy.current;
       if (!loaded) return this.deny(reply, path, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
+      const session = !request.headers.authorization && path === '/graphql' ? ConsoleSessions.cookieOf(request) : undefined;
       const result =
         !request.headers.authorization && path === '/graphql' && request.headers[ACCESS_HEADER] !== undefined
           ? this.onBehalfOf(request, loaded.keys)
-          : authenticate(request.headers.authorization, loaded.keys);
+          : session !== undefined
+            ? this.sessions.resolve(session, loaded.keys)
+            : authenticate(request.headers.authorization, loaded.keys);
       if ('error' in result) return this.deny(reply, path, 401, result.error.code, result.error.message);
+      // A cookie is sent by the browser whoever made the page ask: anything but a read needs the
+      // token only the console's own page was given (SameSite=Strict is the first line, this the second).
+      const consoleSession = 'session' in result ? (result as { session: ConsoleSession }).session : undefined;
+      if (consoleSession && request.method !== 'GET' && request.method !== 'HEAD' && !SessionStore.csrfMatches(consoleSession, request.headers[CSRF_HEADER])) {
+        return this.deny(reply, path, 403, 'CSRF_TOKEN_INVALID', `a console request other than GET needs the session's CSRF token in the ${CSRF_HEADER} header`);
+      }
       request.hubPrincipal = result.principal;
     });
     // Then the caller's rate (after authentication: it is counted per system, and a request without
