@@ -125,6 +125,14 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
       return rows;
     });
     expect(records.every((r) => r.key_id === hub.keys.psbSteward.principal.keyId && r.holder_name === 'test PSB steward' && r.outcome === 'ALLOWED')).toBe(true);
+    // A GET needs no CSRF token (it cannot change anything: Apollo runs no mutation sent by GET).
+    const byGet = await fetch(`${hub.gatewayUrl}/graphql?query=${encodeURIComponent(WHO)}`, { headers: { cookie: signed.cookie, 'apollo-require-preflight': 'true' } });
+    expect(byGet.status).toBe(200);
+    expect(((await byGet.json()) as GraphQLResponse<{ myAccess: { keyId: string } }>).data?.myAccess.keyId).toBe(hub.keys.psbSteward.principal.keyId);
+    const mutationByGet = await fetch(`${hub.gatewayUrl}/graphql?query=${encodeURIComponent('mutation { withdrawSharingApplication(id: "1") { id } }')}`, {
+      headers: { cookie: signed.cookie, 'apollo-require-preflight': 'true' },
+    });
+    expect(mutationByGet.status).not.toBe(200);
     // GET /console/session tells a reloaded page who is signed in, and gives the same CSRF token again.
     const current = await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: signed.cookie } });
     expect(current.status).toBe(200);
