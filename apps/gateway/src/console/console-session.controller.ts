@@ -25,6 +25,7 @@ export class ConsoleSessionController {
     metrics: Metrics,
   ) {
     this.signIns = metrics.counter('hub_console_sign_ins_total', 'Console sign-in attempts, by outcome (ok, or the refusal code)', ['outcome']);
+    metrics.gauge('hub_console_sessions', 'Console sessions this gateway process holds (ended ones included until swept or used)', [], (gauge) => gauge.set(sessions.store.size));
   }
 
   @Post(CONSOLE_SESSION_PATH)
