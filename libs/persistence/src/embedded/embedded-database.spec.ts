@@ -303,7 +303,7 @@ describe('EmbeddedDatabase: where its socket may live', () => {
       process.umask(previous);
       await db?.stop();
     }
-  }, 60_000);
+  }, 180_000); // a cold start creates the cluster: far more than its ≈ 11 s on a loaded machine
 
   it('refuses a data folder whose socket path would be too long for a Unix socket, naming EMBEDDED_DATA_DIR, and creates nothing', async () => {
     const dir = join(base, 'x'.repeat(Math.max(1, 100 - base.length)), 'data');
