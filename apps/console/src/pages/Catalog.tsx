@@ -1,7 +1,7 @@
 // 目录: the catalog's resources (searchCatalog), paginated on the server by cursor. The hub pages
 // forward only (first/after), so the table keeps the cursors of the pages it has seen.
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
@@ -31,10 +31,11 @@ const SearchCatalog = graphql(`
 
 type Resource = SearchCatalogQuery['searchCatalog']['nodes'][number];
 
-const SHARING: Record<SharingType, { label: string; color: string }> = {
-  UNCONDITIONAL: { label: '无条件共享', color: 'green' },
-  CONDITIONAL: { label: '有条件共享', color: 'gold' },
-  NOT_SHARED: { label: '不予共享', color: 'default' },
+// A coloured dot next to plain text: Ant Design's coloured tags fail WCAG AA contrast (axe).
+const SHARING: Record<SharingType, { label: string; status: 'success' | 'warning' | 'default' }> = {
+  UNCONDITIONAL: { label: '无条件共享', status: 'success' },
+  CONDITIONAL: { label: '有条件共享', status: 'warning' },
+  NOT_SHARED: { label: '不予共享', status: 'default' },
 };
 
 const CYCLE: Record<string, string> = {
@@ -109,7 +110,7 @@ export default function Catalog() {
           { title: '资源代码', dataIndex: 'code', width: 180 },
           { title: '资源名称', dataIndex: 'name' },
           { title: '提供方', dataIndex: 'providerName', render: (name: string | null, r) => name ?? r.providerUscc },
-          { title: '共享类型', dataIndex: 'sharingType', render: (t: SharingType) => <Tag color={SHARING[t].color}>{SHARING[t].label}</Tag> },
+          { title: '共享类型', dataIndex: 'sharingType', render: (t: SharingType) => <Badge status={SHARING[t].status} text={SHARING[t].label} /> },
           { title: '更新周期', dataIndex: 'updateCycle', render: (c: string) => CYCLE[c] ?? c },
           { title: '版本', dataIndex: 'version', width: 80 },
         ]}

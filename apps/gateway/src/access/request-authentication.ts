@@ -13,6 +13,11 @@ export const DEFAULT_RATE_LIMIT = Symbol('DEFAULT_RATE_LIMIT');
 
 /** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
 const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql\/?(index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
+/**
+ * The stewards' console's files (page, assets, client routes), to GET only: they hold no data.
+ * /console/session is not among them: signing in and out is the session's own business.
+ */
+const OPEN_CONSOLE = /^\/console(?:\/(?!session(?:\/|$))[\w\-./]*)?$/;
 /** Paths for the operators' token only. */
 const OPERATOR = /^\/metrics$/;
 
@@ -69,6 +74,7 @@ export class RequestAuthentication implements OnModuleInit {
       const path = request.url.split('?')[0];
       // No method is exempt: the hub serves no CORS, so an OPTIONS is just another unauthenticated request.
       if (OPEN.some((p) => p.test(path))) return;
+      if ((request.method === 'GET' || request.method === 'HEAD') && OPEN_CONSOLE.test(path)) return;
       if (OPERATOR.test(path)) {
         if (!isOperator(request.headers.authorization)) return this.deny(reply, path, 401, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
         return;
