@@ -113,6 +113,9 @@ describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
     expect(alert).toContain('登录失败');
     expect(alert).toMatch(/请求编号/);
     expect(await page.$eval('input[type="password"]', (e) => (e as unknown as { value: string }).value)).toBe('');
+    // Nor anywhere else the page could leave it: storage, cookies readable by script, the URL.
+    const kept = (await page.evaluate('JSON.stringify([localStorage, sessionStorage, document.cookie, location.href])')) as string;
+    expect(kept).not.toContain('hubk_notakey');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
