@@ -13,16 +13,25 @@ export const infrastructure = {
   kafka: Boolean(process.env.KAFKA_BROKERS),
   /** The broker jars (infra/kafka/fetch.sh), for suites that run and stop a broker of their own. */
   kafkaJars: hasJars(),
+  /** A Chromium for the console's browser tests (Debian's `chromium`; npm's browser downloads fail here). */
+  chromium: chromiumPath() !== undefined,
   required: process.env.HUB_REQUIRE_INFRA === '1',
 };
 
-export type Need = 'postgres' | 'kafka' | 'kafkaJars';
+export type Need = 'postgres' | 'kafka' | 'kafkaJars' | 'chromium';
 
 const HOW: Record<Need, string> = {
   postgres: 'set DATABASE_URL to a Postgres (PostGIS) server',
   kafka: 'set KAFKA_BROKERS to a running broker (infra/kafka/broker.sh start)',
   kafkaJars: 'fetch the broker jars with infra/kafka/fetch.sh',
+  chromium: 'install Chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH',
 };
+
+/** The Chromium binary the browser tests drive: CHROMIUM_PATH, or Debian's package. */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((c): c is string => Boolean(c) && existsSync(c!));
+}
 
 /** True when every need is met; false (skip) when not, or throws when HUB_REQUIRE_INFRA=1. */
 export function has(...needs: Need[]): boolean {
@@ -44,6 +53,7 @@ export function describeInfrastructure(): string {
     `database: ${infrastructure.postgres ? 'Postgres at DATABASE_URL (a scratch database per suite)' : 'embedded PGlite (one per suite)'}`,
     `events:   ${infrastructure.kafka ? `Kafka at ${process.env.KAFKA_BROKERS} (topics prefixed per suite)` : 'in-process transport'}`,
     `broker jars for the outage suite: ${infrastructure.kafkaJars ? 'present' : 'absent — that suite is skipped'}`,
+    `chromium for the console's browser tests: ${infrastructure.chromium ? chromiumPath() : 'absent — that suite is skipped'}`,
   ];
   if (!infrastructure.postgres || !infrastructure.kafka) {
     lines.push('Suites that need the missing pieces are skipped; set DATABASE_URL and KAFKA_BROKERS to run everything (see README).');

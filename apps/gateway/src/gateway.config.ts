@@ -69,6 +69,10 @@ export class GatewayConfig {
   @IsBoolean()
   GRAPHIQL = true;
 
+  /** The stewards' console at /console (dist/console, built by `npm run build`). */
+  @IsBoolean()
+  CONSOLE = true;
+
   /**
    * How often the gateway asks the catalog whether the policy changed, events or not (a 304 without
    * a body when it did not): the bound on how long a revoked key keeps working at a gateway that

@@ -16,6 +16,7 @@ import { PolicyStore } from './access/policy-store.js';
 import { DEFAULT_RATE_LIMIT, RequestAuthentication } from './access/request-authentication.js';
 import { gatewayContext, type GatewayContext } from './gateway-context.js';
 import { GatewayConfig, subgraphUrl } from './gateway.config.js';
+import { ConsoleController } from './console/console.controller.js';
 import { GraphiqlController } from './graphiql/graphiql.controller.js';
 import { aliasLimit, costLimit, depthLimit, directiveLimit } from './query-limits/query-limits.js';
 import { operationLimitsPlugin } from './query-limits/operation-limits.js';
@@ -130,7 +131,7 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController, ConsoleSessionController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : [])],
+      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController, ConsoleSessionController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : []), ...(config.CONSOLE ? [ConsoleController] : [])],
       providers: [
         ErrorBodies,
         SecurityHeaders,

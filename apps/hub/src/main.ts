@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     ? `  Demo key (one-window system, with grants) for GraphiQL's Headers tab:\n    {"Authorization": "Bearer ${demoKey('window')}"}\n  Other demo keys (steward, admin, systems without grants): see README.md\n${company ? `  Once-only demo company (licence, identity check, materials on file): ${company.name} ${company.uscc}\n` : ''}\n`
     : '';
   process.stdout.write(
-    `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n  Metrics:   ${url}/metrics  (Authorization: Bearer <the operators' token${metricsToken ? `, in ${metricsToken}` : ''}>)\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
+    `\n  Data-sharing hub is running (started in ${seconds} s)\n\n  GraphiQL:  ${url}/graphiql\n  Console:   ${url}/console  (stewards sign in with their key)\n  GraphQL:   ${url}/graphql\n  Health:    ${url}/health\n  Metrics:   ${url}/metrics  (Authorization: Bearer <the operators' token${metricsToken ? `, in ${metricsToken}` : ''}>)\n\n${demoHint}  Press Ctrl+C to stop.\n\n`,
   );
 
   let stopping = false;

@@ -15,6 +15,11 @@ export const DEFAULT_RATE_LIMIT = Symbol('DEFAULT_RATE_LIMIT');
 
 /** Paths anyone may fetch: health probes and GraphiQL's static page and assets. */
 const OPEN = [/^\/health(\/live)?$/, /^\/$/, /^\/graphiql\/?(index\.html)?$/, /^\/graphiql\/assets\/[^/]+$/];
+/**
+ * The stewards' console's files (page, assets, client routes), to GET only: they hold no data.
+ * /console/session is not among them: signing in and out is the session's own business.
+ */
+const OPEN_CONSOLE = /^\/console(?:\/(?!session(?:\/|$))[\w\-./]*)?$/;
 /** Paths for the operators' token only. */
 const OPERATOR = /^\/metrics$/;
 
@@ -78,6 +83,7 @@ export class RequestAuthentication implements OnModuleInit {
       if (OPEN.some((p) => p.test(path))) return;
       // The console's sign-in takes the key in its body and checks it itself (ConsoleSessionController).
       if (path === CONSOLE_SESSION_PATH) return;
+      if ((request.method === 'GET' || request.method === 'HEAD') && OPEN_CONSOLE.test(path)) return;
       if (OPERATOR.test(path)) {
         if (!isOperator(request.headers.authorization)) return this.deny(reply, path, 401, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
         return;

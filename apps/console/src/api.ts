@@ -1,0 +1,88 @@
+// How the console talks to the hub: same-origin requests only, the session cookie (set by
+// POST /console/session) sent by the browser, the CSRF token in a header on mutations. The key a
+// steward signs in with is posted once and never kept (not in state, storage or the URL).
+import type { TypedDocumentString } from './gql/graphql';
+
+/** A failure the page can explain: the hub's stable code, its words, and the id to quote to support. */
+export class HubError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly requestId: string | undefined,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The CSRF token of the current session (from POST /console/session), held in memory only. */
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown } }>;
+}
+
+function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
+  if (typeof body?.requestId === 'string') return body.requestId;
+  return response.headers.get('x-request-id') ?? undefined;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs one typed operation against /graphql; any error (HTTP or GraphQL) becomes a HubError. */
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+): Promise<TResult> {
+  const mutation = /^\s*mutation\b/.test(document.toString());
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(mutation && csrfToken ? { 'x-hub-csrf': csrfToken } : {}) },
+    body: JSON.stringify({ query: document.toString(), variables }),
+  });
+  const body = (await readJson(response)) as GraphQLBody<TResult> | undefined;
+  const first = body?.errors?.[0];
+  if (first) {
+    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
+    throw new HubError(first.message, code, requestId, response.status);
+  }
+  if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
+  return body.data;
+}
+
+/** Signs in: the key is exchanged for an httpOnly session cookie and a CSRF token. */
+export async function signIn(key: string): Promise<{ csrfToken?: string }> {
+  const response = await fetch('/console/session', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ key }),
+  });
+  const body = (await readJson(response)) as { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown } | undefined;
+  if (!response.ok) {
+    const code = typeof body?.code === 'string' ? body.code : `HTTP_${response.status}`;
+    throw new HubError(typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`, code, requestIdOf(response, body), response.status);
+  }
+  const token = typeof body?.csrfToken === 'string' ? body.csrfToken : undefined;
+  setCsrfToken(token);
+  return { csrfToken: token };
+}
+
+/** Signs out: the hub ends the session, so the cookie no longer works anywhere. */
+export async function signOut(): Promise<void> {
+  await fetch('/console/session', { method: 'DELETE', credentials: 'same-origin', headers: csrfToken ? { 'x-hub-csrf': csrfToken } : {} });
+  setCsrfToken(undefined);
+}
