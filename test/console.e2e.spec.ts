@@ -3,61 +3,19 @@
 // caching, the sign-in page renders in Chinese, every request of the page stays on the hub's
 // origin, axe-core finds no serious or critical violation, and the catalog page lists resources
 // from the catalog's GraphQL query. Screenshots go to test-output/console/ (gitignored).
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CSP } from '../apps/gateway/src/console/console.controller.js';
-import { chromiumPath, has } from './support/infrastructure.js';
+import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { has } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
-
-const OUTPUT = join('test-output', 'console');
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The element's rendered text (an $eval callback, run in the page). */
-const innerText = (e: unknown): string => (e as { innerText: string }).innerText;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-/** axe-core's serious and critical violations on the page (evaluated over CDP, so the page's CSP does not block it). */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(await axeSource);
-  // Browser code as strings: the server's tsconfig has no DOM types, and should not get them.
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
   let hub: TestHub;
-  let browser: Browser;
-  /** Every URL any page of the browser requested (data: URLs are not requests that leave). */
-  const requested: string[] = [];
-
-  async function open(path: string, headers: Record<string, string> = {}): Promise<Page> {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    await page.setExtraHTTPHeaders(headers);
-    page.on('request', (request) => {
-      if (!request.url().startsWith('data:')) requested.push(request.url());
-    });
-    await page.goto(`${hub.gatewayUrl}${path}`, { waitUntil: 'networkidle0' });
-    return page;
-  }
+  let browser: ConsoleBrowser;
 
   beforeAll(async () => {
-    await mkdir(OUTPUT, { recursive: true });
     hub = await TestHub.start();
-    browser = await puppeteer.launch({
-      executablePath: chromiumPath(),
-      // As root in CI containers Chromium needs --no-sandbox; the page is our own build.
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=zh-CN'],
-    });
+    browser = await ConsoleBrowser.launch(hub.gatewayUrl);
   });
   afterAll(async () => {
     await browser?.close();
@@ -93,16 +51,16 @@ describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
   });
 
   it('renders the sign-in page in Chinese, accessible, with no request leaving the hub', async () => {
-    const page = await open('/console');
+    const page = await browser.open('/console/sign-in');
     await page.waitForSelector('input[type="password"]');
     expect(new URL(page.url()).pathname).toBe('/console/sign-in');
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
-    const text = (await page.evaluate('document.body.innerText')) as string;
+    const text = await pageText(page);
     expect(text).toContain('管理控制台');
     expect(text).toContain('密钥');
     expect(text).toContain('登录');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, 'sign-in.png'), fullPage: true });
+    await browser.screenshot(page, 'sign-in');
 
     // A wrong key: the page says so in Chinese, with the request id to quote to support, and the
     // key is gone from the form.
@@ -121,16 +79,15 @@ describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
   });
 
   it('lists the catalog with the catalog query, paginated on the server', async () => {
-    // Until sessions land (POST /console/session), the steward's key rides as a header the browser
-    // adds to every request; the page itself never sees it.
-    const page = await open('/console/catalog', hub.auth(hub.keys.psbSteward.key));
+    const page = await browser.signIn(hub.keys.psbSteward.key);
+    expect(new URL(page.url()).pathname).toBe('/console/catalog');
     await page.waitForSelector('.ant-table-row');
-    const text = (await page.evaluate('document.body.innerText')) as string;
+    const text = await pageText(page);
     expect(text).toContain('目录');
     expect(text).toContain('10202001/000001');
     expect(text).toMatch(/无条件共享|有条件共享|不予共享/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(OUTPUT, 'catalog.png'), fullPage: true });
+    await browser.screenshot(page, 'catalog');
     const firstPage = (await page.$$eval('.ant-table-row', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey))) as string[];
     expect(firstPage).toHaveLength(20);
 
@@ -148,19 +105,24 @@ describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
     await page.close();
   });
 
-  it('shows a refused catalog request as an error in Chinese with the request id', async () => {
-    const page = await open('/console/catalog');
-    await page.waitForSelector('[role="alert"] [data-testid="request-id"]');
-    const alert = await page.$eval('[role="alert"]', innerText);
-    expect(alert).toContain('目录加载失败');
-    expect(alert).toContain('未登录或登录已过期');
+  it('sends a visitor without a session to the sign-in page, in English when asked', async () => {
+    const page = await browser.open('/console/catalog', await browser.context());
+    await page.waitForSelector('input[type="password"]');
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    // The language switch: the page, its lang attribute and Ant Design's own texts follow.
+    await page.click('.ant-segmented ::-p-text(English)');
+    await page.waitForFunction(`document.documentElement.lang === 'en'`);
+    const text = await pageText(page);
+    expect(text).toContain('Sign in');
+    expect(text).not.toContain('密钥仅用于');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.click('.ant-segmented ::-p-text(中文)');
+    await page.waitForFunction(`document.documentElement.lang === 'zh-CN'`);
     await page.close();
   });
 
   it('made no request to any origin but the hub', () => {
-    const origin = new URL(hub.gatewayUrl).origin;
-    expect(requested.length).toBeGreaterThan(0);
-    expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(browser.requested.length).toBeGreaterThan(0);
+    expect(browser.foreignRequests()).toEqual([]);
   });
 });

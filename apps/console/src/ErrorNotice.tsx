@@ -1,9 +1,11 @@
 import { Alert, Typography } from 'antd';
+import { useT } from './i18n';
 import { explain } from './messages';
 
 /** An error in a steward's words, with the code and the request id to quote to support. */
 export function ErrorNotice({ error, title }: { error: unknown; title: string }) {
-  const { message, code, requestId } = explain(error);
+  const t = useT();
+  const { message, code, requestId } = explain(error, t);
   return (
     <Alert
       type="error"
@@ -12,16 +14,17 @@ export function ErrorNotice({ error, title }: { error: unknown; title: string })
       title={title}
       description={
         <>
-          <div>{message}</div>
+          <div data-testid="error-message">{message}</div>
           <Typography.Text type="secondary">
-            错误代码：{code}
+            {t('错误代码：', 'Error code: ')}
+            <span data-testid="error-code">{code}</span>
             {requestId ? (
               <>
-                {'，请求编号：'}
+                {t('，请求编号：', ', request id: ')}
                 <Typography.Text copyable type="secondary" data-testid="request-id">
                   {requestId}
                 </Typography.Text>
-                （联系技术支持时请提供）
+                {t('（联系技术支持时请提供）', ' (quote it to support)')}
               </>
             ) : null}
           </Typography.Text>

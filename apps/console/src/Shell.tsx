@@ -1,28 +1,67 @@
-// The frame of every page after sign-in: the console's name, the navigation, sign-out.
-import { Button, Layout, Menu, Typography } from 'antd';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { signOut } from './api';
-
-const PAGES = [{ key: '/catalog', label: '目录' }];
+// The frame of every page after sign-in: the console's name, the navigation the role may use,
+// who is signed in, the language switch and sign-out. Without a session it sends the steward to
+// the sign-in page.
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { HubError, signOut } from './api';
+import { ErrorNotice } from './ErrorNotice';
+import { useLanguage, useT } from './i18n';
+import { PAGES } from './pages';
+import { useSession } from './session';
 
 export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const t = useT();
+  const { language, setLanguage } = useLanguage();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  if (session.isPending) return <Spin style={{ display: 'block', margin: 48 }} tip={t('正在加载…', 'Loading…')} />;
+  if (session.isError) {
+    if (session.error instanceof HubError && session.error.status === 401) return <Navigate to="/sign-in" replace />;
+    return (
+      <main style={{ padding: 24 }}>
+        <ErrorNotice error={session.error} title={t('无法确认登录状态', 'Cannot check your session')} />
+      </main>
+    );
+  }
+  const principal = session.data.principal;
+  const items = PAGES.filter((p) => !p.visible || p.visible(principal)).map((p) => ({ key: p.path, label: t(p.zh, p.en) }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-          数据共享交换平台 · 管理控制台
+          {t('数据共享交换平台 · 管理控制台', 'Data Sharing Exchange Hub · Console')}
         </Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={PAGES} onClick={({ key }) => navigate(key)} style={{ flex: 1 }} />
-        <Button
-          onClick={async () => {
-            await signOut().catch(() => undefined);
-            navigate('/sign-in');
-          }}
-        >
-          退出登录
-        </Button>
+        <nav aria-label={t('主导航', 'Main navigation')} style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={items} onClick={({ key }) => navigate(key)} />
+        </nav>
+        <Space>
+          <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="signed-in-as">
+            {principal.name}
+          </Typography.Text>
+          <Segmented
+            aria-label={t('界面语言', 'Language')}
+            size="small"
+            value={language}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'English', value: 'en' },
+            ]}
+            onChange={(value) => setLanguage(value as 'zh' | 'en')}
+          />
+          <Button
+            data-testid="sign-out"
+            onClick={async () => {
+              await signOut().catch(() => undefined);
+              queryClient.clear();
+              navigate('/sign-in');
+            }}
+          >
+            {t('退出登录', 'Sign out')}
+          </Button>
+        </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
         <main>

@@ -1,5 +1,6 @@
 // How the console talks to the hub: same-origin requests only, the session cookie (set by
-// POST /console/session) sent by the browser, the CSRF token in a header on mutations. The key a
+// POST /console/session) sent by the browser, the CSRF token in a header on every POST (the
+// gateway asks it of every request a cookie authenticates, queries included). The key a
 // steward signs in with is posted once and never kept (not in state, storage or the URL).
 import type { TypedDocumentString } from './gql/graphql';
 
@@ -45,11 +46,10 @@ export async function execute<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
 ): Promise<TResult> {
-  const mutation = /^\s*mutation\b/.test(document.toString());
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(mutation && csrfToken ? { 'x-hub-csrf': csrfToken } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(csrfToken ? { 'x-hub-csrf': csrfToken } : {}) },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   const body = (await readJson(response)) as GraphQLBody<TResult> | undefined;
@@ -79,6 +79,33 @@ export async function signIn(key: string): Promise<{ csrfToken?: string }> {
   const token = typeof body?.csrfToken === 'string' ? body.csrfToken : undefined;
   setCsrfToken(token);
   return { csrfToken: token };
+}
+
+/** Who is signed in, as the gateway knows the session's key (never the key itself). */
+export interface SessionPrincipal {
+  keyId: string;
+  name: string;
+  roles: Array<'SYSTEM' | 'STEWARD' | 'ADMIN'>;
+  /** Null for a hub-wide steward or an admin. */
+  departmentUscc: string | null;
+}
+
+export interface ConsoleSession {
+  principal: SessionPrincipal;
+  expiresAt: string;
+  idleExpiresAt: string;
+}
+
+/** The current session (GET /console/session), which also hands the CSRF token back after a reload. */
+export async function currentSession(): Promise<ConsoleSession> {
+  const response = await fetch('/console/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const body = (await readJson(response)) as (ConsoleSession & { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown }) | undefined;
+  if (!response.ok || !body?.principal) {
+    const code = typeof body?.code === 'string' ? body.code : `HTTP_${response.status}`;
+    throw new HubError(typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`, code, requestIdOf(response, body), response.status);
+  }
+  if (typeof body.csrfToken === 'string') setCsrfToken(body.csrfToken);
+  return { principal: body.principal, expiresAt: body.expiresAt, idleExpiresAt: body.idleExpiresAt };
 }
 
 /** Signs out: the hub ends the session, so the cookie no longer works anywhere. */

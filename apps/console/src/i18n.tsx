@@ -1,0 +1,64 @@
+// The console's two languages: Chinese by default, English on request. Every text a page shows is
+// written as t('中文', 'English') at the place it is used, so a newcomer reads both together and
+// nothing is looked up by key. The choice is a preference, not a secret: it is kept in localStorage.
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { theme } from './theme';
+
+export type Language = 'zh' | 'en';
+
+const STORAGE_KEY = 'hub-console-language';
+
+function initialLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+interface LanguageState {
+  language: Language;
+  setLanguage: (language: Language) => void;
+}
+
+const LanguageContext = createContext<LanguageState>({ language: 'zh', setLanguage: () => undefined });
+
+/** Picks the text of the current language. */
+export type Translate = (zh: string, en: string) => string;
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // A browser without storage keeps the choice for this page only.
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+    document.title = language === 'en' ? 'Data Sharing Exchange Hub · Console' : '数据共享交换平台 · 管理控制台';
+  }, [language]);
+  const state = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
+  return (
+    <LanguageContext.Provider value={state}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+        {children}
+      </ConfigProvider>
+    </LanguageContext.Provider>
+  );
+}
+
+export function useLanguage(): LanguageState {
+  return useContext(LanguageContext);
+}
+
+/** t('中文', 'English'): the text in the console's current language. */
+export function useT(): Translate {
+  const { language } = useLanguage();
+  return useCallback<Translate>((zh, en) => (language === 'en' ? en : zh), [language]);
+}
