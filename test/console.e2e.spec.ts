@@ -121,6 +121,36 @@ describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
     await page.close();
   });
 
+  it('signs out: the session ends, and its cookie no longer works anywhere', async () => {
+    const page = await browser.signIn(hub.keys.psbSteward.key);
+    const cookie = await browser.cookieHeader(page);
+    const session = await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } });
+    expect(session.status).toBe(200);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const replay = () =>
+      fetch(`${hub.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { cookie, 'x-hub-csrf': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ searchCatalog(first: 1) { nodes { code } } }' }),
+      });
+    const before = await replay();
+    expect(before.status).toBe(200);
+    expect(((await before.json()) as { data?: unknown }).data).toBeTruthy();
+
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForSelector('input[type="password"]');
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    // The same cookie, replayed outside the browser: refused by the session endpoint and /graphql.
+    expect((await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).status).toBe(401);
+    const after = await replay();
+    expect(after.status).toBe(401);
+    // And the page itself, asked again, goes to the sign-in form.
+    await browser.goto(page, '/console/catalog');
+    await page.waitForSelector('input[type="password"]');
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    await page.close();
+  });
+
   it('made no request to any origin but the hub', () => {
     expect(browser.requested.length).toBeGreaterThan(0);
     expect(browser.foreignRequests()).toEqual([]);

@@ -21,6 +21,8 @@ export interface TestHubOptions {
   kafkaBrokers?: string[];
   /** Extra environment for the apps (e.g. a faster outbox poll). */
   env?: Record<string, string>;
+  /** As `npm start` runs: the embedded database and in-process events, whatever DATABASE_URL and KAFKA_BROKERS say. */
+  asNpmStart?: boolean;
 }
 
 /**
@@ -48,9 +50,9 @@ export class TestHub {
 
   static async start(options: TestHubOptions = {}): Promise<TestHub> {
     ensureInternalSecret();
-    const database = await ScratchDatabase.create(process.env.DATABASE_URL);
+    const database = await ScratchDatabase.create(options.asNpmStart ? undefined : process.env.DATABASE_URL);
     const topicPrefix = `t${Date.now().toString(36)}${randomBytes(2).toString('hex')}.`;
-    const brokers = options.kafkaBrokers ?? process.env.KAFKA_BROKERS?.split(',');
+    const brokers = options.asNpmStart ? undefined : (options.kafkaBrokers ?? process.env.KAFKA_BROKERS?.split(','));
     const env: Record<string, string | undefined> = {
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: String(database.poolSize),
