@@ -2,11 +2,11 @@
 // who is signed in, the language switch and sign-out. Without a session it sends the steward to
 // the sign-in page.
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { HubError, signOut } from './api';
 import { ErrorNotice } from './ErrorNotice';
-import { useLanguage, useT } from './i18n';
+import { LanguageSwitch, useT } from './i18n';
 import { PAGES } from './pages';
 import { useSession } from './session';
 
@@ -14,7 +14,6 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const t = useT();
-  const { language, setLanguage } = useLanguage();
   const queryClient = useQueryClient();
   const session = useSession();
   if (session.isPending) return <Spin style={{ display: 'block', margin: 48 }} tip={t('正在加载…', 'Loading…')} />;
@@ -41,16 +40,7 @@ export function Shell() {
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="signed-in-as">
             {principal.name}
           </Typography.Text>
-          <Segmented
-            aria-label={t('界面语言', 'Language')}
-            size="small"
-            value={language}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'English', value: 'en' },
-            ]}
-            onChange={(value) => setLanguage(value as 'zh' | 'en')}
-          />
+          <LanguageSwitch />
           <Button
             data-testid="sign-out"
             onClick={async () => {

@@ -1,7 +1,7 @@
 // The console's two languages: Chinese by default, English on request. Every text a page shows is
 // written as t('中文', 'English') at the place it is used, so a newcomer reads both together and
 // nothing is looked up by key. The choice is a preference, not a secret: it is kept in localStorage.
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, Segmented } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -61,4 +61,21 @@ export function useLanguage(): LanguageState {
 export function useT(): Translate {
   const { language } = useLanguage();
   return useCallback<Translate>((zh, en) => (language === 'en' ? en : zh), [language]);
+}
+
+/** The switch between the two languages, in the header and on the sign-in page. */
+export function LanguageSwitch() {
+  const { language, setLanguage } = useLanguage();
+  return (
+    <Segmented
+      aria-label={language === 'en' ? 'Language' : '界面语言'}
+      size="small"
+      value={language}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'English', value: 'en' },
+      ]}
+      onChange={(value) => setLanguage(value as Language)}
+    />
+  );
 }

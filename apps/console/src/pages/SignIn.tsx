@@ -1,17 +1,16 @@
 // Sign-in: the steward's key is posted once to /console/session, which answers with an httpOnly
 // session cookie; the key is not kept anywhere in the page (the form is reset after the request).
-import { Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { signIn } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
-import { useLanguage, useT } from '../i18n';
+import { LanguageSwitch, useT } from '../i18n';
 import { SESSION_QUERY_KEY } from '../session';
 
 export default function SignIn() {
   const navigate = useNavigate();
   const t = useT();
-  const { language, setLanguage } = useLanguage();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ key: string }>();
   const mutation = useMutation({
@@ -27,16 +26,7 @@ export default function SignIn() {
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 420 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Segmented
-            aria-label={t('界面语言', 'Language')}
-            size="small"
-            value={language}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'English', value: 'en' },
-            ]}
-            onChange={(value) => setLanguage(value as 'zh' | 'en')}
-          />
+          <LanguageSwitch />
         </div>
         <Typography.Title level={1} style={{ fontSize: 22 }}>
           {t('数据共享交换平台 · 管理控制台', 'Data Sharing Exchange Hub · Console')}
