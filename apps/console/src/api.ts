@@ -11,6 +11,9 @@ export class HubError extends Error {
     readonly code: string,
     readonly requestId: string | undefined,
     readonly status: number,
+    /** For BAD_USER_INPUT: the input's own stable code (e.g. REASON_REQUIRED) and the field it concerns. */
+    readonly reason?: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -25,7 +28,7 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown } }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -57,7 +60,8 @@ export async function execute<TResult, TVariables>(
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
-    throw new HubError(first.message, code, requestId, response.status);
+    const { reason, field } = first.extensions ?? {};
+    throw new HubError(first.message, code, requestId, response.status, typeof reason === 'string' ? reason : undefined, typeof field === 'string' ? field : undefined);
   }
   if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;

@@ -23,19 +23,43 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   HTTP_404: ['登录服务尚未启用，请联系管理员。', 'Sign-in is not enabled on this hub. Contact your administrator.'],
   HTTP_429: ['请求过于频繁，请稍后再试。', 'Too many requests. Please wait and try again.'],
   NETWORK: ['无法连接到平台，请检查网络后重试。', 'Cannot reach the hub. Check the network and try again.'],
+  // Input codes (BAD_USER_INPUT's reason): the field's own problem.
+  REASON_REQUIRED: ['请填写理由（至少 4 个字）。', 'Give a reason (at least 4 characters).'],
+  OUT_OF_RANGE: ['取值超出允许范围。', 'A value is out of the allowed range.'],
+  INVALID_CURSOR: ['分页位置无效，请从第一页重新查询。', 'The page position is not valid. Search again from the first page.'],
+  CITIZEN_ID_FORMAT: ['公民身份号码格式不正确：应为 18 位，前 17 位为数字，末位为数字或 X。', 'The citizen ID is malformed: 18 characters, 17 digits then a digit or X.'],
+  CITIZEN_ID_CHECK_DIGIT: ['公民身份号码校验位不正确，请核对。', 'The citizen ID’s check digit is wrong. Check the number.'],
+  CITIZEN_ID_BIRTH_DATE: ['公民身份号码中的出生日期无效，请核对。', 'The birth date in the citizen ID is not valid. Check the number.'],
+  CITIZEN_ID_AREA_CODE: ['公民身份号码中的地区码无效，请核对。', 'The area code in the citizen ID is not valid. Check the number.'],
+  USCC_FORMAT: ['统一社会信用代码格式不正确：应为 18 位数字或大写字母。', 'The USCC is malformed: 18 digits or capital letters.'],
+  USCC_CHECK_DIGIT: ['统一社会信用代码校验位不正确，请核对。', 'The USCC’s check character is wrong. Check the code.'],
+  SUBJECT_INVALID: ['对象标识不是有效的公民身份号码或统一社会信用代码。', 'This is neither a valid citizen ID nor a valid USCC.'],
+  CORRECTION_CLOSED: ['该纠错已处理完毕（已受理、已更正或已驳回），不能再次处理。', 'This report has been answered already (accepted, corrected or rejected).'],
+  CORRECTION_UNKNOWN: ['没有这条纠错记录。', 'There is no such correction report.'],
+  RESULT_TYPE_UNKNOWN: ['没有这一审查结果类型。', 'There is no such review-result type.'],
+  DEPARTMENT_UNKNOWN: ['目录中没有这个部门。', 'The catalog has no such department.'],
 };
 
 export interface Explained {
   message: string;
   code: string;
+  /** An input's own code (BAD_USER_INPUT's reason, e.g. REASON_REQUIRED). */
+  reason?: string;
   requestId?: string;
+}
+
+/** The words for a code met in the page itself (e.g. an identifier checked before asking the hub). */
+export function messageOf(code: string, t: Translate): string | undefined {
+  const known = MESSAGES[code];
+  return known ? t(...known) : undefined;
 }
 
 export function explain(error: unknown, t: Translate): Explained {
   if (error instanceof HubError) {
-    const known = MESSAGES[error.code];
+    // An input's own code says more than BAD_USER_INPUT.
+    const known = (error.reason && MESSAGES[error.reason]) || MESSAGES[error.code];
     const message = known ? t(...known) : error.status >= 500 ? t('平台内部错误，请稍后再试。', 'The hub met an internal error. Try again later.') : error.message;
-    return { message, code: error.code, requestId: error.requestId };
+    return { message, code: error.code, reason: error.reason, requestId: error.requestId };
   }
   return { message: t(...MESSAGES.NETWORK), code: 'NETWORK' };
 }

@@ -4,7 +4,7 @@ import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { AccessLogReaders } from './access-log-readers.js';
-import { AccessLogArgs, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
+import { AccessLogArgs, AccessLogCheckpoint, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 
 const CURSOR_KIND = 'al';
@@ -60,6 +60,18 @@ export class AccessLogResolver {
       checkpointsChecked: result.checkpointsChecked,
       checkpointPublicKey: result.checkpointPublicKey,
     };
+  }
+
+  @Roles(Role.STEWARD, Role.ADMIN)
+  @Query(() => AccessLogCheckpoint, {
+    nullable: true,
+    description:
+      'The latest seal of the access log: its newest signed checkpoint (from the checkpoint file written outside the database, or the last this catalog wrote); null before the first. ' +
+      'It is read, not verified: verifyAccessLog compares the log with it. For data stewards and admins.',
+  })
+  async accessLogSeal(): Promise<AccessLogCheckpoint | null> {
+    const seal = await this.log.latestSeal();
+    return seal && { no: seal.no, headSeq: seal.headSeq, headHash: seal.headHash, time: new Date(seal.time), instance: seal.instance, reason: seal.reason };
   }
 }
 
