@@ -1,6 +1,7 @@
 // accessLogSeal through the gateway: the access log's latest seal (its newest signed checkpoint),
 // as the stewards' console shows it — the same checkpoint verifyAccessLog compares the log with,
-// sealing the reads made before it; for stewards and admins only.
+// sealing the reads made before it; for stewards and admins only. And accessLog's first page asked
+// with `after: null`, as the console asks it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
@@ -54,6 +55,16 @@ describe('the access log’s latest seal (accessLogSeal)', () => {
     expect(verified.errors).toBeUndefined();
     expect(verified.data!.verifyAccessLog.ok).toBe(true);
     expect(BigInt(verified.data!.verifyAccessLog.checkpoint.no)).toBeGreaterThanOrEqual(BigInt(seal.no));
+  });
+
+  it('takes `after: null` as the first page of a subject’s log (as the console sends it), not as an error', async () => {
+    const query = `query Log($id: String!, $after: String) { accessLog(subjectType: PERSON, subjectId: $id, first: 5, after: $after) { nodes { seq } } }`;
+    const withNull = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(query, { id: person.idNumber, after: null }, {}, { key: hub.keys.supervisor.key });
+    expect(withNull.errors).toBeUndefined();
+    const without = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(query, { id: person.idNumber }, {}, { key: hub.keys.supervisor.key });
+    expect(withNull.data!.accessLog.nodes.length).toBeGreaterThan(0);
+    // (The second read's own record is newer than the first page of the first.)
+    expect(without.data!.accessLog.nodes.map((n) => n.seq)).toContain(withNull.data!.accessLog.nodes[0].seq);
   });
 
   it('is for stewards and admins: a department system is refused', async () => {

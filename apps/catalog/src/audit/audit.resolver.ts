@@ -27,7 +27,8 @@ export class AccessLogResolver {
   })
   async accessLog(@Args() args: AccessLogArgs, @Caller() reader: Principal, @Context() context: HubContext): Promise<AccessRecordConnection> {
     const id = normalisedSubjectId(args.subjectType, args.subjectId);
-    const after = args.after === undefined ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
+    // `after: null` is the first page too (a client sends the cursor it has, null before the first page).
+    const after = args.after == null ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
     // Refused or not, the look is recorded under the subject: the gateway notes the subjectId argument.
     const view = await this.readers.open(reader, args.subjectType, id);
     const page = await this.log.accessLog(`${args.subjectType}:${id}`, { first: args.first, after });

@@ -88,7 +88,7 @@ function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; s
   const [page, setPage] = useState(1);
   const query = useQuery({
     queryKey: ['accessLog', subjectType, subjectId, cursors[page - 1]],
-    queryFn: () => execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: cursors[page - 1] }),
+    queryFn: () => execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: cursors[page - 1] ?? undefined }),
     placeholderData: keepPreviousData,
     retry: false,
   });

@@ -116,7 +116,7 @@ function ActionDialog({ action, onClose }: { action: Action; onClose: () => void
       title={accept ? t('受理纠错', 'Accept the report') : t('驳回纠错', 'Reject the report')}
       okText={accept ? t('受理', 'Accept') : t('驳回', 'Reject')}
       cancelText={t('取消', 'Cancel')}
-      okButtonProps={{ danger: !accept, loading: run.isPending, ...{ 'data-testid': 'confirm-action' } }}
+      okButtonProps={{ loading: run.isPending, ...{ 'data-testid': 'confirm-action' } }}
       onOk={() => run.mutate()}
       onCancel={onClose}
     >
@@ -278,7 +278,7 @@ export default function Corrections() {
                   <Button size="small" type="primary" data-testid="accept" onClick={() => setAction({ kind: 'accept', correction: c })}>
                     {t('受理', 'Accept')}
                   </Button>
-                  <Button size="small" danger data-testid="reject" onClick={() => setAction({ kind: 'reject', correction: c })}>
+                  <Button size="small" data-testid="reject" onClick={() => setAction({ kind: 'reject', correction: c })}>
                     {t('驳回', 'Reject')}
                   </Button>
                 </Space>

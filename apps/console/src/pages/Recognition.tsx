@@ -153,7 +153,7 @@ export default function Recognition() {
               if (!department) return null;
               const accepts = r.acceptedBy.includes(department);
               return (
-                <Button size="small" data-testid={accepts ? 'stop' : 'start'} danger={accepts} onClick={() => setChange({ rule: r, accepts: !accepts })}>
+                <Button size="small" data-testid={accepts ? 'stop' : 'start'} onClick={() => setChange({ rule: r, accepts: !accepts })}>
                   {accepts ? t('停止认可', 'Stop accepting') : t('开始认可', 'Start accepting')}
                 </Button>
               );
