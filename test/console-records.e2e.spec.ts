@@ -37,8 +37,9 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
   const person = aPerson().with({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' }).build();
   const company = aLegalEntity().build();
 
-  const report = async (field: string, reason: string): Promise<Reported> => {
-    const result = await hub.graphql<{ reportDataCorrection: Reported }>(REPORT, { input: { subject: person.idNumber, field, reason } }, {}, { key: hub.keys.tax.key, purpose: '税务登记信息核验' });
+  const report = async (field: string, reason: string, values: { reportedValue?: string; proposedValue?: string } = {}): Promise<Reported> => {
+    const input = { subject: person.idNumber, field, reason, ...values };
+    const result = await hub.graphql<{ reportDataCorrection: Reported }>(REPORT, { input }, {}, { key: hub.keys.tax.key, purpose: '税务登记信息核验' });
     expect(result.errors).toBeUndefined();
     return result.data!.reportDataCorrection;
   };
@@ -133,7 +134,7 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
   let rejected: Reported;
 
   it('lists the corrections routed to the public-security department; the steward accepts one, the hukou system corrects it, and rejects another with a reason', async () => {
-    accepted = await report('Person.name', '纳税人提供的户口簿姓名与人口库不一致');
+    accepted = await report('Person.name', '纳税人提供的户口簿姓名与人口库不一致', { reportedValue: '测*', proposedValue: '控制台更正' });
     rejected = await report('Person.phone', '纳税人申报的联系电话与人口库不同');
     // Routed to the record's source, whose system is the one that writes it.
     expect(accepted).toMatchObject({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: hub.keys.population.principal.systemCode });
@@ -148,7 +149,12 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     expect(text).toContain(accepted.deadline);
     expect(text).toContain(left === 0 ? '今日到期' : `剩余 ${left} 个工作日`);
     expect(text).toContain('fs-tax-collection');
+    expect(text).toContain(DEPARTMENTS.tax);
     expect(text).toContain('待处理');
+    // The values, the reason and the subject as the steward's rights allow: no full-value grant, hidden.
+    expect(text).toContain('****** → ******');
+    expect(text).not.toContain('控制台更正');
+    expect(text).toContain('无证明材料');
     await expectAccessible(page);
     await browser.screenshot(page, 'corrections');
 
@@ -217,7 +223,8 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     await browser.goto(page, '/console/recognition');
     const premises = row('PREMISES_VERIFIED');
     await page.waitForSelector(premises);
-    expect(await rowText(page, 'PREMISES_VERIFIED')).toContain('不认可');
+    const accepts = () => page.$eval(`${premises} [data-testid="accepts"]`, innerText);
+    expect(await accepts()).toBe('不认可');
     await expectAccessible(page);
     await browser.screenshot(page, 'recognition');
 
@@ -227,10 +234,11 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     await page.click('[data-testid="confirm-change"]');
     await page.waitForSelector('.ant-modal [role="alert"] [data-testid="error-reason"]');
     expect(await page.$eval('.ant-modal [data-testid="error-reason"]', innerText)).toBe('REASON_REQUIRED');
+    expect(await page.$eval('.ant-modal [data-testid="error-message"]', innerText)).toContain('请填写理由');
     await page.type('[data-testid="reason"]', '本局窗口已认可市场监管部门的场所核验结果');
     await page.click('[data-testid="confirm-change"]');
     await page.waitForSelector(`${premises} [data-testid="stop"]`);
-    expect(await rowText(page, 'PREMISES_VERIFIED')).toContain('认可');
+    expect(await accepts()).toBe('认可');
     const rules = await hub.graphql<{ recognitionRules: Array<{ resultType: string; acceptedBy: string[] }> }>(`query { recognitionRules { resultType acceptedBy } }`, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
     expect(rules.data!.recognitionRules.find((r) => r.resultType === 'PREMISES_VERIFIED')!.acceptedBy).toContain(DEPARTMENTS.publicSecurity);
 
@@ -240,7 +248,7 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     await page.type('[data-testid="reason"]', '改为本局自行核验经营场所');
     await page.click('[data-testid="confirm-change"]');
     await page.waitForSelector(`${premises} [data-testid="start"]`);
-    expect(await rowText(page, 'PREMISES_VERIFIED')).toContain('不认可');
+    expect(await accepts()).toBe('不认可');
     await page.close();
   });
 

@@ -166,6 +166,12 @@ export default function Corrections() {
           'Reports other departments made on data your department is the source of. Accept or reject (with a reason) before the deadline; once accepted, your department’s system corrects the record.',
         )}
       </Typography.Text>
+      <Typography.Text type="secondary">
+        {t(
+          '对象标识、报告值、建议值和更正后的值按您的数据权限显示：没有全值授权时脱敏或隐去（******）。',
+          'Subject IDs, reported, proposed and corrected values are shown as your data rights allow: masked or hidden (******) without a full-value grant.',
+        )}
+      </Typography.Text>
       <Space wrap>
         <Select<DataCorrectionStatus>
           aria-label={t('状态', 'Status')}
@@ -229,7 +235,18 @@ export default function Corrections() {
             dataIndex: 'reportedValue',
             render: (reported: string | null, c) => `${reported ?? '—'} → ${c.proposedValue ?? '—'}`,
           },
-          { title: t('理由', 'Reason'), dataIndex: 'reason', ellipsis: true },
+          {
+            title: t('理由与材料', 'Reason and evidence'),
+            dataIndex: 'reason',
+            render: (reason: string, c) => (
+              <Space orientation="vertical" size={0}>
+                <span>{reason}</span>
+                <Typography.Text type="secondary" data-testid="evidence">
+                  {c.evidence.length ? t(`证明材料 ${c.evidence.length} 件`, `${c.evidence.length} piece(s) of evidence`) : t('无证明材料', 'No evidence')}
+                </Typography.Text>
+              </Space>
+            ),
+          },
           {
             title: t('报告部门', 'Reporter'),
             dataIndex: 'reporterDepartment',

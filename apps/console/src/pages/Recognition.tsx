@@ -127,14 +127,15 @@ export default function Recognition() {
         columns={[
           { title: t('结果类型', 'Result type'), dataIndex: 'resultType', width: 220 },
           { title: t('名称', 'Name'), dataIndex: 'name' },
-          { title: t('对象', 'Subject'), dataIndex: 'subjectType', render: (s: string) => (s === 'PERSON' ? t('公民', 'Citizen') : t('法人', 'Legal entity')) },
-          { title: t('最长有效期（天）', 'Valid at most (days)'), dataIndex: 'maxValidityDays', width: 140 },
+          { title: t('对象', 'Subject'), dataIndex: 'subjectType', width: 80, render: (s: string) => (s === 'PERSON' ? t('公民', 'Citizen') : t('法人', 'Legal entity')) },
+          { title: t('最长有效期（天）', 'Valid at most (days)'), dataIndex: 'maxValidityDays', width: 150 },
           {
             title: t('本部门', 'This department'),
             key: 'mine',
+            width: 110,
             render: (_: unknown, r) =>
               department ? (
-                <span data-testid="accepts">
+                <span data-testid="accepts" style={{ whiteSpace: 'nowrap' }}>
                   {r.acceptedBy.includes(department) ? <Badge status="success" text={t('认可', 'Accepts')} /> : <Badge status="default" text={t('不认可', 'Checks again')} />}
                 </span>
               ) : (
