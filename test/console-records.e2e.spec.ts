@@ -27,6 +27,15 @@ interface Reported {
   sourceSystem: string | null;
 }
 
+/**
+ * Presses a dialog's button: a DOM click, since the dialog zooms in and a click by coordinates
+ * taken during its animation can miss the moving button.
+ */
+async function press(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector);
+  await page.$eval(selector, (e) => (e as unknown as { click(): void }).click());
+}
+
 /** A row of a table, by its key (Table rowKey → data-row-key). */
 const row = (key: string) => `tr[data-row-key="${key}"]`;
 
@@ -100,6 +109,7 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     )!;
     expect(readRow).toContain('fs-gsdb-hub');
     expect(readRow).toContain(DEPARTMENTS.dataBureau);
+    expect(readRow).toContain('佛山市政务服务数据管理局');
     expect(readRow).toContain('核验社保参保人身份');
     expect(readRow).toContain('已提供');
 
@@ -149,7 +159,9 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     expect(text).toContain(accepted.deadline);
     expect(text).toContain(left === 0 ? '今日到期' : `剩余 ${left} 个工作日`);
     expect(text).toContain('fs-tax-collection');
-    expect(text).toContain(DEPARTMENTS.tax);
+    // The reporting department by its name in the catalog.
+    const departments = await hub.graphql<{ departments: Array<{ uscc: string; name: string }> }>(`query { departments { uscc name } }`, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
+    expect(text).toContain(departments.data!.departments.find((d) => d.uscc === DEPARTMENTS.tax)!.name);
     expect(text).toContain('待处理');
     // The values, the reason and the subject as the steward's rights allow: no full-value grant, hidden.
     expect(text).toContain('****** → ******');
@@ -160,8 +172,7 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
 
     // Accept in the page.
     await page.click(`${row(accepted.id)} [data-testid="accept"]`);
-    await page.waitForSelector('[data-testid="confirm-action"]');
-    await page.click('[data-testid="confirm-action"]');
+    await press(page, '[data-testid="confirm-action"]');
     await page.waitForFunction(`document.querySelector('${row(accepted.id)}')?.innerText.includes('已受理')`);
     expect((await statusOf(accepted.id)).status).toBe('ACCEPTED');
 
@@ -177,15 +188,14 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
 
     // Reject without a reason: the hub's coded refusal; with one: REJECTED.
     await page.click(`${row(rejected.id)} [data-testid="reject"]`);
-    await page.waitForSelector('[data-testid="confirm-action"]');
-    await page.click('[data-testid="confirm-action"]');
+    await press(page, '[data-testid="confirm-action"]');
     await page.waitForSelector('.ant-modal [role="alert"] [data-testid="error-reason"]');
     expect(await page.$eval('.ant-modal [data-testid="error-reason"]', innerText)).toBe('REASON_REQUIRED');
     expect(await page.$eval('.ant-modal [data-testid="error-code"]', innerText)).toBe('BAD_USER_INPUT');
     expect(await page.$eval('.ant-modal [data-testid="error-message"]', innerText)).toContain('请填写理由');
     expect((await statusOf(rejected.id)).status).toBe('ROUTED');
     await page.type('[data-testid="action-text"]', '经核户籍档案，联系电话为本人登记，无误');
-    await page.click('[data-testid="confirm-action"]');
+    await press(page, '[data-testid="confirm-action"]');
     await page.waitForFunction(`document.querySelector('${row(rejected.id)}')?.innerText.includes('已驳回')`);
     expect((await statusOf(rejected.id)).status).toBe('REJECTED');
     // Filtered by status on the server.
@@ -230,13 +240,12 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
 
     // Without a reason: the hub refuses with its code, nothing changes.
     await page.click(`${premises} [data-testid="start"]`);
-    await page.waitForSelector('[data-testid="confirm-change"]');
-    await page.click('[data-testid="confirm-change"]');
+    await press(page, '[data-testid="confirm-change"]');
     await page.waitForSelector('.ant-modal [role="alert"] [data-testid="error-reason"]');
     expect(await page.$eval('.ant-modal [data-testid="error-reason"]', innerText)).toBe('REASON_REQUIRED');
     expect(await page.$eval('.ant-modal [data-testid="error-message"]', innerText)).toContain('请填写理由');
     await page.type('[data-testid="reason"]', '本局窗口已认可市场监管部门的场所核验结果');
-    await page.click('[data-testid="confirm-change"]');
+    await press(page, '[data-testid="confirm-change"]');
     await page.waitForSelector(`${premises} [data-testid="stop"]`);
     expect(await accepts()).toBe('认可');
     const rules = await hub.graphql<{ recognitionRules: Array<{ resultType: string; acceptedBy: string[] }> }>(`query { recognitionRules { resultType acceptedBy } }`, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
@@ -246,7 +255,7 @@ describe.skipIf(!has('chromium'))('the stewards console: access log, data correc
     await page.click(`${premises} [data-testid="stop"]`);
     await page.waitForSelector('[data-testid="reason"]');
     await page.type('[data-testid="reason"]', '改为本局自行核验经营场所');
-    await page.click('[data-testid="confirm-change"]');
+    await press(page, '[data-testid="confirm-change"]');
     await page.waitForSelector(`${premises} [data-testid="start"]`);
     expect(await accepts()).toBe('不认可');
     await page.close();

@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n": typeof types.DepartmentNamesDocument,
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": typeof types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": typeof types.AccessLogSealDocument,
@@ -26,6 +27,7 @@ type Documents = {
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": typeof types.SetRecognitionDocument,
 };
 const documents: Documents = {
+    "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n": types.DepartmentNamesDocument,
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": types.AccessLogSealDocument,
@@ -37,6 +39,10 @@ const documents: Documents = {
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": types.SetRecognitionDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n"): typeof import('./graphql').DepartmentNamesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -114,6 +114,11 @@ export type UpdateCycle =
   | 'WEEKLY'
   | 'YEARLY';
 
+export type DepartmentNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentNamesQuery = { departments: Array<{ uscc: string, name: string }> };
+
 export type AccessLogQueryVariables = Exact<{
   subjectType: AccessSubjectType;
   subjectId: string;
@@ -197,6 +202,14 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DepartmentNamesDocument = new TypedDocumentString(`
+    query DepartmentNames {
+  departments {
+    uscc
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DepartmentNamesQuery, DepartmentNamesQueryVariables>;
 export const AccessLogDocument = new TypedDocumentString(`
     query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {
   accessLog(

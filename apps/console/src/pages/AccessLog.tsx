@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Descriptions, Empty, Form, Input, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
+import { useDepartmentNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { AccessLogQuery, AccessOutcome, AccessSubjectType } from '../gql/graphql';
@@ -83,6 +84,7 @@ function formatTime(iso: string): string {
 
 function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; subjectId: string }) {
   const t = useT();
+  const departmentName = useDepartmentNames();
   // cursors[i] is the `after` of page i + 1 (page 1 has none).
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState(1);
@@ -107,7 +109,19 @@ function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; s
       columns={[
         { title: t('时间', 'Time'), dataIndex: 'recordedAt', width: 170, render: (at: string) => formatTime(at) },
         { title: t('调用系统', 'System'), dataIndex: 'systemCode', render: (code: string | null, r) => code ?? r.holderName ?? '—' },
-        { title: t('部门', 'Department'), dataIndex: 'departmentUscc', render: (uscc: string | null) => uscc ?? t('（平台）', '(hub)') },
+        {
+          title: t('部门', 'Department'),
+          dataIndex: 'departmentUscc',
+          render: (uscc: string | null) =>
+            uscc ? (
+              <Space orientation="vertical" size={0}>
+                <span>{departmentName(uscc) ?? uscc}</span>
+                <Typography.Text type="secondary">{uscc}</Typography.Text>
+              </Space>
+            ) : (
+              t('（平台）', '(hub)')
+            ),
+        },
         { title: t('用途', 'Purpose'), dataIndex: 'purpose', render: (p: string | null) => p ?? '—' },
         { title: t('办件编号', 'Case number'), dataIndex: 'caseNumber', render: (c: string | null) => c ?? '—' },
         { title: t('操作', 'Operation'), dataIndex: 'operationName', render: (name: string | null, r) => name ?? r.fields.slice(0, 2).join(', ') },

@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Badge, Button, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
+import { useDepartmentNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { DataCorrectionStatus, ToAnswerQuery } from '../gql/graphql';
@@ -146,6 +147,7 @@ export default function Corrections() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState(1);
   const [action, setAction] = useState<Action>();
+  const departmentName = useDepartmentNames();
   const query = useQuery({
     queryKey: ['dataCorrections', status, cursors[page - 1]],
     queryFn: () => execute(ToAnswer, { status, first: PAGE_SIZE, after: cursors[page - 1] }),
@@ -252,8 +254,8 @@ export default function Corrections() {
             dataIndex: 'reporterDepartment',
             render: (department: string, c) => (
               <Space orientation="vertical" size={0}>
-                <span>{c.reporterSystem ?? department}</span>
-                <Typography.Text type="secondary">{department}</Typography.Text>
+                <span>{departmentName(department) ?? department}</span>
+                <Typography.Text type="secondary">{c.reporterSystem ?? department}</Typography.Text>
               </Space>
             ),
           },
