@@ -12,6 +12,9 @@ export default defineConfig({
   // links must not depend on the depth of the URL it was served at.
   base: '/console/',
   plugins: [react()],
+  // The one server library the console uses: @hub/identifiers is pure (no Node API, no I/O), so the
+  // page checks a citizen ID or a USCC with the hub's own parsers. Other libraries pull in Node.
+  resolve: { alias: { '@hub/identifiers': fileURLToPath(new URL('../../libs/identifiers/src/index.ts', import.meta.url)) } },
   // No public/ folder: everything the page loads is in the bundle (no CDN, no stray files).
   publicDir: false,
   build: {

@@ -5,7 +5,7 @@ import { explain } from './messages';
 /** An error in a steward's words, with the code and the request id to quote to support. */
 export function ErrorNotice({ error, title }: { error: unknown; title: string }) {
   const t = useT();
-  const { message, code, requestId } = explain(error, t);
+  const { message, code, reason, requestId } = explain(error, t);
   return (
     <Alert
       type="error"
@@ -18,6 +18,12 @@ export function ErrorNotice({ error, title }: { error: unknown; title: string })
           <Typography.Text type="secondary">
             {t('错误代码：', 'Error code: ')}
             <span data-testid="error-code">{code}</span>
+            {reason ? (
+              <>
+                {' · '}
+                <span data-testid="error-reason">{reason}</span>
+              </>
+            ) : null}
             {requestId ? (
               <>
                 {t('，请求编号：', ', request id: ')}

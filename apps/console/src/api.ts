@@ -4,17 +4,15 @@
 // steward signs in with is posted once and never kept (not in state, storage or the URL).
 import type { TypedDocumentString } from './gql/graphql';
 
-/**
- * A failure the page can explain: the hub's stable code, its words, and the id to quote to support.
- * For invalid input the code is the most specific one the hub gives (extensions.reason, e.g.
- * REASON_REQUIRED, rather than BAD_USER_INPUT), with the field it concerns.
- */
+/** A failure the page can explain: the hub's stable code, its words, and the id to quote to support. */
 export class HubError extends Error {
   constructor(
     message: string,
     readonly code: string,
     readonly requestId: string | undefined,
     readonly status: number,
+    /** For BAD_USER_INPUT: the input's own stable code (e.g. REASON_REQUIRED) and the field it concerns. */
+    readonly reason?: string,
     readonly field?: string,
   ) {
     super(message);
@@ -30,7 +28,7 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; reason?: unknown; field?: unknown; requestId?: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown } }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -60,10 +58,10 @@ export async function execute<TResult, TVariables>(
   const body = (await readJson(response)) as GraphQLBody<TResult> | undefined;
   const first = body?.errors?.[0];
   if (first) {
-    const extensions = first.extensions ?? {};
-    const code = typeof extensions.reason === 'string' ? extensions.reason : typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
-    const requestId = typeof extensions.requestId === 'string' ? extensions.requestId : requestIdOf(response);
-    throw new HubError(first.message, code, requestId, response.status, typeof extensions.field === 'string' ? extensions.field : undefined);
+    const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+    const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
+    const { reason, field } = first.extensions ?? {};
+    throw new HubError(first.message, code, requestId, response.status, typeof reason === 'string' ? reason : undefined, typeof field === 'string' ? field : undefined);
   }
   if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;

@@ -19,9 +19,28 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   SERVICE_UNAVAILABLE: ['平台暂时不可用，请稍后再试。', 'The hub is unavailable for the moment. Try again shortly.'],
   SUBGRAPH_UNAVAILABLE: ['相关基础库暂时不可用，请稍后再试。', 'A base library is unavailable for the moment. Try again shortly.'],
   AUDIT_UNAVAILABLE: ['访问记录服务暂时不可用，操作未执行，请稍后再试。', 'The access log is unavailable, so nothing was done. Try again shortly.'],
+  HTTP_401: ['密钥无效或已吊销，请核对后重试。', 'The key is not valid or has been revoked. Check it and try again.'],
+  HTTP_404: ['登录服务尚未启用，请联系管理员。', 'Sign-in is not enabled on this hub. Contact your administrator.'],
+  HTTP_429: ['请求过于频繁，请稍后再试。', 'Too many requests. Please wait and try again.'],
+  NETWORK: ['无法连接到平台，请检查网络后重试。', 'Cannot reach the hub. Check the network and try again.'],
+  // Input codes (BAD_USER_INPUT's reason): the field's own problem.
+  REASON_REQUIRED: ['请填写理由（至少 4 个字）。', 'Give a reason (at least 4 characters).'],
+  OUT_OF_RANGE: ['取值超出允许范围。', 'A value is out of the allowed range.'],
+  INVALID_CURSOR: ['分页位置无效，请从第一页重新查询。', 'The page position is not valid. Search again from the first page.'],
+  CITIZEN_ID_FORMAT: ['公民身份号码格式不正确：应为 18 位，前 17 位为数字，末位为数字或 X。', 'The citizen ID is malformed: 18 characters, 17 digits then a digit or X.'],
+  CITIZEN_ID_CHECK_DIGIT: ['公民身份号码校验位不正确，请核对。', 'The citizen ID’s check digit is wrong. Check the number.'],
+  CITIZEN_ID_BIRTH_DATE: ['公民身份号码中的出生日期无效，请核对。', 'The birth date in the citizen ID is not valid. Check the number.'],
+  CITIZEN_ID_AREA_CODE: ['公民身份号码中的地区码无效，请核对。', 'The area code in the citizen ID is not valid. Check the number.'],
+  USCC_FORMAT: ['统一社会信用代码格式不正确：应为 18 位数字或大写字母。', 'The USCC is malformed: 18 digits or capital letters.'],
+  USCC_CHECK_DIGIT: ['统一社会信用代码校验位不正确，请核对。', 'The USCC’s check character is wrong. Check the code.'],
+  SUBJECT_INVALID: ['对象标识不是有效的公民身份号码或统一社会信用代码。', 'This is neither a valid citizen ID nor a valid USCC.'],
+  CORRECTION_CLOSED: ['该纠错已处理完毕（已受理、已更正或已驳回），不能再次处理。', 'This report has been answered already (accepted, corrected or rejected).'],
+  CORRECTION_UNKNOWN: ['没有这条纠错记录。', 'There is no such correction report.'],
+  RESULT_TYPE_UNKNOWN: ['没有这一审查结果类型。', 'There is no such review-result type.'],
+  DEPARTMENT_UNKNOWN: ['目录中没有这个部门。', 'The catalog has no such department.'],
+  // Codes the pages meet from the hub's services.
   INTERNAL_SERVER_ERROR: ['平台内部错误，请稍后再试。', 'The hub met an internal error. Try again later.'],
   REQUIRED: ['有必填项未填写。', 'A required field is empty.'],
-  REASON_REQUIRED: ['请填写理由：驳回、部分同意、撤销和停止互认都必须说明理由。', 'Give a reason: rejections, partial approvals, revocations and stopping recognition need one.'],
   TOO_LONG: ['输入内容过长。', 'The text is too long.'],
   VERSION_CONFLICT: ['该记录已被他人修改，请刷新后再操作。', 'Someone else changed this record. Reload it and try again.'],
   RECORD_CHANGED: ['该记录已被他人修改，请刷新后再操作。', 'Someone else changed this record. Reload it and try again.'],
@@ -44,7 +63,6 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   CATALOG_UNSOUND: ['目录资源不完整或有误，不能发布。', 'The resource is incomplete or inconsistent and cannot be published.'],
   ITEM_UNKNOWN: ['资源中没有该数据项。', 'The resource has no such item.'],
   ITEM_NUMBER_DUPLICATE: ['数据项序号重复。', 'Item numbers repeat.'],
-  DEPARTMENT_UNKNOWN: ['找不到该部门。', 'No such department.'],
   DEPARTMENT_MISMATCH: ['只能处理本部门的事项。', "You may act only for your own department."],
   DEPARTMENT_EXISTS: ['该部门已登记。', 'This department is already registered.'],
   SYSTEM_UNKNOWN: ['找不到该系统。', 'No such system.'],
@@ -57,32 +75,33 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   INVALID_FORMAT: ['格式有误。', 'The format is not valid.'],
   INVALID_VALUE: ['取值有误。', 'The value is not valid.'],
   YEAR_INVALID: ['年份有误。', 'The year is not valid.'],
-  CORRECTION_UNKNOWN: ['找不到该纠错报告，或您无权查看。', 'No such correction report, or you may not see it.'],
-  CORRECTION_CLOSED: ['该纠错报告已处理。', 'This correction report has already been answered.'],
-  SUBJECT_INVALID: ['身份证号码或统一社会信用代码有误（请核对校验位）。', 'The citizen ID or USCC is not valid (check its check digit).'],
   SUBJECT_UNKNOWN: ['平台中没有该主体。', 'The hub holds no such subject.'],
-  RESULT_TYPE_UNKNOWN: ['没有该审查结果类型。', 'No such review result type.'],
   ACCESS_DENIED: ['按目录规则，您无权读取这些数据。', 'The catalog does not let you read this data.'],
   ACCESS_LOG_UNAVAILABLE: ['访问记录暂时无法读取，请稍后再试。', 'The access log cannot be read for the moment. Try again shortly.'],
   CATALOG_UNAVAILABLE: ['目录服务暂时不可用，请稍后再试。', 'The catalog is unavailable for the moment. Try again shortly.'],
   QUERY_TOO_COMPLEX: ['查询过于复杂，请缩小范围。', 'The query is too complex. Narrow it down.'],
-  HTTP_401: ['密钥无效或已吊销，请核对后重试。', 'The key is not valid or has been revoked. Check it and try again.'],
-  HTTP_404: ['登录服务尚未启用，请联系管理员。', 'Sign-in is not enabled on this hub. Contact your administrator.'],
-  HTTP_429: ['请求过于频繁，请稍后再试。', 'Too many requests. Please wait and try again.'],
-  NETWORK: ['无法连接到平台，请检查网络后重试。', 'Cannot reach the hub. Check the network and try again.'],
 };
 
 export interface Explained {
   message: string;
   code: string;
+  /** An input's own code (BAD_USER_INPUT's reason, e.g. REASON_REQUIRED). */
+  reason?: string;
   requestId?: string;
+}
+
+/** The words for a code met in the page itself (e.g. an identifier checked before asking the hub). */
+export function messageOf(code: string, t: Translate): string | undefined {
+  const known = MESSAGES[code] as [string, string] | undefined;
+  return known ? t(...known) : undefined;
 }
 
 export function explain(error: unknown, t: Translate): Explained {
   if (error instanceof HubError) {
-    const known = MESSAGES[error.code] as [string, string] | undefined;
+    // An input's own code says more than BAD_USER_INPUT.
+    const known = ((error.reason && MESSAGES[error.reason]) || MESSAGES[error.code]) as [string, string] | undefined;
     const message = known ? t(...known) : error.status >= 500 ? t('平台内部错误，请稍后再试。', 'The hub met an internal error. Try again later.') : error.message;
-    return { message, code: error.code, requestId: error.requestId };
+    return { message, code: error.code, reason: error.reason, requestId: error.requestId };
   }
   return { message: t(...MESSAGES.NETWORK), code: 'NETWORK' };
 }

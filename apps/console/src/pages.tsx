@@ -15,5 +15,8 @@ export interface ConsolePage {
 
 export const PAGES: ConsolePage[] = [
   { path: '/catalog', zh: '目录', en: 'Catalog', component: lazy(() => import('./pages/Catalog')) },
+  { path: '/access-log', zh: '访问记录', en: 'Access log', component: lazy(() => import('./pages/AccessLog')), visible: (p) => p.roles.includes('STEWARD') },
+  { path: '/corrections', zh: '纠错', en: 'Data corrections', component: lazy(() => import('./pages/Corrections')) },
+  { path: '/recognition', zh: '互认', en: 'Recognition', component: lazy(() => import('./pages/Recognition')) },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarCoverage, deadlineOf, isOverdue, responseDeadline } from './deadline.js';
+import { calendarCoverage, deadlineOf, isOverdue, responseDeadline, workingDaysLeft } from './deadline.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
 // The 2025 and 2026 lists as announced by the State Council (国办发明电〔2024〕12号 and the
@@ -89,6 +89,28 @@ describe('isOverdue', () => {
     expect(() => isOverdue('2025-02-29', new Date())).toThrow(RangeError);
     expect(() => isOverdue('2025-10-15T00:00:00Z', new Date())).toThrow(RangeError);
     expect(() => isOverdue('2025-10-15', new Date(Number.NaN))).toThrow(/now must be a valid Date/);
+  });
+});
+
+describe('workingDaysLeft', () => {
+  it('counts the working days after today up to the deadline, as the deadline itself is counted', () => {
+    // Reported on Thursday 2025-09-25: 5 working days on, the make-up Sunday 09-28 included, is 10-09
+    // (the National Day week is off); on the report day all 5 are left.
+    const deadline = responseDeadline(cst('2025-09-25T10:00:00'), calendar, 5);
+    expect(deadline).toBe('2025-10-09');
+    expect(workingDaysLeft(deadline, cst('2025-09-25T10:00:00'), calendar)).toBe(5);
+    expect(workingDaysLeft(deadline, cst('2025-10-03T10:00:00'), calendar)).toBe(1); // in the holiday: only 10-09 is left
+    expect(workingDaysLeft(deadline, cst('2025-10-09T23:00:00'), calendar)).toBe(0);
+  });
+
+  it('is negative once overdue, from the day after the deadline (a weekend too)', () => {
+    expect(workingDaysLeft('2025-10-17', cst('2025-10-18T09:00:00'), calendar)).toBe(-1); // Saturday
+    expect(workingDaysLeft('2025-10-17', cst('2025-10-20T09:00:00'), calendar)).toBe(-1); // Monday
+    expect(workingDaysLeft('2025-10-17', cst('2025-10-22T09:00:00'), calendar)).toBe(-3);
+  });
+
+  it('rejects a deadline that is not a real date', () => {
+    expect(() => workingDaysLeft('2025-02-30', new Date(), calendar)).toThrow(RangeError);
   });
 });
 

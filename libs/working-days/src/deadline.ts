@@ -84,6 +84,19 @@ export function isOverdue(deadline: string, now: Date): boolean {
   return chinaDate(validInstant(now, 'now')) > deadline;
 }
 
+/**
+ * Working days left to answer by `deadline` at `now`, counted as the deadline is (today, CST, not
+ * counted): 5 on the report day of a 5-day deadline, 0 on the deadline day itself, and negative
+ * once overdue — minus the working days since the deadline, at least 1 (a weekend right after the
+ * deadline is already overdue).
+ */
+export function workingDaysLeft(deadline: string, now: Date, calendar: WorkingDayCalendar): number {
+  if (!isIsoDay(deadline)) throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
+  const today = chinaDate(validInstant(now, 'now'));
+  if (today <= deadline) return calendar.workingDaysBetween(today, deadline);
+  return -Math.max(1, calendar.workingDaysBetween(deadline, today));
+}
+
 // An invalid Date would otherwise surface as toISOString's bare "Invalid time value".
 function validInstant(instant: Date, name: string): Date {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${name} must be a valid Date`);

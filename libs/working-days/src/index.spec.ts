@@ -25,6 +25,7 @@ describe('@hub/working-days public surface', () => {
       'responseDeadline',
       'statutoryDayCount',
       'statutoryHolidays',
+      'workingDaysLeft',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { AccessLogReaders } from './access-log-readers.js';
-import { AccessLogArgs, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
+import { AccessLogArgs, AccessLogCheckpoint, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 
 const CURSOR_KIND = 'al';
@@ -27,7 +27,8 @@ export class AccessLogResolver {
   })
   async accessLog(@Args() args: AccessLogArgs, @Caller() reader: Principal, @Context() context: HubContext): Promise<AccessRecordConnection> {
     const id = normalisedSubjectId(args.subjectType, args.subjectId);
-    const after = args.after === undefined ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
+    // `after: null` is the first page too (a client sends the cursor it has, null before the first page).
+    const after = args.after == null ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
     // Refused or not, the look is recorded under the subject: the gateway notes the subjectId argument.
     const view = await this.readers.open(reader, args.subjectType, id);
     const page = await this.log.accessLog(`${args.subjectType}:${id}`, { first: args.first, after });
@@ -60,6 +61,18 @@ export class AccessLogResolver {
       checkpointsChecked: result.checkpointsChecked,
       checkpointPublicKey: result.checkpointPublicKey,
     };
+  }
+
+  @Roles(Role.STEWARD, Role.ADMIN)
+  @Query(() => AccessLogCheckpoint, {
+    nullable: true,
+    description:
+      'The latest seal of the access log: its newest signed checkpoint (from the checkpoint file written outside the database, or the last this catalog wrote); null before the first. ' +
+      'It is read, not verified: verifyAccessLog compares the log with it. For data stewards and admins.',
+  })
+  async accessLogSeal(): Promise<AccessLogCheckpoint | null> {
+    const seal = await this.log.latestSeal();
+    return seal && { no: seal.no, headSeq: seal.headSeq, headHash: seal.headHash, time: new Date(seal.time), instance: seal.instance, reason: seal.reason };
   }
 }
 

@@ -194,6 +194,19 @@ export class AccessLog {
     };
   }
 
+  /**
+   * The latest seal of the log: its newest valid checkpoint (the checkpoint file's tail, or the one
+   * this process wrote or read last), without walking the chain — a steward sees when the log was
+   * last sealed, and verify() says whether the log still matches it. Null before the first seal.
+   */
+  async latestSeal(): Promise<Checkpoint | null> {
+    const { valid } = await this.checkpoints.recent();
+    const [first] = (await this.dataSource.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
+    if (!first) return null;
+    const known = this.checkpoints.latest(first.hash);
+    return latestCheckpoint([...byLog(valid, first.hash).mine, ...(known ? [known] : [])]);
+  }
+
   /** Walks the records of [from, upper] in seq order; stops at the first broken one. */
   private async walk(from: bigint, upper: bigint, keyedFrom: bigint | undefined) {
     let checked = 0;

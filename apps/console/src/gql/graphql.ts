@@ -4,6 +4,48 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptDataCorrectionInput = {
+  id: string | number;
+  /** A note to the reporter, e.g. when the record will be corrected */
+  note?: string | null | undefined;
+};
+
+/** What verifyAccessLog found wrong with the access log */
+export type AccessLogProblemCode =
+  /** A record lies beyond the chain head: not appended through the log */
+  | 'BEYOND_HEAD'
+  /** Records are missing (deleted): between two others, or before the head */
+  | 'CHAIN_GAP'
+  /** A record’s prevHash is not the previous record’s hash: records removed or inserted */
+  | 'CHAIN_LINK_BROKEN'
+  /** A line of the checkpoint file is not a valid checkpoint of this hub: forged, signed with another key, or malformed */
+  | 'CHECKPOINT_INVALID'
+  /** The record a checkpoint sealed has another hash now: rewritten with recomputed hashes, or rewound and appended again */
+  | 'CHECKPOINT_MISMATCH'
+  /** The chain head does not match the last record */
+  | 'HEAD_MISMATCH'
+  /** A record does not match its keyed MAC: rewritten, or its hash recomputed without the audit key (plain SHA-256 or another key) */
+  | 'RECORD_CHANGED'
+  /** Records a checkpoint sealed are gone: the newest records deleted and the head moved back */
+  | 'TRUNCATED';
+
+export type AccessOutcome =
+  /** Served */
+  | 'ALLOWED'
+  /** Allowed but failed (an error of the hub or of the input) */
+  | 'FAILED'
+  /** A write, recorded before it was sent to its library; the record of its outcome (same requestId) follows. Without one, the outcome could not be recorded and the write may have been made */
+  | 'INTENDED'
+  /** Refused by the catalog policy or for lack of a valid key */
+  | 'REFUSED';
+
+/** Whose data an access record names */
+export type AccessSubjectType =
+  /** A legal entity, by USCC */
+  | 'LEGAL_ENTITY'
+  /** A citizen, by citizen ID */
+  | 'PERSON';
+
 export type CatalogSearchFilter = {
   /** A classification code or its prefix (类, 类项, …) */
   classification?: string | null | undefined;
@@ -15,11 +57,43 @@ export type CatalogSearchFilter = {
   text?: string | null | undefined;
 };
 
+export type DataCorrectionStatus =
+  /** The source department accepted the report (受理): answered on time, its record to be corrected by its own system; CORRECTED when the change event carries the field */
+  | 'ACCEPTED'
+  /** The source corrected the record: the library's change event carried the field */
+  | 'CORRECTED'
+  /** The source department holds the record right, and said why */
+  | 'REJECTED'
+  /** With the source department, awaiting its correction or its answer */
+  | 'ROUTED';
+
+/** A citizen (citizen ID) or a legal entity (USCC) */
+export type DataSubjectType =
+  | 'LEGAL_ENTITY'
+  | 'PERSON';
+
+export type RejectDataCorrectionInput = {
+  id: string | number;
+  /** Required: the reporter is owed the reason (拒绝须说明理由) */
+  reason: string;
+};
+
 /** DRAFT → PUBLISHED → RETIRED; only published resources govern fields */
 export type ResourceStatus =
   | 'DRAFT'
   | 'PUBLISHED'
   | 'RETIRED';
+
+export type SetRecognitionInput = {
+  /** true: accepts results of this type; false: checks again itself */
+  accepts: boolean;
+  /** The department (USCC) that starts or stops accepting it */
+  department: string;
+  /** Why (kept in the event and the audit trail) */
+  reason: string;
+  /** The result type */
+  resultType: string;
+};
 
 /** 共享类型 */
 export type SharingType =
@@ -40,6 +114,31 @@ export type UpdateCycle =
   | 'WEEKLY'
   | 'YEARLY';
 
+export type DepartmentNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentNamesQuery = { departments: Array<{ uscc: string, name: string }> };
+
+export type AccessLogQueryVariables = Exact<{
+  subjectType: AccessSubjectType;
+  subjectId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessLogQuery = { accessLog: { nodes: Array<{ seq: string, recordedAt: string, systemCode: string | null, departmentUscc: string | null, holderName: string | null, purpose: string | null, caseNumber: string | null, operationName: string | null, fields: Array<string>, outcome: AccessOutcome, errorCode: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type VerifyAccessLogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyAccessLogQuery = { verifyAccessLog: { ok: boolean, checked: number, unkeyed: number, firstBrokenSeq: string | null, code: AccessLogProblemCode | null, reason: string | null, headSeq: string, checkpointsChecked: number } };
+
+export type AccessLogSealQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessLogSealQuery = { accessLogSeal: { no: string, headSeq: string, headHash: string, time: string, instance: string, reason: string } | null };
+
 export type SearchCatalogQueryVariables = Exact<{
   filter?: CatalogSearchFilter | null | undefined;
   first: number;
@@ -48,6 +147,41 @@ export type SearchCatalogQueryVariables = Exact<{
 
 
 export type SearchCatalogQuery = { searchCatalog: { nodes: Array<{ code: string, name: string, providerName: string | null, providerUscc: string, sharingType: SharingType, updateCycle: UpdateCycle, status: ResourceStatus, version: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ToAnswerQueryVariables = Exact<{
+  status?: DataCorrectionStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ToAnswerQuery = { dataCorrections: { nodes: Array<{ id: string, subjectType: DataSubjectType, subjectId: string, field: string, reportedValue: string | null, proposedValue: string | null, reason: string, evidence: Array<string>, reporterDepartment: string, reporterSystem: string | null, reportedAt: string, sourceDepartment: string, deadline: string, deadlineProvisional: boolean, workingDaysLeft: number, overdue: boolean, status: DataCorrectionStatus, resolvedAt: string | null, resolutionReason: string | null, correctedValue: string | null, correctionVersion: number | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AcceptDataCorrectionMutationVariables = Exact<{
+  input: AcceptDataCorrectionInput;
+}>;
+
+
+export type AcceptDataCorrectionMutation = { acceptDataCorrection: { id: string, status: DataCorrectionStatus } };
+
+export type RejectDataCorrectionMutationVariables = Exact<{
+  input: RejectDataCorrectionInput;
+}>;
+
+
+export type RejectDataCorrectionMutation = { rejectDataCorrection: { id: string, status: DataCorrectionStatus } };
+
+export type RecognitionRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecognitionRulesQuery = { recognitionRules: Array<{ resultType: string, name: string, subjectType: string, maxValidityDays: number, acceptedBy: Array<string>, description: string | null, version: number, updatedAt: string }>, departments: Array<{ uscc: string, name: string }> };
+
+export type SetRecognitionMutationVariables = Exact<{
+  input: SetRecognitionInput;
+}>;
+
+
+export type SetRecognitionMutation = { setRecognition: { resultType: string, acceptedBy: Array<string>, version: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -68,6 +202,68 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DepartmentNamesDocument = new TypedDocumentString(`
+    query DepartmentNames {
+  departments {
+    uscc
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DepartmentNamesQuery, DepartmentNamesQueryVariables>;
+export const AccessLogDocument = new TypedDocumentString(`
+    query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {
+  accessLog(
+    subjectType: $subjectType
+    subjectId: $subjectId
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      seq
+      recordedAt
+      systemCode
+      departmentUscc
+      holderName
+      purpose
+      caseNumber
+      operationName
+      fields
+      outcome
+      errorCode
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const VerifyAccessLogDocument = new TypedDocumentString(`
+    query VerifyAccessLog {
+  verifyAccessLog {
+    ok
+    checked
+    unkeyed
+    firstBrokenSeq
+    code
+    reason
+    headSeq
+    checkpointsChecked
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyAccessLogQuery, VerifyAccessLogQueryVariables>;
+export const AccessLogSealDocument = new TypedDocumentString(`
+    query AccessLogSeal {
+  accessLogSeal {
+    no
+    headSeq
+    headHash
+    time
+    instance
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogSealQuery, AccessLogSealQueryVariables>;
 export const SearchCatalogDocument = new TypedDocumentString(`
     query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {
   searchCatalog(filter: $filter, first: $first, after: $after) {
@@ -88,3 +284,79 @@ export const SearchCatalogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchCatalogQuery, SearchCatalogQueryVariables>;
+export const ToAnswerDocument = new TypedDocumentString(`
+    query ToAnswer($status: DataCorrectionStatus, $first: Int!, $after: String) {
+  dataCorrections(role: TO_ANSWER, status: $status, first: $first, after: $after) {
+    nodes {
+      id
+      subjectType
+      subjectId
+      field
+      reportedValue
+      proposedValue
+      reason
+      evidence
+      reporterDepartment
+      reporterSystem
+      reportedAt
+      sourceDepartment
+      deadline
+      deadlineProvisional
+      workingDaysLeft
+      overdue
+      status
+      resolvedAt
+      resolutionReason
+      correctedValue
+      correctionVersion
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ToAnswerQuery, ToAnswerQueryVariables>;
+export const AcceptDataCorrectionDocument = new TypedDocumentString(`
+    mutation AcceptDataCorrection($input: AcceptDataCorrectionInput!) {
+  acceptDataCorrection(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptDataCorrectionMutation, AcceptDataCorrectionMutationVariables>;
+export const RejectDataCorrectionDocument = new TypedDocumentString(`
+    mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {
+  rejectDataCorrection(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectDataCorrectionMutation, RejectDataCorrectionMutationVariables>;
+export const RecognitionRulesDocument = new TypedDocumentString(`
+    query RecognitionRules {
+  recognitionRules {
+    resultType
+    name
+    subjectType
+    maxValidityDays
+    acceptedBy
+    description
+    version
+    updatedAt
+  }
+  departments {
+    uscc
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RecognitionRulesQuery, RecognitionRulesQueryVariables>;
+export const SetRecognitionDocument = new TypedDocumentString(`
+    mutation SetRecognition($input: SetRecognitionInput!) {
+  setRecognition(input: $input) {
+    resultType
+    acceptedBy
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetRecognitionMutation, SetRecognitionMutationVariables>;

@@ -32,7 +32,8 @@ const SUBJECT_OF_TYPE: Record<string, 'PERSON' | 'LEGAL_ENTITY'> = {
 
 /**
  * Closes reported corrections when the source corrects its record the normal way: a library's
- * `changed` event that carries a reported field marks every open (ROUTED) report of that field of
+ * `changed` event that carries a reported field marks every open report (ROUTED, or ACCEPTED by the
+ * source department: it said it would correct the record) of that field of
  * the subject CORRECTED, with the new value, the event id and the version it made, and records a
  * data-correction-changed event in the same transaction. The rows are locked (FOR UPDATE), so a
  * rejection being decided at the same moment either waits and finds the report closed, or closed
@@ -54,9 +55,9 @@ export const correctionEventsConsumer: EventConsumer = {
     const open: OpenReport[] = await tx.query(
       `SELECT id, subject_type, subject_id, field, source_department, reporter_department, deadline::text AS deadline, deadline_provisional
          FROM ${ONCE_ONLY_SCHEMA}.data_correction
-        WHERE subject_type = $1 AND subject_id = $2 AND status = $3
+        WHERE subject_type = $1 AND subject_id = $2 AND status IN ($3, $4)
         ORDER BY reported_at, id FOR UPDATE`,
-      [subjectType, subjectId, DataCorrectionStatus.ROUTED],
+      [subjectType, subjectId, DataCorrectionStatus.ROUTED, DataCorrectionStatus.ACCEPTED],
     );
     const now = new Date();
     for (const report of open) {

@@ -74,7 +74,7 @@ export class DataCorrectionRow {
   @Column({ name: 'deadline_changes', type: 'jsonb', default: () => "'[]'" })
   deadlineChanges: DeadlineChange[];
 
-  /** ROUTED, CORRECTED, REJECTED */
+  /** ROUTED, ACCEPTED, CORRECTED, REJECTED */
   @Index('data_correction_status_idx')
   @Column({ type: 'varchar', length: 12 })
   status: string;

@@ -39,7 +39,8 @@ export type DataCorrectionState = Pick<
 >;
 
 /**
- * The event of a correction's new state: reported (ROUTED), CORRECTED or REJECTED, or its deadline
+ * The event of a correction's new state: reported (ROUTED), ACCEPTED (受理, with the source's note as
+ * resolutionReason, or null), CORRECTED or REJECTED, or its deadline
  * counted again (with `previousDeadline`). It leaves out
  * the reported and proposed values and the report's reason: they may be personal data, and a
  * reader of the topic who needs them asks for the correction under its own rights.

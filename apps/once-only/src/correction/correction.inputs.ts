@@ -50,3 +50,16 @@ export class RejectDataCorrectionInput {
   @MaxLength(1000)
   reason: string;
 }
+
+@InputType({ ...IN_ONCE_ONLY_SCHEMA })
+export class AcceptDataCorrectionInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field({ nullable: true, description: 'A note to the reporter, e.g. when the record will be corrected' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}

@@ -5,6 +5,7 @@ import { DataSubjectType } from '../service-items/service-items.model.js';
 
 export enum DataCorrectionStatus {
   ROUTED = 'ROUTED',
+  ACCEPTED = 'ACCEPTED',
   CORRECTED = 'CORRECTED',
   REJECTED = 'REJECTED',
 }
@@ -12,6 +13,7 @@ registerEnumType(DataCorrectionStatus, {
   name: 'DataCorrectionStatus',
   valuesMap: {
     ROUTED: { description: 'With the source department, awaiting its correction or its answer' },
+    ACCEPTED: { description: 'The source department accepted the report (受理): answered on time, its record to be corrected by its own system; CORRECTED when the change event carries the field' },
     CORRECTED: { description: "The source corrected the record: the library's change event carried the field" },
     REJECTED: { description: 'The source department holds the record right, and said why' },
   },
@@ -124,13 +126,20 @@ export class DataCorrection {
   @Field({ description: 'Still ROUTED after its deadline (for supervision, 督办)' })
   overdue: boolean;
 
+  // Resolved per field (CorrectionFieldsResolver): it needs the working-day calendar in force.
+  @Field(() => Int, {
+    description:
+      "Working days left to answer by the deadline, counted with the hub's working-day calendar as the deadline is (today, China Standard Time, not counted): 0 on the deadline day, negative when past it (whatever the status: the page shows it for open reports)",
+  })
+  workingDaysLeft?: number;
+
   @Field(() => DataCorrectionStatus)
   status: DataCorrectionStatus;
 
   @Field(() => Date, { nullable: true })
   resolvedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the source rejected the report' })
+  @Field(() => String, { nullable: true, description: 'Why the source rejected the report; or its note when it accepted it (受理)' })
   resolutionReason: string | null;
 
   @Field(() => String, {

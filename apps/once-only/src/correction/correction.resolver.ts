@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graph
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { requireSystem } from '../access-guard.js';
-import { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
+import { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';
 
@@ -30,6 +30,17 @@ export class CorrectionResolver {
   })
   async reportDataCorrection(@Args('input') input: ReportDataCorrectionInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<DataCorrection> {
     const correction = await this.corrections.report(input, requireSystem(caller), context);
+    touched(context, [correction]);
+    return correction;
+  }
+
+  @Roles(Role.SYSTEM, Role.STEWARD, Role.ADMIN)
+  @Mutation(() => DataCorrection, {
+    description:
+      "The source department (a system or steward of it) accepts the report (受理), with an optional note: answered, no longer overdue; its own system then corrects the record, and the library's change event makes the report CORRECTED",
+  })
+  async acceptDataCorrection(@Args('input') input: AcceptDataCorrectionInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<DataCorrection> {
+    const correction = await this.corrections.accept(input, caller);
     touched(context, [correction]);
     return correction;
   }

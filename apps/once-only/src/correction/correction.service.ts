@@ -21,7 +21,7 @@ import { CORRECTABLE_FIELDS, changeKeysOf } from './correctable-fields.js';
 import { CorrectionConfig } from './correction.config.js';
 import { DataCorrectionRow } from './correction.entities.js';
 import { dataCorrectionChanged } from './correction.events.js';
-import type { RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
+import type { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { CorrectionDeadlineChange, DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus, DeadlineChangeCause } from './correction.model.js';
 
 /** Who holds a record: its provenance, as the library serves it. */
@@ -143,6 +143,29 @@ export class CorrectionService implements OnApplicationBootstrap {
       }
       if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
       Object.assign(correction, { status: DataCorrectionStatus.REJECTED, resolvedAt: now, resolutionReason: reason, resolvedByKey: by.keyId });
+      await tx.getRepository(DataCorrectionRow).save(correction);
+      await this.events.record(tx, [dataCorrectionChanged(correction, now)]);
+      return correction;
+    });
+    this.events.committed();
+    return toCorrection(row, now);
+  }
+
+  /**
+   * The source department accepts the report (受理): it answers on time (no longer overdue) and will
+   * correct its record through its own system — stewards write no records (libs/register's
+   * attribution) — whose change event then makes it CORRECTED (correction-events.consumer.ts). The
+   * note, if any, is kept as the answer's text (resolutionReason). Only an open (ROUTED) report.
+   */
+  async accept(input: AcceptDataCorrectionInput, by: Principal, now = new Date()): Promise<DataCorrection> {
+    const note = input.note?.trim() || null;
+    const row = await this.dataSource.transaction(async (tx) => {
+      const correction = await this.locked(tx, input.id);
+      if (!actsFor(by, correction.sourceDepartment)) {
+        throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) accepts this report`, { department: correction.sourceDepartment });
+      }
+      if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
+      Object.assign(correction, { status: DataCorrectionStatus.ACCEPTED, resolutionReason: note, resolvedByKey: by.keyId });
       await tx.getRepository(DataCorrectionRow).save(correction);
       await this.events.record(tx, [dataCorrectionChanged(correction, now)]);
       return correction;
