@@ -84,6 +84,19 @@ export function isOverdue(deadline: string, now: Date): boolean {
   return chinaDate(validInstant(now, 'now')) > deadline;
 }
 
+/**
+ * Working days from today (CST, at `now`) to `deadline` by `calendar`: the working days after today
+ * up to and including the deadline (0 when it is due today), negative when overdue — minus the
+ * working days from the day after the deadline up to and including today, and at least -1 (an
+ * application is overdue from the day after its deadline even if that day is a weekend).
+ */
+export function workingDaysLeft(deadline: string, now: Date, calendar: WorkingDayCalendar): number {
+  if (!isIsoDay(deadline)) throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
+  const today = chinaDate(validInstant(now, 'now'));
+  if (today <= deadline) return calendar.workingDaysBetween(today, deadline);
+  return -Math.max(1, calendar.workingDaysBetween(deadline, today));
+}
+
 // An invalid Date would otherwise surface as toISOString's bare "Invalid time value".
 function validInstant(instant: Date, name: string): Date {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${name} must be a valid Date`);

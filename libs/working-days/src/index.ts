@@ -22,6 +22,7 @@ export {
   isOverdue,
   recountDeadline,
   responseDeadline,
+  workingDaysLeft,
   type CalendarCoverage,
   type Deadline,
   type DeadlineChange,

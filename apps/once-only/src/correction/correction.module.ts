@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@hub/config';
 import { CorrectionConfig } from './correction.config.js';
+import { CorrectionSupervisionConfig, CorrectionSupervisionResolver } from './correction-supervision.js';
 import { CorrectionResolver } from './correction.resolver.js';
 import { CorrectionService } from './correction.service.js';
 
 /** Data corrections (校核纠错); the consumer that closes them is in once-only.consumers.ts. */
 @Module({
-  providers: [CorrectionService, CorrectionResolver, { provide: CorrectionConfig, useFactory: () => loadConfig(CorrectionConfig) }],
+  providers: [
+    CorrectionService,
+    CorrectionResolver,
+    { provide: CorrectionConfig, useFactory: () => loadConfig(CorrectionConfig) },
+    // Supervision (督办) across departments: correction-supervision.ts.
+    CorrectionSupervisionResolver,
+    { provide: CorrectionSupervisionConfig, useFactory: () => loadConfig(CorrectionSupervisionConfig) },
+  ],
 })
 export class CorrectionModule {}
