@@ -11,6 +11,9 @@ export class HubError extends Error {
     readonly code: string,
     readonly requestId: string | undefined,
     readonly status: number,
+    /** For BAD_USER_INPUT: the violation's own stable code (REASON_REQUIRED …) and the input field it concerns. */
+    readonly reason?: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -25,7 +28,7 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown } }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -57,7 +60,9 @@ export async function execute<TResult, TVariables>(
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
-    throw new HubError(first.message, code, requestId, response.status);
+    const reason = typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined;
+    const field = typeof first.extensions?.field === 'string' ? first.extensions.field : undefined;
+    throw new HubError(first.message, code, requestId, response.status, reason, field);
   }
   if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;
