@@ -268,7 +268,7 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
                       okButtonProps={{ 'data-testid': 'confirm-withdraw' } as ButtonProps}
                       onConfirm={() => withdraw.mutateAsync(a.id).catch(() => undefined)}
                     >
-                      <Button size="small" danger data-testid={`withdraw-${a.id}`}>
+                      <Button size="small" data-testid={`withdraw-${a.id}`}>
                         {t('撤回', 'Withdraw')}
                       </Button>
                     </Popconfirm>
@@ -449,7 +449,7 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
                     <Button type="primary" data-testid="approve" disabled={items.length === 0} loading={approve.isPending} onClick={() => (reject.reset(), approve.mutate(items))}>
                       {items.length < a.items.length ? t('部分批准所选数据项', 'Approve the items ticked') : t('全部批准', 'Approve all')}
                     </Button>
-                    <Button danger data-testid="reject" loading={reject.isPending} onClick={() => (approve.reset(), reject.mutate())}>
+                    <Button data-testid="reject" loading={reject.isPending} onClick={() => (approve.reset(), reject.mutate())}>
                       {t('拒绝申请', 'Reject')}
                     </Button>
                   </Space>
