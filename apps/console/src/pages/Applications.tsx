@@ -202,10 +202,23 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
     mutationFn: (id: string) => execute(WithdrawApplication, { id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sharingApplications'] }),
   });
+  // Names of the conditional resources (one cached query, shared with the apply form); a full-values application of another resource shows its code only.
+  const resources = useQuery({ queryKey: ['conditionalResources'], queryFn: () => execute(ConditionalResources), staleTime: 60_000 });
+  const resourceName = (code: string) => resources.data?.searchCatalog.nodes.find((r) => r.code === code)?.name;
   const connection = query.data?.sharingApplications;
   const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0);
 
-  const resourceColumn = { title: t('资源', 'Resource'), dataIndex: 'resourceCode', width: 150 };
+  const resourceColumn = {
+    title: t('资源', 'Resource'),
+    dataIndex: 'resourceCode',
+    width: 170,
+    render: (code: string) => (
+      <Space orientation="vertical" size={0}>
+        <span>{code}</span>
+        {resourceName(code) ? <span>{resourceName(code)}</span> : null}
+      </Space>
+    ),
+  };
   const applicantColumn = {
     title: t('申请系统 / 部门', 'Applying system / department'),
     key: 'applicant',
