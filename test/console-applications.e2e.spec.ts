@@ -160,7 +160,11 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
 
   it('refuses a rejection without a reason with the hub\'s coded message, and records one with its reason', async () => {
     const submitted = await apply([3], '社保待遇认证居住地核验');
+    // As if its deadline reached into a year whose 调休 notice is not entered yet: the page says it may move.
+    await db.query(`UPDATE catalog.sharing_application SET deadline_provisional = true WHERE id = $1`, [submitted.id]);
     await openInbox(psbPage);
+    await psbPage.waitForSelector(`${row(submitted.id)} [data-testid="deadline-provisional"]`);
+    expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="deadline-provisional"]`, innerText)).toContain('暂定');
     await psbPage.click(`[data-testid="review-${submitted.id}"]`);
     await psbPage.waitForSelector('[data-testid="reject"]');
     await psbPage.click('[data-testid="reject"]');
