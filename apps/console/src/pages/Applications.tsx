@@ -191,6 +191,8 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
   const [resourceCode, setResourceCode] = useState<string>();
   const [applying, setApplying] = useState(false);
   const pages = useCursorPages(PAGE_SIZE);
+  // Only stewards decide (an admin manages keys): others get the details, not the decision form.
+  const decides = !!useSession().data?.principal.roles.includes('STEWARD');
   const side: SharingApplicationSide = view === 'mine' ? 'CONSUMER' : 'PROVIDER';
   const filter = { side, status: view === 'inbox' ? ('SUBMITTED' as const) : status, resourceCode: resourceCode || undefined };
   const query = useQuery({
@@ -246,7 +248,7 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
           { title: t('使用期限', 'Period'), key: 'period', render: (_: unknown, a: Application) => `${a.requestedFrom} ~ ${a.requestedTo}` },
           { title: t('完整值', 'Full values'), dataIndex: 'fullValues', width: 80, render: (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No')) },
           { title: t('答复期限', 'Deadline'), key: 'deadline', width: 190, render: (_: unknown, a: Application) => <DeadlineText a={a} /> },
-          { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, true) },
+          { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, decides) },
         ]
       : view === 'history'
         ? [
@@ -257,7 +259,7 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
             { title: t('处理人', 'Decided by'), dataIndex: 'decidedBy', render: (v: string | null) => v ?? '—' },
             { title: t('处理时间', 'Decided at'), dataIndex: 'decidedAt', render: (v: string | null) => cst(v) },
             { title: t('理由', 'Reason'), dataIndex: 'decisionReason', ellipsis: true, render: (v: string | null) => v ?? '—' },
-            { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, a.status === 'SUBMITTED') },
+            { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, decides && a.status === 'SUBMITTED') },
           ]
         : [
             resourceColumn,
