@@ -80,6 +80,9 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   ACCESS_LOG_UNAVAILABLE: ['访问记录暂时无法读取，请稍后再试。', 'The access log cannot be read for the moment. Try again shortly.'],
   CATALOG_UNAVAILABLE: ['目录服务暂时不可用，请稍后再试。', 'The catalog is unavailable for the moment. Try again shortly.'],
   QUERY_TOO_COMPLEX: ['查询过于复杂，请缩小范围。', 'The query is too complex. Narrow it down.'],
+  // From the applications pages.
+  SYSTEM_NOT_OF_DEPARTMENT: ['只能代本部门的系统提出申请。', "You can apply only on behalf of your own department's systems."],
+  SYSTEM_REQUIRED: ['请选择代为申请的本部门系统。', "Choose the department's system you apply for."],
 };
 
 export interface Explained {

@@ -88,6 +88,7 @@ export const HUB_ERROR_CODES = {
   VERSION_CONFLICT: 'the resource changed since the version given',
   APPLICATION_UNKNOWN: 'no such sharing application',
   APPLICATION_DECIDED: 'the application is decided already',
+  SYSTEM_NOT_OF_DEPARTMENT: 'a department steward applies only on behalf of a system of its own department',
   GRANT_UNKNOWN: 'no such grant',
   GRANT_ALREADY_REVOKED: 'the grant was revoked already',
   // Once-only

@@ -73,6 +73,32 @@ describe('responseDeadline', () => {
   });
 });
 
+describe('workingDaysLeft', () => {
+  it('counts the working days after today up to the deadline: 0 on the deadline itself', () => {
+    // Deadline Wed 2025-10-15, from Thu 2025-09-25: 09-26, 09-28 调休, 09-29, 09-30, 10-09, 10-10, 10-11 调休, 10-13, 10-14, 10-15.
+    expect(workingDaysLeft('2025-10-15', cst('2025-09-25T10:00:00'), calendar)).toBe(10);
+    // In the holiday: 10-09, 10-10, 10-11, 10-13, 10-14, 10-15.
+    expect(workingDaysLeft('2025-10-15', cst('2025-10-03T10:00:00'), calendar)).toBe(6);
+    expect(workingDaysLeft('2025-10-15', cst('2025-10-15T23:59:00'), calendar)).toBe(0);
+  });
+
+  it('is negative when overdue: the working days since the deadline, at least one', () => {
+    // The day after the deadline is overdue by one.
+    expect(workingDaysLeft('2025-10-15', cst('2025-10-16T00:00:00'), calendar)).toBe(-1);
+    // Deadline Fri 2025-09-26: Sat 09-27 is overdue (-1, not 0); Sun 09-28 is a 调休 working day.
+    expect(workingDaysLeft('2025-09-26', cst('2025-09-27T12:00:00'), calendar)).toBe(-1);
+    expect(workingDaysLeft('2025-09-26', cst('2025-09-29T12:00:00'), calendar)).toBe(-2);
+    // Deadline Tue 2025-09-30, today Thu 10-09 after the holiday: one working day late.
+    expect(workingDaysLeft('2025-09-30', cst('2025-10-09T08:00:00'), calendar)).toBe(-1);
+  });
+
+  it('takes the day in China Standard Time', () => {
+    // 2025-10-15T17:00Z is already 10-16 in China: overdue.
+    expect(workingDaysLeft('2025-10-15', new Date('2025-10-15T17:00:00Z'), calendar)).toBe(-1);
+    expect(() => workingDaysLeft('2025-13-01', new Date(), calendar)).toThrow(RangeError);
+  });
+});
+
 describe('isOverdue', () => {
   it('is not overdue on the deadline day, even at its last second (CST)', () => {
     expect(isOverdue('2025-10-15', cst('2025-10-15T00:00:00'))).toBe(false);

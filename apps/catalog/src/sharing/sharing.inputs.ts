@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
-import { SharingApplicationStatus } from './sharing.model.js';
+import { SharingApplicationSide, SharingApplicationStatus } from './sharing.model.js';
 
 @InputType({ ...IN_CATALOG_SCHEMA })
 export class ApplyForSharingInput {
@@ -41,6 +41,13 @@ export class ApplyForSharingInput {
   @Field({ defaultValue: false, description: 'Ask for unmasked values of sensitive items' })
   @IsBoolean()
   fullValues: boolean;
+
+  @Field({ nullable: true, description: "The applying system: required when a department steward applies on behalf of one of its department's systems; a system applies for itself" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  systemCode?: string;
 }
 
 @InputType({ ...IN_CATALOG_SCHEMA })
@@ -108,4 +115,9 @@ export class SharingApplicationFilter {
   @IsOptional()
   @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
   resourceCode?: string;
+
+  @Field(() => SharingApplicationSide, { nullable: true, description: "For a department steward: PROVIDER (default), the applications it decides; CONSUMER, those its department's systems made. Ignored for others" })
+  @IsOptional()
+  @IsEnum(SharingApplicationSide)
+  side?: SharingApplicationSide;
 }

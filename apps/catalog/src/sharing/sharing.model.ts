@@ -19,6 +19,19 @@ export enum SharingGrantStatus {
 }
 registerEnumType(SharingGrantStatus, { name: 'SharingGrantStatus' });
 
+/** Which side of its applications a department steward lists. */
+export enum SharingApplicationSide {
+  PROVIDER = 'PROVIDER',
+  CONSUMER = 'CONSUMER',
+}
+registerEnumType(SharingApplicationSide, {
+  name: 'SharingApplicationSide',
+  valuesMap: {
+    PROVIDER: { description: "The applications the steward's department provides the data of, and decides (its inbox)" },
+    CONSUMER: { description: "The applications the steward's department's systems made" },
+  },
+});
+
 export enum DeadlineChangeCause {
   NOTICE = 'NOTICE',
   CALENDAR = 'CALENDAR',
@@ -114,6 +127,12 @@ export class SharingApplication {
   @Field({ description: 'Still undecided after its deadline (for supervision, 督办)' })
   overdue: boolean;
 
+  @Field(() => Int, {
+    description:
+      "Working days from today (China Standard Time) to the deadline by the hub's working-day calendar: 0 on the deadline itself, negative when past it (at least -1 the day after)",
+  })
+  workingDaysLeft: number;
+
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
 
@@ -188,4 +207,16 @@ export class SharingApplicationConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: "A provider department's applications undecided past their deadline (督办)" })
+export class SharingOverdueCount {
+  @Field({ description: 'The provider department, which should have decided' })
+  departmentUscc: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field({ description: 'The earliest deadline missed' })
+  earliestDeadline: string;
 }

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
 import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
-import { SharingApplication, SharingApplicationConnection, SharingGrant } from './sharing.model.js';
+import { SharingApplication, SharingApplicationConnection, SharingGrant, SharingOverdueCount } from './sharing.model.js';
 import { SharingService } from './sharing.service.js';
 
 function checkedFirst(first: number): number {
@@ -15,13 +15,13 @@ export class SharingResolver {
   constructor(private readonly sharing: SharingService) {}
 
   @AnyCaller()
-  @Query(() => SharingApplication, { nullable: true, description: 'One application, if the caller may see it (applicant, provider steward, admin)' })
+  @Query(() => SharingApplication, { nullable: true, description: "One application, if the caller may see it (the applying system and its department's stewards, the provider's stewards, the supervising department's stewards, hub-wide stewards, admins)" })
   sharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication | null> {
     return this.sharing.application(id, caller);
   }
 
   @AnyCaller()
-  @Query(() => SharingApplicationConnection, { description: 'A system\'s own applications, a steward\'s department\'s to decide, or all (admins, hub-wide stewards); newest first' })
+  @Query(() => SharingApplicationConnection, { description: "A system's own applications; a department steward's department's to decide (filter.side PROVIDER, the default) or its systems' (CONSUMER); all for admins and hub-wide stewards; newest first" })
   sharingApplications(
     @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: SharingApplicationFilter,
@@ -32,13 +32,19 @@ export class SharingResolver {
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Query(() => SharingApplicationConnection, { description: 'Applications still undecided after their deadline, most overdue first (督办)' })
+  @Query(() => SharingApplicationConnection, { description: "Applications still undecided after their deadline, most overdue first (督办): a steward's department's; every department's for admins, hub-wide stewards and the supervising department's stewards (HUB_SUPERVISING_DEPARTMENT)" })
   overdueSharingApplications(
     @Caller() caller: Principal,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingApplicationConnection> {
     return this.sharing.applications(caller, {}, checkedFirst(first), after, true);
+  }
+
+  @Roles(Role.STEWARD, Role.ADMIN)
+  @Query(() => [SharingOverdueCount], { description: 'Overdue applications counted per provider department, most first (督办); who sees which departments as for overdueSharingApplications' })
+  overdueSharingApplicationCounts(@Caller() caller: Principal): Promise<SharingOverdueCount[]> {
+    return this.sharing.overdueCounts(caller);
   }
 
   @AnyCaller()
@@ -51,8 +57,11 @@ export class SharingResolver {
     return this.sharing.grants(caller, { systemCode, resourceCode });
   }
 
-  @Roles(Role.SYSTEM)
-  @Mutation(() => SharingApplication, { description: 'A system applies for items of a conditional resource; the answer is due in 10 working days' })
+  @Roles(Role.SYSTEM, Role.STEWARD)
+  @Mutation(() => SharingApplication, {
+    description:
+      "A system applies for items of a conditional resource, or a department steward on behalf of one of its department's systems (input.systemCode); the answer is due in 10 working days",
+  })
   applyForSharing(@Args('input') input: ApplyForSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
     return this.sharing.apply(input, caller);
   }
@@ -69,8 +78,8 @@ export class SharingResolver {
     return this.sharing.reject(input, caller);
   }
 
-  @Roles(Role.SYSTEM)
-  @Mutation(() => SharingApplication, { description: 'The applying system withdraws an undecided application' })
+  @Roles(Role.SYSTEM, Role.STEWARD)
+  @Mutation(() => SharingApplication, { description: "The applying system, or a steward of its department, withdraws an undecided application" })
   withdrawSharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication> {
     return this.sharing.withdraw(id, caller);
   }

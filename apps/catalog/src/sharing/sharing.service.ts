@@ -8,13 +8,24 @@ import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, SharingType } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
-import { deadlineOf, isOverdue, recountDeadline, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
+import { deadlineOf, isOverdue, recountDeadline, workingDaysLeft, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
+import { DepartmentSystemRow } from '../participants/participant.entities.js';
 import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
-import { DeadlineChangeCause as DeadlineChangeCauseEnum, SharingApplication, SharingApplicationConnection, SharingApplicationStatus, SharingGrant, SharingGrantStatus } from './sharing.model.js';
+import {
+  DeadlineChangeCause as DeadlineChangeCauseEnum,
+  SharingApplication,
+  SharingApplicationConnection,
+  SharingApplicationSide,
+  SharingApplicationStatus,
+  SharingGrant,
+  SharingGrantStatus,
+  type SharingOverdueCount,
+} from './sharing.model.js';
 import { SharingApplicationRow, SharingGrantRow } from './sharing.entities.js';
+import { SharingSupervisionConfig, readsEveryDepartment } from './supervision.config.js';
 
 /** Working days a provider department has to answer (共享申请). */
 const ANSWER_WORKING_DAYS = 10;
@@ -34,17 +45,22 @@ export class SharingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly calendars: WorkingDayCalendarStore,
+    private readonly supervision: SharingSupervisionConfig,
   ) {}
 
+  /**
+   * A system applies for itself; a department steward applies on behalf of one of its department's
+   * systems (input.systemCode), which then holds the grant. The application is the system's either way.
+   */
   async apply(input: ApplyForSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
-    if (!hasRole(by, Role.SYSTEM) || !by.systemCode || !by.departmentUscc) throw new HubError('FORBIDDEN', 'a department system applies for sharing, with its own key');
     const today = chinaDate(now);
     const row = await this.dataSource.transaction(async (tx) => {
+      const applicant = await this.applicantOf(tx, input, by);
       const resource = await tx.getRepository(ResourceRow).findOneBy({ code: input.resourceCode });
       if (!resource || resource.status !== ResourceStatus.PUBLISHED) {
         throw new InputError([{ field: 'input.resourceCode', code: 'RESOURCE_UNKNOWN', message: `no published resource ${input.resourceCode}` }]);
       }
-      if (resource.providerUscc === by.departmentUscc) throw new HubError('OWN_RESOURCE', 'the provider department reads its own resources without a grant');
+      if (resource.providerUscc === applicant.departmentUscc) throw new HubError('OWN_RESOURCE', 'the provider department reads its own resources without a grant');
       const items = await tx.getRepository(DataItemRow).findBy({ resourceCode: resource.code });
       const unknown = input.items.filter((no) => !items.some((i) => i.no === no));
       if (unknown.length > 0) {
@@ -64,8 +80,8 @@ export class SharingService {
         id: randomUUID(),
         resourceCode: resource.code,
         providerUscc: resource.providerUscc,
-        consumerSystemCode: by.systemCode!,
-        consumerDepartmentUscc: by.departmentUscc!,
+        consumerSystemCode: applicant.systemCode,
+        consumerDepartmentUscc: applicant.departmentUscc,
         items: [...new Set(input.items)].sort((a, b) => a - b),
         purpose: input.purpose.trim(),
         legalBasis: input.legalBasis.trim(),
@@ -90,7 +106,7 @@ export class SharingService {
       return application;
     });
     this.events.committed();
-    return this.toApplication(row, now);
+    return this.shown(row, now);
   }
 
   async approve(input: ApproveSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
@@ -141,7 +157,7 @@ export class SharingService {
       return application;
     });
     this.events.committed();
-    return this.toApplication(row, now);
+    return this.shown(row, now);
   }
 
   async reject(input: RejectSharingInput, by: Principal, now = new Date()): Promise<SharingApplication> {
@@ -154,14 +170,14 @@ export class SharingService {
       return application;
     });
     this.events.committed();
-    return this.toApplication(row, now);
+    return this.shown(row, now);
   }
 
   async withdraw(id: string, by: Principal, now = new Date()): Promise<SharingApplication> {
     const row = await this.dataSource.transaction(async (tx) => {
       const application = await tx.getRepository(SharingApplicationRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
-      if (application.consumerSystemCode !== by.systemCode) throw new HubError('FORBIDDEN', 'only the applying system withdraws its application');
+      if (!withdraws(by, application)) throw new HubError('FORBIDDEN', "only the applying system, or a steward of its department, withdraws its application");
       if (application.status !== SharingApplicationStatus.SUBMITTED) throw new HubError('APPLICATION_DECIDED', `the application is ${application.status}`);
       Object.assign(application, { status: SharingApplicationStatus.WITHDRAWN, decidedAt: now, decidedBy: by.keyId });
       await tx.getRepository(SharingApplicationRow).save(application);
@@ -169,7 +185,7 @@ export class SharingService {
       return application;
     });
     this.events.committed();
-    return this.toApplication(row, now);
+    return this.shown(row, now);
   }
 
   async revokeGrant(input: RevokeGrantInput, by: Principal, now = new Date()): Promise<SharingGrant> {
@@ -190,11 +206,16 @@ export class SharingService {
 
   async application(id: string, by: Principal, now = new Date()): Promise<SharingApplication | null> {
     const row = await this.dataSource.getRepository(SharingApplicationRow).findOneBy({ id });
-    if (!row || !canSee(by, row)) return null;
-    return this.toApplication(row, now);
+    if (!row || !(canSee(by, row) || readsEveryDepartment(by, this.supervision))) return null;
+    return this.shown(row, now);
   }
 
-  /** What the caller may see: its own system's applications, its department's to decide, or all (admins, hub-wide stewards). */
+  /**
+   * What the caller may see: its own system's applications; for a department steward, its
+   * department's to decide (side PROVIDER, the default) or its systems' (side CONSUMER); all for
+   * admins and hub-wide stewards. The overdue list (督办) is all of them for the supervising
+   * department's stewards too.
+   */
   async applications(by: Principal, filter: SharingApplicationFilter, first: number, after?: string, overdueOnly = false, now = new Date()): Promise<SharingApplicationConnection> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -203,8 +224,10 @@ export class SharingService {
       where.push(sql.replaceAll('?', `$${params.length}`));
     };
     if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
-      if (hasRole(by, Role.STEWARD)) add('a.provider_uscc = ?', by.departmentUscc);
-      else add('a.consumer_system_code = ?', by.systemCode ?? '');
+      if (hasRole(by, Role.STEWARD)) {
+        if (filter.side === SharingApplicationSide.CONSUMER) add('a.consumer_department_uscc = ?', by.departmentUscc);
+        else if (!(overdueOnly && readsEveryDepartment(by, this.supervision))) add('a.provider_uscc = ?', by.departmentUscc);
+      } else add('a.consumer_system_code = ?', by.systemCode ?? '');
     }
     if (filter.status) add('a.status = ?', filter.status);
     if (filter.resourceCode) add('a.resource_code = ?', filter.resourceCode);
@@ -227,7 +250,28 @@ export class SharingService {
     const page = result.slice(0, first).map(rowFromSql);
     const last = page.at(-1);
     const cursor = last ? encodeCursor('app', `${overdueOnly ? last.deadline : last.submittedAt.toISOString()}|${last.id}`) : undefined;
-    return { nodes: page.map((r) => this.toApplication(r, now)), pageInfo: { hasNextPage: result.length > first, endCursor: cursor } };
+    const calendar = await this.calendars.current();
+    return { nodes: page.map((r) => this.toApplication(r, now, calendar)), pageInfo: { hasNextPage: result.length > first, endCursor: cursor } };
+  }
+
+  /**
+   * Undecided applications past their deadline, counted per provider department, most first (督办):
+   * every department's for admins, hub-wide stewards and the supervising department's stewards; a
+   * department steward's own department's otherwise.
+   */
+  async overdueCounts(by: Principal, now = new Date()): Promise<SharingOverdueCount[]> {
+    const params: unknown[] = [SharingApplicationStatus.SUBMITTED, chinaDate(now)];
+    let own = '';
+    if (!readsEveryDepartment(by, this.supervision)) {
+      params.push(by.departmentUscc ?? '');
+      own = ' AND a.provider_uscc = $3';
+    }
+    const rows: Array<{ provider_uscc: string; count: number; earliest: unknown }> = await this.dataSource.query(
+      `SELECT a.provider_uscc, count(*)::int AS count, min(a.deadline) AS earliest FROM catalog.sharing_application a
+        WHERE a.status = $1 AND a.deadline < $2::date${own} GROUP BY a.provider_uscc ORDER BY count(*) DESC, a.provider_uscc`,
+      params,
+    );
+    return rows.map((r) => ({ departmentUscc: r.provider_uscc, count: r.count, earliestDeadline: sqlDay(r.earliest) }));
   }
 
   async grants(by: Principal, filter: { systemCode?: string; resourceCode?: string }, now = new Date()): Promise<SharingGrant[]> {
@@ -289,11 +333,34 @@ export class SharingService {
     return application;
   }
 
-  private toApplication(row: SharingApplicationRow, now: Date): SharingApplication {
+  /** The system, and its department, an application is made for: the caller itself, or one of the steward's department's systems. */
+  private async applicantOf(tx: EntityManager, input: ApplyForSharingInput, by: Principal): Promise<{ systemCode: string; departmentUscc: string }> {
+    if (hasRole(by, Role.SYSTEM) && by.systemCode && by.departmentUscc) {
+      if (input.systemCode !== undefined && input.systemCode !== null && input.systemCode !== by.systemCode) throw new HubError('FORBIDDEN', 'a system applies for itself only');
+      return { systemCode: by.systemCode, departmentUscc: by.departmentUscc };
+    }
+    if (!hasRole(by, Role.STEWARD) || !by.departmentUscc) {
+      throw new HubError('FORBIDDEN', "a department system applies for sharing with its own key, or a department's steward on behalf of one of its systems");
+    }
+    if (!input.systemCode) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_REQUIRED', message: "a steward names the department's system that applies" }]);
+    const system = await tx.getRepository(DepartmentSystemRow).findOneBy({ code: input.systemCode });
+    // One answer for an unknown system and another department's: a steward learns nothing of other departments' systems.
+    if (!system || system.departmentUscc !== by.departmentUscc) {
+      throw new HubError('SYSTEM_NOT_OF_DEPARTMENT', `${input.systemCode} is not a system of department ${by.departmentUscc}`);
+    }
+    return { systemCode: system.code, departmentUscc: system.departmentUscc };
+  }
+
+  private async shown(row: SharingApplicationRow, now: Date): Promise<SharingApplication> {
+    return this.toApplication(row, now, await this.calendars.current());
+  }
+
+  private toApplication(row: SharingApplicationRow, now: Date, calendar: WorkingDayCalendar): SharingApplication {
     return {
       ...row,
       status: row.status as SharingApplicationStatus,
       overdue: row.status === SharingApplicationStatus.SUBMITTED && isOverdue(row.deadline, now),
+      workingDaysLeft: workingDaysLeft(row.deadline, now, calendar),
       deadlineChanges: row.deadlineChanges.map(toDeadlineChange),
     };
   }
@@ -358,7 +425,22 @@ function checkPeriod(from: string, to: string, today: string): void {
 }
 
 function canSee(by: Principal, a: SharingApplicationRow): boolean {
-  return hasRole(by, Role.ADMIN) || isStewardOf(by, a.providerUscc) || (by.systemCode !== null && by.systemCode === a.consumerSystemCode);
+  return (
+    hasRole(by, Role.ADMIN) ||
+    isStewardOf(by, a.providerUscc) ||
+    (hasRole(by, Role.STEWARD) && by.departmentUscc === a.consumerDepartmentUscc) ||
+    (by.systemCode !== null && by.systemCode === a.consumerSystemCode)
+  );
+}
+
+/** The applying system, or a steward of the applying system's department (not a hub-wide one: it applies for no system). */
+function withdraws(by: Principal, a: SharingApplicationRow): boolean {
+  if (hasRole(by, Role.SYSTEM) && by.systemCode !== null) return by.systemCode === a.consumerSystemCode;
+  return hasRole(by, Role.STEWARD) && by.departmentUscc !== null && by.departmentUscc === a.consumerDepartmentUscc;
+}
+
+function sqlDay(v: unknown): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 }
 
 export function toGrant(g: SharingGrantRow, today: string): SharingGrant {

@@ -19,24 +19,48 @@ type Documents = {
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": typeof types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": typeof types.AccessLogSealDocument,
+    "\n  query SharingApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        items\n        purpose\n        legalBasis\n        requestedFrom\n        requestedTo\n        fullValues\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        overdue\n        workingDaysLeft\n        decidedAt\n        decidedBy\n        decisionReason\n        approvedItems\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SharingApplicationsDocument,
+    "\n  query SharingApplicationDetail($id: ID!) {\n    sharingApplication(id: $id) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      consumerDepartmentUscc\n      items\n      purpose\n      legalBasis\n      requestedFrom\n      requestedTo\n      fullValues\n      status\n      submittedAt\n      deadline\n      deadlineProvisional\n      deadlineChanges {\n        previousDeadline\n        deadline\n        changedAt\n      }\n      overdue\n      workingDaysLeft\n      decidedAt\n      decidedBy\n      decisionReason\n      approvedItems\n      grantId\n    }\n  }\n": typeof types.SharingApplicationDetailDocument,
+    "\n  query ApplicationResource($code: String!) {\n    catalogResource(code: $code) {\n      code\n      name\n      items {\n        no\n        name\n      }\n    }\n  }\n": typeof types.ApplicationResourceDocument,
+    "\n  query ConditionalResources {\n    searchCatalog(filter: { sharingType: CONDITIONAL }, first: 100) {\n      nodes {\n        code\n        name\n        providerUscc\n        items {\n          no\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConditionalResourcesDocument,
+    "\n  mutation ApproveApplication($input: ApproveSharingInput!) {\n    approveSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($input: RejectSharingInput!) {\n    rejectSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectApplicationDocument,
+    "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawSharingApplication(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawApplicationDocument,
+    "\n  mutation ApplyForSharing($input: ApplyForSharingInput!) {\n    applyForSharing(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyForSharingDocument,
     "\n  query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {\n    searchCatalog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        code\n        name\n        providerName\n        providerUscc\n        sharingType\n        updateCycle\n        status\n        version\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchCatalogDocument,
     "\n  query ToAnswer($status: DataCorrectionStatus, $first: Int!, $after: String) {\n    dataCorrections(role: TO_ANSWER, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        subjectId\n        field\n        reportedValue\n        proposedValue\n        reason\n        evidence\n        reporterDepartment\n        reporterSystem\n        reportedAt\n        sourceDepartment\n        deadline\n        deadlineProvisional\n        workingDaysLeft\n        overdue\n        status\n        resolvedAt\n        resolutionReason\n        correctedValue\n        correctionVersion\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ToAnswerDocument,
     "\n  mutation AcceptDataCorrection($input: AcceptDataCorrectionInput!) {\n    acceptDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptDataCorrectionDocument,
     "\n  mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {\n    rejectDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectDataCorrectionDocument,
     "\n  query RecognitionRules {\n    recognitionRules {\n      resultType\n      name\n      subjectType\n      maxValidityDays\n      acceptedBy\n      description\n      version\n      updatedAt\n    }\n    departments {\n      uscc\n      name\n    }\n  }\n": typeof types.RecognitionRulesDocument,
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": typeof types.SetRecognitionDocument,
+    "\n  query OverdueCounts {\n    overdueSharingApplicationCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n    overdueDataCorrectionCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n  }\n": typeof types.OverdueCountsDocument,
+    "\n  query OverdueSharingApplications($first: Int!, $after: String) {\n    overdueSharingApplications(first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        submittedAt\n        deadline\n        workingDaysLeft\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OverdueSharingApplicationsDocument,
+    "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OverdueDataCorrectionsDocument,
+    "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n": typeof types.SharingDepartmentsDocument,
 };
 const documents: Documents = {
     "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n": types.DepartmentNamesDocument,
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": types.AccessLogSealDocument,
+    "\n  query SharingApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        items\n        purpose\n        legalBasis\n        requestedFrom\n        requestedTo\n        fullValues\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        overdue\n        workingDaysLeft\n        decidedAt\n        decidedBy\n        decisionReason\n        approvedItems\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SharingApplicationsDocument,
+    "\n  query SharingApplicationDetail($id: ID!) {\n    sharingApplication(id: $id) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      consumerDepartmentUscc\n      items\n      purpose\n      legalBasis\n      requestedFrom\n      requestedTo\n      fullValues\n      status\n      submittedAt\n      deadline\n      deadlineProvisional\n      deadlineChanges {\n        previousDeadline\n        deadline\n        changedAt\n      }\n      overdue\n      workingDaysLeft\n      decidedAt\n      decidedBy\n      decisionReason\n      approvedItems\n      grantId\n    }\n  }\n": types.SharingApplicationDetailDocument,
+    "\n  query ApplicationResource($code: String!) {\n    catalogResource(code: $code) {\n      code\n      name\n      items {\n        no\n        name\n      }\n    }\n  }\n": types.ApplicationResourceDocument,
+    "\n  query ConditionalResources {\n    searchCatalog(filter: { sharingType: CONDITIONAL }, first: 100) {\n      nodes {\n        code\n        name\n        providerUscc\n        items {\n          no\n          name\n        }\n      }\n    }\n  }\n": types.ConditionalResourcesDocument,
+    "\n  mutation ApproveApplication($input: ApproveSharingInput!) {\n    approveSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApproveApplicationDocument,
+    "\n  mutation RejectApplication($input: RejectSharingInput!) {\n    rejectSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectApplicationDocument,
+    "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawSharingApplication(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawApplicationDocument,
+    "\n  mutation ApplyForSharing($input: ApplyForSharingInput!) {\n    applyForSharing(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApplyForSharingDocument,
     "\n  query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {\n    searchCatalog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        code\n        name\n        providerName\n        providerUscc\n        sharingType\n        updateCycle\n        status\n        version\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchCatalogDocument,
     "\n  query ToAnswer($status: DataCorrectionStatus, $first: Int!, $after: String) {\n    dataCorrections(role: TO_ANSWER, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        subjectId\n        field\n        reportedValue\n        proposedValue\n        reason\n        evidence\n        reporterDepartment\n        reporterSystem\n        reportedAt\n        sourceDepartment\n        deadline\n        deadlineProvisional\n        workingDaysLeft\n        overdue\n        status\n        resolvedAt\n        resolutionReason\n        correctedValue\n        correctionVersion\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ToAnswerDocument,
     "\n  mutation AcceptDataCorrection($input: AcceptDataCorrectionInput!) {\n    acceptDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": types.AcceptDataCorrectionDocument,
     "\n  mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {\n    rejectDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectDataCorrectionDocument,
     "\n  query RecognitionRules {\n    recognitionRules {\n      resultType\n      name\n      subjectType\n      maxValidityDays\n      acceptedBy\n      description\n      version\n      updatedAt\n    }\n    departments {\n      uscc\n      name\n    }\n  }\n": types.RecognitionRulesDocument,
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": types.SetRecognitionDocument,
+    "\n  query OverdueCounts {\n    overdueSharingApplicationCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n    overdueDataCorrectionCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n  }\n": types.OverdueCountsDocument,
+    "\n  query OverdueSharingApplications($first: Int!, $after: String) {\n    overdueSharingApplications(first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        submittedAt\n        deadline\n        workingDaysLeft\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OverdueSharingApplicationsDocument,
+    "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OverdueDataCorrectionsDocument,
+    "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n": types.SharingDepartmentsDocument,
 };
 
 /**
@@ -55,6 +79,38 @@ export function graphql(source: "\n  query VerifyAccessLog {\n    verifyAccessLo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n"): typeof import('./graphql').AccessLogSealDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        items\n        purpose\n        legalBasis\n        requestedFrom\n        requestedTo\n        fullValues\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        overdue\n        workingDaysLeft\n        decidedAt\n        decidedBy\n        decisionReason\n        approvedItems\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').SharingApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingApplicationDetail($id: ID!) {\n    sharingApplication(id: $id) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      consumerDepartmentUscc\n      items\n      purpose\n      legalBasis\n      requestedFrom\n      requestedTo\n      fullValues\n      status\n      submittedAt\n      deadline\n      deadlineProvisional\n      deadlineChanges {\n        previousDeadline\n        deadline\n        changedAt\n      }\n      overdue\n      workingDaysLeft\n      decidedAt\n      decidedBy\n      decisionReason\n      approvedItems\n      grantId\n    }\n  }\n"): typeof import('./graphql').SharingApplicationDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApplicationResource($code: String!) {\n    catalogResource(code: $code) {\n      code\n      name\n      items {\n        no\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ApplicationResourceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConditionalResources {\n    searchCatalog(filter: { sharingType: CONDITIONAL }, first: 100) {\n      nodes {\n        code\n        name\n        providerUscc\n        items {\n          no\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConditionalResourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveApplication($input: ApproveSharingInput!) {\n    approveSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApproveApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectApplication($input: RejectSharingInput!) {\n    rejectSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawSharingApplication(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').WithdrawApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForSharing($input: ApplyForSharingInput!) {\n    applyForSharing(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ApplyForSharingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -79,6 +135,22 @@ export function graphql(source: "\n  query RecognitionRules {\n    recognitionRu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n"): typeof import('./graphql').SetRecognitionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueCounts {\n    overdueSharingApplicationCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n    overdueDataCorrectionCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n  }\n"): typeof import('./graphql').OverdueCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueSharingApplications($first: Int!, $after: String) {\n    overdueSharingApplications(first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        submittedAt\n        deadline\n        workingDaysLeft\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueSharingApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueDataCorrectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').SharingDepartmentsDocument;
 
 
 export function graphql(source: string) {

@@ -46,6 +46,33 @@ export type AccessSubjectType =
   /** A citizen, by citizen ID */
   | 'PERSON';
 
+export type ApplyForSharingInput = {
+  /** Ask for unmasked values of sensitive items */
+  fullValues?: boolean;
+  /** Item numbers of the resource */
+  items: Array<number>;
+  /** The law or regulation the use rests on (依据) */
+  legalBasis: string;
+  /** Why the data is needed (用途) */
+  purpose: string;
+  requestedFrom: string;
+  requestedTo: string;
+  resourceCode: string;
+  /** The applying system: required when a department steward applies on behalf of one of its department's systems; a system applies for itself */
+  systemCode?: string | null | undefined;
+};
+
+export type ApproveSharingInput = {
+  applicationId: string | number;
+  /** Grant unmasked values (only if asked for); default as asked */
+  fullValues?: boolean | null | undefined;
+  /** The items approved; default all asked for. Fewer = a partial approval, which needs a reason */
+  items?: Array<number> | null | undefined;
+  reason?: string | null | undefined;
+  /** Shorten the period; default as asked */
+  validTo?: string | null | undefined;
+};
+
 export type CatalogSearchFilter = {
   /** A classification code or its prefix (类, 类项, …) */
   classification?: string | null | undefined;
@@ -78,6 +105,12 @@ export type RejectDataCorrectionInput = {
   reason: string;
 };
 
+export type RejectSharingInput = {
+  applicationId: string | number;
+  /** Required: the applicant is owed the reason (拒绝须说明理由) */
+  reason: string;
+};
+
 /** DRAFT → PUBLISHED → RETIRED; only published resources govern fields */
 export type ResourceStatus =
   | 'DRAFT'
@@ -94,6 +127,26 @@ export type SetRecognitionInput = {
   /** The result type */
   resultType: string;
 };
+
+export type SharingApplicationFilter = {
+  resourceCode?: string | null | undefined;
+  /** For a department steward: PROVIDER (default), the applications it decides; CONSUMER, those its department's systems made. Ignored for others */
+  side?: SharingApplicationSide | null | undefined;
+  status?: SharingApplicationStatus | null | undefined;
+};
+
+export type SharingApplicationSide =
+  /** The applications the steward's department's systems made */
+  | 'CONSUMER'
+  /** The applications the steward's department provides the data of, and decides (its inbox) */
+  | 'PROVIDER';
+
+export type SharingApplicationStatus =
+  | 'APPROVED'
+  | 'PARTIALLY_APPROVED'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
 
 /** 共享类型 */
 export type SharingType =
@@ -139,6 +192,62 @@ export type AccessLogSealQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AccessLogSealQuery = { accessLogSeal: { no: string, headSeq: string, headHash: string, time: string, instance: string, reason: string } | null };
 
+export type SharingApplicationsQueryVariables = Exact<{
+  filter?: SharingApplicationFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SharingApplicationsQuery = { sharingApplications: { nodes: Array<{ id: string, resourceCode: string, providerUscc: string, consumerSystemCode: string, consumerDepartmentUscc: string, items: Array<number>, purpose: string, legalBasis: string, requestedFrom: string, requestedTo: string, fullValues: boolean, status: SharingApplicationStatus, submittedAt: string, deadline: string, deadlineProvisional: boolean, overdue: boolean, workingDaysLeft: number, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, approvedItems: Array<number> | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SharingApplicationDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SharingApplicationDetailQuery = { sharingApplication: { id: string, resourceCode: string, providerUscc: string, consumerSystemCode: string, consumerDepartmentUscc: string, items: Array<number>, purpose: string, legalBasis: string, requestedFrom: string, requestedTo: string, fullValues: boolean, status: SharingApplicationStatus, submittedAt: string, deadline: string, deadlineProvisional: boolean, overdue: boolean, workingDaysLeft: number, decidedAt: string | null, decidedBy: string | null, decisionReason: string | null, approvedItems: Array<number> | null, grantId: string | null, deadlineChanges: Array<{ previousDeadline: string, deadline: string, changedAt: string }> } | null };
+
+export type ApplicationResourceQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ApplicationResourceQuery = { catalogResource: { code: string, name: string, items: Array<{ no: number, name: string }> } | null };
+
+export type ConditionalResourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConditionalResourcesQuery = { searchCatalog: { nodes: Array<{ code: string, name: string, providerUscc: string, items: Array<{ no: number, name: string }> }> } };
+
+export type ApproveApplicationMutationVariables = Exact<{
+  input: ApproveSharingInput;
+}>;
+
+
+export type ApproveApplicationMutation = { approveSharingApplication: { id: string, status: SharingApplicationStatus } };
+
+export type RejectApplicationMutationVariables = Exact<{
+  input: RejectSharingInput;
+}>;
+
+
+export type RejectApplicationMutation = { rejectSharingApplication: { id: string, status: SharingApplicationStatus } };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawSharingApplication: { id: string, status: SharingApplicationStatus } };
+
+export type ApplyForSharingMutationVariables = Exact<{
+  input: ApplyForSharingInput;
+}>;
+
+
+export type ApplyForSharingMutation = { applyForSharing: { id: string, status: SharingApplicationStatus } };
+
 export type SearchCatalogQueryVariables = Exact<{
   filter?: CatalogSearchFilter | null | undefined;
   first: number;
@@ -182,6 +291,32 @@ export type SetRecognitionMutationVariables = Exact<{
 
 
 export type SetRecognitionMutation = { setRecognition: { resultType: string, acceptedBy: Array<string>, version: number } };
+
+export type OverdueCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OverdueCountsQuery = { overdueSharingApplicationCounts: Array<{ departmentUscc: string, count: number, earliestDeadline: string }>, overdueDataCorrectionCounts: Array<{ departmentUscc: string, count: number, earliestDeadline: string }> };
+
+export type OverdueSharingApplicationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueSharingApplicationsQuery = { overdueSharingApplications: { nodes: Array<{ id: string, resourceCode: string, providerUscc: string, consumerSystemCode: string, consumerDepartmentUscc: string, submittedAt: string, deadline: string, workingDaysLeft: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OverdueDataCorrectionsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueDataCorrectionsQuery = { overdueDataCorrections: { nodes: Array<{ id: string, subjectType: DataSubjectType, field: string, reporterDepartment: string, sourceDepartment: string, reportedAt: string, deadline: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SharingDepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharingDepartmentsQuery = { departments: Array<{ uscc: string, name: string, systems: Array<{ code: string, name: string }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -264,6 +399,131 @@ export const AccessLogSealDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessLogSealQuery, AccessLogSealQueryVariables>;
+export const SharingApplicationsDocument = new TypedDocumentString(`
+    query SharingApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {
+  sharingApplications(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      resourceCode
+      providerUscc
+      consumerSystemCode
+      consumerDepartmentUscc
+      items
+      purpose
+      legalBasis
+      requestedFrom
+      requestedTo
+      fullValues
+      status
+      submittedAt
+      deadline
+      deadlineProvisional
+      overdue
+      workingDaysLeft
+      decidedAt
+      decidedBy
+      decisionReason
+      approvedItems
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SharingApplicationsQuery, SharingApplicationsQueryVariables>;
+export const SharingApplicationDetailDocument = new TypedDocumentString(`
+    query SharingApplicationDetail($id: ID!) {
+  sharingApplication(id: $id) {
+    id
+    resourceCode
+    providerUscc
+    consumerSystemCode
+    consumerDepartmentUscc
+    items
+    purpose
+    legalBasis
+    requestedFrom
+    requestedTo
+    fullValues
+    status
+    submittedAt
+    deadline
+    deadlineProvisional
+    deadlineChanges {
+      previousDeadline
+      deadline
+      changedAt
+    }
+    overdue
+    workingDaysLeft
+    decidedAt
+    decidedBy
+    decisionReason
+    approvedItems
+    grantId
+  }
+}
+    `) as unknown as TypedDocumentString<SharingApplicationDetailQuery, SharingApplicationDetailQueryVariables>;
+export const ApplicationResourceDocument = new TypedDocumentString(`
+    query ApplicationResource($code: String!) {
+  catalogResource(code: $code) {
+    code
+    name
+    items {
+      no
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicationResourceQuery, ApplicationResourceQueryVariables>;
+export const ConditionalResourcesDocument = new TypedDocumentString(`
+    query ConditionalResources {
+  searchCatalog(filter: {sharingType: CONDITIONAL}, first: 100) {
+    nodes {
+      code
+      name
+      providerUscc
+      items {
+        no
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConditionalResourcesQuery, ConditionalResourcesQueryVariables>;
+export const ApproveApplicationDocument = new TypedDocumentString(`
+    mutation ApproveApplication($input: ApproveSharingInput!) {
+  approveSharingApplication(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveApplicationMutation, ApproveApplicationMutationVariables>;
+export const RejectApplicationDocument = new TypedDocumentString(`
+    mutation RejectApplication($input: RejectSharingInput!) {
+  rejectSharingApplication(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RejectApplicationMutation, RejectApplicationMutationVariables>;
+export const WithdrawApplicationDocument = new TypedDocumentString(`
+    mutation WithdrawApplication($id: ID!) {
+  withdrawSharingApplication(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const ApplyForSharingDocument = new TypedDocumentString(`
+    mutation ApplyForSharing($input: ApplyForSharingInput!) {
+  applyForSharing(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyForSharingMutation, ApplyForSharingMutationVariables>;
 export const SearchCatalogDocument = new TypedDocumentString(`
     query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {
   searchCatalog(filter: $filter, first: $first, after: $after) {
@@ -360,3 +620,68 @@ export const SetRecognitionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetRecognitionMutation, SetRecognitionMutationVariables>;
+export const OverdueCountsDocument = new TypedDocumentString(`
+    query OverdueCounts {
+  overdueSharingApplicationCounts {
+    departmentUscc
+    count
+    earliestDeadline
+  }
+  overdueDataCorrectionCounts {
+    departmentUscc
+    count
+    earliestDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueCountsQuery, OverdueCountsQueryVariables>;
+export const OverdueSharingApplicationsDocument = new TypedDocumentString(`
+    query OverdueSharingApplications($first: Int!, $after: String) {
+  overdueSharingApplications(first: $first, after: $after) {
+    nodes {
+      id
+      resourceCode
+      providerUscc
+      consumerSystemCode
+      consumerDepartmentUscc
+      submittedAt
+      deadline
+      workingDaysLeft
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueSharingApplicationsQuery, OverdueSharingApplicationsQueryVariables>;
+export const OverdueDataCorrectionsDocument = new TypedDocumentString(`
+    query OverdueDataCorrections($first: Int!, $after: String) {
+  overdueDataCorrections(first: $first, after: $after) {
+    nodes {
+      id
+      subjectType
+      field
+      reporterDepartment
+      sourceDepartment
+      reportedAt
+      deadline
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OverdueDataCorrectionsQuery, OverdueDataCorrectionsQueryVariables>;
+export const SharingDepartmentsDocument = new TypedDocumentString(`
+    query SharingDepartments {
+  departments {
+    uscc
+    name
+    systems {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SharingDepartmentsQuery, SharingDepartmentsQueryVariables>;

@@ -5,6 +5,7 @@ import { requireSystem } from '../access-guard.js';
 import { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';
+import { CorrectionSupervisionConfig, supervisesEveryDepartment } from './correction-supervision.js';
 
 function checkedFirst(first: number): number {
   if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
@@ -21,7 +22,10 @@ function touched<T extends DataCorrection | null>(context: HubContext, correctio
 
 @Resolver()
 export class CorrectionResolver {
-  constructor(private readonly corrections: CorrectionService) {}
+  constructor(
+    private readonly corrections: CorrectionService,
+    private readonly supervision: CorrectionSupervisionConfig,
+  ) {}
 
   @Roles(Role.SYSTEM)
   @Mutation(() => DataCorrection, {
@@ -82,14 +86,14 @@ export class CorrectionResolver {
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Query(() => DataCorrectionConnection, { description: 'Corrections still unanswered after their deadline, most overdue first, for supervision (督办): stewards (their department; hub-wide: all) and admins' })
+  @Query(() => DataCorrectionConnection, { description: "Corrections still unanswered after their deadline, most overdue first, for supervision (督办): stewards (their department's; hub-wide and the supervising department's: all) and admins" })
   async overdueDataCorrections(
     @Caller() caller: Principal,
     @Context() context: HubContext,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined);
+    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined, undefined, supervisesEveryDepartment(caller, this.supervision));
     touched(context, connection.nodes);
     return connection;
   }

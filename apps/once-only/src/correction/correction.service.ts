@@ -208,16 +208,17 @@ export class CorrectionService implements OnApplicationBootstrap {
   /**
    * Reports still ROUTED after their deadline, most overdue first, for supervision (督办): all of them
    * for a hub-wide steward or an admin, those routed to its department for a department's steward
-   * (the resolver admits only these). `now` decides what is overdue.
+   * (the resolver admits only these) — all of them too with `everyDepartment` (the supervising
+   * department's stewards). `now` decides what is overdue.
    */
-  async overdue(by: Principal, first: number, after?: string, now = new Date()): Promise<DataCorrectionConnection> {
+  async overdue(by: Principal, first: number, after?: string, now = new Date(), everyDepartment = false): Promise<DataCorrectionConnection> {
     const qb = this.dataSource
       .getRepository(DataCorrectionRow)
       .createQueryBuilder('c')
       .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
       // 'YYYY-MM-DD' compares as the days do; overdue from the CST day after the deadline.
       .andWhere('c.deadline < CAST(:today AS date)', { today: chinaDate(now) });
-    if (!hasRole(by, Role.ADMIN) && by.departmentUscc) {
+    if (!everyDepartment && !hasRole(by, Role.ADMIN) && by.departmentUscc) {
       qb.andWhere('c.source_department = :department', { department: by.departmentUscc });
     }
     if (after) {
