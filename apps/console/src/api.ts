@@ -11,9 +11,22 @@ export class HubError extends Error {
     readonly code: string,
     readonly requestId: string | undefined,
     readonly status: number,
+    /** BAD_USER_INPUT: each field refused, with its own stable code (e.g. REASON_REQUIRED). */
+    readonly violations: InputViolation[] = [],
   ) {
     super(message);
   }
+}
+
+export interface InputViolation {
+  field: string;
+  code: string;
+  message: string;
+}
+
+function violationsOf(value: unknown): InputViolation[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is InputViolation => typeof v === 'object' && v !== null && typeof (v as InputViolation).code === 'string' && typeof (v as InputViolation).field === 'string');
 }
 
 /** The CSRF token of the current session (from POST /console/session), held in memory only. */
@@ -25,7 +38,7 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; violations?: unknown } }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -57,7 +70,7 @@ export async function execute<TResult, TVariables>(
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
-    throw new HubError(first.message, code, requestId, response.status);
+    throw new HubError(first.message, code, requestId, response.status, violationsOf(first.extensions?.violations));
   }
   if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;

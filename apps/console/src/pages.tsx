@@ -15,5 +15,7 @@ export interface ConsolePage {
 
 export const PAGES: ConsolePage[] = [
   { path: '/catalog', zh: '目录', en: 'Catalog', component: lazy(() => import('./pages/Catalog')) },
+  { path: '/grants', zh: '授权与密钥', en: 'Grants and keys', component: lazy(() => import('./pages/Grants')) },
+  { path: '/calendar', zh: '工作日历', en: 'Working-day calendar', component: lazy(() => import('./pages/Calendar')) },
 ];
 
