@@ -311,7 +311,8 @@ function EnterNoticeForm({ defaultYear, onEntered }: { defaultYear: number; onEn
           />
         ) : null}
         <Form.Item style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={enter.isPending} data-testid="enter-notice">
+          {/* Not a submit button: Enter in a date field picks the date, it must not enter the notice. */}
+          <Button type="primary" loading={enter.isPending} data-testid="enter-notice" onClick={() => form.submit()}>
             {t('录入通知', 'Enter the notice')}
           </Button>
         </Form.Item>

@@ -137,7 +137,7 @@ function GrantList() {
             key: 'action',
             render: (_: unknown, g) =>
               g.status === 'REVOKED' || g.status === 'EXPIRED' ? null : (
-                <Button size="small" danger data-testid="revoke-grant" onClick={() => setRevoking(g)}>
+                <Button size="small" data-testid="revoke-grant" onClick={() => setRevoking(g)}>
                   {t('撤销', 'Revoke')}
                 </Button>
               ),
@@ -148,7 +148,7 @@ function GrantList() {
         open={!!revoking}
         title={t('撤销授权', 'Revoke the grant')}
         okText={t('撤销授权', 'Revoke')}
-        okButtonProps={{ danger: true, loading: revoke.isPending, 'data-testid': 'confirm-revoke-grant' }}
+        okButtonProps={{ loading: revoke.isPending, 'data-testid': 'confirm-revoke-grant' }}
         cancelText={t('取消', 'Cancel')}
         onCancel={close}
         onOk={() => revoking && revoke.mutate({ grantId: revoking.id, reason: form.getFieldValue('reason') ?? '' })}

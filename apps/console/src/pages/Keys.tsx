@@ -200,7 +200,7 @@ export default function Keys() {
               key: 'action',
               render: (_: unknown, k) =>
                 k.status === 'ACTIVE' ? (
-                  <Button size="small" danger data-testid="revoke-key" onClick={() => setRevoking(k)}>
+                  <Button size="small" data-testid="revoke-key" onClick={() => setRevoking(k)}>
                     {t('吊销', 'Revoke')}
                   </Button>
                 ) : null,
@@ -280,7 +280,7 @@ export default function Keys() {
         open={!!revoking}
         title={t('吊销密钥', 'Revoke the key')}
         okText={t('吊销', 'Revoke')}
-        okButtonProps={{ danger: true, loading: revoke.isPending, 'data-testid': 'confirm-revoke-key' }}
+        okButtonProps={{ loading: revoke.isPending, 'data-testid': 'confirm-revoke-key' }}
         cancelText={t('取消', 'Cancel')}
         onCancel={closeRevoke}
         onOk={() => revoking && revoke.mutate({ id: revoking.id, reason: revokeForm.getFieldValue('reason') ?? '' })}
