@@ -19,6 +19,10 @@ const PHONE_RESOURCE = '10103001/000001';
 const GRANTS = `query { sharingGrants { id providerUscc resourceCode consumerSystemCode status } }`;
 const PHONE = `query($id: String!) { person(idNumber: $id) { phone } }`;
 const MY_ACCESS = `{ myAccess { keyId systemCode } }`;
+const CORRECTION_CHANGES = 'deadline deadlineProvisional deadlineChanges { previousDeadline previousProvisional deadline provisional noticeYear noticeVersion }';
+const MOVED_CORRECTIONS = `query($role: DataCorrectionRole!, $year: Int, $version: Int) {
+  dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: 100) { nodes { id ${CORRECTION_CHANGES} } }
+}`;
 const MOVED = `query($filter: SharingApplicationFilter) { sharingApplications(filter: $filter, first: 100) { nodes { id deadline deadlineProvisional deadlineChanges { previousDeadline previousProvisional deadline provisional noticeYear noticeVersion } } } }`;
 
 // A plausible arrangement for 2027 (the real notice is not known here): the statutory weekdays
@@ -63,7 +67,9 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
   const gql = <T,>(query: string, variables: Record<string, unknown>, key: string) => hub.graphql<T>(query, variables, {}, as(key));
 
   beforeAll(async () => {
-    hub = await TestHub.start();
+    // Corrections answered in 60 working days: one reported today reaches past the Spring Festival of
+    // 2027, where the notice's days off differ from the statutory ones (as in working-day-calendar.e2e).
+    hub = await TestHub.start({ env: { DATA_CORRECTION_WORKING_DAYS: '60' } });
     browser = await ConsoleBrowser.launch(hub.gatewayUrl);
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
@@ -240,6 +246,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
   describe('the working-day calendar', () => {
     let moved: string;
     let untouched: string;
+    let correction: string;
 
     beforeAll(async () => {
       const apply = async () => {
@@ -259,6 +266,16 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       // so provisional until the 2027 notice is entered. The hub has no clock to turn: its
       // submission day is set here, with the deadline the hub gave such an application.
       await db.query(`UPDATE catalog.sharing_application SET submitted_at = '2026-12-18T10:00:00+08:00', deadline = '2027-01-04', deadline_provisional = true WHERE id = $1`, [moved]);
+      // The tax bureau reports a wrong name to the public security bureau: due in 60 working days, provisional.
+      const reported = await hub.graphql<{ reportDataCorrection: { id: string; deadlineProvisional: boolean } }>(
+        `mutation($input: ReportDataCorrectionInput!) { reportDataCorrection(input: $input) { id deadlineProvisional } }`,
+        { input: { subject: person.idNumber, field: 'Person.name', proposedValue: '校核更正', reason: '纳税人提供的户口簿姓名与人口库不一致' } },
+        {},
+        { key: hub.keys.tax.key, purpose: '税务登记信息核验' },
+      );
+      expect(reported.errors).toBeUndefined();
+      expect(reported.data!.reportDataCorrection.deadlineProvisional).toBe(true);
+      correction = reported.data!.reportDataCorrection.id;
     });
 
     const addDay = async (page: Page, selector: string, day: string) => {
@@ -307,6 +324,17 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       await page.waitForSelector(row);
       expect(await page.$eval(row, innerText)).toContain('2027-01-04（暂定） → 2027-01-04（正式）');
       expect(await page.$(`[data-testid="moved-deadlines"] tr[data-row-key="${untouched}"]`)).toBeNull();
+      // The once-only app counts its corrections again on the notice's event, within seconds.
+      await hub.eventually(async () => {
+        const answer = await gql<{ dataCorrection: { deadlineChanges: unknown[] } }>(`query($id: ID!) { dataCorrection(id: $id) { ${CORRECTION_CHANGES} } }`, { id: correction }, hub.keys.admin.key);
+        expect(answer.data?.dataCorrection.deadlineChanges).toHaveLength(1);
+      }, 30_000);
+      await page.click('[data-testid="refresh-moved-corrections"]');
+      const correctionRow = `[data-testid="moved-deadlines"] tr[data-row-key="${correction}"]`;
+      await page.waitForSelector(correctionRow);
+      const change = (await page.$eval(`${correctionRow} [data-testid="deadline-change"]`, innerText)).match(/^(\d{4}-\d{2}-\d{2})（暂定） → (\d{4}-\d{2}-\d{2})（正式）$/);
+      // Past the Spring Festival the notice's days off (02-09…02-12, less two Saturdays worked) push it on.
+      expect(change?.[2] && change[1] && change[2] > change[1]).toBe(true);
       await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('已录入通知（第 1 版）'));
       await checkPage(page, 'calendar');
       expect(browser.foreignRequests()).toEqual([]);
@@ -331,6 +359,22 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       expect(await list({ movedByNoticeYear: 2027, movedByNoticeVersion: 2 }, hub.keys.admin.key)).toEqual([]);
       const refused = await gql(MOVED, { filter: { movedByNoticeVersion: 1 } }, hub.keys.admin.key);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTICE_YEAR_REQUIRED' });
+
+      // The corrections the notice moved, in the once-only app: the reporter's and the source's department, and admins.
+      const corrections = async (role: string, key: string, version: number | null = 1) => {
+        const answer = await gql<{ dataCorrections: { nodes: Array<{ id: string; deadlineProvisional: boolean }> } }>(MOVED_CORRECTIONS, { role, year: 2027, version }, key);
+        expect(answer.errors).toBeUndefined();
+        return answer.data!.dataCorrections.nodes.map((n) => n.id);
+      };
+      expect(await corrections('REPORTED', hub.keys.admin.key)).toEqual([correction]);
+      expect(await corrections('REPORTED', hub.keys.admin.key, null)).toEqual([correction]);
+      expect(await corrections('REPORTED', hub.keys.tax.key)).toEqual([correction]);
+      expect(await corrections('TO_ANSWER', hub.keys.psbSteward.key)).toEqual([correction]);
+      expect(await corrections('REPORTED', hub.keys.psbSteward.key)).toEqual([]);
+      expect(await corrections('TO_ANSWER', hub.keys.supervisor.key)).toEqual([]);
+      expect(await corrections('REPORTED', hub.keys.admin.key, 2)).toEqual([]);
+      const noYear = await gql(`query { dataCorrections(role: REPORTED, movedByNoticeVersion: 1) { nodes { id } } }`, {}, hub.keys.admin.key);
+      expect(noYear.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTICE_YEAR_REQUIRED' });
     });
   });
 });

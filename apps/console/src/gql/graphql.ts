@@ -26,6 +26,25 @@ export type CatalogSearchFilter = {
   text?: string | null | undefined;
 };
 
+export type DataCorrectionRole =
+  /** Those the caller's department reported */
+  | 'REPORTED'
+  /** Those routed to the caller's department as the records' source */
+  | 'TO_ANSWER';
+
+export type DataCorrectionStatus =
+  /** The source corrected the record: the library's change event carried the field */
+  | 'CORRECTED'
+  /** The source department holds the record right, and said why */
+  | 'REJECTED'
+  /** With the source department, awaiting its correction or its answer */
+  | 'ROUTED';
+
+/** A citizen (citizen ID) or a legal entity (USCC) */
+export type DataSubjectType =
+  | 'LEGAL_ENTITY'
+  | 'PERSON';
+
 export type EnterWorkingDayNoticeInput = {
   /** Every Monday–Friday day off of the year (and of the December before, for New Year bridging), YYYY-MM-DD: the statutory days, their make-up days (补休) and bridging days */
   holidays: Array<string>;
@@ -152,6 +171,17 @@ export type MovedApplicationsQueryVariables = Exact<{
 
 
 export type MovedApplicationsQuery = { sharingApplications: { nodes: Array<{ id: string, resourceCode: string, consumerSystemCode: string, status: SharingApplicationStatus, submittedAt: string, deadline: string, deadlineProvisional: boolean, deadlineChanges: Array<{ previousDeadline: string, previousProvisional: boolean, deadline: string, provisional: boolean, noticeYear: number | null, noticeVersion: number | null, changedAt: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MovedCorrectionsQueryVariables = Exact<{
+  role: DataCorrectionRole;
+  year: number;
+  version: number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MovedCorrectionsQuery = { dataCorrections: { nodes: Array<{ id: string, subjectType: DataSubjectType, field: string, sourceDepartment: string, reporterDepartment: string, status: DataCorrectionStatus, deadline: string, deadlineProvisional: boolean, deadlineChanges: Array<{ previousDeadline: string, previousProvisional: boolean, deadline: string, provisional: boolean, noticeYear: number | null, noticeVersion: number | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SearchCatalogQueryVariables = Exact<{
   filter?: CatalogSearchFilter | null | undefined;
@@ -297,6 +327,40 @@ export const MovedApplicationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MovedApplicationsQuery, MovedApplicationsQueryVariables>;
+export const MovedCorrectionsDocument = new TypedDocumentString(`
+    query MovedCorrections($role: DataCorrectionRole!, $year: Int!, $version: Int!, $first: Int!, $after: String) {
+  dataCorrections(
+    role: $role
+    movedByNoticeYear: $year
+    movedByNoticeVersion: $version
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      subjectType
+      field
+      sourceDepartment
+      reporterDepartment
+      status
+      deadline
+      deadlineProvisional
+      deadlineChanges {
+        previousDeadline
+        previousProvisional
+        deadline
+        provisional
+        noticeYear
+        noticeVersion
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MovedCorrectionsQuery, MovedCorrectionsQueryVariables>;
 export const SearchCatalogDocument = new TypedDocumentString(`
     query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {
   searchCatalog(filter: $filter, first: $first, after: $after) {

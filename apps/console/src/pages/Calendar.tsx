@@ -10,9 +10,9 @@ import { useState } from 'react';
 import { execute } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
-import type { SharingApplicationStatus, MovedApplicationsQuery, WorkingDayNoticesQuery } from '../gql/graphql';
+import type { DataCorrectionRole, DataCorrectionStatus, MovedApplicationsQuery, MovedCorrectionsQuery, SharingApplicationStatus, WorkingDayNoticesQuery } from '../gql/graphql';
 import { useT } from '../i18n';
-import { isAdmin, useSession } from '../session';
+import { isAdmin, seesAllDepartments, useSession } from '../session';
 
 const Coverage = graphql(`
   query WorkingDayCoverage {
@@ -96,6 +96,37 @@ const Moved = graphql(`
   }
 `);
 
+const MovedCorrections = graphql(`
+  query MovedCorrections($role: DataCorrectionRole!, $year: Int!, $version: Int!, $first: Int!, $after: String) {
+    dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: $first, after: $after) {
+      nodes {
+        id
+        subjectType
+        field
+        sourceDepartment
+        reporterDepartment
+        status
+        deadline
+        deadlineProvisional
+        deadlineChanges {
+          previousDeadline
+          previousProvisional
+          deadline
+          provisional
+          noticeYear
+          noticeVersion
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+type MovedCorrection = MovedCorrectionsQuery['dataCorrections']['nodes'][number];
+
 type Notice = WorkingDayNoticesQuery['workingDayNotices'][number];
 type MovedApplication = MovedApplicationsQuery['sharingApplications']['nodes'][number];
 
@@ -104,19 +135,31 @@ const PAGE_SIZE = 20;
 /** Monday–Friday (Dayjs: 0 is Sunday). */
 const isWeekday = (d: Dayjs) => d.day() !== 0 && d.day() !== 6;
 
-function NoticeMoves({ year, version }: { year: number; version: number }) {
-  const t = useT();
+interface Connection<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** A list paged forward on the server (first/after): the cursors of the pages seen, for the table's pager. */
+function useCursorPages<T>(key: unknown[], fetchPage: (after: string | null) => Promise<Connection<T>>) {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState(1);
-  const filter = { movedByNoticeYear: year, movedByNoticeVersion: version };
-  const moved = useQuery({
-    queryKey: ['movedApplications', filter, cursors[page - 1]],
-    queryFn: () => execute(Moved, { filter, first: PAGE_SIZE, after: cursors[page - 1] }),
-    placeholderData: keepPreviousData,
-  });
-  const connection = moved.data?.sharingApplications;
+  const query = useQuery({ queryKey: [...key, cursors[page - 1]], queryFn: () => fetchPage(cursors[page - 1]), placeholderData: keepPreviousData });
+  const connection = query.data;
   if (connection?.pageInfo.hasNextPage && cursors.length === page) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
+  // The total is unknown with cursors: one page more than seen while there is a next page.
   const known = (cursors.length - 1) * PAGE_SIZE + (connection?.pageInfo.hasNextPage ? PAGE_SIZE : (connection?.nodes.length ?? 0));
+  const pagination = { current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage };
+  return { query, nodes: connection?.nodes ?? [], pagination };
+}
+
+function NoticeMoves({ year, version, admin }: { year: number; version: number; admin: boolean }) {
+  const t = useT();
+  const filter = { movedByNoticeYear: year, movedByNoticeVersion: version };
+  const applications = useCursorPages(['movedApplications', filter], async (after) => (await execute(Moved, { filter, first: PAGE_SIZE, after })).sharingApplications);
+  // A department's steward answers the corrections routed to its department (TO_ANSWER); an admin or a hub-wide steward sees all.
+  const role: DataCorrectionRole = admin ? 'REPORTED' : 'TO_ANSWER';
+  const corrections = useCursorPages(['movedCorrections', year, version, role], async (after) => (await execute(MovedCorrections, { role, year, version, first: PAGE_SIZE, after })).dataCorrections);
   const day = (d: string, provisional: boolean) => `${d}${provisional ? t('（暂定）', ' (provisional)') : t('（正式）', ' (official)')}`;
   const STATUS: Record<SharingApplicationStatus, string> = {
     SUBMITTED: t('待答复', 'Awaiting an answer'),
@@ -125,6 +168,11 @@ function NoticeMoves({ year, version }: { year: number; version: number }) {
     REJECTED: t('已拒绝', 'Rejected'),
     WITHDRAWN: t('已撤回', 'Withdrawn'),
   };
+  const CORRECTION_STATUS: Partial<Record<DataCorrectionStatus, string>> = {
+    ROUTED: t('待来源部门答复', 'With the source department'),
+    CORRECTED: t('已更正', 'Corrected'),
+    REJECTED: t('已驳回', 'Rejected'),
+  };
   return (
     <section aria-labelledby="moved-heading" data-testid="moved-deadlines">
       <Typography.Title level={2} style={{ fontSize: 18 }} id="moved-heading">
@@ -132,18 +180,22 @@ function NoticeMoves({ year, version }: { year: number; version: number }) {
       </Typography.Title>
       <Typography.Paragraph type="secondary">
         {t(
-          '下列共享申请的答复期限因该通知重新计算（日期变化，或由暂定改为正式）。数据纠错的期限由“一数一源”服务随后重新计算，见纠错页面。',
-          'These sharing applications had their answer deadline counted again by the notice (a new day, or provisional made official). Data corrections are counted again by the once-only service shortly after: see the corrections page.',
+          '下列共享申请和数据纠错的答复期限因该通知重新计算（日期变化，或由暂定改为正式）。',
+          'The sharing applications and data corrections whose answer deadline the notice counted again (a new day, or provisional made official).',
         )}
       </Typography.Paragraph>
-      {moved.isError ? <ErrorNotice error={moved.error} title={t('期限变化加载失败', 'The moved deadlines could not be loaded')} /> : null}
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        {t('共享申请', 'Sharing applications')}
+      </Typography.Title>
+      {applications.query.isError ? <ErrorNotice error={applications.query.error} title={t('期限变化加载失败', 'The moved deadlines could not be loaded')} /> : null}
       <Table<MovedApplication>
         rowKey="id"
         size="small"
-        loading={moved.isFetching}
-        dataSource={connection?.nodes ?? []}
-        locale={{ emptyText: <Empty description={t('该通知没有改变任何期限', 'This notice moved no deadline')} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage }}
+        data-testid="moved-applications"
+        loading={applications.query.isFetching}
+        dataSource={applications.nodes}
+        locale={{ emptyText: <Empty description={t('该通知没有改变任何共享申请的期限', "This notice moved no application's deadline")} /> }}
+        pagination={applications.pagination}
         columns={[
           { title: t('申请编号', 'Application'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id.slice(0, 8)}</Typography.Text> },
           { title: t('资源', 'Resource'), dataIndex: 'resourceCode' },
@@ -154,6 +206,48 @@ function NoticeMoves({ year, version }: { year: number; version: number }) {
             key: 'change',
             render: (_: unknown, a) => {
               const change = a.deadlineChanges.filter((c) => c.noticeYear === year && c.noticeVersion === version).at(-1);
+              return change ? (
+                <span data-testid="deadline-change">
+                  {day(change.previousDeadline, change.previousProvisional)} → {day(change.deadline, change.provisional)}
+                </span>
+              ) : null;
+            },
+          },
+        ]}
+      />
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginTop: 16 }}>
+        <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
+          {t('数据纠错', 'Data corrections')}
+        </Typography.Title>
+        <Button size="small" data-testid="refresh-moved-corrections" loading={corrections.query.isFetching} onClick={() => corrections.query.refetch()}>
+          {t('刷新', 'Refresh')}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary">
+        {t(
+          '纠错期限由“一数一源”服务收到通知后数秒内重新计算，未显示时请稍后刷新。',
+          'The once-only service counts correction deadlines again within seconds of the notice: refresh if they are not shown yet.',
+        )}
+      </Typography.Paragraph>
+      {corrections.query.isError ? <ErrorNotice error={corrections.query.error} title={t('纠错期限变化加载失败', 'The moved correction deadlines could not be loaded')} /> : null}
+      <Table<MovedCorrection>
+        rowKey="id"
+        size="small"
+        data-testid="moved-corrections"
+        loading={corrections.query.isFetching}
+        dataSource={corrections.nodes}
+        locale={{ emptyText: <Empty description={t('暂无重新计算期限的数据纠错', 'No correction deadline counted again yet')} /> }}
+        pagination={corrections.pagination}
+        columns={[
+          { title: t('纠错编号', 'Correction'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id.slice(0, 8)}</Typography.Text> },
+          { title: t('字段', 'Field'), dataIndex: 'field' },
+          { title: t('来源部门', 'Source department'), dataIndex: 'sourceDepartment' },
+          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: DataCorrectionStatus) => CORRECTION_STATUS[s] ?? s },
+          {
+            title: t('期限变化', 'Deadline change'),
+            key: 'change',
+            render: (_: unknown, c) => {
+              const change = c.deadlineChanges.filter((d) => d.noticeYear === year && d.noticeVersion === version).at(-1);
               return change ? (
                 <span data-testid="deadline-change">
                   {day(change.previousDeadline, change.previousProvisional)} → {day(change.deadline, change.provisional)}
@@ -400,7 +494,7 @@ export default function Calendar() {
         />
       </section>
 
-      {selected ? <NoticeMoves key={`${selected.year}-${selected.version}`} {...selected} /> : null}
+      {selected ? <NoticeMoves key={`${selected.year}-${selected.version}`} {...selected} admin={seesAllDepartments(session.data?.principal)} /> : null}
 
       {admin && c ? <EnterNoticeForm defaultYear={c.firstProvisionalYear} onEntered={(year, version) => setSelected({ year, version })} /> : null}
 
