@@ -176,11 +176,24 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     await page.waitForSelector('[data-testid="admin-section"] tr[data-row-key]');
     expect(await pageText(page)).toContain('部门与系统');
 
+    // A new system of the human resources bureau, registered in the page.
+    await page.click('[data-testid="register-system"]');
+    await page.waitForSelector('#code', { visible: true });
+    await page.click('#departmentUscc');
+    await page.type('#departmentUscc', '人力资源');
+    await page.waitForSelector('.ant-select-item-option-active', { visible: true });
+    await page.keyboard.press('Enter');
+    await page.type('#code', 'fs-hrss-console-test');
+    await page.type('#name', '控制台测试系统');
+    await page.click('[data-testid="confirm-register-system"]');
+    await page.waitForSelector('#code', { hidden: true });
+    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('控制台测试系统（fs-hrss-console-test）'));
+
     await page.click('[data-testid="issue-key"]');
     await page.waitForSelector('#holderName', { visible: true });
     await page.type('#holderName', '控制台测试密钥');
     await page.click('#systemCode');
-    await page.type('#systemCode', 'fs-hrss-insurance');
+    await page.type('#systemCode', 'fs-hrss-console-test');
     await page.waitForSelector('.ant-select-item-option-active', { visible: true });
     await page.keyboard.press('Enter');
     await page.click('[data-testid="confirm-issue-key"]');
@@ -194,7 +207,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       expect(answer.errors).toBeUndefined();
       return answer.data!.myAccess;
     });
-    expect(me.systemCode).toBe('fs-hrss-insurance');
+    expect(me.systemCode).toBe('fs-hrss-console-test');
 
     await page.click('[data-testid="close-issued-key"]');
     await page.waitForSelector('[data-testid="issued-key"]', { hidden: true });

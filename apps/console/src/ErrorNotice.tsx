@@ -16,7 +16,8 @@ export function ErrorNotice({ error, title }: { error: unknown; title: string })
       description={
         <>
           <div data-testid="error-message">{message}</div>
-          {error instanceof HubError && error.violations.length > 1 ? (
+          {/* Each refused field when there are several, or when the one refused has no words of ours. */}
+          {error instanceof HubError && (error.violations.length > 1 || (error.violations.length === 1 && error.violations[0].code !== code)) ? (
             <ul data-testid="error-violations" style={{ margin: '4px 0', paddingInlineStart: 20 }}>
               {error.violations.map((v, i) => (
                 <li key={i}>

@@ -33,6 +33,7 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   NOT_ALLOWED: ['该角色的密钥不能填写此项。', 'A key with this role cannot have this field.'],
   REQUIRED: ['请填写必填项。', 'Fill in the required field.'],
   SYSTEM_UNKNOWN: ['找不到该系统。', 'This system is not registered.'],
+  SYSTEM_EXISTS: ['该系统代码已被登记。', 'A system with this code is already registered.'],
   DEPARTMENT_UNKNOWN: ['找不到该部门。', 'This department is not registered.'],
   DEPARTMENT_MISMATCH: ['系统不属于所选部门。', 'The system does not belong to the chosen department.'],
   OUT_OF_RANGE: ['超出允许范围。', 'The value is out of range.'],

@@ -27,6 +27,7 @@ type Documents = {
     "\n  query Departments {\n    departments {\n      uscc\n      name\n      divisionCode\n      systems {\n        code\n        name\n        rateLimitPerMinute\n      }\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      roles\n      departmentUscc\n      systemCode\n      holderName\n      issuedAt\n      expiresAt\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n": typeof types.IssueApiKeyDocument,
+    "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n": typeof types.RegisterSystemDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
 };
 const documents: Documents = {
@@ -42,6 +43,7 @@ const documents: Documents = {
     "\n  query Departments {\n    departments {\n      uscc\n      name\n      divisionCode\n      systems {\n        code\n        name\n        rateLimitPerMinute\n      }\n    }\n  }\n": types.DepartmentsDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      roles\n      departmentUscc\n      systemCode\n      holderName\n      issuedAt\n      expiresAt\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n": types.IssueApiKeyDocument,
+    "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n": types.RegisterSystemDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n      status\n    }\n  }\n": types.RevokeApiKeyDocument,
 };
 
@@ -93,6 +95,10 @@ export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n"): typeof import('./graphql').IssueApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n"): typeof import('./graphql').RegisterSystemDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -82,6 +82,13 @@ export type IssueApiKeyInput = {
   systemCode?: string | null | undefined;
 };
 
+export type RegisterSystemInput = {
+  /** Unique across the hub: lower-case letters, digits and dashes, e.g. "fs-hrss-social" */
+  code: string;
+  departmentUscc: string;
+  name: string;
+};
+
 /** DRAFT → PUBLISHED → RETIRED; only published resources govern fields */
 export type ResourceStatus =
   | 'DRAFT'
@@ -223,6 +230,13 @@ export type IssueApiKeyMutationVariables = Exact<{
 
 
 export type IssueApiKeyMutation = { issueApiKey: { key: string, apiKey: { id: string, holderName: string } } };
+
+export type RegisterSystemMutationVariables = Exact<{
+  input: RegisterSystemInput;
+}>;
+
+
+export type RegisterSystemMutation = { registerSystem: { code: string, name: string, departmentUscc: string } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   input: RevokeApiKeyInput;
@@ -451,6 +465,15 @@ export const IssueApiKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IssueApiKeyMutation, IssueApiKeyMutationVariables>;
+export const RegisterSystemDocument = new TypedDocumentString(`
+    mutation RegisterSystem($input: RegisterSystemInput!) {
+  registerSystem(input: $input) {
+    code
+    name
+    departmentUscc
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterSystemMutation, RegisterSystemMutationVariables>;
 export const RevokeApiKeyDocument = new TypedDocumentString(`
     mutation RevokeApiKey($input: RevokeApiKeyInput!) {
   revokeApiKey(input: $input) {

@@ -55,6 +55,16 @@ const IssueApiKey = graphql(`
   }
 `);
 
+const RegisterSystem = graphql(`
+  mutation RegisterSystem($input: RegisterSystemInput!) {
+    registerSystem(input: $input) {
+      code
+      name
+      departmentUscc
+    }
+  }
+`);
+
 const RevokeApiKey = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) {
@@ -84,6 +94,21 @@ export default function Keys() {
   const [revoking, setRevoking] = useState<Key>();
   const [issueForm] = Form.useForm<IssueForm>();
   const [revokeForm] = Form.useForm<{ reason: string }>();
+  const [registering, setRegistering] = useState(false);
+  const [systemForm] = Form.useForm<{ departmentUscc: string; code: string; name: string }>();
+  const register = useMutation({
+    mutationFn: (values: { departmentUscc?: string; code?: string; name?: string }) =>
+      execute(RegisterSystem, { input: { departmentUscc: values.departmentUscc ?? '', code: (values.code ?? '').trim(), name: (values.name ?? '').trim() } }),
+    onSuccess: async () => {
+      closeRegister();
+      await queryClient.invalidateQueries({ queryKey: ['departments'] });
+    },
+  });
+  const closeRegister = () => {
+    setRegistering(false);
+    register.reset();
+    systemForm.resetFields();
+  };
   // gcTime 0: once reset, the result holding the whole key is dropped from the mutation cache too.
   const issue = useMutation({
     gcTime: 0,
@@ -130,9 +155,14 @@ export default function Keys() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="admin-section">
       <section aria-labelledby="departments-heading">
-        <Typography.Title level={2} style={{ fontSize: 18 }} id="departments-heading">
-          {t('部门与系统', 'Departments and systems')}
-        </Typography.Title>
+        <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Title level={2} style={{ fontSize: 18 }} id="departments-heading">
+            {t('部门与系统', 'Departments and systems')}
+          </Typography.Title>
+          <Button data-testid="register-system" onClick={() => setRegistering(true)}>
+            {t('登记系统', 'Register a system')}
+          </Button>
+        </Space>
         {departments.isError ? <ErrorNotice error={departments.error} title={t('部门加载失败', 'The departments could not be loaded')} /> : null}
         {/* Every department of the hub, with its systems: a short list (the departments of one city). */}
         <Table<Department>
@@ -274,6 +304,34 @@ export default function Keys() {
             {issue.isError ? <ErrorNotice error={issue.error} title={t('签发未成功', 'The key was not issued')} /> : null}
           </Form>
         )}
+      </Modal>
+
+      <Modal
+        open={registering}
+        title={t('登记部门系统', "Register a department's system")}
+        okText={t('登记', 'Register')}
+        okButtonProps={{ loading: register.isPending, 'data-testid': 'confirm-register-system' }}
+        cancelText={t('取消', 'Cancel')}
+        onCancel={closeRegister}
+        onOk={() => register.mutate(systemForm.getFieldsValue())}
+        destroyOnHidden
+      >
+        <Form form={systemForm} layout="vertical">
+          <Form.Item name="departmentUscc" label={t('所属部门', 'Department')}>
+            <Select
+              aria-label={t('所属部门', 'Department')}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(departments.data?.departments ?? []).map((d) => ({ value: d.uscc, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="code" label={t('系统代码（小写字母、数字和连字符，如 fs-hrss-social）', 'System code (lower-case letters, digits and dashes, e.g. fs-hrss-social)')}>
+            <Input maxLength={64} />
+          </Form.Item>
+          <Form.Item name="name" label={t('系统名称', 'System name')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+        {register.isError ? <ErrorNotice error={register.error} title={t('系统未登记', 'The system was not registered')} /> : null}
       </Modal>
 
       <Modal
