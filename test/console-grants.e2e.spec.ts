@@ -150,6 +150,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     await page.click('[data-testid="confirm-revoke-grant"]');
     expect(await textOf(page, '.ant-modal [data-testid="error-code"]')).toBe('REASON_REQUIRED');
     expect(await page.$eval('.ant-modal [data-testid="error-message"]', innerText)).toContain('请填写理由');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.type('[data-testid="revoke-grant-reason"]', '核查发现超范围使用');
     await page.click('[data-testid="confirm-revoke-grant"]');
     await page.waitForFunction((s: string) => {
@@ -198,6 +199,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     await page.keyboard.press('Enter');
     await page.click('[data-testid="confirm-issue-key"]');
     const key = (await textOf(page, '[data-testid="issued-key"]')).trim();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(key.length).toBeGreaterThan(20);
     expect(await pageText(page)).toContain('只显示这一次');
 
@@ -312,6 +314,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       await page.click('[data-testid="enter-notice"]');
       await page.waitForSelector('[data-testid="error-code"]');
       expect(await pageText(page)).toContain('缺少法定节假日');
+      expect(await seriousViolations(page)).toEqual([]);
 
       // The notice: the statutory weekdays, the bridged ranges, the weekend days worked.
       await page.click('[data-testid="prefill-statutory"]');
