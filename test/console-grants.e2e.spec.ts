@@ -7,6 +7,7 @@
 import pg from 'pg';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '@hub/identifiers';
 import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { has } from './support/infrastructure.js';
@@ -94,7 +95,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
 
   it('a department steward sees its own department’s grants, revokes one with a reason, and the consumer is refused', async () => {
     // The social insurance system is granted the phone number by the PSB steward.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDate(new Date());
     const applied = await gql<{ applyForSharing: { id: string } }>(
       `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
       { i: { resourceCode: PHONE_RESOURCE, items: [1], purpose: '联系参保人', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31` } },
@@ -265,7 +266,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
 
     beforeAll(async () => {
       const apply = async () => {
-        const today = new Date().toISOString().slice(0, 10);
+        const today = chinaDate(new Date());
         const answer = await gql<{ applyForSharing: { id: string } }>(
           `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
           { i: { resourceCode: PHONE_RESOURCE, items: [1], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: today } },

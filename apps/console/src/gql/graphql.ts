@@ -146,6 +146,11 @@ export type UpdateCycle =
   | 'WEEKLY'
   | 'YEARLY';
 
+export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DepartmentsQuery = { departments: Array<{ uscc: string, name: string, divisionCode: string, systems: Array<{ code: string, name: string, rateLimitPerMinute: number | null }> }> };
+
 export type WorkingDayCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -214,11 +219,6 @@ export type RevokeSharingGrantMutationVariables = Exact<{
 
 export type RevokeSharingGrantMutation = { revokeSharingGrant: { id: string, status: SharingGrantStatus, revokedAt: string | null, revokeReason: string | null } };
 
-export type DepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DepartmentsQuery = { departments: Array<{ uscc: string, name: string, divisionCode: string, systems: Array<{ code: string, name: string, rateLimitPerMinute: number | null }> }> };
-
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -264,6 +264,20 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DepartmentsDocument = new TypedDocumentString(`
+    query Departments {
+  departments {
+    uscc
+    name
+    divisionCode
+    systems {
+      code
+      name
+      rateLimitPerMinute
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const WorkingDayCoverageDocument = new TypedDocumentString(`
     query WorkingDayCoverage {
   workingDayCalendar {
@@ -424,20 +438,6 @@ export const RevokeSharingGrantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeSharingGrantMutation, RevokeSharingGrantMutationVariables>;
-export const DepartmentsDocument = new TypedDocumentString(`
-    query Departments {
-  departments {
-    uscc
-    name
-    divisionCode
-    systems {
-      code
-      name
-      rateLimitPerMinute
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DepartmentsQuery, DepartmentsQueryVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {

@@ -8,6 +8,7 @@ import { Alert, Badge, Button, Checkbox, DatePicker, Descriptions, Empty, Form, 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { execute } from '../api';
+import { useParticipantNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { DataCorrectionRole, DataCorrectionStatus, MovedApplicationsQuery, MovedCorrectionsQuery, SharingApplicationStatus, WorkingDayNoticesQuery } from '../gql/graphql';
@@ -155,6 +156,7 @@ function useCursorPages<T>(key: unknown[], fetchPage: (after: string | null) => 
 
 function NoticeMoves({ year, version, admin }: { year: number; version: number; admin: boolean }) {
   const t = useT();
+  const names = useParticipantNames();
   const filter = { movedByNoticeYear: year, movedByNoticeVersion: version };
   const applications = useCursorPages(['movedApplications', filter], async (after) => (await execute(Moved, { filter, first: PAGE_SIZE, after })).sharingApplications);
   // A department's steward answers the corrections routed to its department (TO_ANSWER); an admin or a hub-wide steward sees all.
@@ -199,7 +201,7 @@ function NoticeMoves({ year, version, admin }: { year: number; version: number; 
         columns={[
           { title: t('申请编号', 'Application'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id.slice(0, 8)}</Typography.Text> },
           { title: t('资源', 'Resource'), dataIndex: 'resourceCode' },
-          { title: t('申请系统', 'Applying system'), dataIndex: 'consumerSystemCode' },
+          { title: t('申请系统', 'Applying system'), dataIndex: 'consumerSystemCode', render: (code: string) => names.system(code) },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (s: SharingApplicationStatus) => STATUS[s] },
           {
             title: t('期限变化', 'Deadline change'),
@@ -241,7 +243,8 @@ function NoticeMoves({ year, version, admin }: { year: number; version: number; 
         columns={[
           { title: t('纠错编号', 'Correction'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id.slice(0, 8)}</Typography.Text> },
           { title: t('字段', 'Field'), dataIndex: 'field' },
-          { title: t('来源部门', 'Source department'), dataIndex: 'sourceDepartment' },
+          { title: t('报告部门', 'Reported by'), dataIndex: 'reporterDepartment', render: (uscc: string) => names.department(uscc) },
+          { title: t('来源部门', 'Source department'), dataIndex: 'sourceDepartment', render: (uscc: string) => names.department(uscc) },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (s: DataCorrectionStatus) => CORRECTION_STATUS[s] ?? s },
           {
             title: t('期限变化', 'Deadline change'),

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Form, Input, Modal, Space, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { execute } from '../api';
+import { useParticipantNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { SharingGrantStatus, SharingGrantsQuery } from '../gql/graphql';
@@ -73,6 +74,7 @@ function GrantList() {
     },
   });
   const status = grantStatus(t);
+  const names = useParticipantNames();
   const close = () => {
     setRevoking(undefined);
     revoke.reset();
@@ -111,7 +113,17 @@ function GrantList() {
         pagination={{ pageSize: 20, showSizeChanger: false }}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('使用系统', 'Consumer system'), dataIndex: 'consumerSystemCode', sorter: (a, b) => a.consumerSystemCode.localeCompare(b.consumerSystemCode) },
+          {
+            title: t('使用系统', 'Consumer system'),
+            dataIndex: 'consumerSystemCode',
+            sorter: (a, b) => a.consumerSystemCode.localeCompare(b.consumerSystemCode),
+            render: (code: string) => (
+              <>
+                {names.system(code)}
+                {names.system(code) !== code ? <Typography.Text type="secondary">{` ${code}`}</Typography.Text> : null}
+              </>
+            ),
+          },
           { title: t('资源', 'Resource'), dataIndex: 'resourceCode', sorter: (a, b) => a.resourceCode.localeCompare(b.resourceCode) },
           { title: t('信息项', 'Items'), dataIndex: 'items', render: (items: number[]) => items.join('、') },
           { title: t('完整值', 'Full values'), dataIndex: 'fullValues', render: (full: boolean) => (full ? t('是（不脱敏）', 'Yes (unmasked)') : t('否（脱敏）', 'No (masked)')) },

@@ -6,25 +6,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
+import { useDepartments } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { ApiKeyStatus, ApiKeysQuery, DepartmentsQuery, HubRole } from '../gql/graphql';
 import { useT } from '../i18n';
-
-const Departments = graphql(`
-  query Departments {
-    departments {
-      uscc
-      name
-      divisionCode
-      systems {
-        code
-        name
-        rateLimitPerMinute
-      }
-    }
-  }
-`);
 
 const ApiKeys = graphql(`
   query ApiKeys {
@@ -88,7 +74,7 @@ interface IssueForm {
 export default function Keys() {
   const t = useT();
   const queryClient = useQueryClient();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => execute(Departments) });
+  const departments = useDepartments();
   const keys = useQuery({ queryKey: ['apiKeys'], queryFn: () => execute(ApiKeys) });
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<Key>();
