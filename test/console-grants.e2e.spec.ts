@@ -88,6 +88,19 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     return page.$eval(selector, innerText);
   };
 
+  /**
+   * Clicks an element through the DOM once it shows: a dialog's buttons move while it opens
+   * (Ant Design's zoom), so a mouse click at their first position may land beside them.
+   */
+  const press = async (page: Page, selector: string) => {
+    await page.waitForSelector(selector, { visible: true });
+    await page.$eval(selector, (e) => (e as unknown as { click: () => void }).click());
+  };
+
+  /** Waits until no dialog is still zooming in, so that the mouse finds its fields where they stay. */
+  const dialogOpened = (page: Page) =>
+    page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document.querySelector('[class*="zoom-enter"], [class*="zoom-appear"]'));
+
   const checkPage = async (page: Page, screenshot: string) => {
     expect(await seriousViolations(page)).toEqual([]);
     await browser.screenshot(page, screenshot);
@@ -146,14 +159,13 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     expect(rowText).toContain('有效');
 
     // Revoking without a reason: the hub's coded refusal, in words.
-    await page.click(`${row} [data-testid="revoke-grant"]`);
-    await page.waitForSelector('[data-testid="confirm-revoke-grant"]', { visible: true });
-    await page.click('[data-testid="confirm-revoke-grant"]');
+    await press(page, `${row} [data-testid="revoke-grant"]`);
+    await press(page, '[data-testid="confirm-revoke-grant"]');
     expect(await textOf(page, '.ant-modal [data-testid="error-code"]')).toBe('REASON_REQUIRED');
     expect(await page.$eval('.ant-modal [data-testid="error-message"]', innerText)).toContain('请填写理由');
     expect(await seriousViolations(page)).toEqual([]);
     await page.type('[data-testid="revoke-grant-reason"]', '核查发现超范围使用');
-    await page.click('[data-testid="confirm-revoke-grant"]');
+    await press(page, '[data-testid="confirm-revoke-grant"]');
     await page.waitForFunction((s: string) => {
       const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }).document;
       return doc.querySelector(s)?.innerText.includes('已撤销') ?? false;
@@ -181,24 +193,26 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     // A new system of the human resources bureau, registered in the page.
     await page.click('[data-testid="register-system"]');
     await page.waitForSelector('#code', { visible: true });
+    await dialogOpened(page);
     await page.click('#departmentUscc');
     await page.type('#departmentUscc', '人力资源');
     await page.waitForSelector('.ant-select-item-option-active', { visible: true });
     await page.keyboard.press('Enter');
     await page.type('#code', 'fs-hrss-console-test');
     await page.type('#name', '控制台测试系统');
-    await page.click('[data-testid="confirm-register-system"]');
+    await press(page, '[data-testid="confirm-register-system"]');
     await page.waitForSelector('#code', { hidden: true });
     await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('控制台测试系统（fs-hrss-console-test）'));
 
     await page.click('[data-testid="issue-key"]');
     await page.waitForSelector('#holderName', { visible: true });
+    await dialogOpened(page);
     await page.type('#holderName', '控制台测试密钥');
     await page.click('#systemCode');
     await page.type('#systemCode', 'fs-hrss-console-test');
     await page.waitForSelector('.ant-select-item-option-active', { visible: true });
     await page.keyboard.press('Enter');
-    await page.click('[data-testid="confirm-issue-key"]');
+    await press(page, '[data-testid="confirm-issue-key"]');
     const key = (await textOf(page, '[data-testid="issued-key"]')).trim();
     expect(await seriousViolations(page)).toEqual([]);
     expect(key.length).toBeGreaterThan(20);
@@ -212,7 +226,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     });
     expect(me.systemCode).toBe('fs-hrss-console-test');
 
-    await page.click('[data-testid="close-issued-key"]');
+    await press(page, '[data-testid="close-issued-key"]');
     await page.waitForSelector('[data-testid="issued-key"]', { hidden: true });
     // Gone from the page, its storage and its URL.
     expect(await pageText(page)).not.toContain(key);
@@ -226,10 +240,10 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     await page.waitForSelector(row);
     expect(await page.$eval(row, innerText)).toContain('控制台测试密钥');
     await checkPage(page, 'keys');
-    await page.click(`${row} [data-testid="revoke-key"]`);
+    await press(page, `${row} [data-testid="revoke-key"]`);
     await page.waitForSelector('[data-testid="revoke-key-reason"]', { visible: true });
     await page.type('[data-testid="revoke-key-reason"]', '测试结束，收回密钥');
-    await page.click('[data-testid="confirm-revoke-key"]');
+    await press(page, '[data-testid="confirm-revoke-key"]');
     await page.waitForFunction((s: string) => {
       const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }).document;
       return doc.querySelector(s)?.innerText.includes('已吊销') ?? false;
@@ -354,6 +368,11 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       expect(change?.[2] && change[1] && change[2] > change[1]).toBe(true);
       await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('已录入通知（第 1 版）'));
       await checkPage(page, 'calendar');
+      // In English too.
+      await page.click('header ::-p-text(English)');
+      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }).document.querySelector('h1')?.textContent === 'Working-day calendar');
+      expect(await page.$eval(row, innerText)).toContain('2027-01-04 (provisional) → 2027-01-04 (official)');
+      expect(await pageText(page)).toContain('Years covered');
       expect(browser.foreignRequests()).toEqual([]);
       await page.close();
     }, 120_000);
