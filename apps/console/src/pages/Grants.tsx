@@ -137,6 +137,8 @@ function GrantList() {
             title: t('状态', 'Status'),
             dataIndex: 'status',
             sorter: (a, b) => a.status.localeCompare(b.status),
+            filters: (Object.keys(status) as SharingGrantStatus[]).map((s) => ({ text: status[s].label, value: s })),
+            onFilter: (value, g) => g.status === value,
             render: (s: SharingGrantStatus, g) => (
               <span data-testid="grant-status">
                 <Badge status={status[s].status} text={status[s].label} />
