@@ -14,9 +14,22 @@ export class HubError extends Error {
     /** For BAD_USER_INPUT: the input's own stable code (e.g. REASON_REQUIRED) and the field it concerns. */
     readonly reason?: string,
     readonly field?: string,
+    /** BAD_USER_INPUT: every field refused, each with its own stable code. */
+    readonly violations: InputViolation[] = [],
   ) {
     super(message);
   }
+}
+
+export interface InputViolation {
+  field: string;
+  code: string;
+  message: string;
+}
+
+function violationsOf(value: unknown): InputViolation[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is InputViolation => typeof v === 'object' && v !== null && typeof (v as InputViolation).code === 'string' && typeof (v as InputViolation).field === 'string');
 }
 
 /** The CSRF token of the current session (from POST /console/session), held in memory only. */
@@ -28,7 +41,7 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown } }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown; violations?: unknown } }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -60,8 +73,8 @@ export async function execute<TResult, TVariables>(
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
     const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
-    const { reason, field } = first.extensions ?? {};
-    throw new HubError(first.message, code, requestId, response.status, typeof reason === 'string' ? reason : undefined, typeof field === 'string' ? field : undefined);
+    const { reason, field, violations } = first.extensions ?? {};
+    throw new HubError(first.message, code, requestId, response.status, typeof reason === 'string' ? reason : undefined, typeof field === 'string' ? field : undefined, violationsOf(violations));
   }
   if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;

@@ -4,6 +4,9 @@
 import { ConfigProvider, Segmented } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+// The date pickers' weekday and month names come from dayjs (Ant Design's date library), which
+// knows Chinese once its zh-cn locale is loaded: the pickers then start weeks on Monday, as in China.
+import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { theme } from './theme';
 

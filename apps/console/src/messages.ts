@@ -1,7 +1,7 @@
 // The hub's stable error codes in words a steward understands, in both languages. A code not
 // listed here is shown with the hub's own message; the request id is always shown, to quote to
 // support. Add a code here when a page can meet it (docs/errors.md lists them all).
-import { HubError } from './api';
+import { HubError, type InputViolation } from './api';
 import type { Translate } from './i18n';
 
 const MESSAGES: Record<string, [zh: string, en: string]> = {
@@ -83,6 +83,20 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   // From the applications pages.
   SYSTEM_NOT_OF_DEPARTMENT: ['只能代本部门的系统提出申请。', "You can apply only on behalf of your own department's systems."],
   SYSTEM_REQUIRED: ['请选择代为申请的本部门系统。', "Choose the department's system you apply for."],
+  // From the grants pages.
+  NOT_ALLOWED: ['该角色的密钥不能填写此项。', 'A key with this role cannot have this field.'],
+  DAY_INVALID: ['日期格式无效。', 'A date is not valid.'],
+  DAY_LISTED_TWICE: ['同一日期列了两次。', 'A day is listed twice.'],
+  DAY_OUTSIDE_YEAR: ['日期不在该年度（或上一年 12 月）内。', 'A day is outside the year (or the December before).'],
+  HOLIDAY_ON_WEEKEND: ['放假日期只列周一至周五，周末本就休息。', 'Days off are Monday to Friday only: weekends are off anyway.'],
+  WORKDAY_NOT_ON_WEEKEND: ['调休上班日须是周六或周日。', 'A make-up working day must be a Saturday or Sunday.'],
+  DAY_BOTH_HOLIDAY_AND_WORKDAY: ['同一日期不能既放假又上班。', 'A day cannot be both off and worked.'],
+  STATUTORY_DAY_MISSING: ['缺少法定节假日（落在工作日的须列为放假）。', 'A statutory holiday on a weekday is missing from the days off.'],
+  TOTAL_UNUSUAL: ['放假天数减去调休上班天数与法定假日数不符；如通知确实如此，请勾选确认。', 'Days off less days worked differ from the statutory total; if the notice says so, tick the confirmation.'],
+  SOURCE_REQUIRED: ['请填写通知标题和文号（至少 8 个字）。', 'Name the notice: its title and number (at least 8 characters).'],
+  IN_FUTURE: ['发布日期不能晚于今天。', 'The publication date cannot be after today.'],
+  NOTICE_YEAR_REQUIRED: ['请同时指定通知年份。', 'Give the notice year too.'],
+  CONCURRENT_WRITE: ['他人同时提交了同一年度的通知，请刷新后查看。', 'Someone entered a notice for this year at the same moment. Reload and look.'],
 };
 
 export interface Explained {
@@ -91,6 +105,11 @@ export interface Explained {
   /** An input's own code (BAD_USER_INPUT's reason, e.g. REASON_REQUIRED). */
   reason?: string;
   requestId?: string;
+}
+
+/** A refused field in a steward's words (its own code when known, else the hub's message). */
+export function explainViolation(violation: InputViolation, t: Translate): string {
+  return messageOf(violation.code, t) ?? violation.message;
 }
 
 /** The words for a code met in the page itself (e.g. an identifier checked before asking the hub). */

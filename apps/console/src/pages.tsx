@@ -16,10 +16,12 @@ export interface ConsolePage {
 export const PAGES: ConsolePage[] = [
   { path: '/catalog', zh: '目录', en: 'Catalog', component: lazy(() => import('./pages/Catalog')) },
   { path: '/applications', zh: '共享申请', en: 'Applications', component: lazy(() => import('./pages/Applications')) },
+  { path: '/grants', zh: '授权与密钥', en: 'Grants and keys', component: lazy(() => import('./pages/Grants')) },
   { path: '/access-log', zh: '访问记录', en: 'Access log', component: lazy(() => import('./pages/AccessLog')), visible: (p) => p.roles.includes('STEWARD') },
   { path: '/corrections', zh: '纠错', en: 'Data corrections', component: lazy(() => import('./pages/Corrections')) },
   { path: '/supervision', zh: '督办', en: 'Supervision', component: lazy(() => import('./pages/Supervision')), visible: supervises },
   { path: '/recognition', zh: '互认', en: 'Recognition', component: lazy(() => import('./pages/Recognition')) },
+  { path: '/calendar', zh: '工作日历', en: 'Working-day calendar', component: lazy(() => import('./pages/Calendar')) },
 ];
 
 /**

@@ -43,6 +43,8 @@ const CONTROL_BY_NAME: Readonly<Record<string, string>> = {
 /** Further arguments that carry no data of a subject, by coordinate, with the reason. */
 const CONTROL_ARGUMENTS: Readonly<Record<string, string>> = {
   'Query.dataCorrections(role)': 'chooses a view (reported by, or routed to, the caller’s department)',
+  'Query.dataCorrections(movedByNoticeYear)': 'names a working-day notice (the hub’s public calendar), whose recounted deadlines are listed',
+  'Query.dataCorrections(movedByNoticeVersion)': 'names a version of a working-day notice (the hub’s public calendar)',
   'Query.recognizedResults(forDepartment)': 'the accepting department, whose recognition rules apply (the catalog’s public rules)',
 };
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 import { SharingApplicationSide, SharingApplicationStatus } from './sharing.model.js';
@@ -120,4 +120,18 @@ export class SharingApplicationFilter {
   @IsOptional()
   @IsEnum(SharingApplicationSide)
   side?: SharingApplicationSide;
+
+  // What an admin looks at after entering a notice: which deadlines it moved (or made official).
+  @Field(() => Int, { nullable: true, description: 'Only the applications whose deadline a working-day notice of this year counted again (see deadlineChanges)' })
+  @IsOptional()
+  @IsInt()
+  @Min(2008)
+  @Max(2100)
+  movedByNoticeYear?: number;
+
+  @Field(() => Int, { nullable: true, description: 'With movedByNoticeYear: only that version of the notice (absent: any version)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  movedByNoticeVersion?: number;
 }

@@ -231,6 +231,14 @@ export class SharingService {
     }
     if (filter.status) add('a.status = ?', filter.status);
     if (filter.resourceCode) add('a.resource_code = ?', filter.resourceCode);
+    if (filter.movedByNoticeVersion != null && filter.movedByNoticeYear == null) {
+      throw new InputError([{ field: 'filter.movedByNoticeVersion', code: 'NOTICE_YEAR_REQUIRED', message: 'a notice version is of a year: give movedByNoticeYear too' }]);
+    }
+    if (filter.movedByNoticeYear != null) {
+      // jsonb containment: some change in the history names this notice (deadline_changes keeps each, see recountDeadlines).
+      const change = filter.movedByNoticeVersion != null ? { noticeYear: filter.movedByNoticeYear, noticeVersion: filter.movedByNoticeVersion } : { noticeYear: filter.movedByNoticeYear };
+      add('a.deadline_changes @> CAST(? AS jsonb)', JSON.stringify([change]));
+    }
     if (overdueOnly) {
       add('a.status = ?', SharingApplicationStatus.SUBMITTED);
       add('a.deadline < ?', chinaDate(now));

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n": typeof types.DepartmentNamesDocument,
+    "\n  query Departments {\n    departments {\n      uscc\n      name\n      divisionCode\n      systems {\n        code\n        name\n        rateLimitPerMinute\n      }\n    }\n  }\n": typeof types.DepartmentsDocument,
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": typeof types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": typeof types.AccessLogSealDocument,
@@ -27,19 +27,30 @@ type Documents = {
     "\n  mutation RejectApplication($input: RejectSharingInput!) {\n    rejectSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectApplicationDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawSharingApplication(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawApplicationDocument,
     "\n  mutation ApplyForSharing($input: ApplyForSharingInput!) {\n    applyForSharing(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyForSharingDocument,
+    "\n  query WorkingDayCoverage {\n    workingDayCalendar {\n      officialYears {\n        year\n        from\n        source\n        version\n      }\n      officialUntil\n      firstProvisionalYear\n      warning\n    }\n  }\n": typeof types.WorkingDayCoverageDocument,
+    "\n  query WorkingDayNotices {\n    workingDayNotices {\n      year\n      version\n      holidays\n      workdays\n      source\n      publishedOn\n      reason\n      unusualTotal\n      deadlinesChanged\n      enteredBy\n      enteredAt\n    }\n  }\n": typeof types.WorkingDayNoticesDocument,
+    "\n  query StatutoryHolidays($year: Int!) {\n    statutoryHolidays(year: $year) {\n      day\n      name\n    }\n  }\n": typeof types.StatutoryHolidaysDocument,
+    "\n  mutation EnterWorkingDayNotice($input: EnterWorkingDayNoticeInput!) {\n    enterWorkingDayNotice(input: $input) {\n      year\n      version\n      deadlinesChanged\n    }\n  }\n": typeof types.EnterWorkingDayNoticeDocument,
+    "\n  query MovedApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        consumerSystemCode\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n          changedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MovedApplicationsDocument,
+    "\n  query MovedCorrections($role: DataCorrectionRole!, $year: Int!, $version: Int!, $first: Int!, $after: String) {\n    dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        sourceDepartment\n        reporterDepartment\n        status\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MovedCorrectionsDocument,
     "\n  query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {\n    searchCatalog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        code\n        name\n        providerName\n        providerUscc\n        sharingType\n        updateCycle\n        status\n        version\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchCatalogDocument,
     "\n  query ToAnswer($status: DataCorrectionStatus, $first: Int!, $after: String) {\n    dataCorrections(role: TO_ANSWER, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        subjectId\n        field\n        reportedValue\n        proposedValue\n        reason\n        evidence\n        reporterDepartment\n        reporterSystem\n        reportedAt\n        sourceDepartment\n        deadline\n        deadlineProvisional\n        workingDaysLeft\n        overdue\n        status\n        resolvedAt\n        resolutionReason\n        correctedValue\n        correctionVersion\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ToAnswerDocument,
     "\n  mutation AcceptDataCorrection($input: AcceptDataCorrectionInput!) {\n    acceptDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AcceptDataCorrectionDocument,
     "\n  mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {\n    rejectDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RejectDataCorrectionDocument,
+    "\n  query SharingGrants($systemCode: String, $resourceCode: String) {\n    sharingGrants(systemCode: $systemCode, resourceCode: $resourceCode) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      items\n      purpose\n      fullValues\n      validFrom\n      validTo\n      status\n      grantedAt\n      revokedAt\n      revokeReason\n    }\n  }\n": typeof types.SharingGrantsDocument,
+    "\n  mutation RevokeSharingGrant($input: RevokeGrantInput!) {\n    revokeSharingGrant(input: $input) {\n      id\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": typeof types.RevokeSharingGrantDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      roles\n      departmentUscc\n      systemCode\n      holderName\n      issuedAt\n      expiresAt\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n": typeof types.IssueApiKeyDocument,
+    "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n": typeof types.RegisterSystemDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query RecognitionRules {\n    recognitionRules {\n      resultType\n      name\n      subjectType\n      maxValidityDays\n      acceptedBy\n      description\n      version\n      updatedAt\n    }\n    departments {\n      uscc\n      name\n    }\n  }\n": typeof types.RecognitionRulesDocument,
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": typeof types.SetRecognitionDocument,
     "\n  query OverdueCounts {\n    overdueSharingApplicationCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n    overdueDataCorrectionCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n  }\n": typeof types.OverdueCountsDocument,
     "\n  query OverdueSharingApplications($first: Int!, $after: String) {\n    overdueSharingApplications(first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        submittedAt\n        deadline\n        workingDaysLeft\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OverdueSharingApplicationsDocument,
     "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OverdueDataCorrectionsDocument,
-    "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n": typeof types.SharingDepartmentsDocument,
 };
 const documents: Documents = {
-    "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n": types.DepartmentNamesDocument,
+    "\n  query Departments {\n    departments {\n      uscc\n      name\n      divisionCode\n      systems {\n        code\n        name\n        rateLimitPerMinute\n      }\n    }\n  }\n": types.DepartmentsDocument,
     "\n  query AccessLog($subjectType: AccessSubjectType!, $subjectId: String!, $first: Int!, $after: String) {\n    accessLog(subjectType: $subjectType, subjectId: $subjectId, first: $first, after: $after) {\n      nodes {\n        seq\n        recordedAt\n        systemCode\n        departmentUscc\n        holderName\n        purpose\n        caseNumber\n        operationName\n        fields\n        outcome\n        errorCode\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AccessLogDocument,
     "\n  query VerifyAccessLog {\n    verifyAccessLog {\n      ok\n      checked\n      unkeyed\n      firstBrokenSeq\n      code\n      reason\n      headSeq\n      checkpointsChecked\n    }\n  }\n": types.VerifyAccessLogDocument,
     "\n  query AccessLogSeal {\n    accessLogSeal {\n      no\n      headSeq\n      headHash\n      time\n      instance\n      reason\n    }\n  }\n": types.AccessLogSealDocument,
@@ -51,22 +62,33 @@ const documents: Documents = {
     "\n  mutation RejectApplication($input: RejectSharingInput!) {\n    rejectSharingApplication(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectApplicationDocument,
     "\n  mutation WithdrawApplication($id: ID!) {\n    withdrawSharingApplication(id: $id) {\n      id\n      status\n    }\n  }\n": types.WithdrawApplicationDocument,
     "\n  mutation ApplyForSharing($input: ApplyForSharingInput!) {\n    applyForSharing(input: $input) {\n      id\n      status\n    }\n  }\n": types.ApplyForSharingDocument,
+    "\n  query WorkingDayCoverage {\n    workingDayCalendar {\n      officialYears {\n        year\n        from\n        source\n        version\n      }\n      officialUntil\n      firstProvisionalYear\n      warning\n    }\n  }\n": types.WorkingDayCoverageDocument,
+    "\n  query WorkingDayNotices {\n    workingDayNotices {\n      year\n      version\n      holidays\n      workdays\n      source\n      publishedOn\n      reason\n      unusualTotal\n      deadlinesChanged\n      enteredBy\n      enteredAt\n    }\n  }\n": types.WorkingDayNoticesDocument,
+    "\n  query StatutoryHolidays($year: Int!) {\n    statutoryHolidays(year: $year) {\n      day\n      name\n    }\n  }\n": types.StatutoryHolidaysDocument,
+    "\n  mutation EnterWorkingDayNotice($input: EnterWorkingDayNoticeInput!) {\n    enterWorkingDayNotice(input: $input) {\n      year\n      version\n      deadlinesChanged\n    }\n  }\n": types.EnterWorkingDayNoticeDocument,
+    "\n  query MovedApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        consumerSystemCode\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n          changedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MovedApplicationsDocument,
+    "\n  query MovedCorrections($role: DataCorrectionRole!, $year: Int!, $version: Int!, $first: Int!, $after: String) {\n    dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        sourceDepartment\n        reporterDepartment\n        status\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MovedCorrectionsDocument,
     "\n  query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {\n    searchCatalog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        code\n        name\n        providerName\n        providerUscc\n        sharingType\n        updateCycle\n        status\n        version\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchCatalogDocument,
     "\n  query ToAnswer($status: DataCorrectionStatus, $first: Int!, $after: String) {\n    dataCorrections(role: TO_ANSWER, status: $status, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        subjectId\n        field\n        reportedValue\n        proposedValue\n        reason\n        evidence\n        reporterDepartment\n        reporterSystem\n        reportedAt\n        sourceDepartment\n        deadline\n        deadlineProvisional\n        workingDaysLeft\n        overdue\n        status\n        resolvedAt\n        resolutionReason\n        correctedValue\n        correctionVersion\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ToAnswerDocument,
     "\n  mutation AcceptDataCorrection($input: AcceptDataCorrectionInput!) {\n    acceptDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": types.AcceptDataCorrectionDocument,
     "\n  mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {\n    rejectDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n": types.RejectDataCorrectionDocument,
+    "\n  query SharingGrants($systemCode: String, $resourceCode: String) {\n    sharingGrants(systemCode: $systemCode, resourceCode: $resourceCode) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      items\n      purpose\n      fullValues\n      validFrom\n      validTo\n      status\n      grantedAt\n      revokedAt\n      revokeReason\n    }\n  }\n": types.SharingGrantsDocument,
+    "\n  mutation RevokeSharingGrant($input: RevokeGrantInput!) {\n    revokeSharingGrant(input: $input) {\n      id\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": types.RevokeSharingGrantDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      roles\n      departmentUscc\n      systemCode\n      holderName\n      issuedAt\n      expiresAt\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n": types.IssueApiKeyDocument,
+    "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n": types.RegisterSystemDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n      status\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query RecognitionRules {\n    recognitionRules {\n      resultType\n      name\n      subjectType\n      maxValidityDays\n      acceptedBy\n      description\n      version\n      updatedAt\n    }\n    departments {\n      uscc\n      name\n    }\n  }\n": types.RecognitionRulesDocument,
     "\n  mutation SetRecognition($input: SetRecognitionInput!) {\n    setRecognition(input: $input) {\n      resultType\n      acceptedBy\n      version\n    }\n  }\n": types.SetRecognitionDocument,
     "\n  query OverdueCounts {\n    overdueSharingApplicationCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n    overdueDataCorrectionCounts {\n      departmentUscc\n      count\n      earliestDeadline\n    }\n  }\n": types.OverdueCountsDocument,
     "\n  query OverdueSharingApplications($first: Int!, $after: String) {\n    overdueSharingApplications(first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        providerUscc\n        consumerSystemCode\n        consumerDepartmentUscc\n        submittedAt\n        deadline\n        workingDaysLeft\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OverdueSharingApplicationsDocument,
     "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OverdueDataCorrectionsDocument,
-    "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n": types.SharingDepartmentsDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DepartmentNames {\n    departments {\n      uscc\n      name\n    }\n  }\n"): typeof import('./graphql').DepartmentNamesDocument;
+export function graphql(source: "\n  query Departments {\n    departments {\n      uscc\n      name\n      divisionCode\n      systems {\n        code\n        name\n        rateLimitPerMinute\n      }\n    }\n  }\n"): typeof import('./graphql').DepartmentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -114,6 +136,30 @@ export function graphql(source: "\n  mutation ApplyForSharing($input: ApplyForSh
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WorkingDayCoverage {\n    workingDayCalendar {\n      officialYears {\n        year\n        from\n        source\n        version\n      }\n      officialUntil\n      firstProvisionalYear\n      warning\n    }\n  }\n"): typeof import('./graphql').WorkingDayCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkingDayNotices {\n    workingDayNotices {\n      year\n      version\n      holidays\n      workdays\n      source\n      publishedOn\n      reason\n      unusualTotal\n      deadlinesChanged\n      enteredBy\n      enteredAt\n    }\n  }\n"): typeof import('./graphql').WorkingDayNoticesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatutoryHolidays($year: Int!) {\n    statutoryHolidays(year: $year) {\n      day\n      name\n    }\n  }\n"): typeof import('./graphql').StatutoryHolidaysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnterWorkingDayNotice($input: EnterWorkingDayNoticeInput!) {\n    enterWorkingDayNotice(input: $input) {\n      year\n      version\n      deadlinesChanged\n    }\n  }\n"): typeof import('./graphql').EnterWorkingDayNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MovedApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {\n    sharingApplications(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        resourceCode\n        consumerSystemCode\n        status\n        submittedAt\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n          changedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MovedApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MovedCorrections($role: DataCorrectionRole!, $year: Int!, $version: Int!, $first: Int!, $after: String) {\n    dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        sourceDepartment\n        reporterDepartment\n        status\n        deadline\n        deadlineProvisional\n        deadlineChanges {\n          previousDeadline\n          previousProvisional\n          deadline\n          provisional\n          noticeYear\n          noticeVersion\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MovedCorrectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SearchCatalog($filter: CatalogSearchFilter, $first: Int!, $after: String) {\n    searchCatalog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        code\n        name\n        providerName\n        providerUscc\n        sharingType\n        updateCycle\n        status\n        version\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').SearchCatalogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -127,6 +173,30 @@ export function graphql(source: "\n  mutation AcceptDataCorrection($input: Accep
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RejectDataCorrection($input: RejectDataCorrectionInput!) {\n    rejectDataCorrection(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RejectDataCorrectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharingGrants($systemCode: String, $resourceCode: String) {\n    sharingGrants(systemCode: $systemCode, resourceCode: $resourceCode) {\n      id\n      resourceCode\n      providerUscc\n      consumerSystemCode\n      items\n      purpose\n      fullValues\n      validFrom\n      validTo\n      status\n      grantedAt\n      revokedAt\n      revokeReason\n    }\n  }\n"): typeof import('./graphql').SharingGrantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSharingGrant($input: RevokeGrantInput!) {\n    revokeSharingGrant(input: $input) {\n      id\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n"): typeof import('./graphql').RevokeSharingGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      roles\n      departmentUscc\n      systemCode\n      holderName\n      issuedAt\n      expiresAt\n      status\n      revokedAt\n      revokeReason\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueApiKey($input: IssueApiKeyInput!) {\n    issueApiKey(input: $input) {\n      key\n      apiKey {\n        id\n        holderName\n      }\n    }\n  }\n"): typeof import('./graphql').IssueApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterSystem($input: RegisterSystemInput!) {\n    registerSystem(input: $input) {\n      code\n      name\n      departmentUscc\n    }\n  }\n"): typeof import('./graphql').RegisterSystemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -147,10 +217,6 @@ export function graphql(source: "\n  query OverdueSharingApplications($first: In
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OverdueDataCorrections($first: Int!, $after: String) {\n    overdueDataCorrections(first: $first, after: $after) {\n      nodes {\n        id\n        subjectType\n        field\n        reporterDepartment\n        sourceDepartment\n        reportedAt\n        deadline\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OverdueDataCorrectionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SharingDepartments {\n    departments {\n      uscc\n      name\n      systems {\n        code\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').SharingDepartmentsDocument;
 
 
 export function graphql(source: string) {

@@ -14,7 +14,8 @@ import type { SharingApplicationSide, SharingApplicationStatus, SharingApplicati
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { useCursorPages } from './cursor-pages';
-import { DeadlineText, STATUSES, StatusBadge, cst, statusLabel, useDepartmentName, useDepartments } from './sharing-common';
+import { DeadlineText, STATUSES, StatusBadge, cst, statusLabel } from './sharing-common';
+import { useDepartmentName, useDepartments } from '../departments';
 
 const SharingApplications = graphql(`
   query SharingApplications($filter: SharingApplicationFilter, $first: Int!, $after: String) {

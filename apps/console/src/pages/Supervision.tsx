@@ -11,7 +11,8 @@ import { graphql } from '../gql';
 import type { OverdueDataCorrectionsQuery, OverdueSharingApplicationsQuery } from '../gql/graphql';
 import { useT } from '../i18n';
 import { useCursorPages } from './cursor-pages';
-import { OVERDUE_RED, cst, useDepartmentName } from './sharing-common';
+import { OVERDUE_RED, cst } from './sharing-common';
+import { useDepartmentName } from '../departments';
 
 const OverdueCounts = graphql(`
   query OverdueCounts {

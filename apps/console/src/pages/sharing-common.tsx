@@ -1,36 +1,9 @@
 // What the sharing pages (共享申请, 督办) show alike: an application's status as a dot and words,
 // the working days left to its deadline (red once overdue), times in China Standard Time, and the
-// departments' names.
-import { useQuery } from '@tanstack/react-query';
+// departments' names (departments.ts).
 import { Badge, Space } from 'antd';
-import { execute } from '../api';
-import { graphql } from '../gql';
 import type { SharingApplicationStatus } from '../gql/graphql';
 import { useT, type Translate } from '../i18n';
-
-export const SharingDepartments = graphql(`
-  query SharingDepartments {
-    departments {
-      uscc
-      name
-      systems {
-        code
-        name
-      }
-    }
-  }
-`);
-
-/** The departments taking part, with their systems (names for USCCs and system codes). */
-export function useDepartments() {
-  return useQuery({ queryKey: ['departments'], queryFn: () => execute(SharingDepartments), staleTime: 5 * 60_000 });
-}
-
-/** A department's name, or its USCC while the names load (or for one the catalog does not know). */
-export function useDepartmentName(): (uscc: string) => string {
-  const departments = useDepartments().data?.departments;
-  return (uscc) => departments?.find((d) => d.uscc === uscc)?.name ?? uscc;
-}
 
 // A coloured dot next to plain text: Ant Design's coloured tags fail WCAG AA contrast (axe).
 const STATUS: Record<SharingApplicationStatus, { zh: string; en: string; badge: 'processing' | 'success' | 'warning' | 'error' | 'default' }> = {

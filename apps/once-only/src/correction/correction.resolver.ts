@@ -12,6 +12,15 @@ function checkedFirst(first: number): number {
   return first;
 }
 
+/** The notice a list is narrowed to (movedByNoticeYear / movedByNoticeVersion), checked. */
+function movedBy(year?: number | null, version?: number | null): { noticeYear: number; noticeVersion?: number } | undefined {
+  if (version != null && year == null) throw new InputError([{ field: 'movedByNoticeVersion', code: 'NOTICE_YEAR_REQUIRED', message: 'a notice version is of a year: give movedByNoticeYear too' }]);
+  if (year == null) return undefined;
+  if (year < 2008 || year > 2100) throw new InputError([{ field: 'movedByNoticeYear', code: 'YEAR_INVALID', message: 'the year is one from 2008 to 2100' }]);
+  if (version != null && version < 1) throw new InputError([{ field: 'movedByNoticeVersion', code: 'OUT_OF_RANGE', message: 'versions start at 1' }]);
+  return version != null ? { noticeYear: year, noticeVersion: version } : { noticeYear: year };
+}
+
 /** The gateway's access record names whose data a correction carries (its values may be personal). */
 function touched<T extends DataCorrection | null>(context: HubContext, corrections: T[]): void {
   for (const kind of ['PERSON', 'LEGAL_ENTITY'] as const) {
@@ -79,8 +88,12 @@ export class CorrectionResolver {
     @Args('status', { type: () => DataCorrectionStatus, nullable: true }) status?: DataCorrectionStatus,
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
+    @Args('movedByNoticeYear', { type: () => Int, nullable: true, description: 'Only the corrections whose deadline a working-day notice of this year counted again (see deadlineChanges)' })
+    movedByNoticeYear?: number,
+    @Args('movedByNoticeVersion', { type: () => Int, nullable: true, description: 'With movedByNoticeYear: only that version of the notice (absent: any version)' })
+    movedByNoticeVersion?: number,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.corrections(caller, role, status ?? undefined, checkedFirst(first), after ?? undefined);
+    const connection = await this.corrections.corrections(caller, role, status ?? undefined, checkedFirst(first), after ?? undefined, movedBy(movedByNoticeYear, movedByNoticeVersion));
     touched(context, connection.nodes);
     return connection;
   }

@@ -189,7 +189,15 @@ export class CorrectionService implements OnApplicationBootstrap {
    * A department's corrections, newest first: those it reported, or those it answers. A principal of
    * no department (a hub-wide steward, an admin) sees all, whichever the role.
    */
-  async corrections(by: Principal, role: DataCorrectionRole, status: DataCorrectionStatus | undefined, first: number, after?: string, now = new Date()): Promise<DataCorrectionConnection> {
+  async corrections(
+    by: Principal,
+    role: DataCorrectionRole,
+    status: DataCorrectionStatus | undefined,
+    first: number,
+    after?: string,
+    movedBy?: { noticeYear: number; noticeVersion?: number },
+    now = new Date(),
+  ): Promise<DataCorrectionConnection> {
     const qb = this.dataSource.getRepository(DataCorrectionRow).createQueryBuilder('c');
     if (by.departmentUscc) {
       qb.andWhere(role === DataCorrectionRole.TO_ANSWER ? 'c.source_department = :department' : 'c.reporter_department = :department', { department: by.departmentUscc });
@@ -197,6 +205,8 @@ export class CorrectionService implements OnApplicationBootstrap {
       throw new HubError('FORBIDDEN', 'corrections are listed for a department, a hub-wide steward or an admin');
     }
     if (status) qb.andWhere('c.status = :status', { status });
+    // jsonb containment: some change in the history names this notice (recountCorrectionDeadlines keeps each).
+    if (movedBy) qb.andWhere('c.deadline_changes @> CAST(:moved AS jsonb)', { moved: JSON.stringify([movedBy]) });
     if (after) {
       const [at, id] = decodeCursor('correction', after, (k) => CURSOR_KEY.test(k)).split('|');
       qb.andWhere('(c.reported_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
