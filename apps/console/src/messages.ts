@@ -19,6 +19,16 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   SERVICE_UNAVAILABLE: ['平台暂时不可用，请稍后再试。', 'The hub is unavailable for the moment. Try again shortly.'],
   SUBGRAPH_UNAVAILABLE: ['相关基础库暂时不可用，请稍后再试。', 'A base library is unavailable for the moment. Try again shortly.'],
   AUDIT_UNAVAILABLE: ['访问记录服务暂时不可用，操作未执行，请稍后再试。', 'The access log is unavailable, so nothing was done. Try again shortly.'],
+  // The catalog (目录 page): its lifecycle and the checks a change must pass.
+  VERSION_CONFLICT: ['该资源已被他人修改（版本已变化），请关闭后重新打开，再次修改。', 'Someone else changed this resource meanwhile (its version moved on). Close it, open it again and redo your change.'],
+  RESOURCE_EXISTS: ['该资源代码已存在，请换一个顺序号。', 'A resource with this code exists already. Choose another sequence number.'],
+  RESOURCE_UNKNOWN: ['目录中没有这个资源，可能已被删除。', 'The catalog has no such resource.'],
+  RESOURCE_RETIRED: ['该资源已停用，不能再修改。', 'This resource is retired and can no longer change.'],
+  INVALID_STATUS_TRANSITION: ['资源当前状态不允许此操作（只有草稿可发布，只有已发布的资源可停用）。', 'The resource is not in a state that allows this (only a draft can be published, only a published resource retired).'],
+  CATALOG_UNSOUND: [
+    '资源未通过目录核验：数据项对应的字段不存在、已由其他已发布资源管理，或个人信息缺少合适的脱敏规则。',
+    'The resource fails the catalog check: an item names a field that does not exist or that another published resource governs, or personal data lacks a fitting masking rule.',
+  ],
   HTTP_401: ['密钥无效或已吊销，请核对后重试。', 'The key is not valid or has been revoked. Check it and try again.'],
   HTTP_404: ['登录服务尚未启用，请联系管理员。', 'Sign-in is not enabled on this hub. Contact your administrator.'],
   HTTP_429: ['请求过于频繁，请稍后再试。', 'Too many requests. Please wait and try again.'],
