@@ -26,8 +26,8 @@ const MESSAGES: Record<string, [zh: string, en: string]> = {
   RESOURCE_RETIRED: ['该资源已停用，不能再修改。', 'This resource is retired and can no longer change.'],
   INVALID_STATUS_TRANSITION: ['资源当前状态不允许此操作（只有草稿可发布，只有已发布的资源可停用）。', 'The resource is not in a state that allows this (only a draft can be published, only a published resource retired).'],
   CATALOG_UNSOUND: [
-    '资源未通过目录核验：数据项对应的字段不存在、已由其他已发布资源管理，或个人信息缺少合适的脱敏规则。',
-    'The resource fails the catalog check: an item names a field that does not exist or that another published resource governs, or personal data lacks a fitting masking rule.',
+    '资源未通过目录核验（具体问题见平台说明）：例如数据项对应的字段不存在或已由其他已发布资源管理、个人信息缺少合适的脱敏规则、有条件共享未写明共享条件。',
+    'The resource fails the catalog check (the hub lists each problem): e.g. an item names a field that does not exist or that another published resource governs, personal data lacks a fitting masking rule, or a conditional resource states no sharing conditions.',
   ],
   HTTP_401: ['密钥无效或已吊销，请核对后重试。', 'The key is not valid or has been revoked. Check it and try again.'],
   HTTP_404: ['登录服务尚未启用，请联系管理员。', 'Sign-in is not enabled on this hub. Contact your administrator.'],

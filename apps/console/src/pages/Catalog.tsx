@@ -24,7 +24,11 @@ type Resource = SearchCatalogQuery['searchCatalog']['nodes'][number];
 const PAGE_SIZE = 20;
 
 /** Table columns the hub sorts by. */
-const SORT_FIELD: Record<string, CatalogSortField> = { code: 'CODE', name: 'NAME', updatedAt: 'UPDATED_AT' };
+const SORT_FIELD: Record<string, CatalogSortField> = {
+  code: 'CODE',
+  name: 'NAME',
+  updatedAt: 'UPDATED_AT',
+};
 
 export default function Catalog() {
   const t = useT();
@@ -36,19 +40,41 @@ export default function Catalog() {
   const [sharingType, setSharingType] = useState<SharingType>();
   const [updateCycle, setUpdateCycle] = useState<UpdateCycle>();
   const [status, setStatus] = useState<ResourceStatus>('PUBLISHED');
-  const [sort, setSort] = useState<{ column: string; order: SortOrder }>({ column: 'code', order: 'ascend' });
+  const [sort, setSort] = useState<{ column: string; order: SortOrder }>({
+    column: 'code',
+    order: 'ascend',
+  });
   const [drafting, setDrafting] = useState(false);
   // cursors[i] is the `after` of page i + 1 (page 1 has none).
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState(1);
-  const filter = { text: text || undefined, providerUscc, sharingType, updateCycle, status };
-  const orderBy = { field: SORT_FIELD[sort.column] ?? 'CODE', direction: sort.order === 'descend' ? ('DESC' as const) : ('ASC' as const) };
+  const filter = {
+    text: text || undefined,
+    providerUscc,
+    sharingType,
+    updateCycle,
+    status,
+  };
+  const orderBy = {
+    field: SORT_FIELD[sort.column] ?? 'CODE',
+    direction: sort.order === 'descend' ? ('DESC' as const) : ('ASC' as const),
+  };
   const query = useQuery({
     queryKey: ['searchCatalog', filter, orderBy, cursors[page - 1]],
-    queryFn: () => execute(SearchCatalog, { filter, first: PAGE_SIZE, after: cursors[page - 1], orderBy }),
+    queryFn: () =>
+      execute(SearchCatalog, {
+        filter,
+        first: PAGE_SIZE,
+        after: cursors[page - 1],
+        orderBy,
+      }),
     placeholderData: keepPreviousData,
   });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => execute(CatalogDepartments), staleTime: 300_000 });
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => execute(CatalogDepartments),
+    staleTime: 300_000,
+  });
   const connection = query.data?.searchCatalog;
   if (connection?.pageInfo.hasNextPage && cursors.length === page && !query.isPlaceholderData) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
   const restart = () => {
@@ -93,7 +119,10 @@ export default function Catalog() {
           loading={departments.isPending}
           style={{ width: 220 }}
           data-testid="filter-department"
-          options={departments.data?.departments.map((d) => ({ value: d.uscc, label: d.name }))}
+          options={departments.data?.departments.map((d) => ({
+            value: d.uscc,
+            label: d.name,
+          }))}
           onChange={(value) => {
             setProviderUscc(value);
             restart();
@@ -137,54 +166,87 @@ export default function Catalog() {
       </Space>
       {departments.isError ? <ErrorNotice error={departments.error} title={t('部门列表加载失败', 'The departments could not be loaded')} /> : null}
       {query.isError ? <ErrorNotice error={query.error} title={t('目录加载失败', 'The catalog could not be loaded')} /> : null}
-      <Table<Resource>
-        rowKey="code"
-        loading={query.isFetching ? { tip: t('正在加载目录…', 'Loading the catalog…') } : false}
-        dataSource={connection?.nodes ?? []}
-        locale={{ emptyText: query.isError ? t('目录暂时无法显示', 'The catalog cannot be shown for now') : <Empty description={t('没有符合条件的资源', 'No resource matches')} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage }}
-        sortDirections={['ascend', 'descend']}
-        onChange={(_pagination, _filters, sorter, { action }) => {
-          if (action !== 'sort' || Array.isArray(sorter)) return;
-          // A third click clears Ant's sort: back to the hub's default order, by code.
-          setSort(sorter.order ? { column: String(sorter.columnKey), order: sorter.order } : { column: 'code', order: 'ascend' });
-          restart();
-        }}
-        columns={[
-          {
-            title: t('资源代码', 'Code'),
-            key: 'code',
-            dataIndex: 'code',
-            width: 170,
-            sorter: true,
-            sortOrder: sortOrder('code'),
-            render: (code: string) => (
-              <Button type="link" style={{ padding: 0 }} onClick={() => open(code)} data-testid="open-detail">
-                {code}
-              </Button>
-            ),
-          },
-          { title: t('资源名称', 'Name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrder('name') },
-          { title: t('提供方', 'Provider'), dataIndex: 'providerName', render: (name: string | null, r) => name ?? r.providerUscc },
-          {
-            title: t('共享类型', 'Sharing type'),
-            dataIndex: 'sharingType',
-            render: (v: SharingType) => <Badge status={SHARING_BADGE[v]} text={t(...SHARING_TYPE[v])} />,
-          },
-          { title: t('更新周期', 'Update cycle'), dataIndex: 'updateCycle', render: (c: UpdateCycle) => t(...UPDATE_CYCLE[c]) },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: ResourceStatus) => <Badge status={STATUS_BADGE[s]} text={t(...STATUS[s])} /> },
-          { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
-          {
-            title: t('更新时间', 'Updated'),
-            key: 'updatedAt',
-            dataIndex: 'updatedAt',
-            width: 170,
-            sorter: true,
-            sortOrder: sortOrder('updatedAt'),
-            render: (v: string) => new Date(v).toLocaleString(t('zh-CN', 'en-GB'), { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }),
-          },
-        ]}
-      />
+      <div data-testid="catalog-list">
+        <Table<Resource>
+          rowKey="code"
+          loading={query.isFetching ? { tip: t('正在加载目录…', 'Loading the catalog…') } : false}
+          dataSource={connection?.nodes ?? []}
+          locale={{
+            emptyText: query.isError ? t('目录暂时无法显示', 'The catalog cannot be shown for now') : <Empty description={t('没有符合条件的资源', 'No resource matches')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: Math.max(known, PAGE_SIZE * (page - 1) + 1),
+            showSizeChanger: false,
+            onChange: setPage,
+          }}
+          sortDirections={['ascend', 'descend']}
+          onChange={(_pagination, _filters, sorter, { action }) => {
+            if (action !== 'sort' || Array.isArray(sorter)) return;
+            // A third click clears Ant's sort: back to the hub's default order, by code.
+            setSort(sorter.order ? { column: String(sorter.columnKey), order: sorter.order } : { column: 'code', order: 'ascend' });
+            restart();
+          }}
+          columns={[
+            {
+              title: t('资源代码', 'Code'),
+              key: 'code',
+              dataIndex: 'code',
+              width: 170,
+              sorter: true,
+              sortOrder: sortOrder('code'),
+              render: (code: string) => (
+                <Button type="link" style={{ padding: 0 }} onClick={() => open(code)} data-testid="open-detail">
+                  {code}
+                </Button>
+              ),
+            },
+            {
+              title: t('资源名称', 'Name'),
+              key: 'name',
+              dataIndex: 'name',
+              sorter: true,
+              sortOrder: sortOrder('name'),
+            },
+            {
+              title: t('提供方', 'Provider'),
+              dataIndex: 'providerName',
+              render: (name: string | null, r) => name ?? r.providerUscc,
+            },
+            {
+              title: t('共享类型', 'Sharing type'),
+              dataIndex: 'sharingType',
+              render: (v: SharingType) => <Badge status={SHARING_BADGE[v]} text={t(...SHARING_TYPE[v])} />,
+            },
+            {
+              title: t('更新周期', 'Update cycle'),
+              dataIndex: 'updateCycle',
+              render: (c: UpdateCycle) => t(...UPDATE_CYCLE[c]),
+            },
+            {
+              title: t('状态', 'Status'),
+              dataIndex: 'status',
+              render: (s: ResourceStatus) => <Badge status={STATUS_BADGE[s]} text={t(...STATUS[s])} />,
+            },
+            { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
+            {
+              title: t('更新时间', 'Updated'),
+              key: 'updatedAt',
+              dataIndex: 'updatedAt',
+              width: 170,
+              sorter: true,
+              sortOrder: sortOrder('updatedAt'),
+              render: (v: string) =>
+                new Date(v).toLocaleString(t('zh-CN', 'en-GB'), {
+                  timeZone: 'Asia/Shanghai',
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                }),
+            },
+          ]}
+        />
+      </div>
       {selected ? <CatalogDetail key={selected} code={selected} onClose={() => open(null)} onChanged={refresh} /> : null}
       {drafting ? (
         <CatalogEditor

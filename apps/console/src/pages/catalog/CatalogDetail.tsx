@@ -13,7 +13,20 @@ import { useSession } from '../../session';
 import { canEditFor } from './access';
 import { CatalogEditor } from './CatalogEditor';
 import { ConfirmChange, type PendingChange } from './ConfirmChange';
-import { DATA_CLASS, DATA_ITEM_TYPE, FORMAT, MASKING, OPEN_ATTRIBUTE, SENSITIVITY, SHARING_BADGE, SHARING_METHOD, SHARING_TYPE, STATUS, STATUS_BADGE, UPDATE_CYCLE } from './labels';
+import {
+  DATA_CLASS,
+  DATA_ITEM_TYPE,
+  FORMAT,
+  MASKING,
+  OPEN_ATTRIBUTE,
+  SENSITIVITY,
+  SHARING_BADGE,
+  SHARING_METHOD,
+  SHARING_TYPE,
+  STATUS,
+  STATUS_BADGE,
+  UPDATE_CYCLE,
+} from './labels';
 import { CatalogResourceDetail, PublishCatalogResource, RetireCatalogResource } from './operations';
 
 type Resource = NonNullable<CatalogResourceDetailQuery['catalogResource']>;
@@ -24,7 +37,10 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
   const principal = useSession().data?.principal;
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState<PendingChange>();
-  const query = useQuery({ queryKey: ['catalogResource', code], queryFn: () => execute(CatalogResourceDetail, { code }) });
+  const query = useQuery({
+    queryKey: ['catalogResource', code],
+    queryFn: () => execute(CatalogResourceDetail, { code }),
+  });
   const resource = query.data?.catalogResource ?? undefined;
   const editable = !!resource && resource.status !== 'RETIRED' && canEditFor(principal, resource.providerUscc);
   const changed = () => {
@@ -37,7 +53,16 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
       code: r.code,
       name: r.name,
       itemNames: new Map(r.items.map((i) => [i.no, i.name])),
-      run: () => (kind === 'PUBLISH' ? execute(PublishCatalogResource, { code: r.code, expectedVersion: r.version }) : execute(RetireCatalogResource, { code: r.code, expectedVersion: r.version })),
+      run: () =>
+        kind === 'PUBLISH'
+          ? execute(PublishCatalogResource, {
+              code: r.code,
+              expectedVersion: r.version,
+            })
+          : execute(RetireCatalogResource, {
+              code: r.code,
+              expectedVersion: r.version,
+            }),
     });
 
   return (
@@ -67,70 +92,103 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
         ) : null
       }
     >
-      <div data-testid="catalog-detail">
-        {query.isPending ? <Spin tip={t('正在加载资源…', 'Loading the resource…')}><div style={{ height: 64 }} /></Spin> : null}
+      {/* Focusable, so that a keyboard can scroll a long resource (axe: scrollable-region-focusable). */}
+      <div data-testid="catalog-detail" tabIndex={0} role="region" aria-label={t('资源详情', 'Resource details')}>
+        {query.isPending ? (
+          <Spin tip={t('正在加载资源…', 'Loading the resource…')}>
+            <div style={{ height: 64 }} />
+          </Spin>
+        ) : null}
         {query.isError ? <ErrorNotice error={query.error} title={t('资源加载失败', 'The resource could not be loaded')} /> : null}
         {query.isSuccess && !resource ? <Empty description={t('目录中没有这个资源', 'The catalog has no such resource')} /> : null}
         {resource ? (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <Descriptions size="small" bordered column={2} data-testid="catalog-detail-meta">
-              <Descriptions.Item label={t('资源代码', 'Code')}>{resource.code}</Descriptions.Item>
-              <Descriptions.Item label={t('状态', 'Status')}>
-                <Badge status={STATUS_BADGE[resource.status]} text={t(...STATUS[resource.status])} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('提供方', 'Provider')}>{resource.providerName ?? resource.providerUscc}</Descriptions.Item>
-              <Descriptions.Item label={t('版本', 'Version')}>{resource.version}</Descriptions.Item>
-              <Descriptions.Item label={t('共享类型', 'Sharing type')}>
-                <Badge status={SHARING_BADGE[resource.sharingType]} text={t(...SHARING_TYPE[resource.sharingType])} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('共享方式', 'Sharing method')}>{t(...SHARING_METHOD[resource.sharingMethod])}</Descriptions.Item>
-              <Descriptions.Item label={t('更新周期', 'Update cycle')}>{t(...UPDATE_CYCLE[resource.updateCycle])}</Descriptions.Item>
-              <Descriptions.Item label={t('资源格式', 'Format')}>{t(...FORMAT[resource.format])}</Descriptions.Item>
-              <Descriptions.Item label={t('开放属性', 'Open to the public')}>{t(...OPEN_ATTRIBUTE[resource.openAttribute])}</Descriptions.Item>
-              <Descriptions.Item label={t('发布日期', 'Published on')}>{resource.publishedOn ?? t('未发布', 'Not published')}</Descriptions.Item>
-              <Descriptions.Item label={t('摘要', 'Summary')} span={2}>
-                {resource.summary}
-              </Descriptions.Item>
-              {resource.sharingConditions ? (
-                <Descriptions.Item label={t('共享条件', 'Sharing conditions')} span={2}>
-                  {resource.sharingConditions}
+            <div data-testid="catalog-detail-meta">
+              <Descriptions size="small" bordered column={2}>
+                <Descriptions.Item label={t('资源名称', 'Name')} span={2}>
+                  {resource.name}
                 </Descriptions.Item>
-              ) : null}
-            </Descriptions>
+                <Descriptions.Item label={t('资源代码', 'Code')}>{resource.code}</Descriptions.Item>
+                <Descriptions.Item label={t('状态', 'Status')}>
+                  <Badge status={STATUS_BADGE[resource.status]} text={t(...STATUS[resource.status])} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('提供方', 'Provider')}>{resource.providerName ?? resource.providerUscc}</Descriptions.Item>
+                <Descriptions.Item label={t('版本', 'Version')}>{resource.version}</Descriptions.Item>
+                <Descriptions.Item label={t('共享类型', 'Sharing type')}>
+                  <Badge status={SHARING_BADGE[resource.sharingType]} text={t(...SHARING_TYPE[resource.sharingType])} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('共享方式', 'Sharing method')}>{t(...SHARING_METHOD[resource.sharingMethod])}</Descriptions.Item>
+                <Descriptions.Item label={t('更新周期', 'Update cycle')}>{t(...UPDATE_CYCLE[resource.updateCycle])}</Descriptions.Item>
+                <Descriptions.Item label={t('资源格式', 'Format')}>{t(...FORMAT[resource.format])}</Descriptions.Item>
+                <Descriptions.Item label={t('开放属性', 'Open to the public')}>{t(...OPEN_ATTRIBUTE[resource.openAttribute])}</Descriptions.Item>
+                <Descriptions.Item label={t('发布日期', 'Published on')}>{resource.publishedOn ?? t('未发布', 'Not published')}</Descriptions.Item>
+                <Descriptions.Item label={t('摘要', 'Summary')} span={2}>
+                  {resource.summary}
+                </Descriptions.Item>
+                {resource.sharingConditions ? (
+                  <Descriptions.Item label={t('共享条件', 'Sharing conditions')} span={2}>
+                    {resource.sharingConditions}
+                  </Descriptions.Item>
+                ) : null}
+              </Descriptions>
+            </div>
             <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
               {t(`数据项（${resource.items.length}）`, `Data items (${resource.items.length})`)}
             </Typography.Title>
-            <Table<Item>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={resource.items}
-              data-testid="catalog-items"
-              columns={[
-                { title: t('序号', 'No.'), dataIndex: 'no', width: 60 },
-                { title: t('名称', 'Name'), dataIndex: 'name' },
-                { title: t('类型', 'Type'), dataIndex: 'dataType', render: (v: Item['dataType']) => t(...DATA_ITEM_TYPE[v]) },
-                // Items are shared under their resource's sharing type.
-                { title: t('共享类型', 'Sharing type'), render: () => t(...SHARING_TYPE[resource.sharingType]) },
-                { title: t('敏感程度', 'Sensitivity'), dataIndex: 'sensitivity', render: (v: Item['sensitivity']) => t(...SENSITIVITY[v]) },
-                {
-                  title: t('脱敏规则', 'Masking rule'),
-                  dataIndex: 'masking',
-                  render: (v: Item['masking'], item) => (
-                    <span data-testid="item-masking">
-                      {v ? t(...MASKING[v]) : t('不脱敏', 'None')}
-                      {v && item.maskUnless ? (
-                        <Typography.Text type="secondary">
-                          {t(`（${item.maskUnless.field} 为 ${item.maskUnless.values.join('、')} 时不脱敏）`, ` (not when ${item.maskUnless.field} is ${item.maskUnless.values.join(', ')})`)}
-                        </Typography.Text>
-                      ) : null}
-                    </span>
-                  ),
-                },
-                { title: t('数据分类', 'Data class'), dataIndex: 'dataClass', render: (v: Item['dataClass']) => (v ? t(...DATA_CLASS[v]) : t('未分类', 'Not classified')) },
-                { title: t('对应字段', 'Fields'), dataIndex: 'fields', render: (v: string[]) => <Typography.Text code>{v.join(', ')}</Typography.Text> },
-              ]}
-            />
+            <div data-testid="catalog-items">
+              <Table<Item>
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={resource.items}
+                columns={[
+                  { title: t('序号', 'No.'), dataIndex: 'no', width: 60 },
+                  { title: t('名称', 'Name'), dataIndex: 'name' },
+                  {
+                    title: t('类型', 'Type'),
+                    dataIndex: 'dataType',
+                    render: (v: Item['dataType']) => t(...DATA_ITEM_TYPE[v]),
+                  },
+                  // Items are shared under their resource's sharing type.
+                  {
+                    title: t('共享类型', 'Sharing type'),
+                    render: () => t(...SHARING_TYPE[resource.sharingType]),
+                  },
+                  {
+                    title: t('敏感程度', 'Sensitivity'),
+                    dataIndex: 'sensitivity',
+                    render: (v: Item['sensitivity']) => t(...SENSITIVITY[v]),
+                  },
+                  {
+                    title: t('脱敏规则', 'Masking rule'),
+                    dataIndex: 'masking',
+                    render: (v: Item['masking'], item) => (
+                      <span data-testid="item-masking">
+                        {v ? t(...MASKING[v]) : t('不脱敏', 'None')}
+                        {v && item.maskUnless ? (
+                          <Typography.Text type="secondary">
+                            {t(
+                              `（${item.maskUnless.field} 为 ${item.maskUnless.values.join('、')} 时不脱敏）`,
+                              ` (not when ${item.maskUnless.field} is ${item.maskUnless.values.join(', ')})`,
+                            )}
+                          </Typography.Text>
+                        ) : null}
+                      </span>
+                    ),
+                  },
+                  {
+                    title: t('数据分类', 'Data class'),
+                    dataIndex: 'dataClass',
+                    render: (v: Item['dataClass']) => (v ? t(...DATA_CLASS[v]) : t('未分类', 'Not classified')),
+                  },
+                  {
+                    title: t('对应字段', 'Fields'),
+                    dataIndex: 'fields',
+                    render: (v: string[]) => <Typography.Text code>{v.join(', ')}</Typography.Text>,
+                  },
+                ]}
+              />
+            </div>
           </Space>
         ) : null}
       </div>

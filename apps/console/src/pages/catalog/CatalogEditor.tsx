@@ -46,7 +46,12 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
   const [pending, setPending] = useState<PendingChange>();
   const [notice, notices] = message.useMessage();
   const ownDepartment = principal?.departmentUscc ?? null;
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => execute(CatalogDepartments), staleTime: 300_000, enabled: !resource && ownDepartment === null });
+  const departments = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => execute(CatalogDepartments),
+    staleTime: 300_000,
+    enabled: !resource && ownDepartment === null,
+  });
   const create = useMutation({
     mutationFn: (input: CatalogResourceInput) => execute(CreateCatalogResource, { input }),
     onSuccess: (data) => onSaved(data.createCatalogResource.code),
@@ -57,17 +62,40 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
         ...Object.fromEntries(SCALARS.map((k) => [k, resource[k] ?? undefined])),
         code: resource.code,
         providerUscc: resource.providerUscc,
-        items: resource.items.map((i) => ({ no: i.no, name: i.name, dataType: i.dataType, fields: i.fields, sensitivity: i.sensitivity, masking: i.masking, dataClass: i.dataClass as DataItemInput['dataClass'] })),
+        items: resource.items.map((i) => ({
+          no: i.no,
+          name: i.name,
+          dataType: i.dataType,
+          fields: i.fields,
+          sensitivity: i.sensitivity,
+          masking: i.masking,
+          dataClass: i.dataClass as DataItemInput['dataClass'],
+        })),
       }
-    : { providerUscc: ownDepartment ?? undefined, format: 'DATABASE', sharingType: 'CONDITIONAL', sharingMethod: 'API', openAttribute: 'NOT_OPEN', updateCycle: 'REAL_TIME', items: [{ no: 1 } as FormValues['items'][number]] };
+    : {
+        providerUscc: ownDepartment ?? undefined,
+        format: 'DATABASE',
+        sharingType: 'CONDITIONAL',
+        sharingMethod: 'API',
+        openAttribute: 'NOT_OPEN',
+        updateCycle: 'REAL_TIME',
+        items: [{ no: 1 } as FormValues['items'][number]],
+      };
 
   const submit = (values: FormValues) => {
     if (!resource) {
-      create.mutate({ ...values, sharingConditions: values.sharingConditions || null, items: values.items.map((i) => itemInput(i, undefined)) });
+      create.mutate({
+        ...values,
+        sharingConditions: values.sharingConditions || null,
+        items: values.items.map((i) => itemInput(i, undefined)),
+      });
       return;
     }
     // Only what changed is sent: absent properties stay as they are.
-    const update: UpdateCatalogResourceInput = { code: resource.code, expectedVersion: resource.version };
+    const update: UpdateCatalogResourceInput = {
+      code: resource.code,
+      expectedVersion: resource.version,
+    };
     let changed = false;
     for (const key of SCALARS) {
       const value = values[key] ?? null;
@@ -102,7 +130,11 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
     <Drawer
       open
       size="large"
-      title={resource ? t(`编辑资源 ${resource.code}（版本 ${resource.version}）`, `Edit resource ${resource.code} (version ${resource.version})`) : t('新建资源草稿', 'Draft a new resource')}
+      title={
+        resource
+          ? t(`编辑资源 ${resource.code}（版本 ${resource.version}）`, `Edit resource ${resource.code} (version ${resource.version})`)
+          : t('新建资源草稿', 'Draft a new resource')
+      }
       onClose={onClose}
       closable={{ 'aria-label': t('关闭', 'Close') }}
       extra={
@@ -119,14 +151,41 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
         {create.isError ? <ErrorNotice error={create.error} title={t('草稿未保存', 'The draft was not saved')} /> : null}
         <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
           <Space wrap align="start">
-            <Form.Item name="code" label={t('资源代码', 'Resource code')} rules={[required, { pattern: /^\d{8}\/\d{6}$/, message: t('8位分类代码/6位顺序号，如 10101001/000009', '8 digits, "/", 6 digits, e.g. 10101001/000009') }]}>
+            <Form.Item
+              name="code"
+              label={t('资源代码', 'Resource code')}
+              rules={[
+                required,
+                {
+                  pattern: /^\d{8}\/\d{6}$/,
+                  message: t('8位分类代码/6位顺序号，如 10101001/000009', '8 digits, "/", 6 digits, e.g. 10101001/000009'),
+                },
+              ]}
+            >
               <Input disabled={!!resource} style={{ width: 200 }} data-testid="form-code" />
             </Form.Item>
             <Form.Item name="providerUscc" label={t('提供方', 'Provider')} rules={[required]}>
               {resource || ownDepartment !== null ? (
-                <Select disabled style={{ width: 260 }} options={[{ value: resource?.providerUscc ?? ownDepartment ?? '', label: resource?.providerName ?? t('本部门', 'My department') }]} />
+                <Select
+                  disabled
+                  style={{ width: 260 }}
+                  options={[
+                    {
+                      value: resource?.providerUscc ?? ownDepartment ?? '',
+                      label: resource?.providerName ?? t('本部门', 'My department'),
+                    },
+                  ]}
+                />
               ) : (
-                <Select style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} loading={departments.isPending} options={departments.data?.departments.map((d) => ({ value: d.uscc, label: d.name }))} />
+                <Select
+                  style={{ width: 260 }}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  loading={departments.isPending}
+                  options={departments.data?.departments.map((d) => ({
+                    value: d.uscc,
+                    label: d.name,
+                  }))}
+                />
               )}
             </Form.Item>
           </Space>
@@ -153,8 +212,11 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
               <Select style={{ width: 120 }} options={optionsOf(UPDATE_CYCLE, t)} />
             </Form.Item>
           </Space>
-          <Form.Item name="sharingConditions" label={t('共享条件（有条件共享时申请方须说明的内容，或不予共享的理由）', 'Sharing conditions (what an applicant must show, or why it is not shared)')}>
-            <Input.TextArea rows={2} maxLength={2000} />
+          <Form.Item
+            name="sharingConditions"
+            label={t('共享条件（有条件共享时申请方须说明的内容，或不予共享的理由）', 'Sharing conditions (what an applicant must show, or why it is not shared)')}
+          >
+            <Input.TextArea rows={2} maxLength={2000} data-testid="form-sharing-conditions" />
           </Form.Item>
           <Divider titlePlacement="start">{t('数据项', 'Data items')}</Divider>
           <Form.List name="items">
@@ -194,16 +256,19 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
                         <Select style={{ width: 220 }} allowClear placeholder={t('不脱敏', 'No masking')} options={optionsOf(MASKING, t)} />
                       </Form.Item>
                     </Space>
-                    <Form.Item
-                      name={[name, 'fields']}
-                      label={t('对应字段（Type.field，回车确认）', 'Fields it governs (Type.field, Enter to add)')}
-                      rules={[required]}
-                    >
+                    <Form.Item name={[name, 'fields']} label={t('对应字段（Type.field，回车确认）', 'Fields it governs (Type.field, Enter to add)')} rules={[required]}>
                       <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} data-testid="form-item-fields" />
                     </Form.Item>
                   </Card>
                 ))}
-                <Button onClick={() => add({ no: Math.max(0, ...(form.getFieldValue('items') as FormValues['items']).map((i) => i?.no ?? 0)) + 1 })} data-testid="form-item-add">
+                <Button
+                  onClick={() =>
+                    add({
+                      no: Math.max(0, ...(form.getFieldValue('items') as FormValues['items']).map((i) => i?.no ?? 0)) + 1,
+                    })
+                  }
+                  data-testid="form-item-add"
+                >
                   {t('添加数据项', 'Add an item')}
                 </Button>
               </Space>
