@@ -59,6 +59,7 @@ async function choose(page: Page, select: string, option: string, search?: strin
   const handle = await page.waitForFunction(
     `[...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')].find((e) => e.getAttribute('title') === ${JSON.stringify(option)} && e.getBoundingClientRect().height > 0 && getComputedStyle(e.closest('.ant-select-dropdown')).visibility !== 'hidden' && !e.closest('.ant-select-dropdown-hidden'))`,
   );
+  await settled(page);
   await (handle.asElement() as ElementHandle).click();
   // The dropdown closes (and stops covering what comes next).
   await page.waitForFunction(
@@ -76,14 +77,20 @@ async function confirmUntil(page: Page, status: string): Promise<void> {
   if (refusal) throw new Error(`the change was refused: ${await refusal.evaluate(innerText)}`);
 }
 
-/** axe-core's serious violations once drawers and dialogs have finished moving in (a fading button is not its final colour). */
-async function violationsWhenSettled(page: Page) {
+/** Waits until drawers, dialogs and dropdowns have finished moving (endless animations, e.g. a pulsing badge, aside). */
+async function settled(page: Page): Promise<void> {
   await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
+}
+
+/** axe-core's serious violations once everything has settled (a fading button is not its final colour). */
+async function violationsWhenSettled(page: Page) {
+  await settled(page);
   return seriousViolations(page);
 }
 
 /** Replaces the text of an input. */
 async function retype(page: Page, selector: string, text: string): Promise<void> {
+  await settled(page);
   await page.locator(selector).click({ count: 3 });
   await page.keyboard.press('Backspace');
   await page.type(selector, text);
