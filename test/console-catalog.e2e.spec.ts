@@ -7,7 +7,8 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
-import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { join } from 'node:path';
+import { CONSOLE_OUTPUT, ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
@@ -86,6 +87,11 @@ async function settled(page: Page): Promise<void> {
 async function violationsWhenSettled(page: Page) {
   await settled(page);
   return seriousViolations(page);
+}
+
+/** What the steward sees (the viewport: a drawer is fixed to it, so a full-page shot would cut it off). */
+async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(CONSOLE_OUTPUT, `${name}.png`) });
 }
 
 /** Replaces the text of an input. */
@@ -320,7 +326,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     // Not its department: no edit action for the public security steward.
     expect(await page.$('[data-testid="catalog-edit-open"]')).toBeNull();
     expect(await violationsWhenSettled(page)).toEqual([]);
-    await browser.screenshot(page, 'catalog-detail');
+    await snapshot(page, 'catalog-detail');
     await page.close();
   });
 
@@ -345,7 +351,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     await page.keyboard.type('Person.history');
     await page.keyboard.press('Enter');
     expect(await violationsWhenSettled(page)).toEqual([]);
-    await browser.screenshot(page, 'catalog-edit');
+    await snapshot(page, 'catalog-edit');
     await page.locator('[data-testid="catalog-save"]').click();
 
     // Saved as a draft; the page opens it.
@@ -471,7 +477,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
       ).data?.catalogResource.status,
     ).toBe('PUBLISHED');
     expect(await violationsWhenSettled(page)).toEqual([]);
-    await browser.screenshot(page, 'catalog-retire');
+    await snapshot(page, 'catalog-retire');
     await confirmUntil(page, '已停用');
     expect(
       (
@@ -539,6 +545,8 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     await page.waitForSelector('[data-testid="catalog-list"] .ant-table-row');
     expect(await violationsWhenSettled(page)).toEqual([]);
     await browser.screenshot(page, 'catalog-list');
+    // The README's picture (docs/images/console-catalog.png): the first screen only, to stay small.
+    await snapshot(page, 'console-catalog');
     await page.click('.ant-segmented ::-p-text(English)');
     await page.waitForFunction(`document.documentElement.lang === 'en'`);
     const text = await pageText(page);

@@ -68,7 +68,7 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
   return (
     <Drawer
       open
-      size="large"
+      size={880}
       title={resource ? `${resource.code} ${resource.name}` : code}
       onClose={onClose}
       closable={{ 'aria-label': t('关闭', 'Close') }}
@@ -104,7 +104,7 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
         {resource ? (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <div data-testid="catalog-detail-meta">
-              <Descriptions size="small" bordered column={2}>
+              <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }}>
                 <Descriptions.Item label={t('资源名称', 'Name')} span={2}>
                   {resource.name}
                 </Descriptions.Item>

@@ -129,7 +129,7 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
   return (
     <Drawer
       open
-      size="large"
+      size={820}
       title={
         resource
           ? t(`编辑资源 ${resource.code}（版本 ${resource.version}）`, `Edit resource ${resource.code} (version ${resource.version})`)
