@@ -231,6 +231,24 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     const harness = hide.data!.catalogChangeImpact.grants.find((g) => g.consumerSystemCode === 'fs-gsdb-hub');
     expect(harness?.notSharedItems.length).toBeGreaterThan(0);
     expect(harness?.lostItems).toEqual([]);
+    // Dropping an item from the list takes exactly that item from the grants holding it.
+    const full = await hub.graphql<{ catalogResource: { items: Array<Record<string, unknown> & { no: number }> } }>(
+      `query($c: String!) { catalogResource(code: $c) { items { no name dataType fields arguments sensitivity masking dataClass maskUnless { field values } description } } }`,
+      { c: '10102001/000001' },
+    );
+    const [dropped, ...kept] = full.data!.catalogResource.items;
+    const shrink = await hub.graphql<{ catalogChangeImpact: { grants: Array<{ consumerSystemCode: string; notSharedItems: number[]; lostItems: number[]; losesAll: boolean }> } }>(
+      IMPACT,
+      { c: '10102001/000001', k: 'UPDATE', u: { code: '10102001/000001', expectedVersion: v, items: kept } },
+      {},
+      psb(),
+    );
+    expect(shrink.errors).toBeUndefined();
+    expect(shrink.data!.catalogChangeImpact.grants.find((g) => g.consumerSystemCode === 'fs-gsdb-hub')).toMatchObject({
+      lostItems: [dropped.no],
+      notSharedItems: [],
+      losesAll: false,
+    });
     // Nothing was changed by asking.
     expect(
       (

@@ -32,6 +32,9 @@ import { CatalogResourceDetail, PublishCatalogResource, RetireCatalogResource } 
 type Resource = NonNullable<CatalogResourceDetailQuery['catalogResource']>;
 type Item = Resource['items'][number];
 
+/** A short label kept on one line (the narrow columns of the items table would break it per character). */
+const oneLine = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
 export function CatalogDetail({ code, onClose, onChanged }: { code: string; onClose: () => void; onChanged: () => void }) {
   const t = useT();
   const principal = useSession().data?.principal;
@@ -142,22 +145,22 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
                 pagination={false}
                 dataSource={resource.items}
                 columns={[
-                  { title: t('序号', 'No.'), dataIndex: 'no', width: 60 },
+                  { title: oneLine(t('序号', 'No.')), dataIndex: 'no', width: 60 },
                   { title: t('名称', 'Name'), dataIndex: 'name' },
                   {
-                    title: t('类型', 'Type'),
+                    title: oneLine(t('类型', 'Type')),
                     dataIndex: 'dataType',
-                    render: (v: Item['dataType']) => t(...DATA_ITEM_TYPE[v]),
+                    render: (v: Item['dataType']) => oneLine(t(...DATA_ITEM_TYPE[v])),
                   },
                   // Items are shared under their resource's sharing type.
                   {
-                    title: t('共享类型', 'Sharing type'),
-                    render: () => t(...SHARING_TYPE[resource.sharingType]),
+                    title: oneLine(t('共享类型', 'Sharing type')),
+                    render: () => oneLine(t(...SHARING_TYPE[resource.sharingType])),
                   },
                   {
-                    title: t('敏感程度', 'Sensitivity'),
+                    title: oneLine(t('敏感程度', 'Sensitivity')),
                     dataIndex: 'sensitivity',
-                    render: (v: Item['sensitivity']) => t(...SENSITIVITY[v]),
+                    render: (v: Item['sensitivity']) => oneLine(t(...SENSITIVITY[v])),
                   },
                   {
                     title: t('脱敏规则', 'Masking rule'),
@@ -177,9 +180,9 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
                     ),
                   },
                   {
-                    title: t('数据分类', 'Data class'),
+                    title: oneLine(t('数据分类', 'Data class')),
                     dataIndex: 'dataClass',
-                    render: (v: Item['dataClass']) => (v ? t(...DATA_CLASS[v]) : t('未分类', 'Not classified')),
+                    render: (v: Item['dataClass']) => oneLine(v ? t(...DATA_CLASS[v]) : t('未分类', 'Not classified')),
                   },
                   {
                     title: t('对应字段', 'Fields'),
