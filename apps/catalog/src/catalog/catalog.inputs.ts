@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -263,8 +263,46 @@ export class CatalogSearchFilter {
   @IsEnum(SharingType)
   sharingType?: SharingType;
 
+  @Field(() => UpdateCycle, { nullable: true, description: '更新周期' })
+  @IsOptional()
+  @IsEnum(UpdateCycle)
+  updateCycle?: UpdateCycle;
+
   @Field(() => ResourceStatus, { nullable: true, description: 'Default: PUBLISHED' })
   @IsOptional()
   @IsEnum(ResourceStatus)
   status?: ResourceStatus;
 }
+
+/** What searchCatalog can sort by; each order pages with its own keyset cursor (the code breaks ties). */
+export enum CatalogSortField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(CatalogSortField, { name: 'CatalogSortField', description: 'What searchCatalog sorts by (the resource code breaks ties)' });
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'CatalogSortDirection' });
+
+@InputType({ ...IN_CATALOG_SCHEMA, description: 'The order of searchCatalog; a cursor is valid only for the order it was handed out with' })
+export class CatalogOrderBy {
+  @Field(() => CatalogSortField)
+  @IsEnum(CatalogSortField)
+  field: CatalogSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.ASC;
+}
+
+/** The change whose effect on existing grants a steward wants to see before making it. */
+export enum CatalogChangeKind {
+  UPDATE = 'UPDATE',
+  PUBLISH = 'PUBLISH',
+  RETIRE = 'RETIRE',
+}
+registerEnumType(CatalogChangeKind, { name: 'CatalogChangeKind' });

@@ -162,3 +162,42 @@ export class CatalogResourceConnection {
   @Field(() => PageInfo)
   pageInfo: PageInfo;
 }
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A grant a catalog change would touch: which consumer system loses what' })
+export class CatalogGrantImpact {
+  @Field(() => ID)
+  grantId: string;
+
+  @Field()
+  consumerSystemCode: string;
+
+  @Field(() => String, { nullable: true })
+  consumerSystemName: string | null;
+
+  @Field(() => String, { nullable: true })
+  consumerDepartmentName: string | null;
+
+  @Field({ description: 'YYYY-MM-DD: the last day of the grant' })
+  validTo: string;
+
+  @Field(() => [Int], { description: 'Granted item numbers the change removes (all of them on retirement)' })
+  lostItems: number[];
+
+  @Field(() => [Int], { description: 'Granted item numbers that stay but become NOT_SHARED, so the grant no longer lets them be read' })
+  notSharedItems: number[];
+
+  @Field({ description: 'The system keeps none of the grant\'s items' })
+  losesAll: boolean;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'What a change of a resource would do to the grants on it, before it is made' })
+export class CatalogChangeImpact {
+  @Field()
+  code: string;
+
+  @Field(() => Int, { description: 'The version the impact was computed on' })
+  version: number;
+
+  @Field(() => [CatalogGrantImpact], { description: 'Only the grants (active or not yet valid) the change touches' })
+  grants: CatalogGrantImpact[];
+}

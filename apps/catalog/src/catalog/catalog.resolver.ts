@@ -2,8 +2,8 @@ import { Args, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nes
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
 import { requireStewardOf } from '../access-guard.js';
-import { CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
-import { CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
+import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
+import { CatalogChangeKind, CatalogOrderBy, CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
 import { CatalogService } from './catalog.service.js';
 
 @Resolver(() => CatalogResource)
@@ -17,14 +17,28 @@ export class CatalogResolver {
   }
 
   @AnyCaller()
-  @Query(() => CatalogResourceConnection, { description: 'Search the catalog (published resources unless a status is given); ordered by code' })
+  @Query(() => CatalogResourceConnection, { description: 'Search the catalog (published resources unless a status is given); ordered by code unless orderBy says otherwise' })
   searchCatalog(
     @Args('filter', { nullable: true }) filter?: CatalogSearchFilter,
     @Args('first', { type: () => Int, defaultValue: 20, description: '1–100' }) first = 20,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: 'A cursor handed out with the same orderBy' }) after?: string,
+    @Args('orderBy', { nullable: true, type: () => CatalogOrderBy }) orderBy?: CatalogOrderBy,
   ): Promise<CatalogResourceConnection> {
     if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-    return this.catalog.search(filter ?? {}, first, after);
+    return this.catalog.search(filter ?? {}, first, after, orderBy);
+  }
+
+  @Roles(Role.STEWARD, Role.ADMIN)
+  @Query(() => CatalogChangeImpact, {
+    description: 'What publishing, changing (with the update about to be sent) or retiring a resource would do to its grants, before doing it (a steward of the provider department)',
+  })
+  catalogChangeImpact(
+    @Args('code') code: string,
+    @Args('change', { type: () => CatalogChangeKind }) change: CatalogChangeKind,
+    @Caller() caller: Principal,
+    @Args('update', { nullable: true, type: () => UpdateCatalogResourceInput, description: 'For UPDATE: the input updateCatalogResource would get' }) update?: UpdateCatalogResourceInput,
+  ): Promise<CatalogChangeImpact> {
+    return this.catalog.changeImpact(code, change, update, (provider) => requireStewardOf(caller, provider));
   }
 
   @ResolveField(() => [CatalogResourceVersion], { description: 'Every version, newest first: who changed what, when' })

@@ -18,8 +18,9 @@ import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
 import { DepartmentRow, DepartmentSystemRow } from '../participants/participant.entities.js';
-import { CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem } from './catalog.model.js';
-import type { CatalogResourceInput, CatalogSearchFilter, DataItemInput, UpdateCatalogResourceInput } from './catalog.inputs.js';
+import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem, type CatalogGrantImpact } from './catalog.model.js';
+import { SharingGrantRow } from '../sharing/sharing.entities.js';
+import { CatalogChangeKind, CatalogSortField, SortDirection, type CatalogOrderBy, type CatalogResourceInput, type CatalogSearchFilter, type DataItemInput, type UpdateCatalogResourceInput } from './catalog.inputs.js';
 import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog.entities.js';
 
 /** The supergraph SDL, to check that published items govern real fields, each exactly once. */
@@ -52,26 +53,96 @@ export class CatalogService {
     return resource ?? null;
   }
 
-  async search(filter: CatalogSearchFilter, first: number, after?: string): Promise<CatalogResourceConnection> {
+  async search(filter: CatalogSearchFilter, first: number, after?: string, orderBy?: CatalogOrderBy): Promise<CatalogResourceConnection> {
     const where: string[] = ['r.status = $1'];
     const params: unknown[] = [filter.status ?? ResourceStatus.PUBLISHED];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replaceAll('?', `$${params.length}`));
+    const add = (sql: string, ...values: unknown[]) => {
+      let sqlWithParams = sql;
+      for (const value of values) {
+        params.push(value);
+        sqlWithParams = sqlWithParams.replace('?', `$${params.length}`);
+      }
+      where.push(sqlWithParams);
     };
-    if (filter.text) add('(r.name ILIKE ? OR r.summary ILIKE ?)', `%${escapeLike(filter.text)}%`);
+    if (filter.text) {
+      const like = `%${escapeLike(filter.text)}%`;
+      add('(r.name ILIKE ? OR r.summary ILIKE ?)', like, like);
+    }
     if (filter.providerUscc) add('r.provider_uscc = ?', filter.providerUscc);
     if (filter.classification) add('r.classification LIKE ?', `${filter.classification}%`);
     if (filter.sharingType) add('r.sharing_type = ?', filter.sharingType);
-    if (after) add('r.code > ?', decodeCursor('res', after, (k) => parseResourceCode(k).ok));
+    if (filter.updateCycle) add('r.update_cycle = ?', filter.updateCycle);
+    const order = SORTS[orderBy?.field ?? CatalogSortField.CODE];
+    const direction = orderBy?.direction ?? SortDirection.ASC;
+    // Keyset paging: the cursor holds the last row's sort value and code, sealed with the order it
+    // belongs to, so a cursor of one order is refused by another instead of skipping rows.
+    const kind = `res.${order.tag}.${direction}`;
+    const compare = direction === SortDirection.ASC ? '>' : '<';
+    if (after) {
+      if (order.tag === 'code') {
+        add(`r.code ${compare} ?`, decodeCursor(kind, after, (k) => parseResourceCode(k).ok));
+      } else {
+        const [value, code] = JSON.parse(decodeCursor(kind, after, isSortKey)) as [string, string];
+        add(`(${order.column}, r.code) ${compare} (${order.cast(`?`)}, ?)`, value, code);
+      }
+    }
     params.push(first + 1);
-    const rows: Array<{ code: string }> = await this.dataSource.query(
-      `SELECT r.code FROM catalog.resource r WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT $${params.length}`,
+    const dir = direction === SortDirection.ASC ? 'ASC' : 'DESC';
+    const orderSql = order.tag === 'code' ? `r.code ${dir}` : `${order.column} ${dir}, r.code ${dir}`;
+    const rows: Array<{ code: string; sort_value: string }> = await this.dataSource.query(
+      `SELECT r.code, ${order.select} AS sort_value FROM catalog.resource r WHERE ${where.join(' AND ')} ORDER BY ${orderSql} LIMIT $${params.length}`,
       params,
     );
-    const codes = rows.slice(0, first).map((r) => r.code);
-    const nodes = await this.load(this.dataSource.manager, codes);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: codes.length ? encodeCursor('res', codes.at(-1)!) : undefined } };
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    const nodes = await this.load(this.dataSource.manager, page.map((r) => r.code));
+    const endCursor = last ? encodeCursor(kind, order.tag === 'code' ? last.code : JSON.stringify([last.sort_value, last.code])) : undefined;
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor } };
+  }
+
+  /**
+   * What a change would do to the grants on a resource, before a steward makes it: a retirement
+   * takes every granted item away; an update takes away the granted items it removes, and a change
+   * to NOT_SHARED leaves the rest granted but unreadable. Grants revoked or run out are left out.
+   */
+  async changeImpact(code: string, change: CatalogChangeKind, update: UpdateCatalogResourceInput | undefined, allowed: (provider: string) => void, now = new Date()): Promise<CatalogChangeImpact> {
+    const row = await this.dataSource.getRepository(ResourceRow).findOneBy({ code });
+    if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
+    allowed(row.providerUscc);
+    if (update && update.code !== code) throw new InputError([{ field: 'update.code', code: 'CODE_MISMATCH', message: 'the update is for another resource' }]);
+    const grants = await this.dataSource
+      .getRepository(SharingGrantRow)
+      .createQueryBuilder('g')
+      .where('g.resource_code = :code', { code })
+      .andWhere('g.revoked_at IS NULL')
+      .andWhere('g.valid_to >= CAST(:today AS date)', { today: chinaDate(now) })
+      .orderBy('g.consumer_system_code')
+      .addOrderBy('g.granted_at')
+      .getMany();
+    const systems = await this.dataSource.getRepository(DepartmentSystemRow).findBy({ code: In([...new Set(grants.map((g) => g.consumerSystemCode))]) });
+    const departments = await this.dataSource.getRepository(DepartmentRow).findBy({ uscc: In([...new Set(systems.map((s) => s.departmentUscc))]) });
+    const systemOf = new Map(systems.map((s) => [s.code, s]));
+    const departmentName = new Map(departments.map((d) => [d.uscc, d.name]));
+    const kept = update?.items ? new Set(update.items.map((i) => i.no)) : undefined;
+    const notShared = change === CatalogChangeKind.UPDATE && (update?.sharingType ?? row.sharingType) === SharingType.NOT_SHARED;
+    const impacts: CatalogGrantImpact[] = [];
+    for (const g of grants) {
+      const lostItems = change === CatalogChangeKind.RETIRE ? [...g.items] : change === CatalogChangeKind.UPDATE && kept ? g.items.filter((no) => !kept.has(no)) : [];
+      const notSharedItems = notShared ? g.items.filter((no) => !lostItems.includes(no)) : [];
+      if (lostItems.length === 0 && notSharedItems.length === 0) continue;
+      const system = systemOf.get(g.consumerSystemCode);
+      impacts.push({
+        grantId: g.id,
+        consumerSystemCode: g.consumerSystemCode,
+        consumerSystemName: system?.name ?? null,
+        consumerDepartmentName: system ? (departmentName.get(system.departmentUscc) ?? null) : null,
+        validTo: g.validTo,
+        lostItems,
+        notSharedItems,
+        losesAll: lostItems.length + notSharedItems.length === g.items.length,
+      });
+    }
+    return { code, version: row.version, grants: impacts };
   }
 
   async history(code: string): Promise<CatalogResourceVersion[]> {
@@ -381,6 +452,26 @@ function specOf(r: ResourceRow, items: DataItemRow[]): CatalogResourceSpec {
 
 function toDataItem(row: DataItemRow): DataItem {
   return { ...itemSpecOf(row), arguments: row.arguments ?? [], id: dataItemId(row.resourceCode, row.no), resourceCode: row.resourceCode, description: row.description };
+}
+
+/**
+ * The orders searchCatalog offers. Names compare bytewise (COLLATE "C") in both ORDER BY and the
+ * keyset condition, so the two always agree whatever the database's locale; updated_at travels in
+ * the cursor as Postgres text, which keeps the microseconds a JavaScript Date would drop.
+ */
+const SORTS: Record<CatalogSortField, { tag: string; column: string; select: string; cast: (p: string) => string }> = {
+  [CatalogSortField.CODE]: { tag: 'code', column: 'r.code', select: 'r.code', cast: (p) => p },
+  [CatalogSortField.NAME]: { tag: 'name', column: 'r.name COLLATE "C"', select: 'r.name', cast: (p) => `CAST(${p} AS text) COLLATE "C"` },
+  [CatalogSortField.UPDATED_AT]: { tag: 'updated', column: 'r.updated_at', select: 'r.updated_at::text', cast: (p) => `CAST(${p} AS timestamptz)` },
+};
+
+function isSortKey(key: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    return Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string') && parseResourceCode(parsed[1] as string).ok;
+  } catch {
+    return false;
+  }
 }
 
 function escapeLike(text: string): string {
