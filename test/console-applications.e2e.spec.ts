@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
-import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { ConsoleBrowser, innerText, pageText, press, seriousViolations } from './support/console-browser.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -124,13 +124,13 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     await expectAccessible(psbPage, 'inbox');
     await browser.screenshot(psbPage, 'applications');
 
-    await psbPage.click(`[data-testid="review-${submitted.id}"]`);
+    await press(psbPage, `[data-testid="review-${submitted.id}"]`);
     await psbPage.waitForSelector('[data-testid="decision-form"] input[type="checkbox"][value="3"]');
     await waitForText(psbPage, '[data-testid="application-detail"]', '居住地址');
-    await psbPage.click('[data-testid="decision-form"] input[type="checkbox"][value="3"]');
+    await press(psbPage, '[data-testid="decision-form"] input[type="checkbox"][value="3"]');
     await psbPage.type('#decision-reason', '居住地址非社保待遇认证所需');
     await expectAccessible(psbPage, 'detail drawer, deciding');
-    await psbPage.click('[data-testid="approve"]');
+    await press(psbPage, '[data-testid="approve"]');
     await waitForText(psbPage, '[data-testid="decision-history"]', '部分批准');
     const history = await psbPage.$eval('[data-testid="decision-history"]', innerText);
     expect(history).toContain('1 联系电话、2 婚姻状况');
@@ -165,9 +165,9 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     await openInbox(psbPage);
     await psbPage.waitForSelector(`${row(submitted.id)} [data-testid="deadline-provisional"]`);
     expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="deadline-provisional"]`, innerText)).toContain('暂定');
-    await psbPage.click(`[data-testid="review-${submitted.id}"]`);
+    await press(psbPage, `[data-testid="review-${submitted.id}"]`);
     await psbPage.waitForSelector('[data-testid="reject"]');
-    await psbPage.click('[data-testid="reject"]');
+    await press(psbPage, '[data-testid="reject"]');
     await psbPage.waitForSelector('[data-testid="decision-form"] [data-testid="error-code"]');
     // The hub refused it (the page sent it): its stable code, explained in Chinese.
     expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-code"]', innerText)).toBe('BAD_USER_INPUT');
@@ -178,14 +178,14 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     await expectAccessible(psbPage, 'rejection refused');
 
     await psbPage.type('#decision-reason', '居住地址不属于社保待遇认证所需数据项');
-    await psbPage.click('[data-testid="reject"]');
+    await press(psbPage, '[data-testid="reject"]');
     await waitForText(psbPage, '[data-testid="decision-history"]', '已拒绝');
     expect(await psbPage.$eval('[data-testid="decision-reason-text"]', innerText)).toBe('居住地址不属于社保待遇认证所需数据项');
     expect(await applicationAs(submitted.id, hub.keys.humanResources.key)).toMatchObject({ status: 'REJECTED', decisionReason: '居住地址不属于社保待遇认证所需数据项', decidedBy: hub.keys.psbSteward.principal.keyId });
 
     // The decisions taken: who, what, when, why.
     await openInbox(psbPage);
-    await psbPage.click('[data-testid="tab-history"]');
+    await press(psbPage, '[data-testid="tab-history"]');
     await psbPage.waitForSelector(`[data-testid="applications-history"] ${row(submitted.id)}`);
     const historyRow = await psbPage.$eval(`[data-testid="applications-history"] ${row(submitted.id)}`, innerText);
     expect(historyRow).toContain('已拒绝');
@@ -253,7 +253,7 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     expect(await pageText(amr)).toContain('没有待审批的申请');
     await expectAccessible(amr, 'empty inbox');
     // Its decisions: its own department's resources only (the suites' standing grants), none of this story's.
-    await amr.click('[data-testid="tab-history"]');
+    await press(amr, '[data-testid="tab-history"]');
     await amr.waitForSelector('[data-testid="applications-history"] tbody tr');
     await amr.waitForFunction(`!document.querySelector('[data-testid="applications-history"] .ant-spin-spinning')`);
     expect(await amr.$(row(overdueId))).toBeNull();
@@ -289,12 +289,12 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
   it('lets the applying department\'s steward submit an application for its system and withdraw it', async () => {
     const hr = await browser.signIn(hrSteward.key);
     await openInbox(hr);
-    await hr.click('[data-testid="tab-mine"]');
+    await press(hr, '[data-testid="tab-mine"]');
     await hr.waitForSelector('[data-testid="applications-mine"]');
     // Its systems' applications of the story so far are followed here, with their state.
     await hr.waitForSelector(`[data-testid="applications-mine"] ${row(overdueId)}`);
     expect(await hr.$eval(`[data-testid="applications-mine"] ${row(overdueId)}`, innerText)).toContain('已逾期');
-    await hr.click('[data-testid="new-application"]');
+    await press(hr, '[data-testid="new-application"]');
     // The resource: searched for by its code in the select, then chosen.
     const resourceSelect = '.ant-modal .ant-form-item:has(#resourceCode) .ant-select';
     await hr.waitForSelector(resourceSelect);
@@ -304,12 +304,12 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     await hr.waitForSelector(option, { visible: true });
     await hr.click(option);
     await hr.waitForSelector('.ant-modal input[type="checkbox"][value="2"]');
-    await hr.click('.ant-modal input[type="checkbox"][value="1"]');
-    await hr.click('.ant-modal input[type="checkbox"][value="2"]');
+    await press(hr, '.ant-modal input[type="checkbox"][value="1"]');
+    await press(hr, '.ant-modal input[type="checkbox"][value="2"]');
     await hr.type('#purpose', '就业困难人员认定联系核验');
     await hr.type('#legalBasis', '《就业促进法》第五十二条');
     await expectAccessible(hr, 'apply form');
-    await hr.click('[data-testid="submit-application"]');
+    await press(hr, '[data-testid="submit-application"]');
     const mine = await hub.eventually(async () => {
       const result = await hub.graphql<{ sharingApplications: { nodes: Array<{ id: string; purpose: string }> } }>(MINE, {}, {}, as(hrSteward.key));
       const found = result.data?.sharingApplications.nodes.find((n) => n.purpose === '就业困难人员认定联系核验');
@@ -324,9 +324,9 @@ describe.skipIf(!has('chromium'))('the console\'s sharing application and superv
     await expectAccessible(hr, 'own applications');
     await browser.screenshot(hr, 'applications-mine');
 
-    await hr.click(`[data-testid="withdraw-${mine.id}"]`);
+    await press(hr, `[data-testid="withdraw-${mine.id}"]`);
     await hr.waitForSelector('[data-testid="confirm-withdraw"]');
-    await hr.click('[data-testid="confirm-withdraw"]');
+    await press(hr, '[data-testid="confirm-withdraw"]');
     await waitForText(hr, `[data-testid="applications-mine"] ${row(mine.id)}`, '已撤回');
     expect(await applicationAs(mine.id, hrSteward.key)).toMatchObject({ status: 'WITHDRAWN', decidedBy: hrSteward.id });
     expect(await hr.$(`[data-testid="withdraw-${mine.id}"]`)).toBeNull();

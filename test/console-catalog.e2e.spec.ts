@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { join } from 'node:path';
-import { CONSOLE_OUTPUT, ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { CONSOLE_OUTPUT, ConsoleBrowser, innerText, pageText, seriousViolations, settled } from './support/console-browser.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
@@ -76,11 +76,6 @@ async function confirmUntil(page: Page, status: string): Promise<void> {
   );
   const refusal = await page.$('[data-testid="impact-dialog"]:has([data-testid="error-code"])');
   if (refusal) throw new Error(`the change was refused: ${await refusal.evaluate(innerText)}`);
-}
-
-/** Waits until drawers, dialogs and dropdowns have finished moving (endless animations, e.g. a pulsing badge, aside). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
 }
 
 /** axe-core's serious violations once everything has settled (a fading button is not its final colour). */

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
-import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { ConsoleBrowser, innerText, pageText, press, seriousViolations } from './support/console-browser.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -86,15 +86,6 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
   const textOf = async (page: Page, selector: string) => {
     await page.waitForSelector(selector, { visible: true });
     return page.$eval(selector, innerText);
-  };
-
-  /**
-   * Clicks an element through the DOM once it shows: a dialog's buttons move while it opens
-   * (Ant Design's zoom), so a mouse click at their first position may land beside them.
-   */
-  const press = async (page: Page, selector: string) => {
-    await page.waitForSelector(selector, { visible: true });
-    await page.$eval(selector, (e) => (e as unknown as { click: () => void }).click());
   };
 
   /** Waits until no dialog is still zooming in, so that the mouse finds its fields where they stay. */

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_OUTPUT, ConsoleBrowser } from './support/console-browser.js';
+import { CONSOLE_OUTPUT, ConsoleBrowser, press } from './support/console-browser.js';
 import { has } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -69,7 +69,7 @@ describe.skipIf(!has('chromium'))('the applications inbox with 1,000 pending app
     for (let n = 2; n <= PAGES_VISITED; n++) {
       const before = keys[0];
       const clicked = Date.now();
-      await page.click('.ant-pagination-next button, li.ant-pagination-next');
+      await press(page, 'li.ant-pagination-next:not(.ant-pagination-disabled) button');
       await page.waitForFunction(`document.querySelector('.ant-table-row')?.dataset.rowKey !== ${JSON.stringify(before)}`);
       pageTimes.push(Date.now() - clicked);
       keys = await rowKeys(page);

@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkingDayCalendar, workingDaysLeft } from '@hub/working-days';
-import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
+import { ConsoleBrowser, innerText, pageText, press, seriousViolations } from './support/console-browser.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -25,15 +25,6 @@ interface Reported {
   workingDaysLeft: number;
   sourceDepartment: string;
   sourceSystem: string | null;
-}
-
-/**
- * Presses a dialog's button: a DOM click, since the dialog zooms in and a click by coordinates
- * taken during its animation can miss the moving button.
- */
-async function press(page: Page, selector: string): Promise<void> {
-  await page.waitForSelector(selector);
-  await page.$eval(selector, (e) => (e as unknown as { click(): void }).click());
 }
 
 /** A row of a table, by its key (Table rowKey → data-row-key). */

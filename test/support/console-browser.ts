@@ -35,6 +35,21 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** Waits until drawers, dialogs and dropdowns have finished moving (endless animations, e.g. a pulsing badge, aside). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
+}
+
+/**
+ * Clicks an element through the DOM once it shows: a drawer's or dialog's buttons move while it
+ * opens (Ant Design's slide and zoom), so a mouse click at their first position may land beside
+ * them — and on a loaded machine the animation takes longer.
+ */
+export async function press(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true });
+  await page.$eval(selector, (e) => (e as unknown as { click: () => void }).click());
+}
+
 export class ConsoleBrowser {
   /** Every URL any page of the browser requested (data: and blob: URLs are not requests that leave). */
   readonly requested: string[] = [];

@@ -644,11 +644,6 @@ export type SearchCatalogQueryVariables = Exact<{
 
 export type SearchCatalogQuery = { searchCatalog: { nodes: Array<{ code: string, name: string, providerName: string | null, providerUscc: string, sharingType: SharingType, updateCycle: UpdateCycle, status: ResourceStatus, version: number, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type CatalogDepartmentsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type CatalogDepartmentsQuery = { departments: Array<{ uscc: string, name: string }> };
-
 export type CatalogResourceDetailQueryVariables = Exact<{
   code: string;
 }>;
@@ -1241,14 +1236,6 @@ export const SearchCatalogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchCatalogQuery, SearchCatalogQueryVariables>;
-export const CatalogDepartmentsDocument = new TypedDocumentString(`
-    query CatalogDepartments {
-  departments {
-    uscc
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<CatalogDepartmentsQuery, CatalogDepartmentsQueryVariables>;
 export const CatalogResourceDetailDocument = new TypedDocumentString(`
     query CatalogResourceDetail($code: String!) {
   catalogResource(code: $code) {

@@ -7,6 +7,7 @@ import { Alert, Badge, Button, Card, Descriptions, Empty, Form, Input, Space, Sp
 import { useState } from 'react';
 import { execute } from '../api';
 import { useDepartmentNames } from '../departments';
+import { useCursorPages } from '../cursor-pages';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { AccessLogQuery, AccessOutcome, AccessSubjectType } from '../gql/graphql';
@@ -85,18 +86,15 @@ function formatTime(iso: string): string {
 function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; subjectId: string }) {
   const t = useT();
   const departmentName = useDepartmentNames();
-  // cursors[i] is the `after` of page i + 1 (page 1 has none).
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState(1);
+  const pages = useCursorPages(PAGE_SIZE);
   const query = useQuery({
-    queryKey: ['accessLog', subjectType, subjectId, cursors[page - 1]],
-    queryFn: () => execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: cursors[page - 1] ?? undefined }),
+    queryKey: ['accessLog', subjectType, subjectId, pages.after],
+    queryFn: () => execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: pages.after ?? undefined }),
     placeholderData: keepPreviousData,
     retry: false,
   });
   const connection = query.data?.accessLog;
-  if (connection?.pageInfo.hasNextPage && cursors.length === page) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
-  const known = (cursors.length - 1) * PAGE_SIZE + (connection?.pageInfo.hasNextPage ? PAGE_SIZE : (connection?.nodes.length ?? 0));
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
   if (query.isError) return <ErrorNotice error={query.error} title={t('无法查看该对象的访问记录', 'Cannot show this subject’s access log')} />;
   return (
     <Table<AccessRecord>
@@ -105,7 +103,7 @@ function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; s
       loading={query.isFetching ? { tip: t('正在加载访问记录…', 'Loading the access log…') } : false}
       dataSource={connection?.nodes ?? []}
       locale={{ emptyText: <Empty description={t('尚无人读取过该对象的数据', 'No one has read this subject’s data yet')} /> }}
-      pagination={{ current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage }}
+      pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
       columns={[
         { title: t('时间', 'Time'), dataIndex: 'recordedAt', width: 170, render: (at: string) => formatTime(at) },
         { title: t('调用系统', 'System'), dataIndex: 'systemCode', render: (code: string | null, r) => code ?? r.holderName ?? '—' },

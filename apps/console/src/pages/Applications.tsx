@@ -13,7 +13,7 @@ import { graphql } from '../gql';
 import type { SharingApplicationSide, SharingApplicationStatus, SharingApplicationsQuery } from '../gql/graphql';
 import { useT } from '../i18n';
 import { useSession } from '../session';
-import { useCursorPages } from './cursor-pages';
+import { useCursorPages } from '../cursor-pages';
 import { DeadlineText, STATUSES, StatusBadge, cst, statusLabel } from './sharing-common';
 import { useDepartmentName, useDepartments } from '../departments';
 
@@ -209,7 +209,7 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
   const resources = useQuery({ queryKey: ['conditionalResources'], queryFn: () => execute(ConditionalResources), staleTime: 60_000 });
   const resourceName = (code: string) => resources.data?.searchCatalog.nodes.find((r) => r.code === code)?.name;
   const connection = query.data?.sharingApplications;
-  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0);
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
 
   const resourceColumn = {
     title: t('资源', 'Resource'),

@@ -3,11 +3,12 @@
 // holidays only); the notices entered; a year's statutory holidays. An admin enters a year's notice
 // (the hub checks it against the statutory holidays law) and then sees which applications'
 // deadlines it counted again (sharingApplications filtered by movedByNoticeYear/Version).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Checkbox, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { execute } from '../api';
+import { usePagedQuery } from '../cursor-pages';
 import { useParticipantNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
@@ -136,32 +137,14 @@ const PAGE_SIZE = 20;
 /** Monday–Friday (Dayjs: 0 is Sunday). */
 const isWeekday = (d: Dayjs) => d.day() !== 0 && d.day() !== 6;
 
-interface Connection<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
-}
-
-/** A list paged forward on the server (first/after): the cursors of the pages seen, for the table's pager. */
-function useCursorPages<T>(key: unknown[], fetchPage: (after: string | null) => Promise<Connection<T>>) {
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState(1);
-  const query = useQuery({ queryKey: [...key, cursors[page - 1]], queryFn: () => fetchPage(cursors[page - 1]), placeholderData: keepPreviousData });
-  const connection = query.data;
-  if (connection?.pageInfo.hasNextPage && cursors.length === page) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
-  // The total is unknown with cursors: one page more than seen while there is a next page.
-  const known = (cursors.length - 1) * PAGE_SIZE + (connection?.pageInfo.hasNextPage ? PAGE_SIZE : (connection?.nodes.length ?? 0));
-  const pagination = { current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage };
-  return { query, nodes: connection?.nodes ?? [], pagination };
-}
-
 function NoticeMoves({ year, version, admin }: { year: number; version: number; admin: boolean }) {
   const t = useT();
   const names = useParticipantNames();
   const filter = { movedByNoticeYear: year, movedByNoticeVersion: version };
-  const applications = useCursorPages(['movedApplications', filter], async (after) => (await execute(Moved, { filter, first: PAGE_SIZE, after })).sharingApplications);
+  const applications = usePagedQuery(['movedApplications', filter], async (after) => (await execute(Moved, { filter, first: PAGE_SIZE, after })).sharingApplications, PAGE_SIZE);
   // A department's steward answers the corrections routed to its department (TO_ANSWER); an admin or a hub-wide steward sees all.
   const role: DataCorrectionRole = admin ? 'REPORTED' : 'TO_ANSWER';
-  const corrections = useCursorPages(['movedCorrections', year, version, role], async (after) => (await execute(MovedCorrections, { role, year, version, first: PAGE_SIZE, after })).dataCorrections);
+  const corrections = usePagedQuery(['movedCorrections', year, version, role], async (after) => (await execute(MovedCorrections, { role, year, version, first: PAGE_SIZE, after })).dataCorrections, PAGE_SIZE);
   const day = (d: string, provisional: boolean) => `${d}${provisional ? t('（暂定）', ' (provisional)') : t('（正式）', ' (official)')}`;
   const STATUS: Record<SharingApplicationStatus, string> = {
     SUBMITTED: t('待答复', 'Awaiting an answer'),

@@ -9,6 +9,8 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { execute } from '../api';
+import { useCursorPages } from '../cursor-pages';
+import { useDepartments } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import type { CatalogSortField, ResourceStatus, SearchCatalogQuery, SharingType, UpdateCycle } from '../gql/graphql';
 import { useT } from '../i18n';
@@ -17,7 +19,7 @@ import { canDraft } from './catalog/access';
 import { CatalogDetail } from './catalog/CatalogDetail';
 import { CatalogEditor } from './catalog/CatalogEditor';
 import { SHARING_BADGE, SHARING_TYPE, STATUS, STATUS_BADGE, UPDATE_CYCLE, optionsOf } from './catalog/labels';
-import { CatalogDepartments, SearchCatalog } from './catalog/operations';
+import { SearchCatalog } from './catalog/operations';
 
 type Resource = SearchCatalogQuery['searchCatalog']['nodes'][number];
 
@@ -45,9 +47,7 @@ export default function Catalog() {
     order: 'ascend',
   });
   const [drafting, setDrafting] = useState(false);
-  // cursors[i] is the `after` of page i + 1 (page 1 has none).
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState(1);
+  const pages = useCursorPages(PAGE_SIZE);
   const filter = {
     text: text || undefined,
     providerUscc,
@@ -60,29 +60,20 @@ export default function Catalog() {
     direction: sort.order === 'descend' ? ('DESC' as const) : ('ASC' as const),
   };
   const query = useQuery({
-    queryKey: ['searchCatalog', filter, orderBy, cursors[page - 1]],
+    queryKey: ['searchCatalog', filter, orderBy, pages.after],
     queryFn: () =>
       execute(SearchCatalog, {
         filter,
         first: PAGE_SIZE,
-        after: cursors[page - 1],
+        after: pages.after,
         orderBy,
       }),
     placeholderData: keepPreviousData,
   });
-  const departments = useQuery({
-    queryKey: ['departments'],
-    queryFn: () => execute(CatalogDepartments),
-    staleTime: 300_000,
-  });
+  const departments = useDepartments();
   const connection = query.data?.searchCatalog;
-  if (connection?.pageInfo.hasNextPage && cursors.length === page && !query.isPlaceholderData) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
-  const restart = () => {
-    setCursors([null]);
-    setPage(1);
-  };
-  // The total is unknown with cursors: one page more than seen while there is a next page.
-  const known = (cursors.length - 1) * PAGE_SIZE + (connection?.pageInfo.hasNextPage ? PAGE_SIZE : (connection?.nodes.length ?? 0));
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
+  const restart = pages.restart;
   const selected = params.get('resource');
   const open = (code: string | null) => setParams(code ? { resource: code } : {});
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['searchCatalog'] });
@@ -175,11 +166,11 @@ export default function Catalog() {
             emptyText: query.isError ? t('目录暂时无法显示', 'The catalog cannot be shown for now') : <Empty description={t('没有符合条件的资源', 'No resource matches')} />,
           }}
           pagination={{
-            current: page,
+            current: pages.page,
             pageSize: PAGE_SIZE,
-            total: Math.max(known, PAGE_SIZE * (page - 1) + 1),
+            total,
             showSizeChanger: false,
-            onChange: setPage,
+            onChange: pages.setPage,
           }}
           sortDirections={['ascend', 'descend']}
           onChange={(_pagination, _filters, sorter, { action }) => {

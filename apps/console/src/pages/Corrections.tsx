@@ -8,6 +8,7 @@ import { Badge, Button, Empty, Form, Input, Modal, Select, Space, Table, Typogra
 import { useState } from 'react';
 import { execute } from '../api';
 import { useDepartmentNames } from '../departments';
+import { useCursorPages } from '../cursor-pages';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { DataCorrectionStatus, ToAnswerQuery } from '../gql/graphql';
@@ -144,18 +145,16 @@ function ActionDialog({ action, onClose }: { action: Action; onClose: () => void
 export default function Corrections() {
   const t = useT();
   const [status, setStatus] = useState<DataCorrectionStatus>();
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState(1);
+  const pages = useCursorPages(PAGE_SIZE);
   const [action, setAction] = useState<Action>();
   const departmentName = useDepartmentNames();
   const query = useQuery({
-    queryKey: ['dataCorrections', status, cursors[page - 1]],
-    queryFn: () => execute(ToAnswer, { status, first: PAGE_SIZE, after: cursors[page - 1] }),
+    queryKey: ['dataCorrections', status, pages.after],
+    queryFn: () => execute(ToAnswer, { status, first: PAGE_SIZE, after: pages.after }),
     placeholderData: keepPreviousData,
   });
   const connection = query.data?.dataCorrections;
-  if (connection?.pageInfo.hasNextPage && cursors.length === page) setCursors([...cursors, connection.pageInfo.endCursor ?? null]);
-  const known = (cursors.length - 1) * PAGE_SIZE + (connection?.pageInfo.hasNextPage ? PAGE_SIZE : (connection?.nodes.length ?? 0));
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -184,8 +183,7 @@ export default function Corrections() {
           options={Object.entries(STATUS).map(([value, s]) => ({ value: value as DataCorrectionStatus, label: t(s.zh, s.en) }))}
           onChange={(value) => {
             setStatus(value);
-            setCursors([null]);
-            setPage(1);
+            pages.restart();
           }}
         />
         <Button data-testid="refresh" onClick={() => void query.refetch()}>
@@ -199,7 +197,7 @@ export default function Corrections() {
         loading={query.isFetching ? { tip: t('正在加载纠错…', 'Loading the corrections…') } : false}
         dataSource={connection?.nodes ?? []}
         locale={{ emptyText: query.isError ? t('纠错暂时无法显示', 'The corrections cannot be shown for now') : <Empty description={t('没有需要本部门处理的纠错', 'No corrections for your department')} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: Math.max(known, PAGE_SIZE * (page - 1) + 1), showSizeChanger: false, onChange: setPage }}
+        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
         expandable={{
           rowExpandable: () => true,
           expandedRowRender: (c) => (

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
 import type { OverdueDataCorrectionsQuery, OverdueSharingApplicationsQuery } from '../gql/graphql';
 import { useT } from '../i18n';
-import { useCursorPages } from './cursor-pages';
+import { useCursorPages } from '../cursor-pages';
 import { OVERDUE_RED, cst } from './sharing-common';
 import { useDepartmentName } from '../departments';
 
@@ -144,7 +144,7 @@ function OverdueApplications() {
     placeholderData: keepPreviousData,
   });
   const connection = query.data?.overdueSharingApplications;
-  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0);
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
   return (
     <>
       {query.isError ? <ErrorNotice error={query.error} title={t('逾期申请加载失败', 'The overdue applications could not be loaded')} /> : null}
@@ -183,7 +183,7 @@ function OverdueCorrections() {
     placeholderData: keepPreviousData,
   });
   const connection = query.data?.overdueDataCorrections;
-  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0);
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
   return (
     <>
       {query.isError ? <ErrorNotice error={query.error} title={t('逾期纠错加载失败', 'The overdue corrections could not be loaded')} /> : null}

@@ -2,17 +2,18 @@
 // A new resource is saved as a draft at once (no grant can rest on it yet); a change is sent only
 // after the steward has seen what it does to existing grants (ConfirmChange), with the version the
 // steward edited, so a change on top of someone else's is refused (VERSION_CONFLICT).
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Divider, Drawer, Form, Input, InputNumber, Select, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { execute } from '../../api';
+import { useDepartments } from '../../departments';
 import { ErrorNotice } from '../../ErrorNotice';
 import type { CatalogResourceDetailQuery, CatalogResourceInput, DataItemInput, UpdateCatalogResourceInput } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { ConfirmChange, type PendingChange } from './ConfirmChange';
 import { DATA_CLASS, DATA_ITEM_TYPE, FORMAT, MASKING, OPEN_ATTRIBUTE, SENSITIVITY, SHARING_METHOD, SHARING_TYPE, UPDATE_CYCLE, optionsOf } from './labels';
-import { CatalogDepartments, CreateCatalogResource, UpdateCatalogResource } from './operations';
+import { CreateCatalogResource, UpdateCatalogResource } from './operations';
 
 type Resource = NonNullable<CatalogResourceDetailQuery['catalogResource']>;
 
@@ -46,12 +47,7 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
   const [pending, setPending] = useState<PendingChange>();
   const [notice, notices] = message.useMessage();
   const ownDepartment = principal?.departmentUscc ?? null;
-  const departments = useQuery({
-    queryKey: ['departments'],
-    queryFn: () => execute(CatalogDepartments),
-    staleTime: 300_000,
-    enabled: !resource && ownDepartment === null,
-  });
+  const departments = useDepartments();
   const create = useMutation({
     mutationFn: (input: CatalogResourceInput) => execute(CreateCatalogResource, { input }),
     onSuccess: (data) => onSaved(data.createCatalogResource.code),

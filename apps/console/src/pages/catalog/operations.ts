@@ -23,15 +23,6 @@ export const SearchCatalog = graphql(`
   }
 `);
 
-export const CatalogDepartments = graphql(`
-  query CatalogDepartments {
-    departments {
-      uscc
-      name
-    }
-  }
-`);
-
 export const CatalogResourceDetail = graphql(`
   query CatalogResourceDetail($code: String!) {
     catalogResource(code: $code) {
