@@ -78,12 +78,6 @@ async function confirmUntil(page: Page, status: string): Promise<void> {
   if (refusal) throw new Error(`the change was refused: ${await refusal.evaluate(innerText)}`);
 }
 
-/** axe-core's serious violations once everything has settled (a fading button is not its final colour). */
-async function violationsWhenSettled(page: Page) {
-  await settled(page);
-  return seriousViolations(page);
-}
-
 /** What the steward sees (the viewport: a drawer is fixed to it, so a full-page shot would cut it off). */
 async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(CONSOLE_OUTPUT, `${name}.png`) });
@@ -283,7 +277,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     expect(searches.at(-1)).toMatchObject({
       filter: { providerUscc: DEPARTMENTS.credit, updateCycle: 'DAILY' },
     });
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Sorting: the hub is asked for the order (the variables say so), and the rows follow it.
     await browser.goto(page, '/console/catalog');
@@ -315,7 +309,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
       orderBy: { field: 'NAME', direction: 'DESC' },
       after: expect.any(String),
     });
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -338,7 +332,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     expect(item6).toContain('CreditRecord.subjectName');
     // Not its department: no edit action for the public security steward.
     expect(await page.$('[data-testid="catalog-edit-open"]')).toBeNull();
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, 'catalog-detail');
     await page.close();
   });
@@ -363,7 +357,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     await page.click('[data-testid="form-item-fields"]');
     await page.keyboard.type('Person.history');
     await page.keyboard.press('Enter');
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, 'catalog-edit');
     await page.locator('[data-testid="catalog-save"]').click();
 
@@ -381,7 +375,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     // Publish: the dialog says no grant is affected; only its confirm button sends the mutation.
     await page.locator('[data-testid="catalog-publish"]').click();
     await page.waitForSelector('[data-testid="impact-none"]');
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await confirmUntil(page, '已发布');
     expect(
       (
@@ -489,7 +483,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
         })
       ).data?.catalogResource.status,
     ).toBe('PUBLISHED');
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await snapshot(page, 'catalog-retire');
     await confirmUntil(page, '已停用');
     expect(
@@ -556,7 +550,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
   it('takes the README screenshot of the list, accessible in English too', async () => {
     const page = await browser.signIn(hub.keys.psbSteward.key);
     await page.waitForSelector('[data-testid="catalog-list"] .ant-table-row');
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await browser.screenshot(page, 'catalog-list');
     // The README's picture (docs/images/console-catalog.png): the first screen only, to stay small.
     await snapshot(page, 'console-catalog');
@@ -565,7 +559,7 @@ describe.skipIf(!has('chromium'))('the console catalog page', () => {
     const text = await pageText(page);
     expect(text).toContain('Update cycle');
     expect(text).toContain('Provider department');
-    expect(await violationsWhenSettled(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.click('.ant-segmented ::-p-text(中文)');
     await page.close();
   });

@@ -27,8 +27,13 @@ export function pageText(page: Page): Promise<string> {
   return page.evaluate('document.body.innerText') as Promise<string>;
 }
 
-/** axe-core's serious and critical violations on the page (evaluated over CDP, so the page's CSP does not block it). */
+/**
+ * axe-core's serious and critical violations on the page (evaluated over CDP, so the page's CSP
+ * does not block it), once drawers, dialogs and buttons have stopped moving: a fading colour is
+ * not the colour a steward reads.
+ */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   await page.evaluate(await axeSource);
   // Browser code as strings: the server's tsconfig has no DOM types, and should not get them.
   const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
