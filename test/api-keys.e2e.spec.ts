@@ -10,6 +10,7 @@ import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
 import { schemaErrors } from './support/event-schemas.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
+import { addDays } from './support/days.js';
 
 const KEY_FIELDS = 'id roles departmentUscc systemCode holderName issuedAt issuedBy expiresAt status revokedAt revokedBy revokeReason';
 const ISSUE = `mutation Issue($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key apiKey { ${KEY_FIELDS} } } }`;
@@ -38,10 +39,6 @@ interface Refusal {
   status: number;
   code: string;
   message: string;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Every key of a JSON value, however deep. */

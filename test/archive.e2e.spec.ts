@@ -10,6 +10,7 @@ import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
+import { addDays } from './support/days.js';
 
 const MAX_CONTENT_BYTES = 4096;
 /** The e-licence arc (GB/T 36904): 1.2.156.3005.2 */
@@ -66,10 +67,6 @@ const PDF = Buffer.from(
     '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 let serials = 0;
 /** A valid identifier of a licence of this type issued by this department (GB/T 36904, with its check character). */

@@ -15,6 +15,7 @@ import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { has } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type GraphQLResponse } from './support/test-hub.js';
+import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
 const RESOURCE = '10103001/000001';
@@ -38,10 +39,6 @@ interface Application {
   consumerDepartmentUscc: string;
   workingDaysLeft: number;
   overdue: boolean;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 describe.skipIf(!has('chromium'))('the console\'s sharing application and supervision pages in a browser', () => {

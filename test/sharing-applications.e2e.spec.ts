@@ -8,6 +8,7 @@ import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
+import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
 const RESOURCE = '10103001/000001';
@@ -58,11 +59,6 @@ interface Grant {
   validTo: string;
   status: string;
   revokedAt: string | null;
-}
-
-/** YYYY-MM-DD plus n calendar days. */
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -10,6 +10,7 @@ import { loadWorkingDayCalendar, workingDaysLeft } from '@hub/working-days';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
+import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
 const RESOURCE = '10103001/000001';
@@ -41,11 +42,6 @@ interface Application {
   overdue: boolean;
   workingDaysLeft: number;
   decidedBy: string | null;
-}
-
-/** YYYY-MM-DD plus n calendar days. */
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 describe('sharing applications for the stewards console: steward applicants, working days left, supervision', () => {
