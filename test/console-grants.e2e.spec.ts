@@ -174,6 +174,57 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     await page.close();
   }, 120_000);
 
+  it('pages an admin through every grant from the hub, 20 at a time; a filter starts again from page 1', async () => {
+    // The test hub grants its library-reading systems many resources: more than a page for the admin.
+    const visible = (await gql<{ sharingGrants: Array<{ id: string }> }>(GRANTS, {}, hub.keys.admin.key)).data!.sharingGrants;
+    expect(visible.length).toBeGreaterThan(20);
+    const hubPages = await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(`{ sharingGrantPage(first: 40) { nodes { id } } }`, {}, hub.keys.admin.key);
+    const newest = hubPages.data!.sharingGrantPage.nodes.map((g) => g.id);
+
+    const page = await browser.signIn(hub.keys.admin.key);
+    const sent: Array<{ operationName?: string; variables?: { after?: string | null; filter?: { status?: string } } }> = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/graphql' && request.postData()) sent.push(JSON.parse(request.postData()!));
+    });
+    await browser.goto(page, '/console/grants');
+    await page.waitForSelector('[data-testid="grants-table"] tr[data-row-key]');
+    const rowKeys = () => page.$$eval('[data-testid="grants-table"] tr[data-row-key]', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey));
+    const firstPage = await rowKeys();
+    expect(firstPage).toEqual(newest.slice(0, 20));
+
+    // Page 2 comes from the hub (page 1's cursor as `after`), not from rows already loaded.
+    await press(page, '[data-testid="grants-table"] .ant-pagination-item-2');
+    await page.waitForFunction(`document.querySelector('[data-testid="grants-table"] tr[data-row-key]')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`);
+    expect(await rowKeys()).toEqual(newest.slice(20, 40));
+    const paged = sent.filter((b) => b.operationName === 'SharingGrantPage');
+    expect(paged.at(-1)?.variables?.after).toEqual(expect.any(String));
+    expect(paged.at(-1)!.variables!.after!.length).toBeGreaterThan(0);
+
+    // A status filter asks the hub again from page 1: the grant revoked above (if that test ran first) or nothing.
+    await page.click('[data-testid="filter-status"]');
+    await page.waitForSelector('.ant-select-dropdown .ant-select-item-option[title="已撤销"]', { visible: true });
+    await page.click('.ant-select-dropdown .ant-select-item-option[title="已撤销"]');
+    await page.waitForFunction(
+      (first: string) => {
+        const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { dataset?: { rowKey?: string } } | null; body: { innerText: string } } }).document;
+        const row = doc.querySelector('[data-testid="grants-table"] tr[data-row-key]');
+        return row ? row.dataset?.rowKey !== first && doc.querySelector('.ant-pagination-item-active[title="1"]') !== null : doc.body.innerText.includes('没有符合条件的授权');
+      },
+      {},
+      newest[20],
+    );
+    const filtered = sent.filter((b) => b.operationName === 'SharingGrantPage').at(-1)!;
+    expect(filtered.variables?.filter?.status).toBe('REVOKED');
+    expect(filtered.variables?.after ?? null).toBeNull();
+    const statuses = await page.$$eval('[data-testid="grants-table"] [data-testid="grant-status"]', (cells) => cells.map((c) => (c as unknown as { innerText: string }).innerText));
+    const revoked = (await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(`{ sharingGrantPage(filter: { status: REVOKED }) { nodes { id } } }`, {}, hub.keys.admin.key)).data!.sharingGrantPage.nodes;
+    expect(await rowKeys()).toEqual(revoked.map((g) => g.id));
+    expect(statuses.every((s) => s.includes('已撤销'))).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.foreignRequests()).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('an admin issues a key shown once and kept nowhere, which works until the admin revokes it; a steward cannot issue one', async () => {
     const page = await browser.signIn(hub.keys.admin.key);
     await browser.goto(page, '/console/grants');

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
-import { SharingApplicationSide, SharingApplicationStatus } from './sharing.model.js';
+import { SharingApplicationSide, SharingApplicationStatus, SharingGrantStatus } from './sharing.model.js';
 
 @InputType({ ...IN_CATALOG_SCHEMA })
 export class ApplyForSharingInput {
@@ -134,4 +134,24 @@ export class SharingApplicationFilter {
   @IsInt()
   @Min(1)
   movedByNoticeVersion?: number;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class SharingGrantFilter {
+  @Field({ nullable: true, description: 'The consumer system holding the grant' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  systemCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  resourceCode?: string;
+
+  @Field(() => SharingGrantStatus, { nullable: true, description: 'The status as of today (China Standard Time), as SharingGrant.status tells it' })
+  @IsOptional()
+  @IsEnum(SharingGrantStatus)
+  status?: SharingGrantStatus;
 }

@@ -209,6 +209,15 @@ export class SharingApplicationConnection {
   pageInfo: PageInfo;
 }
 
+@ObjectType({ ...IN_CATALOG_SCHEMA })
+export class SharingGrantConnection {
+  @Field(() => [SharingGrant])
+  nodes: SharingGrant[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: "A provider department's applications undecided past their deadline (督办)" })
 export class SharingOverdueCount {
   @Field({ description: 'The provider department, which should have decided' })

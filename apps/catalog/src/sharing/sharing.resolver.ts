@@ -1,8 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
-import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
-import { SharingApplication, SharingApplicationConnection, SharingGrant, SharingOverdueCount } from './sharing.model.js';
+import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
+import { SharingApplication, SharingApplicationConnection, SharingGrant, SharingGrantConnection, SharingOverdueCount } from './sharing.model.js';
 import { SharingService } from './sharing.service.js';
 
 function checkedFirst(first: number): number {
@@ -48,7 +48,24 @@ export class SharingResolver {
   }
 
   @AnyCaller()
-  @Query(() => [SharingGrant], { description: 'Grants: a system\'s own, a steward\'s department\'s, or all (admins)' })
+  @Query(() => SharingGrantConnection, {
+    description:
+      "Grants, a page at a time, newest first (granted_at, then id): a system's own, a department steward's department's resources', all for admins and hub-wide stewards; filtered by consumer system, resource and status",
+  })
+  sharingGrantPage(
+    @Caller() caller: Principal,
+    @Args('filter', { nullable: true }) filter?: SharingGrantFilter,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<SharingGrantConnection> {
+    return this.sharing.grantPage(caller, filter ?? {}, checkedFirst(first), after);
+  }
+
+  @AnyCaller()
+  @Query(() => [SharingGrant], {
+    description:
+      "Grants: a system's own, a steward's department's, or all (admins); the newest 1,000 at most, the rest not listed — page with sharingGrantPage",
+  })
   sharingGrants(
     @Caller() caller: Principal,
     @Args('systemCode', { nullable: true }) systemCode?: string,

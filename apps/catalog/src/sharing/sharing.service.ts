@@ -13,7 +13,7 @@ import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
 import { DepartmentSystemRow } from '../participants/participant.entities.js';
-import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter } from './sharing.inputs.js';
+import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
 import {
   DeadlineChangeCause as DeadlineChangeCauseEnum,
   SharingApplication,
@@ -21,6 +21,7 @@ import {
   SharingApplicationSide,
   SharingApplicationStatus,
   SharingGrant,
+  SharingGrantConnection,
   SharingGrantStatus,
   type SharingOverdueCount,
 } from './sharing.model.js';
@@ -282,16 +283,54 @@ export class SharingService {
     return rows.map((r) => ({ departmentUscc: r.provider_uscc, count: r.count, earliestDeadline: sqlDay(r.earliest) }));
   }
 
+  /** The newest 1,000 grants the caller may see (a list kept for its clients; grantPage pages through all of them). */
   async grants(by: Principal, filter: { systemCode?: string; resourceCode?: string }, now = new Date()): Promise<SharingGrant[]> {
-    const qb = this.dataSource.getRepository(SharingGrantRow).createQueryBuilder('g').orderBy('g.granted_at', 'DESC').take(1000);
+    const qb = this.visibleGrants(by, filter).orderBy('g.granted_at', 'DESC').take(1000);
+    const today = chinaDate(now);
+    return (await qb.getMany()).map((g) => toGrant(g, today));
+  }
+
+  /**
+   * The grants the caller may see (as for `grants`), a page at a time: keyset on (granted_at desc,
+   * id desc), so a grant made while a steward pages shows on page 1, never twice. The status is of
+   * today (China Standard Time), as toGrant computes it, so it is filtered by the same dates.
+   */
+  async grantPage(by: Principal, filter: SharingGrantFilter, first: number, after?: string, now = new Date()): Promise<SharingGrantConnection> {
+    const today = chinaDate(now);
+    const qb = this.visibleGrants(by, filter);
+    if (filter.status) {
+      const live = 'g.revoked_at IS NULL AND g.valid_to >= CAST(:today AS date)';
+      const condition = {
+        [SharingGrantStatus.REVOKED]: 'g.revoked_at IS NOT NULL',
+        [SharingGrantStatus.EXPIRED]: 'g.revoked_at IS NULL AND g.valid_to < CAST(:today AS date)',
+        [SharingGrantStatus.NOT_YET_VALID]: `${live} AND g.valid_from > CAST(:today AS date)`,
+        [SharingGrantStatus.ACTIVE]: `${live} AND g.valid_from <= CAST(:today AS date)`,
+      }[filter.status];
+      qb.andWhere(`(${condition})`, { today });
+    }
+    if (after) {
+      const [grantedAt, id] = decodeCursor('grant', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/.test(k)).split('|');
+      qb.andWhere('(g.granted_at, g.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: grantedAt, afterId: id });
+    }
+    const rows = await qb.orderBy('g.granted_at', 'DESC').addOrderBy('g.id', 'DESC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((g) => toGrant(g, today)),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor('grant', `${last.grantedAt.toISOString()}|${last.id}`) : undefined },
+    };
+  }
+
+  /** A system sees its own grants; a department steward its department's resources'; admins and hub-wide stewards all. */
+  private visibleGrants(by: Principal, filter: { systemCode?: string; resourceCode?: string }) {
+    const qb = this.dataSource.getRepository(SharingGrantRow).createQueryBuilder('g');
     if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
       if (hasRole(by, Role.STEWARD)) qb.andWhere('g.provider_uscc = :p', { p: by.departmentUscc });
       else qb.andWhere('g.consumer_system_code = :s', { s: by.systemCode ?? '' });
     }
     if (filter.systemCode) qb.andWhere('g.consumer_system_code = :fs', { fs: filter.systemCode });
     if (filter.resourceCode) qb.andWhere('g.resource_code = :fr', { fr: filter.resourceCode });
-    const today = chinaDate(now);
-    return (await qb.getMany()).map((g) => toGrant(g, today));
+    return qb;
   }
 
   /**

@@ -363,6 +363,14 @@ export type SharingApplicationStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+export type SharingGrantFilter = {
+  resourceCode?: string | null | undefined;
+  /** The status as of today (China Standard Time), as SharingGrant.status tells it */
+  status?: SharingGrantStatus | null | undefined;
+  /** The consumer system holding the grant */
+  systemCode?: string | null | undefined;
+};
+
 export type SharingGrantStatus =
   | 'ACTIVE'
   | 'EXPIRED'
@@ -560,13 +568,14 @@ export type RejectDataCorrectionMutationVariables = Exact<{
 
 export type RejectDataCorrectionMutation = { rejectDataCorrection: { id: string, status: DataCorrectionStatus } };
 
-export type SharingGrantsQueryVariables = Exact<{
-  systemCode?: string | null | undefined;
-  resourceCode?: string | null | undefined;
+export type SharingGrantPageQueryVariables = Exact<{
+  filter?: SharingGrantFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
 }>;
 
 
-export type SharingGrantsQuery = { sharingGrants: Array<{ id: string, resourceCode: string, providerUscc: string, consumerSystemCode: string, items: Array<number>, purpose: string, fullValues: boolean, validFrom: string, validTo: string, status: SharingGrantStatus, grantedAt: string, revokedAt: string | null, revokeReason: string | null }> };
+export type SharingGrantPageQuery = { sharingGrantPage: { nodes: Array<{ id: string, resourceCode: string, providerUscc: string, consumerSystemCode: string, items: Array<number>, purpose: string, fullValues: boolean, validFrom: string, validTo: string, status: SharingGrantStatus, grantedAt: string, revokedAt: string | null, revokeReason: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RevokeSharingGrantMutationVariables = Exact<{
   input: RevokeGrantInput;
@@ -1062,25 +1071,31 @@ export const RejectDataCorrectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RejectDataCorrectionMutation, RejectDataCorrectionMutationVariables>;
-export const SharingGrantsDocument = new TypedDocumentString(`
-    query SharingGrants($systemCode: String, $resourceCode: String) {
-  sharingGrants(systemCode: $systemCode, resourceCode: $resourceCode) {
-    id
-    resourceCode
-    providerUscc
-    consumerSystemCode
-    items
-    purpose
-    fullValues
-    validFrom
-    validTo
-    status
-    grantedAt
-    revokedAt
-    revokeReason
+export const SharingGrantPageDocument = new TypedDocumentString(`
+    query SharingGrantPage($filter: SharingGrantFilter, $first: Int!, $after: String) {
+  sharingGrantPage(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      resourceCode
+      providerUscc
+      consumerSystemCode
+      items
+      purpose
+      fullValues
+      validFrom
+      validTo
+      status
+      grantedAt
+      revokedAt
+      revokeReason
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
-    `) as unknown as TypedDocumentString<SharingGrantsQuery, SharingGrantsQueryVariables>;
+    `) as unknown as TypedDocumentString<SharingGrantPageQuery, SharingGrantPageQueryVariables>;
 export const RevokeSharingGrantDocument = new TypedDocumentString(`
     mutation RevokeSharingGrant($input: RevokeGrantInput!) {
   revokeSharingGrant(input: $input) {

@@ -1,38 +1,50 @@
 // 授权与密钥: the sharing grants a steward answers for (its department's resources; every grant for
 // a hub-wide steward or an admin), each revocable with a reason; and, for admins only, the
 // departments, their systems and the keys (Keys.tsx). The hub decides again on every request.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Form, Input, Modal, Space, Table, Tabs, Typography } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { execute } from '../api';
+import { useCursorPages } from '../cursor-pages';
 import { useParticipantNames } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
-import type { SharingGrantStatus, SharingGrantsQuery } from '../gql/graphql';
+import type { SharingGrantPageQuery, SharingGrantStatus } from '../gql/graphql';
 import { useT, type Translate } from '../i18n';
 import { isAdmin, useSession } from '../session';
+import { cst } from './sharing-common';
 
 const Keys = lazy(() => import('./Keys'));
 
-const SharingGrants = graphql(`
-  query SharingGrants($systemCode: String, $resourceCode: String) {
-    sharingGrants(systemCode: $systemCode, resourceCode: $resourceCode) {
-      id
-      resourceCode
-      providerUscc
-      consumerSystemCode
-      items
-      purpose
-      fullValues
-      validFrom
-      validTo
-      status
-      grantedAt
-      revokedAt
-      revokeReason
+// One page of grants, newest first: the hub pages, filters and orders (sharingGrantPage); the
+// console never holds more than a page, however many grants a department has answered for.
+const SharingGrantPage = graphql(`
+  query SharingGrantPage($filter: SharingGrantFilter, $first: Int!, $after: String) {
+    sharingGrantPage(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        resourceCode
+        providerUscc
+        consumerSystemCode
+        items
+        purpose
+        fullValues
+        validFrom
+        validTo
+        status
+        grantedAt
+        revokedAt
+        revokeReason
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
+
+const PAGE_SIZE = 20;
 
 const RevokeSharingGrant = graphql(`
   mutation RevokeSharingGrant($input: RevokeGrantInput!) {
@@ -45,7 +57,7 @@ const RevokeSharingGrant = graphql(`
   }
 `);
 
-type Grant = SharingGrantsQuery['sharingGrants'][number];
+type Grant = SharingGrantPageQuery['sharingGrantPage']['nodes'][number];
 
 export function grantStatus(t: Translate): Record<SharingGrantStatus, { label: string; status: 'success' | 'processing' | 'default' | 'error' }> {
   return {
@@ -61,16 +73,27 @@ function GrantList() {
   const queryClient = useQueryClient();
   const [systemCode, setSystemCode] = useState<string>();
   const [resourceCode, setResourceCode] = useState<string>();
+  const [statusFilter, setStatusFilter] = useState<SharingGrantStatus>();
   const [revoking, setRevoking] = useState<Grant>();
   const [form] = Form.useForm<{ reason: string }>();
-  const variables = { systemCode: systemCode || undefined, resourceCode: resourceCode || undefined };
-  const grants = useQuery({ queryKey: ['sharingGrants', variables], queryFn: () => execute(SharingGrants, variables) });
+  // useCursorPages rather than usePagedQuery: a filter changes the list, and a cursor is only good
+  // for its own list, so each filter restarts the pages.
+  const pages = useCursorPages(PAGE_SIZE);
+  const filter = { systemCode: systemCode || undefined, resourceCode: resourceCode || undefined, status: statusFilter };
+  const grants = useQuery({
+    queryKey: ['sharingGrantPage', filter, pages.after],
+    queryFn: () => execute(SharingGrantPage, { filter, first: PAGE_SIZE, after: pages.after }),
+    placeholderData: keepPreviousData,
+  });
+  const connection = grants.data?.sharingGrantPage;
+  const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, grants.isPlaceholderData);
   const revoke = useMutation({
     mutationFn: (input: { grantId: string; reason: string }) => execute(RevokeSharingGrant, { input }),
     onSuccess: async () => {
       setRevoking(undefined);
       form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ['sharingGrants'] });
+      // The revoked grant stays where it was (the order is by granted_at): the same page, refreshed.
+      await queryClient.invalidateQueries({ queryKey: ['sharingGrantPage'] });
     },
   });
   const status = grantStatus(t);
@@ -89,7 +112,10 @@ function GrantList() {
           placeholder={t('使用系统代码', 'Consumer system code')}
           allowClear
           data-testid="filter-system"
-          onSearch={(value) => setSystemCode(value.trim())}
+          onSearch={(value) => {
+            setSystemCode(value.trim());
+            pages.restart();
+          }}
           style={{ width: 240 }}
         />
         <Input.Search
@@ -97,26 +123,40 @@ function GrantList() {
           placeholder={t('资源代码，如 10103001/000001', 'Resource code, e.g. 10103001/000001')}
           allowClear
           data-testid="filter-resource"
-          onSearch={(value) => setResourceCode(value.trim())}
+          onSearch={(value) => {
+            setResourceCode(value.trim());
+            pages.restart();
+          }}
           style={{ width: 300 }}
+        />
+        <Select<SharingGrantStatus>
+          aria-label={t('按状态筛选', 'Filter by status')}
+          placeholder={t('全部状态', 'All statuses')}
+          allowClear
+          data-testid="filter-status"
+          style={{ width: 160 }}
+          options={(Object.keys(status) as SharingGrantStatus[]).map((s) => ({ value: s, label: status[s].label }))}
+          onChange={(value) => {
+            setStatusFilter(value);
+            pages.restart();
+          }}
         />
       </Space>
       {grants.isError ? <ErrorNotice error={grants.error} title={t('授权加载失败', 'The grants could not be loaded')} /> : null}
-      {/* The hub answers at most 1,000 grants (newest first, SharingService.grants), so paging and
-          sorting here, in the browser, are over a bounded list; the filters narrow it on the server. */}
+      {/* Newest first, as the hub orders them: a column sorted here would sort one page of 20 only,
+          so the columns have no sorters; the filters above narrow the list on the server. */}
       <Table<Grant>
         rowKey="id"
         data-testid="grants-table"
         loading={grants.isFetching ? { tip: t('正在加载授权…', 'Loading grants…') } : false}
-        dataSource={grants.data?.sharingGrants ?? []}
+        dataSource={connection?.nodes ?? []}
         locale={{ emptyText: grants.isError ? t('授权暂时无法显示', 'The grants cannot be shown for now') : <Empty description={t('没有符合条件的授权', 'No grant matches')} /> }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
         scroll={{ x: 1100 }}
         columns={[
           {
             title: t('使用系统', 'Consumer system'),
             dataIndex: 'consumerSystemCode',
-            sorter: (a, b) => a.consumerSystemCode.localeCompare(b.consumerSystemCode),
             render: (code: string) => (
               <>
                 {names.system(code)}
@@ -124,21 +164,18 @@ function GrantList() {
               </>
             ),
           },
-          { title: t('资源', 'Resource'), dataIndex: 'resourceCode', sorter: (a, b) => a.resourceCode.localeCompare(b.resourceCode) },
+          { title: t('资源', 'Resource'), dataIndex: 'resourceCode' },
+          { title: t('授权时间', 'Granted'), dataIndex: 'grantedAt', width: 170, render: (at: string) => cst(at) },
           { title: t('信息项', 'Items'), dataIndex: 'items', render: (items: number[]) => items.join('、') },
           { title: t('完整值', 'Full values'), dataIndex: 'fullValues', render: (full: boolean) => (full ? t('是（不脱敏）', 'Yes (unmasked)') : t('否（脱敏）', 'No (masked)')) },
           {
             title: t('有效期', 'Valid'),
             key: 'validity',
-            sorter: (a, b) => a.validTo.localeCompare(b.validTo),
             render: (_: unknown, g) => `${g.validFrom} – ${g.validTo}`,
           },
           {
             title: t('状态', 'Status'),
             dataIndex: 'status',
-            sorter: (a, b) => a.status.localeCompare(b.status),
-            filters: (Object.keys(status) as SharingGrantStatus[]).map((s) => ({ text: status[s].label, value: s })),
-            onFilter: (value, g) => g.status === value,
             render: (s: SharingGrantStatus, g) => (
               <span data-testid="grant-status">
                 <Badge status={status[s].status} text={status[s].label} />
