@@ -193,7 +193,7 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
     expect(firstPage).toEqual(newest.slice(0, 20));
 
     // Page 2 comes from the hub (page 1's cursor as `after`), not from rows already loaded.
-    await press(page, '[data-testid="grants-table"] .ant-pagination-item-2');
+    await press(page, '.ant-pagination-item-2');
     await page.waitForFunction(`document.querySelector('[data-testid="grants-table"] tr[data-row-key]')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`);
     expect(await rowKeys()).toEqual(newest.slice(20, 40));
     const paged = sent.filter((b) => b.operationName === 'SharingGrantPage');
@@ -295,6 +295,17 @@ describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards
       const refused = await hub.graphqlResponse(MY_ACCESS, {}, {}, { key });
       expect(refused.status).toBe(401);
     }, 30_000);
+    // The keys list filtered on the hub by status: the revoked key, and no active one.
+    await page.click('[data-testid="key-filter-status"]');
+    await page.waitForSelector('.ant-select-dropdown .ant-select-item-option[title="已吊销"]', { visible: true });
+    await page.click('.ant-select-dropdown .ant-select-item-option[title="已吊销"]');
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelectorAll: (s: string) => ArrayLike<{ innerText: string }> } }).document;
+      const statuses = Array.from(doc.querySelectorAll('[data-testid="keys-table"] [data-testid="key-status"]'));
+      return statuses.length > 0 && statuses.every((s) => s.innerText.includes('已吊销'));
+    });
+    expect(await page.$(row)).not.toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(browser.foreignRequests()).toEqual([]);
     await page.close();
 

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsInt, IsNotEmpty, IsOptional, IsS
 import { Role } from '@hub/auth';
 import { IsDay, IsDivisionCode, IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+import { ApiKeyStatus } from './participants.model.js';
 
 export const SYSTEM_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -107,4 +108,24 @@ export class RevokeApiKeyInput {
   @IsNotEmpty()
   @MaxLength(500)
   reason: string;
+}
+
+@InputType({ ...IN_CATALOG_SCHEMA })
+export class ApiKeyFilter {
+  @Field({ nullable: true, description: "The department of the system or steward holding the key (a department steward sees its own department's only)" })
+  @IsOptional()
+  @IsUscc()
+  departmentUscc?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  systemCode?: string;
+
+  @Field(() => ApiKeyStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ApiKeyStatus)
+  status?: ApiKeyStatus;
 }

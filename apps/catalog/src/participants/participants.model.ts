@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@hub/auth';
+import { PageInfo } from '@hub/register';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
 registerEnumType(Role, {
@@ -86,6 +87,15 @@ export class ApiKey {
 
   @Field(() => String, { nullable: true })
   revokeReason: string | null;
+}
+
+@ObjectType({ ...IN_CATALOG_SCHEMA })
+export class ApiKeyConnection {
+  @Field(() => [ApiKey])
+  nodes: ApiKey[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
 }
 
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A newly issued key: `key` is shown this once and never again' })

@@ -1,9 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
-import { ApiKey, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
-import { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
+import { ApiKey, ApiKeyConnection, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
+import { ApiKeyFilter, IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
 import { ParticipantsService } from './participants.service.js';
-import { AnyCaller, Caller, Roles } from '@hub/subgraph';
+import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
 
 @Resolver()
 export class ParticipantsResolver {
@@ -22,7 +22,21 @@ export class ParticipantsResolver {
   }
 
   @Roles(Role.ADMIN, Role.STEWARD)
-  @Query(() => [ApiKey], { description: 'Keys (never their secrets): all for an admin, the department\'s for its steward' })
+  @Query(() => ApiKeyConnection, {
+    description: "Keys (never their secrets), a page at a time, newest first (issued_at, then id): all for an admin or a hub-wide steward, the department's for its steward; revoked and expired keys stay listed",
+  })
+  apiKeyPage(
+    @Caller() caller: Principal,
+    @Args('filter', { nullable: true }) filter?: ApiKeyFilter,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('after', { nullable: true }) after?: string,
+  ): Promise<ApiKeyConnection> {
+    if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    return this.participants.keyPage(caller, filter ?? {}, first, after);
+  }
+
+  @Roles(Role.ADMIN, Role.STEWARD)
+  @Query(() => [ApiKey], { description: "Keys (never their secrets): all for an admin, the department's for its steward; the newest 1,000 at most — page with apiKeyPage" })
   apiKeys(
     @Caller() caller: Principal,
     @Args('departmentUscc', { nullable: true }) departmentUscc?: string,

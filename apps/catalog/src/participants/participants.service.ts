@@ -5,10 +5,11 @@ import { Role, generateApiKey, hasRole, isStewardOf, type IssuedKey, type Princi
 import { EventPublisher } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import type { DepartmentSpec } from '@hub/policy';
+import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
-import { ApiKey, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
-import type { IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
+import { ApiKey, ApiKeyConnection, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
+import type { ApiKeyFilter, IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
 import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
 
 const DAY_MS = 86_400_000;
@@ -172,7 +173,35 @@ export class ParticipantsService {
     }
     if (filter.systemCode) where.systemCode = filter.systemCode;
     const rows = await this.dataSource.getRepository(ApiKeyRow).find({ where, order: { issuedAt: 'DESC' }, take: 1000 });
-    return rows.map(toApiKey);
+    return rows.map((row) => toApiKey(row));
+  }
+
+  /**
+   * The keys `keys` lists, a page at a time, newest first: keyset on (issued_at desc, id desc), so
+   * a key issued while an admin pages shows on page 1, never twice. Revoked and expired keys stay
+   * listed for good (who held access when), so the list grows with every rotation.
+   */
+  async keyPage(by: Principal, filter: ApiKeyFilter, first: number, after?: string, now = new Date()): Promise<ApiKeyConnection> {
+    if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) throw new HubError('FORBIDDEN', 'listing keys needs an admin or a steward');
+    const qb = this.dataSource.getRepository(ApiKeyRow).createQueryBuilder('k');
+    if (!hasRole(by, Role.ADMIN) && by.departmentUscc) qb.andWhere('k.department_uscc = :own', { own: by.departmentUscc });
+    if (filter.departmentUscc) qb.andWhere('k.department_uscc = :department', { department: filter.departmentUscc });
+    if (filter.systemCode) qb.andWhere('k.system_code = :system', { system: filter.systemCode });
+    // As toApiKey tells the status: revoked first, then expired at expires_at.
+    if (filter.status === ApiKeyStatus.REVOKED) qb.andWhere('k.revoked_at IS NOT NULL');
+    else if (filter.status === ApiKeyStatus.EXPIRED) qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= :now', { now });
+    else if (filter.status === ApiKeyStatus.ACTIVE) qb.andWhere('k.revoked_at IS NULL AND k.expires_at > :now', { now });
+    if (after) {
+      const [issuedAt, id] = decodeCursor('key', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9]{1,12}$/.test(k)).split('|');
+      qb.andWhere('(k.issued_at, k.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS varchar))', { afterAt: issuedAt, afterId: id });
+    }
+    const rows = await qb.orderBy('k.issued_at', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((row) => toApiKey(row, now)),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor('key', `${last.issuedAt.toISOString()}|${last.id}`) : undefined },
+    };
   }
 
   /** Loads the shipped departments and systems into an empty catalog; true when it did. */
@@ -287,8 +316,8 @@ function toSystem(row: DepartmentSystemRow): DepartmentSystem {
   return { code: row.code, name: row.name, departmentUscc: row.departmentUscc, rateLimitPerMinute: row.rateLimitPerMinute ?? null };
 }
 
-export function toApiKey(row: ApiKeyRow): ApiKey {
-  const status = row.revokedAt ? ApiKeyStatus.REVOKED : row.expiresAt.getTime() <= Date.now() ? ApiKeyStatus.EXPIRED : ApiKeyStatus.ACTIVE;
+export function toApiKey(row: ApiKeyRow, now = new Date()): ApiKey {
+  const status = row.revokedAt ? ApiKeyStatus.REVOKED : row.expiresAt.getTime() <= now.getTime() ? ApiKeyStatus.EXPIRED : ApiKeyStatus.ACTIVE;
   return {
     id: row.id,
     roles: row.roles as Role[],

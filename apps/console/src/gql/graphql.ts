@@ -46,6 +46,13 @@ export type AccessSubjectType =
   /** A citizen, by citizen ID */
   | 'PERSON';
 
+export type ApiKeyFilter = {
+  /** The department of the system or steward holding the key (a department steward sees its own department's only) */
+  departmentUscc?: string | null | undefined;
+  status?: ApiKeyStatus | null | undefined;
+  systemCode?: string | null | undefined;
+};
+
 export type ApiKeyStatus =
   | 'ACTIVE'
   | 'EXPIRED'
@@ -584,10 +591,14 @@ export type RevokeSharingGrantMutationVariables = Exact<{
 
 export type RevokeSharingGrantMutation = { revokeSharingGrant: { id: string, status: SharingGrantStatus, revokedAt: string | null, revokeReason: string | null } };
 
-export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+export type ApiKeyPageQueryVariables = Exact<{
+  filter?: ApiKeyFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, roles: Array<HubRole>, departmentUscc: string | null, systemCode: string | null, holderName: string, issuedAt: string, expiresAt: string, status: ApiKeyStatus, revokedAt: string | null, revokeReason: string | null }> };
+export type ApiKeyPageQuery = { apiKeyPage: { nodes: Array<{ id: string, roles: Array<HubRole>, departmentUscc: string | null, systemCode: string | null, holderName: string, issuedAt: string, expiresAt: string, status: ApiKeyStatus, revokedAt: string | null, revokeReason: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type IssueApiKeyMutationVariables = Exact<{
   input: IssueApiKeyInput;
@@ -1106,22 +1117,28 @@ export const RevokeSharingGrantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeSharingGrantMutation, RevokeSharingGrantMutationVariables>;
-export const ApiKeysDocument = new TypedDocumentString(`
-    query ApiKeys {
-  apiKeys {
-    id
-    roles
-    departmentUscc
-    systemCode
-    holderName
-    issuedAt
-    expiresAt
-    status
-    revokedAt
-    revokeReason
+export const ApiKeyPageDocument = new TypedDocumentString(`
+    query ApiKeyPage($filter: ApiKeyFilter, $first: Int!, $after: String) {
+  apiKeyPage(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      roles
+      departmentUscc
+      systemCode
+      holderName
+      issuedAt
+      expiresAt
+      status
+      revokedAt
+      revokeReason
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+    `) as unknown as TypedDocumentString<ApiKeyPageQuery, ApiKeyPageQueryVariables>;
 export const IssueApiKeyDocument = new TypedDocumentString(`
     mutation IssueApiKey($input: IssueApiKeyInput!) {
   issueApiKey(input: $input) {

@@ -2,32 +2,43 @@
 // keys (never their secrets — the hub keeps only a hash), issuing a key and revoking one.
 // An issued key is shown once, in a modal; when it closes, the key is dropped: the mutation's
 // result is reset and garbage-collected at once (gcTime 0), and it never reaches storage or the URL.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
+import { useCursorPages } from '../cursor-pages';
 import { useDepartments } from '../departments';
 import { ErrorNotice } from '../ErrorNotice';
 import { graphql } from '../gql';
-import type { ApiKeyStatus, ApiKeysQuery, DepartmentsQuery, HubRole } from '../gql/graphql';
+import type { ApiKeyPageQuery, ApiKeyStatus, DepartmentsQuery, HubRole } from '../gql/graphql';
 import { useT } from '../i18n';
 
-const ApiKeys = graphql(`
-  query ApiKeys {
-    apiKeys {
-      id
-      roles
-      departmentUscc
-      systemCode
-      holderName
-      issuedAt
-      expiresAt
-      status
-      revokedAt
-      revokeReason
+// Keys a page at a time, newest first: revoked and expired keys stay listed for good (who held
+// access when), so the list grows with every key rotated and is paged by the hub, not here.
+const ApiKeyPage = graphql(`
+  query ApiKeyPage($filter: ApiKeyFilter, $first: Int!, $after: String) {
+    apiKeyPage(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        roles
+        departmentUscc
+        systemCode
+        holderName
+        issuedAt
+        expiresAt
+        status
+        revokedAt
+        revokeReason
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
+
+const PAGE_SIZE = 20;
 
 const IssueApiKey = graphql(`
   mutation IssueApiKey($input: IssueApiKeyInput!) {
@@ -61,7 +72,7 @@ const RevokeApiKey = graphql(`
 `);
 
 type Department = DepartmentsQuery['departments'][number];
-type Key = ApiKeysQuery['apiKeys'][number];
+type Key = ApiKeyPageQuery['apiKeyPage']['nodes'][number];
 
 interface IssueForm {
   holderName: string;
@@ -75,7 +86,18 @@ export default function Keys() {
   const t = useT();
   const queryClient = useQueryClient();
   const departments = useDepartments();
-  const keys = useQuery({ queryKey: ['apiKeys'], queryFn: () => execute(ApiKeys) });
+  const [departmentFilter, setDepartmentFilter] = useState<string>();
+  const [statusFilter, setStatusFilter] = useState<ApiKeyStatus>();
+  // A filter changes the list, and a cursor is only good for its own list: each filter restarts the pages.
+  const pages = useCursorPages(PAGE_SIZE);
+  const keyFilter = { departmentUscc: departmentFilter, status: statusFilter };
+  const keys = useQuery({
+    queryKey: ['apiKeyPage', keyFilter, pages.after],
+    queryFn: () => execute(ApiKeyPage, { filter: keyFilter, first: PAGE_SIZE, after: pages.after }),
+    placeholderData: keepPreviousData,
+  });
+  const keyConnection = keys.data?.apiKeyPage;
+  const keyTotal = pages.seen(keyConnection?.pageInfo, keyConnection?.nodes.length ?? 0, keys.isPlaceholderData);
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<Key>();
   const [issueForm] = Form.useForm<IssueForm>();
@@ -108,14 +130,14 @@ export default function Keys() {
           expiresOn: values.expiresOn ? values.expiresOn.format('YYYY-MM-DD') : undefined,
         },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['apiKeys'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['apiKeyPage'] }),
   });
   const revoke = useMutation({
     mutationFn: (input: { id: string; reason: string }) => execute(RevokeApiKey, { input }),
     onSuccess: async () => {
       setRevoking(undefined);
       revokeForm.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ['apiKeys'] });
+      await queryClient.invalidateQueries({ queryKey: ['apiKeyPage'] });
     },
   });
   const closeIssue = () => {
@@ -181,17 +203,44 @@ export default function Keys() {
           </Button>
         </Space>
         {keys.isError ? <ErrorNotice error={keys.error} title={t('密钥加载失败', 'The keys could not be loaded')} /> : null}
-        {/* The hub answers at most 1,000 keys (newest first), so paging and sorting here are over a bounded list. */}
+        <Space wrap>
+          <Select<string>
+            aria-label={t('按部门筛选密钥', 'Filter keys by department')}
+            placeholder={t('全部部门', 'All departments')}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="key-filter-department"
+            style={{ width: 260 }}
+            options={(departments.data?.departments ?? []).map((d) => ({ value: d.uscc, label: d.name }))}
+            onChange={(value) => {
+              setDepartmentFilter(value);
+              pages.restart();
+            }}
+          />
+          <Select<ApiKeyStatus>
+            aria-label={t('按状态筛选密钥', 'Filter keys by status')}
+            placeholder={t('全部状态', 'All statuses')}
+            allowClear
+            data-testid="key-filter-status"
+            style={{ width: 160 }}
+            options={(Object.keys(KEY_STATUS) as ApiKeyStatus[]).map((s) => ({ value: s, label: KEY_STATUS[s].label }))}
+            onChange={(value) => {
+              setStatusFilter(value);
+              pages.restart();
+            }}
+          />
+        </Space>
+        {/* Newest first, as the hub orders them: a column sorted here would sort one page only, so the columns have no sorters. */}
         <Table<Key>
           rowKey="id"
           size="small"
           data-testid="keys-table"
           loading={keys.isFetching}
-          dataSource={keys.data?.apiKeys ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
-          locale={{ emptyText: <Empty description={t('尚无密钥', 'No key yet')} /> }}
+          dataSource={keyConnection?.nodes ?? []}
+          pagination={{ current: pages.page, pageSize: PAGE_SIZE, total: keyTotal, showSizeChanger: false, onChange: pages.setPage }}
+          locale={{ emptyText: keys.isError ? t('密钥暂时无法显示', 'The keys cannot be shown for now') : <Empty description={departmentFilter || statusFilter ? t('没有符合条件的密钥', 'No key matches') : t('尚无密钥', 'No key yet')} /> }}
           columns={[
-            { title: t('持有人', 'Holder'), dataIndex: 'holderName', sorter: (a, b) => a.holderName.localeCompare(b.holderName) },
+            { title: t('持有人', 'Holder'), dataIndex: 'holderName' },
             { title: t('角色', 'Roles'), dataIndex: 'roles', render: (roles: HubRole[]) => roles.map((r) => ROLE[r]).join('、') },
             {
               title: t('部门', 'Department'),
@@ -199,8 +248,8 @@ export default function Keys() {
               render: (uscc: string | null) => (uscc ? (departmentName.get(uscc) ?? uscc) : t('全平台', 'Hub-wide')),
             },
             { title: t('系统', 'System'), dataIndex: 'systemCode', render: (c: string | null) => c ?? '—' },
-            { title: t('签发时间', 'Issued'), dataIndex: 'issuedAt', sorter: (a, b) => a.issuedAt.localeCompare(b.issuedAt), render: (d: string) => new Date(d).toLocaleString() },
-            { title: t('到期', 'Expires'), dataIndex: 'expiresAt', sorter: (a, b) => a.expiresAt.localeCompare(b.expiresAt), render: (d: string) => new Date(d).toLocaleDateString() },
+            { title: t('签发时间', 'Issued'), dataIndex: 'issuedAt', render: (d: string) => new Date(d).toLocaleString() },
+            { title: t('到期', 'Expires'), dataIndex: 'expiresAt', render: (d: string) => new Date(d).toLocaleDateString() },
             {
               title: t('状态', 'Status'),
               dataIndex: 'status',

@@ -1,9 +1,9 @@
-// The grants list a page at a time (sharingGrantPage), through the gateway: what the console's
-// 授权与密钥 page reads instead of sharingGrants, which stops at the newest 1,000. Every grant comes
-// once across the pages, newest first; the filters (system, resource, status as of today) narrow
-// on the server; each caller sees what it saw in sharingGrants (a department steward its
-// department's resources' grants, a system its own); a cursor not of this list, or a page size out
-// of 1–100, is refused as the caller's mistake.
+// The grants and the keys a page at a time (sharingGrantPage, apiKeyPage), through the gateway: what
+// the console's 授权与密钥 page reads instead of sharingGrants and apiKeys, which stop at the newest
+// 1,000. Every grant (key) comes once across the pages, newest first; the filters narrow on the
+// server; each caller sees what it saw in the capped lists (a department steward its department's
+// resources' grants and its department's keys, a system its own grants and no key); a cursor not of
+// the list, or a page size out of 1–100, is refused as the caller's mistake.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
@@ -28,7 +28,7 @@ const ALL = `query All { sharingGrants { ${FIELDS} } }`;
 const REVOKE = `mutation Revoke($input: RevokeGrantInput!) { revokeSharingGrant(input: $input) { id status } }`;
 const APPLICATIONS = `query Apps { sharingApplications(first: 1) { pageInfo { endCursor } } }`;
 
-describe('sharingGrantPage: grants a page at a time, filtered on the server', () => {
+describe('grants and keys a page at a time, filtered on the server', () => {
   let hub: TestHub;
   let db: pg.Client;
   const today = chinaDate(new Date());
@@ -160,5 +160,104 @@ describe('sharingGrantPage: grants a page at a time, filtered on the server', ()
     expect(other.data!.sharingApplications.pageInfo.endCursor).toBeTruthy();
     await refused({ first: 20, after: other.data!.sharingApplications.pageInfo.endCursor }, 'INVALID_CURSOR');
     await refused({ first: 20, filter: { resourceCode: '10103001-000001' } }, 'resourceCode');
+  });
+  interface Key {
+    id: string;
+    departmentUscc: string | null;
+    systemCode: string | null;
+    status: string;
+    issuedAt: string;
+  }
+  const KEY_FIELDS = 'id departmentUscc systemCode status issuedAt';
+  const KEY_PAGE = `query KeyPage($filter: ApiKeyFilter, $first: Int!, $after: String) {
+    apiKeyPage(filter: $filter, first: $first, after: $after) { nodes { ${KEY_FIELDS} } pageInfo { hasNextPage endCursor } }
+  }`;
+  const keyPage = (key: string, variables: Record<string, unknown>) =>
+    hub.graphql<{ apiKeyPage: { nodes: Key[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(KEY_PAGE, variables, {}, as(key));
+  const everyKeyPage = async (key: string, filter: Record<string, unknown> = {}, first = 3) => {
+    const seen: Key[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 1000; pages++) {
+      const answer = await keyPage(key, { filter, first, after });
+      expect(answer.errors).toBeUndefined();
+      const { nodes, pageInfo } = answer.data!.apiKeyPage;
+      seen.push(...nodes);
+      if (!pageInfo.hasNextPage) return seen;
+      expect(nodes).toHaveLength(first);
+      after = pageInfo.endCursor;
+    }
+    throw new Error('more pages than keys');
+  };
+  const allKeys = async (key: string) => {
+    const answer = await hub.graphql<{ apiKeys: Key[] }>(`{ apiKeys { ${KEY_FIELDS} } }`, {}, {}, as(key));
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.apiKeys;
+  };
+  const keyIds = (keys: Key[]) => keys.map((k) => k.id).sort();
+
+  it('pages through every key once, newest first; filters by department, system and status; a steward sees its department’s', async () => {
+    // Two more keys of the social insurance system: one revoked, one expired.
+    const issue = async (holderName: string) => {
+      const answer = await hub.graphql<{ issueApiKey: { apiKey: { id: string } } }>(
+        `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { apiKey { id } } }`,
+        { input: { roles: ['SYSTEM'], systemCode: hub.keys.humanResources.principal.systemCode, holderName } },
+        {},
+        as(hub.keys.admin.key),
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.issueApiKey.apiKey.id;
+    };
+    const revoked = await issue('分页测试：将吊销的密钥');
+    const expired = await issue('分页测试：已过期的密钥');
+    const revoking = await hub.graphql(`mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id } }`, { input: { id: revoked, reason: '分页测试' } }, {}, as(hub.keys.admin.key));
+    expect(revoking.errors).toBeUndefined();
+    await db.query(`UPDATE catalog.api_key SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
+
+    const everything = await allKeys(hub.keys.admin.key);
+    expect(everything.length).toBeGreaterThan(10);
+    const paged = await everyKeyPage(hub.keys.admin.key);
+    expect(new Set(paged.map((k) => k.id)).size).toBe(paged.length);
+    expect(keyIds(paged)).toEqual(keyIds(everything));
+    const times = paged.map((k) => Date.parse(k.issuedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(keyIds(await everyKeyPage(hub.keys.hubSteward.key))).toEqual(keyIds(everything));
+
+    expect((await everyKeyPage(hub.keys.admin.key, { status: 'REVOKED' })).map((k) => k.id)).toEqual([revoked]);
+    expect((await everyKeyPage(hub.keys.admin.key, { status: 'EXPIRED' })).map((k) => k.id)).toEqual([expired]);
+    const active = await everyKeyPage(hub.keys.admin.key, { status: 'ACTIVE' });
+    expect(keyIds(active)).toEqual(keyIds(everything.filter((k) => k.id !== revoked && k.id !== expired)));
+    const system = hub.keys.humanResources.principal.systemCode!;
+    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { systemCode: system }))).toEqual(keyIds(everything.filter((k) => k.systemCode === system)));
+    expect((await everyKeyPage(hub.keys.admin.key, { systemCode: system, status: 'REVOKED' })).map((k) => k.id)).toEqual([revoked]);
+    const psb = everything.filter((k) => k.departmentUscc === DEPARTMENTS.publicSecurity);
+    expect(psb.length).toBeGreaterThan(1);
+    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { departmentUscc: DEPARTMENTS.publicSecurity }))).toEqual(keyIds(psb));
+
+    // A department steward: its department's keys only, whatever department it names.
+    expect(keyIds(await everyKeyPage(hub.keys.psbSteward.key))).toEqual(keyIds(psb));
+    expect(await everyKeyPage(hub.keys.psbSteward.key, { departmentUscc: DEPARTMENTS.humanResources })).toEqual([]);
+    // A system lists no keys.
+    const system_ = await keyPage(hub.keys.credit.key, { first: 20 });
+    expect(system_.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(system_.data?.apiKeyPage ?? null).toBeNull();
+  });
+
+  it('refuses a key page size out of 1–100 and a cursor of another list as BAD_USER_INPUT', async () => {
+    const refused = async (variables: Record<string, unknown>, reason: string) => {
+      const answer = await keyPage(hub.keys.admin.key, variables);
+      expect(answer.data?.apiKeyPage ?? null).toBeNull();
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(JSON.stringify(answer.errors?.[0]?.extensions)).toContain(reason);
+    };
+    await refused({ first: 0 }, 'OUT_OF_RANGE');
+    await refused({ first: 101 }, 'OUT_OF_RANGE');
+    await refused({ first: 20, after: 'not-a-cursor' }, 'INVALID_CURSOR');
+    const grants = await page(hub.keys.admin.key, { first: 1 });
+    await refused({ first: 20, after: grants.data!.sharingGrantPage.pageInfo.endCursor }, 'INVALID_CURSOR');
+    // And the other way round: a key cursor is no grant cursor.
+    const keys = await keyPage(hub.keys.admin.key, { first: 1 });
+    const crossed = await page(hub.keys.admin.key, { first: 20, after: keys.data!.apiKeyPage.pageInfo.endCursor });
+    expect(crossed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await refused({ first: 20, filter: { departmentUscc: 'not-a-uscc' } }, 'departmentUscc');
   });
 });
