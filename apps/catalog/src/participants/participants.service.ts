@@ -189,8 +189,8 @@ export class ParticipantsService {
     if (filter.systemCode) qb.andWhere('k.system_code = :system', { system: filter.systemCode });
     // As toApiKey tells the status: revoked first, then expired at expires_at.
     if (filter.status === ApiKeyStatus.REVOKED) qb.andWhere('k.revoked_at IS NOT NULL');
-    else if (filter.status === ApiKeyStatus.EXPIRED) qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= :now', { now });
-    else if (filter.status === ApiKeyStatus.ACTIVE) qb.andWhere('k.revoked_at IS NULL AND k.expires_at > :now', { now });
+    else if (filter.status === ApiKeyStatus.EXPIRED) qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= CAST(:now AS timestamptz)', { now: now.toISOString() });
+    else if (filter.status === ApiKeyStatus.ACTIVE) qb.andWhere('k.revoked_at IS NULL AND k.expires_at > CAST(:now AS timestamptz)', { now: now.toISOString() });
     if (after) {
       const [issuedAt, id] = decodeCursor('key', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9]{1,12}$/.test(k)).split('|');
       qb.andWhere('(k.issued_at, k.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS varchar))', { afterAt: issuedAt, afterId: id });
