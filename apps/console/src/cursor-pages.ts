@@ -18,10 +18,18 @@ export interface CursorPages {
   seen: (pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined, count: number, isPlaceholderData: boolean) => number;
 }
 
-export function useCursorPages(pageSize: number): CursorPages {
+/** `list` names the list (its filters): when it changes, paging starts again from page 1. */
+export function useCursorPages(pageSize: number, list = ''): CursorPages {
   // cursors[i] is the `after` of page i + 1 (page 1 has none).
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState(1);
+  const [shown, setShown] = useState(list);
+  if (shown !== list) {
+    // Another list: its cursors are not this one's (React re-renders at once with the reset state).
+    setShown(list);
+    setCursors([null]);
+    setPage(1);
+  }
   return {
     page,
     after: cursors[page - 1] ?? null,
@@ -43,9 +51,9 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-/** A list paged forward on the server, with its query and the table's pager in one. */
+/** A list paged forward on the server, with its query and the table's pager in one; a new key (other filters) starts at page 1. */
 export function usePagedQuery<T>(key: unknown[], fetchPage: (after: string | null) => Promise<Connection<T>>, pageSize: number) {
-  const pages = useCursorPages(pageSize);
+  const pages = useCursorPages(pageSize, JSON.stringify(key));
   const query = useQuery({ queryKey: [...key, pages.after], queryFn: () => fetchPage(pages.after), placeholderData: keepPreviousData });
   const total = pages.seen(query.data?.pageInfo, query.data?.nodes.length ?? 0, query.isPlaceholderData);
   const pagination = { current: pages.page, pageSize, total, showSizeChanger: false, onChange: pages.setPage };
