@@ -66,8 +66,6 @@ async function main(): Promise<void> {
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   connectToGateway(byName, url);
   progress('gateway started');
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  process.stdout.write(startBanner({ url, seconds, metricsToken, demoKey: demo ? demoKey('window') : undefined, company, logFile }));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -92,6 +90,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // The banner last, once a signal would be handled: whoever reads it may stop the hub at once.
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(startBanner({ url, seconds, metricsToken, demoKey: demo ? demoKey('window') : undefined, company, logFile }));
 }
 
 /**
