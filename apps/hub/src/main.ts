@@ -3,9 +3,8 @@
 // choice cannot be made inside hub.ts. By default they go to <data folder>/hub.log and the terminal
 // shows one progress line per step and the banner; HUB_LOG_TO_TERMINAL=1 (or an explicit
 // HUB_LOG_FILE) is for operators who want the JSON stream on standard output or elsewhere.
-import { dirname, join } from 'node:path';
+import { hubLogFile } from './log-file.js';
 
-if (process.env.HUB_LOG_TO_TERMINAL !== '1' && !process.env.HUB_LOG_FILE) {
-  process.env.HUB_LOG_FILE = join(dirname(process.env.ARCHIVE_DIR || '.data/archive'), 'hub.log');
-}
+const logFile = hubLogFile(process.env);
+if (logFile) process.env.HUB_LOG_FILE = logFile;
 await import('./hub.js');
