@@ -19,7 +19,7 @@ export function nodeVersionProblem(version, engines) {
   if (!Number.isFinite(major) || !Number.isFinite(min)) return null; // unreadable: let Node try
   if (major >= min && major < below) return null;
   const wanted = below === min + 1 ? `Node ${min}` : `Node ${min} or later${Number.isFinite(below) ? ` (below ${below})` : ''}`;
-  return `the hub needs ${wanted} (found ${version}): see README.md, "Quick start" (nvm install ${min} / fnm use ${min})`;
+  return `the hub needs ${wanted} (found ${version}): see "Two commands" in README.md for how to get it`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
