@@ -11,6 +11,16 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SyntheticCity } from '@hub/synthetic-data';
+import { demoKey } from '../apps/hub/src/demo-keys.js';
+
+/**
+ * The demo key of the system that may send each register (its provider department's): what the
+ * printed commands use on the demo hub. A real hub's department sends with its own system's key.
+ */
+const DEMO_SENDERS = { addresses: 'address', persons: 'hukou', 'legal-entities': 'registration', 'credit-records': 'credit' } as const;
+
+/** Not the demo's seed (2017): the default extracts load into the demo hub beside its city instead of colliding with it. */
+const DEFAULT_SEED = '2026';
 
 const COLUMNS: Record<string, string[]> = {
   addresses: ['addressId', 'fullText', 'divisionCode', 'road', 'houseNumber', 'longitude', 'latitude', 'sourceRecordId', 'version'],
@@ -26,7 +36,7 @@ async function main(): Promise<void> {
       'legal-entities': { type: 'string', default: '3000' },
       addresses: { type: 'string', default: '5000' },
       'credit-records': { type: 'string', default: '2000' },
-      seed: { type: 'string', default: '2017' },
+      seed: { type: 'string', default: DEFAULT_SEED },
       format: { type: 'string', default: 'ndjson' },
       out: { type: 'string', default: '.data/extracts' },
     },
@@ -69,7 +79,12 @@ async function main(): Promise<void> {
   });
   await Promise.all(Object.values(files).map((f) => new Promise((r) => f.end(r))));
   console.log(`Wrote ${Object.keys(files).map((n) => join(values.out, `${n}.${format}`)).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(`Load them in this order: ${Object.keys(files).map((n) => `npm run ingest -- ${n} ${join(values.out, `${n}.${format}`)}`).join(' && ')}`);
+  // One line per register, to paste as it is: on the demo hub each with the demo key of the system
+  // that may send it (a system of the register's provider department).
+  console.log('Load them in this order (the demo keys; on a real hub, each department its own system\'s key):');
+  for (const name of Object.keys(files) as Array<keyof typeof DEMO_SENDERS>) {
+    console.log(`HUB_API_KEY=${demoKey(DEMO_SENDERS[name])} npm run ingest -- ${name} ${join(values.out, `${name}.${format}`)}`);
+  }
 }
 
 function csvField(value: unknown): string {

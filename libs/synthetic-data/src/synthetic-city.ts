@@ -98,7 +98,9 @@ export class SyntheticCity {
       divisionCode: county.code,
       city: county.city.code,
       record: {
-        addressId: `${county.code}-${String(i + 1).padStart(7, '0')}`,
+        // Ids made from a running number carry the seed: two cities of different seeds (the demo's and
+        // datagen's) load into one hub side by side instead of colliding on the same ids.
+        addressId: `${county.code}-${this.seed}-${String(i + 1).padStart(7, '0')}`,
         fullText,
         divisionCode: county.code,
         road,
@@ -107,7 +109,7 @@ export class SyntheticCity {
         latitude: Number(point.latitude.toFixed(6)),
         sourceDepartment: land,
         sourceSystem: `${county.city.prefix}-land-address`,
-        sourceRecordId: `addr-${i + 1}`,
+        sourceRecordId: `addr-${this.seed}-${i + 1}`,
         version: 1,
       },
     };
@@ -212,7 +214,7 @@ export class SyntheticCity {
       fineAmount: kind === 'PENALTY' ? String(Math.round(this.random() * 100) * 1000) : undefined,
       sourceDepartment: authority,
       sourceSystem: `${city.prefix}-credit`,
-      sourceRecordId: `cr-${i + 1}`,
+      sourceRecordId: `cr-${this.seed}-${i + 1}`,
       version: 1,
     };
   }
