@@ -15,6 +15,8 @@ export default defineConfig({
     globals: true,
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'test/**/*.spec.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // vitest only counts skipped tests; this lists each one with its reason at the end of the run.
+    reporters: ['default', './test/support/skip-reporter.ts'],
     // Suites start real apps on real databases and brokers: give them room, and run files in
     // separate processes (each suite has its own database, topics and process-wide state).
     pool: 'forks',

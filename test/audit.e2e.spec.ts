@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../apps/catalog/src/catalog.events.js';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
 
 interface LogEntry {
@@ -171,7 +171,7 @@ describe('the access log: who read whose data, when, from which system and why â
 
   // On the embedded database connections take turns: a lock held by the test would stall every
   // query of the catalog, not only the appends. The rule is the same on both.
-  it.skipIf(!has('postgres'))('does not answer when the access record cannot be committed', async () => {
+  it('does not answer when the access record cannot be committed', { timeout: 60_000, ...skipUnless('postgres') }, async () => {
     // Hold the chain head locked: no record can be appended while the lock is held.
     const client = new pg.Client({ connectionString: hub.database.url });
     await client.connect();
@@ -191,5 +191,5 @@ describe('the access log: who read whose data, when, from which system and why â
     // Once the catalog can write again, so can the gateway.
     const after = await hub.graphql(`query($id: String!) { person(idNumber: $id) { name } }`, { id: person.idNumber });
     expect(after.errors).toBeUndefined();
-  }, 60_000);
+  });
 });

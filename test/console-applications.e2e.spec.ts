@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { ConsoleBrowser, innerText, pageText, press, seriousViolations } from './support/console-browser.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 import { addDays } from './support/days.js';
@@ -41,7 +41,7 @@ interface Application {
   overdue: boolean;
 }
 
-describe.skipIf(!has('chromium'))('the console\'s sharing application and supervision pages in a browser', () => {
+describe('the console\'s sharing application and supervision pages in a browser', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
   let db: pg.Client;

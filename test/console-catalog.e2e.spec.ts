@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { join } from 'node:path';
 import { CONSOLE_OUTPUT, ConsoleBrowser, innerText, pageText, seriousViolations, settled } from './support/console-browser.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -91,7 +91,7 @@ async function retype(page: Page, selector: string, text: string): Promise<void>
   await page.type(selector, text);
 }
 
-describe.skipIf(!has('chromium'))('the console catalog page', () => {
+describe('the console catalog page', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
   const psb = () => ({ key: hub.keys.psbSteward.key, purpose: null });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { ConsoleBrowser, innerText, pageText, press, seriousViolations, settled } from './support/console-browser.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -58,7 +58,7 @@ const NOTICE_2027 = {
   ],
 };
 
-describe.skipIf(!has('chromium'))('the grants and calendar pages of the stewards console', () => {
+describe('the grants and calendar pages of the stewards console', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
   let db: pg.Client;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_OUTPUT, ConsoleBrowser, press } from './support/console-browser.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
 const RESOURCE = '10103001/000001';
@@ -25,7 +25,7 @@ const rowKeys = (page: Page) =>
 const graphqlDurations = (page: Page) =>
   page.evaluate(`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/graphql').map((e) => e.duration)`) as Promise<number[]>;
 
-describe.skipIf(!has('chromium'))('the applications inbox with 1,000 pending applications (embedded database)', () => {
+describe('the applications inbox with 1,000 pending applications (embedded database)', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkingDayCalendar, workingDaysLeft } from '@hub/working-days';
 import { ConsoleBrowser, innerText, pageText, press, seriousViolations } from './support/console-browser.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -30,7 +30,7 @@ interface Reported {
 /** A row of a table, by its key (Table rowKey → data-row-key). */
 const row = (key: string) => `tr[data-row-key="${key}"]`;
 
-describe.skipIf(!has('chromium'))('the stewards console: access log, data corrections, recognition', () => {
+describe('the stewards console: access log, data corrections, recognition', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
   // The population's record, held by the public-security bureau's hukou system (一数一源).

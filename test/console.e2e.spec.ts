@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_CSP } from '../apps/gateway/src/console/console.controller.js';
 import { ConsoleBrowser, innerText, pageText, seriousViolations } from './support/console-browser.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
-describe.skipIf(!has('chromium'))('the stewards console in a browser', () => {
+describe('the stewards console in a browser', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScratchDatabase } from '@hub/persistence';
 import { SENDERS } from './support/departments.js';
 import { REGISTER, aLegalEntity } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { AppProcess, buildApps, freePort, hubEnvironment, readAdminKey } from './support/process-hub.js';
 
 /**
@@ -108,7 +108,7 @@ async function eventually<T>(check: () => Promise<T>, timeoutMs: number): Promis
   }
 }
 
-describe.skipIf(!has('postgres', 'kafka'))('the hub under faults, every app a process of its own', () => {
+describe('the hub under faults, every app a process of its own', skipUnless('postgres', 'kafka'), () => {
   let build: ReturnType<typeof buildApps>;
   let hubEnv: ReturnType<typeof hubEnvironment>;
   let librariesDb: ScratchDatabase;

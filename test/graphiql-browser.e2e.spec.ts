@@ -5,13 +5,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleBrowser, innerText, pageText } from './support/console-browser.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
 /** The visible text of the Headers editor (Monaco renders its lines as spans; nbsp as spaces). */
 const headersText = (page: Page) => page.$eval('[data-testid="headers-editor"], .graphiql-editor-tool .graphiql-editor:not(.hidden)', innerText).then((t) => t.replace(/\u00a0/g, ' '));
 
-describe.skipIf(!has('chromium'))('GraphiQL for a newcomer', () => {
+describe('GraphiQL for a newcomer', skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
 import { REGISTER, SOURCE_DEPARTMENT, aLegalEntity } from './support/fixtures.js';
-import { has } from './support/infrastructure.js';
+import { skipUnless } from './support/infrastructure.js';
 import { KafkaBroker } from './support/kafka-broker.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
 
@@ -10,7 +10,7 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
-describe.skipIf(!has('kafkaJars'))('events survive a Kafka outage', () => {
+describe('events survive a Kafka outage', skipUnless('kafkaJars'), () => {
   let broker: KafkaBroker;
   let hub: TestHub;
   let events: EventCollector;

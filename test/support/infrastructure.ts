@@ -20,6 +20,13 @@ export const infrastructure = {
 
 export type Need = 'postgres' | 'kafka' | 'kafkaJars' | 'chromium';
 
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Why a test or suite was skipped (set by skipUnless), listed at the end of the run. */
+    skipReason?: string;
+  }
+}
+
 const HOW: Record<Need, string> = {
   postgres: 'set DATABASE_URL to a Postgres (PostGIS) server',
   kafka: 'set KAFKA_BROKERS to a running broker (infra/kafka/broker.sh start)',
@@ -41,6 +48,17 @@ export function has(...needs: Need[]): boolean {
     throw new Error(`HUB_REQUIRE_INFRA=1 but ${missing.join(', ')} is missing: ${missing.map((m) => HOW[m]).join('; ')}`);
   }
   return false;
+}
+
+/**
+ * Test options that skip a suite or test when infrastructure is missing, and say why, so the end
+ * of the run can list every skipped test with its reason (test/support/skip-reporter.ts):
+ * `describe('…', skipUnless('chromium'), () => …)`. With HUB_REQUIRE_INFRA=1 it throws like has().
+ */
+export function skipUnless(...needs: Need[]): { skip?: boolean; meta?: { skipReason: string } } {
+  if (has(...needs)) return {};
+  const missing = needs.filter((n) => !infrastructure[n]);
+  return { skip: true, meta: { skipReason: `needs ${missing.join(', ')}: ${missing.map((m) => HOW[m]).join('; ')}` } };
 }
 
 function hasJars(): boolean {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { has } from './infrastructure.js';
+import { skipUnless } from './infrastructure.js';
 import { KafkaBroker } from './kafka-broker.js';
 
 const { Kafka, logLevel, KafkaJSError } = kafkajs;
@@ -18,7 +18,7 @@ const alive = (pid: number) => {
   }
 };
 
-describe.skipIf(!has('kafkaJars'))('KafkaBroker', () => {
+describe('KafkaBroker', skipUnless('kafkaJars'), () => {
   let broker: KafkaBroker;
   let kafka: InstanceType<typeof Kafka>;
   let producer: Producer;

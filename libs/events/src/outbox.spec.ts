@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScratchDatabase } from '@hub/persistence';
-import { has } from '../../../test/support/infrastructure.js';
+import { skipUnless } from '../../../test/support/infrastructure.js';
 import type { TransportMessage } from './cloud-event.js';
 import type { EventTransport } from './event-transport.js';
 import { subscribeIdempotent } from './idempotent-consumer.js';
@@ -99,7 +99,7 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     expect(new Set(transport.published.map((m) => m.headers.ce_id)).size).toBe(20);
   });
 
-  it.skipIf(!has('postgres'))('lets one relay per schema publish at a time (advisory lock), the other standing by', async () => {
+  it('lets one relay per schema publish at a time (advisory lock), the other standing by', skipUnless('postgres'), async () => {
     const a = new RecordingTransport();
     const b = new RecordingTransport();
     const relayA = new OutboxRelay({ schema: 'relay_b', transport: a, connect, leaderLock: true, pollIntervalMs: 20 });
