@@ -19,7 +19,17 @@ describe.each(Object.entries(LIBRARY_SCHEMAS))('migrations of the %s library', (
   it('bring an empty database to exactly what the entities describe (no missing migration)', async () => {
     const applied = await migrateSchema(dataSource, options.schema);
     expect(applied.length).toBeGreaterThan(0);
-    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+    // And without running two queries at once on one pg client (pg 8 warns once, pg 9 throws).
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.includes('client.query()'))).toEqual([]);
   });
 
   it('apply only once: a second run finds nothing to do', async () => {

@@ -1,5 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** Where the in-process test hubs write their apps' JSON logs (one file per hub). */
+export const TEST_LOG_DIR = join(tmpdir(), 'hub-test-logs');
 
 /**
  * What real infrastructure this test run has. Without it the suites that need it are skipped (and
@@ -72,6 +76,7 @@ export function describeInfrastructure(): string {
     `events:   ${infrastructure.kafka ? `Kafka at ${process.env.KAFKA_BROKERS} (topics prefixed per suite)` : 'in-process transport'}`,
     `broker jars for the outage suite: ${infrastructure.kafkaJars ? 'present' : 'absent — that suite is skipped'}`,
     `chromium for the console's browser tests: ${infrastructure.chromium ? chromiumPath() : 'absent — that suite is skipped'}`,
+    `apps' logs: ${process.env.HUB_TEST_APP_OUTPUT === '1' ? 'here (HUB_TEST_APP_OUTPUT=1)' : `${TEST_LOG_DIR}/<topic prefix>.log, one file per test hub (HUB_TEST_APP_OUTPUT=1 prints them here)`}`,
   ];
   if (!infrastructure.postgres || !infrastructure.kafka) {
     lines.push('Suites that need the missing pieces are skipped; set DATABASE_URL and KAFKA_BROKERS to run everything (see README).');

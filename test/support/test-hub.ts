@@ -9,6 +9,7 @@ import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
 import { SUBGRAPHS, connectToGateway, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
 import { Kind, parse } from 'graphql';
+import { TEST_LOG_DIR } from './infrastructure.js';
 import { INGEST_SENDER, MUTATION_SENDER, provisionTestAccess, type TestKeys } from './test-access.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -68,6 +69,10 @@ export class TestHub {
       HUB_AUDIT_KEY_FILE: undefined,
       AUDIT_CHECKPOINT_FILE: join(tmpdir(), `hub-audit-${topicPrefix.slice(0, -1)}.ndjson`),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // The apps' JSON logs go to a file of this hub's own, not between the test results: suites
+      // provoke errors on purpose, and their error logs read like failures. A failing test's
+      // reader finds them there (the run prints the folder), or sets HUB_TEST_APP_OUTPUT=1.
+      HUB_LOG_FILE: process.env.HUB_TEST_APP_OUTPUT === '1' ? undefined : join(TEST_LOG_DIR, `${topicPrefix.slice(0, -1)}.log`),
       // Suites send as the harness system as fast as they can; the rate limit has its own suite (limits.e2e).
       RATE_LIMIT_PER_MINUTE: '1000000',
       // The operators' token, for /metrics of every app.

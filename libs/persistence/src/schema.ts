@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -24,9 +24,31 @@ export async function migrateSchema(dataSource: DataSource, schema: string): Pro
  * test that fails when an entity changes without a migration.
  */
 export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
-  const log = await dataSource.driver.createSchemaBuilder().log();
+  // TypeORM's schema builder reads the tables' columns with Promise.all on its one query runner,
+  // i.e. several queries at once on one pg client: pg 8 warns ("client.query() when the client is
+  // already executing a query"), pg 9 throws. Its runner here takes its queries one at a time.
+  const createQueryRunner = dataSource.createQueryRunner;
+  dataSource.createQueryRunner = (mode) => oneQueryAtATime(createQueryRunner.call(dataSource, mode));
+  let log: Awaited<ReturnType<ReturnType<DataSource['driver']['createSchemaBuilder']>['log']>>;
+  try {
+    log = await dataSource.driver.createSchemaBuilder().log();
+  } finally {
+    dataSource.createQueryRunner = createQueryRunner;
+  }
   return {
     up: log.upQueries.map((q) => q.query),
     down: log.downQueries.map((q) => q.query),
   };
+}
+
+/** Makes a query runner queue its queries: each starts when the one before has settled. */
+function oneQueryAtATime(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }

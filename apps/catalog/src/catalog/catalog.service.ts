@@ -280,7 +280,10 @@ export class CatalogService {
   }
 
   async departmentSpecs(tx: EntityManager = this.dataSource.manager): Promise<DepartmentSpec[]> {
-    const [departments, systems] = await Promise.all([tx.getRepository(DepartmentRow).find(), tx.getRepository(DepartmentSystemRow).find()]);
+    // One after the other: inside a transaction tx is one connection, and pg cannot run two queries
+    // on one client at once (pg 8 warns "client.query() while another query runs", pg 9 throws).
+    const departments = await tx.getRepository(DepartmentRow).find();
+    const systems = await tx.getRepository(DepartmentSystemRow).find();
     return departments.map((d) => ({
       uscc: d.uscc,
       name: d.name,
