@@ -41,6 +41,17 @@ export function metricNames(expr: string): string[] {
   return [...names];
 }
 
+/** Whether the brackets of a PromQL expression pair up (outside label values): the cheapest syntax check short of promtool. */
+function balanced(expr: string): boolean {
+  const open: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (const c of expr.replace(/"(?:[^"\\]|\\.)*"/g, '""')) {
+    if ('([{'.includes(c)) open.push(c);
+    else if (c in pairs && open.pop() !== pairs[c]) return false;
+  }
+  return open.length === 0;
+}
+
 /** The anchors of a Markdown document: explicit `<a id>`s and GitHub's heading slugs. */
 function anchors(markdown: string): Set<string> {
   const ids = [...markdown.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]);
@@ -51,6 +62,12 @@ function anchors(markdown: string): Set<string> {
 describe('alert rules and dashboard: structure', () => {
   it('metricNames finds the selected metrics, not functions, labels or durations', () => {
     expect(metricNames('histogram_quantile(0.99, sum by (app, le) (rate(hub_x_bucket{outcome="error"}[5m]))) > 1 and time() - max(hub_y) > 900')).toEqual(['hub_x_bucket', 'hub_y']);
+  });
+
+  it('every PromQL expression has balanced brackets', () => {
+    expect(balanced('sum(rate(x{a="(("}[5m]))')).toBe(true);
+    expect(balanced('sum(rate(x[5m])')).toBe(false);
+    for (const expr of [...rules.map((r) => r.expr ?? ''), ...dashboardExprs]) expect(balanced(expr), expr).toBe(true);
   });
 
   it('every rule has alert, expr, for, severity, summary, description and a runbook whose anchor exists in docs/operations.md', () => {
