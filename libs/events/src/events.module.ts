@@ -95,6 +95,9 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
     if (consumers.length === 0) return;
     const logger = createLogger(`${this.options.app}.consumers`);
     const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', ['consumer', 'outcome']);
+    // Set where each event is handled: how old the event was when this consumer got to it. A
+    // consumer that stops consuming stops moving it, so alerts pair it with the consumed rate.
+    const lag = this.metrics.gauge('hub_events_consumer_lag_seconds', 'Age of the last event a consumer handled when it handled it, by consumer and topic', ['consumer', 'topic']);
     const topics = [...new Set(consumers.flatMap((c) => c.topics))].map((topic) => ({ topic, partitions: 6 }));
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
@@ -107,7 +110,8 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
               topics: consumer.topics,
               transport: this.transport,
               transaction: (work) => this.dataSource.transaction((manager) => work(manager)),
-              handle: async (event, tx) => {
+              handle: async (event, tx, message) => {
+                lag.set({ consumer: consumer.name, topic: message.topic }, Math.max(0, (Date.now() - Date.parse(event.time)) / 1000));
                 await consumer.handle(event, tx);
                 consumed.inc({ consumer: consumer.name, outcome: 'applied' });
               },
@@ -211,6 +215,7 @@ export class EventsModule {
                 }
               },
             });
+            metrics.gauge('hub_outbox_lag_seconds', 'Seconds the oldest event not yet published from the outbox has waited (0: caught up)', [], (g) => g.set(relay.lagSeconds()));
             metrics.gauge('hub_outbox_relay_failing', 'Whether the last publish attempt failed', [], (g) => g.set(relay.lastError ? 1 : 0));
             return relay;
           },

@@ -57,6 +57,13 @@ export class OutboxRelay {
   /** Resolvers of drain() calls, settled by the next poll that finds the outbox empty. */
   private emptyWaiters: Array<() => void> = [];
   lastError?: string;
+  /** When the oldest event the relay last saw unpublished was written; undefined once it caught up. */
+  oldestPending?: Date;
+
+  /** Seconds the oldest unpublished event has waited (0 when the outbox is caught up): the outbox lag. */
+  lagSeconds(now = Date.now()): number {
+    return this.oldestPending ? Math.max(0, (now - this.oldestPending.getTime()) / 1000) : 0;
+  }
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -166,6 +173,7 @@ export class OutboxRelay {
       return 0;
     }
     const ids = rows.map((r) => r.id);
+    this.oldestPending = new Date(rows[0].time);
     try {
       await this.options.transport.publish(rows.map((r) => toTransportMessage(r.topic, toCloudEvent(r))));
     } catch (error) {
@@ -179,6 +187,8 @@ export class OutboxRelay {
     this.failures = 0;
     this.lastError = undefined;
     this.options.onPublished?.(rows.length);
+    // A full batch leaves more behind: the next poll names the oldest of those.
+    if (rows.length < (this.options.batchSize ?? 500)) this.oldestPending = undefined;
     return rows.length;
   }
 

@@ -91,10 +91,15 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     const [{ attempts, last_error }] = (await pool.query('SELECT attempts, last_error FROM relay_a.outbox ORDER BY id LIMIT 1')).rows;
     expect(attempts).toBeGreaterThan(0);
     expect(last_error).toBe('broker unreachable');
+    // The outbox lag (hub_outbox_lag_seconds) counts from the oldest event still waiting.
+    const oldest = (await pool.query<{ time: Date }>('SELECT min(time) AS time FROM relay_a.outbox')).rows[0].time;
+    expect(relay.oldestPending).toEqual(oldest);
+    expect(relay.lagSeconds(oldest.getTime() + 90_000)).toBe(90);
 
     transport.down = false;
     await relay.drain(5000);
     await relay.stop();
+    expect(relay.lagSeconds()).toBe(0);
     expect(transport.published.map((m) => JSON.parse(m.value).n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(new Set(transport.published.map((m) => m.headers.ce_id)).size).toBe(20);
   });

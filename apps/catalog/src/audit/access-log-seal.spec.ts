@@ -58,6 +58,8 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
   let dataSource: DataSource;
   let log: AccessLog;
   let seal: AccessLogSeal;
+  let metrics: Metrics;
+  const sealedAt = async () => (await metrics.registry.getSingleMetric('hub_access_log_sealed_timestamp_seconds')!.get()).values[0]?.value ?? NaN;
   let store: CheckpointStore;
   const key = AuditKey.random();
   const file = join(tmpdir(), `hub-access-log-seal-${process.pid}-${Date.now()}.ndjson`);
@@ -94,7 +96,7 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     const publisher: AccessRecordPublisher = { record: (tx, events) => appendToOutbox(tx, CATALOG_SCHEMA, events), committed: () => undefined };
     store = new CheckpointStore(file, key);
     log = new AccessLog(dataSource, publisher as EventPublisher, key, store);
-    seal = new AccessLogSeal(dataSource, publisher as EventPublisher, key, store, loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }), new Metrics('seal-spec'));
+    seal = new AccessLogSeal(dataSource, publisher as EventPublisher, key, store, loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }), (metrics = new Metrics('seal-spec')));
   }, 60_000);
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();
@@ -130,9 +132,15 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
   });
 
   it('seals the head at the interval only when it moved, always at shutdown: the file and the outbox, numbered and linked', async () => {
+    expect(await sealedAt()).toBe(0);
+    const before = Date.now() / 1000;
     const first = (await seal.seal('interval'))!;
     expect(first).toMatchObject({ no: '1', prev: null, headSeq: '8', headHash: (await row(8)).hash, keyedFrom: '6', reason: 'interval', keyId: key.keyId });
+    expect(await sealedAt()).toBeGreaterThanOrEqual(before);
+    // Nothing new to seal is sealed too: the age an operator alerts on keeps being fresh.
+    const sealedFirst = await sealedAt();
     expect(await seal.seal('interval')).toBeNull();
+    expect(await sealedAt()).toBeGreaterThanOrEqual(sealedFirst);
     const second = (await seal.seal('shutdown'))!;
     expect(second).toMatchObject({ no: '2', headSeq: '8', reason: 'shutdown' });
     expect(await lines()).toEqual([first, second]);
@@ -176,7 +184,10 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     await sql(`UPDATE ${HEAD} SET seq = 7, hash = $1`, [(await row(7)).hash]);
     try {
       const count = (await lines()).length;
+      const sealed = await sealedAt();
       expect(await seal.seal('shutdown')).toBeNull();
+      // A refused seal leaves the seal's age growing: that is what the AccessLogSealStale alert sees.
+      expect(await sealedAt()).toBe(sealed);
       expect((await lines()).length).toBe(count);
       expect((await log.verify()).firstBroken).toMatchObject({ code: 'TRUNCATED', seq: '8' });
     } finally {

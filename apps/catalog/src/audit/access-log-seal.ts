@@ -44,6 +44,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
   readonly instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly log = createLogger('catalog.audit');
   private readonly outcomes;
+  private readonly sealedAt;
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -56,6 +57,9 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(Metrics) metrics: Metrics,
   ) {
     this.outcomes = metrics.counter('hub_access_log_checkpoints_total', 'Access-log checkpoint attempts, by outcome', ['outcome']);
+    // When the log was last known sealed up to its head (a checkpoint written, or nothing new to
+    // seal): its age is what an operator alerts on — a failing or refused seal stops it moving.
+    this.sealedAt = metrics.gauge('hub_access_log_sealed_timestamp_seconds', 'Unix time the access log was last known sealed up to its head (0: not yet since start)');
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -130,6 +134,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
       return null;
     }
     const { checkpoint } = outcome;
+    this.sealedAt.set(Date.now() / 1000);
     if (!checkpoint) return null;
     this.events.committed();
     this.store.remember(checkpoint);

@@ -1,9 +1,17 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { HealthRegistry, createLogger } from '@hub/observability';
+import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { CoverageWatch, calendarCoverage, loadWorkingDayCalendar, type WorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayNoticeRow } from './working-day-notice.entity.js';
+
+/** Days from today (China time) to the last day the calendar's official notices cover; 0 when the current year has none. */
+export function officialDaysLeft(calendar: WorkingDayCalendar, now: Date): number {
+  const { officialUntil } = calendarCoverage(calendar, now);
+  if (officialUntil === null) return 0;
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return Math.round((Date.parse(officialUntil) - Date.parse(today)) / 86_400_000);
+}
 
 /** The advisory lock between giving deadlines and counting them again. */
 const NOTICE_LOCK = 'catalog.working_day_notice';
@@ -31,7 +39,13 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     health: HealthRegistry,
+    @Inject(Metrics) metrics: Metrics,
   ) {
+    // Read at each scrape from the calendar in force: an alert fires in December while next
+    // year's notice is missing, and at once when the current year has none.
+    metrics.gauge('hub_working_day_calendar_official_days_left', 'Days until the official working-day calendar runs out (0: the current year has no notice)', [], (gauge) =>
+      gauge.set(officialDaysLeft(this.last(), new Date())),
+    );
     // Not critical (deadlines are still given, marked provisional), but visible from 60 days before
     // the official years run out; the detail says which years are official either way.
     health.register({

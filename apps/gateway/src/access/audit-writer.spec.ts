@@ -67,6 +67,18 @@ describe('AuditWriter', () => {
     expect(c.posts.length).toBeLessThan(purposes.length * 2);
   });
 
+  it('counts operations by calling system and outcome (hub_requests_by_system_total)', async () => {
+    const c = await catalog();
+    server = c.server;
+    const metrics = new Metrics('test');
+    const writer = new AuditWriter({ catalogUrl: c.url, batchSize: 500, timeoutMs: 2000, metrics });
+    await Promise.all([writer.write(record('a')), writer.write({ ...record('b'), outcome: 'REFUSED' }), writer.write({ ...record('c'), systemCode: null, keyId: null, outcome: 'REFUSED' })]);
+    const text = await metrics.text();
+    expect(text).toContain('hub_requests_by_system_total{system="fs-cc-one-window",outcome="ALLOWED",app="test"} 1');
+    expect(text).toContain('hub_requests_by_system_total{system="fs-cc-one-window",outcome="REFUSED",app="test"} 1');
+    expect(text).toContain('hub_requests_by_system_total{system="none",outcome="REFUSED",app="test"} 1');
+  });
+
   it('fails the waiting operations when the catalog cannot be reached in time', async () => {
     // A port nothing listens on any more.
     const closed = await catalog();

@@ -44,14 +44,19 @@ export class AuditWriter implements OnApplicationShutdown {
   private readonly log = createLogger('gateway.audit');
   private readonly written;
   private readonly batches;
+  private readonly requests;
 
   constructor(private readonly options: AuditWriterOptions) {
     this.written = options.metrics.counter('hub_access_records_total', 'Access records handed to the catalog, by outcome', ['outcome']);
+    // Per calling system: the operation metrics name the operation, not who called; the systems
+    // are the registered ones (a key belongs to one), so the label set stays bounded.
+    this.requests = options.metrics.counter('hub_requests_by_system_total', 'Operations recorded in the access log, by calling system (none: no valid key) and outcome', ['system', 'outcome']);
     this.batches = options.metrics.histogram('hub_access_record_batch_size', 'Access records per commit to the catalog', [], [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
   }
 
   /** Resolves with the record's position in the access log (its `seq`; null if the catalog did not say) once it is committed. */
   write(record: AccessRecordInput): Promise<string | null> {
+    this.requests.inc({ system: record.systemCode ?? 'none', outcome: record.outcome });
     return new Promise<string | null>((resolve, reject) => {
       const pending: Pending = {
         record,

@@ -41,6 +41,8 @@ export interface IngestOptions {
 export class BulkIngest<I extends object> {
   private readonly writer: RegisterWriter;
   private readonly rowsCounter;
+  private readonly rowsRead;
+  private readonly running;
 
   constructor(
     readonly spec: RegisterSpec,
@@ -54,6 +56,10 @@ export class BulkIngest<I extends object> {
   ) {
     this.writer = new RegisterWriter(spec);
     this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by register and outcome', ['register', 'outcome']);
+    // Progress while an extract is read (the outcome counter above moves only at its commit): an
+    // ingest running while rows read stands still is stalled.
+    this.rowsRead = metrics.counter('hub_ingest_rows_read_total', 'Rows of bulk extracts read so far, by register', ['register']).labels({ register: spec.table });
+    this.running = metrics.gauge('hub_ingest_running', 'Bulk extracts being ingested now, by register', ['register']).labels({ register: spec.table });
   }
 
   async ingest(input: Readable, options: IngestOptions): Promise<IngestReport> {
@@ -71,6 +77,7 @@ export class BulkIngest<I extends object> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let loader: CopyStagingLoader | undefined;
+    this.running.inc();
     try {
       await runner.startTransaction();
       const table = `${this.spec.table}_staging`;
@@ -80,6 +87,7 @@ export class BulkIngest<I extends object> {
       for await (const row of rows) {
         options.signal?.throwIfAborted();
         progress.rowsRead++;
+        this.rowsRead.inc();
         if ('error' in row) {
           reject({ line: row.line, ...row.error });
         } else {
@@ -147,6 +155,7 @@ export class BulkIngest<I extends object> {
       input.destroy();
       throw error;
     } finally {
+      this.running.dec();
       await runner.release();
     }
   }
