@@ -496,7 +496,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     // A retired resource has no edit action left.
     expect(await page.$('[data-testid="catalog-edit-open"]')).toBeNull();
     await page.close();
-  });
+  }, 180_000); // many page steps: on a loaded machine well over the default minute
 
   it('gives another department’s steward no edit action, and the hub refuses its replayed change', async () => {
     const page = await browser.signIn(hub.keys.supervisor.key);

@@ -311,7 +311,8 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
         // For callers, no internals: no host, port, database name or driver text.
         expect(JSON.stringify(read.body)).not.toMatch(/127\.0\.0\.1|5432|hub_faults|ECONN|accepting connections/);
         // For the operators, the dependency and the driver's own words, in the library's log.
-        expect(apps['legal-entity'].log()).toMatch(/database unavailable: answered SERVICE_UNAVAILABLE.*accepting connections|accepting connections.*database unavailable/);
+        // (Read as it arrives: the line travels through the process's stdout pipe after the answer.)
+        await eventually(async () => expect(apps['legal-entity'].log()).toMatch(/database unavailable: answered SERVICE_UNAVAILABLE.*accepting connections|accepting connections.*database unavailable/), 10_000);
         const library = await health(apps['legal-entity']);
         expect(library.status).toBe(503);
         expect(library.body.checks.database.status).toBe('unavailable');
