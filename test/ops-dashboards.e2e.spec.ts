@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parser } from '@prometheus-io/lezer-promql';
 import { parse } from 'yaml';
 import { AccessLogSeal } from '../apps/catalog/src/audit/access-log-seal.js';
 import { REGISTER, REGISTER_ADDRESS, aLegalEntity, aStandardAddress } from './support/fixtures.js';
@@ -22,35 +23,26 @@ const rules = alerts.groups.flatMap((g) => g.rules);
 const panels = (list: Panel[]): Panel[] => list.flatMap((p) => [p, ...panels(p.panels ?? [])]);
 const dashboardExprs = panels(dashboard.panels).flatMap((p) => (p.targets ?? []).map((t) => t.expr ?? ''));
 
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset', 'inf', 'nan']);
-
-/** The metric names a PromQL expression selects: identifiers that are not functions, keywords, labels or durations. */
-export function metricNames(expr: string): string[] {
-  const stripped = expr
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""') // label values
-    .replace(/\{[^}]*\}/g, ' ') // label matchers
-    .replace(/\[[^\]]*\]/g, ' ') // ranges, $__rate_interval
-    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' '); // label lists
-  const names = new Set<string>();
-  for (const match of stripped.matchAll(/[A-Za-z_:][A-Za-z0-9_:]*/g)) {
-    const rest = stripped.slice(match.index + match[0].length);
-    if (/^\s*\(/.test(rest) || KEYWORDS.has(match[0].toLowerCase())) continue;
-    if (match.index > 0 && /[0-9.$]/.test(stripped[match.index - 1])) continue; // 5m, 1e3, $datasource
-    names.add(match[0]);
-  }
-  return [...names];
+/**
+ * An expression parsed by Prometheus' own PromQL grammar (@prometheus-io/lezer-promql, the parser
+ * of Prometheus' web UI): its syntax errors and the metric names it selects. Grafana's interval
+ * variables are replaced by a duration first, as Grafana does before it sends the query.
+ */
+export function promql(expr: string): { errors: string[]; metrics: string[] } {
+  const text = expr.replace(/\$__(?:rate_interval|interval|range)\b/g, '5m');
+  const errors: string[] = [];
+  const metrics = new Set<string>();
+  parser.parse(text).iterate({
+    enter(node) {
+      if (node.type.isError) errors.push(`syntax error at ${node.from}: …${text.slice(Math.max(0, node.from - 20), node.from + 20)}…`);
+      // A selector's metric name is the Identifier directly under VectorSelector.
+      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') metrics.add(text.slice(node.from, node.to));
+    },
+  });
+  return { errors, metrics: [...metrics] };
 }
 
-/** Whether the brackets of a PromQL expression pair up (outside label values): the cheapest syntax check short of promtool. */
-function balanced(expr: string): boolean {
-  const open: string[] = [];
-  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  for (const c of expr.replace(/"(?:[^"\\]|\\.)*"/g, '""')) {
-    if ('([{'.includes(c)) open.push(c);
-    else if (c in pairs && open.pop() !== pairs[c]) return false;
-  }
-  return open.length === 0;
-}
+const metricNames = (expr: string): string[] => promql(expr).metrics;
 
 /** The anchors of a Markdown document: explicit `<a id>`s and GitHub's heading slugs. */
 function anchors(markdown: string): Set<string> {
@@ -60,14 +52,16 @@ function anchors(markdown: string): Set<string> {
 }
 
 describe('alert rules and dashboard: structure', () => {
-  it('metricNames finds the selected metrics, not functions, labels or durations', () => {
-    expect(metricNames('histogram_quantile(0.99, sum by (app, le) (rate(hub_x_bucket{outcome="error"}[5m]))) > 1 and time() - max(hub_y) > 900')).toEqual(['hub_x_bucket', 'hub_y']);
+  it('promql finds the selected metrics, not functions, labels or durations, and refuses bad syntax', () => {
+    expect(promql('histogram_quantile(0.99, sum by (app, le) (rate(hub_x_bucket{outcome="error"}[$__rate_interval]))) > 1 and time() - max(hub_y) > 900')).toEqual({ errors: [], metrics: ['hub_x_bucket', 'hub_y'] });
+    expect(promql('sum(rate(x{a="(("}[5m]))').errors).toEqual([]);
+    expect(promql('sum(rate(x[5m])').errors).not.toEqual([]);
+    expect(promql('rate(x[5m]) >').errors).not.toEqual([]);
+    expect(promql('sum by (a (x)').errors).not.toEqual([]);
   });
 
-  it('every PromQL expression has balanced brackets', () => {
-    expect(balanced('sum(rate(x{a="(("}[5m]))')).toBe(true);
-    expect(balanced('sum(rate(x[5m])')).toBe(false);
-    for (const expr of [...rules.map((r) => r.expr ?? ''), ...dashboardExprs]) expect(balanced(expr), expr).toBe(true);
+  it('every PromQL expression parses with Prometheus’ grammar', () => {
+    for (const expr of [...rules.map((r) => r.expr ?? ''), ...dashboardExprs]) expect(promql(expr).errors, expr).toEqual([]);
   });
 
   it('every rule has alert, expr, for, severity, summary, description and a runbook whose anchor exists in docs/operations.md', () => {
