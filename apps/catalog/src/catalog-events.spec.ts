@@ -31,10 +31,10 @@ import { ParticipantsService } from './participants/participants.service.js';
 import { RecognitionRuleRow } from './recognition/recognition-rule.entity.js';
 import { RecognitionRulesService } from './recognition/recognition-rules.service.js';
 import { readSeedCatalog } from './seed/catalog-seed.js';
-import { SharingSupervisionConfig } from './sharing/supervision.config.js';
 import { SharingService } from './sharing/sharing.service.js';
 import type { WorkingDayCalendarStore } from './calendar/working-day-calendar.store.js';
 import { WorkingDayNoticeService } from './calendar/working-day-notice.service.js';
+import { SupervisionConfig } from '@hub/subgraph';
 
 type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
@@ -191,7 +191,7 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   const events = new Recorder();
   // The calendar file alone (this fake database holds no notices).
   const calendar = loadWorkingDayCalendar();
-  const sharing = new SharingService(db.dataSource, events.publisher, { forDeadline: async () => calendar, current: async () => calendar } as unknown as WorkingDayCalendarStore, new SharingSupervisionConfig());
+  const sharing = new SharingService(db.dataSource, events.publisher, { forDeadline: async () => calendar, current: async () => calendar } as unknown as WorkingDayCalendarStore, new SupervisionConfig());
   const resource = seed.resources.find((r) => r.code === '10202001/000001')!;
   const window = seed.departments.find((d) => d.systems.some((s) => s.code === 'fs-cc-one-window'))!;
   const consumer: Principal = { keyId: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: window.uscc, systemCode: 'fs-cc-one-window', name: '禅城区一窗受理系统' };

@@ -21,5 +21,6 @@ export {
 export { SUBJECTS_EXTENSION, createContext, loaderFor, touchSubjects, type HubContext, type SubjectKind } from './request-context.js';
 export { formatGraphQLError, errorLoggingPlugin } from './graphql-errors.js';
 export { DEPENDENCY_RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-errors.js';
+export { SupervisionConfig, isSupervisingSteward, supervisesEveryDepartment } from './supervision.js';
 export { SubgraphModule, type SubgraphOptions } from './subgraph.module.js';
 export { bootstrapSubgraph } from './bootstrap.js';

@@ -3,7 +3,8 @@ import { Role, type Principal } from '@hub/auth';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { MaskingRule, SharingType, type PolicyGrant, type PolicyItem } from '@hub/policy';
 import type { AccessRecordRow } from './audit.entities.js';
-import { AccessLogReadersConfig, citizenIdMask, providesAbout, recordMasker } from './access-log-readers.js';
+import { citizenIdMask, providesAbout, recordMasker } from './access-log-readers.js';
+import { SupervisionConfig } from '@hub/subgraph';
 
 const POLICE = '114406000070201359';
 const SOCIAL_INSURANCE = '114406000070104202';
@@ -73,7 +74,7 @@ describe('who provides data about a kind of subject', () => {
   });
 
   it('has the data bureau of the shipped catalog as the default supervising department', () => {
-    expect(new AccessLogReadersConfig().HUB_SUPERVISING_DEPARTMENT).toBe('11440600MB2C731081');
+    expect(new SupervisionConfig().HUB_SUPERVISING_DEPARTMENT).toBe('11440600MB2C731081');
   });
 });
 

@@ -2,20 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Role, hasRole, type Principal } from '@hub/auth';
 import { chinaDate, parseCitizenId } from '@hub/identifiers';
 import { AccessPolicy, MaskingRule, itemAccess, maskValue, type PolicyItem, type PolicySnapshot } from '@hub/policy';
-import { HubError, IsUscc, type SubjectKind } from '@hub/subgraph';
+import { HubError, SupervisionConfig, isSupervisingSteward, type SubjectKind } from '@hub/subgraph';
 import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
 import type { AccessRecordRow } from './audit.entities.js';
 import { AccessLog } from './audit.service.js';
-
-/** Who reads every access log, read from the environment at boot. */
-export class AccessLogReadersConfig {
-  /**
-   * The department that supervises data sharing (数据主管部门, the data bureau): its stewards read
-   * every subject's log. Default: the data bureau of the shipped catalog.
-   */
-  @IsUscc()
-  HUB_SUPERVISING_DEPARTMENT = '11440600MB2C731081';
-}
 
 /** Why a steward may read a subject's log. */
 export type ReadingGround =
@@ -54,7 +44,7 @@ export class AccessLogReaders {
   constructor(
     private readonly log: AccessLog,
     private readonly snapshots: PolicySnapshotService,
-    private readonly config: AccessLogReadersConfig,
+    private readonly config: SupervisionConfig,
   ) {}
 
   /** The reader's view of `kind:id`'s log (id normalised); FORBIDDEN, with one message for every refusal. */
@@ -68,7 +58,7 @@ export class AccessLogReaders {
   private async ground(reader: Principal, kind: SubjectKind, id: string, items: readonly PolicyItem[]): Promise<ReadingGround | null> {
     const department = reader.departmentUscc;
     if (!hasRole(reader, Role.STEWARD) || department === null) return null;
-    if (department === this.config.HUB_SUPERVISING_DEPARTMENT) return 'SUPERVISOR';
+    if (isSupervisingSteward(reader, this.config)) return 'SUPERVISOR';
     if (providesAbout(items, department, kind)) return 'PROVIDER';
     if (await this.log.readByDepartmentSystems(`${kind}:${id}`, department)) return 'HAS_READ';
     return null;

@@ -9,7 +9,7 @@ import { ObservabilityModule } from '@hub/observability';
 import { appendToOutbox, type EventPublisher } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
-import { AccessModule, InputError, refusalOf, type HubContext } from '@hub/subgraph';
+import { AccessModule, InputError, SupervisionConfig, refusalOf, type HubContext } from '@hub/subgraph';
 import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../catalog.events.js';
 import { CATALOG_PERSISTENCE } from '../catalog.persistence.js';
 import { CATALOG_SCHEMA } from '../catalog.schema.js';
@@ -17,7 +17,7 @@ import type { AccessRecordInput } from './access-record.js';
 import { ACCESS_RECORDS_PATH, AccessRecordController } from './audit.controller.js';
 import { AccessSubjectType } from './audit.model.js';
 import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
-import { AccessLogReaders, AccessLogReadersConfig } from './access-log-readers.js';
+import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AuditKey } from './audit-key.js';
 import type { AccessRecordRow } from './audit.entities.js';
@@ -337,12 +337,12 @@ describe('the access log on a real database', () => {
       const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc, systemCode: null, name: 'steward' };
       return { access: { principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, subjects: new Map() } as unknown as HubContext;
     };
-    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new AccessLogReadersConfig()));
+    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new SupervisionConfig()));
 
     it('pages a subject’s records by cursor for a steward, and records the look-up as a read of the subject', async () => {
       const resolver = resolverOf();
       // A steward of the supervising department reads every log (who reads which: access-log-readers.ts).
-      const context = contextOf([Role.STEWARD], new AccessLogReadersConfig().HUB_SUPERVISING_DEPARTMENT);
+      const context = contextOf([Role.STEWARD], new SupervisionConfig().HUB_SUPERVISING_DEPARTMENT);
       const id = people[2].slice('PERSON:'.length);
       const first = await resolver.accessLog({ subjectType: AccessSubjectType.PERSON, subjectId: id.toLowerCase(), first: 3 }, context.access!.principal!, context);
       expect(first.nodes).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@hub/config';
 import { PolicyModule } from '../policy/policy.module.js';
-import { AccessLogReaders, AccessLogReadersConfig } from './access-log-readers.js';
+import { AccessLogReaders } from './access-log-readers.js';
 import { createLogger } from '@hub/observability';
 import { AccessLogSeal } from './access-log-seal.js';
 import { AuditKey, loadAuditKey } from './audit-key.js';
@@ -10,6 +10,7 @@ import { AccessRecordController } from './audit.controller.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AccessLog } from './audit.service.js';
 import { CheckpointStore } from './checkpoint-store.js';
+import { SupervisionConfig } from '@hub/subgraph';
 
 /**
  * The access log: the gateway's records come in through the controller, stewards read and verify
@@ -44,7 +45,7 @@ import { CheckpointStore } from './checkpoint-store.js';
     AccessLogSeal,
     AccessLogResolver,
     AccessLogReaders,
-    { provide: AccessLogReadersConfig, useFactory: () => loadConfig(AccessLogReadersConfig) },
+    { provide: SupervisionConfig, useFactory: () => loadConfig(SupervisionConfig) },
   ],
   exports: [AccessLog, AccessLogSeal],
 })

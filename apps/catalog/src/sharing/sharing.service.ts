@@ -7,7 +7,7 @@ import { EventPublisher } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, SharingType } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
-import { HubError, InputError, requiredReason } from '@hub/subgraph';
+import { HubError, InputError, SupervisionConfig, requiredReason, supervisesEveryDepartment } from '@hub/subgraph';
 import { deadlineOf, isOverdue, recountDeadline, workingDaysLeft, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
@@ -26,7 +26,6 @@ import {
   type SharingOverdueCount,
 } from './sharing.model.js';
 import { SharingApplicationRow, SharingGrantRow } from './sharing.entities.js';
-import { SharingSupervisionConfig, readsEveryDepartment } from './supervision.config.js';
 
 /** Working days a provider department has to answer (共享申请). */
 const ANSWER_WORKING_DAYS = 10;
@@ -46,7 +45,7 @@ export class SharingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
     private readonly calendars: WorkingDayCalendarStore,
-    private readonly supervision: SharingSupervisionConfig,
+    private readonly supervision: SupervisionConfig,
   ) {}
 
   /**
@@ -207,7 +206,7 @@ export class SharingService {
 
   async application(id: string, by: Principal, now = new Date()): Promise<SharingApplication | null> {
     const row = await this.dataSource.getRepository(SharingApplicationRow).findOneBy({ id });
-    if (!row || !(canSee(by, row) || readsEveryDepartment(by, this.supervision))) return null;
+    if (!row || !(canSee(by, row) || supervisesEveryDepartment(by, this.supervision))) return null;
     return this.shown(row, now);
   }
 
@@ -227,7 +226,7 @@ export class SharingService {
     if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
       if (hasRole(by, Role.STEWARD)) {
         if (filter.side === SharingApplicationSide.CONSUMER) add('a.consumer_department_uscc = ?', by.departmentUscc);
-        else if (!(overdueOnly && readsEveryDepartment(by, this.supervision))) add('a.provider_uscc = ?', by.departmentUscc);
+        else if (!(overdueOnly && supervisesEveryDepartment(by, this.supervision))) add('a.provider_uscc = ?', by.departmentUscc);
       } else add('a.consumer_system_code = ?', by.systemCode ?? '');
     }
     if (filter.status) add('a.status = ?', filter.status);
@@ -271,7 +270,7 @@ export class SharingService {
   async overdueCounts(by: Principal, now = new Date()): Promise<SharingOverdueCount[]> {
     const params: unknown[] = [SharingApplicationStatus.SUBMITTED, chinaDate(now)];
     let own = '';
-    if (!readsEveryDepartment(by, this.supervision)) {
+    if (!supervisesEveryDepartment(by, this.supervision)) {
       params.push(by.departmentUscc ?? '');
       own = ' AND a.provider_uscc = $3';
     }

@@ -5,24 +5,12 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Role, hasRole, type Principal } from '@hub/auth';
+import { Role, type Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
-import { Caller, IsUscc, Roles } from '@hub/subgraph';
+import { Caller, Roles, SupervisionConfig, supervisesEveryDepartment } from '@hub/subgraph';
 import { IN_ONCE_ONLY_SCHEMA } from '../once-only.graphql-scope.js';
 import { DataCorrectionRow } from './correction.entities.js';
 import { DataCorrectionStatus } from './correction.model.js';
-
-/** The department that supervises data sharing, read from the environment at boot. */
-export class CorrectionSupervisionConfig {
-  @IsUscc()
-  HUB_SUPERVISING_DEPARTMENT = '11440600MB2C731081';
-}
-
-/** Whether the caller sees every department's overdue corrections: an admin, a hub-wide steward, a steward of the supervising department. */
-export function supervisesEveryDepartment(by: Principal, config: CorrectionSupervisionConfig): boolean {
-  if (hasRole(by, Role.ADMIN)) return true;
-  return hasRole(by, Role.STEWARD) && (by.departmentUscc === null || by.departmentUscc === config.HUB_SUPERVISING_DEPARTMENT);
-}
 
 @ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A source department's data corrections unanswered past their deadline (督办)" })
 export class DataCorrectionOverdueCount {
@@ -40,7 +28,7 @@ export class DataCorrectionOverdueCount {
 export class CorrectionSupervisionResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: CorrectionSupervisionConfig,
+    private readonly config: SupervisionConfig,
   ) {}
 
   @Roles(Role.STEWARD, Role.ADMIN)

@@ -1,11 +1,10 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
-import { AnyCaller, Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
+import { AnyCaller, Caller, InputError, Roles, SupervisionConfig, supervisesEveryDepartment, touchSubjects, type HubContext } from '@hub/subgraph';
 import { requireSystem } from '../access-guard.js';
 import { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';
-import { CorrectionSupervisionConfig, supervisesEveryDepartment } from './correction-supervision.js';
 
 function checkedFirst(first: number): number {
   if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
@@ -33,7 +32,7 @@ function touched<T extends DataCorrection | null>(context: HubContext, correctio
 export class CorrectionResolver {
   constructor(
     private readonly corrections: CorrectionService,
-    private readonly supervision: CorrectionSupervisionConfig,
+    private readonly supervision: SupervisionConfig,
   ) {}
 
   @Roles(Role.SYSTEM)
