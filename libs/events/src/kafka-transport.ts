@@ -1,6 +1,9 @@
 import { Kafka, Partitioners, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import type { TransportMessage } from './cloud-event.js';
 import type { EventTransport, MessageHandler, Subscription, TopicSpec } from './event-transport.js';
+import { stopKafkajsIdleSpinning } from './kafkajs-idle-timer.js';
+
+stopKafkajsIdleSpinning();
 
 export interface KafkaTransportOptions {
   brokers: string[];
