@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { readSecretFiles } from '@hub/config';
 
 export const INTERNAL_SECRET_VARIABLE = 'HUB_INTERNAL_SECRET';
 
-/** The secret the apps of one hub share to sign what the gateway vouches for; undefined when not configured. */
+/**
+ * The secret the apps of one hub share to sign what the gateway vouches for; undefined when not
+ * configured. From HUB_INTERNAL_SECRET, or from the file HUB_INTERNAL_SECRET_FILE names (a mounted
+ * secret, as in docker-compose.yml), read once.
+ */
 export function internalSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  readSecretFiles([INTERNAL_SECRET_VARIABLE], env);
   const secret = env[INTERNAL_SECRET_VARIABLE];
   if (secret !== undefined && secret.length < 32) {
     throw new Error(`${INTERNAL_SECRET_VARIABLE} must be at least 32 characters (e.g. \`openssl rand -hex 32\`)`);

@@ -1,1 +1,2 @@
 export { loadConfig, ConfigError } from './load-config.js';
+export { readSecretFiles } from './secret-files.js';
