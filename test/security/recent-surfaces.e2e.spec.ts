@@ -20,7 +20,7 @@ const REDACTED = '******';
 const PSB_RESOURCE = '10103001/000001'; // 人口联系方式与婚姻状况: conditional, public security
 const AMR_RESOURCE = '10202001/000001'; // 法定代表人信息: conditional, market regulation
 
-const CORRECTION_FIELDS = 'id subjectId reportedValue proposedValue reason resolutionReason correctedValue sourceDepartment workingDaysLeft status';
+const CORRECTION_FIELDS = 'id subjectId evidence reportedValue proposedValue reason resolutionReason correctedValue sourceDepartment workingDaysLeft status';
 const Q = {
   impact: `query Impact($code: String!) { catalogChangeImpact(code: $code, change: RETIRE) { code grants { grantId consumerSystemCode consumerSystemName consumerDepartmentName lostItems } } }`,
   seal: `query Seal { accessLogSeal { no headSeq headHash time instance reason } }`,
@@ -51,7 +51,7 @@ describe('attacks on the recent surfaces', () => {
   const company = aLegalEntity().build() as unknown as Record<string, unknown> & { uscc: string; name: string };
   /** A valid citizen ID nobody registered. */
   const stranger = generateCitizenId(seededRandom(4242), { areaCode: '440604', birthDate: '1991-02-03' });
-  const ids = { hrApplication: '', taxApplication: '', grant: '', personCorrection: '', companyCorrection: '' };
+  const ids = { hrApplication: '', taxApplication: '', grant: '', personCorrection: '', companyCorrection: '', material: '' };
   /** What the tax system wrote into its report: a full name and the full citizen ID. */
   const secretReason = () => `户籍姓名应为${person.name}，身份号码${person.idNumber}`;
 
@@ -127,7 +127,24 @@ describe('attacks on the recent surfaces', () => {
       expect(reported.errors).toBeUndefined();
       return reported.data!.reportDataCorrection.id;
     };
-    ids.personCorrection = await report('tax', { subject: person.idNumber, field: 'Person.name', reportedValue: person.name, proposedValue: `${person.name}甲`, reason: secretReason() });
+    // The tax system's evidence: a material in the person's archive (once the once-only app knows the person).
+    ids.material = await hub.eventually(async () => {
+      const filed = await gql<{ fileMaterial: { id: string } }>(
+        'tax',
+        `mutation File($input: FileMaterialInput!) { fileMaterial(input: $input) { id } }`,
+        { input: { subject: person.idNumber, kind: 'MATERIAL', materialType: 'RELATIONSHIP_PROOF', title: '亲属关系证明', issuedOn: '2020-01-01' } },
+      );
+      expect(filed.errors).toBeUndefined();
+      return filed.data!.fileMaterial.id;
+    }, 30_000);
+    ids.personCorrection = await report('tax', {
+      subject: person.idNumber,
+      field: 'Person.name',
+      reportedValue: person.name,
+      proposedValue: `${person.name}甲`,
+      reason: secretReason(),
+      evidence: [ids.material],
+    });
     ids.companyCorrection = await report('window', { subject: company.uscc, field: 'LegalEntity.name', reportedValue: company.name, proposedValue: `${company.name}（新）`, reason: '名称与营业执照不一致' });
     await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = ANY($1)`, [[ids.personCorrection, ids.companyCorrection], addDays(today, -6)]);
   }, 240_000);
@@ -331,6 +348,7 @@ describe('attacks on the recent surfaces', () => {
   interface CorrectionView {
     id: string;
     subjectId: string;
+    evidence: string[];
     reportedValue: string | null;
     proposedValue: string | null;
     reason: string;
@@ -349,10 +367,10 @@ describe('attacks on the recent surfaces', () => {
       (data) => {
         const nodes = (data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes;
         expect(nodes.map((n) => n.id).sort()).toEqual([ids.personCorrection, ids.companyCorrection].sort());
-        expectCorrectionMasked(
-          nodes.find((n) => n.id === ids.personCorrection),
-          'supervisor',
-        );
+        const overseen = nodes.find((n) => n.id === ids.personCorrection);
+        expectCorrectionMasked(overseen, 'supervisor');
+        // Nor a reference to follow: material(id) would name the subject in full to the archive's provider.
+        expect(overseen!.evidence).toEqual([]);
         const company = nodes.find((n) => n.id === ids.companyCorrection)!;
         // A USCC is public (SUBJECT_ID keeps it whole); what the reporter wrote is not.
         expect(company).toMatchObject({ subjectId: expect.stringMatching(/^[0-9A-Z]{18}$/), proposedValue: REDACTED, reason: REDACTED });
@@ -370,7 +388,12 @@ describe('attacks on the recent surfaces', () => {
       'psbSteward',
       () => Q.overdueCorrections,
       () => ({ first: 100 }),
-      (data) => expectCorrectionMasked((data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection), 'psb steward'),
+      (data) => {
+        const view = (data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection);
+        expectCorrectionMasked(view, 'psb steward');
+        // The party answering it keeps its evidence (what the supervisor's view leaves out exists).
+        expect(view!.evidence).toEqual([ids.material]);
+      },
     ],
     [
       'dataCorrections: the source department’s steward, to answer',
@@ -565,6 +588,12 @@ describe('attacks on the recent surfaces', () => {
       const system = await signIn(keys.tax.key);
       expect(system.status).toBe(403);
       expect(system.cookie).toBe('');
+      // A real cookie opens /graphql only: not an extract upload, not the archive's files.
+      const { cookie } = await signIn(keys.psbSteward.key);
+      const extract = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', cookie }, body: `${JSON.stringify(aPerson().build())}\n` });
+      expect(extract.status).toBe(401);
+      const file = await fetch(`${hub.gatewayUrl}/archive/materials/${ids.material}/content`, { headers: { cookie } });
+      expect(file.status).toBe(401);
     });
 
     it('a cookie with a forged x-hub-access header beside it does not become the forged caller', async () => {
@@ -586,6 +615,23 @@ describe('attacks on the recent surfaces', () => {
       expect(answer.status).toBe(200);
       expect(answer.text).toContain(ids.companyCorrection);
       expect(answer.text).not.toContain(company.name as string);
+      expect(answer.text).not.toContain(person.idNumber);
+    });
+
+    // Last: it spends this address's sign-ins for the minute.
+    it('bounds sign-in guesses per connecting address: a forged X-Forwarded-For does not make a new one', async () => {
+      let limited: Response | undefined;
+      for (let i = 0; i < 40 && !limited; i++) {
+        const response = await fetch(`${hub.gatewayUrl}/console/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` },
+          body: JSON.stringify({ key: `hubk_guess${i}_${'0'.repeat(40)}` }),
+        });
+        if (response.status === 429) limited = response;
+        else expect(response.status).toBe(401);
+      }
+      expect(limited, 'refused within the per-address bound (CONSOLE_SIGN_INS_PER_MINUTE, 20)').toBeDefined();
+      expect(((await limited!.json()) as { code: string }).code).toBe('SIGN_IN_RATE_LIMITED');
     });
   });
 });

@@ -123,7 +123,9 @@ export class CorrectionResolver {
  * names and IDs reporters typed — values its own reads of the population register get masked.
  * Supervision (督办) needs none of them; the parties to a report (its reporter and its source
  * department, admins and hub-wide stewards) are left to the gateway's masking as before. The rules
- * are the catalog items' own (3: SUBJECT_ID; 5, 6, 9, 10: REDACT).
+ * are the catalog items' own (3: SUBJECT_ID; 5, 6, 9, 10: REDACT). The evidence is left out too:
+ * its material ids lead to material(id), whose subjectId the data bureau — the archive's provider
+ * as well — reads in full, so a masked subject would come back unmasked one reference away.
  */
 function asOverseen(c: DataCorrection): DataCorrection {
   const redact = <T extends string | null>(value: T): T => (value === null ? value : (maskValue(MaskingRule.REDACT, value) as T));
@@ -135,5 +137,6 @@ function asOverseen(c: DataCorrection): DataCorrection {
     reason: redact(c.reason),
     resolutionReason: redact(c.resolutionReason),
     correctedValue: redact(c.correctedValue),
+    evidence: [],
   };
 }
