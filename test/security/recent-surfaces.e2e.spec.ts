@@ -47,7 +47,13 @@ describe('attacks on the recent surfaces', () => {
   let db: pg.Client;
   const keys = {} as Record<Keys, { key: string; principal: Principal }>;
   const today = chinaDate(new Date());
-  const person = aPerson().build() as Record<string, unknown> & { idNumber: string; name: string };
+  /** A citizen whose ID ends in X, so that a lower-case spelling of it is another string. */
+  const person = (() => {
+    for (;;) {
+      const candidate = aPerson().build() as Record<string, unknown> & { idNumber: string; name: string };
+      if (candidate.idNumber.endsWith('X')) return candidate;
+    }
+  })();
   const company = aLegalEntity().build() as unknown as Record<string, unknown> & { uscc: string; name: string };
   /** A valid citizen ID nobody registered. */
   const stranger = generateCitizenId(seededRandom(4242), { areaCode: '440604', birthDate: '1991-02-03' });
@@ -428,6 +434,7 @@ describe('attacks on the recent surfaces', () => {
       () => Q.credit,
       () => ({ t: 'PERSON', id: person.idNumber.toLowerCase() }),
       (data) => {
+        expect(person.idNumber.toLowerCase()).not.toBe(person.idNumber);
         const profile = data.creditProfile as { penalties: Array<Record<string, string>> };
         for (const p of profile.penalties) expect(p).toMatchObject({ subjectId: maskedId(person.idNumber), content: REDACTED });
       },
@@ -454,7 +461,7 @@ describe('attacks on the recent surfaces', () => {
       const text = JSON.stringify(answer);
       expect(answer.errors, text).toBeUndefined();
       check(answer.data!);
-      for (const value of [person.idNumber, person.name, secretReason()]) expect(text, `${value} in ${text}`).not.toContain(value);
+      for (const value of [person.idNumber, person.idNumber.toLowerCase(), person.name, secretReason()]) expect(text, `${value} in ${text}`).not.toContain(value);
     });
 
     it('acceptDataCorrection: the source department’s steward accepts, and its answer is masked as any read of it', async () => {
