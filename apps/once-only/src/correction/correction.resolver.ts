@@ -1,7 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, InputError, Roles, SupervisionConfig, supervisesEveryDepartment, touchSubjects, type HubContext } from '@hub/subgraph';
-import { requireSystem } from '../access-guard.js';
+import { MaskingRule, maskValue } from '@hub/policy';
+import { actsFor, requireSystem } from '../access-guard.js';
 import { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';
@@ -105,8 +106,36 @@ export class CorrectionResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined, undefined, supervisesEveryDepartment(caller, this.supervision));
+    const everyDepartment = supervisesEveryDepartment(caller, this.supervision);
+    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined, undefined, everyDepartment);
     touched(context, connection.nodes);
-    return connection;
+    if (!everyDepartment) return connection;
+    return { ...connection, nodes: connection.nodes.map((c) => (actsFor(caller, c.reporterDepartment) || actsFor(caller, c.sourceDepartment) ? c : asOverseen(c))) };
   }
+}
+
+/**
+ * A report as its overseer sees it: who, what field and how late — not whose data, nor what was
+ * written. The supervising department (the data bureau) is also the catalog's provider of the
+ * corrections resource (20101004/000001), and the gateway shows a provider every item in full, so
+ * without this its stewards would read, in other departments' reports, full citizen IDs and the
+ * names and IDs reporters typed — values its own reads of the population register get masked.
+ * Supervision (督办) needs none of them; the parties to a report (its reporter and its source
+ * department, admins and hub-wide stewards) are left to the gateway's masking as before. The rules
+ * are the catalog items' own (3: SUBJECT_ID; 5, 6, 9, 10: REDACT). The evidence is left out too:
+ * its material ids lead to material(id), whose subjectId the data bureau — the archive's provider
+ * as well — reads in full, so a masked subject would come back unmasked one reference away.
+ */
+function asOverseen(c: DataCorrection): DataCorrection {
+  const redact = <T extends string | null>(value: T): T => (value === null ? value : (maskValue(MaskingRule.REDACT, value) as T));
+  return {
+    ...c,
+    subjectId: maskValue(MaskingRule.SUBJECT_ID, c.subjectId) as string,
+    reportedValue: redact(c.reportedValue),
+    proposedValue: redact(c.proposedValue),
+    reason: redact(c.reason),
+    resolutionReason: redact(c.resolutionReason),
+    correctedValue: redact(c.correctedValue),
+    evidence: [],
+  };
 }
