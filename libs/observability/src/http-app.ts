@@ -5,6 +5,7 @@ import { internalSecret, operatorToken } from '@hub/auth';
 import type { Logger } from 'pino';
 import { PinoNestLogger, createLogger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import { startTracing, traceHttpRequests } from './tracing.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +26,11 @@ export interface HttpAppOptions {
    * apps itself, in order.
    */
   shutdownHooks?: boolean;
+  /**
+   * Whether a caller's W3C `traceparent` is this app's parent span (default: yes, a subgraph called
+   * by the gateway). The gateway, which anyone may call, starts a trace of its own per request.
+   */
+  continueTrace?: boolean;
 }
 
 /**
@@ -37,6 +43,8 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   // stops the app here, with its reason, instead of answering each such request with a 500.
   operatorToken();
   internalSecret();
+  // Decided before the app exists: a traced app adds its hooks, an untraced one has none to run.
+  const traced = await startTracing({ serviceName: options.name });
   const logger = options.logger ?? createLogger(options.name);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -57,6 +65,7 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  if (traced) traceHttpRequests(fastify, options.name, { continueTrace: options.continueTrace !== false });
   await app.listen(options.port, options.host);
   return app;
 }
