@@ -13,6 +13,7 @@ const PROFILE = `query Profile($u: [String!]!) {
   legalEntities(usccs: $u) {
     uscc name status
     registeredAddress { text divisionCode }
+    legalRepresentativeStatus { deceased }
     legalRepresentative { idNumber name birthDate householdAddress { divisionCode } credit { assessment { level } } location { status point { longitude latitude } } }
     credit { assessment { level reasons { code } } penalties { decisionNumber } licences { decisionNumber } }
     location { status method divisionCode point { longitude latitude } }
@@ -145,6 +146,9 @@ describe('traces of exchanges (in-memory exporter)', () => {
         expect(attribute(statement, 'db.query.text')).toMatch(/^\s*(SELECT|WITH|BEGIN|START|COMMIT|SET|INSERT|UPDATE)/i);
       }
     }
+
+    // A library traces only requests that belong to a trace: the gateway's policy polls (every 2 s) and access-record batches are no trace of their own.
+    expect(exporter.getFinishedSpans().filter((s) => s.kind === 1 && attribute(s, 'hub.app') !== 'gateway' && !s.parentSpanContext).map((s) => s.name)).toEqual([]);
 
     // Nothing a span shows names a company or a person: no USCC, no citizen ID, no name.
     const persons = new Map(city.persons.map((p) => [p.idNumber as string, p]));

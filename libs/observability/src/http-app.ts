@@ -27,8 +27,9 @@ export interface HttpAppOptions {
    */
   shutdownHooks?: boolean;
   /**
-   * Whether a caller's W3C `traceparent` is this app's parent span (default: yes, a subgraph called
-   * by the gateway). The gateway, which anyone may call, starts a trace of its own per request.
+   * Whether this app continues its caller's trace (W3C `traceparent`) and traces only requests that
+   * carry one (default: yes, a library called by the gateway); the gateway, which anyone may call,
+   * starts a trace of its own per request (see traceHttpRequests).
    */
   continueTrace?: boolean;
 }

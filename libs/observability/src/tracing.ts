@@ -27,7 +27,6 @@ export const APP_KEY = createContextKey(APP_ATTRIBUTE);
 export interface TracingOptions {
   /** service.name of this process's spans (OTEL_SERVICE_NAME wins): the app's name, or `hub` for the all-in-one process. */
   serviceName: string;
-  env?: NodeJS.ProcessEnv;
   /** Export to this exporter instead of OTLP, each span as it ends (tests: an InMemorySpanExporter). Turns tracing on. */
   exporter?: SpanExporter;
 }
@@ -48,7 +47,7 @@ let started: Promise<Started | undefined> | undefined;
  */
 export async function startTracing(options: TracingOptions): Promise<boolean> {
   started ??= (async () => {
-    const env = options.env ?? process.env;
+    const env = process.env;
     const wanted = options.exporter || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
     if (!wanted || env.OTEL_SDK_DISABLED?.toLowerCase() === 'true') return undefined;
     const sdk = await import('./tracing-sdk.js');
@@ -85,9 +84,11 @@ const UNTRACED = /^\/(health|metrics)(\/|\?|$)/;
 /**
  * A server span per HTTP request of an app (not for /health and /metrics), active while its
  * handler runs, with the request id and the app in its context so that every span below it
- * carries them. `continueTrace` takes the caller's W3C `traceparent` as the parent (a subgraph
- * called by the gateway); without it the span starts a trace of its own and only links the
- * caller's (the gateway: callers outside the hub do not decide the hub's traces or their sampling).
+ * carries them. With `continueTrace` (a library, called by the gateway) only a request that
+ * carries a W3C `traceparent` is traced, as that trace's child: the gateway's own background calls
+ * (policy polls every 2 s, access-record batches) would otherwise be a trace each. Without it (the
+ * gateway, which anyone may call) every request starts a trace of its own, and a caller's
+ * traceparent is only linked: callers outside the hub do not decide the hub's traces or their sampling.
  */
 export function traceHttpRequests(fastify: FastifyInstance, app: string, options: { continueTrace: boolean }): void {
   const tracer = hubTracer();
@@ -97,6 +98,7 @@ export function traceHttpRequests(fastify: FastifyInstance, app: string, options
     const remote = propagation.extract(ROOT_CONTEXT, request.headers);
     const links: Link[] = [];
     const remoteSpan = trace.getSpanContext(remote);
+    if (options.continueTrace && !remoteSpan) return done();
     if (!options.continueTrace && remoteSpan) links.push({ context: remoteSpan });
     const parent = (options.continueTrace ? remote : ROOT_CONTEXT).setValue(REQUEST_ID_KEY, String(request.id)).setValue(APP_KEY, app);
     // The route's pattern, never the URL itself: a query string or a path may hold an identifier.
