@@ -111,6 +111,12 @@ describe('traces of exchanges (in-memory exporter)', () => {
   }
 
   it('shows the company profile as one trace: the gateway, the four base libraries and their SQL, tagged with the request id and nothing personal', async () => {
+    // Since the hub started: a library traced only requests that belong to a trace — not the
+    // gateway's policy polls (every 2 s), access-record batches or forwarded extracts.
+    const libraryRoots = exporter.getFinishedSpans().filter((s) => s.kind === 1 && attribute(s, 'hub.app') !== 'gateway' && !s.parentSpanContext);
+    expect(libraryRoots.map((s) => `${attribute(s, 'hub.app')} ${s.name}`)).toEqual([]);
+    expect(exporter.getFinishedSpans().filter((s) => s.name === 'POST /ingest/:register').length).toBe(4);
+
     const companies = city.legalEntities.slice(0, 3);
     const usccs = companies.map((c) => c.uscc as string);
     exporter.reset();
@@ -146,9 +152,6 @@ describe('traces of exchanges (in-memory exporter)', () => {
         expect(attribute(statement, 'db.query.text')).toMatch(/^\s*(SELECT|WITH|BEGIN|START|COMMIT|SET|INSERT|UPDATE)/i);
       }
     }
-
-    // A library traces only requests that belong to a trace: the gateway's policy polls (every 2 s) and access-record batches are no trace of their own.
-    expect(exporter.getFinishedSpans().filter((s) => s.kind === 1 && attribute(s, 'hub.app') !== 'gateway' && !s.parentSpanContext).map((s) => s.name)).toEqual([]);
 
     // Nothing a span shows names a company or a person: no USCC, no citizen ID, no name.
     const persons = new Map(city.persons.map((p) => [p.idNumber as string, p]));
