@@ -1,11 +1,12 @@
 // Loaded only when tracing is on (see tracing.ts): the SDK, the OTLP exporter and the SQL spans.
-import { SpanKind, SpanStatusCode, context, propagation, trace, type Context } from '@opentelemetry/api';
+import { DiagLogLevel, SpanKind, SpanStatusCode, context, diag, propagation, trace, type Context } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SimpleSpanProcessor, type Span, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import pg from 'pg';
+import { createLogger } from './logger.js';
 import { APP_ATTRIBUTE, APP_KEY, REQUEST_ID_ATTRIBUTE, REQUEST_ID_KEY, hubTracer } from './tracing.js';
 
 /**
@@ -27,17 +28,40 @@ export function registerTracing(options: { serviceName: string; exporter?: SpanE
     ],
   });
   provider.register();
+  reportSdkProblems();
   const restoreSql = traceSqlStatements();
+  // An app closes, the hub stops, whether or not the collector takes the last spans: said in the log, never thrown.
+  const unsent = (error: unknown) => diag.error('the last spans could not be sent', error);
   return {
-    flush: () => provider.forceFlush(),
+    flush: () => provider.forceFlush().catch(unsent),
     async shutdown() {
       restoreSql();
-      await provider.shutdown();
+      await provider.shutdown().catch(unsent);
       trace.disable();
       propagation.disable();
       context.disable();
+      diag.disable();
     },
   };
+}
+
+/**
+ * The SDK reports its problems (a collector that cannot be reached, a rejected export) to the
+ * OpenTelemetry diag logger, which is silent by default: they go to the hub's log as warnings, the
+ * same message at most once a minute (a collector that is down would otherwise add a line per batch).
+ */
+function reportSdkProblems(): void {
+  const log = createLogger('tracing');
+  const last = new Map<string, number>();
+  const report = (message: string, ...args: unknown[]) => {
+    const now = Date.now();
+    if (now - (last.get(message) ?? 0) < 60_000) return;
+    last.set(message, now);
+    if (last.size > 100) last.clear();
+    log.warn({ detail: args.map((a) => (a instanceof Error ? a.message : String(a))).join('; ').slice(0, 500) }, `traces: ${message}`);
+  };
+  const quiet = () => undefined;
+  diag.setLogger({ error: report, warn: report, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
 }
 
 /** Puts the request id and the app of the context a span starts in on the span itself: every span of a request can be found by its request id. */

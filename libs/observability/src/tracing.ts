@@ -50,6 +50,11 @@ export async function startTracing(options: TracingOptions): Promise<boolean> {
     const env = process.env;
     const wanted = options.exporter || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
     if (!wanted || env.OTEL_SDK_DISABLED?.toLowerCase() === 'true') return undefined;
+    // A mistyped endpoint would otherwise leave the exporter sending nowhere, silently.
+    for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
+      const value = env[name];
+      if (value && !/^https?:\/\/[^/\s]+/.test(value)) throw new Error(`${name} must be the http(s) URL of an OTLP/HTTP receiver (e.g. http://otel-collector:4318), not ${JSON.stringify(value)}`);
+    }
     const sdk = await import('./tracing-sdk.js');
     return sdk.registerTracing({ serviceName: env.OTEL_SERVICE_NAME || options.serviceName, exporter: options.exporter });
   })();
@@ -70,7 +75,7 @@ export async function flushTracing(): Promise<void> {
 export async function stopTracing(): Promise<void> {
   const current = started;
   started = undefined;
-  await (await current)?.shutdown();
+  await (await current?.catch(() => undefined))?.shutdown();
 }
 
 /** The hub's tracer (a no-op one while tracing is off). */
