@@ -24,6 +24,7 @@ import { SubgraphDataSource, type ClaimsOf } from './supergraph/subgraph-data-so
 import { providedRegisters } from './access/register-writes.js';
 import { readSupergraph } from './supergraph/supergraph.js';
 import { disableApolloTelemetry } from './telemetry.js';
+import { tracingPlugin } from './tracing-plugin.js';
 import { clientMistakesPlugin, httpStatusPlugin, formatGatewayError } from './gateway-errors.js';
 import { ErrorBodies } from './error-bodies.js';
 import { SecurityHeaders } from './security-headers.js';
@@ -118,6 +119,7 @@ export class GatewayModule {
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
                   requestIdPlugin(),
+                  tracingPlugin(),
                   clientMistakesPlugin(),
                   httpStatusPlugin(),
                   ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics), log: createLogger('gateway.access') })] : []),
@@ -125,6 +127,10 @@ export class GatewayModule {
               },
               gateway: {
                 supergraphSdl: supergraph.sdl,
+                // Apollo Gateway's own spans (request, plan, fetch per subgraph) join the hub's traces
+                // when tracing is on — without the document or exception messages, which can hold
+                // the values a caller asked about.
+                telemetry: { includeDocument: false, recordExceptions: false },
                 buildService: ({ name, url }) => new SubgraphDataSource(name!, urls[name!] ?? url!, policy ? governedClaims(policy) : baselineClaims, config.MAX_RESPONSE_BYTES),
               },
             };

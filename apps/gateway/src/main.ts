@@ -12,7 +12,7 @@ import { GatewayModule, type GatewayOptions } from './gateway.module.js';
 export function startGateway(env: NodeJS.ProcessEnv = process.env, options: { shutdownHooks?: boolean } & GatewayOptions = {}) {
   const { accessControl, ...http } = options;
   const config = loadConfig(GatewayConfig, env);
-  return startHttpApp(GatewayModule.forRoot(config, env, { accessControl }), { name: 'gateway', port: config.GATEWAY_PORT, host: config.HOST, bodyLimit: config.MAX_REQUEST_BYTES, ...http });
+  return startHttpApp(GatewayModule.forRoot(config, env, { accessControl }), { name: 'gateway', port: config.GATEWAY_PORT, host: config.HOST, bodyLimit: config.MAX_REQUEST_BYTES, continueTrace: false, ...http });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { OPERATOR_TOKEN_VARIABLE, ensureInternalSecret, operatorToken } from '@hub/auth';
-import { createLogger } from '@hub/observability';
+import { createLogger, startTracing, stopTracing } from '@hub/observability';
 import { resolveDatabase, stopEmbeddedDatabase } from '@hub/persistence';
 import { startGateway } from '../../gateway/src/main.js';
 import { startBanner } from './banner.js';
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   ensureInternalSecret();
   placeAuditFiles();
   const metricsToken = await placeOperatorToken();
+  // Before any app starts: in this process every app's spans are the service `hub` (each span names its app).
+  if (await startTracing({ serviceName: 'hub' })) progress(`traces: OTLP to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT}`);
   const database = await resolveDatabase();
   log.info({ embedded: database.embedded }, database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL');
   progress(database.embedded ? 'database: embedded (PGlite + PostGIS)' : 'database: DATABASE_URL');
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     // The gateway first (no new requests), then the libraries (their relays drain), then the database.
     for (const app of apps) await app.close().catch((error: unknown) => log.error({ err: error }, 'error while closing an app'));
     await stopEmbeddedDatabase();
+    await stopTracing().catch(() => undefined);
     log.info('stopped');
     process.stdout.write('  Stopped.\n');
     process.exit(0);

@@ -106,6 +106,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
           this.subscriptions.push(
             await subscribeIdempotent({
               name: `hub.${this.options.app}.${consumer.name}`,
+              app: this.options.app,
               schema: this.options.schema,
               topics: consumer.topics,
               transport: this.transport,
@@ -180,6 +181,7 @@ export class EventsModule {
             let topicsReady = false;
             const relay = new OutboxRelay({
               schema: options.schema,
+              app: options.app,
               transport: {
                 ...transport,
                 kind: transport.kind,

@@ -1,10 +1,13 @@
 import { fromTransportMessage, type CloudEvent } from './cloud-event.js';
 import type { EventTransport, ReceivedMessage, Subscription } from './event-transport.js';
 import { schemaName, type SqlExecutor } from './sql.js';
+import { inProcessSpan } from './tracing.js';
 
 export interface IdempotentConsumerOptions<T> {
   /** The consumer's name: its Kafka consumer group and its key in `<schema>.processed_event`. */
   name: string;
+  /** The app consuming (named on its process spans). */
+  app?: string;
   schema: string;
   topics: string[];
   transport: EventTransport;
@@ -24,7 +27,7 @@ export interface IdempotentConsumerOptions<T> {
  */
 export async function subscribeIdempotent<T>(options: IdempotentConsumerOptions<T>): Promise<Subscription> {
   const table = `${schemaName(options.schema)}.processed_event`;
-  return options.transport.subscribe(options.name, options.topics, async (message) => {
+  return options.transport.subscribe(options.name, options.topics, (message) => inProcessSpan(options.name, options.app, message, async () => {
     const event = fromTransportMessage<T>(message);
     const applied = await options.transaction(async (tx) => {
       const inserted = await tx.query(
@@ -37,5 +40,5 @@ export async function subscribeIdempotent<T>(options: IdempotentConsumerOptions<
     });
     if (applied) options.onCommitted?.(event);
     else options.onDuplicate?.(event);
-  });
+  }));
 }

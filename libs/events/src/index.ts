@@ -11,7 +11,8 @@ export type { EventTransport, TopicSpec, MessageHandler, ReceivedMessage, Subscr
 export { InProcessTransport, InProcessLog } from './in-process-transport.js';
 export { KafkaTransport, type KafkaTransportOptions } from './kafka-transport.js';
 export { partitionFor } from './partition.js';
-export { outboxTablesSql, dropOutboxTablesSql, appendToOutbox } from './outbox.js';
+export { outboxTablesSql, outboxTraceparentSql, dropOutboxTablesSql, appendToOutbox } from './outbox.js';
+export { TRACEPARENT_HEADER, inCreateSpan } from './tracing.js';
 export { OutboxRelay, type OutboxRelayOptions, type RelayConnection } from './outbox-relay.js';
 export { subscribeIdempotent, type IdempotentConsumerOptions } from './idempotent-consumer.js';
 export { eventsSettled, type EventLedger, type SettledOptions } from './settled.js';

@@ -1,6 +1,7 @@
 import { toTransportMessage, type CloudEvent } from './cloud-event.js';
 import type { EventTransport } from './event-transport.js';
 import { schemaName, type SqlExecutor } from './sql.js';
+import { endSendSpans, startSendSpan } from './tracing.js';
 
 /** A database connection the relay owns (not one borrowed from the app's pool). */
 export interface RelayConnection extends SqlExecutor {
@@ -9,6 +10,8 @@ export interface RelayConnection extends SqlExecutor {
 
 export interface OutboxRelayOptions {
   schema: string;
+  /** The app relaying (named on its send spans). */
+  app?: string;
   transport: EventTransport;
   /**
    * Opens the relay's own connection. The relay keeps it while it works and opens a new one after
@@ -39,6 +42,7 @@ interface OutboxRow {
   subject: string;
   time: Date;
   data: unknown;
+  traceparent: string | null;
 }
 
 /**
@@ -160,7 +164,7 @@ export class OutboxRelay {
     const s = schemaName(this.options.schema);
     this.nudged = false;
     const rows: OutboxRow[] = await conn.query(
-      `SELECT id, event_id, topic, type, source, subject, time, data FROM ${s}.outbox
+      `SELECT id, event_id, topic, type, source, subject, time, data, traceparent FROM ${s}.outbox
        WHERE published_at IS NULL ORDER BY id LIMIT $1`,
       [this.options.batchSize ?? 500],
     );
@@ -174,9 +178,16 @@ export class OutboxRelay {
     }
     const ids = rows.map((r) => r.id);
     this.oldestPending = new Date(rows[0].time);
+    // A send span per event written in a trace: its context goes out in the message's headers.
+    const sends = rows.map((r) => startSendSpan(this.options.transport.kind, this.options.app, r));
     try {
-      await this.options.transport.publish(rows.map((r) => toTransportMessage(r.topic, toCloudEvent(r))));
+      await this.options.transport.publish(rows.map((r, i) => {
+        const message = toTransportMessage(r.topic, toCloudEvent(r));
+        return sends[i] ? { ...message, headers: { ...message.headers, ...sends[i]!.headers } } : message;
+      }));
+      endSendSpans(sends);
     } catch (error) {
+      endSendSpans(sends, error);
       await conn.query(`UPDATE ${s}.outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
         ids,
         String(error instanceof Error ? error.message : error).slice(0, 1000),

@@ -6,7 +6,7 @@ import type { TransportMessage } from './cloud-event.js';
 import type { EventTransport } from './event-transport.js';
 import { subscribeIdempotent } from './idempotent-consumer.js';
 import { InProcessLog, InProcessTransport } from './in-process-transport.js';
-import { appendToOutbox, outboxTablesSql } from './outbox.js';
+import { appendToOutbox, outboxTablesSql, outboxTraceparentSql } from './outbox.js';
 import { OutboxRelay, type RelayConnection } from './outbox-relay.js';
 import type { SqlExecutor } from './sql.js';
 
@@ -39,6 +39,7 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     for (const schema of ['relay_a', 'relay_b', 'consumer']) {
       await pool.query(`CREATE SCHEMA ${schema}`);
       for (const sql of outboxTablesSql(schema)) await pool.query(sql);
+      await pool.query(outboxTraceparentSql(schema).up);
     }
   });
   afterAll(async () => {

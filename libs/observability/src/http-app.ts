@@ -5,6 +5,7 @@ import { internalSecret, operatorToken } from '@hub/auth';
 import type { Logger } from 'pino';
 import { PinoNestLogger, createLogger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import { startTracing, traceHttpRequests } from './tracing.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +26,12 @@ export interface HttpAppOptions {
    * apps itself, in order.
    */
   shutdownHooks?: boolean;
+  /**
+   * Whether this app continues its caller's trace (W3C `traceparent`) and traces only requests that
+   * carry one (default: yes, a library called by the gateway); the gateway, which anyone may call,
+   * starts a trace of its own per request (see traceHttpRequests).
+   */
+  continueTrace?: boolean;
 }
 
 /**
@@ -37,6 +44,8 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   // stops the app here, with its reason, instead of answering each such request with a 500.
   operatorToken();
   internalSecret();
+  // Decided before the app exists: a traced app adds its hooks, an untraced one has none to run.
+  const traced = await startTracing({ serviceName: options.name });
   const logger = options.logger ?? createLogger(options.name);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -57,6 +66,7 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
   fastify.addHook('onSend', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  if (traced) traceHttpRequests(fastify, options.name, { continueTrace: options.continueTrace !== false });
   await app.listen(options.port, options.host);
   return app;
 }

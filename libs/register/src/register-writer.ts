@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@hub/events';
+import { inCreateSpan, type SqlExecutor } from '@hub/events';
 import { listDivisions, parseDivisionCode } from '@hub/identifiers';
 import { PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type RegisterSpec } from './register-spec.js';
 import type { OutcomeGroup, WriteIntent, WriteOutcome } from './write-outcome.js';
@@ -55,21 +55,24 @@ export class RegisterWriter {
   }
 
   private async apply(tx: SqlExecutor, source: string, intent: WriteIntent, detailLimit: number, extra: unknown[]): Promise<OutcomeGroup[]> {
-    const key = `${intent}\u0000${source}`;
-    let sql = this.statements.get(key);
-    if (!sql) this.statements.set(key, (sql = this.statement(source, intent)));
-    const rows: Array<{ outcome: WriteOutcome; n: number; lines: number[]; keys: string[] }> = await tx.query(sql, [
+    const leading = [
       this.spec.events.topic,
       this.spec.events.source,
       detailLimit,
       // $4, when the register has division properties that must be in force.
       ...(this.spec.currentDivisions?.length ? [retiredDivisionCodes()] : []),
       ...extra,
-    ]);
+    ];
+    const key = `${intent}\u0000${source}`;
+    let sql = this.statements.get(key);
+    // The last parameter: the trace context stored with the events (see outboxTraceparentSql).
+    if (!sql) this.statements.set(key, (sql = this.statement(source, intent, leading.length + 1)));
+    const outbox = { schema: this.spec.schema, topics: [this.spec.events.topic] };
+    const rows: Array<{ outcome: WriteOutcome; n: number; lines: number[]; keys: string[] }> = await inCreateSpan(outbox, (traceparent) => tx.query(sql, [...leading, traceparent]));
     return rows.map((r) => ({ outcome: r.outcome, count: r.n, lines: r.lines, keys: r.keys }));
   }
 
-  private statement(source: string, intent: WriteIntent): string {
+  private statement(source: string, intent: WriteIntent, traceparentParam: number): string {
     const spec = this.spec;
     const s = `"${spec.schema}"`;
     const k = columnOf(spec, spec.key).column;
@@ -191,8 +194,8 @@ events AS (
   }
 ),
 outboxed AS (
-  INSERT INTO ${s}.outbox (event_id, topic, key, type, source, subject, data)
-  SELECT event_id, $1, subject, type, $2, subject, payload FROM events ORDER BY line, seq
+  INSERT INTO ${s}.outbox (event_id, topic, key, type, source, subject, data, traceparent)
+  SELECT event_id, $1, subject, type, $2, subject, payload, $${traceparentParam}::text FROM events ORDER BY line, seq
   RETURNING id
 ),
 history AS (

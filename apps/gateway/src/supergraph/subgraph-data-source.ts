@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { context as otelContext, propagation } from '@opentelemetry/api';
 import { GraphQLError, Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { ACCESS_HEADER, internalSecret, signRequest } from '@hub/auth';
 import { REQUEST_ID_HEADER, createLogger } from '@hub/observability';
@@ -77,6 +78,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The subgraph's spans join this request's trace (W3C traceparent of the gateway's fetch span); a no-op while tracing is off.
+    propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
     const claims = this.claimsOf(context as GatewayContext);
     if (claims) headers.set(CLAIMS_HEADER, claims);
   }

@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import { Injectable } from '@nestjs/common';
 import { internalSecret, signedHeaders, type SignedAccess } from '@hub/auth';
 import { HubError, isHubErrorCode } from '@hub/subgraph';
@@ -37,6 +38,8 @@ export class GatewayClient {
       ...signedHeaders({ principal: access.principal, issuer: 'once-only', purpose: access.purpose, caseNumber: access.caseNumber }, 'gateway', { method: 'POST', url: new URL(url).pathname, body: payload }, secret),
     };
     if (requestId) headers['x-request-id'] = requestId;
+    // The gateway links its trace of this read to this app's (a no-op while tracing is off).
+    propagation.inject(context.active(), headers);
     let response: Response;
     try {
       response = await fetch(url, {
