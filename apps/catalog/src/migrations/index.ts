@@ -6,6 +6,7 @@ import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js'
 import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
 import { WorkingDayCalendar1796641308239 } from './1796641308239-working-day-calendar.js';
 import { SystemRateLimit1796650000000 } from './1796650000000-system-rate-limit.js';
+import { GuideResourceCodes1796700000000 } from './1796700000000-guide-resource-codes.js';
 // imports end
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -17,5 +18,6 @@ export const CATALOG_MIGRATIONS: Function[] = [
   DataClasses1796634262887,
   WorkingDayCalendar1796641308239,
   SystemRateLimit1796650000000,
+  GuideResourceCodes1796700000000,
   // list end
 ];
