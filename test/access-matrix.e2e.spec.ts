@@ -12,15 +12,15 @@ import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 
 /** The catalog items the matrix reads (shipped catalog, schemas/catalog/resources). */
 const ITEM = {
-  personId: '10101001/000001#1', // Person.idNumber: unconditional, masked (CITIZEN_ID)
-  personName: '10101001/000001#2', // Person.name: unconditional, masked (NAME)
-  phone: '10103001/000001#1', // Person.phone: conditional, masked (PHONE)
-  maritalStatus: '10103001/000001#2', // Person.maritalStatus: conditional
-  personHistory: '10104001/000001#1', // Person.history: not shared (public security only)
-  legalEntityName: '10201001/000001#2', // LegalEntity.name: unconditional
-  legalRepresentative: '10202001/000001#1', // LegalEntity.legalRepresentative: conditional
-  legalEntityHistory: '10203001/000001#1', // LegalEntity.history: not shared (market regulation only)
-  recordChange: '19002001/000001#1', // RecordChange.changeType (an entry of a history): conditional (data bureau)
+  personId: '101001001/000001#1', // Person.idNumber: unconditional, masked (CITIZEN_ID)
+  personName: '101001001/000001#2', // Person.name: unconditional, masked (NAME)
+  phone: '101003001/000001#1', // Person.phone: conditional, masked (PHONE)
+  maritalStatus: '101003001/000001#2', // Person.maritalStatus: conditional
+  personHistory: '101004001/000001#1', // Person.history: not shared (public security only)
+  legalEntityName: '102001001/000001#2', // LegalEntity.name: unconditional
+  legalRepresentative: '102002001/000001#1', // LegalEntity.legalRepresentative: conditional
+  legalEntityHistory: '102003001/000001#1', // LegalEntity.history: not shared (market regulation only)
+  recordChange: '190002001/000001#1', // RecordChange.changeType (an entry of a history): conditional (data bureau)
 } as const;
 type Item = keyof typeof ITEM;
 type Right = 'FULL' | 'MASKED' | 'DENIED';
@@ -163,11 +163,11 @@ describe('the access matrix: no unauthorised value is ever returned', () => {
     );
     expect(extensions.applyFor).toEqual(
       expect.arrayContaining([
-        { resourceCode: '10103001/000001', resourceName: '人口联系方式与婚姻状况', items: [1, 2] },
-        { resourceCode: '10202001/000001', resourceName: '法定代表人信息', items: [1] },
+        { resourceCode: '101003001/000001', resourceName: '人口联系方式与婚姻状况', items: [1, 2] },
+        { resourceCode: '102002001/000001', resourceName: '法定代表人信息', items: [1] },
       ]),
     );
-    expect(result.errors![0].message).toContain('10103001/000001');
+    expect(result.errors![0].message).toContain('101003001/000001');
   });
 
   it('refuses a caller without a key before looking at the operation', async () => {
@@ -220,7 +220,7 @@ async function grantPhone(hub: TestHub, system: keyof TestKeys): Promise<string>
   const today = new Date().toISOString().slice(0, 10);
   const applied = await hub.graphql<{ applyForSharing: { id: string; status: string } }>(
     `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id status } }`,
-    { i: { resourceCode: '10103001/000001', items: [1], purpose: '联系参保人', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31` } },
+    { i: { resourceCode: '101003001/000001', items: [1], purpose: '联系参保人', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31` } },
     {},
     { key: hub.keys[system].key },
   );

@@ -118,14 +118,14 @@ describe('a base-library field the catalog does not know', () => {
     Object.assign(name, { masking: null, maskUnless: null });
     await writeFile(file, JSON.stringify(resources, null, 2));
     expect(checkGovernance(await readFile(COMMITTED, 'utf8'), await readSeedCatalog(dir))).toEqual([
-      { code: 'PERSONAL_ITEM_UNMASKED', resource: '10401001/000001', item: 6, message: expect.stringContaining('CreditRecord.subjectName would reach callers without full values in full') },
+      { code: 'PERSONAL_ITEM_UNMASKED', resource: '104001001/000001', item: 6, message: expect.stringContaining('CreditRecord.subjectName would reach callers without full values in full') },
     ]);
     const failed = await run('npm', ['run', '-s', 'catalog:check', '--', '--catalog', dir], { env: process.env }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('PERSONAL_ITEM_UNMASKED 10401001/000001#6');
+    expect(failed?.stderr).toContain('PERSONAL_ITEM_UNMASKED 104001001/000001#6');
     expect(failed?.stderr).toContain('CreditRecord.subjectName');
   }, 120_000);
 });

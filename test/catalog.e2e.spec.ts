@@ -42,7 +42,7 @@ function draft(code: string, fields: string[]): Record<string, unknown> {
     sharingMethod: 'API',
     openAttribute: 'NOT_OPEN',
     updateCycle: 'REAL_TIME',
-    relatedCodes: ['10101001/000001'],
+    relatedCodes: ['101001001/000001'],
     items: [{ no: 1, name: '核验结果', dataType: 'STRING', fields, sensitivity: 'PERSONAL', dataClass: 'STRUCTURE' }],
   };
 }
@@ -64,33 +64,33 @@ describe('the catalog: stewards describe the data, the gateway applies it within
   }
 
   it('refuses invalid, duplicate and foreign resources with stable codes', async () => {
-    const badCode = await hub.graphql(CREATE, { i: draft('10104001-000009', ['Person.history']) }, {}, steward());
+    const badCode = await hub.graphql(CREATE, { i: draft('101004001-000009', ['Person.history']) }, {}, steward());
     expect(badCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
     const badCategory = await hub.graphql(CREATE, { i: draft('70104001/000009', ['Person.history']) }, {}, steward());
     expect(badCategory.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
-    const duplicate = await hub.graphql(CREATE, { i: draft('10104001/000001', ['Person.history']) }, {}, steward());
+    const duplicate = await hub.graphql(CREATE, { i: draft('101004001/000001', ['Person.history']) }, {}, steward());
     expect(duplicate.errors?.[0].extensions?.code).toBe('RESOURCE_EXISTS');
     // A steward of public security describes public security's data, not market regulation's.
-    const foreign = await hub.graphql(CREATE, { i: { ...draft('10205001/000001', ['LegalEntity.history']), providerUscc: DEPARTMENTS.marketRegulation } }, {}, steward());
+    const foreign = await hub.graphql(CREATE, { i: { ...draft('102005001/000001', ['LegalEntity.history']), providerUscc: DEPARTMENTS.marketRegulation } }, {}, steward());
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const asSystem = await hub.graphql(CREATE, { i: draft('10105001/000001', ['Person.history']) }, {}, { key: hub.keys.population.key });
+    const asSystem = await hub.graphql(CREATE, { i: draft('101005001/000001', ['Person.history']) }, {}, { key: hub.keys.population.key });
     expect(asSystem.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps a draft out of force, refuses to publish a field governed twice, and records every version', async () => {
-    const created = await hub.graphql<{ createCatalogResource: Resource }>(CREATE, { i: draft('10105001/000001', ['Person.history']) }, {}, steward());
+    const created = await hub.graphql<{ createCatalogResource: Resource }>(CREATE, { i: draft('101005001/000001', ['Person.history']) }, {}, steward());
     expect(created.errors).toBeUndefined();
     expect(created.data?.createCatalogResource).toMatchObject({ status: 'DRAFT', version: 1, publishedOn: null });
-    // Person.history is governed by 10104001/000001 already: exactly one published item per field.
-    const twice = await hub.graphql(PUBLISH, { c: '10105001/000001', v: 1 }, {}, steward());
+    // Person.history is governed by 101004001/000001 already: exactly one published item per field.
+    const twice = await hub.graphql(PUBLISH, { c: '101005001/000001', v: 1 }, {}, steward());
     expect(twice.errors?.[0].extensions?.code).toBe('CATALOG_UNSOUND');
     expect(twice.errors?.[0].message).toContain('Person.history');
 
-    const stale = await hub.graphql(UPDATE, { i: { code: '10105001/000001', expectedVersion: 7, name: 'x' } }, {}, steward());
+    const stale = await hub.graphql(UPDATE, { i: { code: '101005001/000001', expectedVersion: 7, name: 'x' } }, {}, steward());
     expect(stale.errors?.[0].extensions?.code).toBe('VERSION_CONFLICT');
     const updated = await hub.graphql<{ updateCatalogResource: Resource }>(
       UPDATE,
-      { i: { code: '10105001/000001', expectedVersion: 1, name: '人口信息核验结果（草案）', sharingType: 'NOT_SHARED', sharingConditions: '暂不共享' } },
+      { i: { code: '101005001/000001', expectedVersion: 1, name: '人口信息核验结果（草案）', sharingType: 'NOT_SHARED', sharingConditions: '暂不共享' } },
       {},
       steward(),
     );
@@ -105,7 +105,7 @@ describe('the catalog: stewards describe the data, the gateway applies it within
 
   it('stores each item\'s data class and masking condition, and refuses a personal item without a masking rule', async () => {
     const shipped = await hub.graphql<{ catalogResource: Resource & { items: Array<{ no: number; dataClass: string; masking: string | null; maskUnless: unknown }> } }>(
-      `query { catalogResource(code: "10401001/000001") { ${RESOURCE} } }`,
+      `query { catalogResource(code: "104001001/000001") { ${RESOURCE} } }`,
     );
     expect(shipped.data?.catalogResource.items.find((i) => i.no === 6)).toMatchObject({
       fields: ['CreditRecord.subjectName'],
@@ -115,7 +115,7 @@ describe('the catalog: stewards describe the data, the gateway applies it within
     });
 
     const phone = (extra: Record<string, unknown>) => ({
-      ...draft('10103001/000009', ['Person.phone']),
+      ...draft('101003001/000009', ['Person.phone']),
       items: [{ no: 1, name: '联系电话', dataType: 'STRING', fields: ['Person.phone'], sensitivity: 'SENSITIVE_PERSONAL', dataClass: 'PHONE', ...extra }],
     });
     const noClass = await hub.graphql(CREATE, { i: { ...phone({}), items: [{ no: 1, name: '联系电话', dataType: 'STRING', fields: ['Person.phone'], sensitivity: 'PERSONAL' }] } }, {}, steward());
@@ -126,26 +126,26 @@ describe('the catalog: stewards describe the data, the gateway applies it within
 
     const created = await hub.graphql<{ createCatalogResource: Resource }>(CREATE, { i: phone({}) }, {}, steward());
     expect(created.errors).toBeUndefined();
-    const unmasked = await hub.graphql(PUBLISH, { c: '10103001/000009', v: 1 }, {}, steward());
+    const unmasked = await hub.graphql(PUBLISH, { c: '101003001/000009', v: 1 }, {}, steward());
     expect(unmasked.errors?.[0].extensions?.code).toBe('CATALOG_UNSOUND');
     expect(unmasked.errors?.[0].message).toMatch(/PERSONAL_ITEM_UNMASKED .*Person\.phone/);
-    const masked = await hub.graphql(UPDATE, { i: { code: '10103001/000009', expectedVersion: 1, items: phone({ masking: 'PHONE' }).items } }, {}, steward());
+    const masked = await hub.graphql(UPDATE, { i: { code: '101003001/000009', expectedVersion: 1, items: phone({ masking: 'PHONE' }).items } }, {}, steward());
     expect(masked.errors).toBeUndefined();
     // Still refused — Person.phone is governed already — but no longer for want of a rule.
-    const twice = await hub.graphql(PUBLISH, { c: '10103001/000009', v: 2 }, {}, steward());
+    const twice = await hub.graphql(PUBLISH, { c: '101003001/000009', v: 2 }, {}, steward());
     expect(twice.errors?.[0].extensions?.code).toBe('CATALOG_UNSOUND');
     expect(twice.errors?.[0].message).not.toContain('PERSONAL_ITEM_UNMASKED');
   });
 
   it('applies a change of sharing type to the gateway within seconds, without a restart', async () => {
-    const item = '10104001/000001#1';
+    const item = '101004001/000001#1';
     const read = () => hub.graphql(`query($id: String!) { person(idNumber: $id) { history { version } } }`, { id: person.idNumber }, {}, { key: hub.keys.humanResources.key });
     expect((await read()).errors?.[0].extensions?.refused).toEqual(expect.arrayContaining([expect.objectContaining({ item, reason: 'PROVIDER_ONLY' })]));
 
-    const current = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "10104001/000001") { ${RESOURCE} } }`);
+    const current = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "101004001/000001") { ${RESOURCE} } }`);
     const changed = await hub.graphql<{ updateCatalogResource: Resource }>(
       UPDATE,
-      { i: { code: '10104001/000001', expectedVersion: current.data!.catalogResource.version, sharingType: 'CONDITIONAL', sharingConditions: '依申请共享，仅限户籍业务核对。' } },
+      { i: { code: '101004001/000001', expectedVersion: current.data!.catalogResource.version, sharingType: 'CONDITIONAL', sharingConditions: '依申请共享，仅限户籍业务核对。' } },
       {},
       steward(),
     );
@@ -154,22 +154,22 @@ describe('the catalog: stewards describe the data, the gateway applies it within
     await hub.eventually(async () => expect(await accessOf(hub.keys.humanResources.key, item)).toBe('NEEDS_GRANT'), 10_000);
     expect(Date.now() - started).toBeLessThan(10_000);
     const refused = await read();
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'ACCESS_DENIED', applyFor: expect.arrayContaining([expect.objectContaining({ resourceCode: '10104001/000001', items: [1] })]) });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'ACCESS_DENIED', applyFor: expect.arrayContaining([expect.objectContaining({ resourceCode: '101004001/000001', items: [1] })]) });
   });
 
   it('fails closed when a resource is retired: its fields are governed by nothing, so nobody reads them', async () => {
-    const current = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "10104001/000001") { ${RESOURCE} } }`);
-    const retired = await hub.graphql<{ retireCatalogResource: Resource }>(RETIRE, { c: '10104001/000001', v: current.data!.catalogResource.version }, {}, steward());
+    const current = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "101004001/000001") { ${RESOURCE} } }`);
+    const retired = await hub.graphql<{ retireCatalogResource: Resource }>(RETIRE, { c: '101004001/000001', v: current.data!.catalogResource.version }, {}, steward());
     expect(retired.data?.retireCatalogResource.status).toBe('RETIRED');
     await hub.eventually(async () => {
       const result = await hub.graphql(`query($id: String!) { person(idNumber: $id) { history { version } } }`, { id: person.idNumber }, {}, { key: hub.keys.population.key });
       expect(result.errors?.[0].extensions?.refused).toEqual([expect.objectContaining({ item: 'Person.history', reason: 'UNGOVERNED' })]);
     }, 10_000);
-    const again = await hub.graphql(UPDATE, { i: { code: '10104001/000001', expectedVersion: current.data!.catalogResource.version + 1, name: 'x' } }, {}, steward());
+    const again = await hub.graphql(UPDATE, { i: { code: '101004001/000001', expectedVersion: current.data!.catalogResource.version + 1, name: 'x' } }, {}, steward());
     expect(again.errors?.[0].extensions?.code).toBe('RESOURCE_RETIRED');
     // The draft that could not be published before now governs the field alone.
-    const draftNow = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "10105001/000001") { version } }`);
-    const published = await hub.graphql<{ publishCatalogResource: Resource }>(PUBLISH, { c: '10105001/000001', v: draftNow.data!.catalogResource.version }, {}, steward());
+    const draftNow = await hub.graphql<{ catalogResource: Resource }>(`query { catalogResource(code: "101005001/000001") { version } }`);
+    const published = await hub.graphql<{ publishCatalogResource: Resource }>(PUBLISH, { c: '101005001/000001', v: draftNow.data!.catalogResource.version }, {}, steward());
     expect(published.errors).toBeUndefined();
     expect(published.data?.publishCatalogResource).toMatchObject({ status: 'PUBLISHED', publishedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     await hub.eventually(async () => {
@@ -188,7 +188,7 @@ describe('the catalog: stewards describe the data, the gateway applies it within
 
   it('searches by text, provider, classification and sharing type, page by page', async () => {
     const byText = await hub.graphql<{ searchCatalog: { nodes: Array<{ code: string; name: string }> } }>(SEARCH, { f: { text: '法定代表人' }, first: 20 });
-    expect(byText.data?.searchCatalog.nodes.map((n) => n.code)).toContain('10202001/000001');
+    expect(byText.data?.searchCatalog.nodes.map((n) => n.code)).toContain('102002001/000001');
     const conditionalOfPsb = await hub.graphql<{ searchCatalog: { nodes: Array<{ code: string; providerUscc: string; sharingType: string }> } }>(SEARCH, {
       f: { providerUscc: DEPARTMENTS.publicSecurity, sharingType: 'CONDITIONAL' },
       first: 20,
@@ -196,8 +196,8 @@ describe('the catalog: stewards describe the data, the gateway applies it within
     const nodes = conditionalOfPsb.data!.searchCatalog.nodes;
     expect(nodes.length).toBeGreaterThanOrEqual(2);
     expect(nodes.every((n) => n.providerUscc === DEPARTMENTS.publicSecurity && n.sharingType === 'CONDITIONAL')).toBe(true);
-    const byClassification = await hub.graphql<{ searchCatalog: { nodes: Array<{ code: string }> } }>(SEARCH, { f: { classification: '10101001' }, first: 20 });
-    expect(byClassification.data?.searchCatalog.nodes.map((n) => n.code)).toEqual(['10101001/000001']);
+    const byClassification = await hub.graphql<{ searchCatalog: { nodes: Array<{ code: string }> } }>(SEARCH, { f: { classification: '101001001' }, first: 20 });
+    expect(byClassification.data?.searchCatalog.nodes.map((n) => n.code)).toEqual(['101001001/000001']);
 
     const seen: string[] = [];
     let after: string | undefined;

@@ -18,7 +18,7 @@ import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
-const RESOURCE = '10103001/000001';
+const RESOURCE = '101003001/000001';
 const RESOURCE_LABEL = `${RESOURCE} 人口联系方式与婚姻状况`;
 const APPLY = `mutation Apply($input: ApplyForSharingInput!) { applyForSharing(input: $input) { id workingDaysLeft deadline } }`;
 const APPLICATION = `query Application($id: ID!) { sharingApplication(id: $id) { id status items approvedItems decidedBy decisionReason consumerSystemCode consumerDepartmentUscc workingDaysLeft overdue } }`;

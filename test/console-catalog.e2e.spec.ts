@@ -25,8 +25,8 @@ const IMPACT = `query($c: String!, $k: CatalogChangeKind!, $u: UpdateCatalogReso
 const APPLY = `mutation($input: ApplyForSharingInput!) { applyForSharing(input: $input) { id } }`;
 const APPROVE = `mutation($input: ApproveSharingInput!) { approveSharingApplication(input: $input) { grantId status } }`;
 
-/** The resource the steward drafts in the page: it takes over Person.history once 10104001/000001 is retired. */
-const NEW_CODE = '10105001/000001';
+/** The resource the steward drafts in the page: it takes over Person.history once 101004001/000001 is retired. */
+const NEW_CODE = '101005001/000001';
 
 interface Node {
   code: string;
@@ -156,9 +156,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
   });
 
   it('tells only the provider department what a change does to grants', async () => {
-    const foreign = await hub.graphql(IMPACT, { c: '10102001/000001', k: 'RETIRE' }, {}, { key: hub.keys.supervisor.key, purpose: null });
+    const foreign = await hub.graphql(IMPACT, { c: '101002001/000001', k: 'RETIRE' }, {}, { key: hub.keys.supervisor.key, purpose: null });
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const asSystem = await hub.graphql(IMPACT, { c: '10102001/000001', k: 'RETIRE' }, {}, { key: hub.keys.humanResources.key });
+    const asSystem = await hub.graphql(IMPACT, { c: '101002001/000001', k: 'RETIRE' }, {}, { key: hub.keys.humanResources.key });
     expect(asSystem.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // The harness holds a grant on every conditional resource (test-access.ts): retiring one takes it all.
     const retire = await hub.graphql<{
@@ -169,7 +169,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
           lostItems: number[];
         }>;
       };
-    }>(IMPACT, { c: '10102001/000001', k: 'RETIRE' }, {}, psb());
+    }>(IMPACT, { c: '101002001/000001', k: 'RETIRE' }, {}, psb());
     expect(retire.errors).toBeUndefined();
     expect(retire.data!.catalogChangeImpact.grants).toEqual(
       expect.arrayContaining([
@@ -180,16 +180,16 @@ describe('the console catalog page', skipUnless('chromium'), () => {
       ]),
     );
     // A change of name touches no grant; NOT_SHARED leaves the items granted but unreadable.
-    const current = await hub.graphql<{ catalogResource: { version: number } }>(RESOURCE, { c: '10102001/000001' });
+    const current = await hub.graphql<{ catalogResource: { version: number } }>(RESOURCE, { c: '101002001/000001' });
     const v = current.data!.catalogResource.version;
     const rename = await hub.graphql<{
       catalogChangeImpact: { grants: unknown[] };
     }>(
       IMPACT,
       {
-        c: '10102001/000001',
+        c: '101002001/000001',
         k: 'UPDATE',
-        u: { code: '10102001/000001', expectedVersion: v, name: '户籍' },
+        u: { code: '101002001/000001', expectedVersion: v, name: '户籍' },
       },
       {},
       psb(),
@@ -206,10 +206,10 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     }>(
       IMPACT,
       {
-        c: '10102001/000001',
+        c: '101002001/000001',
         k: 'UPDATE',
         u: {
-          code: '10102001/000001',
+          code: '101002001/000001',
           expectedVersion: v,
           sharingType: 'NOT_SHARED',
         },
@@ -223,12 +223,12 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     // Dropping an item from the list takes exactly that item from the grants holding it.
     const full = await hub.graphql<{ catalogResource: { items: Array<Record<string, unknown> & { no: number }> } }>(
       `query($c: String!) { catalogResource(code: $c) { items { no name dataType fields arguments sensitivity masking dataClass maskUnless { field values } description } } }`,
-      { c: '10102001/000001' },
+      { c: '101002001/000001' },
     );
     const [dropped, ...kept] = full.data!.catalogResource.items;
     const shrink = await hub.graphql<{ catalogChangeImpact: { grants: Array<{ consumerSystemCode: string; notSharedItems: number[]; lostItems: number[]; losesAll: boolean }> } }>(
       IMPACT,
-      { c: '10102001/000001', k: 'UPDATE', u: { code: '10102001/000001', expectedVersion: v, items: kept } },
+      { c: '101002001/000001', k: 'UPDATE', u: { code: '101002001/000001', expectedVersion: v, items: kept } },
       {},
       psb(),
     );
@@ -243,7 +243,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
       (
         await hub.graphql<{
           catalogResource: { version: number; sharingType: string };
-        }>(RESOURCE, { c: '10102001/000001' })
+        }>(RESOURCE, { c: '101002001/000001' })
       ).data?.catalogResource,
     ).toMatchObject({ version: v, sharingType: 'CONDITIONAL' });
   });
@@ -315,7 +315,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
 
   it('shows a resource with its items, their sharing type, masking rule and data class', async () => {
     const page = await browser.signIn(hub.keys.psbSteward.key);
-    await browser.goto(page, '/console/catalog?resource=10401001/000001');
+    await browser.goto(page, '/console/catalog?resource=104001001/000001');
     await page.waitForSelector('[data-testid="catalog-items"] .ant-table-row');
     const detail = await page.$eval('[data-testid="catalog-detail"]', innerText);
     expect(detail).toContain('行政许可和行政处罚信息');
@@ -324,7 +324,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     expect(detail).toContain('实时');
     expect(detail).toContain('已发布');
     // Item 6 (the subject's name): masked by surname, not for a legal entity; a subject name.
-    const item6 = await page.$eval('[data-testid="catalog-items"] .ant-table-row[data-row-key="10401001/000001#6"]', innerText);
+    const item6 = await page.$eval('[data-testid="catalog-items"] .ant-table-row[data-row-key="104001001/000001#6"]', innerText);
     expect(item6).toContain('姓名（保留姓氏）');
     expect(item6).toContain('subjectType');
     expect(item6).toContain('LEGAL_ENTITY');
@@ -338,9 +338,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
   });
 
   it('lets the public security steward draft, publish, change and retire its own resource, seeing the grants each change affects', async () => {
-    // Person.history is governed by 10104001/000001: retired first, the new resource may take it over.
-    const old = await hub.graphql<{ catalogResource: { version: number } }>(RESOURCE, { c: '10104001/000001' });
-    expect((await hub.graphql(RETIRE, { c: '10104001/000001', v: old.data!.catalogResource.version }, {}, psb())).errors).toBeUndefined();
+    // Person.history is governed by 101004001/000001: retired first, the new resource may take it over.
+    const old = await hub.graphql<{ catalogResource: { version: number } }>(RESOURCE, { c: '101004001/000001' });
+    expect((await hub.graphql(RETIRE, { c: '101004001/000001', v: old.data!.catalogResource.version }, {}, psb())).errors).toBeUndefined();
 
     const page = await browser.signIn(hub.keys.psbSteward.key);
     await page.waitForSelector('[data-testid="catalog-list"] .ant-table-row');
@@ -501,9 +501,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
   it('gives another department’s steward no edit action, and the hub refuses its replayed change', async () => {
     const page = await browser.signIn(hub.keys.supervisor.key);
     // Its own department's resource: the actions are there (so their absence below means something).
-    await browser.goto(page, '/console/catalog?resource=19001001/000001');
+    await browser.goto(page, '/console/catalog?resource=190001001/000001');
     await page.waitForSelector('[data-testid="catalog-edit-open"]');
-    await browser.goto(page, '/console/catalog?resource=10101001/000001');
+    await browser.goto(page, '/console/catalog?resource=101001001/000001');
     await page.waitForSelector('[data-testid="catalog-items"] .ant-table-row');
     expect(await page.$('[data-testid="catalog-edit-open"]')).toBeNull();
     expect(await page.$('[data-testid="catalog-retire"]')).toBeNull();
@@ -513,7 +513,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).json()) as { csrfToken: string };
     const before = await hub.graphql<{
       catalogResource: { version: number; name: string };
-    }>(RESOURCE, { c: '10101001/000001' });
+    }>(RESOURCE, { c: '101001001/000001' });
     const replayed = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: {
@@ -525,7 +525,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
         query: UPDATE,
         variables: {
           i: {
-            code: '10101001/000001',
+            code: '101001001/000001',
             expectedVersion: before.data!.catalogResource.version,
             name: '改名',
           },
@@ -541,7 +541,7 @@ describe('the console catalog page', skipUnless('chromium'), () => {
       (
         await hub.graphql<{
           catalogResource: { version: number; name: string };
-        }>(RESOURCE, { c: '10101001/000001' })
+        }>(RESOURCE, { c: '101001001/000001' })
       ).data?.catalogResource,
     ).toEqual(before.data!.catalogResource);
     await page.close();

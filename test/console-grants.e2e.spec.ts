@@ -15,7 +15,7 @@ import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
 
 /** A conditional resource of the public security bureau: item 1 is the phone number. */
-const PHONE_RESOURCE = '10103001/000001';
+const PHONE_RESOURCE = '101003001/000001';
 
 const GRANTS = `query { sharingGrants { id providerUscc resourceCode consumerSystemCode status } }`;
 const PHONE = `query($id: String!) { person(idNumber: $id) { phone } }`;

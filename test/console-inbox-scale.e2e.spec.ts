@@ -12,7 +12,7 @@ import { CONSOLE_OUTPUT, ConsoleBrowser, press } from './support/console-browser
 import { skipUnless } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
-const RESOURCE = '10103001/000001';
+const RESOURCE = '101003001/000001';
 const PENDING = 1000;
 const PAGES_VISITED = 5;
 const APPLY = `mutation Apply($input: ApplyForSharingInput!) { applyForSharing(input: $input) { id } }`;

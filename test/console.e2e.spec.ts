@@ -84,7 +84,7 @@ describe('the stewards console in a browser', skipUnless('chromium'), () => {
     await page.waitForSelector('.ant-table-row');
     const text = await pageText(page);
     expect(text).toContain('目录');
-    expect(text).toContain('10202001/000001');
+    expect(text).toContain('102002001/000001');
     expect(text).toMatch(/无条件共享|有条件共享|不予共享/);
     expect(await seriousViolations(page)).toEqual([]);
     await browser.screenshot(page, 'catalog');

@@ -23,7 +23,7 @@ import { TestHub } from './support/test-hub.js';
 
 const run = promisify(execFile);
 const REGISTER_TABLES = { addresses: 'geospatial.standard_address', persons: 'population.person', 'legal-entities': 'legal_entity.legal_entity', 'credit-records': 'credit.credit_record' };
-const HISTORY_ENTRIES = '19002001/000001';
+const HISTORY_ENTRIES = '190002001/000001';
 
 describe('the demo, as a newcomer meets it', () => {
   let hub: TestHub;

@@ -159,7 +159,7 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     const other = await hub.graphql<{ sharingApplications: { pageInfo: { endCursor: string | null } } }>(APPLICATIONS, {}, {}, as(hub.keys.admin.key));
     expect(other.data!.sharingApplications.pageInfo.endCursor).toBeTruthy();
     await refused({ first: 20, after: other.data!.sharingApplications.pageInfo.endCursor }, 'INVALID_CURSOR');
-    await refused({ first: 20, filter: { resourceCode: '10103001-000001' } }, 'resourceCode');
+    await refused({ first: 20, filter: { resourceCode: '101003001-000001' } }, 'resourceCode');
   });
   interface Key {
     id: string;

@@ -87,7 +87,7 @@ describe('reuse: what the hub already holds for an application, under the asking
     expect(error.extensions?.code).toBe('ACCESS_DENIED');
     expect(JSON.stringify(answer)).not.toContain(person.householdNumber as string);
     const applyFor = error.extensions?.applyFor as Array<{ resourceCode: string; items: number[] }>;
-    expect(applyFor.map((a) => a.resourceCode)).toContain('10102001/000001');
+    expect(applyFor.map((a) => a.resourceCode)).toContain('101002001/000001');
   });
 
   it('lets the provider department reuse its own conditional data', async () => {

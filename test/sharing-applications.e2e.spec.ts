@@ -11,7 +11,7 @@ import { TestHub, type EventCollector, type GraphQLResponse } from './support/te
 import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
-const RESOURCE = '10103001/000001';
+const RESOURCE = '101003001/000001';
 const RESOURCE_NAME = '人口联系方式与婚姻状况';
 const PHONE_ITEM = `${RESOURCE}#1`;
 const MARITAL_ITEM = `${RESOURCE}#2`;

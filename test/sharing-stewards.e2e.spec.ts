@@ -13,7 +13,7 @@ import { TestHub } from './support/test-hub.js';
 import { addDays } from './support/days.js';
 
 // 人口联系方式与婚姻状况: conditional, provided by public security; items 1 phone, 2 marital status, 3 residence address.
-const RESOURCE = '10103001/000001';
+const RESOURCE = '101003001/000001';
 
 const FIELDS = `id resourceCode providerUscc consumerSystemCode consumerDepartmentUscc items status deadline overdue workingDaysLeft decidedBy`;
 const APPLY = `mutation Apply($input: ApplyForSharingInput!) { applyForSharing(input: $input) { ${FIELDS} } }`;

@@ -161,7 +161,7 @@ describe('the working-day calendar never runs out silently', () => {
     const today = chinaDate(new Date());
     const result = await hub.graphql<{ applyForSharing: Dated & { submittedAt: string } }>(
       APPLY,
-      { input: { resourceCode: '10103001/000001', items: [1], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: today, fullValues: false } },
+      { input: { resourceCode: '101003001/000001', items: [1], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: today, fullValues: false } },
       {},
       as(hub.keys.humanResources.key),
     );
@@ -175,7 +175,7 @@ describe('the working-day calendar never runs out silently', () => {
     // An application submitted on Friday 2026-12-18, as the hub answered it before: 2027-01-01.
     const result = await hub.graphql<{ applyForSharing: Dated }>(
       APPLY,
-      { input: { resourceCode: '10103001/000001', items: [2], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: '2027-01-04', requestedTo: '2027-06-30', fullValues: false } },
+      { input: { resourceCode: '101003001/000001', items: [2], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: '2027-01-04', requestedTo: '2027-06-30', fullValues: false } },
       {},
       as(hub.keys.humanResources.key),
     );

@@ -84,7 +84,7 @@ describe('lookup oracles', () => {
     const today = new Date().toISOString().slice(0, 10);
     const applied = await hub.graphql<{ applyForSharing: { id: string } }>(
       `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
-      { i: { resourceCode: '10102001/000001', items: [1, 2, 3, 4, 5, 6, 7, 8, 9], purpose: '个税专项附加扣除核验', legalBasis: '《个人所得税法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, fullValues: false } },
+      { i: { resourceCode: '101002001/000001', items: [1, 2, 3, 4, 5, 6, 7, 8, 9], purpose: '个税专项附加扣除核验', legalBasis: '《个人所得税法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, fullValues: false } },
       {},
       { key: maskedGrantee.key },
     );
@@ -93,7 +93,7 @@ describe('lookup oracles', () => {
     expect(approved.errors).toBeUndefined();
     await hub.eventually(async () => {
       const access = await hub.graphql<{ myAccess: { items: Array<{ itemId: string; access: string }> } }>(`{ myAccess { items { itemId access } } }`, {}, {}, { key: maskedGrantee.key });
-      expect(access.data?.myAccess.items.find((i) => i.itemId === '10102001/000001#7')?.access).toBe('MASKED');
+      expect(access.data?.myAccess.items.find((i) => i.itemId === '101002001/000001#7')?.access).toBe('MASKED');
     });
   }, 180_000);
   afterAll(() => hub?.close());
@@ -216,8 +216,8 @@ describe('lookup oracles', () => {
       expect(answer.body.data ?? null).toBeNull();
       expect(answer.body.errors![0].extensions).toMatchObject({
         code: 'ACCESS_DENIED',
-        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10101001/000001#2', itemName: '姓名', resourceCode: '10101001/000001', fields: [argument] }],
-        applyFor: [{ resourceCode: '10101001/000001', items: [2], fullValues: true }],
+        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2', itemName: '姓名', resourceCode: '101001001/000001', fields: [argument] }],
+        applyFor: [{ resourceCode: '101001001/000001', items: [2], fullValues: true }],
       });
       expect(answer.body.errors![0].message).toContain('full values');
       expect(answer.text).not.toContain(VICTIM.idNumber.slice(6, 14));
@@ -240,15 +240,15 @@ describe('lookup oracles', () => {
       expect(answer.status).toBe(403);
       expect(answer.body.errors![0].extensions).toMatchObject({
         code: 'ACCESS_DENIED',
-        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10102001/000001#3', fields: ['Query.searchPersons(filter.divisionCode)'] }],
-        applyFor: [{ resourceCode: '10102001/000001', items: [3], fullValues: true }],
+        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#3', fields: ['Query.searchPersons(filter.divisionCode)'] }],
+        applyFor: [{ resourceCode: '101002001/000001', items: [3], fullValues: true }],
       });
     });
 
     it('refuses an exact match on a masked conditional item (the household number) to a masked-grant caller; a full-value caller matches', async () => {
       const query = `query($n: String!) { household(number: $n) { members { person { idNumber } } } }`;
       const refused = await ask(query, { n: 'H440604000001' }, maskedGrantee);
-      expect(refused.body.errors![0].extensions).toMatchObject({ code: 'ACCESS_DENIED', refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10102001/000001#7', fields: ['Query.household(number)'] }] });
+      expect(refused.body.errors![0].extensions).toMatchObject({ code: 'ACCESS_DENIED', refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#7', fields: ['Query.household(number)'] }] });
       const full = await ask(query, { n: 'H440604000001' }, hub.keys.harness);
       expect(full.body.errors).toBeUndefined();
     });
@@ -274,7 +274,7 @@ describe('lookup oracles', () => {
       const answer = await ask(query, variables, hub.keys.window);
       expect(codeOf(answer)).toBe('ACCESS_DENIED');
       const refused = answer.body.errors![0].extensions!.refused as Array<{ reason: string; item: string }>;
-      expect(refused).toContainEqual(expect.objectContaining({ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10101001/000001#2' }));
+      expect(refused).toContainEqual(expect.objectContaining({ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2' }));
     });
 
     it('does not refuse a filter in a field @include leaves out, nor a null filter value', async () => {
@@ -361,7 +361,7 @@ describe('lookup oracles', () => {
     const BY_DIVISION = `{ searchPersons(filter: { divisionCode: "440604" }) { nodes { idNumber } } }`;
 
     it('once the catalog masks the division, refuses the division filter to the masked-grant caller and allows it to a full-value caller', async () => {
-      const CODE = '10102001/000001';
+      const CODE = '101002001/000001';
       const read = await hub.graphql<{ catalogResource: { version: number; items: Array<Record<string, unknown>> } }>(
         `query($c: String!) { catalogResource(code: $c) { version items { no name dataType fields arguments sensitivity masking dataClass maskUnless { field values } description } } }`,
         { c: CODE },
@@ -383,7 +383,7 @@ describe('lookup oracles', () => {
         expect(codeOf(answer)).toBe('ACCESS_DENIED');
         return answer;
       });
-      expect(refused.body.errors![0].extensions).toMatchObject({ refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10102001/000001#3' }] });
+      expect(refused.body.errors![0].extensions).toMatchObject({ refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#3' }] });
       const full = await ask(BY_DIVISION, undefined, hub.keys.harness);
       expect(full.body.errors).toBeUndefined();
       expect((full.body.data as unknown as { searchPersons: { nodes: Array<{ idNumber: string }> } }).searchPersons.nodes).toContainEqual({ idNumber: VICTIM.idNumber });

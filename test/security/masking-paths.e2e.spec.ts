@@ -134,10 +134,10 @@ for (const p of PERSONAL) PERSONAL_BY_TYPE.set(p.type, [...(PERSONAL_BY_TYPE.get
  * protects them. Listed here so that a new one is seen.
  */
 const UNMASKABLE_PERSONAL_ITEMS = [
-  '10101001/000001#3 性别',
-  '10101001/000001#6 人口状态',
-  '10202001/000001#2 法定代表人存续状态',
-  '10404001/000001#6 信用等级',
+  '101001001/000001#3 性别',
+  '101001001/000001#6 人口状态',
+  '102002001/000001#2 法定代表人存续状态',
+  '104004001/000001#6 信用等级',
 ];
 
 /** The personal fields a masked-grant caller cannot reach at all: every path to them crosses a not-shared item. */
@@ -431,7 +431,7 @@ describe('around masking', () => {
     // credit assessments, persons' locations); the tax system for every conditional resource.
     for (const resource of CATALOG.filter((r) => r.sharingType === SharingType.CONDITIONAL)) {
       await grant(keys.tax, resource, false);
-      if (['10202001/000001', '10404001/000001', '10304002/000001'].includes(resource.code)) await grant(keys.window, resource, false);
+      if (['102002001/000001', '104004001/000001', '103004002/000001'].includes(resource.code)) await grant(keys.window, resource, false);
     }
 
     // Wait until the libraries have reacted to each other and the gateway has every grant.
@@ -653,7 +653,7 @@ describe('around masking', () => {
       // Replace the hukou system's full-value grant on the change entries by a masked one.
       const grants = ok(
         await hub.graphql<{ sharingGrants: Array<{ id: string; fullValues: boolean; status: string }> }>(
-          `{ sharingGrants(systemCode: "fs-psb-hukou", resourceCode: "19002001/000001") { id fullValues status } }`,
+          `{ sharingGrants(systemCode: "fs-psb-hukou", resourceCode: "190002001/000001") { id fullValues status } }`,
           {},
           {},
           { key: keys.hubSteward.key },
@@ -662,7 +662,7 @@ describe('around masking', () => {
       for (const g of grants.sharingGrants.filter((g) => g.status === 'ACTIVE')) {
         ok(await hub.graphql(`mutation($i: RevokeGrantInput!) { revokeSharingGrant(input: $i) { status } }`, { i: { grantId: g.id, reason: '改为脱敏授权' } }, {}, { key: keys.hubSteward.key }));
       }
-      await grant(keys.population, CATALOG.find((r) => r.code === '19002001/000001')!, false);
+      await grant(keys.population, CATALOG.find((r) => r.code === '190002001/000001')!, false);
       const masked = await hub.eventually(async () => {
         const attempt = await read(keys.population, query, { id: dead.idNumber });
         expect(attempt.body.errors).toBeUndefined();

@@ -141,8 +141,8 @@ async function resourceEvents(seed: GovernanceCatalog, sdl: string): Promise<voi
   await db.getRepository(DepartmentRow).insert(seed.departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
   const events = new Recorder();
   const catalog = new CatalogService(db.dataSource, events.publisher, sdl);
-  const template = seed.resources.find((r) => r.code === '10202001/000001')!;
-  const code = '10202001/000002';
+  const template = seed.resources.find((r) => r.code === '102002001/000001')!;
+  const code = '102002001/000002';
   await catalog.create(
     {
       code,
@@ -192,7 +192,7 @@ async function sharingEvents(seed: GovernanceCatalog, sdl: string): Promise<void
   // The calendar file alone (this fake database holds no notices).
   const calendar = loadWorkingDayCalendar();
   const sharing = new SharingService(db.dataSource, events.publisher, { forDeadline: async () => calendar, current: async () => calendar } as unknown as WorkingDayCalendarStore, new SupervisionConfig());
-  const resource = seed.resources.find((r) => r.code === '10202001/000001')!;
+  const resource = seed.resources.find((r) => r.code === '102002001/000001')!;
   const window = seed.departments.find((d) => d.systems.some((s) => s.code === 'fs-cc-one-window'))!;
   const consumer: Principal = { keyId: 'demowindowcc', roles: [Role.SYSTEM], departmentUscc: window.uscc, systemCode: 'fs-cc-one-window', name: '禅城区一窗受理系统' };
   const steward: Principal = { keyId: 'demoamrstewd', roles: [Role.STEWARD], departmentUscc: resource.provider, systemCode: null, name: '市场监管局数据管理员' };
@@ -275,7 +275,7 @@ async function accessEvents(): Promise<void> {
       requestId: 'a1b2c3d4-0000-4000-8000-000000000002',
       outcome: 'REFUSED',
       errorCode: 'FORBIDDEN',
-      refusal: { items: [{ item: '10101001/000001#3', reason: 'NO_GRANT' }] },
+      refusal: { items: [{ item: '101001001/000001#3', reason: 'NO_GRANT' }] },
       subjects: [],
     },
     {

@@ -11,9 +11,9 @@ export { DEMO_KEYS, demoKey, demoPrincipal } from './demo-keys.js';
 
 /** The one-window system of the demo reads these conditional resources under approved grants. */
 const WINDOW_GRANTS = [
-  { resourceCode: '10202001/000001', steward: 'amrSteward' },
-  { resourceCode: '10404001/000001', steward: 'steward' },
-  { resourceCode: '10304002/000001', steward: 'steward' },
+  { resourceCode: '102002001/000001', steward: 'amrSteward' },
+  { resourceCode: '104004001/000001', steward: 'steward' },
+  { resourceCode: '103004002/000001', steward: 'steward' },
 ] as const;
 
 /**

@@ -3,7 +3,7 @@ import { AccessPolicy, MaskingRule, SharingType, type PolicyGrant, type PolicyIt
 
 const PSB = '11440600MB2C93225X';
 const HRSS = '11440600MB2C9356XA';
-const item = (no: number, sharingType: SharingType, fields: string[], masking: MaskingRule | null = null, resourceCode = '10101001/000001'): PolicyItem => ({
+const item = (no: number, sharingType: SharingType, fields: string[], masking: MaskingRule | null = null, resourceCode = '101001001/000001'): PolicyItem => ({
   id: `${resourceCode}#${no}`,
   no,
   name: `item ${no}`,
@@ -18,14 +18,14 @@ const item = (no: number, sharingType: SharingType, fields: string[], masking: M
 const items = [
   item(1, SharingType.UNCONDITIONAL, ['Person.idNumber'], MaskingRule.CITIZEN_ID),
   item(2, SharingType.UNCONDITIONAL, ['Person.gender']),
-  item(3, SharingType.CONDITIONAL, ['Person.phone'], MaskingRule.PHONE, '10101001/000002'),
-  item(4, SharingType.CONDITIONAL, ['Person.maritalStatus'], null, '10101001/000002'),
-  item(5, SharingType.NOT_SHARED, ['Person.history'], null, '10101001/000003'),
+  item(3, SharingType.CONDITIONAL, ['Person.phone'], MaskingRule.PHONE, '101001001/000002'),
+  item(4, SharingType.CONDITIONAL, ['Person.maritalStatus'], null, '101001001/000002'),
+  item(5, SharingType.NOT_SHARED, ['Person.history'], null, '101001001/000003'),
 ];
 const grant = (over: Partial<PolicyGrant> = {}): PolicyGrant => ({
   id: 'g1',
   consumerSystemCode: 'fs-hrss-social',
-  resourceCode: '10101001/000002',
+  resourceCode: '101001001/000002',
   items: [3],
   fullValues: false,
   validFrom: '2026-01-01',
@@ -51,7 +51,7 @@ describe('AccessPolicy', () => {
       const decision = new AccessPolicy(items, grants, governed).decide(system, ['Person.phone', 'Person.gender'], TODAY);
       expect(decision.allowed).toBe(false);
       expect(decision.refused).toEqual([
-        { reason: 'GRANT_REQUIRED', item: '10101001/000002#3', itemName: 'item 3', resourceCode: '10101001/000002', resourceName: 'population', providerUscc: PSB, fields: ['Person.phone'] },
+        { reason: 'GRANT_REQUIRED', item: '101001001/000002#3', itemName: 'item 3', resourceCode: '101001001/000002', resourceName: 'population', providerUscc: PSB, fields: ['Person.phone'] },
       ]);
       expect(decision.purposeRequired).toBe(true);
     }
@@ -67,7 +67,7 @@ describe('AccessPolicy', () => {
   });
 
   it('keeps not-shared items to the provider department, which reads everything unmasked', () => {
-    expect(new AccessPolicy(items, [grant({ items: [5], resourceCode: '10101001/000003' })], governed).decide(system, ['Person.history'], TODAY).refused[0].reason).toBe('PROVIDER_ONLY');
+    expect(new AccessPolicy(items, [grant({ items: [5], resourceCode: '101001001/000003' })], governed).decide(system, ['Person.history'], TODAY).refused[0].reason).toBe('PROVIDER_ONLY');
     const own = new AccessPolicy(items, [], governed).decide(provider, ['Person.history', 'Person.phone', 'Person.idNumber'], TODAY);
     expect(own.allowed).toBe(true);
     expect(own.maskFor('Person.idNumber')).toBeUndefined();
@@ -80,7 +80,7 @@ describe('AccessPolicy', () => {
   });
 
   it('groups several refused fields of one item into one refusal', () => {
-    const two = [item(3, SharingType.CONDITIONAL, ['Person.phone', 'Person.residenceAddress'], null, '10101001/000002')];
+    const two = [item(3, SharingType.CONDITIONAL, ['Person.phone', 'Person.residenceAddress'], null, '101001001/000002')];
     const decision = new AccessPolicy(two, [], governed).decide(system, ['Person.phone', 'Person.residenceAddress'], TODAY);
     expect(decision.refused).toHaveLength(1);
     expect(decision.refused[0].fields).toEqual(['Person.phone', 'Person.residenceAddress']);
@@ -92,9 +92,9 @@ describe('AccessPolicy: arguments are reads', () => {
     { ...item(1, SharingType.UNCONDITIONAL, ['Person.idNumber'], MaskingRule.CITIZEN_ID), arguments: ['Query.persons(idNumbers)'] },
     { ...item(2, SharingType.UNCONDITIONAL, ['Person.name'], MaskingRule.NAME), arguments: ['Query.searchPersons(filter.name)'] },
     { ...item(6, SharingType.UNCONDITIONAL, ['Person.status']), arguments: ['Query.searchPersons(filter.status)'] },
-    { ...item(3, SharingType.CONDITIONAL, ['PersonAddress.divisionCode'], null, '10101001/000002'), arguments: ['Query.searchPersons(filter.divisionCode)'] },
-    { ...item(4, SharingType.CONDITIONAL, ['Household.number'], MaskingRule.REDACT, '10101001/000002'), arguments: ['Query.household(number)'] },
-    { ...item(5, SharingType.NOT_SHARED, ['Person.history'], null, '10101001/000003'), arguments: ['Query.history(idNumber)'] },
+    { ...item(3, SharingType.CONDITIONAL, ['PersonAddress.divisionCode'], null, '101001001/000002'), arguments: ['Query.searchPersons(filter.divisionCode)'] },
+    { ...item(4, SharingType.CONDITIONAL, ['Household.number'], MaskingRule.REDACT, '101001001/000002'), arguments: ['Query.household(number)'] },
+    { ...item(5, SharingType.NOT_SHARED, ['Person.history'], null, '101001001/000003'), arguments: ['Query.history(idNumber)'] },
   ];
   const rules = new Map([
     ['Query.persons(idNumbers)', { lookup: true, graph: 'population' }],
@@ -112,7 +112,7 @@ describe('AccessPolicy: arguments are reads', () => {
     const decision = policy().decide(system, ['Query.searchPersons'], TODAY, args(['Query.searchPersons(filter.name)', ['张三']]));
     expect(decision.allowed).toBe(false);
     expect(decision.refused).toEqual([
-      { reason: 'FILTER_NEEDS_FULL_ACCESS', item: '10101001/000001#2', itemName: 'item 2', resourceCode: '10101001/000001', resourceName: 'population', providerUscc: PSB, fields: ['Query.searchPersons(filter.name)'] },
+      { reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2', itemName: 'item 2', resourceCode: '101001001/000001', resourceName: 'population', providerUscc: PSB, fields: ['Query.searchPersons(filter.name)'] },
     ]);
     expect(decision.arguments).toEqual(['Query.searchPersons(filter.name)']);
   });
@@ -120,7 +120,7 @@ describe('AccessPolicy: arguments are reads', () => {
   it('allows a filter on an item read in full: unmasked, provider, full-value grant', () => {
     expect(policy().decide(system, [], TODAY, args(['Query.searchPersons(filter.status)', ['LIVING']])).allowed).toBe(true);
     expect(policy().decide(provider, [], TODAY, args(['Query.searchPersons(filter.name)', ['张三']])).allowed).toBe(true);
-    const fullName = grant({ resourceCode: '10101001/000001', items: [2], fullValues: true });
+    const fullName = grant({ resourceCode: '101001001/000001', items: [2], fullValues: true });
     expect(policy([fullName]).decide(system, [], TODAY, args(['Query.searchPersons(filter.name)', ['张三']])).allowed).toBe(true);
   });
 
@@ -134,7 +134,7 @@ describe('AccessPolicy: arguments are reads', () => {
 
   it('counts the items of arguments as touched: a conditional one asks for a purpose', () => {
     const decision = policy([grant({ items: [3] })]).decide(system, ['Query.searchPersons'], TODAY, args(['Query.searchPersons(filter.divisionCode)', ['440604']]));
-    expect(decision.items.map((i) => i.id)).toEqual(['10101001/000002#3']);
+    expect(decision.items.map((i) => i.id)).toEqual(['101001001/000002#3']);
     expect(decision.purposeRequired).toBe(true);
   });
 
@@ -147,7 +147,7 @@ describe('AccessPolicy: arguments are reads', () => {
     expect(decision.allowed).toBe(true);
     expect(decision.lookups).toEqual([{ argument: 'Query.persons(idNumbers)', item: withArguments[0], graph: 'population', values: ['1', '2'] }]);
     expect(policy().decide(provider, [], TODAY, args(['Query.persons(idNumbers)', ['1']])).lookups).toEqual([]);
-    expect(policy([grant({ resourceCode: '10101001/000001', items: [1], fullValues: true })]).decide(system, [], TODAY, args(['Query.persons(idNumbers)', ['1']])).lookups).toEqual([]);
+    expect(policy([grant({ resourceCode: '101001001/000001', items: [1], fullValues: true })]).decide(system, [], TODAY, args(['Query.persons(idNumbers)', ['1']])).lookups).toEqual([]);
   });
 
   it('refuses an argument that must be governed and is not (fail closed), and ignores control arguments', () => {

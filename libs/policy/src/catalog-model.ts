@@ -202,12 +202,19 @@ export enum UpdateCycle {
   YEARLY = 'YEARLY',
 }
 
-/** 资源格式 */
+/**
+ * 信息资源格式, the classes of the cataloguing guide: 电子文件 (OFD, wps, xml, txt, doc, pdf …),
+ * 电子表格 (et, xls, xlsx …), 数据库 (达梦, 人大金仓, Oracle, SQL Server …), 图形图像 (jpg, gif,
+ * bmp …), 流媒体 (swf, rm, mpg …), 自描述格式 (a format that carries its own structure, e.g. JSON or
+ * XML with its schema), and 其他.
+ */
 export enum ResourceFormat {
-  DATABASE = 'DATABASE',
   ELECTRONIC_FILE = 'ELECTRONIC_FILE',
+  SPREADSHEET = 'SPREADSHEET',
+  DATABASE = 'DATABASE',
   GRAPHIC_IMAGE = 'GRAPHIC_IMAGE',
   STREAMING_MEDIA = 'STREAMING_MEDIA',
+  SELF_DESCRIBING = 'SELF_DESCRIBING',
   OTHER = 'OTHER',
 }
 
@@ -255,7 +262,7 @@ export interface DataItemSpec {
 
 /** A catalog resource (政务信息资源) with the national core metadata. */
 export interface CatalogResourceSpec {
-  /** Classification code + "/" + 6-digit sequence, e.g. "10101001/000001" (see resource-code.ts). */
+  /** Classification code + "/" + 6-digit sequence, e.g. "101001001/000001" (see resource-code.ts). */
   code: string;
   name: string;
   /** USCC of the provider department (数源部门). */

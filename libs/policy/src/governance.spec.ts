@@ -96,7 +96,7 @@ function validCatalog(): GovernanceCatalog {
   ];
   const resources: CatalogResourceSpec[] = [
     resource(
-      '10101001/000001',
+      '101001001/000001',
       PSB,
       [
         item(1, ['Person.idNumber'], { arguments: ['Query.person(idNumber)'], sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID, dataClass: DataClass.CITIZEN_ID }),
@@ -109,15 +109,15 @@ function validCatalog(): GovernanceCatalog {
         }),
         item(4, ['Person.address', 'PersonAddress.text'], { dataType: DataItemType.OBJECT, dataClass: DataClass.STRUCTURE }),
       ],
-      { relatedCodes: ['10103001/000001'] },
+      { relatedCodes: ['101003001/000001'] },
     ),
     resource(
-      '10103001/000001',
+      '101003001/000001',
       PSB,
       [item(1, ['Person.phone'], { sensitivity: Sensitivity.SENSITIVE_PERSONAL, masking: MaskingRule.PHONE, dataClass: DataClass.PHONE })],
       { sharingType: SharingType.CONDITIONAL, sharingConditions: '法定职责必需，写明用途和办件编号' },
     ),
-    resource('10302001/000001', NR, [
+    resource('103002001/000001', NR, [
       item(1, ['GeoPoint.longitude', 'GeoPoint.latitude'], { dataType: DataItemType.NUMBER, masking: MaskingRule.COORDINATE, dataClass: DataClass.PLACE }),
       item(2, ['Person.location'], { dataType: DataItemType.GEOMETRY, dataClass: DataClass.STRUCTURE }),
       item(3, ['Hit.kind'], { dataType: DataItemType.CODE, dataClass: DataClass.CODE }),
@@ -187,7 +187,7 @@ describe('checkGovernance', () => {
 
   describe('field coverage', () => {
     it('reports FIELD_UNGOVERNED with the coordinate of a field no item governs', () => {
-      const problems = check((c) => resourceByCode(c, '10101001/000001').items.splice(2, 1));
+      const problems = check((c) => resourceByCode(c, '101001001/000001').items.splice(2, 1));
       expect(problems).toEqual([{ code: 'FIELD_UNGOVERNED', coordinate: 'Person.age', message: expect.stringContaining('Person.age') }]);
     });
 
@@ -202,25 +202,25 @@ describe('checkGovernance', () => {
     });
 
     it('reports FIELD_GOVERNED_TWICE naming both items, and for one item naming a field twice', () => {
-      const twice = check((c) => resourceByCode(c, '10103001/000001').items.push(item(2, ['Person.age'], { dataType: DataItemType.NUMBER })));
+      const twice = check((c) => resourceByCode(c, '101003001/000001').items.push(item(2, ['Person.age'], { dataType: DataItemType.NUMBER })));
       expect(twice).toEqual([
-        { code: 'FIELD_GOVERNED_TWICE', coordinate: 'Person.age', message: expect.stringMatching(/10101001\/000001#3.*10103001\/000001#2/) },
+        { code: 'FIELD_GOVERNED_TWICE', coordinate: 'Person.age', message: expect.stringMatching(/101001001\/000001#3.*101003001\/000001#2/) },
       ]);
-      const repeated = check((c) => resourceByCode(c, '10101001/000001').items[2].fields.push('Person.age'));
+      const repeated = check((c) => resourceByCode(c, '101001001/000001').items[2].fields.push('Person.age'));
       expect(codesOf(repeated)).toEqual(['FIELD_GOVERNED_TWICE']);
     });
 
     it('lets only published resources govern', () => {
       const draft = check((c) => {
-        resourceByCode(c, '10103001/000001').status = ResourceStatus.DRAFT;
+        resourceByCode(c, '101003001/000001').status = ResourceStatus.DRAFT;
       });
       expect(draft).toEqual([{ code: 'FIELD_UNGOVERNED', coordinate: 'Person.phone', message: expect.any(String) }]);
       const retired = check((c) => {
-        resourceByCode(c, '10103001/000001').status = ResourceStatus.RETIRED;
+        resourceByCode(c, '101003001/000001').status = ResourceStatus.RETIRED;
       });
       expect(codesOf(retired)).toEqual(['FIELD_UNGOVERNED']);
       // A draft that will replace an item may name its fields already.
-      const proposal = check((c) => c.resources.push(resource('10101001/000002', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
+      const proposal = check((c) => c.resources.push(resource('101001001/000002', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
       expect(proposal).toEqual([]);
     });
   });
@@ -261,12 +261,12 @@ describe('checkGovernance', () => {
     const richCatalog = (): GovernanceCatalog => ({
       departments: validCatalog().departments,
       resources: [
-        resource('10101001/000001', PSB, [
+        resource('101001001/000001', PSB, [
           item(1, ['Person.idNumber'], { arguments: ['Query.person(idNumber)', 'Query.persons(idNumbers)'] }),
           item(2, ['Person.name'], { arguments: ['Query.searchPersons(filter.name)', 'Person.name(script)'] }),
           item(3, ['Person.history'], { arguments: ['Query.searchPersons(filter.area.divisionCode)'] }),
         ]),
-        resource('10304002/000001', NR, [
+        resource('103004002/000001', NR, [
           item(1, [], {
             arguments: [
               ...SPATIAL.map((p) => `Query.spatialSearch(kind: ADDRESS, within.${p})`),
@@ -321,13 +321,13 @@ describe('checkGovernance', () => {
     });
 
     it('reports ARGUMENT_UNGOVERNED naming exactly the argument: a lookup, a nested filter, one selector value', () => {
-      expect(check((c) => delete resourceByCode(c, '10101001/000001').items[0].arguments)).toEqual([
+      expect(check((c) => delete resourceByCode(c, '101001001/000001').items[0].arguments)).toEqual([
         { code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.person(idNumber)', message: expect.stringContaining('Query.person(idNumber)') },
       ]);
-      const nested = checkRich((c) => (itemOf(c, '10101001/000001', 3).arguments = []));
+      const nested = checkRich((c) => (itemOf(c, '101001001/000001', 3).arguments = []));
       expect(nested).toEqual([{ code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.searchPersons(filter.area.divisionCode)', message: expect.any(String) }]);
       const oneKind = checkRich((c) => {
-        const spatial = itemOf(c, '10304002/000001', 1);
+        const spatial = itemOf(c, '103004002/000001', 1);
         spatial.arguments = spatial.arguments!.filter((a) => a !== 'Query.spatialSearch(kind: PERSON, within.latitude)');
       });
       expect(oneKind.map((p) => [p.code, p.coordinate])).toEqual([['ARGUMENT_UNGOVERNED', 'Query.spatialSearch(kind: PERSON, within.latitude)']]);
@@ -339,15 +339,15 @@ describe('checkGovernance', () => {
     });
 
     it('reports ARGUMENT_GOVERNED_TWICE naming both items', () => {
-      const twice = checkRich((c) => itemOf(c, '10101001/000001', 3).arguments!.push('Query.searchPersons(filter.name)'));
+      const twice = checkRich((c) => itemOf(c, '101001001/000001', 3).arguments!.push('Query.searchPersons(filter.name)'));
       expect(twice).toEqual([
-        { code: 'ARGUMENT_GOVERNED_TWICE', coordinate: 'Query.searchPersons(filter.name)', message: expect.stringMatching(/10101001\/000001#2.*10101001\/000001#3/) },
+        { code: 'ARGUMENT_GOVERNED_TWICE', coordinate: 'Query.searchPersons(filter.name)', message: expect.stringMatching(/101001001\/000001#2.*101001001\/000001#3/) },
       ]);
     });
 
     it('reports ITEM_ARGUMENT_UNKNOWN for an argument the supergraph does not have, or one not spelled Type.field(path)', () => {
       const problems = checkRich((c) =>
-        itemOf(c, '10101001/000001', 2).arguments!.push(
+        itemOf(c, '101001001/000001', 2).arguments!.push(
           'Query.person(phone)',
           'Query.searchPersons(filter.nickname)',
           'Query.spatialSearch(kind: BUILDING, within.longitude)',
@@ -356,18 +356,18 @@ describe('checkGovernance', () => {
         ),
       );
       expect(problems.map((p) => [p.code, p.coordinate, p.resource, p.item])).toEqual([
-        ['ITEM_ARGUMENT_UNKNOWN', 'Query.person(phone)', '10101001/000001', 2],
-        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter.nickname)', '10101001/000001', 2],
-        ['ITEM_ARGUMENT_UNKNOWN', 'Query.spatialSearch(kind: BUILDING, within.longitude)', '10101001/000001', 2],
-        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter: name)', '10101001/000001', 2],
-        ['ITEM_ARGUMENT_UNKNOWN', 'searchPersons.name', '10101001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.person(phone)', '101001001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter.nickname)', '101001001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.spatialSearch(kind: BUILDING, within.longitude)', '101001001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'Query.searchPersons(filter: name)', '101001001/000001', 2],
+        ['ITEM_ARGUMENT_UNKNOWN', 'searchPersons.name', '101001001/000001', 2],
       ]);
       expect(problems[4].message).toContain('Type.field(path)');
     });
 
     it('reports ITEM_ARGUMENT_NOT_GOVERNED for a control argument, an unqualified selector field\'s argument, a mutation\'s or another subgraph\'s', () => {
       const problems = checkRich((c) =>
-        itemOf(c, '10101001/000001', 2).arguments!.push('Query.searchPersons(first)', 'Query.spatialSearch(within.longitude)', 'Mutation.registerPerson(name)', 'Query.audit(id)'),
+        itemOf(c, '101001001/000001', 2).arguments!.push('Query.searchPersons(first)', 'Query.spatialSearch(within.longitude)', 'Mutation.registerPerson(name)', 'Query.audit(id)'),
       );
       expect(problems.map((p) => [p.code, p.coordinate])).toEqual([
         ['ITEM_ARGUMENT_NOT_GOVERNED', 'Query.searchPersons(first)'],
@@ -381,35 +381,35 @@ describe('checkGovernance', () => {
 
     it('lets only published resources govern arguments; retired ones are not held to the schema', () => {
       const draft = check((c) => {
-        const moved = resourceByCode(c, '10101001/000001').items[0];
+        const moved = resourceByCode(c, '101001001/000001').items[0];
         delete moved.arguments;
-        c.resources.push(resource('10101001/000002', PSB, [item(1, [], { arguments: ['Query.person(idNumber)'] })], { status: ResourceStatus.DRAFT }));
+        c.resources.push(resource('101001001/000002', PSB, [item(1, [], { arguments: ['Query.person(idNumber)'] })], { status: ResourceStatus.DRAFT }));
       });
       expect(codesOf(draft)).toEqual(['ARGUMENT_UNGOVERNED']);
-      const retired = check((c) => c.resources.push(resource('10101001/000009', PSB, [item(1, [], { arguments: ['Query.person(formerName)'] })], { status: ResourceStatus.RETIRED })));
+      const retired = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, [], { arguments: ['Query.person(formerName)'] })], { status: ResourceStatus.RETIRED })));
       expect(retired).toEqual([]);
     });
   });
 
   describe('items against the supergraph', () => {
     it('reports ITEM_FIELD_UNKNOWN for a coordinate the supergraph does not have', () => {
-      const problems = check((c) => resourceByCode(c, '10101001/000001').items[3].fields.push('Person.height', 'Nothing.here', 'garbage'));
+      const problems = check((c) => resourceByCode(c, '101001001/000001').items[3].fields.push('Person.height', 'Nothing.here', 'garbage'));
       expect(problems.map((p) => [p.code, p.coordinate, p.resource, p.item])).toEqual([
-        ['ITEM_FIELD_UNKNOWN', 'Person.height', '10101001/000001', 4],
-        ['ITEM_FIELD_UNKNOWN', 'Nothing.here', '10101001/000001', 4],
-        ['ITEM_FIELD_UNKNOWN', 'garbage', '10101001/000001', 4],
+        ['ITEM_FIELD_UNKNOWN', 'Person.height', '101001001/000001', 4],
+        ['ITEM_FIELD_UNKNOWN', 'Nothing.here', '101001001/000001', 4],
+        ['ITEM_FIELD_UNKNOWN', 'garbage', '101001001/000001', 4],
       ]);
     });
 
     it('does not hold retired resources to the current schema, but drafts', () => {
-      const retired = check((c) => c.resources.push(resource('10101001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.RETIRED })));
+      const retired = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.RETIRED })));
       expect(retired).toEqual([]);
-      const draft = check((c) => c.resources.push(resource('10101001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.DRAFT })));
+      const draft = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.DRAFT })));
       expect(codesOf(draft)).toEqual(['ITEM_FIELD_UNKNOWN']);
     });
 
     it('reports ITEM_FIELD_NOT_BASE_LIBRARY for root fields, other subgraphs and @inaccessible fields', () => {
-      const problems = check((c) => resourceByCode(c, '10101001/000001').items[3].fields.push('Query.person', 'AuditEntry.note', 'Person.secret'));
+      const problems = check((c) => resourceByCode(c, '101001001/000001').items[3].fields.push('Query.person', 'AuditEntry.note', 'Person.secret'));
       expect(problems.map((p) => [p.code, p.coordinate])).toEqual([
         ['ITEM_FIELD_NOT_BASE_LIBRARY', 'Query.person'],
         ['ITEM_FIELD_NOT_BASE_LIBRARY', 'AuditEntry.note'],
@@ -421,27 +421,27 @@ describe('checkGovernance', () => {
 
     it('reports MASKING_TYPE_MISMATCH for a rule on a field of another type, or on an object field', () => {
       const onInt = check((c) => {
-        resourceByCode(c, '10101001/000001').items[2].masking = MaskingRule.REDACT;
+        resourceByCode(c, '101001001/000001').items[2].masking = MaskingRule.REDACT;
       });
-      expect(onInt).toEqual([{ code: 'MASKING_TYPE_MISMATCH', resource: '10101001/000001', item: 3, coordinate: 'Person.age', message: expect.stringContaining('Int') }]);
+      expect(onInt).toEqual([{ code: 'MASKING_TYPE_MISMATCH', resource: '101001001/000001', item: 3, coordinate: 'Person.age', message: expect.stringContaining('Int') }]);
       const coordinateOnString = check((c) => {
-        Object.assign(resourceByCode(c, '10101001/000001').items[1], { masking: MaskingRule.COORDINATE, dataClass: DataClass.OTHER });
+        Object.assign(resourceByCode(c, '101001001/000001').items[1], { masking: MaskingRule.COORDINATE, dataClass: DataClass.OTHER });
       });
       expect(codesOf(coordinateOnString)).toEqual(['MASKING_TYPE_MISMATCH']);
       const stringRuleOnFloat = check((c) => {
-        resourceByCode(c, '10302001/000001').items[0].masking = MaskingRule.DATE_YEAR;
+        resourceByCode(c, '103002001/000001').items[0].masking = MaskingRule.DATE_YEAR;
       });
       expect(codesOf(stringRuleOnFloat)).toEqual(['MASKING_TYPE_MISMATCH', 'MASKING_TYPE_MISMATCH']);
       const onObject = check((c) => {
-        resourceByCode(c, '10302001/000001').items[1].masking = MaskingRule.NAME;
+        resourceByCode(c, '103002001/000001').items[1].masking = MaskingRule.NAME;
       });
       expect(onObject).toEqual([expect.objectContaining({ code: 'MASKING_TYPE_MISMATCH', coordinate: 'Person.location', message: expect.stringContaining('object-valued') })]);
     });
 
     it('accepts COORDINATE on a point (an object of Float fields), REDACT on JSON, and none of the string rules on an object', () => {
-      expect(check((c) => void (resourceByCode(c, '10302001/000001').items[1].masking = MaskingRule.COORDINATE))).toEqual([]);
+      expect(check((c) => void (resourceByCode(c, '103002001/000001').items[1].masking = MaskingRule.COORDINATE))).toEqual([]);
       const onEnumObject = check((c) => {
-        resourceByCode(c, '10101001/000001').items[3].masking = MaskingRule.COORDINATE;
+        resourceByCode(c, '101001001/000001').items[3].masking = MaskingRule.COORDINATE;
       });
       // Person.address holds a String: COORDINATE cannot mask it; PersonAddress.text is a String, which it does not fit either.
       expect(onEnumObject.map((p) => [p.code, p.coordinate])).toEqual([
@@ -457,9 +457,9 @@ describe('checkGovernance', () => {
 
     it('reports MASKING_MISSING for a personal item of maskable scalars without a rule', () => {
       const problems = check((c) => {
-        Object.assign(resourceByCode(c, '10103001/000001').items[0], { masking: null, dataClass: DataClass.OTHER });
+        Object.assign(resourceByCode(c, '101003001/000001').items[0], { masking: null, dataClass: DataClass.OTHER });
       });
-      expect(problems).toEqual([{ code: 'MASKING_MISSING', resource: '10103001/000001', item: 1, message: expect.any(String) }]);
+      expect(problems).toEqual([{ code: 'MASKING_MISSING', resource: '101003001/000001', item: 1, message: expect.any(String) }]);
       // Int and object fields cannot be masked: their protection is the sharing type.
       expect(validCatalog().resources[0].items[2]).toMatchObject({ sensitivity: Sensitivity.PERSONAL, masking: null });
     });
@@ -468,46 +468,46 @@ describe('checkGovernance', () => {
   describe('data classes', () => {
     it('reports DATA_CLASS_MISSING for an item without a class', () => {
       const problems = check((c) => {
-        delete (resourceByCode(c, '10101001/000001').items[1] as Partial<DataItemSpec>).dataClass;
+        delete (resourceByCode(c, '101001001/000001').items[1] as Partial<DataItemSpec>).dataClass;
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_MISSING', resource: '10101001/000001', item: 2, message: expect.stringContaining('data class') }]);
+      expect(problems).toEqual([{ code: 'DATA_CLASS_MISSING', resource: '101001001/000001', item: 2, message: expect.stringContaining('data class') }]);
     });
 
     it('reports DATA_CLASS_INVALID for a class outside the vocabulary', () => {
       const problems = check((c) => {
-        Object.assign(resourceByCode(c, '10101001/000001').items[1], { dataClass: 'SECRET' });
+        Object.assign(resourceByCode(c, '101001001/000001').items[1], { dataClass: 'SECRET' });
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_INVALID', resource: '10101001/000001', item: 2, message: expect.stringContaining('SECRET') }]);
+      expect(problems).toEqual([{ code: 'DATA_CLASS_INVALID', resource: '101001001/000001', item: 2, message: expect.stringContaining('SECRET') }]);
     });
 
     it('reports DATA_CLASS_SENSITIVITY_MISMATCH for a personal class marked public or internal', () => {
       const problems = check((c) => {
-        resourceByCode(c, '10101001/000001').items[1].sensitivity = Sensitivity.PUBLIC;
+        resourceByCode(c, '101001001/000001').items[1].sensitivity = Sensitivity.PUBLIC;
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_SENSITIVITY_MISMATCH', resource: '10101001/000001', item: 2, message: expect.stringContaining('PERSON_NAME') }]);
+      expect(problems).toEqual([{ code: 'DATA_CLASS_SENSITIVITY_MISMATCH', resource: '101001001/000001', item: 2, message: expect.stringContaining('PERSON_NAME') }]);
     });
 
     it('reports PERSONAL_ITEM_UNMASKED for a personal class shared without a rule, naming exactly the fields', () => {
       const phone = check((c) => {
-        resourceByCode(c, '10103001/000001').items[0].masking = null;
+        resourceByCode(c, '101003001/000001').items[0].masking = null;
       });
-      expect(phone).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10103001/000001', item: 1, message: expect.stringContaining('Person.phone would reach') }]);
+      expect(phone).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '101003001/000001', item: 1, message: expect.stringContaining('Person.phone would reach') }]);
       // A point is an object, yet COORDINATE could mask it: a person's point shared in full is refused.
       const point = check((c) => {
-        resourceByCode(c, '10302001/000001').items[4].masking = null;
-        resourceByCode(c, '10302001/000001').items[4].maskUnless = null;
+        resourceByCode(c, '103002001/000001').items[4].masking = null;
+        resourceByCode(c, '103002001/000001').items[4].maskUnless = null;
       });
-      expect(point).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10302001/000001', item: 5, message: expect.stringContaining('Hit.point') }]);
+      expect(point).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '103002001/000001', item: 5, message: expect.stringContaining('Hit.point') }]);
     });
 
     it('accepts values no rule can mask (an Int) only with a written reason, and anything in a not-shared resource', () => {
       const noReason = check((c) => {
-        delete resourceByCode(c, '10101001/000001').items[2].description;
+        delete resourceByCode(c, '101001001/000001').items[2].description;
       });
-      expect(noReason).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '10101001/000001', item: 3, message: expect.stringContaining('description') }]);
+      expect(noReason).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '101001001/000001', item: 3, message: expect.stringContaining('description') }]);
       const notShared = check((c) => {
-        Object.assign(resourceByCode(c, '10103001/000001'), { sharingType: SharingType.NOT_SHARED });
-        resourceByCode(c, '10103001/000001').items[0].masking = null;
+        Object.assign(resourceByCode(c, '101003001/000001'), { sharingType: SharingType.NOT_SHARED });
+        resourceByCode(c, '101003001/000001').items[0].masking = null;
       });
       // Read by the provider only, in full anyway; the sensitivity-based check still asks for a rule.
       expect(codesOf(notShared)).toEqual(['MASKING_MISSING']);
@@ -515,31 +515,31 @@ describe('checkGovernance', () => {
 
     it('reports MASKING_CLASS_MISMATCH for a rule that does not fit the class', () => {
       const citizenIdOnSubjects = check((c) => {
-        resourceByCode(c, '10302001/000001').items[3].masking = MaskingRule.CITIZEN_ID;
+        resourceByCode(c, '103002001/000001').items[3].masking = MaskingRule.CITIZEN_ID;
       });
-      expect(citizenIdOnSubjects).toEqual([{ code: 'MASKING_CLASS_MISMATCH', resource: '10302001/000001', item: 4, message: expect.stringContaining('SUBJECT_ID') }]);
+      expect(citizenIdOnSubjects).toEqual([{ code: 'MASKING_CLASS_MISMATCH', resource: '103002001/000001', item: 4, message: expect.stringContaining('SUBJECT_ID') }]);
       const nameOnPhone = check((c) => {
-        resourceByCode(c, '10103001/000001').items[0].masking = MaskingRule.NAME;
+        resourceByCode(c, '101003001/000001').items[0].masking = MaskingRule.NAME;
       });
       expect(codesOf(nameOnPhone)).toEqual(['MASKING_CLASS_MISMATCH']);
       const relayed = check((c) => {
-        resourceByCode(c, '10101001/000001').items[3].dataClass = DataClass.RELAYED;
-        resourceByCode(c, '10101001/000001').items[3].masking = MaskingRule.REDACT;
+        resourceByCode(c, '101001001/000001').items[3].dataClass = DataClass.RELAYED;
+        resourceByCode(c, '101001001/000001').items[3].masking = MaskingRule.REDACT;
       });
       expect(codesOf(relayed)).toContain('MASKING_CLASS_MISMATCH');
     });
 
     it('reports MASK_UNLESS_INVALID for a condition on a missing sibling, without a rule, or with values the enum lacks', () => {
       const missingSibling = check((c) => {
-        resourceByCode(c, '10302001/000001').items[3].maskUnless = { field: 'subjectType', values: ['ADDRESS'] };
+        resourceByCode(c, '103002001/000001').items[3].maskUnless = { field: 'subjectType', values: ['ADDRESS'] };
       });
-      expect(missingSibling).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '10302001/000001', item: 4, coordinate: 'Hit.id', message: expect.stringContaining('Hit.subjectType') }]);
+      expect(missingSibling).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '103002001/000001', item: 4, coordinate: 'Hit.id', message: expect.stringContaining('Hit.subjectType') }]);
       const unknownValue = check((c) => {
-        resourceByCode(c, '10302001/000001').items[4].maskUnless = { field: 'kind', values: ['LEGAL_ENTITY'] };
+        resourceByCode(c, '103002001/000001').items[4].maskUnless = { field: 'kind', values: ['LEGAL_ENTITY'] };
       });
-      expect(unknownValue).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '10302001/000001', item: 5, coordinate: 'Hit.point', message: expect.stringContaining('LEGAL_ENTITY') }]);
+      expect(unknownValue).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '103002001/000001', item: 5, coordinate: 'Hit.point', message: expect.stringContaining('LEGAL_ENTITY') }]);
       const withoutRule = check((c) => {
-        Object.assign(resourceByCode(c, '10302001/000001').items[2], { maskUnless: { field: 'kind', values: ['ADDRESS'] } });
+        Object.assign(resourceByCode(c, '103002001/000001').items[2], { maskUnless: { field: 'kind', values: ['ADDRESS'] } });
       });
       expect(codesOf(withoutRule)).toEqual(['MASK_UNLESS_INVALID']);
     });
@@ -548,95 +548,95 @@ describe('checkGovernance', () => {
   describe('resources and items', () => {
     it('reports RESOURCE_CODE_INVALID with the reason', () => {
       const problems = check((c) => {
-        c.resources[2].code = '10302001-000001';
-        c.resources[1].code = '40103001/000001';
-        c.resources[0].relatedCodes = ['40103001/000001'];
+        c.resources[2].code = '103002001-000001';
+        c.resources[1].code = '401003001/000001';
+        c.resources[0].relatedCodes = ['401003001/000001'];
       });
       expect(problems.map((p) => [p.code, p.resource])).toEqual([
-        ['RESOURCE_CODE_INVALID', '40103001/000001'],
-        ['RESOURCE_CODE_INVALID', '10302001-000001'],
+        ['RESOURCE_CODE_INVALID', '401003001/000001'],
+        ['RESOURCE_CODE_INVALID', '103002001-000001'],
       ]);
       expect(problems[0].message).toContain('类');
     });
 
     it('reports RESOURCE_CODE_DUPLICATE', () => {
-      const problems = check((c) => c.resources.push(resource('10103001/000001', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
-      expect(problems).toEqual([{ code: 'RESOURCE_CODE_DUPLICATE', resource: '10103001/000001', message: expect.any(String) }]);
+      const problems = check((c) => c.resources.push(resource('101003001/000001', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
+      expect(problems).toEqual([{ code: 'RESOURCE_CODE_DUPLICATE', resource: '101003001/000001', message: expect.any(String) }]);
     });
 
     it('reports ITEM_NUMBER_DUPLICATE and ITEM_NUMBER_INVALID', () => {
       const duplicate = check((c) => {
-        resourceByCode(c, '10101001/000001').items[1].no = 1;
+        resourceByCode(c, '101001001/000001').items[1].no = 1;
       });
-      expect(duplicate).toContainEqual({ code: 'ITEM_NUMBER_DUPLICATE', resource: '10101001/000001', item: 1, message: expect.any(String) });
+      expect(duplicate).toContainEqual({ code: 'ITEM_NUMBER_DUPLICATE', resource: '101001001/000001', item: 1, message: expect.any(String) });
       const invalid = check((c) => {
-        resourceByCode(c, '10101001/000001').items[1].no = 0;
-        resourceByCode(c, '10101001/000001').items[2].no = 2.5;
+        resourceByCode(c, '101001001/000001').items[1].no = 0;
+        resourceByCode(c, '101001001/000001').items[2].no = 2.5;
       });
       expect(codesOf(invalid)).toEqual(['ITEM_NUMBER_INVALID', 'ITEM_NUMBER_INVALID']);
     });
 
     it('reports SHARING_CONDITIONS_MISSING for conditional and not-shared resources', () => {
       const conditional = check((c) => {
-        resourceByCode(c, '10103001/000001').sharingConditions = '  ';
+        resourceByCode(c, '101003001/000001').sharingConditions = '  ';
       });
-      expect(conditional).toEqual([{ code: 'SHARING_CONDITIONS_MISSING', resource: '10103001/000001', message: expect.stringContaining('applicant') }]);
+      expect(conditional).toEqual([{ code: 'SHARING_CONDITIONS_MISSING', resource: '101003001/000001', message: expect.stringContaining('applicant') }]);
       const notShared = check((c) => {
-        Object.assign(resourceByCode(c, '10101001/000001'), { sharingType: SharingType.NOT_SHARED, sharingConditions: null });
+        Object.assign(resourceByCode(c, '101001001/000001'), { sharingType: SharingType.NOT_SHARED, sharingConditions: null });
       });
       expect(codesOf(notShared)).toEqual(['SHARING_CONDITIONS_MISSING']);
     });
 
     it('reports PROVIDER_UNKNOWN for a provider that is not a department of the catalog', () => {
       const problems = check((c) => {
-        resourceByCode(c, '10302001/000001').provider = '11100000000013338W';
+        resourceByCode(c, '103002001/000001').provider = '11100000000013338W';
       });
-      expect(problems).toEqual([{ code: 'PROVIDER_UNKNOWN', resource: '10302001/000001', message: expect.stringContaining('11100000000013338W') }]);
+      expect(problems).toEqual([{ code: 'PROVIDER_UNKNOWN', resource: '103002001/000001', message: expect.stringContaining('11100000000013338W') }]);
     });
 
     it('reports SENSITIVE_ITEM_EXPOSED for sensitive personal items shared unconditionally or opened', () => {
       const unconditional = check((c) => {
-        Object.assign(resourceByCode(c, '10103001/000001'), { sharingType: SharingType.UNCONDITIONAL, sharingConditions: null });
+        Object.assign(resourceByCode(c, '101003001/000001'), { sharingType: SharingType.UNCONDITIONAL, sharingConditions: null });
       });
-      expect(unconditional).toEqual([{ code: 'SENSITIVE_ITEM_EXPOSED', resource: '10103001/000001', item: 1, message: expect.any(String) }]);
+      expect(unconditional).toEqual([{ code: 'SENSITIVE_ITEM_EXPOSED', resource: '101003001/000001', item: 1, message: expect.any(String) }]);
       const open = check((c) => {
-        resourceByCode(c, '10103001/000001').openAttribute = OpenAttribute.OPEN;
+        resourceByCode(c, '101003001/000001').openAttribute = OpenAttribute.OPEN;
       });
       expect(codesOf(open)).toEqual(['SENSITIVE_ITEM_EXPOSED']);
     });
 
     it('reports RESOURCE_ITEMS_MISSING for a published resource without items', () => {
-      const problems = check((c) => c.resources.push(resource('10104001/000001', PSB, [])));
-      expect(problems).toEqual([{ code: 'RESOURCE_ITEMS_MISSING', resource: '10104001/000001', message: expect.any(String) }]);
+      const problems = check((c) => c.resources.push(resource('101004001/000001', PSB, [])));
+      expect(problems).toEqual([{ code: 'RESOURCE_ITEMS_MISSING', resource: '101004001/000001', message: expect.any(String) }]);
     });
 
     it('reports RELATED_CODE_UNKNOWN', () => {
-      const problems = check((c) => resourceByCode(c, '10302001/000001').relatedCodes.push('10301001/000001'));
-      expect(problems).toEqual([{ code: 'RELATED_CODE_UNKNOWN', resource: '10302001/000001', message: expect.stringContaining('10301001/000001') }]);
+      const problems = check((c) => resourceByCode(c, '103002001/000001').relatedCodes.push('103001001/000001'));
+      expect(problems).toEqual([{ code: 'RELATED_CODE_UNKNOWN', resource: '103002001/000001', message: expect.stringContaining('103001001/000001') }]);
     });
 
     it('reports PUBLISHED_ON_INVALID for a missing date once published, or a date that does not exist', () => {
       const missing = check((c) => {
-        resourceByCode(c, '10302001/000001').publishedOn = null;
+        resourceByCode(c, '103002001/000001').publishedOn = null;
       });
       expect(codesOf(missing)).toEqual(['PUBLISHED_ON_INVALID']);
       const impossible = check((c) => {
-        resourceByCode(c, '10302001/000001').publishedOn = '2026-02-30';
+        resourceByCode(c, '103002001/000001').publishedOn = '2026-02-30';
       });
       expect(codesOf(impossible)).toEqual(['PUBLISHED_ON_INVALID']);
-      const draft = check((c) => c.resources.push(resource('10104001/000001', PSB, [], { status: ResourceStatus.DRAFT, publishedOn: null })));
+      const draft = check((c) => c.resources.push(resource('101004001/000001', PSB, [], { status: ResourceStatus.DRAFT, publishedOn: null })));
       expect(draft).toEqual([]);
     });
 
     it('reports ENUM_VALUE_INVALID for values outside the vocabulary', () => {
       const problems = check((c) => {
-        Object.assign(resourceByCode(c, '10302001/000001'), { sharingType: 'OPEN_TO_ALL', updateCycle: 'HOURLY' });
-        Object.assign(resourceByCode(c, '10101001/000001').items[1], { masking: 'HASH' });
+        Object.assign(resourceByCode(c, '103002001/000001'), { sharingType: 'OPEN_TO_ALL', updateCycle: 'HOURLY' });
+        Object.assign(resourceByCode(c, '101001001/000001').items[1], { masking: 'HASH' });
       });
       expect(problems.map((p) => [p.code, p.resource, p.item])).toEqual([
-        ['ENUM_VALUE_INVALID', '10101001/000001', 2],
-        ['ENUM_VALUE_INVALID', '10302001/000001', undefined],
-        ['ENUM_VALUE_INVALID', '10302001/000001', undefined],
+        ['ENUM_VALUE_INVALID', '101001001/000001', 2],
+        ['ENUM_VALUE_INVALID', '103002001/000001', undefined],
+        ['ENUM_VALUE_INVALID', '103002001/000001', undefined],
       ]);
     });
 

@@ -68,10 +68,14 @@ export {
 } from './governance.js';
 export {
   BASE_RESOURCE_SUBJECTS,
+  CLASSIFICATION_MAX_LENGTH,
   RESOURCE_CATEGORIES,
+  RESOURCE_CODE_MAX_LENGTH,
+  RESOURCE_CODE_PATTERN,
   isValidClassificationCode,
   parseResourceCode,
   type ResourceCodeErrorCode,
   type ResourceCodeResult,
+  type ResourceCodeSegment,
 } from './resource-code.js';
 export type { AccessOperationType, AccessOutcome, AccessRecordInput } from './access-record.js';

@@ -12,10 +12,10 @@ const NATURAL_RESOURCES = '11440600MB2C5218XK';
 const TODAY = '2026-12-07';
 
 const item = (over: Partial<PolicyItem>): PolicyItem => ({
-  id: '10101001/000001#1',
+  id: '101001001/000001#1',
   no: 1,
   name: '公民身份号码',
-  resourceCode: '10101001/000001',
+  resourceCode: '101001001/000001',
   resourceName: '人口基本信息',
   providerUscc: POLICE,
   sharingType: SharingType.UNCONDITIONAL,
@@ -25,7 +25,7 @@ const item = (over: Partial<PolicyItem>): PolicyItem => ({
   ...over,
 });
 const ID_ITEM = item({});
-const LOCATION_ITEM = item({ id: '10304002/000001#1', resourceCode: '10304002/000001', providerUscc: NATURAL_RESOURCES, sharingType: SharingType.CONDITIONAL, fields: ['Person.location', 'SpatialHit.id'] });
+const LOCATION_ITEM = item({ id: '103004002/000001#1', resourceCode: '103004002/000001', providerUscc: NATURAL_RESOURCES, sharingType: SharingType.CONDITIONAL, fields: ['Person.location', 'SpatialHit.id'] });
 const steward = (departmentUscc: string | null): Principal => ({ keyId: 'abcdefghijk2', roles: [Role.STEWARD], departmentUscc, systemCode: null, name: 'steward' });
 
 const random = seededRandom(4711);

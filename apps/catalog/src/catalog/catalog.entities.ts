@@ -3,11 +3,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 /** A catalog resource (政务信息资源) with the national core metadata; its data items are rows of data_item. */
 @Entity({ name: 'resource' })
 export class ResourceRow {
-  @PrimaryColumn({ type: 'varchar', length: 15 })
+  @PrimaryColumn({ type: 'varchar', length: 31 })
   code: string;
 
   @Index('resource_classification_idx')
-  @Column({ type: 'varchar', length: 8 })
+  @Column({ type: 'varchar', length: 18 })
   classification: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -41,7 +41,7 @@ export class ResourceRow {
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn: string | null;
 
-  @Column({ name: 'related_codes', type: 'varchar', length: 15, array: true })
+  @Column({ name: 'related_codes', type: 'varchar', length: 31, array: true })
   relatedCodes: string[];
 
   @Column({ type: 'varchar', length: 12 })
@@ -61,7 +61,7 @@ export class ResourceRow {
 /** A data item (信息项) of a resource and the graph fields it governs. */
 @Entity({ name: 'data_item' })
 export class DataItemRow {
-  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 15 })
+  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 31 })
   resourceCode: string;
 
   @PrimaryColumn({ type: 'integer' })
@@ -103,7 +103,7 @@ export class DataItemRow {
 /** Every version of every resource: who changed what, when (the resource as it was, items included). */
 @Entity({ name: 'resource_version' })
 export class ResourceVersionRow {
-  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 15 })
+  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 31 })
   resourceCode: string;
 
   @PrimaryColumn({ type: 'integer' })

@@ -18,6 +18,7 @@ import {
 import { ARGUMENT_COORDINATE, DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
 import { IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+import { IsResourceCode } from './is-resource-code.js';
 
 const COORDINATE = /^[A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*$/;
 const FIELD_NAME = /^[a-z_][A-Za-z0-9_]*$/;
@@ -39,7 +40,6 @@ export class MaskUnlessInput {
   @MaxLength(64, { each: true })
   values: string[];
 }
-const RESOURCE_CODE = /^\d{8}\/\d{6}$/;
 
 @InputType({ ...IN_CATALOG_SCHEMA })
 export class DataItemInput {
@@ -105,8 +105,8 @@ export class DataItemInput {
 
 @InputType({ ...IN_CATALOG_SCHEMA, description: 'A new catalog resource; it starts as a DRAFT' })
 export class CatalogResourceInput {
-  @Field({ description: 'Classification code + "/" + 6-digit sequence, e.g. 10101001/000009' })
-  @Matches(RESOURCE_CODE, { message: 'a resource code is 8 digits, "/", 6 digits, e.g. 10101001/000009' })
+  @Field({ description: 'Classification (类 1 + 项 2 + 目 3 + 细目 digits) + "/" + sequence (顺序码), as the cataloguing guide writes it, e.g. 101001001/000009' })
+  @IsResourceCode()
   code: string;
 
   @Field()
@@ -155,7 +155,7 @@ export class CatalogResourceInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(RESOURCE_CODE, { each: true, message: 'each related code is a resource code' })
+  @IsResourceCode({ each: true })
   relatedCodes?: string[];
 
   @Field(() => [DataItemInput])
@@ -170,7 +170,7 @@ export class CatalogResourceInput {
 @InputType({ ...IN_CATALOG_SCHEMA, description: 'Changes to a resource; absent properties stay as they are' })
 export class UpdateCatalogResourceInput {
   @Field()
-  @Matches(RESOURCE_CODE, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  @IsResourceCode()
   code: string;
 
   @Field(() => Int, { description: 'The version you edited: a change on top of someone else\'s is refused (VERSION_CONFLICT)' })
@@ -227,7 +227,7 @@ export class UpdateCatalogResourceInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(RESOURCE_CODE, { each: true, message: 'each related code is a resource code' })
+  @IsResourceCode({ each: true })
   relatedCodes?: string[];
 
   @Field(() => [DataItemInput], { nullable: true, description: 'The complete new list of items' })
@@ -255,7 +255,7 @@ export class CatalogSearchFilter {
 
   @Field({ nullable: true, description: 'A classification code or its prefix (类, 类项, …)' })
   @IsOptional()
-  @Matches(/^\d{1,8}$/, { message: 'digits of a classification code' })
+  @Matches(/^\d{1,18}$/, { message: 'digits of a classification code' })
   classification?: string;
 
   @Field(() => SharingType, { nullable: true })

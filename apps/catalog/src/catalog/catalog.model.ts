@@ -17,7 +17,19 @@ registerEnumType(MaskingRule, { name: 'MaskingRule', description: 'How values ar
 registerEnumType(SharingMethod, { name: 'SharingMethod', description: '共享方式' });
 registerEnumType(OpenAttribute, { name: 'OpenAttribute', description: '开放属性' });
 registerEnumType(UpdateCycle, { name: 'UpdateCycle', description: '更新周期' });
-registerEnumType(ResourceFormat, { name: 'ResourceFormat', description: '资源格式' });
+registerEnumType(ResourceFormat, {
+  name: 'ResourceFormat',
+  description: '信息资源格式, the cataloguing guide\'s classes',
+  valuesMap: {
+    ELECTRONIC_FILE: { description: '电子文件 (OFD, wps, xml, txt, doc, pdf …)' },
+    SPREADSHEET: { description: '电子表格 (et, xls, xlsx …)' },
+    DATABASE: { description: '数据库' },
+    GRAPHIC_IMAGE: { description: '图形图像 (jpg, gif, bmp …)' },
+    STREAMING_MEDIA: { description: '流媒体 (swf, rm, mpg …)' },
+    SELF_DESCRIBING: { description: '自描述格式 (carries its own structure, e.g. JSON or XML with its schema)' },
+    OTHER: { description: '其他' },
+  },
+});
 registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'DRAFT → PUBLISHED → RETIRED; only published resources govern fields' });
 registerEnumType(DataItemType, { name: 'DataItemType' });
 registerEnumType(DataClass, {
@@ -75,10 +87,10 @@ export class DataItem {
 
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A catalog resource (政务信息资源) with the national core metadata' })
 export class CatalogResource {
-  @Field(() => ID, { description: 'Classification code + "/" + 6-digit sequence (资源代码)' })
+  @Field(() => ID, { description: 'Resource code (信息资源代码) as the cataloguing guide writes it: classification (前段码) + "/" + sequence (顺序码), e.g. 101001001/000001' })
   code: string;
 
-  @Field({ description: '类/项/目/细目: 8 digits' })
+  @Field({ description: '前段码: 类 (1 digit) + 项 (2) + 目 (3) + 细目 (0–12 digits)' })
   classification: string;
 
   @Field()

@@ -10,7 +10,9 @@ import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js'
 describe('the ArgumentPolicy migration on a hub that already has a catalog', () => {
   let database: ScratchDatabase;
   let dataSource: DataSource;
-  const before = CATALOG_PERSISTENCE.migrations.filter((m) => m !== ArgumentPolicy1796634128489);
+  // The catalog as it was just before: codes in their layout of the day (目 of 2 digits).
+  const before = CATALOG_PERSISTENCE.migrations.slice(0, CATALOG_PERSISTENCE.migrations.indexOf(ArgumentPolicy1796634128489));
+  const after = CATALOG_PERSISTENCE.migrations.slice(before.length) as Array<{ name: string }>;
 
   beforeAll(async () => {
     database = await ScratchDatabase.create();
@@ -24,21 +26,21 @@ describe('the ArgumentPolicy migration on a hub that already has a catalog', () 
     await insert('10103001/000001', 1, ['Person.phone']);
     await dataSource.destroy();
     dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
-    expect(await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema)).toEqual([ArgumentPolicy1796634128489.name]);
+    expect(await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema)).toEqual(after.map((m) => m.name));
   });
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
   });
 
-  it('gives unchanged shipped items their shipped arguments, and leaves changed or argument-less items empty', async () => {
+  it('gives unchanged shipped items their shipped arguments, and leaves changed or argument-less items empty (codes then in the guide’s layout)', async () => {
     const rows: Array<{ resource_code: string; no: number; arguments: string[] }> = await dataSource.query(
       'SELECT resource_code, no, arguments FROM catalog.data_item ORDER BY resource_code, no',
     );
     expect(rows.map((r) => [r.resource_code, r.no, r.arguments])).toEqual([
-      ['10101001/000001', 1, ['Query.person(idNumber)', 'Query.persons(idNumbers)']],
-      ['10101001/000001', 2, []],
-      ['10103001/000001', 1, []],
+      ['101001001/000001', 1, ['Query.person(idNumber)', 'Query.persons(idNumbers)']],
+      ['101001001/000001', 2, []],
+      ['101003001/000001', 1, []],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { ArgumentPolicy1796634128489 } from './1796634128489-argument-policy.js'
 import { DataClasses1796634262887 } from './1796634262887-data-classes.js';
 import { WorkingDayCalendar1796641308239 } from './1796641308239-working-day-calendar.js';
 import { SystemRateLimit1796650000000 } from './1796650000000-system-rate-limit.js';
+import { GuideResourceCodes1796700000000 } from './1796700000000-guide-resource-codes.js';
 import { OutboxTraceparent1796702400000 } from './1796702400000-outbox-traceparent.js';
 // imports end
 
@@ -18,6 +19,7 @@ export const CATALOG_MIGRATIONS: Function[] = [
   DataClasses1796634262887,
   WorkingDayCalendar1796641308239,
   SystemRateLimit1796650000000,
+  GuideResourceCodes1796700000000,
   OutboxTraceparent1796702400000,
   // list end
 ];

@@ -8,7 +8,7 @@ export class SharingApplicationRow {
   id: string;
 
   @Index('sharing_application_resource_idx')
-  @Column({ name: 'resource_code', type: 'varchar', length: 15 })
+  @Column({ name: 'resource_code', type: 'varchar', length: 31 })
   resourceCode: string;
 
   @Column({ name: 'provider_uscc', type: 'varchar', length: 18 })
@@ -93,7 +93,7 @@ export class SharingGrantRow {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
-  @Column({ name: 'resource_code', type: 'varchar', length: 15 })
+  @Column({ name: 'resource_code', type: 'varchar', length: 31 })
   resourceCode: string;
 
   @Column({ name: 'provider_uscc', type: 'varchar', length: 18 })

@@ -1,13 +1,14 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
+import { IsResourceCode } from '../catalog/is-resource-code.js';
 import { SharingApplicationSide, SharingApplicationStatus, SharingGrantStatus } from './sharing.model.js';
 
 @InputType({ ...IN_CATALOG_SCHEMA })
 export class ApplyForSharingInput {
   @Field()
-  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  @IsResourceCode()
   resourceCode: string;
 
   @Field(() => [Int], { description: 'Item numbers of the resource' })
@@ -113,7 +114,7 @@ export class SharingApplicationFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  @IsResourceCode()
   resourceCode?: string;
 
   @Field(() => SharingApplicationSide, { nullable: true, description: "For a department steward: PROVIDER (default), the applications it decides; CONSUMER, those its department's systems made. Ignored for others" })
@@ -147,7 +148,7 @@ export class SharingGrantFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{8}\/\d{6}$/, { message: 'a resource code is 8 digits, "/", 6 digits' })
+  @IsResourceCode()
   resourceCode?: string;
 
   @Field(() => SharingGrantStatus, { nullable: true, description: 'The status as of today (China Standard Time), as SharingGrant.status tells it' })

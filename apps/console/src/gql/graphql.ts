@@ -104,7 +104,7 @@ export type CatalogOrderBy = {
 
 /** A new catalog resource; it starts as a DRAFT */
 export type CatalogResourceInput = {
-  /** Classification code + "/" + 6-digit sequence, e.g. 10101001/000009 */
+  /** Classification (类 1 + 项 2 + 目 3 + 细目 digits) + "/" + sequence (顺序码), as the cataloguing guide writes it, e.g. 101001001/000009 */
   code: string;
   format: ResourceFormat;
   items: Array<DataItemInput>;
@@ -304,12 +304,21 @@ export type RejectSharingInput = {
   reason: string;
 };
 
-/** 资源格式 */
+/** 信息资源格式, the cataloguing guide's classes */
 export type ResourceFormat =
+  /** 数据库 */
   | 'DATABASE'
+  /** 电子文件 (OFD, wps, xml, txt, doc, pdf …) */
   | 'ELECTRONIC_FILE'
+  /** 图形图像 (jpg, gif, bmp …) */
   | 'GRAPHIC_IMAGE'
+  /** 其他 */
   | 'OTHER'
+  /** 自描述格式 (carries its own structure, e.g. JSON or XML with its schema) */
+  | 'SELF_DESCRIBING'
+  /** 电子表格 (et, xls, xlsx …) */
+  | 'SPREADSHEET'
+  /** 流媒体 (swf, rm, mpg …) */
   | 'STREAMING_MEDIA';
 
 /** DRAFT → PUBLISHED → RETIRED; only published resources govern fields */

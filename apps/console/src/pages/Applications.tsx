@@ -312,7 +312,7 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
         ) : null}
         <Input.Search
           aria-label={t('按资源代码筛选', 'Filter by resource code')}
-          placeholder={t('资源代码，如 10103001/000001', 'Resource code, e.g. 10103001/000001')}
+          placeholder={t('资源代码，如 101003001/000001', 'Resource code, e.g. 101003001/000001')}
           allowClear
           style={{ width: 300 }}
           onSearch={(value) => {

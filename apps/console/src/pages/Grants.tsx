@@ -120,7 +120,7 @@ function GrantList() {
         />
         <Input.Search
           aria-label={t('按资源代码筛选', 'Filter by resource code')}
-          placeholder={t('资源代码，如 10103001/000001', 'Resource code, e.g. 10103001/000001')}
+          placeholder={t('资源代码，如 101003001/000001', 'Resource code, e.g. 101003001/000001')}
           allowClear
           data-testid="filter-resource"
           onSearch={(value) => {

@@ -10,7 +10,7 @@ const anchorItem = (field: string, providerUscc: string): PolicyItem => ({
   id: `${field}#1`,
   no: 1,
   name: field,
-  resourceCode: '10201001/000001',
+  resourceCode: '102001001/000001',
   resourceName: 'register',
   providerUscc,
   sharingType: SharingType.UNCONDITIONAL,

@@ -153,8 +153,9 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
               rules={[
                 required,
                 {
-                  pattern: /^\d{8}\/\d{6}$/,
-                  message: t('8位分类代码/6位顺序号，如 10101001/000009', '8 digits, "/", 6 digits, e.g. 10101001/000009'),
+                  // The guide's shape (类 1 + 项 2 + 目 3 + 细目, "/", 顺序码); the hub names the segment at fault.
+                  pattern: /^\d{6,18}\/\d{1,12}$/,
+                  message: t('前段码（类1位+项2位+目3位+细目）/顺序码，如 101001001/000009', 'Classification (类 1 + 项 2 + 目 3 + 细目 digits), "/", sequence, e.g. 101001001/000009'),
                 },
               ]}
             >

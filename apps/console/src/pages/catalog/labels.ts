@@ -32,10 +32,12 @@ export const STATUS: Record<ResourceStatus, Words> = {
 export const STATUS_BADGE: Record<ResourceStatus, 'processing' | 'success' | 'default'> = { DRAFT: 'processing', PUBLISHED: 'success', RETIRED: 'default' };
 
 export const FORMAT: Record<ResourceFormat, Words> = {
-  DATABASE: ['数据库', 'Database'],
   ELECTRONIC_FILE: ['电子文件', 'Electronic file'],
+  SPREADSHEET: ['电子表格', 'Spreadsheet'],
+  DATABASE: ['数据库', 'Database'],
   GRAPHIC_IMAGE: ['图形图像', 'Graphic image'],
   STREAMING_MEDIA: ['流媒体', 'Streaming media'],
+  SELF_DESCRIBING: ['自描述格式', 'Self-describing format'],
   OTHER: ['其他', 'Other'],
 };
 
