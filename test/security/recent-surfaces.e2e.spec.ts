@@ -17,8 +17,8 @@ const BUDGET = 5;
 const maskedId = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 const REDACTED = '******';
 
-const PSB_RESOURCE = '10103001/000001'; // 人口联系方式与婚姻状况: conditional, public security
-const AMR_RESOURCE = '10202001/000001'; // 法定代表人信息: conditional, market regulation
+const PSB_RESOURCE = '101003001/000001'; // 人口联系方式与婚姻状况: conditional, public security
+const AMR_RESOURCE = '102002001/000001'; // 法定代表人信息: conditional, market regulation
 
 const CORRECTION_FIELDS = 'id subjectId evidence reportedValue proposedValue reason resolutionReason correctedValue sourceDepartment workingDaysLeft status';
 const Q = {

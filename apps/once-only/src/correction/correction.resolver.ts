@@ -117,7 +117,7 @@ export class CorrectionResolver {
 /**
  * A report as its overseer sees it: who, what field and how late — not whose data, nor what was
  * written. The supervising department (the data bureau) is also the catalog's provider of the
- * corrections resource (20101004/000001), and the gateway shows a provider every item in full, so
+ * corrections resource (201001004/000001), and the gateway shows a provider every item in full, so
  * without this its stewards would read, in other departments' reports, full citizen IDs and the
  * names and IDs reporters typed — values its own reads of the population register get masked.
  * Supervision (督办) needs none of them; the parties to a report (its reporter and its source
