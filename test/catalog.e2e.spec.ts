@@ -77,6 +77,28 @@ describe('the catalog: stewards describe the data, the gateway applies it within
     expect(asSystem.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('takes codes as the cataloguing guide writes them (目 of 3 digits, 细目 and 顺序码 of free length) and names the segment at fault', async () => {
+    // A departmental resource (类 3): 项 02, 目 015, 细目 0003, 顺序码 00042.
+    const guide = await hub.graphql<{ createCatalogResource: { code: string; classification: string } }>(
+      `mutation($i: CatalogResourceInput!) { createCatalogResource(input: $i) { code classification } }`,
+      { i: draft('3020150003/00042', ['Person.history']) },
+      {},
+      steward(),
+    );
+    expect(guide.errors).toBeUndefined();
+    expect(guide.data?.createCatalogResource).toMatchObject({ code: '3020150003/00042', classification: '3020150003' });
+    const refused = async (code: string) => (await hub.graphql(CREATE, { i: draft(code, ['Person.history']) }, {}, steward())).errors?.[0];
+    // The hub's earlier layout (目 of 2 digits) with no 细目 leaves 目 short.
+    expect(await refused('10101/000001')).toMatchObject({ message: expect.stringContaining('目 "01" must be 3 digits'), extensions: { code: 'BAD_USER_INPUT', field: 'input.code', reason: 'RESOURCE_CODE_FORMAT' } });
+    expect(await refused('101001001/000000')).toMatchObject({ message: expect.stringContaining('顺序码'), extensions: { reason: 'RESOURCE_CODE_SEGMENT' } });
+    expect(await refused('101000001/000001')).toMatchObject({ message: expect.stringContaining('目 000'), extensions: { reason: 'RESOURCE_CODE_SEGMENT' } });
+    expect(await refused('106001001/000001')).toMatchObject({ message: expect.stringContaining('项 06'), extensions: { reason: 'RESOURCE_CODE_SUBJECT' } });
+    expect(await refused('101001001000000000001/1')).toMatchObject({ message: expect.stringContaining('细目'), extensions: { reason: 'RESOURCE_CODE_FORMAT' } });
+    // Related codes are checked the same way.
+    const related = await hub.graphql(CREATE, { i: { ...draft('3020150003/00043', ['Person.history']), relatedCodes: ['101001001-000001'] } }, {}, steward());
+    expect(related.errors?.[0]).toMatchObject({ message: expect.stringContaining('item 1: 分隔符'), extensions: { field: 'input.relatedCodes', reason: 'RESOURCE_CODE_FORMAT' } });
+  });
+
   it('keeps a draft out of force, refuses to publish a field governed twice, and records every version', async () => {
     const created = await hub.graphql<{ createCatalogResource: Resource }>(CREATE, { i: draft('101005001/000001', ['Person.history']) }, {}, steward());
     expect(created.errors).toBeUndefined();

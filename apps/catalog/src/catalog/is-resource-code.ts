@@ -16,9 +16,14 @@ export function IsResourceCode(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseResourceCode(value).ok,
         defaultMessage: (args) => {
-          if (typeof args?.value !== 'string') return 'INVALID_TYPE: a resource code is a string, e.g. 101001001/000001';
-          const parsed = parseResourceCode(args.value);
-          return parsed.ok ? 'INVALID_VALUE: invalid' : `${parsed.code}: ${parsed.segment}: ${parsed.message}`;
+          // With `each`, class-validator hands the whole list here: report its first bad code.
+          const values: unknown[] = Array.isArray(args?.value) ? (args.value as unknown[]) : [args?.value];
+          const index = values.findIndex((v) => typeof v !== 'string' || !parseResourceCode(v).ok);
+          const value = values[Math.max(index, 0)];
+          const where = Array.isArray(args?.value) ? `item ${index + 1}: ` : '';
+          if (typeof value !== 'string') return `INVALID_TYPE: ${where}a resource code is a string, e.g. 101001001/000001`;
+          const parsed = parseResourceCode(value);
+          return parsed.ok ? 'INVALID_VALUE: invalid' : `${parsed.code}: ${where}${parsed.segment}: ${parsed.message}`;
         },
       },
     });
