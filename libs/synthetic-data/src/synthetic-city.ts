@@ -41,9 +41,19 @@ export class SyntheticCity {
   private readonly random: RandomSource;
   private readonly counties: Array<DivisionEntry & { city: (typeof CITIES)[number] }>;
   readonly departments: { amr: Record<string, string>; police: Record<string, string>; land: Record<string, string>; civil: Record<string, string> };
-  private readonly usedIds = new Set<string>();
+  private readonly usedIds: Set<string>;
 
-  constructor(readonly seed = 2017) {
+  /**
+   * `reservedIdNumbers`: citizen IDs this city must not give out — another city's that will be
+   * loaded beside it. Ids made from a running number carry the seed, but a citizen ID is drawn
+   * (area, birth date, order code), and a large city draws a few of another's (datagen's 100,000
+   * persons drew 2 of the demo's 1,200, rejected as VERSION_REUSED when loaded beside it).
+   */
+  constructor(
+    readonly seed = 2017,
+    options: { reservedIdNumbers?: Iterable<string> } = {},
+  ) {
+    this.usedIds = new Set(options.reservedIdNumbers);
     this.random = seededRandom(seed);
     this.counties = CITIES.flatMap((city) => listDivisions({ under: city.code, level: 'county', inForceAt: '2026-01-01' }).map((d) => ({ ...d, city })));
     const per = () => Object.fromEntries(CITIES.map((c) => [c.code, generateUscc(this.random, { authority: '1', category: '1', areaCode: c.code })]));
