@@ -6,9 +6,11 @@
 //       every fenced block is classified (run, or exempted with a visible reason) and the README's
 //       two commands are the ones .ci/run runs; exit 1 naming each problem by its README line.
 //   node scripts/readme-examples.mjs --gateway http://127.0.0.1:<port> [--answers DIR]
-//       the same checks, then every example in README order: shell blocks through bash, GraphQL
-//       blocks POSTed to <gateway>/graphql with the README's documented headers. The first failure
-//       stops the run with its README line and its output. --answers keeps each GraphQL answer as
+//       the same checks, then every example in README order: each shell block as one bash script
+//       (`set -eo pipefail`, in the checkout's root, this process's environment — as a reader pastes
+//       it into a terminal there), each GraphQL block POSTed to <gateway>/graphql with the README's
+//       documented headers. The first failure stops the run with the README line of the command
+//       that failed and its output. --answers keeps each GraphQL answer as
 //       DIR/<first field>.json (and each shell block's output as DIR/readme-<line>.out) for checks
 //       of what the README's prose promises (.ci/run reads them).
 //
@@ -56,7 +58,7 @@ export const README_GATEWAY = 'http://127.0.0.1:4000';
 /** The tag on .ci/run's lines that run the README's two commands. */
 export const CI_TAG = '# README: Two commands';
 
-const SHELL = new Set(['sh', 'bash', 'shell', 'console']);
+const SHELL = new Set(['sh', 'bash', 'shell']);
 const MARKER = /^\s*<!--\s*(readme-examples|expect)\s*:\s*(.*?)\s*-->\s*$/;
 
 /**

@@ -24,6 +24,10 @@ describe("README.md's fenced blocks, as CI runs them", () => {
     expect(run.filter((p) => p.kind === 'shell').map((p) => p.block.body)).toEqual([expect.stringMatching(/^npm run datagen[\s\S]*npm run ingest -- persons[\s\S]*\/ingest\/legal-entities$/)]);
     // GraphQL examples go with the headers the README documents for GraphiQL: the demo key and a purpose.
     expect(plan.find((p) => p.action === 'headers')?.headers).toEqual({ authorization: `Bearer ${hubDemoKey('window')}`, 'x-hub-purpose': 'demo' });
+    // The refusal shown with a key without grants is checked for its code, after its own headers.
+    const refusal = plan.findIndex((p) => p.action === 'expect');
+    expect(plan[refusal]).toMatchObject({ kind: 'graphql', code: 'ACCESS_DENIED' });
+    expect(plan.slice(0, refusal).findLast((p) => p.action === 'headers')?.headers?.authorization).toBe(`Bearer ${hubDemoKey('insurance')}`);
   });
 
   it("has the README's two commands exactly as .ci/run runs them", () => {
