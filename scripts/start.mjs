@@ -70,4 +70,5 @@ async function main() {
   await import(pathToFileURL(path.join(root, 'dist/apps/hub/src/main.js')).href);
 }
 
-if (import.meta.main) await main();
+// Not import.meta.main (Node 24.2+): on an older Node this file must still run, to say which Node to get.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

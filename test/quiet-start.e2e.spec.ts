@@ -1,7 +1,9 @@
 // `npm start` as a newcomer sees it: the whole hub (embedded database, demo data) started from the
-// build, the way npm start runs it. The terminal shows one progress line per step and the banner
-// last — not the JSON logs, which go to <data folder>/hub.log — and the stop is said in words there
-// while the log file records it.
+// build, the way npm start runs it once built (scripts/start.mjs). The terminal shows one line for
+// the build — its output (Vite's, the GraphiQL bundle's) goes to build.log beside the JSON log — one
+// progress line per step and the banner last — not the JSON logs, which go to <data folder>/hub.log
+// — and the stop is said in words there while the log file records it. (.ci/run checks the whole
+// terminal of a real `npm start`, build included, line by line.)
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
