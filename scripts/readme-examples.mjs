@@ -233,15 +233,25 @@ function read(file) {
   return readFileSync(path.join(root, file), 'utf8');
 }
 
-/** Runs a shell block through bash (stop at the first failing command); resolves its exit code and output. */
+/**
+ * Runs a shell block through bash (stop at the first failing command), its output shown as it comes
+ * (indented: a long walkthrough is not minutes of silence in CI's log); resolves its exit code and output.
+ */
 function runShell(body, bodyLine, env, timeoutMs) {
   // Line 3 of the script is the block's first line: the trap reports the README line that failed.
   const script = `set -eo pipefail\ntrap 'echo "readme-examples: the command at README.md line $((LINENO + ${bodyLine - 3})) failed (exit $?)" >&2' ERR\n${body}\n`;
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    let atLineStart = true;
+    const show = (chunk) => {
+      const text = String(chunk);
+      output += text;
+      process.stdout.write(text.replace(/^(?!$)/gm, (_, offset) => (offset === 0 && !atLineStart ? '' : '    │ ')));
+      atLineStart = text.endsWith('\n');
+    };
+    child.stdout.on('data', show);
+    child.stderr.on('data', show);
     const timer = setTimeout(() => {
       output += `\nreadme-examples: still running after ${timeoutMs / 1000} s: stopped\n`;
       child.kill('SIGKILL');
@@ -310,10 +320,11 @@ async function main() {
     const started = performance.now();
     const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (step.kind === 'shell') {
+      console.log(`  ▶ ${where} (shell, ${shellCommands(block.body).length} commands)`);
       const { code, output } = await runShell(text, block.bodyLine, env, Number(values.timeout) * 1000);
       if (values.answers) writeFileSync(path.join(values.answers, `readme-${block.line}.out`), output);
       const ok = step.action === 'run' ? code === 0 : code !== 0 && output.includes(step.code);
-      if (!ok) fail(`${where}: the shell example ${step.action === 'run' ? `exited ${code}` : `did not fail with ${step.code} (exit ${code})`}; its output:\n${tail(output)}`);
+      if (!ok) fail(`${where}: the shell example ${step.action === 'run' ? `exited ${code}` : `did not fail with ${step.code} (exit ${code})`} (its output above)`);
       console.log(`  ✓ ${where} (shell, ${shellCommands(block.body).length} commands${step.action === 'expect' ? `, failed with ${step.code} as documented` : ''}) ${seconds()}`);
     } else {
       const { status, text: raw, answer } = await runGraphql(text, gateway, headers);
