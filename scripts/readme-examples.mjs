@@ -245,7 +245,8 @@ function runShell(body, bodyLine, env, timeoutMs) {
     let output = '';
     let atLineStart = true;
     const show = (chunk) => {
-      const text = String(chunk);
+      // A progress meter's carriage returns become line ends: each update on a line of its own.
+      const text = String(chunk).replace(/\r(?!\n)/g, '\n');
       output += text;
       process.stdout.write(text.replace(/^(?!$)/gm, (_, offset) => (offset === 0 && !atLineStart ? '' : '    │ ')));
       atLineStart = text.endsWith('\n');
@@ -258,6 +259,7 @@ function runShell(body, bodyLine, env, timeoutMs) {
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (!atLineStart) process.stdout.write('\n');
       resolve({ code: code ?? signal, output });
     });
   });
