@@ -46,4 +46,14 @@ describe('synthetic city data', () => {
     expect(persons.filter((id) => taken.includes(id))).toEqual([]);
     for (const id of persons) expect(parseCitizenId(id).ok).toBe(true);
   });
+
+  it("numbers households apart for different seeds, the demo's (2017) from 1", async () => {
+    const households = async (seed: number) => new Set((await syntheticCity({ addresses: 20, persons: 200, legalEntities: 0, creditRecords: 0 }, seed)).persons.map((p) => p.householdNumber as string));
+    const demo = await households(2017);
+    const other = await households(2026);
+    expect([...demo].filter((n) => other.has(n))).toEqual([]);
+    expect([...demo].map((n) => Number(n.slice(6))).sort((a, b) => a - b)[0]).toBe(1);
+    expect([...other].map((n) => Number(n.slice(6))).sort((a, b) => a - b)[0]).toBe(9_000_001);
+    for (const n of [...demo, ...other]) expect(n).toMatch(/^\d{14}$/);
+  });
 });

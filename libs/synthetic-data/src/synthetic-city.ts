@@ -128,7 +128,10 @@ export class SyntheticCity {
   /** A household: a head, usually a spouse, 0–3 children, at one address. */
   private household(h: number, home?: { text: string; division: string; city: string }): Array<Record<string, unknown>> {
     const county = home ? this.counties.find((c) => c.code === home.division)! : this.counties[h % this.counties.length];
-    const number = `${county.code}${String(h + 1).padStart(8, '0')}`;
+    // A running number, so it carries the seed like the other such ids: a million household numbers
+    // per seed, the demo's (2017) from 1 as before — two cities loaded side by side (the demo and
+    // datagen's default 2026) must not put their people in each other's households.
+    const number = `${county.code}${String((((this.seed - 2017) % 100) + 100) % 100 * 1_000_000 + h + 1).padStart(8, '0')}`;
     const surname = this.pick(SURNAMES);
     const headMale = this.random() < 0.7;
     const headBirth = this.date(1950, 1995);
