@@ -41,9 +41,19 @@ export class SyntheticCity {
   private readonly random: RandomSource;
   private readonly counties: Array<DivisionEntry & { city: (typeof CITIES)[number] }>;
   readonly departments: { amr: Record<string, string>; police: Record<string, string>; land: Record<string, string>; civil: Record<string, string> };
-  private readonly usedIds = new Set<string>();
+  private readonly usedIds: Set<string>;
 
-  constructor(readonly seed = 2017) {
+  /**
+   * `reservedIdNumbers`: citizen IDs this city must not give out — another city's that will be
+   * loaded beside it. Ids made from a running number carry the seed, but a citizen ID is drawn
+   * (area, birth date, order code), and a large city draws a few of another's (datagen's 100,000
+   * persons drew 2 of the demo's 1,200, rejected as VERSION_REUSED when loaded beside it).
+   */
+  constructor(
+    readonly seed = 2017,
+    options: { reservedIdNumbers?: Iterable<string> } = {},
+  ) {
+    this.usedIds = new Set(options.reservedIdNumbers);
     this.random = seededRandom(seed);
     this.counties = CITIES.flatMap((city) => listDivisions({ under: city.code, level: 'county', inForceAt: '2026-01-01' }).map((d) => ({ ...d, city })));
     const per = () => Object.fromEntries(CITIES.map((c) => [c.code, generateUscc(this.random, { authority: '1', category: '1', areaCode: c.code })]));
@@ -118,7 +128,10 @@ export class SyntheticCity {
   /** A household: a head, usually a spouse, 0–3 children, at one address. */
   private household(h: number, home?: { text: string; division: string; city: string }): Array<Record<string, unknown>> {
     const county = home ? this.counties.find((c) => c.code === home.division)! : this.counties[h % this.counties.length];
-    const number = `${county.code}${String(h + 1).padStart(8, '0')}`;
+    // A running number, so it carries the seed like the other such ids: a million household numbers
+    // per seed, the demo's (2017) from 1 as before — two cities loaded side by side (the demo and
+    // datagen's default 2026) must not put their people in each other's households.
+    const number = `${county.code}${String((((this.seed - 2017) % 100) + 100) % 100 * 1_000_000 + h + 1).padStart(8, '0')}`;
     const surname = this.pick(SURNAMES);
     const headMale = this.random() < 0.7;
     const headBirth = this.date(1950, 1995);
