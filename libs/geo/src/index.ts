@@ -43,3 +43,5 @@ export {
   randomPointIn,
   type DivisionBoundary,
 } from './boundaries.js';
+
+export { decodeEchartsGeometry, decodeEchartsRing, ECHARTS_DEFAULT_ENCODE_SCALE, type EchartsGeometry } from './echarts-map.js';
