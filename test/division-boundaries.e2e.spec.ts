@@ -1,6 +1,8 @@
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIVISION_BORDER_TOLERANCE_METRES, distanceToBoundaryMetres, divisionBoundaries, pointInMultiPolygon, type DivisionBoundary } from '@hub/geo';
+import { DivisionService } from '../apps/geospatial/src/division/division.service.js';
 import { REGISTER_ADDRESS, aStandardAddress } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
@@ -170,6 +172,24 @@ describe('division boundaries: real places and topology', () => {
        WHERE c.boundary IS NOT NULL AND p.boundary IS NOT NULL AND ST_Area(ST_Difference(c.boundary, p.boundary)::geography) >= 1`,
     );
     expect(escaping).toEqual([]);
+  });
+
+  it('leaves the loaded boundaries alone at the next start: the sync rewrites no row', async () => {
+    const versions = async (): Promise<unknown[]> =>
+      (await db.query(`SELECT code, xmin::text AS version FROM geospatial.admin_division ORDER BY code`)).rows;
+    const before = await versions();
+    // The same service the app runs at start, on the same database.
+    const dataSource = { query: async (sql: string, parameters?: unknown[]) => (await db.query(sql, parameters)).rows } as unknown as DataSource;
+    await new DivisionService(dataSource).onModuleInit();
+    expect(await versions()).toEqual(before);
+    // …and a changed boundary is put back.
+    await db.query(`UPDATE geospatial.admin_division SET boundary = ST_Multi(ST_Buffer(boundary, 0.001)) WHERE code = '440604'`);
+    await new DivisionService(dataSource).onModuleInit();
+    const { rows: [{ same }] } = await db.query(
+      `SELECT boundary = ST_SetSRID(ST_GeomFromGeoJSON($1), 4490) AS same FROM geospatial.admin_division WHERE code = '440604'`,
+      [JSON.stringify(boundary('440604').geometry)],
+    );
+    expect(same).toBe(true);
   });
 
   it('refuses a standard address beyond the tolerance outside its division, and takes one just across the line', async () => {

@@ -19,6 +19,9 @@ export class DivisionService implements OnModuleInit {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  // Unchanged boundaries are recognised by geometry `=` (the same vertices in the same order,
+  // PostGIS ≥ 2.4): the real county lines have thousands of vertices each, and a topological
+  // ST_Equals of all of them at every start costs several times as much.
   async onModuleInit(): Promise<void> {
     const boundaries = new Map(divisionBoundaries().map((b) => [b.code, b.geometry]));
     const rows = listDivisions().map((d) => ({
@@ -43,7 +46,7 @@ export class DivisionService implements OnModuleInit {
            valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, successors = EXCLUDED.successors, boundary = EXCLUDED.boundary
          WHERE (admin_division.name, admin_division.level, admin_division.parent_code, admin_division.valid_from, admin_division.valid_to, admin_division.successors)
                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.valid_from, EXCLUDED.valid_to, EXCLUDED.successors)
-            OR NOT ST_Equals(COALESCE(admin_division.boundary, 'MULTIPOLYGON EMPTY'::geometry), COALESCE(EXCLUDED.boundary, 'MULTIPOLYGON EMPTY'::geometry))
+            OR admin_division.boundary IS DISTINCT FROM EXCLUDED.boundary
          RETURNING 1
        ) SELECT count(*)::int AS n FROM upserted`,
       [JSON.stringify(rows)],
