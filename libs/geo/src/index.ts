@@ -1,7 +1,8 @@
 // @hub/geo: pure geometry for the geospatial base library (地理空间库, PostGIS, CGCS2000 =
 // EPSG:4490): coordinate-system conversion and validation, GeoJSON input checks, address
-// normalisation for geocoding, and the shipped (simplified, demo/test) division boundaries.
-// No network; the only I/O is reading the shipped boundary file on first use.
+// normalisation for geocoding, the shipped (simplified, demo/test) division boundaries and the
+// shipped national division table (to the township).
+// No network; the only I/O is reading those shipped files on first use.
 
 export {
   CHINA_EXTENT,
@@ -43,3 +44,13 @@ export {
   randomPointIn,
   type DivisionBoundary,
 } from './boundaries.js';
+
+export {
+  NATIONAL_DIVISIONS_PATH,
+  nationalDivisions,
+  parseNationalDivisions,
+  type NationalDivision,
+  type NationalDivisionLevel,
+  type NationalDivisionSource,
+  type NationalDivisionTable,
+} from './national-divisions.js';
