@@ -54,3 +54,11 @@ export {
   type NationalDivisionSource,
   type NationalDivisionTable,
 } from './national-divisions.js';
+
+export {
+  normaliseAddressFields,
+  normaliseAddressInput,
+  type AddressFieldsResult,
+  type AddressInputErrorCode,
+  type AddressInputResult,
+} from './address-input.js';

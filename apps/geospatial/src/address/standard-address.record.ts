@@ -1,4 +1,4 @@
-import { divisionBoundaries, parseAddress, pointInMultiPolygon, toCgcs2000, validateCoordinates } from '@hub/geo';
+import { divisionBoundaries, normaliseAddressFields, parseAddress, pointInMultiPolygon, toCgcs2000, validateCoordinates } from '@hub/geo';
 import { findDivision, isDivisionInForce } from '@hub/identifiers';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
@@ -22,6 +22,8 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
   if (findDivision(division) && !isDivisionInForce(division)) {
     violations.push({ field: 'divisionCode', code: 'DIVISION_CODE_RETIRED', message: `${division} is no longer in force; a standard address needs a current division` });
   }
+  const texts = normaliseAddressFields({ fullText: input.fullText, township: input.township, road: input.road, houseNumber: input.houseNumber });
+  violations.push(...texts.violations);
   if (violations.length > 0) return { ok: false, violations };
   const point = toCgcs2000({ longitude: input.longitude, latitude: input.latitude }, input.coordinateSystem ?? 'CGCS2000');
   const longitude = Number(point.longitude.toFixed(6));
@@ -30,13 +32,14 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
   if (boundary && !pointInMultiPolygon({ longitude, latitude }, boundary.geometry)) {
     return { ok: false, violations: [{ field: 'longitude', code: 'POINT_OUTSIDE_DIVISION', message: `(${longitude}, ${latitude}) is not inside ${boundary.name} (${division})` }] };
   }
-  const parsed = parseAddress(input.fullText);
+  const fullText = texts.values.fullText as string;
+  const parsed = parseAddress(fullText);
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   const fields = {
-    fullText: input.fullText.trim(),
-    township: text(input.township) ?? parsed.township ?? null,
-    road: text(input.road) ?? parsed.road ?? null,
-    houseNumber: text(input.houseNumber) ?? parsed.number ?? null,
+    fullText,
+    township: text(texts.values.township) ?? parsed.township ?? null,
+    road: text(texts.values.road) ?? parsed.road ?? null,
+    houseNumber: text(texts.values.houseNumber) ?? parsed.number ?? null,
     divisionCode: division,
     longitude,
     latitude,
@@ -53,6 +56,7 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
       contentHash: contentHash(fields, ADDRESS_BUSINESS_FIELDS),
+      originals: texts.originals,
     },
   };
 }
