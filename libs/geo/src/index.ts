@@ -1,8 +1,8 @@
 // @hub/geo: pure geometry for the geospatial base library (地理空间库, PostGIS, CGCS2000 =
 // EPSG:4490): coordinate-system conversion and validation, GeoJSON input checks, address
-// normalisation for geocoding, and the shipped division boundaries (real county lines of the
-// three demo prefectures, decoded from ECharts map registrations).
-// No network; the only I/O is reading the shipped boundary file on first use.
+// normalisation for geocoding, the shipped division boundaries (real county lines of the three
+// demo prefectures, decoded from ECharts map registrations) and the shipped national division table
+// (to the township). No network; the only I/O is reading those shipped files on first use.
 
 export {
   CHINA_EXTENT,
@@ -48,3 +48,20 @@ export {
 } from './boundaries.js';
 
 export { decodeEchartsGeometry, decodeEchartsRing, ECHARTS_DEFAULT_ENCODE_SCALE, type EchartsGeometry } from './echarts-map.js';
+export {
+  NATIONAL_DIVISIONS_PATH,
+  nationalDivisions,
+  parseNationalDivisions,
+  type NationalDivision,
+  type NationalDivisionLevel,
+  type NationalDivisionSource,
+  type NationalDivisionTable,
+} from './national-divisions.js';
+
+export {
+  normaliseAddressFields,
+  normaliseAddressInput,
+  type AddressFieldsResult,
+  type AddressInputErrorCode,
+  type AddressInputResult,
+} from './address-input.js';

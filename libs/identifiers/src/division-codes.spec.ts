@@ -171,6 +171,14 @@ describe('currentSuccessors', () => {
     ['440602', ['440604'], '城区 → 禅城区'],
     ['449023', ['440608'], '高明市 449023 → 440684 → 高明区'],
     ['330182', ['330182'], 'a code in force is its own successor'],
+    ['440622', ['440604', '440605'], '南海县 → 南海市 449004 → 440682 → 南海区 and 禅城区'],
+    ['440623', ['440606'], '顺德县 → 顺德市 449001 → 440681 → 顺德区'],
+    ['440621', ['440607'], '三水县 → 三水市 449008 → 440683 → 三水区'],
+    ['440624', ['440608'], '高明县 → 高明市 449023 → 440684 → 高明区'],
+    ['442622', ['440604', '440605'], '佛山地区 南海县 → 440622 → … → 南海区 and 禅城区'],
+    ['330107', ['330105'], '半山区 merged into 拱墅区'],
+    ['330823', ['330881'], '江山县 → 江山市 339006 → 330881'],
+    ['332428', ['330881'], '金华地区 江山县 → 330823 → … → 江山市'],
     ['999999', [], 'an unknown code has none'],
   ])('follows %s to %j (%s)', (code, expected) => {
     expect(codes(currentSuccessors(code, NOW))).toEqual(expected);
@@ -178,6 +186,25 @@ describe('currentSuccessors', () => {
 
   it('answers as of a past day', () => {
     expect(codes(currentSuccessors('339005', '2000-01-01'))).toEqual(['330181']);
+  });
+});
+
+describe("Foshan's county codes of 1983–1992, and the three cities' other retired codes", () => {
+  it.each([
+    ['440621', '三水县', '1983-01-01', '1993-03-29', ['449008']],
+    ['440622', '南海县', '1983-01-01', '1992-09-02', ['449004']],
+    ['440623', '顺德县', '1983-01-01', '1992-03-26', ['449001']],
+    ['440624', '高明县', '1983-01-01', '1994-04-18', ['449023']],
+  ])('%s %s in force %s until %s, then %j', (code, name, validFrom, validTo, successors) => {
+    expect(findDivision(code)).toMatchObject({ code, name, level: 'county', parent: '440600', validFrom, validTo, successors });
+    expect(isDivisionInForce(code, '1990-06-01')).toBe(true);
+    expect(isDivisionInForce(code, '2026-01-01')).toBe(false);
+  });
+
+  it('cites where every retired code of Foshan, Hangzhou and Quzhou can be checked', () => {
+    const retired = DIVISION_TABLE.filter((entry) => entry.validTo !== null && /^(4406|3301|3308|4426|3324|4490|3390)/.test(entry.code));
+    expect(retired.length).toBeGreaterThan(30);
+    for (const entry of retired) expect(entry.evidence, entry.code).toMatch(/民政部|国函/);
   });
 });
 

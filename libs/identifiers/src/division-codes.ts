@@ -2,10 +2,10 @@
 // codes are retired and reused, while identifiers issued under an old code stay valid for life.
 
 import { resolveDate } from './calendar.js';
-import { DIVISION_TABLE, DIVISION_TABLE_VERSION } from './division-table.js';
+import { DIVISION_TABLE, DIVISION_TABLE_SOURCE, DIVISION_TABLE_VERSION } from './division-table.js';
 import { failure, success, type IdentifierResult, type IdentifierWarning } from './identifier-result.js';
 
-export { DIVISION_TABLE_VERSION };
+export { DIVISION_TABLE_SOURCE, DIVISION_TABLE_VERSION };
 
 export type DivisionLevel = 'province' | 'prefecture' | 'county';
 
@@ -21,6 +21,8 @@ export interface DivisionEntry {
   readonly validTo: string | null;
   /** Codes that took over the area when this one was retired. */
   readonly successors?: readonly string[];
+  /** Where the code, its name and its period can be checked (for retired codes: the code lists). */
+  readonly evidence?: string;
 }
 
 export type DivisionCodeErrorCode = 'DIVISION_CODE_FORMAT' | 'DIVISION_CODE_UNKNOWN';

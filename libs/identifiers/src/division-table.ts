@@ -14,12 +14,32 @@
 //   province had codes of the form xx90nn; during 1995 they were renumbered under the prefecture
 //   that administers them. The Ministry's list for December 1994 has the old codes and the one
 //   for December 1995 the new ones; the day of the switch is not established.
+// - `evidence` on an entry says where its code, name and period can be checked. MCA_LISTS are
+//   the Ministry of Civil Affairs' year-end lists of county-level and higher codes (民政部《县及县
+//   以上行政区划代码》, one per year since 1980; transcribed, for instance, in the cn/GB2260
+//   project's mca/YYYY12.tsv): "lists 1983–1992" means the first and the last year-end list that
+//   carry the code with this name, so the code came into force in the first year and went out of
+//   force after the last list and before the next one.
+// - A code the Ministry gave to another division later ("reused") keeps one entry here, for the
+//   meaning citizen IDs of the three cities carry; the other meaning is named in the comment.
 
 import type { DivisionEntry } from './division-codes.js';
 
 export const DIVISION_TABLE_VERSION = '2024';
 
+/** Who compiled this table, shown with every division it supplies. */
+export const DIVISION_TABLE_SOURCE = {
+  name: '@hub/identifiers GB/T 2260 table',
+  version: DIVISION_TABLE_VERSION,
+  description: "curated from the Ministry of Civil Affairs' year-end code lists 1980–2019, State Council approvals and local chronicles",
+} as const;
+
+function lists(first: number, last: number, note?: string): string {
+  return `${MCA_LISTS} ${first === last ? first : `${first}–${last}`}${note ? `; ${note}` : ''}`;
+}
+
 const BASELINE = '1980-01-01';
+const MCA_LISTS = '民政部《县及县以上行政区划代码》年末表';
 const RECODED_1995 = '1995-01-01';
 // 国函〔2001〕13号, 2001-02-02: 萧山市 and 余杭市 become districts (inaugurated 2001-03-25).
 const HANGZHOU_2001 = '2001-02-02';
@@ -76,11 +96,13 @@ const HANGZHOU: readonly DivisionEntry[] = [
   prefecture('330100', '杭州市', 'Hangzhou', '330000', BASELINE),
   county('330102', '上城区', 'Shangcheng District', '330100', BASELINE),
   // 2021: merged with most of 江干区 into a new 上城区 (code kept).
-  county('330103', '下城区', 'Xiacheng District', '330100', BASELINE, HANGZHOU_2021, ['330105']),
+  county('330103', '下城区', 'Xiacheng District', '330100', BASELINE, HANGZHOU_2021, ['330105'], '国函〔2021〕29号'),
   // 2021: 下沙 and 白杨 subdistricts went to the new 钱塘区, the rest to 上城区.
-  county('330104', '江干区', 'Jianggan District', '330100', BASELINE, HANGZHOU_2021, ['330102', '330114']),
+  county('330104', '江干区', 'Jianggan District', '330100', BASELINE, HANGZHOU_2021, ['330102', '330114'], '国函〔2021〕29号'),
   county('330105', '拱墅区', 'Gongshu District', '330100', BASELINE),
   county('330106', '西湖区', 'Xihu District', '330100', BASELINE),
+  // Abolished in 1990 and merged into 拱墅区 (杭州市志); the lists fix the year, the day is not established.
+  county('330107', '半山区', 'Banshan District', '330100', BASELINE, '1990-01-01', ['330105'], lists(1980, 1989, 'absent from 1990')),
   county('330108', '滨江区', 'Binjiang District', '330100', '1996-12-12'),
   county('330109', '萧山区', 'Xiaoshan District', '330100', HANGZHOU_2001),
   // 2021: split; the western part kept the name and the code, the east became 临平区.
@@ -91,25 +113,25 @@ const HANGZHOU: readonly DivisionEntry[] = [
   county('330112', '临安区', "Lin'an District", '330100', '2017-08-11'),
   county('330113', '临平区', 'Linping District', '330100', HANGZHOU_2021),
   county('330114', '钱塘区', 'Qiantang District', '330100', HANGZHOU_2021),
-  county('330121', '萧山县', 'Xiaoshan County', '330100', BASELINE, '1987-11-27', ['339005']),
+  county('330121', '萧山县', 'Xiaoshan County', '330100', BASELINE, '1987-11-27', ['339005'], lists(1980, 1986)),
   county('330122', '桐庐县', 'Tonglu County', '330100', BASELINE),
   // Became a city in 1994; January is from memory, the day is not established.
-  county('330123', '富阳县', 'Fuyang County', '330100', BASELINE, '1994-01-01', ['339019']),
-  county('330124', '临安县', "Lin'an County", '330100', BASELINE, '1996-12-28', ['330185']),
+  county('330123', '富阳县', 'Fuyang County', '330100', BASELINE, '1994-01-01', ['339019'], lists(1980, 1993)),
+  county('330124', '临安县', "Lin'an County", '330100', BASELINE, '1996-12-28', ['330185'], lists(1980, 1995)),
   // Became a city in April 1994; the day is not established.
-  county('330125', '余杭县', 'Yuhang County', '330100', BASELINE, '1994-04-01', ['339021']),
-  county('330126', '建德县', 'Jiande County', '330100', BASELINE, '1992-04-01', ['339013']),
+  county('330125', '余杭县', 'Yuhang County', '330100', BASELINE, '1994-04-01', ['339021'], lists(1980, 1993)),
+  county('330126', '建德县', 'Jiande County', '330100', BASELINE, '1992-04-01', ['339013'], lists(1980, 1991)),
   county('330127', '淳安县', "Chun'an County", '330100', BASELINE),
-  county('330181', '萧山市', 'Xiaoshan (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330109']),
+  county('330181', '萧山市', 'Xiaoshan (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330109'], lists(1995, 2000)),
   county('330182', '建德市', 'Jiande (county-level city)', '330100', RECODED_1995),
-  county('330183', '富阳市', 'Fuyang (county-level city)', '330100', RECODED_1995, '2014-12-01', ['330111']),
-  county('330184', '余杭市', 'Yuhang (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330110']),
-  county('330185', '临安市', "Lin'an (county-level city)", '330100', '1996-12-28', '2017-08-11', ['330112']),
+  county('330183', '富阳市', 'Fuyang (county-level city)', '330100', RECODED_1995, '2014-12-01', ['330111'], lists(1995, 2013)),
+  county('330184', '余杭市', 'Yuhang (county-level city)', '330100', RECODED_1995, HANGZHOU_2001, ['330110'], lists(1995, 2000)),
+  county('330185', '临安市', "Lin'an (county-level city)", '330100', '1996-12-28', '2017-08-11', ['330112'], lists(1996, 2016)),
   // The same cities under their pre-1995 province-administered codes (see RECODED_1995).
-  county('339005', '萧山市', 'Xiaoshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330181']),
-  county('339013', '建德市', 'Jiande (county-level city)', '330000', '1992-04-01', RECODED_1995, ['330182']),
-  county('339019', '富阳市', 'Fuyang (county-level city)', '330000', '1994-01-01', RECODED_1995, ['330183']),
-  county('339021', '余杭市', 'Yuhang (county-level city)', '330000', '1994-04-01', RECODED_1995, ['330184']),
+  county('339005', '萧山市', 'Xiaoshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330181'], lists(1987, 1994)),
+  county('339013', '建德市', 'Jiande (county-level city)', '330000', '1992-04-01', RECODED_1995, ['330182'], lists(1992, 1994)),
+  county('339019', '富阳市', 'Fuyang (county-level city)', '330000', '1994-01-01', RECODED_1995, ['330183'], lists(1994, 1994)),
+  county('339021', '余杭市', 'Yuhang (county-level city)', '330000', '1994-04-01', RECODED_1995, ['330184'], lists(1994, 1994)),
 ];
 
 // Quzhou became a prefecture-level city in May 1985 when 金华地区 was dissolved (day not
@@ -121,39 +143,84 @@ const QUZHOU: readonly DivisionEntry[] = [
   county('330802', '柯城区', 'Kecheng District', '330800', QUZHOU_1985),
   // One secondary source gives 2001-12-10; the Ministry's list confirms only the year 2001.
   county('330803', '衢江区', 'Qujiang District', '330800', '2001-12-10'),
-  county('330821', '衢县', 'Qu County', '330800', QUZHOU_1985, '2001-12-10', ['330803']),
+  county('330821', '衢县', 'Qu County', '330800', QUZHOU_1985, '2001-12-10', ['330803'], lists(1985, 2000)),
   county('330822', '常山县', 'Changshan County', '330800', QUZHOU_1985),
+  county('330823', '江山县', 'Jiangshan County', '330800', QUZHOU_1985, '1987-11-27', ['339006'], lists(1985, 1986, '1987 has 339006 江山市')),
   county('330824', '开化县', 'Kaihua County', '330800', QUZHOU_1985),
   county('330825', '龙游县', 'Longyou County', '330800', QUZHOU_1985),
   county('330881', '江山市', 'Jiangshan (county-level city)', '330800', RECODED_1995),
-  county('339006', '江山市', 'Jiangshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330881']),
+  county('339006', '江山市', 'Jiangshan (county-level city)', '330000', '1987-11-27', RECODED_1995, ['330881'], lists(1987, 1994)),
+  // Before 1985 Quzhou's area was part of 金华地区 (3324nn); citizen ID numbers were first issued
+  // in 1984–85, so these codes are on the oldest IDs of Quzhou.
+  prefecture('332400', '金华地区', 'Jinhua Prefecture', '330000', BASELINE, QUZHOU_1985, ['330700', '330800'], lists(1980, 1984, '1985 has 3307nn 金华市 and 3308nn 衢州市')),
+  // The county-level city; in 1985 split into 柯城区 and 衢县 of the new prefecture-level city.
+  county('332402', '衢州市', 'Quzhou (county-level city)', '332400', BASELINE, QUZHOU_1985, ['330802', '330821'], lists(1980, 1984)),
+  county('332427', '常山县', 'Changshan County', '332400', BASELINE, QUZHOU_1985, ['330822'], lists(1980, 1984)),
+  county('332428', '江山县', 'Jiangshan County', '332400', BASELINE, QUZHOU_1985, ['330823'], lists(1980, 1984)),
+  county('332429', '开化县', 'Kaihua County', '332400', BASELINE, QUZHOU_1985, ['330824'], lists(1980, 1984)),
+  // Re-established in 1983 (the lists fix the year only). The code named 金华县 in the 1980 list
+  // (reused; that meaning is not kept here). 332431 was 衢县 in 1980 and 磐安县 (Jinhua) in
+  // 1983–84: neither meaning is on a Quzhou citizen ID, so it is not listed.
+  county('332430', '龙游县', 'Longyou County', '332400', '1983-01-01', QUZHOU_1985, ['330825'], lists(1983, 1984, 'the 1980 list names 332430 金华县')),
 ];
 
 // Foshan's two urban districts were set up in June 1984 (day not established); 440602 was
 // named 汾江区 until 1986–87.
 const FOSHAN_1984 = '1984-06-01';
 
+// 佛山地区 was dissolved in 1983 and Foshan became a prefecture-level city administering four
+// counties (and, briefly, 中山市): the 1982 list has them as 4426nn, the 1983 list as 44062n.
+// The day is not established.
+const FOSHAN_1983 = '1983-01-01';
+
 const FOSHAN: readonly DivisionEntry[] = [
   prefecture('440600', '佛山市', 'Foshan', '440000', BASELINE),
-  county('440602', '城区', 'Chengqu District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604']),
-  county('440603', '石湾区', 'Shiwan District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604']),
+  // 中山县 became a county-level city in December 1983 (day not established here); in the 1984
+  // list it is 449002 (province-administered; a code reused for 台山市 in 1992), since 1988 the
+  // prefecture-level city 442000.
+  county('440620', '中山市', 'Zhongshan (county-level city)', '440600', '1983-12-01', '1984-01-01', ['449002'], lists(1983, 1983, '1984 has 449002 中山市')),
+  county('440621', '三水县', 'Sanshui County', '440600', FOSHAN_1983, '1993-03-29', ['449008'], lists(1983, 1992, '1993 has 449008 三水市')),
+  county('440622', '南海县', 'Nanhai County', '440600', FOSHAN_1983, '1992-09-02', ['449004'], lists(1983, 1991, '1992 has 449004 南海市')),
+  county('440623', '顺德县', 'Shunde County', '440600', FOSHAN_1983, '1992-03-26', ['449001'], lists(1983, 1991, '1992 has 449001 顺德市')),
+  county('440624', '高明县', 'Gaoming County', '440600', FOSHAN_1983, '1994-04-18', ['449023'], lists(1983, 1993, '1994 has 449023 高明市')),
+  // 佛山地区 until 1983: its counties went to 佛山市, 江门市 (440700) and 珠海市 (440400), as the 1983 list shows.
+  prefecture('442600', '佛山地区', 'Foshan Prefecture', '440000', BASELINE, FOSHAN_1983, ['440600', '440700', '440400'], lists(1980, 1982)),
+  county('442622', '南海县', 'Nanhai County', '442600', BASELINE, FOSHAN_1983, ['440622'], lists(1980, 1982)),
+  county('442623', '顺德县', 'Shunde County', '442600', BASELINE, FOSHAN_1983, ['440623'], lists(1980, 1982)),
+  // 高鹤县 in the 1980 list, split in 1981 into 高明县 (this code) and 鹤山县 (442621).
+  county('442624', '高明县', 'Gaoming County', '442600', '1981-01-01', FOSHAN_1983, ['440624'], lists(1981, 1982, 'the 1980 list names 442624 高鹤县')),
+  county('442631', '三水县', 'Sanshui County', '442600', BASELINE, FOSHAN_1983, ['440621'], lists(1980, 1982)),
+  county('440602', '城区', 'Chengqu District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604'], lists(1984, 2001, 'named 汾江区 until 1986')),
+  county('440603', '石湾区', 'Shiwan District', '440600', FOSHAN_1984, FOSHAN_2002, ['440604'], lists(1984, 2001)),
   county('440604', '禅城区', 'Chancheng District', '440600', FOSHAN_2002),
   county('440605', '南海区', 'Nanhai District', '440600', FOSHAN_2002),
   county('440606', '顺德区', 'Shunde District', '440600', FOSHAN_2002),
   county('440607', '三水区', 'Sanshui District', '440600', FOSHAN_2002),
   county('440608', '高明区', 'Gaoming District', '440600', FOSHAN_2002),
-  county('440681', '顺德市', 'Shunde (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440606']),
+  county('440681', '顺德市', 'Shunde (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440606'], lists(1995, 2001)),
   // Its 南庄镇 went to 禅城区 in 2002, the rest became 南海区.
-  county('440682', '南海市', 'Nanhai (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440605', '440604']),
-  county('440683', '三水市', 'Sanshui (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440607']),
-  county('440684', '高明市', 'Gaoming (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440608']),
-  county('449001', '顺德市', 'Shunde (county-level city)', '440000', '1992-03-26', RECODED_1995, ['440681']),
-  county('449004', '南海市', 'Nanhai (county-level city)', '440000', '1992-09-02', RECODED_1995, ['440682']),
-  county('449008', '三水市', 'Sanshui (county-level city)', '440000', '1993-03-29', RECODED_1995, ['440683']),
-  county('449023', '高明市', 'Gaoming (county-level city)', '440000', '1994-04-18', RECODED_1995, ['440684']),
+  county('440682', '南海市', 'Nanhai (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440605', '440604'], lists(1995, 2001)),
+  county('440683', '三水市', 'Sanshui (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440607'], lists(1995, 2001)),
+  county('440684', '高明市', 'Gaoming (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440608'], lists(1995, 2001)),
+  county('449001', '顺德市', 'Shunde (county-level city)', '440000', '1992-03-26', RECODED_1995, ['440681'], lists(1992, 1994, 'the code named 潮州市 in the lists 1984–1990')),
+  county('449004', '南海市', 'Nanhai (county-level city)', '440000', '1992-09-02', RECODED_1995, ['440682'], lists(1992, 1994)),
+  county('449008', '三水市', 'Sanshui (county-level city)', '440000', '1993-03-29', RECODED_1995, ['440683'], lists(1993, 1994)),
+  county('449023', '高明市', 'Gaoming (county-level city)', '440000', '1994-04-18', RECODED_1995, ['440684'], lists(1994, 1994)),
+];
+
+// Divisions outside the three cities that took over part of their area: successors must resolve.
+const NEIGHBOURS: readonly DivisionEntry[] = [
+  prefecture('330700', '金华市', 'Jinhua', '330000', QUZHOU_1985, null, undefined, lists(1985, 2019)),
+  prefecture('440400', '珠海市', 'Zhuhai', '440000', BASELINE, null, undefined, lists(1980, 2019)),
+  prefecture('440700', '江门市', 'Jiangmen', '440000', BASELINE, null, undefined, lists(1980, 2019)),
+  // Prefecture-level since 1988 (the lists fix the year; the day is not established here).
+  prefecture('442000', '中山市', 'Zhongshan', '440000', '1988-01-01', null, undefined, lists(1988, 2019)),
+  // Province-administered 1984–1987; the code was given to 台山市 in 1992 (that meaning is not kept).
+  county('449002', '中山市', 'Zhongshan (county-level city)', '440000', '1984-01-01', '1988-01-01', ['442000'], lists(1984, 1987, '1988 has 442000 中山市')),
 ];
 
 export const DIVISION_TABLE: readonly DivisionEntry[] = [
+  ...NEIGHBOURS,
   ...PROVINCES,
   ...BEIJING,
   ...HANGZHOU,
@@ -165,8 +232,27 @@ function province(code: string, name: string, nameEn: string, validFrom = BASELI
   return { code, name, nameEn, level: 'province', parent: null, validFrom, validTo: null };
 }
 
-function prefecture(code: string, name: string, nameEn: string, parent: string, validFrom: string): DivisionEntry {
-  return { code, name, nameEn, level: 'prefecture', parent, validFrom, validTo: null };
+function prefecture(
+  code: string,
+  name: string,
+  nameEn: string,
+  parent: string,
+  validFrom: string,
+  validTo: string | null = null,
+  successors?: readonly string[],
+  evidence?: string,
+): DivisionEntry {
+  return {
+    code,
+    name,
+    nameEn,
+    level: 'prefecture',
+    parent,
+    validFrom,
+    validTo,
+    ...(successors ? { successors } : {}),
+    ...(evidence ? { evidence } : {}),
+  };
 }
 
 function county(
@@ -177,6 +263,7 @@ function county(
   validFrom: string,
   validTo: string | null = null,
   successors?: readonly string[],
+  evidence?: string,
 ): DivisionEntry {
   return {
     code,
@@ -187,5 +274,6 @@ function county(
     validFrom,
     validTo,
     ...(successors ? { successors } : {}),
+    ...(evidence ? { evidence } : {}),
   };
 }

@@ -4,6 +4,7 @@ import * as identifiers from './index.js';
 describe('@hub/identifiers public surface', () => {
   it('exports exactly the documented runtime values, nothing internal', () => {
     expect(Object.keys(identifiers).sort()).toEqual([
+      'DIVISION_TABLE_SOURCE',
       'DIVISION_TABLE_VERSION',
       'ETHNICITY_CODES',
       'FAMILY_RELATION_CODES',

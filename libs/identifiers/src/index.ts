@@ -41,6 +41,7 @@ export {
 } from './e-licence-id.js';
 
 export {
+  DIVISION_TABLE_SOURCE,
   DIVISION_TABLE_VERSION,
   currentSuccessors,
   divisionChain,

@@ -56,5 +56,6 @@ export function provenanceOf(row: Record<string, unknown>) {
     sourceRecordId: row.source_record_id as string,
     version: row.version as number,
     receivedAt: row.received_at as Date,
+    originals: (row.originals as Record<string, unknown> | null | undefined) ?? undefined,
   };
 }

@@ -51,6 +51,12 @@ export interface RegisterSpec {
    * versions (it was right when it was made).
    */
   currentDivisions?: string[];
+  /**
+   * The register keeps, with each record's provenance, the values as received of the fields the
+   * hub normalised on the way in (addresses: line breaks, full-width spaces): property
+   * `originals`, column `originals` (jsonb, null when nothing was changed). Not hashed, not diffed.
+   */
+  keepsOriginals?: boolean;
   events: {
     topic: string;
     source: string;
@@ -73,8 +79,11 @@ export const PROVENANCE_PROPERTIES = ['sourceDepartment', 'sourceSystem', 'sourc
 
 /** Every column the writer stages and stores: the business columns, then provenance. */
 export function allColumns(spec: RegisterSpec): ColumnSpec[] {
-  return [...spec.columns, ...PROVENANCE_COLUMNS];
+  return [...spec.columns, ...PROVENANCE_COLUMNS, ...(spec.keepsOriginals ? [ORIGINALS_COLUMN] : [])];
 }
+
+/** The values as received of fields normalised on the way in (see `RegisterSpec.keepsOriginals`). */
+export const ORIGINALS_COLUMN: ColumnSpec = { property: 'originals', column: 'originals', type: 'jsonb' };
 
 export function columnOf(spec: RegisterSpec, property: string): ColumnSpec {
   const column = allColumns(spec).find((c) => c.property === property);

@@ -2,6 +2,7 @@ import {
   DIVISION_BORDER_TOLERANCE_METRES,
   distanceToBoundaryMetres,
   divisionBoundaries,
+  normaliseAddressFields,
   parseAddress,
   pointInMultiPolygon,
   toCgcs2000,
@@ -32,6 +33,8 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
   if (findDivision(division) && !isDivisionInForce(division)) {
     violations.push({ field: 'divisionCode', code: 'DIVISION_CODE_RETIRED', message: `${division} is no longer in force; a standard address needs a current division` });
   }
+  const texts = normaliseAddressFields({ fullText: input.fullText, township: input.township, road: input.road, houseNumber: input.houseNumber });
+  violations.push(...texts.violations);
   if (violations.length > 0) return { ok: false, violations };
   const point = toCgcs2000({ longitude: input.longitude, latitude: input.latitude }, input.coordinateSystem ?? 'CGCS2000');
   const longitude = Number(point.longitude.toFixed(6));
@@ -44,13 +47,14 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
       return { ok: false, violations: [{ field: 'longitude', code: 'POINT_OUTSIDE_DIVISION', message }] };
     }
   }
-  const parsed = parseAddress(input.fullText);
+  const fullText = texts.values.fullText as string;
+  const parsed = parseAddress(fullText);
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   const fields = {
-    fullText: input.fullText.trim(),
-    township: text(input.township) ?? parsed.township ?? null,
-    road: text(input.road) ?? parsed.road ?? null,
-    houseNumber: text(input.houseNumber) ?? parsed.number ?? null,
+    fullText,
+    township: text(texts.values.township) ?? parsed.township ?? null,
+    road: text(texts.values.road) ?? parsed.road ?? null,
+    houseNumber: text(texts.values.houseNumber) ?? parsed.number ?? null,
     divisionCode: division,
     longitude,
     latitude,
@@ -67,6 +71,7 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
       contentHash: contentHash(fields, ADDRESS_BUSINESS_FIELDS),
+      originals: texts.originals,
     },
   };
 }

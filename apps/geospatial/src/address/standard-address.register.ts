@@ -25,6 +25,7 @@ export const STANDARD_ADDRESS_REGISTER: RegisterSpec = {
     { property: 'point', column: 'point', type: 'geometry(Point,4490)' },
   ],
   businessFields: [...ADDRESS_BUSINESS_FIELDS],
+  keepsOriginals: true,
   events: {
     topic: ADDRESS_TOPIC,
     source: '/hub/geospatial',

@@ -91,6 +91,7 @@ export function toModel(r: LegalEntityRow): LegalEntity {
       sourceRecordId: r.sourceRecordId,
       version: r.version,
       receivedAt: r.receivedAt,
+      originals: r.originals ?? undefined,
     },
     registeredAt: r.registeredAt,
     updatedAt: r.updatedAt,

@@ -1,4 +1,5 @@
 import { convertCitizenId15To18, parseUscc } from '@hub/identifiers';
+import { normaliseAddressFields } from '@hub/geo';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
@@ -31,6 +32,8 @@ export type LegalEntityRecord = {
   sourceRecordId: string;
   version: number;
   contentHash: string;
+  /** The registered address as received, where normalising changed it (provenance). */
+  originals: Record<string, string> | null;
 };
 
 /** The business fields: what a change is made of, and what the content hash covers. */
@@ -66,6 +69,8 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
       violations: [{ field: 'kind', code: 'KIND_MISMATCH', message: `the USCC says ${decoded}, the record says ${input.kind}` }],
     };
   }
+  const address = normaliseAddressFields({ registeredAddress: input.registeredAddress });
+  if (address.violations.length > 0) return { ok: false, violations: address.violations };
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   const rep = text(input.legalRepresentativeIdNumber)?.toUpperCase() ?? null;
   const amount = text(input.registeredCapitalAmount);
@@ -81,7 +86,7 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
     registeredCapitalCurrency: amount === null ? null : (text(input.registeredCapitalCurrency) ?? 'CNY'),
     registrationAuthorityName: text(input.registrationAuthorityName),
     registrationAuthorityUscc: text(input.registrationAuthorityUscc)?.toUpperCase() ?? null,
-    registeredAddress: input.registeredAddress.trim(),
+    registeredAddress: address.values.registeredAddress as string,
     registeredAddressDivisionCode: input.registeredAddressDivisionCode.slice(0, 6),
     businessScope: text(input.businessScope),
     legalRepresentativeIdNumber: rep && rep.length === 15 ? convertCitizenId15To18(rep) : rep,
@@ -90,7 +95,7 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
     sourceRecordId: input.sourceRecordId.trim(),
     version: input.version,
   };
-  return { ok: true, record: { ...fields, contentHash: contentHash(fields, BUSINESS_FIELDS) } };
+  return { ok: true, record: { ...fields, contentHash: contentHash(fields, BUSINESS_FIELDS), originals: address.originals } };
 }
 
 /** "5000000" and "5000000.00" are the same capital: store and hash one spelling of it. */

@@ -34,6 +34,7 @@ export const LEGAL_ENTITY_REGISTER: RegisterSpec = {
   ],
   businessFields: [...BUSINESS_FIELDS],
   currentDivisions: ['registeredAddressDivisionCode'],
+  keepsOriginals: true,
   status: {
     property: 'status',
     effectiveOn: 'statusEffectiveOn',

@@ -79,6 +79,10 @@ export class PersonRow {
   @Column({ name: 'content_hash', type: 'varchar', length: 64 })
   contentHash: string;
 
+  /** Values as received of fields normalised on the way in (addresses); null when none was changed. */
+  @Column({ type: 'jsonb', nullable: true })
+  originals: Record<string, string> | null;
+
   @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
   registeredAt: Date;
 

@@ -1,4 +1,5 @@
 import { ETHNICITY_CODES, FAMILY_RELATION_CODES, MARITAL_STATUS_CODES, parseCitizenId } from '@hub/identifiers';
+import { normaliseAddressFields } from '@hub/geo';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import type { PersonRecordInput } from './dto/person-record.input.js';
@@ -30,6 +31,8 @@ export type PersonRecord = Record<(typeof PERSON_BUSINESS_FIELDS)[number], strin
   sourceRecordId: string;
   version: number;
   contentHash: string;
+  /** Addresses as received, where normalising changed them (provenance). */
+  originals: Record<string, string> | null;
 };
 
 /**
@@ -67,6 +70,8 @@ export function toPersonRecord(input: PersonRecordInput): { ok: true; record: Pe
   if (input.statusEffectiveOn && input.statusEffectiveOn < id.value.birthDate) {
     violations.push({ field: 'statusEffectiveOn', code: 'INVALID_DATE', message: 'before the date of birth' });
   }
+  const addresses = normaliseAddressFields({ householdAddress: input.householdAddress, residenceAddress: input.residenceAddress });
+  violations.push(...addresses.violations);
   if (violations.length > 0) return { ok: false, violations };
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   const fields = {
@@ -74,9 +79,9 @@ export function toPersonRecord(input: PersonRecordInput): { ok: true; record: Pe
     gender: input.gender,
     birthDate: input.birthDate,
     ethnicityCode: input.ethnicityCode,
-    householdAddress: input.householdAddress.trim(),
+    householdAddress: addresses.values.householdAddress as string,
     householdDivisionCode: input.householdDivisionCode.slice(0, 6),
-    residenceAddress: text(input.residenceAddress),
+    residenceAddress: text(addresses.values.residenceAddress),
     residenceDivisionCode: text(input.residenceDivisionCode)?.slice(0, 6) ?? null,
     phone: text(input.phone),
     maritalStatusCode: text(input.maritalStatusCode),
@@ -96,6 +101,7 @@ export function toPersonRecord(input: PersonRecordInput): { ok: true; record: Pe
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
       contentHash: contentHash(fields, PERSON_BUSINESS_FIELDS),
+      originals: addresses.originals,
     },
   };
 }

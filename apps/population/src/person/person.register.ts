@@ -31,6 +31,7 @@ export const PERSON_REGISTER: RegisterSpec = {
   ],
   businessFields: [...PERSON_BUSINESS_FIELDS],
   currentDivisions: ['householdDivisionCode', 'residenceDivisionCode'],
+  keepsOriginals: true,
   status: {
     property: 'status',
     effectiveOn: 'statusEffectiveOn',

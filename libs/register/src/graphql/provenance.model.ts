@@ -1,4 +1,5 @@
 import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from './json-object.scalar.js';
 
 /** Shared by every library's subgraph (hence @shareable): where a record came from. */
 @ObjectType({ description: 'Where a record came from: its source department, system and record, and when the hub received it' })
@@ -18,4 +19,11 @@ export class Provenance {
 
   @Field({ description: 'When the hub received this version' })
   receivedAt: Date;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The values as received of the fields the hub normalised on the way in (addresses: line breaks, full-width and repeated spaces — docs/geospatial.md), by field name; null when nothing was changed',
+  })
+  originals?: Record<string, unknown>;
 }

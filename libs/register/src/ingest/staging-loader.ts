@@ -63,5 +63,7 @@ export class CopyStagingLoader implements StagingLoader {
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return `"${String(value).replace(/"/g, '""')}"`;
+  // A jsonb column (originals) is staged as its JSON text.
+  const text = typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : String(value);
+  return `"${text.replace(/"/g, '""')}"`;
 }
