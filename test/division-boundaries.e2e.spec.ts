@@ -179,7 +179,9 @@ describe('division boundaries: real places and topology', () => {
       (await db.query(`SELECT code, xmin::text AS version FROM geospatial.admin_division ORDER BY code`)).rows;
     const before = await versions();
     // The same service the app runs at start, on the same database.
-    const dataSource = { query: async (sql: string, parameters?: unknown[]) => (await db.query(sql, parameters)).rows } as unknown as DataSource;
+    const query = async (sql: string, parameters?: unknown[]) => (await db.query(sql, parameters)).rows;
+    // The service runs its sync in one transaction; here its statements go straight to the database.
+    const dataSource = { query, transaction: async (work: (manager: unknown) => Promise<unknown>) => work({ query }) } as unknown as DataSource;
     await new DivisionService(dataSource).onModuleInit();
     expect(await versions()).toEqual(before);
     // …and a changed boundary is put back.
