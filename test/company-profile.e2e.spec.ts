@@ -1,18 +1,9 @@
 import { divisionsAt } from '@hub/geo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCity } from '@hub/synthetic-data';
+import { COMPANY_PROFILE as PROFILE } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
-const PROFILE = `query Profile($u: [String!]!) {
-  legalEntities(usccs: $u) {
-    uscc name status
-    registeredAddress { text divisionCode }
-    legalRepresentativeStatus { deceased }
-    legalRepresentative { idNumber name birthDate householdAddress { divisionCode } credit { assessment { level } } location { status point { longitude latitude } } }
-    credit { assessment { level reasons { code } } penalties { decisionNumber } licences { decisionNumber } }
-    location { status method divisionCode point { longitude latitude } }
-  }
-}`;
 
 type Profile = {
   uscc: string;

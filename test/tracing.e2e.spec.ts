@@ -5,20 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_ID_ATTRIBUTE, startTracing, stopTracing, tracingEnabled } from '@hub/observability';
 import { syntheticCity } from '@hub/synthetic-data';
 import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
-import { REGISTER, aLegalEntity } from './support/fixtures.js';
+import { COMPANY_PROFILE as PROFILE, REGISTER, aLegalEntity } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
-// The company profile of company-profile.e2e: one query across the four base libraries.
-const PROFILE = `query Profile($u: [String!]!) {
-  legalEntities(usccs: $u) {
-    uscc name status
-    registeredAddress { text divisionCode }
-    legalRepresentativeStatus { deceased }
-    legalRepresentative { idNumber name birthDate householdAddress { divisionCode } credit { assessment { level } } location { status point { longitude latitude } } }
-    credit { assessment { level reasons { code } } penalties { decisionNumber } licences { decisionNumber } }
-    location { status method divisionCode point { longitude latitude } }
-  }
-}`;
 
 const BASE_LIBRARIES = ['legal-entity', 'population', 'credit', 'geospatial'];
 const OTEL_VARIABLES = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_SDK_DISABLED', 'OTEL_SERVICE_NAME'];

@@ -167,3 +167,15 @@ export function aStandardAddress(divisionCode = '330106', road = '文三路', nu
 export const REGISTER_ADDRESS = `mutation RegisterAddress($input: StandardAddressInput!) {
   registerStandardAddress(input: $input) { outcome standardAddress { addressId fullText divisionCode point { longitude latitude } } }
 }`;
+
+/** The company profile: one query across the four base libraries (company-profile.e2e, tracing.e2e). */
+export const COMPANY_PROFILE = `query Profile($u: [String!]!) {
+  legalEntities(usccs: $u) {
+    uscc name status
+    registeredAddress { text divisionCode }
+    legalRepresentativeStatus { deceased }
+    legalRepresentative { idNumber name birthDate householdAddress { divisionCode } credit { assessment { level } } location { status point { longitude latitude } } }
+    credit { assessment { level reasons { code } } penalties { decisionNumber } licences { decisionNumber } }
+    location { status method divisionCode point { longitude latitude } }
+  }
+}`;

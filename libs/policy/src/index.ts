@@ -71,7 +71,6 @@ export {
   CLASSIFICATION_MAX_LENGTH,
   RESOURCE_CATEGORIES,
   RESOURCE_CODE_MAX_LENGTH,
-  RESOURCE_CODE_PATTERN,
   isValidClassificationCode,
   parseResourceCode,
   type ResourceCodeErrorCode,

@@ -38,10 +38,8 @@ export type ResourceCodeResult =
 
 /** The longest resource code: 类 1 + 项 2 + 目 3 + 细目 12, "/", 顺序码 12. */
 export const RESOURCE_CODE_MAX_LENGTH = 31;
-/** The longest classification (前段码). */
+/** The longest classification (前段码): 类 1 + 项 2 + 目 3 + 细目 12. */
 export const CLASSIFICATION_MAX_LENGTH = 18;
-/** The shape of a resource code, for input validation before parseResourceCode says what is wrong. */
-export const RESOURCE_CODE_PATTERN = /^\d{6,18}\/\d{1,12}$/;
 /** 类: the top level of the catalog tree. */
 export const RESOURCE_CATEGORIES: Readonly<Record<string, string>> = {
   '1': '基础信息资源',

@@ -1,13 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { CLASSIFICATION_MAX_LENGTH, RESOURCE_CODE_MAX_LENGTH } from '@hub/policy';
 
 /** A catalog resource (政务信息资源) with the national core metadata; its data items are rows of data_item. */
 @Entity({ name: 'resource' })
 export class ResourceRow {
-  @PrimaryColumn({ type: 'varchar', length: 31 })
+  @PrimaryColumn({ type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH })
   code: string;
 
   @Index('resource_classification_idx')
-  @Column({ type: 'varchar', length: 18 })
+  @Column({ type: 'varchar', length: CLASSIFICATION_MAX_LENGTH })
   classification: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -41,7 +42,7 @@ export class ResourceRow {
   @Column({ name: 'published_on', type: 'date', nullable: true })
   publishedOn: string | null;
 
-  @Column({ name: 'related_codes', type: 'varchar', length: 31, array: true })
+  @Column({ name: 'related_codes', type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH, array: true })
   relatedCodes: string[];
 
   @Column({ type: 'varchar', length: 12 })
@@ -61,7 +62,7 @@ export class ResourceRow {
 /** A data item (信息项) of a resource and the graph fields it governs. */
 @Entity({ name: 'data_item' })
 export class DataItemRow {
-  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 31 })
+  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH })
   resourceCode: string;
 
   @PrimaryColumn({ type: 'integer' })
@@ -103,7 +104,7 @@ export class DataItemRow {
 /** Every version of every resource: who changed what, when (the resource as it was, items included). */
 @Entity({ name: 'resource_version' })
 export class ResourceVersionRow {
-  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: 31 })
+  @PrimaryColumn({ name: 'resource_code', type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH })
   resourceCode: string;
 
   @PrimaryColumn({ type: 'integer' })

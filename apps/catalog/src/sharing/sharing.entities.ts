@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { DeadlineChange } from '@hub/working-days';
+import { RESOURCE_CODE_MAX_LENGTH } from '@hub/policy';
 
 /** A sharing application (共享申请): a consumer system asks for items of a conditional resource. */
 @Entity({ name: 'sharing_application' })
@@ -8,7 +9,7 @@ export class SharingApplicationRow {
   id: string;
 
   @Index('sharing_application_resource_idx')
-  @Column({ name: 'resource_code', type: 'varchar', length: 31 })
+  @Column({ name: 'resource_code', type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH })
   resourceCode: string;
 
   @Column({ name: 'provider_uscc', type: 'varchar', length: 18 })
@@ -93,7 +94,7 @@ export class SharingGrantRow {
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 
-  @Column({ name: 'resource_code', type: 'varchar', length: 31 })
+  @Column({ name: 'resource_code', type: 'varchar', length: RESOURCE_CODE_MAX_LENGTH })
   resourceCode: string;
 
   @Column({ name: 'provider_uscc', type: 'varchar', length: 18 })
