@@ -73,7 +73,7 @@ describe('installNationalDivisions', () => {
   });
 
   it("keeps the curated table's history: Foshan's retired codes 440620–440624 with their validity and successors", () => {
-    expect(findDivision('440622')).toMatchObject({ name: '南海县', validFrom: '1983-01-01', validTo: '1992-09-02', successors: ['449004'] });
+    expect(findDivision('440622')).toMatchObject({ name: '南海县', validFrom: '1983-12-22', validTo: '1992-09-02', successors: ['449004'] });
     const parsed = accepted(parseDivisionCode('440621', { at: NOW }));
     expect(parsed?.inForce).toBe(false);
     expect(parsed?.warnings.map((w) => w.code)).toEqual(['DIVISION_CODE_RETIRED']);

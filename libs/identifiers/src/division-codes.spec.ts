@@ -194,10 +194,10 @@ describe('currentSuccessors', () => {
 
 describe("Foshan's county codes of 1983–1992, and the three cities' other retired codes", () => {
   it.each([
-    ['440621', '三水县', '1983-01-01', '1993-03-29', ['449008']],
-    ['440622', '南海县', '1983-01-01', '1992-09-02', ['449004']],
-    ['440623', '顺德县', '1983-01-01', '1992-03-26', ['449001']],
-    ['440624', '高明县', '1983-01-01', '1994-04-18', ['449023']],
+    ['440621', '三水县', '1983-12-22', '1993-03-29', ['449008']],
+    ['440622', '南海县', '1983-12-22', '1992-09-02', ['449004']],
+    ['440623', '顺德县', '1983-12-22', '1992-03-26', ['449001']],
+    ['440624', '高明县', '1983-12-22', '1994-04-18', ['449023']],
   ])('%s %s in force %s until %s, then %j', (code, name, validFrom, validTo, successors) => {
     expect(findDivision(code)).toMatchObject({ code, name, level: 'county', parent: '440600', validFrom, validTo, successors });
     expect(isDivisionInForce(code, '1990-06-01')).toBe(true);
