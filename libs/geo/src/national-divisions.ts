@@ -58,6 +58,8 @@ export function nationalDivisions(): NationalDivisionTable {
  * process, shared with nationalDivisions()) on the first code the curated table does not have.
  */
 export function installNationalDivisions(): void {
+  // The file is looked for now, so that a process without it fails at start, not on a request.
+  locate();
   extendDivisionTable(() => {
     const { source, divisions } = nationalDivisions();
     return { name: source.name, version: source.version, asOf: source.dataAsOf, divisions };
