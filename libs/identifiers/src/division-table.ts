@@ -232,15 +232,18 @@ const FOSHAN: readonly DivisionEntry[] = [
   county('449023', '高明市', 'Gaoming (county-level city)', '440000', GAOMING_1994, RECODED_1995, ['440684'], lists(1994, 1994, GAOMING_1994_EVIDENCE)),
 ];
 
+const ZHONGSHAN_1988 = '1988-01-07';
+
 // Divisions outside the three cities that took over part of their area: successors must resolve.
 const NEIGHBOURS: readonly DivisionEntry[] = [
   prefecture('330700', '金华市', 'Jinhua', '330000', QUZHOU_1985, null, undefined, lists(1985, 2019)),
   prefecture('440400', '珠海市', 'Zhuhai', '440000', BASELINE, null, undefined, lists(1980, 2019)),
   prefecture('440700', '江门市', 'Jiangmen', '440000', BASELINE, null, undefined, lists(1980, 2019)),
-  // Prefecture-level since 1988 (the lists fix the year; the day is not established here).
-  prefecture('442000', '中山市', 'Zhongshan', '440000', '1988-01-01', null, undefined, lists(1988, 2019)),
+  // Prefecture-level since 1988 (the lists fix the year): approved by the State Council on
+  // 1988-01-07, the day histories of 中山 give (the approval itself was not seen).
+  prefecture('442000', '中山市', 'Zhongshan', '440000', ZHONGSHAN_1988, null, undefined, lists(1988, 2019, 'prefecture-level from 1988-01-07 (local histories)')),
   // Province-administered 1984–1987; the code was given to 台山市 in 1992 (that meaning is not kept).
-  county('449002', '中山市', 'Zhongshan (county-level city)', '440000', '1984-01-01', '1988-01-01', ['442000'], lists(1984, 1987, '1988 has 442000 中山市')),
+  county('449002', '中山市', 'Zhongshan (county-level city)', '440000', '1984-01-01', ZHONGSHAN_1988, ['442000'], lists(1984, 1987, '1988 has 442000 中山市')),
 ];
 
 export const DIVISION_TABLE: readonly DivisionEntry[] = [
