@@ -7,6 +7,7 @@
 //   --supergraph <file>   default schemas/graphql/supergraph.graphql
 //   --catalog <dir>       default schemas/catalog (departments.json + resources/*.json)
 import { readFile } from 'node:fs/promises';
+import { installNationalDivisions } from '@hub/geo';
 import { ResourceStatus, baseLibraryFields, checkGovernance, governedArguments } from '@hub/policy';
 import { readSeedCatalog } from '../apps/catalog/src/seed/catalog-seed.js';
 
@@ -21,6 +22,8 @@ function option(name: string, fallback: string): string {
 }
 
 async function main(): Promise<number> {
+  // A department's division is checked as the catalog app checks it: against the national table too.
+  installNationalDivisions();
   const supergraphPath = option('--supergraph', DEFAULT_SUPERGRAPH);
   const catalogDir = option('--catalog', DEFAULT_CATALOG);
   const sdl = await readFile(supergraphPath, 'utf8');

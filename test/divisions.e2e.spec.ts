@@ -124,13 +124,13 @@ describe('divisions and addresses as the standards write them', () => {
         name,
         level: 'COUNTY',
         fullName: `广东省佛山市${name}`,
-        validFrom: '1983-01-01',
+        validFrom: '1983-12-22',
         validTo,
         inForce: false,
         successors: [{ code: successor, name: successorName, inForce: false }],
         parent: { code: '440600' },
       });
-      expect((await division(code))?.evidence).toContain('民政部《县及县以上行政区划代码》年末表 1983–');
+      expect((await division(code))?.evidence).toMatch(new RegExp(`^民政部《县及县以上行政区划代码》年末表 1983–.*city approved.* ${validTo}`));
     });
 
     it('accepts a citizen ID issued under a retired area code, and resolves its area', async () => {

@@ -40,6 +40,9 @@ describe('geospatial library through the gateway', () => {
       `{ geocode(address: " 文三路 ４７８ 號 ", divisionCode: "330106") { status method confidence point { longitude latitude } standardAddress { addressId } } }`,
     );
     expect(loose.data?.geocode).toMatchObject({ status: 'MATCHED', method: 'NORMALISED', confidence: 0.9, point: { longitude: address.longitude, latitude: address.latitude } });
+    // A township code (330106005 翠苑街道 of 西湖区) completes the text with its county, as the address is stored.
+    const township = await hub.graphql<{ geocode: Record<string, unknown> }>(`{ geocode(address: "文三路478号", divisionCode: "330106005") { status standardAddress { addressId } } }`);
+    expect(township.data?.geocode).toEqual({ status: 'MATCHED', standardAddress: { addressId: address.addressId } });
     const none = await hub.graphql<{ geocode: { status: string; reason: string } }>(`{ geocode(address: "浙江省杭州市西湖区不存在路1号") { status reason } }`);
     expect(none.data?.geocode.status).toBe('UNMATCHED');
     expect(none.data?.geocode.reason).toContain('no standard address matches');

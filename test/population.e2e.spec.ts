@@ -114,6 +114,34 @@ describe('population library through the gateway', () => {
     expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILTER_REQUIRED' });
   });
 
+  describe('takes any division of the national table, to the township', () => {
+    it('registers a person living in 110101 北京市东城区 and a township that exists, and finds them by the county', async () => {
+      const input = aPerson().with({ name: '东城居民', residenceAddress: '东华门街道1号', residenceDivisionCode: '110101', householdDivisionCode: '110101001' }).build();
+      const write = await hub.graphql<{ registerPerson: { outcome: string } }>(REGISTER_PERSON, { input });
+      expect(write.errors).toBeUndefined();
+      expect(write.data?.registerPerson.outcome).toBe('REGISTERED');
+      const found = await hub.graphql<{ searchPersons: { nodes: Array<{ idNumber: string }> } }>(
+        `{ searchPersons(filter: { name: "东城居民", divisionCode: "110101" }) { nodes { idNumber } } }`,
+      );
+      expect(found.errors).toBeUndefined();
+      expect(found.data?.searchPersons.nodes).toEqual([{ idNumber: input.idNumber }]);
+    });
+
+    it.each([
+      ['a township its county does not have', { householdDivisionCode: '440604999' }, 'input.householdDivisionCode', '440604999'],
+      ['a county the country does not have', { residenceAddress: '某路1号', residenceDivisionCode: '110199' }, 'input.residenceDivisionCode', '110199'],
+    ])('refuses %s with DIVISION_CODE_UNKNOWN, naming the code', async (_name, fields, field, code) => {
+      const result = await hub.graphql(REGISTER_PERSON, { input: aPerson().with(fields).build() });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'DIVISION_CODE_UNKNOWN' });
+      expect(result.errors?.[0].message).toContain(code);
+    });
+
+    it('refuses a search filtered by a township that does not exist', async () => {
+      const result = await hub.graphql(`{ searchPersons(filter: { divisionCode: "440604999" }) { nodes { name } } }`);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.divisionCode', reason: 'DIVISION_CODE_UNKNOWN' });
+    });
+  });
+
   it('resolves a legal entity\'s legal representative to the full person record across subgraphs', async () => {
     const person = aPerson('1978-09-09').build();
     await hub.graphql(REGISTER_PERSON, { input: person });

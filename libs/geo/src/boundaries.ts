@@ -43,7 +43,8 @@ interface BoundingBox {
   readonly maxY: number;
 }
 
-const LEVEL_RANK: Readonly<Record<DivisionLevel, number>> = { county: 0, prefecture: 1, province: 2 };
+// Most specific first. No township boundaries are shipped; the rank is there for completeness.
+const LEVEL_RANK: Readonly<Record<DivisionLevel, number>> = { township: 0, county: 1, prefecture: 2, province: 3 };
 
 let loaded: { readonly list: readonly DivisionBoundary[]; readonly byCode: ReadonlyMap<string, IndexedBoundary> } | undefined;
 

@@ -50,6 +50,7 @@ export {
 export { decodeEchartsGeometry, decodeEchartsRing, ECHARTS_DEFAULT_ENCODE_SCALE, type EchartsGeometry } from './echarts-map.js';
 export {
   NATIONAL_DIVISIONS_PATH,
+  installNationalDivisions,
   nationalDivisions,
   parseNationalDivisions,
   type NationalDivision,

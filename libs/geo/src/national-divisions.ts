@@ -3,8 +3,15 @@
 // province, prefecture, county and township in force on the table's reference date. It has no
 // history: the retired codes, their validity and successors come from @hub/identifiers' curated
 // table, which the geospatial library lays over it.
+//
+// installNationalDivisions() makes @hub/identifiers answer from this table for every code its
+// curated table lacks (parseDivisionCode, findDivision, divisionChain, …). @hub/identifiers has no
+// Node API (the console bundles it), so a Node process installs the table this way; @hub/subgraph
+// does it where its input validation is defined, so every service and script that validates a
+// division code has it.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { extendDivisionTable } from '@hub/identifiers';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +51,19 @@ let loaded: NationalDivisionTable | undefined;
 export function nationalDivisions(): NationalDivisionTable {
   loaded ??= parseNationalDivisions(readFileSync(locate(), 'utf8'));
   return loaded;
+}
+
+/**
+ * Lays the shipped table under @hub/identifiers' curated one. Cheap: the file is read (once per
+ * process, shared with nationalDivisions()) on the first code the curated table does not have.
+ */
+export function installNationalDivisions(): void {
+  // The file is looked for now, so that a process without it fails at start, not on a request.
+  locate();
+  extendDivisionTable(() => {
+    const { source, divisions } = nationalDivisions();
+    return { name: source.name, version: source.version, asOf: source.dataAsOf, divisions };
+  });
 }
 
 export function parseNationalDivisions(text: string): NationalDivisionTable {

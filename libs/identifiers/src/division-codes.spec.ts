@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { isIsoDate } from './calendar.js';
 import {
   DIVISION_TABLE_VERSION,
@@ -6,11 +6,14 @@ import {
   divisionChain,
   findDivision,
   isDivisionInForce,
+  divisionFullName,
+  extendDivisionTable,
   isKnownDivisionCode,
   listDivisions,
   parseDivisionCode,
   type DivisionCodeResult,
   type DivisionEntry,
+  type DivisionTableExtension,
 } from './division-codes.js';
 import { DIVISION_TABLE } from './division-table.js';
 
@@ -191,10 +194,10 @@ describe('currentSuccessors', () => {
 
 describe("Foshan's county codes of 1983–1992, and the three cities' other retired codes", () => {
   it.each([
-    ['440621', '三水县', '1983-01-01', '1993-03-29', ['449008']],
-    ['440622', '南海县', '1983-01-01', '1992-09-02', ['449004']],
-    ['440623', '顺德县', '1983-01-01', '1992-03-26', ['449001']],
-    ['440624', '高明县', '1983-01-01', '1994-04-18', ['449023']],
+    ['440621', '三水县', '1983-12-22', '1993-03-29', ['449008']],
+    ['440622', '南海县', '1983-12-22', '1992-09-02', ['449004']],
+    ['440623', '顺德县', '1983-12-22', '1992-03-26', ['449001']],
+    ['440624', '高明县', '1983-12-22', '1994-04-18', ['449023']],
   ])('%s %s in force %s until %s, then %j', (code, name, validFrom, validTo, successors) => {
     expect(findDivision(code)).toMatchObject({ code, name, level: 'county', parent: '440600', validFrom, validTo, successors });
     expect(isDivisionInForce(code, '1990-06-01')).toBe(true);
@@ -229,7 +232,7 @@ describe('parseDivisionCode', () => {
     ]);
   });
 
-  it('accepts a 9-digit township code and says that only its county is known', () => {
+  it('accepts a 9-digit township code, while no township table is installed, saying that only its county is known', () => {
     const result = parseDivisionCode('330106012', { at: NOW });
     expect(result.ok).toBe(true);
     if (result.ok) {
@@ -248,5 +251,106 @@ describe('parseDivisionCode', () => {
 
   it.each(['440699', '469001', '440699001', '330100001'])('rejects %s as unknown to the table', (input) => {
     expect(errorCode(parseDivisionCode(input, { at: NOW }))).toBe('DIVISION_CODE_UNKNOWN');
+  });
+});
+
+// A few rows in the national table's shape (libs/geo installs the real one): a county the curated
+// table lacks with two townships, townships of curated counties, a city without counties, and a
+// row that contradicts the curated table.
+const EXTENSION: DivisionTableExtension = {
+  name: 'test-divisions',
+  version: '1.0.0',
+  asOf: '2023-06-30',
+  divisions: [
+    { code: '110000', name: '北京市', level: 'province', parent: null },
+    { code: '110100', name: '市辖区', level: 'prefecture', parent: '110000' },
+    { code: '110101', name: '东城区', level: 'county', parent: '110100' },
+    { code: '110101001', name: '东华门街道', level: 'township', parent: '110101' },
+    { code: '110101002', name: '景山街道', level: 'township', parent: '110101' },
+    { code: '330106', name: '西湖区', level: 'county', parent: '330100' },
+    { code: '330106012', name: '转塘街道', level: 'township', parent: '330106' },
+    { code: '440600', name: '佛山市（另名）', level: 'prefecture', parent: '440000' },
+    { code: '441900', name: '东莞市', level: 'prefecture', parent: '440000' },
+    { code: '441900003', name: '东城街道', level: 'township', parent: '441900' },
+  ],
+};
+
+describe('extendDivisionTable', () => {
+  let loads = 0;
+  const install = () =>
+    extendDivisionTable(() => {
+      loads += 1;
+      return EXTENSION;
+    });
+  afterEach(() => {
+    extendDivisionTable(null);
+    loads = 0;
+  });
+
+  it("makes the extension's codes known, with name, level and parent, in force from its reference date", () => {
+    expect(parseDivisionCode('110101', { at: NOW }).ok).toBe(false);
+    install();
+    const result = parseDivisionCode('110101', { at: NOW });
+    expect(result.ok && result.value).toMatchObject({ code: '110101', inForce: true, warnings: [] });
+    expect(findDivision('110101')).toEqual({ code: '110101', name: '东城区', level: 'county', parent: '110100', validFrom: '2023-06-30', validTo: null });
+    expect(isKnownDivisionCode('110101')).toBe(true);
+    expect(isDivisionInForce('110101', NOW)).toBe(true);
+    expect(isDivisionInForce('110101', '2020-01-01')).toBe(false);
+    expect(divisionChain('110101001').map((d) => d.code)).toEqual(['110101001', '110101', '110100', '110000']);
+    expect(divisionFullName('110101001')).toBe('北京市市辖区东城区东华门街道');
+  });
+
+  it('reads the extension once, and only for a code the curated table does not have', () => {
+    install();
+    expect(parseDivisionCode('440604', { at: NOW }).ok).toBe(true);
+    expect(divisionChain('330803')).toHaveLength(3);
+    expect(loads).toBe(0);
+    parseDivisionCode('110101', { at: NOW });
+    parseDivisionCode('110102', { at: NOW });
+    expect(loads).toBe(1);
+  });
+
+  it('lets the curated table win for the codes it has, and leaves listDivisions to it', () => {
+    install();
+    expect(parseDivisionCode('999999', { at: NOW }).ok).toBe(false);
+    expect(findDivision('440600')?.name).toBe('佛山市');
+    expect(findDivision('440621')).toMatchObject({ name: '三水县', validTo: '1993-03-29', successors: ['449008'] });
+    expect(listDivisions().some((d) => d.code === '110101')).toBe(false);
+  });
+
+  it('accepts a township the extension has, as the township under its county', () => {
+    install();
+    const result = parseDivisionCode('330106012', { at: NOW });
+    expect(result.ok && result.value).toMatchObject({
+      code: '330106012',
+      townshipCode: '330106012',
+      inForce: true,
+      warnings: [],
+      division: { code: '330106012', name: '转塘街道', level: 'township', parent: '330106' },
+    });
+  });
+
+  it('accepts a township of a city without counties', () => {
+    install();
+    const result = parseDivisionCode('441900003', { at: NOW });
+    expect(result.ok && result.value.division).toMatchObject({ name: '东城街道', parent: '441900' });
+  });
+
+  it.each([
+    ['110101999', /township 110101999 is not in the division table \(test-divisions 1\.0\.0, as of 2023-06-30\); 110101 东城区 has no township/],
+    ['441900999', /township 441900999 is not in the division table/],
+    ['110102001', /county 110102 of township code 110102001 is not in the division table/],
+  ])('refuses %s, a township the extension does not have, naming it', (code, message) => {
+    install();
+    const result = parseDivisionCode(code, { at: NOW });
+    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'DIVISION_CODE_UNKNOWN', message: expect.stringMatching(message) });
+  });
+
+  it('checks only the county of a township under a county the extension does not have (a retired one)', () => {
+    install();
+    const result = parseDivisionCode('440682001', { at: NOW });
+    expect(result.ok && result.value.division.code).toBe('440682');
+    expect(result.ok && result.value.warnings.map((w) => w.code)).toEqual(['DIVISION_CODE_TOWNSHIP', 'DIVISION_CODE_RETIRED']);
+    expect(result.ok && result.value.warnings[0].message).toMatch(/does not have its county 440682 南海市/);
   });
 });

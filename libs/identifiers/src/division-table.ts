@@ -164,27 +164,51 @@ const QUZHOU: readonly DivisionEntry[] = [
   county('332430', '龙游县', 'Longyou County', '332400', '1983-01-01', QUZHOU_1985, ['330825'], lists(1983, 1984, 'the 1980 list names 332430 金华县')),
 ];
 
-// Foshan's two urban districts were set up in June 1984 (day not established); 440602 was
-// named 汾江区 until 1986–87.
+// Foshan's two urban districts were set up in June 1984 (as histories of 城区 give it; the day is
+// not established); 440602 was named 汾江区 until 1986–87.
 const FOSHAN_1984 = '1984-06-01';
 
 // 佛山地区 was dissolved in 1983 and Foshan became a prefecture-level city administering four
 // counties (and, briefly, 中山市): the 1982 list has them as 4426nn, the 1983 list as 44062n.
-// The day is not established.
-const FOSHAN_1983 = '1983-01-01';
+// The State Council approved it in its reply to Guangdong's request of 1983-11-04 (撤销佛山地区，将
+// 南海、三水、顺德、高明四县划归佛山市管辖 … 撤销中山县，设立中山市（县级）; the reply's text is
+// reprinted from the State Council gazette, and the change is in the Ministry's list of changes of
+// the fourth quarter of 1983). Its day, 1983-12-22, is the one histories of 中山 give for 中山市;
+// the dated header of the reply itself was not seen. Locally the prefecture and the city were
+// merged earlier, from June 1983 (1983-06-01 in zh.wikipedia 佛山地区), ahead of the approval.
+const FOSHAN_1983 = '1983-12-22';
+const FOSHAN_1983_EVIDENCE =
+  "State Council reply to Guangdong's request of 1983-11-04 (撤销佛山地区), in the Ministry's changes of 1983 Q4; the day as local histories of 中山 give it";
+
+// The four counties became county-level cities (province-administered, 4490nn, until RECODED_1995).
+// The days are those of the approvals as published locally; the approving authority is as the
+// source names it.
+// 国务院 approval 1992-09-02; 南海市 inaugurated 1992-09-23 (《南海年鉴》1994, quoted by local histories).
+const NANHAI_1992 = '1992-09-02';
+const NANHAI_1992_EVIDENCE = 'city approved by the State Council 1992-09-02, inaugurated 1992-09-23 (《南海年鉴》1994)';
+// Approval 1992-03-26 (local histories name the Ministry of Civil Affairs); 顺德市 government set up 1992-04-30.
+const SHUNDE_1992 = '1992-03-26';
+const SHUNDE_1992_EVIDENCE = 'city approved 1992-03-26, its government set up 1992-04-30 (local histories)';
+// 1993-03-29 (zh.wikipedia 三水区); one secondary source gives 1993-05-28, presumably the inauguration.
+const SANSHUI_1993 = '1993-03-29';
+const SANSHUI_1993_EVIDENCE = 'city approved 1993-03-29 (zh.wikipedia 三水区)';
+// Ministry of Civil Affairs approval 1994-04-18 (zh.wikipedia 佛山市).
+const GAOMING_1994 = '1994-04-18';
+const GAOMING_1994_EVIDENCE = 'city approved by the Ministry of Civil Affairs 1994-04-18 (zh.wikipedia 佛山市)';
 
 const FOSHAN: readonly DivisionEntry[] = [
   prefecture('440600', '佛山市', 'Foshan', '440000', BASELINE),
-  // 中山县 became a county-level city in December 1983 (day not established here); in the 1984
-  // list it is 449002 (province-administered; a code reused for 台山市 in 1992), since 1988 the
-  // prefecture-level city 442000.
-  county('440620', '中山市', 'Zhongshan (county-level city)', '440600', '1983-12-01', '1984-01-01', ['449002'], lists(1983, 1983, '1984 has 449002 中山市')),
-  county('440621', '三水县', 'Sanshui County', '440600', FOSHAN_1983, '1993-03-29', ['449008'], lists(1983, 1992, '1993 has 449008 三水市')),
-  county('440622', '南海县', 'Nanhai County', '440600', FOSHAN_1983, '1992-09-02', ['449004'], lists(1983, 1991, '1992 has 449004 南海市')),
-  county('440623', '顺德县', 'Shunde County', '440600', FOSHAN_1983, '1992-03-26', ['449001'], lists(1983, 1991, '1992 has 449001 顺德市')),
-  county('440624', '高明县', 'Gaoming County', '440600', FOSHAN_1983, '1994-04-18', ['449023'], lists(1983, 1993, '1994 has 449023 高明市')),
+  // 中山县 became a county-level city by the same approval (FOSHAN_1983); in the 1984 list it is
+  // 449002 (province-administered; a code reused for 台山市 in 1992), since 1988 the
+  // prefecture-level city 442000. The day of the move to 449002 is not established.
+  county('440620', '中山市', 'Zhongshan (county-level city)', '440600', FOSHAN_1983, '1984-01-01', ['449002'], lists(1983, 1983, `1984 has 449002 中山市; ${FOSHAN_1983_EVIDENCE}`)),
+  // The four counties became county-level cities one by one, each on the day given here.
+  county('440621', '三水县', 'Sanshui County', '440600', FOSHAN_1983, SANSHUI_1993, ['449008'], lists(1983, 1992, `1993 has 449008 三水市; ${SANSHUI_1993_EVIDENCE}`)),
+  county('440622', '南海县', 'Nanhai County', '440600', FOSHAN_1983, NANHAI_1992, ['449004'], lists(1983, 1991, `1992 has 449004 南海市; ${NANHAI_1992_EVIDENCE}`)),
+  county('440623', '顺德县', 'Shunde County', '440600', FOSHAN_1983, SHUNDE_1992, ['449001'], lists(1983, 1991, `1992 has 449001 顺德市; ${SHUNDE_1992_EVIDENCE}`)),
+  county('440624', '高明县', 'Gaoming County', '440600', FOSHAN_1983, GAOMING_1994, ['449023'], lists(1983, 1993, `1994 has 449023 高明市; ${GAOMING_1994_EVIDENCE}`)),
   // 佛山地区 until 1983: its counties went to 佛山市, 江门市 (440700) and 珠海市 (440400), as the 1983 list shows.
-  prefecture('442600', '佛山地区', 'Foshan Prefecture', '440000', BASELINE, FOSHAN_1983, ['440600', '440700', '440400'], lists(1980, 1982)),
+  prefecture('442600', '佛山地区', 'Foshan Prefecture', '440000', BASELINE, FOSHAN_1983, ['440600', '440700', '440400'], lists(1980, 1982, FOSHAN_1983_EVIDENCE)),
   county('442622', '南海县', 'Nanhai County', '442600', BASELINE, FOSHAN_1983, ['440622'], lists(1980, 1982)),
   county('442623', '顺德县', 'Shunde County', '442600', BASELINE, FOSHAN_1983, ['440623'], lists(1980, 1982)),
   // 高鹤县 in the 1980 list, split in 1981 into 高明县 (this code) and 鹤山县 (442621).
@@ -202,21 +226,24 @@ const FOSHAN: readonly DivisionEntry[] = [
   county('440682', '南海市', 'Nanhai (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440605', '440604'], lists(1995, 2001)),
   county('440683', '三水市', 'Sanshui (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440607'], lists(1995, 2001)),
   county('440684', '高明市', 'Gaoming (county-level city)', '440600', RECODED_1995, FOSHAN_2002, ['440608'], lists(1995, 2001)),
-  county('449001', '顺德市', 'Shunde (county-level city)', '440000', '1992-03-26', RECODED_1995, ['440681'], lists(1992, 1994, 'the code named 潮州市 in the lists 1984–1990')),
-  county('449004', '南海市', 'Nanhai (county-level city)', '440000', '1992-09-02', RECODED_1995, ['440682'], lists(1992, 1994)),
-  county('449008', '三水市', 'Sanshui (county-level city)', '440000', '1993-03-29', RECODED_1995, ['440683'], lists(1993, 1994)),
-  county('449023', '高明市', 'Gaoming (county-level city)', '440000', '1994-04-18', RECODED_1995, ['440684'], lists(1994, 1994)),
+  county('449001', '顺德市', 'Shunde (county-level city)', '440000', SHUNDE_1992, RECODED_1995, ['440681'], lists(1992, 1994, `the code named 潮州市 in the lists 1984–1990; ${SHUNDE_1992_EVIDENCE}`)),
+  county('449004', '南海市', 'Nanhai (county-level city)', '440000', NANHAI_1992, RECODED_1995, ['440682'], lists(1992, 1994, NANHAI_1992_EVIDENCE)),
+  county('449008', '三水市', 'Sanshui (county-level city)', '440000', SANSHUI_1993, RECODED_1995, ['440683'], lists(1993, 1994, SANSHUI_1993_EVIDENCE)),
+  county('449023', '高明市', 'Gaoming (county-level city)', '440000', GAOMING_1994, RECODED_1995, ['440684'], lists(1994, 1994, GAOMING_1994_EVIDENCE)),
 ];
+
+const ZHONGSHAN_1988 = '1988-01-07';
 
 // Divisions outside the three cities that took over part of their area: successors must resolve.
 const NEIGHBOURS: readonly DivisionEntry[] = [
   prefecture('330700', '金华市', 'Jinhua', '330000', QUZHOU_1985, null, undefined, lists(1985, 2019)),
   prefecture('440400', '珠海市', 'Zhuhai', '440000', BASELINE, null, undefined, lists(1980, 2019)),
   prefecture('440700', '江门市', 'Jiangmen', '440000', BASELINE, null, undefined, lists(1980, 2019)),
-  // Prefecture-level since 1988 (the lists fix the year; the day is not established here).
-  prefecture('442000', '中山市', 'Zhongshan', '440000', '1988-01-01', null, undefined, lists(1988, 2019)),
+  // Prefecture-level since 1988 (the lists fix the year): approved by the State Council on
+  // 1988-01-07, the day histories of 中山 give (the approval itself was not seen).
+  prefecture('442000', '中山市', 'Zhongshan', '440000', ZHONGSHAN_1988, null, undefined, lists(1988, 2019, 'prefecture-level from 1988-01-07 (local histories)')),
   // Province-administered 1984–1987; the code was given to 台山市 in 1992 (that meaning is not kept).
-  county('449002', '中山市', 'Zhongshan (county-level city)', '440000', '1984-01-01', '1988-01-01', ['442000'], lists(1984, 1987, '1988 has 442000 中山市')),
+  county('449002', '中山市', 'Zhongshan (county-level city)', '440000', '1984-01-01', ZHONGSHAN_1988, ['442000'], lists(1984, 1987, '1988 has 442000 中山市')),
 ];
 
 export const DIVISION_TABLE: readonly DivisionEntry[] = [

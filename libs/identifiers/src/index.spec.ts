@@ -19,6 +19,7 @@ describe('@hub/identifiers public surface', () => {
       'divisionCodePrefix',
       'divisionFullName',
       'eLicenceIdCheckCharacter',
+      'extendDivisionTable',
       'findDivision',
       'formatELicenceId',
       'generateCitizenId',

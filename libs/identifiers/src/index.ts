@@ -47,6 +47,7 @@ export {
   divisionChain,
   divisionCodePrefix,
   divisionFullName,
+  extendDivisionTable,
   findDivision,
   isDivisionInForce,
   isKnownDivisionCode,
@@ -59,6 +60,7 @@ export {
   type DivisionEntry,
   type DivisionFilter,
   type DivisionLevel,
+  type DivisionTableExtension,
   type ParsedDivisionCode,
 } from './division-codes.js';
 

@@ -65,6 +65,14 @@ describe('input validation', () => {
     );
   });
 
+  it('takes a division code of the national table (installed with this module), to the township', async () => {
+    for (const divisionCode of ['110101', '110101001', '441900003', '440622']) {
+      expect((await validateInput(Address, { divisionCode })).ok, divisionCode).toBe(true);
+    }
+    const missing = await validateInput(Address, { divisionCode: '110101999' }, 'input');
+    expect(missing.ok ? [] : missing.violations.map((v) => [v.field, v.code])).toEqual([['input.divisionCode', 'DIVISION_CODE_UNKNOWN']]);
+  });
+
   it('refuses dates in the future and before 1900', async () => {
     const next = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     for (const on of [next, '1899-12-31', '2024-13-01', '20240101']) {

@@ -1,8 +1,16 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
+import { installNationalDivisions } from '@hub/geo';
 import { parseCitizenId, parseDivisionCode, parseUscc } from '@hub/identifiers';
 import { InputError, type InputViolation } from './hub-error.js';
+
+// A division code is accepted if the national table (every division to the township) or the
+// curated one (with the retired codes) has it. @hub/identifiers cannot read the national table's
+// file (it is bundled into the console too); installed here, where IsDivisionCode is defined, it is
+// in place in every process that validates an input — each subgraph, the all-in-one hub, the bulk
+// ingest — before the first one arrives. It is read on the first code the curated table lacks.
+installNationalDivisions();
 
 /**
  * class-validator reports a constraint name and a message; clients need a stable code. Custom

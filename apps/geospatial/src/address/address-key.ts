@@ -12,5 +12,7 @@ export function addressKey(text: string, divisionCode?: string | null): string {
   const named = parsed.divisionCode;
   const division = named && (!divisionCode || named.startsWith(divisionCodePrefix(divisionCode))) ? named : (divisionCode ?? named);
   const local = [parsed.township, parsed.road, parsed.number, parsed.rest].filter(Boolean).join('');
-  return normaliseAddress(`${division ? (divisionFullName(division) ?? '') : ''}${local}`);
+  // Standard addresses are stored at their county (a township is part of their text): a township
+  // code given with a text names the county's key, so that it finds them.
+  return normaliseAddress(`${division ? (divisionFullName(division.slice(0, 6)) ?? '') : ''}${local}`);
 }
