@@ -45,7 +45,7 @@ const propertyKey = (name: string): string => (IDENTIFIER.test(name) ? name : li
 const union = (types: string[]): string => [...new Set(types)].join(' | ') || 'never';
 const paren = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);
 
-/** A JSDoc block (wrapped, `*​/` escaped) at the given indent, or nothing. */
+/** A JSDoc block (wrapped, a closing star-slash escaped) at the given indent, or nothing. */
 function doc(text: unknown, indent: string): string {
   if (typeof text !== 'string' || text.trim() === '') return '';
   const words = text.replace(/\*\//g, '*\\/').split(/\s+/).filter(Boolean);
@@ -290,7 +290,7 @@ function main(): number {
     console.log(`${OUTPUT_DIR} is up to date with ${SCHEMAS_DIR}.`);
     return 0;
   }
-  console.error(`${OUTPUT_DIR} is stale: ${stale.join(', ')} differ from what ${SCHEMAS_DIR} gives. Run \`npm run contracts:generate\` and commit the result.`);
+  console.error(`${OUTPUT_DIR} is stale (${stale.join(', ')}: not what ${SCHEMAS_DIR} gives). Run \`npm run contracts:generate\` and commit the result.`);
   return 1;
 }
 
