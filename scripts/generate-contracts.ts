@@ -260,7 +260,6 @@ export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
   index += `\n/** The event types each topic carries, by topic. */\nexport interface TopicEventTypes {\n${topics
     .map((t) => `  [${topicConstant(t.name)}]: ${t.events.map((e) => `typeof ${eventObjectName(parseType(e, e).library)}.${eventKey(e)}`).join(' | ')};`)
     .join('\n')}\n}\n`;
-  index += `\n/** Every topic of the hub. */\nexport const TOPICS = [${topics.map((t) => topicConstant(t.name)).join(', ')}] as const;\n`;
   files.set('index.ts', index);
   return files;
 }

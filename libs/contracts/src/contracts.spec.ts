@@ -8,7 +8,6 @@ import {
   LEGAL_ENTITY_TOPIC,
   POPULATION_EVENT,
   POPULATION_PERSON_TOPIC,
-  TOPICS,
   contractEvent,
   eventConsumer,
   type Combined,
@@ -28,7 +27,6 @@ describe('@hub/contracts', () => {
     expectTypeOf<typeof POPULATION_PERSON_TOPIC>().toEqualTypeOf<'hub.population.person.v1'>();
     expectTypeOf<typeof CATALOG_POLICY_TOPIC>().toEqualTypeOf<'hub.catalog.policy.v1'>();
     expectTypeOf<TopicOf<typeof LEGAL_ENTITY_EVENT.legalRepresentativeDeceased>>().toEqualTypeOf<typeof LEGAL_ENTITY_TOPIC>();
-    expect(new Set(TOPICS).size).toBe(TOPICS.length);
   });
 
   it('payloads are the schemas: required, nullable, enumerated, optional', () => {
