@@ -167,3 +167,20 @@ describe('a payload change in a schema breaks its readers at compile time', () =
     expect(readerErrors(dir, 'renamed')).toEqual([expect.stringContaining("Property 'effectiveOn' does not exist")]);
   });
 });
+
+describe('the README', () => {
+  it("lists every topic of schemas/events/topics.json in its events table, each with its types", () => {
+    const { topics } = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'topics.json'), 'utf8')) as { topics: Array<{ name: string; events: string[] }> };
+    const rows = new Map(
+      readFileSync('README.md', 'utf8')
+        .split('\n')
+        .filter((l) => /^\| `hub\.[a-z.-]+\.v\d+` \|/.test(l))
+        .map((l) => [/`(hub\.[a-z.-]+\.v\d+)`/.exec(l)![1], l] as const),
+    );
+    expect([...rows.keys()].sort()).toEqual(topics.map((t) => t.name).sort());
+    for (const topic of topics) {
+      // The table shortens every type after the first to what follows the library: `changed.v1`.
+      for (const type of topic.events) expect(rows.get(topic.name), type).toContain(`${type.split('.').slice(2).join('.')}\``);
+    }
+  });
+});
