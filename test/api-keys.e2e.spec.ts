@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey, internalSecret, signedHeaders, type Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
-import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
+import { CATALOG_POLICY_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
@@ -102,7 +102,7 @@ describe('API keys at the gateway', () => {
     hub = await TestHub.start({ env: { HUB_ADMIN_KEY_FILE: adminKeyFile, POLICY_REFRESH_MS: '3600000' } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    policyEvents = await hub.collect(POLICY_TOPIC);
+    policyEvents = await hub.collect(CATALOG_POLICY_TOPIC);
   });
   afterAll(async () => {
     await policyEvents?.close();

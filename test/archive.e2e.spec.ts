@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, formatELicenceId } from '@hub/identifiers';
 import { ArchiveService } from '../apps/once-only/src/archive/archive.service.js';
-import { MATERIAL_TOPIC, ONCE_ONLY_EVENT } from '../apps/once-only/src/once-only.events.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -125,7 +125,7 @@ describe('the archive (一档): e-licences and materials, their content and thei
   beforeAll(async () => {
     archiveDir = mkdtempSync(join(tmpdir(), 'hub-archive-'));
     hub = await TestHub.start({ env: { ARCHIVE_MAX_CONTENT_BYTES: String(MAX_CONTENT_BYTES), ARCHIVE_DIR: archiveDir } });
-    events = await hub.collect(MATERIAL_TOPIC);
+    events = await hub.collect(ONCE_ONLY_MATERIAL_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
   }, 120_000);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../apps/catalog/src/catalog.events.js';
+import { CATALOG_ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { skipUnless } from './support/infrastructure.js';
@@ -37,7 +37,7 @@ describe('the access log: who read whose data, when, from which system and why â
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    records = await hub.collect(ACCESS_RECORD_TOPIC);
+    records = await hub.collect(CATALOG_ACCESS_RECORD_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
   }, 120_000);

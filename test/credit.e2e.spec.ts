@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREDIT_TOPIC } from '../apps/credit/src/credit-record/credit-record.events.js';
+import { CREDIT_RECORD_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { AUTHORITY, REGISTER, REGISTER_PERSON, RECORD_CREDIT, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
@@ -15,7 +15,7 @@ describe('credit library through the gateway', () => {
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    events = await hub.collect(CREDIT_TOPIC);
+    events = await hub.collect(CREDIT_RECORD_TOPIC);
   });
   afterAll(async () => {
     await events?.close();

@@ -1,7 +1,6 @@
 import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
-import { PERSON_TOPIC } from '../apps/population/src/person/person.events.js';
+import { LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import { PUBLIC_SECURITY, REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, SOURCE_DEPARTMENT, aLegalEntity, aPerson, aStandardAddress } from './support/fixtures.js';
 import { schemaErrors } from './support/event-schemas.js';
 import { skipUnless } from './support/infrastructure.js';
@@ -19,7 +18,7 @@ describe('the data travels: libraries react to each other\'s events, each event 
   beforeAll(async () => {
     hub = await TestHub.start();
     legalEntityEvents = await hub.collect(LEGAL_ENTITY_TOPIC);
-    personEvents = await hub.collect(PERSON_TOPIC);
+    personEvents = await hub.collect(POPULATION_PERSON_TOPIC);
   });
   afterAll(async () => {
     await legalEntityEvents?.close();

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { loadWorkingDayCalendar, workingDaysLeft } from '@hub/working-days';
-import { DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT } from '../apps/once-only/src/once-only.events.js';
+import { ONCE_ONLY_DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -55,7 +55,7 @@ describe('accepting a data correction (受理), then the source system corrects 
     hub = await TestHub.start();
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    events = await hub.collect(DATA_CORRECTION_TOPIC);
+    events = await hub.collect(ONCE_ONLY_DATA_CORRECTION_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
   });
   afterAll(async () => {

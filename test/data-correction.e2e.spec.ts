@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { MaskingRule, maskValue } from '@hub/policy';
 import { loadWorkingDayCalendar, responseDeadline } from '@hub/working-days';
-import { DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT } from '../apps/once-only/src/once-only.events.js';
+import { ONCE_ONLY_DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -93,7 +93,7 @@ describe('data correction (校核纠错): report, route to the source, resolve t
     hub = await TestHub.start();
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    correctionEvents = await hub.collect(DATA_CORRECTION_TOPIC);
+    correctionEvents = await hub.collect(ONCE_ONLY_DATA_CORRECTION_TOPIC);
     // Registered by the population's provider system, the PSB's hukou system (the harness picks its key).
     const registered = await hub.graphql(REGISTER_PERSON, { input: person });
     expect(registered.errors).toBeUndefined();

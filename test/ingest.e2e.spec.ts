@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
+import { LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { aLegalEntity } from './support/fixtures.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
+import { LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import { REGISTER, SOURCE_DEPARTMENT, aLegalEntity } from './support/fixtures.js';
 import { skipUnless } from './support/infrastructure.js';
 import { KafkaBroker } from './support/kafka-broker.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, formatELicenceId } from '@hub/identifiers';
-import { ONCE_ONLY_EVENT, REVIEW_RESULT_TOPIC } from '../apps/once-only/src/once-only.events.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_REVIEW_RESULT_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -69,7 +69,7 @@ describe('once-only: a restaurant owner applies for a second food-business licen
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    resultEvents = await hub.collect(REVIEW_RESULT_TOPIC);
+    resultEvents = await hub.collect(ONCE_ONLY_REVIEW_RESULT_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: owner })).errors).toBeUndefined();
     expect((await hub.graphql(REGISTER, { input: restaurant })).errors).toBeUndefined();
 

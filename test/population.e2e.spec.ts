@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSON_TOPIC } from '../apps/population/src/person/person.events.js';
+import { POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { PUBLIC_SECURITY, REGISTER, REGISTER_PERSON, aLegalEntity, aPerson } from './support/fixtures.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
@@ -10,7 +10,7 @@ describe('population library through the gateway', () => {
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    events = await hub.collect(PERSON_TOPIC);
+    events = await hub.collect(POPULATION_PERSON_TOPIC);
   });
   afterAll(async () => {
     await events?.close();

@@ -3,8 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, generateCitizenId, seededRandom } from '@hub/identifiers';
 import { MaskingRule, maskValue } from '@hub/policy';
-import { POLICY_TOPIC } from '../apps/catalog/src/catalog.events.js';
-import { ONCE_ONLY_EVENT, PERSON_TOPIC, REVIEW_RESULT_TOPIC } from '../apps/once-only/src/once-only.events.js';
+import { CATALOG_POLICY_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_REVIEW_RESULT_TOPIC, POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_PERSON, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -115,8 +114,8 @@ describe('review results and their mutual recognition (审查结果互认)', () 
 
   beforeAll(async () => {
     hub = await TestHub.start();
-    resultEvents = await hub.collect(REVIEW_RESULT_TOPIC);
-    personEvents = await hub.collect(PERSON_TOPIC);
+    resultEvents = await hub.collect(ONCE_ONLY_REVIEW_RESULT_TOPIC);
+    personEvents = await hub.collect(POPULATION_PERSON_TOPIC);
   });
   afterAll(async () => {
     await resultEvents?.close();
@@ -293,7 +292,7 @@ describe('review results and their mutual recognition (审查结果互认)', () 
         hub.graphql<{ setRecognition: { acceptedBy: string[]; version: number } }>(SET, { input: { resultType: IDENTITY_VERIFIED, department, accepts, reason } }, {}, as(key));
       const forPsb = async () => (await recognized(person, DEPARTMENTS.publicSecurity, as(hub.keys.population.key))).data?.recognizedResults.map((r) => r.id);
       expect(await forPsb()).toEqual([passed.id]);
-      const policyEvents = await hub.collect(POLICY_TOPIC);
+      const policyEvents = await hub.collect(CATALOG_POLICY_TOPIC);
       try {
         // Only that department's steward (or a hub-wide one, or an admin) decides, and says why.
         expect(codeOf(await set(false, '改为本部门现场核验', hub.keys.psbSteward.key, DEPARTMENTS.marketRegulation))).toBe('FORBIDDEN');

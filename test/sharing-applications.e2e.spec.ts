@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { loadWorkingDayCalendar, responseDeadline, WORKING_DAY_CALENDAR_PATH } from '@hub/working-days';
-import { POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../apps/catalog/src/catalog.events.js';
+import { CATALOG_POLICY_TOPIC, CATALOG_SHARING_APPLICATION_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -141,8 +141,8 @@ describe('sharing applications: apply, decide, enforce, revoke', () => {
     hub = await TestHub.start({ env: { POLICY_REFRESH_MS: '3600000' } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    applicationEvents = await hub.collect(SHARING_APPLICATION_TOPIC);
-    policyEvents = await hub.collect(POLICY_TOPIC);
+    applicationEvents = await hub.collect(CATALOG_SHARING_APPLICATION_TOPIC);
+    policyEvents = await hub.collect(CATALOG_POLICY_TOPIC);
     const registered = await hub.graphql(REGISTER_PERSON, { input: person });
     expect(registered.errors).toBeUndefined();
     // A steward of another department (market regulation), and a second system of the applicant's department.

@@ -4,7 +4,7 @@ import type { InMemorySpanExporter, ReadableSpan } from '@opentelemetry/sdk-trac
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_ID_ATTRIBUTE, startTracing, stopTracing, tracingEnabled } from '@hub/observability';
 import { syntheticCity } from '@hub/synthetic-data';
-import { LEGAL_ENTITY_TOPIC } from '../apps/legal-entity/src/legal-entity/legal-entity.events.js';
+import { LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import { COMPANY_PROFILE as PROFILE, REGISTER, aLegalEntity } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { calendarCoverage, deadlineOf, loadWorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayNoticeService } from '../apps/catalog/src/calendar/working-day-notice.service.js';
-import { CATALOG_EVENT, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../apps/catalog/src/catalog.events.js';
-import { DATA_CORRECTION_TOPIC } from '../apps/once-only/src/once-only.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC, CATALOG_SHARING_APPLICATION_TOPIC, ONCE_ONLY_DATA_CORRECTION_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
 import { REGISTER_PERSON, aPerson } from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
@@ -98,9 +97,9 @@ describe('the working-day calendar never runs out silently', () => {
     hub = await TestHub.start({ env: { DATA_CORRECTION_WORKING_DAYS: String(CORRECTION_WORKING_DAYS) } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    policyEvents = await hub.collect(POLICY_TOPIC);
-    applicationEvents = await hub.collect(SHARING_APPLICATION_TOPIC);
-    correctionEvents = await hub.collect(DATA_CORRECTION_TOPIC);
+    policyEvents = await hub.collect(CATALOG_POLICY_TOPIC);
+    applicationEvents = await hub.collect(CATALOG_SHARING_APPLICATION_TOPIC);
+    correctionEvents = await hub.collect(ONCE_ONLY_DATA_CORRECTION_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
   });
   afterAll(async () => {

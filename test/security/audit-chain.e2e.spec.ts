@@ -17,7 +17,7 @@ import type { AccessRecordRow } from '../../apps/catalog/src/audit/audit.entitie
 import { AccessLog, COLUMNS } from '../../apps/catalog/src/audit/audit.service.js';
 import { checkpointDigest, signCheckpoint, type Checkpoint } from '../../apps/catalog/src/audit/checkpoint.js';
 import { HASH_ALG, canonicalRecord, chainHash } from '../../apps/catalog/src/audit/hash-chain.js';
-import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../../apps/catalog/src/catalog.events.js';
+import { CATALOG_ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '@hub/contracts';
 import { startCatalog } from '../../apps/catalog/src/main.js';
 import { schemaErrors } from '../support/event-schemas.js';
 import { TestHub, type EventCollector } from '../support/test-hub.js';
@@ -286,7 +286,7 @@ describe('chain rewind and rewrite', () => {
 
     beforeAll(async () => {
       hub = await TestHub.start({ env: { AUDIT_CHECKPOINT_FILE: checkpointFile, AUDIT_CHECKPOINT_MS: '1000' } });
-      topic = await hub.collect(ACCESS_RECORD_TOPIC);
+      topic = await hub.collect(CATALOG_ACCESS_RECORD_TOPIC);
     }, 120_000);
     afterAll(async () => {
       await second?.close();

@@ -11,7 +11,7 @@ import { PolicyModule } from './policy/policy.module.js';
 import { RecognitionRulesModule } from './recognition/recognition-rules.module.js';
 import { CatalogSeeder } from './seed/catalog-seeder.js';
 import { SharingModule } from './sharing/sharing.module.js';
-import { ACCESS_RECORD_TOPIC, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from './catalog.events.js';
+import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_POLICY_TOPIC as POLICY_TOPIC, CATALOG_SHARING_APPLICATION_TOPIC as SHARING_APPLICATION_TOPIC } from '@hub/contracts';
 import { CATALOG_PERSISTENCE } from './catalog.persistence.js';
 import { CATALOG_SCHEMA } from './catalog.schema.js';
 import { CatalogGraphQLScope } from './catalog.graphql-scope.js';

@@ -24,7 +24,7 @@ import { AuditKey } from './audit/audit-key.js';
 import { AuditConfig } from './audit/audit.config.js';
 import { AccessLog } from './audit/audit.service.js';
 import { CheckpointStore } from './audit/checkpoint-store.js';
-import { CATALOG_EVENT } from './catalog.events.js';
+import { CATALOG_EVENT } from '@hub/contracts';
 import { CatalogService } from './catalog/catalog.service.js';
 import { ApiKeyRow, DepartmentRow } from './participants/participant.entities.js';
 import { ParticipantsService } from './participants/participants.service.js';
@@ -419,10 +419,10 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.apiKeyChanged, 'carrying the key', () => ({ ...first(CATALOG_EVENT.apiKeyChanged), key: issuedKey.key })],
     [CATALOG_EVENT.participantChanged, 'without change', () => without(first(CATALOG_EVENT.participantChanged), 'change')],
     [CATALOG_EVENT.participantChanged, 'a department registered under a system code', () => ({ id: 'fs-test-window', change: 'department-registered' })],
-    [CATALOG_EVENT.applicationChanged, 'without consumerDepartmentUscc', () => without(first(CATALOG_EVENT.applicationChanged), 'consumerDepartmentUscc')],
-    [CATALOG_EVENT.applicationChanged, 'rejected without a reason', () => ({ ...first(CATALOG_EVENT.applicationChanged, 'rejected'), decisionReason: null })],
-    [CATALOG_EVENT.applicationChanged, 'approved but SUBMITTED', () => ({ ...first(CATALOG_EVENT.applicationChanged, 'approved'), status: 'SUBMITTED' })],
-    [CATALOG_EVENT.applicationChanged, 'with an invalid provider USCC', () => ({ ...first(CATALOG_EVENT.applicationChanged), providerUscc: '11440600MB2C5O125L' })],
+    [CATALOG_EVENT.sharingApplicationChanged, 'without consumerDepartmentUscc', () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'consumerDepartmentUscc')],
+    [CATALOG_EVENT.sharingApplicationChanged, 'rejected without a reason', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'rejected'), decisionReason: null })],
+    [CATALOG_EVENT.sharingApplicationChanged, 'approved but SUBMITTED', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'approved'), status: 'SUBMITTED' })],
+    [CATALOG_EVENT.sharingApplicationChanged, 'with an invalid provider USCC', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged), providerUscc: '11440600MB2C5O125L' })],
     [CATALOG_EVENT.accessRecorded, 'without hash', () => without(first(CATALOG_EVENT.accessRecorded), 'hash')],
     [CATALOG_EVENT.accessRecorded, 'with seq as a number', () => ({ ...first(CATALOG_EVENT.accessRecorded), seq: 42 })],
     [CATALOG_EVENT.accessRecorded, 'with a subject not normalised', () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] })],
@@ -433,9 +433,9 @@ describe('catalog event payloads', () => {
     [CATALOG_EVENT.accessLogCheckpoint, 'with a hex signature', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) })],
     [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],
     [CATALOG_EVENT.recognitionRuleChanged, 'with a department that is no USCC', () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' })],
-    [CATALOG_EVENT.applicationChanged, 'deadline-changed without the deadline before', () => without(first(CATALOG_EVENT.applicationChanged, 'deadline-changed'), 'previousDeadline')],
-    [CATALOG_EVENT.applicationChanged, 'submitted with a deadline before', () => ({ ...first(CATALOG_EVENT.applicationChanged, 'submitted'), previousDeadline: '2026-03-16' })],
-    [CATALOG_EVENT.applicationChanged, 'without deadlineProvisional', () => without(first(CATALOG_EVENT.applicationChanged), 'deadlineProvisional')],
+    [CATALOG_EVENT.sharingApplicationChanged, 'deadline-changed without the deadline before', () => without(first(CATALOG_EVENT.sharingApplicationChanged, 'deadline-changed'), 'previousDeadline')],
+    [CATALOG_EVENT.sharingApplicationChanged, 'submitted with a deadline before', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'submitted'), previousDeadline: '2026-03-16' })],
+    [CATALOG_EVENT.sharingApplicationChanged, 'without deadlineProvisional', () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'deadlineProvisional')],
     [CATALOG_EVENT.workingDayNoticeEntered, 'without its source', () => without(first(CATALOG_EVENT.workingDayNoticeEntered), 'source')],
     [CATALOG_EVENT.workingDayNoticeEntered, 'a second version without a reason', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), version: 2, reason: null })],
     [CATALOG_EVENT.workingDayNoticeEntered, 'with a holiday as a date-time', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), holidays: ['2026-01-01T00:00:00Z'] })],

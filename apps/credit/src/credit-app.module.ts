@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CREDIT_RECORD_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { CREDIT_TOPIC } from './credit-record/credit-record.events.js';
 import { LegalEntityCredit, PersonCredit } from './credit-record/credit-record.model.js';
 import { CreditRecordModule } from './credit-record/credit-record.module.js';
 import { CreditIngestModule } from './ingest/credit-ingest.module.js';
@@ -19,7 +19,7 @@ import { CreditGraphQLScope } from './credit.graphql-scope.js';
     EventsModule.forRoot({
       app: 'credit',
       schema: CREDIT_SCHEMA,
-      topics: [{ topic: CREDIT_TOPIC, partitions: 6 }],
+      topics: [{ topic: CREDIT_RECORD_TOPIC, partitions: 6 }],
       consumers: [legalEntityStandingConsumer],
     }),
     CreditGraphQLScope,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import { GEOSPATIAL_STANDARD_ADDRESS_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { ADDRESS_TOPIC } from './address/standard-address.register.js';
 import { GeospatialGraphQLScope } from './geospatial.graphql-scope.js';
 import { LegalEntityRef, PersonRef } from './geospatial.models.js';
 import { GeospatialModule } from './geospatial.module.js';
@@ -16,7 +16,7 @@ import { locationConsumer } from './location/location.consumer.js';
   imports: [
     SubgraphModule.forRoot({ name: 'geospatial', include: [GeospatialModule, GeospatialGraphQLScope], orphanedTypes: [LegalEntityRef, PersonRef] }),
     PersistenceModule.forRoot(GEOSPATIAL_PERSISTENCE),
-    EventsModule.forRoot({ app: 'geospatial', schema: GEOSPATIAL_SCHEMA, topics: [{ topic: ADDRESS_TOPIC, partitions: 6 }], consumers: [locationConsumer] }),
+    EventsModule.forRoot({ app: 'geospatial', schema: GEOSPATIAL_SCHEMA, topics: [{ topic: GEOSPATIAL_STANDARD_ADDRESS_TOPIC, partitions: 6 }], consumers: [locationConsumer] }),
     GeospatialGraphQLScope,
     GeospatialModule,
     GeospatialIngestModule,

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
 import { LegalEntityIngestModule } from './ingest/legal-entity-ingest.module.js';
-import { LEGAL_ENTITY_TOPIC } from './legal-entity/legal-entity.events.js';
 import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
 import { Person } from './legal-entity/person.model.js';
 import { representativeDeathConsumer } from './representative/representative-death.consumer.js';

@@ -8,7 +8,7 @@ import { RecognitionModule } from './recognition/recognition.module.js';
 import { ReuseModule } from './reuse/reuse.module.js';
 import { ServiceItemsModule } from './service-items/service-items.module.js';
 import { OnceOnlySharedModule } from './once-only-shared.module.js';
-import { DATA_CORRECTION_TOPIC, MATERIAL_TOPIC, REVIEW_RESULT_TOPIC } from './once-only.events.js';
+import { ONCE_ONLY_DATA_CORRECTION_TOPIC as DATA_CORRECTION_TOPIC, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, ONCE_ONLY_REVIEW_RESULT_TOPIC as REVIEW_RESULT_TOPIC } from '@hub/contracts';
 import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
 import { ONCE_ONLY_PERSISTENCE } from './once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';

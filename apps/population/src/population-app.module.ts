@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
 import { PopulationIngestModule } from './ingest/population-ingest.module.js';
-import { PERSON_TOPIC } from './person/person.events.js';
 import { PersonModule } from './person/person.module.js';
 import { POPULATION_PERSISTENCE } from './population.persistence.js';
 import { POPULATION_SCHEMA } from './population.schema.js';
@@ -14,7 +14,7 @@ import { PopulationGraphQLScope } from './population.graphql-scope.js';
   imports: [
     SubgraphModule.forRoot({ name: 'population', include: [PersonModule, PopulationGraphQLScope] }),
     PersistenceModule.forRoot(POPULATION_PERSISTENCE),
-    EventsModule.forRoot({ app: 'population', schema: POPULATION_SCHEMA, topics: [{ topic: PERSON_TOPIC, partitions: 6 }] }),
+    EventsModule.forRoot({ app: 'population', schema: POPULATION_SCHEMA, topics: [{ topic: POPULATION_PERSON_TOPIC, partitions: 6 }] }),
     PopulationGraphQLScope,
     PersonModule,
     PopulationIngestModule,

@@ -258,6 +258,3 @@ export function itemAccess(policy: AccessPolicy, subject: PolicySubject, item: P
   if (item.sharingType === SharingType.CONDITIONAL && !grant) return { access: 'NEEDS_GRANT', grant: undefined };
   return { access: item.masking && !grant?.fullValues ? 'MASKED' : 'FULL', grant };
 }
-
-/** The catalog's topic of everything that changes what a caller may read; the gateway follows it. */
-export const CATALOG_POLICY_TOPIC = 'hub.catalog.policy.v1';

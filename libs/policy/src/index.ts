@@ -26,7 +26,6 @@ export {
 
 export {
   AccessPolicy,
-  CATALOG_POLICY_TOPIC,
   itemAccess,
   type AccessDecision,
   type BudgetedLookup,

@@ -1,3 +1,4 @@
+import type { EventType, Topic } from '@hub/contracts';
 import type { HubErrorCode } from '@hub/subgraph';
 /** One business column of a register: the record property, its column, its SQL type. */
 export interface ColumnSpec {
@@ -57,12 +58,13 @@ export interface RegisterSpec {
    * `originals`, column `originals` (jsonb, null when nothing was changed). Not hashed, not diffed.
    */
   keepsOriginals?: boolean;
+  /** The register's topic and event types, from @hub/contracts (their payloads: schemas/events). */
   events: {
-    topic: string;
+    topic: Topic;
     source: string;
-    registered: string;
-    changed: string;
-    statusChanged?: string;
+    registered: EventType;
+    changed: EventType;
+    statusChanged?: EventType;
   };
 }
 

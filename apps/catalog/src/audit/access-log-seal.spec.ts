@@ -7,7 +7,7 @@ import { loadConfig } from '@hub/config';
 import { appendToOutbox, type EventPublisher } from '@hub/events';
 import { Metrics } from '@hub/observability';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
-import { CATALOG_EVENT } from '../catalog.events.js';
+import { CATALOG_EVENT } from '@hub/contracts';
 import { CATALOG_PERSISTENCE } from '../catalog.persistence.js';
 import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import { CATALOG_MIGRATIONS } from '../migrations/index.js';

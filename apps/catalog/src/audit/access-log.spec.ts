@@ -10,7 +10,7 @@ import { appendToOutbox, type EventPublisher } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { AccessModule, InputError, SupervisionConfig, refusalOf, type HubContext } from '@hub/subgraph';
-import { ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '../catalog.events.js';
+import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '@hub/contracts';
 import { CATALOG_PERSISTENCE } from '../catalog.persistence.js';
 import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import type { AccessRecordInput } from './access-record.js';

@@ -7,26 +7,12 @@ import { chinaDate } from '@hub/identifiers';
 import { createLogger } from '@hub/observability';
 import { HubError, InputError, type InputViolation } from '@hub/subgraph';
 import { noticeViolations } from '@hub/working-days';
-import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC, type CatalogWorkingDayNoticeEntered as WorkingDayNoticeEntered } from '@hub/contracts';
+import { CATALOG_SOURCE } from '../catalog.events.js';
 import { SharingService } from '../sharing/sharing.service.js';
 import { WorkingDayCalendarStore } from './working-day-calendar.store.js';
 import type { EnterWorkingDayNoticeInput } from './working-day-calendar.model.js';
 import { WorkingDayNoticeRow } from './working-day-notice.entity.js';
-
-/** The payload of hub.catalog.working-day-notice-entered.v1 (schemas/events). */
-export interface WorkingDayNoticeEntered {
-  year: number;
-  version: number;
-  holidays: string[];
-  workdays: string[];
-  source: string;
-  publishedOn: string | null;
-  reason: string | null;
-  unusualTotal: boolean;
-  deadlinesChanged: number;
-  enteredBy: string;
-  enteredAt: string;
-}
 
 /**
  * The State Council's yearly notices (部分节假日安排的通知), entered by an admin: checked

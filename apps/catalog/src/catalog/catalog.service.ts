@@ -16,7 +16,8 @@ import {
 } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError } from '@hub/subgraph';
-import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC } from '@hub/contracts';
+import { CATALOG_SOURCE } from '../catalog.events.js';
 import { DepartmentRow, DepartmentSystemRow } from '../participants/participant.entities.js';
 import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem, type CatalogGrantImpact } from './catalog.model.js';
 import { SharingGrantRow } from '../sharing/sharing.entities.js';

@@ -7,7 +7,8 @@ import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
 import { EventPublisher } from '@hub/events';
 import { parseUscc } from '@hub/identifiers';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
-import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC } from '../catalog.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC } from '@hub/contracts';
+import { CATALOG_SOURCE } from '../catalog.events.js';
 import { DepartmentRow } from '../participants/participant.entities.js';
 import { RecognitionRuleRow } from './recognition-rule.entity.js';
 

@@ -10,7 +10,8 @@ import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, SupervisionConfig, requiredReason, supervisesEveryDepartment } from '@hub/subgraph';
 import { deadlineOf, isOverdue, recountDeadline, workingDaysLeft, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
-import { CATALOG_EVENT, CATALOG_SOURCE, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from '../catalog.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC, CATALOG_SHARING_APPLICATION_TOPIC as SHARING_APPLICATION_TOPIC } from '@hub/contracts';
+import { CATALOG_SOURCE } from '../catalog.events.js';
 import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
 import { DepartmentSystemRow } from '../participants/participant.entities.js';
 import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
@@ -415,7 +416,7 @@ export class SharingService {
     return this.events.record(tx, [
       {
         topic: SHARING_APPLICATION_TOPIC,
-        type: CATALOG_EVENT.applicationChanged,
+        type: CATALOG_EVENT.sharingApplicationChanged,
         source: CATALOG_SOURCE,
         subject: a.id,
         data: {

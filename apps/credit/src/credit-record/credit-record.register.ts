@@ -1,6 +1,7 @@
+import { CREDIT_EVENT, CREDIT_RECORD_TOPIC } from '@hub/contracts';
 import type { RegisterSpec } from '@hub/register';
 import { CREDIT_SCHEMA } from '../credit.schema.js';
-import { CREDIT_EVENT_SOURCE, CREDIT_TOPIC, CreditEventType } from './credit-record.events.js';
+import { CREDIT_EVENT_SOURCE } from './credit-record.events.js';
 import { CREDIT_BUSINESS_FIELDS } from './credit-record.record.js';
 
 /**
@@ -46,10 +47,10 @@ export const CREDIT_RECORD_REGISTER: RegisterSpec = {
     refusedBecause: (from) => (from === 'REVOKED' ? 'a revoked record stays revoked' : 'a record removed from a list is listed again as a new record'),
   },
   events: {
-    topic: CREDIT_TOPIC,
+    topic: CREDIT_RECORD_TOPIC,
     source: CREDIT_EVENT_SOURCE,
-    registered: CreditEventType.Registered,
-    changed: CreditEventType.Changed,
-    statusChanged: CreditEventType.StatusChanged,
+    registered: CREDIT_EVENT.registered,
+    changed: CREDIT_EVENT.changed,
+    statusChanged: CREDIT_EVENT.statusChanged,
   },
 };

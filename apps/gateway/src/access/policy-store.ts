@@ -3,7 +3,8 @@ import { INTERNAL_SECRET_VARIABLE, internalSecret } from '@hub/auth';
 import { signedAsGateway } from './internal-call.js';
 import type { EventTransport, Subscription } from '@hub/events';
 import { createLogger, type HealthRegistry, type Metrics } from '@hub/observability';
-import { AccessPolicy, CATALOG_POLICY_TOPIC, type ArgumentRule, type PolicyKey, type PolicySnapshot } from '@hub/policy';
+import { CATALOG_POLICY_TOPIC } from '@hub/contracts';
+import { AccessPolicy, type ArgumentRule, type PolicyKey, type PolicySnapshot } from '@hub/policy';
 
 export const POLICY_PATH = '/internal/policy';
 

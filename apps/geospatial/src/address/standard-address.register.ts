@@ -1,8 +1,7 @@
+import { GEOSPATIAL_EVENT, GEOSPATIAL_STANDARD_ADDRESS_TOPIC } from '@hub/contracts';
 import type { RegisterSpec } from '@hub/register';
 import { GEOSPATIAL_SCHEMA } from '../geospatial.schema.js';
 import { ADDRESS_BUSINESS_FIELDS } from './standard-address.record.js';
-
-export const ADDRESS_TOPIC = 'hub.geospatial.standard-address.v1';
 
 /** The standard-address register (标准地址库): keyed by address id; the key and point are derived. */
 export const STANDARD_ADDRESS_REGISTER: RegisterSpec = {
@@ -27,9 +26,9 @@ export const STANDARD_ADDRESS_REGISTER: RegisterSpec = {
   businessFields: [...ADDRESS_BUSINESS_FIELDS],
   keepsOriginals: true,
   events: {
-    topic: ADDRESS_TOPIC,
+    topic: GEOSPATIAL_STANDARD_ADDRESS_TOPIC,
     source: '/hub/geospatial',
-    registered: 'hub.geospatial.address-registered.v1',
-    changed: 'hub.geospatial.address-changed.v1',
+    registered: GEOSPATIAL_EVENT.addressRegistered,
+    changed: GEOSPATIAL_EVENT.addressChanged,
   },
 };

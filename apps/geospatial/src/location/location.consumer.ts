@@ -1,10 +1,6 @@
-import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
+import { LEGAL_ENTITY_EVENT, LEGAL_ENTITY_TOPIC, POPULATION_EVENT, POPULATION_PERSON_TOPIC, eventConsumer, type TopicEvent } from '@hub/contracts';
 import { geocode } from '../address/geocoder.js';
 import { SRID } from '../geospatial.schema.js';
-
-/** The topics and event types of the libraries whose addresses this library locates (their public contracts). */
-const LEGAL_ENTITY_TOPIC = 'hub.legal-entity.legal-entity.v1';
-const PERSON_TOPIC = 'hub.population.person.v1';
 
 interface AddressChange {
   subjectType: 'LEGAL_ENTITY' | 'PERSON';
@@ -14,30 +10,34 @@ interface AddressChange {
   divisionCode?: string;
 }
 
-type Changes = Record<string, { from: unknown; to: unknown } | undefined>;
+/** A change's new value of an address field (the changed events carry values untyped: `from`/`to` of the field's column). */
+const newValue = (change: { to: unknown } | undefined): string | undefined => (typeof change?.to === 'string' ? change.to : undefined);
 
 /** The address an event tells about, if any: a registration, or a change of the address or its division. */
-function addressChange(event: CloudEvent): AddressChange | undefined {
-  const data = event.data as { uscc?: string; idNumber?: string; version: number; record?: Record<string, string | null>; changes?: Changes };
-  const pick = (subjectType: AddressChange['subjectType'], subjectId: string | undefined, textField: string, divisionField: string): AddressChange | undefined => {
-    if (!subjectId) return undefined;
-    if (event.type.endsWith('.registered.v1') && data.record) {
-      return { subjectType, subjectId, version: data.version, text: data.record[textField] ?? undefined, divisionCode: data.record[divisionField] ?? undefined };
+function addressChange(event: TopicEvent<typeof LEGAL_ENTITY_TOPIC | typeof POPULATION_PERSON_TOPIC>): AddressChange | undefined {
+  type FieldChange = { to: unknown } | undefined;
+  const changed = (subjectType: AddressChange['subjectType'], subjectId: string, version: number, text: FieldChange, division: FieldChange): AddressChange | undefined =>
+    text || division ? { subjectType, subjectId, version, text: newValue(text), divisionCode: newValue(division) } : undefined;
+  switch (event.type) {
+    case LEGAL_ENTITY_EVENT.registered: {
+      const { uscc, version, record } = event.data;
+      return { subjectType: 'LEGAL_ENTITY', subjectId: uscc, version, text: record.registeredAddress, divisionCode: record.registeredAddressDivisionCode };
     }
-    if (event.type.endsWith('.changed.v1') && data.changes && (data.changes[textField] || data.changes[divisionField])) {
-      return {
-        subjectType,
-        subjectId,
-        version: data.version,
-        text: data.changes[textField]?.to as string | undefined,
-        divisionCode: data.changes[divisionField]?.to as string | undefined,
-      };
+    case LEGAL_ENTITY_EVENT.changed: {
+      const { uscc, version, changes } = event.data;
+      return changed('LEGAL_ENTITY', uscc, version, changes.registeredAddress, changes.registeredAddressDivisionCode);
     }
-    return undefined;
-  };
-  if (event.type.startsWith('hub.legal-entity.')) return pick('LEGAL_ENTITY', data.uscc, 'registeredAddress', 'registeredAddressDivisionCode');
-  if (event.type.startsWith('hub.population.')) return pick('PERSON', data.idNumber, 'householdAddress', 'householdDivisionCode');
-  return undefined;
+    case POPULATION_EVENT.registered: {
+      const { idNumber, version, record } = event.data;
+      return { subjectType: 'PERSON', subjectId: idNumber, version, text: record.householdAddress, divisionCode: record.householdDivisionCode };
+    }
+    case POPULATION_EVENT.changed: {
+      const { idNumber, version, changes } = event.data;
+      return changed('PERSON', idNumber, version, changes.householdAddress, changes.householdDivisionCode);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -45,10 +45,10 @@ function addressChange(event: CloudEvent): AddressChange | undefined {
  * registers them or changes the address: geocodes the address and keeps the result, matched or
  * not (a failure is kept with its reason, visible on the entity's `location`).
  */
-export const locationConsumer: EventConsumer = {
+export const locationConsumer = eventConsumer({
   name: 'locations',
-  topics: [LEGAL_ENTITY_TOPIC, PERSON_TOPIC],
-  async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
+  topics: [LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC],
+  async handle(event, tx): Promise<void> {
     const change = addressChange(event);
     if (!change) return;
     const [stored] = await tx.query(
@@ -84,4 +84,4 @@ export const locationConsumer: EventConsumer = {
       ],
     );
   },
-};
+});

@@ -1,6 +1,7 @@
+import { LEGAL_ENTITY_EVENT, LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import type { RegisterSpec } from '@hub/register';
 import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
-import { LEGAL_ENTITY_EVENT_SOURCE, LEGAL_ENTITY_TOPIC, LegalEntityEventType } from './legal-entity.events.js';
+import { LEGAL_ENTITY_EVENT_SOURCE } from './legal-entity.events.js';
 import { BUSINESS_FIELDS } from './legal-entity.record.js';
 
 /**
@@ -45,9 +46,9 @@ export const LEGAL_ENTITY_REGISTER: RegisterSpec = {
   events: {
     topic: LEGAL_ENTITY_TOPIC,
     source: LEGAL_ENTITY_EVENT_SOURCE,
-    registered: LegalEntityEventType.Registered,
-    changed: LegalEntityEventType.Changed,
-    statusChanged: LegalEntityEventType.StatusChanged,
+    registered: LEGAL_ENTITY_EVENT.registered,
+    changed: LEGAL_ENTITY_EVENT.changed,
+    statusChanged: LEGAL_ENTITY_EVENT.statusChanged,
   },
 };
 

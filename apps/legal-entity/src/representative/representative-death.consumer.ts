@@ -1,17 +1,7 @@
-import { appendToOutbox, type CloudEvent, type EventConsumer, type SqlExecutor } from '@hub/events';
-import { LEGAL_ENTITY_EVENT_SOURCE, LEGAL_ENTITY_TOPIC, LegalEntityEventType } from '../legal-entity/legal-entity.events.js';
+import { LEGAL_ENTITY_EVENT, LEGAL_ENTITY_TOPIC, POPULATION_EVENT, POPULATION_PERSON_TOPIC, contractEvent, eventConsumer } from '@hub/contracts';
+import { appendToOutbox } from '@hub/events';
+import { LEGAL_ENTITY_EVENT_SOURCE } from '../legal-entity/legal-entity.events.js';
 import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
-
-/** The population library's topic and event types this consumer reads (its public contract). */
-const PERSON_TOPIC = 'hub.population.person.v1';
-
-interface PersonEvent {
-  idNumber: string;
-  version: number;
-  to?: string;
-  effectiveOn?: string | null;
-  record?: { status: string; statusEffectiveOn: string | null };
-}
 
 /**
  * A death recorded in the population library marks the legal entities whose legal representative
@@ -19,14 +9,17 @@ interface PersonEvent {
  * `legal-representative-deceased` event is published per legal entity affected — in the same
  * transaction, so each happens once per population event.
  */
-export const representativeDeathConsumer: EventConsumer = {
+export const representativeDeathConsumer = eventConsumer({
   name: 'legal-representative-status',
-  topics: [PERSON_TOPIC],
-  async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
-    const data = event.data as PersonEvent;
-    const status = event.type === 'hub.population.status-changed.v1' ? data.to : event.type === 'hub.population.registered.v1' ? data.record?.status : undefined;
-    if (!status) return;
-    const deceasedOn = status === 'DECEASED' ? ((event.type.endsWith('status-changed.v1') ? data.effectiveOn : data.record?.statusEffectiveOn) ?? null) : null;
+  topics: [POPULATION_PERSON_TOPIC],
+  async handle(event, tx): Promise<void> {
+    let status: string;
+    let statusOn: string | null;
+    if (event.type === POPULATION_EVENT.statusChanged) [status, statusOn] = [event.data.to, event.data.effectiveOn];
+    else if (event.type === POPULATION_EVENT.registered) [status, statusOn] = [event.data.record.status, event.data.record.statusEffectiveOn];
+    else return;
+    const data = event.data;
+    const deceasedOn = status === 'DECEASED' ? statusOn : null;
     const [written] = await tx.query(
       `INSERT INTO legal_entity.legal_representative_status (id_number, status, deceased_on, source_version, source_event_id)
        VALUES ($1, $2, $3, $4, $5)
@@ -41,13 +34,15 @@ export const representativeDeathConsumer: EventConsumer = {
     await appendToOutbox(
       tx,
       LEGAL_ENTITY_SCHEMA,
-      entities.map(({ uscc }) => ({
-        topic: LEGAL_ENTITY_TOPIC,
-        type: LegalEntityEventType.LegalRepresentativeDeceased,
-        source: LEGAL_ENTITY_EVENT_SOURCE,
-        subject: uscc,
-        data: { uscc, legalRepresentativeIdNumber: data.idNumber, deceasedOn, populationEventId: event.id },
-      })),
+      entities.map(({ uscc }) =>
+        contractEvent({
+          topic: LEGAL_ENTITY_TOPIC,
+          type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased,
+          source: LEGAL_ENTITY_EVENT_SOURCE,
+          subject: uscc,
+          data: { uscc, legalRepresentativeIdNumber: data.idNumber, deceasedOn, populationEventId: event.id },
+        }),
+      ),
     );
   },
-};
+});

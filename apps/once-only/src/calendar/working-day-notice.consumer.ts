@@ -1,20 +1,10 @@
 import { loadConfig } from '@hub/config';
 import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
 import { CorrectionConfig } from '../correction/correction.config.js';
-import { CATALOG_EVENT, CATALOG_POLICY_TOPIC } from '../once-only.events.js';
+import { CATALOG_EVENT, CATALOG_POLICY_TOPIC, type CatalogWorkingDayNoticeEntered as NoticeEntered } from '@hub/contracts';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { recountCorrectionDeadlines } from './correction-deadlines.js';
 import { calendarWithNotices, lockForRecount } from './working-day-notices.js';
-
-/** What this consumer reads of hub.catalog.working-day-notice-entered.v1 (schemas/events). */
-interface NoticeEntered {
-  year: number;
-  version: number;
-  holidays: string[];
-  workdays: string[];
-  source: string;
-  enteredAt: string;
-}
 
 /**
  * Follows the working-day notices the catalog's admins enter: keeps the latest version of each

@@ -1,17 +1,13 @@
 import { appendToOutbox, type CloudEvent, type EventConsumer, type SqlExecutor } from '@hub/events';
-import { BASE_LIBRARY_EVENT, LEGAL_ENTITY_TOPIC, PERSON_TOPIC } from '../once-only.events.js';
+import { LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC as PERSON_TOPIC, type Combined, type LegalEntityChanged, type PopulationChanged } from '@hub/contracts';
+import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { changeKeysOf, correctedValueOf } from './correctable-fields.js';
 import { dataCorrectionChanged, type DataCorrectionState } from './correction.events.js';
 import { DataCorrectionStatus } from './correction.model.js';
 
-/** What this consumer reads of a library's `changed` event (its public contract, schemas/events). */
-interface ChangedEvent {
-  idNumber?: string;
-  uscc?: string;
-  version: number;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
+/** What this consumer reads: a library's `changed` event. */
+type ChangedEvent = Combined<PopulationChanged | LegalEntityChanged>;
 
 /** An open report, as the query below reads it. */
 interface OpenReport {

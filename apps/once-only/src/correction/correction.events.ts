@@ -1,25 +1,13 @@
 import type { NewEvent } from '@hub/events';
-import { DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE } from '../once-only.events.js';
+import { ONCE_ONLY_DATA_CORRECTION_TOPIC as DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT, type OnceOnlyDataCorrectionChanged } from '@hub/contracts';
+import { ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import type { DataCorrectionRow } from './correction.entities.js';
 
-/** The payload of hub.once-only.data-correction-changed.v1 (schemas/events). */
-export interface DataCorrectionChanged {
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  field: string;
-  status: string;
-  sourceDepartment: string;
-  reporterDepartment: string;
-  deadline: string;
-  deadlineProvisional: boolean;
-  /** Only when the deadline was counted again (a working-day notice entered): the deadline before. */
-  previousDeadline?: string;
-  correctedValue: string | null;
-  resolutionReason: string | null;
-  correctionEvent: string | null;
-  at: string;
-}
+/**
+ * The payload of hub.once-only.data-correction-changed.v1 (@hub/contracts), with the subject type and
+ * the status as the row holds them (strings: its columns take only the contract's values).
+ */
+type DataCorrectionChanged = Omit<OnceOnlyDataCorrectionChanged, 'subjectType' | 'status'> & { subjectType: string; status: string };
 
 /** What the event says of a correction. */
 export type DataCorrectionState = Pick<

@@ -1,15 +1,7 @@
 import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
-import { MATERIAL_TOPIC, ONCE_ONLY_EVENT } from '../once-only.events.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, type OnceOnlyMaterialStatusChanged as MaterialStatusChanged } from '@hub/contracts';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { InvalidationCode, invalidateResults } from './invalidation.js';
-
-/** The payload of hub.once-only.material-status-changed.v1, as far as it is read here. */
-interface MaterialStatusChanged {
-  materialId: string;
-  licenceId: string | null;
-  to: string;
-  reason: string | null;
-}
 
 /** A material or licence no longer standing, and the code its results are invalidated with. SUPERSEDED is not one: the new version carries on. */
 const ENDED: Record<string, { code: InvalidationCode; verb: string }> = {

@@ -1,6 +1,7 @@
 import { appendToOutbox, type NewEvent, type SqlExecutor } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
-import { ONCE_ONLY_EVENT, ONCE_ONLY_SOURCE, REVIEW_RESULT_TOPIC } from '../once-only.events.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_REVIEW_RESULT_TOPIC as REVIEW_RESULT_TOPIC } from '@hub/contracts';
+import { ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 
 /** Why review results stop being valid: the codes of `invalidation_code`. */

@@ -7,7 +7,8 @@ import { chinaDate, generateCitizenId, generateUscc, parseCitizenId, seededRando
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { HubError, InputError } from '@hub/subgraph';
 import { schemaErrors } from '../../../../test/support/event-schemas.js';
-import { BASE_LIBRARY_EVENT, CREDIT_TOPIC, LEGAL_ENTITY_TOPIC, MATERIAL_TOPIC, ONCE_ONLY_EVENT, PERSON_TOPIC } from '../once-only.events.js';
+import { CREDIT_RECORD_TOPIC as CREDIT_TOPIC, LEGAL_ENTITY_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, POPULATION_PERSON_TOPIC as PERSON_TOPIC } from '@hub/contracts';
+import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { ONCE_ONLY_PERSISTENCE } from '../once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { loadOnceOnlySeed } from '../service-items/once-only-seed.js';

@@ -1,41 +1,17 @@
 import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
-import { BASE_LIBRARY_EVENT, CREDIT_TOPIC, LEGAL_ENTITY_TOPIC, PERSON_TOPIC } from '../once-only.events.js';
+import { CREDIT_RECORD_TOPIC as CREDIT_TOPIC, LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC as PERSON_TOPIC } from '@hub/contracts';
+import type { Combined, CreditRegistered, CreditStatusChanged, LegalEntityChanged, LegalEntityRegistered, LegalEntityStatusChanged, PopulationChanged, PopulationRegistered, PopulationStatusChanged } from '@hub/contracts';
+import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { CLOSED_LEGAL_ENTITY_STATUSES, NOT_YET_REGISTERED, PERSON_DECEASED } from '../subjects/subject-status.js';
 import { InvalidationCode, invalidateResults } from './invalidation.js';
 
-// The parts of the base libraries' event payloads read here (schemas/events/hub.{population,legal-entity,credit}.*.json).
-interface StatusRecord {
-  status: string;
-  statusEffectiveOn: string | null;
-}
-interface PersonEvent {
-  idNumber: string;
-  version: number;
-  record?: StatusRecord;
-  to?: string;
-  effectiveOn?: string | null;
-}
-interface ChangedEvent {
-  idNumber?: string;
-  uscc?: string;
-  version: number;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-interface LegalEntityEvent {
-  uscc: string;
-  version: number;
-  record?: StatusRecord & { statusReason: string | null };
-  to?: string;
-  effectiveOn?: string | null;
-  reason?: string | null;
-}
-interface CreditEvent {
-  recordId: string;
-  record?: { kind: string; subjectType: string; subjectId: string; title: string; authorityName: string; decisionNumber: string; status: string; validTo: string | null };
-  to?: string;
-}
+// The base libraries' event payloads read here, each pair through one view (@hub/contracts).
+type PersonEvent = Combined<PopulationRegistered | PopulationStatusChanged>;
+type ChangedEvent = Combined<PopulationChanged | LegalEntityChanged>;
+type LegalEntityEvent = Combined<LegalEntityRegistered | LegalEntityStatusChanged>;
+type CreditEvent = Combined<CreditRegistered | CreditStatusChanged>;
 
 /**
  * The checks that compared a subject's identity data, and the fields whose change ends them (the

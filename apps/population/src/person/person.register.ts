@@ -1,6 +1,7 @@
+import { POPULATION_EVENT, POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import type { RegisterSpec } from '@hub/register';
 import { POPULATION_SCHEMA } from '../population.schema.js';
-import { PERSON_EVENT_SOURCE, PERSON_TOPIC, PersonEventType } from './person.events.js';
+import { PERSON_EVENT_SOURCE } from './person.events.js';
 import { PERSON_BUSINESS_FIELDS } from './person.record.js';
 
 /** The person register: table `person` keyed by citizen ID; death is final. */
@@ -40,11 +41,11 @@ export const PERSON_REGISTER: RegisterSpec = {
     refusedBecause: () => 'a death is final',
   },
   events: {
-    topic: PERSON_TOPIC,
+    topic: POPULATION_PERSON_TOPIC,
     source: PERSON_EVENT_SOURCE,
-    registered: PersonEventType.Registered,
-    changed: PersonEventType.Changed,
-    statusChanged: PersonEventType.StatusChanged,
+    registered: POPULATION_EVENT.registered,
+    changed: POPULATION_EVENT.changed,
+    statusChanged: POPULATION_EVENT.statusChanged,
   },
 };
 
