@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { LegalEntityIngestModule } from './ingest/legal-entity-ingest.module.js';
 import { LEGAL_ENTITY_TOPIC } from './legal-entity/legal-entity.events.js';
 import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
 import { Person } from './legal-entity/person.model.js';
@@ -24,7 +23,6 @@ import { LegalEntityGraphQLScope } from './legal-entity.graphql-scope.js';
     }),
     LegalEntityGraphQLScope,
     LegalEntityModule,
-    LegalEntityIngestModule,
   ],
 })
 export class LegalEntityAppModule {}

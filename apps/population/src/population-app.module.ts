@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { PopulationIngestModule } from './ingest/population-ingest.module.js';
 import { PERSON_TOPIC } from './person/person.events.js';
 import { PersonModule } from './person/person.module.js';
 import { POPULATION_PERSISTENCE } from './population.persistence.js';
@@ -17,7 +16,6 @@ import { PopulationGraphQLScope } from './population.graphql-scope.js';
     EventsModule.forRoot({ app: 'population', schema: POPULATION_SCHEMA, topics: [{ topic: PERSON_TOPIC, partitions: 6 }] }),
     PopulationGraphQLScope,
     PersonModule,
-    PopulationIngestModule,
   ],
 })
 export class PopulationAppModule {}

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites, WriteCaller } from '@hub/register';
+import { Injectable } from '@nestjs/common';
+import { InjectRegisterWrites, type RegisterWrites, type WriteCaller } from '@hub/register';
 import { CHANGEABLE_FIELDS, type ChangeLegalEntityInput, type ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import type { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
 import { LegalEntityReader } from './legal-entity.reader.js';
-
-export const LEGAL_ENTITY_WRITES = Symbol('LEGAL_ENTITY_WRITES');
+import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 /** Fields a change may not clear. */
 const REQUIRED = ['name', 'registeredAddress', 'registeredAddressDivisionCode'];
@@ -14,7 +13,7 @@ const REQUIRED = ['name', 'registeredAddress', 'registeredAddressDivisionCode'];
 @Injectable()
 export class LegalEntityService {
   constructor(
-    @Inject(LEGAL_ENTITY_WRITES) private readonly writes: RegisterWrites<LegalEntityRecordInput>,
+    @InjectRegisterWrites(LEGAL_ENTITY_REGISTER) private readonly writes: RegisterWrites<LegalEntityRecordInput>,
     private readonly reader: LegalEntityReader,
   ) {}
 

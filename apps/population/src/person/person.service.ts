@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites, WriteResultOutcome, WriteCaller } from '@hub/register';
+import { Injectable } from '@nestjs/common';
+import { InjectRegisterWrites, type RegisterWrites, type WriteResultOutcome, type WriteCaller } from '@hub/register';
 import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
 import type { PersonRecordInput } from './dto/person-record.input.js';
 import type { PersonWriteResult } from './person-connection.model.js';
 import { PersonReader } from './person.reader.js';
-
-export const PERSON_WRITES = Symbol('PERSON_WRITES');
+import { PERSON_REGISTER } from './person.register.js';
 
 const REQUIRED = ['name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode'];
 
@@ -13,7 +12,7 @@ const REQUIRED = ['name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddr
 @Injectable()
 export class PersonService {
   constructor(
-    @Inject(PERSON_WRITES) private readonly writes: RegisterWrites<PersonRecordInput>,
+    @InjectRegisterWrites(PERSON_REGISTER) private readonly writes: RegisterWrites<PersonRecordInput>,
     private readonly reader: PersonReader,
   ) {}
 

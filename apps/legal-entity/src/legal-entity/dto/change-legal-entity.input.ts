@@ -2,14 +2,13 @@ import { Field, InputType, IntersectionType, PartialType, PickType } from '@nest
 import { IsEnum } from 'class-validator';
 import { LegalEntityStatus } from '../legal-entity-status.js';
 import { LegalEntityRecordInput } from './legal-entity-record.input.js';
-import { STATUS_PROPERTIES } from '../legal-entity.register.js';
-import { BUSINESS_FIELDS } from '../legal-entity.record.js';
+import { LEGAL_ENTITY_REGISTER, STATUS_PROPERTIES } from '../legal-entity.register.js';
 import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
 const SOURCE = ['uscc', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;
 /** Everything but the status, which changes through changeLegalEntityStatus (its own event). */
-export const CHANGEABLE_FIELDS = BUSINESS_FIELDS.filter(
-  (f): f is Exclude<(typeof BUSINESS_FIELDS)[number], (typeof STATUS_PROPERTIES)[number]> => !(STATUS_PROPERTIES as readonly string[]).includes(f),
+export const CHANGEABLE_FIELDS = LEGAL_ENTITY_REGISTER.businessFields.filter(
+  (f): f is Exclude<keyof LegalEntityRecordInput, (typeof STATUS_PROPERTIES)[number] | (typeof SOURCE)[number]> => !(STATUS_PROPERTIES as readonly string[]).includes(f),
 );
 
 /** A new version of a legal entity with only the fields that changed; `null` clears an optional field. */

@@ -1,16 +1,15 @@
 import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
 import { PersonStatus } from '../person-enums.js';
-import { PERSON_STATUS_PROPERTIES } from '../person.register.js';
-import { PERSON_BUSINESS_FIELDS } from '../person.record.js';
+import { PERSON_REGISTER, PERSON_STATUS_PROPERTIES } from '../person.register.js';
 import { PersonRecordInput } from './person-record.input.js';
 import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
 
 const SOURCE = ['idNumber', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;
 
 /** Everything but the status, which changes through changePersonStatus (its own event). */
-export const CHANGEABLE_PERSON_FIELDS = PERSON_BUSINESS_FIELDS.filter(
-  (f): f is Exclude<(typeof PERSON_BUSINESS_FIELDS)[number], (typeof PERSON_STATUS_PROPERTIES)[number]> =>
+export const CHANGEABLE_PERSON_FIELDS = PERSON_REGISTER.businessFields.filter(
+  (f): f is Exclude<keyof PersonRecordInput, (typeof PERSON_STATUS_PROPERTIES)[number] | (typeof SOURCE)[number]> =>
     !(PERSON_STATUS_PROPERTIES as readonly string[]).includes(f),
 );
 
