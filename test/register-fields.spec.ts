@@ -9,7 +9,7 @@ import { toStandardAddress } from '../apps/geospatial/src/address/address.reader
 import { STANDARD_ADDRESS_REGISTER } from '../apps/geospatial/src/address/standard-address.register.js';
 import { LegalEntityRecordInput } from '../apps/legal-entity/src/legal-entity/dto/legal-entity-record.input.js';
 import type { LegalEntityRow } from '../apps/legal-entity/src/legal-entity/legal-entity.entity.js';
-import { toModel } from '../apps/legal-entity/src/legal-entity/legal-entity.reader.js';
+import { toLegalEntity } from '../apps/legal-entity/src/legal-entity/legal-entity.model.js';
 import { LEGAL_ENTITY_REGISTER } from '../apps/legal-entity/src/legal-entity/legal-entity.register.js';
 import { PersonRecordInput } from '../apps/population/src/person/dto/person-record.input.js';
 import { toPerson } from '../apps/population/src/person/person.reader.js';
@@ -37,7 +37,7 @@ const REGISTERS: Register[] = [
   {
     spec: LEGAL_ENTITY_REGISTER,
     input: LegalEntityRecordInput,
-    toModel: (row) => toModel(row as unknown as LegalEntityRow),
+    toModel: (row) => toLegalEntity(row as unknown as LegalEntityRow),
     graphType: 'LegalEntity',
     events: { registered: 'hub.legal-entity.registered.v1', changed: 'hub.legal-entity.changed.v1' },
   },
