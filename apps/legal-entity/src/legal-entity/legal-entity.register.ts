@@ -32,6 +32,3 @@ export const LEGAL_ENTITY_REGISTER = defineRegister({
     statusChanged: LegalEntityEventType.StatusChanged,
   },
 });
-
-/** Changed through changeLegalEntityStatus (its own event), not changeLegalEntity. */
-export const STATUS_PROPERTIES = ['status', 'statusEffectiveOn', 'statusReason'] as const;

@@ -27,5 +27,3 @@ export const PERSON_REGISTER = defineRegister({
     statusChanged: PersonEventType.StatusChanged,
   },
 });
-
-export const PERSON_STATUS_PROPERTIES = ['status', 'statusEffectiveOn', 'statusReason'] as const;

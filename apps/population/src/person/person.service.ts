@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRegisterWrites, type RegisterWrites, type WriteResultOutcome, type WriteCaller } from '@hub/register';
+import { InjectRegisterWrites, sourceOfWrite, type RegisterWrites, type WriteResultOutcome, type WriteCaller } from '@hub/register';
 import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
 import type { PersonRecordInput } from './dto/person-record.input.js';
 import type { PersonWriteResult } from './person-connection.model.js';
@@ -23,20 +23,16 @@ export class PersonService {
   async change(input: ChangePersonInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch: Record<string, unknown> = {};
     for (const field of CHANGEABLE_PERSON_FIELDS) if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
   }
 
   async changeStatus(input: ChangePersonStatusInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch));
   }
 
   private async answer({ outcome, key }: { outcome: WriteResultOutcome; key: string }): Promise<PersonWriteResult> {
     const [person] = await this.reader.byIdNumbers([key]);
     return { outcome, person: person! };
   }
-}
-
-function sourceOf(input: { sourceDepartment: string; sourceSystem: string; sourceRecordId: string; version: number }) {
-  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
 }
