@@ -1,13 +1,8 @@
 import { Column, CreateDateColumn, UpdateDateColumn, getMetadataArgsStorage } from 'typeorm';
 import { ORIGINALS_COLUMN, PROVENANCE_COLUMNS, type ColumnSpec, type RegisterSpec } from './register-spec.js';
 
-/**
- * The provenance every register row carries: which source record it was taken from, at which
- * version, its content hash, and when the hub received and stored it. A register's entity
- * extends this class (or RegisterRowKeepingOriginals) and declares only its business columns;
- * the register's SQL columns are read from that declaration (see `registerColumns`).
- */
-export abstract class RegisterRow {
+/** Which source record a row is from: its department, its system, its id there. A register's rows and its history rows carry it. */
+export abstract class SourceRecordColumns {
   @Column({ name: 'source_department', type: 'varchar', length: 18 })
   sourceDepartment: string;
 
@@ -16,7 +11,15 @@ export abstract class RegisterRow {
 
   @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
   sourceRecordId: string;
+}
 
+/**
+ * The provenance every register row carries: which source record it was taken from, at which
+ * version, its content hash, and when the hub received and stored it. A register's entity
+ * extends this class (or RegisterRowKeepingOriginals) and declares only its business columns;
+ * the register's SQL columns are read from that declaration (see `registerColumns`).
+ */
+export abstract class RegisterRow extends SourceRecordColumns {
   @Column({ type: 'integer' })
   version: number;
 
