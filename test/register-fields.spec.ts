@@ -123,3 +123,33 @@ describe.each(REGISTERS)('every column of the $spec.table register is wired thro
     expect(spec.businessFields.filter((f) => f !== spec.status?.property && !changes.includes(f)), `${register.events.changed}: changes`).toEqual([]);
   });
 });
+
+/** The source files docs/recipes.md names for a new legal-entity field: the entity, the input, the record mapper, the GraphQL type. */
+const LEGAL_ENTITY_FIELD_FILES = [
+  'apps/legal-entity/src/legal-entity/dto/legal-entity-record.input.ts',
+  'apps/legal-entity/src/legal-entity/legal-entity.entity.ts',
+  'apps/legal-entity/src/legal-entity/legal-entity.model.ts',
+  'apps/legal-entity/src/legal-entity/legal-entity.record.ts',
+];
+
+describe('a legal-entity field is written in 4 source files (docs/recipes.md)', () => {
+  /** Source files of the library and of the register library (migrations and specs aside) that name `field`. */
+  const filesNaming = (field: string) =>
+    ['apps/legal-entity/src', 'libs/register/src']
+      .flatMap((dir) => (readdirSync(dir, { recursive: true }) as string[]).map((f) => `${dir}/${f}`))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.includes('/migrations/'))
+      .filter((f) => new RegExp(`\\b${field}\\b`).test(readFileSync(f, 'utf8')))
+      .sort();
+
+  // Fields with no role beyond being a field (not the key, the status, a division code, a required or money field).
+  it.each(['businessScope', 'establishedOn', 'registrationAuthorityName'])('%s is in the entity, the input, the record mapper and the GraphQL type, nowhere else', (field) => {
+    expect(LEGAL_ENTITY_REGISTER.businessFields).toContain(field);
+    expect(filesNaming(field)).toEqual(LEGAL_ENTITY_FIELD_FILES);
+  });
+
+  it('is what the recipe says, file by file', () => {
+    const recipe = readFileSync('docs/recipes.md', 'utf8');
+    expect(recipe).toContain(`**${LEGAL_ENTITY_FIELD_FILES.length} source files**`);
+    for (const file of LEGAL_ENTITY_FIELD_FILES) expect(recipe).toContain(file);
+  });
+});
