@@ -1,7 +1,7 @@
 export { PROVENANCE_COLUMNS, PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type ColumnSpec, type RegisterSpec, type StatusSpec } from './register-spec.js';
-export { RegisterRow, RegisterRowKeepingOriginals, registerColumns, defineRegister, type RegisterDeclaration } from './register-row.js';
+export { RegisterRow, RegisterRowKeepingOriginals, defineRegister, type RegisterDeclaration } from './register-row.js';
 export { RegisterRecordInput, extractFieldsOf } from './register-record.input.js';
-export { RegisterModule, InjectRegisterWrites, registerWritesToken, type RegisterFeature } from './register.module.js';
+export { RegisterModule, InjectRegisterWrites, type RegisterFeature } from './register.module.js';
 export { contentHash } from './content-hash.js';
 export { RegisterWriter, type IncomingRecord } from './register-writer.js';
 export { RegisterWrites, sourceOfWrite, type RecordMapper, type SourceOfWrite } from './register-writes.js';
