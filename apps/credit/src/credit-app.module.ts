@@ -5,7 +5,6 @@ import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
 import { LegalEntityCredit, PersonCredit } from './credit-record/credit-record.model.js';
 import { CreditRecordModule } from './credit-record/credit-record.module.js';
-import { CreditIngestModule } from './ingest/credit-ingest.module.js';
 import { legalEntityStandingConsumer } from './standing/legal-entity-standing.consumer.js';
 import { CREDIT_PERSISTENCE } from './credit.persistence.js';
 import { CREDIT_SCHEMA } from './credit.schema.js';
@@ -24,7 +23,6 @@ import { CreditGraphQLScope } from './credit.graphql-scope.js';
     }),
     CreditGraphQLScope,
     CreditRecordModule,
-    CreditIngestModule,
   ],
 })
 export class CreditAppModule {}

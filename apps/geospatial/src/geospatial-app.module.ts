@@ -8,7 +8,6 @@ import { LegalEntityRef, PersonRef } from './geospatial.models.js';
 import { GeospatialModule } from './geospatial.module.js';
 import { GEOSPATIAL_PERSISTENCE } from './geospatial.persistence.js';
 import { GEOSPATIAL_SCHEMA } from './geospatial.schema.js';
-import { GeospatialIngestModule } from './ingest/geospatial-ingest.module.js';
 import { locationConsumer } from './location/location.consumer.js';
 
 /** The geospatial base library (地理空间库) as a Federation 2 subgraph: PostGIS, CGCS2000. */
@@ -19,7 +18,6 @@ import { locationConsumer } from './location/location.consumer.js';
     EventsModule.forRoot({ app: 'geospatial', schema: GEOSPATIAL_SCHEMA, topics: [{ topic: GEOSPATIAL_STANDARD_ADDRESS_TOPIC, partitions: 6 }], consumers: [locationConsumer] }),
     GeospatialGraphQLScope,
     GeospatialModule,
-    GeospatialIngestModule,
   ],
 })
 export class GeospatialAppModule {}

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventPublisher } from '@hub/events';
-import { RegisterWrites } from '@hub/register';
-import { ADDRESS_WRITES, AddressResolver } from './address/address.resolver.js';
+import { RegisterModule } from '@hub/register';
+import { AddressResolver } from './address/address.resolver.js';
+import { StandardAddressInput } from './address/dto/standard-address.input.js';
 import { AddressReader } from './address/address.reader.js';
 import { toAddressRecord } from './address/standard-address.record.js';
 import { STANDARD_ADDRESS_REGISTER } from './address/standard-address.register.js';
@@ -14,8 +12,9 @@ import { LocationReader } from './location/location.reader.js';
 import { SpatialSearchResolver } from './search/spatial-search.resolver.js';
 import { SpatialSearchService } from './search/spatial-search.service.js';
 
-/** Divisions, standard addresses, geocoding, locations and spatial search (the GraphQL side of the library). */
+/** Divisions, standard addresses, geocoding, locations and spatial search (the GraphQL side of the library), and bulk ingest of standard addresses at POST /ingest/addresses. */
 @Module({
+  imports: [RegisterModule.forFeature({ spec: STANDARD_ADDRESS_REGISTER, input: StandardAddressInput, toRecord: toAddressRecord, ingestPath: 'addresses' })],
   providers: [
     DivisionService,
     DivisionResolver,
@@ -26,11 +25,6 @@ import { SpatialSearchService } from './search/spatial-search.service.js';
     PersonLocationResolver,
     SpatialSearchService,
     SpatialSearchResolver,
-    {
-      provide: ADDRESS_WRITES,
-      inject: [getDataSourceToken(), EventPublisher],
-      useFactory: (dataSource: DataSource, events: EventPublisher) => new RegisterWrites(STANDARD_ADDRESS_REGISTER, dataSource, events, toAddressRecord),
-    },
   ],
 })
 export class GeospatialModule {}

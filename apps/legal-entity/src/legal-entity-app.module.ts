@@ -3,7 +3,6 @@ import { LEGAL_ENTITY_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { LegalEntityIngestModule } from './ingest/legal-entity-ingest.module.js';
 import { LegalEntityModule } from './legal-entity/legal-entity.module.js';
 import { Person } from './legal-entity/person.model.js';
 import { representativeDeathConsumer } from './representative/representative-death.consumer.js';
@@ -24,7 +23,6 @@ import { LegalEntityGraphQLScope } from './legal-entity.graphql-scope.js';
     }),
     LegalEntityGraphQLScope,
     LegalEntityModule,
-    LegalEntityIngestModule,
   ],
 })
 export class LegalEntityAppModule {}

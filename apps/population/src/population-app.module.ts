@@ -3,7 +3,6 @@ import { POPULATION_PERSON_TOPIC } from '@hub/contracts';
 import { EventsModule } from '@hub/events';
 import { PersistenceModule } from '@hub/persistence';
 import { SubgraphModule } from '@hub/subgraph';
-import { PopulationIngestModule } from './ingest/population-ingest.module.js';
 import { PersonModule } from './person/person.module.js';
 import { POPULATION_PERSISTENCE } from './population.persistence.js';
 import { POPULATION_SCHEMA } from './population.schema.js';
@@ -17,7 +16,6 @@ import { PopulationGraphQLScope } from './population.graphql-scope.js';
     EventsModule.forRoot({ app: 'population', schema: POPULATION_SCHEMA, topics: [{ topic: POPULATION_PERSON_TOPIC, partitions: 6 }] }),
     PopulationGraphQLScope,
     PersonModule,
-    PopulationIngestModule,
   ],
 })
 export class PopulationAppModule {}

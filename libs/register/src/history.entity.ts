@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SourceRecordColumns } from './register-row.js';
 
 /**
  * The TypeORM entity of a register's change history table: one row per real change
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export function historyEntity(table: string, key: { property: string; column: string; length: number }) {
   @Entity({ name: table })
   @Index(`${table}_${key.column}_idx`, ['key', 'id'])
-  class HistoryRow {
+  class HistoryRow extends SourceRecordColumns {
     @PrimaryGeneratedColumn({ type: 'bigint' })
     id: string;
 
@@ -26,15 +27,6 @@ export function historyEntity(table: string, key: { property: string; column: st
     /** For a registration the full record; otherwise `{ field: { from, to } }` for each changed field. */
     @Column({ type: 'jsonb' })
     changes: Record<string, unknown>;
-
-    @Column({ name: 'source_department', type: 'varchar', length: 18 })
-    sourceDepartment: string;
-
-    @Column({ name: 'source_system', type: 'varchar', length: 64 })
-    sourceSystem: string;
-
-    @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
-    sourceRecordId: string;
 
     @Column({ name: 'event_id', type: 'uuid' })
     eventId: string;

@@ -1,7 +1,10 @@
 export { PROVENANCE_COLUMNS, PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type ColumnSpec, type RegisterSpec, type StatusSpec } from './register-spec.js';
+export { RegisterRow, RegisterRowKeepingOriginals, defineRegister, type RegisterDeclaration } from './register-row.js';
+export { RegisterRecordInput, extractFieldsOf } from './register-record.input.js';
+export { RegisterModule, InjectRegisterWrites, type RegisterFeature } from './register.module.js';
 export { contentHash } from './content-hash.js';
 export { RegisterWriter, type IncomingRecord } from './register-writer.js';
-export { RegisterWrites, type RecordMapper, type SourceOfWrite } from './register-writes.js';
+export { RegisterWrites, sourceOfWrite, type RecordMapper, type SourceOfWrite } from './register-writes.js';
 export { assertAttributed, attributionViolations, type WriteCaller } from './attribution.js';
 export { RegisterReader, provenanceOf } from './register-reader.js';
 export {
@@ -17,6 +20,7 @@ export {
 } from './write-outcome.js';
 export { WriteResultOutcome } from './write-result.js';
 export { Provenance } from './graphql/provenance.model.js';
+export { ChangeRecordInputType, ChangeStatusInputType, changeableFields } from './graphql/change-inputs.js';
 export { RecordChange } from './graphql/record-change.model.js';
 export { PageInfo } from './graphql/page-info.model.js';
 export { GraphQLJSONObject } from './graphql/json-object.scalar.js';

@@ -24,6 +24,11 @@ export interface SourceOfWrite {
   version: number;
 }
 
+/** The source of a write, taken from an input that carries more (a change's fields). */
+export function sourceOfWrite(input: SourceOfWrite): SourceOfWrite {
+  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
+}
+
 /**
  * Single writes to a register (GraphQL mutations). Each is one transaction: the stored row is
  * locked, the record applied by RegisterWriter (the same SQL bulk ingest uses), the events written

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { historyEntity } from '@hub/register';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { RegisterRow, historyEntity } from '@hub/register';
 
 /** One credit record (see CREDIT_RECORD_REGISTER), from its single source record, versioned by its source. */
 @Entity({ name: 'credit_record' })
 @Unique('credit_record_source_record_uq', ['sourceSystem', 'sourceRecordId'])
-export class CreditRecordRow {
+export class CreditRecordRow extends RegisterRow {
   @PrimaryColumn({ name: 'record_id', type: 'varchar', length: 160 })
   recordId: string;
 
@@ -62,30 +62,6 @@ export class CreditRecordRow {
 
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
   statusReason: string | null;
-
-  @Column({ name: 'source_department', type: 'varchar', length: 18 })
-  sourceDepartment: string;
-
-  @Column({ name: 'source_system', type: 'varchar', length: 64 })
-  sourceSystem: string;
-
-  @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
-  sourceRecordId: string;
-
-  @Column({ type: 'integer' })
-  version: number;
-
-  @Column({ name: 'received_at', type: 'timestamptz' })
-  receivedAt: Date;
-
-  @Column({ name: 'content_hash', type: 'varchar', length: 64 })
-  contentHash: string;
-
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 export const CreditRecordChangeRow = historyEntity('credit_record_change', { property: 'recordId', column: 'record_id', length: 160 });

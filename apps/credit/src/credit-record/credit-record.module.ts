@@ -1,25 +1,19 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventPublisher } from '@hub/events';
-import { RegisterWrites } from '@hub/register';
+import { RegisterModule } from '@hub/register';
+import { CreditRecordInput } from './dto/credit-record.input.js';
 import { CreditRecordReader } from './credit-record.reader.js';
 import { toCreditRecord } from './credit-record.record.js';
 import { CREDIT_RECORD_REGISTER } from './credit-record.register.js';
-import { CREDIT_RECORD_WRITES, CreditRecordResolver, LegalEntityCreditResolver, PersonCreditResolver } from './credit-record.resolver.js';
+import { CreditRecordResolver, LegalEntityCreditResolver, PersonCreditResolver } from './credit-record.resolver.js';
 
-/** Credit records, profiles and assessments (the GraphQL side of the library). */
+/** Credit records, profiles and assessments (the GraphQL side of the library), and bulk ingest at POST /ingest/credit-records. */
 @Module({
+  imports: [RegisterModule.forFeature({ spec: CREDIT_RECORD_REGISTER, input: CreditRecordInput, toRecord: toCreditRecord, ingestPath: 'credit-records' })],
   providers: [
     CreditRecordReader,
     CreditRecordResolver,
     LegalEntityCreditResolver,
     PersonCreditResolver,
-    {
-      provide: CREDIT_RECORD_WRITES,
-      inject: [getDataSourceToken(), EventPublisher],
-      useFactory: (dataSource: DataSource, events: EventPublisher) => new RegisterWrites(CREDIT_RECORD_REGISTER, dataSource, events, toCreditRecord),
-    },
   ],
 })
 export class CreditRecordModule {}

@@ -3,27 +3,7 @@ import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import { CreditRecordKind, CreditRecordStatus, SubjectType } from './credit-enums.js';
 import type { CreditRecordInput } from './dto/credit-record.input.js';
-
-export const CREDIT_BUSINESS_FIELDS = [
-  'kind',
-  'subjectType',
-  'subjectId',
-  'subjectName',
-  'decisionNumber',
-  'title',
-  'authorityName',
-  'authorityUscc',
-  'decidedOn',
-  'validFrom',
-  'validTo',
-  'content',
-  'legalBasis',
-  'penaltyType',
-  'fineAmount',
-  'status',
-  'statusEffectiveOn',
-  'statusReason',
-] as const;
+import { CREDIT_RECORD_REGISTER } from './credit-record.register.js';
 
 /** Statuses each kind may have. */
 const STATUSES_OF: Record<CreditRecordKind, CreditRecordStatus[]> = {
@@ -109,7 +89,7 @@ export function toCreditRecord(input: CreditRecordInput): { ok: true; record: Re
       sourceSystem: input.sourceSystem,
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
-      contentHash: contentHash(fields, CREDIT_BUSINESS_FIELDS),
+      contentHash: contentHash(fields, CREDIT_RECORD_REGISTER.businessFields),
     },
   };
 }

@@ -1,18 +1,16 @@
 import type { SignedAccess } from '@hub/auth';
-import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { chinaDate } from '@hub/identifiers';
-import type { RegisterWrites } from '@hub/register';
+import { InjectRegisterWrites, type RegisterWrites } from '@hub/register';
 import { AnyCaller, ProviderOnly, IsCalendarDate, loaderFor, touchSubjects, type HubContext, type SubjectKind, CallerAccess } from '@hub/subgraph';
 import { SubjectType } from './credit-enums.js';
 import { CreditProfile, CreditRecord, CreditRecordWriteResult, LegalEntityCredit, PersonCredit } from './credit-record.model.js';
 import { CreditRecordReader } from './credit-record.reader.js';
+import { CREDIT_RECORD_REGISTER } from './credit-record.register.js';
 import { ChangeCreditRecordStatusInput } from './dto/change-credit-record-status.input.js';
 import { CreditRecordInput } from './dto/credit-record.input.js';
 import { IN_CREDIT_SCHEMA } from '../credit.graphql-scope.js';
-
-export const CREDIT_RECORD_WRITES = Symbol('CREDIT_RECORD_WRITES');
 
 @ArgsType({ ...IN_CREDIT_SCHEMA })
 export class AsOfArgs {
@@ -67,7 +65,7 @@ function holdsData(profile: CreditProfile): boolean {
 export class CreditRecordResolver {
   constructor(
     private readonly reader: CreditRecordReader,
-    @Inject(CREDIT_RECORD_WRITES) private readonly writes: RegisterWrites<CreditRecordInput>,
+    @InjectRegisterWrites(CREDIT_RECORD_REGISTER) private readonly writes: RegisterWrites<CreditRecordInput>,
   ) {}
 
   @AnyCaller()

@@ -1,7 +1,6 @@
 import type { SignedAccess } from '@hub/auth';
-import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, ObjectType, Field, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { WriteResultOutcome, type RegisterWrites } from '@hub/register';
+import { InjectRegisterWrites, WriteResultOutcome, type RegisterWrites } from '@hub/register';
 import { AnyCaller, ProviderOnly, InputError, loaderFor, type HubContext, CallerAccess } from '@hub/subgraph';
 import { divisionLoader } from '../division/division.resolver.js';
 import { DivisionService } from '../division/division.service.js';
@@ -10,8 +9,7 @@ import { AdminDivision, GeocodeResult, StandardAddress } from '../geospatial.mod
 import { AddressReader } from './address.reader.js';
 import { StandardAddressInput } from './dto/standard-address.input.js';
 import { geocode } from './geocoder.js';
-
-export const ADDRESS_WRITES = Symbol('ADDRESS_WRITES');
+import { STANDARD_ADDRESS_REGISTER } from './standard-address.register.js';
 
 @ObjectType({ ...IN_GEOSPATIAL_SCHEMA })
 export class StandardAddressWriteResult {
@@ -31,7 +29,7 @@ export class AddressResolver {
   constructor(
     private readonly reader: AddressReader,
     private readonly divisions: DivisionService,
-    @Inject(ADDRESS_WRITES) private readonly writes: RegisterWrites<StandardAddressInput>,
+    @InjectRegisterWrites(STANDARD_ADDRESS_REGISTER) private readonly writes: RegisterWrites<StandardAddressInput>,
   ) {}
 
   @AnyCaller()

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { historyEntity } from '@hub/register';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { RegisterRowKeepingOriginals, historyEntity } from '@hub/register';
 
 /**
  * A standard address (标准地址) of the address register: its text, structured parts, division and
@@ -7,7 +7,7 @@ import { historyEntity } from '@hub/register';
  */
 @Entity({ name: 'standard_address' })
 @Unique('standard_address_source_record_uq', ['sourceSystem', 'sourceRecordId'])
-export class StandardAddressRow {
+export class StandardAddressRow extends RegisterRowKeepingOriginals {
   @PrimaryColumn({ name: 'address_id', type: 'varchar', length: 64 })
   addressId: string;
 
@@ -42,34 +42,6 @@ export class StandardAddressRow {
   @Index('standard_address_point_idx', { spatial: true })
   @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 4490 })
   point: object;
-
-  @Column({ name: 'source_department', type: 'varchar', length: 18 })
-  sourceDepartment: string;
-
-  @Column({ name: 'source_system', type: 'varchar', length: 64 })
-  sourceSystem: string;
-
-  @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
-  sourceRecordId: string;
-
-  @Column({ type: 'integer' })
-  version: number;
-
-  @Column({ name: 'received_at', type: 'timestamptz' })
-  receivedAt: Date;
-
-  @Column({ name: 'content_hash', type: 'varchar', length: 64 })
-  contentHash: string;
-
-  /** Values as received of fields normalised on the way in (addresses); null when none was changed. */
-  @Column({ type: 'jsonb', nullable: true })
-  originals: Record<string, string> | null;
-
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 export const StandardAddressChangeRow = historyEntity('standard_address_change', { property: 'addressId', column: 'address_id', length: 64 });

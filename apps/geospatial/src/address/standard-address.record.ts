@@ -14,8 +14,7 @@ import type { InputViolation } from '@hub/subgraph';
 import { SRID } from '../geospatial.schema.js';
 import { addressKey } from './address-key.js';
 import type { StandardAddressInput } from './dto/standard-address.input.js';
-
-export const ADDRESS_BUSINESS_FIELDS = ['fullText', 'township', 'road', 'houseNumber', 'divisionCode', 'longitude', 'latitude'] as const;
+import { STANDARD_ADDRESS_REGISTER } from './standard-address.register.js';
 
 /**
  * Validated input → stored address: coordinates converted to CGCS2000 (GCJ-02 input is never stored
@@ -70,7 +69,7 @@ export function toAddressRecord(input: StandardAddressInput): { ok: true; record
       sourceSystem: input.sourceSystem,
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
-      contentHash: contentHash(fields, ADDRESS_BUSINESS_FIELDS),
+      contentHash: contentHash(fields, STANDARD_ADDRESS_REGISTER.businessFields),
       originals: texts.originals,
     },
   };

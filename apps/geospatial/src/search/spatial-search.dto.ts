@@ -1,8 +1,8 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject, PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
-import { IsDivisionCode } from '@hub/subgraph';
+import { DEFAULT_PAGE_SIZE, IsDivisionCode, PageSizeField } from '@hub/subgraph';
 import { CoordinateSystemEnum } from '../address/dto/standard-address.input.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
 import { GeoPoint, LegalEntityRef, PersonRef, StandardAddress } from '../geospatial.models.js';
@@ -70,11 +70,8 @@ export class SpatialSearchArgs {
   @Type(() => SpatialFilterInput)
   within: SpatialFilterInput;
 
-  @Field(() => Int, { defaultValue: 20, description: '1–100' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
+  @PageSizeField()
+  first: number = DEFAULT_PAGE_SIZE;
 
   @Field({ nullable: true })
   @IsOptional()

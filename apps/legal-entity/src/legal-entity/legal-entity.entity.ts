@@ -1,14 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { RegisterRowKeepingOriginals } from '@hub/register';
 
 /**
  * One legal entity as the legal-entity library (法人库) holds it: the authoritative record from its
  * single source department (一数一源), keyed by its USCC. `version` is the source record's version:
- * writes with an older one are refused, a replay of the same one changes nothing.
+ * writes with an older one are refused, a replay of the same one changes nothing. Its columns are
+ * the register's (see LEGAL_ENTITY_REGISTER); the provenance columns come from RegisterRow.
  */
 @Entity({ name: 'legal_entity' })
 @Unique('legal_entity_source_record_uq', ['sourceSystem', 'sourceRecordId'])
 @Index('legal_entity_name_trgm_idx', { synchronize: false })
-export class LegalEntityRow {
+export class LegalEntityRow extends RegisterRowKeepingOriginals {
   @PrimaryColumn({ type: 'varchar', length: 18 })
   uscc: string;
 
@@ -55,33 +57,4 @@ export class LegalEntityRow {
 
   @Column({ name: 'legal_rep_id_number', type: 'varchar', length: 18, nullable: true })
   legalRepresentativeIdNumber: string | null;
-
-  @Column({ name: 'source_department', type: 'varchar', length: 18 })
-  sourceDepartment: string;
-
-  @Column({ name: 'source_system', type: 'varchar', length: 64 })
-  sourceSystem: string;
-
-  @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
-  sourceRecordId: string;
-
-  @Column({ type: 'integer' })
-  version: number;
-
-  @Column({ name: 'received_at', type: 'timestamptz' })
-  receivedAt: Date;
-
-  /** SHA-256 of the business fields: tells a real change from a re-sent identical record. */
-  @Column({ name: 'content_hash', type: 'varchar', length: 64 })
-  contentHash: string;
-
-  /** Values as received of fields normalised on the way in (addresses); null when none was changed. */
-  @Column({ type: 'jsonb', nullable: true })
-  originals: Record<string, string> | null;
-
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

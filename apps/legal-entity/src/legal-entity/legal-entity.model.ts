@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { divisionFullName } from '@hub/identifiers';
 import { Provenance } from '@hub/register';
 import { LegalEntityKind } from './legal-entity-kind.js';
 import { LegalEntityStatus } from './legal-entity-status.js';
+import type { LegalEntityRow } from './legal-entity.entity.js';
 import { Person } from './person.model.js';
 import { IN_LEGAL_ENTITY_SCHEMA } from '../legal-entity.graphql-scope.js';
 
@@ -112,4 +114,39 @@ export class LegalEntity {
 
   @Field({ description: 'When the hub last stored a version of it' })
   updatedAt: Date;
+}
+
+/** How a stored row shows in the graph. */
+export function toLegalEntity(r: LegalEntityRow): LegalEntity {
+  return {
+    uscc: r.uscc,
+    name: r.name,
+    kind: r.kind as LegalEntityKind,
+    status: r.status as LegalEntityStatus,
+    statusEffectiveOn: r.statusEffectiveOn ?? undefined,
+    statusReason: r.statusReason ?? undefined,
+    establishedOn: r.establishedOn ?? undefined,
+    registeredCapital: r.registeredCapitalAmount ? { amount: r.registeredCapitalAmount, currency: r.registeredCapitalCurrency ?? 'CNY' } : undefined,
+    registrationAuthority:
+      r.registrationAuthorityName || r.registrationAuthorityUscc
+        ? { name: r.registrationAuthorityName ?? undefined, uscc: r.registrationAuthorityUscc ?? undefined }
+        : undefined,
+    registeredAddress: {
+      text: r.registeredAddress,
+      divisionCode: r.registeredAddressDivisionCode,
+      divisionName: divisionFullName(r.registeredAddressDivisionCode),
+    },
+    businessScope: r.businessScope ?? undefined,
+    legalRepresentative: r.legalRepresentativeIdNumber ? { idNumber: r.legalRepresentativeIdNumber } : undefined,
+    provenance: {
+      sourceDepartment: r.sourceDepartment,
+      sourceSystem: r.sourceSystem,
+      sourceRecordId: r.sourceRecordId,
+      version: r.version,
+      receivedAt: r.receivedAt,
+      originals: r.originals ?? undefined,
+    },
+    registeredAt: r.registeredAt,
+    updatedAt: r.updatedAt,
+  };
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type Repository } from 'typeorm';
-import { divisionCodePrefix, divisionFullName } from '@hub/identifiers';
+import { divisionCodePrefix } from '@hub/identifiers';
 import { RegisterReader, type RecordChange } from '@hub/register';
 import { LegalEntityRow } from './legal-entity.entity.js';
-import type { LegalEntityKind } from './legal-entity-kind.js';
 import type { LegalEntityStatus } from './legal-entity-status.js';
-import type { LegalEntity, LegalRepresentativeStatus, RepresentativeStatus } from './legal-entity.model.js';
+import { toLegalEntity, type LegalEntity, type LegalRepresentativeStatus, type RepresentativeStatus } from './legal-entity.model.js';
 import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 export interface LegalEntitySearch {
@@ -33,7 +32,7 @@ export class LegalEntityReader {
   async byUsccs(usccs: readonly string[]): Promise<Array<LegalEntity | null>> {
     if (usccs.length === 0) return [];
     const rows = await this.entities.findBy({ uscc: In([...new Set(usccs)]) });
-    const byUscc = new Map(rows.map((r) => [r.uscc, toModel(r)]));
+    const byUscc = new Map(rows.map((r) => [r.uscc, toLegalEntity(r)]));
     return usccs.map((u) => byUscc.get(u) ?? null);
   }
 
@@ -45,7 +44,7 @@ export class LegalEntityReader {
     if (filter.divisionCode) q.andWhere('e.registeredAddressDivisionCode LIKE :division', { division: `${divisionCodePrefix(filter.divisionCode)}%` });
     if (filter.after) q.andWhere('e.uscc > :after', { after: filter.after });
     const rows = await q.getMany();
-    return { items: rows.slice(0, filter.first).map(toModel), hasNextPage: rows.length > filter.first };
+    return { items: rows.slice(0, filter.first).map(toLegalEntity), hasNextPage: rows.length > filter.first };
   }
 
   /** What the population library reported about these legal representatives (by citizen ID), one statement. */
@@ -62,40 +61,6 @@ export class LegalEntityReader {
   historyOf(usccs: readonly string[], limit: number): Promise<RecordChange[][]> {
     return this.history.historyOf(this.entities.manager, usccs, limit);
   }
-}
-
-export function toModel(r: LegalEntityRow): LegalEntity {
-  return {
-    uscc: r.uscc,
-    name: r.name,
-    kind: r.kind as LegalEntityKind,
-    status: r.status as LegalEntityStatus,
-    statusEffectiveOn: r.statusEffectiveOn ?? undefined,
-    statusReason: r.statusReason ?? undefined,
-    establishedOn: r.establishedOn ?? undefined,
-    registeredCapital: r.registeredCapitalAmount ? { amount: r.registeredCapitalAmount, currency: r.registeredCapitalCurrency ?? 'CNY' } : undefined,
-    registrationAuthority:
-      r.registrationAuthorityName || r.registrationAuthorityUscc
-        ? { name: r.registrationAuthorityName ?? undefined, uscc: r.registrationAuthorityUscc ?? undefined }
-        : undefined,
-    registeredAddress: {
-      text: r.registeredAddress,
-      divisionCode: r.registeredAddressDivisionCode,
-      divisionName: divisionFullName(r.registeredAddressDivisionCode),
-    },
-    businessScope: r.businessScope ?? undefined,
-    legalRepresentative: r.legalRepresentativeIdNumber ? { idNumber: r.legalRepresentativeIdNumber } : undefined,
-    provenance: {
-      sourceDepartment: r.sourceDepartment,
-      sourceSystem: r.sourceSystem,
-      sourceRecordId: r.sourceRecordId,
-      version: r.version,
-      receivedAt: r.receivedAt,
-      originals: r.originals ?? undefined,
-    },
-    registeredAt: r.registeredAt,
-    updatedAt: r.updatedAt,
-  };
 }
 
 function escapeLike(text: string): string {

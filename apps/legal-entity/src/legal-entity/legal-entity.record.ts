@@ -3,56 +3,20 @@ import { normaliseAddressFields } from '@hub/geo';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
+import type { LegalEntityRow } from './legal-entity.entity.js';
+import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 import { LegalEntityKind } from './legal-entity-kind.js';
 import { LegalEntityStatus } from './legal-entity-status.js';
 
 /**
- * A validated record in the form the writer stores it (column names in camelCase). Both the
- * GraphQL mutations and bulk ingest produce these, and the register writer applies them with the
- * same SQL, so the versioning rules exist once.
+ * A validated record in the form the writer stores it: the register's columns (LegalEntityRow)
+ * and its provenance. Both the GraphQL mutations and bulk ingest produce these, and the register
+ * writer applies them with the same SQL, so the versioning rules exist once.
  */
-export type LegalEntityRecord = {
-  uscc: string;
-  name: string;
+export type LegalEntityRecord = Omit<LegalEntityRow, 'kind' | 'status' | 'receivedAt' | 'registeredAt' | 'updatedAt'> & {
   kind: LegalEntityKind;
   status: LegalEntityStatus;
-  statusEffectiveOn: string | null;
-  statusReason: string | null;
-  establishedOn: string | null;
-  registeredCapitalAmount: string | null;
-  registeredCapitalCurrency: string | null;
-  registrationAuthorityName: string | null;
-  registrationAuthorityUscc: string | null;
-  registeredAddress: string;
-  registeredAddressDivisionCode: string;
-  businessScope: string | null;
-  legalRepresentativeIdNumber: string | null;
-  sourceDepartment: string;
-  sourceSystem: string;
-  sourceRecordId: string;
-  version: number;
-  contentHash: string;
-  /** The registered address as received, where normalising changed it (provenance). */
-  originals: Record<string, string> | null;
 };
-
-/** The business fields: what a change is made of, and what the content hash covers. */
-export const BUSINESS_FIELDS = [
-  'name',
-  'kind',
-  'status',
-  'statusEffectiveOn',
-  'statusReason',
-  'establishedOn',
-  'registeredCapitalAmount',
-  'registeredCapitalCurrency',
-  'registrationAuthorityName',
-  'registrationAuthorityUscc',
-  'registeredAddress',
-  'registeredAddressDivisionCode',
-  'businessScope',
-  'legalRepresentativeIdNumber',
-] as const satisfies ReadonlyArray<keyof LegalEntityRecord>;
 
 /**
  * Turns validated input into a stored record: upper-cases identifiers, converts a 15-digit
@@ -95,7 +59,7 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
     sourceRecordId: input.sourceRecordId.trim(),
     version: input.version,
   };
-  return { ok: true, record: { ...fields, contentHash: contentHash(fields, BUSINESS_FIELDS), originals: address.originals } };
+  return { ok: true, record: { ...fields, contentHash: contentHash(fields, LEGAL_ENTITY_REGISTER.businessFields), originals: address.originals } };
 }
 
 /** "5000000" and "5000000.00" are the same capital: store and hash one spelling of it. */

@@ -1,8 +1,8 @@
 import type { SignedAccess } from '@hub/auth';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseUscc } from '@hub/identifiers';
-import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, checkPageSize, loaderFor, pageSizeArg, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
 import { ChangeLegalEntityInput, ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import { SearchLegalEntitiesArgs } from './dto/legal-entity-queries.args.js';
 import { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
@@ -63,10 +63,10 @@ export class LegalEntityResolver {
   @ResolveField(() => [RecordChange], { description: 'The latest changes, newest first' })
   history(
     @Parent() entity: LegalEntity,
-    @Args('last', { type: () => Int, defaultValue: 20, description: 'How many changes, 1–100' }) last: number,
+    @Args('last', pageSizeArg('How many changes')) last: number,
     @Context() context: HubContext,
   ): Promise<RecordChange[]> {
-    if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    checkPageSize(last, 'last');
     const loader = loaderFor<string, RecordChange[]>(context, `legalEntity.history.${last}`, (keys) => this.reader.historyOf(keys, last), { subjects: 'LEGAL_ENTITY' });
     return loader.load(entity.uscc) as Promise<RecordChange[]>;
   }

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites, WriteCaller } from '@hub/register';
+import { Injectable } from '@nestjs/common';
+import { InjectRegisterWrites, sourceOfWrite, type RegisterWrites, type WriteCaller } from '@hub/register';
 import { CHANGEABLE_FIELDS, type ChangeLegalEntityInput, type ChangeLegalEntityStatusInput } from './dto/change-legal-entity.input.js';
 import type { LegalEntityRecordInput } from './dto/legal-entity-record.input.js';
 import type { LegalEntityWriteResult } from './legal-entity-write-result.model.js';
 import { LegalEntityReader } from './legal-entity.reader.js';
-
-export const LEGAL_ENTITY_WRITES = Symbol('LEGAL_ENTITY_WRITES');
+import { LEGAL_ENTITY_REGISTER } from './legal-entity.register.js';
 
 /** Fields a change may not clear. */
 const REQUIRED = ['name', 'registeredAddress', 'registeredAddressDivisionCode'];
@@ -14,7 +13,7 @@ const REQUIRED = ['name', 'registeredAddress', 'registeredAddressDivisionCode'];
 @Injectable()
 export class LegalEntityService {
   constructor(
-    @Inject(LEGAL_ENTITY_WRITES) private readonly writes: RegisterWrites<LegalEntityRecordInput>,
+    @InjectRegisterWrites(LEGAL_ENTITY_REGISTER) private readonly writes: RegisterWrites<LegalEntityRecordInput>,
     private readonly reader: LegalEntityReader,
   ) {}
 
@@ -25,20 +24,16 @@ export class LegalEntityService {
   async change(input: ChangeLegalEntityInput, caller: WriteCaller): Promise<LegalEntityWriteResult> {
     const patch: Partial<LegalEntityRecordInput> = {};
     for (const field of CHANGEABLE_FIELDS) if (field in input) (patch as Record<string, unknown>)[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), caller, patch, REQUIRED));
+    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOfWrite(input), caller, patch, REQUIRED));
   }
 
   async changeStatus(input: ChangeLegalEntityStatusInput, caller: WriteCaller): Promise<LegalEntityWriteResult> {
     const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
-    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOf(input), caller, patch));
+    return this.answer(await this.writes.change(input.uscc.toUpperCase(), sourceOfWrite(input), caller, patch));
   }
 
   private async answer({ outcome, key }: { outcome: LegalEntityWriteResult['outcome']; key: string }): Promise<LegalEntityWriteResult> {
     const [legalEntity] = await this.reader.byUsccs([key]);
     return { outcome, legalEntity: legalEntity! };
   }
-}
-
-function sourceOf(input: { sourceDepartment: string; sourceSystem: string; sourceRecordId: string; version: number }) {
-  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { historyEntity } from '@hub/register';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { RegisterRowKeepingOriginals, historyEntity } from '@hub/register';
 
 /**
  * One person as the population library (人口库) holds it, keyed by citizen ID, from its single
@@ -8,7 +8,7 @@ import { historyEntity } from '@hub/register';
 @Entity({ name: 'person' })
 @Unique('person_source_record_uq', ['sourceSystem', 'sourceRecordId'])
 @Index('person_name_trgm_idx', { synchronize: false })
-export class PersonRow {
+export class PersonRow extends RegisterRowKeepingOriginals {
   @PrimaryColumn({ name: 'id_number', type: 'varchar', length: 18 })
   idNumber: string;
 
@@ -60,34 +60,6 @@ export class PersonRow {
 
   @Column({ name: 'relation_to_head_code', type: 'varchar', length: 2, nullable: true })
   relationToHeadCode: string | null;
-
-  @Column({ name: 'source_department', type: 'varchar', length: 18 })
-  sourceDepartment: string;
-
-  @Column({ name: 'source_system', type: 'varchar', length: 64 })
-  sourceSystem: string;
-
-  @Column({ name: 'source_record_id', type: 'varchar', length: 128 })
-  sourceRecordId: string;
-
-  @Column({ type: 'integer' })
-  version: number;
-
-  @Column({ name: 'received_at', type: 'timestamptz' })
-  receivedAt: Date;
-
-  @Column({ name: 'content_hash', type: 'varchar', length: 64 })
-  contentHash: string;
-
-  /** Values as received of fields normalised on the way in (addresses); null when none was changed. */
-  @Column({ type: 'jsonb', nullable: true })
-  originals: Record<string, string> | null;
-
-  @CreateDateColumn({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** The change history of persons (see historyEntity). */

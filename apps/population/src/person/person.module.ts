@@ -1,26 +1,16 @@
 import { Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventPublisher } from '@hub/events';
-import { RegisterWrites } from '@hub/register';
+import { RegisterModule } from '@hub/register';
+import { PersonRecordInput } from './dto/person-record.input.js';
 import { PersonReader } from './person.reader.js';
 import { toPersonRecord } from './person.record.js';
 import { PERSON_REGISTER } from './person.register.js';
 import { PersonResolver } from './person.resolver.js';
-import { PERSON_WRITES, PersonService } from './person.service.js';
+import { PersonService } from './person.service.js';
 
-/** Queries and single writes of persons and households (the GraphQL side of the library). */
+/** Queries and single writes of persons and households (the GraphQL side of the library), and bulk ingest at POST /ingest/persons. */
 @Module({
-  providers: [
-    PersonResolver,
-    PersonReader,
-    PersonService,
-    {
-      provide: PERSON_WRITES,
-      inject: [getDataSourceToken(), EventPublisher],
-      useFactory: (dataSource: DataSource, events: EventPublisher) => new RegisterWrites(PERSON_REGISTER, dataSource, events, toPersonRecord),
-    },
-  ],
+  imports: [RegisterModule.forFeature({ spec: PERSON_REGISTER, input: PersonRecordInput, toRecord: toPersonRecord, ingestPath: 'persons' })],
+  providers: [PersonResolver, PersonReader, PersonService],
   exports: [PersonReader],
 })
 export class PersonModule {}

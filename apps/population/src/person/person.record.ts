@@ -3,37 +3,12 @@ import { normaliseAddressFields } from '@hub/geo';
 import { contentHash } from '@hub/register';
 import type { InputViolation } from '@hub/subgraph';
 import type { PersonRecordInput } from './dto/person-record.input.js';
+import type { PersonRow } from './person.entity.js';
+import { PERSON_REGISTER } from './person.register.js';
 import { Gender, PersonStatus } from './person-enums.js';
 
-/** The business fields: hashed, diffed and sent in events. */
-export const PERSON_BUSINESS_FIELDS = [
-  'name',
-  'gender',
-  'birthDate',
-  'ethnicityCode',
-  'householdAddress',
-  'householdDivisionCode',
-  'residenceAddress',
-  'residenceDivisionCode',
-  'phone',
-  'maritalStatusCode',
-  'status',
-  'statusEffectiveOn',
-  'statusReason',
-  'householdNumber',
-  'relationToHeadCode',
-] as const;
-
-export type PersonRecord = Record<(typeof PERSON_BUSINESS_FIELDS)[number], string | null> & {
-  idNumber: string;
-  sourceDepartment: string;
-  sourceSystem: string;
-  sourceRecordId: string;
-  version: number;
-  contentHash: string;
-  /** Addresses as received, where normalising changed them (provenance). */
-  originals: Record<string, string> | null;
-};
+/** A validated record as the writer stores it: the register's columns (PersonRow) and its provenance. */
+export type PersonRecord = Omit<PersonRow, 'receivedAt' | 'registeredAt' | 'updatedAt'>;
 
 /**
  * Validated input → stored record: the citizen ID normalised (15 → 18 digits), and the rules that
@@ -100,7 +75,7 @@ export function toPersonRecord(input: PersonRecordInput): { ok: true; record: Pe
       sourceSystem: input.sourceSystem,
       sourceRecordId: input.sourceRecordId.trim(),
       version: input.version,
-      contentHash: contentHash(fields, PERSON_BUSINESS_FIELDS),
+      contentHash: contentHash(fields, PERSON_REGISTER.businessFields),
       originals: addresses.originals,
     },
   };

@@ -1,8 +1,8 @@
 import type { SignedAccess } from '@hub/auth';
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { parseCitizenId } from '@hub/identifiers';
 import { RecordChange, decodeCursor, encodeCursor } from '@hub/register';
-import { AnyCaller, ProviderOnly, InputError, loaderFor, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
+import { AnyCaller, ProviderOnly, InputError, checkPageSize, loaderFor, pageSizeArg, touchSubjects, type HubContext, type InputViolation, CallerAccess } from '@hub/subgraph';
 import { ChangePersonInput, ChangePersonStatusInput } from './dto/change-person.input.js';
 import { SearchPersonsArgs } from './dto/person-queries.args.js';
 import { PersonRecordInput } from './dto/person-record.input.js';
@@ -72,10 +72,10 @@ export class PersonResolver {
   @ResolveField(() => [RecordChange], { description: 'The latest changes, newest first' })
   history(
     @Parent() person: Person,
-    @Args('last', { type: () => Int, defaultValue: 20, description: 'How many changes, 1–100' }) last: number,
+    @Args('last', pageSizeArg('How many changes')) last: number,
     @Context() context: HubContext,
   ): Promise<RecordChange[]> {
-    if (last < 1 || last > 100) throw new InputError([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    checkPageSize(last, 'last');
     const loader = loaderFor<string, RecordChange[]>(context, `person.history.${last}`, (keys) => this.reader.historyOf(keys, last), { subjects: 'PERSON' });
     return loader.load(person.idNumber) as Promise<RecordChange[]>;
   }

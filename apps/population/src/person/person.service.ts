@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { RegisterWrites, WriteResultOutcome, WriteCaller } from '@hub/register';
+import { Injectable } from '@nestjs/common';
+import { InjectRegisterWrites, sourceOfWrite, type RegisterWrites, type WriteResultOutcome, type WriteCaller } from '@hub/register';
 import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
 import type { PersonRecordInput } from './dto/person-record.input.js';
 import type { PersonWriteResult } from './person-connection.model.js';
 import { PersonReader } from './person.reader.js';
-
-export const PERSON_WRITES = Symbol('PERSON_WRITES');
+import { PERSON_REGISTER } from './person.register.js';
 
 const REQUIRED = ['name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode'];
 
@@ -13,7 +12,7 @@ const REQUIRED = ['name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddr
 @Injectable()
 export class PersonService {
   constructor(
-    @Inject(PERSON_WRITES) private readonly writes: RegisterWrites<PersonRecordInput>,
+    @InjectRegisterWrites(PERSON_REGISTER) private readonly writes: RegisterWrites<PersonRecordInput>,
     private readonly reader: PersonReader,
   ) {}
 
@@ -24,20 +23,16 @@ export class PersonService {
   async change(input: ChangePersonInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch: Record<string, unknown> = {};
     for (const field of CHANGEABLE_PERSON_FIELDS) if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
   }
 
   async changeStatus(input: ChangePersonStatusInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOf(input), caller, patch));
+    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch));
   }
 
   private async answer({ outcome, key }: { outcome: WriteResultOutcome; key: string }): Promise<PersonWriteResult> {
     const [person] = await this.reader.byIdNumbers([key]);
     return { outcome, person: person! };
   }
-}
-
-function sourceOf(input: { sourceDepartment: string; sourceSystem: string; sourceRecordId: string; version: number }) {
-  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
 }

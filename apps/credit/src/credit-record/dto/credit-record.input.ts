@@ -1,6 +1,6 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RegisterRecordInput } from '@hub/register';
 import { IsCalendarDate, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { IN_CREDIT_SCHEMA } from '../../credit.graphql-scope.js';
 import { CreditRecordKind, CreditRecordStatus, PenaltyType, SubjectType } from '../credit-enums.js';
@@ -11,7 +11,7 @@ import { CreditRecordKind, CreditRecordStatus, PenaltyType, SubjectType } from '
  * toCreditRecord. The record is identified by kind + authority + decision number.
  */
 @InputType('CreditRecordInput', { ...IN_CREDIT_SCHEMA, description: 'A credit record from its deciding authority' })
-export class CreditRecordInput {
+export class CreditRecordInput extends RegisterRecordInput {
   @Field(() => CreditRecordKind)
   @IsEnum(CreditRecordKind)
   kind: CreditRecordKind;
@@ -104,31 +104,4 @@ export class CreditRecordInput {
   @IsString()
   @MaxLength(500)
   statusReason?: string;
-
-  @Field({ description: 'USCC of the source department' })
-  @IsUscc()
-  sourceDepartment: string;
-
-  @Field()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
-  sourceSystem: string;
-
-  @Field()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(128)
-  sourceRecordId: string;
-
-  @Field(() => Int)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version: number;
 }
-
-export const CREDIT_RECORD_EXTRACT_FIELDS: ReadonlySet<string> = new Set([
-  'kind', 'subjectType', 'subjectId', 'subjectName', 'decisionNumber', 'title', 'authorityName', 'authorityUscc', 'decidedOn',
-  'validFrom', 'validTo', 'content', 'legalBasis', 'penaltyType', 'fineAmount', 'status', 'statusEffectiveOn', 'statusReason',
-  'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version',
-]);

@@ -1,7 +1,8 @@
-import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
+import { IsEnum, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RegisterRecordInput } from '@hub/register';
+import { IsDivisionCode, IsNotBlank } from '@hub/subgraph';
 import { IN_GEOSPATIAL_SCHEMA } from '../../geospatial.graphql-scope.js';
 
 export enum CoordinateSystemEnum {
@@ -23,7 +24,7 @@ registerEnumType(CoordinateSystemEnum, {
 
 /** One standard address (标准地址) from its source (e.g. natural resources / civil affairs). */
 @InputType('StandardAddressInput', { ...IN_GEOSPATIAL_SCHEMA, description: 'A standard address from its source department' })
-export class StandardAddressInput {
+export class StandardAddressInput extends RegisterRecordInput {
   @Field({ description: 'The address id in the address register, e.g. "330106-000123"' })
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_", ":" or "-"' })
   addressId: string;
@@ -70,30 +71,4 @@ export class StandardAddressInput {
   @IsOptional()
   @IsEnum(CoordinateSystemEnum)
   coordinateSystem?: CoordinateSystemEnum;
-
-  @Field()
-  @IsUscc()
-  sourceDepartment: string;
-
-  @Field()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
-  sourceSystem: string;
-
-  @Field()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(128)
-  sourceRecordId: string;
-
-  @Field(() => Int)
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version: number;
 }
-
-export const STANDARD_ADDRESS_EXTRACT_FIELDS: ReadonlySet<string> = new Set([
-  'addressId', 'fullText', 'divisionCode', 'township', 'road', 'houseNumber', 'longitude', 'latitude', 'coordinateSystem',
-  'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version',
-]);

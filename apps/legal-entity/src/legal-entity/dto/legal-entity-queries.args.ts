@@ -1,8 +1,8 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { MAX_CURSOR_LENGTH } from '@hub/register';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsDivisionCode } from '@hub/subgraph';
+import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, IsDivisionCode, PageSizeField } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
 import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 
@@ -33,11 +33,8 @@ export class SearchLegalEntitiesArgs {
   @Type(() => LegalEntitySearchFilter)
   filter?: LegalEntitySearchFilter;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
+  @PageSizeField()
+  first: number = DEFAULT_PAGE_SIZE;
 
   @Field({ nullable: true, description: 'The endCursor of the previous page' })
   @IsOptional()

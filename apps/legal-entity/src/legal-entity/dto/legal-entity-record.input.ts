@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RegisterRecordInput } from '@hub/register';
 import { LegalEntityKind } from '../legal-entity-kind.js';
 import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
@@ -9,11 +9,11 @@ import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
 /**
  * One legal-entity record as a source department sends it — the same flat shape for the GraphQL
  * mutation and for every row of a bulk extract (NDJSON keys, CSV headers), so both paths share
- * one set of rules. The source fields identify the record in its source system; `version` is that
- * record's version there.
+ * one set of rules. The source fields (RegisterRecordInput) identify the record in its source
+ * system; `version` is that record's version there.
  */
 @InputType('LegalEntityRecordInput', { ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal-entity record from its source department' })
-export class LegalEntityRecordInput {
+export class LegalEntityRecordInput extends RegisterRecordInput {
   @Field(() => ID, { description: '统一社会信用代码 (GB 32100), 18 characters' })
   @IsUscc()
   uscc: string;
@@ -91,25 +91,4 @@ export class LegalEntityRecordInput {
   @IsOptional()
   @IsCitizenId()
   legalRepresentativeIdNumber?: string;
-
-  @Field({ description: 'USCC of the source department (数源部门)' })
-  @IsUscc()
-  sourceDepartment: string;
-
-  @Field({ description: 'Code of the source system within that department' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
-  sourceSystem: string;
-
-  @Field({ description: 'The record id in the source system' })
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(128)
-  sourceRecordId: string;
-
-  @Field(() => Int, { description: 'Version of the record in the source system; must grow with every change' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version: number;
 }

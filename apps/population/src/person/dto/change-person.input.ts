@@ -1,34 +1,21 @@
-import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum } from 'class-validator';
+import { ChangeRecordInputType, ChangeStatusInputType, changeableFields } from '@hub/register';
 import { PersonStatus } from '../person-enums.js';
-import { PERSON_STATUS_PROPERTIES } from '../person.register.js';
-import { PERSON_BUSINESS_FIELDS } from '../person.record.js';
+import { PERSON_REGISTER } from '../person.register.js';
 import { PersonRecordInput } from './person-record.input.js';
 import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
 
-const SOURCE = ['idNumber', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'] as const;
-
 /** Everything but the status, which changes through changePersonStatus (its own event). */
-export const CHANGEABLE_PERSON_FIELDS = PERSON_BUSINESS_FIELDS.filter(
-  (f): f is Exclude<(typeof PERSON_BUSINESS_FIELDS)[number], (typeof PERSON_STATUS_PROPERTIES)[number]> =>
-    !(PERSON_STATUS_PROPERTIES as readonly string[]).includes(f),
-);
+export const CHANGEABLE_PERSON_FIELDS = changeableFields<PersonRecordInput>(PERSON_REGISTER);
 
 /** A new version of a person with only the fields that changed; `null` clears an optional field. */
-@InputType('ChangePersonInput', { ...IN_POPULATION_SCHEMA, ...IN_POPULATION_SCHEMA })
-export class ChangePersonInput extends IntersectionType(
-  PickType(PersonRecordInput, SOURCE, InputType),
-  PartialType(PickType(PersonRecordInput, CHANGEABLE_PERSON_FIELDS, InputType), InputType),
-  InputType,
-) {}
+@InputType('ChangePersonInput', IN_POPULATION_SCHEMA)
+export class ChangePersonInput extends ChangeRecordInputType(PersonRecordInput, 'idNumber', PERSON_REGISTER) {}
 
 /** A new version of a person whose status changed: a death (with its date) or a move. */
-@InputType('ChangePersonStatusInput', { ...IN_POPULATION_SCHEMA, ...IN_POPULATION_SCHEMA })
-export class ChangePersonStatusInput extends IntersectionType(
-  PickType(PersonRecordInput, SOURCE, InputType),
-  PickType(PersonRecordInput, ['statusEffectiveOn', 'statusReason'] as const, InputType),
-  InputType,
-) {
+@InputType('ChangePersonStatusInput', IN_POPULATION_SCHEMA)
+export class ChangePersonStatusInput extends ChangeStatusInputType(PersonRecordInput, 'idNumber', ['statusEffectiveOn', 'statusReason']) {
   @Field(() => PersonStatus)
   @IsEnum(PersonStatus)
   status: PersonStatus;

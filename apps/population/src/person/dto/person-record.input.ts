@@ -1,7 +1,7 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { RegisterRecordInput } from '@hub/register';
+import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank } from '@hub/subgraph';
 import { Gender, PersonStatus } from '../person-enums.js';
 import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
 
@@ -12,7 +12,7 @@ import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
  * GB/T 4761 relation to the head of the household).
  */
 @InputType('PersonRecordInput', { ...IN_POPULATION_SCHEMA, description: 'A person record from its source department' })
-export class PersonRecordInput {
+export class PersonRecordInput extends RegisterRecordInput {
   @Field(() => ID, { description: '公民身份号码 (GB 11643); a 15-digit number is converted' })
   @IsCitizenId()
   idNumber: string;
@@ -91,32 +91,4 @@ export class PersonRecordInput {
   @IsOptional()
   @Matches(/^\d{2}$/, { message: 'RELATION_UNKNOWN: a two-digit GB/T 4761 code' })
   relationToHeadCode?: string;
-
-  @Field({ description: 'USCC of the source department (数源部门)' })
-  @IsUscc()
-  sourceDepartment: string;
-
-  @Field({ description: 'Code of the source system within that department' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_" or "-"' })
-  sourceSystem: string;
-
-  @Field({ description: 'The record id in the source system' })
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(128)
-  sourceRecordId: string;
-
-  @Field(() => Int, { description: 'Version of the record in the source system; must grow with every change' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2_147_483_647)
-  version: number;
 }
-
-/** The fields a row of a person extract may carry. */
-export const PERSON_EXTRACT_FIELDS: ReadonlySet<string> = new Set([
-  'idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'residenceAddress',
-  'residenceDivisionCode', 'phone', 'maritalStatusCode', 'status', 'statusEffectiveOn', 'statusReason', 'householdNumber',
-  'relationToHeadCode', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version',
-]);
