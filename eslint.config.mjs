@@ -26,6 +26,21 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need the types (typed linting: each file with the tsconfig.json nearest to it, the
+    // server's or the console's). A promise nobody awaits loses its rejection and its ordering; a
+    // promise where a callback's result is ignored (an event handler, a forEach) is the same bug;
+    // a switch over a union that misses a member silently does nothing for it.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    // Bundled by esbuild and covered by no tsconfig (see the graphiql block below).
+    ignores: ['apps/gateway/graphiql/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [libInternals, otherApps] }] },
   },
