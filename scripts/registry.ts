@@ -7,7 +7,8 @@
 //     test/migrations.spec.ts) and CI (the migration check of every app that owns a schema, the
 //     smoke test's ports);
 //   - checked against it by test/registry.spec.ts: the folders under apps/ and libs/,
-//     docker-compose.yml's services, docs/architecture.md's layout.
+//     docker-compose.yml's services, the governed graphs of libs/policy, docs/architecture.md's
+//     layout and the README's list of libraries.
 // Adding an app or a library: docs/recipes.md.
 //
 // Plain data with no import, so that anything can read it (a script, a spec, CI through the build).
@@ -35,6 +36,11 @@ export interface AppEntry {
   readonly databaseSchema?: string;
   /** One of the four base libraries (基础库) of the hub, as opposed to the catalog or the once-only app. */
   readonly baseLibrary?: boolean;
+  /**
+   * The catalog governs every field of its schema (catalog:check; libs/policy GOVERNED_GRAPHS): the
+   * base libraries and the once-only app, which serve data about citizens and companies.
+   */
+  readonly catalogGoverned?: boolean;
 }
 
 export interface LibEntry {
@@ -46,12 +52,12 @@ export interface LibEntry {
 export const APPS = [
   { name: 'hub', kind: 'hub' },
   { name: 'gateway', kind: 'gateway', port: { variable: 'GATEWAY_PORT', default: 4000 } },
-  { name: 'legal-entity', kind: 'subgraph', port: { variable: 'LEGAL_ENTITY_PORT', default: 4101 }, databaseSchema: 'legal_entity', baseLibrary: true },
-  { name: 'population', kind: 'subgraph', port: { variable: 'POPULATION_PORT', default: 4102 }, databaseSchema: 'population', baseLibrary: true },
-  { name: 'credit', kind: 'subgraph', port: { variable: 'CREDIT_PORT', default: 4103 }, databaseSchema: 'credit', baseLibrary: true },
-  { name: 'geospatial', kind: 'subgraph', port: { variable: 'GEOSPATIAL_PORT', default: 4104 }, databaseSchema: 'geospatial', baseLibrary: true },
+  { name: 'legal-entity', kind: 'subgraph', port: { variable: 'LEGAL_ENTITY_PORT', default: 4101 }, databaseSchema: 'legal_entity', baseLibrary: true, catalogGoverned: true },
+  { name: 'population', kind: 'subgraph', port: { variable: 'POPULATION_PORT', default: 4102 }, databaseSchema: 'population', baseLibrary: true, catalogGoverned: true },
+  { name: 'credit', kind: 'subgraph', port: { variable: 'CREDIT_PORT', default: 4103 }, databaseSchema: 'credit', baseLibrary: true, catalogGoverned: true },
+  { name: 'geospatial', kind: 'subgraph', port: { variable: 'GEOSPATIAL_PORT', default: 4104 }, databaseSchema: 'geospatial', baseLibrary: true, catalogGoverned: true },
   { name: 'catalog', kind: 'subgraph', port: { variable: 'CATALOG_PORT', default: 4105 }, databaseSchema: 'catalog' },
-  { name: 'once-only', kind: 'subgraph', port: { variable: 'ONCE_ONLY_PORT', default: 4106 }, databaseSchema: 'once_only' },
+  { name: 'once-only', kind: 'subgraph', port: { variable: 'ONCE_ONLY_PORT', default: 4106 }, databaseSchema: 'once_only', catalogGoverned: true },
   { name: 'console', kind: 'console' },
 ] as const satisfies readonly AppEntry[];
 

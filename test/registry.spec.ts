@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { BASE_LIBRARY_GRAPHS, GOVERNED_GRAPHS } from '@hub/policy';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 import { LIBRARY_SCHEMAS } from '../scripts/library-schemas.js';
@@ -75,6 +76,13 @@ describe('the registry of apps and libraries (scripts/registry.ts)', () => {
     expect(withMigrations, 'an app with a migrations folder but no databaseSchema in the registry').toEqual(SCHEMA_OWNERS.map((app) => app.name));
   });
 
+  it('is what the catalog governs: the base libraries and the other governed subgraphs of libs/policy', () => {
+    // join__Graph's value of a subgraph: legal-entity → LEGAL_ENTITY.
+    const graph = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    expect([...BASE_LIBRARY_GRAPHS].sort()).toEqual(SUBGRAPH_APPS.filter((app) => 'baseLibrary' in app && app.baseLibrary).map((app) => graph(app.name)).sort());
+    expect([...GOVERNED_GRAPHS].sort()).toEqual(SUBGRAPH_APPS.filter((app) => 'catalogGoverned' in app && app.catalogGoverned).map((app) => graph(app.name)).sort());
+  });
+
   it('is what docker-compose.yml deploys: a service per app with a port, the gateway pointed at every subgraph', () => {
     const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
       services: Record<string, { command?: string[]; environment?: Record<string, unknown>; healthcheck?: { test?: string[] }; depends_on?: Record<string, unknown> }>;
@@ -101,5 +109,15 @@ describe('the registry of apps and libraries (scripts/registry.ts)', () => {
     expect(layout, 'missing from the layout in docs/architecture.md "Processes and code layout"').toEqual([]);
     const readme = readFileSync('README.md', 'utf8');
     expect(LIBS.filter((lib) => !readme.includes(`\`@hub/${lib.name}\``)).map((lib) => lib.name), 'missing from the README\'s "Architecture in brief"').toEqual([]);
+  });
+
+  it('docs/recipes.md names only files and scripts that exist (its checklists stay true)', () => {
+    const recipes = readFileSync('docs/recipes.md', 'utf8');
+    const paths = [...recipes.matchAll(/(?:`|\b)((?:apps|libs|scripts|test|docs|schemas)\/[\w./-]*\w)/g)].map((m) => m[1]).filter((path) => !path.includes('<'));
+    expect(paths.length).toBeGreaterThan(10);
+    expect([...new Set(paths)].filter((path) => !existsSync(path))).toEqual([]);
+    const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const named = [...recipes.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
+    expect(named.filter((script) => !scripts.includes(script))).toEqual([]);
   });
 });
