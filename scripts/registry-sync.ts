@@ -1,14 +1,14 @@
 // npm run registry:sync    writes the files generated from the registry (scripts/registry.ts):
 //                          nest-cli.json's projects, the `@hub/<lib>` paths of tsconfig.json and .swcrc
 // npm run registry:check   fails (exit 1) when one of them is not what the registry gives (CI runs it)
-// node dist/scripts/registry-sync.js --list <port-variables|schema-owners>
-//                          prints the subgraphs' port variables, or the apps that own a schema, one a
-//                          line (for CI's shell steps)
+// node dist/scripts/registry-sync.js --list port-variables
+//                          prints the subgraphs' port variables, one a line (CI's smoke test gives
+//                          each a free port)
 //
 // Only the generated parts change: the rest of each file (compiler options, excludes) stays as written.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APPS, LIBS, SCHEMA_OWNERS, SUBGRAPH_APPS } from './registry.js';
+import { APPS, LIBS, SUBGRAPH_APPS } from './registry.js';
 
 export interface GeneratedFile {
   /** Relative to the repository's root. */
@@ -62,7 +62,6 @@ async function main(): Promise<number> {
   if (args[0] === '--list') {
     const lists: Record<string, readonly string[]> = {
       'port-variables': SUBGRAPH_APPS.map((app) => app.port.variable),
-      'schema-owners': SCHEMA_OWNERS.map((app) => app.name),
     };
     const list = lists[args[1] ?? ''];
     if (!list) {
