@@ -3,15 +3,16 @@
 //     nest-cli.json's projects, the `@hub/<lib>` paths of tsconfig.json and .swcrc;
 //   - read at run time: the all-in-one launcher and the test hub (apps/hub/src/subgraphs.ts: which
 //     subgraphs start, in which order, on which port), each subgraph's main.ts (its port), the
-//     supergraph composition, the database tools (scripts/library-schemas.ts: migration:generate,
-//     test/migrations.spec.ts) and CI (the migration check of every app that owns a schema, the
-//     smoke test's ports);
+//     gateway (the SUBGRAPH_<NAME>_URL naming rule), the supergraph composition, the database
+//     tools (scripts/library-schemas.ts: migration:generate, test/migrations.spec.ts) and CI (the
+//     migration check of every app that owns a schema, the smoke test's ports);
 //   - checked against it by test/registry.spec.ts: the folders under apps/ and libs/,
 //     docker-compose.yml's services, the governed graphs of libs/policy, docs/architecture.md's
 //     layout and the README's list of libraries.
 // Adding an app or a library: docs/recipes.md.
 //
-// Plain data with no import, so that anything can read it (a script, a spec, CI through the build).
+// Plain data and small helpers, with no import, so that anything can read it (an app, a script, a
+// spec, CI through the build).
 
 export type AppKind =
   /** `npm start`: every other app in one process (apps/hub). */
@@ -94,6 +95,11 @@ export const SCHEMA_OWNERS: ReadonlyArray<Extract<App, { databaseSchema: string 
 
 export function subgraphApp(name: SubgraphName): SubgraphApp {
   return SUBGRAPH_APPS.find((app) => app.name === name)!;
+}
+
+/** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
 }
 
 /** What `bootstrapSubgraph` needs of a subgraph's entry: its name, port variable and default port. */

@@ -17,8 +17,9 @@ import { startOnceOnly } from '../../once-only/src/main.js';
 import { GatewayClient } from '../../once-only/src/gateway-client/gateway-client.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
-
 import { SUBGRAPH_APPS, type SubgraphName } from '../../../scripts/registry.js';
+
+export { subgraphUrlVariable } from '../../../scripts/registry.js';
 
 export interface SubgraphEntry {
   /** The subgraph's name in the supergraph (and in SUBGRAPH_<NAME>_URL). */
@@ -56,11 +57,6 @@ export const SUBGRAPHS: SubgraphEntry[] = SUBGRAPH_APPS.map((app) => ({
   defaultPort: app.port.default,
   ...WIRING[app.name],
 }));
-
-/** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
-export function subgraphUrlVariable(name: string): string {
-  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-}
 
 /** Waits until the started subgraphs' events are relayed and consumed (see eventsSettled). */
 export function subgraphEventsSettled(apps: readonly INestApplication[], timeoutMs?: number): Promise<boolean> {
