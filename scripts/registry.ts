@@ -89,9 +89,7 @@ export type SchemaOwnerName = Extract<App, { databaseSchema: string }>['name'];
 export const SUBGRAPH_APPS: readonly SubgraphApp[] = APPS.filter((app): app is SubgraphApp => app.kind === 'subgraph');
 
 /** The apps that own a Postgres schema, in start order. */
-export const SCHEMA_OWNERS: ReadonlyArray<Extract<App, { databaseSchema: string }>> = APPS.filter(
-  (app): app is Extract<App, { databaseSchema: string }> => 'databaseSchema' in app,
-);
+export const SCHEMA_OWNERS: ReadonlyArray<Extract<App, { databaseSchema: string }>> = APPS.filter((app): app is Extract<App, { databaseSchema: string }> => 'databaseSchema' in app);
 
 export function subgraphApp(name: SubgraphName): SubgraphApp {
   return SUBGRAPH_APPS.find((app) => app.name === name)!;

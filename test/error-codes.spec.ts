@@ -73,9 +73,7 @@ describe('error codes', () => {
     expect(table.length).toBeGreaterThan(100);
     const named = [...table.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(_\*)?`/g)].map(([, code, wildcard]) => (wildcard ? `${code}_*` : code));
     expect(named.length).toBeGreaterThan(10);
-    const unknown = named.filter((code) =>
-      code.endsWith('_*') ? !Object.keys(HUB_ERROR_CODES).some((known) => known.startsWith(code.slice(0, -1))) : !isHubErrorCode(code) && !APOLLO_CODES.includes(code),
-    );
+    const unknown = named.filter((code) => (code.endsWith('_*') ? !Object.keys(HUB_ERROR_CODES).some((known) => known.startsWith(code.slice(0, -1))) : !isHubErrorCode(code) && !APOLLO_CODES.includes(code)));
     expect(unknown).toEqual([]);
   });
 });

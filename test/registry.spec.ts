@@ -8,7 +8,7 @@ import { BASE_LIBRARY_GRAPHS, GOVERNED_GRAPHS } from '@hub/policy';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 import { LIBRARY_SCHEMAS } from '../scripts/library-schemas.js';
-import { APPS, LIBS, SCHEMA_OWNERS, SUBGRAPH_APPS } from '../scripts/registry.js';
+import { APPS, LIBS, SCHEMA_OWNERS, SUBGRAPH_APPS, type AppEntry } from '../scripts/registry.js';
 import { generatedFiles, libPaths, withPaths } from '../scripts/registry-sync.js';
 
 const folders = (dir: string) =>
@@ -33,10 +33,7 @@ describe('the registry of apps and libraries (scripts/registry.ts)', () => {
   });
 
   it('points at what exists: each library has its public surface, each Nest app its main.ts', () => {
-    const missing = [
-      ...LIBS.map((lib) => `libs/${lib.name}/src/index.ts`),
-      ...APPS.filter((app) => app.kind !== 'console').map((app) => `apps/${app.name}/src/main.ts`),
-    ].filter((path) => !existsSync(path));
+    const missing = [...LIBS.map((lib) => `libs/${lib.name}/src/index.ts`), ...APPS.filter((app) => app.kind !== 'console').map((app) => `apps/${app.name}/src/main.ts`)].filter((path) => !existsSync(path));
     expect(missing).toEqual([]);
   });
 
@@ -79,8 +76,12 @@ describe('the registry of apps and libraries (scripts/registry.ts)', () => {
   it('is what the catalog governs: the base libraries and the other governed subgraphs of libs/policy', () => {
     // join__Graph's value of a subgraph: legal-entity → LEGAL_ENTITY.
     const graph = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-    expect([...BASE_LIBRARY_GRAPHS].sort()).toEqual(SUBGRAPH_APPS.filter((app) => 'baseLibrary' in app && app.baseLibrary).map((app) => graph(app.name)).sort());
-    expect([...GOVERNED_GRAPHS].sort()).toEqual(SUBGRAPH_APPS.filter((app) => 'catalogGoverned' in app && app.catalogGoverned).map((app) => graph(app.name)).sort());
+    const flagged = (flag: 'baseLibrary' | 'catalogGoverned') =>
+      SUBGRAPH_APPS.filter((app: AppEntry) => app[flag] === true)
+        .map((app) => graph(app.name))
+        .sort();
+    expect([...BASE_LIBRARY_GRAPHS].sort()).toEqual(flagged('baseLibrary'));
+    expect([...GOVERNED_GRAPHS].sort()).toEqual(flagged('catalogGoverned'));
   });
 
   it('is what docker-compose.yml deploys: a service per app with a port, the gateway pointed at every subgraph', () => {
@@ -108,7 +109,10 @@ describe('the registry of apps and libraries (scripts/registry.ts)', () => {
     const layout = [...APPS.map((app) => `apps/${app.name}`), ...LIBS.map((lib) => `libs/${lib.name}`)].filter((path) => !new RegExp(`^${path}\\s`, 'm').test(architecture));
     expect(layout, 'missing from the layout in docs/architecture.md "Processes and code layout"').toEqual([]);
     const readme = readFileSync('README.md', 'utf8');
-    expect(LIBS.filter((lib) => !readme.includes(`\`@hub/${lib.name}\``)).map((lib) => lib.name), 'missing from the README\'s "Architecture in brief"').toEqual([]);
+    expect(
+      LIBS.filter((lib) => !readme.includes(`\`@hub/${lib.name}\``)).map((lib) => lib.name),
+      'missing from the README\'s "Architecture in brief"',
+    ).toEqual([]);
   });
 
   it('docs/recipes.md names only files and scripts that exist (its checklists stay true)', () => {
