@@ -26,6 +26,22 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need the types (typed linting: each file with the tsconfig.json nearest to it, the
+    // server's or the console's). A promise nobody awaits loses its rejection and its ordering; a
+    // promise where a callback's result is ignored (an event handler, a forEach) is the same bug;
+    // a switch over a union that misses a member silently does nothing for it (a `default:` is the
+    // written decision to ignore the rest — a consumer skipping events it does not need).
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    // Bundled by esbuild and covered by no tsconfig (see the graphiql block below).
+    ignores: ['apps/gateway/graphiql/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     files: ['libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [libInternals, otherApps] }] },
   },

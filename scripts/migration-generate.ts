@@ -1,5 +1,6 @@
 // npm run migration:generate -- <app> <Name>   writes apps/<app>/src/migrations/<timestamp>-<name>.ts
 // npm run migration:generate -- <app> --check  exits 1 when the entities need a migration
+// npm run migration:generate -- --check        the same for every app that owns a schema (scripts/registry.ts; CI)
 //
 // Applies the app's existing migrations to a scratch database (DATABASE_URL's server, or an
 // embedded one), asks TypeORM what the entities still need, and writes that as a migration to
@@ -12,9 +13,18 @@ import { LIBRARY_SCHEMAS } from './library-schemas.js';
 
 async function main(): Promise<number> {
   const [app, name] = process.argv.slice(2);
+  if (app === '--check' && name === undefined) {
+    let worst = 0;
+    for (const each of Object.keys(LIBRARY_SCHEMAS)) worst = Math.max(worst, await migrate(each, '--check'));
+    return worst;
+  }
+  return migrate(app, name);
+}
+
+async function migrate(app: string | undefined, name: string | undefined): Promise<number> {
   const options = app ? LIBRARY_SCHEMAS[app] : undefined;
-  if (!options || !name) {
-    console.error(`usage: npm run migration:generate -- <app> <MigrationName|--check>\napps: ${Object.keys(LIBRARY_SCHEMAS).join(', ')}`);
+  if (!app || !options || !name) {
+    console.error(`usage: npm run migration:generate -- <app> <MigrationName|--check>, or -- --check for every app\napps: ${Object.keys(LIBRARY_SCHEMAS).join(', ')}`);
     return 2;
   }
   const check = name === '--check';

@@ -72,8 +72,13 @@ class AuditFaultProxy {
         return intents;
       case 'outcomes':
         return !intents;
-      default:
+      case 'after-intent':
+      case 'none':
         return false;
+      default: {
+        const _exhaustive: never = this.fault;
+        return _exhaustive;
+      }
     }
   }
 

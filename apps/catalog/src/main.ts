@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { CatalogAppModule } from './catalog-app.module.js';
 
-/** Runs the catalog subgraph as its own process (port CATALOG_PORT, default 4105). */
+/** Runs the catalog subgraph as its own process (port CATALOG_PORT, default 4105: scripts/registry.ts). */
 export function startCatalog(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(CatalogAppModule, { name: 'catalog', portVariable: 'CATALOG_PORT', defaultPort: 4105, ...options });
+  return bootstrapSubgraph(CatalogAppModule, { ...subgraphListen('catalog'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

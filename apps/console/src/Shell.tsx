@@ -16,6 +16,13 @@ export function Shell() {
   const t = useT();
   const queryClient = useQueryClient();
   const session = useSession();
+  // Sign-out leaves for the sign-in page whatever the hub answers: a session it cannot end now
+  // ends by itself. Nothing here rejects, so the click handler has nothing to wait for (`void`).
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    queryClient.clear();
+    await navigate('/sign-in');
+  };
   if (session.isPending) return <Spin style={{ display: 'block', margin: 48 }} tip={t('正在加载…', 'Loading…')} />;
   if (session.isError) {
     if (session.error instanceof HubError && session.error.status === 401) return <Navigate to="/sign-in" replace />;
@@ -34,7 +41,8 @@ export function Shell() {
           {t('数据共享交换平台 · 管理控制台', 'Data Sharing Exchange Hub · Console')}
         </Typography.Text>
         <nav aria-label={t('主导航', 'Main navigation')} style={{ flex: 1, minWidth: 0 }}>
-          <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={items} onClick={({ key }) => navigate(key)} />
+          {/* navigate() settles when the next page is there; the click has nothing to wait for. */}
+          <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={items} onClick={({ key }) => void navigate(key)} />
         </nav>
         <Space>
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="signed-in-as">
@@ -43,11 +51,7 @@ export function Shell() {
           <LanguageSwitch />
           <Button
             data-testid="sign-out"
-            onClick={async () => {
-              await signOut().catch(() => undefined);
-              queryClient.clear();
-              navigate('/sign-in');
-            }}
+            onClick={() => void leave()}
           >
             {t('退出登录', 'Sign out')}
           </Button>

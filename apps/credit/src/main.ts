@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { CreditAppModule } from './credit-app.module.js';
 
-/** Runs the credit subgraph as its own process (port CREDIT_PORT, default 4103). */
+/** Runs the credit subgraph as its own process (port CREDIT_PORT, default 4103: scripts/registry.ts). */
 export function startCredit(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(CreditAppModule, { name: 'credit', portVariable: 'CREDIT_PORT', defaultPort: 4103, ...options });
+  return bootstrapSubgraph(CreditAppModule, { ...subgraphListen('credit'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

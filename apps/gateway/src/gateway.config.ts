@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
+import { subgraphUrlVariable } from '../../../scripts/registry.js';
 
 /** The gateway's settings, read once at start. */
 export class GatewayConfig {
@@ -150,7 +151,7 @@ export class GatewayConfig {
  * supergraph carries the URLs of a local all-in-one run, deployments point elsewhere.
  */
 export function subgraphUrl(name: string, composedUrl: string, env: NodeJS.ProcessEnv = process.env): string {
-  const variable = `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`; // the same rule as apps/hub's subgraphUrlVariable
+  const variable = subgraphUrlVariable(name);
   const value = env[variable];
   if (!value) return composedUrl;
   if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(value)}`);

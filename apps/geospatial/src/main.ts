@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { GeospatialAppModule } from './geospatial-app.module.js';
 
-/** Runs the geospatial subgraph as its own process (port GEOSPATIAL_PORT, default 4104). */
+/** Runs the geospatial subgraph as its own process (port GEOSPATIAL_PORT, default 4104: scripts/registry.ts). */
 export function startGeospatial(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(GeospatialAppModule, { name: 'geospatial', portVariable: 'GEOSPATIAL_PORT', defaultPort: 4104, ...options });
+  return bootstrapSubgraph(GeospatialAppModule, { ...subgraphListen('geospatial'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

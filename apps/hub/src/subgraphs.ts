@@ -17,10 +17,13 @@ import { startOnceOnly } from '../../once-only/src/main.js';
 import { GatewayClient } from '../../once-only/src/gateway-client/gateway-client.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
+import { SUBGRAPH_APPS, type SubgraphName } from '../../../scripts/registry.js';
+
+export { subgraphUrlVariable } from '../../../scripts/registry.js';
 
 export interface SubgraphEntry {
   /** The subgraph's name in the supergraph (and in SUBGRAPH_<NAME>_URL). */
-  name: string;
+  name: SubgraphName;
   module: unknown;
   /** The environment variable with its port, and the port a local all-in-one run uses. */
   portVariable: string;
@@ -31,22 +34,29 @@ export interface SubgraphEntry {
 }
 
 /**
- * Every subgraph — the four base libraries, the catalog and the once-only app — in start order. The all-in-one launcher, the supergraph
- * composition, the test hub and the benchmarks all take the list from here.
+ * How each subgraph of the registry (scripts/registry.ts) is started: its Nest module and start
+ * function. A subgraph added to the registry without a line here fails the typecheck.
  */
-export const SUBGRAPHS: SubgraphEntry[] = [
-  { name: 'legal-entity', module: LegalEntityAppModule, portVariable: 'LEGAL_ENTITY_PORT', defaultPort: 4101, start: startLegalEntity },
-  { name: 'population', module: PopulationAppModule, portVariable: 'POPULATION_PORT', defaultPort: 4102, start: startPopulation },
-  { name: 'credit', module: CreditAppModule, portVariable: 'CREDIT_PORT', defaultPort: 4103, start: startCredit },
-  { name: 'geospatial', module: GeospatialAppModule, portVariable: 'GEOSPATIAL_PORT', defaultPort: 4104, start: startGeospatial },
-  { name: 'catalog', module: CatalogAppModule, portVariable: 'CATALOG_PORT', defaultPort: 4105, start: startCatalog },
-  { name: 'once-only', module: OnceOnlyAppModule, portVariable: 'ONCE_ONLY_PORT', defaultPort: 4106, start: startOnceOnly, useGateway: (app, url) => app.get(GatewayClient).useGateway(url) },
-];
+const WIRING: Record<SubgraphName, Pick<SubgraphEntry, 'module' | 'start' | 'useGateway'>> = {
+  'legal-entity': { module: LegalEntityAppModule, start: startLegalEntity },
+  population: { module: PopulationAppModule, start: startPopulation },
+  credit: { module: CreditAppModule, start: startCredit },
+  geospatial: { module: GeospatialAppModule, start: startGeospatial },
+  catalog: { module: CatalogAppModule, start: startCatalog },
+  'once-only': { module: OnceOnlyAppModule, start: startOnceOnly, useGateway: (app, url) => app.get(GatewayClient).useGateway(url) },
+};
 
-/** The env var the gateway reads a subgraph's URL from (legal-entity → SUBGRAPH_LEGAL_ENTITY_URL). */
-export function subgraphUrlVariable(name: string): string {
-  return `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
-}
+/**
+ * Every subgraph — the four base libraries, the catalog and the once-only app — in the registry's
+ * start order. The all-in-one launcher, the supergraph composition, the test hub and the benchmarks
+ * all take the list from here.
+ */
+export const SUBGRAPHS: SubgraphEntry[] = SUBGRAPH_APPS.map((app) => ({
+  name: app.name,
+  portVariable: app.port.variable,
+  defaultPort: app.port.default,
+  ...WIRING[app.name],
+}));
 
 /** Waits until the started subgraphs' events are relayed and consumed (see eventsSettled). */
 export function subgraphEventsSettled(apps: readonly INestApplication[], timeoutMs?: number): Promise<boolean> {

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { LegalEntityAppModule } from './legal-entity-app.module.js';
 
-/** Runs the legal-entity subgraph as its own process (port LEGAL_ENTITY_PORT, default 4101). */
+/** Runs the legal-entity subgraph as its own process (port LEGAL_ENTITY_PORT, default 4101: scripts/registry.ts). */
 export function startLegalEntity(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(LegalEntityAppModule, { name: 'legal-entity', portVariable: 'LEGAL_ENTITY_PORT', defaultPort: 4101, ...options });
+  return bootstrapSubgraph(LegalEntityAppModule, { ...subgraphListen('legal-entity'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { OnceOnlyAppModule } from './once-only-app.module.js';
 
-/** Runs the once-only subgraph as its own process (port ONCE_ONLY_PORT, default 4106). */
+/** Runs the once-only subgraph as its own process (port ONCE_ONLY_PORT, default 4106: scripts/registry.ts). */
 export function startOnceOnly(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(OnceOnlyAppModule, { name: 'once-only', portVariable: 'ONCE_ONLY_PORT', defaultPort: 4106, ...options });
+  return bootstrapSubgraph(OnceOnlyAppModule, { ...subgraphListen('once-only'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

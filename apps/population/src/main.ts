@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
+import { subgraphListen } from '../../../scripts/registry.js';
 import { PopulationAppModule } from './population-app.module.js';
 
-/** Runs the population subgraph as its own process (port POPULATION_PORT, default 4102). */
+/** Runs the population subgraph as its own process (port POPULATION_PORT, default 4102: scripts/registry.ts). */
 export function startPopulation(options: { shutdownHooks?: boolean } = {}) {
-  return bootstrapSubgraph(PopulationAppModule, { name: 'population', portVariable: 'POPULATION_PORT', defaultPort: 4102, ...options });
+  return bootstrapSubgraph(PopulationAppModule, { ...subgraphListen('population'), ...options });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -52,6 +52,7 @@ function unreadable(file: string, error: NodeJS.ErrnoException): string {
       return `${file} is not readable by this process (uid ${process.getuid?.() ?? '?'}): make it readable to that user`;
     case 'EISDIR':
       return `${file} is a folder, not a file`;
+    case undefined: // an error without an errno code: its message says what went wrong
     default:
       return `cannot read ${file}: ${error.message}`;
   }

@@ -282,6 +282,9 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
                       okText={t('撤回', 'Withdraw')}
                       cancelText={t('取消', 'Cancel')}
                       okButtonProps={{ 'data-testid': 'confirm-withdraw' } as ButtonProps}
+                      // antd awaits the promise onConfirm returns (its OK button spins until the withdrawal
+                      // is answered), though its type says void.
+                      // eslint-disable-next-line @typescript-eslint/no-misused-promises
                       onConfirm={() => withdraw.mutateAsync(a.id).catch(() => undefined)}
                     >
                       <Button size="small" data-testid={`withdraw-${a.id}`}>

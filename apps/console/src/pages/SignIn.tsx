@@ -18,7 +18,7 @@ export default function SignIn() {
     onSuccess: async () => {
       queryClient.clear();
       await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
-      navigate('/catalog');
+      await navigate('/catalog');
     },
     onSettled: () => form.resetFields(),
   });

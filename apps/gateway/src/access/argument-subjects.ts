@@ -47,8 +47,17 @@ export function argumentSubjects(document: DocumentNode, variables: Record<strin
         return node.values.forEach((v) => takeNode(key, v, depth + 1));
       case Kind.OBJECT:
         return node.fields.forEach((f) => takeNode(f.name.value, f.value, depth + 1));
-      default:
+      case Kind.INT:
+      case Kind.FLOAT:
+      case Kind.BOOLEAN:
+      case Kind.NULL:
+      case Kind.ENUM:
+        // No subject is written as one of these: citizen IDs and USCCs are strings.
         return;
+      default: {
+        const _exhaustive: never = node;
+        return _exhaustive;
+      }
     }
   };
   for (const node of argumentsOf(document)) takeNode(node.name.value, node.value, 0);

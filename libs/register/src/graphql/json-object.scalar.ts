@@ -26,7 +26,15 @@ function literal(ast: ValueNode): unknown {
       return Number(ast.value);
     case Kind.BOOLEAN:
       return ast.value;
-    default:
+    case Kind.NULL:
       return null;
+    case Kind.VARIABLE:
+      // A variable inside a literal object: the value is not at hand here, and the hub's
+      // operations send JSON objects as a whole variable, which parseValue reads.
+      return null;
+    default: {
+      const _exhaustive: never = ast;
+      return _exhaustive;
+    }
   }
 }
