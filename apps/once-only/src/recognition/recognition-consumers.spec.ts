@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@hub/auth';
-import { appendToOutbox, createCloudEvent, type CloudEvent, type EventConsumer, type EventPublisher } from '@hub/events';
+import { Transaction, appendToOutbox, createCloudEvent, type CloudEvent, type EventConsumer, type EventPublisher } from '@hub/events';
 import { chinaDate, generateCitizenId, generateUscc, parseCitizenId, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { HubError, InputError } from '@hub/subgraph';
@@ -30,7 +30,7 @@ describe('review results and what invalidates them, on a real database', () => {
   let dataSource: DataSource;
   let recognition: RecognitionService;
 
-  const deliver = (consumer: EventConsumer, event: CloudEvent) => dataSource.transaction((tx) => consumer.handle(event, tx));
+  const deliver = (consumer: EventConsumer, event: CloudEvent) => dataSource.transaction((manager) => consumer.handle(event, new Transaction(manager, ONCE_ONLY_SCHEMA)));
   const event = (topic: string, type: string, subject: string, data: unknown) => createCloudEvent({ topic, type, source: '/test', subject, data });
   const result = async (id: string) =>
     (await dataSource.query(`SELECT status, invalidation_code, invalidation_reason, invalidation_event, invalidated_at FROM ${ONCE_ONLY_SCHEMA}.review_result WHERE id = $1`, [id]))[0];
