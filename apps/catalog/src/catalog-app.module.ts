@@ -15,6 +15,7 @@ import { ACCESS_RECORD_TOPIC, POLICY_TOPIC, SHARING_APPLICATION_TOPIC } from './
 import { CATALOG_PERSISTENCE } from './catalog.persistence.js';
 import { CATALOG_SCHEMA } from './catalog.schema.js';
 import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
+import { CatalogRepositoriesModule } from './catalog.repositories.js';
 
 /**
  * The data-sharing catalog (数据共享目录) as a Federation 2 subgraph: departments, systems and keys;
@@ -36,6 +37,7 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
       ],
     }),
     CatalogGraphQLScope,
+    CatalogRepositoriesModule,
     ParticipantsModule,
     CatalogModule,
     WorkingDayCalendarStoreModule,

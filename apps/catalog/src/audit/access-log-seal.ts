@@ -3,19 +3,16 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EventPublisher, type NewEvent, type SqlExecutor } from '@hub/events';
+import { UnitOfWork, type SqlExecutor } from '@hub/events';
 import { Metrics, createLogger } from '@hub/observability';
-import { ACCESS_RECORD_TOPIC, CATALOG_EVENT, CATALOG_SOURCE } from '../catalog.events.js';
+import { accessLogCheckpointEvent } from './access-log.events.js';
 import { AuditKey } from './audit-key.js';
 import { AuditConfig } from './audit.config.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { COLUMNS, HEAD, HEAD_ID, RECORDS, type AccessRecordPublisher } from './audit.service.js';
+import { COLUMNS, HEAD, HEAD_ID, RECORDS } from './audit.service.js';
 import { checkpointDigest, signCheckpoint, type Checkpoint, type CheckpointReason } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
-
-/** The Kafka key of checkpoint events: all in one partition, in order. */
-export const CHECKPOINT_EVENT_SUBJECT = 'access-log-checkpoint';
 
 interface SealHead {
   seq: string;
@@ -50,7 +47,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: AccessRecordPublisher,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(AuditKey) private readonly key: AuditKey,
     @Inject(CheckpointStore) private readonly store: CheckpointStore,
     @Inject(AuditConfig) private readonly config: AuditConfig,
@@ -100,7 +97,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async sealNow(reason: CheckpointReason): Promise<Checkpoint | null> {
-    const outcome = await this.dataSource.transaction(async (tx): Promise<{ checkpoint?: Checkpoint; refused?: string }> => {
+    const outcome = await this.unitOfWork.run(async (tx): Promise<{ checkpoint?: Checkpoint; refused?: string }> => {
       const [head] = (await tx.query(
         `SELECT seq, hash, keyed_from AS "keyedFrom", checkpoint_no AS "no", checkpoint_seq AS "sealedSeq", checkpoint_digest AS "digest"
          FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`,
@@ -120,7 +117,7 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
         instance: this.instance,
         reason,
       });
-      await this.events.record(tx, [toEvent(checkpoint)]);
+      await tx.publish([accessLogCheckpointEvent(checkpoint)]);
       await tx.query(`UPDATE ${HEAD} SET checkpoint_no = $1, checkpoint_seq = $2, checkpoint_digest = $3 WHERE id = ${HEAD_ID}`, [
         checkpoint.no,
         checkpoint.headSeq,
@@ -136,7 +133,6 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     const { checkpoint } = outcome;
     this.sealedAt.set(Date.now() / 1000);
     if (!checkpoint) return null;
-    this.events.committed();
     this.store.remember(checkpoint);
     try {
       await this.store.append(checkpoint);
@@ -187,8 +183,4 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     const canonical = canonicalRecord(row);
     return row.hashAlg === HASH_ALG.hmacSha256 ? this.key.mac(row.prevHash, canonical) === row.hash : row.hashAlg === HASH_ALG.sha256 && chainHash(row.prevHash, canonical) === row.hash;
   }
-}
-
-function toEvent(checkpoint: Checkpoint): NewEvent<Checkpoint> {
-  return { topic: ACCESS_RECORD_TOPIC, type: CATALOG_EVENT.accessLogCheckpoint, source: CATALOG_SOURCE, subject: CHECKPOINT_EVENT_SUBJECT, time: new Date(checkpoint.time), data: checkpoint };
 }

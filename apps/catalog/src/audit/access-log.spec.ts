@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_SECRET_VARIABLE, Role, accessRuleOf, signedHeaders, type Principal, type SignedAccess } from '@hub/auth';
 import { ObservabilityModule } from '@hub/observability';
-import { appendToOutbox, type EventPublisher } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { AccessModule, InputError, SupervisionConfig, refusalOf, type HubContext } from '@hub/subgraph';
@@ -21,7 +21,7 @@ import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AuditKey } from './audit-key.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { AccessLog, COLUMNS, type AccessRecordPublisher } from './audit.service.js';
+import { AccessLog, COLUMNS } from './audit.service.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
@@ -69,13 +69,10 @@ describe('the access log on a real database', () => {
     database = await ScratchDatabase.create(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'hub_audit');
     dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 10, embedded: false })).initialize();
     await migrateSchema(dataSource, CATALOG_SCHEMA);
-    // The real outbox write, in the caller's transaction; only the relay nudge is a stand-in.
-    const publisher: AccessRecordPublisher = {
-      record: (tx, events) => appendToOutbox(tx, CATALOG_SCHEMA, events),
-      committed: () => void nudges++,
-    };
+    // The real unit of work and outbox; only the relay it wakes after each commit is a stand-in.
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => void nudges++ });
     const key = AuditKey.random();
-    log = new AccessLog(dataSource, publisher as EventPublisher, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
+    log = new AccessLog(dataSource, unitOfWork, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
   });
 
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { EventPublisher, type NewEvent, type SqlExecutor } from '@hub/events';
+import { UnitOfWork, type SqlExecutor } from '@hub/events';
 import { InputError } from '@hub/subgraph';
-import { ACCESS_RECORD_TOPIC, CATALOG_EVENT, CATALOG_SOURCE } from '../catalog.events.js';
 import { CATALOG_SCHEMA } from '../catalog.schema.js';
+import { accessRecordedEvent } from './access-log.events.js';
 import { AccessLogProblemCode, type AccessLogProblem } from './access-log-problem.js';
 import { validateAccessRecords, type AccessRecordInput } from './access-record.js';
 import { AuditKey } from './audit-key.js';
@@ -44,12 +44,6 @@ export interface AccessLogPage {
   hasNextPage: boolean;
 }
 
-/** An access record as published on ACCESS_RECORD_TOPIC: the stored row, timestamps as ISO strings. */
-export type AccessRecordEventData = Omit<AccessRecordRow, 'recordedAt' | 'startedAt'> & { recordedAt: string; startedAt: string };
-
-/** What the log needs of the events library (a stand-in in tests). */
-export type AccessRecordPublisher = Pick<EventPublisher, 'record' | 'committed'>;
-
 export const RECORDS = `"${CATALOG_SCHEMA}".access_record`;
 export const HEAD = `"${CATALOG_SCHEMA}".access_chain_head`;
 export const HEAD_ID = 1;
@@ -75,7 +69,7 @@ export class AccessLog {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: AccessRecordPublisher,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(AuditKey) private readonly key: AuditKey,
     @Inject(CheckpointStore) private readonly checkpoints: CheckpointStore,
   ) {}
@@ -87,7 +81,7 @@ export class AccessLog {
   async append(records: AccessRecordInput[]): Promise<AppendResult> {
     const checked = validateAccessRecords(records);
     if (!checked.ok) throw new InputError(checked.violations);
-    const result = await this.dataSource.transaction(async (tx) => {
+    const result = await this.unitOfWork.run(async (tx) => {
       const head = await this.lockHead(tx);
       // Taken under the lock, so recorded_at follows seq (up to clock skew between processes).
       const recordedAt = new Date();
@@ -111,13 +105,12 @@ export class AccessLog {
            started_at timestamptz, duration_ms integer, timings jsonb, prev_hash varchar, hash varchar, hash_alg varchar)`,
         [JSON.stringify(rows.map(toColumns))],
       );
-      await this.events.record(tx, rows.map(toEvent));
+      await tx.publish(rows.map(accessRecordedEvent));
       const last = rows.at(-1)!;
       // keyed_from: set by the first keyed append, on a new log or one that holds legacy records.
       await tx.query(`UPDATE ${HEAD} SET seq = $1, hash = $2, keyed_from = coalesce(keyed_from, $3) WHERE id = ${HEAD_ID}`, [last.seq, last.hash, rows[0].seq]);
       return { firstSeq: rows[0].seq, lastSeq: last.seq };
     });
-    this.events.committed();
     return result;
   }
 
@@ -323,7 +316,8 @@ export class AccessLog {
   }
 }
 
-function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, prevHash: string): AccessRecordRow {
+/** An access record as stored, chained after `prevHash` (its hash is left for the caller to compute). */
+export function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, prevHash: string): AccessRecordRow {
   return {
     seq,
     recordedAt,
@@ -377,18 +371,6 @@ function toColumns(row: AccessRecordRow): Record<string, unknown> {
     prev_hash: row.prevHash,
     hash: row.hash,
     hash_alg: row.hashAlg,
-  };
-}
-
-function toEvent(row: AccessRecordRow): NewEvent<AccessRecordEventData> {
-  return {
-    topic: ACCESS_RECORD_TOPIC,
-    type: CATALOG_EVENT.accessRecorded,
-    source: CATALOG_SOURCE,
-    // The Kafka key: one caller's records stay in one partition, in order.
-    subject: row.systemCode ?? row.keyId ?? 'anonymous',
-    time: row.recordedAt,
-    data: { ...row, recordedAt: row.recordedAt.toISOString(), startedAt: row.startedAt.toISOString() },
   };
 }
 
