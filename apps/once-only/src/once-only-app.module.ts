@@ -13,6 +13,7 @@ import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
 import { ONCE_ONLY_PERSISTENCE } from './once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';
 import { OnceOnlyGraphQLScope } from './once-only.graphql-scope.js';
+import { OnceOnlyConsumersModule, OnceOnlyRepositoriesModule } from './once-only.repositories.js';
 
 /**
  * "Run at most once" (最多跑一次) as a Federation 2 subgraph: service items and the materials they
@@ -35,6 +36,8 @@ import { OnceOnlyGraphQLScope } from './once-only.graphql-scope.js';
       consumers: ONCE_ONLY_CONSUMERS,
     }),
     OnceOnlyGraphQLScope,
+    OnceOnlyRepositoriesModule,
+    OnceOnlyConsumersModule,
     OnceOnlySharedModule,
     ServiceItemsModule,
     ArchiveModule,

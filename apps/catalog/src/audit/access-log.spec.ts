@@ -16,7 +16,11 @@ import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import type { AccessRecordInput } from './access-record.js';
 import { ACCESS_RECORDS_PATH, AccessRecordController } from './audit.controller.js';
 import { AccessSubjectType } from './audit.model.js';
+import { ResourceRepository } from '../catalog/resource.repository.js';
+import { ApiKeyRepository } from '../participants/api-key.repository.js';
+import { DepartmentRepository } from '../participants/department.repository.js';
 import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
+import { GrantRepository } from '../sharing/grant.repository.js';
 import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AuditKey } from './audit-key.js';
@@ -334,7 +338,7 @@ describe('the access log on a real database', () => {
       const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc, systemCode: null, name: 'steward' };
       return { access: { principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, subjects: new Map() } as unknown as HubContext;
     };
-    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new SupervisionConfig()));
+    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(new ResourceRepository(dataSource), new GrantRepository(dataSource), new ApiKeyRepository(dataSource), new DepartmentRepository(dataSource)), new SupervisionConfig()));
 
     it('pages a subject’s records by cursor for a steward, and records the look-up as a read of the subject', async () => {
       const resolver = resolverOf();

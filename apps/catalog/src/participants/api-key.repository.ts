@@ -71,4 +71,9 @@ export class ApiKeyRepository extends Repository {
       .andWhere('k.expires_at > now()')
       .getExists();
   }
+
+  /** Every key, revoked and expired ones too. */
+  all(): Promise<ApiKeyRow[]> {
+    return this.manager().getRepository(ApiKeyRow).find();
+  }
 }

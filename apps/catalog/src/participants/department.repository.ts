@@ -69,4 +69,9 @@ export class DepartmentRepository extends Repository {
   async saveSystem(tx: InTransaction, system: DepartmentSystemRow): Promise<void> {
     await tx.manager.getRepository(DepartmentSystemRow).save(system);
   }
+
+  /** The systems with a request rate of their own. */
+  rateLimitedSystems(): Promise<DepartmentSystemRow[]> {
+    return this.manager().getRepository(DepartmentSystemRow).createQueryBuilder('s').where('s.rate_limit_per_minute IS NOT NULL').getMany();
+  }
 }

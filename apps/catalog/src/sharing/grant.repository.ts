@@ -72,4 +72,9 @@ export class GrantRepository extends Repository {
     if (q.after) qb.andWhere('(g.granted_at, g.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: q.after.grantedAt, afterId: q.after.id });
     return qb.orderBy('g.granted_at', 'DESC').addOrderBy('g.id', 'DESC').take(q.limit).getMany();
   }
+
+  /** Grants not revoked whose last day is `day` or later (what enforcement may still need). */
+  notEndedBefore(day: string): Promise<SharingGrantRow[]> {
+    return this.manager().getRepository(SharingGrantRow).createQueryBuilder('g').where('g.revoked_at IS NULL AND g.valid_to >= :day', { day }).getMany();
+  }
 }

@@ -1,9 +1,10 @@
-import { appendToOutbox, type CloudEvent, type EventConsumer, type SqlExecutor } from '@hub/events';
+import { Injectable } from '@nestjs/common';
+import type { CloudEvent, EventConsumer, Transaction } from '@hub/events';
 import { BASE_LIBRARY_EVENT, LEGAL_ENTITY_TOPIC, PERSON_TOPIC } from '../once-only.events.js';
-import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { changeKeysOf, correctedValueOf } from './correctable-fields.js';
 import { dataCorrectionChanged, type DataCorrectionState } from './correction.events.js';
 import { DataCorrectionStatus } from './correction.model.js';
+import { DataCorrectionRepository } from './data-correction.repository.js';
 
 /** What this consumer reads of a library's `changed` event (its public contract, schemas/events). */
 interface ChangedEvent {
@@ -11,18 +12,6 @@ interface ChangedEvent {
   uscc?: string;
   version: number;
   changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-/** An open report, as the query below reads it. */
-interface OpenReport {
-  id: string;
-  subject_type: string;
-  subject_id: string;
-  field: string;
-  source_department: string;
-  reporter_department: string;
-  deadline: string;
-  deadline_provisional: boolean;
 }
 
 const SUBJECT_OF_TYPE: Record<string, 'PERSON' | 'LEGAL_ENTITY'> = {
@@ -43,34 +32,26 @@ const SUBJECT_OF_TYPE: Record<string, 'PERSON' | 'LEGAL_ENTITY'> = {
  * and the reporter sees the value it chose. (A change already on its way when the report was made
  * closes it too; the reporter reports again if that value is still wrong.)
  */
-export const correctionEventsConsumer: EventConsumer = {
-  name: 'correction-events',
-  topics: [PERSON_TOPIC, LEGAL_ENTITY_TOPIC],
-  async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
+@Injectable()
+export class CorrectionEventsConsumer implements EventConsumer {
+  readonly name = 'correction-events';
+  readonly topics = [PERSON_TOPIC, LEGAL_ENTITY_TOPIC];
+
+  constructor(private readonly corrections: DataCorrectionRepository) {}
+
+  async handle(event: CloudEvent, tx: Transaction): Promise<void> {
     const subjectType = SUBJECT_OF_TYPE[event.type];
     if (!subjectType) return;
     const data = event.data as ChangedEvent;
     const subjectId = subjectType === 'PERSON' ? data.idNumber : data.uscc;
     if (!subjectId || !data.changes) return;
-    const open: OpenReport[] = await tx.query(
-      `SELECT id, subject_type, subject_id, field, source_department, reporter_department, deadline::text AS deadline, deadline_provisional
-         FROM ${ONCE_ONLY_SCHEMA}.data_correction
-        WHERE subject_type = $1 AND subject_id = $2 AND status IN ($3, $4)
-        ORDER BY reported_at, id FOR UPDATE`,
-      [subjectType, subjectId, DataCorrectionStatus.ROUTED, DataCorrectionStatus.ACCEPTED],
-    );
+    const open = await this.corrections.openLocked(tx, subjectType, subjectId);
     const now = new Date();
     for (const report of open) {
       const keys = changeKeysOf(subjectType, report.field);
       const corrected = keys && correctedValueOf(keys, data.changes);
       if (!corrected) continue;
-      // (An UPDATE's result differs between TypeORM's executors; what the event needs is known already.)
-      await tx.query(
-        `UPDATE ${ONCE_ONLY_SCHEMA}.data_correction
-            SET status = $2, corrected_value = $3, correction_event = $4, correction_version = $5, resolved_at = $6
-          WHERE id = $1`,
-        [report.id, DataCorrectionStatus.CORRECTED, corrected.value, event.id, data.version, now],
-      );
+      await this.corrections.markCorrected(tx, report.id, { value: corrected.value, eventId: event.id, version: data.version, at: now });
       const closed: DataCorrectionState = {
         id: report.id,
         subjectType: report.subject_type,
@@ -85,7 +66,7 @@ export const correctionEventsConsumer: EventConsumer = {
         resolutionReason: null,
         correctionEvent: event.id,
       };
-      await appendToOutbox(tx, ONCE_ONLY_SCHEMA, [dataCorrectionChanged(closed, now)]);
+      await tx.publish([dataCorrectionChanged(closed, now)]);
     }
-  },
-};
+  }
+}

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { MaterialRepository } from './archive/material.repository.js';
+import { WorkingDayNoticeRepository } from './calendar/working-day-notice.repository.js';
+import { DataCorrectionRepository } from './correction/data-correction.repository.js';
+import { ReviewResultRepository } from './recognition/review-result.repository.js';
+import { SubjectRepository } from './subjects/subject.repository.js';
+import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
+
+/** The once-only app's repositories, each in its domain folder; global because the domains read one another's tables (every one the subjects). */
+const REPOSITORIES = [SubjectRepository, MaterialRepository, ReviewResultRepository, DataCorrectionRepository, WorkingDayNoticeRepository];
+
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class OnceOnlyRepositoriesModule {}
+
+/** The app's event consumers, as providers (EventsModule finds them by class when the app starts). */
+@Module({ providers: ONCE_ONLY_CONSUMERS })
+export class OnceOnlyConsumersModule {}
