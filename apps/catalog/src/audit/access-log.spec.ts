@@ -25,7 +25,8 @@ import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AuditKey } from './audit-key.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { AccessLog, COLUMNS } from './audit.service.js';
+import { AccessLogRepository, COLUMNS } from './access-log.repository.js';
+import { AccessLog } from './audit.service.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
@@ -76,7 +77,7 @@ describe('the access log on a real database', () => {
     // The real unit of work and outbox; only the relay it wakes after each commit is a stand-in.
     const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => void nudges++ });
     const key = AuditKey.random();
-    log = new AccessLog(dataSource, unitOfWork, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
+    log = new AccessLog(new AccessLogRepository(dataSource), unitOfWork, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
   });
 
   afterAll(async () => {
