@@ -118,22 +118,6 @@ describe('unit of work on a real database', () => {
     expect(waker.seen).toEqual([]);
   });
 
-  it('runs work handed a transaction already in that transaction (one commit, one wake)', async () => {
-    const waker = watchingWaker('nested');
-    const unit = new UnitOfWork(transaction, 'uow', waker);
-    await expect(
-      unit.run(async (tx) => {
-        await unit.within(tx, (same) => same.publish([event('nested')]));
-        expect(tx.eventCount).toBe(1);
-        throw new Error('outer fails');
-      }),
-    ).rejects.toThrow('outer fails');
-    expect(await outboxRows('nested')).toBe(0);
-    await unit.within(undefined, (own) => own.publish([event('nested')]));
-    await waker.settled();
-    expect(waker.seen).toEqual([1]);
-  });
-
   it('makes a real relay publish at once rather than at its next poll', async () => {
     const connect = async (): Promise<RelayConnection> => {
       const client = new pg.Client({ connectionString: database.url });

@@ -64,12 +64,4 @@ export class UnitOfWork<M extends SqlExecutor = EntityManager> {
     if (tx && tx.eventCount > 0) this.relay.nudge();
     return result;
   }
-
-  /**
-   * Runs `work` in `tx` when the caller already has a transaction (the work then commits with it,
-   * and the caller's unit wakes the relay), or in a unit of its own otherwise.
-   */
-  within<R>(tx: Transaction<M> | undefined, work: (tx: Transaction<M>) => Promise<R>): Promise<R> {
-    return tx ? work(tx) : this.run(work);
-  }
 }

@@ -6,7 +6,7 @@ import { DataCorrectionRepository } from '../correction/data-correction.reposito
 import { CATALOG_EVENT, CATALOG_POLICY_TOPIC } from '../once-only.events.js';
 import { recountCorrectionDeadlines } from './correction-deadlines.js';
 import { WorkingDayNoticeRepository, type ReceivedNotice } from './working-day-notice.repository.js';
-import { calendarWithNotices, lockForRecount } from './working-day-notices.js';
+import { WorkingDayCalendarStore } from './working-day-calendar.store.js';
 
 /**
  * Follows the working-day notices the catalog's admins enter: keeps the latest version of each
@@ -22,16 +22,17 @@ export class WorkingDayNoticeConsumer implements EventConsumer {
   constructor(
     private readonly notices: WorkingDayNoticeRepository,
     private readonly corrections: DataCorrectionRepository,
+    private readonly calendars: WorkingDayCalendarStore,
   ) {}
 
   async handle(event: CloudEvent, tx: Transaction): Promise<void> {
     if (event.type !== CATALOG_EVENT.workingDayNoticeEntered) return;
     // What this consumer reads of hub.catalog.working-day-notice-entered.v1 (schemas/events).
     const notice = event.data as ReceivedNotice;
-    await lockForRecount(tx);
+    await this.calendars.lockForRecount(tx);
     const stored = await this.notices.keepIfNewer(tx, notice, new Date());
     if (!stored) return; // this version or a later one is here already
-    const calendar = await calendarWithNotices(tx);
+    const calendar = await this.calendars.calendarIn(tx);
     await recountCorrectionDeadlines(this.corrections, tx, calendar, { kind: 'notice', year: notice.year, version: notice.version }, loadConfig(CorrectionConfig).DATA_CORRECTION_WORKING_DAYS);
   }
 }

@@ -14,6 +14,9 @@ export interface ReceivedNotice {
   enteredAt: string;
 }
 
+/** The advisory lock between giving deadlines and counting them again. */
+const NOTICE_LOCK = `${ONCE_ONLY_SCHEMA}.working_day_notice`;
+
 /** This app's copy of the working-day notices the catalog's admins enter (once_only.working_day_notice): the latest version of each year. */
 @Injectable()
 export class WorkingDayNoticeRepository extends Repository {
@@ -33,5 +36,20 @@ export class WorkingDayNoticeRepository extends Repository {
       [notice.year, notice.version, notice.holidays, notice.workdays, notice.source, notice.enteredAt, receivedAt],
     );
     return stored.length > 0;
+  }
+
+  /** Every notice held (the latest version of each year), by year; as the transaction sees them, when given. */
+  all(tx?: InTransaction): Promise<Array<{ year: number; version: number; holidays: string[]; workdays: string[]; source: string }>> {
+    return this.manager(tx).query(`SELECT year, version, holidays, workdays, source FROM ${ONCE_ONLY_SCHEMA}.working_day_notice ORDER BY year`);
+  }
+
+  /** Held by a transaction that gives a deadline: waits while a notice is applied, and holds the next one off until it ends. */
+  async lockForDeadline(tx: InTransaction): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock_shared(hashtext('${NOTICE_LOCK}'))`);
+  }
+
+  /** Held by a transaction that counts deadlines again (a notice received, the start): no deadline is given meanwhile. */
+  async lockForRecount(tx: InTransaction): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('${NOTICE_LOCK}'))`);
   }
 }

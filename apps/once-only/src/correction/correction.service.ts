@@ -10,7 +10,6 @@ import { deadlineOf, isOverdue, type DeadlineChange } from '@hub/working-days';
 import { actsFor } from '../access-guard.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import { recountCorrectionDeadlines } from '../calendar/correction-deadlines.js';
-import { calendarForDeadline, calendarWithNotices, lockForRecount } from '../calendar/working-day-notices.js';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { MaterialRepository } from '../archive/material.repository.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
@@ -65,8 +64,8 @@ export class CorrectionService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const changed = await this.unitOfWork.run(async (tx) => {
-        await lockForRecount(tx);
-        return recountCorrectionDeadlines(this.correctionRows, tx, await calendarWithNotices(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
+        await this.calendars.lockForRecount(tx);
+        return recountCorrectionDeadlines(this.correctionRows, tx, await this.calendars.calendarIn(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
       });
       if (changed > 0) {
         this.log.info({ changed }, 'correction deadlines counted again with the current working-day calendar');
@@ -124,7 +123,7 @@ export class CorrectionService implements OnApplicationBootstrap {
     };
     await this.unitOfWork.run(async (tx) => {
       // Counted in the transaction that stores it, under the lock a recount takes (a notice arriving now).
-      const due = deadlineOf(now, await calendarForDeadline(tx, this.calendars.base), workingDays);
+      const due = deadlineOf(now, await this.calendars.forDeadline(tx), workingDays);
       Object.assign(row, { deadline: due.deadline, deadlineProvisional: due.provisional });
       await this.correctionRows.insert(tx, row);
       await tx.publish([dataCorrectionChanged(row, now)]);

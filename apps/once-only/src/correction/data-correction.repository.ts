@@ -151,4 +151,22 @@ export class DataCorrectionRepository extends Repository {
       [id, change.deadline, change.provisional, JSON.stringify([change]), workingDays],
     );
   }
+
+  /** Reports still ROUTED after their deadline on `today`, counted per source department (of one, when given), most first. */
+  async overdueCounts(today: string, sourceDepartment?: string): Promise<Array<{ department: string; count: number; earliest: string }>> {
+    const qb = this.manager()
+      .getRepository(DataCorrectionRow)
+      .createQueryBuilder('c')
+      .select('c.source_department', 'department')
+      .addSelect('COUNT(*)::int', 'count')
+      .addSelect('MIN(c.deadline)::text', 'earliest')
+      .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
+      .andWhere('c.deadline < CAST(:today AS date)', { today })
+      .groupBy('c.source_department')
+      .orderBy('count', 'DESC')
+      .addOrderBy('department', 'ASC');
+    if (sourceDepartment !== undefined) qb.andWhere('c.source_department = :department', { department: sourceDepartment });
+    const rows = await qb.getRawMany<{ department: string; count: number; earliest: string }>();
+    return rows.map((r) => ({ department: r.department, count: Number(r.count), earliest: r.earliest }));
+  }
 }
