@@ -9,11 +9,11 @@ import { ReuseModule } from './reuse/reuse.module.js';
 import { ServiceItemsModule } from './service-items/service-items.module.js';
 import { OnceOnlySharedModule } from './once-only-shared.module.js';
 import { DATA_CORRECTION_TOPIC, MATERIAL_TOPIC, REVIEW_RESULT_TOPIC } from './once-only.events.js';
-import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
+import { ONCE_ONLY_CONSUMERS, OnceOnlyConsumersModule } from './once-only.consumers.js';
 import { ONCE_ONLY_PERSISTENCE } from './once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';
 import { OnceOnlyGraphQLScope } from './once-only.graphql-scope.js';
-import { OnceOnlyConsumersModule, OnceOnlyRepositoriesModule } from './once-only.repositories.js';
+import { OnceOnlyRepositoriesModule } from './once-only.repositories.js';
 
 /**
  * "Run at most once" (最多跑一次) as a Federation 2 subgraph: service items and the materials they

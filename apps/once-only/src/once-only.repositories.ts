@@ -4,7 +4,6 @@ import { WorkingDayNoticeRepository } from './calendar/working-day-notice.reposi
 import { DataCorrectionRepository } from './correction/data-correction.repository.js';
 import { ReviewResultRepository } from './recognition/review-result.repository.js';
 import { SubjectRepository } from './subjects/subject.repository.js';
-import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
 
 /** The once-only app's repositories, each in its domain folder; global because the domains read one another's tables (every one the subjects). */
 const REPOSITORIES = [SubjectRepository, MaterialRepository, ReviewResultRepository, DataCorrectionRepository, WorkingDayNoticeRepository];
@@ -12,7 +11,3 @@ const REPOSITORIES = [SubjectRepository, MaterialRepository, ReviewResultReposit
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })
 export class OnceOnlyRepositoriesModule {}
-
-/** The app's event consumers, as providers (EventsModule finds them by class when the app starts). */
-@Module({ providers: ONCE_ONLY_CONSUMERS })
-export class OnceOnlyConsumersModule {}
