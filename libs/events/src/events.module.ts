@@ -99,16 +99,23 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
     private readonly moduleRef: ModuleRef,
   ) {}
 
+  /** The consumers, a class looked up among the app's providers: one that is not there stops the start (it would never consume). */
   private consumers(): EventConsumer[] {
-    return (this.options.consumers ?? []).map((entry) => (typeof entry === 'function' ? this.moduleRef.get(entry, { strict: false }) : entry));
+    return (this.options.consumers ?? []).map((entry) => {
+      if (typeof entry !== 'function') return entry;
+      try {
+        return this.moduleRef.get(entry, { strict: false });
+      } catch {
+        throw new Error(`event consumer ${entry.name} is not a provider of any module of ${this.options.app}: add it to a module's providers`);
+      }
+    });
   }
 
   /**
    * Subscribes the consumers, retrying in the background while the broker is unreachable: an app
    * must start (and serve reads and writes) even when Kafka is down.
    */
-  private async startConsumers(): Promise<void> {
-    const consumers = this.consumers();
+  private async startConsumers(consumers: EventConsumer[]): Promise<void> {
     if (consumers.length === 0) return;
     const logger = createLogger(`${this.options.app}.consumers`);
     const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', ['consumer', 'outcome']);
@@ -149,6 +156,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
+    const consumers = this.consumers();
     let lastPing = 0;
     this.health.register({
       name: 'events',
@@ -163,7 +171,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
       },
     });
     this.relay.start();
-    void this.startConsumers();
+    void this.startConsumers(consumers);
   }
 
   /** Before the database closes (TypeORM closes it on application shutdown): publish what was committed, bounded. */
