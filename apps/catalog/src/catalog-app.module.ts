@@ -15,6 +15,7 @@ import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_POLICY_TOPI
 import { CATALOG_PERSISTENCE } from './catalog.persistence.js';
 import { CATALOG_SCHEMA } from './catalog.schema.js';
 import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
+import { CatalogRepositoriesModule } from './catalog.repositories.js';
 
 /**
  * The data-sharing catalog (数据共享目录) as a Federation 2 subgraph: departments, systems and keys;
@@ -36,6 +37,7 @@ import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
       ],
     }),
     CatalogGraphQLScope,
+    CatalogRepositoriesModule,
     ParticipantsModule,
     CatalogModule,
     WorkingDayCalendarStoreModule,

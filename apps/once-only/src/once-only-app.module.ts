@@ -8,11 +8,12 @@ import { RecognitionModule } from './recognition/recognition.module.js';
 import { ReuseModule } from './reuse/reuse.module.js';
 import { ServiceItemsModule } from './service-items/service-items.module.js';
 import { OnceOnlySharedModule } from './once-only-shared.module.js';
-import { ONCE_ONLY_DATA_CORRECTION_TOPIC as DATA_CORRECTION_TOPIC, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, ONCE_ONLY_REVIEW_RESULT_TOPIC as REVIEW_RESULT_TOPIC } from '@hub/contracts';
-import { ONCE_ONLY_CONSUMERS } from './once-only.consumers.js';
+import { ONCE_ONLY_DATA_CORRECTION_TOPIC, ONCE_ONLY_MATERIAL_TOPIC, ONCE_ONLY_REVIEW_RESULT_TOPIC } from '@hub/contracts';
+import { ONCE_ONLY_CONSUMERS, OnceOnlyConsumersModule } from './once-only.consumers.js';
 import { ONCE_ONLY_PERSISTENCE } from './once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';
 import { OnceOnlyGraphQLScope } from './once-only.graphql-scope.js';
+import { OnceOnlyRepositoriesModule } from './once-only.repositories.js';
 
 /**
  * "Run at most once" (最多跑一次) as a Federation 2 subgraph: service items and the materials they
@@ -28,13 +29,15 @@ import { OnceOnlyGraphQLScope } from './once-only.graphql-scope.js';
       app: 'once-only',
       schema: ONCE_ONLY_SCHEMA,
       topics: [
-        { topic: MATERIAL_TOPIC, partitions: 6 },
-        { topic: REVIEW_RESULT_TOPIC, partitions: 6 },
-        { topic: DATA_CORRECTION_TOPIC, partitions: 3 },
+        { topic: ONCE_ONLY_MATERIAL_TOPIC, partitions: 6 },
+        { topic: ONCE_ONLY_REVIEW_RESULT_TOPIC, partitions: 6 },
+        { topic: ONCE_ONLY_DATA_CORRECTION_TOPIC, partitions: 3 },
       ],
       consumers: ONCE_ONLY_CONSUMERS,
     }),
     OnceOnlyGraphQLScope,
+    OnceOnlyRepositoriesModule,
+    OnceOnlyConsumersModule,
     OnceOnlySharedModule,
     ServiceItemsModule,
     ArchiveModule,

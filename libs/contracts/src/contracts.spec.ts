@@ -1,6 +1,7 @@
 // The contracts are types first: the expectTypeOf and @ts-expect-error lines below are checked by
 // the typecheck (npm run typecheck), the rest runs.
-import { createCloudEvent, type CloudEvent } from '@hub/events';
+import { Transaction, createCloudEvent, type CloudEvent } from '@hub/events';
+import type { EntityManager } from 'typeorm';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   CATALOG_POLICY_TOPIC,
@@ -104,7 +105,8 @@ describe('@hub/contracts', () => {
     });
     expect(consumer.topics).toEqual([POPULATION_PERSON_TOPIC, LEGAL_ENTITY_TOPIC]);
     const event: CloudEvent = createCloudEvent({ topic: LEGAL_ENTITY_TOPIC, type: LEGAL_ENTITY_EVENT.statusChanged, source: '/test', subject: 'x', data: { uscc: '91440604MA4UXXXX0X' } });
-    await consumer.handle(event, { query: async () => [] });
+    // The handler here reads nothing from its transaction: one that answers every statement with no rows.
+    await consumer.handle(event, new Transaction({ query: async () => [] } as unknown as EntityManager, 'spec'));
     expect(seen).toEqual(['91440604MA4UXXXX0X']);
   });
 });

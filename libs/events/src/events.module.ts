@@ -1,7 +1,8 @@
 import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '@hub/config';
 import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { DATABASE_LOCATION, type DatabaseLocation } from '@hub/persistence';
@@ -14,6 +15,7 @@ import { KafkaTransport } from './kafka-transport.js';
 import { appendToOutbox } from './outbox.js';
 import { OutboxRelay } from './outbox-relay.js';
 import type { SqlExecutor } from './sql.js';
+import { Transaction, UnitOfWork } from './unit-of-work.js';
 
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
@@ -25,8 +27,11 @@ export interface EventsModuleOptions {
   schema: string;
   /** The topics this app publishes to; created at first publish when missing. */
   topics: TopicSpec[];
-  /** How this app reacts to other libraries' events. Each event id takes effect once. */
-  consumers?: EventConsumer[];
+  /**
+   * How this app reacts to other libraries' events. Each event id takes effect once. A class here
+   * is a provider of one of the app's modules, looked up (not created) when the app starts.
+   */
+  consumers?: EventConsumerEntry[];
 }
 
 /**
@@ -38,8 +43,15 @@ export interface EventConsumer {
   /** Unique within the app; the consumer group is `<KAFKA_TOPIC_PREFIX>hub.<app>.<name>`. */
   name: string;
   topics: string[];
-  handle(event: CloudEvent, tx: SqlExecutor): Promise<void>;
+  /** `tx` is the consumer's unit of work: repositories run in `tx.manager`, events go out with `tx.publish`. */
+  handle(event: CloudEvent, tx: Transaction): Promise<void>;
 }
+
+/**
+ * How an app lists its consumers: plain objects, or Nest providers (classes implementing
+ * EventConsumer) resolved from the app's module when it starts.
+ */
+export type EventConsumerEntry = EventConsumer | (abstract new (...args: never[]) => EventConsumer);
 
 export function createTransport(app: string, config: EventsConfig): EventTransport {
   if (!config.KAFKA_BROKERS) return new InProcessTransport(config.KAFKA_TOPIC_PREFIX);
@@ -82,16 +94,28 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     private readonly health: HealthRegistry,
     @Inject(EVENTS_OPTIONS) private readonly options: EventsModuleOptions,
-    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly metrics: Metrics,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** The consumers, a class looked up among the app's providers: one that is not there stops the start (it would never consume). */
+  private consumers(): EventConsumer[] {
+    return (this.options.consumers ?? []).map((entry) => {
+      if (typeof entry !== 'function') return entry;
+      try {
+        return this.moduleRef.get(entry, { strict: false });
+      } catch {
+        throw new Error(`event consumer ${entry.name} is not a provider of any module of ${this.options.app}: add it to a module's providers`);
+      }
+    });
+  }
 
   /**
    * Subscribes the consumers, retrying in the background while the broker is unreachable: an app
    * must start (and serve reads and writes) even when Kafka is down.
    */
-  private async startConsumers(): Promise<void> {
-    const consumers = this.options.consumers ?? [];
+  private async startConsumers(consumers: EventConsumer[]): Promise<void> {
     if (consumers.length === 0) return;
     const logger = createLogger(`${this.options.app}.consumers`);
     const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', ['consumer', 'outcome']);
@@ -110,13 +134,15 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
               schema: this.options.schema,
               topics: consumer.topics,
               transport: this.transport,
-              transaction: (work) => this.dataSource.transaction((manager) => work(manager)),
+              transaction: (work) => this.unitOfWork.run((tx) => work(tx)),
               handle: async (event, tx, message) => {
                 lag.set({ consumer: consumer.name, topic: message.topic }, Math.max(0, (Date.now() - Date.parse(event.time)) / 1000));
-                await consumer.handle(event, tx);
+                await consumer.handle(event, tx as Transaction);
                 consumed.inc({ consumer: consumer.name, outcome: 'applied' });
               },
               onDuplicate: () => consumed.inc({ consumer: consumer.name, outcome: 'duplicate' }),
+              // The unit of work wakes the relay for events published with tx.publish; a consumer
+              // may also append through the plain SqlExecutor (appendToOutbox), which it cannot see.
               onCommitted: () => this.relay.nudge(),
             }),
           );
@@ -130,6 +156,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
+    const consumers = this.consumers();
     let lastPing = 0;
     this.health.register({
       name: 'events',
@@ -144,7 +171,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
       },
     });
     this.relay.start();
-    void this.startConsumers();
+    void this.startConsumers(consumers);
   }
 
   /** Before the database closes (TypeORM closes it on application shutdown): publish what was committed, bounded. */
@@ -222,10 +249,16 @@ export class EventsModule {
             return relay;
           },
         },
+        {
+          provide: UnitOfWork,
+          inject: [getDataSourceToken(), OutboxRelay],
+          useFactory: (dataSource: DataSource, relay: OutboxRelay) =>
+            new UnitOfWork<EntityManager>((work) => dataSource.transaction((manager) => work(manager)), options.schema, relay),
+        },
         EventPublisher,
         RelayLifecycle,
       ],
-      exports: [EVENT_TRANSPORT, EventPublisher, OutboxRelay],
+      exports: [EVENT_TRANSPORT, EventPublisher, OutboxRelay, UnitOfWork],
     };
   }
 }

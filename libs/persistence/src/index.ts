@@ -6,3 +6,4 @@ export { PersistenceModule, DATABASE_LOCATION, dataSourceOptions, type Persisten
 export { migrateSchema, pendingSchemaChanges, assertSchemaName } from './schema.js';
 export { StatementCountingLogger } from './statement-counter.js';
 export { ScratchDatabase } from './scratch-database.js';
+export { Repository, type InTransaction } from './repository.js';

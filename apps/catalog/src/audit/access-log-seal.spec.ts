@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@hub/config';
-import { appendToOutbox, type EventPublisher } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { Metrics } from '@hub/observability';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { CATALOG_EVENT } from '@hub/contracts';
@@ -16,7 +16,8 @@ import type { AccessRecordInput } from './access-record.js';
 import { AuditKey } from './audit-key.js';
 import { AuditConfig } from './audit.config.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { AccessLog, COLUMNS, type AccessRecordPublisher } from './audit.service.js';
+import { AccessLogRepository, COLUMNS } from './access-log.repository.js';
+import { AccessLog } from './audit.service.js';
 import { signCheckpoint, type Checkpoint } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { GENESIS_HASH, HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
@@ -93,10 +94,10 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
 
     dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, location)).initialize();
     await migrateSchema(dataSource, CATALOG_SCHEMA);
-    const publisher: AccessRecordPublisher = { record: (tx, events) => appendToOutbox(tx, CATALOG_SCHEMA, events), committed: () => undefined };
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined });
     store = new CheckpointStore(file, key);
-    log = new AccessLog(dataSource, publisher as EventPublisher, key, store);
-    seal = new AccessLogSeal(dataSource, publisher as EventPublisher, key, store, loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }), (metrics = new Metrics('seal-spec')));
+    log = new AccessLog(new AccessLogRepository(dataSource), unitOfWork, key, store);
+    seal = new AccessLogSeal(new AccessLogRepository(dataSource), unitOfWork, key, store, loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }), (metrics = new Metrics('seal-spec')));
   }, 60_000);
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();
@@ -209,12 +210,12 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     await log.append([record()]);
     const restarted = new CheckpointStore(file, key);
     await restarted.load();
-    const sealing = new AccessLogSeal(dataSource, { record: async () => [], committed: () => undefined } as unknown as EventPublisher, key, restarted, loadConfig(AuditConfig, {}), new Metrics('seal-spec-3'));
+    const sealing = new AccessLogSeal(new AccessLogRepository(dataSource), new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }), key, restarted, loadConfig(AuditConfig, {}), new Metrics('seal-spec-3'));
     expect(await sealing.seal('interval')).toMatchObject({ headSeq: '9', root: (await row(1)).hash });
   });
 
   it('refuses to start with a key that does not verify the head record', async () => {
-    const wrong = new AccessLogSeal(dataSource, { record: async () => [], committed: () => undefined } as unknown as EventPublisher, AuditKey.random(), new CheckpointStore(file, key), loadConfig(AuditConfig, {}), new Metrics('seal-spec-2'));
+    const wrong = new AccessLogSeal(new AccessLogRepository(dataSource), new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }), AuditKey.random(), new CheckpointStore(file, key), loadConfig(AuditConfig, {}), new Metrics('seal-spec-2'));
     await expect(wrong.onApplicationBootstrap()).rejects.toThrow(/does not verify record 9 at the head of the access log: either it is not the key the log was chained with/);
   });
 });

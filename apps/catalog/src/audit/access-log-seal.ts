@@ -1,31 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventPublisher, type NewEvent, type SqlExecutor } from '@hub/events';
+import { UnitOfWork, type Transaction } from '@hub/events';
 import { Metrics, createLogger } from '@hub/observability';
-import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '@hub/contracts';
-import { CATALOG_SOURCE } from '../catalog.events.js';
+import { accessLogCheckpointEvent } from './access-log.events.js';
+import { AccessLogRepository, type SealHead } from './access-log.repository.js';
 import { AuditKey } from './audit-key.js';
 import { AuditConfig } from './audit.config.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { COLUMNS, HEAD, HEAD_ID, RECORDS, type AccessRecordPublisher } from './audit.service.js';
 import { checkpointDigest, signCheckpoint, type Checkpoint, type CheckpointReason } from './checkpoint.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
-/** The Kafka key of checkpoint events: all in one partition, in order. */
-export const CHECKPOINT_EVENT_SUBJECT = 'access-log-checkpoint';
-
-interface SealHead {
-  seq: string;
-  hash: string;
-  keyedFrom: string | null;
-  no: string;
-  sealedSeq: string;
-  digest: string | null;
-}
 
 /**
  * Seals the access log: every AUDIT_CHECKPOINT_MS when the chain head moved (whoever moved it), and
@@ -50,8 +36,8 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: AccessRecordPublisher,
+    @Inject(AccessLogRepository) private readonly records: AccessLogRepository,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(AuditKey) private readonly key: AuditKey,
     @Inject(CheckpointStore) private readonly store: CheckpointStore,
     @Inject(AuditConfig) private readonly config: AuditConfig,
@@ -101,11 +87,8 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async sealNow(reason: CheckpointReason): Promise<Checkpoint | null> {
-    const outcome = await this.dataSource.transaction(async (tx): Promise<{ checkpoint?: Checkpoint; refused?: string }> => {
-      const [head] = (await tx.query(
-        `SELECT seq, hash, keyed_from AS "keyedFrom", checkpoint_no AS "no", checkpoint_seq AS "sealedSeq", checkpoint_digest AS "digest"
-         FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`,
-      )) as SealHead[];
+    const outcome = await this.unitOfWork.run(async (tx): Promise<{ checkpoint?: Checkpoint; refused?: string }> => {
+      const head = await this.records.lockSealHead(tx);
       if (!head || head.seq === '0') return {};
       if (reason === 'interval' && head.no !== '0' && head.sealedSeq === head.seq) return {};
       const checked = await this.check(tx, head);
@@ -121,12 +104,8 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
         instance: this.instance,
         reason,
       });
-      await this.events.record(tx, [toEvent(checkpoint)]);
-      await tx.query(`UPDATE ${HEAD} SET checkpoint_no = $1, checkpoint_seq = $2, checkpoint_digest = $3 WHERE id = ${HEAD_ID}`, [
-        checkpoint.no,
-        checkpoint.headSeq,
-        checkpointDigest(checkpoint),
-      ]);
+      await tx.publish([accessLogCheckpointEvent(checkpoint)]);
+      await this.records.recordCheckpoint(tx, { no: checkpoint.no, headSeq: checkpoint.headSeq, digest: checkpointDigest(checkpoint) });
       return { checkpoint };
     });
     if (outcome.refused) {
@@ -137,7 +116,6 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     const { checkpoint } = outcome;
     this.sealedAt.set(Date.now() / 1000);
     if (!checkpoint) return null;
-    this.events.committed();
     this.store.remember(checkpoint);
     try {
       await this.store.append(checkpoint);
@@ -154,12 +132,12 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
    * The log's root (the hash of record 1), or why the log must not be sealed now. One query, for
    * record 1, the head record and the record the last known checkpoint of this log sealed.
    */
-  private async check(tx: SqlExecutor, head: SealHead): Promise<{ root: string } | { refused: string }> {
-    const [first] = (await tx.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
-    if (!first) return { refused: 'record 1 is missing' };
-    const last = this.store.latest(first.hash);
+  private async check(tx: Transaction, head: SealHead): Promise<{ root: string } | { refused: string }> {
+    const root = await this.records.rootHash(tx);
+    if (!root) return { refused: 'record 1 is missing' };
+    const last = this.store.latest(root);
     const seqs = last ? [head.seq, last.headSeq] : [head.seq];
-    const rows = (await tx.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = ANY($1::bigint[])`, [seqs])) as AccessRecordRow[];
+    const rows = await this.records.bySeqs(seqs, tx);
     const bySeq = new Map(rows.map((r) => [String(r.seq), r]));
     const headRow = bySeq.get(head.seq);
     if (!headRow || headRow.hash !== head.hash) return { refused: `the chain head (record ${head.seq}) does not match the stored record` };
@@ -170,12 +148,12 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
       }
       if (bySeq.get(last.headSeq)?.hash !== last.headHash) return { refused: `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten` };
     }
-    return { root: first.hash };
+    return { root };
   }
 
   /** At boot: the record at the head must verify under the configured key — else it is the wrong key (or the head was tampered with). */
   private async checkKey(): Promise<void> {
-    const [row] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = (SELECT seq FROM ${HEAD} WHERE id = ${HEAD_ID})`)) as AccessRecordRow[];
+    const row = await this.records.headRecord();
     if (!row || row.hashAlg !== HASH_ALG.hmacSha256 || this.intact(row)) return;
     throw new Error(
       `the audit key (key id ${this.key.keyId}) does not verify record ${row.seq} at the head of the access log: either it is not the key the log was chained with ` +
@@ -188,8 +166,4 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     const canonical = canonicalRecord(row);
     return row.hashAlg === HASH_ALG.hmacSha256 ? this.key.mac(row.prevHash, canonical) === row.hash : row.hashAlg === HASH_ALG.sha256 && chainHash(row.prevHash, canonical) === row.hash;
   }
-}
-
-function toEvent(checkpoint: Checkpoint): NewEvent<Checkpoint> {
-  return { topic: ACCESS_RECORD_TOPIC, type: CATALOG_EVENT.accessLogCheckpoint, source: CATALOG_SOURCE, subject: CHECKPOINT_EVENT_SUBJECT, time: new Date(checkpoint.time), data: checkpoint };
 }

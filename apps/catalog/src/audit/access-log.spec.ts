@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERNAL_SECRET_VARIABLE, Role, accessRuleOf, signedHeaders, type Principal, type SignedAccess } from '@hub/auth';
 import { ObservabilityModule } from '@hub/observability';
-import { appendToOutbox, type EventPublisher } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { AccessModule, InputError, SupervisionConfig, refusalOf, type HubContext } from '@hub/subgraph';
@@ -16,12 +16,17 @@ import { CATALOG_SCHEMA } from '../catalog.schema.js';
 import type { AccessRecordInput } from './access-record.js';
 import { ACCESS_RECORDS_PATH, AccessRecordController } from './audit.controller.js';
 import { AccessSubjectType } from './audit.model.js';
+import { ResourceRepository } from '../catalog/resource.repository.js';
+import { ApiKeyRepository } from '../participants/api-key.repository.js';
+import { DepartmentRepository } from '../participants/department.repository.js';
 import { PolicySnapshotService } from '../policy/policy-snapshot.service.js';
+import { GrantRepository } from '../sharing/grant.repository.js';
 import { AccessLogReaders } from './access-log-readers.js';
 import { AccessLogResolver } from './audit.resolver.js';
 import { AuditKey } from './audit-key.js';
 import type { AccessRecordRow } from './audit.entities.js';
-import { AccessLog, COLUMNS, type AccessRecordPublisher } from './audit.service.js';
+import { AccessLogRepository, COLUMNS } from './access-log.repository.js';
+import { AccessLog } from './audit.service.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
@@ -69,13 +74,10 @@ describe('the access log on a real database', () => {
     database = await ScratchDatabase.create(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'hub_audit');
     dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 10, embedded: false })).initialize();
     await migrateSchema(dataSource, CATALOG_SCHEMA);
-    // The real outbox write, in the caller's transaction; only the relay nudge is a stand-in.
-    const publisher: AccessRecordPublisher = {
-      record: (tx, events) => appendToOutbox(tx, CATALOG_SCHEMA, events),
-      committed: () => void nudges++,
-    };
+    // The real unit of work and outbox; only the relay it wakes after each commit is a stand-in.
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => void nudges++ });
     const key = AuditKey.random();
-    log = new AccessLog(dataSource, publisher as EventPublisher, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
+    log = new AccessLog(new AccessLogRepository(dataSource), unitOfWork, key, new CheckpointStore(join(tmpdir(), `hub-audit-none-${process.pid}.ndjson`), key));
   });
 
   afterAll(async () => {
@@ -337,7 +339,7 @@ describe('the access log on a real database', () => {
       const principal: Principal = { keyId: 'abcdefghijk2', roles, departmentUscc, systemCode: null, name: 'steward' };
       return { access: { principal, purpose: null, caseNumber: null, issuedAt: Date.now() }, subjects: new Map() } as unknown as HubContext;
     };
-    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(dataSource), new SupervisionConfig()));
+    const resolverOf = () => new AccessLogResolver(log, new AccessLogReaders(log, new PolicySnapshotService(new ResourceRepository(dataSource), new GrantRepository(dataSource), new ApiKeyRepository(dataSource), new DepartmentRepository(dataSource)), new SupervisionConfig()));
 
     it('pages a subject’s records by cursor for a steward, and records the look-up as a read of the subject', async () => {
       const resolver = resolverOf();

@@ -15,8 +15,8 @@ import { SupervisionConfig } from '@hub/subgraph';
 /**
  * The access log: the gateway's records come in through the controller, stewards read and verify
  * them through the resolver (who reads whose log: access-log-readers.ts), the seal writes signed
- * checkpoints outside the database. Needs the app's PersistenceModule (the DataSource) and
- * EventsModule (EventPublisher), both global. The audit key is read (or created) when the app is
+ * checkpoints outside the database. Needs the app's repositories (AccessLogRepository) and
+ * EventsModule (UnitOfWork), both global. The audit key is read (or created) when the app is
  * created: a bad key stops the start.
  */
 @Module({

@@ -1,11 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { EventPublisher, type NewEvent, type SqlExecutor } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { InputError } from '@hub/subgraph';
-import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_EVENT } from '@hub/contracts';
-import { CATALOG_SOURCE } from '../catalog.events.js';
-import { CATALOG_SCHEMA } from '../catalog.schema.js';
+import { accessRecordedEvent } from './access-log.events.js';
+import { AccessLogRepository } from './access-log.repository.js';
 import { AccessLogProblemCode, type AccessLogProblem } from './access-log-problem.js';
 import { validateAccessRecords, type AccessRecordInput } from './access-record.js';
 import { AuditKey } from './audit-key.js';
@@ -45,22 +42,8 @@ export interface AccessLogPage {
   hasNextPage: boolean;
 }
 
-/** An access record as published on ACCESS_RECORD_TOPIC: the stored row, timestamps as ISO strings. */
-export type AccessRecordEventData = Omit<AccessRecordRow, 'recordedAt' | 'startedAt'> & { recordedAt: string; startedAt: string };
-
-/** What the log needs of the events library (a stand-in in tests). */
-export type AccessRecordPublisher = Pick<EventPublisher, 'record' | 'committed'>;
-
-export const RECORDS = `"${CATALOG_SCHEMA}".access_record`;
-export const HEAD = `"${CATALOG_SCHEMA}".access_chain_head`;
-export const HEAD_ID = 1;
 const SEQ = /^[1-9][0-9]{0,18}$/;
 const MAX_SEQ = 9_223_372_036_854_775_807n;
-
-export const COLUMNS = `seq, recorded_at AS "recordedAt", request_id AS "requestId", key_id AS "keyId", system_code AS "systemCode",
-  department_uscc AS "departmentUscc", holder_name AS "holderName", roles, purpose, case_number AS "caseNumber",
-  operation_type AS "operationType", operation_name AS "operationName", fields, subjects, outcome, error_code AS "errorCode",
-  refusal, started_at AS "startedAt", duration_ms AS "durationMs", timings, prev_hash AS "prevHash", hash, hash_alg AS "hashAlg"`;
 
 /**
  * The access log (访问记录): append-only and chained with a keyed MAC (the audit key is never in
@@ -75,8 +58,8 @@ export class AccessLog {
   static readonly VERIFY_PAGE_SIZE = 2_000;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: AccessRecordPublisher,
+    @Inject(AccessLogRepository) private readonly records: AccessLogRepository,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(AuditKey) private readonly key: AuditKey,
     @Inject(CheckpointStore) private readonly checkpoints: CheckpointStore,
   ) {}
@@ -88,8 +71,8 @@ export class AccessLog {
   async append(records: AccessRecordInput[]): Promise<AppendResult> {
     const checked = validateAccessRecords(records);
     if (!checked.ok) throw new InputError(checked.violations);
-    const result = await this.dataSource.transaction(async (tx) => {
-      const head = await this.lockHead(tx);
+    const result = await this.unitOfWork.run(async (tx) => {
+      const head = await this.records.lockHead(tx);
       // Taken under the lock, so recorded_at follows seq (up to clock skew between processes).
       const recordedAt = new Date();
       let seq = BigInt(head.seq);
@@ -101,24 +84,12 @@ export class AccessLog {
         prevHash = row.hash;
         return row;
       });
-      await tx.query(
-        `INSERT INTO ${RECORDS} (seq, recorded_at, request_id, key_id, system_code, department_uscc, holder_name, roles, purpose, case_number,
-           operation_type, operation_name, fields, subjects, outcome, error_code, refusal, started_at, duration_ms, timings, prev_hash, hash, hash_alg)
-         SELECT seq, recorded_at, request_id, key_id, system_code, department_uscc, holder_name, roles, purpose, case_number,
-           operation_type, operation_name, fields, subjects, outcome, error_code, refusal, started_at, duration_ms, timings, prev_hash, hash, hash_alg
-         FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, recorded_at timestamptz, request_id varchar, key_id varchar, system_code varchar,
-           department_uscc varchar, holder_name varchar, roles varchar[], purpose varchar, case_number varchar, operation_type varchar,
-           operation_name varchar, fields varchar[], subjects varchar[], outcome varchar, error_code varchar, refusal jsonb,
-           started_at timestamptz, duration_ms integer, timings jsonb, prev_hash varchar, hash varchar, hash_alg varchar)`,
-        [JSON.stringify(rows.map(toColumns))],
-      );
-      await this.events.record(tx, rows.map(toEvent));
+      await this.records.insert(tx, rows);
+      await tx.publish(rows.map(accessRecordedEvent));
       const last = rows.at(-1)!;
-      // keyed_from: set by the first keyed append, on a new log or one that holds legacy records.
-      await tx.query(`UPDATE ${HEAD} SET seq = $1, hash = $2, keyed_from = coalesce(keyed_from, $3) WHERE id = ${HEAD_ID}`, [last.seq, last.hash, rows[0].seq]);
+      await this.records.advanceHead(tx, last, rows[0].seq);
       return { firstSeq: rows[0].seq, lastSeq: last.seq };
     });
-    this.events.committed();
     return result;
   }
 
@@ -141,18 +112,13 @@ export class AccessLog {
     // Checkpoints first, the head second: a checkpoint is written after the head it seals was
     // committed, so none read now can be ahead of the head read next.
     const checkpoints = await this.checkpoints.recent();
-    const [head] = (await this.dataSource.query(`SELECT seq, hash, keyed_from AS "keyedFrom" FROM ${HEAD} WHERE id = ${HEAD_ID}`)) as Array<{
-      seq: string;
-      hash: string;
-      keyedFrom: string | null;
-    }>;
+    const head = await this.records.head();
     const headSeq = head ? BigInt(head.seq) : 0n;
     // Records committed after the head was read belong to the next verification.
     const upper = to === undefined || to > headSeq ? headSeq : to;
     const atHead = upper === headSeq;
     // This log's checkpoints: those naming its record 1 (others are named as another log's below).
-    const [first] = (await this.dataSource.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
-    const mine = byLog(checkpoints.valid, first?.hash).mine;
+    const mine = byLog(checkpoints.valid, await this.records.rootHash()).mine;
     // From which seq on every record must be keyed: what the log says, or any of its checkpoints said.
     const keyedFrom = [head?.keyedFrom, ...mine.map((c) => c.keyedFrom)]
       .filter((s): s is string => s !== null && s !== undefined)
@@ -171,10 +137,7 @@ export class AccessLog {
       }
       // One statement, one snapshot: the head may have moved on meanwhile; what is beyond the
       // current head was not appended through the log.
-      const [beyond] = (await this.dataSource.query(
-        `SELECT h.seq AS "headSeq", (SELECT min(r.seq) FROM ${RECORDS} r WHERE r.seq > coalesce(h.seq, 0)) AS seq
-         FROM (SELECT 1) one LEFT JOIN ${HEAD} h ON h.id = ${HEAD_ID}`,
-      )) as Array<{ headSeq: string | null; seq: string | null }>;
+      const beyond = await this.records.beyondHead();
       if (beyond.seq !== null) {
         problems.push(problem(AccessLogProblemCode.BEYOND_HEAD, BigInt(beyond.seq), `record ${beyond.seq} is beyond the chain head (${beyond.headSeq ?? 'none'}): not appended through the log`));
       }
@@ -202,10 +165,10 @@ export class AccessLog {
    */
   async latestSeal(): Promise<Checkpoint | null> {
     const { valid } = await this.checkpoints.recent();
-    const [first] = (await this.dataSource.query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
-    if (!first) return null;
-    const known = this.checkpoints.latest(first.hash);
-    return latestCheckpoint([...byLog(valid, first.hash).mine, ...(known ? [known] : [])]);
+    const root = await this.records.rootHash();
+    if (!root) return null;
+    const known = this.checkpoints.latest(root);
+    return latestCheckpoint([...byLog(valid, root).mine, ...(known ? [known] : [])]);
   }
 
   /** Walks the records of [from, upper] in seq order; stops at the first broken one. */
@@ -216,9 +179,7 @@ export class AccessLog {
     // Once a keyed record is seen, an unkeyed one after it can only be a rewrite.
     let keyed = false;
     if (from > 1n) {
-      const [before] = (await this.dataSource.query(`SELECT seq, hash, hash_alg AS "hashAlg" FROM ${RECORDS} WHERE seq < $1 ORDER BY seq DESC LIMIT 1`, [
-        from.toString(),
-      ])) as Array<{ seq: string; hash: string; hashAlg: string }>;
+      const before = await this.records.lastBefore(from);
       if (before) {
         last = { seq: BigInt(before.seq), hash: before.hash };
         keyed = before.hashAlg === HASH_ALG.hmacSha256;
@@ -227,11 +188,7 @@ export class AccessLog {
     const result = (broken: AccessLogProblem | null) => ({ checked, unkeyed, broken, last });
 
     for (;;) {
-      const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`, [
-        last.seq.toString(),
-        upper.toString(),
-        AccessLog.VERIFY_PAGE_SIZE,
-      ])) as AccessRecordRow[];
+      const rows = await this.records.range(last.seq, upper, AccessLog.VERIFY_PAGE_SIZE);
       for (const row of rows) {
         const seq = BigInt(row.seq);
         if (seq !== last.seq + 1n) return result(problem(AccessLogProblemCode.CHAIN_GAP, last.seq + 1n, `gap: ${missing(last.seq + 1n, seq - 1n)} missing (deleted)`));
@@ -267,9 +224,7 @@ export class AccessLog {
   /** Compares the log with the valid checkpoints: one query for the hashes of record 1 and of the records they sealed. */
   private async compareWithCheckpoints(valid: Checkpoint[], headSeq: bigint): Promise<AccessLogProblem[]> {
     const sealed = [...new Set(['1', ...valid.map((c) => c.headSeq).filter((s) => BigInt(s) <= headSeq)])];
-    const rows = sealed.length
-      ? ((await this.dataSource.query(`SELECT seq::text AS seq, hash FROM ${RECORDS} WHERE seq = ANY($1::bigint[])`, [sealed])) as Array<{ seq: string; hash: string }>)
-      : [];
+    const rows = sealed.length ? await this.records.hashesOf(sealed) : [];
     return checkpointFindings(valid, headSeq, new Map(rows.map((r) => [r.seq, r.hash]))).map((f) => ({
       code: AccessLogProblemCode[f.code],
       seq: f.seq,
@@ -285,13 +240,7 @@ export class AccessLog {
     const { first } = options;
     if (!Number.isInteger(first) || first < 1 || first > 1_000) throw new RangeError(`first must be 1–1000, got ${first}`);
     const after = options.after === undefined ? undefined : parseSeq(options.after, 'after');
-    // `subjects @> ARRAY[…]` is what the GIN index answers; ordered by the primary key.
-    const params: unknown[] = [subject, first + 1];
-    const before = after === undefined ? '' : `AND seq < $${params.push(after.toString())}`;
-    const rows = (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${RECORDS} WHERE subjects @> ARRAY[$1]::varchar[] ${before} ORDER BY seq DESC LIMIT $2`,
-      params,
-    )) as AccessRecordRow[];
+    const rows = await this.records.bySubject(subject, first + 1, after);
     return { records: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
@@ -303,28 +252,13 @@ export class AccessLog {
    * admins' own records do not count — a steward could otherwise open any log by first reading the
    * subject itself (or by reading the log, which is recorded under the subject too) — nor do refusals.
    */
-  async readByDepartmentSystems(subject: string, departmentUscc: string): Promise<boolean> {
-    // `subjects @> ARRAY[…]` is what the GIN index answers.
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM ${RECORDS} WHERE subjects @> ARRAY[$1]::varchar[] AND department_uscc = $2 AND system_code IS NOT NULL AND outcome = 'ALLOWED' LIMIT 1`,
-      [subject, departmentUscc],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** Locks the head; creates it first when the log is new (two first appends race safely: one insert wins, both then lock it). */
-  private async lockHead(tx: SqlExecutor): Promise<{ seq: string; hash: string }> {
-    const lock = `SELECT seq, hash FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`;
-    let [head] = (await tx.query(lock)) as Array<{ seq: string; hash: string }>;
-    if (!head) {
-      await tx.query(`INSERT INTO ${HEAD} (id, seq, hash) VALUES (${HEAD_ID}, 0, $1) ON CONFLICT (id) DO NOTHING`, [GENESIS_HASH]);
-      [head] = (await tx.query(lock)) as Array<{ seq: string; hash: string }>;
-    }
-    return head;
+  readByDepartmentSystems(subject: string, departmentUscc: string): Promise<boolean> {
+    return this.records.readByDepartmentSystems(subject, departmentUscc);
   }
 }
 
-function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, prevHash: string): AccessRecordRow {
+/** An access record as stored, chained after `prevHash` (its hash is left for the caller to compute). */
+export function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, prevHash: string): AccessRecordRow {
   return {
     seq,
     recordedAt,
@@ -353,45 +287,6 @@ function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, prevHash
   };
 }
 
-function toColumns(row: AccessRecordRow): Record<string, unknown> {
-  return {
-    seq: row.seq,
-    recorded_at: row.recordedAt.toISOString(),
-    request_id: row.requestId,
-    key_id: row.keyId,
-    system_code: row.systemCode,
-    department_uscc: row.departmentUscc,
-    holder_name: row.holderName,
-    roles: row.roles,
-    purpose: row.purpose,
-    case_number: row.caseNumber,
-    operation_type: row.operationType,
-    operation_name: row.operationName,
-    fields: row.fields,
-    subjects: row.subjects,
-    outcome: row.outcome,
-    error_code: row.errorCode,
-    refusal: row.refusal,
-    started_at: row.startedAt.toISOString(),
-    duration_ms: row.durationMs,
-    timings: row.timings,
-    prev_hash: row.prevHash,
-    hash: row.hash,
-    hash_alg: row.hashAlg,
-  };
-}
-
-function toEvent(row: AccessRecordRow): NewEvent<AccessRecordEventData> {
-  return {
-    topic: ACCESS_RECORD_TOPIC,
-    type: CATALOG_EVENT.accessRecorded,
-    source: CATALOG_SOURCE,
-    // The Kafka key: one caller's records stay in one partition, in order.
-    subject: row.systemCode ?? row.keyId ?? 'anonymous',
-    time: row.recordedAt,
-    data: { ...row, recordedAt: row.recordedAt.toISOString(), startedAt: row.startedAt.toISOString() },
-  };
-}
 
 function parseSeq(value: string, field: string): bigint {
   const seq = SEQ.test(value) ? BigInt(value) : 0n;

@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { InTransaction } from '@hub/persistence';
 import { HealthRegistry, Metrics, createLogger } from '@hub/observability';
 import { CoverageWatch, calendarCoverage, loadWorkingDayCalendar, type WorkingDayCalendar } from '@hub/working-days';
-import { WorkingDayNoticeRow } from './working-day-notice.entity.js';
+import { WorkingDayNoticeRepository } from './working-day-notice.repository.js';
 
 /** Days from today (China time) to the last day the calendar's official notices cover; 0 when the current year has none. */
 export function officialDaysLeft(calendar: WorkingDayCalendar, now: Date): number {
@@ -12,9 +11,6 @@ export function officialDaysLeft(calendar: WorkingDayCalendar, now: Date): numbe
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   return Math.round((Date.parse(officialUntil) - Date.parse(today)) / 86_400_000);
 }
-
-/** The advisory lock between giving deadlines and counting them again. */
-const NOTICE_LOCK = 'catalog.working_day_notice';
 
 /** How long the calendar read from the notices serves: a notice entered on another catalog instance is in force within this. */
 export const CALENDAR_REFRESH_MS = 2_000;
@@ -37,7 +33,7 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: WorkingDayNoticeRepository,
     health: HealthRegistry,
     @Inject(Metrics) metrics: Metrics,
   ) {
@@ -74,7 +70,7 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   /** The calendar in force: the file and the notices entered, at most CALENDAR_REFRESH_MS old (for reading; deadlines use forDeadline). */
   async current(): Promise<WorkingDayCalendar> {
     if (this.latest && Date.now() - this.latest.at < CALENDAR_REFRESH_MS) return this.latest.calendar;
-    const calendar = await this.calendarIn(this.dataSource.manager);
+    const calendar = await this.calendarIn();
     this.latest = { at: Date.now(), calendar };
     return calendar;
   }
@@ -84,25 +80,19 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
    * is being entered, and holds the next one off until `tx` ends — so that every deadline is either
    * counted with a notice or seen by its recount, whichever catalog instance gives it.
    */
-  async forDeadline(tx: EntityManager): Promise<WorkingDayCalendar> {
-    await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext('${NOTICE_LOCK}'))`);
+  async forDeadline(tx: InTransaction): Promise<WorkingDayCalendar> {
+    await this.notices.lockForDeadline(tx);
     return this.calendarIn(tx);
   }
 
   /** Taken by a transaction that counts deadlines again (a notice entered, the start): no deadline is given meanwhile. */
-  async lockForRecount(tx: EntityManager): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('${NOTICE_LOCK}'))`);
+  async lockForRecount(tx: InTransaction): Promise<void> {
+    await this.notices.lockForRecount(tx);
   }
 
   /** The calendar with the notices as `tx` sees them (inside the transaction that enters one). */
-  async calendarIn(tx: EntityManager): Promise<WorkingDayCalendar> {
-    const rows = await tx
-      .getRepository(WorkingDayNoticeRow)
-      .createQueryBuilder('n')
-      .distinctOn(['n.year'])
-      .orderBy('n.year', 'ASC')
-      .addOrderBy('n.version', 'DESC')
-      .getMany();
+  async calendarIn(tx?: InTransaction): Promise<WorkingDayCalendar> {
+    const rows = await this.notices.latestPerYear(tx);
     return rows.reduce((calendar, n) => calendar.withNotice({ year: n.year, holidays: n.holidays, workdays: n.workdays, source: n.source, version: n.version }), this.base);
   }
 

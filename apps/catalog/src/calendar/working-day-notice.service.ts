@@ -1,18 +1,16 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@hub/auth';
-import { EventPublisher } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { createLogger } from '@hub/observability';
 import { HubError, InputError, type InputViolation } from '@hub/subgraph';
 import { noticeViolations } from '@hub/working-days';
-import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC, type CatalogWorkingDayNoticeEntered as WorkingDayNoticeEntered } from '@hub/contracts';
-import { CATALOG_SOURCE } from '../catalog.events.js';
 import { SharingService } from '../sharing/sharing.service.js';
 import { WorkingDayCalendarStore } from './working-day-calendar.store.js';
 import type { EnterWorkingDayNoticeInput } from './working-day-calendar.model.js';
-import { WorkingDayNoticeRow } from './working-day-notice.entity.js';
+import type { WorkingDayNoticeRow } from './working-day-notice.entity.js';
+import { workingDayNoticeEnteredEvent } from './working-day-notice.events.js';
+import { WorkingDayNoticeRepository } from './working-day-notice.repository.js';
 
 /**
  * The State Council's yearly notices (部分节假日安排的通知), entered by an admin: checked
@@ -26,8 +24,8 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
   private readonly log = createLogger('catalog.working-day-notices');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly notices: WorkingDayNoticeRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly calendars: WorkingDayCalendarStore,
     private readonly sharing: SharingService,
   ) {}
@@ -39,12 +37,11 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const changed = await this.dataSource.transaction(async (tx) => {
+      const changed = await this.unitOfWork.run(async (tx) => {
         await this.calendars.lockForRecount(tx);
         return this.sharing.recountDeadlines(tx, await this.calendars.calendarIn(tx), { kind: 'calendar' });
       });
       if (changed > 0) {
-        this.events.committed();
         this.log.info({ changed }, 'deadlines counted again with the current working-day calendar');
       }
     } catch (error) {
@@ -54,7 +51,7 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
 
   /** Every version entered, newest first; of one year when asked. */
   list(year?: number): Promise<WorkingDayNoticeRow[]> {
-    return this.dataSource.getRepository(WorkingDayNoticeRow).find({ where: year === undefined ? {} : { year }, order: { year: 'DESC', version: 'DESC' } });
+    return this.notices.list(year);
   }
 
   async enter(input: EnterWorkingDayNoticeInput, by: Principal, now = new Date()): Promise<WorkingDayNoticeRow> {
@@ -69,10 +66,9 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
     if (input.publishedOn && input.publishedOn > chinaDate(now)) violations.push({ field: 'input.publishedOn', code: 'IN_FUTURE', message: 'a notice is entered once it is issued' });
     if (violations.length > 0) throw new InputError(violations);
     const reason = input.reason?.trim() || null;
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.unitOfWork.run(async (tx) => {
       await this.calendars.lockForRecount(tx);
-      const repository = tx.getRepository(WorkingDayNoticeRow);
-      const previous = await repository.findOne({ where: { year: input.year }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+      const previous = await this.notices.latestLocked(tx, input.year);
       if (previous && (!reason || [...reason].length < 4)) {
         throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: `${input.year} was entered already (version ${previous.version}): say what this version changes (at least 4 characters)` }]);
       }
@@ -92,24 +88,15 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
       const calendar = (await this.calendars.calendarIn(tx)).withNotice({ year: notice.year, holidays: notice.holidays, workdays: notice.workdays, source, version: notice.version });
       notice.deadlinesChanged = await this.sharing.recountDeadlines(tx, calendar, { kind: 'notice', year: notice.year, version: notice.version }, now);
       try {
-        await repository.insert(notice);
+        await this.notices.insert(tx, notice);
       } catch (error) {
         // Two admins entering the same year at once: the primary key (year, version) lets one through.
         if ((error as { code?: string }).code === '23505') throw new HubError('CONCURRENT_WRITE', `a notice for ${input.year} was entered at the same moment: look at it, and enter yours again if still needed`);
         throw error;
       }
-      await this.events.record(tx, [
-        {
-          topic: POLICY_TOPIC,
-          type: CATALOG_EVENT.workingDayNoticeEntered,
-          source: CATALOG_SOURCE,
-          subject: String(notice.year),
-          data: { ...notice, enteredAt: now.toISOString() } satisfies WorkingDayNoticeEntered,
-        },
-      ]);
+      await tx.publish([workingDayNoticeEnteredEvent(notice)]);
       return notice;
     });
-    this.events.committed();
     this.calendars.invalidate();
     this.log.info({ year: row.year, version: row.version, deadlinesChanged: row.deadlinesChanged, by: by.keyId }, 'working-day notice entered');
     return row;

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@hub/auth';
-import { EventPublisher } from '@hub/events';
+import { UnitOfWork, type Transaction } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import {
   ResourceStatus,
@@ -16,13 +14,13 @@ import {
 } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError } from '@hub/subgraph';
-import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC } from '@hub/contracts';
-import { CATALOG_SOURCE } from '../catalog.events.js';
-import { DepartmentRow, DepartmentSystemRow } from '../participants/participant.entities.js';
+import { DepartmentRepository } from '../participants/department.repository.js';
+import { GrantRepository } from '../sharing/grant.repository.js';
 import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem, type CatalogGrantImpact } from './catalog.model.js';
-import { SharingGrantRow } from '../sharing/sharing.entities.js';
 import { CatalogChangeKind, CatalogSortField, SortDirection, type CatalogOrderBy, type CatalogResourceInput, type CatalogSearchFilter, type DataItemInput, type UpdateCatalogResourceInput } from './catalog.inputs.js';
-import { DataItemRow, ResourceRow, ResourceVersionRow } from './catalog.entities.js';
+import type { DataItemRow, ResourceRow } from './catalog.entities.js';
+import { resourceChangedEvent } from './resource.events.js';
+import { ResourceRepository, type ResourceOrder } from './resource.repository.js';
 
 /** The supergraph SDL, to check that published items govern real fields, each exactly once. */
 export const SUPERGRAPH_SDL = Symbol('SUPERGRAPH_SDL');
@@ -44,60 +42,48 @@ const EDITABLE = ['name', 'summary', 'format', 'sharingType', 'sharingConditions
 @Injectable()
 export class CatalogService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly resources: ResourceRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly grants: GrantRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(SUPERGRAPH_SDL) private readonly supergraphSdl: string,
   ) {}
 
   async resource(code: string): Promise<CatalogResource | null> {
-    const [resource] = await this.load(this.dataSource.manager, [code]);
+    const [resource] = await this.load([code]);
     return resource ?? null;
   }
 
   async search(filter: CatalogSearchFilter, first: number, after?: string, orderBy?: CatalogOrderBy): Promise<CatalogResourceConnection> {
-    const where: string[] = ['r.status = $1'];
-    const params: unknown[] = [filter.status ?? ResourceStatus.PUBLISHED];
-    const add = (sql: string, ...values: unknown[]) => {
-      let sqlWithParams = sql;
-      for (const value of values) {
-        params.push(value);
-        sqlWithParams = sqlWithParams.replace('?', `$${params.length}`);
-      }
-      where.push(sqlWithParams);
-    };
-    if (filter.text) {
-      const like = `%${escapeLike(filter.text)}%`;
-      add('(r.name ILIKE ? OR r.summary ILIKE ?)', like, like);
-    }
-    if (filter.providerUscc) add('r.provider_uscc = ?', filter.providerUscc);
-    if (filter.classification) add('r.classification LIKE ?', `${filter.classification}%`);
-    if (filter.sharingType) add('r.sharing_type = ?', filter.sharingType);
-    if (filter.updateCycle) add('r.update_cycle = ?', filter.updateCycle);
     const order = SORTS[orderBy?.field ?? CatalogSortField.CODE];
     const direction = orderBy?.direction ?? SortDirection.ASC;
     // Keyset paging: the cursor holds the last row's sort value and code, sealed with the order it
     // belongs to, so a cursor of one order is refused by another instead of skipping rows.
-    const kind = `res.${order.tag}.${direction}`;
-    const compare = direction === SortDirection.ASC ? '>' : '<';
+    const kind = `res.${order}.${direction}`;
+    let cursor: { value?: string; code: string } | undefined;
     if (after) {
-      if (order.tag === 'code') {
-        add(`r.code ${compare} ?`, decodeCursor(kind, after, (k) => parseResourceCode(k).ok));
-      } else {
+      if (order === 'code') cursor = { code: decodeCursor(kind, after, (k) => parseResourceCode(k).ok) };
+      else {
         const [value, code] = JSON.parse(decodeCursor(kind, after, isSortKey)) as [string, string];
-        add(`(${order.column}, r.code) ${compare} (${order.cast(`?`)}, ?)`, value, code);
+        cursor = { value, code };
       }
     }
-    params.push(first + 1);
-    const dir = direction === SortDirection.ASC ? 'ASC' : 'DESC';
-    const orderSql = order.tag === 'code' ? `r.code ${dir}` : `${order.column} ${dir}, r.code ${dir}`;
-    const rows: Array<{ code: string; sort_value: string }> = await this.dataSource.query(
-      `SELECT r.code, ${order.select} AS sort_value FROM catalog.resource r WHERE ${where.join(' AND ')} ORDER BY ${orderSql} LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.resources.search({
+      status: filter.status ?? ResourceStatus.PUBLISHED,
+      text: filter.text || undefined,
+      providerUscc: filter.providerUscc || undefined,
+      classification: filter.classification || undefined,
+      sharingType: filter.sharingType || undefined,
+      updateCycle: filter.updateCycle || undefined,
+      order,
+      direction: direction === SortDirection.ASC ? 'ASC' : 'DESC',
+      after: cursor,
+      limit: first + 1,
+    });
     const page = rows.slice(0, first);
     const last = page.at(-1);
-    const nodes = await this.load(this.dataSource.manager, page.map((r) => r.code));
-    const endCursor = last ? encodeCursor(kind, order.tag === 'code' ? last.code : JSON.stringify([last.sort_value, last.code])) : undefined;
+    const nodes = await this.load(page.map((r) => r.code));
+    const endCursor = last ? encodeCursor(kind, order === 'code' ? last.code : JSON.stringify([last.sort_value, last.code])) : undefined;
     return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor } };
   }
 
@@ -107,21 +93,13 @@ export class CatalogService {
    * to NOT_SHARED leaves the rest granted but unreadable. Grants revoked or run out are left out.
    */
   async changeImpact(code: string, change: CatalogChangeKind, update: UpdateCatalogResourceInput | undefined, allowed: (provider: string) => void, now = new Date()): Promise<CatalogChangeImpact> {
-    const row = await this.dataSource.getRepository(ResourceRow).findOneBy({ code });
+    const row = await this.resources.findByCode(code);
     if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
     allowed(row.providerUscc);
     if (update && update.code !== code) throw new InputError([{ field: 'update.code', code: 'CODE_MISMATCH', message: 'the update is for another resource' }]);
-    const grants = await this.dataSource
-      .getRepository(SharingGrantRow)
-      .createQueryBuilder('g')
-      .where('g.resource_code = :code', { code })
-      .andWhere('g.revoked_at IS NULL')
-      .andWhere('g.valid_to >= CAST(:today AS date)', { today: chinaDate(now) })
-      .orderBy('g.consumer_system_code')
-      .addOrderBy('g.granted_at')
-      .getMany();
-    const systems = await this.dataSource.getRepository(DepartmentSystemRow).findBy({ code: In([...new Set(grants.map((g) => g.consumerSystemCode))]) });
-    const departments = await this.dataSource.getRepository(DepartmentRow).findBy({ uscc: In([...new Set(systems.map((s) => s.departmentUscc))]) });
+    const grants = await this.grants.liveOn(code, chinaDate(now));
+    const systems = await this.departments.systemsByCodes([...new Set(grants.map((g) => g.consumerSystemCode))]);
+    const departments = await this.departments.byUsccs([...new Set(systems.map((s) => s.departmentUscc))]);
     const systemOf = new Map(systems.map((s) => [s.code, s]));
     const departmentName = new Map(departments.map((d) => [d.uscc, d.name]));
     const kept = update?.items ? new Set(update.items.map((i) => i.no)) : undefined;
@@ -147,7 +125,7 @@ export class CatalogService {
   }
 
   async history(code: string): Promise<CatalogResourceVersion[]> {
-    const rows = await this.dataSource.getRepository(ResourceVersionRow).find({ where: { resourceCode: code }, order: { version: 'DESC' } });
+    const rows = await this.resources.versions(code);
     return rows.map((r) => ({ ...r }));
   }
 
@@ -156,14 +134,14 @@ export class CatalogService {
     const code = parseResourceCode(input.code);
     if (!code.ok) throw new InputError([{ field: 'input.code', code: code.code, message: code.message }]);
     checkItems(input.items, 'input.items');
-    await this.dataSource.transaction(async (tx) => {
-      if (!(await tx.getRepository(DepartmentRow).existsBy({ uscc: input.providerUscc }))) {
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.departments.exists(input.providerUscc, tx))) {
         throw new InputError([{ field: 'input.providerUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.providerUscc}` }]);
       }
-      if (await tx.getRepository(ResourceRow).existsBy({ code: input.code })) {
+      if (await this.resources.exists(input.code, tx)) {
         throw new HubError('RESOURCE_EXISTS', `a resource ${input.code} exists already`);
       }
-      await tx.getRepository(ResourceRow).insert({
+      await this.resources.insert(tx, {
         code: input.code,
         classification: code.classification,
         name: input.name,
@@ -179,17 +157,15 @@ export class CatalogService {
         relatedCodes: input.relatedCodes ?? [],
         status: ResourceStatus.DRAFT,
         version: 1,
-      });
-      await tx.getRepository(DataItemRow).insert(input.items.map((i) => itemRow(input.code, i)));
+      }, input.items.map((i) => itemRow(input.code, i)));
       await this.recordVersion(tx, input.code, 'created', [], by);
     });
-    this.events.committed();
     return (await this.resource(input.code))!;
   }
 
   async update(input: UpdateCatalogResourceInput, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
     if (input.items) checkItems(input.items, 'input.items');
-    await this.dataSource.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const row = await this.locked(tx, input.code, input.expectedVersion);
       allowed(row.providerUscc);
       if (row.status === ResourceStatus.RETIRED) throw new HubError('RESOURCE_RETIRED', `resource ${row.code} is retired and cannot change`);
@@ -201,21 +177,19 @@ export class CatalogService {
         changed.push(key);
       }
       if (input.items) {
-        const before = await tx.getRepository(DataItemRow).find({ where: { resourceCode: row.code }, order: { no: 'ASC' } });
+        const before = await this.resources.itemsOf(row.code, tx);
         const after = input.items.map((i) => itemRow(row.code, i)).sort((a, b) => a.no - b.no);
         if (JSON.stringify(before.map(itemSpecOf)) !== JSON.stringify(after.map(itemSpecOf))) {
-          await tx.getRepository(DataItemRow).delete({ resourceCode: row.code });
-          await tx.getRepository(DataItemRow).insert(after);
+          await this.resources.replaceItems(tx, row.code, after);
           changed.push('items');
         }
       }
       if (changed.length === 0) return;
       row.version++;
-      await tx.getRepository(ResourceRow).save(row);
+      await this.resources.save(tx, row);
       if (row.status === ResourceStatus.PUBLISHED) await this.assertSound(tx, row.code);
       await this.recordVersion(tx, row.code, 'updated', changed, by);
     });
-    this.events.committed();
     return (await this.resource(input.code))!;
   }
 
@@ -230,7 +204,7 @@ export class CatalogService {
   }
 
   async providerOf(code: string): Promise<string | null> {
-    return (await this.dataSource.getRepository(ResourceRow).findOneBy({ code }))?.providerUscc ?? null;
+    return (await this.resources.findByCode(code))?.providerUscc ?? null;
   }
 
   /** Loads the shipped catalog into an empty one; true when it did. The seed must be sound. */
@@ -241,12 +215,12 @@ export class CatalogService {
     if (problems.length > 0) {
       throw new Error(`the shipped catalog is not sound (${problems.length} problems), first: ${problems[0].code} ${problems[0].message}`);
     }
-    const loaded = await this.dataSource.transaction(async (tx) => {
-      if ((await tx.getRepository(ResourceRow).count()) > 0) return false;
+    const loaded = await this.unitOfWork.run(async (tx) => {
+      if ((await this.resources.count(tx)) > 0) return false;
       for (const r of resources) {
         const code = parseResourceCode(r.code);
         if (!code.ok) throw new Error(`seed resource ${r.code}: ${code.message}`);
-        await tx.getRepository(ResourceRow).insert({
+        await this.resources.insert(tx, {
           code: r.code,
           classification: code.classification,
           name: r.name,
@@ -262,29 +236,27 @@ export class CatalogService {
           relatedCodes: r.relatedCodes,
           status: r.status,
           version: 1,
-        });
-        await tx.getRepository(DataItemRow).insert(r.items.map((i) => itemRow(r.code, i)));
+        }, r.items.map((i) => itemRow(r.code, i)));
         await this.recordVersion(tx, r.code, 'created', [], null);
       }
-      await this.resourceEvent(tx, 'seeded', 'catalog', 1, ResourceStatus.PUBLISHED);
+      await tx.publish([resourceChangedEvent('seeded', 'catalog', 1, ResourceStatus.PUBLISHED)]);
       return true;
     });
-    if (loaded) this.events.committed();
     return loaded;
   }
 
   /** Every resource as catalog specs (for soundness checks and the policy snapshot). */
-  async specs(tx: EntityManager = this.dataSource.manager, status?: ResourceStatus): Promise<CatalogResourceSpec[]> {
-    const rows = await tx.getRepository(ResourceRow).find({ where: status ? { status } : {}, order: { code: 'ASC' } });
-    const items = await tx.getRepository(DataItemRow).find({ order: { resourceCode: 'ASC', no: 'ASC' } });
+  async specs(tx?: Transaction, status?: ResourceStatus): Promise<CatalogResourceSpec[]> {
+    const rows = await this.resources.list(status, tx);
+    const items = await this.resources.items(undefined, tx);
     return rows.map((r) => specOf(r, items.filter((i) => i.resourceCode === r.code)));
   }
 
-  async departmentSpecs(tx: EntityManager = this.dataSource.manager): Promise<DepartmentSpec[]> {
+  async departmentSpecs(tx?: Transaction): Promise<DepartmentSpec[]> {
     // One after the other: inside a transaction tx is one connection, and pg cannot run two queries
     // on one client at once (pg 8 warns "client.query() while another query runs", pg 9 throws).
-    const departments = await tx.getRepository(DepartmentRow).find();
-    const systems = await tx.getRepository(DepartmentSystemRow).find();
+    const departments = await this.departments.all(tx);
+    const systems = await this.departments.systems(tx);
     return departments.map((d) => ({
       uscc: d.uscc,
       name: d.name,
@@ -302,22 +274,21 @@ export class CatalogService {
     to: ResourceStatus,
     change: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const row = await this.locked(tx, code, expectedVersion);
       allowed(row.providerUscc);
       if (row.status !== from) throw new HubError('INVALID_STATUS_TRANSITION', `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`);
       row.status = to;
       row.version++;
       if (to === ResourceStatus.PUBLISHED) row.publishedOn ??= chinaDate(new Date());
-      await tx.getRepository(ResourceRow).save(row);
+      await this.resources.save(tx, row);
       if (to === ResourceStatus.PUBLISHED) await this.assertSound(tx, code);
       await this.recordVersion(tx, code, change, ['status'], by);
     });
-    this.events.committed();
   }
 
-  private async locked(tx: EntityManager, code: string, expectedVersion: number): Promise<ResourceRow> {
-    const row = await tx.getRepository(ResourceRow).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+  private async locked(tx: Transaction, code: string, expectedVersion: number): Promise<ResourceRow> {
+    const row = await this.resources.findLocked(tx, code);
     if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
     if (row.version !== expectedVersion) {
       throw new HubError('VERSION_CONFLICT', `resource ${code} is at version ${row.version}, not ${expectedVersion}: reload it and apply your change again`, {
@@ -333,8 +304,8 @@ export class CatalogService {
    * that does not fit its field. (Publishing serialises on the catalog: concurrent publications of
    * two resources claiming one field cannot both pass.)
    */
-  private async assertSound(tx: EntityManager, code: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('catalog.publication'))`);
+  private async assertSound(tx: Transaction, code: string): Promise<void> {
+    await this.resources.lockPublications(tx);
     const resources = await this.specs(tx, ResourceStatus.PUBLISHED);
     const mine = resources.find((r) => r.code === code);
     const fields = new Set(mine?.items.flatMap((i) => [...i.fields, ...(i.arguments ?? [])]) ?? []);
@@ -348,9 +319,9 @@ export class CatalogService {
     }
   }
 
-  private async recordVersion(tx: EntityManager, code: string, change: string, changedFields: string[], by: Principal | null): Promise<void> {
-    const [resource] = await this.load(tx, [code]);
-    await tx.getRepository(ResourceVersionRow).insert({
+  private async recordVersion(tx: Transaction, code: string, change: string, changedFields: string[], by: Principal | null): Promise<void> {
+    const [resource] = await this.load([code], tx);
+    await this.resources.insertVersion(tx, {
       resourceCode: code,
       version: resource.version,
       change,
@@ -360,21 +331,15 @@ export class CatalogService {
       changedByName: by?.name ?? 'hub seed',
       changedAt: new Date(),
     });
-    await this.resourceEvent(tx, change, code, resource.version, resource.status);
+    await tx.publish([resourceChangedEvent(change, code, resource.version, resource.status)]);
   }
 
-  private resourceEvent(tx: EntityManager, change: string, code: string, version: number, status: string) {
-    return this.events.record(tx, [
-      { topic: POLICY_TOPIC, type: CATALOG_EVENT.resourceChanged, source: CATALOG_SOURCE, subject: code, data: { code, change, version, status } },
-    ]);
-  }
-
-  private async load(tx: EntityManager, codes: string[]): Promise<CatalogResource[]> {
+  private async load(codes: string[], tx?: Transaction): Promise<CatalogResource[]> {
     if (codes.length === 0) return [];
-    const rows = await tx.getRepository(ResourceRow).findBy({ code: In(codes) });
-    const providers = await tx.getRepository(DepartmentRow).findBy({ uscc: In([...new Set(rows.map((r) => r.providerUscc))]) });
+    const rows = await this.resources.findByCodes(codes, tx);
+    const providers = await this.departments.byUsccs([...new Set(rows.map((r) => r.providerUscc))], tx);
     const providerName = new Map(providers.map((d) => [d.uscc, d.name]));
-    const items = await tx.getRepository(DataItemRow).createQueryBuilder('i').where('i.resource_code IN (:...codes)', { codes }).orderBy('i.no').getMany();
+    const items = await this.resources.items(codes, tx);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     return codes.flatMap((code) => {
       const r = byCode.get(code);
@@ -458,15 +423,11 @@ function toDataItem(row: DataItemRow): DataItem {
   return { ...itemSpecOf(row), arguments: row.arguments ?? [], id: dataItemId(row.resourceCode, row.no), resourceCode: row.resourceCode, description: row.description };
 }
 
-/**
- * The orders searchCatalog offers. Names compare bytewise (COLLATE "C") in both ORDER BY and the
- * keyset condition, so the two always agree whatever the database's locale; updated_at travels in
- * the cursor as Postgres text, which keeps the microseconds a JavaScript Date would drop.
- */
-const SORTS: Record<CatalogSortField, { tag: string; column: string; select: string; cast: (p: string) => string }> = {
-  [CatalogSortField.CODE]: { tag: 'code', column: 'r.code', select: 'r.code', cast: (p) => p },
-  [CatalogSortField.NAME]: { tag: 'name', column: 'r.name COLLATE "C"', select: 'r.name', cast: (p) => `CAST(${p} AS text) COLLATE "C"` },
-  [CatalogSortField.UPDATED_AT]: { tag: 'updated', column: 'r.updated_at', select: 'r.updated_at::text', cast: (p) => `CAST(${p} AS timestamptz)` },
+/** The orders searchCatalog offers (the repository's). */
+const SORTS: Record<CatalogSortField, ResourceOrder> = {
+  [CatalogSortField.CODE]: 'code',
+  [CatalogSortField.NAME]: 'name',
+  [CatalogSortField.UPDATED_AT]: 'updated',
 };
 
 function isSortKey(key: string): boolean {
@@ -476,8 +437,4 @@ function isSortKey(key: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Role, generateApiKey, hasRole, isStewardOf, type IssuedKey, type Principal } from '@hub/auth';
-import { EventPublisher } from '@hub/events';
+import { UnitOfWork } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import type { DepartmentSpec } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
-import { CATALOG_EVENT, CATALOG_POLICY_TOPIC as POLICY_TOPIC } from '@hub/contracts';
-import { CATALOG_SOURCE } from '../catalog.events.js';
 import { ApiKey, ApiKeyConnection, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import type { ApiKeyFilter, IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
-import { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
+import { ApiKeyRepository } from './api-key.repository.js';
+import { DepartmentRepository } from './department.repository.js';
+import type { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
+import { apiKeyChangedEvent, participantChangedEvent } from './participant.events.js';
 
 const DAY_MS = 86_400_000;
 const MAX_KEY_YEARS = 3;
@@ -29,38 +28,35 @@ export interface PresetKey {
 @Injectable()
 export class ParticipantsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly departmentRows: DepartmentRepository,
+    private readonly keyRows: ApiKeyRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async departments(): Promise<Department[]> {
-    const [departments, systems] = await Promise.all([
-      this.dataSource.getRepository(DepartmentRow).find({ order: { uscc: 'ASC' } }),
-      this.dataSource.getRepository(DepartmentSystemRow).find({ order: { code: 'ASC' } }),
-    ]);
+    const [departments, systems] = await Promise.all([this.departmentRows.all(), this.departmentRows.systems()]);
     return departments.map((d) => toDepartment(d, systems));
   }
 
   async department(uscc: string): Promise<Department | null> {
-    const row = await this.dataSource.getRepository(DepartmentRow).findOneBy({ uscc });
+    const row = await this.departmentRows.byUscc(uscc);
     if (!row) return null;
-    return toDepartment(row, await this.dataSource.getRepository(DepartmentSystemRow).findBy({ departmentUscc: uscc }));
+    return toDepartment(row, await this.departmentRows.systemsOf(uscc));
   }
 
   async system(code: string): Promise<DepartmentSystemRow | null> {
-    return this.dataSource.getRepository(DepartmentSystemRow).findOneBy({ code });
+    return this.departmentRows.system(code);
   }
 
   async registerDepartment(input: RegisterDepartmentInput, by: Principal): Promise<Department> {
     requireAdmin(by);
-    await this.dataSource.transaction(async (tx) => {
-      if (await tx.getRepository(DepartmentRow).existsBy({ uscc: input.uscc })) {
+    await this.unitOfWork.run(async (tx) => {
+      if (await this.departmentRows.exists(input.uscc, tx)) {
         throw new HubError('DEPARTMENT_EXISTS', `department ${input.uscc} is already registered`);
       }
-      await tx.getRepository(DepartmentRow).insert({ uscc: input.uscc, name: input.name, divisionCode: input.divisionCode });
-      await this.participantEvent(tx, 'department-registered', input.uscc);
+      await this.departmentRows.insert(tx, [{ uscc: input.uscc, name: input.name, divisionCode: input.divisionCode }]);
+      await tx.publish([participantChangedEvent('department-registered', input.uscc)]);
     });
-    this.events.committed();
     return (await this.department(input.uscc))!;
   }
 
@@ -68,17 +64,16 @@ export class ParticipantsService {
     if (!hasRole(by, Role.ADMIN) && !isStewardOf(by, input.departmentUscc)) {
       throw new HubError('FORBIDDEN', `registering a system needs an admin or a steward of ${input.departmentUscc}`);
     }
-    await this.dataSource.transaction(async (tx) => {
-      if (!(await tx.getRepository(DepartmentRow).existsBy({ uscc: input.departmentUscc }))) {
+    await this.unitOfWork.run(async (tx) => {
+      if (!(await this.departmentRows.exists(input.departmentUscc, tx))) {
         throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.departmentUscc}` }]);
       }
-      if (await tx.getRepository(DepartmentSystemRow).existsBy({ code: input.code })) {
+      if (await this.departmentRows.systemExists(input.code, tx)) {
         throw new HubError('SYSTEM_EXISTS', `a system with the code ${input.code} is already registered`);
       }
-      await tx.getRepository(DepartmentSystemRow).insert({ code: input.code, departmentUscc: input.departmentUscc, name: input.name });
-      await this.participantEvent(tx, 'system-registered', input.code);
+      await this.departmentRows.insertSystems(tx, [{ code: input.code, departmentUscc: input.departmentUscc, name: input.name }]);
+      await tx.publish([participantChangedEvent('system-registered', input.code)]);
     });
-    this.events.committed();
     return { code: input.code, name: input.name, departmentUscc: input.departmentUscc, rateLimitPerMinute: null };
   }
 
@@ -86,15 +81,14 @@ export class ParticipantsService {
   async setSystemRateLimit(input: SetSystemRateLimitInput, by: Principal): Promise<DepartmentSystem> {
     requireAdmin(by);
     const reason = requiredReason(input.reason, 'a rate limit change gives its reason');
-    const row = await this.dataSource.transaction(async (tx) => {
-      const system = await tx.getRepository(DepartmentSystemRow).findOne({ where: { code: input.systemCode }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.unitOfWork.run(async (tx) => {
+      const system = await this.departmentRows.systemLocked(tx, input.systemCode);
       if (!system) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` }]);
       system.rateLimitPerMinute = input.requestsPerMinute ?? null;
-      await tx.getRepository(DepartmentSystemRow).save(system);
-      await this.participantEvent(tx, 'system-rate-limit-set', system.code, { requestsPerMinute: system.rateLimitPerMinute, reason, by: by.keyId });
+      await this.departmentRows.saveSystem(tx, system);
+      await tx.publish([participantChangedEvent('system-rate-limit-set', system.code, { requestsPerMinute: system.rateLimitPerMinute, reason, by: by.keyId })]);
       return system;
     });
-    this.events.committed();
     return toSystem(row);
   }
 
@@ -131,7 +125,7 @@ export class ParticipantsService {
     } else if (input.systemCode) {
       throw new InputError([{ field: 'input.systemCode', code: 'NOT_ALLOWED', message: 'only a SYSTEM key names a system' }]);
     }
-    if (departmentUscc && !(await this.dataSource.getRepository(DepartmentRow).existsBy({ uscc: departmentUscc }))) {
+    if (departmentUscc && !(await this.departmentRows.exists(departmentUscc))) {
       throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${departmentUscc}` }]);
     }
     const today = chinaDate(new Date());
@@ -148,16 +142,15 @@ export class ParticipantsService {
     // Before anything about the key is looked up: a steward learns nothing of which keys exist.
     requireKeyManager(by, 'revoking keys');
     const reason = requiredReason(input.reason, 'a key revocation gives its reason');
-    const row = await this.dataSource.transaction(async (tx) => {
-      const key = await tx.getRepository(ApiKeyRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.unitOfWork.run(async (tx) => {
+      const key = await this.keyRows.findLocked(tx, input.id);
       if (!key) throw new HubError('KEY_UNKNOWN', `no key ${input.id}`);
       if (key.revokedAt) throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
       Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: reason });
-      await tx.getRepository(ApiKeyRow).save(key);
-      await this.keyEvent(tx, 'revoked', key);
+      await this.keyRows.save(tx, key);
+      await tx.publish([apiKeyChangedEvent('revoked', key)]);
       return key;
     });
-    this.events.committed();
     return toApiKey(row);
   }
 
@@ -173,7 +166,7 @@ export class ParticipantsService {
       where.departmentUscc = filter.departmentUscc;
     }
     if (filter.systemCode) where.systemCode = filter.systemCode;
-    const rows = await this.dataSource.getRepository(ApiKeyRow).find({ where, order: { issuedAt: 'DESC' }, take: 1000 });
+    const rows = await this.keyRows.newest(where, 1000);
     return rows.map((row) => toApiKey(row));
   }
 
@@ -184,19 +177,20 @@ export class ParticipantsService {
    */
   async keyPage(by: Principal, filter: ApiKeyFilter, first: number, after?: string, now = new Date()): Promise<ApiKeyConnection> {
     if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) throw new HubError('FORBIDDEN', 'listing keys needs an admin or a steward');
-    const qb = this.dataSource.getRepository(ApiKeyRow).createQueryBuilder('k');
-    if (!hasRole(by, Role.ADMIN) && by.departmentUscc) qb.andWhere('k.department_uscc = :own', { own: by.departmentUscc });
-    if (filter.departmentUscc) qb.andWhere('k.department_uscc = :department', { department: filter.departmentUscc });
-    if (filter.systemCode) qb.andWhere('k.system_code = :system', { system: filter.systemCode });
-    // As toApiKey tells the status: revoked first, then expired at expires_at.
-    if (filter.status === ApiKeyStatus.REVOKED) qb.andWhere('k.revoked_at IS NOT NULL');
-    else if (filter.status === ApiKeyStatus.EXPIRED) qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= CAST(:now AS timestamptz)', { now: now.toISOString() });
-    else if (filter.status === ApiKeyStatus.ACTIVE) qb.andWhere('k.revoked_at IS NULL AND k.expires_at > CAST(:now AS timestamptz)', { now: now.toISOString() });
+    let cursor: { issuedAt: string; id: string } | undefined;
     if (after) {
       const [issuedAt, id] = decodeCursor('key', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9]{1,12}$/.test(k)).split('|');
-      qb.andWhere('(k.issued_at, k.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS varchar))', { afterAt: issuedAt, afterId: id });
+      cursor = { issuedAt, id };
     }
-    const rows = await qb.orderBy('k.issued_at', 'DESC').addOrderBy('k.id', 'DESC').take(first + 1).getMany();
+    const rows = await this.keyRows.page({
+      ownDepartmentUscc: !hasRole(by, Role.ADMIN) && by.departmentUscc ? by.departmentUscc : undefined,
+      departmentUscc: filter.departmentUscc,
+      systemCode: filter.systemCode,
+      status: filter.status,
+      now,
+      after: cursor,
+      limit: first + 1,
+    });
     const page = rows.slice(0, first);
     const last = page.at(-1);
     return {
@@ -207,12 +201,12 @@ export class ParticipantsService {
 
   /** Loads the shipped departments and systems into an empty catalog; true when it did. */
   async seed(departments: DepartmentSpec[]): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      if ((await tx.getRepository(DepartmentRow).count()) > 0) return false;
-      await tx.getRepository(DepartmentRow).insert(departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
+    return this.unitOfWork.run(async (tx) => {
+      if ((await this.departmentRows.count(tx)) > 0) return false;
+      await this.departmentRows.insert(tx, departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
       const systems = departments.flatMap((d) => d.systems.map((s) => ({ code: s.code, name: s.name, departmentUscc: d.uscc })));
-      if (systems.length > 0) await tx.getRepository(DepartmentSystemRow).insert(systems);
-      await this.participantEvent(tx, 'seeded', 'catalog');
+      if (systems.length > 0) await this.departmentRows.insertSystems(tx, systems);
+      await tx.publish([participantChangedEvent('seeded', 'catalog')]);
       return true;
     });
   }
@@ -221,7 +215,7 @@ export class ParticipantsService {
   async ensurePresetKeys(keys: PresetKey[], validDays = 365): Promise<number> {
     let made = 0;
     for (const key of keys) {
-      if (await this.dataSource.getRepository(ApiKeyRow).existsBy({ id: key.issued.id })) continue;
+      if (await this.keyRows.exists(key.issued.id)) continue;
       await this.insertKey(key, new Date(Date.now() + validDays * DAY_MS), null);
       made++;
     }
@@ -235,14 +229,7 @@ export class ParticipantsService {
    * when an unexpired, unrevoked admin key exists already.
    */
   async bootstrapAdminKey(holderName: string, deliver: (key: IssuedKey) => Promise<void>, validDays = 30): Promise<string | null> {
-    const inForce = await this.dataSource
-      .getRepository(ApiKeyRow)
-      .createQueryBuilder('k')
-      .where(':admin = ANY(k.roles)', { admin: Role.ADMIN })
-      .andWhere('k.revoked_at IS NULL')
-      .andWhere('k.expires_at > now()')
-      .getExists();
-    if (inForce) return null;
+    if (await this.keyRows.inForceWithRole(Role.ADMIN)) return null;
     const issued = generateApiKey();
     await deliver(issued);
     await this.insertKey({ issued, roles: [Role.ADMIN], departmentUscc: null, systemCode: null, holderName }, new Date(Date.now() + validDays * DAY_MS), null);
@@ -264,28 +251,11 @@ export class ParticipantsService {
       revokedBy: null,
       revokeReason: null,
     };
-    await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(ApiKeyRow).insert(row);
-      await this.keyEvent(tx, 'issued', row);
+    await this.unitOfWork.run(async (tx) => {
+      await this.keyRows.insert(tx, row);
+      await tx.publish([apiKeyChangedEvent('issued', row)]);
     });
-    this.events.committed();
     return row;
-  }
-
-  private keyEvent(tx: EntityManager, change: string, key: ApiKeyRow) {
-    return this.events.record(tx, [
-      {
-        topic: POLICY_TOPIC,
-        type: CATALOG_EVENT.apiKeyChanged,
-        source: CATALOG_SOURCE,
-        subject: key.id,
-        data: { keyId: key.id, change, roles: key.roles, departmentUscc: key.departmentUscc, systemCode: key.systemCode, expiresAt: key.expiresAt.toISOString() },
-      },
-    ]);
-  }
-
-  private participantEvent(tx: EntityManager, change: string, id: string, details: Record<string, unknown> = {}) {
-    return this.events.record(tx, [{ topic: POLICY_TOPIC, type: CATALOG_EVENT.participantChanged, source: CATALOG_SOURCE, subject: id, data: { id, change, ...details } }]);
   }
 }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, dataItemId, type MaskingRule, type PolicySnapshot, type SharingType } from '@hub/policy';
-import { DataItemRow, ResourceRow } from '../catalog/catalog.entities.js';
-import { ApiKeyRow, DepartmentSystemRow } from '../participants/participant.entities.js';
-import { SharingGrantRow } from '../sharing/sharing.entities.js';
+import { ResourceRepository } from '../catalog/resource.repository.js';
+import { ApiKeyRepository } from '../participants/api-key.repository.js';
+import { DepartmentRepository } from '../participants/department.repository.js';
+import { GrantRepository } from '../sharing/grant.repository.js';
 
 /**
  * The catalog as enforcement needs it: published items, grants not revoked and not long expired,
@@ -14,22 +13,23 @@ import { SharingGrantRow } from '../sharing/sharing.entities.js';
  */
 @Injectable()
 export class PolicySnapshotService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly resources: ResourceRepository,
+    private readonly grantRows: GrantRepository,
+    private readonly keyRows: ApiKeyRepository,
+    private readonly departments: DepartmentRepository,
+  ) {}
 
   async snapshot(now = new Date()): Promise<PolicySnapshot> {
     const generatedAt = now.toISOString();
     // Grants that ended before yesterday can no longer apply on any clock of the hub.
     const yesterday = chinaDate(new Date(now.getTime() - 86_400_000));
     const [resources, items, grants, keys, limited] = await Promise.all([
-      this.dataSource.getRepository(ResourceRow).findBy({ status: ResourceStatus.PUBLISHED }),
-      this.dataSource.getRepository(DataItemRow).find(),
-      this.dataSource
-        .getRepository(SharingGrantRow)
-        .createQueryBuilder('g')
-        .where('g.revoked_at IS NULL AND g.valid_to >= :yesterday', { yesterday })
-        .getMany(),
-      this.dataSource.getRepository(ApiKeyRow).find(),
-      this.dataSource.getRepository(DepartmentSystemRow).createQueryBuilder('s').where('s.rate_limit_per_minute IS NOT NULL').getMany(),
+      this.resources.list(ResourceStatus.PUBLISHED),
+      this.resources.items(),
+      this.grantRows.notEndedBefore(yesterday),
+      this.keyRows.all(),
+      this.departments.rateLimitedSystems(),
     ]);
     const published = new Map(resources.map((r) => [r.code, r]));
     return {

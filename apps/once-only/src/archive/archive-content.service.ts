@@ -5,11 +5,11 @@ import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Role, hasRole, type Principal } from '@hub/auth';
-import { MaterialRow } from './archive.entities.js';
+import { UnitOfWork } from '@hub/events';
+import type { MaterialRow } from './archive.entities.js';
 import type { ArchiveConfig } from './archive.config.js';
+import { MaterialRepository } from './material.repository.js';
 
 export const ARCHIVE_CONFIG = Symbol('ARCHIVE_CONFIG');
 
@@ -51,7 +51,8 @@ export class ArchiveContentService implements OnModuleInit {
   private readonly tmp: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly materials: MaterialRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(ARCHIVE_CONFIG) readonly config: ArchiveConfig,
   ) {
     this.dir = resolve(config.ARCHIVE_DIR);
@@ -98,8 +99,8 @@ export class ArchiveContentService implements OnModuleInit {
       if (material.contentSha256 && material.contentSha256 !== received.sha256) {
         throw new ContentRefusal(422, 'CONTENT_HASH_MISMATCH', `the content's SHA-256 is ${received.sha256}, the filing declared ${material.contentSha256}; nothing was stored`);
       }
-      const stored = await this.dataSource.transaction(async (tx) => {
-        const row = await tx.getRepository(MaterialRow).findOne({ where: { id: material.id }, lock: { mode: 'pessimistic_write' } });
+      const stored = await this.unitOfWork.run(async (tx) => {
+        const row = await this.materials.findLocked(tx, material.id);
         if (!row) throw new ContentRefusal(404, 'MATERIAL_UNKNOWN', `no material ${material.id}`);
         if (row.contentStoredAt) throw new ContentRefusal(409, 'CONTENT_ALREADY_STORED', `the content of material ${row.id} is stored already (${row.contentSha256})`);
         const target = this.pathOf(received.sha256);
@@ -108,10 +109,7 @@ export class ArchiveContentService implements OnModuleInit {
         await rename(temp, target);
         kept = true;
         Object.assign(row, { contentSha256: received.sha256, contentSize: String(received.size), contentType, contentStoredAt: new Date() });
-        await tx.getRepository(MaterialRow).update(
-          { id: row.id },
-          { contentSha256: row.contentSha256, contentSize: row.contentSize, contentType: row.contentType, contentStoredAt: row.contentStoredAt },
-        );
+        await this.materials.update(tx, row.id, { contentSha256: row.contentSha256, contentSize: row.contentSize, contentType: row.contentType, contentStoredAt: row.contentStoredAt });
         return row;
       });
       return stored;
@@ -138,7 +136,7 @@ export class ArchiveContentService implements OnModuleInit {
 
   /** The material, or MATERIAL_UNKNOWN (a malformed id is unknown too). */
   async find(id: string): Promise<MaterialRow> {
-    const material = UUID.test(id) ? await this.dataSource.getRepository(MaterialRow).findOneBy({ id: id.toLowerCase() }) : null;
+    const material = UUID.test(id) ? await this.materials.findById(id.toLowerCase()) : null;
     if (!material) throw new ContentRefusal(404, 'MATERIAL_UNKNOWN', `no material ${id.slice(0, 40)}`);
     return material;
   }

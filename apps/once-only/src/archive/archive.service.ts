@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal } from '@hub/auth';
-import { EventPublisher, type NewEvent } from '@hub/events';
+import { UnitOfWork, type NewEvent, type Transaction } from '@hub/events';
 import { chinaDate, parseELicenceId } from '@hub/identifiers';
 import { HubError, InputError, requiredReason, type HubContext } from '@hub/subgraph';
-import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC } from '@hub/contracts';
-import { ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import { ONCE_ONLY_SEED, type MaterialTypeSpec, type OnceOnlySeed } from '../service-items/once-only-seed.js';
 import type { DataSubjectType } from '../service-items/service-items.model.js';
-import { knownSubject, touchKnownSubject } from '../subjects/subject-status.js';
+import { SubjectRepository } from '../subjects/subject.repository.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
-import { MaterialRow, MaterialStatusChangeRow } from './archive.entities.js';
+import type { MaterialRow, MaterialStatusChangeRow } from './archive.entities.js';
+import { materialFiledEvent, materialStatusChangedEvent } from './material.events.js';
+import { MaterialRepository } from './material.repository.js';
 import type { ChangeMaterialStatusInput, FileMaterialInput } from './archive.inputs.js';
 import { MaterialKind, MaterialStatus, type Material, type MaterialStatusChange } from './archive.model.js';
 
@@ -33,8 +31,9 @@ export type FilingSystem = Principal & { departmentUscc: string };
 @Injectable()
 export class ArchiveService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly materialRows: MaterialRepository,
+    private readonly subjects: SubjectRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
   ) {}
 
@@ -80,41 +79,40 @@ export class ArchiveService {
       filedByKey: by.keyId,
       filedAt: now,
     };
-    await this.dataSource.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       // FOR SHARE: a death or a closure being applied to the subject waits for this filing.
-      if (!(await knownSubject(tx, subject, true))) {
+      if (!(await this.subjects.known(subject, tx))) {
         throw new HubError('SUBJECT_UNKNOWN', `the hub knows no ${subject.type === 'PERSON' ? 'person' : 'legal entity'} ${subject.id} from its base libraries (yet)`, { subject: subject.id });
       }
-      if (licenceId && (await tx.getRepository(MaterialRow).existsBy({ licenceId }))) throw licenceTaken(licenceId);
+      if (licenceId && (await this.materialRows.licenceOnFile(licenceId, tx))) throw licenceTaken(licenceId);
       const replaced = input.supersedes ? await this.lockedReplaceable(tx, input.supersedes, row, by) : null;
       try {
-        await tx.getRepository(MaterialRow).insert(row);
+        await this.materialRows.insert(tx, row);
       } catch (error) {
         // A concurrent filing of the same licence got in first: the unique index says so.
         if (licenceId && uniqueViolation(error)) throw licenceTaken(licenceId);
         throw error;
       }
       await this.recordChange(tx, row, null, null, now, by);
-      const events: NewEvent[] = [filedEvent(row, replaced?.id ?? null)];
+      const events: NewEvent[] = [materialFiledEvent(row, replaced?.id ?? null)];
       if (replaced) {
         const from = replaced.status;
         replaced.status = MaterialStatus.SUPERSEDED;
         replaced.supersededBy = row.id;
-        await tx.getRepository(MaterialRow).update({ id: replaced.id }, { status: replaced.status, supersededBy: row.id });
+        await this.materialRows.update(tx, replaced.id, { status: replaced.status, supersededBy: row.id });
         const change = await this.recordChange(tx, replaced, from, `superseded by ${row.licenceId ?? row.id} (${row.title})`, now, by);
-        events.push(statusChangedEvent(replaced, change));
+        events.push(materialStatusChangedEvent(replaced, change));
       }
-      await this.events.record(tx, events);
+      await tx.publish(events);
     });
-    this.events.committed();
     return this.toMaterial(row);
   }
 
   async changeStatus(input: ChangeMaterialStatusInput, by: Principal, now = new Date()): Promise<Material> {
     const reason = requiredReason(input.reason, 'a revocation or cancellation gives its reason');
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.unitOfWork.run(async (tx) => {
       // Locked: of two concurrent changes, the second sees the first's status and is refused.
-      const material = await tx.getRepository(MaterialRow).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const material = await this.materialRows.findLocked(tx, input.id);
       if (!material) throw new HubError('MATERIAL_UNKNOWN', `no material ${input.id}`);
       if (!speaksFor(by, material)) {
         throw new HubError('FORBIDDEN', `only a system or steward of the department that filed it (${material.filedByDepartment}) changes its status`, { department: material.filedByDepartment });
@@ -124,12 +122,11 @@ export class ArchiveService {
       }
       const from = material.status;
       material.status = input.status;
-      await tx.getRepository(MaterialRow).update({ id: material.id }, { status: material.status });
+      await this.materialRows.update(tx, material.id, { status: material.status });
       const change = await this.recordChange(tx, material, from, reason, now, by);
-      await this.events.record(tx, [statusChangedEvent(material, change)]);
+      await tx.publish([materialStatusChangedEvent(material, change)]);
       return material;
     });
-    this.events.committed();
     return this.toMaterial(row);
   }
 
@@ -142,65 +139,44 @@ export class ArchiveService {
     const today = chinaDate(now);
     let expired = 0;
     for (;;) {
-      const count = await this.dataSource.transaction(async (tx) => {
-        const due = await tx
-          .getRepository(MaterialRow)
-          .createQueryBuilder('m')
-          .where('m.status = :valid AND m.valid_until < :today', { valid: MaterialStatus.VALID, today })
-          .orderBy('m.valid_until')
-          .addOrderBy('m.id')
-          .limit(EXPIRY_BATCH)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
+      const count = await this.unitOfWork.run(async (tx) => {
+        const due = await this.materialRows.dueToExpire(tx, today, MaterialStatus.VALID, EXPIRY_BATCH);
         if (due.length === 0) return 0;
-        await tx.getRepository(MaterialRow).update({ id: In(due.map((m) => m.id)) }, { status: MaterialStatus.EXPIRED });
+        await this.materialRows.markAll(tx, due.map((m) => m.id), MaterialStatus.EXPIRED);
         const events: NewEvent[] = [];
         for (const material of due) {
           material.status = MaterialStatus.EXPIRED;
           const change = await this.recordChange(tx, material, MaterialStatus.VALID, `validity ended on ${material.validUntil}`, now, null);
-          events.push(statusChangedEvent(material, change));
+          events.push(materialStatusChangedEvent(material, change));
         }
-        await this.events.record(tx, events);
+        await tx.publish(events);
         return due.length;
       });
       expired += count;
       if (count < EXPIRY_BATCH) break;
     }
-    if (expired > 0) this.events.committed();
     return expired;
   }
 
   async material(id: string): Promise<Material | null> {
-    const row = await this.dataSource.getRepository(MaterialRow).findOneBy({ id });
+    const row = await this.materialRows.findById(id);
     return row ? this.toMaterial(row) : null;
   }
 
-  /** Reports the subject to the gateway as served if this app knows it (see touchKnownSubject). */
+  /** Reports the subject to the gateway as served if this app knows it (see SubjectRepository.touchKnown). */
   touchKnown(context: HubContext, subject: Subject): Promise<void> {
-    return touchKnownSubject(context, this.dataSource.manager, subject);
+    return this.subjects.touchKnown(context, subject);
   }
 
   /** A subject's archive, newest first. */
   async materials(subjectId: string, kind?: MaterialKind, status?: MaterialStatus): Promise<Material[]> {
-    const rows = await this.dataSource.getRepository(MaterialRow).find({
-      where: { subjectId, ...(kind ? { kind } : {}), ...(status ? { status } : {}) },
-      order: { filedAt: 'DESC', id: 'DESC' },
-    });
+    const rows = await this.materialRows.ofSubject(subjectId, kind, status);
     return rows.map((r) => this.toMaterial(r));
   }
 
   /** The status histories of several materials in one statement, oldest change first, in the order asked. */
   async histories(ids: readonly string[]): Promise<MaterialStatusChange[][]> {
-    const rows = await this.dataSource
-      .getRepository(MaterialStatusChangeRow)
-      .createQueryBuilder('c')
-      .where('c.material_id IN (:...ids)', { ids: [...new Set(ids)] })
-      .orderBy('c.changed_at')
-      // The filing comes first even when a change shares its instant.
-      .addOrderBy('c.from_status IS NOT NULL')
-      .addOrderBy('c.id')
-      .getMany();
+    const rows = await this.materialRows.changesOf([...new Set(ids)]);
     const byMaterial = new Map<string, MaterialStatusChange[]>();
     for (const r of rows) {
       const list = byMaterial.get(r.materialId) ?? [];
@@ -261,8 +237,8 @@ export class ArchiveService {
   }
 
   /** The material a filing replaces, locked: VALID, of the same subject and type, filed by the caller's department. */
-  private async lockedReplaceable(tx: EntityManager, id: string, replacement: MaterialRow, principal: FilingSystem): Promise<MaterialRow> {
-    const old = await tx.getRepository(MaterialRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async lockedReplaceable(tx: Transaction, id: string, replacement: MaterialRow, principal: FilingSystem): Promise<MaterialRow> {
+    const old = await this.materialRows.findLocked(tx, id);
     if (!old) throw new InputError([{ field: 'input.supersedes', code: 'MATERIAL_UNKNOWN', message: `no material ${id}` }]);
     if (old.subjectId !== replacement.subjectId || old.materialType !== replacement.materialType || old.kind !== replacement.kind) {
       throw new InputError([
@@ -276,7 +252,7 @@ export class ArchiveService {
     return old;
   }
 
-  private async recordChange(tx: EntityManager, material: MaterialRow, from: string | null, reason: string | null, now: Date, by: Principal | null): Promise<MaterialStatusChangeRow> {
+  private async recordChange(tx: Transaction, material: MaterialRow, from: string | null, reason: string | null, now: Date, by: Principal | null): Promise<MaterialStatusChangeRow> {
     const change: MaterialStatusChangeRow = {
       id: randomUUID(),
       materialId: material.id,
@@ -288,7 +264,7 @@ export class ArchiveService {
       changedByKey: by?.keyId ?? null,
       changedByDepartment: by?.departmentUscc ?? null,
     };
-    await tx.getRepository(MaterialStatusChangeRow).insert(change);
+    await this.materialRows.insertChange(tx, change);
     return change;
   }
 }
@@ -312,56 +288,4 @@ function uniqueViolation(error: unknown): boolean {
 
 function licenceTaken(licenceId: string): HubError {
   return new HubError('LICENCE_ID_TAKEN', `licence ${licenceId} is on file already`, { licenceId });
-}
-
-function filedEvent(m: MaterialRow, supersedes: string | null): NewEvent {
-  return {
-    topic: MATERIAL_TOPIC,
-    type: ONCE_ONLY_EVENT.materialFiled,
-    source: ONCE_ONLY_SOURCE,
-    subject: m.subjectId,
-    data: {
-      materialId: m.id,
-      subjectType: m.subjectType,
-      subjectId: m.subjectId,
-      kind: m.kind,
-      materialType: m.materialType,
-      title: m.title,
-      issuerUscc: m.issuerUscc,
-      licenceId: m.licenceId,
-      issuedOn: m.issuedOn,
-      validUntil: m.validUntil,
-      status: m.status,
-      contentSha256: m.contentSha256,
-      caseNumber: m.caseNumber,
-      serviceItemCode: m.serviceItemCode,
-      supersedes,
-      filedByDepartment: m.filedByDepartment,
-      filedBySystem: m.filedBySystem,
-      filedAt: m.filedAt.toISOString(),
-    },
-  };
-}
-
-function statusChangedEvent(m: MaterialRow, change: MaterialStatusChangeRow): NewEvent {
-  return {
-    topic: MATERIAL_TOPIC,
-    type: ONCE_ONLY_EVENT.materialStatusChanged,
-    source: ONCE_ONLY_SOURCE,
-    subject: m.subjectId,
-    data: {
-      materialId: m.id,
-      subjectType: m.subjectType,
-      subjectId: m.subjectId,
-      kind: m.kind,
-      materialType: m.materialType,
-      licenceId: m.licenceId,
-      from: change.fromStatus,
-      to: change.toStatus,
-      reason: change.reason,
-      supersededBy: change.supersededBy,
-      changedAt: change.changedAt.toISOString(),
-      changedByDepartment: change.changedByDepartment,
-    },
-  };
 }

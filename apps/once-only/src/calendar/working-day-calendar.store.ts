@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { InTransaction } from '@hub/persistence';
 import { HealthRegistry, createLogger } from '@hub/observability';
 import { CoverageWatch, calendarCoverage, loadWorkingDayCalendar, type WorkingDayCalendar } from '@hub/working-days';
-import { calendarWithNotices } from './working-day-notices.js';
+import { WorkingDayNoticeRepository } from './working-day-notice.repository.js';
 
 /** How long the calendar read from the notices serves: a notice received is in force within this. */
 export const CALENDAR_REFRESH_MS = 2_000;
@@ -26,7 +25,7 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   });
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: WorkingDayNoticeRepository,
     health: HealthRegistry,
   ) {
     health.register({
@@ -52,12 +51,32 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
     this.watch.stop();
   }
 
-  /** The calendar in force, at most CALENDAR_REFRESH_MS old (for health; a deadline is counted with calendarForDeadline in its transaction). */
+  /** The calendar in force, at most CALENDAR_REFRESH_MS old (for health; a deadline is counted with forDeadline in its transaction). */
   async current(): Promise<WorkingDayCalendar> {
     if (this.latest && Date.now() - this.latest.at < CALENDAR_REFRESH_MS) return this.latest.calendar;
-    const calendar = await calendarWithNotices(this.dataSource, this.base);
+    const calendar = await this.calendarIn();
     this.latest = { at: Date.now(), calendar };
     return calendar;
+  }
+
+  /** The calendar file with every notice this app holds, as `tx` sees them (the pool's view without one). */
+  async calendarIn(tx?: InTransaction): Promise<WorkingDayCalendar> {
+    const rows = await this.notices.all(tx);
+    return rows.reduce((calendar, n) => calendar.withNotice({ year: n.year, holidays: n.holidays, workdays: n.workdays, source: n.source, version: n.version }), this.base);
+  }
+
+  /**
+   * The calendar to give a deadline with, in the transaction that stores it: waits while a notice is
+   * being applied, and holds the next one off until `tx` ends, so that no deadline escapes a recount.
+   */
+  async forDeadline(tx: InTransaction): Promise<WorkingDayCalendar> {
+    await this.notices.lockForDeadline(tx);
+    return this.calendarIn(tx);
+  }
+
+  /** Taken by a transaction that counts deadlines again (a notice received, the start). */
+  lockForRecount(tx: InTransaction): Promise<void> {
+    return this.notices.lockForRecount(tx);
   }
 
   /** The calendar last read (the file alone before the first read). */

@@ -3,14 +3,11 @@
 // sharing applications use) see every department's overdue reports, and how many each department
 // has; they answer none of them (answering stays with the source department).
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Role, type Principal } from '@hub/auth';
 import { chinaDate } from '@hub/identifiers';
 import { Caller, Roles, SupervisionConfig, supervisesEveryDepartment } from '@hub/subgraph';
 import { IN_ONCE_ONLY_SCHEMA } from '../once-only.graphql-scope.js';
-import { DataCorrectionRow } from './correction.entities.js';
-import { DataCorrectionStatus } from './correction.model.js';
+import { DataCorrectionRepository } from './data-correction.repository.js';
 
 @ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A source department's data corrections unanswered past their deadline (督办)" })
 export class DataCorrectionOverdueCount {
@@ -27,7 +24,7 @@ export class DataCorrectionOverdueCount {
 @Resolver()
 export class CorrectionSupervisionResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly corrections: DataCorrectionRepository,
     private readonly config: SupervisionConfig,
   ) {}
 
@@ -37,19 +34,7 @@ export class CorrectionSupervisionResolver {
       "Corrections unanswered past their deadline counted per source department, most first (督办): a steward's own department's; every department's for admins, hub-wide stewards and the supervising department's stewards",
   })
   async overdueDataCorrectionCounts(@Caller() caller: Principal): Promise<DataCorrectionOverdueCount[]> {
-    const qb = this.dataSource
-      .getRepository(DataCorrectionRow)
-      .createQueryBuilder('c')
-      .select('c.source_department', 'department')
-      .addSelect('COUNT(*)::int', 'count')
-      .addSelect('MIN(c.deadline)::text', 'earliest')
-      .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
-      .andWhere('c.deadline < CAST(:today AS date)', { today: chinaDate(new Date()) })
-      .groupBy('c.source_department')
-      .orderBy('count', 'DESC')
-      .addOrderBy('department', 'ASC');
-    if (!supervisesEveryDepartment(caller, this.config)) qb.andWhere('c.source_department = :department', { department: caller.departmentUscc ?? '' });
-    const rows = await qb.getRawMany<{ department: string; count: number; earliest: string }>();
-    return rows.map((r) => ({ departmentUscc: r.department, count: Number(r.count), earliestDeadline: r.earliest }));
+    const rows = await this.corrections.overdueCounts(chinaDate(new Date()), supervisesEveryDepartment(caller, this.config) ? undefined : (caller.departmentUscc ?? ''));
+    return rows.map((r) => ({ departmentUscc: r.department, count: r.count, earliestDeadline: r.earliest }));
   }
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { Role, hasRole, type Principal } from '@hub/auth';
-import { EventPublisher } from '@hub/events';
+import { UnitOfWork, type Transaction } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason, type HubContext } from '@hub/subgraph';
@@ -12,15 +10,15 @@ import { deadlineOf, isOverdue, type DeadlineChange } from '@hub/working-days';
 import { actsFor } from '../access-guard.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import { recountCorrectionDeadlines } from '../calendar/correction-deadlines.js';
-import { calendarForDeadline, calendarWithNotices, lockForRecount } from '../calendar/working-day-notices.js';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
-import { MaterialRow } from '../archive/archive.entities.js';
+import { MaterialRepository } from '../archive/material.repository.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
 import { CORRECTABLE_FIELDS, changeKeysOf } from './correctable-fields.js';
 import { CorrectionConfig } from './correction.config.js';
-import { DataCorrectionRow } from './correction.entities.js';
+import type { DataCorrectionRow } from './correction.entities.js';
 import { dataCorrectionChanged } from './correction.events.js';
+import { DataCorrectionRepository } from './data-correction.repository.js';
 import type { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { CorrectionDeadlineChange, DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus, DeadlineChangeCause } from './correction.model.js';
 
@@ -51,8 +49,9 @@ export class CorrectionService implements OnApplicationBootstrap {
   private readonly log = createLogger('once-only.corrections');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly correctionRows: DataCorrectionRepository,
+    private readonly materials: MaterialRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly gateway: GatewayClient,
     private readonly calendars: WorkingDayCalendarStore,
     private readonly config: CorrectionConfig,
@@ -64,12 +63,11 @@ export class CorrectionService implements OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const changed = await this.dataSource.transaction(async (tx) => {
-        await lockForRecount(tx);
-        return recountCorrectionDeadlines(tx, await calendarWithNotices(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
+      const changed = await this.unitOfWork.run(async (tx) => {
+        await this.calendars.lockForRecount(tx);
+        return recountCorrectionDeadlines(this.correctionRows, tx, await this.calendars.calendarIn(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
       });
       if (changed > 0) {
-        this.events.committed();
         this.log.info({ changed }, 'correction deadlines counted again with the current working-day calendar');
       }
     } catch (error) {
@@ -123,31 +121,29 @@ export class CorrectionService implements OnApplicationBootstrap {
       correctionVersion: null,
       resolvedByKey: null,
     };
-    await this.dataSource.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       // Counted in the transaction that stores it, under the lock a recount takes (a notice arriving now).
-      const due = deadlineOf(now, await calendarForDeadline(tx, this.calendars.base), workingDays);
+      const due = deadlineOf(now, await this.calendars.forDeadline(tx), workingDays);
       Object.assign(row, { deadline: due.deadline, deadlineProvisional: due.provisional });
-      await tx.getRepository(DataCorrectionRow).insert(row);
-      await this.events.record(tx, [dataCorrectionChanged(row, now)]);
+      await this.correctionRows.insert(tx, row);
+      await tx.publish([dataCorrectionChanged(row, now)]);
     });
-    this.events.committed();
     return toCorrection(row, now);
   }
 
   async reject(input: RejectDataCorrectionInput, by: Principal, now = new Date()): Promise<DataCorrection> {
     const reason = requiredReason(input.reason, 'a rejection gives its reason (拒绝须说明理由)');
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.unitOfWork.run(async (tx) => {
       const correction = await this.locked(tx, input.id);
       if (!actsFor(by, correction.sourceDepartment)) {
         throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) rejects this report`, { department: correction.sourceDepartment });
       }
       if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
       Object.assign(correction, { status: DataCorrectionStatus.REJECTED, resolvedAt: now, resolutionReason: reason, resolvedByKey: by.keyId });
-      await tx.getRepository(DataCorrectionRow).save(correction);
-      await this.events.record(tx, [dataCorrectionChanged(correction, now)]);
+      await this.correctionRows.save(tx, correction);
+      await tx.publish([dataCorrectionChanged(correction, now)]);
       return correction;
     });
-    this.events.committed();
     return toCorrection(row, now);
   }
 
@@ -159,25 +155,24 @@ export class CorrectionService implements OnApplicationBootstrap {
    */
   async accept(input: AcceptDataCorrectionInput, by: Principal, now = new Date()): Promise<DataCorrection> {
     const note = input.note?.trim() || null;
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.unitOfWork.run(async (tx) => {
       const correction = await this.locked(tx, input.id);
       if (!actsFor(by, correction.sourceDepartment)) {
         throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) accepts this report`, { department: correction.sourceDepartment });
       }
       if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
       Object.assign(correction, { status: DataCorrectionStatus.ACCEPTED, resolutionReason: note, resolvedByKey: by.keyId });
-      await tx.getRepository(DataCorrectionRow).save(correction);
-      await this.events.record(tx, [dataCorrectionChanged(correction, now)]);
+      await this.correctionRows.save(tx, correction);
+      await tx.publish([dataCorrectionChanged(correction, now)]);
       return correction;
     });
-    this.events.committed();
     return toCorrection(row, now);
   }
 
   /** One correction: null when there is none; FORBIDDEN unless the caller's department reported or answers it (or a hub-wide steward, an admin). */
   async correction(id: string, by: Principal, now = new Date()): Promise<DataCorrection | null> {
     if (!UUID.test(id)) return null;
-    const row = await this.dataSource.getRepository(DataCorrectionRow).findOneBy({ id });
+    const row = await this.correctionRows.findById(id);
     if (!row) return null;
     if (!actsFor(by, row.reporterDepartment) && !actsFor(by, row.sourceDepartment)) {
       throw new HubError('FORBIDDEN', "a correction is seen by the reporter's department and the source department (and hub-wide stewards)");
@@ -198,20 +193,21 @@ export class CorrectionService implements OnApplicationBootstrap {
     movedBy?: { noticeYear: number; noticeVersion?: number },
     now = new Date(),
   ): Promise<DataCorrectionConnection> {
-    const qb = this.dataSource.getRepository(DataCorrectionRow).createQueryBuilder('c');
-    if (by.departmentUscc) {
-      qb.andWhere(role === DataCorrectionRole.TO_ANSWER ? 'c.source_department = :department' : 'c.reporter_department = :department', { department: by.departmentUscc });
-    } else if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) {
+    if (!by.departmentUscc && !hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) {
       throw new HubError('FORBIDDEN', 'corrections are listed for a department, a hub-wide steward or an admin');
     }
-    if (status) qb.andWhere('c.status = :status', { status });
-    // jsonb containment: some change in the history names this notice (recountCorrectionDeadlines keeps each).
-    if (movedBy) qb.andWhere('c.deadline_changes @> CAST(:moved AS jsonb)', { moved: JSON.stringify([movedBy]) });
+    let cursor: { reportedAt: string; id: string } | undefined;
     if (after) {
       const [at, id] = decodeCursor('correction', after, (k) => CURSOR_KEY.test(k)).split('|');
-      qb.andWhere('(c.reported_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });
+      cursor = { reportedAt: at, id };
     }
-    const rows = await qb.orderBy('c.reported_at', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1).getMany();
+    const rows = await this.correctionRows.list({
+      ...(by.departmentUscc ? (role === DataCorrectionRole.TO_ANSWER ? { sourceDepartment: by.departmentUscc } : { reporterDepartment: by.departmentUscc }) : {}),
+      status,
+      movedBy,
+      after: cursor,
+      limit: first + 1,
+    });
     return page(rows, first, now, (r) => `${r.reportedAt.toISOString()}|${r.id}`);
   }
 
@@ -222,20 +218,17 @@ export class CorrectionService implements OnApplicationBootstrap {
    * department's stewards). `now` decides what is overdue.
    */
   async overdue(by: Principal, first: number, after?: string, now = new Date(), everyDepartment = false): Promise<DataCorrectionConnection> {
-    const qb = this.dataSource
-      .getRepository(DataCorrectionRow)
-      .createQueryBuilder('c')
-      .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
-      // 'YYYY-MM-DD' compares as the days do; overdue from the CST day after the deadline.
-      .andWhere('c.deadline < CAST(:today AS date)', { today: chinaDate(now) });
-    if (!everyDepartment && !hasRole(by, Role.ADMIN) && by.departmentUscc) {
-      qb.andWhere('c.source_department = :department', { department: by.departmentUscc });
-    }
+    let cursor: { deadline: string; id: string } | undefined;
     if (after) {
       const [deadline, id] = decodeCursor('overdue-correction', after, (k) => CURSOR_KEY.test(k)).split('|');
-      qb.andWhere('(c.deadline, c.id) > (CAST(:deadline AS date), CAST(:id AS uuid))', { deadline, id });
+      cursor = { deadline, id };
     }
-    const rows = await qb.orderBy('c.deadline', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1).getMany();
+    const rows = await this.correctionRows.overdue({
+      today: chinaDate(now),
+      sourceDepartment: !everyDepartment && !hasRole(by, Role.ADMIN) && by.departmentUscc ? by.departmentUscc : undefined,
+      after: cursor,
+      limit: first + 1,
+    });
     return page(rows, first, now, (r) => `${r.deadline}|${r.id}`, 'overdue-correction');
   }
 
@@ -254,21 +247,15 @@ export class CorrectionService implements OnApplicationBootstrap {
 
   private async checkEvidence(subject: Subject, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const found = await this.dataSource
-      .getRepository(MaterialRow)
-      .createQueryBuilder('m')
-      .select('m.id', 'id')
-      .where('m.id IN (:...ids)', { ids })
-      .andWhere('m.subject_id = :subject', { subject: subject.id })
-      .getRawMany<{ id: string }>();
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    const found = await this.materials.idsOfSubject(ids, subject.id);
+    const missing = ids.filter((id) => !found.includes(id));
     if (missing.length > 0) {
       throw new InputError([{ field: 'input.evidence', code: 'EVIDENCE_INVALID', message: `no material ${missing.join(', ')} in the archive of ${subject.id}` }]);
     }
   }
 
-  private async locked(tx: EntityManager, id: string): Promise<DataCorrectionRow> {
-    const row = await tx.getRepository(DataCorrectionRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  private async locked(tx: Transaction, id: string): Promise<DataCorrectionRow> {
+    const row = await this.correctionRows.findLocked(tx, id);
     if (!row) throw new HubError('CORRECTION_UNKNOWN', `no data correction ${id}`);
     return row;
   }

@@ -1,7 +1,9 @@
-import type { CloudEvent, EventConsumer, SqlExecutor } from '@hub/events';
-import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, type OnceOnlyMaterialStatusChanged as MaterialStatusChanged } from '@hub/contracts';
-import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
+import { Injectable } from '@nestjs/common';
+import type { CloudEvent, EventConsumer, Transaction } from '@hub/events';
+import { MaterialRepository } from '../archive/material.repository.js';
+import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC, type OnceOnlyMaterialStatusChanged as MaterialStatusChanged } from '@hub/contracts';
 import { InvalidationCode, invalidateResults } from './invalidation.js';
+import { ReviewResultRepository } from './review-result.repository.js';
 
 /** A material or licence no longer standing, and the code its results are invalidated with. SUPERSEDED is not one: the new version carries on. */
 const ENDED: Record<string, { code: InvalidationCode; verb: string }> = {
@@ -17,18 +19,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * cancelled or expired (EVIDENCE_REVOKED / _CANCELLED / _EXPIRED), with a reason naming the
  * licence (or the material's title) and the reason its status changed.
  */
-export const evidenceEventsConsumer: EventConsumer = {
-  name: 'evidence-events',
-  topics: [MATERIAL_TOPIC],
-  async handle(event: CloudEvent, tx: SqlExecutor): Promise<void> {
+@Injectable()
+export class EvidenceEventsConsumer implements EventConsumer {
+  readonly name = 'evidence-events';
+  readonly topics = [ONCE_ONLY_MATERIAL_TOPIC];
+
+  constructor(
+    private readonly materials: MaterialRepository,
+    private readonly results: ReviewResultRepository,
+  ) {}
+
+  async handle(event: CloudEvent, tx: Transaction): Promise<void> {
     if (event.type !== ONCE_ONLY_EVENT.materialStatusChanged) return;
     const data = event.data as MaterialStatusChanged;
     const ended = ENDED[data.to];
     // A malformed id would fail the query and the event would be redelivered for ever.
     if (!ended || !UUID.test(data.materialId)) return;
-    const [material] = (await tx.query(`SELECT title FROM ${ONCE_ONLY_SCHEMA}.material WHERE id = $1`, [data.materialId])) as Array<{ title: string }>;
-    const named = [material?.title, data.licenceId ? `e-licence ${data.licenceId}` : null].filter(Boolean).join(', ') || `material ${data.materialId}`;
+    const title = await this.materials.titleOf(data.materialId, tx);
+    const named = [title, data.licenceId ? `e-licence ${data.licenceId}` : null].filter(Boolean).join(', ') || `material ${data.materialId}`;
     const reason = `the evidence ${named} ${ended.verb}${data.reason ? `: ${data.reason}` : ''}`;
-    await invalidateResults(tx, { materialId: data.materialId }, { code: ended.code, reason, causeEventId: event.id, at: new Date() });
-  },
-};
+    await invalidateResults(this.results, tx, { materialId: data.materialId }, { code: ended.code, reason, causeEventId: event.id, at: new Date() });
+  }
+}

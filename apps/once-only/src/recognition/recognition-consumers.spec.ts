@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@hub/auth';
-import { appendToOutbox, createCloudEvent, type CloudEvent, type EventConsumer, type EventPublisher } from '@hub/events';
+import { Transaction, UnitOfWork, createCloudEvent, type CloudEvent, type EventConsumer } from '@hub/events';
 import { chinaDate, generateCitizenId, generateUscc, parseCitizenId, seededRandom } from '@hub/identifiers';
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { HubError, InputError } from '@hub/subgraph';
@@ -12,11 +12,14 @@ import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { ONCE_ONLY_PERSISTENCE } from '../once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 import { loadOnceOnlySeed } from '../service-items/once-only-seed.js';
-import { evidenceEventsConsumer } from './evidence-events.consumer.js';
+import { MaterialRepository } from '../archive/material.repository.js';
+import { SubjectRepository } from '../subjects/subject.repository.js';
+import { EvidenceEventsConsumer } from './evidence-events.consumer.js';
 import { ReviewOutcome } from './recognition.model.js';
 import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { RecognitionService } from './recognition.service.js';
-import { subjectEventsConsumer } from './subject-events.consumer.js';
+import { ReviewResultRepository } from './review-result.repository.js';
+import { SubjectEventsConsumer } from './subject-events.consumer.js';
 
 const random = seededRandom(20260504);
 const WINDOW = '11440604MB2D07312X';
@@ -30,8 +33,10 @@ describe('review results and what invalidates them, on a real database', () => {
   let database: ScratchDatabase;
   let dataSource: DataSource;
   let recognition: RecognitionService;
+  let subjectEventsConsumer: SubjectEventsConsumer;
+  let evidenceEventsConsumer: EvidenceEventsConsumer;
 
-  const deliver = (consumer: EventConsumer, event: CloudEvent) => dataSource.transaction((tx) => consumer.handle(event, tx));
+  const deliver = (consumer: EventConsumer, event: CloudEvent) => dataSource.transaction((manager) => consumer.handle(event, new Transaction(manager, ONCE_ONLY_SCHEMA)));
   const event = (topic: string, type: string, subject: string, data: unknown) => createCloudEvent({ topic, type, source: '/test', subject, data });
   const result = async (id: string) =>
     (await dataSource.query(`SELECT status, invalidation_code, invalidation_reason, invalidation_event, invalidated_at FROM ${ONCE_ONLY_SCHEMA}.review_result WHERE id = $1`, [id]))[0];
@@ -96,10 +101,13 @@ describe('review results and what invalidates them, on a real database', () => {
     database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_recognition');
     dataSource = await new DataSource(dataSourceOptions(ONCE_ONLY_PERSISTENCE, { url: database.url, poolSize: database.poolSize, embedded: database.embedded })).initialize();
     await migrateSchema(dataSource, ONCE_ONLY_SCHEMA);
-    // The real outbox write in the caller's transaction; only the relay's nudge is left out.
-    const publisher = { record: (tx, events) => appendToOutbox(tx, ONCE_ONLY_SCHEMA, events), committed: () => undefined } as EventPublisher;
+    // The real repositories, unit of work and outbox; only the relay it wakes is left out.
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), ONCE_ONLY_SCHEMA, { nudge: () => undefined });
+    const [subjects, materials, results] = [new SubjectRepository(dataSource), new MaterialRepository(dataSource), new ReviewResultRepository(dataSource)];
+    subjectEventsConsumer = new SubjectEventsConsumer(subjects, results);
+    evidenceEventsConsumer = new EvidenceEventsConsumer(materials, results);
     // The rules client asks the catalog through the gateway; recognized() itself takes the types.
-    recognition = new RecognitionService(dataSource, publisher, loadOnceOnlySeed(), {} as RecognitionRulesClient);
+    recognition = new RecognitionService(results, subjects, materials, unitOfWork, loadOnceOnlySeed(), {} as RecognitionRulesClient);
   });
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();

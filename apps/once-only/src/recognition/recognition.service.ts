@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
 import { Role, hasRole, isStewardOf, type Principal, type SignedAccess } from '@hub/auth';
-import { EventPublisher } from '@hub/events';
+import { UnitOfWork, type Transaction } from '@hub/events';
 import { RecognitionRulesClient } from './recognition-rules.client.js';
 import { chinaDate, parseUscc } from '@hub/identifiers';
 import { HubError, InputError, type HubContext } from '@hub/subgraph';
-import { MaterialRow } from '../archive/archive.entities.js';
-import { ONCE_ONLY_EVENT, ONCE_ONLY_REVIEW_RESULT_TOPIC as REVIEW_RESULT_TOPIC } from '@hub/contracts';
-import { ONCE_ONLY_SOURCE } from '../once-only.events.js';
+import type { MaterialRow } from '../archive/archive.entities.js';
+import { MaterialRepository } from '../archive/material.repository.js';
 import { ONCE_ONLY_SEED, type OnceOnlySeed, type RecognitionRuleSpec } from '../service-items/once-only-seed.js';
 import { DataSubjectType } from '../service-items/service-items.model.js';
-import { isClosed, knownSubject, PERSON_DECEASED, touchKnownSubject } from '../subjects/subject-status.js';
+import { isClosed, PERSON_DECEASED } from '../subjects/subject-status.js';
+import { SubjectRepository } from '../subjects/subject.repository.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
-import { ReviewResultEvidenceRow, ReviewResultRow } from './recognition.entities.js';
+import type { ReviewResultRow } from './recognition.entities.js';
+import { reviewResultRecordedEvent } from './review-result.events.js';
+import { ReviewResultRepository } from './review-result.repository.js';
 import type { RecordReviewResultInput } from './recognition.inputs.js';
 import { ReviewOutcome, ReviewResultState, type ReviewEvidence, type ReviewResult } from './recognition.model.js';
 
@@ -40,8 +40,10 @@ function addDays(day: string, n: number): string {
 @Injectable()
 export class RecognitionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventPublisher,
+    private readonly results: ReviewResultRepository,
+    private readonly subjects: SubjectRepository,
+    private readonly materials: MaterialRepository,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
     private readonly rules: RecognitionRulesClient,
   ) {}
@@ -64,9 +66,9 @@ export class RecognitionService {
     const materialIds = [...new Set(input.evidence ?? [])];
     const today = chinaDate(now);
 
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.unitOfWork.run(async (tx) => {
       // Locked (FOR SHARE) until commit: a death or closure being applied waits, then sees this result and invalidates it too.
-      const known = await knownSubject(tx, subject, true);
+      const known = await this.subjects.known(subject, tx);
       if (!known) {
         throw new HubError(
           'SUBJECT_UNKNOWN',
@@ -111,37 +113,11 @@ export class RecognitionService {
         recordedByKey: by.keyId,
         recordedAt: now,
       };
-      await tx.getRepository(ReviewResultRow).insert(result);
       const evidenceRows = evidence.map((m) => ({ resultId: result.id, materialId: m.id, sha256: m.contentSha256 }));
-      if (evidenceRows.length > 0) await tx.getRepository(ReviewResultEvidenceRow).insert(evidenceRows);
-      await this.events.record(tx, [
-        {
-          topic: REVIEW_RESULT_TOPIC,
-          type: ONCE_ONLY_EVENT.reviewResultRecorded,
-          source: ONCE_ONLY_SOURCE,
-          subject: result.subjectId,
-          time: now,
-          data: {
-            id: result.id,
-            subjectType: result.subjectType,
-            subjectId: result.subjectId,
-            resultType: result.resultType,
-            serviceItemCode: result.serviceItemCode,
-            caseNumber: result.caseNumber,
-            outcome: result.outcome,
-            reviewingDepartment: result.reviewingDepartment,
-            reviewingSystem: result.reviewingSystem,
-            reviewedAt: result.reviewedAt.toISOString(),
-            validUntil: result.validUntil,
-            evidence: evidenceRows.map((e) => ({ materialId: e.materialId, sha256: e.sha256 })),
-            recordedBy: result.recordedByKey,
-            recordedAt: result.recordedAt.toISOString(),
-          },
-        },
-      ]);
+      await this.results.insert(tx, result, evidenceRows);
+      await tx.publish([reviewResultRecordedEvent(result, evidenceRows)]);
       return result;
     });
-    this.events.committed();
     return this.toResult(row, today);
   }
 
@@ -154,14 +130,7 @@ export class RecognitionService {
     const subjectId = typeof subject === 'string' ? subject : subject.id;
     const types = [...acceptedTypes];
     if (types.length === 0) return [];
-    return this.dataSource
-      .getRepository(ReviewResultRow)
-      .createQueryBuilder('r')
-      .where('r.subject_id = :subjectId AND r.status = :valid AND r.outcome = :passed', { subjectId, valid: VALID, passed: ReviewOutcome.PASSED })
-      .andWhere('r.valid_until >= :today AND r.result_type IN (:...types)', { today, types })
-      .orderBy('r.reviewed_at', 'DESC')
-      .addOrderBy('r.id', 'ASC')
-      .getMany();
+    return this.results.standing({ subjectId, types, status: VALID, outcome: ReviewOutcome.PASSED, today });
   }
 
   /** recognized(), for a caller: a system for its own department; a steward of it (or hub-wide) or an admin for any. */
@@ -183,27 +152,27 @@ export class RecognitionService {
   }
 
   /** Every result about the subject, in any state, newest first (its history). */
-  /** Reports the subject to the gateway as served if this app knows it, results or not (see touchKnownSubject). */
+  /** Reports the subject to the gateway as served if this app knows it, results or not (see SubjectRepository.touchKnown). */
   touchKnown(context: HubContext, subjectInput: string): Promise<void> {
-    return touchKnownSubject(context, this.dataSource.manager, parseSubject(subjectInput, 'subject'));
+    return this.subjects.touchKnown(context, parseSubject(subjectInput, 'subject'));
   }
 
   async ofSubject(subjectInput: string, now = new Date()): Promise<ReviewResult[]> {
     const subject = parseSubject(subjectInput, 'subject');
-    const rows = await this.dataSource.getRepository(ReviewResultRow).find({ where: { subjectId: subject.id }, order: { reviewedAt: 'DESC', id: 'ASC' }, take: 1000 });
+    const rows = await this.results.ofSubject(subject.id, 1000);
     const today = chinaDate(now);
     return rows.map((r) => this.toResult(r, today));
   }
 
   async one(id: string, now = new Date()): Promise<ReviewResult | null> {
     if (!UUID.test(id)) throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a review result id is a UUID' }]);
-    const row = await this.dataSource.getRepository(ReviewResultRow).findOneBy({ id });
+    const row = await this.results.findById(id);
     return row ? this.toResult(row, chinaDate(now)) : null;
   }
 
   /** The evidence of each result, in the order asked (one statement for a whole answer). */
   async evidenceOf(resultIds: readonly string[]): Promise<ReviewEvidence[][]> {
-    const rows = await this.dataSource.getRepository(ReviewResultEvidenceRow).find({ where: { resultId: In([...resultIds]) }, order: { materialId: 'ASC' } });
+    const rows = await this.results.evidenceOf([...resultIds]);
     return resultIds.map((id) => rows.filter((r) => r.resultId === id).map((r) => ({ materialId: r.materialId, sha256: r.sha256 })));
   }
 
@@ -232,9 +201,9 @@ export class RecognitionService {
   }
 
   /** The materials, each of this subject, VALID and not past its end; locked until commit, so a revocation waits for this result. */
-  private async checkedEvidence(tx: EntityManager, subject: Subject, ids: string[], today: string): Promise<MaterialRow[]> {
+  private async checkedEvidence(tx: Transaction, subject: Subject, ids: string[], today: string): Promise<MaterialRow[]> {
     if (ids.length === 0) return [];
-    const found = await tx.getRepository(MaterialRow).find({ where: { id: In(ids) }, lock: { mode: 'pessimistic_read' } });
+    const found = await this.materials.findSharedLocked(tx, ids);
     return ids.map((id, i) => {
       const material = found.find((m) => m.id === id);
       const refuse = (why: string) => new InputError([{ field: `input.evidence.${i}`, code: 'EVIDENCE_INVALID', message: `material ${id} ${why}` }]);

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { chinaDate } from '@hub/identifiers';
 import { HubError, InputError, type HubContext } from '@hub/subgraph';
-import { MaterialRow } from '../archive/archive.entities.js';
+import type { MaterialRow } from '../archive/archive.entities.js';
+import { MaterialRepository } from '../archive/material.repository.js';
 import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
 import { RecognitionRulesClient } from '../recognition/recognition-rules.client.js';
@@ -11,7 +10,7 @@ import { RecognitionService } from '../recognition/recognition.service.js';
 import { ONCE_ONLY_SEED, subjectRoot, type OnceOnlySeed, type SatisfierSpec, type ServiceItemSpec } from '../service-items/once-only-seed.js';
 import { MaterialSourceKind, type DataSubjectType } from '../service-items/service-items.model.js';
 import { toRequiredMaterial, toServiceItem } from '../service-items/service-items.resolver.js';
-import { touchKnownSubject } from '../subjects/subject-status.js';
+import { SubjectRepository } from '../subjects/subject.repository.js';
 import { parseSubject, type Subject } from '../subjects/subject.js';
 import { baseLibraryQuery, valueAt } from './base-library-read.js';
 import type { MaterialReuse, PrefilledField, ReuseAnswer, ReuseEvidence } from './reuse.model.js';
@@ -36,7 +35,8 @@ const CONDITION_HOLDS: Record<string, (record: Record<string, unknown>) => boole
 @Injectable()
 export class ReuseService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly materials: MaterialRepository,
+    private readonly subjects: SubjectRepository,
     @Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed,
     private readonly gateway: GatewayClient,
     private readonly recognition: RecognitionService,
@@ -54,7 +54,7 @@ export class ReuseService {
       // Results of the types the item's department recognises (互认), as the catalog says now.
       this.rules.acceptedTypes(item.department, context.access!, context.requestId).then((types) => this.recognition.recognized(subject, types, today)),
     ]);
-    await touchKnownSubject(context, this.dataSource.manager, subject);
+    await this.subjects.touchKnown(context, subject);
     const materials: MaterialReuse[] = item.materials.map((material) => {
       const evidence = material.satisfiedBy.flatMap((by) => this.evidenceFor(by, record, onFile, results));
       return { material: toRequiredMaterial(material), satisfied: evidence.length > 0, evidence };
@@ -76,7 +76,7 @@ export class ReuseService {
     const subject = parseSubject(subjectInput, 'subject', item.subjectType);
     const paths = item.formFields.flatMap((f) => (f.path ? [f.path] : []));
     const record = paths.length > 0 ? await this.readRecord(subject, paths, 'OnceOnlyPrefillRead', context) : null;
-    await touchKnownSubject(context, this.dataSource.manager, subject);
+    await this.subjects.touchKnown(context, subject);
     const sourceDepartment = record ? (valueAt(record, `${subjectRoot(subject.type).field}.provenance.sourceDepartment`) ?? undefined) : undefined;
     return item.formFields.map((field) => {
       const value = field.path && record ? valueAt(record, field.path) : null;
@@ -102,13 +102,7 @@ export class ReuseService {
   }
 
   private onFile(subject: Subject, today: string): Promise<MaterialRow[]> {
-    return this.dataSource
-      .getRepository(MaterialRow)
-      .createQueryBuilder('m')
-      .where('m.subject_id = :id AND m.status = :valid', { id: subject.id, valid: 'VALID' })
-      .andWhere('(m.valid_until IS NULL OR m.valid_until >= :today)', { today })
-      .orderBy('m.issued_on', 'DESC')
-      .getMany();
+    return this.materials.inForce(subject.id, today);
   }
 
   private evidenceFor(by: SatisfierSpec, record: BaseRecord, onFile: MaterialRow[], results: ReviewResultRow[]): ReuseEvidence[] {
