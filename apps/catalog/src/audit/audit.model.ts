@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
+import { DEFAULT_PAGE_SIZE, PageSizeField } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 import { AccessLogProblemCode } from './access-log-problem.js';
 
@@ -205,11 +206,8 @@ export class AccessLogArgs {
   @MaxLength(40)
   subjectId: string;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1–100' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
+  @PageSizeField()
+  first: number = DEFAULT_PAGE_SIZE;
 
   @Field({ nullable: true, description: 'The endCursor of the previous page' })
   @IsOptional()

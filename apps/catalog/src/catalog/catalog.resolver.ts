@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
-import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
+import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, pageSizeArg, Roles } from '@hub/subgraph';
 import { requireStewardOf } from '../access-guard.js';
 import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
 import { CatalogChangeKind, CatalogOrderBy, CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
@@ -20,11 +20,11 @@ export class CatalogResolver {
   @Query(() => CatalogResourceConnection, { description: 'Search the catalog (published resources unless a status is given); ordered by code unless orderBy says otherwise' })
   searchCatalog(
     @Args('filter', { nullable: true }) filter?: CatalogSearchFilter,
-    @Args('first', { type: () => Int, defaultValue: 20, description: '1–100' }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true, description: 'A cursor handed out with the same orderBy' }) after?: string,
     @Args('orderBy', { nullable: true, type: () => CatalogOrderBy }) orderBy?: CatalogOrderBy,
   ): Promise<CatalogResourceConnection> {
-    if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    checkPageSize(first, 'first');
     return this.catalog.search(filter ?? {}, first, after, orderBy);
   }
 

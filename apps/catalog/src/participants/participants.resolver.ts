@@ -1,9 +1,9 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { ApiKey, ApiKeyConnection, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
 import { ApiKeyFilter, IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
 import { ParticipantsService } from './participants.service.js';
-import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
+import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, pageSizeArg, Roles } from '@hub/subgraph';
 
 @Resolver()
 export class ParticipantsResolver {
@@ -28,10 +28,10 @@ export class ParticipantsResolver {
   apiKeyPage(
     @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: ApiKeyFilter,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<ApiKeyConnection> {
-    if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+    checkPageSize(first, 'first');
     return this.participants.keyPage(caller, filter ?? {}, first, after);
   }
 

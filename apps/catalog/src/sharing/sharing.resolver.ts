@@ -1,14 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
-import { AnyCaller, Caller, InputError, Roles } from '@hub/subgraph';
+import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, pageSizeArg, Roles } from '@hub/subgraph';
 import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
 import { SharingApplication, SharingApplicationConnection, SharingGrant, SharingGrantConnection, SharingOverdueCount } from './sharing.model.js';
 import { SharingService } from './sharing.service.js';
 
-function checkedFirst(first: number): number {
-  if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-  return first;
-}
 
 @Resolver()
 export class SharingResolver {
@@ -25,20 +21,20 @@ export class SharingResolver {
   sharingApplications(
     @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: SharingApplicationFilter,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingApplicationConnection> {
-    return this.sharing.applications(caller, filter ?? {}, checkedFirst(first), after);
+    return this.sharing.applications(caller, filter ?? {}, checkPageSize(first, 'first'), after);
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => SharingApplicationConnection, { description: "Applications still undecided after their deadline, most overdue first (督办): a steward's department's; every department's for admins, hub-wide stewards and the supervising department's stewards (HUB_SUPERVISING_DEPARTMENT)" })
   overdueSharingApplications(
     @Caller() caller: Principal,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingApplicationConnection> {
-    return this.sharing.applications(caller, {}, checkedFirst(first), after, true);
+    return this.sharing.applications(caller, {}, checkPageSize(first, 'first'), after, true);
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
@@ -55,10 +51,10 @@ export class SharingResolver {
   sharingGrantPage(
     @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: SharingGrantFilter,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<SharingGrantConnection> {
-    return this.sharing.grantPage(caller, filter ?? {}, checkedFirst(first), after);
+    return this.sharing.grantPage(caller, filter ?? {}, checkPageSize(first, 'first'), after);
   }
 
   @AnyCaller()

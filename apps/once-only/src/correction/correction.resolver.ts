@@ -1,16 +1,12 @@
 import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
-import { AnyCaller, Caller, InputError, Roles, SupervisionConfig, supervisesEveryDepartment, touchSubjects, type HubContext } from '@hub/subgraph';
+import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, InputError, pageSizeArg, Roles, supervisesEveryDepartment, SupervisionConfig, touchSubjects, type HubContext } from '@hub/subgraph';
 import { MaskingRule, maskValue } from '@hub/policy';
 import { actsFor, requireSystem } from '../access-guard.js';
 import { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
 import { DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus } from './correction.model.js';
 import { CorrectionService } from './correction.service.js';
 
-function checkedFirst(first: number): number {
-  if (first < 1 || first > 100) throw new InputError([{ field: 'first', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
-  return first;
-}
 
 /** The notice a list is narrowed to (movedByNoticeYear / movedByNoticeVersion), checked. */
 function movedBy(year?: number | null, version?: number | null): { noticeYear: number; noticeVersion?: number } | undefined {
@@ -86,14 +82,14 @@ export class CorrectionResolver {
     @Context() context: HubContext,
     @Args('role', { type: () => DataCorrectionRole, defaultValue: DataCorrectionRole.REPORTED }) role: DataCorrectionRole,
     @Args('status', { type: () => DataCorrectionStatus, nullable: true }) status?: DataCorrectionStatus,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
     @Args('movedByNoticeYear', { type: () => Int, nullable: true, description: 'Only the corrections whose deadline a working-day notice of this year counted again (see deadlineChanges)' })
     movedByNoticeYear?: number,
     @Args('movedByNoticeVersion', { type: () => Int, nullable: true, description: 'With movedByNoticeYear: only that version of the notice (absent: any version)' })
     movedByNoticeVersion?: number,
   ): Promise<DataCorrectionConnection> {
-    const connection = await this.corrections.corrections(caller, role, status ?? undefined, checkedFirst(first), after ?? undefined, movedBy(movedByNoticeYear, movedByNoticeVersion));
+    const connection = await this.corrections.corrections(caller, role, status ?? undefined, checkPageSize(first, 'first'), after ?? undefined, movedBy(movedByNoticeYear, movedByNoticeVersion));
     touched(context, connection.nodes);
     return connection;
   }
@@ -103,11 +99,11 @@ export class CorrectionResolver {
   async overdueDataCorrections(
     @Caller() caller: Principal,
     @Context() context: HubContext,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<DataCorrectionConnection> {
     const everyDepartment = supervisesEveryDepartment(caller, this.supervision);
-    const connection = await this.corrections.overdue(caller, checkedFirst(first), after ?? undefined, undefined, everyDepartment);
+    const connection = await this.corrections.overdue(caller, checkPageSize(first, 'first'), after ?? undefined, undefined, everyDepartment);
     touched(context, connection.nodes);
     if (!everyDepartment) return connection;
     return { ...connection, nodes: connection.nodes.map((c) => (actsFor(caller, c.reporterDepartment) || actsFor(caller, c.sourceDepartment) ? c : asOverseen(c))) };
