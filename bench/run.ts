@@ -36,7 +36,9 @@ const ATTACK_CONCURRENCY = Number(process.env.BENCH_ATTACK_CONCURRENCY ?? 4);
  * Only the scenarios whose names start with one of these (comma-separated), e.g. `BENCH_SCENARIOS='(e)'`:
  * no bulk load, and docs/benchmarks.md keeps everything but the sections of what ran.
  */
-const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.BENCH_SCENARIOS?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 interface Scenario {
   name: string;
@@ -76,7 +78,9 @@ interface Result {
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error('bench: the benchmarks run on a real Postgres; set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+    console.error(
+      'bench: the benchmarks run on a real Postgres; set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+    );
     process.exit(2);
   }
   const dir = await mkdtemp(join(tmpdir(), 'hub-bench-'));
@@ -88,8 +92,17 @@ async function main(): Promise<void> {
   process.env.AUDIT_CHECKPOINT_FILE = join(dir, 'access-log-checkpoints.ndjson');
   const usccFile = join(dir, 'usccs.json');
   console.log(`bench: starting the hub with ${SEED} legal entities…`);
-  const server = spawn(process.execPath, ['dist/bench/server.js', usccFile, String(SEED)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ subgraphs: Record<string, string>; gateway: string; ungovernedGateway: string; key: string; attackerKey: string; database: string }>((resolve, reject) => {
+  const server = spawn(process.execPath, ['dist/bench/server.js', usccFile, String(SEED)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<{
+    subgraphs: Record<string, string>;
+    gateway: string;
+    ungovernedGateway: string;
+    key: string;
+    attackerKey: string;
+    database: string;
+  }>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
     // The server's only JSON line on stdout is its address list; anything else is passed through.
     createInterface({ input: server.stdout! }).on('line', (line) => {
@@ -100,7 +113,11 @@ async function main(): Promise<void> {
   const usccs = JSON.parse(await readFile(usccFile, 'utf8')) as string[];
   // The purpose is needed for conditionally shared data (the profile's); the subgraph and the ungoverned gateway ignore it.
   const extensions = { purpose: '性能基准测试 benchmark' };
-  const graphql = (query: string, variables?: unknown) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query, variables, extensions }) });
+  const graphql = (query: string, variables?: unknown) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    body: JSON.stringify({ query, variables, extensions }),
+  });
   const one = `query One($u: String!) { legalEntity(uscc: $u) { uscc name kind status registeredAddress { text divisionCode } provenance { version } } }`;
   const batch = `query Batch($u: [String!]!) { legalEntities(usccs: $u) { uscc name status } }`;
   const profile = `query Profile($u: String!) { legalEntity(uscc: $u) { uscc name kind status registeredAddress { text divisionCode } provenance { version }
@@ -112,8 +129,16 @@ async function main(): Promise<void> {
   // (what froze the whole hub for 44 s before the limits were linear).
   let attack = `query Attack { legalEntity(uscc: "${usccs[0]}") { ...F25 } } fragment F0 on LegalEntity { uscc name }`;
   for (let i = 1; i <= 25; i++) attack += ` fragment F${i} on LegalEntity { ...F${i - 1} ...F${i - 1} }`;
-  const attackRequest = { method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query: attack, extensions }) };
-  const floodRequest = { method: 'POST' as const, path: '/graphql', body: JSON.stringify({ query: 'query Flood { __typename }', extensions }) };
+  const attackRequest = {
+    method: 'POST' as const,
+    path: '/graphql',
+    body: JSON.stringify({ query: attack, extensions }),
+  };
+  const floodRequest = {
+    method: 'POST' as const,
+    path: '/graphql',
+    body: JSON.stringify({ query: 'query Flood { __typename }', extensions }),
+  };
   const allScenarios: Scenario[] = [
     {
       name: 'baseline',
@@ -124,11 +149,22 @@ async function main(): Promise<void> {
     },
     {
       name: '(a) legalEntity, subgraph direct',
-      description: 'legalEntity(uscc) by a random USCC, straight to the legal-entity subgraph (signed per request, as the gateway signs)',
+      description:
+        'legalEntity(uscc) by a random USCC, straight to the legal-entity subgraph (signed per request, as the gateway signs)',
       target: 'subgraph',
       request: (i) => {
         const request = graphql(one, { u: usccs[(i * 7919) % usccs.length] });
-        return { ...request, headers: { [ACCESS_HEADER]: signRequest(DIRECT_CLAIMS, 'legal-entity', { method: 'POST', url: '/graphql', body: request.body }, secret) } };
+        return {
+          ...request,
+          headers: {
+            [ACCESS_HEADER]: signRequest(
+              DIRECT_CLAIMS,
+              'legal-entity',
+              { method: 'POST', url: '/graphql', body: request.body },
+              secret,
+            ),
+          },
+        };
       },
       check: okGraphQL,
     },
@@ -144,7 +180,8 @@ async function main(): Promise<void> {
       description: 'legalEntities(usccs) with 1,000 USCCs per request through the gateway',
       target: 'gateway',
       concurrency: 4,
-      request: (i) => graphql(batch, { u: Array.from({ length: 1000 }, (_, k) => usccs[(i * 1000 + k) % usccs.length]) }),
+      request: (i) =>
+        graphql(batch, { u: Array.from({ length: 1000 }, (_, k) => usccs[(i * 1000 + k) % usccs.length]) }),
       check: okGraphQL,
     },
     {
@@ -202,22 +239,37 @@ async function main(): Promise<void> {
       },
     },
   ];
-  const scenarios = ONLY ? allScenarios.filter((s) => s === allScenarios[0] || ONLY.some((prefix) => s.name.startsWith(prefix))) : allScenarios;
+  const scenarios = ONLY
+    ? allScenarios.filter((s) => s === allScenarios[0] || ONLY.some((prefix) => s.name.startsWith(prefix)))
+    : allScenarios;
   const results: Result[] = [];
   let bulk: BulkResult | undefined;
   const database = new pg.Client({ connectionString: ready.database });
   await database.connect();
   try {
-    for (let k = 0; k < scenarios.length; ) {
+    for (let k = 0; k < scenarios.length;) {
       let end = k + 1;
       while (scenarios[k].interleaved && scenarios[end]?.interleaved === scenarios[k].interleaved) end++;
       const group = scenarios.slice(k, end);
       k = end;
-      const urls = { subgraph: ready.subgraphs['legal-entity'], gateway: ready.gateway, 'ungoverned-gateway': ready.ungovernedGateway };
+      const urls = {
+        subgraph: ready.subgraphs['legal-entity'],
+        gateway: ready.gateway,
+        'ungoverned-gateway': ready.ungovernedGateway,
+      };
       // The same request everywhere (the subgraph and the ungoverned gateway ignore the key).
-      for (const result of await measureGroup(group.map((s) => new Load(s, urls[s.target], { authorization: `Bearer ${ready.key}` }, server.pid!, () => databaseCpuMs(database))))) {
+      for (const result of await measureGroup(
+        group.map(
+          (s) =>
+            new Load(s, urls[s.target], { authorization: `Bearer ${ready.key}` }, server.pid!, () =>
+              databaseCpuMs(database),
+            ),
+        ),
+      )) {
         results.push(result);
-        console.log(`bench: ${result.scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op${result.databaseCpuMsPerOp === undefined ? '' : ` (+ ${result.databaseCpuMsPerOp.toFixed(3)} in Postgres)`}, ${result.errors} errors`);
+        console.log(
+          `bench: ${result.scenario.name}: ${(result.ops / result.seconds).toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ${result.cpuMsPerOp.toFixed(3)} CPU ms/op${result.databaseCpuMsPerOp === undefined ? '' : ` (+ ${result.databaseCpuMsPerOp.toFixed(3)} in Postgres)`}, ${result.errors} errors`,
+        );
       }
     }
     if (!ONLY) bulk = await bulkLoad(ready.database, ready.subgraphs.population, server.pid!, secret);
@@ -228,7 +280,11 @@ async function main(): Promise<void> {
   if (ONLY) {
     // A partial run updates only the sections of what it measured.
     const sections = attackSection(results);
-    if (sections) await writeFile('docs/benchmarks.md', replaceSection(await readFile('docs/benchmarks.md', 'utf8'), ATTACK_HEADING, sections));
+    if (sections)
+      await writeFile(
+        'docs/benchmarks.md',
+        replaceSection(await readFile('docs/benchmarks.md', 'utf8'), ATTACK_HEADING, sections),
+      );
     console.log(`bench: ${sections ? 'updated' : 'left'} docs/benchmarks.md (${ONLY.join(', ')} only)`);
   } else {
     await writeFile('docs/benchmarks.md', markdown(results, bulk));
@@ -259,7 +315,15 @@ class Load {
   ) {
     this.pool = new Pool(url, { connections: this.concurrency, pipelining: 1 });
     const beside = scenario.beside;
-    this.background = beside ? { pool: new Pool(url, { connections: beside.concurrency, pipelining: 1 }), i: 0, ops: 0, errors: 0, latencies: [] } : undefined;
+    this.background = beside
+      ? {
+          pool: new Pool(url, { connections: beside.concurrency, pipelining: 1 }),
+          i: 0,
+          ops: 0,
+          errors: 0,
+          latencies: [],
+        }
+      : undefined;
   }
 
   get concurrency(): number {
@@ -268,7 +332,10 @@ class Load {
 
   async warm(seconds: number): Promise<void> {
     const until = performance.now() + seconds * 1000;
-    await Promise.all([...Array.from({ length: this.concurrency }, () => this.run(until, false)), ...this.runBackground(until, false)]);
+    await Promise.all([
+      ...Array.from({ length: this.concurrency }, () => this.run(until, false)),
+      ...this.runBackground(until, false),
+    ]);
   }
 
   async measure(seconds: number): Promise<void> {
@@ -276,11 +343,17 @@ class Load {
     const databaseBefore = await this.databaseCpuMs();
     const started = performance.now();
     const until = started + seconds * 1000;
-    await Promise.all([...Array.from({ length: this.concurrency }, () => this.run(until, true)), ...this.runBackground(until, true)]);
+    await Promise.all([
+      ...Array.from({ length: this.concurrency }, () => this.run(until, true)),
+      ...this.runBackground(until, true),
+    ]);
     this.seconds += (performance.now() - started) / 1000;
     this.cpu += (await cpuMs(this.serverPid)) - cpuBefore;
     const databaseAfter = await this.databaseCpuMs();
-    this.databaseCpu = this.databaseCpu === undefined || !databaseBefore || !databaseAfter ? undefined : this.databaseCpu + cpuSince(databaseBefore, databaseAfter);
+    this.databaseCpu =
+      this.databaseCpu === undefined || !databaseBefore || !databaseAfter
+        ? undefined
+        : this.databaseCpu + cpuSince(databaseBefore, databaseAfter);
   }
 
   async result(): Promise<Result> {
@@ -295,7 +368,10 @@ class Load {
     const background = this.background;
     const backgroundAt = background ? percentile(background.latencies) : undefined;
     return {
-      beside: background && backgroundAt ? { ops: background.ops, errors: background.errors, p50: backgroundAt(0.5), p99: backgroundAt(0.99) } : undefined,
+      beside:
+        background && backgroundAt
+          ? { ops: background.ops, errors: background.errors, p50: backgroundAt(0.5), p99: backgroundAt(0.99) }
+          : undefined,
       scenario: this.scenario,
       ops: this.ops,
       errors: this.errors,
@@ -316,7 +392,12 @@ class Load {
       while (performance.now() < until) {
         const { method, path, body } = beside.request(background.i++);
         const started = performance.now();
-        const response = await background.pool.request({ method, path, body, headers: { ...beside.headers, 'content-type': 'application/json' } });
+        const response = await background.pool.request({
+          method,
+          path,
+          body,
+          headers: { ...beside.headers, 'content-type': 'application/json' },
+        });
         const text = await response.body.text();
         if (!count) continue;
         if (beside.check(response.statusCode, text)) {
@@ -333,7 +414,12 @@ class Load {
     while (performance.now() < until) {
       const { method, path, body, headers } = this.scenario.request(this.i++);
       const started = performance.now();
-      const response = await this.pool.request({ method, path, body, headers: { ...this.headers, ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } });
+      const response = await this.pool.request({
+        method,
+        path,
+        body,
+        headers: { ...this.headers, ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      });
       const text = await response.body.text();
       const ms = performance.now() - started;
       if (!count) continue;
@@ -357,7 +443,8 @@ async function measureGroup(loads: Load[]): Promise<Result[]> {
     await loads[0].measure(SECONDS);
   } else {
     for (let round = 0; round < INTERLEAVED_ROUNDS; round++) {
-      for (const load of round % 2 === 0 ? loads : [...loads].reverse()) await load.measure(SECONDS / INTERLEAVED_ROUNDS);
+      for (const load of round % 2 === 0 ? loads : [...loads].reverse())
+        await load.measure(SECONDS / INTERLEAVED_ROUNDS);
     }
   }
   return Promise.all(loads.map((l) => l.result()));
@@ -368,7 +455,9 @@ async function measureGroup(loads: Load[]): Promise<Result[]> {
  * autovacuum), in ms by pid; undefined when Postgres does not run on this machine.
  */
 async function databaseCpuMs(client: pg.Client): Promise<Map<number, number> | undefined> {
-  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const { rows } = await client.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
   const byPid = new Map<number, number>();
   for (const { pid } of rows) {
     try {
@@ -421,14 +510,17 @@ function personRows(count: number, exclude: ReadonlySet<string>): AsyncGenerator
   let resume: (() => void) | undefined;
   let given = 0;
   void new SyntheticCity(8080)
-    .generate({ addresses: 20_000, persons: count + exclude.size, legalEntities: 0, creditRecords: 0 }, {
-      person: async (record) => {
-        if (exclude.has(record.idNumber as string) || given + queue.length >= count) return;
-        queue.push(record);
-        wake?.();
-        if (queue.length > 5_000) await new Promise<void>((r) => (resume = r));
+    .generate(
+      { addresses: 20_000, persons: count + exclude.size, legalEntities: 0, creditRecords: 0 },
+      {
+        person: async (record) => {
+          if (exclude.has(record.idNumber as string) || given + queue.length >= count) return;
+          queue.push(record);
+          wake?.();
+          if (queue.length > 5_000) await new Promise<void>((r) => (resume = r));
+        },
       },
-    })
+    )
     .then(() => {
       done = true;
       wake?.();
@@ -448,11 +540,33 @@ function personRows(count: number, exclude: ReadonlySet<string>): AsyncGenerator
   })();
 }
 
-const RAW_COLUMNS = ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode', 'householdNumber', 'relationToHeadCode', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version'];
+const RAW_COLUMNS = [
+  'idNumber',
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicityCode',
+  'householdAddress',
+  'householdDivisionCode',
+  'phone',
+  'maritalStatusCode',
+  'householdNumber',
+  'relationToHeadCode',
+  'sourceDepartment',
+  'sourceSystem',
+  'sourceRecordId',
+  'version',
+];
 
 /** The load generator calling a subgraph directly, signed as an app of the hub vouching for a benchmark reader. */
 const DIRECT_CLAIMS = encodeClaims({
-  principal: { keyId: 'bench-direct', roles: [Role.SYSTEM], departmentUscc: null, systemCode: 'bench', name: 'benchmark load generator (direct subgraph calls)' },
+  principal: {
+    keyId: 'bench-direct',
+    roles: [Role.SYSTEM],
+    departmentUscc: null,
+    systemCode: 'bench',
+    name: 'benchmark load generator (direct subgraph calls)',
+  },
   issuer: 'bench',
   purpose: 'benchmark',
   caseNumber: null,
@@ -460,23 +574,37 @@ const DIRECT_CLAIMS = encodeClaims({
 
 /** The bulk load sends the synthetic city's own sources (several departments): as an admin, which says why. */
 const BULK_CLAIMS = encodeClaims({
-  principal: { keyId: 'bench-bulk', roles: [Role.ADMIN], departmentUscc: null, systemCode: null, name: 'benchmark bulk load' },
+  principal: {
+    keyId: 'bench-bulk',
+    roles: [Role.ADMIN],
+    departmentUscc: null,
+    systemCode: null,
+    name: 'benchmark bulk load',
+  },
   issuer: 'bench',
   purpose: 'benchmark: bulk load of a synthetic population extract',
   caseNumber: null,
 });
 
-async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: number, secret: string): Promise<BulkResult> {
+async function bulkLoad(
+  databaseUrl: string,
+  populationUrl: string,
+  serverPid: number,
+  secret: string,
+): Promise<BulkResult> {
   console.log(`bench: bulk load of ${BULK_PERSONS} persons: raw COPY into a bare table first…`);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const seeded = new Set((await client.query<{ id: string }>('SELECT id_number AS id FROM population.person')).rows.map((r) => r.id));
+  const seeded = new Set(
+    (await client.query<{ id: string }>('SELECT id_number AS id FROM population.person')).rows.map((r) => r.id),
+  );
   await client.query(`CREATE TABLE bench_raw_person (${RAW_COLUMNS.map((c) => `"${c}" text`).join(', ')})`);
   let started = performance.now();
   const copy = client.query(copyFrom(`COPY bench_raw_person FROM STDIN WITH (FORMAT csv)`));
   const csv = Readable.from(
     (async function* () {
-      for await (const r of personRows(BULK_PERSONS, seeded)) yield `${RAW_COLUMNS.map((c) => (r[c] === undefined ? '' : `"${String(r[c]).replace(/"/g, '""')}"`)).join(',')}\n`;
+      for await (const r of personRows(BULK_PERSONS, seeded))
+        yield `${RAW_COLUMNS.map((c) => (r[c] === undefined ? '' : `"${String(r[c]).replace(/"/g, '""')}"`)).join(',')}\n`;
     })(),
   );
   await new Promise<void>((resolve, reject) => {
@@ -486,12 +614,21 @@ async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: n
   const rawSeconds = (performance.now() - started) / 1000;
   await client.query('DROP TABLE bench_raw_person');
   await client.end();
-  console.log(`bench: raw COPY: ${(BULK_PERSONS / rawSeconds).toFixed(0)} rows/s; now the bulk path (POST /ingest/persons)…`);
+  console.log(
+    `bench: raw COPY: ${(BULK_PERSONS / rawSeconds).toFixed(0)} rows/s; now the bulk path (POST /ingest/persons)…`,
+  );
 
   const rss = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${serverPid}/status`, 'utf8'))![1]) / 1024;
   const rssBefore = await rss();
   let rssPeak = rssBefore;
-  const sampler = setInterval(() => void rss().then((v) => (rssPeak = Math.max(rssPeak, v)), () => undefined), 500);
+  const sampler = setInterval(
+    () =>
+      void rss().then(
+        (v) => (rssPeak = Math.max(rssPeak, v)),
+        () => undefined,
+      ),
+    500,
+  );
   const cpuBefore = await cpuMs(serverPid);
   started = performance.now();
   const body = Readable.from(
@@ -511,9 +648,23 @@ async function bulkLoad(databaseUrl: string, populationUrl: string, serverPid: n
   const cpuSeconds = ((await cpuMs(serverPid)) - cpuBefore) / 1000;
   clearInterval(sampler);
   const rssAfter = await rss();
-  if (report.registered !== BULK_PERSONS) throw new Error(`the bulk path registered ${String(report.registered)} of ${BULK_PERSONS}: ${JSON.stringify(report).slice(0, 500)}`);
-  console.log(`bench: bulk path: ${(BULK_PERSONS / bulkSeconds).toFixed(0)} rows/s, RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MiB`);
-  return { rows: BULK_PERSONS, rawSeconds, bulkSeconds, rssBeforeMiB: rssBefore, rssPeakMiB: rssPeak, rssAfterMiB: rssAfter, cpuSeconds, report };
+  if (report.registered !== BULK_PERSONS)
+    throw new Error(
+      `the bulk path registered ${String(report.registered)} of ${BULK_PERSONS}: ${JSON.stringify(report).slice(0, 500)}`,
+    );
+  console.log(
+    `bench: bulk path: ${(BULK_PERSONS / bulkSeconds).toFixed(0)} rows/s, RSS ${rssBefore.toFixed(0)} → peak ${rssPeak.toFixed(0)} MiB`,
+  );
+  return {
+    rows: BULK_PERSONS,
+    rawSeconds,
+    bulkSeconds,
+    rssBeforeMiB: rssBefore,
+    rssPeakMiB: rssPeak,
+    rssAfterMiB: rssAfter,
+    cpuSeconds,
+    report,
+  };
 }
 
 const ATTACK_HEADING = '## Under a nested-fragment attack';
@@ -546,7 +697,9 @@ ${row('alone', alone)}
 ${row('beside the nested-fragment attack', attacked)}${flooded ? `\n${row('beside the cheapest-query flood', flooded)}` : ''}
 
 Beside the attack, normal traffic keeps ${(ratio * 100).toFixed(0)} % of its throughput (ratio ${ratio.toFixed(3)}; the target is at least 0.800)${
-    flooded ? `, and ${((rate(flooded) / rate(alone)) * 100).toFixed(0)} % beside the same number of connections sending \`{ __typename }\`` : ''
+    flooded
+      ? `, and ${((rate(flooded) / rate(alone)) * 100).toFixed(0)} % beside the same number of connections sending \`{ __typename }\``
+      : ''
   } (this shared machine's noise between slices is of the order of 10 %). Refusing the attack costs the gateway what any request costs — authentication, rate, parsing, the limits in linear time, the access record — not the exponential walk it cost before. The hub's CPU per normal operation beside the other load includes that load's.
 `;
 }
@@ -595,7 +748,9 @@ ${
     ? `\nThe gateway, with policy and audit, costs ${(gateway.cpuMsPerOp - direct.cpuMsPerOp).toFixed(3)} CPU ms per operation over the direct call; its throughput is ${((rate(gateway) / rate(direct)) * 100).toFixed(0)} % of the direct call's.`
     : ''
 }${batch ? ` A 1,000-USCC batch through the gateway takes ${batch.p50.toFixed(1)} ms (p50), ${(batch.p50 / 1000).toFixed(3)} ms per entity.` : ''}${
-    on && gateway ? ` The company profile (four subgraphs) runs at ${((rate(on) / rate(gateway)) * 100).toFixed(0)} % of the single-subgraph query's throughput (${(on.p50 / gateway.p50).toFixed(1)}× its p50).` : ''
+    on && gateway
+      ? ` The company profile (four subgraphs) runs at ${((rate(on) / rate(gateway)) * 100).toFixed(0)} % of the single-subgraph query's throughput (${(on.p50 / gateway.p50).toFixed(1)}× its p50).`
+      : ''
   }${
     on && off && governance
       ? ` Policy and audit on vs off (company profile): ${rate(on).toFixed(0)} vs ${rate(off).toFixed(0)} req/s, a throughput ratio of ${governance.ratio.toFixed(3)} (${((1 - governance.ratio) * 100).toFixed(0)} % lost; the target is at most 15 %), ${on.cpuMsPerOp.toFixed(3)} vs ${off.cpuMsPerOp.toFixed(3)} CPU ms per operation (${governance.cpu >= 0 ? '+' : ''}${governance.cpu.toFixed(3)} ms).`
@@ -628,8 +783,8 @@ With policy and audit on, the gateway keeps ${(governance.ratio * 100).toFixed(0
 `
     : ''
 }${attackSection(results) ? `\n${attackSection(results)}` : ''}${
-  bulk
-    ? `
+    bulk
+      ? `
 ## Bulk load: ${bulk.rows.toLocaleString('en')} persons
 
 The same generated persons, first COPYed raw into a bare table of text columns (no index, no
@@ -645,8 +800,8 @@ outbox event per person, the person table's six indexes maintained), in the same
 Hub process during the bulk load: RSS ${bulk.rssBeforeMiB.toFixed(0)} MiB before, ${bulk.rssPeakMiB.toFixed(0)} MiB at the peak, ${bulk.rssAfterMiB.toFixed(0)} MiB after
 (the extract streams through; memory does not grow with its size); ${bulk.cpuSeconds.toFixed(0)} CPU seconds in the hub.
 `
-    : ''
-}`;
+      : ''
+  }`;
 }
 
 main().catch((error: unknown) => {

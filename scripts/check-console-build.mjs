@@ -29,15 +29,21 @@ const ALLOW_LIST = [
 /** The JS files index.html loads before the first paint, and their gzipped size in bytes. */
 export async function initialJs(dir = outDir) {
   const html = await readFile(path.join(dir, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="\/console\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="\/console\/(assets\/[^"]+\.js)"/g)].map(
+    (m) => m[1],
+  );
   let gzipped = 0;
   for (const ref of new Set(refs)) gzipped += gzipSync(await readFile(path.join(dir, ref)), { level: 9 }).length;
   return { files: [...new Set(refs)], gzipped };
 }
 
 async function main() {
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const external = (await scan(files)).external.filter((f) => !ALLOW_LIST.some((a) => a.url === f.url && a.file.test(f.file)));
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+  const external = (await scan(files)).external.filter(
+    (f) => !ALLOW_LIST.some((a) => a.url === f.url && a.file.test(f.file)),
+  );
   if (external.length > 0) {
     for (const f of external) console.error(`external reference: ${f.url}\n  in ${f.file}: …${f.context}…`);
     throw new Error(`${external.length} external URL reference(s) in dist/console (see above)`);
@@ -45,8 +51,11 @@ async function main() {
   const { files: initial, gzipped } = await initialJs();
   if (initial.length === 0) throw new Error('dist/console/index.html loads no script');
   const kb = (gzipped / 1024).toFixed(1);
-  if (gzipped > INITIAL_JS_BUDGET) throw new Error(`initial JavaScript is ${kb} KB gzipped, over the budget of ${INITIAL_JS_BUDGET / 1024} KB`);
-  console.log(`console: built dist/console: ${files.length} files, initial JavaScript ${kb} KB gzipped (budget 500 KB), no external references`);
+  if (gzipped > INITIAL_JS_BUDGET)
+    throw new Error(`initial JavaScript is ${kb} KB gzipped, over the budget of ${INITIAL_JS_BUDGET / 1024} KB`);
+  console.log(
+    `console: built dist/console: ${files.length} files, initial JavaScript ${kb} KB gzipped (budget 500 KB), no external references`,
+  );
 }
 
 if (import.meta.main) {

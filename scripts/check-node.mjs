@@ -18,7 +18,8 @@ export function nodeVersionProblem(version, engines) {
   const below = Number(/<\s*(\d+)/.exec(engines)?.[1] ?? (/^\s*\d+\s*$/.test(engines) ? min + 1 : Infinity));
   if (!Number.isFinite(major) || !Number.isFinite(min)) return null; // unreadable: let Node try
   if (major >= min && major < below) return null;
-  const wanted = below === min + 1 ? `Node ${min}` : `Node ${min} or later${Number.isFinite(below) ? ` (below ${below})` : ''}`;
+  const wanted =
+    below === min + 1 ? `Node ${min}` : `Node ${min} or later${Number.isFinite(below) ? ` (below ${below})` : ''}`;
   return `the hub needs ${wanted} (found ${version}): see "Two commands" in README.md for how to get it`;
 }
 

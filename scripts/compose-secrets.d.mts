@@ -13,4 +13,6 @@ export declare const COMPOSE_SECRETS: readonly ComposeSecret[];
 export declare function secretsDir(env?: NodeJS.ProcessEnv): string;
 
 /** Creates the folder (0700) and each missing secret file; never replaces an existing one. */
-export declare function ensureComposeSecrets(dir?: string): Array<ComposeSecret & { path: string; action: 'created' | 'kept' }>;
+export declare function ensureComposeSecrets(
+  dir?: string,
+): Array<ComposeSecret & { path: string; action: 'created' | 'kept' }>;

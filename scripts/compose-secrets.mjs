@@ -20,9 +20,21 @@ import { fileURLToPath } from 'node:url';
 
 /** Each secret: its name in docker-compose.yml, its file in the secrets folder, and what reads it. */
 export const COMPOSE_SECRETS = [
-  { name: 'postgres_password', file: 'postgres-password', readBy: 'Postgres (POSTGRES_PASSWORD_FILE) and every app (DATABASE_PASSWORD_FILE)' },
-  { name: 'hub_internal_secret', file: 'internal-secret', readBy: 'every app (HUB_INTERNAL_SECRET_FILE): the gateway signs what it passes on with it' },
-  { name: 'hub_metrics_token', file: 'metrics-token', readBy: 'every app (HUB_METRICS_TOKEN_FILE) and your Prometheus: the bearer token for /metrics' },
+  {
+    name: 'postgres_password',
+    file: 'postgres-password',
+    readBy: 'Postgres (POSTGRES_PASSWORD_FILE) and every app (DATABASE_PASSWORD_FILE)',
+  },
+  {
+    name: 'hub_internal_secret',
+    file: 'internal-secret',
+    readBy: 'every app (HUB_INTERNAL_SECRET_FILE): the gateway signs what it passes on with it',
+  },
+  {
+    name: 'hub_metrics_token',
+    file: 'metrics-token',
+    readBy: 'every app (HUB_METRICS_TOKEN_FILE) and your Prometheus: the bearer token for /metrics',
+  },
 ];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +76,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const dir = secretsDir();
     const results = ensureComposeSecrets(dir);
     for (const r of results) {
-      const shown = path.relative(process.cwd(), r.path).startsWith('..') ? r.path : path.relative(process.cwd(), r.path);
+      const shown = path.relative(process.cwd(), r.path).startsWith('..')
+        ? r.path
+        : path.relative(process.cwd(), r.path);
       console.log(`  ${r.action === 'created' ? 'created' : 'kept   '} ${shown}  (${r.readBy})`);
     }
     console.log(`\n  The secrets of docker-compose.yml are in ${dir} (folder 0700). Keep a copy in your secret store.`);

@@ -18,17 +18,77 @@ import { demoKey } from '../apps/hub/src/demo-keys.js';
  * The demo key of the system that may send each register (its provider department's): what the
  * printed commands use on the demo hub. A real hub's department sends with its own system's key.
  */
-const DEMO_SENDERS = { addresses: 'address', persons: 'hukou', 'legal-entities': 'registration', 'credit-records': 'credit' } as const;
+const DEMO_SENDERS = {
+  addresses: 'address',
+  persons: 'hukou',
+  'legal-entities': 'registration',
+  'credit-records': 'credit',
+} as const;
 
 /** Not the demo's seed (2017): the default extracts load into the demo hub beside its city instead of colliding with it. */
 const DEFAULT_SEED = '2026';
 const DEMO_SEED = 2017;
 
 const COLUMNS: Record<string, string[]> = {
-  addresses: ['addressId', 'fullText', 'divisionCode', 'road', 'houseNumber', 'longitude', 'latitude', 'sourceRecordId', 'version'],
-  persons: ['idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode', 'householdNumber', 'relationToHeadCode', 'sourceRecordId', 'version'],
-  'legal-entities': ['uscc', 'name', 'status', 'statusEffectiveOn', 'statusReason', 'establishedOn', 'registeredCapitalAmount', 'registrationAuthorityName', 'registrationAuthorityUscc', 'registeredAddress', 'registeredAddressDivisionCode', 'businessScope', 'legalRepresentativeIdNumber', 'sourceRecordId', 'version'],
-  'credit-records': ['kind', 'subjectType', 'subjectId', 'decisionNumber', 'title', 'authorityName', 'authorityUscc', 'decidedOn', 'content', 'legalBasis', 'penaltyType', 'fineAmount', 'sourceRecordId', 'version'],
+  addresses: [
+    'addressId',
+    'fullText',
+    'divisionCode',
+    'road',
+    'houseNumber',
+    'longitude',
+    'latitude',
+    'sourceRecordId',
+    'version',
+  ],
+  persons: [
+    'idNumber',
+    'name',
+    'gender',
+    'birthDate',
+    'ethnicityCode',
+    'householdAddress',
+    'householdDivisionCode',
+    'phone',
+    'maritalStatusCode',
+    'householdNumber',
+    'relationToHeadCode',
+    'sourceRecordId',
+    'version',
+  ],
+  'legal-entities': [
+    'uscc',
+    'name',
+    'status',
+    'statusEffectiveOn',
+    'statusReason',
+    'establishedOn',
+    'registeredCapitalAmount',
+    'registrationAuthorityName',
+    'registrationAuthorityUscc',
+    'registeredAddress',
+    'registeredAddressDivisionCode',
+    'businessScope',
+    'legalRepresentativeIdNumber',
+    'sourceRecordId',
+    'version',
+  ],
+  'credit-records': [
+    'kind',
+    'subjectType',
+    'subjectId',
+    'decisionNumber',
+    'title',
+    'authorityName',
+    'authorityUscc',
+    'decidedOn',
+    'content',
+    'legalBasis',
+    'penaltyType',
+    'fineAmount',
+    'sourceRecordId',
+    'version',
+  ],
 };
 
 async function main(): Promise<void> {
@@ -67,7 +127,10 @@ async function main(): Promise<void> {
     const stream = open(name);
     return async (generated: Record<string, unknown>) => {
       const { sourceDepartment: _department, sourceSystem: _system, ...record } = generated;
-      const line = format === 'csv' ? `${COLUMNS[name].map((c) => csvField(record[c])).join(',')}\n` : `${JSON.stringify(record)}\n`;
+      const line =
+        format === 'csv'
+          ? `${COLUMNS[name].map((c) => csvField(record[c])).join(',')}\n`
+          : `${JSON.stringify(record)}\n`;
       if (!stream.write(line)) await once(stream, 'drain');
     };
   };
@@ -75,7 +138,8 @@ async function main(): Promise<void> {
   const seed = number('seed', values.seed);
   // Beside the demo (another seed), none of the demo's citizen IDs again: the README's walkthrough
   // loads this city into the demo hub, and a drawn ID that is the demo's would be rejected.
-  const reservedIdNumbers = seed === DEMO_SEED ? [] : (await syntheticCity(DEMO_SIZES, DEMO_SEED)).persons.map((p) => p.idNumber as string);
+  const reservedIdNumbers =
+    seed === DEMO_SEED ? [] : (await syntheticCity(DEMO_SIZES, DEMO_SEED)).persons.map((p) => p.idNumber as string);
   await new SyntheticCity(seed, { reservedIdNumbers }).generate(sizes, {
     address: writer('addresses'),
     person: writer('persons'),
@@ -84,12 +148,18 @@ async function main(): Promise<void> {
     progress: (kind, done, total) => process.stderr.write(`${kind}: ${done} of ${total}\n`),
   });
   await Promise.all(Object.values(files).map((f) => new Promise((r) => f.end(r))));
-  console.log(`Wrote ${Object.keys(files).map((n) => join(values.out, `${n}.${format}`)).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Wrote ${Object.keys(files)
+      .map((n) => join(values.out, `${n}.${format}`))
+      .join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   // One line per register, to paste as it is: on the demo hub each with the demo key of the system
   // that may send it (a system of the register's provider department).
-  console.log('Load them in this order (the demo keys; on a real hub, each department its own system\'s key):');
+  console.log("Load them in this order (the demo keys; on a real hub, each department its own system's key):");
   for (const name of Object.keys(files) as Array<keyof typeof DEMO_SENDERS>) {
-    console.log(`HUB_API_KEY=${demoKey(DEMO_SENDERS[name])} npm run ingest -- ${name} ${join(values.out, `${name}.${format}`)}`);
+    console.log(
+      `HUB_API_KEY=${demoKey(DEMO_SENDERS[name])} npm run ingest -- ${name} ${join(values.out, `${name}.${format}`)}`,
+    );
   }
 }
 

@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 export const SCHEMAS_DIR = 'schemas/events';
 export const OUTPUT_DIR = 'libs/contracts/src/generated';
-const HEADER = '// Generated from schemas/events by scripts/generate-contracts.ts — do not edit: run `npm run contracts:generate`.\n';
+const HEADER =
+  '// Generated from schemas/events by scripts/generate-contracts.ts — do not edit: run `npm run contracts:generate`.\n';
 
 type Schema = boolean | { [keyword: string]: unknown };
 
@@ -30,17 +31,52 @@ export class UnsupportedSchemaError extends Error {
 
 /** Keywords that constrain values without changing their TypeScript type. */
 const VALIDATION_ONLY = new Set([
-  '$schema', '$id', '$comment', 'title', 'description', 'examples', 'default',
-  'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'minProperties', 'maxProperties',
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'examples',
+  'default',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minProperties',
+  'maxProperties',
   // Refinements: conditions that only narrow the base schema (see the header).
-  'allOf', 'if', 'then', 'else',
+  'allOf',
+  'if',
+  'then',
+  'else',
 ]);
 /** Keywords that make the type. */
-const TYPING = new Set(['type', 'const', 'enum', 'anyOf', 'properties', 'required', 'additionalProperties', 'propertyNames', 'items']);
+const TYPING = new Set([
+  'type',
+  'const',
+  'enum',
+  'anyOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+]);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const literal = (value: unknown): string => (typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value));
+const literal = (value: unknown): string =>
+  typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
 const propertyKey = (name: string): string => (IDENTIFIER.test(name) ? name : literal(name));
 const union = (types: string[]): string => [...new Set(types)].join(' | ') || 'never';
 const paren = (type: string): string => (/[|&]/.test(type) ? `(${type})` : type);
@@ -58,7 +94,9 @@ function doc(text: unknown, indent: string): string {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`).join('\n')}\n${indent} */\n`;
+  return lines.length === 1
+    ? `${indent}/** ${lines[0]} */\n`
+    : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`).join('\n')}\n${indent} */\n`;
 }
 
 /**
@@ -68,18 +106,23 @@ function doc(text: unknown, indent: string): string {
 export function schemaToType(schema: Schema, path = '#', indent = ''): string {
   if (schema === true) return 'unknown';
   if (schema === false) return 'never';
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new UnsupportedSchemaError(path, 'a schema is an object or a boolean');
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema))
+    throw new UnsupportedSchemaError(path, 'a schema is an object or a boolean');
   for (const keyword of Object.keys(schema)) {
-    if (!VALIDATION_ONLY.has(keyword) && !TYPING.has(keyword)) throw new UnsupportedSchemaError(path, `keyword "${keyword}" is not supported by the contracts generator`);
+    if (!VALIDATION_ONLY.has(keyword) && !TYPING.has(keyword))
+      throw new UnsupportedSchemaError(path, `keyword "${keyword}" is not supported by the contracts generator`);
   }
   if ('const' in schema) return literal(schema.const);
   if ('enum' in schema) {
-    if (!Array.isArray(schema.enum) || schema.enum.length === 0) throw new UnsupportedSchemaError(path, 'enum must be a non-empty array');
-    if (schema.enum.some((v) => v !== null && typeof v === 'object')) throw new UnsupportedSchemaError(path, 'enum of objects or arrays');
+    if (!Array.isArray(schema.enum) || schema.enum.length === 0)
+      throw new UnsupportedSchemaError(path, 'enum must be a non-empty array');
+    if (schema.enum.some((v) => v !== null && typeof v === 'object'))
+      throw new UnsupportedSchemaError(path, 'enum of objects or arrays');
     return union(schema.enum.map(literal));
   }
   if ('anyOf' in schema) {
-    if (!Array.isArray(schema.anyOf) || schema.anyOf.length === 0) throw new UnsupportedSchemaError(path, 'anyOf must be a non-empty array');
+    if (!Array.isArray(schema.anyOf) || schema.anyOf.length === 0)
+      throw new UnsupportedSchemaError(path, 'anyOf must be a non-empty array');
     const alternatives = union((schema.anyOf as Schema[]).map((s, i) => schemaToType(s, `${path}/anyOf/${i}`, indent)));
     const { anyOf: _anyOf, ...rest } = schema;
     // Beside other typing keywords the value satisfies both: the intersection.
@@ -131,23 +174,35 @@ function objectType(schema: { [keyword: string]: unknown }, path: string, indent
   const members: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
     const description = typeof property === 'object' ? property.description : undefined;
-    members.push(`${doc(description, inner)}${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaToType(property, `${path}/properties/${name}`, inner)};`);
+    members.push(
+      `${doc(description, inner)}${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaToType(property, `${path}/properties/${name}`, inner)};`,
+    );
   }
   for (const name of required) {
     if (name in properties) continue;
     if (additional === false) throw new UnsupportedSchemaError(path, `"${name}" is required but no property allows it`);
-    members.push(`${inner}${propertyKey(name)}: ${additional === undefined || additional === true ? 'unknown' : schemaToType(additional, `${path}/additionalProperties`, inner)};`);
+    members.push(
+      `${inner}${propertyKey(name)}: ${additional === undefined || additional === true ? 'unknown' : schemaToType(additional, `${path}/additionalProperties`, inner)};`,
+    );
   }
   if (names !== undefined) {
     // Named keys, each optional (min/maxProperties count them): a mapped type over the names.
     if (Object.keys(properties).length > 0) throw new UnsupportedSchemaError(path, 'propertyNames beside properties');
     if (additional === false) return '{}';
-    const value = additional === undefined || additional === true ? 'unknown' : schemaToType(additional, `${path}/additionalProperties`, inner);
+    const value =
+      additional === undefined || additional === true
+        ? 'unknown'
+        : schemaToType(additional, `${path}/additionalProperties`, inner);
     const keyType = schemaToType(names, `${path}/propertyNames`, inner);
-    return keyType === 'string' ? `{\n${inner}[key: string]: ${value};\n${indent}}` : `{\n${inner}[K in ${keyType}]?: ${value};\n${indent}}`;
+    return keyType === 'string'
+      ? `{\n${inner}[key: string]: ${value};\n${indent}}`
+      : `{\n${inner}[K in ${keyType}]?: ${value};\n${indent}}`;
   }
   if (additional !== false) {
-    const value = additional === undefined || additional === true ? 'unknown' : schemaToType(additional, `${path}/additionalProperties`, inner);
+    const value =
+      additional === undefined || additional === true
+        ? 'unknown'
+        : schemaToType(additional, `${path}/additionalProperties`, inner);
     members.push(`${inner}[key: string]: ${value};`);
   }
   return members.length === 0 ? '{}' : `{\n${members.join('\n')}\n${indent}}`;
@@ -174,10 +229,14 @@ function parseType(type: string, path: string): EventName {
 }
 
 const words = (kebab: string): string[] => kebab.split('-');
-const pascal = (kebab: string): string => words(kebab).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (kebab: string): string =>
+  words(kebab)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 const camel = (kebab: string): string => pascal(kebab).replace(/^./, (c) => c.toLowerCase());
 const upper = (kebab: string): string => words(kebab).join('_').toUpperCase();
-const versioned = (name: string, version: number, sep: string): string => (version === 1 ? name : `${name}${sep}V${version}`);
+const versioned = (name: string, version: number, sep: string): string =>
+  version === 1 ? name : `${name}${sep}V${version}`;
 
 /** hub.catalog.policy.v1 → CATALOG_POLICY_TOPIC; hub.legal-entity.legal-entity.v1 → LEGAL_ENTITY_TOPIC. */
 export function topicConstant(topic: string): string {
@@ -199,9 +258,12 @@ export const eventKey = (type: string): string => {
 /** Every generated file (name under OUTPUT_DIR → content), from the schemas and topics.json in `dir`. */
 export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
   const schemas = new Map<string, { [keyword: string]: unknown }>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { [keyword: string]: unknown };
-    if (`${schema.title}.schema.json` !== file) throw new UnsupportedSchemaError(file, `the title "${String(schema.title)}" is not the file's event type`);
+    if (`${schema.title}.schema.json` !== file)
+      throw new UnsupportedSchemaError(file, `the title "${String(schema.title)}" is not the file's event type`);
     schemas.set(String(schema.title), schema);
   }
   const { topics } = JSON.parse(readFileSync(join(dir, 'topics.json'), 'utf8')) as { topics: TopicEntry[] };
@@ -209,9 +271,18 @@ export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
   for (const topic of topics) {
     const { library } = parseType(topic.name, 'topics.json');
     for (const type of topic.events) {
-      if (!schemas.has(type)) throw new UnsupportedSchemaError('topics.json', `${topic.name} carries ${type}, which has no ${type}.schema.json`);
-      if (topicOf.has(type)) throw new UnsupportedSchemaError('topics.json', `${type} is on two topics (${topicOf.get(type)} and ${topic.name})`);
-      if (parseType(type, 'topics.json').library !== library) throw new UnsupportedSchemaError('topics.json', `${topic.name} carries ${type}, an event of another library`);
+      if (!schemas.has(type))
+        throw new UnsupportedSchemaError(
+          'topics.json',
+          `${topic.name} carries ${type}, which has no ${type}.schema.json`,
+        );
+      if (topicOf.has(type))
+        throw new UnsupportedSchemaError(
+          'topics.json',
+          `${type} is on two topics (${topicOf.get(type)} and ${topic.name})`,
+        );
+      if (parseType(type, 'topics.json').library !== library)
+        throw new UnsupportedSchemaError('topics.json', `${topic.name} carries ${type}, an event of another library`);
       topicOf.set(type, topic.name);
     }
   }
@@ -220,7 +291,11 @@ export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
     if (!topic) throw new UnsupportedSchemaError(`${type}.schema.json`, 'the event is on no topic of topics.json');
     // A schema's description that names its topic must name this one (the prose stays true).
     const named = /\bTopic (hub\.[a-z.-]+\.v\d+)/.exec(String(schema.description ?? ''))?.[1];
-    if (named && named !== topic) throw new UnsupportedSchemaError(`${type}.schema.json`, `its description names topic ${named}, topics.json puts it on ${topic}`);
+    if (named && named !== topic)
+      throw new UnsupportedSchemaError(
+        `${type}.schema.json`,
+        `its description names topic ${named}, topics.json puts it on ${topic}`,
+      );
   }
 
   const libraries = [...new Set([...schemas.keys()].map((t) => parseType(t, t).library))].sort();
@@ -249,16 +324,23 @@ export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
     const names = [
       ...topics.filter((t) => parseType(t.name, 'topics.json').library === library).map((t) => topicConstant(t.name)),
       eventObjectName(library),
-      ...[...schemas.keys()].filter((t) => parseType(t, t).library === library).map((t) => `type ${payloadTypeName(t)}`),
+      ...[...schemas.keys()]
+        .filter((t) => parseType(t, t).library === library)
+        .map((t) => `type ${payloadTypeName(t)}`),
     ];
     return `import { ${names.join(', ')} } from './${library}.js';\n`;
   });
   index += `\n${imported.join('')}`;
-  index += `\n/** Each event type's payload (the CloudEvents data), by type. */\nexport interface EventPayloads {\n${[...schemas.keys()]
+  index += `\n/** Each event type's payload (the CloudEvents data), by type. */\nexport interface EventPayloads {\n${[
+    ...schemas.keys(),
+  ]
     .map((t) => `  ${literal(t)}: ${payloadTypeName(t)};`)
     .join('\n')}\n}\n`;
   index += `\n/** The event types each topic carries, by topic. */\nexport interface TopicEventTypes {\n${topics
-    .map((t) => `  [${topicConstant(t.name)}]: ${t.events.map((e) => `typeof ${eventObjectName(parseType(e, e).library)}.${eventKey(e)}`).join(' | ')};`)
+    .map(
+      (t) =>
+        `  [${topicConstant(t.name)}]: ${t.events.map((e) => `typeof ${eventObjectName(parseType(e, e).library)}.${eventKey(e)}`).join(' | ')};`,
+    )
     .join('\n')}\n}\n`;
   files.set('index.ts', index);
   return files;
@@ -267,7 +349,9 @@ export function generateContracts(dir = SCHEMAS_DIR): Map<string, string> {
 /** The files under `out` that differ from (or are missing in, or are extra to) what generating gives. */
 export function staleFiles(files: Map<string, string>, out = OUTPUT_DIR): string[] {
   const present = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.ts')) : [];
-  const stale = [...files].filter(([name, content]) => !existsSync(join(out, name)) || readFileSync(join(out, name), 'utf8') !== content).map(([name]) => name);
+  const stale = [...files]
+    .filter(([name, content]) => !existsSync(join(out, name)) || readFileSync(join(out, name), 'utf8') !== content)
+    .map(([name]) => name);
   return [...stale, ...present.filter((f) => !files.has(f))].sort();
 }
 
@@ -289,7 +373,9 @@ function main(): number {
     console.log(`${OUTPUT_DIR} is up to date with ${SCHEMAS_DIR}.`);
     return 0;
   }
-  console.error(`${OUTPUT_DIR} is stale (${stale.join(', ')}: not what ${SCHEMAS_DIR} gives). Run \`npm run contracts:generate\` and commit the result.`);
+  console.error(
+    `${OUTPUT_DIR} is stale (${stale.join(', ')}: not what ${SCHEMAS_DIR} gives). Run \`npm run contracts:generate\` and commit the result.`,
+  );
   return 1;
 }
 

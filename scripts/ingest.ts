@@ -15,10 +15,14 @@ import type { IngestReport as Report } from '@hub/register';
 
 /** Registers that take extracts, and library names accepted for a library's main register. */
 const REGISTERS = ['legal-entities', 'persons', 'credit-records', 'addresses'];
-const ALIASES: Record<string, string> = { 'legal-entity': 'legal-entities', population: 'persons', credit: 'credit-records', geospatial: 'addresses' };
+const ALIASES: Record<string, string> = {
+  'legal-entity': 'legal-entities',
+  population: 'persons',
+  credit: 'credit-records',
+  geospatial: 'addresses',
+};
 const TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
 const CHARSETS = ['utf-8', 'gbk', 'gb18030'];
-
 
 function usage(message?: string): never {
   if (message) console.error(`ingest: ${message}`);
@@ -52,12 +56,16 @@ async function main(): Promise<number> {
   if (!name || !file) usage();
   const register = ALIASES[name] ?? name;
   if (!REGISTERS.includes(register)) usage(`unknown register "${name}"`);
-  const format = (values.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as keyof typeof TYPES | undefined;
-  if (!format || !(format in TYPES)) usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
+  const format = (values.format ??
+    (/\.csv$/i.test(file) ? 'csv' : /\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : undefined)) as
+    keyof typeof TYPES | undefined;
+  if (!format || !(format in TYPES))
+    usage('cannot tell the format from the file name: pass --format csv or --format ndjson');
   const charset = values.charset?.trim().toLowerCase();
-  if (charset !== undefined && !CHARSETS.includes(charset)) usage(`unknown charset "${values.charset}": pass --charset ${CHARSETS.join(', --charset ')}`);
+  if (charset !== undefined && !CHARSETS.includes(charset))
+    usage(`unknown charset "${values.charset}": pass --charset ${CHARSETS.join(', --charset ')}`);
   const key = process.env.HUB_API_KEY;
-  if (!key) usage('set HUB_API_KEY to the API key of a system of the register\'s provider department');
+  if (!key) usage("set HUB_API_KEY to the API key of a system of the register's provider department");
   const size = (await stat(file).catch(() => usage(`cannot read ${file}`))).size;
 
   const query = new URLSearchParams();
@@ -118,7 +126,9 @@ async function main(): Promise<number> {
   }
   progress.end();
   if (!report) {
-    console.error('ingest: the connection ended before the report; nothing can be assumed stored — send the extract again');
+    console.error(
+      'ingest: the connection ended before the report; nothing can be assumed stored — send the extract again',
+    );
     return 1;
   }
   const reportPath = values.report ?? `${file}.report.json`;
@@ -127,10 +137,14 @@ async function main(): Promise<number> {
     `${report.rowsRead} rows read in ${(report.durationMs / 1000).toFixed(1)} s: ${report.registered} registered, ${report.changed} changed, ` +
       `${report.unchanged + report.replayed} unchanged, ${report.superseded} superseded, ${report.rejected} rejected.`,
   );
-  for (const r of report.rejections.slice(0, 20)) console.log(`  line ${r.line}${r.key ? ` (${r.key})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`);
+  for (const r of report.rejections.slice(0, 20))
+    console.log(
+      `  line ${r.line}${r.key ? ` (${r.key})` : ''}: ${r.field ? `${r.field}: ` : ''}${r.code} — ${r.message}`,
+    );
   if (report.rejected > 20) console.log(`  … ${report.rejected - 20} more`);
   // Rows replaced by a later row of the same record in this file: stored as that later row.
-  for (const r of (report.supersededRows ?? []).slice(0, 5)) console.log(`  line ${r.line} (${r.key}): superseded by a later row of the same record`);
+  for (const r of (report.supersededRows ?? []).slice(0, 5))
+    console.log(`  line ${r.line} (${r.key}): superseded by a later row of the same record`);
   if (report.superseded > 5) console.log(`  … ${report.superseded - 5} more superseded (see the full report)`);
   console.log(`Full report: ${reportPath}`);
   if (report.rejected > 0 && report.accepted === 0) {
@@ -148,7 +162,11 @@ class Progress {
 
   show(sent: number, server?: { rowsRead: number; rejected: number; phase: string }): void {
     // While the hub is still receiving the file it has read no rows yet: the bytes sent say it all.
-    if (server && server.phase !== 'receiving') this.rows = server.phase === 'applying' ? ` · ${server.rowsRead} rows read, applying…` : ` · ${server.rowsRead} rows read, ${server.rejected} rejected`;
+    if (server && server.phase !== 'receiving')
+      this.rows =
+        server.phase === 'applying'
+          ? ` · ${server.rowsRead} rows read, applying…`
+          : ` · ${server.rowsRead} rows read, ${server.rejected} rejected`;
     const now = Date.now();
     if (now - this.last < (process.stderr.isTTY ? 200 : 3000)) return;
     this.last = now;

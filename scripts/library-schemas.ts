@@ -18,4 +18,6 @@ const PERSISTENCE: Record<SchemaOwnerName, PersistenceOptions> = {
 };
 
 /** Every app that owns a database schema, by app name (as in `apps/<name>`), in the registry's order, for the database tools. */
-export const LIBRARY_SCHEMAS: Record<string, PersistenceOptions> = Object.fromEntries(SCHEMA_OWNERS.map((app) => [app.name, PERSISTENCE[app.name]]));
+export const LIBRARY_SCHEMAS: Record<string, PersistenceOptions> = Object.fromEntries(
+  SCHEMA_OWNERS.map((app) => [app.name, PERSISTENCE[app.name]]),
+);

@@ -24,7 +24,9 @@ async function main(): Promise<number> {
 async function migrate(app: string | undefined, name: string | undefined): Promise<number> {
   const options = app ? LIBRARY_SCHEMAS[app] : undefined;
   if (!app || !options || !name) {
-    console.error(`usage: npm run migration:generate -- <app> <MigrationName|--check>, or -- --check for every app\napps: ${Object.keys(LIBRARY_SCHEMAS).join(', ')}`);
+    console.error(
+      `usage: npm run migration:generate -- <app> <MigrationName|--check>, or -- --check for every app\napps: ${Object.keys(LIBRARY_SCHEMAS).join(', ')}`,
+    );
     return 2;
   }
   const check = name === '--check';
@@ -33,7 +35,9 @@ async function migrate(app: string | undefined, name: string | undefined): Promi
     return 2;
   }
   const scratch = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_migration');
-  const dataSource = new DataSource(dataSourceOptions(options, { url: scratch.url, poolSize: 1, embedded: scratch.embedded }));
+  const dataSource = new DataSource(
+    dataSourceOptions(options, { url: scratch.url, poolSize: 1, embedded: scratch.embedded }),
+  );
   try {
     await dataSource.initialize();
     await migrateSchema(dataSource, options.schema);
@@ -43,7 +47,9 @@ async function migrate(app: string | undefined, name: string | undefined): Promi
       return 0;
     }
     if (check) {
-      console.error(`${app}: the entities need a migration the code does not have:\n${up.map((q) => `  ${q}`).join('\n')}\nRun: npm run migration:generate -- ${app} <Name>`);
+      console.error(
+        `${app}: the entities need a migration the code does not have:\n${up.map((q) => `  ${q}`).join('\n')}\nRun: npm run migration:generate -- ${app} <Name>`,
+      );
       return 1;
     }
     const timestamp = Date.now();

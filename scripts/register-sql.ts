@@ -38,10 +38,12 @@ async function main(): Promise<number> {
   }
   const stale = await staleRegisterSql();
   if (stale.length === 0) {
-    console.log('The registers\' SQL is up to date.');
+    console.log("The registers' SQL is up to date.");
     return 0;
   }
-  console.error(`Stale register SQL: ${stale.join(', ')}. A register's spec or the writer changed: run \`npm run sql:write\`, review the diff and commit it.`);
+  console.error(
+    `Stale register SQL: ${stale.join(', ')}. A register's spec or the writer changed: run \`npm run sql:write\`, review the diff and commit it.`,
+  );
   return 1;
 }
 

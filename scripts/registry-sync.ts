@@ -26,8 +26,14 @@ export function libPaths(): Record<string, string[]> {
 /** nest-cli.json's `projects`: every Nest app (not the Vite-built console), then every library. */
 export function nestProjects(): Record<string, { type: string; root: string; entryFile: string; sourceRoot: string }> {
   return Object.fromEntries([
-    ...APPS.filter((app) => app.kind !== 'console').map((app) => [app.name, { type: 'application', root: `apps/${app.name}`, entryFile: 'main', sourceRoot: `apps/${app.name}/src` }]),
-    ...LIBS.map((lib) => [lib.name, { type: 'library', root: `libs/${lib.name}`, entryFile: 'index', sourceRoot: `libs/${lib.name}/src` }]),
+    ...APPS.filter((app) => app.kind !== 'console').map((app) => [
+      app.name,
+      { type: 'application', root: `apps/${app.name}`, entryFile: 'main', sourceRoot: `apps/${app.name}/src` },
+    ]),
+    ...LIBS.map((lib) => [
+      lib.name,
+      { type: 'library', root: `libs/${lib.name}`, entryFile: 'index', sourceRoot: `libs/${lib.name}/src` },
+    ]),
   ]);
 }
 
@@ -41,7 +47,9 @@ export function withPaths(text: string, paths: Record<string, string[]>, file: s
   const open = match.index + match[0].length;
   const close = text.indexOf('}', open);
   const indent = `${match[1]}  `;
-  const entries = Object.entries(paths).map(([alias, targets]) => `${indent}${JSON.stringify(alias)}: [${targets.map((t) => JSON.stringify(t)).join(', ')}]`);
+  const entries = Object.entries(paths).map(
+    ([alias, targets]) => `${indent}${JSON.stringify(alias)}: [${targets.map((t) => JSON.stringify(t)).join(', ')}]`,
+  );
   return `${text.slice(0, open)}\n${entries.join(',\n')}\n${match[1]}${text.slice(close)}`;
 }
 
@@ -49,7 +57,11 @@ export async function generatedFiles(root = process.cwd()): Promise<GeneratedFil
   const read = (path: string) => readFile(join(root, path), 'utf8');
   const files: GeneratedFile[] = [];
   const nest = await read('nest-cli.json');
-  files.push({ path: 'nest-cli.json', actual: nest, expected: `${JSON.stringify({ ...JSON.parse(nest), projects: nestProjects() }, null, 2)}\n` });
+  files.push({
+    path: 'nest-cli.json',
+    actual: nest,
+    expected: `${JSON.stringify({ ...JSON.parse(nest), projects: nestProjects() }, null, 2)}\n`,
+  });
   for (const path of ['tsconfig.json', '.swcrc']) {
     const actual = await read(path);
     files.push({ path, actual, expected: withPaths(actual, libPaths(), path) });
@@ -79,11 +91,17 @@ async function main(): Promise<number> {
       console.log(`${files.map((f) => f.path).join(', ')}: as the registry (scripts/registry.ts) gives them.`);
       return 0;
     }
-    console.error(`${stale.map((f) => f.path).join(', ')}: not what the registry (scripts/registry.ts) gives. Run \`npm run registry:sync\` and commit the result.`);
+    console.error(
+      `${stale.map((f) => f.path).join(', ')}: not what the registry (scripts/registry.ts) gives. Run \`npm run registry:sync\` and commit the result.`,
+    );
     return 1;
   }
   for (const file of stale) await writeFile(file.path, file.expected);
-  console.log(stale.length ? `Wrote ${stale.map((f) => f.path).join(', ')}` : 'Nothing to write: every generated file is current.');
+  console.log(
+    stale.length
+      ? `Wrote ${stale.map((f) => f.path).join(', ')}`
+      : 'Nothing to write: every generated file is current.',
+  );
   return 0;
 }
 

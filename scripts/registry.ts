@@ -53,12 +53,46 @@ export interface LibEntry {
 export const APPS = [
   { name: 'hub', kind: 'hub' },
   { name: 'gateway', kind: 'gateway', port: { variable: 'GATEWAY_PORT', default: 4000 } },
-  { name: 'legal-entity', kind: 'subgraph', port: { variable: 'LEGAL_ENTITY_PORT', default: 4101 }, databaseSchema: 'legal_entity', baseLibrary: true, catalogGoverned: true },
-  { name: 'population', kind: 'subgraph', port: { variable: 'POPULATION_PORT', default: 4102 }, databaseSchema: 'population', baseLibrary: true, catalogGoverned: true },
-  { name: 'credit', kind: 'subgraph', port: { variable: 'CREDIT_PORT', default: 4103 }, databaseSchema: 'credit', baseLibrary: true, catalogGoverned: true },
-  { name: 'geospatial', kind: 'subgraph', port: { variable: 'GEOSPATIAL_PORT', default: 4104 }, databaseSchema: 'geospatial', baseLibrary: true, catalogGoverned: true },
+  {
+    name: 'legal-entity',
+    kind: 'subgraph',
+    port: { variable: 'LEGAL_ENTITY_PORT', default: 4101 },
+    databaseSchema: 'legal_entity',
+    baseLibrary: true,
+    catalogGoverned: true,
+  },
+  {
+    name: 'population',
+    kind: 'subgraph',
+    port: { variable: 'POPULATION_PORT', default: 4102 },
+    databaseSchema: 'population',
+    baseLibrary: true,
+    catalogGoverned: true,
+  },
+  {
+    name: 'credit',
+    kind: 'subgraph',
+    port: { variable: 'CREDIT_PORT', default: 4103 },
+    databaseSchema: 'credit',
+    baseLibrary: true,
+    catalogGoverned: true,
+  },
+  {
+    name: 'geospatial',
+    kind: 'subgraph',
+    port: { variable: 'GEOSPATIAL_PORT', default: 4104 },
+    databaseSchema: 'geospatial',
+    baseLibrary: true,
+    catalogGoverned: true,
+  },
   { name: 'catalog', kind: 'subgraph', port: { variable: 'CATALOG_PORT', default: 4105 }, databaseSchema: 'catalog' },
-  { name: 'once-only', kind: 'subgraph', port: { variable: 'ONCE_ONLY_PORT', default: 4106 }, databaseSchema: 'once_only', catalogGoverned: true },
+  {
+    name: 'once-only',
+    kind: 'subgraph',
+    port: { variable: 'ONCE_ONLY_PORT', default: 4106 },
+    databaseSchema: 'once_only',
+    catalogGoverned: true,
+  },
   { name: 'console', kind: 'console' },
 ] as const satisfies readonly AppEntry[];
 
@@ -90,7 +124,9 @@ export type SchemaOwnerName = Extract<App, { databaseSchema: string }>['name'];
 export const SUBGRAPH_APPS: readonly SubgraphApp[] = APPS.filter((app): app is SubgraphApp => app.kind === 'subgraph');
 
 /** The apps that own a Postgres schema, in start order. */
-export const SCHEMA_OWNERS: ReadonlyArray<Extract<App, { databaseSchema: string }>> = APPS.filter((app): app is Extract<App, { databaseSchema: string }> => 'databaseSchema' in app);
+export const SCHEMA_OWNERS: ReadonlyArray<Extract<App, { databaseSchema: string }>> = APPS.filter(
+  (app): app is Extract<App, { databaseSchema: string }> => 'databaseSchema' in app,
+);
 
 export function subgraphApp(name: SubgraphName): SubgraphApp {
   return SUBGRAPH_APPS.find((app) => app.name === name)!;

@@ -21,7 +21,15 @@ const DEFAULT_PATH = 'schemas/graphql/supergraph.graphql';
 
 export async function subgraphSdls(): Promise<SubgraphSdl[]> {
   const scratch = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_compose');
-  const names = ['DATABASE_URL', 'DATABASE_POOL_SIZE', 'LOG_LEVEL', 'HUB_AUDIT_KEY', 'HUB_AUDIT_KEY_FILE', 'AUDIT_CHECKPOINT_FILE', 'ARCHIVE_DIR'] as const;
+  const names = [
+    'DATABASE_URL',
+    'DATABASE_POOL_SIZE',
+    'LOG_LEVEL',
+    'HUB_AUDIT_KEY',
+    'HUB_AUDIT_KEY_FILE',
+    'AUDIT_CHECKPOINT_FILE',
+    'ARCHIVE_DIR',
+  ] as const;
   const env = Object.fromEntries(names.map((k) => [k, process.env[k]]));
   // The apps are started only to print their schemas: a throwaway database, audit key, checkpoint
   // file and archive folder, so that composing never creates or touches a developer's .data.
@@ -39,10 +47,16 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
   try {
     const sdls: SubgraphSdl[] = [];
     for (const subgraph of SUBGRAPHS) {
-      const app = await NestFactory.create(subgraph.module as never, new FastifyAdapter(), { logger: ['error', 'warn'] });
+      const app = await NestFactory.create(subgraph.module as never, new FastifyAdapter(), {
+        logger: ['error', 'warn'],
+      });
       try {
         await app.init();
-        sdls.push({ name: subgraph.name, url: subgraph.url, sdl: printSubgraphSchema(app.get(GraphQLSchemaHost).schema) });
+        sdls.push({
+          name: subgraph.name,
+          url: subgraph.url,
+          sdl: printSubgraphSchema(app.get(GraphQLSchemaHost).schema),
+        });
       } finally {
         await app.close();
       }
@@ -74,7 +88,9 @@ async function main(): Promise<number> {
     console.log(`${path} is up to date.`);
     return 0;
   }
-  console.error(`${path} is stale: a subgraph's schema changed without recomposing. Run \`npm run schema:compose\` and commit the result.`);
+  console.error(
+    `${path} is stale: a subgraph's schema changed without recomposing. Run \`npm run schema:compose\` and commit the result.`,
+  );
   for (const line of diff.slice(0, 40)) console.error(`  ${line}`);
   if (diff.length > 40) console.error(`  … ${diff.length - 40} more lines`);
   return 1;

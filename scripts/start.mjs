@@ -26,7 +26,11 @@ export function buildLogFile(env) {
  * "  <label> (output in <logFile>) … done (N s)". On failure the line ends "failed (N s)" and the
  * last `tailLines` lines of the output follow on `err`. Resolves true when the command succeeded.
  */
-export async function runQuietly(command, args, { logFile, label, cwd = root, out = process.stdout, err = process.stderr, tailLines = 40 }) {
+export async function runQuietly(
+  command,
+  args,
+  { logFile, label, cwd = root, out = process.stdout, err = process.stderr, tailLines = 40 },
+) {
   const started = performance.now();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   mkdirSync(path.dirname(logFile), { recursive: true });
@@ -49,7 +53,9 @@ export async function runQuietly(command, args, { logFile, label, cwd = root, ou
   }
   out.write(` failed (${seconds()})\n`);
   const lines = readFileSync(logFile, 'utf8').trimEnd().split('\n');
-  err.write(`\n  The build failed (exit ${code}). The end of its output:\n\n${lines.slice(-tailLines).join('\n')}\n\n  All of it: ${logFile}\n`);
+  err.write(
+    `\n  The build failed (exit ${code}). The end of its output:\n\n${lines.slice(-tailLines).join('\n')}\n\n  All of it: ${logFile}\n`,
+  );
   return false;
 }
 
@@ -64,7 +70,11 @@ async function main() {
   if (logFile) {
     if (!(await runQuietly('npm', ['run', '-s', 'build'], { logFile, label: 'Building the hub' }))) process.exit(1);
   } else {
-    const code = await new Promise((resolve) => spawn('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).on('close', (status, signal) => resolve(status ?? signal)));
+    const code = await new Promise((resolve) =>
+      spawn('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).on('close', (status, signal) =>
+        resolve(status ?? signal),
+      ),
+    );
     if (code !== 0) process.exit(1);
   }
   await import(pathToFileURL(path.join(root, 'dist/apps/hub/src/main.js')).href);

@@ -33,14 +33,23 @@ describe('the access log’s latest seal (accessLogSeal)', () => {
   });
 
   it('shows the newest signed checkpoint, sealing the reads made before it, as verification finds it', async () => {
-    const read = await hub.graphql(`query SealedRead($id: String!) { person(idNumber: $id) { name } }`, { id: person.idNumber });
+    const read = await hub.graphql(`query SealedRead($id: String!) { person(idNumber: $id) { name } }`, {
+      id: person.idNumber,
+    });
     expect(read.errors).toBeUndefined();
-    const log = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string; hash: string; operationName: string }> } }>(LOG, { id: person.idNumber }, {}, { key: hub.keys.supervisor.key });
+    const log = await hub.graphql<{
+      accessLog: { nodes: Array<{ seq: string; hash: string; operationName: string }> };
+    }>(LOG, { id: person.idNumber }, {}, { key: hub.keys.supervisor.key });
     expect(log.errors).toBeUndefined();
     const readSeq = BigInt(log.data!.accessLog.nodes[0].seq);
 
     const seal = await hub.eventually(async () => {
-      const result = await hub.graphql<{ accessLogSeal: Seal | null }>(SEAL, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
+      const result = await hub.graphql<{ accessLogSeal: Seal | null }>(
+        SEAL,
+        {},
+        {},
+        { key: hub.keys.psbSteward.key, purpose: null },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data!.accessLogSeal).not.toBeNull();
       expect(BigInt(result.data!.accessLogSeal!.headSeq)).toBeGreaterThanOrEqual(readSeq);
@@ -51,7 +60,9 @@ describe('the access log’s latest seal (accessLogSeal)', () => {
     expect(Number.isNaN(Date.parse(seal.time))).toBe(false);
 
     // The verification compares the log with that checkpoint (or a newer one written meanwhile), and finds it intact.
-    const verified = await hub.graphql<{ verifyAccessLog: { ok: boolean; checkpoint: { no: string; headSeq: string; headHash: string } } }>(VERIFY, {}, {}, { key: hub.keys.admin.key, purpose: null });
+    const verified = await hub.graphql<{
+      verifyAccessLog: { ok: boolean; checkpoint: { no: string; headSeq: string; headHash: string } };
+    }>(VERIFY, {}, {}, { key: hub.keys.admin.key, purpose: null });
     expect(verified.errors).toBeUndefined();
     expect(verified.data!.verifyAccessLog.ok).toBe(true);
     expect(BigInt(verified.data!.verifyAccessLog.checkpoint.no)).toBeGreaterThanOrEqual(BigInt(seal.no));
@@ -59,9 +70,19 @@ describe('the access log’s latest seal (accessLogSeal)', () => {
 
   it('takes `after: null` as the first page of a subject’s log (as the console sends it), not as an error', async () => {
     const query = `query Log($id: String!, $after: String) { accessLog(subjectType: PERSON, subjectId: $id, first: 5, after: $after) { nodes { seq } } }`;
-    const withNull = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(query, { id: person.idNumber, after: null }, {}, { key: hub.keys.supervisor.key });
+    const withNull = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(
+      query,
+      { id: person.idNumber, after: null },
+      {},
+      { key: hub.keys.supervisor.key },
+    );
     expect(withNull.errors).toBeUndefined();
-    const without = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(query, { id: person.idNumber }, {}, { key: hub.keys.supervisor.key });
+    const without = await hub.graphql<{ accessLog: { nodes: Array<{ seq: string }> } }>(
+      query,
+      { id: person.idNumber },
+      {},
+      { key: hub.keys.supervisor.key },
+    );
     expect(withNull.data!.accessLog.nodes.length).toBeGreaterThan(0);
     // (The second read's own record is newer than the first page of the first.)
     expect(without.data!.accessLog.nodes.map((n) => n.seq)).toContain(withNull.data!.accessLog.nodes[0].seq);

@@ -36,12 +36,72 @@ type System = 'harness' | 'population' | 'legalEntity' | 'humanResources' | 'tax
  * the one-window system's phone grant was revoked.
  */
 const RIGHTS: Record<System, Record<Item, Right>> = {
-  harness: { personId: 'FULL', personName: 'FULL', phone: 'FULL', maritalStatus: 'FULL', personHistory: 'DENIED', legalEntityName: 'FULL', legalRepresentative: 'FULL', legalEntityHistory: 'DENIED', recordChange: 'FULL' },
-  population: { personId: 'FULL', personName: 'FULL', phone: 'FULL', maritalStatus: 'FULL', personHistory: 'FULL', legalEntityName: 'FULL', legalRepresentative: 'FULL', legalEntityHistory: 'DENIED', recordChange: 'FULL' },
-  legalEntity: { personId: 'FULL', personName: 'FULL', phone: 'FULL', maritalStatus: 'FULL', personHistory: 'DENIED', legalEntityName: 'FULL', legalRepresentative: 'FULL', legalEntityHistory: 'FULL', recordChange: 'FULL' },
-  humanResources: { personId: 'MASKED', personName: 'MASKED', phone: 'MASKED', maritalStatus: 'DENIED', personHistory: 'DENIED', legalEntityName: 'FULL', legalRepresentative: 'DENIED', legalEntityHistory: 'DENIED', recordChange: 'DENIED' },
-  tax: { personId: 'MASKED', personName: 'MASKED', phone: 'DENIED', maritalStatus: 'DENIED', personHistory: 'DENIED', legalEntityName: 'FULL', legalRepresentative: 'DENIED', legalEntityHistory: 'DENIED', recordChange: 'DENIED' },
-  window: { personId: 'MASKED', personName: 'MASKED', phone: 'DENIED', maritalStatus: 'DENIED', personHistory: 'DENIED', legalEntityName: 'FULL', legalRepresentative: 'DENIED', legalEntityHistory: 'DENIED', recordChange: 'DENIED' },
+  harness: {
+    personId: 'FULL',
+    personName: 'FULL',
+    phone: 'FULL',
+    maritalStatus: 'FULL',
+    personHistory: 'DENIED',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'FULL',
+    legalEntityHistory: 'DENIED',
+    recordChange: 'FULL',
+  },
+  population: {
+    personId: 'FULL',
+    personName: 'FULL',
+    phone: 'FULL',
+    maritalStatus: 'FULL',
+    personHistory: 'FULL',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'FULL',
+    legalEntityHistory: 'DENIED',
+    recordChange: 'FULL',
+  },
+  legalEntity: {
+    personId: 'FULL',
+    personName: 'FULL',
+    phone: 'FULL',
+    maritalStatus: 'FULL',
+    personHistory: 'DENIED',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'FULL',
+    legalEntityHistory: 'FULL',
+    recordChange: 'FULL',
+  },
+  humanResources: {
+    personId: 'MASKED',
+    personName: 'MASKED',
+    phone: 'MASKED',
+    maritalStatus: 'DENIED',
+    personHistory: 'DENIED',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'DENIED',
+    legalEntityHistory: 'DENIED',
+    recordChange: 'DENIED',
+  },
+  tax: {
+    personId: 'MASKED',
+    personName: 'MASKED',
+    phone: 'DENIED',
+    maritalStatus: 'DENIED',
+    personHistory: 'DENIED',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'DENIED',
+    legalEntityHistory: 'DENIED',
+    recordChange: 'DENIED',
+  },
+  window: {
+    personId: 'MASKED',
+    personName: 'MASKED',
+    phone: 'DENIED',
+    maritalStatus: 'DENIED',
+    personHistory: 'DENIED',
+    legalEntityName: 'FULL',
+    legalRepresentative: 'DENIED',
+    legalEntityHistory: 'DENIED',
+    recordChange: 'DENIED',
+  },
 };
 
 const person = aPerson().build();
@@ -68,9 +128,27 @@ interface Shape {
 const P = { id: person.idNumber };
 const C = { u: company.uscc };
 const SHAPES: Shape[] = [
-  { name: 'unconditional, direct', query: `query($id: String!) { person(idNumber: $id) { idNumber name } }`, variables: P, items: ['personId', 'personName'], data: (s) => ({ person: { idNumber: s('personId'), name: s('personName') } }) },
-  { name: 'conditional, direct', query: `query($id: String!) { person(idNumber: $id) { phone } }`, variables: P, items: ['phone'], data: (s) => ({ person: { phone: s('phone') } }) },
-  { name: 'conditional, through an alias', query: `query($id: String!) { who: person(idNumber: $id) { contact: phone } }`, variables: P, items: ['phone'], data: (s) => ({ who: { contact: s('phone') } }) },
+  {
+    name: 'unconditional, direct',
+    query: `query($id: String!) { person(idNumber: $id) { idNumber name } }`,
+    variables: P,
+    items: ['personId', 'personName'],
+    data: (s) => ({ person: { idNumber: s('personId'), name: s('personName') } }),
+  },
+  {
+    name: 'conditional, direct',
+    query: `query($id: String!) { person(idNumber: $id) { phone } }`,
+    variables: P,
+    items: ['phone'],
+    data: (s) => ({ person: { phone: s('phone') } }),
+  },
+  {
+    name: 'conditional, through an alias',
+    query: `query($id: String!) { who: person(idNumber: $id) { contact: phone } }`,
+    variables: P,
+    items: ['phone'],
+    data: (s) => ({ who: { contact: s('phone') } }),
+  },
   {
     name: 'conditional, through a named fragment',
     query: `query($id: String!) { person(idNumber: $id) { ...Reach } } fragment Reach on Person { idNumber phone }`,
@@ -85,9 +163,27 @@ const SHAPES: Shape[] = [
     items: ['phone'],
     data: (s) => ({ person: { x: s('phone') } }),
   },
-  { name: 'conditional without a mask, direct', query: `query($id: String!) { person(idNumber: $id) { maritalStatus { code } } }`, variables: P, items: ['maritalStatus'], data: () => ({ person: { maritalStatus: { code: '20' } } }) },
-  { name: 'not shared, direct', query: `query($id: String!) { person(idNumber: $id) { history { changeType } } }`, variables: P, items: ['personHistory', 'recordChange'], data: () => ({ person: { history: [{ changeType: 'registered' }] } }) },
-  { name: 'unconditional company data', query: `query($u: String!) { legalEntity(uscc: $u) { name } }`, variables: C, items: ['legalEntityName'], data: () => ({ legalEntity: { name: company.name } }) },
+  {
+    name: 'conditional without a mask, direct',
+    query: `query($id: String!) { person(idNumber: $id) { maritalStatus { code } } }`,
+    variables: P,
+    items: ['maritalStatus'],
+    data: () => ({ person: { maritalStatus: { code: '20' } } }),
+  },
+  {
+    name: 'not shared, direct',
+    query: `query($id: String!) { person(idNumber: $id) { history { changeType } } }`,
+    variables: P,
+    items: ['personHistory', 'recordChange'],
+    data: () => ({ person: { history: [{ changeType: 'registered' }] } }),
+  },
+  {
+    name: 'unconditional company data',
+    query: `query($u: String!) { legalEntity(uscc: $u) { name } }`,
+    variables: C,
+    items: ['legalEntityName'],
+    data: () => ({ legalEntity: { name: company.name } }),
+  },
   {
     name: 'an entity reference across subgraphs (company → its representative in population)',
     query: `query($u: String!) { legalEntity(uscc: $u) { name rep: legalRepresentative { idNumber phone } } }`,
@@ -102,7 +198,13 @@ const SHAPES: Shape[] = [
     items: ['legalRepresentative', 'personName', 'maritalStatus'],
     data: (s) => ({ legalEntity: { legalRepresentative: { name: s('personName'), maritalStatus: { code: '20' } } } }),
   },
-  { name: 'not shared company data', query: `query($u: String!) { legalEntity(uscc: $u) { uscc history { changeType } } }`, variables: C, items: ['legalEntityHistory', 'recordChange'], data: () => ({ legalEntity: { uscc: company.uscc, history: [{ changeType: 'registered' }] } }) },
+  {
+    name: 'not shared company data',
+    query: `query($u: String!) { legalEntity(uscc: $u) { uscc history { changeType } } }`,
+    variables: C,
+    items: ['legalEntityHistory', 'recordChange'],
+    data: () => ({ legalEntity: { uscc: company.uscc, history: [{ changeType: 'registered' }] } }),
+  },
 ];
 
 const SYSTEMS = Object.keys(RIGHTS) as System[];
@@ -120,13 +222,23 @@ describe('the access matrix: no unauthorised value is ever returned', () => {
     const grants: Partial<Record<System, string>> = {};
     for (const system of ['humanResources', 'tax', 'window'] as const) grants[system] = await grantPhone(hub, system);
     await expireGrant(hub, grants.tax!);
-    const revoked = await hub.graphql(`mutation($i: RevokeGrantInput!) { revokeSharingGrant(input: $i) { status } }`, { i: { grantId: grants.window, reason: '办件结束，不再需要' } }, {}, { key: hub.keys.psbSteward.key });
+    const revoked = await hub.graphql(
+      `mutation($i: RevokeGrantInput!) { revokeSharingGrant(input: $i) { status } }`,
+      { i: { grantId: grants.window, reason: '办件结束，不再需要' } },
+      {},
+      { key: hub.keys.psbSteward.key },
+    );
     expect(revoked.data).toEqual({ revokeSharingGrant: { status: 'REVOKED' } });
     // The gateway has the policy in force once every system's myAccess says so.
     await hub.eventually(async () => {
       for (const system of SYSTEMS) {
         const access = await myAccess(hub, hub.keys[system].key);
-        for (const item of Object.keys(ITEM) as Item[]) expect([system, item, access.get(ITEM[item])]).toEqual([system, item, expectedAccess(RIGHTS[system][item], item)]);
+        for (const item of Object.keys(ITEM) as Item[])
+          expect([system, item, access.get(ITEM[item])]).toEqual([
+            system,
+            item,
+            expectedAccess(RIGHTS[system][item], item),
+          ]);
       }
     }, 30_000);
   }, 180_000);
@@ -136,9 +248,12 @@ describe('the access matrix: no unauthorised value is ever returned', () => {
     it.each(SHAPES.map((s) => [s.name, s] as const))('%s, with a purpose', async (_, shape) => {
       await expectCell(hub, system, shape, true);
     });
-    it.each(SHAPES.filter((s) => s.items.some((i) => CONDITIONAL.has(i))).map((s) => [s.name, s] as const))('%s, without a purpose', async (_, shape) => {
-      await expectCell(hub, system, shape, false);
-    });
+    it.each(SHAPES.filter((s) => s.items.some((i) => CONDITIONAL.has(i))).map((s) => [s.name, s] as const))(
+      '%s, without a purpose',
+      async (_, shape) => {
+        await expectCell(hub, system, shape, false);
+      },
+    );
   });
 
   it('lists in one refusal every refused item and the resources to apply for, executing nothing', async () => {
@@ -150,7 +265,11 @@ describe('the access matrix: no unauthorised value is ever returned', () => {
     );
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
-    const extensions = result.errors![0].extensions as { code: string; refused: Array<{ item: string; reason: string }>; applyFor: Array<{ resourceCode: string; items: number[] }> };
+    const extensions = result.errors![0].extensions as {
+      code: string;
+      refused: Array<{ item: string; reason: string }>;
+      applyFor: Array<{ resourceCode: string; items: number[] }>;
+    };
     expect(extensions.code).toBe('ACCESS_DENIED');
     expect(extensions.refused.map((r) => [r.item, r.reason]).sort()).toEqual(
       [
@@ -171,7 +290,12 @@ describe('the access matrix: no unauthorised value is ever returned', () => {
   });
 
   it('refuses a caller without a key before looking at the operation', async () => {
-    const response = await hub.graphqlResponse(`query($id: String!) { person(idNumber: $id) { name } }`, P, {}, { key: null });
+    const response = await hub.graphqlResponse(
+      `query($id: String!) { person(idNumber: $id) { name } }`,
+      P,
+      {},
+      { key: null },
+    );
     expect(response.status).toBe(401);
     const text = await response.text();
     expect(text).not.toContain(person.name);
@@ -187,7 +311,12 @@ function expectedAccess(right: Right, item: Item): string {
 
 async function expectCell(hub: TestHub, system: System, shape: Shape, withPurpose: boolean): Promise<void> {
   const rights = RIGHTS[system];
-  const response = await hub.graphqlResponse(shape.query, shape.variables, {}, { key: hub.keys[system].key, purpose: withPurpose ? '核验申请人信息' : null });
+  const response = await hub.graphqlResponse(
+    shape.query,
+    shape.variables,
+    {},
+    { key: hub.keys[system].key, purpose: withPurpose ? '核验申请人信息' : null },
+  );
   const text = await response.text();
   const result = JSON.parse(text) as GraphQLResponse;
   const denied = shape.items.filter((i) => rights[i] === 'DENIED');
@@ -203,7 +332,8 @@ async function expectCell(hub: TestHub, system: System, shape: Shape, withPurpos
       expect(refused, cell).toEqual(denied.map((i) => ITEM[i]).sort());
     }
     // Nothing of the subjects leaks into a refusal.
-    for (const secret of [phone, person.idNumber, person.name, String(company.name)]) expect(text.includes(secret), `${cell}: ${secret} in ${text}`).toBe(false);
+    for (const secret of [phone, person.idNumber, person.name, String(company.name)])
+      expect(text.includes(secret), `${cell}: ${secret} in ${text}`).toBe(false);
     return;
   }
   expect(result.errors, cell).toBeUndefined();
@@ -220,7 +350,16 @@ async function grantPhone(hub: TestHub, system: keyof TestKeys): Promise<string>
   const today = new Date().toISOString().slice(0, 10);
   const applied = await hub.graphql<{ applyForSharing: { id: string; status: string } }>(
     `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id status } }`,
-    { i: { resourceCode: '101003001/000001', items: [1], purpose: '联系参保人', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31` } },
+    {
+      i: {
+        resourceCode: '101003001/000001',
+        items: [1],
+        purpose: '联系参保人',
+        legalBasis: '《社会保险法》',
+        requestedFrom: today,
+        requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31`,
+      },
+    },
     {},
     { key: hub.keys[system].key },
   );
@@ -240,7 +379,10 @@ async function expireGrant(hub: TestHub, grantId: string): Promise<void> {
   const client = new pg.Client({ connectionString: hub.database.url });
   await client.connect();
   try {
-    const { rowCount } = await client.query(`UPDATE catalog.sharing_grant SET valid_from = '2025-01-01', valid_to = '2025-06-30' WHERE id = $1`, [grantId]);
+    const { rowCount } = await client.query(
+      `UPDATE catalog.sharing_grant SET valid_from = '2025-01-01', valid_to = '2025-06-30' WHERE id = $1`,
+      [grantId],
+    );
     expect(rowCount).toBe(1);
   } finally {
     await client.end();
@@ -248,7 +390,12 @@ async function expireGrant(hub: TestHub, grantId: string): Promise<void> {
 }
 
 async function myAccess(hub: TestHub, key: string): Promise<Map<string, string>> {
-  const result = await hub.graphql<{ myAccess: { items: Array<{ itemId: string; access: string }> } }>(`{ myAccess { items { itemId access } } }`, {}, {}, { key });
+  const result = await hub.graphql<{ myAccess: { items: Array<{ itemId: string; access: string }> } }>(
+    `{ myAccess { items { itemId access } } }`,
+    {},
+    {},
+    { key },
+  );
   expect(result.errors).toBeUndefined();
   return new Map(result.data!.myAccess.items.map((i) => [i.itemId, i.access]));
 }

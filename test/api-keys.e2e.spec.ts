@@ -12,13 +12,20 @@ import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
 import { addDays } from './support/days.js';
 
-const KEY_FIELDS = 'id roles departmentUscc systemCode holderName issuedAt issuedBy expiresAt status revokedAt revokedBy revokeReason';
+const KEY_FIELDS =
+  'id roles departmentUscc systemCode holderName issuedAt issuedBy expiresAt status revokedAt revokedBy revokeReason';
 const ISSUE = `mutation Issue($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key apiKey { ${KEY_FIELDS} } } }`;
 const REVOKE = `mutation Revoke($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { ${KEY_FIELDS} } }`;
 const KEYS = `query Keys($departmentUscc: String, $systemCode: String) { apiKeys(departmentUscc: $departmentUscc, systemCode: $systemCode) { ${KEY_FIELDS} } }`;
 /** Something every valid key may ask. */
 const PROBE = `{ departments { uscc } }`;
-const AUTH_CODES = new Set(['UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED', 'OPERATOR_TOKEN_REQUIRED']);
+const AUTH_CODES = new Set([
+  'UNAUTHENTICATED',
+  'API_KEY_INVALID',
+  'API_KEY_EXPIRED',
+  'API_KEY_REVOKED',
+  'OPERATOR_TOKEN_REQUIRED',
+]);
 
 interface ApiKey {
   id: string;
@@ -59,7 +66,12 @@ describe('API keys at the gateway', () => {
 
   const admin = () => ({ key: hub.keys.admin.key, purpose: null });
   const issue = (input: Record<string, unknown>, key = hub.keys.admin.key) =>
-    hub.graphql<{ issueApiKey: { key: string; apiKey: ApiKey } }>(ISSUE, { input: { holderName: 'test key', ...input } }, {}, { key, purpose: null });
+    hub.graphql<{ issueApiKey: { key: string; apiKey: ApiKey } }>(
+      ISSUE,
+      { input: { holderName: 'test key', ...input } },
+      {},
+      { key, purpose: null },
+    );
 
   /** POSTs the probe to /graphql with exactly these headers (no default key); the refusal, if any. */
   const probe = async (what: string, headers: Record<string, string>, path = '/graphql'): Promise<Refusal | null> => {
@@ -76,14 +88,26 @@ describe('API keys at the gateway', () => {
     if (path === '/graphql') {
       expect(body.data, what).toBeUndefined();
       expect(body.errors, what).toHaveLength(1);
-      return { status: response.status, code: String(body.errors![0].extensions?.code), message: body.errors![0].message };
+      return {
+        status: response.status,
+        code: String(body.errors![0].extensions?.code),
+        message: body.errors![0].message,
+      };
     }
     return { status: response.status, code: String(body.code), message: String(body.message) };
   };
   const withKey = (what: string, key: string, path?: string) => probe(what, { authorization: `Bearer ${key}` }, path);
   /** As the hub's own apps call the gateway on a caller's behalf: no key, the caller's access signed. */
   const onBehalfOf = (what: string, principal: Principal, secret = internalSecret()!) =>
-    probe(what, signedHeaders({ principal, issuer: 'once-only', purpose: null, caseNumber: null }, 'gateway', { method: 'POST', url: '/graphql', body: JSON.stringify({ query: PROBE }) }, secret));
+    probe(
+      what,
+      signedHeaders(
+        { principal, issuer: 'once-only', purpose: null, caseNumber: null },
+        'gateway',
+        { method: 'POST', url: '/graphql', body: JSON.stringify({ query: PROBE }) },
+        secret,
+      ),
+    );
 
   /** Polls until `check` holds; the milliseconds it took. Fails after `limitMs`. */
   const within = async (limitMs: number, check: () => Promise<boolean>): Promise<number> => {
@@ -115,23 +139,49 @@ describe('API keys at the gateway', () => {
     expect(file.mode & 0o777).toBe(0o600);
     const key = (await readFile(adminKeyFile, 'utf8')).trim();
     expect(key).toMatch(/^hubk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}$/);
-    const me = await hub.graphql<{ myAccess: { roles: string[]; holderName: string } }>(`{ myAccess { roles holderName } }`, {}, {}, { key });
+    const me = await hub.graphql<{ myAccess: { roles: string[]; holderName: string } }>(
+      `{ myAccess { roles holderName } }`,
+      {},
+      {},
+      { key },
+    );
     expect(me.data?.myAccess).toEqual({ roles: ['ADMIN'], holderName: 'bootstrap admin (HUB_ADMIN_KEY_FILE)' });
-    const [row] = (await db.query('SELECT expires_at FROM catalog.api_key WHERE id = $1', [key.slice(5, 17)])).rows as Array<{ expires_at: Date }>;
+    const [row] = (await db.query('SELECT expires_at FROM catalog.api_key WHERE id = $1', [key.slice(5, 17)]))
+      .rows as Array<{ expires_at: Date }>;
     expect(row.expires_at.getTime() - Date.now()).toBeLessThanOrEqual(30 * 86_400_000);
   });
 
   it('refuses a request without a key: 401 UNAUTHENTICATED, on /graphql and elsewhere', async () => {
-    expect(await probe('no header', {})).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', message: expect.stringContaining('Authorization: Bearer') });
+    expect(await probe('no header', {})).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('Authorization: Bearer'),
+    });
     expect(await probe('empty header', { authorization: '' })).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    expect(await probe('no header, /metrics', {}, '/metrics')).toMatchObject({ status: 401, code: 'OPERATOR_TOKEN_REQUIRED' });
-    const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{}\n' });
+    expect(await probe('no header, /metrics', {}, '/metrics')).toMatchObject({
+      status: 401,
+      code: 'OPERATOR_TOKEN_REQUIRED',
+    });
+    const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: '{}\n',
+    });
     const text = await ingest.text();
-    refusals.push({ what: 'no header, /ingest', status: ingest.status, contentType: ingest.headers.get('content-type'), text });
+    refusals.push({
+      what: 'no header, /ingest',
+      status: ingest.status,
+      contentType: ingest.headers.get('content-type'),
+      text,
+    });
     expect(ingest.status).toBe(401);
     expect(JSON.parse(text)).toMatchObject({ code: 'UNAUTHENTICATED' });
     // The refusal comes before GraphQL: not even a syntax error is reported to an unauthenticated caller.
-    const garbage = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ nope' });
+    const garbage = await fetch(`${hub.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ nope',
+    });
     expect(garbage.status).toBe(401);
   });
 
@@ -144,7 +194,10 @@ describe('API keys at the gateway', () => {
       ['scheme and blank', { authorization: 'Bearer    ' }],
       ['basic auth', { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` }],
       ['key without scheme', { authorization: harness }],
-      ['not a hub key', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo' }],
+      [
+        'not a hub key',
+        { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo' },
+      ],
       ['truncated key', { authorization: `Bearer ${harness.slice(0, -1)}` }],
       ['key with trailing junk', { authorization: `Bearer ${harness} extra` }],
       ['upper-cased key', { authorization: `Bearer ${harness.toUpperCase()}` }],
@@ -165,10 +218,17 @@ describe('API keys at the gateway', () => {
 
   let issued: { key: string; apiKey: ApiKey };
 
-  it('refuses on-behalf calls not signed with the hub\'s internal secret, or for keys it does not know: 401 API_KEY_INVALID', async () => {
-    const forged = await onBehalfOf('signed with another secret', hub.keys.harness.principal, 'not-the-hub-secret-but-long-enough-0123456789');
+  it("refuses on-behalf calls not signed with the hub's internal secret, or for keys it does not know: 401 API_KEY_INVALID", async () => {
+    const forged = await onBehalfOf(
+      'signed with another secret',
+      hub.keys.harness.principal,
+      'not-the-hub-secret-but-long-enough-0123456789',
+    );
     expect(forged).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
-    const unknownKey = await onBehalfOf('an unknown key, well signed', { ...hub.keys.harness.principal, keyId: 'zzzzzzzzzzzz' });
+    const unknownKey = await onBehalfOf('an unknown key, well signed', {
+      ...hub.keys.harness.principal,
+      keyId: 'zzzzzzzzzzzz',
+    });
     expect(unknownKey).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
     expect(await onBehalfOf('a known key, well signed', hub.keys.harness.principal)).toBeNull();
   });
@@ -195,7 +255,9 @@ describe('API keys at the gateway', () => {
     expect(Date.parse(issued.apiKey.expiresAt)).toBe(Date.parse(`${addDays(today, 365)}T24:00:00+08:00`));
 
     const took = await within(10_000, async () => (await withKey('new key', issued.key)) === null);
-    console.info(`issued key accepted ${took} ms after issueApiKey returned (${Date.now() - started} ms from the request)`);
+    console.info(
+      `issued key accepted ${took} ms after issueApiKey returned (${Date.now() - started} ms from the request)`,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     const asNew = await hub.graphql<{ departments: unknown[] }>(PROBE, {}, {}, { key: issued.key, purpose: null });
     expect(asNew.errors).toBeUndefined();
@@ -215,15 +277,21 @@ describe('API keys at the gateway', () => {
     const row = await db.query<{ secret_hash: string }>(`SELECT secret_hash FROM catalog.api_key WHERE id = $1`, [id]);
     expect(row.rows[0].secret_hash).not.toBe(secret);
     expect(row.rows[0].secret_hash).toBe(createHash('sha256').update(secret).digest('hex'));
-    const tables = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'catalog' AND table_type = 'BASE TABLE'`);
+    const tables = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'catalog' AND table_type = 'BASE TABLE'`,
+    );
     expect(tables.rows.map((t) => t.table_name)).toEqual(expect.arrayContaining(['api_key', 'access_record']));
     for (const { table_name: table } of tables.rows) {
-      const leaks = await db.query(`SELECT 1 FROM catalog."${table}" t WHERE row_to_json(t)::text LIKE $1 LIMIT 1`, [`%${secret}%`]);
+      const leaks = await db.query(`SELECT 1 FROM catalog."${table}" t WHERE row_to_json(t)::text LIKE $1 LIMIT 1`, [
+        `%${secret}%`,
+      ]);
       expect(leaks.rowCount, `catalog.${table}`).toBe(0);
     }
 
     // The event says a key was issued, without its secret or hash.
-    const [event] = await policyEvents.waitFor((ms) => ms.some((m) => m.key === id)).then((ms) => ms.filter((m) => m.key === id));
+    const [event] = await policyEvents
+      .waitFor((ms) => ms.some((m) => m.key === id))
+      .then((ms) => ms.filter((m) => m.key === id));
     expect(event.headers).toMatchObject({ ce_type: 'hub.catalog.api-key-changed.v1', ce_subject: id });
     expect(JSON.parse(event.value)).toMatchObject({ keyId: id, change: 'issued', systemCode: 'fs-tax-etax' });
     expect(event.value).not.toContain(secret);
@@ -238,13 +306,29 @@ describe('API keys at the gateway', () => {
     const blankReason = await hub.graphql(REVOKE, { input: { id, reason: '   ' } }, {}, admin());
     expect(blankReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
     expect(await withKey('before revocation', issued.key)).toBeNull();
-    const issuedPrincipal: Principal = { keyId: id, roles: issued.apiKey.roles as Principal['roles'], departmentUscc: issued.apiKey.departmentUscc, systemCode: issued.apiKey.systemCode, name: 'test key' };
+    const issuedPrincipal: Principal = {
+      keyId: id,
+      roles: issued.apiKey.roles as Principal['roles'],
+      departmentUscc: issued.apiKey.departmentUscc,
+      systemCode: issued.apiKey.systemCode,
+      name: 'test key',
+    };
     expect(await onBehalfOf('on behalf of the key, before revocation', issuedPrincipal)).toBeNull();
 
     const started = Date.now();
-    const revoked = await hub.graphql<{ revokeApiKey: ApiKey }>(REVOKE, { input: { id, reason: '密钥疑似泄露' } }, {}, admin());
+    const revoked = await hub.graphql<{ revokeApiKey: ApiKey }>(
+      REVOKE,
+      { input: { id, reason: '密钥疑似泄露' } },
+      {},
+      admin(),
+    );
     expect(revoked.errors).toBeUndefined();
-    expect(revoked.data?.revokeApiKey).toMatchObject({ id, status: 'REVOKED', revokedBy: hub.keys.admin.principal.keyId, revokeReason: '密钥疑似泄露' });
+    expect(revoked.data?.revokeApiKey).toMatchObject({
+      id,
+      status: 'REVOKED',
+      revokedBy: hub.keys.admin.principal.keyId,
+      revokeReason: '密钥疑似泄露',
+    });
     let refusal: Refusal | null = null;
     const took = await within(10_000, async () => {
       refusal = await withKey('revoked key', issued.key);
@@ -255,19 +339,30 @@ describe('API keys at the gateway', () => {
     expect(elapsed).toBeLessThan(10_000);
     expect(refusal).toMatchObject({ status: 401, code: 'API_KEY_REVOKED', message: expect.stringContaining(id) });
     // Metrics are the operators': no API key opens them, valid or not.
-    expect(await withKey('revoked key, /metrics', issued.key, '/metrics')).toMatchObject({ status: 401, code: 'OPERATOR_TOKEN_REQUIRED' });
+    expect(await withKey('revoked key, /metrics', issued.key, '/metrics')).toMatchObject({
+      status: 401,
+      code: 'OPERATOR_TOKEN_REQUIRED',
+    });
     // An app of the hub acting for the holder is refused as soon as the holder would be.
-    expect(await onBehalfOf('on behalf of a revoked key', issuedPrincipal)).toMatchObject({ status: 401, code: 'API_KEY_REVOKED' });
+    expect(await onBehalfOf('on behalf of a revoked key', issuedPrincipal)).toMatchObject({
+      status: 401,
+      code: 'API_KEY_REVOKED',
+    });
     // Only the holder of the secret learns the key was revoked.
     const wrongSecret = `hubk_${id}_${generateApiKey().key.slice(-43)}`;
-    expect(await withKey('revoked id, wrong secret', wrongSecret)).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
+    expect(await withKey('revoked id, wrong secret', wrongSecret)).toMatchObject({
+      status: 401,
+      code: 'API_KEY_INVALID',
+    });
 
     const again = await hub.graphql(REVOKE, { input: { id, reason: '再次撤销' } }, {}, admin());
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'KEY_ALREADY_REVOKED' });
     const unknown = await hub.graphql(REVOKE, { input: { id: 'aaaaaaaaaaaa', reason: '无此密钥记录' } }, {}, admin());
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'KEY_UNKNOWN' });
     const listed = await hub.graphql<{ apiKeys: ApiKey[] }>(KEYS, { systemCode: 'fs-tax-etax' }, {}, admin());
-    expect(listed.data?.apiKeys).toEqual([expect.objectContaining({ id, status: 'REVOKED', revokeReason: '密钥疑似泄露' })]);
+    expect(listed.data?.apiKeys).toEqual([
+      expect.objectContaining({ id, status: 'REVOKED', revokeReason: '密钥疑似泄露' }),
+    ]);
     await policyEvents.waitFor((ms) => ms.some((m) => m.key === id && JSON.parse(m.value).change === 'revoked'));
   });
 
@@ -275,7 +370,11 @@ describe('API keys at the gateway', () => {
     // A key is never issued already expired, nor for more than 3 years.
     for (const expiresOn of [addDays(today, -1), today, addDays(today, 3 * 365 + 1)]) {
       const refused = await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-collection', expiresOn });
-      expect(refused.errors?.[0].extensions, expiresOn).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresOn', reason: 'OUT_OF_RANGE' });
+      expect(refused.errors?.[0].extensions, expiresOn).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.expiresOn',
+        reason: 'OUT_OF_RANGE',
+      });
     }
     const result = await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-collection', expiresOn: addDays(today, 1) });
     expect(result.errors).toBeUndefined();
@@ -286,26 +385,47 @@ describe('API keys at the gateway', () => {
     // Its end moved into the past; a change on the policy topic makes the gateway reload at once (else within POLICY_REFRESH_MS).
     await db.query(`UPDATE catalog.api_key SET expires_at = now() - interval '1 second' WHERE id = $1`, [apiKey.id]);
     const reloads = await hub.metric('gateway', 'hub_policy_reloads_total');
-    expect((await issue({ roles: ['SYSTEM'], systemCode: 'fs-ca-assistance', holderName: 'policy reload nudge' })).errors).toBeUndefined();
-    await hub.eventually(async () => expect(await hub.metric('gateway', 'hub_policy_reloads_total')).toBeGreaterThan(reloads), 10_000);
+    expect(
+      (await issue({ roles: ['SYSTEM'], systemCode: 'fs-ca-assistance', holderName: 'policy reload nudge' })).errors,
+    ).toBeUndefined();
+    await hub.eventually(
+      async () => expect(await hub.metric('gateway', 'hub_policy_reloads_total')).toBeGreaterThan(reloads),
+      10_000,
+    );
     let refusal: Refusal | null = null;
     await within(10_000, async () => {
       refusal = await withKey('expired key', key);
       return refusal !== null;
     });
-    expect(refusal).toMatchObject({ status: 401, code: 'API_KEY_EXPIRED', message: expect.stringContaining(apiKey.id) });
+    expect(refusal).toMatchObject({
+      status: 401,
+      code: 'API_KEY_EXPIRED',
+      message: expect.stringContaining(apiKey.id),
+    });
     const wrongSecret = `hubk_${apiKey.id}_${generateApiKey().key.slice(-43)}`;
-    expect(await withKey('expired id, wrong secret', wrongSecret)).toMatchObject({ status: 401, code: 'API_KEY_INVALID' });
+    expect(await withKey('expired id, wrong secret', wrongSecret)).toMatchObject({
+      status: 401,
+      code: 'API_KEY_INVALID',
+    });
     const listed = await hub.graphql<{ apiKeys: ApiKey[] }>(KEYS, { systemCode: 'fs-tax-collection' }, {}, admin());
     expect(listed.data?.apiKeys.find((k) => k.id === apiKey.id)).toMatchObject({ status: 'EXPIRED' });
   });
 
-  it('lets only admins issue and revoke keys, and a department\'s stewards list theirs', async () => {
+  it("lets only admins issue and revoke keys, and a department's stewards list theirs", async () => {
     const system = hub.keys.tax.key;
     for (const [what, result, requiredRoles] of [
       ['system issues', await issue({ roles: ['SYSTEM'], systemCode: 'fs-tax-collection' }, system), ['ADMIN']],
       ['system lists', await hub.graphql(KEYS, {}, {}, { key: system, purpose: null }), ['ADMIN', 'STEWARD']],
-      ['system revokes', await hub.graphql(REVOKE, { input: { id: hub.keys.tax.principal.keyId, reason: '自行撤销' } }, {}, { key: system, purpose: null }), ['ADMIN']],
+      [
+        'system revokes',
+        await hub.graphql(
+          REVOKE,
+          { input: { id: hub.keys.tax.principal.keyId, reason: '自行撤销' } },
+          {},
+          { key: system, purpose: null },
+        ),
+        ['ADMIN'],
+      ],
     ] as const) {
       expect(result.data ?? null, what).toBeNull();
       expect(result.errors?.[0].extensions, what).toMatchObject({ code: 'FORBIDDEN', requiredRoles });
@@ -313,22 +433,35 @@ describe('API keys at the gateway', () => {
     const psb = hub.keys.psbSteward.key;
     // Least privilege: a steward issues no key, not even for its own department (whoever mints keys can become any system).
     for (const [what, input] of [
-      ['its own department\'s system', { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' }],
-      ['its own department\'s steward', { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity }],
-      ['another department\'s system', { roles: ['SYSTEM'], systemCode: 'fs-hrss-insurance' }],
-      ['another department\'s steward', { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.humanResources }],
+      ["its own department's system", { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' }],
+      ["its own department's steward", { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity }],
+      ["another department's system", { roles: ['SYSTEM'], systemCode: 'fs-hrss-insurance' }],
+      ["another department's steward", { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.humanResources }],
       ['a hub-wide steward', { roles: ['STEWARD'] }],
       ['an admin', { roles: ['ADMIN'] }],
     ] as const) {
       const refused = await issue(input, psb);
       expect(refused.errors?.[0].extensions, what).toMatchObject({ code: 'FORBIDDEN' });
     }
-    const revokeOther = await hub.graphql(REVOKE, { input: { id: hub.keys.tax.principal.keyId, reason: '越权撤销' } }, {}, { key: psb, purpose: null });
+    const revokeOther = await hub.graphql(
+      REVOKE,
+      { input: { id: hub.keys.tax.principal.keyId, reason: '越权撤销' } },
+      {},
+      { key: psb, purpose: null },
+    );
     expect(revokeOther.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const revokeOwn = await hub.graphql(REVOKE, { input: { id: hub.keys.population.principal.keyId, reason: '本部门撤销' } }, {}, { key: psb, purpose: null });
+    const revokeOwn = await hub.graphql(
+      REVOKE,
+      { input: { id: hub.keys.population.principal.keyId, reason: '本部门撤销' } },
+      {},
+      { key: psb, purpose: null },
+    );
     expect(revokeOwn.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const own = await issue({ roles: ['SYSTEM'], systemCode: 'fs-psb-idcard' });
-    expect(own.data?.issueApiKey.apiKey).toMatchObject({ departmentUscc: DEPARTMENTS.publicSecurity, issuedBy: hub.keys.admin.principal.keyId });
+    expect(own.data?.issueApiKey.apiKey).toMatchObject({
+      departmentUscc: DEPARTMENTS.publicSecurity,
+      issuedBy: hub.keys.admin.principal.keyId,
+    });
     const listed = await hub.graphql<{ apiKeys: ApiKey[] }>(KEYS, {}, {}, { key: psb, purpose: null });
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.apiKeys.length).toBeGreaterThan(0);
@@ -350,18 +483,25 @@ describe('API keys at the gateway', () => {
       const html = await page.text();
       const assets = [...html.matchAll(/(?:src|href)="graphiql\/assets\/([^"]+)"/g)].map((m) => m[1]);
       expect(assets.length).toBeGreaterThan(0);
-      for (const name of assets) expect((await fetch(`${hub.gatewayUrl}/graphiql/assets/${name}`, { headers })).status, name).toBe(200);
+      for (const name of assets)
+        expect((await fetch(`${hub.gatewayUrl}/graphiql/assets/${name}`, { headers })).status, name).toBe(200);
       const root = await fetch(`${hub.gatewayUrl}/`, { headers, redirect: 'manual' });
       expect(root.status).toBe(302);
       expect(root.headers.get('location')).toBe('/graphiql');
     }
     // Every built asset, not only those the page links (the editor's workers).
-    for (const name of await readdir('dist/graphiql/assets')) expect((await fetch(`${hub.gatewayUrl}/graphiql/assets/${name}`)).status, name).toBe(200);
+    for (const name of await readdir('dist/graphiql/assets'))
+      expect((await fetch(`${hub.gatewayUrl}/graphiql/assets/${name}`)).status, name).toBe(200);
     // Open paths are exactly these: their neighbours still want a key.
     expect(await probe('metrics', {}, '/metrics')).toMatchObject({ code: 'OPERATOR_TOKEN_REQUIRED' });
     const near = await fetch(`${hub.gatewayUrl}/healthz`);
     expect(near.status).toBe(401);
-    refusals.push({ what: '/healthz', status: near.status, contentType: near.headers.get('content-type'), text: await near.text() });
+    refusals.push({
+      what: '/healthz',
+      status: near.status,
+      contentType: near.headers.get('content-type'),
+      text: await near.text(),
+    });
   });
 
   it('counts the refusals it does not record (whoever has no key must not be able to fill the access log)', async () => {
@@ -369,7 +509,9 @@ describe('API keys at the gateway', () => {
     await probe('counted', { authorization: 'Bearer hubk_nothing' });
     await probe('counted, no header', {});
     expect((await hub.metric('gateway', 'hub_authentication_refusals_total')) - before).toBe(2);
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM catalog.access_record WHERE error_code IN ('UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED')");
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM catalog.access_record WHERE error_code IN ('UNAUTHENTICATED', 'API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED')",
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -381,7 +523,10 @@ describe('API keys at the gateway', () => {
       const body = JSON.parse(text) as { code?: string; errors?: Array<{ extensions?: { code?: string } }> };
       const code = body.code ?? body.errors?.[0]?.extensions?.code;
       expect(AUTH_CODES.has(String(code)), `${what}: ${code}`).toBe(true);
-      expect(keysOf(body).filter((k) => /stack|exception|trace/i.test(k)), what).toEqual([]);
+      expect(
+        keysOf(body).filter((k) => /stack|exception|trace/i.test(k)),
+        what,
+      ).toEqual([]);
       expect(text, what).not.toMatch(/\bat .+:\d+:\d+|node_modules|\/work\/|Error:/);
       expect(text, what).not.toContain('secretHash');
     }

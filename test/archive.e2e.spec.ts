@@ -70,7 +70,12 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 let serials = 0;
 /** A valid identifier of a licence of this type issued by this department (GB/T 36904, with its check character). */
-function licenceId(typeCode: string, issuerUscc: string, version = '001', serial = `2026${String(++serials).padStart(6, '0')}`): string {
+function licenceId(
+  typeCode: string,
+  issuerUscc: string,
+  version = '001',
+  serial = `2026${String(++serials).padStart(6, '0')}`,
+): string {
   return formatELicenceId({ typeCode, issuerUscc, serial, version });
 }
 
@@ -83,21 +88,28 @@ describe('the archive (一档): e-licences and materials, their content and thei
   const today = chinaDate(new Date());
   let businessLicence: Material;
 
-  const file = (input: Record<string, unknown>, key: string) => hub.graphql<{ fileMaterial: Material }>(FILE, { input }, {}, { key });
-  const change = (input: Record<string, unknown>, key: string) => hub.graphql<{ changeMaterialStatus: Material }>(CHANGE, { input }, {}, { key });
+  const file = (input: Record<string, unknown>, key: string) =>
+    hub.graphql<{ fileMaterial: Material }>(FILE, { input }, {}, { key });
+  const change = (input: Record<string, unknown>, key: string) =>
+    hub.graphql<{ changeMaterialStatus: Material }>(CHANGE, { input }, {}, { key });
   const read = async (id: string) => {
     const answer = await hub.graphql<{ material: Material | null }>(MATERIAL, { id }, {}, { key: hub.keys.window.key });
     expect(answer.errors).toBeUndefined();
     return answer.data!.material!;
   };
   const codeOf = (answer: GraphQLResponse) => answer.errors?.[0]?.extensions?.code;
-  const violationOf = (answer: GraphQLResponse) => ({ code: codeOf(answer), field: answer.errors?.[0]?.extensions?.field, reason: answer.errors?.[0]?.extensions?.reason });
+  const violationOf = (answer: GraphQLResponse) => ({
+    code: codeOf(answer),
+    field: answer.errors?.[0]?.extensions?.field,
+    reason: answer.errors?.[0]?.extensions?.reason,
+  });
 
   /** Files as soon as the once-only app has learnt of the subject from the base library's event. */
   async function fileWhenKnown(input: Record<string, unknown>, key: string): Promise<Material> {
     const answer = await hub.eventually(async () => {
       const attempt = await file(input, key);
-      if (codeOf(attempt) === 'SUBJECT_UNKNOWN') throw new Error(`${String(input.subject)} is not known to the once-only app yet`);
+      if (codeOf(attempt) === 'SUBJECT_UNKNOWN')
+        throw new Error(`${String(input.subject)} is not known to the once-only app yet`);
       return attempt;
     }, 30_000);
     expect(answer.errors).toBeUndefined();
@@ -106,15 +118,33 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
   const contentUrl = (id: string) => `${hub.gatewayUrl}/archive/materials/${id}/content`;
   const purpose = { 'x-hub-purpose': encodeURIComponent('一档管理自动化测试') };
-  const upload = (id: string, body: Buffer | string | ReadableStream<Uint8Array>, type: string, key: string, headers: Record<string, string> = {}) =>
-    fetch(contentUrl(id), { method: 'PUT', headers: { 'content-type': type, ...hub.auth(key), ...purpose, ...headers }, body, duplex: 'half' } as RequestInit);
-  const download = (id: string, key: string | null, headers: Record<string, string> = {}) => fetch(contentUrl(id), { headers: { ...hub.auth(key), ...purpose, ...headers } });
+  const upload = (
+    id: string,
+    body: Buffer | string | ReadableStream<Uint8Array>,
+    type: string,
+    key: string,
+    headers: Record<string, string> = {},
+  ) =>
+    fetch(contentUrl(id), {
+      method: 'PUT',
+      headers: { 'content-type': type, ...hub.auth(key), ...purpose, ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  const download = (id: string, key: string | null, headers: Record<string, string> = {}) =>
+    fetch(contentUrl(id), { headers: { ...hub.auth(key), ...purpose, ...headers } });
 
   /** The status and error code of a refused request. */
-  const refusal = async (response: Response): Promise<[number, string]> => [response.status, ((await response.json()) as { code: string }).code];
+  const refusal = async (response: Response): Promise<[number, string]> => [
+    response.status,
+    ((await response.json()) as { code: string }).code,
+  ];
 
   /** The events about one material, each checked against its JSON Schema. */
-  async function eventsAbout(materialId: string, count: number): Promise<Array<{ type: string; subject: string; data: Record<string, unknown> }>> {
+  async function eventsAbout(
+    materialId: string,
+    count: number,
+  ): Promise<Array<{ type: string; subject: string; data: Record<string, unknown> }>> {
     const about = () => events.events<Record<string, unknown>>().filter((e) => e.data.materialId === materialId);
     await events.waitFor(() => about().length >= count);
     const found = about();
@@ -124,7 +154,9 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
   beforeAll(async () => {
     archiveDir = mkdtempSync(join(tmpdir(), 'hub-archive-'));
-    hub = await TestHub.start({ env: { ARCHIVE_MAX_CONTENT_BYTES: String(MAX_CONTENT_BYTES), ARCHIVE_DIR: archiveDir } });
+    hub = await TestHub.start({
+      env: { ARCHIVE_MAX_CONTENT_BYTES: String(MAX_CONTENT_BYTES), ARCHIVE_DIR: archiveDir },
+    });
     events = await hub.collect(ONCE_ONLY_MATERIAL_TOPIC);
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
@@ -139,7 +171,15 @@ describe('the archive (一档): e-licences and materials, their content and thei
   it('files the business licence the market regulator issued, and reads it back with its status history', async () => {
     const id = licenceId('YYZZ', DEPARTMENTS.marketRegulation);
     businessLicence = await fileWhenKnown(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: `${String(company.name)}营业执照`, licenceId: id, issuedOn: '2018-06-01', caseNumber: 'FS-AMR-2018-000001' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: `${String(company.name)}营业执照`,
+        licenceId: id,
+        issuedOn: '2018-06-01',
+        caseNumber: 'FS-AMR-2018-000001',
+      },
       hub.keys.legalEntity.key,
     );
     expect(businessLicence).toMatchObject({
@@ -159,12 +199,30 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
     // Any department system reads the archive (the one-window system here).
     const stored = await read(businessLicence.id);
-    expect(stored.statusHistory).toEqual([{ from: null, to: 'VALID', reason: null, changedAt: expect.any(String), changedByDepartment: DEPARTMENTS.marketRegulation, supersededBy: null }]);
-    const archive = await hub.graphql<{ materials: Material[] }>(MATERIALS, { subject: company.uscc, kind: 'ELICENCE' }, {}, { key: hub.keys.window.key });
+    expect(stored.statusHistory).toEqual([
+      {
+        from: null,
+        to: 'VALID',
+        reason: null,
+        changedAt: expect.any(String),
+        changedByDepartment: DEPARTMENTS.marketRegulation,
+        supersededBy: null,
+      },
+    ]);
+    const archive = await hub.graphql<{ materials: Material[] }>(
+      MATERIALS,
+      { subject: company.uscc, kind: 'ELICENCE' },
+      {},
+      { key: hub.keys.window.key },
+    );
     expect(archive.data!.materials.map((m) => m.id)).toContain(businessLicence.id);
 
     const [filed] = await eventsAbout(businessLicence.id, 1);
-    expect(filed).toMatchObject({ type: ONCE_ONLY_EVENT.materialFiled, subject: company.uscc, data: { licenceId: id, status: 'VALID', supersedes: null } });
+    expect(filed).toMatchObject({
+      type: ONCE_ONLY_EVENT.materialFiled,
+      subject: company.uscc,
+      data: { licenceId: id, status: 'VALID', supersedes: null },
+    });
   });
 
   it('refuses identifiers that are malformed, fail their check or name an invalid issuer, each with its code', async () => {
@@ -181,38 +239,93 @@ describe('the archive (一档): e-licences and materials, their content and thei
       [wrongPrefix, 'ELICENCE_ID_FORMAT'],
     ];
     for (const [identifier, reason] of cases) {
-      const answer = await file({ subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: identifier, issuedOn: '2020-01-01' }, hub.keys.legalEntity.key);
+      const answer = await file(
+        {
+          subject: company.uscc,
+          kind: 'ELICENCE',
+          materialType: 'YYZZ',
+          title: '营业执照',
+          licenceId: identifier,
+          issuedOn: '2020-01-01',
+        },
+        hub.keys.legalEntity.key,
+      );
       expect(violationOf(answer), identifier).toEqual({ code: 'BAD_USER_INPUT', field: 'input.licenceId', reason });
     }
     // A licence of another type than the one filed.
     const foodLicence = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation), issuedOn: '2020-01-01' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照',
+        licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation),
+        issuedOn: '2020-01-01',
+      },
       hub.keys.legalEntity.key,
     );
-    expect(violationOf(foodLicence)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.licenceId', reason: 'ELICENCE_TYPE_MISMATCH' });
+    expect(violationOf(foodLicence)).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.licenceId',
+      reason: 'ELICENCE_TYPE_MISMATCH',
+    });
     // An e-licence needs its identifier; a material has none.
-    const withoutId = await file({ subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', issuedOn: '2020-01-01' }, hub.keys.legalEntity.key);
+    const withoutId = await file(
+      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', issuedOn: '2020-01-01' },
+      hub.keys.legalEntity.key,
+    );
     expect(violationOf(withoutId).reason).toBe('REQUIRED');
-    const materialWithId = await file({ subject: company.uscc, kind: 'MATERIAL', materialType: 'FLOOR_PLAN', title: '平面图', licenceId: good, issuedOn: '2020-01-01' }, hub.keys.window.key);
+    const materialWithId = await file(
+      {
+        subject: company.uscc,
+        kind: 'MATERIAL',
+        materialType: 'FLOOR_PLAN',
+        title: '平面图',
+        licenceId: good,
+        issuedOn: '2020-01-01',
+      },
+      hub.keys.window.key,
+    );
     expect(violationOf(materialWithId).reason).toBe('LICENCE_ID_NOT_ALLOWED');
   });
 
   it('files only the licences a department issued itself, of types it issues', async () => {
     // A market-regulation system filing a licence the natural-resources bureau issued.
     const theirs = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'BDCQZS', title: '不动产权证书', licenceId: licenceId('BDCQZS', DEPARTMENTS.naturalResources), issuedOn: '2021-03-01' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'BDCQZS',
+        title: '不动产权证书',
+        licenceId: licenceId('BDCQZS', DEPARTMENTS.naturalResources),
+        issuedOn: '2021-03-01',
+      },
       hub.keys.legalEntity.key,
     );
     expect(codeOf(theirs)).toBe('ISSUER_MISMATCH');
     // Its own identifier, but for a licence type only natural resources issues.
     const notIssuer = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'BDCQZS', title: '不动产权证书', licenceId: licenceId('BDCQZS', DEPARTMENTS.marketRegulation), issuedOn: '2021-03-01' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'BDCQZS',
+        title: '不动产权证书',
+        licenceId: licenceId('BDCQZS', DEPARTMENTS.marketRegulation),
+        issuedOn: '2021-03-01',
+      },
       hub.keys.legalEntity.key,
     );
     expect(codeOf(notIssuer)).toBe('ISSUER_MISMATCH');
     // The same licence twice.
     const again = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: businessLicence.licenceId, issuedOn: '2018-06-01' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照',
+        licenceId: businessLicence.licenceId,
+        issuedOn: '2018-06-01',
+      },
       hub.keys.legalEntity.key,
     );
     expect(codeOf(again)).toBe('LICENCE_ID_TAKEN');
@@ -221,17 +334,38 @@ describe('the archive (一档): e-licences and materials, their content and thei
   it('refuses subjects it does not know, types it does not know or that do not fit, and dates that do not hold', async () => {
     const stranger = aLegalEntity().build().uscc;
     const unknown = await file(
-      { subject: stranger, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation), issuedOn: '2020-01-01' },
+      {
+        subject: stranger,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照',
+        licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation),
+        issuedOn: '2020-01-01',
+      },
       hub.keys.legalEntity.key,
     );
     expect(codeOf(unknown)).toBe('SUBJECT_UNKNOWN');
     const base = { subject: company.uscc, kind: 'MATERIAL', title: '材料', issuedOn: '2024-01-01' };
-    expect(violationOf(await file({ ...base, materialType: 'NO_SUCH_TYPE' }, hub.keys.window.key)).reason).toBe('MATERIAL_TYPE_UNKNOWN');
+    expect(violationOf(await file({ ...base, materialType: 'NO_SUCH_TYPE' }, hub.keys.window.key)).reason).toBe(
+      'MATERIAL_TYPE_UNKNOWN',
+    );
     // 亲属关系证明 is a person's.
-    expect(violationOf(await file({ ...base, materialType: 'RELATIONSHIP_PROOF' }, hub.keys.window.key)).reason).toBe('MATERIAL_TYPE_SUBJECT_MISMATCH');
-    expect(violationOf(await file({ ...base, materialType: 'FLOOR_PLAN', issuedOn: addDays(today, 2) }, hub.keys.window.key)).reason).toBe('DATE_IN_FUTURE');
-    expect(violationOf(await file({ ...base, materialType: 'FLOOR_PLAN', validUntil: '2023-12-31' }, hub.keys.window.key)).reason).toBe('PERIOD_INVALID');
-    expect(violationOf(await file({ ...base, materialType: 'FLOOR_PLAN', serviceItemCode: 'NO-SUCH-ITEM' }, hub.keys.window.key)).reason).toBe('SERVICE_ITEM_UNKNOWN');
+    expect(violationOf(await file({ ...base, materialType: 'RELATIONSHIP_PROOF' }, hub.keys.window.key)).reason).toBe(
+      'MATERIAL_TYPE_SUBJECT_MISMATCH',
+    );
+    expect(
+      violationOf(await file({ ...base, materialType: 'FLOOR_PLAN', issuedOn: addDays(today, 2) }, hub.keys.window.key))
+        .reason,
+    ).toBe('DATE_IN_FUTURE');
+    expect(
+      violationOf(await file({ ...base, materialType: 'FLOOR_PLAN', validUntil: '2023-12-31' }, hub.keys.window.key))
+        .reason,
+    ).toBe('PERIOD_INVALID');
+    expect(
+      violationOf(
+        await file({ ...base, materialType: 'FLOOR_PLAN', serviceItemCode: 'NO-SUCH-ITEM' }, hub.keys.window.key),
+      ).reason,
+    ).toBe('SERVICE_ITEM_UNKNOWN');
     // Only a department system files.
     expect(codeOf(await file({ ...base, materialType: 'FLOOR_PLAN' }, hub.keys.psbSteward.key))).toBe('FORBIDDEN');
   });
@@ -239,8 +373,17 @@ describe('the archive (一档): e-licences and materials, their content and thei
   it('stores an uploaded PDF by its SHA-256 and serves it back through the gateway, recorded in the access log', async () => {
     const stored = await upload(businessLicence.id, PDF, 'application/pdf', hub.keys.legalEntity.key);
     expect(stored.status).toBe(200);
-    expect((await stored.json()) as object).toMatchObject({ contentSha256: sha256(PDF), contentSize: PDF.length, contentType: 'application/pdf' });
-    expect(await read(businessLicence.id)).toMatchObject({ contentStored: true, contentSha256: sha256(PDF), contentSize: PDF.length, contentType: 'application/pdf' });
+    expect((await stored.json()) as object).toMatchObject({
+      contentSha256: sha256(PDF),
+      contentSize: PDF.length,
+      contentType: 'application/pdf',
+    });
+    expect(await read(businessLicence.id)).toMatchObject({
+      contentStored: true,
+      contentSha256: sha256(PDF),
+      contentSize: PDF.length,
+      contentType: 'application/pdf',
+    });
     // Content-addressed: the file's name is its hash.
     expect(readdirSync(join(archiveDir, sha256(PDF).slice(0, 2)))).toEqual([sha256(PDF)]);
 
@@ -251,8 +394,15 @@ describe('the archive (一档): e-licences and materials, their content and thei
     expect(Buffer.from(await fetched.arrayBuffer()).equals(PDF)).toBe(true);
     const unchanged = await download(businessLicence.id, hub.keys.window.key, { 'if-none-match': `"${sha256(PDF)}"` });
     expect(unchanged.status).toBe(304);
-    const head = await fetch(contentUrl(businessLicence.id), { method: 'HEAD', headers: { ...hub.auth(hub.keys.window.key), ...purpose } });
-    expect([head.status, head.headers.get('etag'), head.headers.get('x-hub-subjects')]).toEqual([200, `"${sha256(PDF)}"`, null]);
+    const head = await fetch(contentUrl(businessLicence.id), {
+      method: 'HEAD',
+      headers: { ...hub.auth(hub.keys.window.key), ...purpose },
+    });
+    expect([head.status, head.headers.get('etag'), head.headers.get('x-hub-subjects')]).toEqual([
+      200,
+      `"${sha256(PDF)}"`,
+      null,
+    ]);
 
     // Stored once: a second upload is refused, and only the filing department uploads.
     const twice = await upload(businessLicence.id, PDF, 'application/pdf', hub.keys.legalEntity.key);
@@ -261,24 +411,52 @@ describe('the archive (一档): e-licences and materials, their content and thei
     expect(await refusal(other)).toEqual([403, 'FORBIDDEN']);
 
     // A download of a company's file is an access to its data: the record names it.
-    const log = await hub.graphql<{ accessLog: { nodes: Array<{ systemCode: string; operationName: string; fields: string[]; subjects: string[]; outcome: string; errorCode: string | null; purpose: string | null }> } }>(
-      ACCESS_LOG,
-      { t: 'LEGAL_ENTITY', id: company.uscc },
-      {},
-      { key: hub.keys.supervisor.key },
-    );
+    const log = await hub.graphql<{
+      accessLog: {
+        nodes: Array<{
+          systemCode: string;
+          operationName: string;
+          fields: string[];
+          subjects: string[];
+          outcome: string;
+          errorCode: string | null;
+          purpose: string | null;
+        }>;
+      };
+    }>(ACCESS_LOG, { t: 'LEGAL_ENTITY', id: company.uscc }, {}, { key: hub.keys.supervisor.key });
     const archiveRecords = log.data!.accessLog.nodes.filter((r) => r.fields.includes('Material.content'));
     expect(archiveRecords).toContainEqual(
-      expect.objectContaining({ systemCode: 'fs-cc-one-window', operationName: `GET /archive/materials/${businessLicence.id}/content`, subjects: [`LEGAL_ENTITY:${company.uscc}`], outcome: 'ALLOWED', purpose: '一档管理自动化测试' }),
+      expect.objectContaining({
+        systemCode: 'fs-cc-one-window',
+        operationName: `GET /archive/materials/${businessLicence.id}/content`,
+        subjects: [`LEGAL_ENTITY:${company.uscc}`],
+        outcome: 'ALLOWED',
+        purpose: '一档管理自动化测试',
+      }),
     );
     expect(archiveRecords).toContainEqual(
-      expect.objectContaining({ systemCode: 'fs-amr-registration', operationName: `PUT /archive/materials/${businessLicence.id}/content`, subjects: [`LEGAL_ENTITY:${company.uscc}`], outcome: 'ALLOWED' }),
+      expect.objectContaining({
+        systemCode: 'fs-amr-registration',
+        operationName: `PUT /archive/materials/${businessLicence.id}/content`,
+        subjects: [`LEGAL_ENTITY:${company.uscc}`],
+        outcome: 'ALLOWED',
+      }),
     );
   });
 
   it('refuses other types (415), oversized content (413, nothing stored) and content that does not match its declared hash (422)', async () => {
     const declared = Buffer.alloc(600, 7);
-    const plan = await fileWhenKnown({ subject: company.uscc, kind: 'MATERIAL', materialType: 'FLOOR_PLAN', title: '经营场所平面布局图', issuedOn: '2025-05-01', contentSha256: sha256(declared) }, hub.keys.window.key);
+    const plan = await fileWhenKnown(
+      {
+        subject: company.uscc,
+        kind: 'MATERIAL',
+        materialType: 'FLOOR_PLAN',
+        title: '经营场所平面布局图',
+        issuedOn: '2025-05-01',
+        contentSha256: sha256(declared),
+      },
+      hub.keys.window.key,
+    );
 
     const text = await upload(plan.id, 'a plan, as text', 'text/plain', hub.keys.window.key);
     expect(await refusal(text)).toEqual([415, 'CONTENT_TYPE_NOT_ALLOWED']);
@@ -304,7 +482,12 @@ describe('the archive (一档): e-licences and materials, their content and thei
     expect(await refusal(mismatch)).toEqual([422, 'CONTENT_HASH_MISMATCH']);
 
     // Nothing of those was kept, and the material still waits for its content.
-    expect(await read(plan.id)).toMatchObject({ contentStored: false, contentSize: null, contentType: null, contentSha256: sha256(declared) });
+    expect(await read(plan.id)).toMatchObject({
+      contentStored: false,
+      contentSize: null,
+      contentType: null,
+      contentSha256: sha256(declared),
+    });
     expect(readdirSync(join(archiveDir, 'tmp'))).toEqual([]);
     const none = await download(plan.id, hub.keys.window.key);
     expect(await refusal(none)).toEqual([404, 'CONTENT_NOT_STORED']);
@@ -321,7 +504,10 @@ describe('the archive (一档): e-licences and materials, their content and thei
   it('answers only the gateway: a request without its signed principal is refused', async () => {
     const direct = await fetch(`${hub.subgraphUrls['once-only']}/archive/materials/${businessLicence.id}/content`);
     expect(await refusal(direct)).toEqual([401, 'ACCESS_SIGNATURE_MISSING']);
-    const directUpload = await fetch(`${hub.subgraphUrls['once-only']}/archive/materials/${businessLicence.id}/content`, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: PDF });
+    const directUpload = await fetch(
+      `${hub.subgraphUrls['once-only']}/archive/materials/${businessLicence.id}/content`,
+      { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: PDF },
+    );
     expect(await refusal(directUpload)).toEqual([401, 'ACCESS_SIGNATURE_MISSING']);
     const noKey = await download(businessLicence.id, null);
     expect(noKey.status).toBe(401);
@@ -329,15 +515,35 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
   it('revokes a licence with its reason — only its department, only once, never without a reason', async () => {
     const licence = await fileWhenKnown(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'SPJYXKZ', title: '食品经营许可证', licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation), issuedOn: '2024-02-01', validUntil: addDays(today, 1500) },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'SPJYXKZ',
+        title: '食品经营许可证',
+        licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation),
+        issuedOn: '2024-02-01',
+        validUntil: addDays(today, 1500),
+      },
       hub.keys.legalEntity.key,
     );
     const withoutReason = await change({ id: licence.id, status: 'REVOKED' }, hub.keys.legalEntity.key);
-    expect(violationOf(withoutReason)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.reason', reason: 'REASON_REQUIRED' });
-    expect(violationOf(await change({ id: licence.id, status: 'REVOKED', reason: '  ' }, hub.keys.legalEntity.key)).reason).toBe('REASON_REQUIRED');
-    const byOthers = await change({ id: licence.id, status: 'REVOKED', reason: '以欺骗手段取得许可' }, hub.keys.window.key);
+    expect(violationOf(withoutReason)).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+      reason: 'REASON_REQUIRED',
+    });
+    expect(
+      violationOf(await change({ id: licence.id, status: 'REVOKED', reason: '  ' }, hub.keys.legalEntity.key)).reason,
+    ).toBe('REASON_REQUIRED');
+    const byOthers = await change(
+      { id: licence.id, status: 'REVOKED', reason: '以欺骗手段取得许可' },
+      hub.keys.window.key,
+    );
     expect(codeOf(byOthers)).toBe('FORBIDDEN');
-    const otherSteward = await change({ id: licence.id, status: 'REVOKED', reason: '以欺骗手段取得许可' }, hub.keys.psbSteward.key);
+    const otherSteward = await change(
+      { id: licence.id, status: 'REVOKED', reason: '以欺骗手段取得许可' },
+      hub.keys.psbSteward.key,
+    );
     expect(codeOf(otherSteward)).toBe('FORBIDDEN');
 
     // Two changes at once: the row lock lets exactly one through.
@@ -362,22 +568,55 @@ describe('the archive (一档): e-licences and materials, their content and thei
     expect(changed).toMatchObject({
       type: ONCE_ONLY_EVENT.materialStatusChanged,
       subject: company.uscc,
-      data: { materialId: licence.id, subjectType: 'LEGAL_ENTITY', subjectId: company.uscc, kind: 'ELICENCE', materialType: 'SPJYXKZ', licenceId: licence.licenceId, from: 'VALID', to, reason, supersededBy: null },
+      data: {
+        materialId: licence.id,
+        subjectType: 'LEGAL_ENTITY',
+        subjectId: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'SPJYXKZ',
+        licenceId: licence.licenceId,
+        from: 'VALID',
+        to,
+        reason,
+        supersededBy: null,
+      },
     });
     // Revoked stays revoked.
-    expect(codeOf(await change({ id: licence.id, status: 'CANCELLED', reason: '经营者申请注销' }, hub.keys.legalEntity.key))).toBe('INVALID_STATUS_TRANSITION');
-    const valid = await hub.graphql<{ materials: Material[] }>(MATERIALS, { subject: company.uscc, status: 'VALID' }, {}, { key: hub.keys.window.key });
+    expect(
+      codeOf(await change({ id: licence.id, status: 'CANCELLED', reason: '经营者申请注销' }, hub.keys.legalEntity.key)),
+    ).toBe('INVALID_STATUS_TRANSITION');
+    const valid = await hub.graphql<{ materials: Material[] }>(
+      MATERIALS,
+      { subject: company.uscc, status: 'VALID' },
+      {},
+      { key: hub.keys.window.key },
+    );
     expect(valid.data!.materials.map((m) => m.id)).not.toContain(licence.id);
   });
 
   it('replaces a licence by its reissue: the old one is SUPERSEDED in the same transaction', async () => {
     const serial = '2026777777';
     const first = await fileWhenKnown(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照（副本）', licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '001', serial), issuedOn: '2019-01-01' },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照（副本）',
+        licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '001', serial),
+        issuedOn: '2019-01-01',
+      },
       hub.keys.legalEntity.key,
     );
     const reissued = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照（副本，换发）', licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '002', serial), issuedOn: today, supersedes: first.id },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照（副本，换发）',
+        licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '002', serial),
+        issuedOn: today,
+        supersedes: first.id,
+      },
       hub.keys.legalEntity.key,
     );
     expect(reissued.errors).toBeUndefined();
@@ -385,7 +624,12 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
     const old = await read(first.id);
     expect(old).toMatchObject({ status: 'SUPERSEDED', supersededBy: second.id });
-    expect(old.statusHistory!.at(-1)).toMatchObject({ from: 'VALID', to: 'SUPERSEDED', supersededBy: second.id, changedByDepartment: DEPARTMENTS.marketRegulation });
+    expect(old.statusHistory!.at(-1)).toMatchObject({
+      from: 'VALID',
+      to: 'SUPERSEDED',
+      supersededBy: second.id,
+      changedByDepartment: DEPARTMENTS.marketRegulation,
+    });
     const [filed] = await eventsAbout(second.id, 1);
     expect(filed.data).toMatchObject({ supersedes: first.id, status: 'VALID' });
     const [, superseded] = await eventsAbout(first.id, 2);
@@ -393,12 +637,28 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
     // Only a VALID one of the same subject and type is replaced.
     const replacedAgain = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'YYZZ', title: '营业执照', licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '003', serial), issuedOn: today, supersedes: first.id },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'YYZZ',
+        title: '营业执照',
+        licenceId: licenceId('YYZZ', DEPARTMENTS.marketRegulation, '003', serial),
+        issuedOn: today,
+        supersedes: first.id,
+      },
       hub.keys.legalEntity.key,
     );
     expect(codeOf(replacedAgain)).toBe('INVALID_STATUS_TRANSITION');
     const otherType = await file(
-      { subject: company.uscc, kind: 'ELICENCE', materialType: 'SPJYXKZ', title: '食品经营许可证', licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation), issuedOn: today, supersedes: second.id },
+      {
+        subject: company.uscc,
+        kind: 'ELICENCE',
+        materialType: 'SPJYXKZ',
+        title: '食品经营许可证',
+        licenceId: licenceId('SPJYXKZ', DEPARTMENTS.marketRegulation),
+        issuedOn: today,
+        supersedes: second.id,
+      },
       hub.keys.legalEntity.key,
     );
     expect(violationOf(otherType).reason).toBe('SUPERSEDES_MISMATCH');
@@ -407,10 +667,24 @@ describe('the archive (一档): e-licences and materials, their content and thei
   it("expires a citizen's material the day after its last day of validity", async () => {
     const lastDay = addDays(today, 1);
     const proof = await fileWhenKnown(
-      { subject: person.idNumber, kind: 'MATERIAL', materialType: 'RELATIONSHIP_PROOF', title: '亲属关系证明', issuedOn: today, validUntil: lastDay, serviceItemCode: 'FS-AMR-GTDJ-001' },
+      {
+        subject: person.idNumber,
+        kind: 'MATERIAL',
+        materialType: 'RELATIONSHIP_PROOF',
+        title: '亲属关系证明',
+        issuedOn: today,
+        validUntil: lastDay,
+        serviceItemCode: 'FS-AMR-GTDJ-001',
+      },
       hub.keys.window.key,
     );
-    expect(proof).toMatchObject({ subjectType: 'PERSON', kind: 'MATERIAL', issuerUscc: DEPARTMENTS.window, validUntil: lastDay, status: 'VALID' });
+    expect(proof).toMatchObject({
+      subjectType: 'PERSON',
+      kind: 'MATERIAL',
+      issuerUscc: DEPARTMENTS.window,
+      validUntil: lastDay,
+      status: 'VALID',
+    });
 
     const archive = hub.app('once-only').get(ArchiveService);
     // On its last day it is still valid; the day after, the sweep ends it.
@@ -419,8 +693,17 @@ describe('the archive (一档): e-licences and materials, their content and thei
 
     const expired = await read(proof.id);
     expect(expired.status).toBe('EXPIRED');
-    expect(expired.statusHistory!.at(-1)).toMatchObject({ from: 'VALID', to: 'EXPIRED', reason: `validity ended on ${lastDay}`, changedByDepartment: null });
+    expect(expired.statusHistory!.at(-1)).toMatchObject({
+      from: 'VALID',
+      to: 'EXPIRED',
+      reason: `validity ended on ${lastDay}`,
+      changedByDepartment: null,
+    });
     const [, event] = await eventsAbout(proof.id, 2);
-    expect(event).toMatchObject({ type: ONCE_ONLY_EVENT.materialStatusChanged, subject: person.idNumber, data: { subjectType: 'PERSON', licenceId: null, from: 'VALID', to: 'EXPIRED', changedByDepartment: null } });
+    expect(event).toMatchObject({
+      type: ONCE_ONLY_EVENT.materialStatusChanged,
+      subject: person.idNumber,
+      data: { subjectType: 'PERSON', licenceId: null, from: 'VALID', to: 'EXPIRED', changedByDepartment: null },
+    });
   });
 });

@@ -24,7 +24,8 @@ describe('a write is either answered and recorded, or not done', () => {
     const write = writer.write.bind(writer);
     writer.write = async (record: AccessRecordInput) => {
       const intent = record.outcome === 'INTENDED';
-      if (fault === 'all' || (fault === 'intents' && intent) || (fault === 'outcomes' && !intent)) throw new Error('injected: the access log is down');
+      if (fault === 'all' || (fault === 'intents' && intent) || (fault === 'outcomes' && !intent))
+        throw new Error('injected: the access log is down');
       const seq = await write(record);
       if (fault === 'after-intent' && intent) fault = 'all';
       return seq;
@@ -38,7 +39,12 @@ describe('a write is either answered and recorded, or not done', () => {
     const client = new pg.Client({ connectionString: hub.database.url });
     await client.connect();
     try {
-      return (await client.query('SELECT seq::text AS seq, outcome FROM catalog.access_record WHERE request_id = $1 ORDER BY seq', [requestId])).rows;
+      return (
+        await client.query(
+          'SELECT seq::text AS seq, outcome FROM catalog.access_record WHERE request_id = $1 ORDER BY seq',
+          [requestId],
+        )
+      ).rows;
     } finally {
       await client.end();
     }
@@ -49,7 +55,11 @@ describe('a write is either answered and recorded, or not done', () => {
     fault = withFault;
     try {
       const response = await hub.graphqlResponse(REGISTER, { input });
-      const body = (await response.json()) as { data?: { registerLegalEntity?: { outcome: string } } | null; errors?: Array<{ extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
+      const body = (await response.json()) as {
+        data?: { registerLegalEntity?: { outcome: string } } | null;
+        errors?: Array<{ extensions?: Record<string, unknown> }>;
+        extensions?: Record<string, unknown>;
+      };
       return { input, response, body, requestId: response.headers.get('x-request-id')! };
     } finally {
       fault = 'none';
@@ -57,7 +67,10 @@ describe('a write is either answered and recorded, or not done', () => {
   }
 
   async function stored(uscc: string): Promise<boolean> {
-    const read = await hub.graphql<{ legalEntity: { uscc: string } | null }>(`query($u: String!) { legalEntity(uscc: $u) { uscc } }`, { u: uscc });
+    const read = await hub.graphql<{ legalEntity: { uscc: string } | null }>(
+      `query($u: String!) { legalEntity(uscc: $u) { uscc } }`,
+      { u: uscc },
+    );
     expect(read.errors).toBeUndefined();
     return read.data?.legalEntity?.uscc === uscc;
   }
@@ -97,7 +110,9 @@ describe('a write is either answered and recorded, or not done', () => {
   it('a read the log cannot record is not answered', async () => {
     fault = 'all';
     try {
-      const response = await hub.graphqlResponse(`query($u: String!) { legalEntity(uscc: $u) { uscc name } }`, { u: aLegalEntity().build().uscc });
+      const response = await hub.graphqlResponse(`query($u: String!) { legalEntity(uscc: $u) { uscc name } }`, {
+        u: aLegalEntity().build().uscc,
+      });
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'AUDIT_UNAVAILABLE' } }] });

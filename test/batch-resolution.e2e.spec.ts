@@ -14,10 +14,15 @@ describe('resolving many legal entities costs a bounded number of SQL statements
     hub = await TestHub.start({ env: { OUTBOX_POLL_INTERVAL_MS: '60000' } });
     const records = Array.from({ length: 1000 }, () => aLegalEntity().build());
     usccs.push(...records.map((r) => r.uscc));
-    const response = await hub.ingest('legal-entities', records.map((r) => JSON.stringify(r)).join('\n'), 'application/x-ndjson');
+    const response = await hub.ingest(
+      'legal-entities',
+      records.map((r) => JSON.stringify(r)).join('\n'),
+      'application/x-ndjson',
+    );
     expect(await response.json()).toMatchObject({ registered: 1000 });
     // Wait until the relay has published the 1,000 registrations and gone back to sleep.
-    for (let i = 0; i < 100 && (await hub.metric('legal-entity', 'hub_outbox_published_total')) < 1000; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await hub.metric('legal-entity', 'hub_outbox_published_total')) < 1000; i++)
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 300));
   });
   afterAll(() => hub?.close());
@@ -57,9 +62,13 @@ describe('resolving many legal entities costs a bounded number of SQL statements
 
   it('resolves 1,000 entity references (what the gateway sends other subgraphs) with one statement', async () => {
     const statements = await statementsFor(async () => {
-      const response = await hub.subgraphGraphql('legal-entity', 'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { uscc name } } }', {
-        r: usccs.map((uscc) => ({ __typename: 'LegalEntity', uscc })),
-      });
+      const response = await hub.subgraphGraphql(
+        'legal-entity',
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { uscc name } } }',
+        {
+          r: usccs.map((uscc) => ({ __typename: 'LegalEntity', uscc })),
+        },
+      );
       const result = (await response.json()) as { data: { _entities: Array<{ uscc: string }> } };
       expect(result.data._entities.map((e) => e.uscc)).toEqual(usccs);
     });

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ResourceStatus, SharingType, baseLibraryFields, checkGovernance, parseResourceCode, type GovernanceCatalog } from '@hub/policy';
+import {
+  ResourceStatus,
+  SharingType,
+  baseLibraryFields,
+  checkGovernance,
+  parseResourceCode,
+  type GovernanceCatalog,
+} from '@hub/policy';
 import { composeSupergraph, type SubgraphSdl } from '../apps/gateway/src/supergraph/compose.js';
 import { readSeedCatalog } from '../scripts/catalog-check.js';
 import { subgraphSdls } from '../scripts/schema-compose.js';
@@ -26,7 +33,11 @@ describe('the committed catalog governs the committed supergraph', () => {
   });
 
   it('covers the four base libraries, e-licences, the once-only thematic resources and the hub-wide types, every resource published', () => {
-    const subjects = new Set(catalog.resources.map((r) => (parseResourceCode(r.code) as { classification: string }).classification.slice(0, 3)));
+    const subjects = new Set(
+      catalog.resources.map((r) =>
+        (parseResourceCode(r.code) as { classification: string }).classification.slice(0, 3),
+      ),
+    );
     expect([...subjects].sort()).toEqual(['101', '102', '103', '104', '105', '190', '201']);
     expect(catalog.resources.every((r) => r.status === ResourceStatus.PUBLISHED)).toBe(true);
     const governed = new Set(catalog.resources.flatMap((r) => r.items.flatMap((i) => i.fields)));
@@ -36,10 +47,26 @@ describe('the committed catalog governs the committed supergraph', () => {
   it('shares what the rules say: basic items unconditionally, contact data and history not freely', () => {
     const sharingOf = (coordinate: string): SharingType | undefined =>
       catalog.resources.find((r) => r.items.some((i) => i.fields.includes(coordinate)))?.sharingType;
-    for (const basic of ['Person.idNumber', 'Person.name', 'LegalEntity.uscc', 'LegalEntity.name', 'AdminDivision.code', 'StandardAddress.fullText', 'Material.licenceId', 'Material.status']) {
+    for (const basic of [
+      'Person.idNumber',
+      'Person.name',
+      'LegalEntity.uscc',
+      'LegalEntity.name',
+      'AdminDivision.code',
+      'StandardAddress.fullText',
+      'Material.licenceId',
+      'Material.status',
+    ]) {
       expect(sharingOf(basic), basic).toBe(SharingType.UNCONDITIONAL);
     }
-    for (const conditional of ['Person.phone', 'Person.householdAddress', 'Person.location', 'SpatialHit.person', 'LegalEntity.legalRepresentative', 'Person.credit']) {
+    for (const conditional of [
+      'Person.phone',
+      'Person.householdAddress',
+      'Person.location',
+      'SpatialHit.person',
+      'LegalEntity.legalRepresentative',
+      'Person.credit',
+    ]) {
       expect(sharingOf(conditional), conditional).toBe(SharingType.CONDITIONAL);
     }
     expect(sharingOf('Person.history')).toBe(SharingType.NOT_SHARED);
@@ -48,7 +75,14 @@ describe('the committed catalog governs the committed supergraph', () => {
 
   it('names the departments the hub starts with', () => {
     const names = catalog.departments.map((d) => d.name);
-    for (const name of ['佛山市政务服务数据管理局', '佛山市公安局', '佛山市市场监督管理局', '佛山市发展和改革局', '佛山市自然资源局', '佛山市禅城区行政服务中心']) {
+    for (const name of [
+      '佛山市政务服务数据管理局',
+      '佛山市公安局',
+      '佛山市市场监督管理局',
+      '佛山市发展和改革局',
+      '佛山市自然资源局',
+      '佛山市禅城区行政服务中心',
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -66,25 +100,35 @@ describe('a base-library field the catalog does not know', () => {
   const withPhoneNumber = (): string =>
     composeSupergraph(
       sdls.map((s) =>
-        s.name === 'legal-entity' ? { ...s, sdl: s.sdl.replace(/type LegalEntity @key\(fields: "uscc"\) \{/, '$&\n  phoneNumber: String') } : s,
+        s.name === 'legal-entity'
+          ? { ...s, sdl: s.sdl.replace(/type LegalEntity @key\(fields: "uscc"\) \{/, '$&\n  phoneNumber: String') }
+          : s,
       ),
     );
 
   it('fails the check with FIELD_UNGOVERNED naming exactly that field', () => {
     expect(checkGovernance(composeSupergraph(sdls), catalog)).toEqual([]);
     expect(checkGovernance(withPhoneNumber(), catalog)).toEqual([
-      { code: 'FIELD_UNGOVERNED', coordinate: 'LegalEntity.phoneNumber', message: expect.stringContaining('LegalEntity.phoneNumber') },
+      {
+        code: 'FIELD_UNGOVERNED',
+        coordinate: 'LegalEntity.phoneNumber',
+        message: expect.stringContaining('LegalEntity.phoneNumber'),
+      },
     ]);
   });
 
   it('makes `npm run catalog:check` exit 1 naming it, and 0 on the committed files', async () => {
     const ok = await run('npm', ['run', '-s', 'catalog:check'], { env: process.env });
-    expect(ok.stdout).toMatch(/^Catalog OK: \d+ governed fields \(base libraries, once-only\) covered by \d+ items of \d+ published resources/);
+    expect(ok.stdout).toMatch(
+      /^Catalog OK: \d+ governed fields \(base libraries, once-only\) covered by \d+ items of \d+ published resources/,
+    );
 
     const dir = await mkdtemp(join(tmpdir(), 'hub-catalog-'));
     const grown = join(dir, 'supergraph.graphql');
     await writeFile(grown, withPhoneNumber());
-    const failed = await run('npm', ['run', '-s', 'catalog:check', '--', '--supergraph', grown], { env: process.env }).then(
+    const failed = await run('npm', ['run', '-s', 'catalog:check', '--', '--supergraph', grown], {
+      env: process.env,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
@@ -118,7 +162,12 @@ describe('a base-library field the catalog does not know', () => {
     Object.assign(name, { masking: null, maskUnless: null });
     await writeFile(file, JSON.stringify(resources, null, 2));
     expect(checkGovernance(await readFile(COMMITTED, 'utf8'), await readSeedCatalog(dir))).toEqual([
-      { code: 'PERSONAL_ITEM_UNMASKED', resource: '104001001/000001', item: 6, message: expect.stringContaining('CreditRecord.subjectName would reach callers without full values in full') },
+      {
+        code: 'PERSONAL_ITEM_UNMASKED',
+        resource: '104001001/000001',
+        item: 6,
+        message: expect.stringContaining('CreditRecord.subjectName would reach callers without full values in full'),
+      },
     ]);
     const failed = await run('npm', ['run', '-s', 'catalog:check', '--', '--catalog', dir], { env: process.env }).then(
       () => undefined,

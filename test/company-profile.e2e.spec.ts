@@ -4,14 +4,27 @@ import { syntheticCity } from '@hub/synthetic-data';
 import { COMPANY_PROFILE as PROFILE } from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
-
 type Profile = {
   uscc: string;
   name: string;
   registeredAddress: { text: string; divisionCode: string };
-  legalRepresentative: { idNumber: string; name: string; credit: { assessment: { level: string } }; location: { status: string } | null };
-  credit: { assessment: { level: string }; penalties: Array<{ decisionNumber: string }>; licences: Array<{ decisionNumber: string }> };
-  location: { status: string; method: string; divisionCode: string; point: { longitude: number; latitude: number } } | null;
+  legalRepresentative: {
+    idNumber: string;
+    name: string;
+    credit: { assessment: { level: string } };
+    location: { status: string } | null;
+  };
+  credit: {
+    assessment: { level: string };
+    penalties: Array<{ decisionNumber: string }>;
+    licences: Array<{ decisionNumber: string }>;
+  };
+  location: {
+    status: string;
+    method: string;
+    divisionCode: string;
+    point: { longitude: number; latitude: number };
+  } | null;
 };
 
 const SUBGRAPHS = ['legal-entity', 'population', 'credit', 'geospatial'];
@@ -32,7 +45,9 @@ describe('one graph: the company profile across the four base libraries', () => 
     ] as const) {
       // Sent as the synthetic city's extracts are (npm run datagen): without a source, which the hub
       // takes from the sending system's key.
-      const sent = records.map(({ sourceDepartment: _department, sourceSystem: _system, ...r }) => JSON.stringify(r)).join('\n');
+      const sent = records
+        .map(({ sourceDepartment: _department, sourceSystem: _system, ...r }) => JSON.stringify(r))
+        .join('\n');
       const response = await hub.ingest(register, sent, 'application/x-ndjson');
       const report = (await response.json()) as { registered: number; rejected: number; rejections: unknown[] };
       expect(report, register).toMatchObject({ registered: records.length, rejected: 0 });
@@ -59,7 +74,8 @@ describe('one graph: the company profile across the four base libraries', () => 
 
     const persons = new Map(city.persons.map((p) => [p.idNumber as string, p]));
     const creditBySubject = new Map<string, Array<Record<string, unknown>>>();
-    for (const r of city.creditRecords) creditBySubject.set(r.subjectId as string, [...(creditBySubject.get(r.subjectId as string) ?? []), r]);
+    for (const r of city.creditRecords)
+      creditBySubject.set(r.subjectId as string, [...(creditBySubject.get(r.subjectId as string) ?? []), r]);
     const profiles = result.data!.legalEntities;
     expect(profiles.map((p) => p.uscc)).toEqual(usccs);
     profiles.forEach((profile, i) => {
@@ -67,10 +83,21 @@ describe('one graph: the company profile across the four base libraries', () => 
       const rep = persons.get(source.legalRepresentativeIdNumber as string)!;
       expect(profile.legalRepresentative).toMatchObject({ idNumber: rep.idNumber, name: rep.name });
       expect(profile.legalRepresentative.location?.status).toBe('MATCHED');
-      expect(profile.location).toMatchObject({ status: 'MATCHED', method: 'EXACT', divisionCode: source.registeredAddressDivisionCode });
-      expect(divisionsAt(profile.location!.point.longitude, profile.location!.point.latitude)[0]).toBe(source.registeredAddressDivisionCode);
+      expect(profile.location).toMatchObject({
+        status: 'MATCHED',
+        method: 'EXACT',
+        divisionCode: source.registeredAddressDivisionCode,
+      });
+      expect(divisionsAt(profile.location!.point.longitude, profile.location!.point.latitude)[0]).toBe(
+        source.registeredAddressDivisionCode,
+      );
       const records = creditBySubject.get(profile.uscc) ?? [];
-      expect(profile.credit.penalties.map((p) => p.decisionNumber).sort()).toEqual(records.filter((r) => r.kind === 'PENALTY').map((r) => r.decisionNumber).sort());
+      expect(profile.credit.penalties.map((p) => p.decisionNumber).sort()).toEqual(
+        records
+          .filter((r) => r.kind === 'PENALTY')
+          .map((r) => r.decisionNumber)
+          .sort(),
+      );
       expect(profile.credit.licences).toHaveLength(records.filter((r) => r.kind === 'LICENCE').length);
       expect(profile.credit.assessment.level).toMatch(/^(A|B|C|D|NOT_ASSESSED)$/);
     });

@@ -29,7 +29,12 @@ describe('npm run compose:init (scripts/compose-secrets.mjs)', () => {
     writeFileSync(join(dir, 'internal-secret'), 'the operators-own-secret-kept-as-it-is\n');
     const first = ensureComposeSecrets(dir);
     expect(first.find((r) => r.file === 'internal-secret')?.action).toBe('kept');
-    expect(first.filter((r) => r.action === 'created').map((r) => r.file).sort()).toEqual(['metrics-token', 'postgres-password']);
+    expect(
+      first
+        .filter((r) => r.action === 'created')
+        .map((r) => r.file)
+        .sort(),
+    ).toEqual(['metrics-token', 'postgres-password']);
     expect(readFileSync(join(dir, 'internal-secret'), 'utf8')).toBe('the operators-own-secret-kept-as-it-is\n');
     // A folder others could read is closed.
     expect(mode(dir)).toBe(0o700);
@@ -41,7 +46,9 @@ describe('npm run compose:init (scripts/compose-secrets.mjs)', () => {
   it('refuses an empty secret file rather than overwrite it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-compose-'));
     writeFileSync(join(dir, 'metrics-token'), '\n');
-    expect(() => ensureComposeSecrets(dir)).toThrow(`${join(dir, 'metrics-token')} exists but is empty: delete it and run this again`);
+    expect(() => ensureComposeSecrets(dir)).toThrow(
+      `${join(dir, 'metrics-token')} exists but is empty: delete it and run this again`,
+    );
     expect(readFileSync(join(dir, 'metrics-token'), 'utf8')).toBe('\n');
   });
 
@@ -53,7 +60,11 @@ describe('npm run compose:init (scripts/compose-secrets.mjs)', () => {
 
   it('runs as the documented command, and says what it did and what comes next', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'hub-compose-')), 'nested', 'secrets');
-    const run = () => execFileSync(process.execPath, ['scripts/compose-secrets.mjs'], { env: { ...process.env, HUB_SECRETS_DIR: dir }, encoding: 'utf8' });
+    const run = () =>
+      execFileSync(process.execPath, ['scripts/compose-secrets.mjs'], {
+        env: { ...process.env, HUB_SECRETS_DIR: dir },
+        encoding: 'utf8',
+      });
     const first = run();
     for (const s of COMPOSE_SECRETS) expect(first).toContain(`created ${join(dir, s.file)}`);
     expect(first).toContain('docker compose up -d --build');

@@ -76,28 +76,43 @@ describe('docker-compose.yml', () => {
 
   it('builds one image for all apps, once', () => {
     // Every service that runs one of the hub's apps (dist/apps/<app>/src/main.js) runs the one image.
-    const running = services.filter(([, s]) => s.command?.some((arg) => /^dist\/apps\/[a-z-]+\/src\/main\.js$/.test(arg)));
-    expect(running.map(([name]) => name).sort()).toEqual(['catalog', 'credit', 'gateway', 'geospatial', 'legal-entity', 'once-only', 'population']);
+    const running = services.filter(([, s]) =>
+      s.command?.some((arg) => /^dist\/apps\/[a-z-]+\/src\/main\.js$/.test(arg)),
+    );
+    expect(running.map(([name]) => name).sort()).toEqual([
+      'catalog',
+      'credit',
+      'gateway',
+      'geospatial',
+      'legal-entity',
+      'once-only',
+      'population',
+    ]);
     expect(hubApps.map(([name]) => name).sort()).toEqual(running.map(([name]) => name).sort());
     expect(services.filter(([, s]) => s.build).map(([name]) => name)).toEqual(['gateway']);
   });
 
   it('pins the base image of the hub image by digest in every stage of the Dockerfile', () => {
     const args = Object.fromEntries([...dockerfile.matchAll(/^ARG\s+([A-Z_]+)=(\S+)/gm)].map((m) => [m[1], m[2]]));
-    const froms = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1].replace(/\$\{?([A-Z_]+)\}?/g, (_, v: string) => args[v] ?? `<${v} unset>`));
+    const froms = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) =>
+      m[1].replace(/\$\{?([A-Z_]+)\}?/g, (_, v: string) => args[v] ?? `<${v} unset>`),
+    );
     expect(froms.length).toBeGreaterThanOrEqual(2);
     for (const from of froms) expect(from).toMatch(PINNED);
   });
 
-  it('keeps Postgres and Kafka data in named volumes, Kafka\'s log dirs inside its volume', () => {
+  it("keeps Postgres and Kafka data in named volumes, Kafka's log dirs inside its volume", () => {
     const named = Object.keys(compose.volumes ?? {});
-    const mounts = (service: string) => (compose.services[service].volumes ?? []).map((v) => v.split(':')).filter(([source]) => named.includes(source));
+    const mounts = (service: string) =>
+      (compose.services[service].volumes ?? []).map((v) => v.split(':')).filter(([source]) => named.includes(source));
     expect(mounts('postgres').map(([, target]) => target)).toContain('/var/lib/postgresql/data');
     const kafkaMounts = mounts('kafka').map(([, target]) => target);
     expect(kafkaMounts.length).toBe(1);
     // Without KAFKA_LOG_DIRS the apache/kafka image keeps topics in /tmp/kraft-combined-logs, in
     // the container: they vanish with it.
-    const logDirs = String(compose.services.kafka.environment?.KAFKA_LOG_DIRS ?? '').split(',').filter(Boolean);
+    const logDirs = String(compose.services.kafka.environment?.KAFKA_LOG_DIRS ?? '')
+      .split(',')
+      .filter(Boolean);
     expect(logDirs.length).toBeGreaterThan(0);
     for (const dir of logDirs) expect(dir === kafkaMounts[0] || dir.startsWith(`${kafkaMounts[0]}/`), dir).toBe(true);
     // A fixed cluster id: the volume's formatted storage and the broker agree after any restart.
@@ -109,8 +124,10 @@ describe('docker-compose.yml', () => {
       for (const [key, value] of Object.entries(s.environment ?? {})) {
         // A secret is passed as NAME_FILE, a path under /run/secrets, never as a value (nor as
         // ${VARIABLE}: then `docker compose exec` fails unless it is exported, and it shows in `docker inspect`).
-        if (/(SECRET|TOKEN|PASSWORD)$/.test(key)) expect.fail(`${name}: ${key} is set in the file; use ${key}_FILE and a secret`);
-        if (/(SECRET|TOKEN|PASSWORD)_FILE$/.test(key)) expect(String(value), `${name}: ${key}`).toMatch(/^\/run\/secrets\/[a-z_]+$/);
+        if (/(SECRET|TOKEN|PASSWORD)$/.test(key))
+          expect.fail(`${name}: ${key} is set in the file; use ${key}_FILE and a secret`);
+        if (/(SECRET|TOKEN|PASSWORD)_FILE$/.test(key))
+          expect(String(value), `${name}: ${key}`).toMatch(/^\/run\/secrets\/[a-z_]+$/);
         if (/URL$/.test(key)) expect(String(value), `${name}: ${key}`).not.toMatch(/\/\/[^/@]*:[^/@]*@/);
       }
     }
@@ -130,7 +147,9 @@ describe('docker-compose.yml', () => {
     for (const [name, s] of services) {
       for (const [key, value] of Object.entries(s.environment ?? {})) {
         if (!key.endsWith('_FILE') || !String(value).startsWith('/run/secrets/')) continue;
-        expect(s.secrets ?? [], `${name}: ${key} needs the secret mounted`).toContain(String(value).slice('/run/secrets/'.length));
+        expect(s.secrets ?? [], `${name}: ${key} needs the secret mounted`).toContain(
+          String(value).slice('/run/secrets/'.length),
+        );
       }
     }
     // Every app gets all three; Postgres creates its user with the same password file the apps use.
@@ -141,13 +160,16 @@ describe('docker-compose.yml', () => {
         DATABASE_PASSWORD_FILE: '/run/secrets/postgres_password',
       });
     }
-    expect(compose.services.postgres.environment).toMatchObject({ POSTGRES_PASSWORD_FILE: '/run/secrets/postgres_password' });
+    expect(compose.services.postgres.environment).toMatchObject({
+      POSTGRES_PASSWORD_FILE: '/run/secrets/postgres_password',
+    });
   });
 
-  it('publishes only the gateway\'s port; everything else sits on the internal network only', () => {
+  it("publishes only the gateway's port; everything else sits on the internal network only", () => {
     expect(services.filter(([, s]) => s.ports?.length).map(([name]) => name)).toEqual(['gateway']);
     expect(compose.networks?.internal?.internal).toBe(true);
-    for (const [name, s] of services.filter(([name]) => name !== 'gateway')) expect(s.networks, name).toEqual(['internal']);
+    for (const [name, s] of services.filter(([name]) => name !== 'gateway'))
+      expect(s.networks, name).toEqual(['internal']);
   });
 });
 

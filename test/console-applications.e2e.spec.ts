@@ -41,7 +41,7 @@ interface Application {
   overdue: boolean;
 }
 
-describe('the console\'s sharing application and supervision pages in a browser', skipUnless('chromium'), () => {
+describe("the console's sharing application and supervision pages in a browser", skipUnless('chromium'), () => {
   let hub: TestHub;
   let browser: ConsoleBrowser;
   let db: pg.Client;
@@ -59,20 +59,35 @@ describe('the console\'s sharing application and supervision pages in a browser'
   const apply = async (items: number[], purpose: string) => {
     const result = await hub.graphql<{ applyForSharing: { id: string; workingDaysLeft: number; deadline: string } }>(
       APPLY,
-      { input: { resourceCode: RESOURCE, items, purpose, legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: addDays(today, 365), fullValues: false } },
+      {
+        input: {
+          resourceCode: RESOURCE,
+          items,
+          purpose,
+          legalBasis: '《社会保险法》第七十三条',
+          requestedFrom: today,
+          requestedTo: addDays(today, 365),
+          fullValues: false,
+        },
+      },
       {},
       as(hub.keys.humanResources.key),
     );
     expect(result.errors).toBeUndefined();
     return result.data!.applyForSharing;
   };
-  const applicationAs = async (id: string, key: string) => (await hub.graphql<{ sharingApplication: Application | null }>(APPLICATION, { id }, {}, as(key))).data?.sharingApplication ?? null;
+  const applicationAs = async (id: string, key: string) =>
+    (await hub.graphql<{ sharingApplication: Application | null }>(APPLICATION, { id }, {}, as(key))).data
+      ?.sharingApplication ?? null;
   const row = (id: string) => `tr[data-row-key="${id}"]`;
-  const expectAccessible = async (page: Page, state: string) => expect(await seriousViolations(page), state).toEqual([]);
+  const expectAccessible = async (page: Page, state: string) =>
+    expect(await seriousViolations(page), state).toEqual([]);
   /** Waits until the element's text contains `text`. */
   const waitForText = (page: Page, selector: string, text: string) =>
     // Browser code as a string: the server's tsconfig has no DOM types.
-    page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.innerText.includes(${JSON.stringify(text)}) ?? false`);
+    page.waitForFunction(
+      `document.querySelector(${JSON.stringify(selector)})?.innerText.includes(${JSON.stringify(text)}) ?? false`,
+    );
   const openInbox = async (page: Page) => {
     await browser.goto(page, '/console/applications');
     await page.waitForSelector('[data-testid="applications-inbox"]');
@@ -86,18 +101,25 @@ describe('the console\'s sharing application and supervision pages in a browser'
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     const admin = as(hub.keys.admin.key);
     const issue = (departmentUscc: string, holderName: string) =>
-      hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(ISSUE_KEY, { input: { roles: ['STEWARD'], departmentUscc, holderName } }, {}, admin);
+      hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(
+        ISSUE_KEY,
+        { input: { roles: ['STEWARD'], departmentUscc, holderName } },
+        {},
+        admin,
+      );
     const hr = await issue(DEPARTMENTS.humanResources, '人社局数据管理员');
     const amr = await issue(DEPARTMENTS.marketRegulation, '市场监管局数据管理员');
     expect([hr.errors, amr.errors]).toEqual([undefined, undefined]);
     hrSteward = { key: hr.data!.issueApiKey.key, id: hr.data!.issueApiKey.apiKey.id };
     amrSteward = amr.data!.issueApiKey.key;
     await hub.eventually(async () => {
-      for (const key of [hrSteward.key, amrSteward]) expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined();
+      for (const key of [hrSteward.key, amrSteward])
+        expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined();
     });
     psbPage = await browser.signIn(hub.keys.psbSteward.key);
     psbPage.on('request', (request: HTTPRequest) => {
-      if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') sent.push(JSON.parse(request.postData() ?? '{}'));
+      if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST')
+        sent.push(JSON.parse(request.postData() ?? '{}'));
     });
   });
   afterAll(async () => {
@@ -117,7 +139,9 @@ describe('the console\'s sharing application and supervision pages in a browser'
     expect(rowText).toContain('《社会保险法》第七十三条');
     expect(rowText).toContain(submitted.deadline);
     expect(submitted.workingDaysLeft).toBeGreaterThan(0);
-    expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="days-left"]`, innerText)).toBe(`剩余 ${submitted.workingDaysLeft} 个工作日`);
+    expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="days-left"]`, innerText)).toBe(
+      `剩余 ${submitted.workingDaysLeft} 个工作日`,
+    );
     await expectAccessible(psbPage, 'inbox');
     await browser.screenshot(psbPage, 'applications');
 
@@ -135,12 +159,21 @@ describe('the console\'s sharing application and supervision pages in a browser'
     expect(await psbPage.$eval('[data-testid="decided-by"]', innerText)).toBe(hub.keys.psbSteward.principal.keyId);
     await expectAccessible(psbPage, 'detail drawer, decided');
     await browser.screenshot(psbPage, 'application-detail');
-    expect(await applicationAs(submitted.id, hub.keys.humanResources.key)).toMatchObject({ status: 'PARTIALLY_APPROVED', approvedItems: [1, 2], decisionReason: '居住地址非社保待遇认证所需' });
+    expect(await applicationAs(submitted.id, hub.keys.humanResources.key)).toMatchObject({
+      status: 'PARTIALLY_APPROVED',
+      approvedItems: [1, 2],
+      decisionReason: '居住地址非社保待遇认证所需',
+    });
 
     // The applicant's system, with a purpose: the two items approved are read (the phone masked, no full values asked), the third is still refused.
     const reader = as(hub.keys.humanResources.key, '社保待遇资格认证核验');
     const read = await hub.eventually(async () => {
-      const result = await hub.graphql<{ person: { phone: string; maritalStatus: { code: string } } }>(PHONE_AND_MARITAL, { id: person.idNumber }, {}, reader);
+      const result = await hub.graphql<{ person: { phone: string; maritalStatus: { code: string } } }>(
+        PHONE_AND_MARITAL,
+        { id: person.idNumber },
+        {},
+        reader,
+      );
       expect(result.errors).toBeUndefined();
       return result.data!.person;
     });
@@ -150,35 +183,58 @@ describe('the console\'s sharing application and supervision pages in a browser'
     expect(refused.data ?? null).toBeNull();
     // Item 3 is refused (the address's text is another resource's item, also ungranted); items 1 and 2 are not.
     expect(refused.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
-    const items = (refused.errors?.[0].extensions?.refused as Array<{ item: string; reason: string }>).map((r) => `${r.item} ${r.reason}`);
+    const items = (refused.errors?.[0].extensions?.refused as Array<{ item: string; reason: string }>).map(
+      (r) => `${r.item} ${r.reason}`,
+    );
     expect(items).toContain(`${RESOURCE}#3 GRANT_REQUIRED`);
     expect(items.filter((i) => i.startsWith(RESOURCE))).toEqual([`${RESOURCE}#3 GRANT_REQUIRED`]);
   });
 
-  it('refuses a rejection without a reason with the hub\'s coded message, and records one with its reason', async () => {
+  it("refuses a rejection without a reason with the hub's coded message, and records one with its reason", async () => {
     const submitted = await apply([3], '社保待遇认证居住地核验');
     // As if its deadline reached into a year whose 调休 notice is not entered yet: the page says it may move.
     await db.query(`UPDATE catalog.sharing_application SET deadline_provisional = true WHERE id = $1`, [submitted.id]);
     await openInbox(psbPage);
     await psbPage.waitForSelector(`${row(submitted.id)} [data-testid="deadline-provisional"]`);
-    expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="deadline-provisional"]`, innerText)).toContain('暂定');
+    expect(await psbPage.$eval(`${row(submitted.id)} [data-testid="deadline-provisional"]`, innerText)).toContain(
+      '暂定',
+    );
     await press(psbPage, `[data-testid="review-${submitted.id}"]`);
     await psbPage.waitForSelector('[data-testid="reject"]');
     await press(psbPage, '[data-testid="reject"]');
     await psbPage.waitForSelector('[data-testid="decision-form"] [data-testid="error-code"]');
     // The hub refused it (the page sent it): its stable code, explained in Chinese.
-    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-code"]', innerText)).toBe('BAD_USER_INPUT');
-    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-reason"]', innerText)).toBe('REASON_REQUIRED');
-    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-message"]', innerText)).toContain('请填写理由（至少 4 个字）');
-    expect(sent.some((s) => s.query.includes('rejectSharingApplication') && (s.variables.input as { reason: string }).reason === '')).toBe(true);
-    expect(await applicationAs(submitted.id, hub.keys.psbSteward.key)).toMatchObject({ status: 'SUBMITTED', decisionReason: null });
+    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-code"]', innerText)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-reason"]', innerText)).toBe(
+      'REASON_REQUIRED',
+    );
+    expect(await psbPage.$eval('[data-testid="decision-form"] [data-testid="error-message"]', innerText)).toContain(
+      '请填写理由（至少 4 个字）',
+    );
+    expect(
+      sent.some(
+        (s) => s.query.includes('rejectSharingApplication') && (s.variables.input as { reason: string }).reason === '',
+      ),
+    ).toBe(true);
+    expect(await applicationAs(submitted.id, hub.keys.psbSteward.key)).toMatchObject({
+      status: 'SUBMITTED',
+      decisionReason: null,
+    });
     await expectAccessible(psbPage, 'rejection refused');
 
     await psbPage.type('#decision-reason', '居住地址不属于社保待遇认证所需数据项');
     await press(psbPage, '[data-testid="reject"]');
     await waitForText(psbPage, '[data-testid="decision-history"]', '已拒绝');
-    expect(await psbPage.$eval('[data-testid="decision-reason-text"]', innerText)).toBe('居住地址不属于社保待遇认证所需数据项');
-    expect(await applicationAs(submitted.id, hub.keys.humanResources.key)).toMatchObject({ status: 'REJECTED', decisionReason: '居住地址不属于社保待遇认证所需数据项', decidedBy: hub.keys.psbSteward.principal.keyId });
+    expect(await psbPage.$eval('[data-testid="decision-reason-text"]', innerText)).toBe(
+      '居住地址不属于社保待遇认证所需数据项',
+    );
+    expect(await applicationAs(submitted.id, hub.keys.humanResources.key)).toMatchObject({
+      status: 'REJECTED',
+      decisionReason: '居住地址不属于社保待遇认证所需数据项',
+      decidedBy: hub.keys.psbSteward.principal.keyId,
+    });
 
     // The decisions taken: who, what, when, why.
     await openInbox(psbPage);
@@ -191,12 +247,15 @@ describe('the console\'s sharing application and supervision pages in a browser'
     await expectAccessible(psbPage, 'decision history');
   });
 
-  it('shows an overdue application in red in the inbox, and on the supervision page with its department\'s count', async () => {
+  it("shows an overdue application in red in the inbox, and on the supervision page with its department's count", async () => {
     const submitted = await apply([1], '逾期督办测试');
     overdueId = submitted.id;
     // Twenty days cannot be waited for: the application is moved back, as if submitted long ago.
     const deadline = addDays(today, -20);
-    await db.query(`UPDATE catalog.sharing_application SET submitted_at = now() - interval '40 days', deadline = $2 WHERE id = $1`, [overdueId, deadline]);
+    await db.query(
+      `UPDATE catalog.sharing_application SET submitted_at = now() - interval '40 days', deadline = $2 WHERE id = $1`,
+      [overdueId, deadline],
+    );
     const late = (await applicationAs(overdueId, hub.keys.psbSteward.key))!;
     expect(late.overdue).toBe(true);
     expect(late.workingDaysLeft).toBeLessThan(-5);
@@ -205,7 +264,9 @@ describe('the console\'s sharing application and supervision pages in a browser'
     const days = `${row(overdueId)} [data-testid="days-left"]`;
     await psbPage.waitForSelector(days);
     expect(await psbPage.$eval(days, innerText)).toBe(`已逾期 ${-late.workingDaysLeft} 个工作日`);
-    expect(await psbPage.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(days)})).color`)).toBe('rgb(207, 19, 34)');
+    expect(await psbPage.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(days)})).color`)).toBe(
+      'rgb(207, 19, 34)',
+    );
     await expectAccessible(psbPage, 'inbox with an overdue application');
 
     // An overdue data correction too, routed to public security (the population's source).
@@ -216,7 +277,10 @@ describe('the console\'s sharing application and supervision pages in a browser'
       as(hub.keys.tax.key, '税务登记信息核验'),
     );
     expect(correction.errors).toBeUndefined();
-    await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = $1`, [correction.data!.reportDataCorrection.id, addDays(today, -7)]);
+    await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = $1`, [
+      correction.data!.reportDataCorrection.id,
+      addDays(today, -7),
+    ]);
 
     const supervisor = await browser.signIn(hub.keys.supervisor.key);
     expect(await supervisor.$eval('nav', innerText)).toContain('督办');
@@ -233,12 +297,14 @@ describe('the console\'s sharing application and supervision pages in a browser'
     const correctionCount = `[data-testid="correction-counts"] ${row(DEPARTMENTS.publicSecurity)} [data-testid="overdue-count"]`;
     await supervisor.waitForSelector(correctionCount);
     expect(await supervisor.$eval(correctionCount, innerText)).toBe('1');
-    await supervisor.waitForSelector(`[data-testid="overdue-correction-list"] ${row(correction.data!.reportDataCorrection.id)}`);
+    await supervisor.waitForSelector(
+      `[data-testid="overdue-correction-list"] ${row(correction.data!.reportDataCorrection.id)}`,
+    );
     await expectAccessible(supervisor, 'supervision');
     await browser.screenshot(supervisor, 'supervision');
   });
 
-  it('shows another department\'s steward none of it, and refuses the page\'s requests replayed with its cookie', async () => {
+  it("shows another department's steward none of it, and refuses the page's requests replayed with its cookie", async () => {
     expect(overdueId).not.toBe('');
     const amr = await browser.signIn(amrSteward);
     // Not the supervising department: no supervision page in its menu.
@@ -259,31 +325,46 @@ describe('the console\'s sharing application and supervision pages in a browser'
     expect(historyText).not.toContain(RESOURCE);
 
     // The public security page's own requests, replayed with this steward's session, at the overdue (undecided) application.
-    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: await browser.cookieHeader(amr) } })).json()) as { csrfToken: string };
+    const session = (await (
+      await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: await browser.cookieHeader(amr) } })
+    ).json()) as { csrfToken: string };
     const replay = async (op: string, retarget: (variables: Record<string, unknown>) => Record<string, unknown>) => {
       const original = sent.find((s) => s.query.includes(op));
       expect(original, op).toBeDefined();
       const response = await fetch(`${hub.gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: await browser.cookieHeader(amr), 'x-hub-csrf': session.csrfToken },
+        headers: {
+          'content-type': 'application/json',
+          cookie: await browser.cookieHeader(amr),
+          'x-hub-csrf': session.csrfToken,
+        },
         body: JSON.stringify({ query: original!.query, variables: retarget(original!.variables) }),
       });
       return (await response.json()) as GraphQLResponse;
     };
-    const onOverdue = (v: Record<string, unknown>) => ({ ...v, input: { ...(v.input as object), applicationId: overdueId } });
+    const onOverdue = (v: Record<string, unknown>) => ({
+      ...v,
+      input: { ...(v.input as object), applicationId: overdueId },
+    });
     const approved = await replay('approveSharingApplication', onOverdue);
     expect(approved.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const rejected = await replay('rejectSharingApplication', (v) => ({ ...onOverdue(v), input: { applicationId: overdueId, reason: '越权拒绝测试' } }));
+    const rejected = await replay('rejectSharingApplication', (v) => ({
+      ...onOverdue(v),
+      input: { applicationId: overdueId, reason: '越权拒绝测试' },
+    }));
     expect(rejected.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const detail = await replay('sharingApplication(id:', (v) => ({ ...v, id: overdueId }));
     expect(detail.errors).toBeUndefined();
     expect(detail.data).toEqual({ sharingApplication: null });
     const list = await replay('sharingApplications(', (v) => v);
     expect(JSON.stringify(list.data)).not.toContain(overdueId);
-    expect(await applicationAs(overdueId, hub.keys.psbSteward.key)).toMatchObject({ status: 'SUBMITTED', decidedBy: null });
+    expect(await applicationAs(overdueId, hub.keys.psbSteward.key)).toMatchObject({
+      status: 'SUBMITTED',
+      decidedBy: null,
+    });
   });
 
-  it('lets the applying department\'s steward submit an application for its system and withdraw it', async () => {
+  it("lets the applying department's steward submit an application for its system and withdraw it", async () => {
     const hr = await browser.signIn(hrSteward.key);
     await openInbox(hr);
     await press(hr, '[data-testid="tab-mine"]');
@@ -308,13 +389,22 @@ describe('the console\'s sharing application and supervision pages in a browser'
     await expectAccessible(hr, 'apply form');
     await press(hr, '[data-testid="submit-application"]');
     const mine = await hub.eventually(async () => {
-      const result = await hub.graphql<{ sharingApplications: { nodes: Array<{ id: string; purpose: string }> } }>(MINE, {}, {}, as(hrSteward.key));
+      const result = await hub.graphql<{ sharingApplications: { nodes: Array<{ id: string; purpose: string }> } }>(
+        MINE,
+        {},
+        {},
+        as(hrSteward.key),
+      );
       const found = result.data?.sharingApplications.nodes.find((n) => n.purpose === '就业困难人员认定联系核验');
       expect(found).toBeDefined();
       return found!;
     });
     const made = (await applicationAs(mine.id, hrSteward.key))!;
-    expect(made).toMatchObject({ status: 'SUBMITTED', items: [1, 2], consumerDepartmentUscc: DEPARTMENTS.humanResources });
+    expect(made).toMatchObject({
+      status: 'SUBMITTED',
+      items: [1, 2],
+      consumerDepartmentUscc: DEPARTMENTS.humanResources,
+    });
     expect(['fs-hrss-insurance', 'fs-hrss-employment']).toContain(made.consumerSystemCode);
     await hr.waitForSelector(`[data-testid="applications-mine"] ${row(mine.id)}`);
     expect(await hr.$eval(`[data-testid="applications-mine"] ${row(mine.id)}`, innerText)).toContain('待审批');

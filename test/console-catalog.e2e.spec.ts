@@ -8,7 +8,14 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@hub/identifiers';
 import { join } from 'node:path';
-import { CONSOLE_OUTPUT, ConsoleBrowser, innerText, pageText, seriousViolations, settled } from './support/console-browser.js';
+import {
+  CONSOLE_OUTPUT,
+  ConsoleBrowser,
+  innerText,
+  pageText,
+  seriousViolations,
+  settled,
+} from './support/console-browser.js';
 import { skipUnless } from './support/infrastructure.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub } from './support/test-hub.js';
@@ -38,9 +45,9 @@ interface Node {
 
 /** The data-row-key of every row of the catalog table, in order. */
 function rowKeys(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="catalog-list"] .ant-table-row', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey)) as Promise<
-    string[]
-  >;
+  return page.$$eval('[data-testid="catalog-list"] .ant-table-row', (rows) =>
+    rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey),
+  ) as Promise<string[]>;
 }
 
 /** Waits until the catalog table shows exactly these rows (the hub answered the new query). */
@@ -130,11 +137,16 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     expect(daily.length).toBeLessThan(everything.length);
 
     // Page by page (3 a page) in each order gives every resource once, in that order.
-    const byteOrder = (a: string, b: string) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.from(a) > Buffer.from(b) ? 1 : 0);
-    const byName = [...everything].sort((a, b) => byteOrder(a.name, b.name) || byteOrder(a.code, b.code)).map((n) => n.code);
+    const byteOrder = (a: string, b: string) =>
+      Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.from(a) > Buffer.from(b) ? 1 : 0;
+    const byName = [...everything]
+      .sort((a, b) => byteOrder(a.name, b.name) || byteOrder(a.code, b.code))
+      .map((n) => n.code);
     expect((await all({}, { field: 'NAME', direction: 'ASC' }, 3)).map((n) => n.code)).toEqual(byName);
     expect((await all({}, { field: 'NAME', direction: 'DESC' }, 3)).map((n) => n.code)).toEqual([...byName].reverse());
-    expect((await all({}, { field: 'CODE', direction: 'DESC' }, 3)).map((n) => n.code)).toEqual(everything.map((n) => n.code).reverse());
+    expect((await all({}, { field: 'CODE', direction: 'DESC' }, 3)).map((n) => n.code)).toEqual(
+      everything.map((n) => n.code).reverse(),
+    );
     const byUpdate = await all({}, { field: 'UPDATED_AT', direction: 'DESC' }, 3);
     expect(new Set(byUpdate.map((n) => n.code))).toEqual(new Set(everything.map((n) => n.code)));
     expect(byUpdate.map((n) => n.updatedAt)).toEqual([...byUpdate.map((n) => n.updatedAt)].sort().reverse());
@@ -156,9 +168,19 @@ describe('the console catalog page', skipUnless('chromium'), () => {
   });
 
   it('tells only the provider department what a change does to grants', async () => {
-    const foreign = await hub.graphql(IMPACT, { c: '101002001/000001', k: 'RETIRE' }, {}, { key: hub.keys.supervisor.key, purpose: null });
+    const foreign = await hub.graphql(
+      IMPACT,
+      { c: '101002001/000001', k: 'RETIRE' },
+      {},
+      { key: hub.keys.supervisor.key, purpose: null },
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const asSystem = await hub.graphql(IMPACT, { c: '101002001/000001', k: 'RETIRE' }, {}, { key: hub.keys.humanResources.key });
+    const asSystem = await hub.graphql(
+      IMPACT,
+      { c: '101002001/000001', k: 'RETIRE' },
+      {},
+      { key: hub.keys.humanResources.key },
+    );
     expect(asSystem.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // The harness holds a grant on every conditional resource (test-access.ts): retiring one takes it all.
     const retire = await hub.graphql<{
@@ -226,7 +248,11 @@ describe('the console catalog page', skipUnless('chromium'), () => {
       { c: '101002001/000001' },
     );
     const [dropped, ...kept] = full.data!.catalogResource.items;
-    const shrink = await hub.graphql<{ catalogChangeImpact: { grants: Array<{ consumerSystemCode: string; notSharedItems: number[]; lostItems: number[]; losesAll: boolean }> } }>(
+    const shrink = await hub.graphql<{
+      catalogChangeImpact: {
+        grants: Array<{ consumerSystemCode: string; notSharedItems: number[]; lostItems: number[]; losesAll: boolean }>;
+      };
+    }>(
       IMPACT,
       { c: '101002001/000001', k: 'UPDATE', u: { code: '101002001/000001', expectedVersion: v, items: kept } },
       {},
@@ -269,7 +295,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     expect(searches.at(-1)).toMatchObject({
       filter: { providerUscc: DEPARTMENTS.credit },
     });
-    const creditDaily = everything.filter((n) => n.providerUscc === DEPARTMENTS.credit && n.updateCycle === 'DAILY').map((n) => n.code);
+    const creditDaily = everything
+      .filter((n) => n.providerUscc === DEPARTMENTS.credit && n.updateCycle === 'DAILY')
+      .map((n) => n.code);
     expect(creditDaily.length).toBeGreaterThan(0);
     expect(creditDaily.length).toBeLessThan(ofCredit.length);
     await choose(page, '[data-testid="filter-update-cycle"]', '每日');
@@ -324,7 +352,10 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     expect(detail).toContain('实时');
     expect(detail).toContain('已发布');
     // Item 6 (the subject's name): masked by surname, not for a legal entity; a subject name.
-    const item6 = await page.$eval('[data-testid="catalog-items"] .ant-table-row[data-row-key="104001001/000001#6"]', innerText);
+    const item6 = await page.$eval(
+      '[data-testid="catalog-items"] .ant-table-row[data-row-key="104001001/000001#6"]',
+      innerText,
+    );
     expect(item6).toContain('姓名（保留姓氏）');
     expect(item6).toContain('subjectType');
     expect(item6).toContain('LEGAL_ENTITY');
@@ -340,7 +371,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
   it('lets the public security steward draft, publish, change and retire its own resource, seeing the grants each change affects', async () => {
     // Person.history is governed by 101004001/000001: retired first, the new resource may take it over.
     const old = await hub.graphql<{ catalogResource: { version: number } }>(RESOURCE, { c: '101004001/000001' });
-    expect((await hub.graphql(RETIRE, { c: '101004001/000001', v: old.data!.catalogResource.version }, {}, psb())).errors).toBeUndefined();
+    expect(
+      (await hub.graphql(RETIRE, { c: '101004001/000001', v: old.data!.catalogResource.version }, {}, psb())).errors,
+    ).toBeUndefined();
 
     const page = await browser.signIn(hub.keys.psbSteward.key);
     await page.waitForSelector('[data-testid="catalog-list"] .ant-table-row');
@@ -362,7 +395,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     await page.locator('[data-testid="catalog-save"]').click();
 
     // Saved as a draft; the page opens it.
-    await page.waitForFunction(`document.querySelector('[data-testid="catalog-detail-meta"]')?.innerText.includes('草稿')`);
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="catalog-detail-meta"]')?.innerText.includes('草稿')`,
+    );
     expect(new URL(page.url()).searchParams.get('resource')).toBe(NEW_CODE);
     expect(
       (
@@ -430,8 +465,12 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     await page.waitForSelector('[data-testid="impact-none"]');
     await page.locator('[data-testid="impact-confirm"]').click();
     await page.waitForSelector('[data-testid="impact-dialog"] [data-testid="error-code"]');
-    expect(await page.$eval('[data-testid="impact-dialog"] [data-testid="error-code"]', innerText)).toBe('VERSION_CONFLICT');
-    expect(await page.$eval('[data-testid="impact-dialog"] [data-testid="error-message"]', innerText)).toContain('已被他人修改');
+    expect(await page.$eval('[data-testid="impact-dialog"] [data-testid="error-code"]', innerText)).toBe(
+      'VERSION_CONFLICT',
+    );
+    expect(await page.$eval('[data-testid="impact-dialog"] [data-testid="error-message"]', innerText)).toContain(
+      '已被他人修改',
+    );
     expect(
       (
         await hub.graphql<{
@@ -510,7 +549,9 @@ describe('the console catalog page', skipUnless('chromium'), () => {
     expect(await pageText(page)).toContain('人口基本信息');
 
     const cookie = await browser.cookieHeader(page);
-    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).json()) as { csrfToken: string };
+    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).json()) as {
+      csrfToken: string;
+    };
     const before = await hub.graphql<{
       catalogResource: { version: number; name: string };
     }>(RESOURCE, { c: '101001001/000001' });

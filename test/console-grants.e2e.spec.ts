@@ -20,7 +20,8 @@ const PHONE_RESOURCE = '101003001/000001';
 const GRANTS = `query { sharingGrants { id providerUscc resourceCode consumerSystemCode status } }`;
 const PHONE = `query($id: String!) { person(idNumber: $id) { phone } }`;
 const MY_ACCESS = `{ myAccess { keyId systemCode } }`;
-const CORRECTION_CHANGES = 'deadline deadlineProvisional deadlineChanges { previousDeadline previousProvisional deadline provisional noticeYear noticeVersion }';
+const CORRECTION_CHANGES =
+  'deadline deadlineProvisional deadlineChanges { previousDeadline previousProvisional deadline provisional noticeYear noticeVersion }';
 const MOVED_CORRECTIONS = `query($role: DataCorrectionRole!, $year: Int, $version: Int) {
   dataCorrections(role: $role, movedByNoticeYear: $year, movedByNoticeVersion: $version, first: 100) { nodes { id ${CORRECTION_CHANGES} } }
 }`;
@@ -65,7 +66,8 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
   const person = aPerson().with({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' }).build();
 
   const as = (key: string) => ({ key });
-  const gql = <T,>(query: string, variables: Record<string, unknown>, key: string) => hub.graphql<T>(query, variables, {}, as(key));
+  const gql = <T>(query: string, variables: Record<string, unknown>, key: string) =>
+    hub.graphql<T>(query, variables, {}, as(key));
 
   beforeAll(async () => {
     // Corrections answered in 60 working days: one reported today reaches past the Spring Festival of
@@ -90,7 +92,12 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
 
   /** Waits until no dialog is still zooming in, so that the mouse finds its fields where they stay. */
   const dialogOpened = (page: Page) =>
-    page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document.querySelector('[class*="zoom-enter"], [class*="zoom-appear"]'));
+    page.waitForFunction(
+      () =>
+        !(globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document.querySelector(
+          '[class*="zoom-enter"], [class*="zoom-appear"]',
+        ),
+    );
 
   /** Picks an option of an Ant Design Select as a person would, once nothing on the page moves: opens it, clicks the option shown. */
   const choose = async (page: Page, select: string, option: string) => {
@@ -113,7 +120,16 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     const today = chinaDate(new Date());
     const applied = await gql<{ applyForSharing: { id: string } }>(
       `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
-      { i: { resourceCode: PHONE_RESOURCE, items: [1], purpose: '联系参保人', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31` } },
+      {
+        i: {
+          resourceCode: PHONE_RESOURCE,
+          items: [1],
+          purpose: '联系参保人',
+          legalBasis: '《社会保险法》',
+          requestedFrom: today,
+          requestedTo: `${Number(today.slice(0, 4)) + 1}-12-31`,
+        },
+      },
       hub.keys.humanResources.key,
     );
     expect(applied.errors).toBeUndefined();
@@ -125,11 +141,22 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     const grantId = approved.data!.approveSharingApplication.grantId;
     expect(grantId).toBeTruthy();
     await hub.eventually(async () => {
-      const read = await hub.graphql<{ person: { phone: string } }>(PHONE, { id: person.idNumber }, {}, { key: hub.keys.humanResources.key });
+      const read = await hub.graphql<{ person: { phone: string } }>(
+        PHONE,
+        { id: person.idNumber },
+        {},
+        { key: hub.keys.humanResources.key },
+      );
       expect(read.errors).toBeUndefined();
     });
     // A grant on another department's resource (provisioned by the test hub), as the admin sees it.
-    const all = (await gql<{ sharingGrants: Array<{ id: string; providerUscc: string; resourceCode: string }> }>(GRANTS, {}, hub.keys.admin.key)).data!.sharingGrants;
+    const all = (
+      await gql<{ sharingGrants: Array<{ id: string; providerUscc: string; resourceCode: string }> }>(
+        GRANTS,
+        {},
+        hub.keys.admin.key,
+      )
+    ).data!.sharingGrants;
     const foreign = all.find((g) => g.providerUscc !== DEPARTMENTS.publicSecurity)!;
     expect(foreign).toBeDefined();
 
@@ -145,7 +172,11 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     // Another department's resource: nothing, though the admin sees a grant on it.
     await page.type('input[aria-label="按资源代码筛选"]', foreign.resourceCode);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('没有符合条件的授权'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(
+        '没有符合条件的授权',
+      ),
+    );
     expect(await page.$(`tr[data-row-key="${foreign.id}"]`)).toBeNull();
     // Its own: the social insurance system's grant on the phone number.
     await page.click('input[aria-label="按资源代码筛选"]', { count: 3 });
@@ -169,10 +200,16 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     expect(await seriousViolations(page)).toEqual([]);
     await page.type('[data-testid="revoke-grant-reason"]', '核查发现超范围使用');
     await press(page, '[data-testid="confirm-revoke-grant"]');
-    await page.waitForFunction((s: string) => {
-      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }).document;
-      return doc.querySelector(s)?.innerText.includes('已撤销') ?? false;
-    }, {}, `${row} [data-testid="grant-status"]`);
+    await page.waitForFunction(
+      (s: string) => {
+        const doc = (
+          globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }
+        ).document;
+        return doc.querySelector(s)?.innerText.includes('已撤销') ?? false;
+      },
+      {},
+      `${row} [data-testid="grant-status"]`,
+    );
     expect(await page.$eval(`${row} [data-testid="grant-status"]`, innerText)).toContain('核查发现超范围使用');
 
     // The gateway refreshes its policy every ~2 s: the consumer is refused the phone number.
@@ -180,32 +217,47 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
       const read = await hub.graphql(PHONE, { id: person.idNumber }, {}, { key: hub.keys.humanResources.key });
       expect(read.errors?.[0]?.extensions?.code).toBe('ACCESS_DENIED');
     }, 30_000);
-    expect((await gql<{ sharingGrants: Array<{ id: string; status: string }> }>(GRANTS, {}, hub.keys.admin.key)).data!.sharingGrants.find((g) => g.id === grantId)?.status).toBe('REVOKED');
+    expect(
+      (
+        await gql<{ sharingGrants: Array<{ id: string; status: string }> }>(GRANTS, {}, hub.keys.admin.key)
+      ).data!.sharingGrants.find((g) => g.id === grantId)?.status,
+    ).toBe('REVOKED');
     expect(browser.foreignRequests()).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('pages an admin through every grant from the hub, 20 at a time; a filter starts again from page 1', async () => {
     // The test hub grants its library-reading systems many resources: more than a page for the admin.
-    const visible = (await gql<{ sharingGrants: Array<{ id: string }> }>(GRANTS, {}, hub.keys.admin.key)).data!.sharingGrants;
+    const visible = (await gql<{ sharingGrants: Array<{ id: string }> }>(GRANTS, {}, hub.keys.admin.key)).data!
+      .sharingGrants;
     expect(visible.length).toBeGreaterThan(20);
-    const hubPages = await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(`{ sharingGrantPage(first: 40) { nodes { id } } }`, {}, hub.keys.admin.key);
+    const hubPages = await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(
+      `{ sharingGrantPage(first: 40) { nodes { id } } }`,
+      {},
+      hub.keys.admin.key,
+    );
     const newest = hubPages.data!.sharingGrantPage.nodes.map((g) => g.id);
 
     const page = await browser.signIn(hub.keys.admin.key);
     const sent: Array<{ query?: string; variables?: { after?: string | null; filter?: { status?: string } } }> = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/graphql' && request.postData()) sent.push(JSON.parse(request.postData()!));
+      if (new URL(request.url()).pathname === '/graphql' && request.postData())
+        sent.push(JSON.parse(request.postData()!));
     });
     await browser.goto(page, '/console/grants');
     await page.waitForSelector('[data-testid="grants-table"] tr[data-row-key]');
-    const rowKeys = () => page.$$eval('[data-testid="grants-table"] tr[data-row-key]', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey));
+    const rowKeys = () =>
+      page.$$eval('[data-testid="grants-table"] tr[data-row-key]', (rows) =>
+        rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey),
+      );
     const firstPage = await rowKeys();
     expect(firstPage).toEqual(newest.slice(0, 20));
 
     // Page 2 comes from the hub (page 1's cursor as `after`), not from rows already loaded.
     await press(page, '.ant-pagination-item-2');
-    await page.waitForFunction(`document.querySelector('[data-testid="grants-table"] tr[data-row-key]')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`);
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="grants-table"] tr[data-row-key]')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`,
+    );
     expect(await rowKeys()).toEqual(newest.slice(20, 40));
     const paged = sent.filter((b) => b.query?.includes('query SharingGrantPage'));
     expect(paged.at(-1)?.variables?.after).toEqual(expect.any(String));
@@ -215,9 +267,18 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     await choose(page, '[data-testid="filter-status"]', '已撤销');
     await page.waitForFunction(
       (first: string) => {
-        const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { dataset?: { rowKey?: string } } | null; body: { innerText: string } } }).document;
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              querySelector: (s: string) => { dataset?: { rowKey?: string } } | null;
+              body: { innerText: string };
+            };
+          }
+        ).document;
         const row = doc.querySelector('[data-testid="grants-table"] tr[data-row-key]');
-        return row ? row.dataset?.rowKey !== first && doc.querySelector('.ant-pagination-item-active[title="1"]') !== null : doc.body.innerText.includes('没有符合条件的授权');
+        return row
+          ? row.dataset?.rowKey !== first && doc.querySelector('.ant-pagination-item-active[title="1"]') !== null
+          : doc.body.innerText.includes('没有符合条件的授权');
       },
       {},
       newest[20],
@@ -225,8 +286,16 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     const filtered = sent.filter((b) => b.query?.includes('query SharingGrantPage')).at(-1)!;
     expect(filtered.variables?.filter?.status).toBe('REVOKED');
     expect(filtered.variables?.after ?? null).toBeNull();
-    const statuses = await page.$$eval('[data-testid="grants-table"] [data-testid="grant-status"]', (cells) => cells.map((c) => (c as unknown as { innerText: string }).innerText));
-    const revoked = (await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(`{ sharingGrantPage(filter: { status: REVOKED }) { nodes { id } } }`, {}, hub.keys.admin.key)).data!.sharingGrantPage.nodes;
+    const statuses = await page.$$eval('[data-testid="grants-table"] [data-testid="grant-status"]', (cells) =>
+      cells.map((c) => (c as unknown as { innerText: string }).innerText),
+    );
+    const revoked = (
+      await gql<{ sharingGrantPage: { nodes: Array<{ id: string }> } }>(
+        `{ sharingGrantPage(filter: { status: REVOKED }) { nodes { id } } }`,
+        {},
+        hub.keys.admin.key,
+      )
+    ).data!.sharingGrantPage.nodes;
     expect(await rowKeys()).toEqual(revoked.map((g) => g.id));
     expect(statuses.every((s) => s.includes('已撤销'))).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
@@ -254,7 +323,11 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     await page.type('#name', '控制台测试系统');
     await press(page, '[data-testid="confirm-register-system"]');
     await page.waitForSelector('#code', { hidden: true });
-    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('控制台测试系统（fs-hrss-console-test）'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(
+        '控制台测试系统（fs-hrss-console-test）',
+      ),
+    );
 
     await page.click('[data-testid="issue-key"]');
     await page.waitForSelector('#holderName', { visible: true });
@@ -284,7 +357,9 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     expect(await pageText(page)).not.toContain(key);
     const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
     expect(html).not.toContain(key);
-    const kept = (await page.evaluate('JSON.stringify([localStorage, sessionStorage, document.cookie, location.href])')) as string;
+    const kept = (await page.evaluate(
+      'JSON.stringify([localStorage, sessionStorage, document.cookie, location.href])',
+    )) as string;
     expect(kept).not.toContain(key);
 
     // The keys list shows it (never its secret); the admin revokes it with a reason.
@@ -296,10 +371,16 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     await page.waitForSelector('[data-testid="revoke-key-reason"]', { visible: true });
     await page.type('[data-testid="revoke-key-reason"]', '测试结束，收回密钥');
     await press(page, '[data-testid="confirm-revoke-key"]');
-    await page.waitForFunction((s: string) => {
-      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }).document;
-      return doc.querySelector(s)?.innerText.includes('已吊销') ?? false;
-    }, {}, `${row} [data-testid="key-status"]`);
+    await page.waitForFunction(
+      (s: string) => {
+        const doc = (
+          globalThis as unknown as { document: { querySelector: (s: string) => { innerText: string } | null } }
+        ).document;
+        return doc.querySelector(s)?.innerText.includes('已吊销') ?? false;
+      },
+      {},
+      `${row} [data-testid="key-status"]`,
+    );
     await hub.eventually(async () => {
       const refused = await hub.graphqlResponse(MY_ACCESS, {}, {}, { key });
       expect(refused.status).toBe(401);
@@ -308,7 +389,9 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     await page.waitForSelector('[data-testid="revoke-key-reason"]', { hidden: true });
     await choose(page, '[data-testid="key-filter-status"]', '已吊销');
     await page.waitForFunction(() => {
-      const doc = (globalThis as unknown as { document: { querySelectorAll: (s: string) => ArrayLike<{ innerText: string }> } }).document;
+      const doc = (
+        globalThis as unknown as { document: { querySelectorAll: (s: string) => ArrayLike<{ innerText: string }> } }
+      ).document;
       const statuses = Array.from(doc.querySelectorAll('[data-testid="keys-table"] [data-testid="key-status"]'));
       return statuses.length > 0 && statuses.every((s) => s.innerText.includes('已吊销'));
     });
@@ -320,7 +403,9 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
     // A department steward's session cannot issue a key, even replaying the request by hand.
     const steward = await browser.signIn(hub.keys.psbSteward.key);
     const cookie = await browser.cookieHeader(steward);
-    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).json()) as { csrfToken: string };
+    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } })).json()) as {
+      csrfToken: string;
+    };
     const replay = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-hub-csrf': session.csrfToken },
@@ -345,7 +430,16 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
         const today = chinaDate(new Date());
         const answer = await gql<{ applyForSharing: { id: string } }>(
           `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
-          { i: { resourceCode: PHONE_RESOURCE, items: [1], purpose: '社会保险待遇资格认证', legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: today } },
+          {
+            i: {
+              resourceCode: PHONE_RESOURCE,
+              items: [1],
+              purpose: '社会保险待遇资格认证',
+              legalBasis: '《社会保险法》第七十三条',
+              requestedFrom: today,
+              requestedTo: today,
+            },
+          },
           hub.keys.tax.key,
         );
         expect(answer.errors).toBeUndefined();
@@ -357,11 +451,21 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
       // Friday 2026-12-18 is due on 2027-01-04, counted with 2027's statutory holidays only, and
       // so provisional until the 2027 notice is entered. The hub has no clock to turn: its
       // submission day is set here, with the deadline the hub gave such an application.
-      await db.query(`UPDATE catalog.sharing_application SET submitted_at = '2026-12-18T10:00:00+08:00', deadline = '2027-01-04', deadline_provisional = true WHERE id = $1`, [moved]);
+      await db.query(
+        `UPDATE catalog.sharing_application SET submitted_at = '2026-12-18T10:00:00+08:00', deadline = '2027-01-04', deadline_provisional = true WHERE id = $1`,
+        [moved],
+      );
       // The tax bureau reports a wrong name to the public security bureau: due in 60 working days, provisional.
       const reported = await hub.graphql<{ reportDataCorrection: { id: string; deadlineProvisional: boolean } }>(
         `mutation($input: ReportDataCorrectionInput!) { reportDataCorrection(input: $input) { id deadlineProvisional } }`,
-        { input: { subject: person.idNumber, field: 'Person.name', proposedValue: '校核更正', reason: '纳税人提供的户口簿姓名与人口库不一致' } },
+        {
+          input: {
+            subject: person.idNumber,
+            field: 'Person.name',
+            proposedValue: '校核更正',
+            reason: '纳税人提供的户口簿姓名与人口库不一致',
+          },
+        },
         {},
         { key: hub.keys.tax.key, purpose: '税务登记信息核验' },
       );
@@ -405,8 +509,12 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
         await addDay(page, '[data-testid="workday-picker"] input, input[aria-label="调休上班日"]', day);
         await page.click('[data-testid="add-workday"]');
       }
-      expect((await page.$eval('[data-testid="notice-holidays"]', innerText)).match(/\d{4}-\d{2}-\d{2}/g)).toEqual(NOTICE_2027.holidays);
-      expect((await page.$eval('[data-testid="notice-workdays"]', innerText)).match(/\d{4}-\d{2}-\d{2}/g)).toEqual(NOTICE_2027.workdays);
+      expect((await page.$eval('[data-testid="notice-holidays"]', innerText)).match(/\d{4}-\d{2}-\d{2}/g)).toEqual(
+        NOTICE_2027.holidays,
+      );
+      expect((await page.$eval('[data-testid="notice-workdays"]', innerText)).match(/\d{4}-\d{2}-\d{2}/g)).toEqual(
+        NOTICE_2027.workdays,
+      );
       await page.type('#source', NOTICE_2027.source);
       await addDay(page, '#publishedOn', NOTICE_2027.publishedOn);
       await page.click('[data-testid="enter-notice"]');
@@ -419,20 +527,35 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
       expect(await page.$(`[data-testid="moved-deadlines"] tr[data-row-key="${untouched}"]`)).toBeNull();
       // The once-only app counts its corrections again on the notice's event, within seconds.
       await hub.eventually(async () => {
-        const answer = await gql<{ dataCorrection: { deadlineChanges: unknown[] } }>(`query($id: ID!) { dataCorrection(id: $id) { ${CORRECTION_CHANGES} } }`, { id: correction }, hub.keys.admin.key);
+        const answer = await gql<{ dataCorrection: { deadlineChanges: unknown[] } }>(
+          `query($id: ID!) { dataCorrection(id: $id) { ${CORRECTION_CHANGES} } }`,
+          { id: correction },
+          hub.keys.admin.key,
+        );
         expect(answer.data?.dataCorrection.deadlineChanges).toHaveLength(1);
       }, 30_000);
       await page.click('[data-testid="refresh-moved-corrections"]');
       const correctionRow = `[data-testid="moved-deadlines"] tr[data-row-key="${correction}"]`;
       await page.waitForSelector(correctionRow);
-      const change = (await page.$eval(`${correctionRow} [data-testid="deadline-change"]`, innerText)).match(/^(\d{4}-\d{2}-\d{2})（暂定） → (\d{4}-\d{2}-\d{2})（正式）$/);
+      const change = (await page.$eval(`${correctionRow} [data-testid="deadline-change"]`, innerText)).match(
+        /^(\d{4}-\d{2}-\d{2})（暂定） → (\d{4}-\d{2}-\d{2})（正式）$/,
+      );
       // Past the Spring Festival the notice's days off (02-09…02-12, less two Saturdays worked) push it on.
       expect(change?.[2] && change[1] && change[2] > change[1]).toBe(true);
-      await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('已录入通知（第 1 版）'));
+      await page.waitForFunction(() =>
+        (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes(
+          '已录入通知（第 1 版）',
+        ),
+      );
       await checkPage(page, 'calendar');
       // In English too.
       await page.click('header ::-p-text(English)');
-      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }).document.querySelector('h1')?.textContent === 'Working-day calendar');
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string } | null } }
+          ).document.querySelector('h1')?.textContent === 'Working-day calendar',
+      );
       expect(await page.$eval(row, innerText)).toContain('2027-01-04 (provisional) → 2027-01-04 (official)');
       expect(await pageText(page)).toContain('Years covered');
       expect(browser.foreignRequests()).toEqual([]);
@@ -441,14 +564,25 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
 
     it('lists through the gateway the applications a notice moved, as each caller may see them', async () => {
       const list = async (filter: Record<string, unknown>, key: string) => {
-        const answer = await gql<{ sharingApplications: { nodes: Array<{ id: string; deadlineProvisional: boolean; deadlineChanges: Array<{ noticeYear: number | null; noticeVersion: number | null }> }> } }>(MOVED, { filter }, key);
+        const answer = await gql<{
+          sharingApplications: {
+            nodes: Array<{
+              id: string;
+              deadlineProvisional: boolean;
+              deadlineChanges: Array<{ noticeYear: number | null; noticeVersion: number | null }>;
+            }>;
+          };
+        }>(MOVED, { filter }, key);
         expect(answer.errors).toBeUndefined();
         return answer.data!.sharingApplications.nodes;
       };
       for (const key of [hub.keys.admin.key, hub.keys.psbSteward.key, hub.keys.tax.key]) {
         const nodes = await list({ movedByNoticeYear: 2027, movedByNoticeVersion: 1 }, key);
         expect(nodes.map((n) => n.id)).toEqual([moved]);
-        expect(nodes[0]).toMatchObject({ deadlineProvisional: false, deadlineChanges: [{ noticeYear: 2027, noticeVersion: 1 }] });
+        expect(nodes[0]).toMatchObject({
+          deadlineProvisional: false,
+          deadlineChanges: [{ noticeYear: 2027, noticeVersion: 1 }],
+        });
         expect((await list({ movedByNoticeYear: 2027 }, key)).map((n) => n.id)).toEqual([moved]);
       }
       // Another department's steward, another system: not theirs to see.
@@ -460,7 +594,11 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
 
       // The corrections the notice moved, in the once-only app: the reporter's and the source's department, and admins.
       const corrections = async (role: string, key: string, version: number | null = 1) => {
-        const answer = await gql<{ dataCorrections: { nodes: Array<{ id: string; deadlineProvisional: boolean }> } }>(MOVED_CORRECTIONS, { role, year: 2027, version }, key);
+        const answer = await gql<{ dataCorrections: { nodes: Array<{ id: string; deadlineProvisional: boolean }> } }>(
+          MOVED_CORRECTIONS,
+          { role, year: 2027, version },
+          key,
+        );
         expect(answer.errors).toBeUndefined();
         return answer.data!.dataCorrections.nodes.map((n) => n.id);
       };
@@ -471,7 +609,11 @@ describe('the grants and calendar pages of the stewards console', skipUnless('ch
       expect(await corrections('REPORTED', hub.keys.psbSteward.key)).toEqual([]);
       expect(await corrections('TO_ANSWER', hub.keys.supervisor.key)).toEqual([]);
       expect(await corrections('REPORTED', hub.keys.admin.key, 2)).toEqual([]);
-      const noYear = await gql(`query { dataCorrections(role: REPORTED, movedByNoticeVersion: 1) { nodes { id } } }`, {}, hub.keys.admin.key);
+      const noYear = await gql(
+        `query { dataCorrections(role: REPORTED, movedByNoticeVersion: 1) { nodes { id } } }`,
+        {},
+        hub.keys.admin.key,
+      );
       expect(noYear.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTICE_YEAR_REQUIRED' });
     });
   });

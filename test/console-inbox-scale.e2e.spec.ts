@@ -19,11 +19,15 @@ const APPLY = `mutation Apply($input: ApplyForSharingInput!) { applyForSharing(i
 
 /** The row keys of the table as shown. */
 const rowKeys = (page: Page) =>
-  page.$$eval('.ant-table-row', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey)) as Promise<string[]>;
+  page.$$eval('.ant-table-row', (rows) =>
+    rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey),
+  ) as Promise<string[]>;
 
 /** The durations (ms) of the page's requests to /graphql so far, as the browser timed them. */
 const graphqlDurations = (page: Page) =>
-  page.evaluate(`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/graphql').map((e) => e.duration)`) as Promise<number[]>;
+  page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/graphql').map((e) => e.duration)`,
+  ) as Promise<number[]>;
 
 describe('the applications inbox with 1,000 pending applications (embedded database)', skipUnless('chromium'), () => {
   let hub: TestHub;
@@ -41,7 +45,17 @@ describe('the applications inbox with 1,000 pending applications (embedded datab
         const i = next++;
         const result = await hub.graphql(
           APPLY,
-          { input: { resourceCode: RESOURCE, items: [1 + (i % 2)], purpose: `核验第 ${i + 1} 件`, legalBasis: '《社会保险法》第七十三条', requestedFrom: today, requestedTo: '2027-12-31', fullValues: false } },
+          {
+            input: {
+              resourceCode: RESOURCE,
+              items: [1 + (i % 2)],
+              purpose: `核验第 ${i + 1} 件`,
+              legalBasis: '《社会保险法》第七十三条',
+              requestedFrom: today,
+              requestedTo: '2027-12-31',
+              fullValues: false,
+            },
+          },
           {},
           { key: applicants[i % applicants.length], purpose: null },
         );
@@ -70,7 +84,9 @@ describe('the applications inbox with 1,000 pending applications (embedded datab
       const before = keys[0];
       const clicked = Date.now();
       await press(page, 'li.ant-pagination-next:not(.ant-pagination-disabled) button');
-      await page.waitForFunction(`document.querySelector('.ant-table-row')?.dataset.rowKey !== ${JSON.stringify(before)}`);
+      await page.waitForFunction(
+        `document.querySelector('.ant-table-row')?.dataset.rowKey !== ${JSON.stringify(before)}`,
+      );
       pageTimes.push(Date.now() - clicked);
       keys = await rowKeys(page);
       for (const k of keys) {

@@ -37,14 +37,30 @@ describe('the stewards console: access log, data corrections, recognition', skip
   const person = aPerson().with({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' }).build();
   const company = aLegalEntity().build();
 
-  const report = async (field: string, reason: string, values: { reportedValue?: string; proposedValue?: string } = {}): Promise<Reported> => {
+  const report = async (
+    field: string,
+    reason: string,
+    values: { reportedValue?: string; proposedValue?: string } = {},
+  ): Promise<Reported> => {
     const input = { subject: person.idNumber, field, reason, ...values };
-    const result = await hub.graphql<{ reportDataCorrection: Reported }>(REPORT, { input }, {}, { key: hub.keys.tax.key, purpose: '税务登记信息核验' });
+    const result = await hub.graphql<{ reportDataCorrection: Reported }>(
+      REPORT,
+      { input },
+      {},
+      { key: hub.keys.tax.key, purpose: '税务登记信息核验' },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.reportDataCorrection;
   };
   const statusOf = async (id: string) =>
-    (await hub.graphql<{ dataCorrection: { status: string; correctionVersion: number | null } }>(CORRECTION, { id }, {}, { key: hub.keys.population.key, purpose: null })).data!.dataCorrection;
+    (
+      await hub.graphql<{ dataCorrection: { status: string; correctionVersion: number | null } }>(
+        CORRECTION,
+        { id },
+        {},
+        { key: hub.keys.population.key, purpose: null },
+      )
+    ).data!.dataCorrection;
   const rowText = (page: Page, key: string) => page.$eval(row(key), innerText);
   const expectAccessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
 
@@ -72,7 +88,12 @@ describe('the stewards console: access log, data corrections, recognition', skip
     expect(read.errors).toBeUndefined();
     // The seal the page will show covers that read (a checkpoint every second).
     await hub.eventually(async () => {
-      const seal = await hub.graphql<{ accessLogSeal: { no: string } | null }>(SEAL, {}, {}, { key: hub.keys.supervisor.key, purpose: null });
+      const seal = await hub.graphql<{ accessLogSeal: { no: string } | null }>(
+        SEAL,
+        {},
+        {},
+        { key: hub.keys.supervisor.key, purpose: null },
+      );
       expect(seal.data?.accessLogSeal).not.toBeNull();
     });
 
@@ -93,11 +114,15 @@ describe('the stewards console: access log, data corrections, recognition', skip
     await page.keyboard.press('Backspace');
     await page.type('input#subject', person.idNumber);
     await page.click('[data-testid="search"]');
-    await page.waitForFunction(`[...document.querySelectorAll('[data-testid="access-records"] tr')].some((r) => r.innerText.includes('FS-2026-CONSOLE-7'))`);
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="access-records"] tr')].some((r) => r.innerText.includes('FS-2026-CONSOLE-7'))`,
+    );
     expect(await page.$eval('[data-testid="subject-type"]', innerText)).toContain('公民');
-    const readRow = (await page.$$eval('[data-testid="access-records"] tr', (rows) => rows.map((r) => (r as unknown as { innerText: string }).innerText))).find((t) =>
-      t.includes('FS-2026-CONSOLE-7'),
-    )!;
+    const readRow = (
+      await page.$$eval('[data-testid="access-records"] tr', (rows) =>
+        rows.map((r) => (r as unknown as { innerText: string }).innerText),
+      )
+    ).find((t) => t.includes('FS-2026-CONSOLE-7'))!;
     expect(readRow).toContain('fs-gsdb-hub');
     expect(readRow).toContain(DEPARTMENTS.dataBureau);
     expect(readRow).toContain('佛山市政务服务数据管理局');
@@ -135,10 +160,16 @@ describe('the stewards console: access log, data corrections, recognition', skip
   let rejected: Reported;
 
   it('lists the corrections routed to the public-security department; the steward accepts one, the hukou system corrects it, and rejects another with a reason', async () => {
-    accepted = await report('Person.name', '纳税人提供的户口簿姓名与人口库不一致', { reportedValue: '测*', proposedValue: '控制台更正' });
+    accepted = await report('Person.name', '纳税人提供的户口簿姓名与人口库不一致', {
+      reportedValue: '测*',
+      proposedValue: '控制台更正',
+    });
     rejected = await report('Person.phone', '纳税人申报的联系电话与人口库不同');
     // Routed to the record's source, whose system is the one that writes it.
-    expect(accepted).toMatchObject({ sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: hub.keys.population.principal.systemCode });
+    expect(accepted).toMatchObject({
+      sourceDepartment: DEPARTMENTS.publicSecurity,
+      sourceSystem: hub.keys.population.principal.systemCode,
+    });
 
     const page = await browser.signIn(hub.keys.psbSteward.key);
     await browser.goto(page, '/console/corrections');
@@ -151,7 +182,12 @@ describe('the stewards console: access log, data corrections, recognition', skip
     expect(text).toContain(left === 0 ? '今日到期' : `剩余 ${left} 个工作日`);
     expect(text).toContain('fs-tax-collection');
     // The reporting department by its name in the catalog.
-    const departments = await hub.graphql<{ departments: Array<{ uscc: string; name: string }> }>(`query { departments { uscc name } }`, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
+    const departments = await hub.graphql<{ departments: Array<{ uscc: string; name: string }> }>(
+      `query { departments { uscc name } }`,
+      {},
+      {},
+      { key: hub.keys.psbSteward.key, purpose: null },
+    );
     expect(text).toContain(departments.data!.departments.find((d) => d.uscc === DEPARTMENTS.tax)!.name);
     expect(text).toContain('待处理');
     // The values, the reason and the subject as the steward's rights allow: no full-value grant, hidden.
@@ -168,8 +204,18 @@ describe('the stewards console: access log, data corrections, recognition', skip
     expect((await statusOf(accepted.id)).status).toBe('ACCEPTED');
 
     // The source system writes the corrected record through GraphQL: the change event makes it CORRECTED.
-    const source = { idNumber: person.idNumber, sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId };
-    const changed = await hub.graphql<{ changePerson: { outcome: string } }>(CHANGE_PERSON, { input: { ...source, version: 2, name: '控制台更正' } }, {}, { key: hub.keys.population.key });
+    const source = {
+      idNumber: person.idNumber,
+      sourceDepartment: DEPARTMENTS.publicSecurity,
+      sourceSystem: 'fs-psb-hukou',
+      sourceRecordId: person.sourceRecordId,
+    };
+    const changed = await hub.graphql<{ changePerson: { outcome: string } }>(
+      CHANGE_PERSON,
+      { input: { ...source, version: 2, name: '控制台更正' } },
+      {},
+      { key: hub.keys.population.key },
+    );
     expect(changed.errors).toBeUndefined();
     await hub.eventually(async () => expect((await statusOf(accepted.id)).status).toBe('CORRECTED'));
     await page.click('[data-testid="refresh"]');
@@ -192,7 +238,9 @@ describe('the stewards console: access log, data corrections, recognition', skip
     // Filtered by status on the server.
     await page.click('[data-testid="status-filter"]');
     await page.click('.ant-select-dropdown ::-p-text(已更正)');
-    await page.waitForFunction(`!document.querySelector('${row(rejected.id)}') && !!document.querySelector('${row(accepted.id)}')`);
+    await page.waitForFunction(
+      `!document.querySelector('${row(rejected.id)}') && !!document.querySelector('${row(accepted.id)}')`,
+    );
     await page.close();
   });
 
@@ -206,7 +254,9 @@ describe('the stewards console: access log, data corrections, recognition', skip
 
     // The accept the page would send, replayed with this steward's own session cookie and CSRF token.
     const cookie = await browser.cookieHeader(page);
-    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie, accept: 'application/json' } })).json()) as { csrfToken: string };
+    const session = (await (
+      await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie, accept: 'application/json' } })
+    ).json()) as { csrfToken: string };
     expect(typeof session.csrfToken).toBe('string');
     const replay = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
@@ -239,8 +289,15 @@ describe('the stewards console: access log, data corrections, recognition', skip
     await press(page, '[data-testid="confirm-change"]');
     await page.waitForSelector(`${premises} [data-testid="stop"]`);
     expect(await accepts()).toBe('认可');
-    const rules = await hub.graphql<{ recognitionRules: Array<{ resultType: string; acceptedBy: string[] }> }>(`query { recognitionRules { resultType acceptedBy } }`, {}, {}, { key: hub.keys.psbSteward.key, purpose: null });
-    expect(rules.data!.recognitionRules.find((r) => r.resultType === 'PREMISES_VERIFIED')!.acceptedBy).toContain(DEPARTMENTS.publicSecurity);
+    const rules = await hub.graphql<{ recognitionRules: Array<{ resultType: string; acceptedBy: string[] }> }>(
+      `query { recognitionRules { resultType acceptedBy } }`,
+      {},
+      {},
+      { key: hub.keys.psbSteward.key, purpose: null },
+    );
+    expect(rules.data!.recognitionRules.find((r) => r.resultType === 'PREMISES_VERIFIED')!.acceptedBy).toContain(
+      DEPARTMENTS.publicSecurity,
+    );
 
     // And stop again, with a reason.
     await page.click(`${premises} [data-testid="stop"]`);

@@ -35,7 +35,9 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
   let hub: TestHub;
 
   beforeAll(async () => {
-    hub = await TestHub.start({ env: { CONSOLE_SESSION_IDLE_MS: String(IDLE_MS), CONSOLE_SIGN_INS_PER_MINUTE: String(SIGN_INS_PER_MINUTE) } });
+    hub = await TestHub.start({
+      env: { CONSOLE_SESSION_IDLE_MS: String(IDLE_MS), CONSOLE_SIGN_INS_PER_MINUTE: String(SIGN_INS_PER_MINUTE) },
+    });
   }, 180_000);
   afterAll(async () => {
     await hub?.close();
@@ -49,11 +51,24 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
     });
     const text = await response.text();
     const setCookie = response.headers.getSetCookie();
-    return { status: response.status, text, setCookie, cacheControl: response.headers.get('cache-control'), body: JSON.parse(text), cookie: setCookie[0]?.split(';')[0] ?? '' };
+    return {
+      status: response.status,
+      text,
+      setCookie,
+      cacheControl: response.headers.get('cache-control'),
+      body: JSON.parse(text),
+      cookie: setCookie[0]?.split(';')[0] ?? '',
+    };
   }
 
   /** A /graphql POST with a cookie (no Authorization) and optionally a CSRF token. */
-  async function withCookie<T = Record<string, unknown>>(cookie: string, query: string, variables: Record<string, unknown> = {}, csrf?: string, purpose?: string) {
+  async function withCookie<T = Record<string, unknown>>(
+    cookie: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+    csrf?: string,
+    purpose?: string,
+  ) {
     const response = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, ...(csrf === undefined ? {} : { 'x-hub-csrf': csrf }) },
@@ -78,7 +93,12 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
     const key = hub.keys.psbSteward.key;
     const signed = await signIn({ key });
     expect(signed.status).toBe(200);
-    expect(signed.body.principal).toEqual({ keyId: hub.keys.psbSteward.principal.keyId, name: 'test PSB steward', roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity });
+    expect(signed.body.principal).toEqual({
+      keyId: hub.keys.psbSteward.principal.keyId,
+      name: 'test PSB steward',
+      roles: ['STEWARD'],
+      departmentUscc: DEPARTMENTS.publicSecurity,
+    });
     expect(signed.body.csrfToken).toMatch(/^[\w-]{43}$/);
     // Eight hours by default, to within a minute.
     expect(Math.abs(Date.parse(signed.body.expiresAt!) - Date.now() - 8 * 3_600_000)).toBeLessThan(60_000);
@@ -98,46 +118,88 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
     const { status, setCookie } = await new Promise<{ status: number; setCookie: string[] }>((resolve, reject) => {
       const url = new URL(`${hub.gatewayUrl}/console/session`);
       const request = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host: 'hub.example.gov.cn', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            host: 'hub.example.gov.cn',
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume();
-          response.on('end', () => resolve({ status: response.statusCode!, setCookie: response.headers['set-cookie'] ?? [] }));
+          response.on('end', () =>
+            resolve({ status: response.statusCode!, setCookie: response.headers['set-cookie'] ?? [] }),
+          );
         },
       );
       request.on('error', reject);
       request.end(body);
     });
     expect(status).toBe(200);
-    expect(setCookie[0]).toMatch(/^__Host-hub_session=[\w-]{43}; Path=\/; Max-Age=28800; HttpOnly; SameSite=Strict; Secure$/);
-    const session = (await (await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: setCookie[0].split(';')[0] } })).json()) as SignedIn['body'];
+    expect(setCookie[0]).toMatch(
+      /^__Host-hub_session=[\w-]{43}; Path=\/; Max-Age=28800; HttpOnly; SameSite=Strict; Secure$/,
+    );
+    const session = (await (
+      await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: setCookie[0].split(';')[0] } })
+    ).json()) as SignedIn['body'];
     expect(session.principal?.keyId).toBe(hub.keys.supervisor.principal.keyId);
   });
 
   it('answers /graphql with the cookie as that steward, and the access record names its key', async () => {
     const signed = await signIn({ key: hub.keys.psbSteward.key });
-    const who = await withCookie<{ myAccess: { keyId: string; roles: string[]; departmentUscc: string; holderName: string } }>(signed.cookie, WHO, {}, signed.body.csrfToken);
+    const who = await withCookie<{
+      myAccess: { keyId: string; roles: string[]; departmentUscc: string; holderName: string };
+    }>(signed.cookie, WHO, {}, signed.body.csrfToken);
     expect(who.status).toBe(200);
     expect(who.body.errors).toBeUndefined();
-    expect(who.body.data!.myAccess).toEqual({ keyId: hub.keys.psbSteward.principal.keyId, roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'test PSB steward' });
+    expect(who.body.data!.myAccess).toEqual({
+      keyId: hub.keys.psbSteward.principal.keyId,
+      roles: ['STEWARD'],
+      departmentUscc: DEPARTMENTS.publicSecurity,
+      holderName: 'test PSB steward',
+    });
     const records = await hub.eventually(async () => {
-      const rows = await sql<{ key_id: string; holder_name: string; roles: string[]; outcome: string }>(`SELECT key_id, holder_name, roles, outcome FROM catalog.access_record WHERE operation_name = 'ConsoleWho'`);
+      const rows = await sql<{ key_id: string; holder_name: string; roles: string[]; outcome: string }>(
+        `SELECT key_id, holder_name, roles, outcome FROM catalog.access_record WHERE operation_name = 'ConsoleWho'`,
+      );
       expect(rows.length).toBeGreaterThan(0);
       return rows;
     });
-    expect(records.every((r) => r.key_id === hub.keys.psbSteward.principal.keyId && r.holder_name === 'test PSB steward' && r.outcome === 'ALLOWED')).toBe(true);
+    expect(
+      records.every(
+        (r) =>
+          r.key_id === hub.keys.psbSteward.principal.keyId &&
+          r.holder_name === 'test PSB steward' &&
+          r.outcome === 'ALLOWED',
+      ),
+    ).toBe(true);
     // A GET needs no CSRF token (it cannot change anything: Apollo runs no mutation sent by GET).
-    const byGet = await fetch(`${hub.gatewayUrl}/graphql?query=${encodeURIComponent(WHO)}`, { headers: { cookie: signed.cookie, 'apollo-require-preflight': 'true' } });
-    expect(byGet.status).toBe(200);
-    expect(((await byGet.json()) as GraphQLResponse<{ myAccess: { keyId: string } }>).data?.myAccess.keyId).toBe(hub.keys.psbSteward.principal.keyId);
-    const mutationByGet = await fetch(`${hub.gatewayUrl}/graphql?query=${encodeURIComponent('mutation { withdrawSharingApplication(id: "1") { id } }')}`, {
+    const byGet = await fetch(`${hub.gatewayUrl}/graphql?query=${encodeURIComponent(WHO)}`, {
       headers: { cookie: signed.cookie, 'apollo-require-preflight': 'true' },
     });
+    expect(byGet.status).toBe(200);
+    expect(((await byGet.json()) as GraphQLResponse<{ myAccess: { keyId: string } }>).data?.myAccess.keyId).toBe(
+      hub.keys.psbSteward.principal.keyId,
+    );
+    const mutationByGet = await fetch(
+      `${hub.gatewayUrl}/graphql?query=${encodeURIComponent('mutation { withdrawSharingApplication(id: "1") { id } }')}`,
+      {
+        headers: { cookie: signed.cookie, 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(mutationByGet.status).not.toBe(200);
     // GET /console/session tells a reloaded page who is signed in, and gives the same CSRF token again.
     const current = await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie: signed.cookie } });
     expect(current.status).toBe(200);
     const summary = await current.json();
-    expect(summary).toMatchObject({ principal: { keyId: hub.keys.psbSteward.principal.keyId }, csrfToken: signed.body.csrfToken });
+    expect(summary).toMatchObject({
+      principal: { keyId: hub.keys.psbSteward.principal.keyId },
+      csrfToken: signed.body.csrfToken,
+    });
   });
 
   it('goes through the same policy: a department steward is refused what its key is refused', async () => {
@@ -164,24 +226,38 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
     }
     // A query sent by POST needs it too (only GET and HEAD do not).
     expect((await withCookie(admin.cookie, WHO)).status).toBe(403);
-    const keys = await hub.graphql<{ apiKeys: Array<{ holderName: string }> }>(KEYS, { departmentUscc: DEPARTMENTS.publicSecurity }, {}, { key: hub.keys.admin.key, purpose: null });
+    const keys = await hub.graphql<{ apiKeys: Array<{ holderName: string }> }>(
+      KEYS,
+      { departmentUscc: DEPARTMENTS.publicSecurity },
+      {},
+      { key: hub.keys.admin.key, purpose: null },
+    );
     expect(keys.data!.apiKeys.some((k) => k.holderName === holderName)).toBe(false);
 
-    const issued = await withCookie<{ issueApiKey: { key: string; apiKey: { id: string } } }>(admin.cookie, ISSUE, input, admin.body.csrfToken);
+    const issued = await withCookie<{ issueApiKey: { key: string; apiKey: { id: string } } }>(
+      admin.cookie,
+      ISSUE,
+      input,
+      admin.body.csrfToken,
+    );
     expect(issued.body.errors).toBeUndefined();
     expect(issued.body.data!.issueApiKey.key).toMatch(/^hubk_/);
     const [record] = await hub.eventually(async () => {
-      const rows = await sql<{ key_id: string; operation_type: string }>(`SELECT key_id, operation_type FROM catalog.access_record WHERE operation_name = 'ConsoleIssue' AND outcome = 'ALLOWED'`);
+      const rows = await sql<{ key_id: string; operation_type: string }>(
+        `SELECT key_id, operation_type FROM catalog.access_record WHERE operation_name = 'ConsoleIssue' AND outcome = 'ALLOWED'`,
+      );
       expect(rows).toHaveLength(1);
       return rows;
     });
     expect(record).toEqual({ key_id: hub.keys.admin.principal.keyId, operation_type: 'mutation' });
   });
 
-  it("ends the sessions of a revoked key: the cookie stops working as soon as the gateway knows", async () => {
+  it('ends the sessions of a revoked key: the cookie stops working as soon as the gateway knows', async () => {
     const issued = await hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(
       ISSUE,
-      { input: { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'steward to be revoked' } },
+      {
+        input: { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'steward to be revoked' },
+      },
       {},
       { key: hub.keys.admin.key, purpose: null },
     );
@@ -192,7 +268,12 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
       return s;
     });
     expect((await withCookie(signed.cookie, WHO, {}, signed.body.csrfToken)).status).toBe(200);
-    const revoked = await hub.graphql(REVOKE, { input: { id: apiKey.id, reason: '员工离职调岗' } }, {}, { key: hub.keys.admin.key, purpose: null });
+    const revoked = await hub.graphql(
+      REVOKE,
+      { input: { id: apiKey.id, reason: '员工离职调岗' } },
+      {},
+      { key: hub.keys.admin.key, purpose: null },
+    );
     expect(revoked.errors).toBeUndefined();
     const refused = await hub.eventually(async () => {
       const r = await withCookie(signed.cookie, WHO, {}, signed.body.csrfToken);
@@ -219,7 +300,12 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
       ['key not a string', await signIn({ key: 42 }), 400, 'BAD_REQUEST'],
       ['not JSON', await signIn('{"key":', 'application/json'), 400, 'BAD_REQUEST'],
       // A cross-site form cannot sign a browser in: the hub takes JSON only.
-      ['form post', await signIn(`key=${encodeURIComponent(hub.keys.psbSteward.key)}`, 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        'form post',
+        await signIn(`key=${encodeURIComponent(hub.keys.psbSteward.key)}`, 'application/x-www-form-urlencoded'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
     ];
     for (const [what, result, status, code] of cases) {
       expect(result.status, what).toBe(status);
@@ -233,12 +319,21 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
 
   it('honours the cookie on /graphql only, and not at all next to an Authorization header', async () => {
     const signed = await signIn({ key: hub.keys.psbSteward.key });
-    const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', cookie: signed.cookie, 'x-hub-csrf': signed.body.csrfToken! }, body: '' });
+    const ingest = await fetch(`${hub.gatewayUrl}/ingest/persons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', cookie: signed.cookie, 'x-hub-csrf': signed.body.csrfToken! },
+      body: '',
+    });
     expect(ingest.status).toBe(401);
     expect(((await ingest.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
     const both = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: signed.cookie, 'x-hub-csrf': signed.body.csrfToken!, authorization: 'Bearer hubk_nonsense' },
+      headers: {
+        'content-type': 'application/json',
+        cookie: signed.cookie,
+        'x-hub-csrf': signed.body.csrfToken!,
+        authorization: 'Bearer hubk_nonsense',
+      },
       body: JSON.stringify({ query: WHO }),
     });
     expect(both.status).toBe(401);
@@ -248,7 +343,10 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
   it('signs out: the session is gone, the cookie cleared, and the old cookie answers 401', async () => {
     const signed = await signIn({ key: hub.keys.psbSteward.key });
     expect((await withCookie(signed.cookie, WHO, {}, signed.body.csrfToken)).status).toBe(200);
-    const out = await fetch(`${hub.gatewayUrl}/console/session`, { method: 'DELETE', headers: { cookie: signed.cookie } });
+    const out = await fetch(`${hub.gatewayUrl}/console/session`, {
+      method: 'DELETE',
+      headers: { cookie: signed.cookie },
+    });
     expect(out.status).toBe(200);
     expect(await out.json()).toEqual({ signedOut: true });
     const cleared = out.headers.getSetCookie();
@@ -278,7 +376,11 @@ describe('console sign-in: a key exchanged for a session cookie that goes throug
       const attempt = await signIn({ key: `hubk_guess${i}` });
       if (attempt.status === 429) limited = attempt;
     }
-    expect(limited?.body).toMatchObject({ code: 'SIGN_IN_RATE_LIMITED', retryAfter: expect.any(Number), requestId: expect.any(String) });
+    expect(limited?.body).toMatchObject({
+      code: 'SIGN_IN_RATE_LIMITED',
+      retryAfter: expect.any(Number),
+      requestId: expect.any(String),
+    });
     const right = await signIn({ key: hub.keys.psbSteward.key });
     expect(right.status).toBe(429);
     expect(right.setCookie).toEqual([]);

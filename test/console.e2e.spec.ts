@@ -43,7 +43,11 @@ describe('the stewards console in a browser', skipUnless('chromium'), () => {
     const route = await fetch(`${hub.gatewayUrl}/console/catalog`);
     expect(route.status).toBe(200);
     expect(await route.text()).toBe(html);
-    for (const missing of ['/console/assets/gone-1234.js', '/console/old-chunk.js', '/console/assets/..%2F..%2Fpackage.json']) {
+    for (const missing of [
+      '/console/assets/gone-1234.js',
+      '/console/old-chunk.js',
+      '/console/assets/..%2F..%2Fpackage.json',
+    ]) {
       const response = await fetch(`${hub.gatewayUrl}${missing}`);
       expect([401, 404], missing).toContain(response.status);
       await response.arrayBuffer();
@@ -72,7 +76,9 @@ describe('the stewards console in a browser', skipUnless('chromium'), () => {
     expect(alert).toMatch(/请求编号/);
     expect(await page.$eval('input[type="password"]', (e) => (e as unknown as { value: string }).value)).toBe('');
     // Nor anywhere else the page could leave it: storage, cookies readable by script, the URL.
-    const kept = (await page.evaluate('JSON.stringify([localStorage, sessionStorage, document.cookie, location.href])')) as string;
+    const kept = (await page.evaluate(
+      'JSON.stringify([localStorage, sessionStorage, document.cookie, location.href])',
+    )) as string;
     expect(kept).not.toContain('hubk_notakey');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
@@ -88,17 +94,24 @@ describe('the stewards console in a browser', skipUnless('chromium'), () => {
     expect(text).toMatch(/无条件共享|有条件共享|不予共享/);
     expect(await seriousViolations(page)).toEqual([]);
     await browser.screenshot(page, 'catalog');
-    const firstPage = (await page.$$eval('.ant-table-row', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey))) as string[];
+    const firstPage = (await page.$$eval('.ant-table-row', (rows) =>
+      rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey),
+    )) as string[];
     expect(firstPage).toHaveLength(20);
 
     // Page 2 comes from the hub (the cursor of page 1 as `after`), not from rows already loaded.
     const afters: unknown[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/graphql' && request.postData()) afters.push(JSON.parse(request.postData()!).variables?.after);
+      if (new URL(request.url()).pathname === '/graphql' && request.postData())
+        afters.push(JSON.parse(request.postData()!).variables?.after);
     });
     await page.click('.ant-pagination-item-2');
-    await page.waitForFunction(`document.querySelector('.ant-table-row')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`);
-    const secondPage = (await page.$$eval('.ant-table-row', (rows) => rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey))) as string[];
+    await page.waitForFunction(
+      `document.querySelector('.ant-table-row')?.dataset.rowKey !== ${JSON.stringify(firstPage[0])}`,
+    );
+    const secondPage = (await page.$$eval('.ant-table-row', (rows) =>
+      rows.map((r) => (r as unknown as { dataset: { rowKey: string } }).dataset.rowKey),
+    )) as string[];
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
     expect(afters.some((a) => typeof a === 'string' && a.length > 0)).toBe(true);

@@ -12,7 +12,12 @@ const CREDIT_PROFILE = `query($type: CreditSubjectType!, $id: String!, $asOf: St
   }
 }`;
 
-type Profile = { subjectId: string; penalties: Array<{ recordId: string; decisionNumber: string }>; redListEntries: Array<{ recordId: string }>; assessment: { level: string; reasons: Array<{ code: string }> } };
+type Profile = {
+  subjectId: string;
+  penalties: Array<{ recordId: string; decisionNumber: string }>;
+  redListEntries: Array<{ recordId: string }>;
+  assessment: { level: string; reasons: Array<{ code: string }> };
+};
 
 describe('creditProfile through the gateway', () => {
   let hub: TestHub;
@@ -30,7 +35,10 @@ describe('creditProfile through the gateway', () => {
     const penalty = aCreditRecord('PENALTY', { uscc: company.uscc }).build();
     expect((await hub.graphql(RECORD_CREDIT, { input: penalty })).errors).toBeUndefined();
 
-    const result = await hub.graphql<{ creditProfile: Profile }>(CREDIT_PROFILE, { type: 'LEGAL_ENTITY', id: company.uscc });
+    const result = await hub.graphql<{ creditProfile: Profile }>(CREDIT_PROFILE, {
+      type: 'LEGAL_ENTITY',
+      id: company.uscc,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.creditProfile).toMatchObject({
       subjectId: company.uscc,
@@ -42,11 +50,23 @@ describe('creditProfile through the gateway', () => {
   it('answers for a person, and takes the day to assess', async () => {
     const person = aPerson().build();
     await hub.graphql(REGISTER_PERSON, { input: person });
-    expect((await hub.graphql(RECORD_CREDIT, { input: aCreditRecord('RED_LIST', { idNumber: person.idNumber }).build() })).errors).toBeUndefined();
+    expect(
+      (await hub.graphql(RECORD_CREDIT, { input: aCreditRecord('RED_LIST', { idNumber: person.idNumber }).build() }))
+        .errors,
+    ).toBeUndefined();
 
-    const result = await hub.graphql<{ creditProfile: Profile }>(CREDIT_PROFILE, { type: 'PERSON', id: person.idNumber, asOf: '2026-01-01' });
+    const result = await hub.graphql<{ creditProfile: Profile }>(CREDIT_PROFILE, {
+      type: 'PERSON',
+      id: person.idNumber,
+      asOf: '2026-01-01',
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.creditProfile).toMatchObject({ subjectId: person.idNumber, penalties: [], redListEntries: [{}], assessment: { level: 'A' } });
+    expect(result.data?.creditProfile).toMatchObject({
+      subjectId: person.idNumber,
+      penalties: [],
+      redListEntries: [{}],
+      assessment: { level: 'A' },
+    });
   });
 
   it('still refuses an argument that is not valid, naming it', async () => {

@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CREDIT_RECORD_TOPIC } from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
-import { AUTHORITY, REGISTER, REGISTER_PERSON, RECORD_CREDIT, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
+import {
+  AUTHORITY,
+  REGISTER,
+  REGISTER_PERSON,
+  RECORD_CREDIT,
+  SOURCE_DEPARTMENT,
+  aCreditRecord,
+  aLegalEntity,
+  aPerson,
+} from './support/fixtures.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
 
-type Profile = { assessment: { level: string; reasons: Array<{ code: string; recordIds: string[] }> }; penalties: Array<{ recordId: string }>; registrationStanding: string | null };
+type Profile = {
+  assessment: { level: string; reasons: Array<{ code: string; recordIds: string[] }> };
+  penalties: Array<{ recordId: string }>;
+  registrationStanding: string | null;
+};
 
 const PROFILE = `query($u: String!) { legalEntity(uscc: $u) { name credit { registrationStanding penalties { recordId decisionNumber fineAmount }
   blackListEntries { recordId } assessment { level reasons { code recordIds } rule } } } }`;
@@ -26,9 +39,14 @@ describe('credit library through the gateway', () => {
     const company = aLegalEntity().build();
     await hub.graphql(REGISTER, { input: company });
     const penalty = aCreditRecord('PENALTY', { uscc: company.uscc }).build();
-    const written = await hub.graphql<{ recordCredit: { outcome: string; record: { recordId: string; kind: string } } }>(RECORD_CREDIT, { input: penalty });
+    const written = await hub.graphql<{
+      recordCredit: { outcome: string; record: { recordId: string; kind: string } };
+    }>(RECORD_CREDIT, { input: penalty });
     expect(written.errors).toBeUndefined();
-    expect(written.data?.recordCredit).toMatchObject({ outcome: 'REGISTERED', record: { kind: 'PENALTY', recordId: `P:${AUTHORITY}:${penalty.decisionNumber}` } });
+    expect(written.data?.recordCredit).toMatchObject({
+      outcome: 'REGISTERED',
+      record: { kind: 'PENALTY', recordId: `P:${AUTHORITY}:${penalty.decisionNumber}` },
+    });
 
     const profile = await hub.graphql<{ legalEntity: { credit: Profile } }>(PROFILE, { u: company.uscc });
     expect(profile.errors).toBeUndefined();
@@ -42,7 +60,9 @@ describe('credit library through the gateway', () => {
     const worse = await hub.graphql<{ legalEntity: { credit: Profile } }>(PROFILE, { u: company.uscc });
     expect(worse.data?.legalEntity.credit.assessment.level).toBe('D');
 
-    const [event] = (await events.waitFor((ms) => ms.some((m) => m.key === company.uscc))).filter((m) => m.key === company.uscc);
+    const [event] = (await events.waitFor((ms) => ms.some((m) => m.key === company.uscc))).filter(
+      (m) => m.key === company.uscc,
+    );
     expect(event.headers).toMatchObject({ ce_type: 'hub.credit.registered.v1', ce_subject: company.uscc });
     expect(schemaErrors(event.headers.ce_type, JSON.parse(event.value))).toEqual([]);
   });
@@ -51,12 +71,17 @@ describe('credit library through the gateway', () => {
     const person = aPerson().build();
     await hub.graphql(REGISTER_PERSON, { input: person });
     await hub.graphql(RECORD_CREDIT, { input: aCreditRecord('RED_LIST', { idNumber: person.idNumber }).build() });
-    const result = await hub.graphql<{ person: { name: string; credit: { redListEntries: unknown[]; assessment: { level: string } } } }>(
+    const result = await hub.graphql<{
+      person: { name: string; credit: { redListEntries: unknown[]; assessment: { level: string } } };
+    }>(
       `query($id: String!) { person(idNumber: $id) { name credit { redListEntries { title } assessment { level } } } }`,
       { id: person.idNumber },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.person).toMatchObject({ name: person.name, credit: { redListEntries: [{}], assessment: { level: 'A' } } });
+    expect(result.data?.person).toMatchObject({
+      name: person.name,
+      credit: { redListEntries: [{}], assessment: { level: 'A' } },
+    });
   });
 
   describe('refuses records that are not complete for their kind', () => {
@@ -64,7 +89,12 @@ describe('credit library through the gateway', () => {
       ['a penalty without decision number', { decisionNumber: '' }, 'input.decisionNumber', 'DECISION_NUMBER_REQUIRED'],
       ['a penalty without its type', { penaltyType: undefined }, 'input.penaltyType', 'REQUIRED'],
       ['a penalty without legal basis', { legalBasis: undefined }, 'input.legalBasis', 'REQUIRED'],
-      ['a subject that is not a valid USCC', { subjectId: '91330106MA2XXXXXX1' }, 'input.subjectId', 'USCC_CHECK_DIGIT'],
+      [
+        'a subject that is not a valid USCC',
+        { subjectId: '91330106MA2XXXXXX1' },
+        'input.subjectId',
+        'USCC_CHECK_DIGIT',
+      ],
       ['a status a penalty cannot have', { status: 'FULFILLED' }, 'input.status', 'INVALID_VALUE'],
     ];
     it.each(cases)('%s', async (_name, override, field, reason) => {
@@ -78,20 +108,42 @@ describe('credit library through the gateway', () => {
   it('records a revocation or deregistration in the legal-entity library through its events, and the assessment reflects it', async () => {
     const company = aLegalEntity().build();
     await hub.graphql(REGISTER, { input: company });
-    const source = { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId };
+    const source = {
+      uscc: company.uscc,
+      sourceDepartment: SOURCE_DEPARTMENT,
+      sourceSystem: 'fs-amr-registration',
+      sourceRecordId: company.sourceRecordId,
+    };
     const status = `mutation($i: ChangeLegalEntityStatusInput!) { changeLegalEntityStatus(input: $i) { outcome } }`;
-    expect((await hub.graphql(status, { i: { ...source, version: 2, status: 'REVOKED', statusEffectiveOn: '2026-01-05', statusReason: '未年报' } })).errors).toBeUndefined();
+    expect(
+      (
+        await hub.graphql(status, {
+          i: { ...source, version: 2, status: 'REVOKED', statusEffectiveOn: '2026-01-05', statusReason: '未年报' },
+        })
+      ).errors,
+    ).toBeUndefined();
     const revoked = await waitForProfile(hub, company.uscc, (p) => p.registrationStanding === 'REVOKED');
     expect(revoked.assessment).toMatchObject({ level: 'D', reasons: [{ code: 'REGISTRATION_REVOKED' }] });
 
-    expect((await hub.graphql(status, { i: { ...source, version: 3, status: 'DEREGISTERED', statusEffectiveOn: '2026-03-01' } })).errors).toBeUndefined();
+    expect(
+      (
+        await hub.graphql(status, {
+          i: { ...source, version: 3, status: 'DEREGISTERED', statusEffectiveOn: '2026-03-01' },
+        })
+      ).errors,
+    ).toBeUndefined();
     const deregistered = await waitForProfile(hub, company.uscc, (p) => p.registrationStanding === 'DEREGISTERED');
     expect(deregistered.assessment).toMatchObject({ level: 'NOT_ASSESSED', reasons: [{ code: 'DEREGISTERED' }] });
     expect(await hub.metric('credit', 'hub_events_consumed_total')).toBeGreaterThanOrEqual(3);
   });
 });
 
-async function waitForProfile(hub: TestHub, uscc: string, done: (p: Profile) => boolean, timeoutMs = 20_000): Promise<Profile> {
+async function waitForProfile(
+  hub: TestHub,
+  uscc: string,
+  done: (p: Profile) => boolean,
+  timeoutMs = 20_000,
+): Promise<Profile> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await hub.graphql<{ legalEntity: { credit: Profile } }>(PROFILE, { u: uscc });

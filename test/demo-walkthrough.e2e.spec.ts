@@ -24,7 +24,12 @@ import { classify, expandDemoKeys, fencedBlocks, shellCommands } from '../script
 import { TestHub } from './support/test-hub.js';
 
 const run = promisify(execFile);
-const REGISTER_TABLES = { addresses: 'geospatial.standard_address', persons: 'population.person', 'legal-entities': 'legal_entity.legal_entity', 'credit-records': 'credit.credit_record' };
+const REGISTER_TABLES = {
+  addresses: 'geospatial.standard_address',
+  persons: 'population.person',
+  'legal-entities': 'legal_entity.legal_entity',
+  'credit-records': 'credit.credit_record',
+};
 const HISTORY_ENTRIES = '190002001/000001';
 
 describe('the demo, as a newcomer meets it', () => {
@@ -55,7 +60,12 @@ describe('the demo, as a newcomer meets it', () => {
   it('stores every demo record as sent by a registered system of a registered department, one with a demo key', async () => {
     const keyed = new Set(Object.values(DEMO_KEYS).map((k) => `${k.departmentUscc}/${k.systemCode}`));
     for (const [register, table] of Object.entries(REGISTER_TABLES)) {
-      const { rows } = await db.query<{ source_department: string; source_system: string; registered: boolean; records: string }>(
+      const { rows } = await db.query<{
+        source_department: string;
+        source_system: string;
+        registered: boolean;
+        records: string;
+      }>(
         `SELECT r.source_department, r.source_system, count(*) AS records,
                 bool_and(EXISTS (SELECT 1 FROM catalog.department_system s JOIN catalog.department d ON d.uscc = s.department_uscc
                                  WHERE s.code = r.source_system AND d.uscc = r.source_department)) AS registered
@@ -64,7 +74,10 @@ describe('the demo, as a newcomer meets it', () => {
       expect(rows.length, register).toBeGreaterThan(0);
       for (const row of rows) {
         expect({ register, ...row, registered: row.registered }).toMatchObject({ registered: true });
-        expect(keyed.has(`${row.source_department}/${row.source_system}`), `${register}: ${row.source_department}/${row.source_system} has a demo key`).toBe(true);
+        expect(
+          keyed.has(`${row.source_department}/${row.source_system}`),
+          `${register}: ${row.source_department}/${row.source_system} has a demo key`,
+        ).toBe(true);
       }
     }
   });
@@ -92,21 +105,50 @@ describe('the demo, as a newcomer meets it', () => {
     const out = await mkdtemp(join(tmpdir(), 'hub-datagen-'));
     try {
       // Small sizes; the default seed (a city beside the demo's, not the demo's own ids again).
-      const datagen = await run('npm', ['run', '-s', 'datagen', '--', '--persons', '40', '--legal-entities', '10', '--addresses', '15', '--credit-records', '12', '--out', out], { timeout: 120_000 });
+      const datagen = await run(
+        'npm',
+        [
+          'run',
+          '-s',
+          'datagen',
+          '--',
+          '--persons',
+          '40',
+          '--legal-entities',
+          '10',
+          '--addresses',
+          '15',
+          '--credit-records',
+          '12',
+          '--out',
+          out,
+        ],
+        { timeout: 120_000 },
+      );
       const lines = datagen.stdout.split('\n').filter((l) => l.startsWith('HUB_API_KEY='));
-      expect(lines.map((l) => /^HUB_API_KEY=\S+ npm run ingest -- (\S+) (\S+)$/.exec(l)?.[1])).toEqual(['addresses', 'persons', 'legal-entities', 'credit-records']);
+      expect(lines.map((l) => /^HUB_API_KEY=\S+ npm run ingest -- (\S+) (\S+)$/.exec(l)?.[1])).toEqual([
+        'addresses',
+        'persons',
+        'legal-entities',
+        'credit-records',
+      ]);
       // They are the README's lines (which CI runs as written on npm start): its elided keys in full,
       // its default folder for this test's.
-      const walkthrough = classify(fencedBlocks(await readFile('README.md', 'utf8'))).plan.find((p) => p.kind === 'shell' && p.block.body.startsWith('npm run datagen'));
-      const readmeLines = shellCommands(expandDemoKeys(walkthrough!.block.body)).filter((l) => / npm run ingest -- /.test(l) && l.startsWith('HUB_API_KEY='));
+      const walkthrough = classify(fencedBlocks(await readFile('README.md', 'utf8'))).plan.find(
+        (p) => p.kind === 'shell' && p.block.body.startsWith('npm run datagen'),
+      );
+      const readmeLines = shellCommands(expandDemoKeys(walkthrough!.block.body)).filter(
+        (l) => / npm run ingest -- /.test(l) && l.startsWith('HUB_API_KEY='),
+      );
       expect(lines.map((l) => l.replaceAll(`${out}/`, '.data/extracts/'))).toEqual(readmeLines);
       const sizes: Record<string, number> = { addresses: 15, persons: 40, 'legal-entities': 10, 'credit-records': 12 };
       for (const line of lines) {
         const register = / -- (\S+) /.exec(line)![1];
         // The line exactly as printed, through a shell, against this hub (HUB_URL instead of :4000).
-        const ingest = await run('sh', ['-c', line], { env: { ...process.env, HUB_URL: hub.gatewayUrl, HUB_API_KEY: '' }, timeout: 120_000 }).catch(
-          (error: { code: number; stdout: string; stderr: string }) => error,
-        );
+        const ingest = await run('sh', ['-c', line], {
+          env: { ...process.env, HUB_URL: hub.gatewayUrl, HUB_API_KEY: '' },
+          timeout: 120_000,
+        }).catch((error: { code: number; stdout: string; stderr: string }) => error);
         expect([register, ingest.stdout]).toEqual([register, expect.stringContaining(`${sizes[register]} registered`)]);
         expect(ingest.stdout, register).toContain(' 0 rejected.');
       }
@@ -115,11 +157,16 @@ describe('the demo, as a newcomer meets it', () => {
     }
   }, 300_000);
 
-  describe('reading a record\'s change history with the demo keys (README: the provider, with the data bureau\'s grant on the entries)', () => {
+  describe("reading a record's change history with the demo keys (README: the provider, with the data bureau's grant on the entries)", () => {
     const PERSON_HISTORY = `query($id: String!) { person(idNumber: $id) { history { changeType } } }`;
     const COMPANY_HISTORY = `query($u: String!) { legalEntity(uscc: $u) { history { changeType } } }`;
-    type Refusal = { code: string; refused: Array<{ item: string; reason: string }>; applyFor: Array<{ resourceCode: string }> };
-    const refusalOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions as Refusal | undefined;
+    type Refusal = {
+      code: string;
+      refused: Array<{ item: string; reason: string }>;
+      applyFor: Array<{ resourceCode: string }>;
+    };
+    const refusalOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+      result.errors?.[0]?.extensions as Refusal | undefined;
 
     beforeAll(async () => {
       // The test hub grants the provider systems the history entries (the library suites read
@@ -127,22 +174,48 @@ describe('the demo, as a newcomer meets it', () => {
       // demo's own — as on `npm start`.
       const sharing = hub.app('catalog').get(SharingService);
       for (const system of [DEMO_KEYS.hukou.systemCode, DEMO_KEYS.registration.systemCode]) {
-        for (const grant of await sharing.grants(demoPrincipal('admin'), { systemCode: system, resourceCode: HISTORY_ENTRIES })) {
-          if (grant.status === 'ACTIVE') await sharing.revokeGrant({ grantId: grant.id, reason: 'the demo has no such grant' }, demoPrincipal('admin'));
+        for (const grant of await sharing.grants(demoPrincipal('admin'), {
+          systemCode: system,
+          resourceCode: HISTORY_ENTRIES,
+        })) {
+          if (grant.status === 'ACTIVE')
+            await sharing.revokeGrant(
+              { grantId: grant.id, reason: 'the demo has no such grant' },
+              demoPrincipal('admin'),
+            );
         }
       }
       await refreshPolicy();
     });
 
     it('refuses the provider systems until the data bureau grants the history entries', async () => {
-      const person = refusalOf(await hub.graphql(PERSON_HISTORY, { id: demoPerson }, {}, { key: demoKey('hukou'), purpose: '户籍变更核查' }));
-      expect(person).toMatchObject({ code: 'ACCESS_DENIED', refused: [{ reason: 'GRANT_REQUIRED' }], applyFor: [{ resourceCode: HISTORY_ENTRIES }] });
-      const company = refusalOf(await hub.graphql(COMPANY_HISTORY, { u: demoCompany }, {}, { key: demoKey('registration'), purpose: '登记变更核查' }));
-      expect(company).toMatchObject({ code: 'ACCESS_DENIED', refused: [{ reason: 'GRANT_REQUIRED' }], applyFor: [{ resourceCode: HISTORY_ENTRIES }] });
+      const person = refusalOf(
+        await hub.graphql(PERSON_HISTORY, { id: demoPerson }, {}, { key: demoKey('hukou'), purpose: '户籍变更核查' }),
+      );
+      expect(person).toMatchObject({
+        code: 'ACCESS_DENIED',
+        refused: [{ reason: 'GRANT_REQUIRED' }],
+        applyFor: [{ resourceCode: HISTORY_ENTRIES }],
+      });
+      const company = refusalOf(
+        await hub.graphql(
+          COMPANY_HISTORY,
+          { u: demoCompany },
+          {},
+          { key: demoKey('registration'), purpose: '登记变更核查' },
+        ),
+      );
+      expect(company).toMatchObject({
+        code: 'ACCESS_DENIED',
+        refused: [{ reason: 'GRANT_REQUIRED' }],
+        applyFor: [{ resourceCode: HISTORY_ENTRIES }],
+      });
     });
 
     it('refuses a system of another department whatever it is granted: the history is not shared', async () => {
-      const refusal = refusalOf(await hub.graphql(PERSON_HISTORY, { id: demoPerson }, {}, { key: demoKey('window'), purpose: '一窗受理核验' }));
+      const refusal = refusalOf(
+        await hub.graphql(PERSON_HISTORY, { id: demoPerson }, {}, { key: demoKey('window'), purpose: '一窗受理核验' }),
+      );
       expect(refusal?.code).toBe('ACCESS_DENIED');
       expect(refusal?.refused).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'PROVIDER_ONLY' })]));
     });
@@ -165,7 +238,12 @@ describe('the demo, as a newcomer meets it', () => {
       );
       await sharing.approve({ applicationId: application.id }, demoPrincipal('supervisor'));
       await refreshPolicy();
-      const result = await hub.graphql<{ person: { history: Array<{ changeType: string }> } }>(PERSON_HISTORY, { id: demoPerson }, {}, { key: demoKey('hukou'), purpose: '户籍变更核查' });
+      const result = await hub.graphql<{ person: { history: Array<{ changeType: string }> } }>(
+        PERSON_HISTORY,
+        { id: demoPerson },
+        {},
+        { key: demoKey('hukou'), purpose: '户籍变更核查' },
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data?.person.history).toEqual(expect.arrayContaining([{ changeType: 'registered' }]));
     });

@@ -1,7 +1,14 @@
 import { generateCitizenId, seededRandom } from '@hub/identifiers';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, aLegalEntity, aPerson, aStandardAddress } from './support/fixtures.js';
+import {
+  REGISTER,
+  REGISTER_ADDRESS,
+  REGISTER_PERSON,
+  aLegalEntity,
+  aPerson,
+  aStandardAddress,
+} from './support/fixtures.js';
 import { TestHub } from './support/test-hub.js';
 
 interface Division {
@@ -118,20 +125,25 @@ describe('divisions and addresses as the standards write them', () => {
       ['440622', '南海县', '1992-09-02', '449004', '南海市'],
       ['440623', '顺德县', '1992-03-26', '449001', '顺德市'],
       ['440624', '高明县', '1994-04-18', '449023', '高明市'],
-    ])("resolves Foshan's county code %s (%s, 1983–) with its validity, successor and evidence", async (code, name, validTo, successor, successorName) => {
-      expect(await division(code)).toMatchObject({
-        code,
-        name,
-        level: 'COUNTY',
-        fullName: `广东省佛山市${name}`,
-        validFrom: '1983-12-22',
-        validTo,
-        inForce: false,
-        successors: [{ code: successor, name: successorName, inForce: false }],
-        parent: { code: '440600' },
-      });
-      expect((await division(code))?.evidence).toMatch(new RegExp(`^民政部《县及县以上行政区划代码》年末表 1983–.*city approved.* ${validTo}`));
-    });
+    ])(
+      "resolves Foshan's county code %s (%s, 1983–) with its validity, successor and evidence",
+      async (code, name, validTo, successor, successorName) => {
+        expect(await division(code)).toMatchObject({
+          code,
+          name,
+          level: 'COUNTY',
+          fullName: `广东省佛山市${name}`,
+          validFrom: '1983-12-22',
+          validTo,
+          inForce: false,
+          successors: [{ code: successor, name: successorName, inForce: false }],
+          parent: { code: '440600' },
+        });
+        expect((await division(code))?.evidence).toMatch(
+          new RegExp(`^民政部《县及县以上行政区划代码》年末表 1983–.*city approved.* ${validTo}`),
+        );
+      },
+    );
 
     it('accepts a citizen ID issued under a retired area code, and resolves its area', async () => {
       const idNumber = generateCitizenId(seededRandom(1983), {
@@ -261,7 +273,9 @@ describe('divisions and addresses as the standards write them', () => {
           registeredAddress: { text: string };
           provenance: { originals: unknown };
         };
-      }>(`query($u: String!) { legalEntity(uscc: $u) { registeredAddress { text } provenance { originals } } }`, { u: entity.uscc });
+      }>(`query($u: String!) { legalEntity(uscc: $u) { registeredAddress { text } provenance { originals } } }`, {
+        u: entity.uscc,
+      });
       expect(read.errors).toBeUndefined();
       expect(read.data?.legalEntity).toEqual({
         registeredAddress: { text: '浙江省杭州市西湖区文三路100号A座' },
@@ -274,20 +288,31 @@ describe('divisions and addresses as the standards write them', () => {
     });
 
     it('normalises addresses of an extract the same way (a CSV field with an embedded line break), refusing only the bad line', async () => {
-      const broken = aLegalEntity().with({ registeredAddress: '广东省佛山市南海区\r\n桂城街道南海大道北 1 号' }).build();
+      const broken = aLegalEntity()
+        .with({ registeredAddress: '广东省佛山市南海区\r\n桂城街道南海大道北 1 号' })
+        .build();
       const hidden = aLegalEntity().with({ registeredAddress: '广东省佛山市南海区\u2060桂城街道' }).build();
       const columns = Object.keys(broken);
       const field = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
-      const csv = [columns.join(','), ...[broken, hidden].map((r) => columns.map((c) => field(r[c])).join(','))].join('\n') + '\n';
+      const csv =
+        [columns.join(','), ...[broken, hidden].map((r) => columns.map((c) => field(r[c])).join(','))].join('\n') +
+        '\n';
       const response = await hub.ingest('legal-entities', csv, 'text/csv');
       expect(response.status).toBe(200);
-      const report = (await response.json()) as { accepted: number; rejected: number; rejections: Array<{ field: string; code: string }> };
+      const report = (await response.json()) as {
+        accepted: number;
+        rejected: number;
+        rejections: Array<{ field: string; code: string }>;
+      };
       expect(report).toMatchObject({ accepted: 1, rejected: 1 });
-      expect(report.rejections.map((r) => [r.field, r.code])).toEqual([['registeredAddress', 'ADDRESS_CONTROL_CHARACTER']]);
-      const read = await hub.graphql<{ legalEntity: { registeredAddress: { text: string }; provenance: { originals: unknown } } }>(
-        `query($u: String!) { legalEntity(uscc: $u) { registeredAddress { text } provenance { originals } } }`,
-        { u: broken.uscc },
-      );
+      expect(report.rejections.map((r) => [r.field, r.code])).toEqual([
+        ['registeredAddress', 'ADDRESS_CONTROL_CHARACTER'],
+      ]);
+      const read = await hub.graphql<{
+        legalEntity: { registeredAddress: { text: string }; provenance: { originals: unknown } };
+      }>(`query($u: String!) { legalEntity(uscc: $u) { registeredAddress { text } provenance { originals } } }`, {
+        u: broken.uscc,
+      });
       expect(read.data?.legalEntity).toEqual({
         registeredAddress: { text: '广东省佛山市南海区桂城街道南海大道北1号' },
         provenance: { originals: { registeredAddress: '广东省佛山市南海区\r\n桂城街道南海大道北 1 号' } },

@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { HUB_ERROR_CODES, isHubErrorCode } from '@hub/subgraph';
 
 /** Codes Apollo Server itself answers with (the hub passes them on, it does not make them). */
-const APOLLO_CODES = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+const APOLLO_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+];
 
 const CODE = String.raw`'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'`;
 /** Where a literal code becomes an answer's code, in the shapes the hub's source writes them. */
@@ -26,7 +32,9 @@ const ANSWER_SHAPES = [
 
 /** The apps' and libraries' source, without specs and generated files. */
 function sourceFiles(): string[] {
-  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'apps', 'libs'], { encoding: 'utf8' })
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'apps', 'libs'], {
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((file) => /\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file) && !file.startsWith('apps/console/src/gql/'));
 }
@@ -57,7 +65,9 @@ describe('error codes', () => {
         .filter((code) => !isHubErrorCode(code))
         .map((code) => `${code} (${file})`),
     );
-    expect(undeclared, 'add each to HUB_ERROR_CODES in libs/subgraph/src/error-codes.ts, with what it means').toEqual([]);
+    expect(undeclared, 'add each to HUB_ERROR_CODES in libs/subgraph/src/error-codes.ts, with what it means').toEqual(
+      [],
+    );
   });
 
   it('every code has a meaning, and is spelled as a code', () => {
@@ -69,11 +79,20 @@ describe('error codes', () => {
 
   it('the README names only codes that exist (its table of what a caller should do, by code)', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf('What a caller should do, by code'), readme.indexOf('## Architecture in brief'));
+    const table = readme.slice(
+      readme.indexOf('What a caller should do, by code'),
+      readme.indexOf('## Architecture in brief'),
+    );
     expect(table.length).toBeGreaterThan(100);
-    const named = [...table.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(_\*)?`/g)].map(([, code, wildcard]) => (wildcard ? `${code}_*` : code));
+    const named = [...table.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(_\*)?`/g)].map(([, code, wildcard]) =>
+      wildcard ? `${code}_*` : code,
+    );
     expect(named.length).toBeGreaterThan(10);
-    const unknown = named.filter((code) => (code.endsWith('_*') ? !Object.keys(HUB_ERROR_CODES).some((known) => known.startsWith(code.slice(0, -1))) : !isHubErrorCode(code) && !APOLLO_CODES.includes(code)));
+    const unknown = named.filter((code) =>
+      code.endsWith('_*')
+        ? !Object.keys(HUB_ERROR_CODES).some((known) => known.startsWith(code.slice(0, -1)))
+        : !isHubErrorCode(code) && !APOLLO_CODES.includes(code),
+    );
     expect(unknown).toEqual([]);
   });
 });

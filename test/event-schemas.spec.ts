@@ -9,7 +9,9 @@ import { PERSON_REGISTER } from '../apps/population/src/person/person.register.j
 /** Every event type the libraries publish. */
 const TYPES = [
   ...[LEGAL_ENTITY_REGISTER, PERSON_REGISTER, CREDIT_RECORD_REGISTER, STANDARD_ADDRESS_REGISTER].flatMap((r) =>
-    [r.events.registered, r.events.changed, r.events.statusChanged].filter((t): t is NonNullable<typeof t> => Boolean(t)),
+    [r.events.registered, r.events.changed, r.events.statusChanged].filter((t): t is NonNullable<typeof t> =>
+      Boolean(t),
+    ),
   ),
   ...Object.values(LEGAL_ENTITY_EVENT),
   ...Object.values(CATALOG_EVENT),

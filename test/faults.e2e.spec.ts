@@ -22,7 +22,11 @@ import { AppProcess, buildApps, freePort, hubEnvironment, readAdminKey } from '.
  * and the catalog have databases of their own, so that each outage is one dependency's.
  */
 
-type Body = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
+type Body = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+};
 
 /** Which access-record batches the proxy refuses (503, as the catalog does when its database is down). */
 type AuditFault = 'none' | 'all' | 'intents' | 'outcomes' | 'after-intent';
@@ -45,15 +49,25 @@ class AuditFaultProxy {
       req.on('end', () => {
         const body = Buffer.concat(chunks);
         if (req.url === '/internal/access-records' && proxy.current!.refuses(body.toString())) {
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"code":"ACCESS_LOG_UNAVAILABLE","message":"injected by the test"}');
+          res
+            .writeHead(503, { 'content-type': 'application/json' })
+            .end('{"code":"ACCESS_LOG_UNAVAILABLE","message":"injected by the test"}');
           return;
         }
-        const forward = httpRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          // The write's intent is in; now the access log goes down, before the write is made.
-          if (req.url === '/internal/access-records' && proxy.current!.fault === 'after-intent' && body.includes('"INTENDED"')) proxy.current!.fault = 'all';
-        });
+        const forward = httpRequest(
+          { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+            // The write's intent is in; now the access log goes down, before the write is made.
+            if (
+              req.url === '/internal/access-records' &&
+              proxy.current!.fault === 'after-intent' &&
+              body.includes('"INTENDED"')
+            )
+              proxy.current!.fault = 'all';
+          },
+        );
         forward.on('error', () => res.writeHead(502).end());
         forward.end(body);
       });
@@ -95,7 +109,11 @@ async function setReachable(database: ScratchDatabase, reachable: boolean): Prom
   await admin.connect();
   try {
     await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS ${reachable ? 'true' : 'false'}`);
-    if (!reachable) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    if (!reachable)
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
   } finally {
     await admin.end();
   }
@@ -127,7 +145,13 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
   let writerKey: string;
   let topicPrefix: string;
 
-  const post = async (gateway: AppProcess, key: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  const post = async (
+    gateway: AppProcess,
+    key: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers },
@@ -139,16 +163,25 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     const client = new pg.Client({ connectionString: catalogDb.url });
     await client.connect();
     try {
-      return (await client.query('SELECT seq::text, outcome, error_code AS "errorCode" FROM catalog.access_record WHERE request_id = $1 ORDER BY seq', [requestId])).rows as Array<{ seq: string; outcome: string; errorCode: string | null }>;
+      return (
+        await client.query(
+          'SELECT seq::text, outcome, error_code AS "errorCode" FROM catalog.access_record WHERE request_id = $1 ORDER BY seq',
+          [requestId],
+        )
+      ).rows as Array<{ seq: string; outcome: string; errorCode: string | null }>;
     } finally {
       await client.end();
     }
   };
   const health = async (app: AppProcess) => {
     const response = await fetch(`${app.url}/health`, { signal: AbortSignal.timeout(10_000) });
-    return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { status: string; error?: string }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string; checks: Record<string, { status: string; error?: string }> },
+    };
   };
-  const legalEntity = (uscc: string) => post(gatewayA, writerKey, `query($u: String!) { legalEntity(uscc: $u) { uscc name } }`, { u: uscc });
+  const legalEntity = (uscc: string) =>
+    post(gatewayA, writerKey, `query($u: String!) { legalEntity(uscc: $u) { uscc name } }`, { u: uscc });
 
   beforeAll(async () => {
     build = buildApps();
@@ -156,10 +189,16 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     librariesDb = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_faults_lib');
     catalogDb = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_faults_cat');
     topicPrefix = `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}.`;
-    const common = { ...hubEnv.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: topicPrefix, DATABASE_POOL_SIZE: '5' };
+    const common = {
+      ...hubEnv.env,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      DATABASE_POOL_SIZE: '5',
+    };
     apps.catalog = await AppProcess.start(build.dir, 'catalog', { ...common, DATABASE_URL: catalogDb.url });
     // Two libraries: one to write and read, one to kill (the rest of the supergraph is not needed).
-    for (const library of ['legal-entity', 'geospatial']) apps[library] = await AppProcess.start(build.dir, library, { ...common, DATABASE_URL: librariesDb.url });
+    for (const library of ['legal-entity', 'geospatial'])
+      apps[library] = await AppProcess.start(build.dir, library, { ...common, DATABASE_URL: librariesDb.url });
     proxy = await AuditFaultProxy.start(apps.catalog.url);
     const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
     const subgraphs = (catalog: string) => ({
@@ -177,15 +216,25 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     adminKey = await eventually(async () => readAdminKey(hubEnv.adminKeyFile), 30_000);
     // The market regulator's registration system: it writes and reads legal entities (its own register).
     writerKey = await eventually(async () => {
-      const issued = await post(gatewayA, adminKey, `mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key } }`, {
-        i: { roles: ['SYSTEM'], systemCode: SENDERS.legalEntity.sourceSystem, holderName: 'faults test registration system' },
-      });
+      const issued = await post(
+        gatewayA,
+        adminKey,
+        `mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key } }`,
+        {
+          i: {
+            roles: ['SYSTEM'],
+            systemCode: SENDERS.legalEntity.sourceSystem,
+            holderName: 'faults test registration system',
+          },
+        },
+      );
       const key = (issued.body.data?.issueApiKey as { key?: string } | undefined)?.key;
       if (!key) throw new Error(`no key: ${JSON.stringify(issued.body)}`);
       return key;
     }, 30_000);
     // Known to both gateways before the tests start.
-    for (const gateway of [gatewayA, gatewayB]) await eventually(async () => expect((await post(gateway, writerKey, '{ __typename }')).status).toBe(200), 30_000);
+    for (const gateway of [gatewayA, gatewayB])
+      await eventually(async () => expect((await post(gateway, writerKey, '{ __typename }')).status).toBe(200), 30_000);
   }, 300_000);
 
   afterAll(async () => {
@@ -238,19 +287,22 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     it.each([
       ['between the intent and the write', 'after-intent'],
       ['after the write', 'outcomes'],
-    ] as const)('the access log failing %s: the write stands, is answered as made, and its intent is its access record', async (_, fault) => {
-      proxy.fault = fault;
-      const { input, answer, requestId } = await register();
-      proxy.fault = 'none';
-      expect(answer.status).toBe(200);
-      expect(answer.body.errors).toBeUndefined();
-      expect((answer.body.data?.registerLegalEntity as { outcome: string }).outcome).toBe('REGISTERED');
-      const records = await accessRecords(requestId);
-      expect(records.map((r) => r.outcome)).toEqual(['INTENDED']);
-      expect(answer.body.extensions?.accessRecord).toEqual({ intent: records[0].seq, outcome: null });
-      // Committed: the library has it.
-      expect((await legalEntity(input.uscc)).body.data?.legalEntity).toMatchObject({ uscc: input.uscc });
-    });
+    ] as const)(
+      'the access log failing %s: the write stands, is answered as made, and its intent is its access record',
+      async (_, fault) => {
+        proxy.fault = fault;
+        const { input, answer, requestId } = await register();
+        proxy.fault = 'none';
+        expect(answer.status).toBe(200);
+        expect(answer.body.errors).toBeUndefined();
+        expect((answer.body.data?.registerLegalEntity as { outcome: string }).outcome).toBe('REGISTERED');
+        const records = await accessRecords(requestId);
+        expect(records.map((r) => r.outcome)).toEqual(['INTENDED']);
+        expect(answer.body.extensions?.accessRecord).toEqual({ intent: records[0].seq, outcome: null });
+        // Committed: the library has it.
+        expect((await legalEntity(input.uscc)).body.data?.legalEntity).toMatchObject({ uscc: input.uscc });
+      },
+    );
 
     it('a read while the access log is down is not answered (retryable 503), and the gateway is not ready', async () => {
       proxy.fault = 'all';
@@ -270,18 +322,82 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     const auth = () => ({ authorization: `Bearer ${writerKey}` });
     const json = () => ({ 'content-type': 'application/json', ...auth() });
     const cases: Array<[string, () => RequestInit & { path?: string }, number]> = [
-      ['several operations without operationName', () => ({ method: 'POST', headers: json(), body: JSON.stringify({ query: 'query A { __typename } query B { __typename }' }) }), 400],
-      ['a subscription', () => ({ method: 'POST', headers: json(), body: JSON.stringify({ query: 'subscription S { legalEntityChanged { uscc } }' }) }), 400],
-      ['a malformed id (not a UUID)', () => ({ method: 'POST', headers: json(), body: JSON.stringify({ query: '{ sharingApplication(id: "x") { id } }' }) }), 400],
-      ['a malformed USCC', () => ({ method: 'POST', headers: json(), body: JSON.stringify({ query: '{ legalEntity(uscc: "x") { name } }' }) }), 400],
+      [
+        'several operations without operationName',
+        () => ({
+          method: 'POST',
+          headers: json(),
+          body: JSON.stringify({ query: 'query A { __typename } query B { __typename }' }),
+        }),
+        400,
+      ],
+      [
+        'a subscription',
+        () => ({
+          method: 'POST',
+          headers: json(),
+          body: JSON.stringify({ query: 'subscription S { legalEntityChanged { uscc } }' }),
+        }),
+        400,
+      ],
+      [
+        'a malformed id (not a UUID)',
+        () => ({
+          method: 'POST',
+          headers: json(),
+          body: JSON.stringify({ query: '{ sharingApplication(id: "x") { id } }' }),
+        }),
+        400,
+      ],
+      [
+        'a malformed USCC',
+        () => ({
+          method: 'POST',
+          headers: json(),
+          body: JSON.stringify({ query: '{ legalEntity(uscc: "x") { name } }' }),
+        }),
+        400,
+      ],
       ['an empty body', () => ({ method: 'POST', headers: json(), body: '' }), 400],
       ['malformed JSON', () => ({ method: 'POST', headers: json(), body: '{"query": ' }), 400],
       ['a JSON body without a query', () => ({ method: 'POST', headers: json(), body: '{}' }), 400],
-      ['a request blocked as possible CSRF', () => ({ method: 'POST', headers: { ...auth(), 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 400],
-      ['too large a body', () => ({ method: 'POST', headers: json(), body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(70_000)}` }) }), 413],
-      ['an Accept header without JSON', () => ({ method: 'POST', headers: { ...json(), accept: 'text/html' }, body: JSON.stringify({ query: '{ __typename }' }) }), 406],
+      [
+        'a request blocked as possible CSRF',
+        () => ({
+          method: 'POST',
+          headers: { ...auth(), 'content-type': 'text/plain' },
+          body: '{"query":"{ __typename }"}',
+        }),
+        400,
+      ],
+      [
+        'too large a body',
+        () => ({
+          method: 'POST',
+          headers: json(),
+          body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(70_000)}` }),
+        }),
+        413,
+      ],
+      [
+        'an Accept header without JSON',
+        () => ({
+          method: 'POST',
+          headers: { ...json(), accept: 'text/html' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        }),
+        406,
+      ],
       ['no such route', () => ({ method: 'GET', headers: auth(), path: '/no-such-route' }), 404],
-      ['no key', () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }), 401],
+      [
+        'no key',
+        () => ({
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        }),
+        401,
+      ],
     ];
     it.each(cases)('%s', async (_, init, status) => {
       const request = init();
@@ -301,7 +417,7 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
   });
 
   describe('dependency outages: retryable 503s, health that says so, recovery without restarts', () => {
-    it('the libraries\' database: SERVICE_UNAVAILABLE naming the library, 503 with Retry-After; then back', async () => {
+    it("the libraries' database: SERVICE_UNAVAILABLE naming the library, 503 with Retry-After; then back", async () => {
       const known = aLegalEntity().build();
       expect((await post(gatewayA, writerKey, REGISTER, { input: known })).status).toBe(200);
       await setReachable(librariesDb, false);
@@ -312,12 +428,21 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
           return r;
         }, 30_000);
         expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(read.body.errors?.[0]).toMatchObject({ path: ['legalEntity'], extensions: { code: 'SERVICE_UNAVAILABLE', service: 'legal-entity', dependency: 'database', retryable: true } });
+        expect(read.body.errors?.[0]).toMatchObject({
+          path: ['legalEntity'],
+          extensions: { code: 'SERVICE_UNAVAILABLE', service: 'legal-entity', dependency: 'database', retryable: true },
+        });
         // For callers, no internals: no host, port, database name or driver text.
         expect(JSON.stringify(read.body)).not.toMatch(/127\.0\.0\.1|5432|hub_faults|ECONN|accepting connections/);
         // For the operators, the dependency and the driver's own words, in the library's log.
         // (Read as it arrives: the line travels through the process's stdout pipe after the answer.)
-        await eventually(async () => expect(apps['legal-entity'].log()).toMatch(/database unavailable: answered SERVICE_UNAVAILABLE.*accepting connections|accepting connections.*database unavailable/), 10_000);
+        await eventually(
+          async () =>
+            expect(apps['legal-entity'].log()).toMatch(
+              /database unavailable: answered SERVICE_UNAVAILABLE.*accepting connections|accepting connections.*database unavailable/,
+            ),
+          10_000,
+        );
         const library = await health(apps['legal-entity']);
         expect(library.status).toBe(503);
         expect(library.body.checks.database.status).toBe('unavailable');
@@ -327,7 +452,10 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
         const write = await post(gatewayA, writerKey, REGISTER, { input: aLegalEntity().build() });
         expect(write.status).toBe(503);
         expect(write.headers.get('retry-after')).toMatch(/^\d+$/);
-        expect(write.body.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'legal-entity' });
+        expect(write.body.errors?.[0].extensions).toMatchObject({
+          code: 'SERVICE_UNAVAILABLE',
+          service: 'legal-entity',
+        });
         expect((await accessRecords(write.headers.get('x-request-id')!)).map((r) => [r.outcome, r.errorCode])).toEqual([
           ['INTENDED', null],
           ['FAILED', 'SERVICE_UNAVAILABLE'],
@@ -351,7 +479,7 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
       }, 30_000);
     });
 
-    it('the catalog\'s database (the access log): reads refused as retryable, the gateway not ready; then back', async () => {
+    it("the catalog's database (the access log): reads refused as retryable, the gateway not ready; then back", async () => {
       await setReachable(catalogDb, false);
       try {
         const read = await eventually(async () => {
@@ -388,14 +516,29 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
       const read = await legalEntity(aLegalEntity().build().uscc);
       expect(read.status).toBe(503);
       expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(read.body.errors?.[0].extensions).toMatchObject({ code: 'AUDIT_UNAVAILABLE', retryable: true, requestId: read.headers.get('x-request-id') });
+      expect(read.body.errors?.[0].extensions).toMatchObject({
+        code: 'AUDIT_UNAVAILABLE',
+        retryable: true,
+        requestId: read.headers.get('x-request-id'),
+      });
       for (const gateway of [gatewayA, gatewayB]) {
         const ready = await health(gateway);
         expect(ready.status).toBe(503);
         expect(ready.body.checks.catalog.status).toBe('unavailable');
       }
     } finally {
-      apps.catalog = await AppProcess.start(build.dir, 'catalog', { ...hubEnv.env, KAFKA_BROKERS: process.env.KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: topicPrefix, DATABASE_POOL_SIZE: '5', DATABASE_URL: catalogDb.url }, catalogPort);
+      apps.catalog = await AppProcess.start(
+        build.dir,
+        'catalog',
+        {
+          ...hubEnv.env,
+          KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          DATABASE_POOL_SIZE: '5',
+          DATABASE_URL: catalogDb.url,
+        },
+        catalogPort,
+      );
     }
     await eventually(async () => {
       expect((await legalEntity(aLegalEntity().build().uscc)).status).toBe(200);
@@ -404,13 +547,23 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
   });
 
   it('revocation reaches a gateway that gets no policy events within the documented bound (POLICY_REFRESH_MS, 2 s, plus one fetch)', async () => {
-    const issued = await post(gatewayA, adminKey, `mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key apiKey { id } } }`, {
-      i: { roles: ['SYSTEM'], systemCode: SENDERS.legalEntity.sourceSystem, holderName: 'faults test key to revoke' },
-    });
+    const issued = await post(
+      gatewayA,
+      adminKey,
+      `mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key apiKey { id } } }`,
+      {
+        i: { roles: ['SYSTEM'], systemCode: SENDERS.legalEntity.sourceSystem, holderName: 'faults test key to revoke' },
+      },
+    );
     const { key, apiKey } = issued.body.data!.issueApiKey as { key: string; apiKey: { id: string } };
     const works = async (gateway: AppProcess) => (await post(gateway, key, '{ __typename }')).status === 200;
     await eventually(async () => expect(await works(gatewayB)).toBe(true), 30_000);
-    const revoked = await post(gatewayA, adminKey, `mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { revokedAt } }`, { i: { id: apiKey.id, reason: 'fault-injection test: revocation without events' } });
+    const revoked = await post(
+      gatewayA,
+      adminKey,
+      `mutation($i: RevokeApiKeyInput!) { revokeApiKey(input: $i) { revokedAt } }`,
+      { i: { id: apiKey.id, reason: 'fault-injection test: revocation without events' } },
+    );
     expect(revoked.body.errors).toBeUndefined();
     const since = Date.now();
     await eventually(async () => {
@@ -421,28 +574,45 @@ describe('the hub under faults, every app a process of its own', skipUnless('pos
     // The bound is 2 s plus a fetch; the slack is for a loaded machine, not for a missed poll (30 s before).
     expect(Date.now() - since).toBeLessThan(15_000);
     // The poll is cheap: while nothing changed, the catalog answered 304 without a body.
-    const metrics = await (await fetch(`${gatewayB.url}/metrics`, { headers: { authorization: `Bearer ${hubEnv.env.HUB_METRICS_TOKEN}` } })).text();
-    expect(Number(/hub_policy_reloads_total\{[^}]*outcome="unchanged"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0)).toBeGreaterThan(0);
+    const metrics = await (
+      await fetch(`${gatewayB.url}/metrics`, { headers: { authorization: `Bearer ${hubEnv.env.HUB_METRICS_TOKEN}` } })
+    ).text();
+    expect(
+      Number(/hub_policy_reloads_total\{[^}]*outcome="unchanged"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0),
+    ).toBeGreaterThan(0);
   });
 
-  it('a killed library: the others\' data is answered, and what is missing says where and why', async () => {
+  it("a killed library: the others' data is answered, and what is missing says where and why", async () => {
     const known = aLegalEntity().build();
     expect((await post(gatewayA, writerKey, REGISTER, { input: known })).status).toBe(200);
     await apps.geospatial.kill();
-    const read = await post(gatewayA, writerKey, `query($u: String!) { legalEntity(uscc: $u) { uscc name location { status addressText } } }`, { u: known.uscc });
+    const read = await post(
+      gatewayA,
+      writerKey,
+      `query($u: String!) { legalEntity(uscc: $u) { uscc name location { status addressText } } }`,
+      { u: known.uscc },
+    );
     expect(read.status).toBe(200);
     expect(read.body.data?.legalEntity).toMatchObject({ uscc: known.uscc, name: known.name, location: null });
     expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(read.body.errors).toHaveLength(1);
     expect(read.body.errors![0]).toMatchObject({
       path: ['legalEntity', 'location'],
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'geospatial', retryable: true, requestId: read.headers.get('x-request-id') },
+      extensions: {
+        code: 'SUBGRAPH_UNAVAILABLE',
+        service: 'geospatial',
+        retryable: true,
+        requestId: read.headers.get('x-request-id'),
+      },
     });
     expect(read.body.errors![0].message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     expect(gatewayA.log()).toMatch(/the geospatial library cannot be reached/);
     // Nothing of it at all: 503.
     const only = await post(gatewayA, writerKey, `{ standardAddress(addressId: "A1") { __typename } }`);
     expect(only.status).toBe(503);
-    expect(only.body.errors?.[0]).toMatchObject({ path: ['standardAddress'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'geospatial' } });
+    expect(only.body.errors?.[0]).toMatchObject({
+      path: ['standardAddress'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'geospatial' },
+    });
   });
 });

@@ -12,7 +12,9 @@ describe('the gateway', () => {
 
   beforeAll(async () => {
     // Telemetry switched on in the environment: the gateway must switch it off regardless.
-    hub = await TestHub.start({ env: { APOLLO_TELEMETRY_DISABLED: 'false', MAX_QUERY_DEPTH: '4', MAX_QUERY_COST: '500' } });
+    hub = await TestHub.start({
+      env: { APOLLO_TELEMETRY_DISABLED: 'false', MAX_QUERY_DEPTH: '4', MAX_QUERY_COST: '500' },
+    });
   });
   afterAll(() => hub?.close());
 
@@ -27,7 +29,9 @@ describe('the gateway', () => {
   });
 
   it('refuses an operation whose estimated cost is too high', async () => {
-    const result = await hub.graphql(`{ searchLegalEntities(first: 100) { nodes { uscc history(last: 50) { version } } } }`);
+    const result = await hub.graphql(
+      `{ searchLegalEntities(first: 100) { nodes { uscc history(last: 50) { version } } } }`,
+    );
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 500 });
     expect(result.errors?.[0].message).toMatch(/estimated cost is \d+/);
   });
@@ -40,13 +44,21 @@ describe('the gateway', () => {
     });
     expect(response.headers.get('x-request-id')).toBe('dept-sys-42.req-0001');
     const body = (await response.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
-    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', requestId: 'dept-sys-42.req-0001', serviceName: 'legal-entity' });
+    expect(body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      requestId: 'dept-sys-42.req-0001',
+      serviceName: 'legal-entity',
+    });
   });
 
   it('answers unknown fields and malformed requests with GraphQL validation errors, not 500s', async () => {
     const unknown = await hub.graphql(`{ legalEntity(uscc: "x") { colour } }`);
     expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const malformed = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...hub.auth() }, body: '{"query": ' });
+    const malformed = await fetch(`${hub.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...hub.auth() },
+      body: '{"query": ',
+    });
     expect(malformed.status).toBe(400);
     const tooLarge = await fetch(`${hub.gatewayUrl}/graphql`, {
       method: 'POST',
@@ -61,9 +73,16 @@ describe('the gateway', () => {
     const health = await (await fetch(`${hub.gatewayUrl}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', checks: { 'subgraph:legal-entity': { status: 'ok' } } });
     const subgraphHealth = await (await fetch(`${hub.legalEntityUrl}/health`)).json();
-    expect(subgraphHealth).toMatchObject({ status: 'ok', checks: { database: { status: 'ok' }, events: { status: 'ok' } } });
-    const metrics = await (await fetch(`${hub.gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })).text();
-    expect(metrics).toMatch(/hub_graphql_operation_seconds_count\{[^}]*operation="Register"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(subgraphHealth).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'ok' }, events: { status: 'ok' } },
+    });
+    const metrics = await (
+      await fetch(`${hub.gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })
+    ).text();
+    expect(metrics).toMatch(
+      /hub_graphql_operation_seconds_count\{[^}]*operation="Register"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
   });
 
   it('serves GraphiQL from its own files, under a CSP that forbids every other origin, with no external URL', async () => {

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, SCHEMAS_DIR, UnsupportedSchemaError, generateContracts, payloadTypeName, schemaToType, staleFiles, topicConstant, writeContracts } from '../scripts/generate-contracts.js';
+import {
+  OUTPUT_DIR,
+  SCHEMAS_DIR,
+  UnsupportedSchemaError,
+  generateContracts,
+  payloadTypeName,
+  schemaToType,
+  staleFiles,
+  topicConstant,
+  writeContracts,
+} from '../scripts/generate-contracts.js';
 
 describe('schema → TypeScript', () => {
   it.each([
@@ -31,20 +41,35 @@ describe('schema → TypeScript', () => {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'weird-name'],
-      properties: { id: { type: 'string', description: 'the id' }, 'weird-name': { type: 'integer' }, note: { type: 'string' } },
+      properties: {
+        id: { type: 'string', description: 'the id' },
+        'weird-name': { type: 'integer' },
+        note: { type: 'string' },
+      },
     };
-    expect(schemaToType(schema)).toBe("{\n  /** the id */\n  id: string;\n  'weird-name': number;\n  note?: string;\n}");
+    expect(schemaToType(schema)).toBe(
+      "{\n  /** the id */\n  id: string;\n  'weird-name': number;\n  note?: string;\n}",
+    );
   });
 
   it('an open object keeps an index signature; a map of named keys is a mapped type of optional keys', () => {
-    expect(schemaToType({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] })).toBe('{\n  a: string;\n  [key: string]: unknown;\n}');
-    expect(schemaToType({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'number' } })).toBe('{\n  [key: string]: number;\n}');
+    expect(schemaToType({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] })).toBe(
+      '{\n  a: string;\n  [key: string]: unknown;\n}',
+    );
+    expect(
+      schemaToType({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'number' } }),
+    ).toBe('{\n  [key: string]: number;\n}');
     expect(
       schemaToType({
         type: 'object',
         minProperties: 1,
         propertyNames: { enum: ['name', 'phone'] },
-        additionalProperties: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: {}, to: {} } },
+        additionalProperties: {
+          type: 'object',
+          required: ['from', 'to'],
+          additionalProperties: false,
+          properties: { from: {}, to: {} },
+        },
       }),
     ).toBe("{\n  [K in 'name' | 'phone']?: {\n    from: unknown;\n    to: unknown;\n  };\n}");
   });
@@ -55,7 +80,9 @@ describe('schema → TypeScript', () => {
       additionalProperties: false,
       required: ['change'],
       properties: { change: { enum: ['granted', 'revoked'] }, reason: { type: ['string', 'null'] } },
-      allOf: [{ if: { properties: { change: { const: 'granted' } } }, then: { properties: { reason: { type: 'null' } } } }],
+      allOf: [
+        { if: { properties: { change: { const: 'granted' } } }, then: { properties: { reason: { type: 'null' } } } },
+      ],
     };
     expect(schemaToType(schema)).toBe("{\n  change: 'granted' | 'revoked';\n  reason?: string | null;\n}");
   });
@@ -124,17 +151,29 @@ describe('generated contracts', () => {
 
   it('refuses a schema on no topic, a topic naming a type without a schema, and a description naming another topic', () => {
     const orphan = copyOfSchemas('orphan');
-    writeFileSync(join(orphan, 'hub.credit.noted.v1.schema.json'), JSON.stringify({ title: 'hub.credit.noted.v1', type: 'object' }));
-    expect(() => generateContracts(orphan)).toThrow('hub.credit.noted.v1.schema.json: the event is on no topic of topics.json');
+    writeFileSync(
+      join(orphan, 'hub.credit.noted.v1.schema.json'),
+      JSON.stringify({ title: 'hub.credit.noted.v1', type: 'object' }),
+    );
+    expect(() => generateContracts(orphan)).toThrow(
+      'hub.credit.noted.v1.schema.json: the event is on no topic of topics.json',
+    );
 
     const missing = copyOfSchemas('missing');
     rmSync(join(missing, 'hub.credit.changed.v1.schema.json'));
-    expect(() => generateContracts(missing)).toThrow('hub.credit.record.v1 carries hub.credit.changed.v1, which has no hub.credit.changed.v1.schema.json');
+    expect(() => generateContracts(missing)).toThrow(
+      'hub.credit.record.v1 carries hub.credit.changed.v1, which has no hub.credit.changed.v1.schema.json',
+    );
 
     const moved = copyOfSchemas('moved');
     const file = join(moved, 'hub.population.registered.v1.schema.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Topic hub.population.person.v1', 'Topic hub.population.people.v1'));
-    expect(() => generateContracts(moved)).toThrow('its description names topic hub.population.people.v1, topics.json puts it on hub.population.person.v1');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Topic hub.population.person.v1', 'Topic hub.population.people.v1'),
+    );
+    expect(() => generateContracts(moved)).toThrow(
+      'its description names topic hub.population.people.v1, topics.json puts it on hub.population.person.v1',
+    );
   });
 });
 
@@ -148,8 +187,19 @@ describe('a payload change in a schema breaks its readers at compile time', () =
     writeContracts(generateContracts(schemas), join(dir, 'generated'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
     const reader = join(dir, 'reader.ts');
-    writeFileSync(reader, "import type { EventPayloads } from './generated/index.js';\nexport const died = (data: EventPayloads['hub.population.status-changed.v1']): string | null => (data.to === 'DECEASED' ? data.effectiveOn : null);\n");
-    const program = ts.createProgram([reader], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] });
+    writeFileSync(
+      reader,
+      "import type { EventPayloads } from './generated/index.js';\nexport const died = (data: EventPayloads['hub.population.status-changed.v1']): string | null => (data.to === 'DECEASED' ? data.effectiveOn : null);\n",
+    );
+    const program = ts.createProgram([reader], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+    });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   };
 
@@ -159,7 +209,10 @@ describe('a payload change in a schema breaks its readers at compile time', () =
     mkdirSync(dir);
     for (const f of readdirSync(SCHEMAS_DIR)) writeFileSync(join(dir, f), readFileSync(join(SCHEMAS_DIR, f)));
     const file = join(dir, 'hub.population.status-changed.v1.schema.json');
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as { required: string[]; properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     schema.properties.effectiveFrom = schema.properties.effectiveOn;
     delete schema.properties.effectiveOn;
     schema.required = schema.required.map((r) => (r === 'effectiveOn' ? 'effectiveFrom' : r));
@@ -169,8 +222,10 @@ describe('a payload change in a schema breaks its readers at compile time', () =
 });
 
 describe('the README', () => {
-  it("lists every topic of schemas/events/topics.json in its events table, each with its types", () => {
-    const { topics } = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'topics.json'), 'utf8')) as { topics: Array<{ name: string; events: string[] }> };
+  it('lists every topic of schemas/events/topics.json in its events table, each with its types', () => {
+    const { topics } = JSON.parse(readFileSync(join(SCHEMAS_DIR, 'topics.json'), 'utf8')) as {
+      topics: Array<{ name: string; events: string[] }>;
+    };
     const rows = new Map(
       readFileSync('README.md', 'utf8')
         .split('\n')
@@ -180,7 +235,8 @@ describe('the README', () => {
     expect([...rows.keys()].sort()).toEqual(topics.map((t) => t.name).sort());
     for (const topic of topics) {
       // The table shortens every type after the first to what follows the library: `changed.v1`.
-      for (const type of topic.events) expect(rows.get(topic.name), type).toContain(`${type.split('.').slice(2).join('.')}\``);
+      for (const type of topic.events)
+        expect(rows.get(topic.name), type).toContain(`${type.split('.').slice(2).join('.')}\``);
     }
   });
 });

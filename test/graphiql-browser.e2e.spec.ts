@@ -9,7 +9,10 @@ import { skipUnless } from './support/infrastructure.js';
 import { TestHub } from './support/test-hub.js';
 
 /** The visible text of the Headers editor (Monaco renders its lines as spans; nbsp as spaces). */
-const headersText = (page: Page) => page.$eval('[data-testid="headers-editor"], .graphiql-editor-tool .graphiql-editor:not(.hidden)', innerText).then((t) => t.replace(/\u00a0/g, ' '));
+const headersText = (page: Page) =>
+  page
+    .$eval('[data-testid="headers-editor"], .graphiql-editor-tool .graphiql-editor:not(.hidden)', innerText)
+    .then((t) => t.replace(/\u00a0/g, ' '));
 
 describe('GraphiQL for a newcomer', skipUnless('chromium'), () => {
   let hub: TestHub;
@@ -48,7 +51,9 @@ describe('GraphiQL for a newcomer', skipUnless('chromium'), () => {
 
     // The default query runs with the default purpose: data, no PURPOSE_REQUIRED.
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(`document.querySelector('.graphiql-response')?.innerText.includes('searchLegalEntities')`);
+    await page.waitForFunction(
+      `document.querySelector('.graphiql-response')?.innerText.includes('searchLegalEntities')`,
+    );
     const response = await page.$eval('.graphiql-response', innerText);
     expect(response).not.toContain('PURPOSE_REQUIRED');
     expect(response).not.toContain('"errors"');

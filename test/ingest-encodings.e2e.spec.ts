@@ -21,8 +21,19 @@ import { TestHub } from './support/test-hub.js';
 const IDLE_MS = 2_000;
 
 const PERSON_COLUMNS = [
-  'idNumber', 'name', 'gender', 'birthDate', 'ethnicityCode', 'householdAddress', 'householdDivisionCode', 'phone', 'maritalStatusCode',
-  'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version',
+  'idNumber',
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicityCode',
+  'householdAddress',
+  'householdDivisionCode',
+  'phone',
+  'maritalStatusCode',
+  'sourceDepartment',
+  'sourceSystem',
+  'sourceRecordId',
+  'version',
 ] as const;
 
 type Row = Record<string, unknown>;
@@ -54,7 +65,13 @@ const GBK_NAMES = ['张喆', '王堃', '李昇', '赵珺', '欧阳娜娜'];
 const GB18030_NAMES = ['刘䶮', '𠮷田秀'];
 
 /** An HTTP upload sent by hand, so the test decides when (and whether) the rest of the body comes. */
-function openUpload(hub: { gatewayUrl: string }, register: string, key: string, contentType = 'application/x-ndjson', accept = 'application/json'): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
+function openUpload(
+  hub: { gatewayUrl: string },
+  register: string,
+  key: string,
+  contentType = 'application/x-ndjson',
+  accept = 'application/json',
+): { req: ClientRequest; response: Promise<{ status: number; body: string; at: number }> } {
   const url = new URL(`${hub.gatewayUrl}/ingest/${register}`);
   const req = httpRequest({
     host: url.hostname,
@@ -93,7 +110,12 @@ async function keepsAnswering(hub: TestHub, idNumber: string, until: Promise<unk
   void until.finally(() => (done = true));
   while (!done) {
     const started = Date.now();
-    const read = await hub.graphql<{ person: { name: string } | null }>(`query($id: String!) { person(idNumber: $id) { name } }`, { id: idNumber }, {}, { key: hub.keys.population.key });
+    const read = await hub.graphql<{ person: { name: string } | null }>(
+      `query($id: String!) { person(idNumber: $id) { name } }`,
+      { id: idNumber },
+      {},
+      { key: hub.keys.population.key },
+    );
     expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
     expect(read.data?.person?.name).toBeTruthy();
     // Generous: a blocked database would make this wait for the whole stall.
@@ -129,11 +151,15 @@ function uploadFaults(context: () => { hub: TestHub; spoolDir: string }) {
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'INGEST_STALLED' });
     // The idle timeout plus the gateway's margin, with room for a loaded machine.
     expect(answer.at - started).toBeLessThan(IDLE_MS + 30_000);
-    expect(await sql(hub.database.url, 'SELECT 1 FROM population.person WHERE id_number = $1', [half.idNumber])).toEqual([]);
+    expect(
+      await sql(hub.database.url, 'SELECT 1 FROM population.person WHERE id_number = $1', [half.idNumber]),
+    ).toEqual([]);
     await hub.eventually(async () => expect(await readdir(spoolDir)).toEqual([]));
     // The hub takes the next extract at once.
     const next = aPerson().build();
-    expect(await (await hub.ingest('persons', ndjson([next]), 'application/x-ndjson')).json()).toMatchObject({ registered: 1 });
+    expect(await (await hub.ingest('persons', ndjson([next]), 'application/x-ndjson')).json()).toMatchObject({
+      registered: 1,
+    });
   });
 
   it('releases an aborted upload (the sender dies mid-body): nothing stored, no file or transaction left, the access record says so', async () => {
@@ -148,12 +174,19 @@ function uploadFaults(context: () => { hub: TestHub; spoolDir: string }) {
     req.destroy();
     await keepsAnswering(hub, known.idNumber, new Promise((r) => setTimeout(r, 1500)));
     await hub.eventually(async () => expect(await readdir(spoolDir)).toEqual([]), 20_000);
-    expect(await sql(hub.database.url, 'SELECT 1 FROM population.person WHERE id_number = $1', [lost.idNumber])).toEqual([]);
+    expect(
+      await sql(hub.database.url, 'SELECT 1 FROM population.person WHERE id_number = $1', [lost.idNumber]),
+    ).toEqual([]);
     await hub.eventually(async () => {
-      const rows = await sql<{ error_code: string }>(hub.database.url, "SELECT error_code FROM catalog.access_record WHERE operation_type = 'ingest' AND outcome = 'FAILED'");
+      const rows = await sql<{ error_code: string }>(
+        hub.database.url,
+        "SELECT error_code FROM catalog.access_record WHERE operation_type = 'ingest' AND outcome = 'FAILED'",
+      );
       expect(rows.map((r) => r.error_code)).toContain('INGEST_INTERRUPTED');
     }, 20_000);
-    expect(await (await hub.ingest('persons', ndjson([aPerson().build()]), 'application/x-ndjson')).json()).toMatchObject({ registered: 1 });
+    expect(
+      await (await hub.ingest('persons', ndjson([aPerson().build()]), 'application/x-ndjson')).json(),
+    ).toMatchObject({ registered: 1 });
   });
 }
 
@@ -169,18 +202,32 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     await hub?.close();
   });
 
-  const post = async (body: string | Buffer, type: string, register = 'persons'): Promise<{ status: number; body: Report & { code?: string; message?: string; encoding?: string; line?: number } }> => {
+  const post = async (
+    body: string | Buffer,
+    type: string,
+    register = 'persons',
+  ): Promise<{
+    status: number;
+    body: Report & { code?: string; message?: string; encoding?: string; line?: number };
+  }> => {
     const response = await hub.ingest(register, body, type);
     return { status: response.status, body: (await response.json()) as never };
   };
   const storedNames = async (ids: string[]) =>
-    (await sql<{ id_number: string; name: string }>(hub.database.url, 'SELECT id_number, name FROM population.person WHERE id_number = ANY($1)', [ids])).reduce<Record<string, string>>(
-      (all, r) => ({ ...all, [r.id_number]: r.name }),
-      {},
-    );
+    (
+      await sql<{ id_number: string; name: string }>(
+        hub.database.url,
+        'SELECT id_number, name FROM population.person WHERE id_number = ANY($1)',
+        [ids],
+      )
+    ).reduce<Record<string, string>>((all, r) => ({ ...all, [r.id_number]: r.name }), {});
 
   it('stores the same names from the same extract in UTF-8, UTF-8 with a BOM, GBK and GB18030 (CSV and NDJSON)', async () => {
-    const common = GBK_NAMES.map((name) => aPerson().with({ name, householdAddress: `杭州市西湖区文三路${name}家` }).build());
+    const common = GBK_NAMES.map((name) =>
+      aPerson()
+        .with({ name, householdAddress: `杭州市西湖区文三路${name}家` })
+        .build(),
+    );
     const wide = GB18030_NAMES.map((name) => aPerson().with({ name }).build());
     const everyone = [...common, ...wide];
     const expected = Object.fromEntries(everyone.map((p) => [p.idNumber as string, p.name as string]));
@@ -192,16 +239,36 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     expect(await storedNames(Object.keys(expected))).toEqual(expected);
 
     const sendings: Array<[string, Buffer, string, number]> = [
-      ['UTF-8 with a BOM, CSV', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(everyone), 'utf8')]), 'text/csv', everyone.length],
-      ['UTF-8 declared, NDJSON', Buffer.from(ndjson(everyone), 'utf8'), 'application/x-ndjson; charset=utf-8', everyone.length],
+      [
+        'UTF-8 with a BOM, CSV',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(everyone), 'utf8')]),
+        'text/csv',
+        everyone.length,
+      ],
+      [
+        'UTF-8 declared, NDJSON',
+        Buffer.from(ndjson(everyone), 'utf8'),
+        'application/x-ndjson; charset=utf-8',
+        everyone.length,
+      ],
       ['GBK, CSV', iconv.encode(csv(common), 'gbk'), 'text/csv; charset=GBK', common.length],
       ['GBK, NDJSON', iconv.encode(ndjson(common), 'gbk'), 'application/x-ndjson; charset=gbk', common.length],
       ['GB18030, CSV', iconv.encode(csv(everyone), 'gb18030'), 'text/csv; charset=gb18030', everyone.length],
-      ['GB18030, NDJSON', iconv.encode(ndjson(everyone), 'gb18030'), 'application/x-ndjson;charset="GB18030"', everyone.length],
+      [
+        'GB18030, NDJSON',
+        iconv.encode(ndjson(everyone), 'gb18030'),
+        'application/x-ndjson;charset="GB18030"',
+        everyone.length,
+      ],
     ];
     for (const [what, bytes, type, rows] of sendings) {
       const sent = await post(bytes, type);
-      expect([sent.status, sent.body.replayed, sent.body.rejected, sent.body.rejections], what).toEqual([200, rows, 0, []]);
+      expect([sent.status, sent.body.replayed, sent.body.rejected, sent.body.rejections], what).toEqual([
+        200,
+        rows,
+        0,
+        [],
+      ]);
     }
     expect(await storedNames(Object.keys(expected))).toEqual(expected);
   });
@@ -217,7 +284,11 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     expect(undeclared.body.message).toContain('charset=gbk');
 
     // Declared GBK, with bytes on line 3 that are no GBK character (a lead byte, then a line end).
-    const broken = Buffer.concat([iconv.encode(ndjson(people.slice(0, 2)), 'gbk'), Buffer.from('{"name":"\x81"}\n', 'latin1'), iconv.encode(ndjson(people.slice(2)), 'gbk')]);
+    const broken = Buffer.concat([
+      iconv.encode(ndjson(people.slice(0, 2)), 'gbk'),
+      Buffer.from('{"name":"\x81"}\n', 'latin1'),
+      iconv.encode(ndjson(people.slice(2)), 'gbk'),
+    ]);
     const declared = await post(broken, 'application/x-ndjson; charset=gbk');
     expect(declared.status).toBe(400);
     expect(declared.body).toMatchObject({ code: 'ENCODING_INVALID', encoding: 'gbk', line: 3 });
@@ -233,7 +304,11 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
   });
 
   it('keeps every good row of a CSV around bad ones: an over-long line, a quote never closed, a stray quote, quoting and CRLF', async () => {
-    const people = Array.from({ length: 8 }, (_, i) => aPerson().with({ householdAddress: i === 1 ? '杭州市, 西湖区 "文三路"\r\n12号' : `杭州市西湖区${i}号` }).build());
+    const people = Array.from({ length: 8 }, (_, i) =>
+      aPerson()
+        .with({ householdAddress: i === 1 ? '杭州市, 西湖区 "文三路"\r\n12号' : `杭州市西湖区${i}号` })
+        .build(),
+    );
     const lines = csv(people).split('\r\n');
     // lines[0] is the header, lines[1] person 0, lines[2–3] person 1 (a quoted address with a
     // comma, a quote and a line break), lines[4 + i] person 2 + i.
@@ -259,7 +334,12 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     ]);
     expect(sent.body).toMatchObject({ registered: 7, rejected: 2 });
     const stored = await storedNames(people.map((p) => p.idNumber as string));
-    expect(Object.keys(stored).sort()).toEqual(people.filter((_, i) => i !== 3).map((p) => p.idNumber as string).sort());
+    expect(Object.keys(stored).sort()).toEqual(
+      people
+        .filter((_, i) => i !== 3)
+        .map((p) => p.idNumber as string)
+        .sort(),
+    );
     // The quoted field arrives whole, line break included; the hub stores the address as written
     // (docs/geospatial.md, "Addresses on the way in") and keeps the field as received in the provenance.
     const [address] = await sql<{ household_address: string; originals: unknown }>(
@@ -267,7 +347,10 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
       'SELECT household_address, originals FROM population.person WHERE id_number = $1',
       [people[1].idNumber],
     );
-    expect(address).toEqual({ household_address: '杭州市,西湖区"文三路" 12号', originals: { householdAddress: '杭州市, 西湖区 "文三路"\r\n12号' } });
+    expect(address).toEqual({
+      household_address: '杭州市,西湖区"文三路" 12号',
+      originals: { householdAddress: '杭州市, 西湖区 "文三路"\r\n12号' },
+    });
   });
 
   it('refuses two rows of one extract with the same key and version but different content (VERSION_REUSED), and lists superseded rows', async () => {
@@ -287,13 +370,23 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
       [1, a.idNumber, 'VERSION_REUSED'],
       [2, a.idNumber, 'VERSION_REUSED'],
     ]);
-    expect(await storedNames([a.idNumber as string, b.idNumber as string])).toEqual({ [b.idNumber as string]: '改名后' });
+    expect(await storedNames([a.idNumber as string, b.idNumber as string])).toEqual({
+      [b.idNumber as string]: '改名后',
+    });
   });
 
   it('names the real problem: a missing or blank name is REQUIRED, a version that is not a number NOT_A_NUMBER', async () => {
     const nameless: Row = aPerson().build();
     delete nameless.name;
-    const sent = await post(ndjson([nameless, aPerson().with({ name: '   ' }).build(), aPerson().with({ version: 'v2' }).build(), aPerson().build()]), 'application/x-ndjson');
+    const sent = await post(
+      ndjson([
+        nameless,
+        aPerson().with({ name: '   ' }).build(),
+        aPerson().with({ version: 'v2' }).build(),
+        aPerson().build(),
+      ]),
+      'application/x-ndjson',
+    );
     expect(sent.body.rejections.map((r) => [r.line, r.field, r.code])).toEqual([
       [1, 'name', 'REQUIRED'],
       [2, 'name', 'REQUIRED'],
@@ -307,19 +400,33 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     const person = aPerson().with({ householdDivisionCode: '330103' }).build();
     const company = aLegalEntity().with({ registeredAddressDivisionCode: '330104' }).build();
     const refusedPerson = await post(ndjson([person]), 'application/x-ndjson');
-    expect(refusedPerson.body.rejections).toEqual([expect.objectContaining({ line: 1, field: 'householdDivisionCode', code: 'DIVISION_CODE_RETIRED' })]);
+    expect(refusedPerson.body.rejections).toEqual([
+      expect.objectContaining({ line: 1, field: 'householdDivisionCode', code: 'DIVISION_CODE_RETIRED' }),
+    ]);
     expect(refusedPerson.body.rejections[0].message).toContain('330105');
     const refusedCompany = await post(ndjson([company]), 'application/x-ndjson', 'legal-entities');
-    expect(refusedCompany.body.rejections).toEqual([expect.objectContaining({ field: 'registeredAddressDivisionCode', code: 'DIVISION_CODE_RETIRED' })]);
+    expect(refusedCompany.body.rejections).toEqual([
+      expect.objectContaining({ field: 'registeredAddressDivisionCode', code: 'DIVISION_CODE_RETIRED' }),
+    ]);
 
     // A historic record (registered before the redistricting) keeps its code through a new version…
     const historic = aPerson().build();
     await post(ndjson([historic]), 'application/x-ndjson');
-    await sql(hub.database.url, "UPDATE population.person SET household_division_code = '330103' WHERE id_number = $1", [historic.idNumber]);
-    const renamed = await post(ndjson([{ ...historic, householdDivisionCode: '330103', name: '历史记录改名', version: 2 }]), 'application/x-ndjson');
+    await sql(
+      hub.database.url,
+      "UPDATE population.person SET household_division_code = '330103' WHERE id_number = $1",
+      [historic.idNumber],
+    );
+    const renamed = await post(
+      ndjson([{ ...historic, householdDivisionCode: '330103', name: '历史记录改名', version: 2 }]),
+      'application/x-ndjson',
+    );
     expect(renamed.body).toMatchObject({ changed: 1, rejected: 0 });
     // …but is not moved into another retired division.
-    const moved = await post(ndjson([{ ...historic, householdDivisionCode: '330104', version: 3 }]), 'application/x-ndjson');
+    const moved = await post(
+      ndjson([{ ...historic, householdDivisionCode: '330104', version: 3 }]),
+      'application/x-ndjson',
+    );
     expect(moved.body.rejections).toEqual([expect.objectContaining({ code: 'DIVISION_CODE_RETIRED' })]);
 
     // The GraphQL mutation answers the same, as bad input.
@@ -329,7 +436,11 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
       {},
       { key: hub.keys.population.key },
     );
-    expect(mutation.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DIVISION_CODE_RETIRED', field: 'input.householdDivisionCode' });
+    expect(mutation.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'DIVISION_CODE_RETIRED',
+      field: 'input.householdDivisionCode',
+    });
   });
 
   it('sends a GBK file from the command line with --charset, and exits 1 when every row is rejected (as the README says)', async () => {
@@ -340,14 +451,18 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     const bad = join(dir, 'all-bad.ndjson');
     await writeFile(bad, ndjson([aPerson().with({ name: ' ' }).build(), aPerson().with({ version: 'x' }).build()]));
     const run = (args: string[]) =>
-      promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'persons', ...args, '--url', hub.gatewayUrl], { env: { ...process.env, HUB_API_KEY: hub.keys.population.key } }).then(
+      promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'persons', ...args, '--url', hub.gatewayUrl], {
+        env: { ...process.env, HUB_API_KEY: hub.keys.population.key },
+      }).then(
         (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
     const sent = await run([good, '--charset', 'gbk']);
     expect([sent.code, sent.stderr]).toEqual([0, expect.any(String)]);
     expect(sent.stdout).toContain('3 registered');
-    expect(Object.values(await storedNames(people.map((p) => p.idNumber as string))).sort()).toEqual(GBK_NAMES.slice(0, 3).sort());
+    expect(Object.values(await storedNames(people.map((p) => p.idNumber as string))).sort()).toEqual(
+      GBK_NAMES.slice(0, 3).sort(),
+    );
     const rejected = await run([bad]);
     expect(rejected.code).toBe(1);
     expect(rejected.stdout).toContain('2 rejected');
@@ -360,7 +475,13 @@ describe('department extracts through the gateway (Postgres, Kafka)', () => {
     uploadFaults(() => ({ hub, spoolDir }));
 
     it('tells a client following progress (the CLI) that its stalled upload was dropped, as the last line of the stream', async () => {
-      const { req, response } = openUpload(hub, 'persons', hub.keys.population.key, 'application/x-ndjson', 'application/x-ndjson');
+      const { req, response } = openUpload(
+        hub,
+        'persons',
+        hub.keys.population.key,
+        'application/x-ndjson',
+        'application/x-ndjson',
+      );
       req.write(`${JSON.stringify(aPerson().build())}\n`);
       const answer = await response;
       req.destroy();
@@ -424,7 +545,9 @@ describe('SIGTERM stops the whole hub (npm start, embedded database) while an up
     delete env.DATABASE_URL;
     delete env.KAFKA_BROKERS;
     const hub = spawn(process.execPath, ['dist/apps/hub/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => hub.once('exit', (code) => resolve({ code, at: Date.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      hub.once('exit', (code) => resolve({ code, at: Date.now() })),
+    );
     try {
       let output = '';
       const gatewayUrl = await new Promise<string>((resolve, reject) => {

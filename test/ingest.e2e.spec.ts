@@ -11,8 +11,18 @@ import { aLegalEntity } from './support/fixtures.js';
 import { TestHub, type EventCollector } from './support/test-hub.js';
 
 const COLUMNS = [
-  'uscc', 'name', 'status', 'establishedOn', 'registeredCapitalAmount', 'registeredAddress', 'registeredAddressDivisionCode',
-  'legalRepresentativeIdNumber', 'sourceDepartment', 'sourceSystem', 'sourceRecordId', 'version',
+  'uscc',
+  'name',
+  'status',
+  'establishedOn',
+  'registeredCapitalAmount',
+  'registeredAddress',
+  'registeredAddressDivisionCode',
+  'legalRepresentativeIdNumber',
+  'sourceDepartment',
+  'sourceSystem',
+  'sourceRecordId',
+  'version',
 ] as const;
 
 function csv(records: Array<Record<string, unknown>>): string {
@@ -91,7 +101,10 @@ describe('bulk ingest of department extracts through the gateway', () => {
     for (const r of report.rejections) expect(r.message.length).toBeGreaterThan(5);
 
     const good = records.filter((_, i) => ![10, 500, 998].includes(i)).map((r) => r.uscc);
-    const read = await hub.graphql<{ legalEntities: Array<{ uscc: string } | null> }>(`query($u: [String!]!) { legalEntities(usccs: $u) { uscc } }`, { u: good });
+    const read = await hub.graphql<{ legalEntities: Array<{ uscc: string } | null> }>(
+      `query($u: [String!]!) { legalEntities(usccs: $u) { uscc } }`,
+      { u: good },
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!.legalEntities.filter((e) => e !== null)).toHaveLength(997);
     expect((await outboxRows()) - before).toBe(997);
@@ -130,12 +143,22 @@ describe('bulk ingest of department extracts through the gateway', () => {
     ];
     await post(ndjson(next), 'application/x-ndjson');
     const stale = { ...records[2], version: 1, name: '过期版本有限公司' };
-    const report = (await (await post(ndjson([{ ...next[0], version: 3, status: 'SUSPENDED' }, stale]), 'application/x-ndjson')).json()) as Report;
+    const report = (await (
+      await post(ndjson([{ ...next[0], version: 3, status: 'SUSPENDED' }, stale]), 'application/x-ndjson')
+    ).json()) as Report;
     expect(report).toMatchObject({ rowsRead: 2, changed: 1, rejected: 1 });
-    expect(report.rejections).toEqual([expect.objectContaining({ line: 2, key: records[2].uscc, code: 'STALE_VERSION', field: 'version' })]);
+    expect(report.rejections).toEqual([
+      expect.objectContaining({ line: 2, key: records[2].uscc, code: 'STALE_VERSION', field: 'version' }),
+    ]);
 
-    const mine = (await events.waitFor((ms) => ms.filter((m) => m.key === records[0].uscc).length >= 3)).filter((m) => m.key === records[0].uscc);
-    expect(mine.map((m) => m.headers.ce_type)).toEqual(['hub.legal-entity.registered.v1', 'hub.legal-entity.changed.v1', 'hub.legal-entity.status-changed.v1']);
+    const mine = (await events.waitFor((ms) => ms.filter((m) => m.key === records[0].uscc).length >= 3)).filter(
+      (m) => m.key === records[0].uscc,
+    );
+    expect(mine.map((m) => m.headers.ce_type)).toEqual([
+      'hub.legal-entity.registered.v1',
+      'hub.legal-entity.changed.v1',
+      'hub.legal-entity.status-changed.v1',
+    ]);
     // records[1] at version 2 had identical content: the version is recorded, nothing is emitted.
     const unchanged = await hub.graphql<{ legalEntity: { provenance: { version: number }; history: unknown[] } }>(
       `query($u: String!) { legalEntity(uscc: $u) { provenance { version } history { version } } }`,
@@ -151,8 +174,13 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const records = Array.from({ length: 120 }, () => aLegalEntity().build());
     const response = await post(ndjson(records), 'application/x-ndjson', 'application/x-ndjson');
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l) as { event: string; phase?: string });
-    expect(lines.filter((l) => l.event === 'progress').map((l) => l.phase)).toEqual(expect.arrayContaining(['applying', 'done']));
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; phase?: string });
+    expect(lines.filter((l) => l.event === 'progress').map((l) => l.phase)).toEqual(
+      expect.arrayContaining(['applying', 'done']),
+    );
     expect(lines.at(-1)).toMatchObject({ event: 'report', registered: 120, rejected: 0 });
   });
 
@@ -167,14 +195,22 @@ describe('bulk ingest of department extracts through the gateway', () => {
       [1, 'INVALID_JSON'],
       [2, 'INVALID_TYPE'],
     ]);
-    const unknownLibrary = await fetch(`${hub.gatewayUrl}/ingest/nowhere`, { method: 'POST', headers: { 'content-type': 'text/csv', ...hub.auth() }, body: 'a\n' });
+    const unknownLibrary = await fetch(`${hub.gatewayUrl}/ingest/nowhere`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...hub.auth() },
+      body: 'a\n',
+    });
     expect(unknownLibrary.status).toBe(404);
     expect(await unknownLibrary.json()).toMatchObject({ code: 'UNKNOWN_REGISTER' });
   });
 
-  it('takes extracts only from a system of the register\'s provider department, and records every attempt', async () => {
+  it("takes extracts only from a system of the register's provider department, and records every attempt", async () => {
     const record = aLegalEntity().build();
-    const unauthenticated = await fetch(`${hub.gatewayUrl}/ingest/legal-entities`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson([record]) });
+    const unauthenticated = await fetch(`${hub.gatewayUrl}/ingest/legal-entities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: ndjson([record]),
+    });
     expect(unauthenticated.status).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
     // Another department's system (even the exchange platform's) may read the register, not write it.
@@ -183,7 +219,10 @@ describe('bulk ingest of department extracts through the gateway', () => {
       expect(refused.status).toBe(403);
       expect(await refused.json()).toMatchObject({ code: 'INGEST_FORBIDDEN' });
     }
-    const absent = await hub.graphql<{ legalEntity: unknown }>(`query($u: String!) { legalEntity(uscc: $u) { uscc } }`, { u: record.uscc });
+    const absent = await hub.graphql<{ legalEntity: unknown }>(
+      `query($u: String!) { legalEntity(uscc: $u) { uscc } }`,
+      { u: record.uscc },
+    );
     expect(absent.data?.legalEntity).toBeNull();
 
     const accepted = await hub.ingest('legal-entities', ndjson([record]), 'application/x-ndjson');
@@ -210,9 +249,13 @@ describe('bulk ingest of department extracts through the gateway', () => {
     const records = Array.from({ length: 30 }, () => aLegalEntity().build());
     records[7].registeredAddressDivisionCode = '123456';
     await writeFile(file, csv(records));
-    const result = await promisify(execFile)('npm', ['run', '-s', 'ingest', '--', 'legal-entity', file, '--url', hub.gatewayUrl], {
-      env: { ...process.env, HUB_API_KEY: hub.keys.legalEntity.key },
-    }).then(
+    const result = await promisify(execFile)(
+      'npm',
+      ['run', '-s', 'ingest', '--', 'legal-entity', file, '--url', hub.gatewayUrl],
+      {
+        env: { ...process.env, HUB_API_KEY: hub.keys.legalEntity.key },
+      },
+    ).then(
       () => ({ code: 0, stdout: '', stderr: '' }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );

@@ -10,7 +10,9 @@ import { skipUnless } from './support/infrastructure.js';
  * queued behind the one in flight (the idempotent producer sends one at a time) still all go out.
  */
 describe('Kafka transport on an idle connection', skipUnless('kafka'), () => {
-  const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as { prototype: { checkPendingRequests(): void } };
+  const RequestQueue = createRequire(import.meta.url)('kafkajs/src/network/requestQueue/index.js') as {
+    prototype: { checkPendingRequests(): void };
+  };
   const original = RequestQueue.prototype.checkPendingRequests;
   let checks = 0;
   const topic = `idle-${randomBytes(4).toString('hex')}`;
@@ -21,7 +23,11 @@ describe('Kafka transport on an idle connection', skipUnless('kafka'), () => {
       checks++;
       return original.call(this);
     };
-    transport = new KafkaTransport({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'kafka-idle-test', topicPrefix: `test-${randomBytes(4).toString('hex')}.` });
+    transport = new KafkaTransport({
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      clientId: 'kafka-idle-test',
+      topicPrefix: `test-${randomBytes(4).toString('hex')}.`,
+    });
     await transport.ensureTopics([{ topic, partitions: 1 }]);
   });
   afterAll(async () => {
@@ -38,7 +44,9 @@ describe('Kafka transport on an idle connection', skipUnless('kafka'), () => {
   });
 
   it('still sends every request queued behind the one in flight, and a consumer reads them all', async () => {
-    const sends = Array.from({ length: 25 }, (_, i) => transport.publish([{ topic, key: `k${i % 3}`, value: `m${i}`, headers: {} }]));
+    const sends = Array.from({ length: 25 }, (_, i) =>
+      transport.publish([{ topic, key: `k${i % 3}`, value: `m${i}`, headers: {} }]),
+    );
     await Promise.all(sends);
     const received: ReceivedMessage[] = [];
     const subscription = await transport.subscribe(`idle-${randomBytes(4).toString('hex')}`, [topic], async (m) => {
@@ -47,7 +55,9 @@ describe('Kafka transport on an idle connection', skipUnless('kafka'), () => {
     try {
       const deadline = Date.now() + 30_000;
       while (received.length < 26 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(received.map((m) => m.value).sort()).toEqual(['warm-up', ...Array.from({ length: 25 }, (_, i) => `m${i}`)].sort());
+      expect(received.map((m) => m.value).sort()).toEqual(
+        ['warm-up', ...Array.from({ length: 25 }, (_, i) => `m${i}`)].sort(),
+      );
     } finally {
       await subscription.close();
     }

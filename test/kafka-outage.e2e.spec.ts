@@ -45,9 +45,19 @@ describe('events survive a Kafka outage', skipUnless('kafkaJars'), () => {
     // A second change for 100 of them, also while the broker is down: order must hold per USCC.
     const changed = records.slice(0, 100);
     await inBatches(changed, 25, async (r) => {
-      const result = await hub.graphql(`mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`, {
-        i: { uscc: r.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: r.sourceRecordId, version: 2, name: `${r.name as string}（更名）` },
-      });
+      const result = await hub.graphql(
+        `mutation($i: ChangeLegalEntityInput!) { changeLegalEntity(input: $i) { outcome } }`,
+        {
+          i: {
+            uscc: r.uscc,
+            sourceDepartment: SOURCE_DEPARTMENT,
+            sourceSystem: 'fs-amr-registration',
+            sourceRecordId: r.sourceRecordId,
+            version: 2,
+            name: `${r.name as string}（更名）`,
+          },
+        },
+      );
       expect(result.errors).toBeUndefined();
     });
 
@@ -55,7 +65,9 @@ describe('events survive a Kafka outage', skipUnless('kafkaJars'), () => {
     expect(events.messages.filter((m) => m.key !== first.uscc)).toHaveLength(0);
     const client = new pg.Client({ connectionString: hub.database.url });
     await client.connect();
-    const pending = (await client.query('SELECT count(*)::int AS n FROM legal_entity.outbox WHERE published_at IS NULL')).rows[0].n;
+    const pending = (
+      await client.query('SELECT count(*)::int AS n FROM legal_entity.outbox WHERE published_at IS NULL')
+    ).rows[0].n;
     await client.end();
     expect(pending).toBe(1100);
 
@@ -70,7 +82,9 @@ describe('events survive a Kafka outage', skipUnless('kafkaJars'), () => {
     for (const r of records) {
       const mine = all.filter((m) => m.key === r.uscc).map((m) => m.headers.ce_type);
       expect(mine).toEqual(
-        changed.includes(r) ? ['hub.legal-entity.registered.v1', 'hub.legal-entity.changed.v1'] : ['hub.legal-entity.registered.v1'],
+        changed.includes(r)
+          ? ['hub.legal-entity.registered.v1', 'hub.legal-entity.changed.v1']
+          : ['hub.legal-entity.registered.v1'],
       );
     }
   }, 300_000);

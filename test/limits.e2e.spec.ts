@@ -15,10 +15,23 @@ describe('limits that cannot be turned against the hub', () => {
   const MAX_RESPONSE_BYTES = 64 * 1024;
 
   beforeAll(async () => {
-    hub = await TestHub.start({ env: { RATE_LIMIT_PER_MINUTE: String(DEFAULT_RATE), MAX_RESPONSE_BYTES: String(MAX_RESPONSE_BYTES) } });
+    hub = await TestHub.start({
+      env: { RATE_LIMIT_PER_MINUTE: String(DEFAULT_RATE), MAX_RESPONSE_BYTES: String(MAX_RESPONSE_BYTES) },
+    });
     // The harness system sends thousands of requests below: the catalog gives it a rate of its own,
     // which the gateway applies once it reloads the policy (told by the catalog's event).
-    const raised = await hub.graphql(SET_RATE, { input: { systemCode: hub.keys.harness.principal.systemCode, requestsPerMinute: 1_000_000, reason: 'automated test: the harness sends many requests' } }, {}, { key: hub.keys.admin.key });
+    const raised = await hub.graphql(
+      SET_RATE,
+      {
+        input: {
+          systemCode: hub.keys.harness.principal.systemCode,
+          requestsPerMinute: 1_000_000,
+          reason: 'automated test: the harness sends many requests',
+        },
+      },
+      {},
+      { key: hub.keys.admin.key },
+    );
     expect(raised.errors).toBeUndefined();
     await hub.eventually(async () => {
       const response = await hub.graphqlResponse('{ __typename }');
@@ -50,7 +63,9 @@ describe('limits that cannot be turned against the hub', () => {
       const poller = (async () => {
         while (polling) {
           const started = performance.now();
-          const response = await fetch(`${hub.gatewayUrl}/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+          const response = await fetch(`${hub.gatewayUrl}/health`, { signal: AbortSignal.timeout(10_000) }).catch(
+            () => null,
+          );
           health.push({ ok: response?.status === 200, ms: performance.now() - started });
           await response?.body?.cancel();
           await new Promise((resolve) => setTimeout(resolve, 20));
@@ -65,7 +80,11 @@ describe('limits that cannot be turned against the hub', () => {
             const { status, body, ms } = await timed(attack(n));
             expect(status).toBe(400);
             expect(body.data).toBeUndefined();
-            expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 200_000, requestId: expect.any(String) });
+            expect(body.errors?.[0].extensions).toMatchObject({
+              code: 'QUERY_TOO_COMPLEX',
+              maxCost: 200_000,
+              requestId: expect.any(String),
+            });
             fastest = Math.min(fastest, ms);
           }
           best.push(fastest);
@@ -108,7 +127,12 @@ describe('limits that cannot be turned against the hub', () => {
       const refused = await timed(aliasedLookup(100), { usccs: usccs(1000) });
       expect(refused.status).toBe(400);
       expect(refused.body.data).toBeUndefined();
-      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 300_000, maxCost: 200_000, requestId: expect.any(String) });
+      expect(refused.body.errors?.[0].extensions).toMatchObject({
+        code: 'QUERY_TOO_COMPLEX',
+        cost: 300_000,
+        maxCost: 200_000,
+        requestId: expect.any(String),
+      });
       expect(refused.body.errors?.[0].message).toMatch(/with the variables given/);
       // The same operation with a short list is answered.
       const answered = await timed(aliasedLookup(100), { usccs: usccs(10) });
@@ -142,45 +166,83 @@ describe('limits that cannot be turned against the hub', () => {
     it('introspection is costed: one __schema is answered, many aliased ones are refused', async () => {
       const one = await timed('{ __schema { queryType { name } } }');
       expect(one.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-      const six = await timed(`{ ${Array.from({ length: 6 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`);
+      const six = await timed(
+        `{ ${Array.from({ length: 6 }, (_, i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`,
+      );
       expect(six.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
       // 1,500 aliased __schema in about 120 kB (70 MB of answer before): refused outright.
-      const many = await timed(`{ ${Array.from({ length: 1500 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`);
+      const many = await timed(
+        `{ ${Array.from({ length: 1500 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`,
+      );
       expect(many.status).toBe(400);
-      expect(['TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX', 'TOO_MANY_TOKENS']).toContain(many.body.errors?.[0].extensions?.code);
+      expect(['TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX', 'TOO_MANY_TOKENS']).toContain(
+        many.body.errors?.[0].extensions?.code,
+      );
     });
 
     it('aliases beyond the limit are refused with TOO_MANY_ALIASES', async () => {
-      const { status, body } = await timed(`{ ${Array.from({ length: 101 }, (_, i) => `a${i}: legalEntity(uscc: "91330100MA27XXXX1X") { uscc }`).join(' ')} }`);
+      const { status, body } = await timed(
+        `{ ${Array.from({ length: 101 }, (_, i) => `a${i}: legalEntity(uscc: "91330100MA27XXXX1X") { uscc }`).join(' ')} }`,
+      );
       expect(status).toBe(400);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', maxAliases: 100, requestId: expect.any(String) });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'TOO_MANY_ALIASES',
+        maxAliases: 100,
+        requestId: expect.any(String),
+      });
     });
 
     it('an operation of more tokens than the limit is not even parsed: TOO_MANY_TOKENS', async () => {
       const { status, body } = await timed(`{ legalEntities(usccs: [${'"x" '.repeat(25_000)}]) { uscc } }`);
       expect(status).toBe(400);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'TOO_MANY_TOKENS', maxTokens: 20_000, requestId: expect.any(String) });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'TOO_MANY_TOKENS',
+        maxTokens: 20_000,
+        requestId: expect.any(String),
+      });
     });
 
     it('an answer over the ceiling is refused with RESPONSE_TOO_LARGE instead of being sent', async () => {
-      const { body } = await timed('{ __schema { types { name description fields { name description type { name } } } } }');
+      const { body } = await timed(
+        '{ __schema { types { name description fields { name description type { name } } } } }',
+      );
       expect(body.data).toBeUndefined();
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxResponseBytes: MAX_RESPONSE_BYTES, requestId: expect.any(String) });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'RESPONSE_TOO_LARGE',
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        requestId: expect.any(String),
+      });
     });
 
     it("a library's answer over the ceiling is not even read: RESPONSE_TOO_LARGE in place of its part", async () => {
-      const records = Array.from({ length: 100 }, () => aLegalEntity().with({ businessScope: '经营范围'.repeat(100) }).build());
-      const ingested = await hub.ingest('legal-entities', records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'application/x-ndjson');
+      const records = Array.from({ length: 100 }, () =>
+        aLegalEntity()
+          .with({ businessScope: '经营范围'.repeat(100) })
+          .build(),
+      );
+      const ingested = await hub.ingest(
+        'legal-entities',
+        records.map((r) => `${JSON.stringify(r)}\n`).join(''),
+        'application/x-ndjson',
+      );
       expect(ingested.ok).toBe(true);
       await ingested.body?.cancel();
       // 100 × 1.2 kB of business scope: more than the ceiling, from the legal-entity library alone.
-      const { body } = await timed('query Big($u: [String!]!) { legalEntities(usccs: $u) { uscc name businessScope } }', { u: records.map((r) => r.uscc) });
+      const { body } = await timed(
+        'query Big($u: [String!]!) { legalEntities(usccs: $u) { uscc name businessScope } }',
+        { u: records.map((r) => r.uscc) },
+      );
       const tooLarge = body.errors?.find((e) => e.extensions?.code === 'RESPONSE_TOO_LARGE');
       expect(tooLarge?.message, JSON.stringify(body.errors)).toMatch(/from the legal-entity library/);
-      expect(tooLarge?.extensions).toMatchObject({ maxResponseBytes: MAX_RESPONSE_BYTES, requestId: expect.any(String) });
+      expect(tooLarge?.extensions).toMatchObject({
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        requestId: expect.any(String),
+      });
       expect(body.data?.legalEntities ?? null).toBeNull();
       // The same entities, few enough fields: answered.
-      const small = await timed('query Small($u: [String!]!) { legalEntities(usccs: $u) { uscc } }', { u: records.map((r) => r.uscc) });
+      const small = await timed('query Small($u: [String!]!) { legalEntities(usccs: $u) { uscc } }', {
+        u: records.map((r) => r.uscc),
+      });
       expect(small.body.errors).toBeUndefined();
       expect(small.body.data?.legalEntities).toHaveLength(100);
     });
@@ -197,7 +259,9 @@ describe('limits that cannot be turned against the hub', () => {
   describe('rates per system', () => {
     it(`a burst over a system's default rate (${DEFAULT_RATE} a minute) gets 429 RATE_LIMITED with Retry-After`, async () => {
       const key = hub.keys.tax.key;
-      const responses = await Promise.all(Array.from({ length: DEFAULT_RATE + 15 }, () => hub.graphqlResponse('{ __typename }', undefined, {}, { key })));
+      const responses = await Promise.all(
+        Array.from({ length: DEFAULT_RATE + 15 }, () => hub.graphqlResponse('{ __typename }', undefined, {}, { key })),
+      );
       const limited = responses.filter((r) => r.status === 429);
       expect(limited.length).toBeGreaterThanOrEqual(15);
       expect(responses.filter((r) => r.status === 200).length).toBeLessThanOrEqual(DEFAULT_RATE);
@@ -206,7 +270,12 @@ describe('limits that cannot be turned against the hub', () => {
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       const body = (await refusal.json()) as GraphQLResponse;
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: DEFAULT_RATE, retryAfter, requestId: refusal.headers.get('x-request-id') });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        limit: DEFAULT_RATE,
+        retryAfter,
+        requestId: refusal.headers.get('x-request-id'),
+      });
       for (const r of responses) await r.body?.cancel().catch(() => undefined);
       // Another system is not affected.
       const other = await hub.graphqlResponse('{ __typename }', undefined, {}, { key: hub.keys.window.key });
@@ -216,7 +285,12 @@ describe('limits that cannot be turned against the hub', () => {
 
     it('the catalog sets a system its own rate, which the gateway applies', async () => {
       const systemCode = hub.keys.humanResources.principal.systemCode!;
-      const set = await hub.graphql<{ setSystemRateLimit: { code: string; rateLimitPerMinute: number } }>(SET_RATE, { input: { systemCode, requestsPerMinute: 5, reason: 'automated test: a system held to five a minute' } }, {}, { key: hub.keys.admin.key });
+      const set = await hub.graphql<{ setSystemRateLimit: { code: string; rateLimitPerMinute: number } }>(
+        SET_RATE,
+        { input: { systemCode, requestsPerMinute: 5, reason: 'automated test: a system held to five a minute' } },
+        {},
+        { key: hub.keys.admin.key },
+      );
       expect(set.data?.setSystemRateLimit).toEqual({ code: systemCode, rateLimitPerMinute: 5 });
       const key = hub.keys.humanResources.key;
       await hub.eventually(async () => {
@@ -224,24 +298,38 @@ describe('limits that cannot be turned against the hub', () => {
         await response.body?.cancel();
         expect(response.headers.get('x-ratelimit-limit')).toBe('5');
       });
-      const burst = await Promise.all(Array.from({ length: 8 }, () => hub.graphqlResponse('{ __typename }', undefined, {}, { key })));
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, () => hub.graphqlResponse('{ __typename }', undefined, {}, { key })),
+      );
       const limited = burst.find((r) => r.status === 429);
       expect(limited).toBeDefined();
-      expect((await limited!.json()) as GraphQLResponse).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED', limit: 5 } }] });
+      expect((await limited!.json()) as GraphQLResponse).toMatchObject({
+        errors: [{ extensions: { code: 'RATE_LIMITED', limit: 5 } }],
+      });
       for (const r of burst) await r.body?.cancel().catch(() => undefined);
       // Shown in the catalog; only an admin may set it.
-      const departments = await hub.graphql<{ departments: Array<{ systems: Array<{ code: string; rateLimitPerMinute: number | null }> }> }>('{ departments { systems { code rateLimitPerMinute } } }', undefined, {}, { key: hub.keys.hubSteward.key });
+      const departments = await hub.graphql<{
+        departments: Array<{ systems: Array<{ code: string; rateLimitPerMinute: number | null }> }>;
+      }>('{ departments { systems { code rateLimitPerMinute } } }', undefined, {}, { key: hub.keys.hubSteward.key });
       const systems = departments.data?.departments.flatMap((d) => d.systems) ?? [];
       expect(systems.find((s) => s.code === systemCode)?.rateLimitPerMinute).toBe(5);
       expect(systems.find((s) => s.code === hub.keys.tax.principal.systemCode)?.rateLimitPerMinute).toBeNull();
-      const steward = await hub.graphql(SET_RATE, { input: { systemCode, requestsPerMinute: 100_000, reason: 'a steward trying to lift a limit' } }, {}, { key: hub.keys.hubSteward.key });
+      const steward = await hub.graphql(
+        SET_RATE,
+        { input: { systemCode, requestsPerMinute: 100_000, reason: 'a steward trying to lift a limit' } },
+        {},
+        { key: hub.keys.hubSteward.key },
+      );
       expect(steward.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 
   describe('metrics', () => {
     it('10,000 distinct operation names leave /metrics bounded', async () => {
-      const metrics = async () => (await fetch(`${hub.gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })).text();
+      const metrics = async () =>
+        (
+          await fetch(`${hub.gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${hub.operatorToken}` } })
+        ).text();
       const send = async (from: number, to: number) => {
         const concurrency = 16;
         let next = from;
@@ -267,7 +355,9 @@ describe('limits that cannot be turned against the hub', () => {
       expect(text.length).toBeLessThan(early + 10_000);
       expect(text.length).toBeLessThan(1024 * 1024);
       // At most the 100 first names, "other" and "anonymous".
-      const labels = new Set([...text.matchAll(/hub_graphql_operation_seconds_count\{[^}]*operation="([^"]+)"/g)].map((m) => m[1]));
+      const labels = new Set(
+        [...text.matchAll(/hub_graphql_operation_seconds_count\{[^}]*operation="([^"]+)"/g)].map((m) => m[1]),
+      );
       expect(labels.size).toBeLessThanOrEqual(102);
     }, 240_000);
   });

@@ -35,7 +35,12 @@ describe('grants and keys a page at a time, filtered on the server', () => {
 
   const as = (key: string) => ({ key, purpose: null });
   const page = (key: string, variables: Record<string, unknown>) =>
-    hub.graphql<{ sharingGrantPage: { nodes: Grant[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(PAGE, variables, {}, as(key));
+    hub.graphql<{ sharingGrantPage: { nodes: Grant[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      PAGE,
+      variables,
+      {},
+      as(key),
+    );
   /** Every page, following the cursors; the ids in the order served. */
   const everyPage = async (key: string, filter: Record<string, unknown> = {}, first = 7) => {
     const seen: Grant[] = [];
@@ -83,9 +88,18 @@ describe('grants and keys a page at a time, filtered on the server', () => {
       expect(times).toEqual([...times].sort((a, b) => b - a));
     }
     // The default page size is 20.
-    const first = await hub.graphql<{ sharingGrantPage: { nodes: Grant[] } }>(`{ sharingGrantPage { nodes { id } } }`, {}, {}, as(hub.keys.admin.key));
+    const first = await hub.graphql<{ sharingGrantPage: { nodes: Grant[] } }>(
+      `{ sharingGrantPage { nodes { id } } }`,
+      {},
+      {},
+      as(hub.keys.admin.key),
+    );
     expect(first.errors).toBeUndefined();
-    expect(first.data!.sharingGrantPage.nodes).toEqual(ids(await everyPage(hub.keys.admin.key, {}, 100)).slice(0, 20).map((id) => ({ id })));
+    expect(first.data!.sharingGrantPage.nodes).toEqual(
+      ids(await everyPage(hub.keys.admin.key, {}, 100))
+        .slice(0, 20)
+        .map((id) => ({ id })),
+    );
   });
 
   it('narrows by consumer system, resource and status (as of today)', async () => {
@@ -100,24 +114,40 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     expect(sorted(byResource)).toEqual(sorted(everything.filter((g) => g.resourceCode === resource)));
     expect(byResource.length).toBeLessThan(everything.length);
     const both = await everyPage(hub.keys.admin.key, { resourceCode: resource, systemCode: system });
-    expect(sorted(both)).toEqual(sorted(everything.filter((g) => g.resourceCode === resource && g.consumerSystemCode === system)));
+    expect(sorted(both)).toEqual(
+      sorted(everything.filter((g) => g.resourceCode === resource && g.consumerSystemCode === system)),
+    );
 
     // One grant of each status: revoked by its provider's steward, ended yesterday, starting tomorrow.
     expect(everything.every((g) => g.status === 'ACTIVE')).toBe(true);
     const psb = everything.filter((g) => g.providerUscc === DEPARTMENTS.publicSecurity);
     const [revoked, expired, future] = psb;
-    const revoking = await hub.graphql(REVOKE, { input: { grantId: revoked.id, reason: '分页测试：撤销一项授权' } }, {}, as(hub.keys.psbSteward.key));
+    const revoking = await hub.graphql(
+      REVOKE,
+      { input: { grantId: revoked.id, reason: '分页测试：撤销一项授权' } },
+      {},
+      as(hub.keys.psbSteward.key),
+    );
     expect(revoking.errors).toBeUndefined();
-    await db.query(`UPDATE catalog.sharing_grant SET valid_from = $2, valid_to = $2 WHERE id = $1`, [expired.id, addDays(today, -1)]);
+    await db.query(`UPDATE catalog.sharing_grant SET valid_from = $2, valid_to = $2 WHERE id = $1`, [
+      expired.id,
+      addDays(today, -1),
+    ]);
     await db.query(`UPDATE catalog.sharing_grant SET valid_from = $2 WHERE id = $1`, [future.id, addDays(today, 1)]);
     expect(ids(await everyPage(hub.keys.admin.key, { status: 'REVOKED' }))).toEqual([revoked.id]);
     expect(ids(await everyPage(hub.keys.admin.key, { status: 'EXPIRED' }))).toEqual([expired.id]);
     expect(ids(await everyPage(hub.keys.admin.key, { status: 'NOT_YET_VALID' }))).toEqual([future.id]);
     const active = await everyPage(hub.keys.admin.key, { status: 'ACTIVE' });
-    expect(sorted(active)).toEqual(sorted(everything.filter((g) => ![revoked.id, expired.id, future.id].includes(g.id))));
+    expect(sorted(active)).toEqual(
+      sorted(everything.filter((g) => ![revoked.id, expired.id, future.id].includes(g.id))),
+    );
     expect(active.every((g) => g.status === 'ACTIVE')).toBe(true);
     // The status filter with the others, and the statuses the list shows.
-    const psbResource = await everyPage(hub.keys.admin.key, { status: 'REVOKED', resourceCode: revoked.resourceCode, systemCode: revoked.consumerSystemCode });
+    const psbResource = await everyPage(hub.keys.admin.key, {
+      status: 'REVOKED',
+      resourceCode: revoked.resourceCode,
+      systemCode: revoked.consumerSystemCode,
+    });
     expect(psbResource.map((g) => [g.id, g.status])).toEqual([[revoked.id, 'REVOKED']]);
     expect(await everyPage(hub.keys.admin.key, { status: 'REVOKED', systemCode: 'no-such-system' })).toEqual([]);
   });
@@ -133,7 +163,9 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     const foreign = everything.find((g) => g.providerUscc !== DEPARTMENTS.publicSecurity)!;
     expect(await everyPage(hub.keys.psbSteward.key, { resourceCode: foreign.resourceCode })).toEqual([]);
     // The supervising department's steward reads every department's overdue applications, not their grants.
-    expect(sorted(await everyPage(hub.keys.supervisor.key))).toEqual(sorted(everything.filter((g) => g.providerUscc === DEPARTMENTS.dataBureau)));
+    expect(sorted(await everyPage(hub.keys.supervisor.key))).toEqual(
+      sorted(everything.filter((g) => g.providerUscc === DEPARTMENTS.dataBureau)),
+    );
 
     const system = hub.keys.legalEntity.principal.systemCode!;
     const own = await everyPage(hub.keys.legalEntity.key);
@@ -156,7 +188,12 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     await refused({ first: 101 }, 'OUT_OF_RANGE');
     await refused({ first: 20, after: 'not-a-cursor' }, 'INVALID_CURSOR');
     // A cursor of another list (the applications'), though the hub sealed it.
-    const other = await hub.graphql<{ sharingApplications: { pageInfo: { endCursor: string | null } } }>(APPLICATIONS, {}, {}, as(hub.keys.admin.key));
+    const other = await hub.graphql<{ sharingApplications: { pageInfo: { endCursor: string | null } } }>(
+      APPLICATIONS,
+      {},
+      {},
+      as(hub.keys.admin.key),
+    );
     expect(other.data!.sharingApplications.pageInfo.endCursor).toBeTruthy();
     await refused({ first: 20, after: other.data!.sharingApplications.pageInfo.endCursor }, 'INVALID_CURSOR');
     await refused({ first: 20, filter: { resourceCode: '101003001-000001' } }, 'resourceCode');
@@ -173,7 +210,12 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     apiKeyPage(filter: $filter, first: $first, after: $after) { nodes { ${KEY_FIELDS} } pageInfo { hasNextPage endCursor } }
   }`;
   const keyPage = (key: string, variables: Record<string, unknown>) =>
-    hub.graphql<{ apiKeyPage: { nodes: Key[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(KEY_PAGE, variables, {}, as(key));
+    hub.graphql<{ apiKeyPage: { nodes: Key[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      KEY_PAGE,
+      variables,
+      {},
+      as(key),
+    );
   const everyKeyPage = async (key: string, filter: Record<string, unknown> = {}, first = 3) => {
     const seen: Key[] = [];
     let after: string | null = null;
@@ -209,7 +251,12 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     };
     const revoked = await issue('分页测试：将吊销的密钥');
     const expired = await issue('分页测试：已过期的密钥');
-    const revoking = await hub.graphql(`mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id } }`, { input: { id: revoked, reason: '分页测试' } }, {}, as(hub.keys.admin.key));
+    const revoking = await hub.graphql(
+      `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id } }`,
+      { input: { id: revoked, reason: '分页测试' } },
+      {},
+      as(hub.keys.admin.key),
+    );
     expect(revoking.errors).toBeUndefined();
     await db.query(`UPDATE catalog.api_key SET expires_at = now() - interval '1 day' WHERE id = $1`, [expired]);
 
@@ -227,11 +274,17 @@ describe('grants and keys a page at a time, filtered on the server', () => {
     const active = await everyKeyPage(hub.keys.admin.key, { status: 'ACTIVE' });
     expect(keyIds(active)).toEqual(keyIds(everything.filter((k) => k.id !== revoked && k.id !== expired)));
     const system = hub.keys.humanResources.principal.systemCode!;
-    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { systemCode: system }))).toEqual(keyIds(everything.filter((k) => k.systemCode === system)));
-    expect((await everyKeyPage(hub.keys.admin.key, { systemCode: system, status: 'REVOKED' })).map((k) => k.id)).toEqual([revoked]);
+    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { systemCode: system }))).toEqual(
+      keyIds(everything.filter((k) => k.systemCode === system)),
+    );
+    expect(
+      (await everyKeyPage(hub.keys.admin.key, { systemCode: system, status: 'REVOKED' })).map((k) => k.id),
+    ).toEqual([revoked]);
     const psb = everything.filter((k) => k.departmentUscc === DEPARTMENTS.publicSecurity);
     expect(psb.length).toBeGreaterThan(1);
-    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { departmentUscc: DEPARTMENTS.publicSecurity }))).toEqual(keyIds(psb));
+    expect(keyIds(await everyKeyPage(hub.keys.admin.key, { departmentUscc: DEPARTMENTS.publicSecurity }))).toEqual(
+      keyIds(psb),
+    );
 
     // A department steward: its department's keys only, whatever department it names.
     expect(keyIds(await everyKeyPage(hub.keys.psbSteward.key))).toEqual(keyIds(psb));

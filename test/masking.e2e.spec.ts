@@ -2,7 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, formatELicenceId } from '@hub/identifiers';
 import { MaskingRule, ResourceStatus, SharingType, maskValue, type CatalogResourceSpec } from '@hub/policy';
-import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, aCreditRecord, aLegalEntity, aPerson, aStandardAddress } from './support/fixtures.js';
+import {
+  PUBLIC_SECURITY,
+  RECORD_CREDIT,
+  REGISTER,
+  REGISTER_ADDRESS,
+  REGISTER_PERSON,
+  aCreditRecord,
+  aLegalEntity,
+  aPerson,
+  aStandardAddress,
+} from './support/fixtures.js';
 import { DEPARTMENTS, type TestKey, type TestKeys } from './support/test-access.js';
 import { TestHub, type GraphQLResponse } from './support/test-hub.js';
 
@@ -35,7 +45,9 @@ interface MaskedField {
 
 /** Every field of the shipped catalog that carries a masking rule, with its rule and resource. */
 const MASKED_FIELDS: MaskedField[] = CATALOG.flatMap((resource) =>
-  resource.items.flatMap((item) => (item.masking ? item.fields.map((coordinate) => ({ coordinate, rule: item.masking!, resource })) : [])),
+  resource.items.flatMap((item) =>
+    item.masking ? item.fields.map((coordinate) => ({ coordinate, rule: item.masking!, resource })) : [],
+  ),
 );
 
 function maskedField(coordinate: string): MaskedField {
@@ -64,7 +76,13 @@ const HOME = aStandardAddress('330108', '江南大道', 1888);
 /** The head's spouse, in the same household (not located: an address no standard address matches). */
 const SPOUSE = { idNumber: '330108198709236432', name: '卓文君', birthDate: '1987-09-23', phone: '13900001111' };
 /** A person who died: the legal representative of COMPANY. A check digit X. */
-const DECEASED = { idNumber: '33010619500202603X', name: '王五', birthDate: '1950-02-02', diedOn: '2025-11-03', reason: '死亡注销（居民死亡医学证明书）' };
+const DECEASED = {
+  idNumber: '33010619500202603X',
+  name: '王五',
+  birthDate: '1950-02-02',
+  diedOn: '2025-11-03',
+  reason: '死亡注销（居民死亡医学证明书）',
+};
 const COMPANY = aLegalEntity().with({ legalRepresentativeIdNumber: DECEASED.idNumber }).build();
 /**
  * A citizen registered under a wrong name, which a data correction is about (not HEAD: correcting a
@@ -74,18 +92,38 @@ const COMPANY = aLegalEntity().with({ legalRepresentativeIdNumber: DECEASED.idNu
  * shows. Registered as held by the PSB's hukou system (the population key's department), so that
  * the report is routed to the department of a key of the hub, which corrects the record.
  */
-const MISNAMED = { idNumber: '440604199003151244', name: '欧阳秀', proposedName: '欧阳修', correctedName: '欧阳脩', reason: '纳税人提供的居民身份证姓名与人口库不一致' };
+const MISNAMED = {
+  idNumber: '440604199003151244',
+  name: '欧阳秀',
+  proposedName: '欧阳修',
+  correctedName: '欧阳脩',
+  reason: '纳税人提供的居民身份证姓名与人口库不一致',
+};
 /** The e-licence filed for HEAD: the household register booklet, issued by the PSB (GB/T 36904). */
-const HOUSEHOLD_BOOKLET = formatELicenceId({ typeCode: 'JMHKB', issuerUscc: DEPARTMENTS.publicSecurity, serial: '2026000521', version: '001' });
+const HOUSEHOLD_BOOKLET = formatELicenceId({
+  typeCode: 'JMHKB',
+  issuerUscc: DEPARTMENTS.publicSecurity,
+  serial: '2026000521',
+  version: '001',
+});
 /** The one-window clerk who checked HEAD's identity card against the original. */
 const REVIEWER = '李时珍';
 /** 个体工商户设立登记: a service item for a citizen, which recognises identity checks. */
 const SOLE_TRADER_REGISTRATION = 'FS-AMR-GTDJ-001';
 
 /** What the set-up wrote that the server names (credit record, material, review result and correction ids). */
-const written = { creditRecordId: '', materialId: '', reviewResultId: '', dataCorrectionId: '', rejectedCorrectionId: '' };
+const written = {
+  creditRecordId: '',
+  materialId: '',
+  reviewResultId: '',
+  dataCorrectionId: '',
+  rejectedCorrectionId: '',
+};
 /** What the penalty on HEAD says about him, and why its status changed: free text about a natural person. */
-const PENALTY = { content: '司马相如于2025年8月在滨江区长河街道无证经营', statusReason: '当事人已履行处罚决定，完成信用修复' };
+const PENALTY = {
+  content: '司马相如于2025年8月在滨江区长河街道无证经营',
+  statusReason: '当事人已履行处罚决定，完成信用修复',
+};
 /** A second report, on SPOUSE's name, which the source rejects with its reason. */
 const REJECTED = { proposedName: '卓文琴', reason: '纳税人称其姓名为卓文琴', resolution: '经核查户籍档案，卓文君无误' };
 /** The beginning of the reason geospatial gives for SPOUSE's household address, which no standard address matches: it quotes the address. */
@@ -304,7 +342,7 @@ const ROWS: Row[] = [
   {
     coordinate: 'CreditRecord.subjectId',
     rule: MaskingRule.SUBJECT_ID,
-    via: 'creditRecord (a person\'s penalty)',
+    via: "creditRecord (a person's penalty)",
     provider: 'credit',
     query: `query($r: ID!) { creditRecord(recordId: $r) { subjectId } }`,
     variables: () => ({ r: written.creditRecordId }),
@@ -359,7 +397,7 @@ const ROWS: Row[] = [
   {
     coordinate: 'Material.subjectId',
     rule: MaskingRule.SUBJECT_ID,
-    via: 'materials (a subject\'s archive)',
+    via: "materials (a subject's archive)",
     provider: 'harness',
     query: `query($s: String!) { materials(subject: $s) { subjectId } }`,
     variables: () => ({ s: HEAD.idNumber }),
@@ -497,7 +535,7 @@ const ROWS: Row[] = [
   {
     coordinate: 'CreditRecord.subjectName',
     rule: MaskingRule.NAME,
-    via: 'creditRecord (a person\'s penalty)',
+    via: "creditRecord (a person's penalty)",
     provider: 'credit',
     query: `query($r: ID!) { creditRecord(recordId: $r) { subjectType subjectName } }`,
     variables: () => ({ r: written.creditRecordId }),
@@ -508,7 +546,7 @@ const ROWS: Row[] = [
   {
     coordinate: 'CreditRecord.content',
     rule: MaskingRule.REDACT,
-    via: 'creditRecord (a person\'s penalty)',
+    via: "creditRecord (a person's penalty)",
     provider: 'credit',
     query: `query($r: ID!) { creditRecord(recordId: $r) { subjectType content } }`,
     variables: () => ({ r: written.creditRecordId }),
@@ -519,7 +557,7 @@ const ROWS: Row[] = [
   {
     coordinate: 'CreditRecord.statusReason',
     rule: MaskingRule.REDACT,
-    via: 'creditRecord (a person\'s penalty)',
+    via: "creditRecord (a person's penalty)",
     provider: 'credit',
     query: `query($r: ID!) { creditRecord(recordId: $r) { statusReason } }`,
     variables: () => ({ r: written.creditRecordId }),
@@ -589,20 +627,27 @@ const ROWS: Row[] = [
   {
     coordinate: 'RecordChange.changes',
     rule: MaskingRule.REDACT,
-    via: 'person.history (the death\'s reason)',
+    via: "person.history (the death's reason)",
     provider: 'harness',
     query: `query($id: String!) { person(idNumber: $id) { history { version changes } } }`,
     variables: () => ({ id: DECEASED.idNumber }),
     pick: (d) => {
       const history = at(d, 'person', 'history');
-      const death = Array.isArray(history) ? (history as Array<{ version: number; changes: unknown }>).find((h) => h.version === 2) : undefined;
+      const death = Array.isArray(history)
+        ? (history as Array<{ version: number; changes: unknown }>).find((h) => h.version === 2)
+        : undefined;
       return at(death?.changes, 'statusReason', 'to');
     },
     original: DECEASED.reason,
     masked: '******',
     // Person.history is the population's own (not shared): only its hukou system reaches the
     // entries, under the data bureau's full-value grant on them (a masked grant: see test/security).
-    readers: { masked: [], full: ['population'], forbidden: [], denied: ['harness', 'tax', 'humanResources', 'window'] },
+    readers: {
+      masked: [],
+      full: ['population'],
+      forbidden: [],
+      denied: ['harness', 'tax', 'humanResources', 'window'],
+    },
   },
   {
     coordinate: 'DataCorrection.reason',
@@ -637,11 +682,17 @@ const titleOf = (row: Row) => `${row.coordinate} (${row.rule}) via ${row.via}`;
 /** Rows as `it.each` cases: [title, row] (a title in full, where `$name` would be cut short). */
 const cases = (rows: Row[]) => rows.map((row) => [titleOf(row), row] as const);
 /** The rows with readers of their own, one case per reader of a kind: [title, row, reader]. */
-const readerCases = (kind: keyof Readers) => ROWS.flatMap((row) => (row.readers?.[kind] ?? []).map((reader) => [`${titleOf(row)}, read by ${reader}`, row, reader] as const));
+const readerCases = (kind: keyof Readers) =>
+  ROWS.flatMap((row) =>
+    (row.readers?.[kind] ?? []).map((reader) => [`${titleOf(row)}, read by ${reader}`, row, reader] as const),
+  );
 /** Every read of a row that answers its value, with the value expected: by its readers, or by the roles of (a)–(c). */
 const valueReads = (row: Row): Array<readonly [Reader, string | number]> =>
   row.readers
-    ? [...row.readers.masked.map((reader) => [reader, row.masked] as const), ...row.readers.full.map((reader) => [reader, row.original] as const)]
+    ? [
+        ...row.readers.masked.map((reader) => [reader, row.masked] as const),
+        ...row.readers.full.map((reader) => [reader, row.original] as const),
+      ]
     : [
         ['harness', row.original],
         [FULL_GRANTEE, row.original],
@@ -661,7 +712,8 @@ describe('the masking table covers the shipped catalog', () => {
     // Cross-check of the hand-worked form with the implementation.
     expect(maskValue(row.rule, row.original)).toBe(row.masked);
     // Readers of its own: the row says whether its provider reads it (in full) or is refused.
-    if (row.readers) expect([...row.readers.full, ...row.readers.forbidden, ...(row.readers.denied ?? [])]).toContain(row.provider);
+    if (row.readers)
+      expect([...row.readers.full, ...row.readers.forbidden, ...(row.readers.denied ?? [])]).toContain(row.provider);
   });
 
   it('says which rules no shipped item uses (they cannot be verified through the API): none', () => {
@@ -682,7 +734,9 @@ interface Read {
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
-type Access = { myAccess: { items: Array<{ fields: string[]; masking: string | null; access: string; grantId: string | null }> } };
+type Access = {
+  myAccess: { items: Array<{ fields: string[]; masking: string | null; access: string; grantId: string | null }> };
+};
 
 describe('masking through the gateway', () => {
   let hub: TestHub;
@@ -697,11 +751,17 @@ describe('masking through the gateway', () => {
   const readRow = (row: Row, key: TestKey) => read(row.query, row.variables(), key);
   /** What the catalog says a key may read, item by item (myAccess). */
   const accessOf = async (key: TestKey) => {
-    const result = await hub.graphql<Access>(`{ myAccess { items { fields masking access grantId } } }`, {}, {}, { key: key.key });
+    const result = await hub.graphql<Access>(
+      `{ myAccess { items { fields masking access grantId } } }`,
+      {},
+      {},
+      { key: key.key },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.myAccess.items;
   };
-  const itemOf = (items: Access['myAccess']['items'], coordinate: string) => items.find((i) => i.fields.includes(coordinate));
+  const itemOf = (items: Access['myAccess']['items'], coordinate: string) =>
+    items.find((i) => i.fields.includes(coordinate));
 
   beforeAll(async () => {
     hub = await TestHub.start();
@@ -741,9 +801,18 @@ describe('masking through the gateway', () => {
         sourceSystem: 'fs-psb-hukou',
       })
       .build();
-    const deceased = aPerson(DECEASED.birthDate).with({ idNumber: DECEASED.idNumber, name: DECEASED.name, gender: 'MALE', householdDivisionCode: '330106' }).build();
+    const deceased = aPerson(DECEASED.birthDate)
+      .with({ idNumber: DECEASED.idNumber, name: DECEASED.name, gender: 'MALE', householdDivisionCode: '330106' })
+      .build();
     const misnamed = aPerson('1990-03-15')
-      .with({ idNumber: MISNAMED.idNumber, name: MISNAMED.name, gender: 'FEMALE', householdDivisionCode: '440604', sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' })
+      .with({
+        idNumber: MISNAMED.idNumber,
+        name: MISNAMED.name,
+        gender: 'FEMALE',
+        householdDivisionCode: '440604',
+        sourceDepartment: DEPARTMENTS.publicSecurity,
+        sourceSystem: 'fs-psb-hukou',
+      })
       .build();
     for (const input of [head, spouse, deceased, misnamed]) ok(await hub.graphql(REGISTER_PERSON, { input }));
     ok(await hub.graphql(REGISTER, { input: COMPANY }));
@@ -763,7 +832,13 @@ describe('masking through the gateway', () => {
     );
     const penalty = await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, {
       input: aCreditRecord('PENALTY', { idNumber: HEAD.idNumber })
-        .with({ subjectName: HEAD.name, content: PENALTY.content, status: 'REPAIRED', statusEffectiveOn: '2026-03-01', statusReason: PENALTY.statusReason })
+        .with({
+          subjectName: HEAD.name,
+          content: PENALTY.content,
+          status: 'REPAIRED',
+          statusEffectiveOn: '2026-03-01',
+          statusReason: PENALTY.statusReason,
+        })
         .build(),
     });
     ok(penalty);
@@ -774,7 +849,16 @@ describe('masking through the gateway', () => {
     const booklet = await hub.eventually(async () => {
       const attempt = await hub.graphql<{ fileMaterial: { id: string } }>(
         `mutation($i: FileMaterialInput!) { fileMaterial(input: $i) { id } }`,
-        { i: { subject: HEAD.idNumber, kind: 'ELICENCE', materialType: 'JMHKB', title: '居民户口簿', licenceId: HOUSEHOLD_BOOKLET, issuedOn: '2020-06-01' } },
+        {
+          i: {
+            subject: HEAD.idNumber,
+            kind: 'ELICENCE',
+            materialType: 'JMHKB',
+            title: '居民户口簿',
+            licenceId: HOUSEHOLD_BOOKLET,
+            issuedOn: '2020-06-01',
+          },
+        },
         {},
         { key: hub.keys.population.key },
       );
@@ -803,7 +887,15 @@ describe('masking through the gateway', () => {
     written.reviewResultId = review.data!.recordReviewResult.id;
     const reported = await hub.graphql<{ reportDataCorrection: { id: string; sourceDepartment: string } }>(
       `mutation($i: ReportDataCorrectionInput!) { reportDataCorrection(input: $i) { id sourceDepartment } }`,
-      { i: { subject: MISNAMED.idNumber, field: 'Person.name', reportedValue: MISNAMED.name, proposedValue: MISNAMED.proposedName, reason: MISNAMED.reason } },
+      {
+        i: {
+          subject: MISNAMED.idNumber,
+          field: 'Person.name',
+          reportedValue: MISNAMED.name,
+          proposedValue: MISNAMED.proposedName,
+          reason: MISNAMED.reason,
+        },
+      },
       {},
       { key: hub.keys.tax.key },
     );
@@ -812,14 +904,27 @@ describe('masking through the gateway', () => {
     written.dataCorrectionId = reported.data!.reportDataCorrection.id;
     const second = await hub.graphql<{ reportDataCorrection: { id: string } }>(
       `mutation($i: ReportDataCorrectionInput!) { reportDataCorrection(input: $i) { id } }`,
-      { i: { subject: SPOUSE.idNumber, field: 'Person.name', reportedValue: SPOUSE.name, proposedValue: REJECTED.proposedName, reason: REJECTED.reason } },
+      {
+        i: {
+          subject: SPOUSE.idNumber,
+          field: 'Person.name',
+          reportedValue: SPOUSE.name,
+          proposedValue: REJECTED.proposedName,
+          reason: REJECTED.reason,
+        },
+      },
       {},
       { key: hub.keys.tax.key },
     );
     ok(second);
     written.rejectedCorrectionId = second.data!.reportDataCorrection.id;
     ok(
-      await hub.graphql(`mutation($i: RejectDataCorrectionInput!) { rejectDataCorrection(input: $i) { status } }`, { i: { id: written.rejectedCorrectionId, reason: REJECTED.resolution } }, {}, { key: hub.keys.population.key }),
+      await hub.graphql(
+        `mutation($i: RejectDataCorrectionInput!) { rejectDataCorrection(input: $i) { status } }`,
+        { i: { id: written.rejectedCorrectionId, reason: REJECTED.resolution } },
+        {},
+        { key: hub.keys.population.key },
+      ),
     );
     // The source corrects its record the normal way; its change event closes the report.
     ok(
@@ -835,7 +940,11 @@ describe('masking through the gateway', () => {
       }),
     );
     await hub.eventually(async () => {
-      const { body } = await read(`query($id: ID!) { dataCorrection(id: $id) { status } }`, { id: written.dataCorrectionId }, hub.keys.population);
+      const { body } = await read(
+        `query($id: ID!) { dataCorrection(id: $id) { status } }`,
+        { id: written.dataCorrectionId },
+        hub.keys.population,
+      );
       expect(at(body.data, 'dataCorrection', 'status')).toBe('CORRECTED');
     }, 30_000);
 
@@ -845,13 +954,28 @@ describe('masking through the gateway', () => {
     const grant = async (to: TestKey, resource: CatalogResourceSpec, items: number[], fullValues: boolean) => {
       const applied = await hub.graphql<{ applyForSharing: { id: string } }>(
         APPLY,
-        { i: { resourceCode: resource.code, items, purpose: '社保待遇资格核验', legalBasis: '《社会保险法》', requestedFrom: today, requestedTo: until, fullValues } },
+        {
+          i: {
+            resourceCode: resource.code,
+            items,
+            purpose: '社保待遇资格核验',
+            legalBasis: '《社会保险法》',
+            requestedFrom: today,
+            requestedTo: until,
+            fullValues,
+          },
+        },
         {},
         { key: to.key },
       );
       ok(applied);
       const steward = resource.provider === DEPARTMENTS.publicSecurity ? hub.keys.psbSteward : hub.keys.hubSteward;
-      const approved = await hub.graphql<{ approveSharingApplication: { status: string; fullValues: boolean } }>(APPROVE, { i: { applicationId: applied.data!.applyForSharing.id } }, {}, { key: steward.key });
+      const approved = await hub.graphql<{ approveSharingApplication: { status: string; fullValues: boolean } }>(
+        APPROVE,
+        { i: { applicationId: applied.data!.applyForSharing.id } },
+        {},
+        { key: steward.key },
+      );
       ok(approved);
       expect(approved.data?.approveSharingApplication).toMatchObject({ status: 'APPROVED', fullValues });
     };
@@ -863,7 +987,12 @@ describe('masking through the gateway', () => {
         await grant(fullGrantee, resource, all, true);
       } else if (resource.sharingType === SharingType.UNCONDITIONAL) {
         // Unconditional items are readable (masked) already: one applies only for full values.
-        await grant(fullGrantee, resource, resource.items.filter((i) => i.masking).map((i) => i.no), true);
+        await grant(
+          fullGrantee,
+          resource,
+          resource.items.filter((i) => i.masking).map((i) => i.no),
+          true,
+        );
       }
     }
 
@@ -882,12 +1011,15 @@ describe('masking through the gateway', () => {
   afterAll(() => hub?.close());
 
   describe('(a) a consumer without full values gets the exact masked value, and the original nowhere in the answer', () => {
-    it.each(cases(BY_ROLE.filter((r) => !isConditional(r))))('%s: a consumer without any grant', async (_title, row) => {
-      const { text, body } = await readRow(row, hub.keys.window);
-      expect(body.errors).toBeUndefined();
-      expect(row.pick(body.data)).toBe(row.masked);
-      expect(exposures(text, String(row.original))).toEqual([]);
-    });
+    it.each(cases(BY_ROLE.filter((r) => !isConditional(r))))(
+      '%s: a consumer without any grant',
+      async (_title, row) => {
+        const { text, body } = await readRow(row, hub.keys.window);
+        expect(body.errors).toBeUndefined();
+        expect(row.pick(body.data)).toBe(row.masked);
+        expect(exposures(text, String(row.original))).toEqual([]);
+      },
+    );
 
     it.each(cases(BY_ROLE))('%s: a consumer with a grant without full values', async (_title, row) => {
       const { text, body } = await readRow(row, maskedGrantee);
@@ -896,20 +1028,26 @@ describe('masking through the gateway', () => {
       expect(exposures(text, String(row.original))).toEqual([]);
     });
 
-    it.each(cases(BY_ROLE.filter(isConditional)))('%s: a consumer without a grant is refused, and the refusal carries no value', async (_title, row) => {
-      const { text, body } = await readRow(row, hub.keys.window);
-      expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
-      expect(body.data ?? null).toBeNull();
-      expect(exposures(text, String(row.original))).toEqual([]);
-    });
+    it.each(cases(BY_ROLE.filter(isConditional)))(
+      '%s: a consumer without a grant is refused, and the refusal carries no value',
+      async (_title, row) => {
+        const { text, body } = await readRow(row, hub.keys.window);
+        expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
+        expect(body.data ?? null).toBeNull();
+        expect(exposures(text, String(row.original))).toEqual([]);
+      },
+    );
   });
 
   describe('(b) a full-value grant returns full values', () => {
-    it.each(cases(BY_ROLE))('%s: the data bureau\'s exchange system (full-value grants, or the provider)', async (_title, row) => {
-      const { body } = await readRow(row, hub.keys.harness);
-      expect(body.errors).toBeUndefined();
-      expect(row.pick(body.data)).toBe(row.original);
-    });
+    it.each(cases(BY_ROLE))(
+      "%s: the data bureau's exchange system (full-value grants, or the provider)",
+      async (_title, row) => {
+        const { body } = await readRow(row, hub.keys.harness);
+        expect(body.errors).toBeUndefined();
+        expect(row.pick(body.data)).toBe(row.original);
+      },
+    );
 
     it.each(cases(BY_ROLE))('%s: a consumer whose full-value application was approved', async (_title, row) => {
       const { body } = await readRow(row, fullGrantee);
@@ -927,21 +1065,27 @@ describe('masking through the gateway', () => {
 
     // The data bureau's system is also the full-value grantee of (b): what makes it read its own
     // resources in full is being their provider, under no grant — as for every provider.
-    it.each([...new Set(ROWS.map((r) => r.provider))])('%s reads its items in full as their provider, under no grant', async (provider) => {
-      const items = await accessOf(hub.keys[provider]);
-      for (const row of ROWS.filter((r) => r.provider === provider)) {
-        expect(itemOf(items, row.coordinate), row.coordinate).toMatchObject({ access: 'FULL', grantId: null });
-      }
-    });
+    it.each([...new Set(ROWS.map((r) => r.provider))])(
+      '%s reads its items in full as their provider, under no grant',
+      async (provider) => {
+        const items = await accessOf(hub.keys[provider]);
+        for (const row of ROWS.filter((r) => r.provider === provider)) {
+          expect(itemOf(items, row.coordinate), row.coordinate).toMatchObject({ access: 'FULL', grantId: null });
+        }
+      },
+    );
   });
 
-  describe('(d) an operation that admits fewer callers than the catalog: the row\'s own readers', () => {
-    it.each(readerCases('masked'))('%s: the exact masked value, and the original nowhere in the answer', async (_title, row, reader) => {
-      const { text, body } = await readRow(row, hub.keys[reader]);
-      expect(body.errors).toBeUndefined();
-      expect(row.pick(body.data)).toBe(row.masked);
-      expect(exposures(text, String(row.original))).toEqual([]);
-    });
+  describe("(d) an operation that admits fewer callers than the catalog: the row's own readers", () => {
+    it.each(readerCases('masked'))(
+      '%s: the exact masked value, and the original nowhere in the answer',
+      async (_title, row, reader) => {
+        const { text, body } = await readRow(row, hub.keys[reader]);
+        expect(body.errors).toBeUndefined();
+        expect(row.pick(body.data)).toBe(row.masked);
+        expect(exposures(text, String(row.original))).toEqual([]);
+      },
+    );
 
     it.each(readerCases('full'))('%s: the original', async (_title, row, reader) => {
       const { body } = await readRow(row, hub.keys[reader]);
@@ -949,35 +1093,50 @@ describe('masking through the gateway', () => {
       expect(row.pick(body.data)).toBe(row.original);
     });
 
-    it.each(readerCases('forbidden'))('%s: refused by the operation, and the refusal carries no value', async (_title, row, reader) => {
-      const { text, body } = await readRow(row, hub.keys[reader]);
-      expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(row.pick(body.data) ?? null).toBeNull();
-      expect(exposures(text, String(row.original))).toEqual([]);
-    });
+    it.each(readerCases('forbidden'))(
+      '%s: refused by the operation, and the refusal carries no value',
+      async (_title, row, reader) => {
+        const { text, body } = await readRow(row, hub.keys[reader]);
+        expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(row.pick(body.data) ?? null).toBeNull();
+        expect(exposures(text, String(row.original))).toEqual([]);
+      },
+    );
 
-    it.each(readerCases('denied'))('%s: refused by the catalog on the way, and the refusal carries no value', async (_title, row, reader) => {
-      const { text, body } = await readRow(row, hub.keys[reader]);
-      expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
-      expect(row.pick(body.data) ?? null).toBeNull();
-      expect(exposures(text, String(row.original))).toEqual([]);
-    });
+    it.each(readerCases('denied'))(
+      '%s: refused by the catalog on the way, and the refusal carries no value',
+      async (_title, row, reader) => {
+        const { text, body } = await readRow(row, hub.keys[reader]);
+        expect(body.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
+        expect(row.pick(body.data) ?? null).toBeNull();
+        expect(exposures(text, String(row.original))).toEqual([]);
+      },
+    );
 
     it('the readers are what the catalog says: MASKED for the masked ones, FULL for the others, readable by the refused ones', async () => {
       const rows = ROWS.filter((r) => r.readers);
-      const readers = [...new Set(rows.flatMap((r) => [...r.readers!.masked, ...r.readers!.full, ...r.readers!.forbidden]))];
-      const access = new Map(await Promise.all(readers.map(async (reader) => [reader, await accessOf(hub.keys[reader])] as const)));
+      const readers = [
+        ...new Set(rows.flatMap((r) => [...r.readers!.masked, ...r.readers!.full, ...r.readers!.forbidden])),
+      ];
+      const access = new Map(
+        await Promise.all(readers.map(async (reader) => [reader, await accessOf(hub.keys[reader])] as const)),
+      );
       for (const row of rows) {
         const { masked, full, forbidden } = row.readers!;
-        for (const reader of masked) expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('MASKED');
-        for (const reader of full) expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('FULL');
+        for (const reader of masked)
+          expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('MASKED');
+        for (const reader of full)
+          expect(itemOf(access.get(reader)!, row.coordinate)?.access, `${row.coordinate} for ${reader}`).toBe('FULL');
         // The refusal is the operation's, not the catalog's.
-        for (const reader of forbidden) expect(['MASKED', 'FULL'], `${row.coordinate} for ${reader}`).toContain(itemOf(access.get(reader)!, row.coordinate)?.access);
+        for (const reader of forbidden)
+          expect(['MASKED', 'FULL'], `${row.coordinate} for ${reader}`).toContain(
+            itemOf(access.get(reader)!, row.coordinate)?.access,
+          );
       }
     });
   });
 
-  it('the hub\'s catalog says the same: every masked item is MASKED for the consumer, FULL with full values', async () => {
+  it("the hub's catalog says the same: every masked item is MASKED for the consumer, FULL with full values", async () => {
     const masked = async (key: TestKey) =>
       (await accessOf(key))
         .filter((i) => i.masking)
@@ -986,7 +1145,9 @@ describe('masking through the gateway', () => {
     const coordinates = [...new Set(ROWS.map((r) => `${r.coordinate} ${r.rule}`))].sort();
     expect(await masked(maskedGrantee)).toEqual(coordinates.map((c) => `${c} MASKED`));
     const conditional = new Set(ROWS.filter(isConditional).map((r) => `${r.coordinate} ${r.rule}`));
-    expect(await masked(hub.keys.window)).toEqual(coordinates.map((c) => `${c} ${conditional.has(c) ? 'NEEDS_GRANT' : 'MASKED'}`));
+    expect(await masked(hub.keys.window)).toEqual(
+      coordinates.map((c) => `${c} ${conditional.has(c) ? 'NEEDS_GRANT' : 'MASKED'}`),
+    );
     expect(await masked(fullGrantee)).toEqual(coordinates.map((c) => `${c} FULL`));
     expect(await masked(hub.keys.harness)).toEqual(coordinates.map((c) => `${c} FULL`));
   });
@@ -1021,7 +1182,15 @@ describe('masking through the gateway', () => {
           household: { no: '******', head: { id: '330108********2351' } },
         },
       });
-      for (const original of [HEAD.idNumber, HEAD.name, HEAD.phone, HOME.fullText, HEAD.birthDate, HEAD.householdNumber]) expect(exposures(text, original)).toEqual([]);
+      for (const original of [
+        HEAD.idNumber,
+        HEAD.name,
+        HEAD.phone,
+        HOME.fullText,
+        HEAD.birthDate,
+        HEAD.householdNumber,
+      ])
+        expect(exposures(text, original)).toEqual([]);
 
       const full = await read(PERSON_SHAPES, { id: HEAD.idNumber, yes: true }, fullGrantee);
       expect(full.body.data).toEqual({
@@ -1039,7 +1208,7 @@ describe('masking through the gateway', () => {
       });
     });
 
-    it('inside lists: a household\'s members', async () => {
+    it("inside lists: a household's members", async () => {
       const query = `query($id: String!) { person(idNumber: $id) { household { number members { person { idNumber name birthDate phone householdNumber } relationToHead { code } } } } }`;
       const { text, body } = await read(query, { id: SPOUSE.idNumber }, maskedGrantee);
       expect(body.errors).toBeUndefined();
@@ -1048,13 +1217,42 @@ describe('masking through the gateway', () => {
           household: {
             number: '******',
             members: [
-              { person: { idNumber: '330108********2351', name: '司马**', birthDate: '1985-**-**', phone: '138****5678', householdNumber: '******' }, relationToHead: { code: '******' } },
-              { person: { idNumber: '330108********6432', name: '卓**', birthDate: '1987-**-**', phone: '139****1111', householdNumber: '******' }, relationToHead: { code: '******' } },
+              {
+                person: {
+                  idNumber: '330108********2351',
+                  name: '司马**',
+                  birthDate: '1985-**-**',
+                  phone: '138****5678',
+                  householdNumber: '******',
+                },
+                relationToHead: { code: '******' },
+              },
+              {
+                person: {
+                  idNumber: '330108********6432',
+                  name: '卓**',
+                  birthDate: '1987-**-**',
+                  phone: '139****1111',
+                  householdNumber: '******',
+                },
+                relationToHead: { code: '******' },
+              },
             ],
           },
         },
       });
-      for (const original of [HEAD.idNumber, SPOUSE.idNumber, HEAD.name, SPOUSE.name, HEAD.birthDate, SPOUSE.birthDate, HEAD.phone, SPOUSE.phone, HEAD.householdNumber]) expect(exposures(text, original)).toEqual([]);
+      for (const original of [
+        HEAD.idNumber,
+        SPOUSE.idNumber,
+        HEAD.name,
+        SPOUSE.name,
+        HEAD.birthDate,
+        SPOUSE.birthDate,
+        HEAD.phone,
+        SPOUSE.phone,
+        HEAD.householdNumber,
+      ])
+        expect(exposures(text, original)).toEqual([]);
     });
 
     // A division filter reads the household register's division (conditional): a consumer with a
@@ -1064,7 +1262,11 @@ describe('masking through the gateway', () => {
         searchPersons(filter: { divisionCode: "330108" }) { nodes { idNumber name birthDate } edges { node { idNumber } } }
         persons(idNumbers: $ids) { idNumber name statusEffectiveOn statusReason }
       }`;
-      const { text, body } = await read(query, { ids: [HEAD.idNumber, DECEASED.idNumber, SPOUSE.idNumber] }, maskedGrantee);
+      const { text, body } = await read(
+        query,
+        { ids: [HEAD.idNumber, DECEASED.idNumber, SPOUSE.idNumber] },
+        maskedGrantee,
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data).toMatchObject({
         searchPersons: {
@@ -1080,20 +1282,36 @@ describe('masking through the gateway', () => {
           { idNumber: '330108********6432', name: '卓**', statusEffectiveOn: null, statusReason: null },
         ],
       });
-      for (const original of [HEAD.idNumber, SPOUSE.idNumber, DECEASED.idNumber, HEAD.name, SPOUSE.name, DECEASED.name, DECEASED.diedOn, DECEASED.reason]) expect(exposures(text, original)).toEqual([]);
+      for (const original of [
+        HEAD.idNumber,
+        SPOUSE.idNumber,
+        DECEASED.idNumber,
+        HEAD.name,
+        SPOUSE.name,
+        DECEASED.name,
+        DECEASED.diedOn,
+        DECEASED.reason,
+      ])
+        expect(exposures(text, original)).toEqual([]);
     });
 
-    it('inside lists across subgraphs: a person\'s credit profile and its records', async () => {
+    it("inside lists across subgraphs: a person's credit profile and its records", async () => {
       const query = `query($id: String!) { person(idNumber: $id) { credit { subjectId penalties { recordId subjectId } licences { subjectId } } } }`;
       const { text, body } = await read(query, { id: HEAD.idNumber }, maskedGrantee);
       expect(body.errors).toBeUndefined();
       expect(body.data).toEqual({
-        person: { credit: { subjectId: '330108********2351', penalties: [{ recordId: written.creditRecordId, subjectId: '330108********2351' }], licences: [] } },
+        person: {
+          credit: {
+            subjectId: '330108********2351',
+            penalties: [{ recordId: written.creditRecordId, subjectId: '330108********2351' }],
+            licences: [],
+          },
+        },
       });
       expect(exposures(text, HEAD.idNumber)).toEqual([]);
     });
 
-    it('across subgraphs: a legal entity\'s deceased representative, through a fragment', async () => {
+    it("across subgraphs: a legal entity's deceased representative, through a fragment", async () => {
       const query = `query($u: String!) { legalEntity(uscc: $u) {
         legalRepresentative { ...Rep }
         legalRepresentativeStatus { status deceased ... on LegalRepresentativeStatus { died: deceasedOn } }
@@ -1103,11 +1321,17 @@ describe('masking through the gateway', () => {
       expect(body.errors).toBeUndefined();
       expect(body.data).toEqual({
         legalEntity: {
-          legalRepresentative: { idNumber: '330106********603X', name: '王*', status: 'DECEASED', statusEffectiveOn: '2025-**-**' },
+          legalRepresentative: {
+            idNumber: '330106********603X',
+            name: '王*',
+            status: 'DECEASED',
+            statusEffectiveOn: '2025-**-**',
+          },
           legalRepresentativeStatus: { status: 'DECEASED', deceased: true, died: '2025-**-**' },
         },
       });
-      for (const original of [DECEASED.idNumber, DECEASED.name, DECEASED.diedOn]) expect(exposures(text, original)).toEqual([]);
+      for (const original of [DECEASED.idNumber, DECEASED.name, DECEASED.diedOn])
+        expect(exposures(text, original)).toEqual([]);
     });
   });
 
@@ -1137,13 +1361,15 @@ describe('masking through the gateway', () => {
 /** The value at a path in parsed JSON (undefined where the path ends early). */
 function at(value: unknown, ...path: string[]): unknown {
   let current = value;
-  for (const step of path) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[step] : undefined;
+  for (const step of path)
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[step] : undefined;
   return current;
 }
 
 /** The single element of a list of objects; throws otherwise. */
 function only(list: unknown): Record<string, unknown> {
-  if (!Array.isArray(list) || list.length !== 1) throw new Error(`expected exactly one element, got ${JSON.stringify(list)}`);
+  if (!Array.isArray(list) || list.length !== 1)
+    throw new Error(`expected exactly one element, got ${JSON.stringify(list)}`);
   return list[0] as Record<string, unknown>;
 }
 
@@ -1154,7 +1380,9 @@ function only(list: unknown): Record<string, unknown> {
 function exposures(text: string, original: string): string[] {
   const found: string[] = [];
   if (text.includes(original)) found.push('verbatim');
-  const escaped = JSON.stringify(original).slice(1, -1).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = JSON.stringify(original)
+    .slice(1, -1)
+    .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (escaped !== original && text.toLowerCase().includes(escaped.toLowerCase())) found.push('JSON-escaped');
   for (const token of new Set(text.match(/[A-Za-z0-9+/_-]{8,}={0,2}/g) ?? [])) {
     const decoded = Buffer.from(token, 'base64').toString('utf8');

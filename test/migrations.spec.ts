@@ -9,7 +9,9 @@ describe.each(Object.entries(LIBRARY_SCHEMAS))('migrations of the %s library', (
 
   beforeAll(async () => {
     database = await ScratchDatabase.create();
-    dataSource = await new DataSource(dataSourceOptions(options, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(options, { url: database.url, poolSize: 1, embedded: database.embedded }),
+    ).initialize();
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -40,7 +42,10 @@ describe.each(Object.entries(LIBRARY_SCHEMAS))('migrations of the %s library', (
     while ((await dataSource.query(`SELECT count(*)::int AS n FROM "${options.schema}".migrations`))[0].n > 0) {
       await dataSource.undoLastMigration({ transaction: 'each' });
     }
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`, [options.schema]);
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
+      [options.schema],
+    );
     expect(tables).toEqual([]);
   });
 });

@@ -12,11 +12,28 @@ import { TestHub } from './support/test-hub.js';
  * docs/operations.md, and every metric its PromQL names is one the running hub exports.
  */
 
-interface Rule { alert?: string; expr?: string; for?: string; labels?: { severity?: string }; annotations?: { summary?: string; description?: string; runbook?: string } }
-interface Panel { type: string; title?: string; targets?: Array<{ expr?: string; refId?: string }>; panels?: Panel[] }
+interface Rule {
+  alert?: string;
+  expr?: string;
+  for?: string;
+  labels?: { severity?: string };
+  annotations?: { summary?: string; description?: string; runbook?: string };
+}
+interface Panel {
+  type: string;
+  title?: string;
+  targets?: Array<{ expr?: string; refId?: string }>;
+  panels?: Panel[];
+}
 
-const alerts = parse(readFileSync('deploy/prometheus/alerts.yml', 'utf8')) as { groups: Array<{ name: string; rules: Rule[] }> };
-const dashboard = JSON.parse(readFileSync('deploy/grafana/hub-dashboard.json', 'utf8')) as { title: string; panels: Panel[]; templating: { list: Array<{ name: string; type: string; query: string }> } };
+const alerts = parse(readFileSync('deploy/prometheus/alerts.yml', 'utf8')) as {
+  groups: Array<{ name: string; rules: Rule[] }>;
+};
+const dashboard = JSON.parse(readFileSync('deploy/grafana/hub-dashboard.json', 'utf8')) as {
+  title: string;
+  panels: Panel[];
+  templating: { list: Array<{ name: string; type: string; query: string }> };
+};
 const operations = readFileSync('docs/operations.md', 'utf8');
 
 const rules = alerts.groups.flatMap((g) => g.rules);
@@ -34,9 +51,11 @@ export function promql(expr: string): { errors: string[]; metrics: string[] } {
   const metrics = new Set<string>();
   parser.parse(text).iterate({
     enter(node) {
-      if (node.type.isError) errors.push(`syntax error at ${node.from}: …${text.slice(Math.max(0, node.from - 20), node.from + 20)}…`);
+      if (node.type.isError)
+        errors.push(`syntax error at ${node.from}: …${text.slice(Math.max(0, node.from - 20), node.from + 20)}…`);
       // A selector's metric name is the Identifier directly under VectorSelector.
-      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') metrics.add(text.slice(node.from, node.to));
+      if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector')
+        metrics.add(text.slice(node.from, node.to));
     },
   });
   return { errors, metrics: [...metrics] };
@@ -47,13 +66,23 @@ const metricNames = (expr: string): string[] => promql(expr).metrics;
 /** The anchors of a Markdown document: explicit `<a id>`s and GitHub's heading slugs. */
 function anchors(markdown: string): Set<string> {
   const ids = [...markdown.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]);
-  const slugs = [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+  const slugs = [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) =>
+    m[1]
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-'),
+  );
   return new Set([...ids, ...slugs]);
 }
 
 describe('alert rules and dashboard: structure', () => {
   it('promql finds the selected metrics, not functions, labels or durations, and refuses bad syntax', () => {
-    expect(promql('histogram_quantile(0.99, sum by (app, le) (rate(hub_x_bucket{outcome="error"}[$__rate_interval]))) > 1 and time() - max(hub_y) > 900')).toEqual({ errors: [], metrics: ['hub_x_bucket', 'hub_y'] });
+    expect(
+      promql(
+        'histogram_quantile(0.99, sum by (app, le) (rate(hub_x_bucket{outcome="error"}[$__rate_interval]))) > 1 and time() - max(hub_y) > 900',
+      ),
+    ).toEqual({ errors: [], metrics: ['hub_x_bucket', 'hub_y'] });
     expect(promql('sum(rate(x{a="(("}[5m]))').errors).toEqual([]);
     expect(promql('sum(rate(x[5m])').errors).not.toEqual([]);
     expect(promql('rate(x[5m]) >').errors).not.toEqual([]);
@@ -61,7 +90,8 @@ describe('alert rules and dashboard: structure', () => {
   });
 
   it('every PromQL expression parses with Prometheus’ grammar', () => {
-    for (const expr of [...rules.map((r) => r.expr ?? ''), ...dashboardExprs]) expect(promql(expr).errors, expr).toEqual([]);
+    for (const expr of [...rules.map((r) => r.expr ?? ''), ...dashboardExprs])
+      expect(promql(expr).errors, expr).toEqual([]);
   });
 
   it('every rule has alert, expr, for, severity, summary, description and a runbook whose anchor exists in docs/operations.md', () => {
@@ -109,7 +139,9 @@ describe('alert rules and dashboard: every metric they use is exported by the ru
     // records, an event that a consumer of another library handles.
     const address = aStandardAddress('440604', '季华五路', 88);
     expect((await hub.graphql(REGISTER_ADDRESS, { input: address })).errors).toBeUndefined();
-    const company = aLegalEntity().with({ registeredAddress: '季华五路８８号', registeredAddressDivisionCode: '440604' }).build();
+    const company = aLegalEntity()
+      .with({ registeredAddress: '季华五路８８号', registeredAddressDivisionCode: '440604' })
+      .build();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
     await hub.graphql('query Broken { noSuchField }');
     // A bulk extract (ingest progress and outcomes) and a checkpoint of the access log (every
@@ -128,7 +160,14 @@ describe('alert rules and dashboard: every metric they use is exported by the ru
 
     const apps = ['gateway', ...Object.keys(hub.subgraphUrls)];
     const scraped = await Promise.all(apps.map(scrape));
-    const exported = new Set(scraped.flatMap((text) => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/[{ ]/)[0])));
+    const exported = new Set(
+      scraped.flatMap((text) =>
+        text
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'))
+          .map((l) => l.split(/[{ ]/)[0]),
+      ),
+    );
 
     const used = new Set([...rules.map((r) => r.expr ?? ''), ...dashboardExprs].flatMap(metricNames));
     expect(used.size).toBeGreaterThanOrEqual(15);

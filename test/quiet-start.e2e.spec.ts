@@ -27,9 +27,12 @@ describe('npm start on a terminal', () => {
       ...Object.fromEntries(SUBGRAPHS.map((s) => [s.portVariable, '0'])),
       HUB_METRICS_TOKEN: randomBytes(32).toString('hex'),
     };
-    for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HUB_LOG_FILE', 'HUB_LOG_TO_TERMINAL', 'LOG_LEVEL']) delete env[name];
+    for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'HUB_LOG_FILE', 'HUB_LOG_TO_TERMINAL', 'LOG_LEVEL'])
+      delete env[name];
     const hub = spawn(process.execPath, ['dist/apps/hub/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<string>((resolve) => hub.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`)));
+    const exited = new Promise<string>((resolve) =>
+      hub.once('exit', (code, signal) => resolve(`exit ${code ?? signal}`)),
+    );
     let stdout = '';
     let stderr = '';
     hub.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -62,12 +65,20 @@ describe('npm start on a terminal', () => {
     expect(bannerAt).toBe(lines.findIndex((l) => l.startsWith('  ✓ gateway started')) + 1);
     expect(stdout).toContain('"x-hub-purpose": "demo"');
     expect(stdout).toContain(`Logs:      ${logFile}`);
-    expect(lines.slice(-2)).toEqual(['  Stopping: draining the outboxes, closing the apps and the database…', '  Stopped.']);
+    expect(lines.slice(-2)).toEqual([
+      '  Stopping: draining the outboxes, closing the apps and the database…',
+      '  Stopped.',
+    ]);
 
     // The file holds the JSON logs, start to stop.
-    const logged = (await readFile(logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { msg: string; app: string });
+    const logged = (await readFile(logFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; app: string });
     expect(logged.length).toBeGreaterThan(20);
-    expect(logged.map((l) => l.msg)).toEqual(expect.arrayContaining(['embedded database ready (PGlite + PostGIS)', 'stopped']));
+    expect(logged.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['embedded database ready (PGlite + PostGIS)', 'stopped']),
+    );
   }, 480_000);
 });
 
@@ -76,7 +87,12 @@ describe("npm start's build on a terminal", () => {
   const NOISY_BUILD = `for (let i = 1; i <= 80; i++) console.log('vite v7 building for production… line ' + i); console.error('(!) a warning on stderr'); process.exit(Number(process.argv[1]))`;
   const capture = () => {
     let text = '';
-    return { write: (chunk: string) => ((text += chunk), true), get text() { return text; } };
+    return {
+      write: (chunk: string) => ((text += chunk), true),
+      get text() {
+        return text;
+      },
+    };
   };
 
   it('goes through scripts/start.mjs, with the build output beside the JSON log', () => {
@@ -91,8 +107,14 @@ describe("npm start's build on a terminal", () => {
     const logFile = join(await mkdtemp(join(tmpdir(), 'hub-build-')), 'build.log');
     const out = capture();
     const err = capture();
-    expect(await runQuietly(process.execPath, ['-e', NOISY_BUILD, '0'], { logFile, label: 'Building the hub', out, err })).toBe(true);
-    expect(out.text).toMatch(new RegExp(`^  Building the hub \\(output in ${logFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\) … done \\(\\d+\\.\\d s\\)\\n$`));
+    expect(
+      await runQuietly(process.execPath, ['-e', NOISY_BUILD, '0'], { logFile, label: 'Building the hub', out, err }),
+    ).toBe(true);
+    expect(out.text).toMatch(
+      new RegExp(
+        `^  Building the hub \\(output in ${logFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\) … done \\(\\d+\\.\\d s\\)\\n$`,
+      ),
+    );
     expect(err.text).toBe('');
     const logged = await readFile(logFile, 'utf8');
     expect(logged).toContain('vite v7 building for production… line 80');
@@ -103,7 +125,9 @@ describe("npm start's build on a terminal", () => {
     const logFile = join(await mkdtemp(join(tmpdir(), 'hub-build-')), 'build.log');
     const out = capture();
     const err = capture();
-    expect(await runQuietly(process.execPath, ['-e', NOISY_BUILD, '2'], { logFile, label: 'Building the hub', out, err })).toBe(false);
+    expect(
+      await runQuietly(process.execPath, ['-e', NOISY_BUILD, '2'], { logFile, label: 'Building the hub', out, err }),
+    ).toBe(false);
     expect(out.text).toMatch(/ … failed \(\d+\.\d s\)\n$/);
     expect(err.text).toContain('The build failed (exit 2)');
     expect(err.text).toContain('(!) a warning on stderr');

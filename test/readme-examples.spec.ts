@@ -5,7 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoKey as hubDemoKey } from '../apps/hub/src/demo-keys.js';
-import { README_GATEWAY, ciCommands, classify, compareCommands, expandDemoKeys, fencedBlocks, shellCommands, staticProblems, toGateway } from '../scripts/readme-examples.mjs';
+import {
+  README_GATEWAY,
+  ciCommands,
+  classify,
+  compareCommands,
+  expandDemoKeys,
+  fencedBlocks,
+  shellCommands,
+  staticProblems,
+  toGateway,
+} from '../scripts/readme-examples.mjs';
 
 const README = readFileSync('README.md', 'utf8');
 const CI = readFileSync('.ci/run', 'utf8');
@@ -17,21 +27,34 @@ describe("README.md's fenced blocks, as CI runs them", () => {
     expect(problems).toEqual([]);
     const blocks = fencedBlocks(README);
     expect(plan.map((p) => p.block.line)).toEqual(blocks.map((b) => b.line));
-    for (const step of plan.filter((p) => p.action === 'skip')) expect(step.reason, `README.md:${step.block.line}`).toMatch(/\w{3,}/);
+    for (const step of plan.filter((p) => p.action === 'skip'))
+      expect(step.reason, `README.md:${step.block.line}`).toMatch(/\w{3,}/);
     // The examples a newcomer tries are among those run: both GraphQL queries and the ingest walkthrough.
     const run = plan.filter((p) => p.action === 'run');
-    expect(run.filter((p) => p.kind === 'graphql').map((p) => p.block.body)).toEqual([expect.stringContaining('searchLegalEntities'), expect.stringContaining('reuseFor(')]);
-    expect(run.filter((p) => p.kind === 'shell').map((p) => p.block.body)).toEqual([expect.stringMatching(/^npm run datagen[\s\S]*npm run ingest -- persons[\s\S]*\/ingest\/legal-entities$/)]);
+    expect(run.filter((p) => p.kind === 'graphql').map((p) => p.block.body)).toEqual([
+      expect.stringContaining('searchLegalEntities'),
+      expect.stringContaining('reuseFor('),
+    ]);
+    expect(run.filter((p) => p.kind === 'shell').map((p) => p.block.body)).toEqual([
+      expect.stringMatching(/^npm run datagen[\s\S]*npm run ingest -- persons[\s\S]*\/ingest\/legal-entities$/),
+    ]);
     // GraphQL examples go with the headers the README documents for GraphiQL: the demo key and a purpose.
-    expect(plan.find((p) => p.action === 'headers')?.headers).toEqual({ authorization: `Bearer ${hubDemoKey('window')}`, 'x-hub-purpose': 'demo' });
+    expect(plan.find((p) => p.action === 'headers')?.headers).toEqual({
+      authorization: `Bearer ${hubDemoKey('window')}`,
+      'x-hub-purpose': 'demo',
+    });
     // The refusal shown with a key without grants is checked for its code, after its own headers.
     const refusal = plan.findIndex((p) => p.action === 'expect');
     expect(plan[refusal]).toMatchObject({ kind: 'graphql', code: 'ACCESS_DENIED' });
-    expect(plan.slice(0, refusal).findLast((p) => p.action === 'headers')?.headers?.authorization).toBe(`Bearer ${hubDemoKey('insurance')}`);
+    expect(plan.slice(0, refusal).findLast((p) => p.action === 'headers')?.headers?.authorization).toBe(
+      `Bearer ${hubDemoKey('insurance')}`,
+    );
   });
 
   it("has the README's two commands exactly as .ci/run runs them", () => {
-    const commands = classify(fencedBlocks(README)).plan.filter((p) => p.action === 'commands').flatMap((p) => shellCommands(p.block.body));
+    const commands = classify(fencedBlocks(README))
+      .plan.filter((p) => p.action === 'commands')
+      .flatMap((p) => shellCommands(p.block.body));
     expect(commands).toEqual(['npm ci', 'npm start', 'npm test']);
     const ci = ciCommands(CI);
     expect(ci.untagged).toEqual([]);
@@ -89,7 +112,7 @@ describe("README.md's fenced blocks, as CI runs them", () => {
       'curl http://127.0.0.1:4000/health',
       fence,
       '<!-- readme-examples: skip (a diagram) -->',
-      'prose between the marker and the fence: the marker is not this block\'s',
+      "prose between the marker and the fence: the marker is not this block's",
       fence,
       'a ─► b',
       fence,
@@ -107,10 +130,13 @@ describe("README.md's fenced blocks, as CI runs them", () => {
 
   it('fails when .ci/run runs other commands than the README says, or runs one without the tag', () => {
     const readme = ['npm ci', 'npm start', 'npm test'];
-    const same = 'npm ci   # README: Two commands\nHUB_REQUIRE_INFRA=1 npm test   # README: Two commands\n  exec setsid npm start   # README: Two commands\nstep "smoke test: npm start"\n';
+    const same =
+      'npm ci   # README: Two commands\nHUB_REQUIRE_INFRA=1 npm test   # README: Two commands\n  exec setsid npm start   # README: Two commands\nstep "smoke test: npm start"\n';
     expect(compareCommands(readme, ciCommands(same))).toEqual([]);
     const changed = same.replace('npm ci   #', 'npm ci --legacy-peer-deps   #');
-    expect(compareCommands(readme, ciCommands(changed))).toEqual([expect.stringContaining('are not the ones .ci/run runs')]);
+    expect(compareCommands(readme, ciCommands(changed))).toEqual([
+      expect.stringContaining('are not the ones .ci/run runs'),
+    ]);
     const untagged = same.replace('npm ci   # README: Two commands', 'npm ci --no-audit');
     expect(compareCommands(readme, ciCommands(untagged))).toEqual([
       expect.stringMatching(/^\.ci\/run:1: runs `npm ci --no-audit` without/),
@@ -120,10 +146,17 @@ describe("README.md's fenced blocks, as CI runs them", () => {
 
   it('makes its two substitutions only: the gateway address, and the elided demo keys', () => {
     expect(README_GATEWAY).toBe('http://127.0.0.1:4000');
-    expect(expandDemoKeys('HUB_API_KEY=hubk_demonraddres_… npm run ingest')).toBe(`HUB_API_KEY=${hubDemoKey('address')} npm run ingest`);
-    expect(toGateway('curl http://127.0.0.1:4000/ingest/persons', 'http://127.0.0.1:43210')).toEqual({ text: 'curl http://127.0.0.1:43210/ingest/persons', stray: [] });
+    expect(expandDemoKeys('HUB_API_KEY=hubk_demonraddres_… npm run ingest')).toBe(
+      `HUB_API_KEY=${hubDemoKey('address')} npm run ingest`,
+    );
+    expect(toGateway('curl http://127.0.0.1:4000/ingest/persons', 'http://127.0.0.1:43210')).toEqual({
+      text: 'curl http://127.0.0.1:43210/ingest/persons',
+      stray: [],
+    });
     // Anything else local is reported, not run against whatever listens there.
-    expect(toGateway('curl http://localhost:4000/health http://127.0.0.1:4101/graphql', 'http://127.0.0.1:43210').stray).toEqual(['localhost:4000', '127.0.0.1:4101']);
+    expect(
+      toGateway('curl http://localhost:4000/health http://127.0.0.1:4101/graphql', 'http://127.0.0.1:43210').stray,
+    ).toEqual(['localhost:4000', '127.0.0.1:4101']);
     // The README's address must stay the hub's default for the substitution to be honest.
     const sources = { gatewayConfig: 'GATEWAY_PORT = 4001;', ingestCli: "'http://127.0.0.1:4000'" };
     expect(staticProblems({ sources }).problems).toEqual([expect.stringContaining("the gateway's default port")]);

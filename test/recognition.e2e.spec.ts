@@ -3,9 +3,23 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, generateCitizenId, seededRandom } from '@hub/identifiers';
 import { MaskingRule, maskValue } from '@hub/policy';
-import { CATALOG_POLICY_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_REVIEW_RESULT_TOPIC, POPULATION_PERSON_TOPIC } from '@hub/contracts';
+import {
+  CATALOG_POLICY_TOPIC,
+  ONCE_ONLY_EVENT,
+  ONCE_ONLY_REVIEW_RESULT_TOPIC,
+  POPULATION_PERSON_TOPIC,
+} from '@hub/contracts';
 import { schemaErrors } from './support/event-schemas.js';
-import { PUBLIC_SECURITY, RECORD_CREDIT, REGISTER, REGISTER_PERSON, SOURCE_DEPARTMENT, aCreditRecord, aLegalEntity, aPerson } from './support/fixtures.js';
+import {
+  PUBLIC_SECURITY,
+  RECORD_CREDIT,
+  REGISTER,
+  REGISTER_PERSON,
+  SOURCE_DEPARTMENT,
+  aCreditRecord,
+  aLegalEntity,
+  aPerson,
+} from './support/fixtures.js';
 import { DEPARTMENTS } from './support/test-access.js';
 import { TestHub, type EventCollector, type GraphQLResponse } from './support/test-hub.js';
 
@@ -75,7 +89,8 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     );
   const recognized = async (subject: string, forDepartment: string, access = marketRegulation()) =>
     hub.graphql<{ recognizedResults: ReviewResult[] }>(RECOGNIZED, { subject, forDepartment }, {}, access);
-  const one = async (id: string) => (await hub.graphql<{ reviewResult: ReviewResult }>(ONE, { id }, {}, windowSystem())).data!.reviewResult;
+  const one = async (id: string) =>
+    (await hub.graphql<{ reviewResult: ReviewResult }>(ONE, { id }, {}, windowSystem())).data!.reviewResult;
   const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
   const reasonOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.reason;
 
@@ -105,8 +120,12 @@ describe('review results and their mutual recognition (审查结果互认)', () 
   };
 
   const invalidatedEvent = async (id: string) => {
-    const messages = await resultEvents.waitFor((ms) => ms.some((m) => m.headers.ce_type === ONCE_ONLY_EVENT.reviewResultInvalidated && JSON.parse(m.value).id === id));
-    const message = messages.find((m) => m.headers.ce_type === ONCE_ONLY_EVENT.reviewResultInvalidated && JSON.parse(m.value).id === id)!;
+    const messages = await resultEvents.waitFor((ms) =>
+      ms.some((m) => m.headers.ce_type === ONCE_ONLY_EVENT.reviewResultInvalidated && JSON.parse(m.value).id === id),
+    );
+    const message = messages.find(
+      (m) => m.headers.ce_type === ONCE_ONLY_EVENT.reviewResultInvalidated && JSON.parse(m.value).id === id,
+    )!;
     const data = JSON.parse(message.value) as Record<string, unknown>;
     expect(schemaErrors(message.headers.ce_type, data)).toEqual([]);
     return { key: message.key, data };
@@ -143,7 +162,10 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     });
     const recorded = await resultEvents.waitFor((ms) => ms.some((m) => JSON.parse(m.value).id === verified.id));
     const recordedEvent = recorded.find((m) => JSON.parse(m.value).id === verified.id)!;
-    expect(recordedEvent).toMatchObject({ key: person.idNumber, headers: { ce_type: ONCE_ONLY_EVENT.reviewResultRecorded } });
+    expect(recordedEvent).toMatchObject({
+      key: person.idNumber,
+      headers: { ce_type: ONCE_ONLY_EVENT.reviewResultRecorded },
+    });
     expect(schemaErrors(ONCE_ONLY_EVENT.reviewResultRecorded, JSON.parse(recordedEvent.value))).toEqual([]);
 
     // The market-regulation bureau accepts that check instead of asking for the originals again.
@@ -155,24 +177,49 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const diedOn = day(-1);
     const started = performance.now();
     const died = await hub.graphql(PERSON_STATUS, {
-      i: { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: diedOn },
+      i: {
+        idNumber: person.idNumber,
+        sourceDepartment: PUBLIC_SECURITY,
+        sourceSystem: 'fs-psb-hukou',
+        sourceRecordId: person.sourceRecordId,
+        version: 2,
+        status: 'DECEASED',
+        statusEffectiveOn: diedOn,
+      },
     });
     expect(died.errors).toBeUndefined();
 
     const invalidated = await invalidation(verified.id, started, 'the death was recorded');
-    expect(invalidated).toMatchObject({ invalidationCode: 'SUBJECT_DECEASED', invalidationReason: `the person died in ${diedOn.slice(0, 4)}: population record version 2` });
+    expect(invalidated).toMatchObject({
+      invalidationCode: 'SUBJECT_DECEASED',
+      invalidationReason: `the person died in ${diedOn.slice(0, 4)}: population record version 2`,
+    });
     expect(Date.parse(invalidated.invalidatedAt!)).toBeGreaterThan(Date.parse(verified.reviewedAt));
     expect((await recognized(person.idNumber, DEPARTMENTS.marketRegulation)).data?.recognizedResults).toEqual([]);
 
     // The published invalidation names the death event that caused it.
-    const deathEvents = await personEvents.waitFor((ms) => ms.some((m) => m.key === person.idNumber && m.headers.ce_type === 'hub.population.status-changed.v1'));
-    const death = deathEvents.find((m) => m.key === person.idNumber && m.headers.ce_type === 'hub.population.status-changed.v1')!;
+    const deathEvents = await personEvents.waitFor((ms) =>
+      ms.some((m) => m.key === person.idNumber && m.headers.ce_type === 'hub.population.status-changed.v1'),
+    );
+    const death = deathEvents.find(
+      (m) => m.key === person.idNumber && m.headers.ce_type === 'hub.population.status-changed.v1',
+    )!;
     const event = await invalidatedEvent(verified.id);
-    expect(event).toMatchObject({ key: person.idNumber, data: { subjectId: person.idNumber, invalidationCode: 'SUBJECT_DECEASED', causeEventId: death.headers.ce_id } });
+    expect(event).toMatchObject({
+      key: person.idNumber,
+      data: { subjectId: person.idNumber, invalidationCode: 'SUBJECT_DECEASED', causeEventId: death.headers.ce_id },
+    });
 
     // Her history still shows the result, with why it no longer holds; nothing new can be recorded.
-    const history = await hub.graphql<{ reviewResults: ReviewResult[] }>(HISTORY, { subject: person.idNumber }, {}, marketRegulation());
-    expect(history.data?.reviewResults).toEqual([expect.objectContaining({ id: verified.id, state: 'INVALIDATED', invalidationCode: 'SUBJECT_DECEASED' })]);
+    const history = await hub.graphql<{ reviewResults: ReviewResult[] }>(
+      HISTORY,
+      { subject: person.idNumber },
+      {},
+      marketRegulation(),
+    );
+    expect(history.data?.reviewResults).toEqual([
+      expect.objectContaining({ id: verified.id, state: 'INVALIDATED', invalidationCode: 'SUBJECT_DECEASED' }),
+    ]);
     const afterDeath = await record({ subject: person.idNumber });
     expect(codeOf(afterDeath)).toBe('SUBJECT_DECEASED');
   });
@@ -181,14 +228,22 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     const person = aPerson().build();
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     const identity = await recordOnceKnown({ subject: person.idNumber });
-    const source = { idNumber: person.idNumber, sourceDepartment: PUBLIC_SECURITY, sourceSystem: 'fs-psb-hukou', sourceRecordId: person.sourceRecordId };
+    const source = {
+      idNumber: person.idNumber,
+      sourceDepartment: PUBLIC_SECURITY,
+      sourceSystem: 'fs-psb-hukou',
+      sourceRecordId: person.sourceRecordId,
+    };
     const CHANGE = `mutation($i: ChangePersonInput!) { changePerson(input: $i) { outcome } }`;
     // A new phone number is not identity data: the check stands.
     expect((await hub.graphql(CHANGE, { i: { ...source, version: 2, phone: '13900008888' } })).errors).toBeUndefined();
     const started = performance.now();
     expect((await hub.graphql(CHANGE, { i: { ...source, version: 3, name: '更名后' } })).errors).toBeUndefined();
     const invalidated = await invalidation(identity.id, started, 'the name change was recorded');
-    expect(invalidated).toMatchObject({ invalidationCode: 'IDENTITY_CHANGED', invalidationReason: "the person's identity data changed (name): population record version 3" });
+    expect(invalidated).toMatchObject({
+      invalidationCode: 'IDENTITY_CHANGED',
+      invalidationReason: "the person's identity data changed (name): population record version 3",
+    });
     // The reason names version 3: the phone change at version 2, which came first, did not end it.
     expect((await invalidatedEvent(identity.id)).data).toMatchObject({ invalidationCode: 'IDENTITY_CHANGED' });
     // A check of the originals made after the change counts again.
@@ -196,16 +251,29 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     expect(again.state).toBe('VALID');
   });
 
-  it("a company deregistered (注销): its results are invalidated with LEGAL_ENTITY_CLOSED", async () => {
+  it('a company deregistered (注销): its results are invalidated with LEGAL_ENTITY_CLOSED', async () => {
     const company = aLegalEntity().build();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
-    const verified = await recordOnceKnown({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE });
+    const verified = await recordOnceKnown({
+      subject: company.uscc,
+      resultType: LEGAL_REP_VERIFIED,
+      serviceItemCode: FOOD_LICENCE,
+    });
     expect(verified).toMatchObject({ subjectType: 'LEGAL_ENTITY', state: 'VALID' });
 
     const closedOn = day(-1);
     const started = performance.now();
     const closed = await hub.graphql(LEGAL_ENTITY_STATUS, {
-      i: { uscc: company.uscc, sourceDepartment: SOURCE_DEPARTMENT, sourceSystem: 'fs-amr-registration', sourceRecordId: company.sourceRecordId, version: 2, status: 'DEREGISTERED', statusEffectiveOn: closedOn, statusReason: '决议解散' },
+      i: {
+        uscc: company.uscc,
+        sourceDepartment: SOURCE_DEPARTMENT,
+        sourceSystem: 'fs-amr-registration',
+        sourceRecordId: company.sourceRecordId,
+        version: 2,
+        status: 'DEREGISTERED',
+        statusEffectiveOn: closedOn,
+        statusReason: '决议解散',
+      },
     });
     expect(closed.errors).toBeUndefined();
     const invalidated = await invalidation(verified.id, started, 'the deregistration was recorded');
@@ -213,14 +281,23 @@ describe('review results and their mutual recognition (审查结果互认)', () 
       invalidationCode: 'LEGAL_ENTITY_CLOSED',
       invalidationReason: `the legal entity was deregistered (注销) on ${closedOn} (决议解散): legal-entity record version 2`,
     });
-    expect((await invalidatedEvent(verified.id)).data).toMatchObject({ subjectId: company.uscc, invalidationCode: 'LEGAL_ENTITY_CLOSED' });
-    expect(codeOf(await record({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE }))).toBe('SUBJECT_CLOSED');
+    expect((await invalidatedEvent(verified.id)).data).toMatchObject({
+      subjectId: company.uscc,
+      invalidationCode: 'LEGAL_ENTITY_CLOSED',
+    });
+    expect(
+      codeOf(await record({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE })),
+    ).toBe('SUBJECT_CLOSED');
   });
 
   it('a company put on the credit black list (黑名单): its results are invalidated with BLACK_LISTED', async () => {
     const company = aLegalEntity().build();
     await hub.graphql(REGISTER, { input: company });
-    const verified = await recordOnceKnown({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE });
+    const verified = await recordOnceKnown({
+      subject: company.uscc,
+      resultType: LEGAL_REP_VERIFIED,
+      serviceItemCode: FOOD_LICENCE,
+    });
 
     const entry = aCreditRecord('BLACK_LIST', { uscc: company.uscc }).build();
     const started = performance.now();
@@ -230,7 +307,9 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     expect(invalidated.invalidationReason).toContain('严重违法失信名单');
     expect(invalidated.invalidationReason).toContain(entry.decisionNumber);
     expect((await invalidatedEvent(verified.id)).data).toMatchObject({ invalidationCode: 'BLACK_LISTED' });
-    expect(codeOf(await record({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE }))).toBe('SUBJECT_BLACK_LISTED');
+    expect(
+      codeOf(await record({ subject: company.uscc, resultType: LEGAL_REP_VERIFIED, serviceItemCode: FOOD_LICENCE })),
+    ).toBe('SUBJECT_BLACK_LISTED');
   });
 
   describe('who may rely on a result', () => {
@@ -246,11 +325,19 @@ describe('review results and their mutual recognition (审查结果互认)', () 
 
     it('lists only valid, passed results of the types the department recognises, newest first', async () => {
       const failed = await record({ subject: person, outcome: 'FAILED' });
-      const expired = await record({ subject: person, reviewedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(), validUntil: day(-1) });
+      const expired = await record({
+        subject: person,
+        reviewedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
+        validUntil: day(-1),
+      });
       expect(failed.errors).toBeUndefined();
       expect(expired.data?.recordReviewResult.state).toBe('EXPIRED');
-      expect((await recognized(person, DEPARTMENTS.marketRegulation)).data?.recognizedResults.map((r) => r.id)).toEqual([passed.id]);
-      const history = (await hub.graphql<{ reviewResults: ReviewResult[] }>(HISTORY, { subject: person }, {}, marketRegulation())).data!.reviewResults;
+      expect((await recognized(person, DEPARTMENTS.marketRegulation)).data?.recognizedResults.map((r) => r.id)).toEqual(
+        [passed.id],
+      );
+      const history = (
+        await hub.graphql<{ reviewResults: ReviewResult[] }>(HISTORY, { subject: person }, {}, marketRegulation())
+      ).data!.reviewResults;
       expect(history.map((r) => [r.id, r.state, r.outcome])).toEqual([
         [failed.data!.recordReviewResult.id, 'VALID', 'FAILED'],
         [passed.id, 'VALID', 'PASSED'],
@@ -268,7 +355,9 @@ describe('review results and their mutual recognition (审查结果互认)', () 
       const forOther = await recognized(person, DEPARTMENTS.marketRegulation, windowSystem());
       expect(codeOf(forOther)).toBe('FORBIDDEN');
       expect(forOther.data?.recognizedResults ?? null).toBeNull();
-      expect(codeOf(await recognized(person, DEPARTMENTS.marketRegulation, as(hub.keys.psbSteward.key)))).toBe('FORBIDDEN');
+      expect(codeOf(await recognized(person, DEPARTMENTS.marketRegulation, as(hub.keys.psbSteward.key)))).toBe(
+        'FORBIDDEN',
+      );
       for (const [key, department] of [
         [hub.keys.psbSteward.key, DEPARTMENTS.publicSecurity],
         [hub.keys.hubSteward.key, DEPARTMENTS.marketRegulation],
@@ -288,14 +377,29 @@ describe('review results and their mutual recognition (审查结果互认)', () 
 
     it("follows the catalog: a department's steward stops recognising a result type, and its systems check again within seconds", async () => {
       const SET = `mutation Set($input: SetRecognitionInput!) { setRecognition(input: $input) { resultType acceptedBy version } }`;
-      const set = (accepts: boolean, reason: string, key = hub.keys.psbSteward.key, department: string = DEPARTMENTS.publicSecurity) =>
-        hub.graphql<{ setRecognition: { acceptedBy: string[]; version: number } }>(SET, { input: { resultType: IDENTITY_VERIFIED, department, accepts, reason } }, {}, as(key));
-      const forPsb = async () => (await recognized(person, DEPARTMENTS.publicSecurity, as(hub.keys.population.key))).data?.recognizedResults.map((r) => r.id);
+      const set = (
+        accepts: boolean,
+        reason: string,
+        key = hub.keys.psbSteward.key,
+        department: string = DEPARTMENTS.publicSecurity,
+      ) =>
+        hub.graphql<{ setRecognition: { acceptedBy: string[]; version: number } }>(
+          SET,
+          { input: { resultType: IDENTITY_VERIFIED, department, accepts, reason } },
+          {},
+          as(key),
+        );
+      const forPsb = async () =>
+        (await recognized(person, DEPARTMENTS.publicSecurity, as(hub.keys.population.key))).data?.recognizedResults.map(
+          (r) => r.id,
+        );
       expect(await forPsb()).toEqual([passed.id]);
       const policyEvents = await hub.collect(CATALOG_POLICY_TOPIC);
       try {
         // Only that department's steward (or a hub-wide one, or an admin) decides, and says why.
-        expect(codeOf(await set(false, '改为本部门现场核验', hub.keys.psbSteward.key, DEPARTMENTS.marketRegulation))).toBe('FORBIDDEN');
+        expect(
+          codeOf(await set(false, '改为本部门现场核验', hub.keys.psbSteward.key, DEPARTMENTS.marketRegulation)),
+        ).toBe('FORBIDDEN');
         expect(codeOf(await set(false, '改为本部门现场核验', hub.keys.population.key))).toBe('FORBIDDEN');
         expect(reasonOf(await set(false, '  '))).toBe('REASON_REQUIRED');
 
@@ -304,17 +408,25 @@ describe('review results and their mutual recognition (审查结果互认)', () 
         expect(withdrawn.data!.setRecognition.acceptedBy).not.toContain(DEPARTMENTS.publicSecurity);
         const started = performance.now();
         await hub.eventually(async () => expect(await forPsb()).toEqual([]), 10_000);
-        console.log(`recognition withdrawn: in force ${Math.round(performance.now() - started)} ms after setRecognition returned`);
+        console.log(
+          `recognition withdrawn: in force ${Math.round(performance.now() - started)} ms after setRecognition returned`,
+        );
         // Market regulation still recognises it; the result itself is untouched.
-        expect((await recognized(person, DEPARTMENTS.marketRegulation)).data?.recognizedResults.map((r) => r.id)).toEqual([passed.id]);
+        expect(
+          (await recognized(person, DEPARTMENTS.marketRegulation)).data?.recognizedResults.map((r) => r.id),
+        ).toEqual([passed.id]);
         expect((await one(passed.id)).state).toBe('VALID');
 
         const restored = await set(true, '恢复采信窗口核验结果');
         expect(restored.data!.setRecognition.acceptedBy).toContain(DEPARTMENTS.publicSecurity);
         await hub.eventually(async () => expect(await forPsb()).toEqual([passed.id]), 10_000);
 
-        const changes = await policyEvents.waitFor((ms) => ms.filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1').length >= 2);
-        const data = changes.filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1').map((m) => JSON.parse(m.value) as Record<string, unknown>);
+        const changes = await policyEvents.waitFor(
+          (ms) => ms.filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1').length >= 2,
+        );
+        const data = changes
+          .filter((m) => m.headers.ce_type === 'hub.catalog.recognition-rule-changed.v1')
+          .map((m) => JSON.parse(m.value) as Record<string, unknown>);
         expect(data.map((d) => [d.change, d.department])).toEqual([
           ['withdrawn', DEPARTMENTS.publicSecurity],
           ['accepted', DEPARTMENTS.publicSecurity],
@@ -345,14 +457,39 @@ describe('review results and their mutual recognition (审查结果互认)', () 
     });
 
     it.each([
-      ['an identifier that is neither a citizen ID nor a USCC', { subject: '11010519491231002Y' }, 'input.subject', 'SUBJECT_INVALID'],
-      ['a result type the recognition rules do not have', { resultType: 'ORIGINALS_SEEN' }, 'input.resultType', 'RESULT_TYPE_UNKNOWN'],
-      ["a company's result type for a citizen", { resultType: LEGAL_REP_VERIFIED }, 'input.resultType', 'RESULT_TYPE_SUBJECT_MISMATCH'],
+      [
+        'an identifier that is neither a citizen ID nor a USCC',
+        { subject: '11010519491231002Y' },
+        'input.subject',
+        'SUBJECT_INVALID',
+      ],
+      [
+        'a result type the recognition rules do not have',
+        { resultType: 'ORIGINALS_SEEN' },
+        'input.resultType',
+        'RESULT_TYPE_UNKNOWN',
+      ],
+      [
+        "a company's result type for a citizen",
+        { resultType: LEGAL_REP_VERIFIED },
+        'input.resultType',
+        'RESULT_TYPE_SUBJECT_MISMATCH',
+      ],
       ['an unknown service item', { serviceItemCode: 'FS-XX-000' }, 'input.serviceItemCode', 'SERVICE_ITEM_UNKNOWN'],
       ['a validity beyond the rule (365 days)', { validUntil: day(367) }, 'input.validUntil', 'VALIDITY_TOO_LONG'],
       ['a validity ending before the review', { validUntil: day(-1) }, 'input.validUntil', 'VALIDITY_INVALID'],
-      ['a review in the future', { reviewedAt: new Date(Date.now() + DAY_MS).toISOString() }, 'input.reviewedAt', 'REVIEWED_IN_FUTURE'],
-      ['a review time without its offset', { reviewedAt: '2026-05-04T09:30:00' }, 'input.reviewedAt', 'INVALID_DATETIME'],
+      [
+        'a review in the future',
+        { reviewedAt: new Date(Date.now() + DAY_MS).toISOString() },
+        'input.reviewedAt',
+        'REVIEWED_IN_FUTURE',
+      ],
+      [
+        'a review time without its offset',
+        { reviewedAt: '2026-05-04T09:30:00' },
+        'input.reviewedAt',
+        'INVALID_DATETIME',
+      ],
       ['a case number with a space', { caseNumber: 'CC 2026 1' }, 'input.caseNumber', 'INVALID_FORMAT'],
       ['a case number of 65 characters', { caseNumber: 'C'.repeat(65) }, 'input.caseNumber', 'TOO_LONG'],
       ['no reviewer', { reviewer: '  ' }, 'input.reviewer', 'INVALID_FORMAT'],
@@ -362,7 +499,7 @@ describe('review results and their mutual recognition (审查结果互认)', () 
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
     });
 
-    it("evidence of another subject, or not in the archive: EVIDENCE_INVALID naming it", async () => {
+    it('evidence of another subject, or not in the archive: EVIDENCE_INVALID naming it', async () => {
       // Filed straight into the archive's table: this suite is about results, not about filing.
       const theirs = randomUUID();
       const database = new pg.Client({ connectionString: hub.database.url });
@@ -377,7 +514,11 @@ describe('review results and their mutual recognition (审查结果互认)', () 
         await database.end();
       }
       const answer = await record({ subject: person, evidence: [theirs] });
-      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evidence.0', reason: 'EVIDENCE_INVALID' });
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.evidence.0',
+        reason: 'EVIDENCE_INVALID',
+      });
       expect(answer.errors?.[0].message).toContain(theirs);
       const missing = randomUUID();
       const unknown = await record({ subject: person, evidence: [missing] });

@@ -33,7 +33,13 @@ interface Register {
 }
 
 const REGISTERS: Register[] = [
-  { spec: PERSON_REGISTER, input: PersonRecordInput, toModel: toPerson, graphType: 'Person', events: { registered: 'hub.population.registered.v1', changed: 'hub.population.changed.v1' } },
+  {
+    spec: PERSON_REGISTER,
+    input: PersonRecordInput,
+    toModel: toPerson,
+    graphType: 'Person',
+    events: { registered: 'hub.population.registered.v1', changed: 'hub.population.changed.v1' },
+  },
   {
     spec: LEGAL_ENTITY_REGISTER,
     input: LegalEntityRecordInput,
@@ -41,7 +47,13 @@ const REGISTERS: Register[] = [
     graphType: 'LegalEntity',
     events: { registered: 'hub.legal-entity.registered.v1', changed: 'hub.legal-entity.changed.v1' },
   },
-  { spec: CREDIT_RECORD_REGISTER, input: CreditRecordInput, toModel: toCreditRecord, graphType: 'CreditRecord', events: { registered: 'hub.credit.registered.v1', changed: 'hub.credit.changed.v1' } },
+  {
+    spec: CREDIT_RECORD_REGISTER,
+    input: CreditRecordInput,
+    toModel: toCreditRecord,
+    graphType: 'CreditRecord',
+    events: { registered: 'hub.credit.registered.v1', changed: 'hub.credit.changed.v1' },
+  },
   {
     spec: STANDARD_ADDRESS_REGISTER,
     input: StandardAddressInput,
@@ -55,14 +67,19 @@ const REGISTERS: Register[] = [
 /** Every GraphQL field some catalog item governs (schemas/catalog/resources). */
 const CATALOG_FIELDS = new Set(
   readdirSync('schemas/catalog/resources').flatMap((file) =>
-    (JSON.parse(readFileSync(`schemas/catalog/resources/${file}`, 'utf8')) as Array<{ items: Array<{ fields?: string[] }> }>).flatMap((r) => r.items.flatMap((i) => i.fields ?? [])),
+    (
+      JSON.parse(readFileSync(`schemas/catalog/resources/${file}`, 'utf8')) as Array<{
+        items: Array<{ fields?: string[] }>;
+      }>
+    ).flatMap((r) => r.items.flatMap((i) => i.fields ?? [])),
   ),
 );
 
 interface EventSchema {
   properties: { record?: { properties: Record<string, unknown> }; changes?: { propertyNames: { enum: string[] } } };
 }
-const eventSchema = (type: string) => JSON.parse(readFileSync(`schemas/events/${type}.schema.json`, 'utf8')) as EventSchema;
+const eventSchema = (type: string) =>
+  JSON.parse(readFileSync(`schemas/events/${type}.schema.json`, 'utf8')) as EventSchema;
 
 /** A value for each column that can be told apart wherever it ends up (numbers for numeric columns). */
 function sentinelRow(spec: RegisterSpec): { row: Record<string, unknown>; sentinels: Map<string, string> } {
@@ -110,7 +127,8 @@ describe.each(REGISTERS)('every column of the $spec.table register is wired thro
     for (const property of sent) {
       const path = pathOf(model, sentinels.get(property)!);
       if (!path) notShown.push(property);
-      else if (!CATALOG_FIELDS.has(`${register.graphType}.${path[0]}`)) ungoverned.push(`${property} → ${register.graphType}.${path[0]}`);
+      else if (!CATALOG_FIELDS.has(`${register.graphType}.${path[0]}`))
+        ungoverned.push(`${property} → ${register.graphType}.${path[0]}`);
     }
     expect(notShown, `map these in the ${register.graphType} model`).toEqual([]);
     expect(ungoverned, 'add a catalog item (schemas/catalog/resources) for these').toEqual([]);
@@ -119,8 +137,14 @@ describe.each(REGISTERS)('every column of the $spec.table register is wired thro
   it('is carried by its events: the registered record and the changed fields (schemas/events)', () => {
     const record = Object.keys(eventSchema(register.events.registered).properties.record?.properties ?? {});
     const changes = eventSchema(register.events.changed).properties.changes?.propertyNames.enum ?? [];
-    expect(spec.businessFields.filter((f) => !record.includes(f)), `${register.events.registered}: record`).toEqual([]);
-    expect(spec.businessFields.filter((f) => f !== spec.status?.property && !changes.includes(f)), `${register.events.changed}: changes`).toEqual([]);
+    expect(
+      spec.businessFields.filter((f) => !record.includes(f)),
+      `${register.events.registered}: record`,
+    ).toEqual([]);
+    expect(
+      spec.businessFields.filter((f) => f !== spec.status?.property && !changes.includes(f)),
+      `${register.events.changed}: changes`,
+    ).toEqual([]);
   });
 });
 
@@ -142,10 +166,13 @@ describe('a legal-entity field is written in 4 source files (docs/recipes.md)', 
       .sort();
 
   // Fields with no role beyond being a field (not the key, the status, a division code, a required or money field).
-  it.each(['businessScope', 'establishedOn', 'registrationAuthorityName'])('%s is in the entity, the input, the record mapper and the GraphQL type, nowhere else', (field) => {
-    expect(LEGAL_ENTITY_REGISTER.businessFields).toContain(field);
-    expect(filesNaming(field)).toEqual(LEGAL_ENTITY_FIELD_FILES);
-  });
+  it.each(['businessScope', 'establishedOn', 'registrationAuthorityName'])(
+    '%s is in the entity, the input, the record mapper and the GraphQL type, nowhere else',
+    (field) => {
+      expect(LEGAL_ENTITY_REGISTER.businessFields).toContain(field);
+      expect(filesNaming(field)).toEqual(LEGAL_ENTITY_FIELD_FILES);
+    },
+  );
 
   it('is what the recipe says, file by file', () => {
     const recipe = readFileSync('docs/recipes.md', 'utf8');

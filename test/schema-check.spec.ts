@@ -31,7 +31,9 @@ describe('the committed supergraph is checked against the subgraphs', () => {
 
   it('is found stale when a subgraph schema gains a field that was not recomposed', () => {
     const changed = sdls.map((s) =>
-      s.name === 'legal-entity' ? { ...s, sdl: s.sdl.replace(/type LegalEntity @key\(fields: "uscc"\) \{/, '$&\n  phoneNumber: String') } : s,
+      s.name === 'legal-entity'
+        ? { ...s, sdl: s.sdl.replace(/type LegalEntity @key\(fields: "uscc"\) \{/, '$&\n  phoneNumber: String') }
+        : s,
     );
     expect(changed).not.toEqual(sdls);
     const diff = supergraphDiff(committed, composeSupergraph(changed));
@@ -40,7 +42,14 @@ describe('the committed supergraph is checked against the subgraphs', () => {
   });
 
   it('fails composition with the reason when subgraphs disagree', () => {
-    const broken = [...sdls, { name: 'rogue', url: 'http://127.0.0.1:1/graphql', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key"])\ntype LegalEntity @key(fields: "uscc") { uscc: Int! }' }];
+    const broken = [
+      ...sdls,
+      {
+        name: 'rogue',
+        url: 'http://127.0.0.1:1/graphql',
+        sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.14", import: ["@key"])\ntype LegalEntity @key(fields: "uscc") { uscc: Int! }',
+      },
+    ];
     expect(() => composeSupergraph(broken)).toThrow(/Composition failed/);
   });
 
@@ -54,7 +63,9 @@ describe('the committed supergraph is checked against the subgraphs', () => {
 
     const ok = await run('npm', ['run', '-s', 'schema:check', '--', '--supergraph', fresh], { env: process.env });
     expect(ok.stdout).toContain('is up to date');
-    const failed = await run('npm', ['run', '-s', 'schema:check', '--', '--supergraph', stale], { env: process.env }).then(
+    const failed = await run('npm', ['run', '-s', 'schema:check', '--', '--supergraph', stale], {
+      env: process.env,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );

@@ -28,20 +28,29 @@ describe('secrets read from files by the apps', () => {
     };
     expect(internalSecret(env)).toBe('s'.repeat(64));
     expect(operatorToken(env)).toBe('m'.repeat(64));
-    expect(() => internalSecret({ HUB_INTERNAL_SECRET_FILE: secretFile('short', 'short\n') })).toThrow('HUB_INTERNAL_SECRET must be at least 32 characters');
-    expect(() => operatorToken({ HUB_METRICS_TOKEN_FILE: join(dir, 'none') })).toThrow(`HUB_METRICS_TOKEN_FILE: ${join(dir, 'none')} does not exist`);
+    expect(() => internalSecret({ HUB_INTERNAL_SECRET_FILE: secretFile('short', 'short\n') })).toThrow(
+      'HUB_INTERNAL_SECRET must be at least 32 characters',
+    );
+    expect(() => operatorToken({ HUB_METRICS_TOKEN_FILE: join(dir, 'none') })).toThrow(
+      `HUB_METRICS_TOKEN_FILE: ${join(dir, 'none')} does not exist`,
+    );
   });
 
   it('resolveDatabase puts DATABASE_PASSWORD(_FILE) into DATABASE_URL, encoded, and refuses two passwords', async () => {
     const password = 'p@ss:w/rd %é';
-    const env: NodeJS.ProcessEnv = { DATABASE_URL: 'postgres://hub@postgres:5432/hub', DATABASE_PASSWORD_FILE: secretFile('db', `${password}\n`) };
+    const env: NodeJS.ProcessEnv = {
+      DATABASE_URL: 'postgres://hub@postgres:5432/hub',
+      DATABASE_PASSWORD_FILE: secretFile('db', `${password}\n`),
+    };
     const location = await resolveDatabase(env);
     expect(location.url).toBe('postgres://hub:p%40ss%3Aw%2Frd%20%25%C3%A9@postgres:5432/hub');
     expect(decodeURIComponent(new URL(location.url).password)).toBe(password);
-    await expect(resolveDatabase({ DATABASE_URL: 'postgres://hub:one@postgres/hub', DATABASE_PASSWORD: 'two' })).rejects.toThrow(
-      'DATABASE_URL carries a password and DATABASE_PASSWORD is set as well: set one of them',
+    await expect(
+      resolveDatabase({ DATABASE_URL: 'postgres://hub:one@postgres/hub', DATABASE_PASSWORD: 'two' }),
+    ).rejects.toThrow('DATABASE_URL carries a password and DATABASE_PASSWORD is set as well: set one of them');
+    await expect(resolveDatabase({ DATABASE_PASSWORD: 'alone' })).rejects.toThrow(
+      'DATABASE_PASSWORD is set but DATABASE_URL is not',
     );
-    await expect(resolveDatabase({ DATABASE_PASSWORD: 'alone' })).rejects.toThrow('DATABASE_PASSWORD is set but DATABASE_URL is not');
     // A URL from a file works alike (DATABASE_URL_FILE), for those who keep the whole URL secret.
     const fromFile = await resolveDatabase({ DATABASE_URL_FILE: secretFile('url', 'postgres://a:b@db:5432/x\n') });
     expect(fromFile.url).toBe('postgres://a:b@db:5432/x');
@@ -60,15 +69,33 @@ describe('secrets read from files by the apps', () => {
       const url = new URL(database.url);
       const password = decodeURIComponent(url.password) || 'unused-by-a-trust-server';
       url.password = '';
-      env = { ...process.env, DATABASE_URL: url.toString(), DATABASE_PASSWORD_FILE: secretFile('pg', `${password}\n`), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-      for (const name of ['KAFKA_BROKERS', 'HUB_INTERNAL_SECRET', 'HUB_METRICS_TOKEN', 'DATABASE_PASSWORD', 'HUB_LOG_FILE']) delete env[name];
+      env = {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        DATABASE_PASSWORD_FILE: secretFile('pg', `${password}\n`),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      };
+      for (const name of [
+        'KAFKA_BROKERS',
+        'HUB_INTERNAL_SECRET',
+        'HUB_METRICS_TOKEN',
+        'DATABASE_PASSWORD',
+        'HUB_LOG_FILE',
+      ])
+        delete env[name];
     }, 240_000);
     afterAll(() => database?.drop());
 
-    it('serves the operators\' token and checks the gateway\'s signature with the secrets from the files', async () => {
+    it("serves the operators' token and checks the gateway's signature with the secrets from the files", async () => {
       const port = await freePort();
       const app = spawn(process.execPath, ['dist/apps/geospatial/src/main.js'], {
-        env: { ...env, GEOSPATIAL_PORT: String(port), HUB_INTERNAL_SECRET_FILE: secretFile('internal-secret', `${secret}\n`), HUB_METRICS_TOKEN_FILE: secretFile('metrics-token', `${token}\n`) },
+        env: {
+          ...env,
+          GEOSPATIAL_PORT: String(port),
+          HUB_INTERNAL_SECRET_FILE: secretFile('internal-secret', `${secret}\n`),
+          HUB_METRICS_TOKEN_FILE: secretFile('metrics-token', `${token}\n`),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -76,17 +103,38 @@ describe('secrets read from files by the apps', () => {
       app.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       try {
         const base = `http://127.0.0.1:${port}`;
-        await waitFor(async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok === true, app, () => output);
+        await waitFor(
+          async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok === true,
+          app,
+          () => output,
+        );
 
         expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-        expect((await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${randomBytes(32).toString('hex')}` } })).status).toBe(401);
+        expect(
+          (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${randomBytes(32).toString('hex')}` } }))
+            .status,
+        ).toBe(401);
 
         const body = JSON.stringify({ query: '{ __typename }' });
-        const principal = { keyId: 'secretfiles1', roles: [Role.SYSTEM], departmentUscc: null, systemCode: 'secret-files-test', name: 'secret files test' };
+        const principal = {
+          keyId: 'secretfiles1',
+          roles: [Role.SYSTEM],
+          departmentUscc: null,
+          systemCode: 'secret-files-test',
+          name: 'secret files test',
+        };
         const signedWith = (key: string) =>
           fetch(`${base}/graphql`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...signedHeaders({ principal, issuer: 'gateway', purpose: 'test', caseNumber: null }, 'geospatial', { method: 'POST', url: '/graphql', body }, key) },
+            headers: {
+              'content-type': 'application/json',
+              ...signedHeaders(
+                { principal, issuer: 'gateway', purpose: 'test', caseNumber: null },
+                'geospatial',
+                { method: 'POST', url: '/graphql', body },
+                key,
+              ),
+            },
             body,
           });
         const good = await signedWith(secret);
@@ -130,7 +178,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, app: { exitCode: number | null }, output: () => string): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean>,
+  app: { exitCode: number | null },
+  output: () => string,
+): Promise<void> {
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
     if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${output()}`);

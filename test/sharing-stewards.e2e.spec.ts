@@ -57,18 +57,38 @@ describe('sharing applications for the stewards console: steward applicants, wor
   const apply = (key: string, extra: Record<string, unknown> = {}) =>
     hub.graphql<{ applyForSharing: Application }>(
       APPLY,
-      { input: { resourceCode: RESOURCE, items: [1, 2, 3], purpose: '就业补贴发放核验', legalBasis: '《就业促进法》第十五条', ...period, fullValues: false, ...extra } },
+      {
+        input: {
+          resourceCode: RESOURCE,
+          items: [1, 2, 3],
+          purpose: '就业补贴发放核验',
+          legalBasis: '《就业促进法》第十五条',
+          ...period,
+          fullValues: false,
+          ...extra,
+        },
+      },
       {},
       as(key),
     );
-  const applicationAs = async (id: string, key: string) => (await hub.graphql<{ sharingApplication: Application | null }>(APPLICATION, { id }, {}, as(key))).data?.sharingApplication ?? null;
+  const applicationAs = async (id: string, key: string) =>
+    (await hub.graphql<{ sharingApplication: Application | null }>(APPLICATION, { id }, {}, as(key))).data
+      ?.sharingApplication ?? null;
   const listAs = async (key: string, filter: Record<string, unknown> = {}) => {
-    const result = await hub.graphql<{ sharingApplications: { nodes: Array<{ id: string }> } }>(LIST, { filter }, {}, as(key));
+    const result = await hub.graphql<{ sharingApplications: { nodes: Array<{ id: string }> } }>(
+      LIST,
+      { filter },
+      {},
+      as(key),
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.sharingApplications.nodes.map((n) => n.id);
   };
   const backdate = async (id: string, deadline: string) => {
-    const updated = await db.query(`UPDATE catalog.sharing_application SET deadline = $2 WHERE id = $1`, [id, deadline]);
+    const updated = await db.query(`UPDATE catalog.sharing_application SET deadline = $2 WHERE id = $1`, [
+      id,
+      deadline,
+    ]);
     expect(updated.rowCount).toBe(1);
   };
 
@@ -78,7 +98,12 @@ describe('sharing applications for the stewards console: steward applicants, wor
     await db.connect();
     const admin = as(hub.keys.admin.key);
     const issue = (departmentUscc: string, holderName: string) =>
-      hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(ISSUE_KEY, { input: { roles: ['STEWARD'], departmentUscc, holderName } }, {}, admin);
+      hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(
+        ISSUE_KEY,
+        { input: { roles: ['STEWARD'], departmentUscc, holderName } },
+        {},
+        admin,
+      );
     const hr = await issue(DEPARTMENTS.humanResources, 'HRSS steward');
     const amr = await issue(DEPARTMENTS.marketRegulation, 'AMR steward');
     expect([hr.errors, amr.errors]).toEqual([undefined, undefined]);
@@ -86,7 +111,8 @@ describe('sharing applications for the stewards console: steward applicants, wor
     amrSteward = amr.data!.issueApiKey.key;
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     await hub.eventually(async () => {
-      for (const key of [hrSteward.key, amrSteward]) expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined();
+      for (const key of [hrSteward.key, amrSteward])
+        expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined();
     });
   });
   afterAll(async () => {
@@ -99,13 +125,21 @@ describe('sharing applications for the stewards console: steward applicants, wor
     expect(submitted.errors).toBeUndefined();
     const application = submitted.data!.applyForSharing;
     // Ten working days after the submission day: ten left, or eleven on a day off (received on the next working day).
-    expect(application.workingDaysLeft).toBe(workingDaysLeft(application.deadline, new Date(), loadWorkingDayCalendar()));
+    expect(application.workingDaysLeft).toBe(
+      workingDaysLeft(application.deadline, new Date(), loadWorkingDayCalendar()),
+    );
     expect([10, 11]).toContain(application.workingDaysLeft);
     await backdate(application.id, today);
-    expect(await applicationAs(application.id, hub.keys.psbSteward.key)).toMatchObject({ workingDaysLeft: 0, overdue: false });
+    expect(await applicationAs(application.id, hub.keys.psbSteward.key)).toMatchObject({
+      workingDaysLeft: 0,
+      overdue: false,
+    });
     // The day after the deadline is one day late, even a weekend.
     await backdate(application.id, addDays(today, -1));
-    expect(await applicationAs(application.id, hub.keys.psbSteward.key)).toMatchObject({ workingDaysLeft: -1, overdue: true });
+    expect(await applicationAs(application.id, hub.keys.psbSteward.key)).toMatchObject({
+      workingDaysLeft: -1,
+      overdue: true,
+    });
     // Four weeks late: at least 15 working days whatever the holidays, as the library counts them.
     const longAgo = addDays(today, -28);
     await backdate(application.id, longAgo);
@@ -118,12 +152,23 @@ describe('sharing applications for the stewards console: steward applicants, wor
       {},
       as(hub.keys.psbSteward.key),
     );
-    expect(list.data?.sharingApplications.nodes.find((n) => n.id === application.id)?.workingDaysLeft).toBe(late!.workingDaysLeft);
+    expect(list.data?.sharingApplications.nodes.find((n) => n.id === application.id)?.workingDaysLeft).toBe(
+      late!.workingDaysLeft,
+    );
     // Taken off the supervision lists for the rest of the suite.
-    expect((await hub.graphql(REJECT, { input: { applicationId: application.id, reason: '测试结束，予以拒绝' } }, {}, as(hub.keys.psbSteward.key))).errors).toBeUndefined();
+    expect(
+      (
+        await hub.graphql(
+          REJECT,
+          { input: { applicationId: application.id, reason: '测试结束，予以拒绝' } },
+          {},
+          as(hub.keys.psbSteward.key),
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
-  it('lets a department steward apply on behalf of its own department\'s system only', async () => {
+  it("lets a department steward apply on behalf of its own department's system only", async () => {
     const submitted = await apply(hrSteward.key, { systemCode: 'fs-hrss-insurance' });
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.applyForSharing).toMatchObject({
@@ -140,19 +185,35 @@ describe('sharing applications for the stewards console: steward applicants, wor
     expect((await applicationAs(id, hub.keys.psbSteward.key))?.status).toBe('SUBMITTED');
 
     const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions;
-    expect(codeOf(await apply(hrSteward.key))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.systemCode', reason: 'SYSTEM_REQUIRED' });
+    expect(codeOf(await apply(hrSteward.key))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.systemCode',
+      reason: 'SYSTEM_REQUIRED',
+    });
     // Another department's system, or none at all: one answer.
-    expect(codeOf(await apply(hrSteward.key, { systemCode: 'fs-tax-collection' }))).toMatchObject({ code: 'SYSTEM_NOT_OF_DEPARTMENT' });
-    expect(codeOf(await apply(hrSteward.key, { systemCode: 'fs-no-such-system' }))).toMatchObject({ code: 'SYSTEM_NOT_OF_DEPARTMENT' });
+    expect(codeOf(await apply(hrSteward.key, { systemCode: 'fs-tax-collection' }))).toMatchObject({
+      code: 'SYSTEM_NOT_OF_DEPARTMENT',
+    });
+    expect(codeOf(await apply(hrSteward.key, { systemCode: 'fs-no-such-system' }))).toMatchObject({
+      code: 'SYSTEM_NOT_OF_DEPARTMENT',
+    });
     // A hub-wide steward has no department to apply for; an admin does not apply; a system applies for itself only.
-    expect(codeOf(await apply(hub.keys.hubSteward.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(codeOf(await apply(hub.keys.admin.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(codeOf(await apply(hub.keys.tax.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(await apply(hub.keys.hubSteward.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(codeOf(await apply(hub.keys.admin.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(codeOf(await apply(hub.keys.tax.key, { systemCode: 'fs-hrss-insurance' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     // A provider's own resource stays refused when its steward applies for one of its systems.
-    expect(codeOf(await apply(hub.keys.psbSteward.key, { systemCode: 'fs-psb-hukou' }))).toMatchObject({ code: 'OWN_RESOURCE' });
+    expect(codeOf(await apply(hub.keys.psbSteward.key, { systemCode: 'fs-psb-hukou' }))).toMatchObject({
+      code: 'OWN_RESOURCE',
+    });
   });
 
-  it('lists a steward\'s department\'s applications on either side: PROVIDER (default) to decide, CONSUMER made', async () => {
+  it("lists a steward's department's applications on either side: PROVIDER (default) to decide, CONSUMER made", async () => {
     const id = (await apply(hrSteward.key, { systemCode: 'fs-hrss-insurance' })).data!.applyForSharing.id;
     expect(await listAs(hrSteward.key, { side: 'CONSUMER' })).toContain(id);
     expect(await listAs(hrSteward.key)).not.toContain(id);
@@ -166,24 +227,40 @@ describe('sharing applications for the stewards console: steward applicants, wor
     expect(await listAs(hub.keys.tax.key, { side: 'CONSUMER' })).not.toContain(id);
     // Filters combine with the side.
     expect(await listAs(hrSteward.key, { side: 'CONSUMER', status: 'APPROVED' })).not.toContain(id);
-    expect(await listAs(hrSteward.key, { side: 'CONSUMER', status: 'SUBMITTED', resourceCode: RESOURCE })).toContain(id);
+    expect(await listAs(hrSteward.key, { side: 'CONSUMER', status: 'SUBMITTED', resourceCode: RESOURCE })).toContain(
+      id,
+    );
   });
 
-  it('lets the applying department\'s steward withdraw an undecided application, and decide none', async () => {
+  it("lets the applying department's steward withdraw an undecided application, and decide none", async () => {
     const id = (await apply(hub.keys.humanResources.key)).data!.applyForSharing.id;
     // The applicant's steward does not decide it, the provider's steward does not withdraw it, another department's does neither.
-    expect((await hub.graphql(APPROVE, { input: { applicationId: id } }, {}, as(hrSteward.key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await hub.graphql(APPROVE, { input: { applicationId: id } }, {}, as(hrSteward.key))).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     for (const key of [hub.keys.psbSteward.key, amrSteward, hub.keys.hubSteward.key]) {
       expect((await hub.graphql(WITHDRAW, { id }, {}, as(key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
     expect(await applicationAs(id, amrSteward)).toBeNull();
-    const withdrawn = await hub.graphql<{ withdrawSharingApplication: Application }>(WITHDRAW, { id }, {}, as(hrSteward.key));
+    const withdrawn = await hub.graphql<{ withdrawSharingApplication: Application }>(
+      WITHDRAW,
+      { id },
+      {},
+      as(hrSteward.key),
+    );
     expect(withdrawn.errors).toBeUndefined();
-    expect(withdrawn.data!.withdrawSharingApplication).toMatchObject({ id, status: 'WITHDRAWN', decidedBy: hrSteward.id });
-    expect((await hub.graphql(WITHDRAW, { id }, {}, as(hrSteward.key))).errors?.[0].extensions?.code).toBe('APPLICATION_DECIDED');
+    expect(withdrawn.data!.withdrawSharingApplication).toMatchObject({
+      id,
+      status: 'WITHDRAWN',
+      decidedBy: hrSteward.id,
+    });
+    expect((await hub.graphql(WITHDRAW, { id }, {}, as(hrSteward.key))).errors?.[0].extensions?.code).toBe(
+      'APPLICATION_DECIDED',
+    );
   });
 
-  it('lets the supervising department\'s stewards read every department\'s overdue applications, counted per department, and decide none', async () => {
+  it("lets the supervising department's stewards read every department's overdue applications, counted per department, and decide none", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
       const submitted = await apply(hub.keys.humanResources.key);
@@ -193,12 +270,16 @@ describe('sharing applications for the stewards console: steward applicants, wor
     await backdate(ids[0], addDays(today, -20));
     await backdate(ids[1], addDays(today, -3));
     const overdueOf = async (key: string) => {
-      const result = await hub.graphql<{ overdueSharingApplications: { nodes: Array<{ id: string; providerUscc: string }> } }>(OVERDUE, {}, {}, as(key));
+      const result = await hub.graphql<{
+        overdueSharingApplications: { nodes: Array<{ id: string; providerUscc: string }> };
+      }>(OVERDUE, {}, {}, as(key));
       expect(result.errors).toBeUndefined();
       return result.data!.overdueSharingApplications.nodes;
     };
     const countsOf = async (key: string) => {
-      const result = await hub.graphql<{ overdueSharingApplicationCounts: Array<{ departmentUscc: string; count: number; earliestDeadline: string }> }>(COUNTS, {}, {}, as(key));
+      const result = await hub.graphql<{
+        overdueSharingApplicationCounts: Array<{ departmentUscc: string; count: number; earliestDeadline: string }>;
+      }>(COUNTS, {}, {}, as(key));
       expect(result.errors).toBeUndefined();
       return result.data!.overdueSharingApplicationCounts;
     };
@@ -214,16 +295,41 @@ describe('sharing applications for the stewards console: steward applicants, wor
     expect(await applicationAs(ids[0], amrSteward)).toBeNull();
     // Reading is not deciding: the supervisor's inbox is its own department's, and its decisions are refused.
     expect(await listAs(hub.keys.supervisor.key)).not.toContain(ids[0]);
-    expect((await hub.graphql(APPROVE, { input: { applicationId: ids[0] } }, {}, as(hub.keys.supervisor.key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await hub.graphql(REJECT, { input: { applicationId: ids[0], reason: '督办部门代为拒绝' } }, {}, as(hub.keys.supervisor.key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await hub.graphql(COUNTS, {}, {}, as(hub.keys.humanResources.key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await hub.graphql(APPROVE, { input: { applicationId: ids[0] } }, {}, as(hub.keys.supervisor.key))).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await hub.graphql(
+          REJECT,
+          { input: { applicationId: ids[0], reason: '督办部门代为拒绝' } },
+          {},
+          as(hub.keys.supervisor.key),
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await hub.graphql(COUNTS, {}, {}, as(hub.keys.humanResources.key))).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     // Decided, it leaves the count.
-    expect((await hub.graphql(REJECT, { input: { applicationId: ids[1], reason: '逾期后经核查不予共享' } }, {}, as(hub.keys.psbSteward.key))).errors).toBeUndefined();
+    expect(
+      (
+        await hub.graphql(
+          REJECT,
+          { input: { applicationId: ids[1], reason: '逾期后经核查不予共享' } },
+          {},
+          as(hub.keys.psbSteward.key),
+        )
+      ).errors,
+    ).toBeUndefined();
     expect(await countsOf(hub.keys.supervisor.key)).toEqual([{ ...expected[0], count: 1 }]);
   });
 
-  it('lets the supervising department\'s stewards read every department\'s overdue data corrections, counted per department, and answer none', async () => {
-    const reported = await hub.graphql<{ reportDataCorrection: { id: string; status: string; sourceDepartment: string } }>(
+  it("lets the supervising department's stewards read every department's overdue data corrections, counted per department, and answer none", async () => {
+    const reported = await hub.graphql<{
+      reportDataCorrection: { id: string; status: string; sourceDepartment: string };
+    }>(
       REPORT,
       { input: { subject: person.idNumber, field: 'Person.maritalStatus', reason: '婚姻状况与婚姻登记不一致' } },
       {},
@@ -236,7 +342,12 @@ describe('sharing applications for the stewards console: steward applicants, wor
     await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = $1`, [correction.id, lastWeek]);
 
     const overdueOf = async (key: string) => {
-      const result = await hub.graphql<{ overdueDataCorrections: { nodes: Array<{ id: string }> } }>(OVERDUE_CORRECTIONS, {}, {}, as(key));
+      const result = await hub.graphql<{ overdueDataCorrections: { nodes: Array<{ id: string }> } }>(
+        OVERDUE_CORRECTIONS,
+        {},
+        {},
+        as(key),
+      );
       expect(result.errors).toBeUndefined();
       return result.data!.overdueDataCorrections.nodes.map((n) => n.id);
     };
@@ -251,9 +362,16 @@ describe('sharing applications for the stewards console: steward applicants, wor
     expect(await countsOf(hub.keys.psbSteward.key)).toEqual(expected);
     expect(await overdueOf(amrSteward)).toEqual([]);
     expect(await countsOf(amrSteward)).toEqual([]);
-    expect((await hub.graphql(CORRECTION_COUNTS, {}, {}, as(hub.keys.tax.key))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await hub.graphql(CORRECTION_COUNTS, {}, {}, as(hub.keys.tax.key))).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     // Supervising is not answering.
-    const refused = await hub.graphql(REJECT_CORRECTION, { input: { id: correction.id, reason: '督办部门代为驳回' } }, {}, as(hub.keys.supervisor.key));
+    const refused = await hub.graphql(
+      REJECT_CORRECTION,
+      { input: { id: correction.id, reason: '督办部门代为驳回' } },
+      {},
+      as(hub.keys.supervisor.key),
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

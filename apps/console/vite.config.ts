@@ -14,7 +14,9 @@ export default defineConfig({
   plugins: [react()],
   // The one server library the console uses: @hub/identifiers is pure (no Node API, no I/O), so the
   // page checks a citizen ID or a USCC with the hub's own parsers. Other libraries pull in Node.
-  resolve: { alias: { '@hub/identifiers': fileURLToPath(new URL('../../libs/identifiers/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: { '@hub/identifiers': fileURLToPath(new URL('../../libs/identifiers/src/index.ts', import.meta.url)) },
+  },
   // No public/ folder: everything the page loads is in the bundle (no CDN, no stray files).
   publicDir: false,
   build: {

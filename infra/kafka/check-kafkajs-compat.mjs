@@ -30,14 +30,20 @@ const reply = await new Promise((resolve, reject) => {
   socket.write(Buffer.from([0, 0, 0, 10, 0, 18, 0, 0, 0, 0, 0, 1, 0xff, 0xff]));
   socket.on('data', (d) => {
     buf = Buffer.concat([buf, d]);
-    if (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) { socket.end(); resolve(buf); }
+    if (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) {
+      socket.end();
+      resolve(buf);
+    }
   });
 });
 let o = 8;
-const errorCode = reply.readInt16BE(o); o += 2;
-const count = reply.readInt32BE(o); o += 4;
+const errorCode = reply.readInt16BE(o);
+o += 2;
+const count = reply.readInt32BE(o);
+o += 4;
 const broker = new Map();
-for (let i = 0; i < count; i++, o += 6) broker.set(reply.readInt16BE(o), [reply.readInt16BE(o + 2), reply.readInt16BE(o + 4)]);
+for (let i = 0; i < count; i++, o += 6)
+  broker.set(reply.readInt16BE(o), [reply.readInt16BE(o + 2), reply.readInt16BE(o + 4)]);
 if (errorCode !== 0) throw new Error(`ApiVersions error code ${errorCode}`);
 
 let broken = 0;
@@ -49,8 +55,11 @@ for (const [name, key] of Object.entries(apiKeys)) {
   const b = broker.get(key);
   let verdict;
   if (!b) verdict = 'not offered by the broker (fine unless used)';
-  else if (kMax < b[0]) { verdict = 'BROKEN: kafkajs max < broker min'; broken++; }
-  else verdict = `ok, uses v${Math.min(kMax, b[1])}${Math.min(kMax, b[1]) === b[0] ? '  <- at the broker minimum' : ''}`;
+  else if (kMax < b[0]) {
+    verdict = 'BROKEN: kafkajs max < broker min';
+    broken++;
+  } else
+    verdict = `ok, uses v${Math.min(kMax, b[1])}${Math.min(kMax, b[1]) === b[0] ? '  <- at the broker minimum' : ''}`;
   console.log(`  ${name.padEnd(28)} kafkajs v${kMin}-${kMax}  broker ${b ? `v${b[0]}-${b[1]}` : '-'}  ${verdict}`);
 }
 console.log(broken ? `${broken} API(s) broken` : 'all kafkajs APIs usable');

@@ -13,7 +13,10 @@ import { SUBGRAPHS } from '../../apps/hub/src/subgraphs.js';
 function classesOf(root: unknown, seen = new Set<unknown>(), found = new Set<Function>()): Set<Function> {
   if (!root || seen.has(root)) return found;
   seen.add(root);
-  const dynamic = typeof root === 'object' && 'module' in root ? (root as Record<string, unknown[] | undefined> & { module: unknown }) : null;
+  const dynamic =
+    typeof root === 'object' && 'module' in root
+      ? (root as Record<string, unknown[] | undefined> & { module: unknown })
+      : null;
   const module = dynamic ? dynamic.module : root;
   const meta = (key: string): unknown[] => [
     ...((typeof module === 'function' ? (Reflect.getMetadata(key, module) as unknown[] | undefined) : undefined) ?? []),
@@ -29,11 +32,16 @@ function classesOf(root: unknown, seen = new Set<unknown>(), found = new Set<Fun
 }
 
 describe('below the gateway: every operation and route declares who may call it', () => {
-  it.each(SUBGRAPHS.map((s) => [s.name, s.module] as const))('%s: no query, mutation or route without an access rule', (_name, module) => {
-    const classes = classesOf(module);
-    expect([...classes].map((c) => c.name)).toEqual(expect.arrayContaining(['HealthController', 'MetricsController']));
-    expect(accessRuleGaps(classes)).toEqual([]);
-  });
+  it.each(SUBGRAPHS.map((s) => [s.name, s.module] as const))(
+    '%s: no query, mutation or route without an access rule',
+    (_name, module) => {
+      const classes = classesOf(module);
+      expect([...classes].map((c) => c.name)).toEqual(
+        expect.arrayContaining(['HealthController', 'MetricsController']),
+      );
+      expect(accessRuleGaps(classes)).toEqual([]);
+    },
+  );
 
   it('finds a query, a mutation or a route without a rule (so the check above can fail)', () => {
     @Resolver()
@@ -56,7 +64,11 @@ describe('below the gateway: every operation and route declares who may call it'
         return 'come in';
       }
     }
-    @Module({ imports: [ObservabilityModule.forRoot('careless')], providers: [Careless], controllers: [CarelessRoutes] })
+    @Module({
+      imports: [ObservabilityModule.forRoot('careless')],
+      providers: [Careless],
+      controllers: [CarelessRoutes],
+    })
     class CarelessModule {}
     expect(accessRuleGaps(classesOf(CarelessModule))).toEqual(['Careless.leaky', 'CarelessRoutes.door']);
   });
@@ -82,7 +94,19 @@ describe('below the gateway: the production shape publishes the gateway alone', 
 
   it('publishes only the gateway’s port, and keeps every other app, Postgres and Kafka on an internal network with no route out', async () => {
     const { text, found } = await services();
-    expect([...found.keys()]).toEqual(expect.arrayContaining(['postgres', 'kafka', 'legal-entity', 'population', 'credit', 'geospatial', 'catalog', 'once-only', 'gateway']));
+    expect([...found.keys()]).toEqual(
+      expect.arrayContaining([
+        'postgres',
+        'kafka',
+        'legal-entity',
+        'population',
+        'credit',
+        'geospatial',
+        'catalog',
+        'once-only',
+        'gateway',
+      ]),
+    );
     expect([...found].filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['gateway']);
     // The apps take their networks from the shared x-app block; the infrastructure declares its own.
     expect(text).toMatch(/x-app: &app\n(?: {2}.*\n)*? {2}networks: \[internal\]/);

@@ -42,7 +42,8 @@ const VERIFY = `query Verify($from: String, $to: String) { verifyAccessLog(fromS
   checkpoint { no headSeq headHash time instance reason } checkpointsChecked checkpointPublicKey } }`;
 
 /** What the log's own canonical form and the hash-chain.ts of before the key computed: plain SHA-256, form v1. */
-const plainSha256 = (prevHash: string, row: AccessRecordRow) => chainHash(prevHash, canonicalRecord({ ...row, hashAlg: HASH_ALG.sha256 }));
+const plainSha256 = (prevHash: string, row: AccessRecordRow) =>
+  chainHash(prevHash, canonicalRecord({ ...row, hashAlg: HASH_ALG.sha256 }));
 
 /** A small hub-facing toolkit for one test hub: SQL as the insider, verification as a steward. */
 function insider(hub: () => TestHub, checkpointFile: string) {
@@ -58,31 +59,48 @@ function insider(hub: () => TestHub, checkpointFile: string) {
   return {
     sql,
     async verify(range: { from?: string; to?: string } = {}): Promise<Verification> {
-      const result = await hub().graphql<{ verifyAccessLog: Verification }>(VERIFY, range, {}, { key: hub().keys.hubSteward.key });
+      const result = await hub().graphql<{ verifyAccessLog: Verification }>(
+        VERIFY,
+        range,
+        {},
+        { key: hub().keys.hubSteward.key },
+      );
       expect(result.errors).toBeUndefined();
       return result.data!.verifyAccessLog;
     },
     /** Operations through the gateway: each leaves one access record. */
     async operate(n: number): Promise<void> {
-      for (let i = 0; i < n; i++) expect((await hub().graphql(`query Who${i} { myAccess { roles } }`)).errors).toBeUndefined();
+      for (let i = 0; i < n; i++)
+        expect((await hub().graphql(`query Who${i} { myAccess { roles } }`)).errors).toBeUndefined();
     },
     async head(): Promise<{ seq: string; hash: string }> {
-      const [head] = await sql<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM catalog.access_chain_head');
+      const [head] = await sql<{ seq: string; hash: string }>(
+        'SELECT seq::text AS seq, hash FROM catalog.access_chain_head',
+      );
       return head;
     },
     async records(fromSeq: string): Promise<AccessRecordRow[]> {
-      return sql<AccessRecordRow>(`SELECT ${COLUMNS} FROM catalog.access_record WHERE seq >= $1 ORDER BY seq`, [fromSeq]);
+      return sql<AccessRecordRow>(`SELECT ${COLUMNS} FROM catalog.access_record WHERE seq >= $1 ORDER BY seq`, [
+        fromSeq,
+      ]);
     },
     /**
      * Rewrites records from `first.seq` on as `rewrite` says (content and hash), relinking each
      * following record to the new hash and moving the head: the whole chain after it looks whole.
      */
-    async rewriteFrom(first: AccessRecordRow, change: Partial<AccessRecordRow>, seal: (prevHash: string, row: AccessRecordRow) => { hash: string; hashAlg: string }): Promise<void> {
+    async rewriteFrom(
+      first: AccessRecordRow,
+      change: Partial<AccessRecordRow>,
+      seal: (prevHash: string, row: AccessRecordRow) => { hash: string; hashAlg: string },
+    ): Promise<void> {
       let prevHash = first.prevHash;
       for (const [i, row] of (await this.records(first.seq)).entries()) {
         const rewritten = { ...row, ...(i === 0 ? change : {}), prevHash };
         const { hash, hashAlg } = seal(prevHash, rewritten);
-        await sql('UPDATE catalog.access_record SET purpose = $1, prev_hash = $2, hash = $3, hash_alg = $4 WHERE seq = $5', [rewritten.purpose, prevHash, hash, hashAlg, row.seq]);
+        await sql(
+          'UPDATE catalog.access_record SET purpose = $1, prev_hash = $2, hash = $3, hash_alg = $4 WHERE seq = $5',
+          [rewritten.purpose, prevHash, hash, hashAlg, row.seq],
+        );
         prevHash = hash;
       }
       await sql('UPDATE catalog.access_chain_head SET hash = $1', [prevHash]);
@@ -94,9 +112,15 @@ function insider(hub: () => TestHub, checkpointFile: string) {
       const file = await readFile(checkpointFile, 'utf8').catch(() => '');
       return async () => {
         await sql('DELETE FROM catalog.access_record');
-        await sql('INSERT INTO catalog.access_record SELECT * FROM jsonb_populate_recordset(NULL::catalog.access_record, $1::jsonb)', [JSON.stringify(rows)]);
+        await sql(
+          'INSERT INTO catalog.access_record SELECT * FROM jsonb_populate_recordset(NULL::catalog.access_record, $1::jsonb)',
+          [JSON.stringify(rows)],
+        );
         await sql('DELETE FROM catalog.access_chain_head');
-        await sql('INSERT INTO catalog.access_chain_head SELECT * FROM jsonb_populate_record(NULL::catalog.access_chain_head, $1::jsonb)', [JSON.stringify(head)]);
+        await sql(
+          'INSERT INTO catalog.access_chain_head SELECT * FROM jsonb_populate_record(NULL::catalog.access_chain_head, $1::jsonb)',
+          [JSON.stringify(head)],
+        );
         await writeFile(checkpointFile, file);
       };
     },
@@ -138,7 +162,13 @@ describe('chain rewind and rewrite', () => {
     it('a log that was not tampered with verifies, every record keyed, against the checkpoint', async () => {
       const sealed = (await seal())!;
       const verification = await db.verify();
-      expect(verification).toMatchObject({ ok: true, unkeyed: 0, problems: [], checkpointsChecked: 1, checkpoint: { no: sealed.no, headSeq: sealed.headSeq, reason: 'interval' } });
+      expect(verification).toMatchObject({
+        ok: true,
+        unkeyed: 0,
+        problems: [],
+        checkpointsChecked: 1,
+        checkpoint: { no: sealed.no, headSeq: sealed.headSeq, reason: 'interval' },
+      });
       expect(verification.checked).toBe(Number(verification.headSeq));
       expect(signedByHub((await db.checkpointLines()).at(-1)!, verification.checkpointPublicKey)).toBe(true);
     });
@@ -158,7 +188,13 @@ describe('chain rewind and rewrite', () => {
 
         const rewound = await db.verify();
         const first = String(BigInt(kept) + 1n);
-        expect(rewound).toMatchObject({ ok: false, code: 'TRUNCATED', firstBrokenSeq: first, headSeq: kept, checked: Number(kept) });
+        expect(rewound).toMatchObject({
+          ok: false,
+          code: 'TRUNCATED',
+          firstBrokenSeq: first,
+          headSeq: kept,
+          checked: Number(kept),
+        });
         expect(rewound.reason).toBe(
           `truncated/rewound: records ${first}–${sealed.headSeq} removed after checkpoint #${sealed.no} at ${sealed.time}, which sealed the log up to record ${sealed.headSeq}; the chain now ends at ${kept}`,
         );
@@ -172,8 +208,16 @@ describe('chain rewind and rewrite', () => {
         // The hub goes on appending over the removed seqs: now the sealed record is another one.
         await db.operate(4);
         const reappended = await db.verify();
-        expect(reappended).toMatchObject({ ok: false, code: 'CHECKPOINT_MISMATCH', firstBrokenSeq: String(BigInt(older.headSeq) + 1n) });
-        expect(reappended.reason).toMatch(new RegExp(`^rewritten: record ${sealed.headSeq} is not the record sealed by checkpoint #${sealed.no} at ${sealed.time}`));
+        expect(reappended).toMatchObject({
+          ok: false,
+          code: 'CHECKPOINT_MISMATCH',
+          firstBrokenSeq: String(BigInt(older.headSeq) + 1n),
+        });
+        expect(reappended.reason).toMatch(
+          new RegExp(
+            `^rewritten: record ${sealed.headSeq} is not the record sealed by checkpoint #${sealed.no} at ${sealed.time}`,
+          ),
+        );
       } finally {
         await restore();
       }
@@ -187,17 +231,31 @@ describe('chain rewind and rewrite', () => {
       const restore = await db.snapshot();
       try {
         // Only the record, still marked as keyed.
-        await db.sql('UPDATE catalog.access_record SET purpose = $1, hash = $2 WHERE seq = $3', ['例行检查', plainSha256(target.prevHash, { ...target, purpose: '例行检查' }), target.seq]);
+        await db.sql('UPDATE catalog.access_record SET purpose = $1, hash = $2 WHERE seq = $3', [
+          '例行检查',
+          plainSha256(target.prevHash, { ...target, purpose: '例行检查' }),
+          target.seq,
+        ]);
         const changed = await db.verify();
-        expect(changed).toMatchObject({ ok: false, code: 'RECORD_CHANGED', firstBrokenSeq: target.seq, checked: Number(target.seq) - 1 });
+        expect(changed).toMatchObject({
+          ok: false,
+          code: 'RECORD_CHANGED',
+          firstBrokenSeq: target.seq,
+          checked: Number(target.seq) - 1,
+        });
         expect(changed.reason).toMatch(/^changed: the content does not match the stored hash/);
         await restore();
 
         // The whole chain after it relinked with plain SHA-256, marked as legacy records, the head moved along.
-        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({ hash: plainSha256(prev, row), hashAlg: HASH_ALG.sha256 }));
+        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({
+          hash: plainSha256(prev, row),
+          hashAlg: HASH_ALG.sha256,
+        }));
         const downgraded = await db.verify();
         expect(downgraded).toMatchObject({ ok: false, code: 'RECORD_CHANGED', firstBrokenSeq: target.seq });
-        expect(downgraded.reason).toMatch(/^changed: an unkeyed \(plain SHA-256\) record where the log is keyed from record 1/);
+        expect(downgraded.reason).toMatch(
+          /^changed: an unkeyed \(plain SHA-256\) record where the log is keyed from record 1/,
+        );
         // The checkpoint names it too: the record it sealed is not there any more.
         expect(downgraded.problems.map((p) => p.code)).toEqual(['RECORD_CHANGED', 'CHECKPOINT_MISMATCH']);
       } finally {
@@ -212,9 +270,17 @@ describe('chain rewind and rewrite', () => {
       const otherKey = AuditKey.random();
       const restore = await db.snapshot();
       try {
-        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({ hash: otherKey.mac(prev, canonicalRecord(row)), hashAlg: HASH_ALG.hmacSha256 }));
+        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({
+          hash: otherKey.mac(prev, canonicalRecord(row)),
+          hashAlg: HASH_ALG.hmacSha256,
+        }));
         const changed = await db.verify();
-        expect(changed).toMatchObject({ ok: false, code: 'RECORD_CHANGED', firstBrokenSeq: target.seq, checked: Number(target.seq) - 1 });
+        expect(changed).toMatchObject({
+          ok: false,
+          code: 'RECORD_CHANGED',
+          firstBrokenSeq: target.seq,
+          checked: Number(target.seq) - 1,
+        });
         expect(changed.reason).toMatch(/^changed: .*recomputed without the audit key/);
       } finally {
         await restore();
@@ -230,12 +296,19 @@ describe('chain rewind and rewrite', () => {
       const stolenKey = AuditKey.fromHex(process.env.HUB_AUDIT_KEY!, 'test');
       const restore = await db.snapshot();
       try {
-        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({ hash: stolenKey.mac(prev, canonicalRecord(row)), hashAlg: HASH_ALG.hmacSha256 }));
+        await db.rewriteFrom(target, { purpose: '例行检查' }, (prev, row) => ({
+          hash: stolenKey.mac(prev, canonicalRecord(row)),
+          hashAlg: HASH_ALG.hmacSha256,
+        }));
         const rewritten = await db.verify();
         // Every MAC is right: only the checkpoint written outside the database tells.
         expect(rewritten).toMatchObject({ ok: false, code: 'CHECKPOINT_MISMATCH', checked: Number(rewritten.headSeq) });
         expect(BigInt(rewritten.firstBrokenSeq!)).toBeLessThanOrEqual(BigInt(target.seq));
-        expect(rewritten.reason).toMatch(new RegExp(`^rewritten: record ${sealed.headSeq} is not the record sealed by checkpoint #${sealed.no} at ${sealed.time}`));
+        expect(rewritten.reason).toMatch(
+          new RegExp(
+            `^rewritten: record ${sealed.headSeq} is not the record sealed by checkpoint #${sealed.no} at ${sealed.time}`,
+          ),
+        );
       } finally {
         await restore();
       }
@@ -248,9 +321,19 @@ describe('chain rewind and rewrite', () => {
         const genuine = (await db.checkpointLines()).at(-1)!;
         const head = await db.head();
         // A copy of a genuine line claiming a head far ahead (a false truncation), its signature kept.
-        const tampered: Checkpoint = { ...genuine, no: String(BigInt(genuine.no) + 1n), headSeq: String(BigInt(head.seq) + 50n), prev: checkpointDigest(genuine) };
+        const tampered: Checkpoint = {
+          ...genuine,
+          no: String(BigInt(genuine.no) + 1n),
+          headSeq: String(BigInt(head.seq) + 50n),
+          prev: checkpointDigest(genuine),
+        };
         // A well-formed checkpoint signed with some other key.
-        const foreign = signCheckpoint(AuditKey.random(), { ...genuine, no: String(BigInt(genuine.no) + 2n), headSeq: head.seq, headHash: head.hash });
+        const foreign = signCheckpoint(AuditKey.random(), {
+          ...genuine,
+          no: String(BigInt(genuine.no) + 2n),
+          headSeq: head.seq,
+          headHash: head.hash,
+        });
         await appendFile(checkpointFile, `${JSON.stringify(tampered)}\n${JSON.stringify(foreign)}\n{"headSeq":"1"}\n`);
 
         const verification = await db.verify();
@@ -261,8 +344,16 @@ describe('chain rewind and rewrite', () => {
           ['CHECKPOINT_INVALID', null],
         ]);
         const reasons = verification.problems.map((p) => p.reason);
-        expect(reasons[0]).toMatch(new RegExp(`^forged checkpoint #${tampered.no} \\(record ${tampered.headSeq} at .*\\): its signature does not verify \\(line \\d+ of ${checkpointFile}\\)$`));
-        expect(reasons[1]).toMatch(new RegExp(`^forged or foreign checkpoint #${foreign.no} .*: signed with key ${foreign.keyId}, not this hub's key ${genuine.keyId}`));
+        expect(reasons[0]).toMatch(
+          new RegExp(
+            `^forged checkpoint #${tampered.no} \\(record ${tampered.headSeq} at .*\\): its signature does not verify \\(line \\d+ of ${checkpointFile}\\)$`,
+          ),
+        );
+        expect(reasons[1]).toMatch(
+          new RegExp(
+            `^forged or foreign checkpoint #${foreign.no} .*: signed with key ${foreign.keyId}, not this hub's key ${genuine.keyId}`,
+          ),
+        );
         expect(reasons[2]).toMatch(/^not a checkpoint: /);
         // The genuine checkpoints still count; the forged claim of a longer log is not taken for a truncation.
         expect(verification.checkpoint).toMatchObject({ no: genuine.no, headSeq: genuine.headSeq });
@@ -283,7 +374,8 @@ describe('chain rewind and rewrite', () => {
     const secondFile = join(dir, 'second.ndjson');
     const db = insider(() => hub!, checkpointFile);
 
-    const checkpointEvents = () => topic.events<Checkpoint>().filter((e) => e.type === CATALOG_EVENT.accessLogCheckpoint);
+    const checkpointEvents = () =>
+      topic.events<Checkpoint>().filter((e) => e.type === CATALOG_EVENT.accessLogCheckpoint);
 
     beforeAll(async () => {
       hub = await TestHub.start({ env: { AUDIT_CHECKPOINT_FILE: checkpointFile, AUDIT_CHECKPOINT_MS: '1000' } });
@@ -300,13 +392,17 @@ describe('chain rewind and rewrite', () => {
       await db.operate(3);
       const head = await db.head();
       const line = await hub!.eventually(async () => {
-        const found = (await db.checkpointLines()).find((c) => c.reason === 'interval' && BigInt(c.headSeq) >= BigInt(head.seq));
+        const found = (await db.checkpointLines()).find(
+          (c) => c.reason === 'interval' && BigInt(c.headSeq) >= BigInt(head.seq),
+        );
         expect(found).toBeDefined();
         return found!;
       }, 15_000);
       const { checkpointPublicKey } = await db.verify();
       expect(signedByHub(line, checkpointPublicKey)).toBe(true);
-      const [record] = await db.sql<{ hash: string }>('SELECT hash FROM catalog.access_record WHERE seq = $1', [line.headSeq]);
+      const [record] = await db.sql<{ hash: string }>('SELECT hash FROM catalog.access_record WHERE seq = $1', [
+        line.headSeq,
+      ]);
       expect(line.headHash).toBe(record.hash);
 
       await topic.waitFor(() => checkpointEvents().some((e) => e.data.signature === line.signature), 20_000);
@@ -354,13 +450,21 @@ describe('chain rewind and rewrite', () => {
       // Through the gateway into the first catalog, and straight into the second one's log, at once.
       const results = await Promise.all([
         ...Array.from({ length: 12 }, (_, i) => hub!.graphql(`query Concurrent${i} { myAccess { roles } }`)),
-        ...Array.from({ length: 8 }, (_, i) => second!.get(AccessLog).append(Array.from({ length: 5 }, (_, j) => record(i * 5 + j)))),
+        ...Array.from({ length: 8 }, (_, i) =>
+          second!.get(AccessLog).append(Array.from({ length: 5 }, (_, j) => record(i * 5 + j))),
+        ),
       ]);
       for (const r of results.slice(0, 12)) expect((r as { errors?: unknown }).errors).toBeUndefined();
       // Each batch of the second instance got five consecutive seqs.
-      for (const r of results.slice(12) as Array<{ firstSeq: string; lastSeq: string }>) expect(BigInt(r.lastSeq) - BigInt(r.firstSeq)).toBe(4n);
+      for (const r of results.slice(12) as Array<{ firstSeq: string; lastSeq: string }>)
+        expect(BigInt(r.lastSeq) - BigInt(r.firstSeq)).toBe(4n);
 
-      const seqs = (await db.sql<{ seq: string }>('SELECT seq::text AS seq FROM catalog.access_record r WHERE r.seq > $1 ORDER BY r.seq', [String(before)])).map((r) => BigInt(r.seq));
+      const seqs = (
+        await db.sql<{ seq: string }>(
+          'SELECT seq::text AS seq FROM catalog.access_record r WHERE r.seq > $1 ORDER BY r.seq',
+          [String(before)],
+        )
+      ).map((r) => BigInt(r.seq));
       expect(seqs.length).toBe(12 + 40);
       expect(seqs).toEqual(seqs.map((_, i) => before + 1n + BigInt(i)));
       const viaFirst = await db.verify();
@@ -377,9 +481,15 @@ describe('chain rewind and rewrite', () => {
       expect(b.instance).not.toBe(a.instance);
       expect(BigInt(b.no)).toBeGreaterThan(BigInt(a.no));
       expect(BigInt(b.headSeq)).toBeGreaterThan(BigInt(a.headSeq));
-      const secondLines = async () => (await readFile(secondFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Checkpoint);
+      const secondLines = async () =>
+        (await readFile(secondFile, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Checkpoint);
       await hub!.eventually(async () => {
-        const all = [...(await db.checkpointLines()), ...(await secondLines())].filter((c) => BigInt(c.no) <= BigInt(b.no)).sort((x, y) => Number(BigInt(x.no) - BigInt(y.no)));
+        const all = [...(await db.checkpointLines()), ...(await secondLines())]
+          .filter((c) => BigInt(c.no) <= BigInt(b.no))
+          .sort((x, y) => Number(BigInt(x.no) - BigInt(y.no)));
         expect(all.map((c) => c.no)).toEqual(all.map((_, i) => String(i + 1)));
         for (let i = 1; i < all.length; i++) {
           expect(all[i].prev).toBe(checkpointDigest(all[i - 1]));

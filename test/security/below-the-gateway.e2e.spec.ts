@@ -18,10 +18,21 @@ describe('below the gateway', () => {
 
   /** POSTs JSON to an app directly, with exactly these headers. */
   const post = (app: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${hub.subgraphUrls[app]}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${hub.subgraphUrls[app]}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   /** The person as its provider reads it through the gateway (null when it does not exist). */
   const stored = async (idNumber: string) =>
-    (await hub.graphql<{ person: { name: string; status: string } | null }>(`query($id: String!) { person(idNumber: $id) { name status } }`, { id: idNumber }, {}, { key: hub.keys.population.key })).data?.person;
+    (
+      await hub.graphql<{ person: { name: string; status: string } | null }>(
+        `query($id: String!) { person(idNumber: $id) { name status } }`,
+        { id: idNumber },
+        {},
+        { key: hub.keys.population.key },
+      )
+    ).data?.person;
 
   beforeAll(async () => {
     hub = await TestHub.start();
@@ -53,21 +64,39 @@ describe('below the gateway', () => {
       expect(text).not.toContain(person.idNumber);
       expect(text).not.toContain(String(person.phone));
     }
-    const get = await fetch(`${hub.subgraphUrls.population}/graphql?query=${encodeURIComponent(`{ person(idNumber: "${person.idNumber}") { phone } }`)}`);
+    const get = await fetch(
+      `${hub.subgraphUrls.population}/graphql?query=${encodeURIComponent(`{ person(idNumber: "${person.idNumber}") { phone } }`)}`,
+    );
     expect(get.status).toBe(401);
     expect(await get.text()).not.toContain(String(person.phone));
   });
 
   it('takes no write without the gateway’s signature: no registration, no death, no extract', async () => {
     const newcomer = aPerson().build();
-    expect((await post('population', '/graphql', { query: REGISTER_PERSON, variables: { input: newcomer } })).status).toBe(401);
+    expect(
+      (await post('population', '/graphql', { query: REGISTER_PERSON, variables: { input: newcomer } })).status,
+    ).toBe(401);
     const death = `mutation($i: ChangePersonStatusInput!) { changePersonStatus(input: $i) { outcome } }`;
     const declared = await post('population', '/graphql', {
       query: death,
-      variables: { i: { idNumber: person.idNumber, sourceDepartment: person.sourceDepartment, sourceSystem: person.sourceSystem, sourceRecordId: person.sourceRecordId, version: 2, status: 'DECEASED', statusEffectiveOn: '2026-01-01' } },
+      variables: {
+        i: {
+          idNumber: person.idNumber,
+          sourceDepartment: person.sourceDepartment,
+          sourceSystem: person.sourceSystem,
+          sourceRecordId: person.sourceRecordId,
+          version: 2,
+          status: 'DECEASED',
+          statusEffectiveOn: '2026-01-01',
+        },
+      },
     });
     expect(declared.status).toBe(401);
-    const extract = await fetch(`${hub.subgraphUrls.population}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(aPerson().build())}\n` });
+    const extract = await fetch(`${hub.subgraphUrls.population}/ingest/persons`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: `${JSON.stringify(aPerson().build())}\n`,
+    });
     expect(extract.status).toBe(401);
     expect(await stored(newcomer.idNumber as string)).toBeNull();
     expect(await stored(person.idNumber)).toMatchObject({ status: 'LIVING' });
@@ -76,30 +105,71 @@ describe('below the gateway', () => {
   it('does not let a captured signature serve another query, another app, or the same request twice', async () => {
     const principal = hub.keys.harness.principal;
     const body = JSON.stringify({ query: '{ __typename }' });
-    const signed = signedHeaders({ principal, issuer: 'gateway', purpose: 'captured', caseNumber: null }, 'population', { method: 'POST', url: '/graphql', body }, internalSecret()!);
-    const send = (app: string, payload: string) => fetch(`${hub.subgraphUrls[app]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body: payload });
+    const signed = signedHeaders(
+      { principal, issuer: 'gateway', purpose: 'captured', caseNumber: null },
+      'population',
+      { method: 'POST', url: '/graphql', body },
+      internalSecret()!,
+    );
+    const send = (app: string, payload: string) =>
+      fetch(`${hub.subgraphUrls[app]}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signed },
+        body: payload,
+      });
     // The captured header with another operation, for the same app: refused, the phone number never read.
     const other = await send('population', JSON.stringify({ query: PERSON, variables: { id: person.idNumber } }));
     expect(other.status).toBe(401);
     expect(await other.json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_WRONG_REQUEST' } }] });
     // For another app: refused.
-    expect(await (await send('credit', body)).json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_WRONG_AUDIENCE' } }] });
+    expect(await (await send('credit', body)).json()).toMatchObject({
+      errors: [{ extensions: { code: 'ACCESS_SIGNATURE_WRONG_AUDIENCE' } }],
+    });
     // The captured request itself, once more: the nonce was spent by the first attempt.
-    expect(await (await send('population', body)).json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_REPLAYED' } }] });
+    expect(await (await send('population', body)).json()).toMatchObject({
+      errors: [{ extensions: { code: 'ACCESS_SIGNATURE_REPLAYED' } }],
+    });
     // A fresh signature for the request it was made for works: the refusals above are the binding, not a broken app.
-    const fresh = signedHeaders({ principal, issuer: 'gateway', purpose: 'captured', caseNumber: null }, 'population', { method: 'POST', url: '/graphql', body }, internalSecret()!);
-    const ok = await fetch(`${hub.subgraphUrls.population}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...fresh }, body });
+    const fresh = signedHeaders(
+      { principal, issuer: 'gateway', purpose: 'captured', caseNumber: null },
+      'population',
+      { method: 'POST', url: '/graphql', body },
+      internalSecret()!,
+    );
+    const ok = await fetch(`${hub.subgraphUrls.population}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...fresh },
+      body,
+    });
     expect(await ok.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('refuses a signature made with another secret, or one that names no caller', async () => {
     const body = JSON.stringify({ query: PERSON, variables: { id: person.idNumber } });
-    const forged = signedHeaders({ principal: hub.keys.population.principal, issuer: 'gateway', purpose: null, caseNumber: null }, 'population', { method: 'POST', url: '/graphql', body }, 'an-attacker-guessed-secret-of-64-chars-000000000000000000000000');
-    const refused = await fetch(`${hub.subgraphUrls.population}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...forged }, body });
+    const forged = signedHeaders(
+      { principal: hub.keys.population.principal, issuer: 'gateway', purpose: null, caseNumber: null },
+      'population',
+      { method: 'POST', url: '/graphql', body },
+      'an-attacker-guessed-secret-of-64-chars-000000000000000000000000',
+    );
+    const refused = await fetch(`${hub.subgraphUrls.population}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...forged },
+      body,
+    });
     expect(refused.status).toBe(401);
     expect(await refused.text()).not.toContain(String(person.phone));
-    const asItself = signedHeaders({ principal: null, issuer: 'gateway', purpose: null, caseNumber: null }, 'population', { method: 'POST', url: '/graphql', body }, internalSecret()!);
-    const noCaller = await fetch(`${hub.subgraphUrls.population}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...asItself }, body });
+    const asItself = signedHeaders(
+      { principal: null, issuer: 'gateway', purpose: null, caseNumber: null },
+      'population',
+      { method: 'POST', url: '/graphql', body },
+      internalSecret()!,
+    );
+    const noCaller = await fetch(`${hub.subgraphUrls.population}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...asItself },
+      body,
+    });
     expect(await noCaller.json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_INVALID' } }] });
   });
 
@@ -113,7 +183,13 @@ describe('below the gateway', () => {
     // claims are the gateway's (signed), so the test signs what the gateway would sign for the tax system.
     expect(await stored(newcomer.idNumber as string)).toBeNull();
     // The provider's system, signed as the gateway signs it, writes.
-    const byProvider = await hub.subgraphGraphql('population', REGISTER_PERSON, { input: newcomer }, hub.keys.population.principal, ['persons']);
+    const byProvider = await hub.subgraphGraphql(
+      'population',
+      REGISTER_PERSON,
+      { input: newcomer },
+      hub.keys.population.principal,
+      ['persons'],
+    );
     expect(await byProvider.json()).toMatchObject({ data: { registerPerson: { outcome: 'REGISTERED' } } });
   });
 
@@ -138,7 +214,12 @@ describe('below the gateway', () => {
     }
     // The policy (with every key hash) is for the gateway signing as itself; a caller's signature is not enough.
     const body = '';
-    const asCaller = signedHeaders({ principal: hub.keys.admin.principal, issuer: 'gateway', purpose: null, caseNumber: null }, 'catalog', { method: 'GET', url: '/internal/policy', body }, internalSecret()!);
+    const asCaller = signedHeaders(
+      { principal: hub.keys.admin.principal, issuer: 'gateway', purpose: null, caseNumber: null },
+      'catalog',
+      { method: 'GET', url: '/internal/policy', body },
+      internalSecret()!,
+    );
     const policy = await fetch(`${hub.subgraphUrls.catalog}/internal/policy`, { headers: asCaller });
     expect(policy.status).toBe(401);
     expect(await policy.text()).not.toContain('secretHash');
@@ -174,6 +255,8 @@ describe('below the gateway: an app whose operations do not all say who may call
     class CarelessFeature {}
     @Module({ imports: [SubgraphModule.forRoot({ name: 'careless', include: [CarelessFeature] }), CarelessFeature] })
     class CarelessApp {}
-    await expect(startHttpApp(CarelessApp, { name: 'careless', port: 0, host: '127.0.0.1', shutdownHooks: false })).rejects.toThrow(/CarelessResolver\.everything/);
+    await expect(
+      startHttpApp(CarelessApp, { name: 'careless', port: 0, host: '127.0.0.1', shutdownHooks: false }),
+    ).rejects.toThrow(/CarelessResolver\.everything/);
   });
 });

@@ -44,19 +44,31 @@ function otherUserLauncher(): string[] | null {
   const drop = ['setpriv', `--reuid=${OTHER_UID}`, `--regid=${OTHER_GID}`, '--clear-groups', '--inh-caps=-all'];
   // This run's node may sit under a folder only root can enter (~/.cache); the machine's own one will do.
   for (const node of [process.execPath, '/usr/bin/node', '/usr/local/bin/node']) {
-    const probe = spawnSync(drop[0], [...drop.slice(1), node, '-e', 'require(process.argv[1])', PG_MODULE], { cwd: '/', stdio: 'ignore' });
+    const probe = spawnSync(drop[0], [...drop.slice(1), node, '-e', 'require(process.argv[1])', PG_MODULE], {
+      cwd: '/',
+      stdio: 'ignore',
+    });
     if (probe.status === 0) return [...drop, node];
   }
   return null;
 }
 
 /** Runs the attacker; asynchronously, since the database it attacks runs in this very process. */
-async function attack(launcher: string[], url: string, dataDir: string, key: { id: string; secretHash: string }): Promise<AttackOutcome> {
-  const { stdout } = await promisify(execFile)(launcher[0], [...launcher.slice(1), '-e', ATTACKER, PG_MODULE, url, dataDir, key.id, key.secretHash], {
-    cwd: '/',
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
+async function attack(
+  launcher: string[],
+  url: string,
+  dataDir: string,
+  key: { id: string; secretHash: string },
+): Promise<AttackOutcome> {
+  const { stdout } = await promisify(execFile)(
+    launcher[0],
+    [...launcher.slice(1), '-e', ATTACKER, PG_MODULE, url, dataDir, key.id, key.secretHash],
+    {
+      cwd: '/',
+      encoding: 'utf8',
+      timeout: 20_000,
+    },
+  );
   return JSON.parse(stdout) as AttackOutcome;
 }
 
@@ -76,7 +88,8 @@ function tcpListeningPorts(): Set<number> {
     for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       // local_address is fields[1] (hex ip:port), st is fields[3] (0A = LISTEN), inode is fields[9].
-      if (fields.length > 9 && fields[3] === '0A' && inodes.has(fields[9])) ports.add(Number.parseInt(fields[1].split(':')[1], 16));
+      if (fields.length > 9 && fields[3] === '0A' && inodes.has(fields[9]))
+        ports.add(Number.parseInt(fields[1].split(':')[1], 16));
     }
   }
   return ports;
@@ -126,28 +139,42 @@ describe('below the gateway: the embedded database', () => {
     }
   });
 
-  it.runIf(launcher)('refuses a process of another local user: it cannot connect, insert an admin key or read the files', async () => {
-    const planted = generateApiKey();
-    const outcome = await attack(launcher!, hub.database.url, hub.database.dataDir!, planted);
-    expect(outcome).toEqual({ readFile: 'EACCES', insert: 'EACCES' });
-    // The write did not happen, and the gateway does not honour the key (its policy reloads every second).
-    const rows = await queryAsOwner(hub.database.url, 'SELECT id FROM catalog.api_key WHERE id = $1', [planted.id]);
-    expect(rows).toEqual([]);
-    await new Promise((r) => setTimeout(r, 2500));
-    const response = await hub.graphqlResponse('{ myAccess { roles } }', {}, {}, { key: planted.key });
-    expect(response.status).toBe(401);
-  });
+  it.runIf(launcher)(
+    'refuses a process of another local user: it cannot connect, insert an admin key or read the files',
+    async () => {
+      const planted = generateApiKey();
+      const outcome = await attack(launcher!, hub.database.url, hub.database.dataDir!, planted);
+      expect(outcome).toEqual({ readFile: 'EACCES', insert: 'EACCES' });
+      // The write did not happen, and the gateway does not honour the key (its policy reloads every second).
+      const rows = await queryAsOwner(hub.database.url, 'SELECT id FROM catalog.api_key WHERE id = $1', [planted.id]);
+      expect(rows).toEqual([]);
+      await new Promise((r) => setTimeout(r, 2500));
+      const response = await hub.graphqlResponse('{ myAccess { roles } }', {}, {}, { key: planted.key });
+      expect(response.status).toBe(401);
+    },
+  );
 
-  it.runIf(launcher)('(control) lets the same program in as the owner, and the gateway then honours what it planted', async () => {
-    // Shows the attack above is a real one: only the other user's identity stopped it.
-    const planted = generateApiKey();
-    const asOwner = [launcher!.at(-1)!];
-    expect(await attack(asOwner, hub.database.url, hub.database.dataDir!, planted)).toEqual({ readFile: 'ok', insert: 'ok' });
-    await hub.eventually(async () => {
-      const answer = await hub.graphql<{ myAccess: { roles: string[] } }>('{ myAccess { roles } }', {}, {}, { key: planted.key });
-      expect(answer.data?.myAccess.roles).toEqual(['ADMIN']);
-    }, 10_000);
-  });
+  it.runIf(launcher)(
+    '(control) lets the same program in as the owner, and the gateway then honours what it planted',
+    async () => {
+      // Shows the attack above is a real one: only the other user's identity stopped it.
+      const planted = generateApiKey();
+      const asOwner = [launcher!.at(-1)!];
+      expect(await attack(asOwner, hub.database.url, hub.database.dataDir!, planted)).toEqual({
+        readFile: 'ok',
+        insert: 'ok',
+      });
+      await hub.eventually(async () => {
+        const answer = await hub.graphql<{ myAccess: { roles: string[] } }>(
+          '{ myAccess { roles } }',
+          {},
+          {},
+          { key: planted.key },
+        );
+        expect(answer.data?.myAccess.roles).toEqual(['ADMIN']);
+      }, 10_000);
+    },
+  );
 });
 
 async function queryAsOwner(url: string, sql: string, params: unknown[]): Promise<unknown[]> {

@@ -48,7 +48,11 @@ describe('least privilege', () => {
   const as = (key: string, purpose: string | null = null) => ({ key, purpose });
   const logOf = (key: string, id: string, type: 'PERSON' | 'LEGAL_ENTITY' = 'PERSON') =>
     hub.graphql<{ accessLog: { nodes: LogEntry[] } }>(ACCESS_LOG, { t: type, id }, {}, as(key));
-  const readableLog = async (key: string, id: string, type: 'PERSON' | 'LEGAL_ENTITY' = 'PERSON'): Promise<LogEntry[]> => {
+  const readableLog = async (
+    key: string,
+    id: string,
+    type: 'PERSON' | 'LEGAL_ENTITY' = 'PERSON',
+  ): Promise<LogEntry[]> => {
     const answer = await logOf(key, id, type);
     expect(answer.errors).toBeUndefined();
     return answer.data!.accessLog.nodes;
@@ -58,13 +62,20 @@ describe('least privilege', () => {
     expect(answer.errors?.[0].extensions?.code, what).toBe('FORBIDDEN');
   };
   const issue = async (input: Record<string, unknown>, key: string) =>
-    hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(ISSUE, { input: { holderName: 'least-privilege test key', ...input } }, {}, as(key));
+    hub.graphql<{ issueApiKey: { key: string; apiKey: { id: string } } }>(
+      ISSUE,
+      { input: { holderName: 'least-privilege test key', ...input } },
+      {},
+      as(key),
+    );
   /** A key the admin issues, once the gateway honours it. */
   const issuedByAdmin = async (input: Record<string, unknown>): Promise<string> => {
     const result = await issue(input, hub.keys.admin.key);
     expect(result.errors).toBeUndefined();
     const key = result.data!.issueApiKey.key;
-    await hub.eventually(async () => expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined());
+    await hub.eventually(async () =>
+      expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(key))).errors).toBeUndefined(),
+    );
     return key;
   };
 
@@ -72,7 +83,8 @@ describe('least privilege', () => {
     hub = await TestHub.start();
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    for (const person of [citizen, relative]) expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
+    for (const person of [citizen, relative])
+      expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     expect((await hub.graphql(REGISTER, { input: company })).errors).toBeUndefined();
     hrssSteward = await issuedByAdmin({ roles: ['STEWARD'], departmentUscc: DEPARTMENTS.humanResources });
     taxSteward = await issuedByAdmin({ roles: ['STEWARD'], departmentUscc: DEPARTMENTS.tax });
@@ -83,8 +95,8 @@ describe('least privilege', () => {
     await hub?.close();
   });
 
-  describe("who reads whose access log", () => {
-    it("refuses a department steward the log of a citizen its department neither provides nor has read, saying nothing of whether anyone was read", async () => {
+  describe('who reads whose access log', () => {
+    it('refuses a department steward the log of a citizen its department neither provides nor has read, saying nothing of whether anyone was read', async () => {
       const refused = await logOf(hrssSteward, citizen.idNumber);
       expectForbidden(refused, 'a read-before citizen');
       const unknown = await logOf(hrssSteward, stranger);
@@ -93,22 +105,45 @@ describe('least privilege', () => {
       // The attempt is itself a look at the citizen's data: it is in their log, refused.
       const log = await readableLog(hub.keys.supervisor.key, citizen.idNumber);
       expect(log).toContainEqual(
-        expect.objectContaining({ departmentUscc: DEPARTMENTS.humanResources, systemCode: null, outcome: 'REFUSED', errorCode: 'FORBIDDEN', fields: expect.arrayContaining(['Query.accessLog']) }),
+        expect.objectContaining({
+          departmentUscc: DEPARTMENTS.humanResources,
+          systemCode: null,
+          outcome: 'REFUSED',
+          errorCode: 'FORBIDDEN',
+          fields: expect.arrayContaining(['Query.accessLog']),
+        }),
       );
     });
 
     it("opens the log to a department's steward once one of its systems has read that citizen, and to no one else of it", async () => {
-      const read = await hub.graphql(`query Insured($id: String!) { person(idNumber: $id) { name } }`, { id: citizen.idNumber }, {}, as(hub.keys.humanResources.key, '社保待遇资格认证'));
+      const read = await hub.graphql(
+        `query Insured($id: String!) { person(idNumber: $id) { name } }`,
+        { id: citizen.idNumber },
+        {},
+        as(hub.keys.humanResources.key, '社保待遇资格认证'),
+      );
       expect(read.errors).toBeUndefined();
       const log = await readableLog(hrssSteward, citizen.idNumber);
-      expect(log).toContainEqual(expect.objectContaining({ operationName: 'Insured', systemCode: 'fs-hrss-insurance', outcome: 'ALLOWED', purpose: '社保待遇资格认证' }));
+      expect(log).toContainEqual(
+        expect.objectContaining({
+          operationName: 'Insured',
+          systemCode: 'fs-hrss-insurance',
+          outcome: 'ALLOWED',
+          purpose: '社保待遇资格认证',
+        }),
+      );
       // Only that citizen: the stranger's log stays closed.
       expectForbidden(await logOf(hrssSteward, stranger), 'another citizen');
     });
 
     it("does not count a steward's own read, nor a refused read of its systems, as having read the citizen", async () => {
       // A steward reads unconditional data as its department: allowed, recorded — and no key to the log.
-      const own = await hub.graphql(`query StewardLooks($id: String!) { person(idNumber: $id) { name } }`, { id: citizen.idNumber }, {}, as(taxSteward, '核对'));
+      const own = await hub.graphql(
+        `query StewardLooks($id: String!) { person(idNumber: $id) { name } }`,
+        { id: citizen.idNumber },
+        {},
+        as(taxSteward, '核对'),
+      );
       expect(own.errors).toBeUndefined();
       const refusedRead = await hub.graphql(PHONE, { id: citizen.idNumber }, {}, as(hub.keys.tax.key, '核对纳税人'));
       expect(refusedRead.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
@@ -118,14 +153,20 @@ describe('least privilege', () => {
     it("lets a provider department's steward read the logs of the subjects its data is about: public security every citizen's, market regulation every company's", async () => {
       expect((await readableLog(hub.keys.psbSteward.key, citizen.idNumber)).length).toBeGreaterThan(0);
       expect(await readableLog(hub.keys.psbSteward.key, stranger)).toEqual(expect.any(Array));
-      expect((await readableLog(amrSteward, company.uscc, 'LEGAL_ENTITY')).some((r) => r.operationName === 'Register')).toBe(true);
+      expect(
+        (await readableLog(amrSteward, company.uscc, 'LEGAL_ENTITY')).some((r) => r.operationName === 'Register'),
+      ).toBe(true);
       // Providing one kind of subject opens nothing of the other.
       expectForbidden(await logOf(hub.keys.psbSteward.key, company.uscc, 'LEGAL_ENTITY'), 'public security, a company');
       expectForbidden(await logOf(amrSteward, citizen.idNumber), 'market regulation, a citizen');
     });
 
     it("lets the supervising department's steward read every log — and neither a hub-wide steward nor an admin", async () => {
-      for (const [type, id] of [['PERSON', citizen.idNumber], ['PERSON', stranger], ['LEGAL_ENTITY', company.uscc]] as const) {
+      for (const [type, id] of [
+        ['PERSON', citizen.idNumber],
+        ['PERSON', stranger],
+        ['LEGAL_ENTITY', company.uscc],
+      ] as const) {
         expect((await logOf(hub.keys.supervisor.key, id, type)).errors, id).toBeUndefined();
         expectForbidden(await logOf(hub.keys.hubSteward.key, id, type), `hub-wide steward, ${id}`);
         expectForbidden(await logOf(hub.keys.admin.key, id, type), `admin, ${id}`);
@@ -140,7 +181,11 @@ describe('least privilege', () => {
         `query Family($ids: [String!]!) { persons(idNumbers: $ids) { name } }`,
         { ids: [citizen.idNumber, relative.idNumber] },
         {},
-        { key: hub.keys.humanResources.key, purpose: `核对${relative.idNumber}的参保关系`, caseNumber: relative.idNumber },
+        {
+          key: hub.keys.humanResources.key,
+          purpose: `核对${relative.idNumber}的参保关系`,
+          caseNumber: relative.idNumber,
+        },
       );
       expect(read.errors).toBeUndefined();
     });
@@ -159,16 +204,20 @@ describe('least privilege', () => {
         ['supervisor', hub.keys.supervisor.key],
       ] as const) {
         const { record, text } = await familyRecord(key);
-        expect(record.subjects, what).toEqual(expect.arrayContaining([`PERSON:${citizen.idNumber}`, `PERSON:${masked(relative.idNumber)}`]));
+        expect(record.subjects, what).toEqual(
+          expect.arrayContaining([`PERSON:${citizen.idNumber}`, `PERSON:${masked(relative.idNumber)}`]),
+        );
         expect(record.purpose, what).toBe(`核对${masked(relative.idNumber)}的参保关系`);
         expect(record.caseNumber, what).toBe(masked(relative.idNumber));
         expect(text, what).not.toContain(relative.idNumber);
       }
     });
 
-    it("shows them in full to the steward of the department that provides citizen IDs in full", async () => {
+    it('shows them in full to the steward of the department that provides citizen IDs in full', async () => {
       const { record } = await familyRecord(hub.keys.psbSteward.key);
-      expect(record.subjects).toEqual(expect.arrayContaining([`PERSON:${citizen.idNumber}`, `PERSON:${relative.idNumber}`]));
+      expect(record.subjects).toEqual(
+        expect.arrayContaining([`PERSON:${citizen.idNumber}`, `PERSON:${relative.idNumber}`]),
+      );
       expect(record.purpose).toBe(`核对${relative.idNumber}的参保关系`);
       expect(record.caseNumber).toBe(relative.idNumber);
     });
@@ -177,7 +226,9 @@ describe('least privilege', () => {
       const answer = await logOf(amrSteward, company.uscc, 'LEGAL_ENTITY');
       expect(answer.errors).toBeUndefined();
       const registered = answer.data!.accessLog.nodes.find((r) => r.operationName === 'Register')!;
-      expect(registered.subjects).toEqual(expect.arrayContaining([`LEGAL_ENTITY:${company.uscc}`, `PERSON:${masked(relative.idNumber)}`]));
+      expect(registered.subjects).toEqual(
+        expect.arrayContaining([`LEGAL_ENTITY:${company.uscc}`, `PERSON:${masked(relative.idNumber)}`]),
+      );
       expect(JSON.stringify(answer)).not.toContain(relative.idNumber);
     });
   });
@@ -185,22 +236,45 @@ describe('least privilege', () => {
   describe('keys are issued and revoked by admins only', () => {
     it('refuses every steward the issuing of any key: the hub-wide steward cannot make itself a police system, nor read or write the population register', async () => {
       const attempts: Array<[string, string, Record<string, unknown>]> = [
-        ['hub-wide steward, a police system key', hub.keys.hubSteward.key, { roles: ['SYSTEM'], systemCode: 'fs-psb-hukou', holderName: 'hub steward as hukou' }],
-        ['hub-wide steward, a police steward key', hub.keys.hubSteward.key, { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'hub steward as psb steward' }],
-        ["police steward, its own department's system", hub.keys.psbSteward.key, { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard', holderName: 'psb steward as idcard' }],
-        ["police steward, its own department's steward", hub.keys.psbSteward.key, { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'psb steward again' }],
+        [
+          'hub-wide steward, a police system key',
+          hub.keys.hubSteward.key,
+          { roles: ['SYSTEM'], systemCode: 'fs-psb-hukou', holderName: 'hub steward as hukou' },
+        ],
+        [
+          'hub-wide steward, a police steward key',
+          hub.keys.hubSteward.key,
+          { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'hub steward as psb steward' },
+        ],
+        [
+          "police steward, its own department's system",
+          hub.keys.psbSteward.key,
+          { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard', holderName: 'psb steward as idcard' },
+        ],
+        [
+          "police steward, its own department's steward",
+          hub.keys.psbSteward.key,
+          { roles: ['STEWARD'], departmentUscc: DEPARTMENTS.publicSecurity, holderName: 'psb steward again' },
+        ],
       ];
       for (const [what, key, input] of attempts) {
         const result = await issue(input, key);
         expectForbidden(result, what);
       }
-      const { rows } = await db.query(`SELECT id FROM catalog.api_key WHERE holder_name IN ('hub steward as hukou', 'hub steward as psb steward', 'psb steward as idcard', 'psb steward again')`);
+      const { rows } = await db.query(
+        `SELECT id FROM catalog.api_key WHERE holder_name IN ('hub steward as hukou', 'hub steward as psb steward', 'psb steward as idcard', 'psb steward again')`,
+      );
       expect(rows).toEqual([]);
       // With its own key the hub-wide steward reads no conditional population data and writes nothing.
       const phone = await hub.graphql(PHONE, { id: citizen.idNumber }, {}, as(hub.keys.hubSteward.key, '越权'));
       expect(phone.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
       expect(JSON.stringify(phone)).not.toContain(String(citizen.phone));
-      const write = await hub.graphql(REGISTER_PERSON, { input: aPerson().build() }, {}, as(hub.keys.hubSteward.key, '越权'));
+      const write = await hub.graphql(
+        REGISTER_PERSON,
+        { input: aPerson().build() },
+        {},
+        as(hub.keys.hubSteward.key, '越权'),
+      );
       expect(write.errors?.[0].extensions?.code).toBe('WRITE_FORBIDDEN');
     });
 
@@ -214,27 +288,56 @@ describe('least privilege', () => {
       }
       const { rows } = await db.query(`SELECT id FROM catalog.api_key WHERE revoked_at IS NOT NULL`);
       expect(rows).toEqual([]);
-      expect((await hub.graphql(`{ departments { uscc } }`, {}, {}, as(hub.keys.population.key))).errors).toBeUndefined();
+      expect(
+        (await hub.graphql(`{ departments { uscc } }`, {}, {}, as(hub.keys.population.key))).errors,
+      ).toBeUndefined();
     });
 
-    it('lets an admin issue and revoke, with no key both managing keys and stewarding data; a steward still lists its own department\'s keys', async () => {
-      const issued = await issue({ roles: ['SYSTEM'], systemCode: 'fs-psb-idcard', holderName: '居民身份证管理系统' }, hub.keys.admin.key);
+    it("lets an admin issue and revoke, with no key both managing keys and stewarding data; a steward still lists its own department's keys", async () => {
+      const issued = await issue(
+        { roles: ['SYSTEM'], systemCode: 'fs-psb-idcard', holderName: '居民身份证管理系统' },
+        hub.keys.admin.key,
+      );
       expect(issued.errors).toBeUndefined();
-      const revoked = await hub.graphql<{ revokeApiKey: { status: string } }>(REVOKE, { input: { id: issued.data!.issueApiKey.apiKey.id, reason: '测试结束' } }, {}, as(hub.keys.admin.key));
+      const revoked = await hub.graphql<{ revokeApiKey: { status: string } }>(
+        REVOKE,
+        { input: { id: issued.data!.issueApiKey.apiKey.id, reason: '测试结束' } },
+        {},
+        as(hub.keys.admin.key),
+      );
       expect(revoked.data?.revokeApiKey.status).toBe('REVOKED');
-      const mixed = await issue({ roles: ['ADMIN', 'STEWARD'], departmentUscc: DEPARTMENTS.dataBureau }, hub.keys.admin.key);
+      const mixed = await issue(
+        { roles: ['ADMIN', 'STEWARD'], departmentUscc: DEPARTMENTS.dataBureau },
+        hub.keys.admin.key,
+      );
       expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ROLES_INCOMPATIBLE' });
-      const listed = await hub.graphql<{ apiKeys: Array<{ departmentUscc: string | null }> }>(KEYS, {}, {}, as(hub.keys.psbSteward.key));
+      const listed = await hub.graphql<{ apiKeys: Array<{ departmentUscc: string | null }> }>(
+        KEYS,
+        {},
+        {},
+        as(hub.keys.psbSteward.key),
+      );
       expect(listed.errors).toBeUndefined();
       expect(new Set(listed.data!.apiKeys.map((k) => k.departmentUscc))).toEqual(new Set([DEPARTMENTS.publicSecurity]));
       // An admin key names no department: it would read as that department's provider otherwise.
-      const departmental = await issue({ roles: ['ADMIN'], departmentUscc: DEPARTMENTS.publicSecurity }, hub.keys.admin.key);
+      const departmental = await issue(
+        { roles: ['ADMIN'], departmentUscc: DEPARTMENTS.publicSecurity },
+        hub.keys.admin.key,
+      );
       expect(departmental.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_ALLOWED' });
     });
 
     it('lets an admin, who manages keys, read no more than unconditional data, masked', async () => {
-      const read = await hub.graphql<{ person: { idNumber: string; name: string } }>(`query($id: String!) { person(idNumber: $id) { idNumber name } }`, { id: citizen.idNumber }, {}, as(hub.keys.admin.key, '管理员查看'));
-      expect(read.data?.person).toEqual({ idNumber: masked(citizen.idNumber), name: expect.not.stringContaining(citizen.name.slice(1)) });
+      const read = await hub.graphql<{ person: { idNumber: string; name: string } }>(
+        `query($id: String!) { person(idNumber: $id) { idNumber name } }`,
+        { id: citizen.idNumber },
+        {},
+        as(hub.keys.admin.key, '管理员查看'),
+      );
+      expect(read.data?.person).toEqual({
+        idNumber: masked(citizen.idNumber),
+        name: expect.not.stringContaining(citizen.name.slice(1)),
+      });
       const phone = await hub.graphql(PHONE, { id: citizen.idNumber }, {}, as(hub.keys.admin.key, '管理员查看'));
       expect(phone.errors?.[0].extensions?.code).toBe('ACCESS_DENIED');
     });
@@ -264,36 +367,73 @@ describe('least privilege', () => {
         expect(body.errors?.[0].extensions, what).toMatchObject({ code: 'PURPOSE_INVALID', reason, field: 'purpose' });
       }
       // The same through the header.
-      const header = await hub.graphqlResponse(PHONE, { id: citizen.idNumber }, { 'x-hub-purpose': '%E2%80%8B%E2%80%8B' }, { purpose: null });
+      const header = await hub.graphqlResponse(
+        PHONE,
+        { id: citizen.idNumber },
+        { 'x-hub-purpose': '%E2%80%8B%E2%80%8B' },
+        { purpose: null },
+      );
       expect(header.status).toBe(400);
-      expect(((await header.json()) as GraphQLResponse).errors?.[0].extensions).toMatchObject({ code: 'PURPOSE_INVALID', reason: 'INVISIBLE_CHARACTERS' });
+      expect(((await header.json()) as GraphQLResponse).errors?.[0].extensions).toMatchObject({
+        code: 'PURPOSE_INVALID',
+        reason: 'INVISIBLE_CHARACTERS',
+      });
       // A case number of a Hangul filler (a letter that shows nothing) is no case number.
       const filler = await hub.graphql(PHONE, { id: citizen.idNumber }, {}, { caseNumber: '\u3164\u3164' });
       expect(filler.errors?.[0].extensions).toMatchObject({ code: 'PURPOSE_INVALID', field: 'caseNumber' });
     });
 
     it('records fullwidth and compatibility text NFKC-normalised', async () => {
-      const read = await hub.graphql(`query Normalised($id: String!) { person(idNumber: $id) { phone } }`, { id: citizen.idNumber }, {}, { purpose: '　ＨＲ　核验（测试）①', caseNumber: 'ＦＳ－２０２６－０１' });
+      const read = await hub.graphql(
+        `query Normalised($id: String!) { person(idNumber: $id) { phone } }`,
+        { id: citizen.idNumber },
+        {},
+        { purpose: '　ＨＲ　核验（测试）①', caseNumber: 'ＦＳ－２０２６－０１' },
+      );
       expect(read.errors).toBeUndefined();
       const log = await readableLog(hub.keys.supervisor.key, citizen.idNumber);
-      expect(log.find((r) => r.operationName === 'Normalised')).toMatchObject({ purpose: 'HR 核验(测试)1', caseNumber: 'FS-2026-01', outcome: 'ALLOWED' });
+      expect(log.find((r) => r.operationName === 'Normalised')).toMatchObject({
+        purpose: 'HR 核验(测试)1',
+        caseNumber: 'FS-2026-01',
+        outcome: 'ALLOWED',
+      });
     });
 
     it("holds the once-only app's reads to the same rule: its caller's purpose arrives normalised, and an invisible one never gets there", async () => {
       const REUSE = `query OnceOnlyAsks($item: String!, $subject: String!) { reuseFor(serviceItem: $item, subject: $subject) { toBring { no } } }`;
       const variables = { item: 'FS-AMR-GTDJ-001', subject: citizen.idNumber };
-      const invisible = await hub.graphqlResponse(REUSE, variables, {}, { key: hub.keys.window.key, purpose: '\u200B\u2060' });
+      const invisible = await hub.graphqlResponse(
+        REUSE,
+        variables,
+        {},
+        { key: hub.keys.window.key, purpose: '\u200B\u2060' },
+      );
       expect(invisible.status).toBe(400);
-      expect(((await invisible.json()) as GraphQLResponse).errors?.[0].extensions).toMatchObject({ code: 'PURPOSE_INVALID', reason: 'INVISIBLE_CHARACTERS' });
-      const answer = await hub.graphql(REUSE, variables, {}, { key: hub.keys.window.key, purpose: '个体工商户登记（全角）', caseNumber: 'ＦＳ－ＧＴ－１' });
+      expect(((await invisible.json()) as GraphQLResponse).errors?.[0].extensions).toMatchObject({
+        code: 'PURPOSE_INVALID',
+        reason: 'INVISIBLE_CHARACTERS',
+      });
+      const answer = await hub.graphql(
+        REUSE,
+        variables,
+        {},
+        { key: hub.keys.window.key, purpose: '个体工商户登记（全角）', caseNumber: 'ＦＳ－ＧＴ－１' },
+      );
       expect(answer.errors).toBeUndefined();
       const log = await hub.eventually(async () => {
-        const records = (await readableLog(hub.keys.supervisor.key, citizen.idNumber)).filter((r) => r.caseNumber === 'FS-GT-1');
+        const records = (await readableLog(hub.keys.supervisor.key, citizen.idNumber)).filter(
+          (r) => r.caseNumber === 'FS-GT-1',
+        );
         // The app's own operation, and its read of the population library back through the gateway.
         expect(records.length).toBeGreaterThanOrEqual(2);
         return records;
       });
-      for (const record of log) expect(record).toMatchObject({ systemCode: 'fs-cc-one-window', purpose: '个体工商户登记(全角)', outcome: 'ALLOWED' });
+      for (const record of log)
+        expect(record).toMatchObject({
+          systemCode: 'fs-cc-one-window',
+          purpose: '个体工商户登记(全角)',
+          outcome: 'ALLOWED',
+        });
       expect(log.some((r) => r.operationName === 'OnceOnlyAsks')).toBe(true);
       expect(log.some((r) => r.operationName !== 'OnceOnlyAsks')).toBe(true);
     });

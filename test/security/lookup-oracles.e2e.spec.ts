@@ -15,7 +15,9 @@ import { TestHub, type GraphQLResponse } from '../support/test-hub.js';
 const BUDGET = 20;
 
 /** The citizen whose masked ID the attacker tries to complete. Household in 禅城区 (440604). */
-const VICTIM = aPerson('1985-04-12').with({ name: '欧阳娜娜', householdDivisionCode: '440604', householdAddress: '广东省佛山市禅城区祖庙街道人民路1号' }).build();
+const VICTIM = aPerson('1985-04-12')
+  .with({ name: '欧阳娜娜', householdDivisionCode: '440604', householdAddress: '广东省佛山市禅城区祖庙街道人民路1号' })
+  .build();
 
 /**
  * What an attacker can derive from the masked ID `440604********1234` and a birth year: every
@@ -28,7 +30,11 @@ function candidatesFor(masked: string, year: number): string[] {
   const sequence = masked.slice(14, 17);
   const check = masked.slice(17);
   const found: string[] = [];
-  for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) {
+  for (
+    let day = new Date(Date.UTC(year, 0, 1));
+    day.getUTCFullYear() === year;
+    day = new Date(day.getTime() + 86_400_000)
+  ) {
     const first17 = `${area}${day.toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`;
     if (citizenIdCheckDigit(first17) === check) found.push(`${first17}${check}`);
   }
@@ -40,7 +46,8 @@ function withCheckDigit(first17: string): string {
 }
 
 const PERSONS = `query($ids: [String!]!) { persons(idNumbers: $ids) { idNumber name } }`;
-const literalPersons = (ids: string[]) => `{ persons(idNumbers: [${ids.map((id) => JSON.stringify(id)).join(', ')}]) { idNumber name } }`;
+const literalPersons = (ids: string[]) =>
+  `{ persons(idNumbers: [${ids.map((id) => JSON.stringify(id)).join(', ')}]) { idNumber name } }`;
 
 interface Answer {
   status: number;
@@ -57,11 +64,26 @@ describe('lookup oracles', () => {
   const ask = async (query: string, variables: Record<string, unknown> | undefined, key: TestKey): Promise<Answer> => {
     const response = await hub.graphqlResponse(query, variables, {}, { key: key.key, purpose: '核验申请人身份' });
     const text = await response.text();
-    return { status: response.status, text, body: JSON.parse(text) as Answer['body'], retryAfter: response.headers.get('retry-after') };
+    return {
+      status: response.status,
+      text,
+      body: JSON.parse(text) as Answer['body'],
+      retryAfter: response.headers.get('retry-after'),
+    };
   };
   const codeOf = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
   const accessLog = async (idNumber: string) => {
-    const result = await hub.graphql<{ accessLog: { nodes: Array<{ systemCode: string | null; fields: string[]; subjects: string[]; outcome: string; errorCode: string | null }> } }>(
+    const result = await hub.graphql<{
+      accessLog: {
+        nodes: Array<{
+          systemCode: string | null;
+          fields: string[];
+          subjects: string[];
+          outcome: string;
+          errorCode: string | null;
+        }>;
+      };
+    }>(
       `query($id: String!) { accessLog(subjectType: PERSON, subjectId: $id, first: 100) { nodes { systemCode fields subjects outcome errorCode } } }`,
       { id: idNumber },
       {},
@@ -75,7 +97,9 @@ describe('lookup oracles', () => {
     hub = await TestHub.start({ env: { LOOKUP_MISS_BUDGET: String(BUDGET) } });
     maskedGrantee = hub.keys.tax;
     expect((await hub.graphql(REGISTER_PERSON, { input: VICTIM })).errors).toBeUndefined();
-    const penalty = await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, { input: aCreditRecord('PENALTY', { idNumber: VICTIM.idNumber }).build() });
+    const penalty = await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, {
+      input: aCreditRecord('PENALTY', { idNumber: VICTIM.idNumber }).build(),
+    });
     expect(penalty.errors).toBeUndefined();
     creditRecordId = penalty.data!.recordCredit.record.recordId;
 
@@ -84,15 +108,35 @@ describe('lookup oracles', () => {
     const today = new Date().toISOString().slice(0, 10);
     const applied = await hub.graphql<{ applyForSharing: { id: string } }>(
       `mutation($i: ApplyForSharingInput!) { applyForSharing(input: $i) { id } }`,
-      { i: { resourceCode: '101002001/000001', items: [1, 2, 3, 4, 5, 6, 7, 8, 9], purpose: '个税专项附加扣除核验', legalBasis: '《个人所得税法》', requestedFrom: today, requestedTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, fullValues: false } },
+      {
+        i: {
+          resourceCode: '101002001/000001',
+          items: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+          purpose: '个税专项附加扣除核验',
+          legalBasis: '《个人所得税法》',
+          requestedFrom: today,
+          requestedTo: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          fullValues: false,
+        },
+      },
       {},
       { key: maskedGrantee.key },
     );
     expect(applied.errors).toBeUndefined();
-    const approved = await hub.graphql(`mutation($i: ApproveSharingInput!) { approveSharingApplication(input: $i) { status } }`, { i: { applicationId: applied.data!.applyForSharing.id } }, {}, { key: hub.keys.psbSteward.key });
+    const approved = await hub.graphql(
+      `mutation($i: ApproveSharingInput!) { approveSharingApplication(input: $i) { status } }`,
+      { i: { applicationId: applied.data!.applyForSharing.id } },
+      {},
+      { key: hub.keys.psbSteward.key },
+    );
     expect(approved.errors).toBeUndefined();
     await hub.eventually(async () => {
-      const access = await hub.graphql<{ myAccess: { items: Array<{ itemId: string; access: string }> } }>(`{ myAccess { items { itemId access } } }`, {}, {}, { key: maskedGrantee.key });
+      const access = await hub.graphql<{ myAccess: { items: Array<{ itemId: string; access: string }> } }>(
+        `{ myAccess { items { itemId access } } }`,
+        {},
+        {},
+        { key: maskedGrantee.key },
+      );
       expect(access.data?.myAccess.items.find((i) => i.itemId === '101002001/000001#7')?.access).toBe('MASKED');
     });
   }, 180_000);
@@ -103,7 +147,11 @@ describe('lookup oracles', () => {
 
     beforeAll(async () => {
       // The masked answer: the penalty's subject, as an unconditional credit record shows it.
-      const record = await ask(`query($r: ID!) { creditRecord(recordId: $r) { subjectId } }`, { r: creditRecordId }, hub.keys.window);
+      const record = await ask(
+        `query($r: ID!) { creditRecord(recordId: $r) { subjectId } }`,
+        { r: creditRecordId },
+        hub.keys.window,
+      );
       const masked = (record.body.data as unknown as { creditRecord: { subjectId: string } }).creditRecord.subjectId;
       expect(masked).toBe(`${VICTIM.idNumber.slice(0, 6)}********${VICTIM.idNumber.slice(-4)}`);
       const derived = candidatesFor(masked, 1985);
@@ -119,17 +167,25 @@ describe('lookup oracles', () => {
     it.each([
       ['as a literal', (ids: string[]) => [literalPersons(ids), undefined] as const],
       ['as a variable', (ids: string[]) => [PERSONS, { ids }] as const],
-    ])('refuses the whole batch %s before it runs: 429 LOOKUP_BUDGET_EXCEEDED, nothing of any person in the answer', async (_how, shape) => {
-      const [query, variables] = shape(candidates);
-      const answer = await ask(query, variables, hub.keys.window);
-      expect(answer.status).toBe(429);
-      expect(codeOf(answer)).toBe('LOOKUP_BUDGET_EXCEEDED');
-      expect(answer.body.errors).toHaveLength(1);
-      expect(answer.body.errors![0].extensions).toMatchObject({ asked: candidates.length, budget: BUDGET, remaining: BUDGET, retryAfter: null });
-      expect(answer.body.data ?? null).toBeNull();
-      expect(answer.text).not.toContain(VICTIM.name.slice(1));
-      expect(answer.text).not.toContain('欧*');
-    });
+    ])(
+      'refuses the whole batch %s before it runs: 429 LOOKUP_BUDGET_EXCEEDED, nothing of any person in the answer',
+      async (_how, shape) => {
+        const [query, variables] = shape(candidates);
+        const answer = await ask(query, variables, hub.keys.window);
+        expect(answer.status).toBe(429);
+        expect(codeOf(answer)).toBe('LOOKUP_BUDGET_EXCEEDED');
+        expect(answer.body.errors).toHaveLength(1);
+        expect(answer.body.errors![0].extensions).toMatchObject({
+          asked: candidates.length,
+          budget: BUDGET,
+          remaining: BUDGET,
+          retryAfter: null,
+        });
+        expect(answer.body.data ?? null).toBeNull();
+        expect(answer.text).not.toContain(VICTIM.name.slice(1));
+        expect(answer.text).not.toContain('欧*');
+      },
+    );
 
     it('refuses repeated small batches once their misses pass the budget, before the real ID is reached; the refusal is logged in the access log and counted', async () => {
       const refusalsBefore = await hub.metric('gateway', 'hub_lookup_budget_refusals_total');
@@ -139,7 +195,10 @@ describe('lookup oracles', () => {
       for (let at = 0; at < candidates.length && !refused; at += 4) {
         const batch = candidates.slice(at, at + 4);
         // Alternately a literal and a variable: both spend the same budget.
-        const answer = at % 8 === 0 ? await ask(literalPersons(batch), undefined, hub.keys.window) : await ask(PERSONS, { ids: batch }, hub.keys.window);
+        const answer =
+          at % 8 === 0
+            ? await ask(literalPersons(batch), undefined, hub.keys.window)
+            : await ask(PERSONS, { ids: batch }, hub.keys.window);
         if (codeOf(answer) === 'LOOKUP_BUDGET_EXCEEDED') refused = answer;
         else {
           expect(answer.body.errors).toBeUndefined();
@@ -163,11 +222,21 @@ describe('lookup oracles', () => {
       // argument among the fields, the ID asked for among the subjects.
       const records = await accessLog(VICTIM.idNumber);
       const refusal = records.find((r) => r.errorCode === 'LOOKUP_BUDGET_EXCEEDED');
-      expect(refusal).toMatchObject({ systemCode: 'fs-cc-one-window', outcome: 'REFUSED', subjects: [`PERSON:${VICTIM.idNumber}`] });
+      expect(refusal).toMatchObject({
+        systemCode: 'fs-cc-one-window',
+        outcome: 'REFUSED',
+        subjects: [`PERSON:${VICTIM.idNumber}`],
+      });
       expect(refusal!.fields).toContain('Query.persons(idNumbers)');
       // And the misses are on record under each ID tried.
       const tried = await accessLog(answered[0]);
-      expect(tried).toContainEqual(expect.objectContaining({ systemCode: 'fs-cc-one-window', outcome: 'ALLOWED', fields: expect.arrayContaining(['Query.persons(idNumbers)']) }));
+      expect(tried).toContainEqual(
+        expect.objectContaining({
+          systemCode: 'fs-cc-one-window',
+          outcome: 'ALLOWED',
+          fields: expect.arrayContaining(['Query.persons(idNumbers)']),
+        }),
+      );
     });
 
     it.each([
@@ -177,57 +246,93 @@ describe('lookup oracles', () => {
         (ids: string[]) => ids.map((id, i) => `m${i}: materials(subject: ${JSON.stringify(id)}) { id }`).join(' '),
       ],
       [
-        'the credit library (a person\'s credit profile)',
+        "the credit library (a person's credit profile)",
         'admin' as const,
-        (ids: string[]) => ids.map((id, i) => `c${i}: creditProfile(subjectType: PERSON, subjectId: ${JSON.stringify(id)}) { penalties { recordId } }`).join(' '),
+        (ids: string[]) =>
+          ids
+            .map(
+              (id, i) =>
+                `c${i}: creditProfile(subjectType: PERSON, subjectId: ${JSON.stringify(id)}) { penalties { recordId } }`,
+            )
+            .join(' '),
       ],
-    ])('stops the same guess made through %s, whose answers exist for any ID', async (_through, keyName, selections) => {
-      const key = hub.keys[keyName];
-      const answered: string[] = [];
-      let refused: Answer | undefined;
-      for (let at = 0; at < candidates.length && !refused; at += 5) {
-        const batch = candidates.slice(at, at + 5);
-        const answer = await ask(`{ ${selections(batch)} }`, undefined, key);
-        if (codeOf(answer) === 'LOOKUP_BUDGET_EXCEEDED') refused = answer;
-        else {
-          expect(answer.body.errors).toBeUndefined();
-          answered.push(...batch);
+    ])(
+      'stops the same guess made through %s, whose answers exist for any ID',
+      async (_through, keyName, selections) => {
+        const key = hub.keys[keyName];
+        const answered: string[] = [];
+        let refused: Answer | undefined;
+        for (let at = 0; at < candidates.length && !refused; at += 5) {
+          const batch = candidates.slice(at, at + 5);
+          const answer = await ask(`{ ${selections(batch)} }`, undefined, key);
+          if (codeOf(answer) === 'LOOKUP_BUDGET_EXCEEDED') refused = answer;
+          else {
+            expect(answer.body.errors).toBeUndefined();
+            answered.push(...batch);
+          }
         }
-      }
-      expect(refused, 'a batch is refused').toBeDefined();
-      expect(answered).toHaveLength(BUDGET);
-      expect(answered).not.toContain(VICTIM.idNumber);
-    });
+        expect(refused, 'a batch is refused').toBeDefined();
+        expect(answered).toHaveLength(BUDGET);
+        expect(answered).not.toContain(VICTIM.idNumber);
+      },
+    );
 
-    it('budgets each key on its own: another system\'s lookups still pass', async () => {
+    it("budgets each key on its own: another system's lookups still pass", async () => {
       const answer = await ask(PERSONS, { ids: [VICTIM.idNumber] }, hub.keys.humanResources);
       expect(answer.body.errors).toBeUndefined();
-      expect(answer.body.data?.persons?.[0]?.idNumber).toBe(`${VICTIM.idNumber.slice(0, 6)}********${VICTIM.idNumber.slice(-4)}`);
+      expect(answer.body.data?.persons?.[0]?.idNumber).toBe(
+        `${VICTIM.idNumber.slice(0, 6)}********${VICTIM.idNumber.slice(-4)}`,
+      );
     });
   });
 
   describe('(b) searching by a masked item is reading it: exact and partial name searches need full values', () => {
     it.each([
-      ['the exact name', `{ searchPersons(filter: { name: "欧阳娜娜" }) { nodes { idNumber } } }`, 'Query.searchPersons(filter.name)'],
-      ['part of the name', `{ searchPersons(filter: { nameContains: "娜娜" }) { nodes { idNumber } } }`, 'Query.searchPersons(filter.nameContains)'],
-    ])('refuses a search by %s to a masked caller, saying why and what to apply for', async (_what, query, argument) => {
-      const answer = await ask(query, undefined, hub.keys.window);
-      expect(answer.status).toBe(403);
-      expect(answer.body.data ?? null).toBeNull();
-      expect(answer.body.errors![0].extensions).toMatchObject({
-        code: 'ACCESS_DENIED',
-        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2', itemName: '姓名', resourceCode: '101001001/000001', fields: [argument] }],
-        applyFor: [{ resourceCode: '101001001/000001', items: [2], fullValues: true }],
-      });
-      expect(answer.body.errors![0].message).toContain('full values');
-      expect(answer.text).not.toContain(VICTIM.idNumber.slice(6, 14));
-    });
+      [
+        'the exact name',
+        `{ searchPersons(filter: { name: "欧阳娜娜" }) { nodes { idNumber } } }`,
+        'Query.searchPersons(filter.name)',
+      ],
+      [
+        'part of the name',
+        `{ searchPersons(filter: { nameContains: "娜娜" }) { nodes { idNumber } } }`,
+        'Query.searchPersons(filter.nameContains)',
+      ],
+    ])(
+      'refuses a search by %s to a masked caller, saying why and what to apply for',
+      async (_what, query, argument) => {
+        const answer = await ask(query, undefined, hub.keys.window);
+        expect(answer.status).toBe(403);
+        expect(answer.body.data ?? null).toBeNull();
+        expect(answer.body.errors![0].extensions).toMatchObject({
+          code: 'ACCESS_DENIED',
+          refused: [
+            {
+              reason: 'FILTER_NEEDS_FULL_ACCESS',
+              item: '101001001/000001#2',
+              itemName: '姓名',
+              resourceCode: '101001001/000001',
+              fields: [argument],
+            },
+          ],
+          applyFor: [{ resourceCode: '101001001/000001', items: [2], fullValues: true }],
+        });
+        expect(answer.body.errors![0].message).toContain('full values');
+        expect(answer.text).not.toContain(VICTIM.idNumber.slice(6, 14));
+      },
+    );
 
     it('lets a full-value caller and the provider search by name', async () => {
       for (const key of [hub.keys.harness, hub.keys.population]) {
-        const answer = await ask(`{ searchPersons(filter: { name: "欧阳娜娜" }) { nodes { idNumber } } }`, undefined, key);
+        const answer = await ask(
+          `{ searchPersons(filter: { name: "欧阳娜娜" }) { nodes { idNumber } } }`,
+          undefined,
+          key,
+        );
         expect(answer.body.errors).toBeUndefined();
-        expect((answer.body.data as unknown as { searchPersons: { nodes: unknown[] } }).searchPersons.nodes).toEqual([{ idNumber: VICTIM.idNumber }]);
+        expect((answer.body.data as unknown as { searchPersons: { nodes: unknown[] } }).searchPersons.nodes).toEqual([
+          { idNumber: VICTIM.idNumber },
+        ]);
       }
     });
   });
@@ -240,7 +345,13 @@ describe('lookup oracles', () => {
       expect(answer.status).toBe(403);
       expect(answer.body.errors![0].extensions).toMatchObject({
         code: 'ACCESS_DENIED',
-        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#3', fields: ['Query.searchPersons(filter.divisionCode)'] }],
+        refused: [
+          {
+            reason: 'FILTER_NEEDS_FULL_ACCESS',
+            item: '101002001/000001#3',
+            fields: ['Query.searchPersons(filter.divisionCode)'],
+          },
+        ],
         applyFor: [{ resourceCode: '101002001/000001', items: [3], fullValues: true }],
       });
     });
@@ -248,7 +359,12 @@ describe('lookup oracles', () => {
     it('refuses an exact match on a masked conditional item (the household number) to a masked-grant caller; a full-value caller matches', async () => {
       const query = `query($n: String!) { household(number: $n) { members { person { idNumber } } } }`;
       const refused = await ask(query, { n: 'H440604000001' }, maskedGrantee);
-      expect(refused.body.errors![0].extensions).toMatchObject({ code: 'ACCESS_DENIED', refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#7', fields: ['Query.household(number)'] }] });
+      expect(refused.body.errors![0].extensions).toMatchObject({
+        code: 'ACCESS_DENIED',
+        refused: [
+          { reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#7', fields: ['Query.household(number)'] },
+        ],
+      });
       const full = await ask(query, { n: 'H440604000001' }, hub.keys.harness);
       expect(full.body.errors).toBeUndefined();
     });
@@ -261,20 +377,38 @@ describe('lookup oracles', () => {
 
   describe('(d) the same through fragments, aliases, variables and @include', () => {
     it.each([
-      ['a variable filter object', `query($f: PersonSearchFilter!) { searchPersons(filter: $f) { nodes { idNumber } } }`, { f: { name: '欧阳娜娜' } }],
-      ['a variable inside a literal filter', `query($n: String) { searchPersons(filter: { nameContains: $n }) { nodes { idNumber } } }`, { n: '娜' }],
-      ['a variable\'s default', `query($n: String = "欧阳娜娜") { searchPersons(filter: { name: $n }) { nodes { idNumber } } }`, {}],
+      [
+        'a variable filter object',
+        `query($f: PersonSearchFilter!) { searchPersons(filter: $f) { nodes { idNumber } } }`,
+        { f: { name: '欧阳娜娜' } },
+      ],
+      [
+        'a variable inside a literal filter',
+        `query($n: String) { searchPersons(filter: { nameContains: $n }) { nodes { idNumber } } }`,
+        { n: '娜' },
+      ],
+      [
+        "a variable's default",
+        `query($n: String = "欧阳娜娜") { searchPersons(filter: { name: $n }) { nodes { idNumber } } }`,
+        {},
+      ],
       [
         'an aliased field in a named fragment, kept by @include',
         `query($yes: Boolean!) { ...Find } fragment Find on Query { who: searchPersons(filter: { name: "欧阳娜娜" }) @include(if: $yes) { nodes { idNumber } } }`,
         { yes: true },
       ],
-      ['an inline fragment', `{ ... on Query { searchPersons(filter: { divisionCode: "4406", name: "欧阳娜娜" }) { nodes { idNumber } } } }`, {}],
+      [
+        'an inline fragment',
+        `{ ... on Query { searchPersons(filter: { divisionCode: "4406", name: "欧阳娜娜" }) { nodes { idNumber } } } }`,
+        {},
+      ],
     ])('refuses a name filter passed through %s', async (_how, query, variables) => {
       const answer = await ask(query, variables, hub.keys.window);
       expect(codeOf(answer)).toBe('ACCESS_DENIED');
       const refused = answer.body.errors![0].extensions!.refused as Array<{ reason: string; item: string }>;
-      expect(refused).toContainEqual(expect.objectContaining({ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2' }));
+      expect(refused).toContainEqual(
+        expect.objectContaining({ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101001001/000001#2' }),
+      );
     });
 
     it('does not refuse a filter in a field @include leaves out, nor a null filter value', async () => {
@@ -284,12 +418,18 @@ describe('lookup oracles', () => {
         maskedGrantee,
       );
       expect(skipped.body.errors).toBeUndefined();
-      const nullName = await ask(`query($n: String) { searchPersons(filter: { name: $n, divisionCode: "440604" }) { nodes { idNumber } } }`, { n: null }, maskedGrantee);
+      const nullName = await ask(
+        `query($n: String) { searchPersons(filter: { name: $n, divisionCode: "440604" }) { nodes { idNumber } } }`,
+        { n: null },
+        maskedGrantee,
+      );
       expect(nullName.body.errors).toBeUndefined();
     });
 
     it('counts every key of a lookup however it is passed: aliases, fragments, a variable list, a literal inside a fragment', async () => {
-      const ids = Array.from({ length: BUDGET + 1 }, (_, i) => withCheckDigit(`440604197001${String(i + 10).padStart(2, '0')}123`));
+      const ids = Array.from({ length: BUDGET + 1 }, (_, i) =>
+        withCheckDigit(`440604197001${String(i + 10).padStart(2, '0')}123`),
+      );
       const answer = await ask(
         `query($ids: [String!]!, $yes: Boolean = true) { a: persons(idNumbers: $ids) { ...P } ... @include(if: $yes) { b: person(idNumber: "${ids[0]}") { ...P } } } fragment P on Person { name }`,
         { ids: ids.slice(1) },
@@ -342,11 +482,14 @@ describe('lookup oracles', () => {
       expect(await hub.metric('gateway', 'hub_lookup_misses_total')).toBe(before);
     });
 
-
     it('names the argument among the fields and the ID among the subjects, and a hit costs no budget', async () => {
       const key = hub.keys.humanResources;
       for (let i = 0; i < BUDGET + 5; i++) {
-        const answer = await ask(`query($id: String!) { person(idNumber: $id) { name } }`, { id: VICTIM.idNumber }, key);
+        const answer = await ask(
+          `query($id: String!) { person(idNumber: $id) { name } }`,
+          { id: VICTIM.idNumber },
+          key,
+        );
         expect(answer.body.errors).toBeUndefined();
       }
       const records = (await accessLog(VICTIM.idNumber)).filter((r) => r.systemCode === 'fs-hrss-insurance');
@@ -383,10 +526,14 @@ describe('lookup oracles', () => {
         expect(codeOf(answer)).toBe('ACCESS_DENIED');
         return answer;
       });
-      expect(refused.body.errors![0].extensions).toMatchObject({ refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#3' }] });
+      expect(refused.body.errors![0].extensions).toMatchObject({
+        refused: [{ reason: 'FILTER_NEEDS_FULL_ACCESS', item: '101002001/000001#3' }],
+      });
       const full = await ask(BY_DIVISION, undefined, hub.keys.harness);
       expect(full.body.errors).toBeUndefined();
-      expect((full.body.data as unknown as { searchPersons: { nodes: Array<{ idNumber: string }> } }).searchPersons.nodes).toContainEqual({ idNumber: VICTIM.idNumber });
+      expect(
+        (full.body.data as unknown as { searchPersons: { nodes: Array<{ idNumber: string }> } }).searchPersons.nodes,
+      ).toContainEqual({ idNumber: VICTIM.idNumber });
     });
   });
 });

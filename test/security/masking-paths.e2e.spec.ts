@@ -1,6 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getNamedType, isCompositeType, isObjectType, isScalarType, isEnumType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isScalarType,
+  isEnumType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { chinaDate, formatELicenceId } from '@hub/identifiers';
 import {
   ResourceStatus,
@@ -13,7 +21,16 @@ import {
   MaskingRule,
   type MaskUnless,
 } from '@hub/policy';
-import { RECORD_CREDIT, REGISTER, REGISTER_ADDRESS, REGISTER_PERSON, aCreditRecord, aLegalEntity, aPerson, aStandardAddress } from '../support/fixtures.js';
+import {
+  RECORD_CREDIT,
+  REGISTER,
+  REGISTER_ADDRESS,
+  REGISTER_PERSON,
+  aCreditRecord,
+  aLegalEntity,
+  aPerson,
+  aStandardAddress,
+} from '../support/fixtures.js';
 import { DEPARTMENTS, type TestKey, type TestKeys } from '../support/test-access.js';
 import { TestHub, type GraphQLResponse } from '../support/test-hub.js';
 
@@ -39,29 +56,40 @@ const HOME = aStandardAddress('440604', '季华五路', 88);
 /** The company's seat: public, located exactly. */
 const SITE = aStandardAddress('440604', '汾江中路', 121);
 
-const OUYANG = aPerson('1990-06-18')
-  .inHousehold('H440604000777', '02')
-  .with({
-    name: '欧阳娜娜',
-    phone: '13923456789',
-    householdAddress: HOME.fullText,
-    householdDivisionCode: '440604',
-    residenceAddress: '广东省佛山市禅城区祖庙街道人民路1号',
-    residenceDivisionCode: '440604',
-    sourceDepartment: DEPARTMENTS.publicSecurity,
-    sourceSystem: 'fs-psb-hukou',
-  });
+const OUYANG = aPerson('1990-06-18').inHousehold('H440604000777', '02').with({
+  name: '欧阳娜娜',
+  phone: '13923456789',
+  householdAddress: HOME.fullText,
+  householdDivisionCode: '440604',
+  residenceAddress: '广东省佛山市禅城区祖庙街道人民路1号',
+  residenceDivisionCode: '440604',
+  sourceDepartment: DEPARTMENTS.publicSecurity,
+  sourceSystem: 'fs-psb-hukou',
+});
 /** A member of her household, whose address no standard address matches: her location says why, quoting it. */
-const MEMBER = aPerson('1988-02-01')
-  .inHousehold('H440604000777', '10')
-  .with({ name: '上官婉儿', householdAddress: '广东省佛山市禅城区不存在路9号', householdDivisionCode: '440604', sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' });
+const MEMBER = aPerson('1988-02-01').inHousehold('H440604000777', '10').with({
+  name: '上官婉儿',
+  householdAddress: '广东省佛山市禅城区不存在路9号',
+  householdDivisionCode: '440604',
+  sourceDepartment: DEPARTMENTS.publicSecurity,
+  sourceSystem: 'fs-psb-hukou',
+});
 /** The legal representative of COMPANY2, who dies. */
-const DEAD = aPerson('1950-02-02').with({ name: '诸葛明远', householdDivisionCode: '440604', sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' });
+const DEAD = aPerson('1950-02-02').with({
+  name: '诸葛明远',
+  householdDivisionCode: '440604',
+  sourceDepartment: DEPARTMENTS.publicSecurity,
+  sourceSystem: 'fs-psb-hukou',
+});
 /** Registered under a name a data correction changes. */
-const MISNAMED = aPerson('1990-03-15').with({ name: '欧阳秀', householdDivisionCode: '440604', sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou' });
+const MISNAMED = aPerson('1990-03-15').with({
+  name: '欧阳秀',
+  householdDivisionCode: '440604',
+  sourceDepartment: DEPARTMENTS.publicSecurity,
+  sourceSystem: 'fs-psb-hukou',
+});
 const DIED_ON = '2025-11-03';
 const DEATH_REASON = '死亡注销（居民死亡医学证明书）';
-
 
 const REVIEWER = '皇甫谧';
 const PERSON_PENALTY_CONTENT = '欧阳娜娜于2025年8月在禅城区祖庙街道无证经营餐饮';
@@ -87,10 +115,20 @@ const misnamed = MISNAMED.build();
 const COMPANY_NAME = '佛山市禅城区新禾餐饮管理有限公司';
 /** Her company: she is its legal representative; its seat is public. */
 const COMPANY = aLegalEntity()
-  .with({ name: COMPANY_NAME, legalRepresentativeIdNumber: ouyang.idNumber, registeredAddress: SITE.fullText, registeredAddressDivisionCode: '440604' })
+  .with({
+    name: COMPANY_NAME,
+    legalRepresentativeIdNumber: ouyang.idNumber,
+    registeredAddress: SITE.fullText,
+    registeredAddressDivisionCode: '440604',
+  })
   .build();
 const COMPANY2 = aLegalEntity()
-  .with({ name: '佛山市禅城区远明五金加工厂', legalRepresentativeIdNumber: dead.idNumber, registeredAddress: '广东省佛山市禅城区张槎路5号', registeredAddressDivisionCode: '440604' })
+  .with({
+    name: '佛山市禅城区远明五金加工厂',
+    legalRepresentativeIdNumber: dead.idNumber,
+    registeredAddress: '广东省佛山市禅城区张槎路5号',
+    registeredAddressDivisionCode: '440604',
+  })
   .build();
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +140,9 @@ const CATALOG: CatalogResourceSpec[] = readdirSync(RESOURCES_DIR)
   .filter((f) => f.endsWith('.json'))
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, RESOURCES_DIR), 'utf8')) as CatalogResourceSpec[])
   .filter((r) => r.status === ResourceStatus.PUBLISHED);
-const SCHEMA: GraphQLSchema = apiSchemaOf(readFileSync(new URL('../../schemas/graphql/supergraph.graphql', import.meta.url), 'utf8'));
+const SCHEMA: GraphQLSchema = apiSchemaOf(
+  readFileSync(new URL('../../schemas/graphql/supergraph.graphql', import.meta.url), 'utf8'),
+);
 
 interface PersonalField {
   coordinate: string;
@@ -166,7 +206,10 @@ function queryPaths(schema: GraphQLSchema): QueryPath[] {
       const next = getNamedType(field.type);
       if (!isObjectType(next) || onPath.has(next.name)) continue;
       const required = field.args.filter((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined);
-      if (required.length > 0) throw new Error(`${type.name}.${field.name} needs arguments (${required.map((a) => a.name).join(', ')}): give the path generator a value for them`);
+      if (required.length > 0)
+        throw new Error(
+          `${type.name}.${field.name} needs arguments (${required.map((a) => a.name).join(', ')}): give the path generator a value for them`,
+        );
       visit(root, next, [...steps, field.name], new Set([...onPath, next.name]));
     }
   };
@@ -243,8 +286,13 @@ function operationOf(path: QueryPath, args: Arguments): { query: string; variabl
 /** The objects of the target type in an answer, along the path (lists flattened, nulls skipped). */
 function targetsOf(data: unknown, path: QueryPath): Array<Record<string, unknown>> {
   let level: unknown[] = [(data as Record<string, unknown> | null)?.[path.root]];
-  for (const step of path.steps) level = level.flatMap((v) => (Array.isArray(v) ? v : [v])).flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[step]] : []));
-  return level.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object');
+  for (const step of path.steps)
+    level = level
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .flatMap((v) => (v && typeof v === 'object' ? [(v as Record<string, unknown>)[step]] : []));
+  return level
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object');
 }
 
 /** The scalar values of a field's value: itself, or every value inside an object or list. */
@@ -257,7 +305,11 @@ function leaves(value: unknown): unknown[] {
 
 /** Whether the rule's condition exempts the value of this object (its subject is not a natural person). */
 function exempt(p: PersonalField, object: Record<string, unknown>): boolean {
-  return p.unless !== null && typeof object[p.unless.field] === 'string' && p.unless.values.includes(object[p.unless.field] as string);
+  return (
+    p.unless !== null &&
+    typeof object[p.unless.field] === 'string' &&
+    p.unless.values.includes(object[p.unless.field] as string)
+  );
 }
 
 /** Whether a full value is one the rule hides (a USCC under SUBJECT_ID, or a record id with no citizen ID inside, is not). */
@@ -281,9 +333,12 @@ function ok<T>(result: GraphQLResponse<T>): T {
 /** Where `secret` can be read in a raw answer: as is, JSON-escaped, or inside a base64 token. */
 function exposed(text: string, secret: string): boolean {
   if (text.includes(secret)) return true;
-  const escaped = JSON.stringify(secret).slice(1, -1).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = JSON.stringify(secret)
+    .slice(1, -1)
+    .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (escaped !== secret && text.toLowerCase().includes(escaped.toLowerCase())) return true;
-  for (const token of new Set(text.match(/[A-Za-z0-9+/_-]{8,}={0,2}/g) ?? [])) if (Buffer.from(token, 'base64').toString('utf8').includes(secret)) return true;
+  for (const token of new Set(text.match(/[A-Za-z0-9+/_-]{8,}={0,2}/g) ?? []))
+    if (Buffer.from(token, 'base64').toString('utf8').includes(secret)) return true;
   return false;
 }
 
@@ -322,13 +377,28 @@ describe('around masking', () => {
     const applied = ok(
       await hub.graphql<{ applyForSharing: { id: string } }>(
         APPLY,
-        { i: { resourceCode: resource.code, items: resource.items.map((i) => i.no), purpose: '安全测试：脱敏核验', legalBasis: '测试', requestedFrom: today, requestedTo: until, fullValues } },
+        {
+          i: {
+            resourceCode: resource.code,
+            items: resource.items.map((i) => i.no),
+            purpose: '安全测试：脱敏核验',
+            legalBasis: '测试',
+            requestedFrom: today,
+            requestedTo: until,
+            fullValues,
+          },
+        },
         {},
         { key: to.key },
       ),
     );
     const approved = ok(
-      await hub.graphql<{ approveSharingApplication: { status: string; fullValues: boolean } }>(APPROVE, { i: { applicationId: applied.applyForSharing.id } }, {}, { key: keys.hubSteward.key }),
+      await hub.graphql<{ approveSharingApplication: { status: string; fullValues: boolean } }>(
+        APPROVE,
+        { i: { applicationId: applied.applyForSharing.id } },
+        {},
+        { key: keys.hubSteward.key },
+      ),
     );
     expect(approved.approveSharingApplication).toMatchObject({ status: 'APPROVED', fullValues });
   };
@@ -357,13 +427,29 @@ describe('around masking', () => {
       }),
     );
     const personPenalty = aCreditRecord('PENALTY', { idNumber: ouyang.idNumber })
-      .with({ subjectName: '欧阳娜娜', content: PERSON_PENALTY_CONTENT, status: 'REPAIRED', statusEffectiveOn: '2026-03-01', statusReason: PERSON_PENALTY_REASON })
+      .with({
+        subjectName: '欧阳娜娜',
+        content: PERSON_PENALTY_CONTENT,
+        status: 'REPAIRED',
+        statusEffectiveOn: '2026-03-01',
+        statusReason: PERSON_PENALTY_REASON,
+      })
       .build();
     const companyPenalty = aCreditRecord('PENALTY', { uscc: COMPANY.uscc })
-      .with({ subjectName: COMPANY_NAME, content: COMPANY_PENALTY_CONTENT, status: 'REPAIRED', statusEffectiveOn: '2026-03-01', statusReason: COMPANY_PENALTY_REASON })
+      .with({
+        subjectName: COMPANY_NAME,
+        content: COMPANY_PENALTY_CONTENT,
+        status: 'REPAIRED',
+        statusEffectiveOn: '2026-03-01',
+        statusReason: COMPANY_PENALTY_REASON,
+      })
       .build();
-    written.personPenalty = ok(await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, { input: personPenalty })).recordCredit.record.recordId;
-    written.companyPenalty = ok(await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, { input: companyPenalty })).recordCredit.record.recordId;
+    written.personPenalty = ok(
+      await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, { input: personPenalty }),
+    ).recordCredit.record.recordId;
+    written.companyPenalty = ok(
+      await hub.graphql<{ recordCredit: { record: { recordId: string } } }>(RECORD_CREDIT, { input: companyPenalty }),
+    ).recordCredit.record.recordId;
 
     // Once-only: her household booklet on file, the window's check of her identity card, two data
     // corrections reported by the tax system (one corrected by the source, one rejected).
@@ -376,7 +462,12 @@ describe('around masking', () => {
             kind: 'ELICENCE',
             materialType: 'JMHKB',
             title: '居民户口簿',
-            licenceId: formatELicenceId({ typeCode: 'JMHKB', issuerUscc: DEPARTMENTS.publicSecurity, serial: '2026000777', version: '001' }),
+            licenceId: formatELicenceId({
+              typeCode: 'JMHKB',
+              issuerUscc: DEPARTMENTS.publicSecurity,
+              serial: '2026000777',
+              version: '001',
+            }),
             issuedOn: '2020-06-01',
           },
         },
@@ -420,18 +511,31 @@ describe('around masking', () => {
     written.rejected = await report(member.idNumber, '上官婉儿', '上官婉而', '纳税人称其姓名为上官婉而');
     ok(
       await hub.graphql(`mutation($i: ChangePersonInput!) { changePerson(input: $i) { outcome } }`, {
-        i: { idNumber: misnamed.idNumber, sourceDepartment: DEPARTMENTS.publicSecurity, sourceSystem: 'fs-psb-hukou', sourceRecordId: misnamed.sourceRecordId, version: 2, name: '欧阳脩' },
+        i: {
+          idNumber: misnamed.idNumber,
+          sourceDepartment: DEPARTMENTS.publicSecurity,
+          sourceSystem: 'fs-psb-hukou',
+          sourceRecordId: misnamed.sourceRecordId,
+          version: 2,
+          name: '欧阳脩',
+        },
       }),
     );
     ok(
-      await hub.graphql(`mutation($i: RejectDataCorrectionInput!) { rejectDataCorrection(input: $i) { status } }`, { i: { id: written.rejected, reason: '经核查户籍档案，上官婉儿无误' } }, {}, { key: keys.population.key }),
+      await hub.graphql(
+        `mutation($i: RejectDataCorrectionInput!) { rejectDataCorrection(input: $i) { status } }`,
+        { i: { id: written.rejected, reason: '经核查户籍档案，上官婉儿无误' } },
+        {},
+        { key: keys.population.key },
+      ),
     );
 
     // Masked grants: the one-window system for what the demo gives it (legal representatives,
     // credit assessments, persons' locations); the tax system for every conditional resource.
     for (const resource of CATALOG.filter((r) => r.sharingType === SharingType.CONDITIONAL)) {
       await grant(keys.tax, resource, false);
-      if (['102002001/000001', '104004001/000001', '103004002/000001'].includes(resource.code)) await grant(keys.window, resource, false);
+      if (['102002001/000001', '104004001/000001', '103004002/000001'].includes(resource.code))
+        await grant(keys.window, resource, false);
     }
 
     // Wait until the libraries have reacted to each other and the gateway has every grant.
@@ -444,12 +548,25 @@ describe('around masking', () => {
         { a: ouyang.idNumber, b: member.idNumber, c: dead.idNumber, u: COMPANY2.uscc },
       );
       expect(body.errors).toBeUndefined();
-      expect(body.data).toMatchObject({ a: { location: { status: 'MATCHED' } }, b: { location: { status: 'UNMATCHED' } }, c: { status: 'DECEASED' }, l: { legalRepresentativeStatus: { deceased: true } } });
-      const company = await read(keys.tax, `query($u: String!) { legalEntity(uscc: $u) { location { status } } }`, { u: COMPANY.uscc });
+      expect(body.data).toMatchObject({
+        a: { location: { status: 'MATCHED' } },
+        b: { location: { status: 'UNMATCHED' } },
+        c: { status: 'DECEASED' },
+        l: { legalRepresentativeStatus: { deceased: true } },
+      });
+      const company = await read(keys.tax, `query($u: String!) { legalEntity(uscc: $u) { location { status } } }`, {
+        u: COMPANY.uscc,
+      });
       expect(company.body.data).toMatchObject({ legalEntity: { location: { status: 'MATCHED' } } });
-      const corrected = await read(keys.population, `query($id: ID!) { dataCorrection(id: $id) { status } }`, { id: written.corrected });
+      const corrected = await read(keys.population, `query($id: ID!) { dataCorrection(id: $id) { status } }`, {
+        id: written.corrected,
+      });
       expect(corrected.body.data).toMatchObject({ dataCorrection: { status: 'CORRECTED' } });
-      const reuse = await read(keys.tax, `query($s: String!) { reuseFor(serviceItem: "${FOOD_BUSINESS_LICENCE}", subject: $s) { subjectId } }`, { s: COMPANY.uscc });
+      const reuse = await read(
+        keys.tax,
+        `query($s: String!) { reuseFor(serviceItem: "${FOOD_BUSINESS_LICENCE}", subject: $s) { subjectId } }`,
+        { s: COMPANY.uscc },
+      );
       expect(reuse.body.errors).toBeUndefined();
     }, 45_000);
   });
@@ -468,17 +585,24 @@ describe('around masking', () => {
       expect(masked.body.data).toEqual({
         person: { provenance: { sourceRecordId: `p-${maskedId}`, sourceSystem: 'fs-psb-hukou' } },
         // A legal entity's record id holds no citizen ID: it stays as it is.
-        legalEntity: { legalRepresentative: { provenance: { sourceRecordId: `p-${maskedId}` } }, provenance: { sourceRecordId: COMPANY.sourceRecordId } },
+        legalEntity: {
+          legalRepresentative: { provenance: { sourceRecordId: `p-${maskedId}` } },
+          provenance: { sourceRecordId: COMPANY.sourceRecordId },
+        },
       });
       expect(exposed(masked.text, ouyang.idNumber)).toBe(false);
       // The provider, and a full-value grant, read the record id as the source wrote it.
       for (const key of [keys.population, keys.harness]) {
-        const full = await read(key, `query($id: String!) { person(idNumber: $id) { provenance { sourceRecordId } } }`, { id: ouyang.idNumber });
+        const full = await read(
+          key,
+          `query($id: String!) { person(idNumber: $id) { provenance { sourceRecordId } } }`,
+          { id: ouyang.idNumber },
+        );
         expect(full.body.data).toEqual({ person: { provenance: { sourceRecordId: `p-${ouyang.idNumber}` } } });
       }
     });
 
-    it('CreditRecord.subjectName: a natural person\'s name is masked next to her masked ID; a company\'s name is not', async () => {
+    it("CreditRecord.subjectName: a natural person's name is masked next to her masked ID; a company's name is not", async () => {
       const query = `query($p: ID!, $c: ID!) {
         p: creditRecord(recordId: $p) { subjectType subjectId subjectName content statusReason }
         c: creditRecord(recordId: $c) { subjectType subjectId subjectName content statusReason }
@@ -487,14 +611,34 @@ describe('around masking', () => {
       const masked = await read(keys.window, query, vars);
       expect(masked.body.errors).toBeUndefined();
       expect(masked.body.data).toEqual({
-        p: { subjectType: 'PERSON', subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber), subjectName: '欧阳**', content: '******', statusReason: '******' },
+        p: {
+          subjectType: 'PERSON',
+          subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber),
+          subjectName: '欧阳**',
+          content: '******',
+          statusReason: '******',
+        },
         // A USCC is not masked as if it were a citizen ID; a company's name and texts are public.
-        c: { subjectType: 'LEGAL_ENTITY', subjectId: COMPANY.uscc, subjectName: COMPANY_NAME, content: COMPANY_PENALTY_CONTENT, statusReason: COMPANY_PENALTY_REASON },
+        c: {
+          subjectType: 'LEGAL_ENTITY',
+          subjectId: COMPANY.uscc,
+          subjectName: COMPANY_NAME,
+          content: COMPANY_PENALTY_CONTENT,
+          statusReason: COMPANY_PENALTY_REASON,
+        },
       });
-      for (const secret of [ouyang.idNumber, '欧阳娜娜', PERSON_PENALTY_CONTENT, PERSON_PENALTY_REASON]) expect(exposed(masked.text, secret), secret).toBe(false);
+      for (const secret of [ouyang.idNumber, '欧阳娜娜', PERSON_PENALTY_CONTENT, PERSON_PENALTY_REASON])
+        expect(exposed(masked.text, secret), secret).toBe(false);
 
       const full = await read(keys.harness, query, vars);
-      expect(full.body.data).toMatchObject({ p: { subjectId: ouyang.idNumber, subjectName: '欧阳娜娜', content: PERSON_PENALTY_CONTENT, statusReason: PERSON_PENALTY_REASON } });
+      expect(full.body.data).toMatchObject({
+        p: {
+          subjectId: ouyang.idNumber,
+          subjectName: '欧阳娜娜',
+          content: PERSON_PENALTY_CONTENT,
+          statusReason: PERSON_PENALTY_REASON,
+        },
+      });
     });
 
     it('CreditRecord.subjectName: without subjectType in the operation, every name is masked (fail safe), under any alias', async () => {
@@ -504,10 +648,24 @@ describe('around masking', () => {
         { p: written.personPenalty, c: written.companyPenalty },
       );
       expect(masked.body.errors).toBeUndefined();
-      expect(masked.body.data).toEqual({ p: { who: '欧阳**' }, c: { who: `佛${'*'.repeat([...COMPANY_NAME].length - 1)}`, subjectType: 'PENALTY' } });
+      expect(masked.body.data).toEqual({
+        p: { who: '欧阳**' },
+        c: { who: `佛${'*'.repeat([...COMPANY_NAME].length - 1)}`, subjectType: 'PENALTY' },
+      });
       // Inside lists, across subgraphs: her credit profile from her person record.
-      const profile = await read(keys.window, `query($id: String!) { person(idNumber: $id) { credit { subjectId penalties { t: subjectType n: subjectName } } } }`, { id: ouyang.idNumber });
-      expect(profile.body.data).toEqual({ person: { credit: { subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber), penalties: [{ t: 'PERSON', n: '欧阳**' }] } } });
+      const profile = await read(
+        keys.window,
+        `query($id: String!) { person(idNumber: $id) { credit { subjectId penalties { t: subjectType n: subjectName } } } }`,
+        { id: ouyang.idNumber },
+      );
+      expect(profile.body.data).toEqual({
+        person: {
+          credit: {
+            subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber),
+            penalties: [{ t: 'PERSON', n: '欧阳**' }],
+          },
+        },
+      });
     });
 
     it('Person.location under a masked grant: the household address masked, the point on the 0.01° grid, the address id hidden', async () => {
@@ -521,28 +679,44 @@ describe('around masking', () => {
             addressText: `${[...HOME.fullText].slice(0, 6).join('')}****`,
             divisionCode: '440604',
             addressId: '******',
-            point: { longitude: Math.round(HOME.longitude * 100) / 100, latitude: Math.round(HOME.latitude * 100) / 100 },
+            point: {
+              longitude: Math.round(HOME.longitude * 100) / 100,
+              latitude: Math.round(HOME.latitude * 100) / 100,
+            },
           },
         },
       });
-      for (const secret of [HOME.fullText, HOME.addressId, String(HOME.longitude), String(HOME.latitude)]) expect(exposed(masked.text, secret), secret).toBe(false);
+      for (const secret of [HOME.fullText, HOME.addressId, String(HOME.longitude), String(HOME.latitude)])
+        expect(exposed(masked.text, secret), secret).toBe(false);
 
       const full = await read(keys.harness, query, { id: ouyang.idNumber });
       expect(full.body.data).toEqual({
-        person: { location: { status: 'MATCHED', addressText: HOME.fullText, divisionCode: '440604', addressId: HOME.addressId, point: { longitude: HOME.longitude, latitude: HOME.latitude } } },
+        person: {
+          location: {
+            status: 'MATCHED',
+            addressText: HOME.fullText,
+            divisionCode: '440604',
+            addressId: HOME.addressId,
+            point: { longitude: HOME.longitude, latitude: HOME.latitude },
+          },
+        },
       });
     });
 
     it('Person.location: an address that was not found is not quoted back in the reason', async () => {
       const query = `query($id: String!) { person(idNumber: $id) { location { status reason addressText } } }`;
       const masked = await read(keys.window, query, { id: member.idNumber });
-      expect(masked.body.data).toEqual({ person: { location: { status: 'UNMATCHED', reason: '******', addressText: '广东省佛山市****' } } });
+      expect(masked.body.data).toEqual({
+        person: { location: { status: 'UNMATCHED', reason: '******', addressText: '广东省佛山市****' } },
+      });
       expect(exposed(masked.text, '不存在路9号')).toBe(false);
       const full = await read(keys.harness, query, { id: member.idNumber });
-      expect(full.body.data).toMatchObject({ person: { location: { reason: expect.stringContaining('不存在路9号') } } });
+      expect(full.body.data).toMatchObject({
+        person: { location: { reason: expect.stringContaining('不存在路9号') } },
+      });
     });
 
-    it('a legal representative\'s location is a person\'s location; the company\'s own stays exact', async () => {
+    it("a legal representative's location is a person's location; the company's own stays exact", async () => {
       const query = `query($u: String!) { legalEntity(uscc: $u) {
         location { addressText addressId point { longitude latitude } }
         legalRepresentative { name location { addressText addressId point { longitude latitude } } }
@@ -551,46 +725,101 @@ describe('around masking', () => {
       expect(masked.body.errors).toBeUndefined();
       expect(masked.body.data).toEqual({
         legalEntity: {
-          location: { addressText: SITE.fullText, addressId: SITE.addressId, point: { longitude: SITE.longitude, latitude: SITE.latitude } },
+          location: {
+            addressText: SITE.fullText,
+            addressId: SITE.addressId,
+            point: { longitude: SITE.longitude, latitude: SITE.latitude },
+          },
           legalRepresentative: {
             name: '欧阳**',
-            location: { addressText: `${[...HOME.fullText].slice(0, 6).join('')}****`, addressId: '******', point: { longitude: Math.round(HOME.longitude * 100) / 100, latitude: Math.round(HOME.latitude * 100) / 100 } },
+            location: {
+              addressText: `${[...HOME.fullText].slice(0, 6).join('')}****`,
+              addressId: '******',
+              point: {
+                longitude: Math.round(HOME.longitude * 100) / 100,
+                latitude: Math.round(HOME.latitude * 100) / 100,
+              },
+            },
           },
         },
       });
-      for (const secret of [HOME.fullText, HOME.addressId, String(HOME.longitude), '欧阳娜娜']) expect(exposed(masked.text, secret), secret).toBe(false);
+      for (const secret of [HOME.fullText, HOME.addressId, String(HOME.longitude), '欧阳娜娜'])
+        expect(exposed(masked.text, secret), secret).toBe(false);
       const full = await read(keys.harness, query, { u: COMPANY.uscc });
-      expect(full.body.data).toMatchObject({ legalEntity: { legalRepresentative: { name: '欧阳娜娜', location: { addressText: HOME.fullText, point: { longitude: HOME.longitude } } } } });
+      expect(full.body.data).toMatchObject({
+        legalEntity: {
+          legalRepresentative: {
+            name: '欧阳娜娜',
+            location: { addressText: HOME.fullText, point: { longitude: HOME.longitude } },
+          },
+        },
+      });
     });
 
-    it('SpatialHit: a person\'s point is generalised and her id masked, by kind; a company\'s and an address\'s stay exact', async () => {
+    it("SpatialHit: a person's point is generalised and her id masked, by kind; a company's and an address's stay exact", async () => {
       const query = `query($k: SpatialSearchKind!) { spatialSearch(kind: $k, within: { divisionCode: "440604" }) { nodes { kind id point { longitude latitude } } } }`;
       const persons = await read(keys.window, query, { k: 'PERSON' });
       expect(persons.body.errors).toBeUndefined();
       expect(persons.body.data).toEqual({
-        spatialSearch: { nodes: [{ kind: 'PERSON', id: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber), point: { longitude: Math.round(HOME.longitude * 100) / 100, latitude: Math.round(HOME.latitude * 100) / 100 } }] },
+        spatialSearch: {
+          nodes: [
+            {
+              kind: 'PERSON',
+              id: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber),
+              point: {
+                longitude: Math.round(HOME.longitude * 100) / 100,
+                latitude: Math.round(HOME.latitude * 100) / 100,
+              },
+            },
+          ],
+        },
       });
       expect(exposed(persons.text, ouyang.idNumber)).toBe(false);
       expect(exposed(persons.text, String(HOME.longitude))).toBe(false);
       // Without kind the hit is treated as a person's.
-      const blind = await read(keys.window, `{ spatialSearch(kind: PERSON, within: { divisionCode: "440604" }) { nodes { point { longitude } } } }`);
-      expect(blind.body.data).toEqual({ spatialSearch: { nodes: [{ point: { longitude: Math.round(HOME.longitude * 100) / 100 } }] } });
+      const blind = await read(
+        keys.window,
+        `{ spatialSearch(kind: PERSON, within: { divisionCode: "440604" }) { nodes { point { longitude } } } }`,
+      );
+      expect(blind.body.data).toEqual({
+        spatialSearch: { nodes: [{ point: { longitude: Math.round(HOME.longitude * 100) / 100 } }] },
+      });
 
       const companies = await read(keys.window, query, { k: 'LEGAL_ENTITY' });
-      expect(companies.body.data).toMatchObject({ spatialSearch: { nodes: expect.arrayContaining([{ kind: 'LEGAL_ENTITY', id: COMPANY.uscc, point: { longitude: SITE.longitude, latitude: SITE.latitude } }]) } });
+      expect(companies.body.data).toMatchObject({
+        spatialSearch: {
+          nodes: expect.arrayContaining([
+            { kind: 'LEGAL_ENTITY', id: COMPANY.uscc, point: { longitude: SITE.longitude, latitude: SITE.latitude } },
+          ]),
+        },
+      });
       const addresses = await read(keys.window, query, { k: 'ADDRESS' });
-      expect(addresses.body.data).toMatchObject({ spatialSearch: { nodes: expect.arrayContaining([{ kind: 'ADDRESS', id: HOME.addressId, point: { longitude: HOME.longitude, latitude: HOME.latitude } }]) } });
+      expect(addresses.body.data).toMatchObject({
+        spatialSearch: {
+          nodes: expect.arrayContaining([
+            { kind: 'ADDRESS', id: HOME.addressId, point: { longitude: HOME.longitude, latitude: HOME.latitude } },
+          ]),
+        },
+      });
 
       const full = await read(keys.harness, query, { k: 'PERSON' });
-      expect(full.body.data).toEqual({ spatialSearch: { nodes: [{ kind: 'PERSON', id: ouyang.idNumber, point: { longitude: HOME.longitude, latitude: HOME.latitude } }] } });
+      expect(full.body.data).toEqual({
+        spatialSearch: {
+          nodes: [
+            { kind: 'PERSON', id: ouyang.idNumber, point: { longitude: HOME.longitude, latitude: HOME.latitude } },
+          ],
+        },
+      });
     });
 
-    it('ReuseAnswer.subjectId: a company\'s USCC comes back whole, a person\'s citizen ID masked', async () => {
+    it("ReuseAnswer.subjectId: a company's USCC comes back whole, a person's citizen ID masked", async () => {
       const query = `query($i: String!, $s: String!) { reuseFor(serviceItem: $i, subject: $s) { subjectType subjectId } }`;
       const company = await read(keys.window, query, { i: FOOD_BUSINESS_LICENCE, s: COMPANY.uscc });
       expect(company.body.data).toEqual({ reuseFor: { subjectType: 'LEGAL_ENTITY', subjectId: COMPANY.uscc } });
       const citizen = await read(keys.window, query, { i: SOLE_TRADER_REGISTRATION, s: ouyang.idNumber });
-      expect(citizen.body.data).toEqual({ reuseFor: { subjectType: 'PERSON', subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber) } });
+      expect(citizen.body.data).toEqual({
+        reuseFor: { subjectType: 'PERSON', subjectId: maskValue(MaskingRule.CITIZEN_ID, ouyang.idNumber) },
+      });
       expect(exposed(citizen.text, ouyang.idNumber)).toBe(false);
       const full = await read(keys.harness, query, { i: SOLE_TRADER_REGISTRATION, s: ouyang.idNumber });
       expect(full.body.data).toEqual({ reuseFor: { subjectType: 'PERSON', subjectId: ouyang.idNumber } });
@@ -603,7 +832,9 @@ describe('around masking', () => {
         { id: ouyang.idNumber, r: written.reviewResult },
       );
       expect(masked.body.data).toEqual({ person: { name: '欧阳**' }, reviewResult: { reviewer: '皇甫*' } });
-      const full = await read(keys.harness, `query($id: String!) { person(idNumber: $id) { name } }`, { id: ouyang.idNumber });
+      const full = await read(keys.harness, `query($id: String!) { person(idNumber: $id) { name } }`, {
+        id: ouyang.idNumber,
+      });
       expect(full.body.data).toEqual({ person: { name: '欧阳娜娜' } });
     });
 
@@ -616,7 +847,7 @@ describe('around masking', () => {
       expect(full.text).toContain('欧阳娜娜');
     });
 
-    it('a data correction\'s reasons quote the values it hides: hidden too from its reporter without full values', async () => {
+    it("a data correction's reasons quote the values it hides: hidden too from its reporter without full values", async () => {
       const query = `query($a: ID!, $b: ID!) {
         a: dataCorrection(id: $a) { subjectId reportedValue proposedValue correctedValue reason }
         b: dataCorrection(id: $b) { subjectId reportedValue proposedValue reason resolutionReason }
@@ -625,19 +856,47 @@ describe('around masking', () => {
       const masked = await read(keys.tax, query, vars);
       expect(masked.body.errors).toBeUndefined();
       expect(masked.body.data).toEqual({
-        a: { subjectId: maskValue(MaskingRule.CITIZEN_ID, misnamed.idNumber), reportedValue: '******', proposedValue: '******', correctedValue: '******', reason: '******' },
-        b: { subjectId: maskValue(MaskingRule.CITIZEN_ID, member.idNumber), reportedValue: '******', proposedValue: '******', reason: '******', resolutionReason: '******' },
+        a: {
+          subjectId: maskValue(MaskingRule.CITIZEN_ID, misnamed.idNumber),
+          reportedValue: '******',
+          proposedValue: '******',
+          correctedValue: '******',
+          reason: '******',
+        },
+        b: {
+          subjectId: maskValue(MaskingRule.CITIZEN_ID, member.idNumber),
+          reportedValue: '******',
+          proposedValue: '******',
+          reason: '******',
+          resolutionReason: '******',
+        },
       });
-      for (const secret of ['欧阳修', '欧阳脩', '上官婉而', '上官婉儿']) expect(exposed(masked.text, secret), secret).toBe(false);
+      for (const secret of ['欧阳修', '欧阳脩', '上官婉而', '上官婉儿'])
+        expect(exposed(masked.text, secret), secret).toBe(false);
       const full = await read(keys.population, query, vars);
-      expect(full.body.data).toMatchObject({ a: { reason: '纳税人居民身份证上的姓名为欧阳修', correctedValue: '欧阳脩' }, b: { resolutionReason: '经核查户籍档案，上官婉儿无误' } });
+      expect(full.body.data).toMatchObject({
+        a: { reason: '纳税人居民身份证上的姓名为欧阳修', correctedValue: '欧阳脩' },
+        b: { resolutionReason: '经核查户籍档案，上官婉儿无误' },
+      });
     });
 
     it('an error does not echo what masking hides: a result refused for a person who died names the year of death only', async () => {
       const attempt = await hub.eventually(async () => {
-        const refused = await read(keys.window, `mutation($i: RecordReviewResultInput!) { recordReviewResult(input: $i) { id } }`, {
-          i: { subject: dead.idNumber, resultType: 'IDENTITY_VERIFIED_ORIGINALS', serviceItemCode: SOLE_TRADER_REGISTRATION, caseNumber: 'CC-2026-000778', outcome: 'PASSED', reviewer: REVIEWER, validUntil: chinaDate(new Date(Date.now() + 86_400_000)) },
-        });
+        const refused = await read(
+          keys.window,
+          `mutation($i: RecordReviewResultInput!) { recordReviewResult(input: $i) { id } }`,
+          {
+            i: {
+              subject: dead.idNumber,
+              resultType: 'IDENTITY_VERIFIED_ORIGINALS',
+              serviceItemCode: SOLE_TRADER_REGISTRATION,
+              caseNumber: 'CC-2026-000778',
+              outcome: 'PASSED',
+              reviewer: REVIEWER,
+              validUntil: chinaDate(new Date(Date.now() + 86_400_000)),
+            },
+          },
+        );
         expect(refused.body.errors?.[0]?.extensions?.code).toBe('SUBJECT_DECEASED');
         return refused;
       }, 30_000);
@@ -660,19 +919,33 @@ describe('around masking', () => {
         ),
       );
       for (const g of grants.sharingGrants.filter((g) => g.status === 'ACTIVE')) {
-        ok(await hub.graphql(`mutation($i: RevokeGrantInput!) { revokeSharingGrant(input: $i) { status } }`, { i: { grantId: g.id, reason: '改为脱敏授权' } }, {}, { key: keys.hubSteward.key }));
+        ok(
+          await hub.graphql(
+            `mutation($i: RevokeGrantInput!) { revokeSharingGrant(input: $i) { status } }`,
+            { i: { grantId: g.id, reason: '改为脱敏授权' } },
+            {},
+            { key: keys.hubSteward.key },
+          ),
+        );
       }
-      await grant(keys.population, CATALOG.find((r) => r.code === '190002001/000001')!, false);
+      await grant(
+        keys.population,
+        CATALOG.find((r) => r.code === '190002001/000001')!,
+        false,
+      );
       const masked = await hub.eventually(async () => {
         const attempt = await read(keys.population, query, { id: dead.idNumber });
         expect(attempt.body.errors).toBeUndefined();
         expect(attempt.text).not.toContain(DEATH_REASON);
         return attempt;
       });
-      const history = (masked.body.data as { person: { history: Array<{ version: number; changes: Record<string, unknown> }> } }).person.history;
+      const history = (
+        masked.body.data as { person: { history: Array<{ version: number; changes: Record<string, unknown> }> } }
+      ).person.history;
       const death = history.find((h) => h.version === 2)!;
       expect(death.changes).toMatchObject({ status: { from: '******', to: '******' }, statusReason: { to: '******' } });
-      for (const secret of [DEATH_REASON, DIED_ON, dead.idNumber, '诸葛明远']) expect(exposed(masked.text, secret), secret).toBe(false);
+      for (const secret of [DEATH_REASON, DIED_ON, dead.idNumber, '诸葛明远'])
+        expect(exposed(masked.text, secret), secret).toBe(false);
     });
   });
 
@@ -681,10 +954,22 @@ describe('around masking', () => {
 
     it('reads the personal fields from the catalog: every masked field of a personal class, and the few no rule can mask', () => {
       expect(PERSONAL.length).toBeGreaterThan(30);
-      for (const coordinate of ['Provenance.sourceRecordId', 'CreditRecord.subjectName', 'PersonLocation.addressText', 'PersonLocation.point', 'SpatialHit.point', 'SpatialHit.id', 'ReuseAnswer.subjectId']) {
+      for (const coordinate of [
+        'Provenance.sourceRecordId',
+        'CreditRecord.subjectName',
+        'PersonLocation.addressText',
+        'PersonLocation.point',
+        'SpatialHit.point',
+        'SpatialHit.id',
+        'ReuseAnswer.subjectId',
+      ]) {
         expect(PERSONAL.map((p) => p.coordinate)).toContain(coordinate);
       }
-      const unmaskable = CATALOG.flatMap((r) => r.items.filter((i) => isPersonalDataClass(i.dataClass) && !i.masking && r.sharingType !== SharingType.NOT_SHARED).map((i) => `${r.code}#${i.no} ${i.name}`));
+      const unmaskable = CATALOG.flatMap((r) =>
+        r.items
+          .filter((i) => isPersonalDataClass(i.dataClass) && !i.masking && r.sharingType !== SharingType.NOT_SHARED)
+          .map((i) => `${r.code}#${i.no} ${i.name}`),
+      );
       expect(unmaskable.sort()).toEqual([...UNMASKABLE_PERSONAL_ITEMS].sort());
     });
 
@@ -702,7 +987,9 @@ describe('around masking', () => {
       /** Readers tried in turn for the full values, until one is answered: full-value grants, then the providers. */
       const fullReaders = [keys.harness, keys.population, keys.legalEntity];
       const fixtures = ROOT_ARGUMENTS();
-      const operations = PATHS.flatMap((path) => fixtures[path.root].map((args) => ({ path, ...operationOf(path, args) })));
+      const operations = PATHS.flatMap((path) =>
+        fixtures[path.root].map((args) => ({ path, ...operationOf(path, args) })),
+      );
 
       const fullValues = new Map<string, Set<unknown>>();
       const maskedSeen = new Set<string>();
@@ -714,11 +1001,14 @@ describe('around masking', () => {
         const name = `${operation.path.root}.${operation.path.steps.join('.')}→${operation.path.target}`;
         // The masked-grant caller.
         const m = await read(masked, operation.query, operation.variables);
-        for (const secret of SECRETS()) if (exposed(m.text, secret)) leaks.push(`${name}: "${secret}" in ${m.text.slice(0, 300)}`);
+        for (const secret of SECRETS())
+          if (exposed(m.text, secret)) leaks.push(`${name}: "${secret}" in ${m.text.slice(0, 300)}`);
         if (m.body.errors) {
           const code = String(m.body.errors[0].extensions?.code);
-          if (!['ACCESS_DENIED', 'FORBIDDEN'].includes(code)) leaks.push(`${name}: unexpected error ${code} ${m.body.errors[0].message}`);
-          for (const p of PERSONAL_BY_TYPE.get(operation.path.target)!) refusedMasked.set(p.coordinate, (refusedMasked.get(p.coordinate) ?? 0) + 1);
+          if (!['ACCESS_DENIED', 'FORBIDDEN'].includes(code))
+            leaks.push(`${name}: unexpected error ${code} ${m.body.errors[0].message}`);
+          for (const p of PERSONAL_BY_TYPE.get(operation.path.target)!)
+            refusedMasked.set(p.coordinate, (refusedMasked.get(p.coordinate) ?? 0) + 1);
         } else {
           answeredMasked.push({ path: operation.path, data: m.body.data, query: operation.query });
         }
@@ -729,8 +1019,13 @@ describe('around masking', () => {
           for (const object of targetsOf(f.body.data, operation.path)) {
             for (const p of PERSONAL_BY_TYPE.get(operation.path.target)!) {
               if (exempt(p, object)) continue;
-              const values = p.coordinate === 'RecordChange.changes' ? leaves(object[p.field]).filter((v) => typeof v === 'string' && v.length > 3) : leaves(object[p.field]);
-              for (const value of values) if (hidden(p, value)) fullValues.set(p.coordinate, (fullValues.get(p.coordinate) ?? new Set()).add(value));
+              const values =
+                p.coordinate === 'RecordChange.changes'
+                  ? leaves(object[p.field]).filter((v) => typeof v === 'string' && v.length > 3)
+                  : leaves(object[p.field]);
+              for (const value of values)
+                if (hidden(p, value))
+                  fullValues.set(p.coordinate, (fullValues.get(p.coordinate) ?? new Set()).add(value));
             }
           }
           break;
@@ -738,9 +1033,11 @@ describe('around masking', () => {
       };
       // A few at a time: the gateway records every read.
       const queue = [...operations];
-      await Promise.all(Array.from({ length: 4 }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await run(next);
-      }));
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) await run(next);
+        }),
+      );
 
       // Every personal value a masked-grant caller received differs from every full value of its field.
       for (const { path, data, query } of answeredMasked) {
@@ -749,7 +1046,9 @@ describe('around masking', () => {
             const values = leaves(object[p.field]);
             if (values.length > 0) maskedSeen.add(p.coordinate);
             if (exempt(p, object)) continue;
-            for (const value of values) if (fullValues.get(p.coordinate)?.has(value)) leaks.push(`${p.coordinate} = ${JSON.stringify(value)} in full, by ${query}`);
+            for (const value of values)
+              if (fullValues.get(p.coordinate)?.has(value))
+                leaks.push(`${p.coordinate} = ${JSON.stringify(value)} in full, by ${query}`);
           }
         }
       }
@@ -757,7 +1056,9 @@ describe('around masking', () => {
       // The suite reached every personal field with real values: in full for the full-value
       // caller, and masked for the masked-grant caller — except where every path is refused to it.
       expect(PERSONAL.map((p) => p.coordinate).filter((c) => !fullValues.has(c))).toEqual([]);
-      expect(PERSONAL.map((p) => p.coordinate).filter((c) => !maskedSeen.has(c) && !REFUSED_ON_EVERY_PATH.includes(c))).toEqual([]);
+      expect(
+        PERSONAL.map((p) => p.coordinate).filter((c) => !maskedSeen.has(c) && !REFUSED_ON_EVERY_PATH.includes(c)),
+      ).toEqual([]);
       for (const coordinate of REFUSED_ON_EVERY_PATH) expect(maskedSeen.has(coordinate), coordinate).toBe(false);
       expect(refusedMasked.get('RecordChange.changes')).toBeGreaterThan(0);
       expect(operations.length).toBeGreaterThan(300);

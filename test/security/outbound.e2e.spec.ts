@@ -18,7 +18,11 @@ class OutboundTrap {
     net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
       // net.connect() passes its normalised arguments as one array: [options, callback].
       const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-      const options = (typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }) as { host?: string; path?: string; port?: unknown };
+      const options = (
+        typeof first === 'object' && first !== null
+          ? first
+          : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined }
+      ) as { host?: string; path?: string; port?: unknown };
       if (!options.path && !isLoopback(options.host ?? 'localhost')) {
         attempts.push(`connect ${options.host}:${String(options.port)}`);
         throw new Error(`outbound connection to ${options.host} refused by the test`);
@@ -31,7 +35,9 @@ class OutboundTrap {
       if (!isLoopback(hostname)) {
         attempts.push(`lookup ${hostname}`);
         const callback = rest.at(-1) as (error: Error) => void;
-        process.nextTick(() => callback(Object.assign(new Error(`lookup of ${hostname} refused by the test`), { code: 'ENOTFOUND' })));
+        process.nextTick(() =>
+          callback(Object.assign(new Error(`lookup of ${hostname} refused by the test`), { code: 'ENOTFOUND' })),
+        );
         return undefined as never;
       }
       return (lookup as (...a: unknown[]) => unknown).call(dns, hostname, ...rest);
@@ -95,7 +101,10 @@ describe('outbound', () => {
     const person = aPerson().build();
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
     for (let i = 0; i < 5; i++) {
-      const read = await hub.graphql(`query Read($id: String!) { person(idNumber: $id) { name credit { assessment { level } } location { status } } }`, { id: person.idNumber });
+      const read = await hub.graphql(
+        `query Read($id: String!) { person(idNumber: $id) { name credit { assessment { level } } location { status } } }`,
+        { id: person.idNumber },
+      );
       expect(read.errors).toBeUndefined();
     }
     await hub.close();

@@ -20,7 +20,8 @@ const REDACTED = '******';
 const PSB_RESOURCE = '101003001/000001'; // 人口联系方式与婚姻状况: conditional, public security
 const AMR_RESOURCE = '102002001/000001'; // 法定代表人信息: conditional, market regulation
 
-const CORRECTION_FIELDS = 'id subjectId evidence reportedValue proposedValue reason resolutionReason correctedValue sourceDepartment workingDaysLeft status';
+const CORRECTION_FIELDS =
+  'id subjectId evidence reportedValue proposedValue reason resolutionReason correctedValue sourceDepartment workingDaysLeft status';
 const Q = {
   impact: `query Impact($code: String!) { catalogChangeImpact(code: $code, change: RETIRE) { code grants { grantId consumerSystemCode consumerSystemName consumerDepartmentName lostItems } } }`,
   seal: `query Seal { accessLogSeal { no headSeq headHash time instance reason } }`,
@@ -40,7 +41,17 @@ const Q = {
   accessLog: `query Log($id: String!, $first: Int!) { accessLog(subjectType: PERSON, subjectId: $id, first: $first) { nodes { seq } } }`,
 };
 
-type Keys = 'tax' | 'window' | 'humanResources' | 'psbSteward' | 'supervisor' | 'hubSteward' | 'admin' | 'population' | 'amrSteward' | 'hrSteward';
+type Keys =
+  | 'tax'
+  | 'window'
+  | 'humanResources'
+  | 'psbSteward'
+  | 'supervisor'
+  | 'hubSteward'
+  | 'admin'
+  | 'population'
+  | 'amrSteward'
+  | 'hrSteward';
 
 describe('attacks on the recent surfaces', () => {
   let hub: TestHub;
@@ -57,22 +68,44 @@ describe('attacks on the recent surfaces', () => {
   const company = aLegalEntity().build() as unknown as Record<string, unknown> & { uscc: string; name: string };
   /** A valid citizen ID nobody registered. */
   const stranger = generateCitizenId(seededRandom(4242), { areaCode: '440604', birthDate: '1991-02-03' });
-  const ids = { hrApplication: '', taxApplication: '', grant: '', personCorrection: '', companyCorrection: '', material: '' };
+  const ids = {
+    hrApplication: '',
+    taxApplication: '',
+    grant: '',
+    personCorrection: '',
+    companyCorrection: '',
+    material: '',
+  };
   /** What the tax system wrote into its report: a full name and the full citizen ID. */
   const secretReason = () => `户籍姓名应为${person.name}，身份号码${person.idNumber}`;
 
   const as = (who: Keys, purpose: string | null = null) => ({ key: keys[who].key, purpose });
-  const gql = <T = Record<string, unknown>>(who: Keys, query: string, variables: Record<string, unknown> = {}, purpose: string | null = null) =>
-    hub.graphql<T>(query, variables, {}, as(who, purpose));
+  const gql = <T = Record<string, unknown>>(
+    who: Keys,
+    query: string,
+    variables: Record<string, unknown> = {},
+    purpose: string | null = null,
+  ) => hub.graphql<T>(query, variables, {}, as(who, purpose));
   const codeOf = (answer: GraphQLResponse) => answer.errors?.[0]?.extensions?.code;
   /** No data at all, or only nulls where the refused (nullable) root fields would be. */
-  const noData = (answer: GraphQLResponse) => answer.data == null || Object.values(answer.data).every((v) => v === null);
+  const noData = (answer: GraphQLResponse) =>
+    answer.data == null || Object.values(answer.data).every((v) => v === null);
 
   beforeAll(async () => {
     hub = await TestHub.start({ env: { LOOKUP_MISS_BUDGET: String(BUDGET) } });
     db = new pg.Client({ connectionString: hub.database.url });
     await db.connect();
-    for (const k of ['tax', 'window', 'humanResources', 'psbSteward', 'supervisor', 'hubSteward', 'admin', 'population'] as const) keys[k] = hub.keys[k];
+    for (const k of [
+      'tax',
+      'window',
+      'humanResources',
+      'psbSteward',
+      'supervisor',
+      'hubSteward',
+      'admin',
+      'population',
+    ] as const)
+      keys[k] = hub.keys[k];
     for (const [name, departmentUscc] of [
       ['amrSteward', DEPARTMENTS.marketRegulation],
       ['hrSteward', DEPARTMENTS.humanResources],
@@ -84,10 +117,20 @@ describe('attacks on the recent surfaces', () => {
         { key: hub.keys.admin.key },
       );
       expect(issued.errors).toBeUndefined();
-      keys[name] = { key: issued.data!.issueApiKey.key, principal: { keyId: issued.data!.issueApiKey.apiKey.id, roles: ['STEWARD'] as Principal['roles'], departmentUscc, systemCode: null, name } };
+      keys[name] = {
+        key: issued.data!.issueApiKey.key,
+        principal: {
+          keyId: issued.data!.issueApiKey.apiKey.id,
+          roles: ['STEWARD'] as Principal['roles'],
+          departmentUscc,
+          systemCode: null,
+          name,
+        },
+      };
     }
     await hub.eventually(async () => {
-      for (const k of ['amrSteward', 'hrSteward'] as const) expect((await gql(k, `{ departments { uscc } }`)).errors).toBeUndefined();
+      for (const k of ['amrSteward', 'hrSteward'] as const)
+        expect((await gql(k, `{ departments { uscc } }`)).errors).toBeUndefined();
     });
 
     expect((await hub.graphql(REGISTER_PERSON, { input: person })).errors).toBeUndefined();
@@ -99,7 +142,12 @@ describe('attacks on the recent surfaces', () => {
 
     // Applications: social insurance to public security, tax to market regulation — both overdue;
     // the one-window system's application to public security approved (a grant on PSB's resource).
-    const period = { requestedFrom: today, requestedTo: addDays(today, 365), legalBasis: '测试依据', fullValues: false };
+    const period = {
+      requestedFrom: today,
+      requestedTo: addDays(today, 365),
+      legalBasis: '测试依据',
+      fullValues: false,
+    };
     const apply = async (who: Keys, resourceCode: string, items: number[], purpose: string) => {
       const applied = await gql<{ applyForSharing: { id: string } }>(
         who,
@@ -119,7 +167,10 @@ describe('attacks on the recent surfaces', () => {
     );
     expect(approved.errors).toBeUndefined();
     ids.grant = approved.data!.approveSharingApplication.grantId;
-    await db.query(`UPDATE catalog.sharing_application SET deadline = $2 WHERE id = ANY($1)`, [[ids.hrApplication, ids.taxApplication], addDays(today, -9)]);
+    await db.query(`UPDATE catalog.sharing_application SET deadline = $2 WHERE id = ANY($1)`, [
+      [ids.hrApplication, ids.taxApplication],
+      addDays(today, -9),
+    ]);
 
     // Corrections: the tax system about the person (routed to public security), the one-window
     // system about the company (routed to market regulation) — both overdue.
@@ -138,7 +189,15 @@ describe('attacks on the recent surfaces', () => {
       const filed = await gql<{ fileMaterial: { id: string } }>(
         'tax',
         `mutation File($input: FileMaterialInput!) { fileMaterial(input: $input) { id } }`,
-        { input: { subject: person.idNumber, kind: 'MATERIAL', materialType: 'RELATIONSHIP_PROOF', title: '亲属关系证明', issuedOn: '2020-01-01' } },
+        {
+          input: {
+            subject: person.idNumber,
+            kind: 'MATERIAL',
+            materialType: 'RELATIONSHIP_PROOF',
+            title: '亲属关系证明',
+            issuedOn: '2020-01-01',
+          },
+        },
       );
       expect(filed.errors).toBeUndefined();
       return filed.data!.fileMaterial.id;
@@ -151,8 +210,17 @@ describe('attacks on the recent surfaces', () => {
       reason: secretReason(),
       evidence: [ids.material],
     });
-    ids.companyCorrection = await report('window', { subject: company.uscc, field: 'LegalEntity.name', reportedValue: company.name, proposedValue: `${company.name}（新）`, reason: '名称与营业执照不一致' });
-    await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = ANY($1)`, [[ids.personCorrection, ids.companyCorrection], addDays(today, -6)]);
+    ids.companyCorrection = await report('window', {
+      subject: company.uscc,
+      field: 'LegalEntity.name',
+      reportedValue: company.name,
+      proposedValue: `${company.name}（新）`,
+      reason: '名称与营业执照不一致',
+    });
+    await db.query(`UPDATE once_only.data_correction SET deadline = $2 WHERE id = ANY($1)`, [
+      [ids.personCorrection, ids.companyCorrection],
+      addDays(today, -6),
+    ]);
   }, 240_000);
   afterAll(async () => {
     await db?.end();
@@ -160,55 +228,149 @@ describe('attacks on the recent surfaces', () => {
   });
 
   /** Values of other departments the rows below must never show to the wrong caller. */
-  const foreign = () => [ids.hrApplication, ids.taxApplication, ids.personCorrection, ids.companyCorrection, ids.grant, '社保待遇资格核验', '税务稽查', person.idNumber, person.name];
+  const foreign = () => [
+    ids.hrApplication,
+    ids.taxApplication,
+    ids.personCorrection,
+    ids.companyCorrection,
+    ids.grant,
+    '社保待遇资格核验',
+    '税务稽查',
+    person.idNumber,
+    person.name,
+  ];
 
   // ---------------------------------------------------------------------------------------------
   // (1) Below the gateway: every new field, straight to the app that owns it.
   // ---------------------------------------------------------------------------------------------
   /** app, operation, variables, and a caller whose role the app itself refuses even when the gateway signed it. */
-  const BELOW: Array<{ field: string; app: string; query: () => string; variables: () => Record<string, unknown>; refusedEvenSigned?: Keys }> = [
-    { field: 'catalogChangeImpact', app: 'catalog', query: () => Q.impact, variables: () => ({ code: PSB_RESOURCE }), refusedEvenSigned: 'tax' },
+  const BELOW: Array<{
+    field: string;
+    app: string;
+    query: () => string;
+    variables: () => Record<string, unknown>;
+    refusedEvenSigned?: Keys;
+  }> = [
+    {
+      field: 'catalogChangeImpact',
+      app: 'catalog',
+      query: () => Q.impact,
+      variables: () => ({ code: PSB_RESOURCE }),
+      refusedEvenSigned: 'tax',
+    },
     { field: 'accessLogSeal', app: 'catalog', query: () => Q.seal, variables: () => ({}), refusedEvenSigned: 'tax' },
     { field: 'sharingGrantPage', app: 'catalog', query: () => Q.grantPage, variables: () => ({ first: 100 }) },
-    { field: 'apiKeyPage', app: 'catalog', query: () => Q.keyPage, variables: () => ({ first: 100 }), refusedEvenSigned: 'tax' },
-    { field: 'overdueSharingApplicationCounts', app: 'catalog', query: () => Q.applicationCounts, variables: () => ({}), refusedEvenSigned: 'tax' },
-    { field: 'overdueSharingApplications', app: 'catalog', query: () => Q.overdueApplications, variables: () => ({ first: 100 }), refusedEvenSigned: 'tax' },
-    { field: 'sharingApplication.workingDaysLeft', app: 'catalog', query: () => Q.application, variables: () => ({ id: ids.hrApplication }) },
-    { field: 'searchCatalog(orderBy)', app: 'catalog', query: () => Q.search, variables: () => ({ orderBy: { field: 'NAME', direction: 'DESC' }, first: 5 }) },
-    { field: 'overdueDataCorrectionCounts', app: 'once-only', query: () => Q.correctionCounts, variables: () => ({}), refusedEvenSigned: 'tax' },
-    { field: 'overdueDataCorrections', app: 'once-only', query: () => Q.overdueCorrections, variables: () => ({ first: 100 }), refusedEvenSigned: 'tax' },
-    { field: 'dataCorrection.workingDaysLeft', app: 'once-only', query: () => Q.correction, variables: () => ({ id: ids.personCorrection }) },
-    { field: 'acceptDataCorrection', app: 'once-only', query: () => Q.accept, variables: () => ({ input: { id: ids.personCorrection, note: '受理' } }) },
-    { field: 'creditProfile(subjectType, subjectId)', app: 'credit', query: () => Q.credit, variables: () => ({ t: 'PERSON', id: person.idNumber }) },
+    {
+      field: 'apiKeyPage',
+      app: 'catalog',
+      query: () => Q.keyPage,
+      variables: () => ({ first: 100 }),
+      refusedEvenSigned: 'tax',
+    },
+    {
+      field: 'overdueSharingApplicationCounts',
+      app: 'catalog',
+      query: () => Q.applicationCounts,
+      variables: () => ({}),
+      refusedEvenSigned: 'tax',
+    },
+    {
+      field: 'overdueSharingApplications',
+      app: 'catalog',
+      query: () => Q.overdueApplications,
+      variables: () => ({ first: 100 }),
+      refusedEvenSigned: 'tax',
+    },
+    {
+      field: 'sharingApplication.workingDaysLeft',
+      app: 'catalog',
+      query: () => Q.application,
+      variables: () => ({ id: ids.hrApplication }),
+    },
+    {
+      field: 'searchCatalog(orderBy)',
+      app: 'catalog',
+      query: () => Q.search,
+      variables: () => ({ orderBy: { field: 'NAME', direction: 'DESC' }, first: 5 }),
+    },
+    {
+      field: 'overdueDataCorrectionCounts',
+      app: 'once-only',
+      query: () => Q.correctionCounts,
+      variables: () => ({}),
+      refusedEvenSigned: 'tax',
+    },
+    {
+      field: 'overdueDataCorrections',
+      app: 'once-only',
+      query: () => Q.overdueCorrections,
+      variables: () => ({ first: 100 }),
+      refusedEvenSigned: 'tax',
+    },
+    {
+      field: 'dataCorrection.workingDaysLeft',
+      app: 'once-only',
+      query: () => Q.correction,
+      variables: () => ({ id: ids.personCorrection }),
+    },
+    {
+      field: 'acceptDataCorrection',
+      app: 'once-only',
+      query: () => Q.accept,
+      variables: () => ({ input: { id: ids.personCorrection, note: '受理' } }),
+    },
+    {
+      field: 'creditProfile(subjectType, subjectId)',
+      app: 'credit',
+      query: () => Q.credit,
+      variables: () => ({ t: 'PERSON', id: person.idNumber }),
+    },
   ];
 
   describe('(1) below the gateway', () => {
     const post = (app: string, body: string, headers: Record<string, string>) =>
-      fetch(`${hub.subgraphUrls[app]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      fetch(`${hub.subgraphUrls[app]}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
 
-    it.each(BELOW.map((row) => [row.field, row] as const))('%s: refused without the gateway’s signature, and with one made with another secret', async (_field, row) => {
-      const body = JSON.stringify({ query: row.query(), variables: row.variables() });
-      const unsigned = await post(row.app, body, {});
-      const unsignedText = await unsigned.text();
-      expect(unsigned.status, unsignedText).toBe(401);
-      expect(JSON.parse(unsignedText)).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_MISSING' } }] });
-      const forged = signedHeaders(
-        { principal: hub.keys.admin.principal, issuer: 'gateway', purpose: null, caseNumber: null },
-        row.app,
-        { method: 'POST', url: '/graphql', body },
-        'an-attacker-guessed-secret-of-64-chars-000000000000000000000000',
-      );
-      const refused = await post(row.app, body, forged);
-      const refusedText = await refused.text();
-      expect(refused.status, refusedText).toBe(401);
-      expect(JSON.parse(refusedText)).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_INVALID' } }] });
-      for (const text of [unsignedText, refusedText]) for (const value of foreign()) expect(text).not.toContain(value);
-    });
+    it.each(BELOW.map((row) => [row.field, row] as const))(
+      '%s: refused without the gateway’s signature, and with one made with another secret',
+      async (_field, row) => {
+        const body = JSON.stringify({ query: row.query(), variables: row.variables() });
+        const unsigned = await post(row.app, body, {});
+        const unsignedText = await unsigned.text();
+        expect(unsigned.status, unsignedText).toBe(401);
+        expect(JSON.parse(unsignedText)).toMatchObject({
+          errors: [{ extensions: { code: 'ACCESS_SIGNATURE_MISSING' } }],
+        });
+        const forged = signedHeaders(
+          { principal: hub.keys.admin.principal, issuer: 'gateway', purpose: null, caseNumber: null },
+          row.app,
+          { method: 'POST', url: '/graphql', body },
+          'an-attacker-guessed-secret-of-64-chars-000000000000000000000000',
+        );
+        const refused = await post(row.app, body, forged);
+        const refusedText = await refused.text();
+        expect(refused.status, refusedText).toBe(401);
+        expect(JSON.parse(refusedText)).toMatchObject({
+          errors: [{ extensions: { code: 'ACCESS_SIGNATURE_INVALID' } }],
+        });
+        for (const text of [unsignedText, refusedText])
+          for (const value of foreign()) expect(text).not.toContain(value);
+      },
+    );
 
     it.each(BELOW.filter((row) => row.refusedEvenSigned).map((row) => [row.field, row] as const))(
       '%s: the app refuses a caller without the role even when the gateway signed it (its decision checked again)',
       async (_field, row) => {
-        const answer = await hub.subgraphGraphql(row.app, row.query(), row.variables(), keys[row.refusedEvenSigned!].principal);
+        const answer = await hub.subgraphGraphql(
+          row.app,
+          row.query(),
+          row.variables(),
+          keys[row.refusedEvenSigned!].principal,
+        );
         const text = await answer.text();
         const body = JSON.parse(text) as GraphQLResponse;
         expect(noData(body), text).toBe(true);
@@ -218,7 +380,9 @@ describe('attacks on the recent surfaces', () => {
     );
 
     it('acceptDataCorrection: nothing was accepted by the refused attempts', async () => {
-      const { rows } = await db.query(`SELECT status FROM once_only.data_correction WHERE id = $1`, [ids.personCorrection]);
+      const { rows } = await db.query(`SELECT status FROM once_only.data_correction WHERE id = $1`, [
+        ids.personCorrection,
+      ]);
       expect(rows).toEqual([{ status: 'ROUTED' }]);
     });
   });
@@ -228,9 +392,21 @@ describe('attacks on the recent surfaces', () => {
   // ---------------------------------------------------------------------------------------------
   type Check = (data: Record<string, unknown>) => void;
   const WRONG_CALLER: Array<[string, Keys, () => string, () => Record<string, unknown>, 'FORBIDDEN' | Check]> = [
-    ['catalogChangeImpact: another department’s steward', 'amrSteward', () => Q.impact, () => ({ code: PSB_RESOURCE }), 'FORBIDDEN'],
+    [
+      'catalogChangeImpact: another department’s steward',
+      'amrSteward',
+      () => Q.impact,
+      () => ({ code: PSB_RESOURCE }),
+      'FORBIDDEN',
+    ],
     ['catalogChangeImpact: a department system', 'window', () => Q.impact, () => ({ code: PSB_RESOURCE }), 'FORBIDDEN'],
-    ['catalogChangeImpact: the supervising department’s steward (supervises, does not steward PSB’s resources)', 'supervisor', () => Q.impact, () => ({ code: PSB_RESOURCE }), 'FORBIDDEN'],
+    [
+      'catalogChangeImpact: the supervising department’s steward (supervises, does not steward PSB’s resources)',
+      'supervisor',
+      () => Q.impact,
+      () => ({ code: PSB_RESOURCE }),
+      'FORBIDDEN',
+    ],
     ['accessLogSeal: a department system', 'tax', () => Q.seal, () => ({}), 'FORBIDDEN'],
     ['apiKeyPage: a department system', 'tax', () => Q.keyPage, () => ({ first: 100 }), 'FORBIDDEN'],
     [
@@ -238,7 +414,10 @@ describe('attacks on the recent surfaces', () => {
       'amrSteward',
       () => Q.keyPage,
       () => ({ first: 100 }),
-      (data) => expect(new Set((data.apiKeyPage as { nodes: Array<{ departmentUscc: string }> }).nodes.map((k) => k.departmentUscc))).toEqual(new Set([DEPARTMENTS.marketRegulation])),
+      (data) =>
+        expect(
+          new Set((data.apiKeyPage as { nodes: Array<{ departmentUscc: string }> }).nodes.map((k) => k.departmentUscc)),
+        ).toEqual(new Set([DEPARTMENTS.marketRegulation])),
     ],
     [
       'apiKeyPage: a steward filtering by another department gets nothing',
@@ -252,7 +431,12 @@ describe('attacks on the recent surfaces', () => {
       'amrSteward',
       () => Q.grantPage,
       () => ({ first: 100 }),
-      (data) => expect((data.sharingGrantPage as { nodes: Array<{ providerUscc: string }> }).nodes.every((g) => g.providerUscc === DEPARTMENTS.marketRegulation)).toBe(true),
+      (data) =>
+        expect(
+          (data.sharingGrantPage as { nodes: Array<{ providerUscc: string }> }).nodes.every(
+            (g) => g.providerUscc === DEPARTMENTS.marketRegulation,
+          ),
+        ).toBe(true),
     ],
     [
       'sharingGrantPage: a system sees its own grants only, whatever it filters by',
@@ -261,7 +445,13 @@ describe('attacks on the recent surfaces', () => {
       () => ({ first: 100, filter: { systemCode: 'fs-cc-one-window' } }),
       (data) => expect(data.sharingGrantPage).toMatchObject({ nodes: [] }),
     ],
-    ['overdueSharingApplicationCounts: a department system', 'window', () => Q.applicationCounts, () => ({}), 'FORBIDDEN'],
+    [
+      'overdueSharingApplicationCounts: a department system',
+      'window',
+      () => Q.applicationCounts,
+      () => ({}),
+      'FORBIDDEN',
+    ],
     [
       'overdueSharingApplicationCounts: a department steward counts its own department only (no count of others’)',
       'hrSteward',
@@ -274,9 +464,18 @@ describe('attacks on the recent surfaces', () => {
       'amrSteward',
       () => Q.applicationCounts,
       () => ({}),
-      (data) => expect(data.overdueSharingApplicationCounts).toEqual([{ departmentUscc: DEPARTMENTS.marketRegulation, count: 1, earliestDeadline: addDays(today, -9) }]),
+      (data) =>
+        expect(data.overdueSharingApplicationCounts).toEqual([
+          { departmentUscc: DEPARTMENTS.marketRegulation, count: 1, earliestDeadline: addDays(today, -9) },
+        ]),
     ],
-    ['overdueSharingApplications: a department system', 'humanResources', () => Q.overdueApplications, () => ({ first: 100 }), 'FORBIDDEN'],
+    [
+      'overdueSharingApplications: a department system',
+      'humanResources',
+      () => Q.overdueApplications,
+      () => ({ first: 100 }),
+      'FORBIDDEN',
+    ],
     [
       'overdueSharingApplications: a consumer department’s steward sees none of the applications it made to others (decides none)',
       'hrSteward',
@@ -284,8 +483,20 @@ describe('attacks on the recent surfaces', () => {
       () => ({ first: 100 }),
       (data) => expect(data.overdueSharingApplications).toMatchObject({ nodes: [] }),
     ],
-    ['sharingApplication.workingDaysLeft: another department’s steward', 'amrSteward', () => Q.application, () => ({ id: ids.hrApplication }), (data) => expect(data.sharingApplication).toBeNull()],
-    ['sharingApplication.workingDaysLeft: another system', 'tax', () => Q.application, () => ({ id: ids.hrApplication }), (data) => expect(data.sharingApplication).toBeNull()],
+    [
+      'sharingApplication.workingDaysLeft: another department’s steward',
+      'amrSteward',
+      () => Q.application,
+      () => ({ id: ids.hrApplication }),
+      (data) => expect(data.sharingApplication).toBeNull(),
+    ],
+    [
+      'sharingApplication.workingDaysLeft: another system',
+      'tax',
+      () => Q.application,
+      () => ({ id: ids.hrApplication }),
+      (data) => expect(data.sharingApplication).toBeNull(),
+    ],
     ['overdueDataCorrectionCounts: a department system', 'tax', () => Q.correctionCounts, () => ({}), 'FORBIDDEN'],
     [
       'overdueDataCorrectionCounts: a department steward with none overdue counts nothing, of nobody',
@@ -299,19 +510,49 @@ describe('attacks on the recent surfaces', () => {
       'amrSteward',
       () => Q.correctionCounts,
       () => ({}),
-      (data) => expect(data.overdueDataCorrectionCounts).toEqual([{ departmentUscc: DEPARTMENTS.marketRegulation, count: 1, earliestDeadline: addDays(today, -6) }]),
+      (data) =>
+        expect(data.overdueDataCorrectionCounts).toEqual([
+          { departmentUscc: DEPARTMENTS.marketRegulation, count: 1, earliestDeadline: addDays(today, -6) },
+        ]),
     ],
-    ['overdueDataCorrections: a department system', 'window', () => Q.overdueCorrections, () => ({ first: 100 }), 'FORBIDDEN'],
+    [
+      'overdueDataCorrections: a department system',
+      'window',
+      () => Q.overdueCorrections,
+      () => ({ first: 100 }),
+      'FORBIDDEN',
+    ],
     [
       'overdueDataCorrections: a department steward sees none of another source department’s',
       'amrSteward',
       () => Q.overdueCorrections,
       () => ({ first: 100 }),
-      (data) => expect((data.overdueDataCorrections as { nodes: Array<{ id: string }> }).nodes.map((n) => n.id)).toEqual([ids.companyCorrection]),
+      (data) =>
+        expect((data.overdueDataCorrections as { nodes: Array<{ id: string }> }).nodes.map((n) => n.id)).toEqual([
+          ids.companyCorrection,
+        ]),
     ],
-    ['dataCorrection.workingDaysLeft: a department neither reporting nor answering it (system)', 'humanResources', () => Q.correction, () => ({ id: ids.personCorrection }), 'FORBIDDEN'],
-    ['dataCorrection.workingDaysLeft: a department neither reporting nor answering it (steward)', 'amrSteward', () => Q.correction, () => ({ id: ids.personCorrection }), 'FORBIDDEN'],
-    ['dataCorrection.workingDaysLeft: the supervising department’s steward (the list, not the report)', 'supervisor', () => Q.correction, () => ({ id: ids.personCorrection }), 'FORBIDDEN'],
+    [
+      'dataCorrection.workingDaysLeft: a department neither reporting nor answering it (system)',
+      'humanResources',
+      () => Q.correction,
+      () => ({ id: ids.personCorrection }),
+      'FORBIDDEN',
+    ],
+    [
+      'dataCorrection.workingDaysLeft: a department neither reporting nor answering it (steward)',
+      'amrSteward',
+      () => Q.correction,
+      () => ({ id: ids.personCorrection }),
+      'FORBIDDEN',
+    ],
+    [
+      'dataCorrection.workingDaysLeft: the supervising department’s steward (the list, not the report)',
+      'supervisor',
+      () => Q.correction,
+      () => ({ id: ids.personCorrection }),
+      'FORBIDDEN',
+    ],
     [
       'dataCorrections(status): a department filtering by status sees its own only',
       'hrSteward',
@@ -319,11 +560,41 @@ describe('attacks on the recent surfaces', () => {
       () => ({ role: 'TO_ANSWER', status: 'ROUTED', first: 100 }),
       (data) => expect(data.dataCorrections).toMatchObject({ nodes: [] }),
     ],
-    ['acceptDataCorrection: another department’s system', 'window', () => Q.accept, () => ({ input: { id: ids.personCorrection, note: '越权受理' } }), 'FORBIDDEN'],
-    ['acceptDataCorrection: another department’s steward', 'amrSteward', () => Q.accept, () => ({ input: { id: ids.personCorrection, note: '越权受理' } }), 'FORBIDDEN'],
-    ['acceptDataCorrection: the reporter (it does not answer its own report)', 'tax', () => Q.accept, () => ({ input: { id: ids.personCorrection, note: '自己受理' } }), 'FORBIDDEN'],
-    ['acceptDataCorrection: the supervising department’s steward (supervises, answers none)', 'supervisor', () => Q.accept, () => ({ input: { id: ids.personCorrection, note: '督办代为受理' } }), 'FORBIDDEN'],
-    ['creditProfile: the assessment of a person to a system without a grant for it', 'tax', () => Q.assessment, () => ({ id: person.idNumber }), 'FORBIDDEN'],
+    [
+      'acceptDataCorrection: another department’s system',
+      'window',
+      () => Q.accept,
+      () => ({ input: { id: ids.personCorrection, note: '越权受理' } }),
+      'FORBIDDEN',
+    ],
+    [
+      'acceptDataCorrection: another department’s steward',
+      'amrSteward',
+      () => Q.accept,
+      () => ({ input: { id: ids.personCorrection, note: '越权受理' } }),
+      'FORBIDDEN',
+    ],
+    [
+      'acceptDataCorrection: the reporter (it does not answer its own report)',
+      'tax',
+      () => Q.accept,
+      () => ({ input: { id: ids.personCorrection, note: '自己受理' } }),
+      'FORBIDDEN',
+    ],
+    [
+      'acceptDataCorrection: the supervising department’s steward (supervises, answers none)',
+      'supervisor',
+      () => Q.accept,
+      () => ({ input: { id: ids.personCorrection, note: '督办代为受理' } }),
+      'FORBIDDEN',
+    ],
+    [
+      'creditProfile: the assessment of a person to a system without a grant for it',
+      'tax',
+      () => Q.assessment,
+      () => ({ id: person.idNumber }),
+      'FORBIDDEN',
+    ],
   ];
 
   describe('(2) the wrong caller', () => {
@@ -338,12 +609,16 @@ describe('attacks on the recent surfaces', () => {
         expected(answer.data!);
       }
       // Nothing of the other departments' applications, reports, people or reasons, refused or not.
-      const own = who === 'amrSteward' ? [ids.taxApplication, ids.companyCorrection] : who === 'tax' ? [ids.taxApplication] : [];
-      for (const value of foreign().filter((v) => !own.includes(v))) expect(text, `${value} in ${text}`).not.toContain(value);
+      const own =
+        who === 'amrSteward' ? [ids.taxApplication, ids.companyCorrection] : who === 'tax' ? [ids.taxApplication] : [];
+      for (const value of foreign().filter((v) => !own.includes(v)))
+        expect(text, `${value} in ${text}`).not.toContain(value);
     });
 
     it('leaves the report open after every refused acceptance', async () => {
-      const { rows } = await db.query(`SELECT status, resolution_reason FROM once_only.data_correction WHERE id = $1`, [ids.personCorrection]);
+      const { rows } = await db.query(`SELECT status, resolution_reason FROM once_only.data_correction WHERE id = $1`, [
+        ids.personCorrection,
+      ]);
       expect(rows).toEqual([{ status: 'ROUTED', resolution_reason: null }]);
     });
   });
@@ -362,9 +637,16 @@ describe('attacks on the recent surfaces', () => {
   }
   const expectCorrectionMasked = (view: CorrectionView | undefined, what: string) => {
     expect(view, what).toBeDefined();
-    expect(view, what).toMatchObject({ subjectId: maskedId(person.idNumber), reportedValue: REDACTED, proposedValue: REDACTED, reason: REDACTED });
+    expect(view, what).toMatchObject({
+      subjectId: maskedId(person.idNumber),
+      reportedValue: REDACTED,
+      proposedValue: REDACTED,
+      reason: REDACTED,
+    });
   };
-  const MASKED: Array<[string, Keys, () => string, () => Record<string, unknown>, (data: Record<string, unknown>) => void]> = [
+  const MASKED: Array<
+    [string, Keys, () => string, () => Record<string, unknown>, (data: Record<string, unknown>) => void]
+  > = [
     [
       'overdueDataCorrections: the supervising department’s steward reads other departments’ reports as an overseer, masked',
       'supervisor',
@@ -379,7 +661,11 @@ describe('attacks on the recent surfaces', () => {
         expect(overseen!.evidence).toEqual([]);
         const company = nodes.find((n) => n.id === ids.companyCorrection)!;
         // A USCC is public (SUBJECT_ID keeps it whole); what the reporter wrote is not.
-        expect(company).toMatchObject({ subjectId: expect.stringMatching(/^[0-9A-Z]{18}$/), proposedValue: REDACTED, reason: REDACTED });
+        expect(company).toMatchObject({
+          subjectId: expect.stringMatching(/^[0-9A-Z]{18}$/),
+          proposedValue: REDACTED,
+          reason: REDACTED,
+        });
       },
     ],
     [
@@ -387,7 +673,11 @@ describe('attacks on the recent surfaces', () => {
       'hubSteward',
       () => Q.overdueCorrections,
       () => ({ first: 100 }),
-      (data) => expectCorrectionMasked((data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection), 'hub-wide steward'),
+      (data) =>
+        expectCorrectionMasked(
+          (data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection),
+          'hub-wide steward',
+        ),
     ],
     [
       'overdueDataCorrections: the source department’s steward',
@@ -395,7 +685,9 @@ describe('attacks on the recent surfaces', () => {
       () => Q.overdueCorrections,
       () => ({ first: 100 }),
       (data) => {
-        const view = (data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection);
+        const view = (data.overdueDataCorrections as { nodes: CorrectionView[] }).nodes.find(
+          (n) => n.id === ids.personCorrection,
+        );
         expectCorrectionMasked(view, 'psb steward');
         // The party answering it keeps its evidence (what the supervisor's view leaves out exists).
         expect(view!.evidence).toEqual([ids.material]);
@@ -406,7 +698,11 @@ describe('attacks on the recent surfaces', () => {
       'psbSteward',
       () => Q.corrections,
       () => ({ role: 'TO_ANSWER', first: 100 }),
-      (data) => expectCorrectionMasked((data.dataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection), 'psb steward'),
+      (data) =>
+        expectCorrectionMasked(
+          (data.dataCorrections as { nodes: CorrectionView[] }).nodes.find((n) => n.id === ids.personCorrection),
+          'psb steward',
+        ),
     ],
     [
       'dataCorrection.workingDaysLeft: an admin',
@@ -423,7 +719,11 @@ describe('attacks on the recent surfaces', () => {
       (data) => {
         const profile = data.creditProfile as { subjectId: string; penalties: Array<Record<string, string>> };
         expect(profile.penalties).toHaveLength(1);
-        expect(profile.penalties[0]).toMatchObject({ subjectId: maskedId(person.idNumber), content: REDACTED, statusReason: REDACTED });
+        expect(profile.penalties[0]).toMatchObject({
+          subjectId: maskedId(person.idNumber),
+          content: REDACTED,
+          statusReason: REDACTED,
+        });
         expect(profile.penalties[0].subjectName).not.toBe(person.name);
         expect(profile.penalties[0].subjectName.startsWith(person.name.slice(0, 1))).toBe(true);
       },
@@ -436,7 +736,8 @@ describe('attacks on the recent surfaces', () => {
       (data) => {
         expect(person.idNumber.toLowerCase()).not.toBe(person.idNumber);
         const profile = data.creditProfile as { penalties: Array<Record<string, string>> };
-        for (const p of profile.penalties) expect(p).toMatchObject({ subjectId: maskedId(person.idNumber), content: REDACTED });
+        for (const p of profile.penalties)
+          expect(p).toMatchObject({ subjectId: maskedId(person.idNumber), content: REDACTED });
       },
     ],
     [
@@ -450,7 +751,11 @@ describe('attacks on the recent surfaces', () => {
 
   describe('(3) masked readers', () => {
     it('(the supervisor reads the person’s name and ID masked from the population register itself: a report must not unmask them)', async () => {
-      const read = await gql<{ person: { idNumber: string; name: string } }>('supervisor', `query($id: String!) { person(idNumber: $id) { idNumber name } }`, { id: person.idNumber });
+      const read = await gql<{ person: { idNumber: string; name: string } }>(
+        'supervisor',
+        `query($id: String!) { person(idNumber: $id) { idNumber name } }`,
+        { id: person.idNumber },
+      );
       expect(read.errors).toBeUndefined();
       expect(read.data!.person.idNumber).toBe(maskedId(person.idNumber));
       expect(read.data!.person.name).not.toBe(person.name);
@@ -461,17 +766,26 @@ describe('attacks on the recent surfaces', () => {
       const text = JSON.stringify(answer);
       expect(answer.errors, text).toBeUndefined();
       check(answer.data!);
-      for (const value of [person.idNumber, person.idNumber.toLowerCase(), person.name, secretReason()]) expect(text, `${value} in ${text}`).not.toContain(value);
+      for (const value of [person.idNumber, person.idNumber.toLowerCase(), person.name, secretReason()])
+        expect(text, `${value} in ${text}`).not.toContain(value);
     });
 
     it('acceptDataCorrection: the source department’s steward accepts, and its answer is masked as any read of it', async () => {
-      const accepted = await gql<{ acceptDataCorrection: CorrectionView & { status: string } }>('psbSteward', Q.accept, { input: { id: ids.personCorrection, note: `已核实${person.name}` } });
+      const accepted = await gql<{ acceptDataCorrection: CorrectionView & { status: string } }>(
+        'psbSteward',
+        Q.accept,
+        { input: { id: ids.personCorrection, note: `已核实${person.name}` } },
+      );
       expect(accepted.errors).toBeUndefined();
       expect(accepted.data!.acceptDataCorrection).toMatchObject({ status: 'ACCEPTED', resolutionReason: REDACTED });
       expectCorrectionMasked(accepted.data!.acceptDataCorrection, 'accepting steward');
       expect(JSON.stringify(accepted)).not.toContain(person.name);
       // The supervisor's list no longer names it (answered), and still says nothing in full of the other.
-      const overdue = await gql<{ overdueDataCorrections: { nodes: CorrectionView[] } }>('supervisor', Q.overdueCorrections, { first: 100 });
+      const overdue = await gql<{ overdueDataCorrections: { nodes: CorrectionView[] } }>(
+        'supervisor',
+        Q.overdueCorrections,
+        { first: 100 },
+      );
       expect(overdue.data!.overdueDataCorrections.nodes.map((n) => n.id)).toEqual([ids.companyCorrection]);
     });
   });
@@ -497,24 +811,46 @@ describe('attacks on the recent surfaces', () => {
       expect(refused, 'the budget ran out').toBeDefined();
       expect(asked).toBe(BUDGET);
       // The real ID is refused too once the budget is spent: no answer tells it apart.
-      expect(codeOf(await gql('humanResources', Q.credit, { t: 'PERSON', id: person.idNumber }))).toBe('LOOKUP_BUDGET_EXCEEDED');
+      expect(codeOf(await gql('humanResources', Q.credit, { t: 'PERSON', id: person.idNumber }))).toBe(
+        'LOOKUP_BUDGET_EXCEEDED',
+      );
     });
 
     it('sharingGrantPage and apiKeyPage filters answer another department’s steward the same for a right and a wrong guess', async () => {
-      const grants = async (filter: Record<string, unknown>) => JSON.stringify((await gql('amrSteward', Q.grantPage, { first: 100, filter })).data);
-      expect(await grants({ systemCode: 'fs-cc-one-window', resourceCode: PSB_RESOURCE })).toBe(await grants({ systemCode: 'fs-cc-none-such', resourceCode: PSB_RESOURCE }));
-      expect(await grants({ systemCode: 'fs-cc-one-window', status: 'ACTIVE' })).toBe(await grants({ systemCode: 'fs-cc-one-window', status: 'REVOKED' }));
-      const keyList = async (filter: Record<string, unknown>) => JSON.stringify((await gql('amrSteward', Q.keyPage, { first: 100, filter })).data);
+      const grants = async (filter: Record<string, unknown>) =>
+        JSON.stringify((await gql('amrSteward', Q.grantPage, { first: 100, filter })).data);
+      expect(await grants({ systemCode: 'fs-cc-one-window', resourceCode: PSB_RESOURCE })).toBe(
+        await grants({ systemCode: 'fs-cc-none-such', resourceCode: PSB_RESOURCE }),
+      );
+      expect(await grants({ systemCode: 'fs-cc-one-window', status: 'ACTIVE' })).toBe(
+        await grants({ systemCode: 'fs-cc-one-window', status: 'REVOKED' }),
+      );
+      const keyList = async (filter: Record<string, unknown>) =>
+        JSON.stringify((await gql('amrSteward', Q.keyPage, { first: 100, filter })).data);
       expect(await keyList({ systemCode: 'fs-psb-hukou' })).toBe(await keyList({ systemCode: 'fs-psb-none-such' }));
-      expect(await keyList({ departmentUscc: DEPARTMENTS.publicSecurity, status: 'ACTIVE' })).toBe(await keyList({ departmentUscc: DEPARTMENTS.publicSecurity, status: 'REVOKED' }));
+      expect(await keyList({ departmentUscc: DEPARTMENTS.publicSecurity, status: 'ACTIVE' })).toBe(
+        await keyList({ departmentUscc: DEPARTMENTS.publicSecurity, status: 'REVOKED' }),
+      );
     });
 
     it('searchCatalog orders only by the catalog’s public properties, and a cursor of one order is refused by another', async () => {
-      const bySubject = await hub.graphqlResponse(Q.search, { orderBy: { field: 'SUBJECT_ID' }, first: 5 }, {}, as('tax'));
+      const bySubject = await hub.graphqlResponse(
+        Q.search,
+        { orderBy: { field: 'SUBJECT_ID' }, first: 5 },
+        {},
+        as('tax'),
+      );
       expect(bySubject.status).toBe(400);
-      const byName = await gql<{ searchCatalog: { pageInfo: { endCursor: string } } }>('tax', Q.search, { orderBy: { field: 'NAME', direction: 'ASC' }, first: 2 });
+      const byName = await gql<{ searchCatalog: { pageInfo: { endCursor: string } } }>('tax', Q.search, {
+        orderBy: { field: 'NAME', direction: 'ASC' },
+        first: 2,
+      });
       expect(byName.errors).toBeUndefined();
-      const mixed = await gql('tax', Q.search, { orderBy: { field: 'UPDATED_AT', direction: 'ASC' }, first: 2, after: byName.data!.searchCatalog.pageInfo.endCursor });
+      const mixed = await gql('tax', Q.search, {
+        orderBy: { field: 'UPDATED_AT', direction: 'ASC' },
+        first: 2,
+        after: byName.data!.searchCatalog.pageInfo.endCursor,
+      });
       expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(JSON.stringify(mixed.errors)).toContain('INVALID_CURSOR');
     });
@@ -562,12 +898,25 @@ describe('attacks on the recent surfaces', () => {
   // ---------------------------------------------------------------------------------------------
   describe('(6) console sessions', () => {
     const signIn = async (key: string) => {
-      const response = await fetch(`${hub.gatewayUrl}/console/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key }) });
+      const response = await fetch(`${hub.gatewayUrl}/console/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ key }),
+      });
       const body = (await response.json()) as { csrfToken?: string; code?: string };
       return { status: response.status, body, cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '' };
     };
-    const withCookie = async (cookie: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${hub.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify({ query, variables }) });
+    const withCookie = async (
+      cookie: string,
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) => {
+      const response = await fetch(`${hub.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
       return { status: response.status, text: await response.text() };
     };
 
@@ -579,14 +928,22 @@ describe('attacks on the recent surfaces', () => {
         ['catalog', Q.seal],
         ['credit', Q.credit],
       ] as const) {
-        const response = await fetch(`${hub.subgraphUrls[app]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables: { first: 10, t: 'PERSON', id: person.idNumber } }) });
+        const response = await fetch(`${hub.subgraphUrls[app]}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query, variables: { first: 10, t: 'PERSON', id: person.idNumber } }),
+        });
         expect(response.status, app).toBe(401);
         expect(await response.text(), app).not.toContain(person.idNumber);
       }
     });
 
     it('a guessed or forged cookie is refused on /graphql and /console/session; a system key opens no session', async () => {
-      for (const cookie of ['hub_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'hub_session=../../etc/passwd', `hub_session=${'x'.repeat(5000)}`]) {
+      for (const cookie of [
+        'hub_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        'hub_session=../../etc/passwd',
+        `hub_session=${'x'.repeat(5000)}`,
+      ]) {
         const answer = await withCookie(cookie, Q.seal);
         expect(answer.status, cookie.slice(0, 40)).toBe(401);
         const session = await fetch(`${hub.gatewayUrl}/console/session`, { headers: { cookie } });
@@ -597,7 +954,11 @@ describe('attacks on the recent surfaces', () => {
       expect(system.cookie).toBe('');
       // A real cookie opens /graphql only: not an extract upload, not the archive's files.
       const { cookie } = await signIn(keys.psbSteward.key);
-      const extract = await fetch(`${hub.gatewayUrl}/ingest/persons`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', cookie }, body: `${JSON.stringify(aPerson().build())}\n` });
+      const extract = await fetch(`${hub.gatewayUrl}/ingest/persons`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', cookie },
+        body: `${JSON.stringify(aPerson().build())}\n`,
+      });
       expect(extract.status).toBe(401);
       const file = await fetch(`${hub.gatewayUrl}/archive/materials/${ids.material}/content`, { headers: { cookie } });
       expect(file.status).toBe(401);
@@ -631,7 +992,11 @@ describe('attacks on the recent surfaces', () => {
       for (let i = 0; i < 40 && !limited; i++) {
         const response = await fetch(`${hub.gatewayUrl}/console/session`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `198.51.100.${i}` },
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `203.0.113.${i}`,
+            'x-real-ip': `198.51.100.${i}`,
+          },
           body: JSON.stringify({ key: `hubk_guess${i}_${'0'.repeat(40)}` }),
         });
         if (response.status === 429) limited = response;
@@ -642,4 +1007,3 @@ describe('attacks on the recent surfaces', () => {
     });
   });
 });
-

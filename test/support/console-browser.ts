@@ -36,13 +36,17 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await settled(page);
   await page.evaluate(await axeSource);
   // Browser code as strings: the server's tsconfig has no DOM types, and should not get them.
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
+  )) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** Waits until drawers, dialogs and dropdowns have finished moving (endless animations, e.g. a pulsing badge, aside). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
+  await page.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+  );
 }
 
 /**

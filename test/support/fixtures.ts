@@ -1,6 +1,13 @@
 import { SENDERS } from './departments.js';
 import { randomPointIn } from '@hub/geo';
-import { divisionFullName, generateCitizenId, generateUscc, parseCitizenId, seededRandom, type RandomSource } from '@hub/identifiers';
+import {
+  divisionFullName,
+  generateCitizenId,
+  generateUscc,
+  parseCitizenId,
+  seededRandom,
+  type RandomSource,
+} from '@hub/identifiers';
 
 /**
  * Builds valid legal-entity records for tests: real check digits, real division codes, full
@@ -93,7 +100,12 @@ export class PersonBuilder {
   }
 
   build(): Record<string, unknown> & { idNumber: string; name: string; version: number; sourceRecordId: string } {
-    return { ...this.record } as Record<string, unknown> & { idNumber: string; name: string; version: number; sourceRecordId: string };
+    return { ...this.record } as Record<string, unknown> & {
+      idNumber: string;
+      name: string;
+      version: number;
+      sourceRecordId: string;
+    };
   }
 }
 
@@ -112,14 +124,23 @@ export const REGISTER_PERSON = `mutation RegisterPerson($input: PersonRecordInpu
 export const AUTHORITY = generateUscc(seededRandom(3), { authority: '1', category: '1', areaCode: '330100' });
 
 /** Builds valid credit records; `aCreditRecord('PENALTY', subject).build()`. */
-export function aCreditRecord(kind: 'LICENCE' | 'PENALTY' | 'RED_LIST' | 'BLACK_LIST' | 'COMMITMENT', subject: { uscc?: string; idNumber?: string }) {
+export function aCreditRecord(
+  kind: 'LICENCE' | 'PENALTY' | 'RED_LIST' | 'BLACK_LIST' | 'COMMITMENT',
+  subject: { uscc?: string; idNumber?: string },
+) {
   const index = ++counter;
   const record: Record<string, unknown> = {
     kind,
     subjectType: subject.uscc ? 'LEGAL_ENTITY' : 'PERSON',
     subjectId: subject.uscc ?? subject.idNumber,
     decisionNumber: `杭市监罚〔2025〕${index}号`,
-    title: { LICENCE: '食品经营许可', PENALTY: '行政处罚决定', RED_LIST: '纳税信用A级纳税人名单', BLACK_LIST: '严重违法失信名单', COMMITMENT: '信用承诺书' }[kind],
+    title: {
+      LICENCE: '食品经营许可',
+      PENALTY: '行政处罚决定',
+      RED_LIST: '纳税信用A级纳税人名单',
+      BLACK_LIST: '严重违法失信名单',
+      COMMITMENT: '信用承诺书',
+    }[kind],
     authorityName: '杭州市市场监督管理局',
     authorityUscc: AUTHORITY,
     decidedOn: '2025-09-01',

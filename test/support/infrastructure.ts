@@ -49,7 +49,9 @@ export function has(...needs: Need[]): boolean {
   const missing = needs.filter((n) => !infrastructure[n]);
   if (missing.length === 0) return true;
   if (infrastructure.required) {
-    throw new Error(`HUB_REQUIRE_INFRA=1 but ${missing.join(', ')} is missing: ${missing.map((m) => HOW[m]).join('; ')}`);
+    throw new Error(
+      `HUB_REQUIRE_INFRA=1 but ${missing.join(', ')} is missing: ${missing.map((m) => HOW[m]).join('; ')}`,
+    );
   }
   return false;
 }
@@ -79,7 +81,9 @@ export function describeInfrastructure(): string {
     `apps' logs: ${process.env.HUB_TEST_APP_OUTPUT === '1' ? 'here (HUB_TEST_APP_OUTPUT=1)' : `${TEST_LOG_DIR}/<topic prefix>.log, one file per test hub (HUB_TEST_APP_OUTPUT=1 prints them here)`}`,
   ];
   if (!infrastructure.postgres || !infrastructure.kafka) {
-    lines.push('Suites that need the missing pieces are skipped; set DATABASE_URL and KAFKA_BROKERS to run everything (see README).');
+    lines.push(
+      'Suites that need the missing pieces are skipped; set DATABASE_URL and KAFKA_BROKERS to run everything (see README).',
+    );
   }
   return lines.join('\n');
 }

@@ -27,7 +27,11 @@ describe('KafkaBroker', skipUnless('kafkaJars'), () => {
   const messages = (n: number) =>
     Array.from({ length: n }, () => {
       const i = seq++;
-      return { key: `subject-${i % 7}`, value: JSON.stringify({ i }), headers: { seq: String(i), 'event-type': 'test' } };
+      return {
+        key: `subject-${i % 7}`,
+        value: JSON.stringify({ i }),
+        headers: { seq: String(i), 'event-type': 'test' },
+      };
     });
 
   beforeAll(async () => {

@@ -124,7 +124,14 @@ export class KafkaBroker {
   private readonly startTimeoutMs: number;
   private destroyed = false;
 
-  private constructor(runDir: string, dataDir: string, ownsDataDir: boolean, port: number, controllerPort: number, opts: KafkaBrokerOptions) {
+  private constructor(
+    runDir: string,
+    dataDir: string,
+    ownsDataDir: boolean,
+    port: number,
+    controllerPort: number,
+    opts: KafkaBrokerOptions,
+  ) {
     this.runDir = runDir;
     this.dataDir = dataDir;
     this.ownsDataDir = ownsDataDir;
@@ -153,8 +160,10 @@ export class KafkaBroker {
 
   /** Starts a private broker on free 127.0.0.1 ports; resolves once a kafkajs admin can list topics. */
   static async start(opts: KafkaBrokerOptions = {}): Promise<KafkaBroker> {
-    if (!INFRA_DIR) throw new Error(`KafkaBroker: infra/kafka/broker.sh not found above ${fileURLToPath(import.meta.url)}`);
-    if (!KafkaBroker.jarsAvailable()) throw new Error(`KafkaBroker: no Kafka jars in ${LIB_DIR} - run infra/kafka/fetch.sh`);
+    if (!INFRA_DIR)
+      throw new Error(`KafkaBroker: infra/kafka/broker.sh not found above ${fileURLToPath(import.meta.url)}`);
+    if (!KafkaBroker.jarsAvailable())
+      throw new Error(`KafkaBroker: no Kafka jars in ${LIB_DIR} - run infra/kafka/fetch.sh`);
     let lastError: unknown;
     for (let attempt = 1; attempt <= 3; attempt++) {
       const runDir = mkdtempSync(join(tmpdir(), 'hub-kafka-'));
@@ -203,7 +212,10 @@ export class KafkaBroker {
   /** Last lines of the broker's server.log, for assertion messages. */
   logTail(lines = 40): string {
     try {
-      return readFileSync(join(this.runDir, 'logs', 'server.log'), 'utf8').split('\n').slice(-lines - 1).join('\n');
+      return readFileSync(join(this.runDir, 'logs', 'server.log'), 'utf8')
+        .split('\n')
+        .slice(-lines - 1)
+        .join('\n');
     } catch {
       return '';
     }
@@ -252,7 +264,8 @@ export class KafkaBroker {
       if (/\s/.test(key + value)) throw new Error(`KafkaBroker: property ${key}=${value} must not contain whitespace`);
       return `${key}=${value}`;
     });
-    if (extra.length > 0) env.KAFKA_EXTRA_PROPERTIES = [process.env.KAFKA_EXTRA_PROPERTIES ?? '', ...extra].join(' ').trim();
+    if (extra.length > 0)
+      env.KAFKA_EXTRA_PROPERTIES = [process.env.KAFKA_EXTRA_PROPERTIES ?? '', ...extra].join(' ').trim();
     return env;
   }
 
@@ -267,7 +280,10 @@ export class KafkaBroker {
       await this.waitUsable(deadline);
     } catch (error) {
       this.killNow();
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${this.runDir}/logs/server.log (tail) ---\n${this.logTail(20)}`, { cause: error });
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- ${this.runDir}/logs/server.log (tail) ---\n${this.logTail(20)}`,
+        { cause: error },
+      );
     }
   }
 
@@ -287,8 +303,12 @@ export class KafkaBroker {
         await admin.listTopics();
         return;
       } catch (error) {
-        if (this.javaPid === undefined || !isAlive(this.javaPid)) throw new Error('KafkaBroker: broker exited during start', { cause: error });
-        if (Date.now() > deadline) throw new Error(`KafkaBroker: not usable within ${this.startTimeoutMs} ms: ${String(error)}`, { cause: error });
+        if (this.javaPid === undefined || !isAlive(this.javaPid))
+          throw new Error('KafkaBroker: broker exited during start', { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(`KafkaBroker: not usable within ${this.startTimeoutMs} ms: ${String(error)}`, {
+            cause: error,
+          });
         await sleep(100);
       } finally {
         await admin.disconnect().catch(() => undefined);

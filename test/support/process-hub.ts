@@ -79,7 +79,13 @@ export class AppProcess {
     const listen = port ?? (await freePort());
     const child = spawn(process.execPath, [join(buildDir, ENTRY[app])], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, [PORT_VARIABLE[app]]: String(listen), HOST: '127.0.0.1' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...env,
+        [PORT_VARIABLE[app]]: String(listen),
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new AppProcess(app, `http://127.0.0.1:${listen}`, child);
@@ -90,14 +96,16 @@ export class AppProcess {
   async waitLive(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited (${this.child.exitCode}) while starting:\n${this.log()}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`${this.name} exited (${this.child.exitCode}) while starting:\n${this.log()}`);
       try {
         const response = await fetch(`${this.url}/health/live`, { signal: AbortSignal.timeout(2000) });
         if (response.ok) return;
       } catch {
         // Not listening yet.
       }
-      if (Date.now() > deadline) throw new Error(`${this.name} did not answer /health/live within ${timeoutMs} ms:\n${this.log()}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not answer /health/live within ${timeoutMs} ms:\n${this.log()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -130,7 +138,10 @@ export class AppProcess {
 export function buildApps(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(ROOT, '.test-build-'));
   const swc = join(ROOT, 'node_modules', '.bin', 'swc');
-  const built = spawnSync(swc, ['apps', 'libs', '-d', dir, '--config-file', '.swcrc', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(swc, ['apps', 'libs', '-d', dir, '--config-file', '.swcrc', '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (built.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`building the apps failed:\n${built.stderr}${built.stdout}`);

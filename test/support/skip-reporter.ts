@@ -33,7 +33,8 @@ export function describeSkipped(skipped: ReadonlyArray<SkippedTest>): string {
   for (const s of skipped) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   for (const [file, tests] of byFile) {
     lines.push(`  ${file}`);
-    for (const t of tests) lines.push(`    - ${t.path.join(' › ')} — ${t.reason ?? 'no reason given (skip it with skipUnless)'}`);
+    for (const t of tests)
+      lines.push(`    - ${t.path.join(' › ')} — ${t.reason ?? 'no reason given (skip it with skipUnless)'}`);
   }
   return lines.join('\n');
 }

@@ -57,18 +57,71 @@ export interface TestKeys {
   admin: TestKey;
 }
 
-const SPECS: Record<keyof TestKeys, { roles: Role[]; departmentUscc: string | null; systemCode: string | null; name: string }> = {
-  harness: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.dataBureau, systemCode: 'fs-gsdb-hub', name: 'test harness (exchange platform)' },
-  population: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.publicSecurity, systemCode: 'fs-psb-hukou', name: 'test hukou system' },
-  legalEntity: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.marketRegulation, systemCode: 'fs-amr-registration', name: 'test registration system' },
-  credit: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.credit, systemCode: 'fs-drc-credit', name: 'test credit system' },
-  geospatial: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.naturalResources, systemCode: 'fs-nr-address', name: 'test address system' },
-  humanResources: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.humanResources, systemCode: 'fs-hrss-insurance', name: 'test social insurance system' },
-  tax: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.tax, systemCode: 'fs-tax-collection', name: 'test tax system' },
-  window: { roles: [Role.SYSTEM], departmentUscc: DEPARTMENTS.window, systemCode: 'fs-cc-one-window', name: 'test one-window system' },
+const SPECS: Record<
+  keyof TestKeys,
+  { roles: Role[]; departmentUscc: string | null; systemCode: string | null; name: string }
+> = {
+  harness: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.dataBureau,
+    systemCode: 'fs-gsdb-hub',
+    name: 'test harness (exchange platform)',
+  },
+  population: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.publicSecurity,
+    systemCode: 'fs-psb-hukou',
+    name: 'test hukou system',
+  },
+  legalEntity: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.marketRegulation,
+    systemCode: 'fs-amr-registration',
+    name: 'test registration system',
+  },
+  credit: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.credit,
+    systemCode: 'fs-drc-credit',
+    name: 'test credit system',
+  },
+  geospatial: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.naturalResources,
+    systemCode: 'fs-nr-address',
+    name: 'test address system',
+  },
+  humanResources: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.humanResources,
+    systemCode: 'fs-hrss-insurance',
+    name: 'test social insurance system',
+  },
+  tax: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.tax,
+    systemCode: 'fs-tax-collection',
+    name: 'test tax system',
+  },
+  window: {
+    roles: [Role.SYSTEM],
+    departmentUscc: DEPARTMENTS.window,
+    systemCode: 'fs-cc-one-window',
+    name: 'test one-window system',
+  },
   hubSteward: { roles: [Role.STEWARD], departmentUscc: null, systemCode: null, name: 'test hub-wide steward' },
-  psbSteward: { roles: [Role.STEWARD], departmentUscc: DEPARTMENTS.publicSecurity, systemCode: null, name: 'test PSB steward' },
-  supervisor: { roles: [Role.STEWARD], departmentUscc: DEPARTMENTS.dataBureau, systemCode: null, name: 'test data-bureau steward (supervisor)' },
+  psbSteward: {
+    roles: [Role.STEWARD],
+    departmentUscc: DEPARTMENTS.publicSecurity,
+    systemCode: null,
+    name: 'test PSB steward',
+  },
+  supervisor: {
+    roles: [Role.STEWARD],
+    departmentUscc: DEPARTMENTS.dataBureau,
+    systemCode: null,
+    name: 'test data-bureau steward (supervisor)',
+  },
   admin: { roles: [Role.ADMIN], departmentUscc: null, systemCode: null, name: 'test admin' },
 };
 
@@ -82,8 +135,25 @@ export async function provisionTestAccess(catalog: INestApplication): Promise<Te
   const keys = {} as TestKeys;
   for (const [name, spec] of Object.entries(SPECS) as Array<[keyof TestKeys, (typeof SPECS)[keyof TestKeys]]>) {
     const issued = generateApiKey();
-    await participants.ensurePresetKeys([{ issued, roles: spec.roles, departmentUscc: spec.departmentUscc, systemCode: spec.systemCode, holderName: spec.name }]);
-    keys[name] = { key: issued.key, principal: { keyId: issued.id, roles: spec.roles, departmentUscc: spec.departmentUscc, systemCode: spec.systemCode, name: spec.name } };
+    await participants.ensurePresetKeys([
+      {
+        issued,
+        roles: spec.roles,
+        departmentUscc: spec.departmentUscc,
+        systemCode: spec.systemCode,
+        holderName: spec.name,
+      },
+    ]);
+    keys[name] = {
+      key: issued.key,
+      principal: {
+        keyId: issued.id,
+        roles: spec.roles,
+        departmentUscc: spec.departmentUscc,
+        systemCode: spec.systemCode,
+        name: spec.name,
+      },
+    };
   }
   const sharing = catalog.get(SharingService);
   const resources = await catalog.get(CatalogService).specs(undefined, ResourceStatus.PUBLISHED);
@@ -91,14 +161,27 @@ export async function provisionTestAccess(catalog: INestApplication): Promise<Te
   const until = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
   const grant = async (to: TestKey, resourceCode: string, items: number[]) => {
     const application = await sharing.apply(
-      { resourceCode, items, purpose: 'automated tests of the hub', legalBasis: 'test', requestedFrom: today, requestedTo: until, fullValues: true },
+      {
+        resourceCode,
+        items,
+        purpose: 'automated tests of the hub',
+        legalBasis: 'test',
+        requestedFrom: today,
+        requestedTo: until,
+        fullValues: true,
+      },
       to.principal,
     );
     await sharing.approve({ applicationId: application.id }, keys.hubSteward.principal);
   };
   for (const r of resources) {
     const masked = r.items.filter((i) => i.masking).map((i) => i.no);
-    const wanted = r.sharingType === SharingType.CONDITIONAL ? r.items.map((i) => i.no) : r.sharingType === SharingType.UNCONDITIONAL ? masked : [];
+    const wanted =
+      r.sharingType === SharingType.CONDITIONAL
+        ? r.items.map((i) => i.no)
+        : r.sharingType === SharingType.UNCONDITIONAL
+          ? masked
+          : [];
     if (wanted.length === 0) continue;
     for (const to of [keys.harness, keys.population, keys.legalEntity, keys.credit, keys.geospatial]) {
       if (to.principal.departmentUscc !== r.provider) await grant(to, r.code, wanted);

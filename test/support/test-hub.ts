@@ -1,10 +1,24 @@
-import { OPERATOR_TOKEN_VARIABLE, ensureInternalSecret, internalSecret, signedHeaders, type Principal } from '@hub/auth';
+import {
+  OPERATOR_TOKEN_VARIABLE,
+  ensureInternalSecret,
+  internalSecret,
+  signedHeaders,
+  type Principal,
+} from '@hub/auth';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { KafkaTransport, InProcessTransport, fromTransportMessage, type CloudEvent, type EventTransport, type ReceivedMessage, type Subscription } from '@hub/events';
+import {
+  KafkaTransport,
+  InProcessTransport,
+  fromTransportMessage,
+  type CloudEvent,
+  type EventTransport,
+  type ReceivedMessage,
+  type Subscription,
+} from '@hub/events';
 import { ScratchDatabase } from '@hub/persistence';
 import { startGateway } from '../../apps/gateway/src/main.js';
 import { SUBGRAPHS, connectToGateway, subgraphUrlVariable } from '../../apps/hub/src/subgraphs.js';
@@ -72,7 +86,8 @@ export class TestHub {
       // The apps' JSON logs go to a file of this hub's own, not between the test results: suites
       // provoke errors on purpose, and their error logs read like failures. A failing test's
       // reader finds them there (the run prints the folder), or sets HUB_TEST_APP_OUTPUT=1.
-      HUB_LOG_FILE: process.env.HUB_TEST_APP_OUTPUT === '1' ? undefined : join(TEST_LOG_DIR, `${topicPrefix.slice(0, -1)}.log`),
+      HUB_LOG_FILE:
+        process.env.HUB_TEST_APP_OUTPUT === '1' ? undefined : join(TEST_LOG_DIR, `${topicPrefix.slice(0, -1)}.log`),
       // Suites send as the harness system as fast as they can; the rate limit has its own suite (limits.e2e).
       RATE_LIMIT_PER_MINUTE: '1000000',
       // The operators' token, for /metrics of every app.
@@ -99,12 +114,28 @@ export class TestHub {
         urls[subgraph.name] = await app.getUrl();
       }
       const keys = await provisionTestAccess(apps[SUBGRAPHS.findIndex((s) => s.name === 'catalog')]);
-      const gatewayEnv = { ...process.env, ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])) };
+      const gatewayEnv = {
+        ...process.env,
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), `${urls[s.name]}/graphql`])),
+      };
       const gateway = await startGateway(gatewayEnv, { shutdownHooks: false });
       apps.unshift(gateway);
       connectToGateway(Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, apps[i + 1]])), await gateway.getUrl());
-      const ownFiles = (['ARCHIVE_DIR', 'AUDIT_CHECKPOINT_FILE'] as const).filter((k) => !options.env?.[k]).map((k) => env[k]!);
-      return new TestHub(keys, await gateway.getUrl(), urls, topicPrefix, database, brokers, apps, restoreEnv, ownFiles, env[OPERATOR_TOKEN_VARIABLE]!);
+      const ownFiles = (['ARCHIVE_DIR', 'AUDIT_CHECKPOINT_FILE'] as const)
+        .filter((k) => !options.env?.[k])
+        .map((k) => env[k]!);
+      return new TestHub(
+        keys,
+        await gateway.getUrl(),
+        urls,
+        topicPrefix,
+        database,
+        brokers,
+        apps,
+        restoreEnv,
+        ownFiles,
+        env[OPERATOR_TOKEN_VARIABLE]!,
+      );
     } catch (error) {
       for (const app of apps) await app.close().catch(() => undefined);
       await database.drop().catch(() => undefined);
@@ -137,7 +168,10 @@ export class TestHub {
   ): Promise<Response> {
     const purpose = access.purpose === undefined ? 'automated test of the hub' : access.purpose;
     const key = access.key === undefined ? this.writerOf(query) : access.key;
-    const extensions = { ...(purpose === null ? {} : { purpose }), ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}) };
+    const extensions = {
+      ...(purpose === null ? {} : { purpose }),
+      ...(access.caseNumber ? { caseNumber: access.caseNumber } : {}),
+    };
     return fetch(`${this.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.auth(key), ...headers },
@@ -173,14 +207,35 @@ export class TestHub {
    * (default: the harness system), with the registers it provides: what only the gateway (or a
    * holder of HUB_INTERNAL_SECRET) can send.
    */
-  subgraphGraphql(name: string, query: string, variables: Record<string, unknown> = {}, principal: Principal = this.keys.harness.principal, provides: string[] = []): Promise<Response> {
+  subgraphGraphql(
+    name: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+    principal: Principal = this.keys.harness.principal,
+    provides: string[] = [],
+  ): Promise<Response> {
     const body = JSON.stringify({ query, variables });
-    const signed = signedHeaders({ principal, issuer: 'gateway', purpose: 'automated test of the hub', caseNumber: null, provides }, name, { method: 'POST', url: '/graphql', body }, internalSecret()!);
-    return fetch(`${this.subgraphUrls[name]}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
+    const signed = signedHeaders(
+      { principal, issuer: 'gateway', purpose: 'automated test of the hub', caseNumber: null, provides },
+      name,
+      { method: 'POST', url: '/graphql', body },
+      internalSecret()!,
+    );
+    return fetch(`${this.subgraphUrls[name]}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signed },
+      body,
+    });
   }
 
   /** Sends an extract to POST /ingest/<register> as the register's provider system. */
-  ingest(register: string, body: string | Buffer, contentType: string, headers: Record<string, string> = {}, query = ''): Promise<Response> {
+  ingest(
+    register: string,
+    body: string | Buffer,
+    contentType: string,
+    headers: Record<string, string> = {},
+    query = '',
+  ): Promise<Response> {
     const sender = INGEST_SENDER[register] ?? 'legalEntity';
     return fetch(`${this.gatewayUrl}/ingest/${register}${query}`, {
       method: 'POST',
@@ -206,7 +261,9 @@ export class TestHub {
   /** The value of a counter on an app's /metrics (summed over its labels). */
   async metric(app: string, name: string): Promise<number> {
     const base = app === 'gateway' ? this.gatewayUrl : this.subgraphUrls[app];
-    const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${this.operatorToken}` } })).text();
+    const text = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${this.operatorToken}` } })
+    ).text();
     return text
       .split('\n')
       .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
@@ -245,7 +302,9 @@ export class TestHub {
       : new InProcessTransport(this.topicPrefix);
     await transport.ensureTopics([{ topic, partitions: 6 }]);
     const collector = new EventCollector(transport);
-    collector.subscription = await transport.subscribe(`test-${randomBytes(4).toString('hex')}`, [topic], async (m) => collector.add(m));
+    collector.subscription = await transport.subscribe(`test-${randomBytes(4).toString('hex')}`, [topic], async (m) =>
+      collector.add(m),
+    );
     return collector;
   }
 
@@ -279,7 +338,8 @@ export class EventCollector {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for events; have ${this.messages.length}`);
+      if (left <= 0)
+        throw new Error(`timed out after ${timeoutMs} ms waiting for events; have ${this.messages.length}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));
         this.waiters.push(() => {

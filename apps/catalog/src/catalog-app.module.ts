@@ -11,7 +11,11 @@ import { PolicyModule } from './policy/policy.module.js';
 import { RecognitionRulesModule } from './recognition/recognition-rules.module.js';
 import { CatalogSeeder } from './seed/catalog-seeder.js';
 import { SharingModule } from './sharing/sharing.module.js';
-import { CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC, CATALOG_POLICY_TOPIC as POLICY_TOPIC, CATALOG_SHARING_APPLICATION_TOPIC as SHARING_APPLICATION_TOPIC } from '@hub/contracts';
+import {
+  CATALOG_ACCESS_RECORD_TOPIC as ACCESS_RECORD_TOPIC,
+  CATALOG_POLICY_TOPIC as POLICY_TOPIC,
+  CATALOG_SHARING_APPLICATION_TOPIC as SHARING_APPLICATION_TOPIC,
+} from '@hub/contracts';
 import { CATALOG_PERSISTENCE } from './catalog.persistence.js';
 import { CATALOG_SCHEMA } from './catalog.schema.js';
 import { CatalogGraphQLScope } from './catalog.graphql-scope.js';
@@ -25,7 +29,19 @@ import { CatalogRepositoriesModule } from './catalog.repositories.js';
  */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'catalog', include: [ParticipantsModule, CatalogModule, SharingModule, CalendarModule, PolicyModule, AuditModule, RecognitionRulesModule, CatalogGraphQLScope] }),
+    SubgraphModule.forRoot({
+      name: 'catalog',
+      include: [
+        ParticipantsModule,
+        CatalogModule,
+        SharingModule,
+        CalendarModule,
+        PolicyModule,
+        AuditModule,
+        RecognitionRulesModule,
+        CatalogGraphQLScope,
+      ],
+    }),
     PersistenceModule.forRoot(CATALOG_PERSISTENCE),
     EventsModule.forRoot({
       app: 'catalog',

@@ -30,7 +30,8 @@ import type { SharingApplicationRow, SharingGrantRow } from './sharing/sharing.e
 import { applicationChangedEvent, grantChangedEvent } from './sharing/sharing.events.js';
 
 /** An event's data as a consumer receives it: the outbox stores it as jsonb, Kafka carries JSON.stringify(data). */
-const wire = (event: NewEvent): Record<string, unknown> => JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
+const wire = (event: NewEvent): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
 
 const TYPES = Object.values(CATALOG_EVENT);
 const NOW = new Date('2026-03-02T02:00:00.000Z'); // a Monday in the years the working-day calendar covers
@@ -58,7 +59,11 @@ function participantEvents(): void {
     participantChangedEvent('seeded', 'catalog'),
     participantChangedEvent('department-registered', uscc),
     participantChangedEvent('system-registered', 'fs-test-window'),
-    participantChangedEvent('system-rate-limit-set', 'fs-test-window', { requestsPerMinute: 300, reason: '测试：一窗系统每分钟三百次', by: 'demoadminkey' }),
+    participantChangedEvent('system-rate-limit-set', 'fs-test-window', {
+      requestsPerMinute: 300,
+      reason: '测试：一窗系统每分钟三百次',
+      by: 'demoadminkey',
+    }),
   );
   const issued = generateApiKey();
   issuedKey = { key: issued.key, secretHash: issued.secretHash };
@@ -77,7 +82,14 @@ function participantEvents(): void {
     revokeReason: null,
   });
   emitted.push(apiKeyChangedEvent('issued', key([Role.SYSTEM], uscc, 'fs-test-window')));
-  emitted.push(apiKeyChangedEvent('revoked', { ...key([Role.STEWARD], uscc, null), revokedAt: NOW, revokedBy: 'demoadminkey', revokeReason: '人员调岗' }));
+  emitted.push(
+    apiKeyChangedEvent('revoked', {
+      ...key([Role.STEWARD], uscc, null),
+      revokedAt: NOW,
+      revokedBy: 'demoadminkey',
+      revokeReason: '人员调岗',
+    }),
+  );
 }
 
 /** applicationChangedEvent and grantChangedEvent through an application's life, and a deadline moved by a notice. */
@@ -129,16 +141,50 @@ function sharingEvents(seed: GovernanceCatalog): void {
   };
   const decided = { decidedAt: NOW, decidedBy: 'demoamrstewd' };
   // A notice for 2026 giving Monday 9 March off as well: the deadline counted across it moves a day.
-  const calendar = loadWorkingDayCalendar().withNotice({ year: 2026, holidays: ['2026-03-09'], workdays: [], source: '国务院办公厅关于2026年部分节假日安排的通知（测试用）', version: 1 });
-  const change = recountDeadline({ submittedAt: NOW, workingDays: 10, deadline: submitted.deadline, provisional: false }, calendar, { kind: 'notice', year: 2026, version: 1 }, NOW);
+  const calendar = loadWorkingDayCalendar().withNotice({
+    year: 2026,
+    holidays: ['2026-03-09'],
+    workdays: [],
+    source: '国务院办公厅关于2026年部分节假日安排的通知（测试用）',
+    version: 1,
+  });
+  const change = recountDeadline(
+    { submittedAt: NOW, workingDays: 10, deadline: submitted.deadline, provisional: false },
+    calendar,
+    { kind: 'notice', year: 2026, version: 1 },
+    NOW,
+  );
   expect(change).not.toBeNull();
   emitted.push(
     applicationChangedEvent(submitted, 'submitted'),
-    applicationChangedEvent({ ...submitted, ...decided, status: 'PARTIALLY_APPROVED', decisionReason: '仅批准与本事项直接相关的信息项', approvedItems: grant.items, grantId: grant.id }, 'partially-approved'),
-    applicationChangedEvent({ ...submitted, ...decided, status: 'APPROVED', approvedItems: items, grantId: grant.id }, 'approved'),
-    applicationChangedEvent({ ...submitted, ...decided, status: 'REJECTED', decisionReason: '申请用途与所列依据不符' }, 'rejected'),
-    applicationChangedEvent({ ...submitted, status: 'WITHDRAWN', decidedAt: NOW, decidedBy: 'demowindowcc' }, 'withdrawn'),
-    applicationChangedEvent({ ...submitted, deadline: change!.deadline, deadlineChanges: [change!] }, 'deadline-changed', change!.previousDeadline),
+    applicationChangedEvent(
+      {
+        ...submitted,
+        ...decided,
+        status: 'PARTIALLY_APPROVED',
+        decisionReason: '仅批准与本事项直接相关的信息项',
+        approvedItems: grant.items,
+        grantId: grant.id,
+      },
+      'partially-approved',
+    ),
+    applicationChangedEvent(
+      { ...submitted, ...decided, status: 'APPROVED', approvedItems: items, grantId: grant.id },
+      'approved',
+    ),
+    applicationChangedEvent(
+      { ...submitted, ...decided, status: 'REJECTED', decisionReason: '申请用途与所列依据不符' },
+      'rejected',
+    ),
+    applicationChangedEvent(
+      { ...submitted, status: 'WITHDRAWN', decidedAt: NOW, decidedBy: 'demowindowcc' },
+      'withdrawn',
+    ),
+    applicationChangedEvent(
+      { ...submitted, deadline: change!.deadline, deadlineChanges: [change!] },
+      'deadline-changed',
+      change!.previousDeadline,
+    ),
     grantChangedEvent(grant, 'granted'),
     grantChangedEvent({ ...grant, revokedAt: NOW, revokedBy: 'demoamrstewd', revokeReason: '事项已办结' }, 'revoked'),
   );
@@ -185,7 +231,14 @@ function accessEvents(): void {
   };
   const inputs: AccessRecordInput[] = [
     base,
-    { ...base, requestId: 'a1b2c3d4-0000-4000-8000-000000000002', outcome: 'REFUSED', errorCode: 'FORBIDDEN', refusal: { items: [{ item: '101001001/000001#3', reason: 'NO_GRANT' }] }, subjects: [] },
+    {
+      ...base,
+      requestId: 'a1b2c3d4-0000-4000-8000-000000000002',
+      outcome: 'REFUSED',
+      errorCode: 'FORBIDDEN',
+      refusal: { items: [{ item: '101001001/000001#3', reason: 'NO_GRANT' }] },
+      subjects: [],
+    },
     {
       ...base,
       requestId: 'a1b2c3d4-0000-4000-8000-000000000003',
@@ -216,23 +269,63 @@ function accessEvents(): void {
   emitted.push(...rows.map(accessRecordedEvent));
   const head = rows.at(-1)!;
   const seal = (no: string, prev: string | null, reason: 'interval' | 'shutdown') =>
-    signCheckpoint(auditKey, { root: 'b'.repeat(64), no, prev, headSeq: head.seq, headHash: head.hash, keyedFrom: '42', time: NOW.toISOString(), instance: 'catalog-1', reason });
+    signCheckpoint(auditKey, {
+      root: 'b'.repeat(64),
+      no,
+      prev,
+      headSeq: head.seq,
+      headHash: head.hash,
+      keyedFrom: '42',
+      time: NOW.toISOString(),
+      instance: 'catalog-1',
+      reason,
+    });
   const first = seal('1', null, 'interval');
-  emitted.push(accessLogCheckpointEvent(first), accessLogCheckpointEvent(seal('2', checkpointDigest(first), 'shutdown')));
+  emitted.push(
+    accessLogCheckpointEvent(first),
+    accessLogCheckpointEvent(seal('2', checkpointDigest(first), 'shutdown')),
+  );
 }
 
 /** recognitionRuleChangedEvent: a department starts, then stops, accepting a result type. */
 function recognitionEvents(seed: GovernanceCatalog): void {
   const tax = seed.departments.find((d) => d.name.includes('税务'))!.uscc;
-  const rule = { resultType: 'PREMISES_VERIFIED', name: '经营场所使用证明已核验', subjectType: 'LEGAL_ENTITY', maxValidityDays: 365, description: null, updatedAt: NOW };
+  const rule = {
+    resultType: 'PREMISES_VERIFIED',
+    name: '经营场所使用证明已核验',
+    subjectType: 'LEGAL_ENTITY',
+    maxValidityDays: 365,
+    description: null,
+    updatedAt: NOW,
+  };
   emitted.push(
-    recognitionRuleChangedEvent({ ...rule, acceptedBy: ['11440600MB2C50125L', tax].sort(), version: 2, updatedBy: 'demostewards' }, { department: tax, accepts: true, reason: '税务登记时采信市场监管的场所核验', changedBy: 'demostewards', changedAt: NOW }),
-    recognitionRuleChangedEvent({ ...rule, acceptedBy: ['11440600MB2C50125L'], version: 3, updatedBy: 'demoadminkey' }, { department: tax, accepts: false, reason: '改为税务现场核查，不再采信', changedBy: 'demoadminkey', changedAt: NOW }),
+    recognitionRuleChangedEvent(
+      { ...rule, acceptedBy: ['11440600MB2C50125L', tax].sort(), version: 2, updatedBy: 'demostewards' },
+      {
+        department: tax,
+        accepts: true,
+        reason: '税务登记时采信市场监管的场所核验',
+        changedBy: 'demostewards',
+        changedAt: NOW,
+      },
+    ),
+    recognitionRuleChangedEvent(
+      { ...rule, acceptedBy: ['11440600MB2C50125L'], version: 3, updatedBy: 'demoadminkey' },
+      {
+        department: tax,
+        accepts: false,
+        reason: '改为税务现场核查，不再采信',
+        changedBy: 'demoadminkey',
+        changedAt: NOW,
+      },
+    ),
   );
 }
 
 const changesIn = (type: string): unknown[] => {
-  const schema = JSON.parse(readFileSync(`schemas/events/${type}.schema.json`, 'utf8')) as { properties: { change?: { enum: unknown[] } } };
+  const schema = JSON.parse(readFileSync(`schemas/events/${type}.schema.json`, 'utf8')) as {
+    properties: { change?: { enum: unknown[] } };
+  };
   return schema.properties.change?.enum ?? [];
 };
 const first = (type: string, change?: string): Record<string, unknown> => {
@@ -258,7 +351,12 @@ describe('catalog event payloads', () => {
 
   it('are built for every catalog event type, with every change its schema names', () => {
     expect([...new Set(emitted.map((e) => e.type))].sort()).toEqual([...TYPES].sort());
-    for (const type of TYPES.filter((t) => t !== CATALOG_EVENT.accessRecorded && t !== CATALOG_EVENT.accessLogCheckpoint && t !== CATALOG_EVENT.workingDayNoticeEntered)) {
+    for (const type of TYPES.filter(
+      (t) =>
+        t !== CATALOG_EVENT.accessRecorded &&
+        t !== CATALOG_EVENT.accessLogCheckpoint &&
+        t !== CATALOG_EVENT.workingDayNoticeEntered,
+    )) {
       const seen = [...new Set(emitted.filter((e) => e.type === type).map((e) => wire(e).change))].sort();
       expect({ type, seen }).toEqual({ type, seen: [...changesIn(type)].sort() });
     }
@@ -274,12 +372,27 @@ describe('catalog event payloads', () => {
   });
 
   it('are keyed by what changed: a resource, a key, an application, a grant, a year, a caller, the checkpoints', () => {
-    expect(emitted.filter((e) => e.type === CATALOG_EVENT.resourceChanged).map((e) => e.subject)).toEqual(['catalog', ...Array(4).fill('102002001/000001')]);
-    expect(emitted.filter((e) => e.type === CATALOG_EVENT.apiKeyChanged).every((e) => e.subject === wire(e).keyId)).toBe(true);
-    expect(emitted.filter((e) => e.type === CATALOG_EVENT.sharingApplicationChanged || e.type === CATALOG_EVENT.grantChanged).every((e) => e.subject === wire(e).id)).toBe(true);
+    expect(emitted.filter((e) => e.type === CATALOG_EVENT.resourceChanged).map((e) => e.subject)).toEqual([
+      'catalog',
+      ...Array(4).fill('102002001/000001'),
+    ]);
+    expect(
+      emitted.filter((e) => e.type === CATALOG_EVENT.apiKeyChanged).every((e) => e.subject === wire(e).keyId),
+    ).toBe(true);
+    expect(
+      emitted
+        .filter((e) => e.type === CATALOG_EVENT.sharingApplicationChanged || e.type === CATALOG_EVENT.grantChanged)
+        .every((e) => e.subject === wire(e).id),
+    ).toBe(true);
     expect(emitted.find((e) => e.type === CATALOG_EVENT.workingDayNoticeEntered)!.subject).toBe('2026');
-    expect(emitted.filter((e) => e.type === CATALOG_EVENT.accessRecorded).map((e) => e.subject)).toEqual(['fs-cc-one-window', 'fs-cc-one-window', 'anonymous']);
-    expect(new Set(emitted.filter((e) => e.type === CATALOG_EVENT.accessLogCheckpoint).map((e) => e.subject))).toEqual(new Set([CHECKPOINT_EVENT_SUBJECT]));
+    expect(emitted.filter((e) => e.type === CATALOG_EVENT.accessRecorded).map((e) => e.subject)).toEqual([
+      'fs-cc-one-window',
+      'fs-cc-one-window',
+      'anonymous',
+    ]);
+    expect(new Set(emitted.filter((e) => e.type === CATALOG_EVENT.accessLogCheckpoint).map((e) => e.subject))).toEqual(
+      new Set([CHECKPOINT_EVENT_SUBJECT]),
+    );
   });
 
   it('api key events carry the key id, never the key, its secret or its hash', () => {
@@ -289,7 +402,12 @@ describe('catalog event payloads', () => {
       for (const forbidden of [issuedKey.key, secret, issuedKey.secretHash]) expect(text).not.toContain(forbidden);
       expect(Object.keys(wire(event)).filter((k) => /secret|hash|^key$/i.test(k))).toEqual([]);
     }
-    expect(schemaErrors(CATALOG_EVENT.apiKeyChanged, { ...first(CATALOG_EVENT.apiKeyChanged), secretHash: issuedKey.secretHash })).not.toEqual([]);
+    expect(
+      schemaErrors(CATALOG_EVENT.apiKeyChanged, {
+        ...first(CATALOG_EVENT.apiKeyChanged),
+        secretHash: issuedKey.secretHash,
+      }),
+    ).not.toEqual([]);
   });
 
   it('access records are chained in the events as in the log', () => {
@@ -306,42 +424,156 @@ describe('catalog event payloads', () => {
       ['1', 'interval', true],
       ['2', 'shutdown', false],
     ]);
-    expect(wire(checkpoints[0])).toMatchObject({ root: 'b'.repeat(64), headSeq: '44', headHash: records.at(-1)!.hash, keyedFrom: '42', keyId: auditKey.keyId });
+    expect(wire(checkpoints[0])).toMatchObject({
+      root: 'b'.repeat(64),
+      headSeq: '44',
+      headHash: records.at(-1)!.hash,
+      keyedFrom: '42',
+      keyId: auditKey.keyId,
+    });
     expect(checkpoints[0].time).toEqual(NOW);
   });
 
   const NEGATIVE: Array<[type: string, what: string, make: () => unknown]> = [
     [CATALOG_EVENT.resourceChanged, 'without version', () => without(first(CATALOG_EVENT.resourceChanged), 'version')],
-    [CATALOG_EVENT.resourceChanged, 'a resource change for code "catalog"', () => ({ ...first(CATALOG_EVENT.resourceChanged, 'published'), code: 'catalog' })],
-    [CATALOG_EVENT.resourceChanged, 'retired but PUBLISHED', () => ({ ...first(CATALOG_EVENT.resourceChanged, 'retired'), status: 'PUBLISHED' })],
-    [CATALOG_EVENT.grantChanged, 'without resourceCode', () => without(first(CATALOG_EVENT.grantChanged), 'resourceCode')],
-    [CATALOG_EVENT.grantChanged, 'revoked without a reason', () => ({ ...first(CATALOG_EVENT.grantChanged, 'revoked'), revokeReason: null })],
-    [CATALOG_EVENT.grantChanged, 'with a date-time for validTo', () => ({ ...first(CATALOG_EVENT.grantChanged), validTo: '2026-12-31T00:00:00Z' })],
+    [
+      CATALOG_EVENT.resourceChanged,
+      'a resource change for code "catalog"',
+      () => ({ ...first(CATALOG_EVENT.resourceChanged, 'published'), code: 'catalog' }),
+    ],
+    [
+      CATALOG_EVENT.resourceChanged,
+      'retired but PUBLISHED',
+      () => ({ ...first(CATALOG_EVENT.resourceChanged, 'retired'), status: 'PUBLISHED' }),
+    ],
+    [
+      CATALOG_EVENT.grantChanged,
+      'without resourceCode',
+      () => without(first(CATALOG_EVENT.grantChanged), 'resourceCode'),
+    ],
+    [
+      CATALOG_EVENT.grantChanged,
+      'revoked without a reason',
+      () => ({ ...first(CATALOG_EVENT.grantChanged, 'revoked'), revokeReason: null }),
+    ],
+    [
+      CATALOG_EVENT.grantChanged,
+      'with a date-time for validTo',
+      () => ({ ...first(CATALOG_EVENT.grantChanged), validTo: '2026-12-31T00:00:00Z' }),
+    ],
     [CATALOG_EVENT.apiKeyChanged, 'without keyId', () => without(first(CATALOG_EVENT.apiKeyChanged), 'keyId')],
-    [CATALOG_EVENT.apiKeyChanged, 'a SYSTEM key without a system', () => ({ ...first(CATALOG_EVENT.apiKeyChanged), roles: ['SYSTEM'], systemCode: null })],
-    [CATALOG_EVENT.apiKeyChanged, 'carrying the key', () => ({ ...first(CATALOG_EVENT.apiKeyChanged), key: issuedKey.key })],
-    [CATALOG_EVENT.participantChanged, 'without change', () => without(first(CATALOG_EVENT.participantChanged), 'change')],
-    [CATALOG_EVENT.participantChanged, 'a department registered under a system code', () => ({ id: 'fs-test-window', change: 'department-registered' })],
-    [CATALOG_EVENT.sharingApplicationChanged, 'without consumerDepartmentUscc', () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'consumerDepartmentUscc')],
-    [CATALOG_EVENT.sharingApplicationChanged, 'rejected without a reason', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'rejected'), decisionReason: null })],
-    [CATALOG_EVENT.sharingApplicationChanged, 'approved but SUBMITTED', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'approved'), status: 'SUBMITTED' })],
-    [CATALOG_EVENT.sharingApplicationChanged, 'with an invalid provider USCC', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged), providerUscc: '11440600MB2C5O125L' })],
-    [CATALOG_EVENT.sharingApplicationChanged, 'deadline-changed without the deadline before', () => without(first(CATALOG_EVENT.sharingApplicationChanged, 'deadline-changed'), 'previousDeadline')],
-    [CATALOG_EVENT.sharingApplicationChanged, 'submitted with a deadline before', () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'submitted'), previousDeadline: '2026-03-16' })],
-    [CATALOG_EVENT.sharingApplicationChanged, 'without deadlineProvisional', () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'deadlineProvisional')],
+    [
+      CATALOG_EVENT.apiKeyChanged,
+      'a SYSTEM key without a system',
+      () => ({ ...first(CATALOG_EVENT.apiKeyChanged), roles: ['SYSTEM'], systemCode: null }),
+    ],
+    [
+      CATALOG_EVENT.apiKeyChanged,
+      'carrying the key',
+      () => ({ ...first(CATALOG_EVENT.apiKeyChanged), key: issuedKey.key }),
+    ],
+    [
+      CATALOG_EVENT.participantChanged,
+      'without change',
+      () => without(first(CATALOG_EVENT.participantChanged), 'change'),
+    ],
+    [
+      CATALOG_EVENT.participantChanged,
+      'a department registered under a system code',
+      () => ({ id: 'fs-test-window', change: 'department-registered' }),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'without consumerDepartmentUscc',
+      () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'consumerDepartmentUscc'),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'rejected without a reason',
+      () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'rejected'), decisionReason: null }),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'approved but SUBMITTED',
+      () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'approved'), status: 'SUBMITTED' }),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'with an invalid provider USCC',
+      () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged), providerUscc: '11440600MB2C5O125L' }),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'deadline-changed without the deadline before',
+      () => without(first(CATALOG_EVENT.sharingApplicationChanged, 'deadline-changed'), 'previousDeadline'),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'submitted with a deadline before',
+      () => ({ ...first(CATALOG_EVENT.sharingApplicationChanged, 'submitted'), previousDeadline: '2026-03-16' }),
+    ],
+    [
+      CATALOG_EVENT.sharingApplicationChanged,
+      'without deadlineProvisional',
+      () => without(first(CATALOG_EVENT.sharingApplicationChanged), 'deadlineProvisional'),
+    ],
     [CATALOG_EVENT.accessRecorded, 'without hash', () => without(first(CATALOG_EVENT.accessRecorded), 'hash')],
     [CATALOG_EVENT.accessRecorded, 'with seq as a number', () => ({ ...first(CATALOG_EVENT.accessRecorded), seq: 42 })],
-    [CATALOG_EVENT.accessRecorded, 'with a subject not normalised', () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] })],
-    [CATALOG_EVENT.accessRecorded, 'with an unknown hash algorithm', () => ({ ...first(CATALOG_EVENT.accessRecorded), hashAlg: 'md5' })],
-    [CATALOG_EVENT.accessLogCheckpoint, 'without signature', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'signature')],
-    [CATALOG_EVENT.accessLogCheckpoint, 'without the log it seals', () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'root')],
-    [CATALOG_EVENT.accessLogCheckpoint, 'with headSeq as a number', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), headSeq: 44 })],
-    [CATALOG_EVENT.accessLogCheckpoint, 'with a hex signature', () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) })],
-    [CATALOG_EVENT.recognitionRuleChanged, 'without a reason', () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason')],
-    [CATALOG_EVENT.recognitionRuleChanged, 'with a department that is no USCC', () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' })],
-    [CATALOG_EVENT.workingDayNoticeEntered, 'without its source', () => without(first(CATALOG_EVENT.workingDayNoticeEntered), 'source')],
-    [CATALOG_EVENT.workingDayNoticeEntered, 'a second version without a reason', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), version: 2, reason: null })],
-    [CATALOG_EVENT.workingDayNoticeEntered, 'with a holiday as a date-time', () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), holidays: ['2026-01-01T00:00:00Z'] })],
+    [
+      CATALOG_EVENT.accessRecorded,
+      'with a subject not normalised',
+      () => ({ ...first(CATALOG_EVENT.accessRecorded), subjects: ['person:11010519491231002x'] }),
+    ],
+    [
+      CATALOG_EVENT.accessRecorded,
+      'with an unknown hash algorithm',
+      () => ({ ...first(CATALOG_EVENT.accessRecorded), hashAlg: 'md5' }),
+    ],
+    [
+      CATALOG_EVENT.accessLogCheckpoint,
+      'without signature',
+      () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'signature'),
+    ],
+    [
+      CATALOG_EVENT.accessLogCheckpoint,
+      'without the log it seals',
+      () => without(first(CATALOG_EVENT.accessLogCheckpoint), 'root'),
+    ],
+    [
+      CATALOG_EVENT.accessLogCheckpoint,
+      'with headSeq as a number',
+      () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), headSeq: 44 }),
+    ],
+    [
+      CATALOG_EVENT.accessLogCheckpoint,
+      'with a hex signature',
+      () => ({ ...first(CATALOG_EVENT.accessLogCheckpoint), signature: 'ab'.repeat(64) }),
+    ],
+    [
+      CATALOG_EVENT.recognitionRuleChanged,
+      'without a reason',
+      () => without(first(CATALOG_EVENT.recognitionRuleChanged), 'reason'),
+    ],
+    [
+      CATALOG_EVENT.recognitionRuleChanged,
+      'with a department that is no USCC',
+      () => ({ ...first(CATALOG_EVENT.recognitionRuleChanged), department: '佛山市税务局' }),
+    ],
+    [
+      CATALOG_EVENT.workingDayNoticeEntered,
+      'without its source',
+      () => without(first(CATALOG_EVENT.workingDayNoticeEntered), 'source'),
+    ],
+    [
+      CATALOG_EVENT.workingDayNoticeEntered,
+      'a second version without a reason',
+      () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), version: 2, reason: null }),
+    ],
+    [
+      CATALOG_EVENT.workingDayNoticeEntered,
+      'with a holiday as a date-time',
+      () => ({ ...first(CATALOG_EVENT.workingDayNoticeEntered), holidays: ['2026-01-01T00:00:00Z'] }),
+    ],
   ];
 
   it.each(NEGATIVE)('%s: refuses a payload %s', (type, _what, make) => {

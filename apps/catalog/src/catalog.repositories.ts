@@ -9,7 +9,16 @@ import { GrantRepository } from './sharing/grant.repository.js';
 import { SharingApplicationRepository } from './sharing/sharing-application.repository.js';
 
 /** The catalog's repositories, each in its domain folder; global because the domains read one another's tables (sharing the resources, the catalog the grants). */
-const REPOSITORIES = [ResourceRepository, DepartmentRepository, ApiKeyRepository, SharingApplicationRepository, GrantRepository, WorkingDayNoticeRepository, RecognitionRuleRepository, AccessLogRepository];
+const REPOSITORIES = [
+  ResourceRepository,
+  DepartmentRepository,
+  ApiKeyRepository,
+  SharingApplicationRepository,
+  GrantRepository,
+  WorkingDayNoticeRepository,
+  RecognitionRuleRepository,
+  AccessLogRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

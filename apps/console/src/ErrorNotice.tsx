@@ -21,17 +21,24 @@ export function ErrorNotice({ error, title }: { error: unknown; title: string })
             <ul data-testid="error-violations" style={{ margin: '4px 0', paddingInlineStart: 20 }}>
               {error.violations.map((v, i) => (
                 <li key={i}>
-                  {explainViolation(v, t)} <Typography.Text type="secondary">({v.field} {v.code})</Typography.Text>
+                  {explainViolation(v, t)}{' '}
+                  <Typography.Text type="secondary">
+                    ({v.field} {v.code})
+                  </Typography.Text>
                 </li>
               ))}
             </ul>
           ) : null}
           {/* Each refused field when there are several, or when the one refused has no words of ours. */}
-          {error instanceof HubError && (error.violations.length > 1 || (error.violations.length === 1 && error.violations[0].code !== code)) ? (
+          {error instanceof HubError &&
+          (error.violations.length > 1 || (error.violations.length === 1 && error.violations[0].code !== code)) ? (
             <ul data-testid="error-violations" style={{ margin: '4px 0', paddingInlineStart: 20 }}>
               {error.violations.map((v, i) => (
                 <li key={i}>
-                  {explainViolation(v, t)} <Typography.Text type="secondary">({v.field} {v.code})</Typography.Text>
+                  {explainViolation(v, t)}{' '}
+                  <Typography.Text type="secondary">
+                    ({v.field} {v.code})
+                  </Typography.Text>
                 </li>
               ))}
             </ul>

@@ -33,7 +33,10 @@ export function Shell() {
     );
   }
   const principal = session.data.principal;
-  const items = PAGES.filter((p) => !p.visible || p.visible(principal)).map((p) => ({ key: p.path, label: t(p.zh, p.en) }));
+  const items = PAGES.filter((p) => !p.visible || p.visible(principal)).map((p) => ({
+    key: p.path,
+    label: t(p.zh, p.en),
+  }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
@@ -42,17 +45,20 @@ export function Shell() {
         </Typography.Text>
         <nav aria-label={t('主导航', 'Main navigation')} style={{ flex: 1, minWidth: 0 }}>
           {/* navigate() settles when the next page is there; the click has nothing to wait for. */}
-          <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={items} onClick={({ key }) => void navigate(key)} />
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[pathname]}
+            items={items}
+            onClick={({ key }) => void navigate(key)}
+          />
         </nav>
         <Space>
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="signed-in-as">
             {principal.name}
           </Typography.Text>
           <LanguageSwitch />
-          <Button
-            data-testid="sign-out"
-            onClick={() => void leave()}
-          >
+          <Button data-testid="sign-out" onClick={() => void leave()}>
             {t('退出登录', 'Sign out')}
           </Button>
         </Space>

@@ -29,7 +29,13 @@ export interface InputViolation {
 
 function violationsOf(value: unknown): InputViolation[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is InputViolation => typeof v === 'object' && v !== null && typeof (v as InputViolation).code === 'string' && typeof (v as InputViolation).field === 'string');
+  return value.filter(
+    (v): v is InputViolation =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as InputViolation).code === 'string' &&
+      typeof (v as InputViolation).field === 'string',
+  );
 }
 
 /** The CSRF token of the current session (from POST /console/session), held in memory only. */
@@ -41,7 +47,10 @@ export function setCsrfToken(token: string | undefined): void {
 
 interface GraphQLBody<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown; violations?: unknown } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: unknown; requestId?: unknown; reason?: unknown; field?: unknown; violations?: unknown };
+  }>;
 }
 
 function requestIdOf(response: Response, body?: { requestId?: unknown }): string | undefined {
@@ -65,18 +74,32 @@ export async function execute<TResult, TVariables>(
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(csrfToken ? { 'x-hub-csrf': csrfToken } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(csrfToken ? { 'x-hub-csrf': csrfToken } : {}),
+    },
     body: JSON.stringify({ query: document.toString(), variables }),
   });
   const body = (await readJson(response)) as GraphQLBody<TResult> | undefined;
   const first = body?.errors?.[0];
   if (first) {
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
-    const requestId = typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
+    const requestId =
+      typeof first.extensions?.requestId === 'string' ? first.extensions.requestId : requestIdOf(response);
     const { reason, field, violations } = first.extensions ?? {};
-    throw new HubError(first.message, code, requestId, response.status, typeof reason === 'string' ? reason : undefined, typeof field === 'string' ? field : undefined, violationsOf(violations));
+    throw new HubError(
+      first.message,
+      code,
+      requestId,
+      response.status,
+      typeof reason === 'string' ? reason : undefined,
+      typeof field === 'string' ? field : undefined,
+      violationsOf(violations),
+    );
   }
-  if (!response.ok || !body?.data) throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
+  if (!response.ok || !body?.data)
+    throw new HubError(`HTTP ${response.status}`, `HTTP_${response.status}`, requestIdOf(response), response.status);
   return body.data;
 }
 
@@ -88,10 +111,16 @@ export async function signIn(key: string): Promise<{ csrfToken?: string }> {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ key }),
   });
-  const body = (await readJson(response)) as { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown } | undefined;
+  const body = (await readJson(response)) as
+    { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown } | undefined;
   if (!response.ok) {
     const code = typeof body?.code === 'string' ? body.code : `HTTP_${response.status}`;
-    throw new HubError(typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`, code, requestIdOf(response, body), response.status);
+    throw new HubError(
+      typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
+      code,
+      requestIdOf(response, body),
+      response.status,
+    );
   }
   const token = typeof body?.csrfToken === 'string' ? body.csrfToken : undefined;
   setCsrfToken(token);
@@ -115,11 +144,20 @@ export interface ConsoleSession {
 
 /** The current session (GET /console/session), which also hands the CSRF token back after a reload. */
 export async function currentSession(): Promise<ConsoleSession> {
-  const response = await fetch('/console/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const body = (await readJson(response)) as (ConsoleSession & { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown }) | undefined;
+  const response = await fetch('/console/session', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  const body = (await readJson(response)) as
+    (ConsoleSession & { code?: unknown; message?: unknown; requestId?: unknown; csrfToken?: unknown }) | undefined;
   if (!response.ok || !body?.principal) {
     const code = typeof body?.code === 'string' ? body.code : `HTTP_${response.status}`;
-    throw new HubError(typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`, code, requestIdOf(response, body), response.status);
+    throw new HubError(
+      typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
+      code,
+      requestIdOf(response, body),
+      response.status,
+    );
   }
   if (typeof body.csrfToken === 'string') setCsrfToken(body.csrfToken);
   return { principal: body.principal, expiresAt: body.expiresAt, idleExpiresAt: body.idleExpiresAt };
@@ -127,6 +165,10 @@ export async function currentSession(): Promise<ConsoleSession> {
 
 /** Signs out: the hub ends the session, so the cookie no longer works anywhere. */
 export async function signOut(): Promise<void> {
-  await fetch('/console/session', { method: 'DELETE', credentials: 'same-origin', headers: csrfToken ? { 'x-hub-csrf': csrfToken } : {} });
+  await fetch('/console/session', {
+    method: 'DELETE',
+    credentials: 'same-origin',
+    headers: csrfToken ? { 'x-hub-csrf': csrfToken } : {},
+  });
   setCsrfToken(undefined);
 }

@@ -15,7 +15,11 @@ export interface CursorPages {
    * next page loads, the table still shows the previous one (placeholder data): its end cursor is
    * not the current page's and must not be recorded — else page 3 would ask for page 2 again.
    */
-  seen: (pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined, count: number, isPlaceholderData: boolean) => number;
+  seen: (
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null } | undefined,
+    count: number,
+    isPlaceholderData: boolean,
+  ) => number;
 }
 
 /** `list` names the list (its filters): when it changes, paging starts again from page 1. */
@@ -39,7 +43,8 @@ export function useCursorPages(pageSize: number, list = ''): CursorPages {
       setPage(1);
     },
     seen: (pageInfo, count, isPlaceholderData) => {
-      if (!isPlaceholderData && pageInfo?.hasNextPage && cursors.length === page) setCursors([...cursors, pageInfo.endCursor ?? null]);
+      if (!isPlaceholderData && pageInfo?.hasNextPage && cursors.length === page)
+        setCursors([...cursors, pageInfo.endCursor ?? null]);
       const known = (cursors.length - 1) * pageSize + (pageInfo?.hasNextPage ? pageSize : count);
       return Math.max(known, pageSize * (page - 1) + 1);
     },
@@ -52,9 +57,17 @@ export interface Connection<T> {
 }
 
 /** A list paged forward on the server, with its query and the table's pager in one; a new key (other filters) starts at page 1. */
-export function usePagedQuery<T>(key: unknown[], fetchPage: (after: string | null) => Promise<Connection<T>>, pageSize: number) {
+export function usePagedQuery<T>(
+  key: unknown[],
+  fetchPage: (after: string | null) => Promise<Connection<T>>,
+  pageSize: number,
+) {
   const pages = useCursorPages(pageSize, JSON.stringify(key));
-  const query = useQuery({ queryKey: [...key, pages.after], queryFn: () => fetchPage(pages.after), placeholderData: keepPreviousData });
+  const query = useQuery({
+    queryKey: [...key, pages.after],
+    queryFn: () => fetchPage(pages.after),
+    placeholderData: keepPreviousData,
+  });
   const total = pages.seen(query.data?.pageInfo, query.data?.nodes.length ?? 0, query.isPlaceholderData);
   const pagination = { current: pages.page, pageSize, total, showSizeChanger: false, onChange: pages.setPage };
   return { query, nodes: query.data?.nodes ?? [], pagination };

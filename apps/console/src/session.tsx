@@ -7,7 +7,12 @@ import { HubError, currentSession, type SessionPrincipal } from './api';
 export const SESSION_QUERY_KEY = ['console-session'] as const;
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_QUERY_KEY, queryFn: currentSession, staleTime: 60_000, retry: (n, e) => n < 2 && !(e instanceof HubError) });
+  return useQuery({
+    queryKey: SESSION_QUERY_KEY,
+    queryFn: currentSession,
+    staleTime: 60_000,
+    retry: (n, e) => n < 2 && !(e instanceof HubError),
+  });
 }
 
 export function isAdmin(principal: SessionPrincipal | undefined): boolean {

@@ -5,7 +5,8 @@
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import type { AccessSubjectType } from './gql/graphql';
 
-export type SubjectCheck = { ok: true; type: AccessSubjectType; id: string } | { ok: false; code: string; message: string };
+export type SubjectCheck =
+  { ok: true; type: AccessSubjectType; id: string } | { ok: false; code: string; message: string };
 
 const LOOKS_LIKE_CITIZEN_ID = /^\d{17}[\dX]$/;
 
@@ -13,7 +14,11 @@ const LOOKS_LIKE_CITIZEN_ID = /^\d{17}[\dX]$/;
 export function subjectOf(input: string): SubjectCheck {
   const raw = input.trim().toUpperCase();
   if (raw.length !== 18) {
-    return { ok: false, code: /^\d+X?$/.test(raw) ? 'CITIZEN_ID_FORMAT' : 'SUBJECT_INVALID', message: `18 characters expected, got ${raw.length}` };
+    return {
+      ok: false,
+      code: /^\d+X?$/.test(raw) ? 'CITIZEN_ID_FORMAT' : 'SUBJECT_INVALID',
+      message: `18 characters expected, got ${raw.length}`,
+    };
   }
   const person = parseCitizenId(raw);
   if (person.ok) return { ok: true, type: 'PERSON', id: person.value.idNumber };

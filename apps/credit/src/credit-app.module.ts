@@ -13,7 +13,11 @@ import { CreditGraphQLScope } from './credit.graphql-scope.js';
 /** The social-credit base library (社会信用库) as a Federation 2 subgraph, extending LegalEntity and Person. */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'credit', include: [CreditRecordModule, CreditGraphQLScope], orphanedTypes: [LegalEntityCredit, PersonCredit] }),
+    SubgraphModule.forRoot({
+      name: 'credit',
+      include: [CreditRecordModule, CreditGraphQLScope],
+      orphanedTypes: [LegalEntityCredit, PersonCredit],
+    }),
     PersistenceModule.forRoot(CREDIT_PERSISTENCE),
     EventsModule.forRoot({
       app: 'credit',

@@ -70,7 +70,8 @@ function keyIn(headers: Record<string, string> | undefined): string | null {
   return key && !key.includes('<') ? key : null;
 }
 
-const NO_KEY = 'No API key yet: paste your hub API key in Headers (below the query, the "Authorization" line; demo keys: README.md). The schema and the Docs then load by themselves.';
+const NO_KEY =
+  'No API key yet: paste your hub API key in Headers (below the query, the "Authorization" line; demo keys: README.md). The schema and the Docs then load by themselves.';
 
 /**
  * POSTs the operation as JSON to the hub's endpoint (same origin), with the headers typed in the
@@ -148,7 +149,9 @@ function SchemaOnceKeyed({ headers }: { headers: string }) {
   if (schema) return null;
   return (
     <p className="hub-key-hint" role="status" data-testid="key-hint">
-      {key && fetchError ? `The hub refused this key: ${fetchError.slice(0, 200)}` : 'No schema yet: paste your hub API key in Headers (below the query); the schema and the Docs then load by themselves.'}
+      {key && fetchError
+        ? `The hub refused this key: ${fetchError.slice(0, 200)}`
+        : 'No schema yet: paste your hub API key in Headers (below the query); the schema and the Docs then load by themselves.'}
     </p>
   );
 }

@@ -23,7 +23,13 @@ const CODE_OF_STATUS: Record<number, string> = {
  * `requestId` that finds it in the logs, as a GraphQL error on /graphql and as `{ code, message,
  * requestId }` elsewhere. Fastify's internal codes (FST_ERR_…) are replaced by the hub's.
  */
-export function normalizeErrorBody(status: number, contentType: string, text: string, requestId: string, graphql: boolean): string | undefined {
+export function normalizeErrorBody(
+  status: number,
+  contentType: string,
+  text: string,
+  requestId: string,
+  graphql: boolean,
+): string | undefined {
   let body: unknown;
   if (/json/i.test(contentType)) {
     try {
@@ -35,10 +41,26 @@ export function normalizeErrorBody(status: number, contentType: string, text: st
   const fallbackCode = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
   if (isObject(body) && Array.isArray(body.errors)) {
     const errors = body.errors as Array<{ message?: unknown; extensions?: Record<string, unknown> }>;
-    if (errors.every((e) => isObject(e) && isObject(e.extensions) && e.extensions.requestId === requestId && typeof e.extensions.code === 'string')) return undefined;
+    if (
+      errors.every(
+        (e) =>
+          isObject(e) &&
+          isObject(e.extensions) &&
+          e.extensions.requestId === requestId &&
+          typeof e.extensions.code === 'string',
+      )
+    )
+      return undefined;
     return JSON.stringify({
       ...body,
-      errors: errors.map((e) => ({ ...e, extensions: { ...e.extensions, code: typeof e.extensions?.code === 'string' ? e.extensions.code : fallbackCode, requestId } })),
+      errors: errors.map((e) => ({
+        ...e,
+        extensions: {
+          ...e.extensions,
+          code: typeof e.extensions?.code === 'string' ? e.extensions.code : fallbackCode,
+          requestId,
+        },
+      })),
     });
   }
   let code = fallbackCode;
@@ -52,7 +74,11 @@ export function normalizeErrorBody(status: number, contentType: string, text: st
     rest = others;
     if (body.requestId === requestId && code === given) return undefined;
   }
-  return JSON.stringify(graphql ? { errors: [{ message, extensions: { ...rest, code, requestId } }] } : { code, message, ...rest, requestId });
+  return JSON.stringify(
+    graphql
+      ? { errors: [{ message, extensions: { ...rest, code, requestId } }] }
+      : { code, message, ...rest, requestId },
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -69,7 +95,13 @@ export class ErrorBodies implements OnModuleInit {
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (reply.statusCode < 400 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
       const path = request.url.split('?')[0];
-      const normalized = normalizeErrorBody(reply.statusCode, String(reply.getHeader('content-type') ?? ''), payload.toString(), String(request.id), path === '/graphql');
+      const normalized = normalizeErrorBody(
+        reply.statusCode,
+        String(reply.getHeader('content-type') ?? ''),
+        payload.toString(),
+        String(request.id),
+        path === '/graphql',
+      );
       if (normalized === undefined) return payload;
       reply.header('content-type', 'application/json; charset=utf-8');
       reply.removeHeader('content-length');

@@ -26,7 +26,11 @@ export function formatGatewayError(logger: Logger, maxTokens?: number) {
       const message = original instanceof Error ? original.message : String(original);
       if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT|Couldn't connect/i.test(message)) {
         logger.warn({ err: original }, 'subgraph unreachable');
-        return { message: 'A base library is unavailable right now; try again shortly', path: formatted.path, extensions: { ...extensions, code: 'SUBGRAPH_UNAVAILABLE', retryable: true } };
+        return {
+          message: 'A base library is unavailable right now; try again shortly',
+          path: formatted.path,
+          extensions: { ...extensions, code: 'SUBGRAPH_UNAVAILABLE', retryable: true },
+        };
       }
     }
     return { ...formatted, extensions };
@@ -34,13 +38,23 @@ export function formatGatewayError(logger: Logger, maxTokens?: number) {
 }
 
 /** Codes that mean "a dependency is down; the same request may work in a moment". */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['SUBGRAPH_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'AUDIT_UNAVAILABLE', 'POLICY_UNAVAILABLE']);
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([
+  'SUBGRAPH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'AUDIT_UNAVAILABLE',
+  'POLICY_UNAVAILABLE',
+]);
 
 /** Seconds a caller is told to wait (Retry-After) when a dependency is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
 /** Codes of a caller's own mistake: nothing served and nothing but these is HTTP 400, not 200. */
-const CLIENT_MISTAKE_CODES: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+const CLIENT_MISTAKE_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+]);
 
 /**
  * A request the gateway cannot run is the caller's mistake, answered 400 with a code before
@@ -61,9 +75,12 @@ export function clientMistakesPlugin(): ApolloServerPlugin {
             throw new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           if (operation.operation === 'subscription') {
-            throw new GraphQLError('the hub serves no subscriptions: changes are published as events (see the event catalogue); send a query or a mutation', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'the hub serves no subscriptions: changes are published as events (see the event catalogue); send a query or a mutation',
+              {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              },
+            );
           }
         },
       };
@@ -87,7 +104,11 @@ export function httpStatusPlugin(): ApolloServerPlugin {
           const { errors, data } = response.body.singleResult;
           if (!errors?.length) return;
           const nothingServed = data == null || Object.values(data).every((v) => v === null);
-          if (nothingServed && (response.http.status ?? 200) === 200 && errors.every((e) => CLIENT_MISTAKE_CODES.has(String(e.extensions?.code)))) {
+          if (
+            nothingServed &&
+            (response.http.status ?? 200) === 200 &&
+            errors.every((e) => CLIENT_MISTAKE_CODES.has(String(e.extensions?.code)))
+          ) {
             response.http.status = 400;
             return;
           }

@@ -154,6 +154,7 @@ export function subgraphUrl(name: string, composedUrl: string, env: NodeJS.Proce
   const variable = subgraphUrlVariable(name);
   const value = env[variable];
   if (!value) return composedUrl;
-  if (!/^https?:\/\/[^\s]+$/.test(value)) throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  if (!/^https?:\/\/[^\s]+$/.test(value))
+    throw new Error(`${variable} must be an http(s) URL, got ${JSON.stringify(value)}`);
   return value;
 }

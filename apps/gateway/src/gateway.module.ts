@@ -7,7 +7,14 @@ import type { FastifyRequest } from 'fastify';
 import { Role, encodeClaims } from '@hub/auth';
 import { loadConfig } from '@hub/config';
 import { EventsConfig, createTransport } from '@hub/events';
-import { HealthRegistry, Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
+import {
+  HealthRegistry,
+  Metrics,
+  ObservabilityModule,
+  createLogger,
+  noOutboundReporting,
+  operationMetricsPlugin,
+} from '@hub/observability';
 import { apiSchemaOf, baseLibraryFields, baseLibraryMutations, governedArguments } from '@hub/policy';
 import { accessPlugin } from './access/access.plugin.js';
 import { AuditWriter } from './access/audit-writer.js';
@@ -50,12 +57,17 @@ export interface GatewayOptions {
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env, options: GatewayOptions = {}): DynamicModule {
+  static forRoot(
+    config: GatewayConfig,
+    env: NodeJS.ProcessEnv = process.env,
+    options: GatewayOptions = {},
+  ): DynamicModule {
     const governed = options.accessControl !== false;
     const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
     const urls = Object.fromEntries(supergraph.subgraphs.map((s) => [s.name, subgraphUrl(s.name, s.url, env)]));
     const logger = createLogger('gateway');
-    if (!urls.catalog) throw new Error('the supergraph has no catalog subgraph: the gateway cannot enforce a catalog it does not have');
+    if (!urls.catalog)
+      throw new Error('the supergraph has no catalog subgraph: the gateway cannot enforce a catalog it does not have');
     const catalogUrl = urls.catalog.replace(/\/graphql$/, '');
     const apiSchema = apiSchemaOf(supergraph.sdl);
     const governedTypes = new Set(baseLibraryFields(supergraph.sdl).map((c) => c.slice(0, c.indexOf('.'))));
@@ -66,7 +78,15 @@ export class GatewayModule {
       inject: [Metrics, HealthRegistry],
       useFactory: async (metrics: Metrics, health: HealthRegistry) => {
         const transport = createTransport('gateway', loadConfig(EventsConfig, env));
-        const store = new PolicyStore({ catalogUrl, governedTypes, governedArguments: argumentRules, refreshMs: config.POLICY_REFRESH_MS, transport, metrics, health });
+        const store = new PolicyStore({
+          catalogUrl,
+          governedTypes,
+          governedArguments: argumentRules,
+          refreshMs: config.POLICY_REFRESH_MS,
+          transport,
+          metrics,
+          health,
+        });
         await store.start();
         return store;
       },
@@ -74,7 +94,13 @@ export class GatewayModule {
     const auditWriter = {
       provide: AuditWriter,
       inject: [Metrics],
-      useFactory: (metrics: Metrics) => new AuditWriter({ catalogUrl, batchSize: config.AUDIT_BATCH_SIZE, timeoutMs: config.AUDIT_TIMEOUT_MS, metrics }),
+      useFactory: (metrics: Metrics) =>
+        new AuditWriter({
+          catalogUrl,
+          batchSize: config.AUDIT_BATCH_SIZE,
+          timeoutMs: config.AUDIT_TIMEOUT_MS,
+          metrics,
+        }),
     };
     return {
       module: GatewayModule,
@@ -86,9 +112,16 @@ export class GatewayModule {
           inject: governed ? [Metrics, HealthRegistry, PolicyStore, AuditWriter] : [Metrics, HealthRegistry],
           useFactory: (metrics: Metrics, health: HealthRegistry, policy?: PolicyStore, audit?: AuditWriter) => {
             disableApolloTelemetry();
-            if (!policy || !audit) logger.warn('access control is OFF (benchmark baseline only): no authentication, no policy, no masking, no access records');
+            if (!policy || !audit)
+              logger.warn(
+                'access control is OFF (benchmark baseline only): no authentication, no policy, no masking, no access records',
+              );
             for (const [name, url] of Object.entries(urls)) {
-              health.register({ name: `subgraph:${name}`, critical: false, check: () => ping(url.replace(/\/graphql$/, '/health/live')) });
+              health.register({
+                name: `subgraph:${name}`,
+                critical: false,
+                check: () => ping(url.replace(/\/graphql$/, '/health/live')),
+              });
             }
             if (policy && audit) {
               // Ready only when it can serve: every answer needs the catalog (policy) and its access log (the audit store).
@@ -106,7 +139,12 @@ export class GatewayModule {
                 parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
                 // @nestjs/apollo resets every answer with data to 200; the status is httpStatusPlugin's to set (503 for an outage, 400 for a caller's mistake).
                 preserveHttpStatusForExecutionErrors: false,
-                validationRules: [depthLimit(config.MAX_QUERY_DEPTH), costLimit(config.MAX_QUERY_COST), aliasLimit(config.MAX_ALIASES), directiveLimit(config.MAX_DIRECTIVES)],
+                validationRules: [
+                  depthLimit(config.MAX_QUERY_DEPTH),
+                  costLimit(config.MAX_QUERY_COST),
+                  aliasLimit(config.MAX_ALIASES),
+                  directiveLimit(config.MAX_DIRECTIVES),
+                ],
                 context: (request: FastifyRequest) => gatewayContext(request),
                 formatError: formatGatewayError(logger, config.MAX_QUERY_TOKENS),
                 plugins: [
@@ -114,7 +152,11 @@ export class GatewayModule {
                   operationLimitsPlugin({
                     maxCost: config.MAX_QUERY_COST,
                     maxResponseBytes: config.MAX_RESPONSE_BYTES,
-                    refusals: metrics.counter('hub_query_limit_refusals_total', 'Operations refused by the query limits (depth, cost with variables, aliases, directives, tokens, answer size), by code', ['code']),
+                    refusals: metrics.counter(
+                      'hub_query_limit_refusals_total',
+                      'Operations refused by the query limits (depth, cost with variables, aliases, directives, tokens, answer size), by code',
+                      ['code'],
+                    ),
                   }),
                   ...noOutboundReporting(),
                   operationMetricsPlugin(metrics),
@@ -122,7 +164,18 @@ export class GatewayModule {
                   tracingPlugin(),
                   clientMistakesPlugin(),
                   httpStatusPlugin(),
-                  ...(policy && audit ? [accessPlugin({ apiSchema, policy, audit, registerMutations, lookups: lookupGuard(config, metrics), log: createLogger('gateway.access') })] : []),
+                  ...(policy && audit
+                    ? [
+                        accessPlugin({
+                          apiSchema,
+                          policy,
+                          audit,
+                          registerMutations,
+                          lookups: lookupGuard(config, metrics),
+                          log: createLogger('gateway.access'),
+                        }),
+                      ]
+                    : []),
                 ],
               },
               gateway: {
@@ -131,13 +184,23 @@ export class GatewayModule {
                 // when tracing is on — without the document or exception messages, which can hold
                 // the values a caller asked about.
                 telemetry: { includeDocument: false, recordExceptions: false },
-                buildService: ({ name, url }) => new SubgraphDataSource(name!, urls[name!] ?? url!, policy ? governedClaims(policy) : baselineClaims, config.MAX_RESPONSE_BYTES),
+                buildService: ({ name, url }) =>
+                  new SubgraphDataSource(
+                    name!,
+                    urls[name!] ?? url!,
+                    policy ? governedClaims(policy) : baselineClaims,
+                    config.MAX_RESPONSE_BYTES,
+                  ),
               },
             };
           },
         }),
       ],
-      controllers: [...(governed ? [IngestProxyController, ArchiveProxyController, ConsoleSessionController] : []), ...(config.GRAPHIQL ? [GraphiqlController] : []), ...(config.CONSOLE ? [ConsoleController] : [])],
+      controllers: [
+        ...(governed ? [IngestProxyController, ArchiveProxyController, ConsoleSessionController] : []),
+        ...(config.GRAPHIQL ? [GraphiqlController] : []),
+        ...(config.CONSOLE ? [ConsoleController] : []),
+      ],
       providers: [
         ErrorBodies,
         SecurityHeaders,
@@ -175,11 +238,20 @@ class GatewayAccessModule {
 /** The lookup budget of this gateway instance, and where its refusals and misses are counted (bounded labels: the key id is in the log). */
 function lookupGuard(config: GatewayConfig, metrics: Metrics) {
   const budget = new LookupBudget({ budget: config.LOOKUP_MISS_BUDGET, windowMs: config.LOOKUP_WINDOW_MS });
-  metrics.gauge('hub_lookup_budget_keys', 'API keys whose lookups this gateway instance is counting now', [], (gauge) => gauge.set(budget.tracked));
+  metrics.gauge('hub_lookup_budget_keys', 'API keys whose lookups this gateway instance is counting now', [], (gauge) =>
+    gauge.set(budget.tracked),
+  );
   return {
     budget,
-    refusals: metrics.counter('hub_lookup_budget_refusals_total', 'Lookups by identifier refused because they could take an API key past its budget of misses (LOOKUP_BUDGET_EXCEEDED)'),
-    misses: metrics.counter('hub_lookup_misses_total', 'Keys looked up without full access that the answering subgraph did not serve (misses), by subgraph', ['graph']),
+    refusals: metrics.counter(
+      'hub_lookup_budget_refusals_total',
+      'Lookups by identifier refused because they could take an API key past its budget of misses (LOOKUP_BUDGET_EXCEEDED)',
+    ),
+    misses: metrics.counter(
+      'hub_lookup_misses_total',
+      'Keys looked up without full access that the answering subgraph did not serve (misses), by subgraph',
+      ['graph'],
+    ),
     log: createLogger('gateway.lookups'),
   };
 }
@@ -228,7 +300,13 @@ function governedClaims(policy: PolicyStore): ClaimsOf {
  * signs as a fixed reader; the subgraphs check signatures all the same.
  */
 const BASELINE_CLAIMS = encodeClaims({
-  principal: { keyId: 'bench-baseline', roles: [Role.SYSTEM], departmentUscc: null, systemCode: null, name: 'benchmark baseline (access control off)' },
+  principal: {
+    keyId: 'bench-baseline',
+    roles: [Role.SYSTEM],
+    departmentUscc: null,
+    systemCode: null,
+    name: 'benchmark baseline (access control off)',
+  },
   issuer: 'gateway',
   purpose: 'benchmark baseline',
   caseNumber: null,
@@ -239,7 +317,10 @@ const baselineClaims: ClaimsOf = () => BASELINE_CLAIMS;
 async function auditStoreReady(catalogUrl: string): Promise<void> {
   const response = await fetch(`${catalogUrl}/health`, { signal: AbortSignal.timeout(1500) });
   const report = (await response.json().catch(() => null)) as { checks?: Record<string, { status?: string }> } | null;
-  if (report?.checks?.database?.status !== 'ok') throw new Error('the catalog cannot reach its database, which holds the access log: no access can be recorded, so nothing is answered');
+  if (report?.checks?.database?.status !== 'ok')
+    throw new Error(
+      'the catalog cannot reach its database, which holds the access log: no access can be recorded, so nothing is answered',
+    );
 }
 
 async function ping(url: string): Promise<void> {
@@ -260,7 +341,8 @@ function ingestTargets(urls: Record<string, string>): IngestTargets {
   const targets: IngestTargets = {};
   for (const [subgraph, registers] of Object.entries(INGEST_REGISTERS_OF)) {
     if (!urls[subgraph]) continue;
-    for (const register of registers) targets[register] = { subgraph, url: urls[subgraph].replace(/\/graphql$/, `/ingest/${register}`) };
+    for (const register of registers)
+      targets[register] = { subgraph, url: urls[subgraph].replace(/\/graphql$/, `/ingest/${register}`) };
   }
   return targets;
 }

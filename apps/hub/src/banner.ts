@@ -26,7 +26,9 @@ export function startBanner(o: BannerOptions): string {
   const demo = o.demoKey
     ? `  Demo key (one-window system, with grants) and purpose for GraphiQL's Headers tab:\n    ${demoHeaders(o.demoKey)}\n` +
       `  Other demo keys (steward, admin, systems without grants): see README.md\n` +
-      (o.company ? `  Once-only demo company (licence, identity check, materials on file): ${o.company.name} ${o.company.uscc}\n` : '') +
+      (o.company
+        ? `  Once-only demo company (licence, identity check, materials on file): ${o.company.name} ${o.company.uscc}\n`
+        : '') +
       '\n'
     : '';
   const logs = o.logFile ? `  Logs:      ${o.logFile}  (JSON; HUB_LOG_TO_TERMINAL=1 npm start prints them here)\n` : '';

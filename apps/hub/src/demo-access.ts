@@ -52,11 +52,16 @@ export async function loadDemoAccess(catalog: INestApplication, log: Logger): Pr
     await sharing.approve({ applicationId: application.id }, demoPrincipal(steward));
     granted++;
   }
-  if (made > 0 || granted > 0) log.warn({ keys: made, grants: granted }, 'demo keys and grants loaded: their secrets are public, never use them on a real hub');
+  if (made > 0 || granted > 0)
+    log.warn(
+      { keys: made, grants: granted },
+      'demo keys and grants loaded: their secrets are public, never use them on a real hub',
+    );
 }
 
 async function catalogItems(catalog: INestApplication, resourceCode: string): Promise<number[]> {
   const resource = await catalog.get(CatalogService).resource(resourceCode);
-  if (!resource) throw new Error(`the demo grants need catalog resource ${resourceCode}, which the catalog does not have`);
+  if (!resource)
+    throw new Error(`the demo grants need catalog resource ${resourceCode}, which the catalog does not have`);
   return resource.items.map((i) => i.no);
 }

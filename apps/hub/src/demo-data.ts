@@ -43,14 +43,22 @@ export async function demoRecords(): Promise<Array<[register: string, records: A
  * published like any extract (and the libraries react to each other's events, as with real data).
  * Deterministic: loading it again on the next start is a replay that changes nothing.
  */
-export async function loadDemoData(apps: Record<string, INestApplication>, log: Logger): Promise<DemoCompany | undefined> {
+export async function loadDemoData(
+  apps: Record<string, INestApplication>,
+  log: Logger,
+): Promise<DemoCompany | undefined> {
   const extracts = await demoRecords();
   let legalEntities: Array<Record<string, unknown>> = [];
   for (const [register, records] of extracts) {
     if (register === 'legal-entities') legalEntities = records;
     const ingest = apps[DEMO_SOURCES[register].app].get<IngestRegisters>(INGEST_REGISTERS)[register];
-    const report = await ingest.ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), { format: 'ndjson' });
-    log.info({ register, registered: report.registered, replayed: report.replayed, rejected: report.rejected }, `demo data loaded: ${register}`);
+    const report = await ingest.ingest(Readable.from(records.map((r) => `${JSON.stringify(r)}\n`)), {
+      format: 'ndjson',
+    });
+    log.info(
+      { register, registered: report.registered, replayed: report.replayed, rejected: report.rejected },
+      `demo data loaded: ${register}`,
+    );
   }
   // Announce the hub only once the libraries have reacted to the data (addresses geocoded,
   // standings recorded): the first query should see a consistent city.

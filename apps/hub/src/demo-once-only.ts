@@ -19,7 +19,13 @@ const FIRST_CASE = 'FS-SPJY-DEMO-000001';
  */
 export function demoOnceOnlyCompany(legalEntities: ReadonlyArray<Record<string, unknown>>): DemoCompany | undefined {
   const candidates = legalEntities
-    .map((e) => ({ uscc: String(e.uscc), name: String(e.name), status: e.status ?? 'ACTIVE', division: String(e.registeredAddressDivisionCode), establishedOn: e.establishedOn as string | undefined }))
+    .map((e) => ({
+      uscc: String(e.uscc),
+      name: String(e.name),
+      status: e.status ?? 'ACTIVE',
+      division: String(e.registeredAddressDivisionCode),
+      establishedOn: e.establishedOn as string | undefined,
+    }))
     .filter((e) => e.uscc.startsWith('91') && e.status === 'ACTIVE' && e.division.startsWith('4406'));
   return candidates.find((e) => e.name.includes('餐饮')) ?? candidates[0];
 }
@@ -60,12 +66,25 @@ export async function loadDemoOnceOnly(onceOnly: INestApplication, company: Demo
     kind: MaterialKind.ELICENCE,
     materialType: 'YYZZ',
     title: '营业执照',
-    licenceId: formatELicenceId({ typeCode: 'YYZZ', issuerUscc: registration.departmentUscc, serial: company.uscc, version: '001' }),
+    licenceId: formatELicenceId({
+      typeCode: 'YYZZ',
+      issuerUscc: registration.departmentUscc,
+      serial: company.uscc,
+      version: '001',
+    }),
     issuedOn: company.establishedOn ?? '2020-01-02',
   };
   await whenKnown(() => archive.file(licence as FileMaterialInput, registration));
   await archive.file(
-    { subject: company.uscc, kind: MaterialKind.MATERIAL, materialType: 'FOOD_SAFETY_RULES', title: '食品安全管理制度', issuedOn: today, caseNumber: FIRST_CASE, serviceItemCode: 'FS-AMR-SPJY-001' } as FileMaterialInput,
+    {
+      subject: company.uscc,
+      kind: MaterialKind.MATERIAL,
+      materialType: 'FOOD_SAFETY_RULES',
+      title: '食品安全管理制度',
+      issuedOn: today,
+      caseNumber: FIRST_CASE,
+      serviceItemCode: 'FS-AMR-SPJY-001',
+    } as FileMaterialInput,
     window,
   );
   const result: Partial<RecordReviewResultInput> = {
@@ -78,5 +97,8 @@ export async function loadDemoOnceOnly(onceOnly: INestApplication, company: Demo
     validUntil: chinaDate(new Date(Date.now() + 300 * 86_400_000)),
   };
   await recognition.record(result as RecordReviewResultInput, window);
-  log.info({ company: company.uscc, name: company.name }, 'demo once-only: the company has a business licence, a recognised identity check and its food-safety rules on file');
+  log.info(
+    { company: company.uscc, name: company.name },
+    'demo once-only: the company has a business licence, a recognised identity check and its food-safety rules on file',
+  );
 }

@@ -38,9 +38,15 @@ async function main(): Promise<void> {
   placeAuditFiles();
   const metricsToken = await placeOperatorToken();
   // Before any app starts: in this process every app's spans are the service `hub` (each span names its app).
-  if (await startTracing({ serviceName: 'hub' })) progress(`traces: OTLP to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT}`);
+  if (await startTracing({ serviceName: 'hub' }))
+    progress(
+      `traces: OTLP to ${process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_ENDPOINT}`,
+    );
   const database = await resolveDatabase();
-  log.info({ embedded: database.embedded }, database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL');
+  log.info(
+    { embedded: database.embedded },
+    database.embedded ? 'embedded database ready (PGlite + PostGIS)' : 'using DATABASE_URL',
+  );
   progress(database.embedded ? 'database: embedded (PGlite + PostGIS)' : 'database: DATABASE_URL');
 
   const apps: INestApplication[] = [];
@@ -80,11 +86,14 @@ async function main(): Promise<void> {
     const limit = Number(process.env.HUB_STOP_TIMEOUT_MS) > 0 ? Number(process.env.HUB_STOP_TIMEOUT_MS) : 30_000;
     setTimeout(() => {
       log.error({ signal, limitMs: limit }, 'closing did not finish in time: exiting anyway');
-      process.stderr.write(`  closing did not finish in ${limit} ms: exiting anyway${logFile ? ` (see ${logFile})` : ''}\n`);
+      process.stderr.write(
+        `  closing did not finish in ${limit} ms: exiting anyway${logFile ? ` (see ${logFile})` : ''}\n`,
+      );
       process.exit(1);
     }, limit).unref();
     // The gateway first (no new requests), then the libraries (their relays drain), then the database.
-    for (const app of apps) await app.close().catch((error: unknown) => log.error({ err: error }, 'error while closing an app'));
+    for (const app of apps)
+      await app.close().catch((error: unknown) => log.error({ err: error }, 'error while closing an app'));
     await stopEmbeddedDatabase();
     await stopTracing().catch(() => undefined);
     log.info('stopped');
@@ -95,7 +104,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // The banner last, once a signal would be handled: whoever reads it may stop the hub at once.
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  process.stdout.write(startBanner({ url, seconds, metricsToken, demoKey: demo ? demoKey('window') : undefined, company, logFile }));
+  process.stdout.write(
+    startBanner({ url, seconds, metricsToken, demoKey: demo ? demoKey('window') : undefined, company, logFile }),
+  );
 }
 
 /**
@@ -118,7 +129,10 @@ async function placeOperatorToken(env: NodeJS.ProcessEnv = process.env): Promise
   if (operatorToken(env)) return undefined;
   const dataDir = dirname(env.ARCHIVE_DIR || '.data/archive');
   const file = join(dataDir, 'metrics.token');
-  let token = await readFile(file, 'utf8').then((t) => t.trim(), () => '');
+  let token = await readFile(file, 'utf8').then(
+    (t) => t.trim(),
+    () => '',
+  );
   if (token.length < 32) {
     token = randomBytes(32).toString('hex');
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -132,7 +146,10 @@ async function placeOperatorToken(env: NodeJS.ProcessEnv = process.env): Promise
 main().catch(async (error: unknown) => {
   log.fatal({ err: error }, error instanceof Error ? error.message : String(error));
   // With the logs in a file, the terminal still has to say that and why the start failed.
-  if (logFile) process.stderr.write(`\n  The hub did not start: ${error instanceof Error ? error.message : String(error)}\n  Details: ${logFile}\n`);
+  if (logFile)
+    process.stderr.write(
+      `\n  The hub did not start: ${error instanceof Error ? error.message : String(error)}\n  Details: ${logFile}\n`,
+    );
   await stopEmbeddedDatabase().catch(() => undefined);
   process.exit(1);
 });

@@ -43,7 +43,11 @@ const WIRING: Record<SubgraphName, Pick<SubgraphEntry, 'module' | 'start' | 'use
   credit: { module: CreditAppModule, start: startCredit },
   geospatial: { module: GeospatialAppModule, start: startGeospatial },
   catalog: { module: CatalogAppModule, start: startCatalog },
-  'once-only': { module: OnceOnlyAppModule, start: startOnceOnly, useGateway: (app, url) => app.get(GatewayClient).useGateway(url) },
+  'once-only': {
+    module: OnceOnlyAppModule,
+    start: startOnceOnly,
+    useGateway: (app, url) => app.get(GatewayClient).useGateway(url),
+  },
 };
 
 /**
@@ -70,5 +74,6 @@ export function subgraphEventsSettled(apps: readonly INestApplication[], timeout
 /** Tells the apps that call the gateway where it is (unless HUB_GATEWAY_URL says so already). */
 export function connectToGateway(apps: Record<string, INestApplication>, gatewayUrl: string): void {
   if (process.env.HUB_GATEWAY_URL) return;
-  for (const subgraph of SUBGRAPHS) if (subgraph.useGateway && apps[subgraph.name]) subgraph.useGateway(apps[subgraph.name], gatewayUrl);
+  for (const subgraph of SUBGRAPHS)
+    if (subgraph.useGateway && apps[subgraph.name]) subgraph.useGateway(apps[subgraph.name], gatewayUrl);
 }

@@ -13,7 +13,11 @@ import { LegalEntityGraphQLScope } from './legal-entity.graphql-scope.js';
 /** The legal-entity base library (法人库) as a Federation 2 subgraph with bulk ingest. */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'legal-entity', include: [LegalEntityModule, LegalEntityGraphQLScope], orphanedTypes: [Person] }),
+    SubgraphModule.forRoot({
+      name: 'legal-entity',
+      include: [LegalEntityModule, LegalEntityGraphQLScope],
+      orphanedTypes: [Person],
+    }),
     PersistenceModule.forRoot(LEGAL_ENTITY_PERSISTENCE),
     EventsModule.forRoot({
       app: 'legal-entity',

@@ -5,7 +5,6 @@ import { LegalRepresentativeStatusRow } from './representative/legal-representat
 import { LEGAL_ENTITY_MIGRATIONS } from './migrations/index.js';
 import { LEGAL_ENTITY_SCHEMA } from './legal-entity.schema.js';
 
-
 export const LEGAL_ENTITY_PERSISTENCE: PersistenceOptions = {
   schema: LEGAL_ENTITY_SCHEMA,
   entities: [LegalEntityRow, LegalEntityChangeRow, LegalRepresentativeStatusRow],

@@ -9,5 +9,9 @@ export function requireSystem(principal: Principal): Principal & { departmentUsc
 
 /** True when the principal speaks for this department: its system, its steward (or a hub-wide one), or an admin. */
 export function actsFor(principal: Principal, departmentUscc: string): boolean {
-  return principal.departmentUscc === departmentUscc || isStewardOf(principal, departmentUscc) || hasRole(principal, Role.ADMIN);
+  return (
+    principal.departmentUscc === departmentUscc ||
+    isStewardOf(principal, departmentUscc) ||
+    hasRole(principal, Role.ADMIN)
+  );
 }

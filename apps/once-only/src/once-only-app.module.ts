@@ -8,7 +8,11 @@ import { RecognitionModule } from './recognition/recognition.module.js';
 import { ReuseModule } from './reuse/reuse.module.js';
 import { ServiceItemsModule } from './service-items/service-items.module.js';
 import { OnceOnlySharedModule } from './once-only-shared.module.js';
-import { ONCE_ONLY_DATA_CORRECTION_TOPIC, ONCE_ONLY_MATERIAL_TOPIC, ONCE_ONLY_REVIEW_RESULT_TOPIC } from '@hub/contracts';
+import {
+  ONCE_ONLY_DATA_CORRECTION_TOPIC,
+  ONCE_ONLY_MATERIAL_TOPIC,
+  ONCE_ONLY_REVIEW_RESULT_TOPIC,
+} from '@hub/contracts';
 import { ONCE_ONLY_CONSUMERS, OnceOnlyConsumersModule } from './once-only.consumers.js';
 import { ONCE_ONLY_PERSISTENCE } from './once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';
@@ -23,7 +27,17 @@ import { OnceOnlyRepositoriesModule } from './once-only.repositories.js';
  */
 @Module({
   imports: [
-    SubgraphModule.forRoot({ name: 'once-only', include: [ServiceItemsModule, ArchiveModule, RecognitionModule, ReuseModule, CorrectionModule, OnceOnlyGraphQLScope] }),
+    SubgraphModule.forRoot({
+      name: 'once-only',
+      include: [
+        ServiceItemsModule,
+        ArchiveModule,
+        RecognitionModule,
+        ReuseModule,
+        CorrectionModule,
+        OnceOnlyGraphQLScope,
+      ],
+    }),
     PersistenceModule.forRoot(ONCE_ONLY_PERSISTENCE),
     EventsModule.forRoot({
       app: 'once-only',

@@ -13,7 +13,8 @@ import { InvalidationCode } from './recognition/invalidation.js';
 import type { ReviewResultRow } from './recognition/recognition.entities.js';
 import { reviewResultInvalidatedEvent, reviewResultRecordedEvent } from './recognition/review-result.events.js';
 
-const wire = (event: NewEvent): Record<string, unknown> => JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
+const wire = (event: NewEvent): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
 const NOW = new Date('2026-05-04T01:30:00.000Z');
 const COMPANY = '91440604MA4UJ8KX1B';
 const MARKET_REGULATION = '11440600MB2C50125L';
@@ -92,18 +93,60 @@ const correction: DataCorrectionState = {
 
 const built: NewEvent[] = [
   materialFiledEvent(deed, null),
-  materialFiledEvent({ ...deed, id: '5b0f3c1e-0000-4000-8000-000000000002', licenceId: `1.2.156.3005.2.BDCQZS.${MARKET_REGULATION}.000124.001.X` }, deed.id),
+  materialFiledEvent(
+    {
+      ...deed,
+      id: '5b0f3c1e-0000-4000-8000-000000000002',
+      licenceId: `1.2.156.3005.2.BDCQZS.${MARKET_REGULATION}.000124.001.X`,
+    },
+    deed.id,
+  ),
   materialStatusChangedEvent({ ...deed, status: 'REVOKED' }, revocation),
-  materialStatusChangedEvent({ ...deed, status: 'SUPERSEDED', supersededBy: '5b0f3c1e-0000-4000-8000-000000000002' }, { ...revocation, toStatus: 'SUPERSEDED', supersededBy: '5b0f3c1e-0000-4000-8000-000000000002' }),
-  materialStatusChangedEvent({ ...deed, status: 'EXPIRED' }, { ...revocation, toStatus: 'EXPIRED', reason: 'validity ended on 2026-05-03', changedByKey: null, changedByDepartment: null }),
+  materialStatusChangedEvent(
+    { ...deed, status: 'SUPERSEDED', supersededBy: '5b0f3c1e-0000-4000-8000-000000000002' },
+    { ...revocation, toStatus: 'SUPERSEDED', supersededBy: '5b0f3c1e-0000-4000-8000-000000000002' },
+  ),
+  materialStatusChangedEvent(
+    { ...deed, status: 'EXPIRED' },
+    {
+      ...revocation,
+      toStatus: 'EXPIRED',
+      reason: 'validity ended on 2026-05-03',
+      changedByKey: null,
+      changedByDepartment: null,
+    },
+  ),
   reviewResultRecordedEvent(result, [{ materialId: deed.id, sha256: deed.contentSha256 }]),
   reviewResultInvalidatedEvent(
-    { id: result.id, subject_type: 'LEGAL_ENTITY', subject_id: COMPANY, result_type: result.resultType, service_item_code: result.serviceItemCode, case_number: result.caseNumber, outcome: 'PASSED', reviewing_department: WINDOW, valid_until: result.validUntil },
-    { code: InvalidationCode.EVIDENCE_REVOKED, reason: 'the evidence 不动产权证书 was revoked (撤销): 登记错误，依法撤销', causeEventId: '5b0f3c1e-0000-4000-8000-0000000000e1', at: NOW },
+    {
+      id: result.id,
+      subject_type: 'LEGAL_ENTITY',
+      subject_id: COMPANY,
+      result_type: result.resultType,
+      service_item_code: result.serviceItemCode,
+      case_number: result.caseNumber,
+      outcome: 'PASSED',
+      reviewing_department: WINDOW,
+      valid_until: result.validUntil,
+    },
+    {
+      code: InvalidationCode.EVIDENCE_REVOKED,
+      reason: 'the evidence 不动产权证书 was revoked (撤销): 登记错误，依法撤销',
+      causeEventId: '5b0f3c1e-0000-4000-8000-0000000000e1',
+      at: NOW,
+    },
   ),
   dataCorrectionChanged(correction, NOW),
   dataCorrectionChanged({ ...correction, status: 'ACCEPTED', resolutionReason: '已受理，五个工作日内更正' }, NOW),
-  dataCorrectionChanged({ ...correction, status: 'CORRECTED', correctedValue: '佛山市禅城区某某餐饮店', correctionEvent: '5b0f3c1e-0000-4000-8000-0000000000e2' }, NOW),
+  dataCorrectionChanged(
+    {
+      ...correction,
+      status: 'CORRECTED',
+      correctedValue: '佛山市禅城区某某餐饮店',
+      correctionEvent: '5b0f3c1e-0000-4000-8000-0000000000e2',
+    },
+    NOW,
+  ),
   dataCorrectionChanged({ ...correction, status: 'REJECTED', resolutionReason: '登记信息与原始材料一致' }, NOW),
   dataCorrectionChanged({ ...correction, deadline: '2026-05-19' }, NOW, '2026-05-18'),
 ];
@@ -123,18 +166,33 @@ describe('once-only event payloads', () => {
 
   it('tell what changed and why: the material replaced, the status moved, the invalidation and its cause, the deadline before', () => {
     expect(wire(built[1])).toMatchObject({ supersedes: deed.id });
-    expect(wire(built[2])).toMatchObject({ from: 'VALID', to: 'REVOKED', reason: '登记错误，依法撤销', changedAt: NOW.toISOString() });
-    expect(wire(built[5])).toMatchObject({ evidence: [{ materialId: deed.id, sha256: deed.contentSha256 }], recordedBy: 'windowkey234' });
-    expect(wire(built[6])).toMatchObject({ invalidationCode: 'EVIDENCE_REVOKED', causeEventId: '5b0f3c1e-0000-4000-8000-0000000000e1', invalidatedAt: NOW.toISOString() });
+    expect(wire(built[2])).toMatchObject({
+      from: 'VALID',
+      to: 'REVOKED',
+      reason: '登记错误，依法撤销',
+      changedAt: NOW.toISOString(),
+    });
+    expect(wire(built[5])).toMatchObject({
+      evidence: [{ materialId: deed.id, sha256: deed.contentSha256 }],
+      recordedBy: 'windowkey234',
+    });
+    expect(wire(built[6])).toMatchObject({
+      invalidationCode: 'EVIDENCE_REVOKED',
+      causeEventId: '5b0f3c1e-0000-4000-8000-0000000000e1',
+      invalidatedAt: NOW.toISOString(),
+    });
     expect(wire(built.at(-1)!)).toMatchObject({ deadline: '2026-05-19', previousDeadline: '2026-05-18' });
     expect(wire(built[7])).not.toHaveProperty('previousDeadline');
   });
 
   it('refuses payloads that drift: a filing without its filer, an unknown status move, an invalidation without its cause', () => {
-    const without = (data: Record<string, unknown>, field: string) => Object.fromEntries(Object.entries(data).filter(([k]) => k !== field));
+    const without = (data: Record<string, unknown>, field: string) =>
+      Object.fromEntries(Object.entries(data).filter(([k]) => k !== field));
     expect(schemaErrors(ONCE_ONLY_EVENT.materialFiled, without(wire(built[0]), 'filedByDepartment'))).not.toEqual([]);
     expect(schemaErrors(ONCE_ONLY_EVENT.materialStatusChanged, { ...wire(built[2]), to: 'VALID' })).not.toEqual([]);
-    expect(schemaErrors(ONCE_ONLY_EVENT.reviewResultInvalidated, without(wire(built[6]), 'causeEventId'))).not.toEqual([]);
+    expect(schemaErrors(ONCE_ONLY_EVENT.reviewResultInvalidated, without(wire(built[6]), 'causeEventId'))).not.toEqual(
+      [],
+    );
     expect(schemaErrors(ONCE_ONLY_EVENT.dataCorrectionChanged, { ...wire(built[7]), status: 'OPEN' })).not.toEqual([]);
   });
 });

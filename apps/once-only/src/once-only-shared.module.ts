@@ -9,7 +9,11 @@ import { ONCE_ONLY_SEED, loadOnceOnlySeed } from './service-items/once-only-seed
  */
 @Global()
 @Module({
-  providers: [GatewayClient, { provide: ONCE_ONLY_SEED, useFactory: () => loadOnceOnlySeed() }, WorkingDayCalendarStore],
+  providers: [
+    GatewayClient,
+    { provide: ONCE_ONLY_SEED, useFactory: () => loadOnceOnlySeed() },
+    WorkingDayCalendarStore,
+  ],
   exports: [GatewayClient, ONCE_ONLY_SEED, WorkingDayCalendarStore],
 })
 export class OnceOnlySharedModule {}

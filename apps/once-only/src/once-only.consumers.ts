@@ -6,7 +6,12 @@ import { EvidenceEventsConsumer } from './recognition/evidence-events.consumer.j
 import { SubjectEventsConsumer } from './recognition/subject-events.consumer.js';
 
 /** Every consumer of the once-only app (each its own consumer group); EventsModule looks each up by its class when the app starts. */
-export const ONCE_ONLY_CONSUMERS = [SubjectEventsConsumer, EvidenceEventsConsumer, CorrectionEventsConsumer, WorkingDayNoticeConsumer] satisfies EventConsumerEntry[];
+export const ONCE_ONLY_CONSUMERS = [
+  SubjectEventsConsumer,
+  EvidenceEventsConsumer,
+  CorrectionEventsConsumer,
+  WorkingDayNoticeConsumer,
+] satisfies EventConsumerEntry[];
 
 /** The consumers as providers, with the repositories they use (global). */
 @Module({ providers: ONCE_ONLY_CONSUMERS })

@@ -9,6 +9,14 @@ import { ONCE_ONLY_SCHEMA } from './once-only.schema.js';
 
 export const ONCE_ONLY_PERSISTENCE: PersistenceOptions = {
   schema: ONCE_ONLY_SCHEMA,
-  entities: [SubjectRow, MaterialRow, MaterialStatusChangeRow, ReviewResultRow, ReviewResultEvidenceRow, DataCorrectionRow, WorkingDayNoticeCopyRow],
+  entities: [
+    SubjectRow,
+    MaterialRow,
+    MaterialStatusChangeRow,
+    ReviewResultRow,
+    ReviewResultEvidenceRow,
+    DataCorrectionRow,
+    WorkingDayNoticeCopyRow,
+  ],
   migrations: ONCE_ONLY_MIGRATIONS,
 };

@@ -6,7 +6,13 @@ import { ReviewResultRepository } from './recognition/review-result.repository.j
 import { SubjectRepository } from './subjects/subject.repository.js';
 
 /** The once-only app's repositories, each in its domain folder; global because the domains read one another's tables (every one the subjects). */
-const REPOSITORIES = [SubjectRepository, MaterialRepository, ReviewResultRepository, DataCorrectionRepository, WorkingDayNoticeRepository];
+const REPOSITORIES = [
+  SubjectRepository,
+  MaterialRepository,
+  ReviewResultRepository,
+  DataCorrectionRepository,
+  WorkingDayNoticeRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })

@@ -13,7 +13,11 @@ import { PopulationGraphQLScope } from './population.graphql-scope.js';
   imports: [
     SubgraphModule.forRoot({ name: 'population', include: [PersonModule, PopulationGraphQLScope] }),
     PersistenceModule.forRoot(POPULATION_PERSISTENCE),
-    EventsModule.forRoot({ app: 'population', schema: POPULATION_SCHEMA, topics: [{ topic: POPULATION_PERSON_TOPIC, partitions: 6 }] }),
+    EventsModule.forRoot({
+      app: 'population',
+      schema: POPULATION_SCHEMA,
+      topics: [{ topic: POPULATION_PERSON_TOPIC, partitions: 6 }],
+    }),
     PopulationGraphQLScope,
     PersonModule,
   ],

@@ -31,19 +31,25 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const Operator = () => SetMetadata(ACCESS_RULE, { kind: 'operator' } satisfies AccessRule);
 
 /** Another app of the hub, calling as itself and signed as `issuers` (e.g. `gateway`). */
-export const Internal = (...issuers: string[]) => SetMetadata(ACCESS_RULE, { kind: 'internal', issuers } satisfies AccessRule);
+export const Internal = (...issuers: string[]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'internal', issuers } satisfies AccessRule);
 
 /** Any caller the gateway vouched for; which fields it may read is the gateway's decision (the catalog's rules). */
 export const AnyCaller = () => SetMetadata(ACCESS_RULE, { kind: 'caller', roles: [] } satisfies AccessRule);
 
 /** A caller the gateway vouched for, holding one of these roles. */
-export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ACCESS_RULE, { kind: 'caller', roles } satisfies AccessRule);
+export const Roles = (...roles: [Role, ...Role[]]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'caller', roles } satisfies AccessRule);
 
 /** A system of the register's provider department, or an admin: writes to a base-library register. */
-export const ProviderOnly = (register: string) => SetMetadata(ACCESS_RULE, { kind: 'provider', register } satisfies AccessRule);
+export const ProviderOnly = (register: string) =>
+  SetMetadata(ACCESS_RULE, { kind: 'provider', register } satisfies AccessRule);
 
 /** The rule declared on a handler, else on its class; undefined when there is none. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function accessRuleOf(handler: Function, owner?: Function): AccessRule | undefined {
-  return (Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined) ?? (owner ? (Reflect.getMetadata(ACCESS_RULE, owner) as AccessRule | undefined) : undefined);
+  return (
+    (Reflect.getMetadata(ACCESS_RULE, handler) as AccessRule | undefined) ??
+    (owner ? (Reflect.getMetadata(ACCESS_RULE, owner) as AccessRule | undefined) : undefined)
+  );
 }

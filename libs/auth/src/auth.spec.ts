@@ -19,7 +19,13 @@ import {
 
 const SECRET = 'a'.repeat(64);
 const claims: AccessClaims = {
-  principal: { keyId: 'abcdefghijkl', roles: [Role.SYSTEM], departmentUscc: '114406000000000000', systemCode: 'fs-hrss-social', name: 'social insurance' },
+  principal: {
+    keyId: 'abcdefghijkl',
+    roles: [Role.SYSTEM],
+    departmentUscc: '114406000000000000',
+    systemCode: 'fs-hrss-social',
+    name: 'social insurance',
+  },
   issuer: 'gateway',
   purpose: 'pension eligibility check',
   caseNumber: 'CASE-1',
@@ -38,14 +44,24 @@ describe('API keys', () => {
   });
 
   it('refuses text that is not a hub key', () => {
-    for (const text of ['', 'Bearer x', 'hubk_short_secret', `hubk_ABCDEFGHIJKL_${'a'.repeat(43)}`, `hubk_abcdefghijkl_${'a'.repeat(42)}`]) {
+    for (const text of [
+      '',
+      'Bearer x',
+      'hubk_short_secret',
+      `hubk_ABCDEFGHIJKL_${'a'.repeat(43)}`,
+      `hubk_abcdefghijkl_${'a'.repeat(42)}`,
+    ]) {
       expect(parseApiKey(text)).toBeNull();
     }
   });
 });
 
 describe('signed access', () => {
-  const request = { method: 'POST', url: '/graphql', body: '{"query":"{ person(idNumber: \\"11010519491231002X\\") { name } }"}' };
+  const request = {
+    method: 'POST',
+    url: '/graphql',
+    body: '{"query":"{ person(idNumber: \\"11010519491231002X\\") { name } }"}',
+  };
   const signed = () => signedHeaders(claims, 'population', request, SECRET);
 
   it('round-trips with the shared secret, for its audience and its request', () => {
@@ -55,7 +71,13 @@ describe('signed access', () => {
 
   it('is refused when absent, forged, under another secret, tampered with, expired, for another app, replayed or for another request', () => {
     const header = signed()[ACCESS_HEADER];
-    const error = (h: string | undefined, r: SignedRequest = request, audience = 'population', secret: string | null = SECRET, now = Date.now()) => {
+    const error = (
+      h: string | undefined,
+      r: SignedRequest = request,
+      audience = 'population',
+      secret: string | null = SECRET,
+      now = Date.now(),
+    ) => {
       const result = verifyRequest(h, audience, r, secret ?? undefined, now);
       return 'error' in result ? result.error : 'accepted';
     };
@@ -65,9 +87,13 @@ describe('signed access', () => {
     const [version, , envelope, signature] = header.split('.');
     const admin = encodeClaims({ ...claims, principal: { ...claims.principal!, roles: [Role.ADMIN] } });
     expect(error([version, admin, envelope, signature].join('.'))).toBe('ACCESS_SIGNATURE_INVALID');
-    expect(error(signed()[ACCESS_HEADER], request, 'population', SECRET, Date.now() + ACCESS_MAX_AGE_MS + 1)).toBe('ACCESS_SIGNATURE_EXPIRED');
+    expect(error(signed()[ACCESS_HEADER], request, 'population', SECRET, Date.now() + ACCESS_MAX_AGE_MS + 1)).toBe(
+      'ACCESS_SIGNATURE_EXPIRED',
+    );
     expect(error(signed()[ACCESS_HEADER], request, 'credit')).toBe('ACCESS_SIGNATURE_WRONG_AUDIENCE');
-    expect(error(signed()[ACCESS_HEADER], { ...request, body: request.body.replace('1231002X', '12310011') })).toBe('ACCESS_SIGNATURE_WRONG_REQUEST');
+    expect(error(signed()[ACCESS_HEADER], { ...request, body: request.body.replace('1231002X', '12310011') })).toBe(
+      'ACCESS_SIGNATURE_WRONG_REQUEST',
+    );
     expect(error(signed()[ACCESS_HEADER], { ...request, url: '/graphql?x=1' })).toBe('ACCESS_SIGNATURE_WRONG_REQUEST');
     expect(error(signed()[ACCESS_HEADER], { ...request, body: null })).toBe('ACCESS_SIGNATURE_WRONG_REQUEST');
     const once = signed()[ACCESS_HEADER];
@@ -78,18 +104,24 @@ describe('signed access', () => {
   it('binds a streamed body to its method and path only, and still once', () => {
     const stream = { method: 'POST', url: '/ingest/persons', body: null as string | null };
     const header = signedHeaders(claims, 'population', stream, SECRET)[ACCESS_HEADER];
-    expect(verifyRequest(header, 'population', { ...stream, url: '/ingest/legal-entities' }, SECRET)).toEqual({ error: 'ACCESS_SIGNATURE_WRONG_REQUEST' });
+    expect(verifyRequest(header, 'population', { ...stream, url: '/ingest/legal-entities' }, SECRET)).toEqual({
+      error: 'ACCESS_SIGNATURE_WRONG_REQUEST',
+    });
   });
 
   it('gives each request its own copy of the principal', () => {
-    const first = verifyRequest(signed()[ACCESS_HEADER], 'population', request, SECRET) as { access: { principal: { roles: Role[] } } };
+    const first = verifyRequest(signed()[ACCESS_HEADER], 'population', request, SECRET) as {
+      access: { principal: { roles: Role[] } };
+    };
     first.access.principal.roles.push(Role.ADMIN);
-    const second = verifyRequest(signed()[ACCESS_HEADER], 'population', request, SECRET) as { access: { principal: { roles: Role[] } } };
+    const second = verifyRequest(signed()[ACCESS_HEADER], 'population', request, SECRET) as {
+      access: { principal: { roles: Role[] } };
+    };
     expect(second.access.principal.roles).toEqual([Role.SYSTEM]);
   });
 });
 
-describe('the operators\' token', () => {
+describe("the operators' token", () => {
   const env = { HUB_METRICS_TOKEN: 'm'.repeat(40) };
   it('lets only its holder read metrics, and is refused when short', () => {
     expect(isOperator(`Bearer ${'m'.repeat(40)}`, env)).toBe(true);

@@ -21,4 +21,14 @@ export {
 } from './signed-access.js';
 export { INTERNAL_SECRET_VARIABLE, ensureInternalSecret, internalSecret } from './internal-secret.js';
 export { OPERATOR_TOKEN_VARIABLE, isOperator, operatorToken } from './operator-token.js';
-export { ACCESS_RULE, AnyCaller, Internal, Operator, ProviderOnly, Public, Roles, accessRuleOf, type AccessRule } from './access-rules.js';
+export {
+  ACCESS_RULE,
+  AnyCaller,
+  Internal,
+  Operator,
+  ProviderOnly,
+  Public,
+  Roles,
+  accessRuleOf,
+  type AccessRule,
+} from './access-rules.js';

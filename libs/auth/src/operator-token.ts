@@ -21,7 +21,10 @@ export function operatorToken(env: NodeJS.ProcessEnv = process.env): string | un
 }
 
 /** True when the Authorization header carries the operators' token. */
-export function isOperator(authorization: string | string[] | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isOperator(
+  authorization: string | string[] | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   const token = operatorToken(env);
   const header = Array.isArray(authorization) ? authorization[0] : authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

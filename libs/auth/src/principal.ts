@@ -34,5 +34,8 @@ export function hasRole(principal: Principal | null | undefined, role: Role): bo
 
 /** True when the principal is a steward for this department (a hub-wide steward is one for every department). */
 export function isStewardOf(principal: Principal | null | undefined, departmentUscc: string): boolean {
-  return hasRole(principal, Role.STEWARD) && (principal!.departmentUscc === null || principal!.departmentUscc === departmentUscc);
+  return (
+    hasRole(principal, Role.STEWARD) &&
+    (principal!.departmentUscc === null || principal!.departmentUscc === departmentUscc)
+  );
 }

@@ -81,7 +81,8 @@ export type AccessSignatureError =
   | 'ACCESS_SIGNATURE_WRONG_REQUEST';
 
 const ERROR_MESSAGES: Record<AccessSignatureError, string> = {
-  ACCESS_SIGNATURE_MISSING: 'this app answers only requests the hub gateway signed: send your request to the gateway, with your hub API key',
+  ACCESS_SIGNATURE_MISSING:
+    'this app answers only requests the hub gateway signed: send your request to the gateway, with your hub API key',
   ACCESS_SIGNATURE_INVALID: 'the signed access of this request is not valid',
   ACCESS_SIGNATURE_EXPIRED: 'the signed access of this request has expired',
   ACCESS_SIGNATURE_WRONG_AUDIENCE: 'the signed access of this request was issued for another app',
@@ -96,18 +97,38 @@ export function accessSignatureMessage(code: AccessSignatureError): string {
 /** The claims part of the header: encode once per operation, sign each request with `signRequest`. */
 export function encodeClaims(claims: AccessClaims): string {
   const { principal, issuer, purpose, caseNumber, provides } = claims;
-  return Buffer.from(JSON.stringify({ principal, issuer, purpose, caseNumber, ...(provides ? { provides } : {}) })).toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ principal, issuer, purpose, caseNumber, ...(provides ? { provides } : {}) }),
+  ).toString('base64url');
 }
 
 /** The `x-hub-access` value for one request to `audience`. */
-export function signRequest(encodedClaims: string, audience: string, request: SignedRequest, secret: string, now = Date.now()): string {
-  const envelope: Envelope = { aud: audience, iat: now, exp: now + ACCESS_MAX_AGE_MS, nonce: randomBytes(12).toString('base64url'), digest: requestDigest(request) };
+export function signRequest(
+  encodedClaims: string,
+  audience: string,
+  request: SignedRequest,
+  secret: string,
+  now = Date.now(),
+): string {
+  const envelope: Envelope = {
+    aud: audience,
+    iat: now,
+    exp: now + ACCESS_MAX_AGE_MS,
+    nonce: randomBytes(12).toString('base64url'),
+    digest: requestDigest(request),
+  };
   const signed = `${VERSION}.${encodedClaims}.${Buffer.from(JSON.stringify(envelope)).toString('base64url')}`;
   return `${signed}.${mac(signed, secret)}`;
 }
 
 /** Headers that vouch for `claims` on one request (a convenience for single requests). */
-export function signedHeaders(claims: AccessClaims, audience: string, request: SignedRequest, secret: string, now = Date.now()): Record<string, string> {
+export function signedHeaders(
+  claims: AccessClaims,
+  audience: string,
+  request: SignedRequest,
+  secret: string,
+  now = Date.now(),
+): Record<string, string> {
   return { [ACCESS_HEADER]: signRequest(encodeClaims(claims), audience, request, secret, now) };
 }
 
@@ -130,18 +151,28 @@ export function openAccess(
   const signed = `${parts[0]}.${parts[1]}.${parts[2]}`;
   const expected = Buffer.from(mac(signed, secret), 'base64url');
   const given = Buffer.from(parts[3], 'base64url');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { error: 'ACCESS_SIGNATURE_INVALID' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { error: 'ACCESS_SIGNATURE_INVALID' };
   const envelope = decodeJson(parts[2]) as Partial<Envelope> | null;
   const claims = claimsOf(parts[1]);
   if (!claims || !isEnvelope(envelope)) return { error: 'ACCESS_SIGNATURE_INVALID' };
   if (envelope.aud !== audience) return { error: 'ACCESS_SIGNATURE_WRONG_AUDIENCE' };
-  if (envelope.exp <= now || envelope.iat > now + CLOCK_SKEW_MS || envelope.exp - envelope.iat > ACCESS_MAX_AGE_MS) return { error: 'ACCESS_SIGNATURE_EXPIRED' };
+  if (envelope.exp <= now || envelope.iat > now + CLOCK_SKEW_MS || envelope.exp - envelope.iat > ACCESS_MAX_AGE_MS)
+    return { error: 'ACCESS_SIGNATURE_EXPIRED' };
   // Issued before this process started (beyond clock skew): it may have been used at the previous
   // run of this app, whose ledger of used nonces is gone — a restart must not reopen the last minute.
   if (envelope.iat < STARTED_AT - CLOCK_SKEW_MS) return { error: 'ACCESS_SIGNATURE_REPLAYED' };
-  if (!nonces.use(`${envelope.aud}:${envelope.nonce}`, envelope.exp, now)) return { error: 'ACCESS_SIGNATURE_REPLAYED' };
+  if (!nonces.use(`${envelope.aud}:${envelope.nonce}`, envelope.exp, now))
+    return { error: 'ACCESS_SIGNATURE_REPLAYED' };
   return {
-    access: { ...claims, principal: claims.principal && { ...claims.principal, roles: [...claims.principal.roles] }, audience: envelope.aud, issuedAt: envelope.iat, expiresAt: envelope.exp, nonce: envelope.nonce },
+    access: {
+      ...claims,
+      principal: claims.principal && { ...claims.principal, roles: [...claims.principal.roles] },
+      audience: envelope.aud,
+      issuedAt: envelope.iat,
+      expiresAt: envelope.exp,
+      nonce: envelope.nonce,
+    },
     digest: envelope.digest,
   };
 }
@@ -163,11 +194,15 @@ export function verifyRequest(
 ): { access: SignedAccess } | { error: AccessSignatureError } {
   const opened = openAccess(header, audience, secret, now);
   if ('error' in opened) return opened;
-  return matchesRequest(opened.digest, request) ? { access: opened.access } : { error: 'ACCESS_SIGNATURE_WRONG_REQUEST' };
+  return matchesRequest(opened.digest, request)
+    ? { access: opened.access }
+    : { error: 'ACCESS_SIGNATURE_WRONG_REQUEST' };
 }
 
 function requestDigest(request: SignedRequest): string {
-  const hash = createHash('sha256').update(`${request.method.toUpperCase()}\n${request.url}\n${request.body === null ? 'stream' : 'body'}\n`);
+  const hash = createHash('sha256').update(
+    `${request.method.toUpperCase()}\n${request.url}\n${request.body === null ? 'stream' : 'body'}\n`,
+  );
   if (request.body !== null) hash.update(request.body);
   return hash.digest('base64url');
 }
@@ -209,8 +244,19 @@ function claimsOf(encoded: string): AccessClaims | null {
   const value = decodeJson(encoded) as Partial<AccessClaims> | null;
   if (!value || typeof value.issuer !== 'string') return null;
   const principal = value.principal;
-  if (principal !== null && (typeof principal !== 'object' || !principal || typeof principal.keyId !== 'string' || !Array.isArray(principal.roles))) return null;
-  if (value.provides !== undefined && (!Array.isArray(value.provides) || value.provides.some((p) => typeof p !== 'string'))) return null;
+  if (
+    principal !== null &&
+    (typeof principal !== 'object' ||
+      !principal ||
+      typeof principal.keyId !== 'string' ||
+      !Array.isArray(principal.roles))
+  )
+    return null;
+  if (
+    value.provides !== undefined &&
+    (!Array.isArray(value.provides) || value.provides.some((p) => typeof p !== 'string'))
+  )
+    return null;
   const claims: AccessClaims = {
     principal: principal ?? null,
     issuer: value.issuer,

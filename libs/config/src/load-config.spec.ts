@@ -30,7 +30,11 @@ describe('loadConfig', () => {
   });
 
   it('keeps only the declared variables', () => {
-    expect(Object.keys(loadConfig(ExampleConfig, { HOME: '/root', PORT: '1' }))).toEqual(['PORT', 'FEATURE', 'DATABASE_URL']);
+    expect(Object.keys(loadConfig(ExampleConfig, { HOME: '/root', PORT: '1' }))).toEqual([
+      'PORT',
+      'FEATURE',
+      'DATABASE_URL',
+    ]);
   });
 
   it('refuses to start with every problem named, variable by variable', () => {

@@ -24,7 +24,8 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
   for (const key of Object.keys(defaults)) {
     const raw = env[key];
     // An empty variable means "not set": fall back to the default rather than fail on ''.
-    if (raw !== undefined && raw !== '') config[key] = coerce(raw, defaults[key], Reflect.getMetadata('design:type', cls.prototype, key));
+    if (raw !== undefined && raw !== '')
+      config[key] = coerce(raw, defaults[key], Reflect.getMetadata('design:type', cls.prototype, key));
   }
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
@@ -33,7 +34,8 @@ export function loadConfig<T extends object>(cls: ConfigClass<T>, env: NodeJS.Pr
 
 /** Environment values are text: read them as the type of the default (or the declared type). */
 function coerce(raw: string, fallback: unknown, declared: unknown): unknown {
-  if (typeof fallback === 'number' || declared === Number) return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  if (typeof fallback === 'number' || declared === Number)
+    return /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
   if (typeof fallback === 'boolean' || declared === Boolean) {
     if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
@@ -43,6 +45,8 @@ function coerce(raw: string, fallback: unknown, declared: unknown): unknown {
 }
 
 function describe(error: ValidationError): string[] {
-  const own = Object.values(error.constraints ?? {}).map((c) => `${error.property}: ${c} (got ${JSON.stringify(error.value)})`);
+  const own = Object.values(error.constraints ?? {}).map(
+    (c) => `${error.property}: ${c} (got ${JSON.stringify(error.value)})`,
+  );
   return [...own, ...(error.children ?? []).flatMap(describe)];
 }

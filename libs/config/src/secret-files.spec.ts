@@ -54,12 +54,16 @@ describe('readSecretFiles', () => {
     ]);
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    expect(problemsOf(() => readSecretFiles(['P'], { P_FILE: folder }))).toEqual([`P_FILE: ${folder} is a folder, not a file`]);
+    expect(problemsOf(() => readSecretFiles(['P'], { P_FILE: folder }))).toEqual([
+      `P_FILE: ${folder} is a folder, not a file`,
+    ]);
     if (process.getuid?.() !== 0) {
       // (root reads any file: this case only exists for other users, as an app's `node` user in its container.)
       const locked = secretFile('locked', 'secret');
       chmodSync(locked, 0o000);
-      expect(problemsOf(() => readSecretFiles(['P'], { P_FILE: locked }))[0]).toMatch(/^P_FILE: .* is not readable by this process \(uid \d+\)/);
+      expect(problemsOf(() => readSecretFiles(['P'], { P_FILE: locked }))[0]).toMatch(
+        /^P_FILE: .* is not readable by this process \(uid \d+\)/,
+      );
     }
   });
 

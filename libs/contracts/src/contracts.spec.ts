@@ -19,7 +19,13 @@ import {
   type TopicOf,
 } from './index.js';
 
-const provenance = { sourceDepartment: '11440600MB2C50125L', sourceSystem: 'hukou', sourceRecordId: 'r1', version: 2, receivedAt: '2026-05-01T00:00:00.000Z' };
+const provenance = {
+  sourceDepartment: '11440600MB2C50125L',
+  sourceSystem: 'hukou',
+  sourceRecordId: 'r1',
+  version: 2,
+  receivedAt: '2026-05-01T00:00:00.000Z',
+};
 
 describe('@hub/contracts', () => {
   it('topics and event types are the literal names', () => {
@@ -27,7 +33,9 @@ describe('@hub/contracts', () => {
     expect(POPULATION_EVENT.statusChanged).toBe('hub.population.status-changed.v1');
     expectTypeOf<typeof POPULATION_PERSON_TOPIC>().toEqualTypeOf<'hub.population.person.v1'>();
     expectTypeOf<typeof CATALOG_POLICY_TOPIC>().toEqualTypeOf<'hub.catalog.policy.v1'>();
-    expectTypeOf<TopicOf<typeof LEGAL_ENTITY_EVENT.legalRepresentativeDeceased>>().toEqualTypeOf<typeof LEGAL_ENTITY_TOPIC>();
+    expectTypeOf<TopicOf<typeof LEGAL_ENTITY_EVENT.legalRepresentativeDeceased>>().toEqualTypeOf<
+      typeof LEGAL_ENTITY_TOPIC
+    >();
   });
 
   it('payloads are the schemas: required, nullable, enumerated, optional', () => {
@@ -38,7 +46,9 @@ describe('@hub/contracts', () => {
       null | 'WARNING' | 'FINE' | 'CONFISCATION' | 'SUSPENSION' | 'LICENCE_REVOKED' | 'DETENTION' | 'OTHER'
     >();
     // hub.catalog.access-recorded.v1: hashAlg is not required (absent from events before the log was keyed).
-    expectTypeOf<EventPayloads['hub.catalog.access-recorded.v1']['hashAlg']>().toEqualTypeOf<'hmac-sha256' | 'sha256' | undefined>();
+    expectTypeOf<EventPayloads['hub.catalog.access-recorded.v1']['hashAlg']>().toEqualTypeOf<
+      'hmac-sha256' | 'sha256' | undefined
+    >();
     // A changed event names only the fields of its library.
     expectTypeOf<keyof EventPayloads['hub.legal-entity.changed.v1']['changes']>().toEqualTypeOf<
       | 'name'
@@ -71,18 +81,55 @@ describe('@hub/contracts', () => {
           return event.data.to;
       }
     };
-    const death = createCloudEvent({ topic: POPULATION_PERSON_TOPIC, type: POPULATION_EVENT.statusChanged, source: '/test', subject: '110101199003077777', data: { idNumber: '110101199003077777', version: 2, from: 'LIVING', to: 'DECEASED', effectiveOn: '2026-05-01', reason: null, provenance } });
+    const death = createCloudEvent({
+      topic: POPULATION_PERSON_TOPIC,
+      type: POPULATION_EVENT.statusChanged,
+      source: '/test',
+      subject: '110101199003077777',
+      data: {
+        idNumber: '110101199003077777',
+        version: 2,
+        from: 'LIVING',
+        to: 'DECEASED',
+        effectiveOn: '2026-05-01',
+        reason: null,
+        provenance,
+      },
+    });
     expect(statusOf(death as TopicEvent<typeof POPULATION_PERSON_TOPIC>)).toBe('DECEASED');
   });
 
   it('contractEvent checks a produced event against its contract', () => {
-    const data = { uscc: '91440604MA4UXXXX0X', legalRepresentativeIdNumber: '110101199003077777', deceasedOn: null, populationEventId: '9b2f7c1e-3c1d-4a47-9d1e-2f0a8b6c4d11' };
-    const event = contractEvent({ topic: LEGAL_ENTITY_TOPIC, type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased, source: '/test', subject: data.uscc, data });
+    const data = {
+      uscc: '91440604MA4UXXXX0X',
+      legalRepresentativeIdNumber: '110101199003077777',
+      deceasedOn: null,
+      populationEventId: '9b2f7c1e-3c1d-4a47-9d1e-2f0a8b6c4d11',
+    };
+    const event = contractEvent({
+      topic: LEGAL_ENTITY_TOPIC,
+      type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased,
+      source: '/test',
+      subject: data.uscc,
+      data,
+    });
     expect(event.data).toBe(data);
-    // @ts-expect-error the event type is carried by another topic
-    contractEvent({ topic: POPULATION_PERSON_TOPIC, type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased, source: '/test', subject: data.uscc, data });
-    // @ts-expect-error the payload misses a required property
-    contractEvent({ topic: LEGAL_ENTITY_TOPIC, type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased, source: '/test', subject: data.uscc, data: { uscc: data.uscc } });
+    contractEvent({
+      // @ts-expect-error the event type is carried by another topic
+      topic: POPULATION_PERSON_TOPIC,
+      type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased,
+      source: '/test',
+      subject: data.uscc,
+      data,
+    });
+    contractEvent({
+      topic: LEGAL_ENTITY_TOPIC,
+      type: LEGAL_ENTITY_EVENT.legalRepresentativeDeceased,
+      source: '/test',
+      subject: data.uscc,
+      // @ts-expect-error the payload misses a required property
+      data: { uscc: data.uscc },
+    });
   });
 
   it('Combined reads several payloads through one view: shared properties required, the others optional', () => {
@@ -104,7 +151,13 @@ describe('@hub/contracts', () => {
       },
     });
     expect(consumer.topics).toEqual([POPULATION_PERSON_TOPIC, LEGAL_ENTITY_TOPIC]);
-    const event: CloudEvent = createCloudEvent({ topic: LEGAL_ENTITY_TOPIC, type: LEGAL_ENTITY_EVENT.statusChanged, source: '/test', subject: 'x', data: { uscc: '91440604MA4UXXXX0X' } });
+    const event: CloudEvent = createCloudEvent({
+      topic: LEGAL_ENTITY_TOPIC,
+      type: LEGAL_ENTITY_EVENT.statusChanged,
+      source: '/test',
+      subject: 'x',
+      data: { uscc: '91440604MA4UXXXX0X' },
+    });
     // The handler here reads nothing from its transaction: one that answers every statement with no rows.
     await consumer.handle(event, new Transaction({ query: async () => [] } as unknown as EntityManager, 'spec'));
     expect(seen).toEqual(['91440604MA4UXXXX0X']);

@@ -15,7 +15,9 @@ export type Topic = keyof TopicEventTypes;
 export type TopicOf<T extends EventType> = { [K in Topic]: T extends TopicEventTypes[K] ? K : never }[Topic];
 
 /** A received event of one type (or of each of several): its `type` narrows its `data`. */
-export type EventOf<T extends EventType> = T extends EventType ? Omit<CloudEvent<EventPayloads[T]>, 'type' | 'data'> & { type: T; data: EventPayloads[T] } : never;
+export type EventOf<T extends EventType> = T extends EventType
+  ? Omit<CloudEvent<EventPayloads[T]>, 'type' | 'data'> & { type: T; data: EventPayloads[T] }
+  : never;
 
 /** Any event the topic (or one of the topics) carries: switch on `type` to read its `data`. */
 export type TopicEvent<T extends Topic> = EventOf<TopicEventTypes[T]>;
@@ -54,5 +56,9 @@ export interface ContractConsumer<T extends Topic> {
  * producers' events are checked against those schemas in the tests).
  */
 export function eventConsumer<const T extends Topic>(consumer: ContractConsumer<T>): EventConsumer {
-  return { name: consumer.name, topics: [...consumer.topics], handle: (event, tx) => consumer.handle(event as TopicEvent<T>, tx) };
+  return {
+    name: consumer.name,
+    topics: [...consumer.topics],
+    handle: (event, tx) => consumer.handle(event as TopicEvent<T>, tx),
+  };
 }

@@ -5,7 +5,13 @@ import { partitionFor } from './partition.js';
 
 describe('CloudEvents in binary mode', () => {
   it('carries the attributes as ce_* headers, the subject as key and the data as JSON value, and reads them back', () => {
-    const event = createCloudEvent({ topic: 'x', type: 'hub.test.happened.v1', source: '/hub/test', subject: '91440604MA4UXXXX0X', data: { a: 1, b: '二' } });
+    const event = createCloudEvent({
+      topic: 'x',
+      type: 'hub.test.happened.v1',
+      source: '/hub/test',
+      subject: '91440604MA4UXXXX0X',
+      data: { a: 1, b: '二' },
+    });
     const message = toTransportMessage('x', event);
     expect(message.key).toBe(event.subject);
     expect(message.headers).toEqual({
@@ -22,7 +28,10 @@ describe('CloudEvents in binary mode', () => {
   });
 
   it('refuses a message without the required headers or with a non-JSON value', () => {
-    const message = toTransportMessage('x', createCloudEvent({ topic: 'x', type: 't', source: 's', subject: 'k', data: {} }));
+    const message = toTransportMessage(
+      'x',
+      createCloudEvent({ topic: 'x', type: 't', source: 's', subject: 'k', data: {} }),
+    );
     const { ce_id: _id, ...withoutId } = message.headers;
     expect(() => fromTransportMessage({ ...message, headers: withoutId })).toThrow(MalformedEventError);
     expect(() => fromTransportMessage({ ...message, value: '{' })).toThrow(/not JSON/);
@@ -34,8 +43,16 @@ describe('partitioning', () => {
     const partitioner = kafkajs.Partitioners.DefaultPartitioner();
     for (const key of ['91440604MA4UXXXX0X', '11100000000013338W', 'a', '', '统一社会信用代码', 'x'.repeat(101)]) {
       for (const n of [1, 3, 6, 7]) {
-        const partitionMetadata = Array.from({ length: n }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
-        expect(partitionFor(key, n), `${key}/${n}`).toBe(partitioner({ topic: 't', partitionMetadata, message: { key, value: null } }));
+        const partitionMetadata = Array.from({ length: n }, (_, partitionId) => ({
+          partitionId,
+          leader: 0,
+          partitionErrorCode: 0,
+          replicas: [0],
+          isr: [0],
+        }));
+        expect(partitionFor(key, n), `${key}/${n}`).toBe(
+          partitioner({ topic: 't', partitionMetadata, message: { key, value: null } }),
+        );
       }
     }
   });

@@ -1,4 +1,12 @@
-import { Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pg from 'pg';
@@ -106,7 +114,9 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
       try {
         return this.moduleRef.get(entry, { strict: false });
       } catch {
-        throw new Error(`event consumer ${entry.name} is not a provider of any module of ${this.options.app}: add it to a module's providers`);
+        throw new Error(
+          `event consumer ${entry.name} is not a provider of any module of ${this.options.app}: add it to a module's providers`,
+        );
       }
     });
   }
@@ -118,10 +128,17 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   private async startConsumers(consumers: EventConsumer[]): Promise<void> {
     if (consumers.length === 0) return;
     const logger = createLogger(`${this.options.app}.consumers`);
-    const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', ['consumer', 'outcome']);
+    const consumed = this.metrics.counter('hub_events_consumed_total', 'Events consumed from other libraries', [
+      'consumer',
+      'outcome',
+    ]);
     // Set where each event is handled: how old the event was when this consumer got to it. A
     // consumer that stops consuming stops moving it, so alerts pair it with the consumed rate.
-    const lag = this.metrics.gauge('hub_events_consumer_lag_seconds', 'Age of the last event a consumer handled when it handled it, by consumer and topic', ['consumer', 'topic']);
+    const lag = this.metrics.gauge(
+      'hub_events_consumer_lag_seconds',
+      'Age of the last event a consumer handled when it handled it, by consumer and topic',
+      ['consumer', 'topic'],
+    );
     const topics = [...new Set(consumers.flatMap((c) => c.topics))].map((topic) => ({ topic, partitions: 6 }));
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
@@ -136,7 +153,10 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
               transport: this.transport,
               transaction: (work) => this.unitOfWork.run((tx) => work(tx)),
               handle: async (event, tx, message) => {
-                lag.set({ consumer: consumer.name, topic: message.topic }, Math.max(0, (Date.now() - Date.parse(event.time)) / 1000));
+                lag.set(
+                  { consumer: consumer.name, topic: message.topic },
+                  Math.max(0, (Date.now() - Date.parse(event.time)) / 1000),
+                );
                 await consumer.handle(event, tx as Transaction);
                 consumed.inc({ consumer: consumer.name, outcome: 'applied' });
               },
@@ -149,7 +169,8 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
         }
         return;
       } catch (error) {
-        if (attempt === 1 || attempt % 20 === 0) logger.warn({ attempt, err: error }, 'cannot subscribe the event consumers yet; retrying');
+        if (attempt === 1 || attempt % 20 === 0)
+          logger.warn({ attempt, err: error }, 'cannot subscribe the event consumers yet; retrying');
         await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
       }
     }
@@ -197,14 +218,26 @@ export class EventsModule {
         { provide: EVENTS_OPTIONS, useValue: options },
         // Read when the app is created, not when this module is imported: the environment is final then.
         { provide: EventsConfig, useFactory: () => loadConfig(EventsConfig) },
-        { provide: EVENT_TRANSPORT, inject: [EventsConfig], useFactory: (config: EventsConfig) => createTransport(options.app, config) },
+        {
+          provide: EVENT_TRANSPORT,
+          inject: [EventsConfig],
+          useFactory: (config: EventsConfig) => createTransport(options.app, config),
+        },
         {
           provide: OutboxRelay,
           inject: [DATABASE_LOCATION, EVENT_TRANSPORT, Metrics, EventsConfig],
-          useFactory: (location: DatabaseLocation, transport: EventTransport, metrics: Metrics, config: EventsConfig) => {
+          useFactory: (
+            location: DatabaseLocation,
+            transport: EventTransport,
+            metrics: Metrics,
+            config: EventsConfig,
+          ) => {
             const logger = createLogger(`${options.app}.outbox`);
             const published = metrics.counter('hub_outbox_published_total', 'Events published from the outbox');
-            const failures = metrics.counter('hub_outbox_publish_failures_total', 'Failed attempts to publish a batch from the outbox');
+            const failures = metrics.counter(
+              'hub_outbox_publish_failures_total',
+              'Failed attempts to publish a batch from the outbox',
+            );
             let topicsReady = false;
             const relay = new OutboxRelay({
               schema: options.schema,
@@ -222,7 +255,10 @@ export class EventsModule {
               } as EventTransport,
               leaderLock: !location.embedded,
               connect: async () => {
-                const client = new pg.Client({ connectionString: location.url, application_name: `hub-${options.app}-relay` });
+                const client = new pg.Client({
+                  connectionString: location.url,
+                  application_name: `hub-${options.app}-relay`,
+                });
                 client.on('error', () => undefined); // a broken connection fails the next query; the relay reconnects
                 await client.connect();
                 // The relay's poll (unpublished rows in id order) must walk the pending index in order: a
@@ -230,7 +266,10 @@ export class EventsModule {
                 // never marks them dead in the index, so a busy outbox makes each poll slower. (Not on the
                 // embedded database, whose connections share one session.)
                 if (!location.embedded) await client.query('SET enable_bitmapscan = off');
-                return { query: async (sql, params) => (await client.query(sql, params)).rows, release: () => client.end() };
+                return {
+                  query: async (sql, params) => (await client.query(sql, params)).rows,
+                  release: () => client.end(),
+                };
               },
               batchSize: config.OUTBOX_BATCH_SIZE,
               pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
@@ -240,12 +279,22 @@ export class EventsModule {
                 failures.inc();
                 // One line per failure streak milestone, not one per retry: a broker outage can last hours.
                 if (attempt === 1 || attempt % 20 === 0) {
-                  logger.warn({ attempt, error: error instanceof Error ? error.message : String(error) }, 'publishing events failed; they stay in the outbox and will be retried');
+                  logger.warn(
+                    { attempt, error: error instanceof Error ? error.message : String(error) },
+                    'publishing events failed; they stay in the outbox and will be retried',
+                  );
                 }
               },
             });
-            metrics.gauge('hub_outbox_lag_seconds', 'Seconds the oldest event not yet published from the outbox has waited (0: caught up)', [], (g) => g.set(relay.lagSeconds()));
-            metrics.gauge('hub_outbox_relay_failing', 'Whether the last publish attempt failed', [], (g) => g.set(relay.lastError ? 1 : 0));
+            metrics.gauge(
+              'hub_outbox_lag_seconds',
+              'Seconds the oldest event not yet published from the outbox has waited (0: caught up)',
+              [],
+              (g) => g.set(relay.lagSeconds()),
+            );
+            metrics.gauge('hub_outbox_relay_failing', 'Whether the last publish attempt failed', [], (g) =>
+              g.set(relay.lastError ? 1 : 0),
+            );
             return relay;
           },
         },
@@ -253,7 +302,11 @@ export class EventsModule {
           provide: UnitOfWork,
           inject: [getDataSourceToken(), OutboxRelay],
           useFactory: (dataSource: DataSource, relay: OutboxRelay) =>
-            new UnitOfWork<EntityManager>((work) => dataSource.transaction((manager) => work(manager)), options.schema, relay),
+            new UnitOfWork<EntityManager>(
+              (work) => dataSource.transaction((manager) => work(manager)),
+              options.schema,
+              relay,
+            ),
         },
         EventPublisher,
         RelayLifecycle,

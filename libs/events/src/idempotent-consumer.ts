@@ -27,18 +27,20 @@ export interface IdempotentConsumerOptions<T> {
  */
 export async function subscribeIdempotent<T>(options: IdempotentConsumerOptions<T>): Promise<Subscription> {
   const table = `${schemaName(options.schema)}.processed_event`;
-  return options.transport.subscribe(options.name, options.topics, (message) => inProcessSpan(options.name, options.app, message, async () => {
-    const event = fromTransportMessage<T>(message);
-    const applied = await options.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [options.name, event.id],
-      );
-      if (inserted.length === 0) return false;
-      await options.handle(event, tx, message);
-      return true;
-    });
-    if (applied) options.onCommitted?.(event);
-    else options.onDuplicate?.(event);
-  }));
+  return options.transport.subscribe(options.name, options.topics, (message) =>
+    inProcessSpan(options.name, options.app, message, async () => {
+      const event = fromTransportMessage<T>(message);
+      const applied = await options.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO ${table} (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [options.name, event.id],
+        );
+        if (inserted.length === 0) return false;
+        await options.handle(event, tx, message);
+        return true;
+      });
+      if (applied) options.onCommitted?.(event);
+      else options.onDuplicate?.(event);
+    }),
+  );
 }

@@ -22,7 +22,11 @@ export class InProcessLog {
   ensure(spec: TopicSpec): Partition[] {
     let partitions = this.topics.get(spec.topic);
     if (!partitions) {
-      partitions = Array.from({ length: spec.partitions }, () => ({ base: 0, messages: [], wake: new Set<() => void>() }));
+      partitions = Array.from({ length: spec.partitions }, () => ({
+        base: 0,
+        messages: [],
+        wake: new Set<() => void>(),
+      }));
       this.topics.set(spec.topic, partitions);
     }
     return partitions;
@@ -87,34 +91,44 @@ export class InProcessTransport implements EventTransport {
         const wake = () => wakeUp?.();
         p.wake.add(wake);
         wakers.push({ p, wake });
-        loops.push((async () => {
-          let backoff = 50;
-          while (open) {
-            const next = Math.max(offsets[index], p.base);
-            const message = p.messages[next - p.base];
-            if (!message) {
-              await new Promise<void>((resolve) => { wakeUp = resolve; });
-              wakeUp = undefined;
-              continue;
+        loops.push(
+          (async () => {
+            let backoff = 50;
+            while (open) {
+              const next = Math.max(offsets[index], p.base);
+              const message = p.messages[next - p.base];
+              if (!message) {
+                await new Promise<void>((resolve) => {
+                  wakeUp = resolve;
+                });
+                wakeUp = undefined;
+                continue;
+              }
+              try {
+                await handler({ ...message, topic: logical });
+                offsets[index] = next + 1;
+                backoff = 50;
+              } catch (error) {
+                this.onError(error, message);
+                await new Promise<void>((resolve) => {
+                  wakeUp = resolve;
+                  setTimeout(resolve, backoff).unref();
+                });
+                wakeUp = undefined;
+                backoff = Math.min(backoff * 2, 5_000);
+              }
             }
-            try {
-              await handler({ ...message, topic: logical });
-              offsets[index] = next + 1;
-              backoff = 50;
-            } catch (error) {
-              this.onError(error, message);
-              await new Promise<void>((resolve) => { wakeUp = resolve; setTimeout(resolve, backoff).unref(); });
-              wakeUp = undefined;
-              backoff = Math.min(backoff * 2, 5_000);
-            }
-          }
-        })());
+          })(),
+        );
       });
     }
     const subscription = {
       close: async () => {
         open = false;
-        for (const { p, wake } of wakers) { p.wake.delete(wake); wake(); }
+        for (const { p, wake } of wakers) {
+          p.wake.delete(wake);
+          wake();
+        }
         await Promise.all(loops);
         this.subscriptions.delete(subscription);
       },

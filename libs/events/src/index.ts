@@ -17,6 +17,14 @@ export { OutboxRelay, type OutboxRelayOptions, type RelayConnection } from './ou
 export { subscribeIdempotent, type IdempotentConsumerOptions } from './idempotent-consumer.js';
 export { eventsSettled, type EventLedger, type SettledOptions } from './settled.js';
 export type { SqlExecutor } from './sql.js';
-export { EventsModule, EventPublisher, EVENT_TRANSPORT, createTransport, type EventsModuleOptions, type EventConsumer, type EventConsumerEntry } from './events.module.js';
+export {
+  EventsModule,
+  EventPublisher,
+  EVENT_TRANSPORT,
+  createTransport,
+  type EventsModuleOptions,
+  type EventConsumer,
+  type EventConsumerEntry,
+} from './events.module.js';
 export { UnitOfWork, Transaction, type TransactionRunner, type RelayWaker } from './unit-of-work.js';
 export { EventsConfig } from './events.config.js';

@@ -42,17 +42,19 @@ export class KafkaTransport implements EventTransport {
       requestTimeout: options.requestTimeoutMs ?? 10_000,
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
       logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log: entry }) => {
-        const { message, ...extra } = entry as { message: string } & Record<string, unknown>;
-        // Bounded producer retries are deliberate: the outbox relay retries the batch itself, so
-        // a broker outage shows up as failed publishes instead of a send that never returns.
-        if (message.startsWith('Limiting retries for the idempotent producer')) return;
-        const now = Date.now();
-        if (now - (lastLogged.get(message) ?? 0) < 30_000) return;
-        lastLogged.set(message, now);
-        if (lastLogged.size > 1000) lastLogged.clear();
-        log(level === logLevel.INFO ? 'info' : 'warn', `kafka: ${message}`, extra);
-      },
+      logCreator:
+        () =>
+        ({ level, log: entry }) => {
+          const { message, ...extra } = entry as { message: string } & Record<string, unknown>;
+          // Bounded producer retries are deliberate: the outbox relay retries the batch itself, so
+          // a broker outage shows up as failed publishes instead of a send that never returns.
+          if (message.startsWith('Limiting retries for the idempotent producer')) return;
+          const now = Date.now();
+          if (now - (lastLogged.get(message) ?? 0) < 30_000) return;
+          lastLogged.set(message, now);
+          if (lastLogged.size > 1000) lastLogged.clear();
+          log(level === logLevel.INFO ? 'info' : 'warn', `kafka: ${message}`, extra);
+        },
     });
   }
 
@@ -78,7 +80,11 @@ export class KafkaTransport implements EventTransport {
       if (missing.length > 0) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((t) => ({ topic: this.prefix + t.topic, numPartitions: t.partitions, replicationFactor: -1 })),
+          topics: missing.map((t) => ({
+            topic: this.prefix + t.topic,
+            numPartitions: t.partitions,
+            replicationFactor: -1,
+          })),
         });
       }
     } finally {
@@ -112,7 +118,11 @@ export class KafkaTransport implements EventTransport {
   async subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<Subscription> {
     // The topic prefix names an environment; its consumer groups must not meet another environment's,
     // or one broker serving two environments rebalances both every time either starts.
-    const consumer = this.kafka.consumer({ groupId: this.prefix + groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    const consumer = this.kafka.consumer({
+      groupId: this.prefix + groupId,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
     await consumer.connect();
     for (const topic of topics) await consumer.subscribe({ topic: this.prefix + topic, fromBeginning: true });
     this.consumers.add(consumer);
@@ -198,5 +208,11 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
 /** True for a kafkajs error worth trying again: flagged retriable (itself or its cause), or kafkajs's retries ran out. */
 function retriable(error: unknown): boolean {
   const e = error as { name?: string; retriable?: boolean; cause?: { retriable?: boolean } } | null;
-  return !!e && (e.retriable === true || e.cause?.retriable === true || e.name === 'KafkaJSNumberOfRetriesExceeded' || e.name === 'KafkaJSConnectionError');
+  return (
+    !!e &&
+    (e.retriable === true ||
+      e.cause?.retriable === true ||
+      e.name === 'KafkaJSNumberOfRetriesExceeded' ||
+      e.name === 'KafkaJSConnectionError')
+  );
 }

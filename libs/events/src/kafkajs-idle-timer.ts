@@ -29,7 +29,9 @@ export function stopKafkajsIdleSpinning(): void {
   // kafkajs has no exports map: its own file, as `import 'kafkajs'` loads it (one module cache).
   const require = createRequire(import.meta.url);
   const RequestQueue = require('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueue };
-  RequestQueue.prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueue): void {
+  RequestQueue.prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(
+    this: RequestQueue,
+  ): void {
     if (this.throttleCheckTimeoutId) return;
     let delay = this.throttledUntil - Date.now();
     if (this.pending.length > 0) delay = delay > 0 ? delay : CHECK_PENDING_REQUESTS_INTERVAL;

@@ -117,7 +117,9 @@ export class OutboxRelay {
   async pending(): Promise<number> {
     const conn = await this.options.connect();
     try {
-      const [row] = await conn.query(`SELECT count(*)::int AS n FROM ${schemaName(this.options.schema)}.outbox WHERE published_at IS NULL`);
+      const [row] = await conn.query(
+        `SELECT count(*)::int AS n FROM ${schemaName(this.options.schema)}.outbox WHERE published_at IS NULL`,
+      );
       return row.n as number;
     } finally {
       await conn.release();
@@ -181,10 +183,12 @@ export class OutboxRelay {
     // A send span per event written in a trace: its context goes out in the message's headers.
     const sends = rows.map((r) => startSendSpan(this.options.transport.kind, this.options.app, r));
     try {
-      await this.options.transport.publish(rows.map((r, i) => {
-        const message = toTransportMessage(r.topic, toCloudEvent(r));
-        return sends[i] ? { ...message, headers: { ...message.headers, ...sends[i]!.headers } } : message;
-      }));
+      await this.options.transport.publish(
+        rows.map((r, i) => {
+          const message = toTransportMessage(r.topic, toCloudEvent(r));
+          return sends[i] ? { ...message, headers: { ...message.headers, ...sends[i]!.headers } } : message;
+        }),
+      );
       endSendSpans(sends);
     } catch (error) {
       endSendSpans(sends, error);
@@ -194,7 +198,10 @@ export class OutboxRelay {
       ]);
       throw error;
     }
-    await conn.query(`UPDATE ${s}.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+    await conn.query(
+      `UPDATE ${s}.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
     this.failures = 0;
     this.lastError = undefined;
     this.options.onPublished?.(rows.length);

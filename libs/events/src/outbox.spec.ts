@@ -67,7 +67,13 @@ describe('transactional outbox, relay and idempotent consumer on a real database
       client.release();
     }
   };
-  const event = (subject: string, n: number) => ({ topic: 'hub.test.v1', type: 'hub.test.happened.v1', source: '/hub/test', subject, data: { n } });
+  const event = (subject: string, n: number) => ({
+    topic: 'hub.test.v1',
+    type: 'hub.test.happened.v1',
+    source: '/hub/test',
+    subject,
+    data: { n },
+  });
 
   it('writes no event when the transaction that wrote it rolls back', async () => {
     await expect(
@@ -76,20 +82,38 @@ describe('transactional outbox, relay and idempotent consumer on a real database
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    expect((await pool.query(`SELECT count(*)::int AS n FROM relay_a.outbox WHERE subject = 'rolled-back'`)).rows[0].n).toBe(0);
+    expect(
+      (await pool.query(`SELECT count(*)::int AS n FROM relay_a.outbox WHERE subject = 'rolled-back'`)).rows[0].n,
+    ).toBe(0);
   });
 
   it('keeps events while the transport fails and publishes them in order once it recovers', async () => {
     const transport = new RecordingTransport();
     transport.down = true;
-    const relay = new OutboxRelay({ schema: 'relay_a', transport, connect, leaderLock: !database.embedded, pollIntervalMs: 20, maxBackoffMs: 50, batchSize: 7 });
+    const relay = new OutboxRelay({
+      schema: 'relay_a',
+      transport,
+      connect,
+      leaderLock: !database.embedded,
+      pollIntervalMs: 20,
+      maxBackoffMs: 50,
+      batchSize: 7,
+    });
     relay.start();
-    await tx((t) => appendToOutbox(t, 'relay_a', Array.from({ length: 20 }, (_, i) => event(`s${i % 3}`, i))));
+    await tx((t) =>
+      appendToOutbox(
+        t,
+        'relay_a',
+        Array.from({ length: 20 }, (_, i) => event(`s${i % 3}`, i)),
+      ),
+    );
     relay.nudge();
     while (transport.attempts < 3) await new Promise((r) => setTimeout(r, 10));
     expect(transport.published).toEqual([]);
     expect(await relay.pending()).toBe(20);
-    const [{ attempts, last_error }] = (await pool.query('SELECT attempts, last_error FROM relay_a.outbox ORDER BY id LIMIT 1')).rows;
+    const [{ attempts, last_error }] = (
+      await pool.query('SELECT attempts, last_error FROM relay_a.outbox ORDER BY id LIMIT 1')
+    ).rows;
     expect(attempts).toBeGreaterThan(0);
     expect(last_error).toBe('broker unreachable');
     // The outbox lag (hub_outbox_lag_seconds) counts from the oldest event still waiting.
@@ -105,31 +129,61 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     expect(new Set(transport.published.map((m) => m.headers.ce_id)).size).toBe(20);
   });
 
-  it('lets one relay per schema publish at a time (advisory lock), the other standing by', skipUnless('postgres'), async () => {
-    const a = new RecordingTransport();
-    const b = new RecordingTransport();
-    const relayA = new OutboxRelay({ schema: 'relay_b', transport: a, connect, leaderLock: true, pollIntervalMs: 20 });
-    const relayB = new OutboxRelay({ schema: 'relay_b', transport: b, connect, leaderLock: true, pollIntervalMs: 20 });
-    relayA.start();
-    await new Promise((r) => setTimeout(r, 100));
-    relayB.start();
-    await tx((t) => appendToOutbox(t, 'relay_b', Array.from({ length: 10 }, (_, i) => event('same', i))));
-    relayA.nudge();
-    await relayA.drain(5000);
-    await Promise.all([relayA.stop(), relayB.stop()]);
-    expect(a.published).toHaveLength(10);
-    expect(b.published).toHaveLength(0);
-  });
+  it(
+    'lets one relay per schema publish at a time (advisory lock), the other standing by',
+    skipUnless('postgres'),
+    async () => {
+      const a = new RecordingTransport();
+      const b = new RecordingTransport();
+      const relayA = new OutboxRelay({
+        schema: 'relay_b',
+        transport: a,
+        connect,
+        leaderLock: true,
+        pollIntervalMs: 20,
+      });
+      const relayB = new OutboxRelay({
+        schema: 'relay_b',
+        transport: b,
+        connect,
+        leaderLock: true,
+        pollIntervalMs: 20,
+      });
+      relayA.start();
+      await new Promise((r) => setTimeout(r, 100));
+      relayB.start();
+      await tx((t) =>
+        appendToOutbox(
+          t,
+          'relay_b',
+          Array.from({ length: 10 }, (_, i) => event('same', i)),
+        ),
+      );
+      relayA.nudge();
+      await relayA.drain(5000);
+      await Promise.all([relayA.stop(), relayB.stop()]);
+      expect(a.published).toHaveLength(10);
+      expect(b.published).toHaveLength(0);
+    },
+  );
 
   it('clears its failure once the database is back, even with nothing to publish', async () => {
     // A library that writes nothing for a while: before, the database error of an outage stayed
     // in its /health ("events") until the next event was published — half an hour after the database was back.
     let databaseDown = true;
     const flaky = async (): Promise<RelayConnection> => {
-      if (databaseDown) throw Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' });
+      if (databaseDown)
+        throw Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' });
       return connect();
     };
-    const relay = new OutboxRelay({ schema: 'relay_b', transport: new RecordingTransport(), connect: flaky, leaderLock: false, pollIntervalMs: 20, maxBackoffMs: 50 });
+    const relay = new OutboxRelay({
+      schema: 'relay_b',
+      transport: new RecordingTransport(),
+      connect: flaky,
+      leaderLock: false,
+      pollIntervalMs: 20,
+      maxBackoffMs: 50,
+    });
     relay.start();
     try {
       while (!relay.lastError) await new Promise((r) => setTimeout(r, 10));
@@ -157,7 +211,13 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     });
     const publisher = new RecordingTransport();
     await tx((t) => appendToOutbox(t, 'consumer', [event('k', 1), event('k', 2)]));
-    const relay = new OutboxRelay({ schema: 'consumer', transport: publisher, connect, leaderLock: false, pollIntervalMs: 20 });
+    const relay = new OutboxRelay({
+      schema: 'consumer',
+      transport: publisher,
+      connect,
+      leaderLock: false,
+      pollIntervalMs: 20,
+    });
     relay.start();
     await relay.drain(5000);
     await relay.stop();
@@ -166,7 +226,9 @@ describe('transactional outbox, relay and idempotent consumer on a real database
     while (applied.length + duplicates.length < 4) await new Promise((r) => setTimeout(r, 10));
     expect(applied).toEqual([1, 2]);
     expect(duplicates).toHaveLength(2);
-    const recorded = (await pool.query(`SELECT count(*)::int AS n FROM consumer.processed_event WHERE consumer = 'test-consumer'`)).rows[0].n;
+    const recorded = (
+      await pool.query(`SELECT count(*)::int AS n FROM consumer.processed_event WHERE consumer = 'test-consumer'`)
+    ).rows[0].n;
     expect(recorded).toBe(2);
     await subscription.close();
   });

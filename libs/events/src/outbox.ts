@@ -42,7 +42,10 @@ export function outboxTablesSql(schema: string): string[] {
  */
 export function outboxTraceparentSql(schema: string): { up: string; down: string } {
   const s = schemaName(schema);
-  return { up: `ALTER TABLE ${s}.outbox ADD COLUMN traceparent text`, down: `ALTER TABLE ${s}.outbox DROP COLUMN traceparent` };
+  return {
+    up: `ALTER TABLE ${s}.outbox ADD COLUMN traceparent text`,
+    down: `ALTER TABLE ${s}.outbox DROP COLUMN traceparent`,
+  };
 }
 
 export function dropOutboxTablesSql(schema: string): string[] {

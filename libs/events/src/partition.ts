@@ -3,7 +3,7 @@
  * in-process log places a key in the same partition number as a real broker would.
  */
 export function partitionFor(key: string, partitions: number): number {
-  return (toPositive(murmur2(Buffer.from(key))) % partitions);
+  return toPositive(murmur2(Buffer.from(key))) % partitions;
 }
 
 function toPositive(x: number): number {
@@ -19,7 +19,8 @@ function murmur2(data: Buffer): number {
   const length4 = length >> 2;
   for (let i = 0; i < length4; i++) {
     const i4 = i * 4;
-    let k = (data[i4] & 0xff) + ((data[i4 + 1] & 0xff) << 8) + ((data[i4 + 2] & 0xff) << 16) + ((data[i4 + 3] & 0xff) << 24);
+    let k =
+      (data[i4] & 0xff) + ((data[i4 + 1] & 0xff) << 8) + ((data[i4 + 2] & 0xff) << 16) + ((data[i4 + 3] & 0xff) << 24);
     k = Math.imul(k, m);
     k ^= k >>> r;
     k = Math.imul(k, m);

@@ -30,7 +30,9 @@ describe('eventsSettled', () => {
 
   it('gives up with false when the events never settle', async () => {
     let consumed = 0;
-    const db: SqlExecutor = { query: async () => [{ pending: '0', consumed: String(consumed++) }] } as unknown as SqlExecutor;
+    const db: SqlExecutor = {
+      query: async () => [{ pending: '0', consumed: String(consumed++) }],
+    } as unknown as SqlExecutor;
     expect(await eventsSettled([{ db, schema: 's' }], { quietMs: 30, pollMs: 5, timeoutMs: 200 })).toBe(false);
   });
 });

@@ -1,4 +1,13 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Context, type Span } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import { APP_KEY, hubTracer } from '@hub/observability';
 import type { ReceivedMessage } from './event-transport.js';
 
@@ -31,21 +40,28 @@ function contextOf(traceparent: string | null | undefined): Context | undefined 
  * Runs `write` (the statement that writes events into the outbox) in a `create` span when the
  * caller is traced, and gives it the traceparent to store with the rows (null when not traced).
  */
-export async function inCreateSpan<T>(outbox: { schema: string; topics: string[]; eventIds?: string[] }, write: (traceparent: string | null) => Promise<T>): Promise<T> {
+export async function inCreateSpan<T>(
+  outbox: { schema: string; topics: string[]; eventIds?: string[] },
+  write: (traceparent: string | null) => Promise<T>,
+): Promise<T> {
   const parent = context.active();
   if (!trace.getSpan(parent)?.isRecording()) return write(null);
   const topics = [...new Set(outbox.topics)];
   const ids = outbox.eventIds ?? [];
-  const span = hubTracer().startSpan(topics.length === 1 ? `create ${topics[0]}` : 'create', {
-    kind: SpanKind.PRODUCER,
-    attributes: {
-      'messaging.operation.type': 'create',
-      ...(topics.length === 1 ? { 'messaging.destination.name': topics[0] } : {}),
-      ...(ids.length ? { 'messaging.batch.message_count': ids.length } : {}),
-      ...(ids.length === 1 ? { 'messaging.message.id': ids[0] } : {}),
-      'hub.outbox.schema': outbox.schema,
+  const span = hubTracer().startSpan(
+    topics.length === 1 ? `create ${topics[0]}` : 'create',
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.operation.type': 'create',
+        ...(topics.length === 1 ? { 'messaging.destination.name': topics[0] } : {}),
+        ...(ids.length ? { 'messaging.batch.message_count': ids.length } : {}),
+        ...(ids.length === 1 ? { 'messaging.message.id': ids[0] } : {}),
+        'hub.outbox.schema': outbox.schema,
+      },
     },
-  }, parent);
+    parent,
+  );
   const ctx = trace.setSpan(parent, span);
   try {
     return await context.with(ctx, () => write(traceparentOf(ctx)));
@@ -61,19 +77,27 @@ export async function inCreateSpan<T>(outbox: { schema: string; topics: string[]
  * A `send` span for one outbox row the relay publishes, the child of the span that wrote it, and
  * the headers that make the consumer's span its child. Undefined for a row written outside a trace.
  */
-export function startSendSpan(transport: string, app: string | undefined, row: { topic: string; event_id: string; traceparent?: string | null }): { span: Span; headers: Record<string, string> } | undefined {
+export function startSendSpan(
+  transport: string,
+  app: string | undefined,
+  row: { topic: string; event_id: string; traceparent?: string | null },
+): { span: Span; headers: Record<string, string> } | undefined {
   const created = contextOf(row.traceparent);
   if (!created) return undefined;
   const parent = app ? created.setValue(APP_KEY, app) : created;
-  const span = hubTracer().startSpan(`send ${row.topic}`, {
-    kind: SpanKind.PRODUCER,
-    attributes: {
-      'messaging.system': transport,
-      'messaging.operation.type': 'send',
-      'messaging.destination.name': row.topic,
-      'messaging.message.id': row.event_id,
+  const span = hubTracer().startSpan(
+    `send ${row.topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': transport,
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': row.topic,
+        'messaging.message.id': row.event_id,
+      },
     },
-  }, parent);
+    parent,
+  );
   const traceparent = traceparentOf(trace.setSpan(parent, span));
   return { span, headers: traceparent ? { [TRACEPARENT_HEADER]: traceparent } : {} };
 }
@@ -82,26 +106,36 @@ export function startSendSpan(transport: string, app: string | undefined, row: {
 export function endSendSpans(spans: Array<{ span: Span } | undefined>, error?: unknown): void {
   for (const s of spans) {
     if (!s) continue;
-    if (error) s.span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'publish failed' });
+    if (error)
+      s.span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'publish failed' });
     s.span.end();
   }
 }
 
 /** Runs a consumer's handling of a message in a `process` span, the child of the message's send span; without a traceparent, untraced. */
-export async function inProcessSpan<T>(consumer: string, app: string | undefined, message: ReceivedMessage, work: () => Promise<T>): Promise<T> {
+export async function inProcessSpan<T>(
+  consumer: string,
+  app: string | undefined,
+  message: ReceivedMessage,
+  work: () => Promise<T>,
+): Promise<T> {
   const sent = contextOf(message.headers[TRACEPARENT_HEADER]);
   if (!sent) return work();
   const parent = app ? sent.setValue(APP_KEY, app) : sent;
-  const span = hubTracer().startSpan(`process ${message.topic}`, {
-    kind: SpanKind.CONSUMER,
-    attributes: {
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': message.topic,
-      'messaging.destination.partition.id': String(message.partition),
-      'messaging.consumer.group.name': consumer,
-      ...(message.headers.ce_id ? { 'messaging.message.id': message.headers.ce_id } : {}),
+  const span = hubTracer().startSpan(
+    `process ${message.topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': message.topic,
+        'messaging.destination.partition.id': String(message.partition),
+        'messaging.consumer.group.name': consumer,
+        ...(message.headers.ce_id ? { 'messaging.message.id': message.headers.ce_id } : {}),
+      },
     },
-  }, parent);
+    parent,
+  );
   try {
     return await context.with(trace.setSpan(parent, span), work);
   } catch (error) {

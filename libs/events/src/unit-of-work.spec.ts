@@ -58,9 +58,17 @@ describe('unit of work on a real database', () => {
       client.release();
     }
   };
-  const event = (subject: string) => ({ topic: 'hub.test.v1', type: 'hub.test.happened.v1', source: '/hub/test', subject, data: { subject } });
-  const outboxRows = async (subject: string) => (await pool.query('SELECT count(*)::int AS n FROM uow.outbox WHERE subject = $1', [subject])).rows[0].n as number;
-  const things = async (name: string) => (await pool.query('SELECT count(*)::int AS n FROM uow.thing WHERE name = $1', [name])).rows[0].n as number;
+  const event = (subject: string) => ({
+    topic: 'hub.test.v1',
+    type: 'hub.test.happened.v1',
+    source: '/hub/test',
+    subject,
+    data: { subject },
+  });
+  const outboxRows = async (subject: string) =>
+    (await pool.query('SELECT count(*)::int AS n FROM uow.outbox WHERE subject = $1', [subject])).rows[0].n as number;
+  const things = async (name: string) =>
+    (await pool.query('SELECT count(*)::int AS n FROM uow.thing WHERE name = $1', [name])).rows[0].n as number;
 
   /** A relay stand-in that, when woken, notes the transaction's state and looks (on another connection) at what the relay would find. */
   function watchingWaker(subject: string) {
@@ -113,7 +121,9 @@ describe('unit of work on a real database', () => {
 
   it('does not wake the relay for a transaction that published nothing', async () => {
     const waker = watchingWaker('quiet');
-    await new UnitOfWork(transaction, 'uow', waker).run((tx) => tx.query(`INSERT INTO uow.thing (name) VALUES ('quiet')`));
+    await new UnitOfWork(transaction, 'uow', waker).run((tx) =>
+      tx.query(`INSERT INTO uow.thing (name) VALUES ('quiet')`),
+    );
     expect(await things('quiet')).toBe(1);
     expect(waker.seen).toEqual([]);
   });
@@ -133,7 +143,8 @@ describe('unit of work on a real database', () => {
       transport.published = [];
       await new UnitOfWork(transaction, 'uow', relay).run((tx) => tx.publish([event('woken')]));
       const started = Date.now();
-      while (transport.published.length === 0 && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 10));
+      while (transport.published.length === 0 && Date.now() - started < 5_000)
+        await new Promise((r) => setTimeout(r, 10));
       expect(transport.published.map((m) => m.key)).toEqual(['woken']);
     } finally {
       await relay.stop();

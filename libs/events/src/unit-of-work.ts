@@ -24,7 +24,8 @@ export class Transaction<M extends SqlExecutor = EntityManager> implements SqlEx
   }
 
   /** A statement in this transaction (for code that takes any SqlExecutor, such as older consumers). */
-  query(sql: string, parameters?: unknown[]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as EntityManager.query: callers type the rows
+  query(sql: string, parameters?: unknown[]): Promise<any> {
     return this.manager.query(sql, parameters);
   }
 

@@ -27,6 +27,8 @@ describe('normaliseAddressInput', () => {
   ])('refuses %j: character %i is %s', (input, position, codePoint) => {
     const result = normaliseAddressInput(input);
     expect(result).toMatchObject({ ok: false, code: 'ADDRESS_CONTROL_CHARACTER' });
-    expect(!result.ok && result.message).toBe(`character ${position} is the control character ${codePoint}; an address may hold text and spaces only`);
+    expect(!result.ok && result.message).toBe(
+      `character ${position} is the control character ${codePoint}; an address may hold text and spaces only`,
+    );
   });
 });

@@ -55,7 +55,9 @@ export interface AddressFieldsResult<K extends string> {
 }
 
 /** Several address fields of one record at once: what a register's write keeps and reports. */
-export function normaliseAddressFields<K extends string>(fields: Record<K, string | null | undefined>): AddressFieldsResult<K> {
+export function normaliseAddressFields<K extends string>(
+  fields: Record<K, string | null | undefined>,
+): AddressFieldsResult<K> {
   const values = { ...fields };
   const originals: Record<string, string> = {};
   const violations: Array<{ field: K; code: AddressInputErrorCode; message: string }> = [];

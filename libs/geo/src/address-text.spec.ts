@@ -2,7 +2,9 @@ import { normaliseAddress, parseAddress } from './address-text.js';
 
 describe('normaliseAddress', () => {
   it('folds full-width characters, spaces and punctuation', () => {
-    expect(normaliseAddress('（浙江省）杭州市，西湖区　文三路 ４７８號 華星·时代广场【Ａ座】')).toBe('浙江省杭州市西湖区文三路478号華星时代广场A座');
+    expect(normaliseAddress('（浙江省）杭州市，西湖区　文三路 ４７８號 華星·时代广场【Ａ座】')).toBe(
+      '浙江省杭州市西湖区文三路478号華星时代广场A座',
+    );
   });
 
   it('upper-cases Latin letters and turns # into 号', () => {
@@ -53,7 +55,12 @@ describe('parseAddress', () => {
   });
 
   it('needs no city either', () => {
-    expect(parseAddress('拱墅区莫干山路１００號')).toMatchObject({ district: '拱墅区', road: '莫干山路', number: '100号', divisionCode: '330105' });
+    expect(parseAddress('拱墅区莫干山路１００號')).toMatchObject({
+      district: '拱墅区',
+      road: '莫干山路',
+      number: '100号',
+      divisionCode: '330105',
+    });
     expect(parseAddress('拱墅区莫干山路１００號').city).toBeUndefined();
   });
 

@@ -44,7 +44,9 @@ export function normaliseAddress(text: string): string {
     .replace(/衖/g, '弄')
     .replace(/#/g, '号')
     .replace(SEPARATORS, (match: string, offset: number, whole: string) =>
-      DASH_ONLY.test(match) && /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + match.length] ?? '') ? '-' : '',
+      DASH_ONLY.test(match) && /\d/.test(whole[offset - 1] ?? '') && /\d/.test(whole[offset + match.length] ?? '')
+        ? '-'
+        : '',
     )
     .replace(/第(\d+(?:-\d+)?号)/g, '$1')
     .toUpperCase();
@@ -121,7 +123,8 @@ function nameCandidates(): readonly NameCandidate[] {
     if (GENERIC_NAMES.has(entry.name)) continue;
     const inForce = isDivisionInForce(entry.code);
     list.push({ entry, name: entry.name, short: false, inForce });
-    const suffixes = entry.level === 'province' ? PROVINCE_SUFFIXES : entry.level === 'prefecture' ? PREFECTURE_SUFFIXES : [];
+    const suffixes =
+      entry.level === 'province' ? PROVINCE_SUFFIXES : entry.level === 'prefecture' ? PREFECTURE_SUFFIXES : [];
     const suffix = suffixes.find((s) => entry.name.endsWith(s));
     if (suffix !== undefined && entry.name.length - suffix.length >= 2) {
       list.push({ entry, name: entry.name.slice(0, -suffix.length), short: true, inForce });
@@ -142,12 +145,26 @@ function nameCandidates(): readonly NameCandidate[] {
 
 function isWithin(entry: DivisionEntry, ancestor: DivisionEntry | undefined): boolean {
   // The parent chain, not the code prefix: it also covers province-administered cities (339005).
-  return ancestor === undefined || divisionChain(entry.code).slice(1).some((parent) => parent.code === ancestor.code);
+  return (
+    ancestor === undefined ||
+    divisionChain(entry.code)
+      .slice(1)
+      .some((parent) => parent.code === ancestor.code)
+  );
 }
 
-function options(text: string, at: number, level: DivisionEntry['level'], within: DivisionEntry | undefined): NameCandidate[] {
+function options(
+  text: string,
+  at: number,
+  level: DivisionEntry['level'],
+  within: DivisionEntry | undefined,
+): NameCandidate[] {
   return nameCandidates().filter(
-    (c) => c.entry.level === level && text.startsWith(c.name, at) && isWithin(c.entry, within) && !(level === 'county' && c.short),
+    (c) =>
+      c.entry.level === level &&
+      text.startsWith(c.name, at) &&
+      isWithin(c.entry, within) &&
+      !(level === 'county' && c.short),
   );
 }
 
@@ -158,7 +175,8 @@ function matchDivisions(text: string): DivisionMatch {
   for (const province of [...options(text, 0, 'province', undefined), ...none]) {
     const afterProvince = province?.name.length ?? 0;
     for (const city of [...options(text, afterProvince, 'prefecture', province?.entry), ...none]) {
-      if (province?.short && city === undefined && options(text, afterProvince, 'county', province.entry).length === 0) continue;
+      if (province?.short && city === undefined && options(text, afterProvince, 'county', province.entry).length === 0)
+        continue;
       const afterCity = afterProvince + (city?.name.length ?? 0);
       const district = options(text, afterCity, 'county', city?.entry ?? province?.entry)[0];
       if (city?.short && district === undefined) continue;

@@ -48,7 +48,9 @@ function bbox(code: string): { minX: number; minY: number; maxX: number; maxY: n
 
 describe('division boundaries', () => {
   it('has the two provinces, three prefectures and every county in force under them, nothing else', () => {
-    const counties = PREFECTURES.flatMap((code) => listDivisions({ under: code, level: 'county', inForceAt: new Date() }));
+    const counties = PREFECTURES.flatMap((code) =>
+      listDivisions({ under: code, level: 'county', inForceAt: new Date() }),
+    );
     const expected = [...PROVINCES, ...PREFECTURES, ...counties.map((d) => d.code)].sort();
     expect(divisionBoundaries().map((b) => b.code)).toEqual(expected);
     expect(counties).toHaveLength(13 + 6 + 5);
@@ -87,13 +89,19 @@ describe('division boundaries', () => {
       for (const county of countiesOf(prefecture)) {
         for (let i = 0; i < 200; i++) {
           const point = randomPointIn(county.code, random);
-          expect(pointInMultiPolygon(point, parent.geometry), `${county.code} at ${point.longitude},${point.latitude}`).toBe(true);
+          expect(
+            pointInMultiPolygon(point, parent.geometry),
+            `${county.code} at ${point.longitude},${point.latitude}`,
+          ).toBe(true);
           expect(pointInMultiPolygon(point, province.geometry)).toBe(true);
         }
       }
       // Vertices too, so that a thin excursion between sampled points cannot hide.
       for (const [longitude, latitude] of parent.geometry.coordinates.flatMap((polygon) => polygon[0])) {
-        expect(pointInMultiPolygon({ longitude, latitude }, province.geometry), `${prefecture} vertex ${longitude},${latitude}`).toBe(true);
+        expect(
+          pointInMultiPolygon({ longitude, latitude }, province.geometry),
+          `${prefecture} vertex ${longitude},${latitude}`,
+        ).toBe(true);
       }
     }
   });
@@ -189,7 +197,11 @@ describe('division boundaries', () => {
 
   it('respects holes', () => {
     const square = (x: number, y: number, size: number): Position[] => [
-      [x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y],
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
     ];
     const ring = square(120, 30, 1);
     const hole = square(120.25, 30.25, 0.5).reverse();

@@ -11,7 +11,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DivisionLevel } from '@hub/identifiers';
 import type { GeoPoint } from './coordinates.js';
-import { parseGeoJsonPolygon, type MultiPolygonCoordinates, type MultiPolygonGeometry, type Position } from './geojson.js';
+import {
+  parseGeoJsonPolygon,
+  type MultiPolygonCoordinates,
+  type MultiPolygonGeometry,
+  type Position,
+} from './geojson.js';
 
 export const DIVISION_BOUNDARIES_PATH = 'schemas/geospatial/division-boundaries.geojson';
 
@@ -46,7 +51,8 @@ interface BoundingBox {
 // Most specific first. No township boundaries are shipped; the rank is there for completeness.
 const LEVEL_RANK: Readonly<Record<DivisionLevel, number>> = { township: 0, county: 1, prefecture: 2, province: 3 };
 
-let loaded: { readonly list: readonly DivisionBoundary[]; readonly byCode: ReadonlyMap<string, IndexedBoundary> } | undefined;
+let loaded:
+  { readonly list: readonly DivisionBoundary[]; readonly byCode: ReadonlyMap<string, IndexedBoundary> } | undefined;
 
 /** Every shipped boundary, in code order. Read from the file on first use. */
 export function divisionBoundaries(): ReadonlyArray<DivisionBoundary> {
@@ -94,7 +100,8 @@ export function distanceToBoundaryMetres(point: GeoPoint, geometry: Pick<MultiPo
   let best = Infinity;
   for (const polygon of geometry.coordinates) {
     for (const ring of polygon) {
-      for (let i = 1; i < ring.length; i++) best = Math.min(best, distanceToSegment(origin, toLocal(ring[i - 1]), toLocal(ring[i])));
+      for (let i = 1; i < ring.length; i++)
+        best = Math.min(best, distanceToSegment(origin, toLocal(ring[i - 1]), toLocal(ring[i])));
     }
   }
   return best;
@@ -119,11 +126,16 @@ export function randomPointIn(code: string, random: () => number): GeoPoint {
       longitude: bbox.minX + random() * (bbox.maxX - bbox.minX),
       latitude: bbox.minY + random() * (bbox.maxY - bbox.minY),
     };
-    if (pointInMultiPolygon(point, boundary.geometry) && distanceToEdges(boundary.geometry.coordinates, point) > EDGE_CLEARANCE_DEGREES) {
+    if (
+      pointInMultiPolygon(point, boundary.geometry) &&
+      distanceToEdges(boundary.geometry.coordinates, point) > EDGE_CLEARANCE_DEGREES
+    ) {
       return point;
     }
   }
-  throw new RangeError(`no point found inside ${code} after ${MAX_ATTEMPTS} attempts; is the random source uniform on [0, 1)?`);
+  throw new RangeError(
+    `no point found inside ${code} after ${MAX_ATTEMPTS} attempts; is the random source uniform on [0, 1)?`,
+  );
 }
 
 function ringContains(ring: readonly Position[], x: number, y: number): boolean {
@@ -150,7 +162,10 @@ function distanceToSegment(p: GeoPoint, a: Position, b: Position): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.longitude - a[0]) * dx + (p.latitude - a[1]) * dy) / lengthSquared));
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((p.longitude - a[0]) * dx + (p.latitude - a[1]) * dy) / lengthSquared));
   return Math.hypot(p.longitude - (a[0] + t * dx), p.latitude - (a[1] + t * dy));
 }
 
@@ -182,7 +197,9 @@ function load(): NonNullable<typeof loaded> {
   const list = parseBoundaryFile(readFileSync(path, 'utf8'), path);
   loaded = {
     list,
-    byCode: new Map(list.map((boundary) => [boundary.code, { boundary, bbox: boundingBox(boundary.geometry.coordinates) }])),
+    byCode: new Map(
+      list.map((boundary) => [boundary.code, { boundary, bbox: boundingBox(boundary.geometry.coordinates) }]),
+    ),
   };
   return loaded;
 }
@@ -215,7 +232,8 @@ function parseBoundaryFile(text: string, path: string): DivisionBoundary[] {
   } catch (error) {
     return fail(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) fail('not a GeoJSON FeatureCollection');
+  if (collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    fail('not a GeoJSON FeatureCollection');
   const boundaries = (collection.features as unknown[]).map((feature, i): DivisionBoundary => {
     const { properties, geometry } = (feature ?? {}) as { properties?: Record<string, unknown>; geometry?: unknown };
     const code = properties?.code;
@@ -225,7 +243,8 @@ function parseBoundaryFile(text: string, path: string): DivisionBoundary[] {
     if (typeof code !== 'string' || typeof name !== 'string' || typeof level !== 'string' || !LEVELS.includes(level)) {
       fail(`feature ${i} lacks code/name/level properties`);
     }
-    if (parent !== null && typeof parent !== 'string') fail(`feature ${i} has a parent that is neither a code nor null`);
+    if (parent !== null && typeof parent !== 'string')
+      fail(`feature ${i} has a parent that is neither a code nor null`);
     const parsed = parseGeoJsonPolygon(geometry);
     if (!parsed.ok) return fail(`feature ${i} (${String(code)}): ${parsed.error.code}: ${parsed.error.message}`);
     if (parsed.type !== 'MultiPolygon') return fail(`feature ${i} (${String(code)}) must be a MultiPolygon`);

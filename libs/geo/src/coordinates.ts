@@ -41,7 +41,10 @@ export function isWithinChinaExtent(longitude: number, latitude: number): boolea
 /** A coded error for coordinates the hub cannot accept, or undefined when they are fine. */
 export function validateCoordinates(longitude: number, latitude: number): CoordinateError | undefined {
   if (!Number.isFinite(longitude) || !Number.isFinite(latitude)) {
-    return { code: 'COORDINATES_OUT_OF_RANGE', message: `coordinates must be finite numbers, got (${longitude}, ${latitude})` };
+    return {
+      code: 'COORDINATES_OUT_OF_RANGE',
+      message: `coordinates must be finite numbers, got (${longitude}, ${latitude})`,
+    };
   }
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
     return {

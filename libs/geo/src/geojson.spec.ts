@@ -1,9 +1,27 @@
 import { MAX_GEOJSON_POSITIONS, parseGeoJsonPolygon, selfIntersection, type Position } from './geojson.js';
 
 // Around West Lake, Hangzhou.
-const square: Position[] = [[120.1, 30.2], [120.2, 30.2], [120.2, 30.3], [120.1, 30.3], [120.1, 30.2]];
-const hole: Position[] = [[120.13, 30.23], [120.13, 30.27], [120.17, 30.27], [120.17, 30.23], [120.13, 30.23]];
-const bowTie: Position[] = [[120.1, 30.2], [120.2, 30.3], [120.2, 30.2], [120.1, 30.3], [120.1, 30.2]];
+const square: Position[] = [
+  [120.1, 30.2],
+  [120.2, 30.2],
+  [120.2, 30.3],
+  [120.1, 30.3],
+  [120.1, 30.2],
+];
+const hole: Position[] = [
+  [120.13, 30.23],
+  [120.13, 30.27],
+  [120.17, 30.27],
+  [120.17, 30.23],
+  [120.13, 30.23],
+];
+const bowTie: Position[] = [
+  [120.1, 30.2],
+  [120.2, 30.3],
+  [120.2, 30.2],
+  [120.1, 30.3],
+  [120.1, 30.2],
+];
 
 function errorOf(value: unknown): { code: string; message: string; position?: Position } {
   const result = parseGeoJsonPolygon(value);
@@ -68,7 +86,12 @@ describe('parseGeoJsonPolygon', () => {
   });
 
   it('rejects vertices outside China, and out of range, with the vertex', () => {
-    const paris: Position[] = [[2.3, 48.8], [2.4, 48.8], [2.4, 48.9], [2.3, 48.8]];
+    const paris: Position[] = [
+      [2.3, 48.8],
+      [2.4, 48.8],
+      [2.4, 48.9],
+      [2.3, 48.8],
+    ];
     const error = errorOf({ type: 'Polygon', coordinates: [paris] });
     expect(error.code).toBe('COORDINATES_OUTSIDE_CHINA');
     expect(error.position).toEqual([2.3, 48.8]);
@@ -81,7 +104,14 @@ describe('selfIntersection', () => {
   it('finds nothing in simple rings', () => {
     expect(selfIntersection(square)).toBeUndefined();
     expect(selfIntersection(hole)).toBeUndefined();
-    expect(selfIntersection([[0, 0], [1, 0], [0, 1], [0, 0]])).toBeUndefined();
+    expect(
+      selfIntersection([
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+    ).toBeUndefined();
     // Repeated consecutive positions are harmless.
     expect(selfIntersection([square[0], square[1], square[1], square[2], square[3], square[0]])).toBeUndefined();
   });
@@ -92,17 +122,38 @@ describe('selfIntersection', () => {
 
   it('finds a ring touching itself at a vertex', () => {
     // A figure of eight through (1, 1).
-    const eight: Position[] = [[0, 0], [1, 1], [2, 0], [2, 2], [1, 1], [0, 2], [0, 0]];
+    const eight: Position[] = [
+      [0, 0],
+      [1, 1],
+      [2, 0],
+      [2, 2],
+      [1, 1],
+      [0, 2],
+      [0, 0],
+    ];
     expect(selfIntersection(eight)?.position).toEqual([1, 1]);
   });
 
   it('finds a spike folding back on its edge', () => {
-    const spike: Position[] = [[0, 0], [2, 0], [1, 0], [1, 1], [0, 0]];
+    const spike: Position[] = [
+      [0, 0],
+      [2, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ];
     expect(selfIntersection(spike)).toBeDefined();
   });
 
   it('finds a vertex lying on a non-adjacent edge', () => {
-    const pinched: Position[] = [[0, 0], [4, 0], [4, 2], [2, 0], [0, 2], [0, 0]];
+    const pinched: Position[] = [
+      [0, 0],
+      [4, 0],
+      [4, 2],
+      [2, 0],
+      [0, 2],
+      [0, 0],
+    ];
     expect(selfIntersection(pinched)?.position).toEqual([2, 0]);
   });
 });

@@ -18,10 +18,7 @@ export interface MultiPolygonGeometry {
 }
 
 export type GeoJsonErrorCode =
-  | 'GEOJSON_INVALID'
-  | 'GEOJSON_TOO_LARGE'
-  | 'POLYGON_SELF_INTERSECTING'
-  | CoordinateErrorCode;
+  'GEOJSON_INVALID' | 'GEOJSON_TOO_LARGE' | 'POLYGON_SELF_INTERSECTING' | CoordinateErrorCode;
 
 export interface GeoJsonError {
   readonly code: GeoJsonErrorCode;
@@ -69,12 +66,18 @@ function parseOrReject(value: unknown): ParsedGeoJsonPolygon {
   let geometry = value;
   if (typeof value === 'string') {
     if (value.length > MAX_GEOJSON_TEXT_LENGTH) {
-      reject('GEOJSON_TOO_LARGE', `GeoJSON text is ${value.length} characters; at most ${MAX_GEOJSON_TEXT_LENGTH} are accepted`);
+      reject(
+        'GEOJSON_TOO_LARGE',
+        `GeoJSON text is ${value.length} characters; at most ${MAX_GEOJSON_TEXT_LENGTH} are accepted`,
+      );
     }
     try {
       geometry = JSON.parse(value) as unknown;
     } catch (error) {
-      reject('GEOJSON_INVALID', `GeoJSON text is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      reject(
+        'GEOJSON_INVALID',
+        `GeoJSON text is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   if (typeof geometry !== 'object' || geometry === null || Array.isArray(geometry)) {
@@ -83,13 +86,18 @@ function parseOrReject(value: unknown): ParsedGeoJsonPolygon {
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type === 'Feature') reject('GEOJSON_INVALID', 'expected a GeoJSON geometry, got a Feature: pass its "geometry"');
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
-    reject('GEOJSON_INVALID', `GeoJSON geometry type must be "Polygon" or "MultiPolygon", got ${JSON.stringify(type) ?? 'none'}`);
+    reject(
+      'GEOJSON_INVALID',
+      `GeoJSON geometry type must be "Polygon" or "MultiPolygon", got ${JSON.stringify(type) ?? 'none'}`,
+    );
   }
   const counter = { positions: 0 };
   const polygons =
     type === 'Polygon'
       ? [readPolygon(coordinates, 'coordinates', counter)]
-      : readArray(coordinates, 'coordinates', 1).map((polygon, i) => readPolygon(polygon, `coordinates[${i}]`, counter));
+      : readArray(coordinates, 'coordinates', 1).map((polygon, i) =>
+          readPolygon(polygon, `coordinates[${i}]`, counter),
+        );
 
   for (const polygon of polygons) {
     for (const ring of polygon) {
@@ -129,10 +137,16 @@ function readRing(value: unknown, path: string, counter: { positions: number }):
   const raw = readArray(value, path, 0);
   counter.positions += raw.length;
   if (counter.positions > MAX_GEOJSON_POSITIONS) {
-    reject('GEOJSON_TOO_LARGE', `geometry has more than ${MAX_GEOJSON_POSITIONS} positions; simplify it before sending`);
+    reject(
+      'GEOJSON_TOO_LARGE',
+      `geometry has more than ${MAX_GEOJSON_POSITIONS} positions; simplify it before sending`,
+    );
   }
   if (raw.length < 4) {
-    reject('GEOJSON_INVALID', `${path} is a linear ring and needs at least 4 positions (3 corners and the closing one), got ${raw.length}`);
+    reject(
+      'GEOJSON_INVALID',
+      `${path} is a linear ring and needs at least 4 positions (3 corners and the closing one), got ${raw.length}`,
+    );
   }
   const ring = raw.map((position, i) => readPosition(position, `${path}[${i}]`));
   const first = ring[0];
@@ -188,7 +202,15 @@ export function selfIntersection(ring: readonly Position[]): SelfIntersection | 
 
   const edges = points.map((a, i) => {
     const b = points[(i + 1) % n];
-    return { i, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) };
+    return {
+      i,
+      a,
+      b,
+      minX: Math.min(a[0], b[0]),
+      maxX: Math.max(a[0], b[0]),
+      minY: Math.min(a[1], b[1]),
+      maxY: Math.max(a[1], b[1]),
+    };
   });
   const byMinX = [...edges].sort((e, f) => e.minX - f.minX || e.i - f.i);
   for (let s = 0; s < byMinX.length; s++) {
@@ -232,7 +254,10 @@ function dot(a: Position, o: Position, b: Position): number {
 
 function onSegment(a: Position, b: Position, p: Position): boolean {
   return (
-    Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1])
+    Math.min(a[0], b[0]) <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= p[1] &&
+    p[1] <= Math.max(a[1], b[1])
   );
 }
 

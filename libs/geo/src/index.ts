@@ -47,7 +47,12 @@ export {
   type DivisionBoundary,
 } from './boundaries.js';
 
-export { decodeEchartsGeometry, decodeEchartsRing, ECHARTS_DEFAULT_ENCODE_SCALE, type EchartsGeometry } from './echarts-map.js';
+export {
+  decodeEchartsGeometry,
+  decodeEchartsRing,
+  ECHARTS_DEFAULT_ENCODE_SCALE,
+  type EchartsGeometry,
+} from './echarts-map.js';
 export {
   NATIONAL_DIVISIONS_PATH,
   installNationalDivisions,

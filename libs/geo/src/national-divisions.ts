@@ -78,7 +78,9 @@ export function parseNationalDivisions(text: string): NationalDivisionTable {
     }
     const [code, name, level, parent] = line.split('\t');
     if (!/^(\d{6}|\d{9})$/.test(code ?? '') || !name || !LEVELS.has(level ?? '') || parent === undefined) {
-      throw new Error(`${NATIONAL_DIVISIONS_PATH} line ${index + 1} is not "code, name, level, parent": ${JSON.stringify(line)}`);
+      throw new Error(
+        `${NATIONAL_DIVISIONS_PATH} line ${index + 1} is not "code, name, level, parent": ${JSON.stringify(line)}`,
+      );
     }
     divisions.push({ code, name, level: level as NationalDivisionLevel, parent: parent === '' ? null : parent });
   }
@@ -107,7 +109,8 @@ function locate(): string {
     const candidate = join(directory, NATIONAL_DIVISIONS_PATH);
     if (existsSync(candidate)) return candidate;
     const up = dirname(directory);
-    if (up === directory) throw new Error(`${NATIONAL_DIVISIONS_PATH} not found in any directory above ${fileURLToPath(import.meta.url)}`);
+    if (up === directory)
+      throw new Error(`${NATIONAL_DIVISIONS_PATH} not found in any directory above ${fileURLToPath(import.meta.url)}`);
     directory = up;
   }
 }

@@ -22,10 +22,7 @@ export interface CitizenId {
 }
 
 export type CitizenIdErrorCode =
-  | 'CITIZEN_ID_FORMAT'
-  | 'CITIZEN_ID_CHECK_DIGIT'
-  | 'CITIZEN_ID_AREA_CODE'
-  | 'CITIZEN_ID_BIRTH_DATE';
+  'CITIZEN_ID_FORMAT' | 'CITIZEN_ID_CHECK_DIGIT' | 'CITIZEN_ID_AREA_CODE' | 'CITIZEN_ID_BIRTH_DATE';
 
 export type CitizenIdResult = IdentifierResult<CitizenId, CitizenIdErrorCode>;
 
@@ -106,7 +103,12 @@ function parseLegacy(raw: string, options: CitizenIdOptions): CitizenIdResult {
 
 // The area and birth-date rules run after the check digit: a number that fails its check was
 // mistyped, and reporting the typo is more useful than what the typo happens to look like.
-function toCitizenId(idNumber: string, yyyymmdd: string, legacy15: boolean, options: CitizenIdOptions): CitizenIdResult {
+function toCitizenId(
+  idNumber: string,
+  yyyymmdd: string,
+  legacy15: boolean,
+  options: CitizenIdOptions,
+): CitizenIdResult {
   const areaCode = idNumber.slice(0, 6);
   const prefix = areaCode.slice(0, 2);
   if (!isProvincePrefix(prefix) && !EXTRA_AREA_PREFIXES.has(prefix)) {

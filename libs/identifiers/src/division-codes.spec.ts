@@ -87,10 +87,40 @@ describe('the division table', () => {
 
   it('has all 34 province-level units in force', () => {
     expect(codes(listDivisions({ level: 'province', inForceAt: NOW }))).toEqual([
-      '110000', '120000', '130000', '140000', '150000', '210000', '220000', '230000', '310000', '320000',
-      '330000', '340000', '350000', '360000', '370000', '410000', '420000', '430000', '440000', '450000',
-      '460000', '500000', '510000', '520000', '530000', '540000', '610000', '620000', '630000', '640000',
-      '650000', '710000', '810000', '820000',
+      '110000',
+      '120000',
+      '130000',
+      '140000',
+      '150000',
+      '210000',
+      '220000',
+      '230000',
+      '310000',
+      '320000',
+      '330000',
+      '340000',
+      '350000',
+      '360000',
+      '370000',
+      '410000',
+      '420000',
+      '430000',
+      '440000',
+      '450000',
+      '460000',
+      '500000',
+      '510000',
+      '520000',
+      '530000',
+      '540000',
+      '610000',
+      '620000',
+      '630000',
+      '640000',
+      '650000',
+      '710000',
+      '810000',
+      '820000',
     ]);
   });
 
@@ -99,7 +129,21 @@ describe('the division table', () => {
     ['330800', ['330802', '330803', '330822', '330824', '330825', '330881']],
     [
       '330100',
-      ['330102', '330105', '330106', '330108', '330109', '330110', '330111', '330112', '330113', '330114', '330122', '330127', '330182'],
+      [
+        '330102',
+        '330105',
+        '330106',
+        '330108',
+        '330109',
+        '330110',
+        '330111',
+        '330112',
+        '330113',
+        '330114',
+        '330122',
+        '330127',
+        '330182',
+      ],
     ],
     ['110000', ['110100', '110105']],
   ])('has exactly the current divisions under %s', (under, expected) => {
@@ -107,10 +151,46 @@ describe('the division table', () => {
   });
 
   it.each([
-    ['1999-06-30', '330100', ['330102', '330103', '330104', '330105', '330106', '330108', '330122', '330127', '330181', '330182', '330183', '330184', '330185']],
+    [
+      '1999-06-30',
+      '330100',
+      [
+        '330102',
+        '330103',
+        '330104',
+        '330105',
+        '330106',
+        '330108',
+        '330122',
+        '330127',
+        '330181',
+        '330182',
+        '330183',
+        '330184',
+        '330185',
+      ],
+    ],
     ['1999-06-30', '440600', ['440602', '440603', '440681', '440682', '440683', '440684']],
     ['1999-06-30', '330800', ['330802', '330821', '330822', '330824', '330825', '330881']],
-    ['2016-01-01', '330100', ['330102', '330103', '330104', '330105', '330106', '330108', '330109', '330110', '330111', '330122', '330127', '330182', '330185']],
+    [
+      '2016-01-01',
+      '330100',
+      [
+        '330102',
+        '330103',
+        '330104',
+        '330105',
+        '330106',
+        '330108',
+        '330109',
+        '330110',
+        '330111',
+        '330122',
+        '330127',
+        '330182',
+        '330185',
+      ],
+    ],
   ])('on %s had the historical divisions under %s', (day, under, expected) => {
     expect(codes(listDivisions({ under, inForceAt: day }))).toEqual(expected);
   });
@@ -199,13 +279,23 @@ describe("Foshan's county codes of 1983–1992, and the three cities' other reti
     ['440623', '顺德县', '1983-12-22', '1992-03-26', ['449001']],
     ['440624', '高明县', '1983-12-22', '1994-04-18', ['449023']],
   ])('%s %s in force %s until %s, then %j', (code, name, validFrom, validTo, successors) => {
-    expect(findDivision(code)).toMatchObject({ code, name, level: 'county', parent: '440600', validFrom, validTo, successors });
+    expect(findDivision(code)).toMatchObject({
+      code,
+      name,
+      level: 'county',
+      parent: '440600',
+      validFrom,
+      validTo,
+      successors,
+    });
     expect(isDivisionInForce(code, '1990-06-01')).toBe(true);
     expect(isDivisionInForce(code, '2026-01-01')).toBe(false);
   });
 
   it('cites where every retired code of Foshan, Hangzhou and Quzhou can be checked', () => {
-    const retired = DIVISION_TABLE.filter((entry) => entry.validTo !== null && /^(4406|3301|3308|4426|3324|4490|3390)/.test(entry.code));
+    const retired = DIVISION_TABLE.filter(
+      (entry) => entry.validTo !== null && /^(4406|3301|3308|4426|3324|4490|3390)/.test(entry.code),
+    );
     expect(retired.length).toBeGreaterThan(30);
     for (const entry of retired) expect(entry.evidence, entry.code).toMatch(/民政部|国函/);
   });
@@ -292,7 +382,14 @@ describe('extendDivisionTable', () => {
     install();
     const result = parseDivisionCode('110101', { at: NOW });
     expect(result.ok && result.value).toMatchObject({ code: '110101', inForce: true, warnings: [] });
-    expect(findDivision('110101')).toEqual({ code: '110101', name: '东城区', level: 'county', parent: '110100', validFrom: '2023-06-30', validTo: null });
+    expect(findDivision('110101')).toEqual({
+      code: '110101',
+      name: '东城区',
+      level: 'county',
+      parent: '110100',
+      validFrom: '2023-06-30',
+      validTo: null,
+    });
     expect(isKnownDivisionCode('110101')).toBe(true);
     expect(isDivisionInForce('110101', NOW)).toBe(true);
     expect(isDivisionInForce('110101', '2020-01-01')).toBe(false);
@@ -337,20 +434,29 @@ describe('extendDivisionTable', () => {
   });
 
   it.each([
-    ['110101999', /township 110101999 is not in the division table \(test-divisions 1\.0\.0, as of 2023-06-30\); 110101 东城区 has no township/],
+    [
+      '110101999',
+      /township 110101999 is not in the division table \(test-divisions 1\.0\.0, as of 2023-06-30\); 110101 东城区 has no township/,
+    ],
     ['441900999', /township 441900999 is not in the division table/],
     ['110102001', /county 110102 of township code 110102001 is not in the division table/],
   ])('refuses %s, a township the extension does not have, naming it', (code, message) => {
     install();
     const result = parseDivisionCode(code, { at: NOW });
-    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'DIVISION_CODE_UNKNOWN', message: expect.stringMatching(message) });
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: 'DIVISION_CODE_UNKNOWN',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('checks only the county of a township under a county the extension does not have (a retired one)', () => {
     install();
     const result = parseDivisionCode('440682001', { at: NOW });
     expect(result.ok && result.value.division.code).toBe('440682');
-    expect(result.ok && result.value.warnings.map((w) => w.code)).toEqual(['DIVISION_CODE_TOWNSHIP', 'DIVISION_CODE_RETIRED']);
+    expect(result.ok && result.value.warnings.map((w) => w.code)).toEqual([
+      'DIVISION_CODE_TOWNSHIP',
+      'DIVISION_CODE_RETIRED',
+    ]);
     expect(result.ok && result.value.warnings[0].message).toMatch(/does not have its county 440682 南海市/);
   });
 });

@@ -74,7 +74,12 @@ export interface DivisionTableExtension {
   readonly version: string;
   /** 'YYYY-MM-DD': its codes were in force on that day; it is their `validFrom` (no earlier history). */
   readonly asOf: string;
-  readonly divisions: Iterable<{ readonly code: string; readonly name: string; readonly level: DivisionLevel; readonly parent: string | null }>;
+  readonly divisions: Iterable<{
+    readonly code: string;
+    readonly name: string;
+    readonly level: DivisionLevel;
+    readonly parent: string | null;
+  }>;
 }
 
 const BY_CODE: ReadonlyMap<string, DivisionEntry> = new Map(DIVISION_TABLE.map((entry) => [entry.code, entry]));
@@ -103,7 +108,14 @@ function extended(): LoadedExtension | undefined {
     const table = loadExtension();
     const byCode = new Map<string, DivisionEntry>();
     for (const d of table.divisions) {
-      byCode.set(d.code, { code: d.code, name: d.name, level: d.level, parent: d.parent, validFrom: table.asOf, validTo: null });
+      byCode.set(d.code, {
+        code: d.code,
+        name: d.name,
+        level: d.level,
+        parent: d.parent,
+        validFrom: table.asOf,
+        validTo: null,
+      });
     }
     extension = { label: `${table.name} ${table.version}, as of ${table.asOf}`, byCode };
   }

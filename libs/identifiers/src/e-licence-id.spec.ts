@@ -68,7 +68,10 @@ describe('eLicenceIdCheckCharacter', () => {
   });
 
   it.each([
-    ['1.2.156.3005.2.11100000000013338W009.11330105002500287C.2025052201.002.0', 'seen in an OFD file name in Zhejiang'],
+    [
+      '1.2.156.3005.2.11100000000013338W009.11330105002500287C.2025052201.002.0',
+      'seen in an OFD file name in Zhejiang',
+    ],
     ['1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S', 'published format example'],
     ['1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U', 'same, version 001'],
     ['1.2.156.3005.2.11100000000013338W087.11370800MB28559184.37080001202411010001.001.3', 'published test data'],
@@ -114,7 +117,8 @@ describe('eLicenceIdCheckCharacter', () => {
       for (const a of E_LICENCE_ID_CHARSET) {
         for (const b of E_LICENCE_ID_CHARSET) {
           if (a >= b) continue;
-          if (eLicenceIdCheckCharacter(lead + a + b) === eLicenceIdCheckCharacter(lead + b + a)) missed.push(lead + a + b);
+          if (eLicenceIdCheckCharacter(lead + a + b) === eLicenceIdCheckCharacter(lead + b + a))
+            missed.push(lead + a + b);
         }
       }
     }
@@ -306,7 +310,10 @@ describe('formatELicenceId', () => {
   it.each([
     [{ typeCode: '' }, 'licence type code (segment 6) is empty'],
     [{ typeCode: 'A.B' }, 'licence type code (segment 6) has "." at character 2'],
-    [{ issuerUscc: '11440600MB2C50125M' }, 'issuer USCC 11440600MB2C50125M is invalid: check character is M, expected L'],
+    [
+      { issuerUscc: '11440600MB2C50125M' },
+      'issuer USCC 11440600MB2C50125M is invalid: check character is M, expected L',
+    ],
     [{ serial: '1'.repeat(41) }, 'serial (segment 8) has 41 characters'],
     [{ version: '1' }, 'version (segment 9) must be exactly 3 digits'],
   ])('throws a RangeError for the invalid part %j', (change, message) => {

@@ -145,7 +145,10 @@ function partsErrorOf(parts: ELicenceIdParts): IdentifierError<ELicenceIdErrorCo
   }
   const issuer = parseUscc(parts.issuerUscc);
   if (!issuer.ok) {
-    return { code: 'ELICENCE_ID_ISSUER', message: `issuer USCC ${parts.issuerUscc} is invalid: ${issuer.error.message}` };
+    return {
+      code: 'ELICENCE_ID_ISSUER',
+      message: `issuer USCC ${parts.issuerUscc} is invalid: ${issuer.error.message}`,
+    };
   }
   const serialError = codeSegmentError(parts.serial, 'serial (segment 8)');
   if (serialError !== undefined) return serialError;

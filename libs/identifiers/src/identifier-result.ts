@@ -13,8 +13,7 @@ export interface IdentifierWarning<Code extends string = string> {
 }
 
 export type IdentifierResult<Value, Code extends string = string> =
-  | { readonly ok: true; readonly value: Value }
-  | { readonly ok: false; readonly error: IdentifierError<Code> };
+  { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: IdentifierError<Code> };
 
 export function success<Value>(value: Value): { readonly ok: true; readonly value: Value } {
   return { ok: true, value };

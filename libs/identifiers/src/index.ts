@@ -73,5 +73,10 @@ export {
   type UsccGeneratorOptions,
 } from './generators.js';
 
-export { ETHNICITY_CODES, MARITAL_STATUS_CODES, FAMILY_RELATION_CODES, HOUSEHOLD_HEAD_RELATION } from './codes/national-codes.js';
+export {
+  ETHNICITY_CODES,
+  MARITAL_STATUS_CODES,
+  FAMILY_RELATION_CODES,
+  HOUSEHOLD_HEAD_RELATION,
+} from './codes/national-codes.js';
 export { chinaDate } from './calendar.js';

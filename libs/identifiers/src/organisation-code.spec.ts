@@ -19,7 +19,10 @@ describe('organisationCodeCheckCharacter', () => {
     expect([withLetter, withDigit]).toEqual(['2', '0']);
   });
 
-  it.each(['0000000', '000000000', 'd2143569', 'D2143-69'])('refuses %j, which is not 8 digits or capitals', (first8) => {
-    expect(() => organisationCodeCheckCharacter(first8)).toThrow(RangeError);
-  });
+  it.each(['0000000', '000000000', 'd2143569', 'D2143-69'])(
+    'refuses %j, which is not 8 digits or capitals',
+    (first8) => {
+      expect(() => organisationCodeCheckCharacter(first8)).toThrow(RangeError);
+    },
+  );
 });

@@ -63,7 +63,10 @@ export const USCC_AUTHORITIES: readonly UsccAuthorityDefinition[] = [
     code: '2',
     name: '外交',
     nameEn: 'Foreign affairs',
-    categories: [category('1', '外国常住新闻机构', 'Resident office of a foreign news organisation', K.FOREIGN_REPRESENTATIVE), OTHER],
+    categories: [
+      category('1', '外国常住新闻机构', 'Resident office of a foreign news organisation', K.FOREIGN_REPRESENTATIVE),
+      OTHER,
+    ],
   },
   {
     code: '3',
@@ -82,7 +85,10 @@ export const USCC_AUTHORITIES: readonly UsccAuthorityDefinition[] = [
     code: '4',
     name: '文化',
     nameEn: 'Culture',
-    categories: [category('1', '外国在华文化中心', 'Foreign cultural centre in China', K.FOREIGN_REPRESENTATIVE), OTHER],
+    categories: [
+      category('1', '外国在华文化中心', 'Foreign cultural centre in China', K.FOREIGN_REPRESENTATIVE),
+      OTHER,
+    ],
   },
   {
     code: '5',
@@ -100,7 +106,12 @@ export const USCC_AUTHORITIES: readonly UsccAuthorityDefinition[] = [
     name: '旅游',
     nameEn: 'Tourism',
     categories: [
-      category('1', '外国旅游部门常驻代表机构', 'Resident representative office of a foreign tourism authority', K.FOREIGN_REPRESENTATIVE),
+      category(
+        '1',
+        '外国旅游部门常驻代表机构',
+        'Resident representative office of a foreign tourism authority',
+        K.FOREIGN_REPRESENTATIVE,
+      ),
       category(
         '2',
         '港澳台地区旅游部门常驻内地代表机构',

@@ -28,7 +28,13 @@ describe('parseUscc', () => {
     const result = parseUscc(code);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value).toMatchObject({ uscc: code, areaCode, kind, organisationCode: code.slice(8, 17), warnings: [] });
+      expect(result.value).toMatchObject({
+        uscc: code,
+        areaCode,
+        kind,
+        organisationCode: code.slice(8, 17),
+        warnings: [],
+      });
     }
   });
 
@@ -87,9 +93,12 @@ describe('parseUscc', () => {
     }
   });
 
-  it.each(['', '11100000000013338', '11100000000013338WW', '1110 0000000013338W'])('rejects %j as the wrong length', (code) => {
-    expect(errorCode(parseUscc(code))).toBe('USCC_FORMAT');
-  });
+  it.each(['', '11100000000013338', '11100000000013338WW', '1110 0000000013338W'])(
+    'rejects %j as the wrong length',
+    (code) => {
+      expect(errorCode(parseUscc(code))).toBe('USCC_FORMAT');
+    },
+  );
 
   it.each([
     ['94', 'category 4 is not defined for registering authority 9'],

@@ -13,7 +13,10 @@ export interface HealthCheck {
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'unavailable';
-  checks: Record<string, { status: 'ok' | 'unavailable'; error?: string; ms: number; detail?: Record<string, unknown> }>;
+  checks: Record<
+    string,
+    { status: 'ok' | 'unavailable'; error?: string; ms: number; detail?: Record<string, unknown> }
+  >;
 }
 
 /** Runs every check in parallel with a timeout, so a hung dependency reports instead of hanging /health. */
@@ -24,16 +27,26 @@ export async function runHealthChecks(checks: HealthCheck[], timeoutMs = 2000): 
       try {
         await Promise.race([
           c.check(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+          ),
         ]);
         return [c.name, { status: 'ok' as const, ms: Math.round(performance.now() - started) }, c] as const;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return [c.name, { status: 'unavailable' as const, error: message, ms: Math.round(performance.now() - started) }, c] as const;
+        return [
+          c.name,
+          { status: 'unavailable' as const, error: message, ms: Math.round(performance.now() - started) },
+          c,
+        ] as const;
       }
     }),
   );
   const failed = results.filter(([, r]) => r.status !== 'ok');
-  const status = failed.length === 0 ? 'ok' : failed.some(([, , c]) => c.critical !== false) ? 'unavailable' : 'degraded';
-  return { status, checks: Object.fromEntries(results.map(([name, r, c]) => [name, c.detail ? { ...r, detail: c.detail() } : r])) };
+  const status =
+    failed.length === 0 ? 'ok' : failed.some(([, , c]) => c.critical !== false) ? 'unavailable' : 'degraded';
+  return {
+    status,
+    checks: Object.fromEntries(results.map(([name, r, c]) => [name, c.detail ? { ...r, detail: c.detail() } : r])),
+  };
 }

@@ -52,7 +52,8 @@ export async function startHttpApp(module: unknown, options: HttpAppOptions): Pr
     // Per-request access lines would dominate the logs; metrics count requests instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     keepAliveTimeout: 65_000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {

@@ -16,7 +16,13 @@ describe('the JSON logs', () => {
       if (before === undefined) delete process.env.HUB_LOG_FILE;
       else process.env.HUB_LOG_FILE = before;
     }
-    const lines = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toMatchObject([{ app: 'one', step: 1, msg: 'first' }, { app: 'two', msg: 'second' }]);
+    const lines = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toMatchObject([
+      { app: 'one', step: 1, msg: 'first' },
+      { app: 'two', msg: 'second' },
+    ]);
   });
 });

@@ -11,12 +11,16 @@ let destination: { file: string; stream: DestinationStream } | undefined;
 function logDestination(): DestinationStream | undefined {
   const file = process.env.HUB_LOG_FILE;
   if (!file) return undefined;
-  if (destination?.file !== file) destination = { file, stream: pino.destination({ dest: file, mkdir: true, sync: true, append: true }) };
+  if (destination?.file !== file)
+    destination = { file, stream: pino.destination({ dest: file, mkdir: true, sync: true, append: true }) };
   return destination.stream;
 }
 
 /** JSON logs (pino) with the app's name on every line; request ids are added per request by Fastify. */
-export function createLogger(app: string, level: LevelWithSilent = (process.env.LOG_LEVEL as LevelWithSilent) ?? 'info'): Logger {
+export function createLogger(
+  app: string,
+  level: LevelWithSilent = (process.env.LOG_LEVEL as LevelWithSilent) ?? 'info',
+): Logger {
   const to = logDestination();
   return to ? pino({ name: app, level, base: { app } }, to) : pino({ name: app, level, base: { app } });
 }
@@ -24,10 +28,22 @@ export function createLogger(app: string, level: LevelWithSilent = (process.env.
 /** Routes Nest's own log calls (bootstrap, module init) into the same pino logger. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
-  error(message: unknown, trace?: string, context?: string) { this.logger.error({ context, trace }, String(message)); }
-  warn(message: unknown, context?: string) { this.logger.warn({ context }, String(message)); }
-  debug(message: unknown, context?: string) { this.logger.debug({ context }, String(message)); }
-  verbose(message: unknown, context?: string) { this.logger.trace({ context }, String(message)); }
-  fatal(message: unknown, context?: string) { this.logger.fatal({ context }, String(message)); }
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
+  fatal(message: unknown, context?: string) {
+    this.logger.fatal({ context }, String(message));
+  }
 }

@@ -14,25 +14,47 @@ export class Metrics {
   }
 
   counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return (this.registry.getSingleMetric(name) as Counter<L> | undefined) ??
-      new Counter({ name, help, labelNames, registers: [this.registry] });
+    return (
+      (this.registry.getSingleMetric(name) as Counter<L> | undefined) ??
+      new Counter({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
   /** `collect` runs at each scrape, for gauges that read a current state instead of being set. */
-  gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = [], collect?: (gauge: Gauge<L>) => void | Promise<void>): Gauge<L> {
-    return (this.registry.getSingleMetric(name) as Gauge<L> | undefined) ??
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    collect?: (gauge: Gauge<L>) => void | Promise<void>,
+  ): Gauge<L> {
+    return (
+      (this.registry.getSingleMetric(name) as Gauge<L> | undefined) ??
       new Gauge({
         name,
         help,
         labelNames,
         registers: [this.registry],
-        ...(collect ? { collect(this: Gauge<L>) { return collect(this); } } : {}),
-      });
+        ...(collect
+          ? {
+              collect(this: Gauge<L>) {
+                return collect(this);
+              },
+            }
+          : {}),
+      })
+    );
   }
 
-  histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = [], buckets?: number[]): Histogram<L> {
-    return (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ??
-      new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) });
+  histogram<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[] = [],
+    buckets?: number[],
+  ): Histogram<L> {
+    return (
+      (this.registry.getSingleMetric(name) as Histogram<L> | undefined) ??
+      new Histogram({ name, help, labelNames, registers: [this.registry], ...(buckets ? { buckets } : {}) })
+    );
   }
 
   text(): Promise<string> {

@@ -4,7 +4,15 @@ import { OperationLabels } from './operation-metrics.js';
 describe('OperationLabels', () => {
   it('labels the first names seen with themselves, and every later one as "other"', () => {
     const labels = new OperationLabels(3);
-    expect(['A', 'B', 'A', 'C', 'D', 'B', 'E'].map((n) => labels.label(n))).toEqual(['A', 'B', 'A', 'C', 'other', 'B', 'other']);
+    expect(['A', 'B', 'A', 'C', 'D', 'B', 'E'].map((n) => labels.label(n))).toEqual([
+      'A',
+      'B',
+      'A',
+      'C',
+      'other',
+      'B',
+      'other',
+    ]);
   });
 
   it('gives 10,000 distinct names at most max + 2 labels', () => {

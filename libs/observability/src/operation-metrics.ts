@@ -30,7 +30,10 @@ export class OperationLabels {
 }
 
 /** Duration and outcome of every GraphQL operation, by operation name (a bounded set: OperationLabels), as Prometheus metrics. */
-export function operationMetricsPlugin(metrics: Metrics, options: { maxOperationLabels?: number } = {}): ApolloServerPlugin {
+export function operationMetricsPlugin(
+  metrics: Metrics,
+  options: { maxOperationLabels?: number } = {},
+): ApolloServerPlugin {
   const duration = metrics.histogram(
     'hub_graphql_operation_seconds',
     'GraphQL operations by name (the first names seen, then "other") and outcome',
@@ -43,7 +46,10 @@ export function operationMetricsPlugin(metrics: Metrics, options: { maxOperation
       const started = performance.now();
       return {
         async willSendResponse({ operationName, errors }) {
-          duration.observe({ operation: labels.label(operationName), outcome: errors?.length ? 'error' : 'ok' }, (performance.now() - started) / 1000);
+          duration.observe(
+            { operation: labels.label(operationName), outcome: errors?.length ? 'error' : 'ok' },
+            (performance.now() - started) / 1000,
+          );
         },
       };
     },

@@ -1,8 +1,23 @@
 // Loaded only when tracing is on (see tracing.ts): the SDK, the OTLP exporter and the SQL spans.
-import { DiagLogLevel, SpanKind, SpanStatusCode, context, diag, propagation, trace, type Context } from '@opentelemetry/api';
+import {
+  DiagLogLevel,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  diag,
+  propagation,
+  trace,
+  type Context,
+} from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type Span, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type Span,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import pg from 'pg';
@@ -18,7 +33,9 @@ import { APP_ATTRIBUTE, APP_KEY, REQUEST_ID_ATTRIBUTE, REQUEST_ID_KEY, hubTracer
  */
 export function registerTracing(options: { serviceName: string; exporter?: SpanExporter }) {
   const resource = defaultResource()
-    .merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName, 'service.namespace': 'data-sharing-hub' }))
+    .merge(
+      resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName, 'service.namespace': 'data-sharing-hub' }),
+    )
     .merge(detectResources({ detectors: [envDetector] }));
   const provider = new NodeTracerProvider({
     resource,
@@ -58,10 +75,21 @@ function reportSdkProblems(): void {
     if (now - (last.get(message) ?? 0) < 60_000) return;
     last.set(message, now);
     if (last.size > 100) last.clear();
-    log.warn({ detail: args.map((a) => (a instanceof Error ? a.message : String(a))).join('; ').slice(0, 500) }, `traces: ${message}`);
+    log.warn(
+      {
+        detail: args
+          .map((a) => (a instanceof Error ? a.message : String(a)))
+          .join('; ')
+          .slice(0, 500),
+      },
+      `traces: ${message}`,
+    );
   };
   const quiet = () => undefined;
-  diag.setLogger({ error: report, warn: report, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  diag.setLogger(
+    { error: report, warn: report, info: quiet, debug: quiet, verbose: quiet },
+    { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
 }
 
 /** Puts the request id and the app of the context a span starts in on the span itself: every span of a request can be found by its request id. */
@@ -93,22 +121,35 @@ function traceSqlStatements(): () => void {
   const traced: Query = function (this: pg.Client, ...args: unknown[]) {
     const parent = context.active();
     const config = args[0] as string | { text?: unknown; submit?: unknown } | undefined;
-    const text = typeof config === 'string' ? config : typeof config?.text === 'string' && typeof config.submit !== 'function' ? config.text : undefined;
+    const text =
+      typeof config === 'string'
+        ? config
+        : typeof config?.text === 'string' && typeof config.submit !== 'function'
+          ? config.text
+          : undefined;
     if (text === undefined || !trace.getSpan(parent)) return original.apply(this, args);
     const operation = /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() ?? 'SQL';
-    const span = tracer.startSpan(operation, {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        'db.system.name': 'postgresql',
-        // The name before semantic conventions 1.26, which many trace viewers still key on.
-        'db.system': 'postgresql',
-        'db.namespace': this.database ?? '',
-        'db.operation.name': operation,
-        'db.query.text': sqlShape(text),
+    const span = tracer.startSpan(
+      operation,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          // The name before semantic conventions 1.26, which many trace viewers still key on.
+          'db.system': 'postgresql',
+          'db.namespace': this.database ?? '',
+          'db.operation.name': operation,
+          'db.query.text': sqlShape(text),
+        },
       },
-    }, parent);
+      parent,
+    );
     const end = (error?: unknown) => {
-      if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { code?: string }).code ? `SQLSTATE ${(error as { code: string }).code}` : 'query failed' });
+      if (error)
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: (error as { code?: string }).code ? `SQLSTATE ${(error as { code: string }).code}` : 'query failed',
+        });
       span.end();
     };
     const last = args.length - 1;

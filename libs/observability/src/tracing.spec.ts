@@ -8,10 +8,16 @@ import { sqlShape } from './tracing-sdk.js';
 import { hubTracer, startTracing, stopTracing } from './tracing.js';
 
 describe('SQL in spans', () => {
-  it('keeps a statement\'s shape and drops every literal in it', () => {
-    expect(sqlShape(`SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = ANY($1::text[]) LIMIT 500`)).toBe(`SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = ANY($1::text[]) LIMIT ?`);
-    expect(sqlShape(`SELECT * FROM pg_database WHERE datname='张三''s db' AND id=E'\\x41' AND n = 3.5e2`)).toBe(`SELECT * FROM pg_database WHERE datname=? AND id=? AND n = ?`);
-    expect(sqlShape(`DO $body$ BEGIN PERFORM '110101199003070011'; END $body$; SELECT $$secret$$, t1.c2 FROM t1`)).toBe(`DO ?; SELECT ?, t1.c2 FROM t1`);
+  it("keeps a statement's shape and drops every literal in it", () => {
+    expect(sqlShape(`SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = ANY($1::text[]) LIMIT 500`)).toBe(
+      `SELECT * FROM "legal_entity"."legal_entity" WHERE uscc = ANY($1::text[]) LIMIT ?`,
+    );
+    expect(sqlShape(`SELECT * FROM pg_database WHERE datname='张三''s db' AND id=E'\\x41' AND n = 3.5e2`)).toBe(
+      `SELECT * FROM pg_database WHERE datname=? AND id=? AND n = ?`,
+    );
+    expect(sqlShape(`DO $body$ BEGIN PERFORM '110101199003070011'; END $body$; SELECT $$secret$$, t1.c2 FROM t1`)).toBe(
+      `DO ?; SELECT ?, t1.c2 FROM t1`,
+    );
     expect(sqlShape(`SAVEPOINT typeorm_1`)).toBe(`SAVEPOINT typeorm_1`);
   });
 });
@@ -51,11 +57,19 @@ describe('export over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => 
 });
 
 describe('a tracing setup that cannot work is said so', () => {
-  const saved = { endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT, logFile: process.env.HUB_LOG_FILE, timeout: process.env.OTEL_EXPORTER_OTLP_TIMEOUT };
+  const saved = {
+    endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    logFile: process.env.HUB_LOG_FILE,
+    timeout: process.env.OTEL_EXPORTER_OTLP_TIMEOUT,
+  };
   const logFile = join(tmpdir(), `hub-tracing-spec-${process.pid}.log`);
   afterAll(async () => {
     await stopTracing();
-    for (const [name, value] of [['OTEL_EXPORTER_OTLP_ENDPOINT', saved.endpoint], ['HUB_LOG_FILE', saved.logFile], ['OTEL_EXPORTER_OTLP_TIMEOUT', saved.timeout]] as const) {
+    for (const [name, value] of [
+      ['OTEL_EXPORTER_OTLP_ENDPOINT', saved.endpoint],
+      ['HUB_LOG_FILE', saved.logFile],
+      ['OTEL_EXPORTER_OTLP_TIMEOUT', saved.timeout],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -64,7 +78,9 @@ describe('a tracing setup that cannot work is said so', () => {
 
   it('refuses an endpoint that is not an http(s) URL, naming the variable', async () => {
     process.env.OTEL_EXPORTER_OTLP_ENDPOINT = 'otel-collector:4318';
-    await expect(startTracing({ serviceName: 'tracing-spec' })).rejects.toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must be the http\(s\) URL/);
+    await expect(startTracing({ serviceName: 'tracing-spec' })).rejects.toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT must be the http\(s\) URL/,
+    );
     await stopTracing();
   });
 
@@ -81,7 +97,10 @@ describe('a tracing setup that cannot work is said so', () => {
     expect(await startTracing({ serviceName: 'tracing-spec' })).toBe(true);
     hubTracer().startSpan('lost span').end();
     await stopTracing();
-    const lines = (await readFile(logFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { level: number; msg: string; app: string });
+    const lines = (await readFile(logFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: number; msg: string; app: string });
     expect(lines.some((l) => l.app === 'tracing' && l.level === 40 && l.msg.startsWith('traces: '))).toBe(true);
   });
 });

@@ -1,4 +1,15 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, createContextKey, propagation, trace, type Context, type Link, type Tracer } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  createContextKey,
+  propagation,
+  trace,
+  type Context,
+  type Link,
+  type Tracer,
+} from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -53,10 +64,16 @@ export async function startTracing(options: TracingOptions): Promise<boolean> {
     // A mistyped endpoint would otherwise leave the exporter sending nowhere, silently.
     for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']) {
       const value = env[name];
-      if (value && !/^https?:\/\/[^/\s]+/.test(value)) throw new Error(`${name} must be the http(s) URL of an OTLP/HTTP receiver (e.g. http://otel-collector:4318), not ${JSON.stringify(value)}`);
+      if (value && !/^https?:\/\/[^/\s]+/.test(value))
+        throw new Error(
+          `${name} must be the http(s) URL of an OTLP/HTTP receiver (e.g. http://otel-collector:4318), not ${JSON.stringify(value)}`,
+        );
     }
     const sdk = await import('./tracing-sdk.js');
-    return sdk.registerTracing({ serviceName: env.OTEL_SERVICE_NAME || options.serviceName, exporter: options.exporter });
+    return sdk.registerTracing({
+      serviceName: env.OTEL_SERVICE_NAME || options.serviceName,
+      exporter: options.exporter,
+    });
   })();
   return (await started) !== undefined;
 }
@@ -105,10 +122,16 @@ export function traceHttpRequests(fastify: FastifyInstance, app: string, options
     const remoteSpan = trace.getSpanContext(remote);
     if (options.continueTrace && !remoteSpan) return done();
     if (!options.continueTrace && remoteSpan) links.push({ context: remoteSpan });
-    const parent = (options.continueTrace ? remote : ROOT_CONTEXT).setValue(REQUEST_ID_KEY, String(request.id)).setValue(APP_KEY, app);
+    const parent = (options.continueTrace ? remote : ROOT_CONTEXT)
+      .setValue(REQUEST_ID_KEY, String(request.id))
+      .setValue(APP_KEY, app);
     // The route's pattern, never the URL itself: a query string or a path may hold an identifier.
     const route = request.routeOptions.url ?? 'unmatched route';
-    const span = tracer.startSpan(`${request.method} ${route}`, { kind: SpanKind.SERVER, links, attributes: { 'http.request.method': request.method, 'http.route': route } }, parent);
+    const span = tracer.startSpan(
+      `${request.method} ${route}`,
+      { kind: SpanKind.SERVER, links, attributes: { 'http.request.method': request.method, 'http.route': route } },
+      parent,
+    );
     active.set(request, trace.setSpan(parent, span));
     done();
   });

@@ -22,8 +22,16 @@ let embedded: Promise<EmbeddedDatabase> | undefined;
 export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseLocation> {
   readSecretFiles(['DATABASE_URL', 'DATABASE_PASSWORD'], env);
   const config = loadConfig(DatabaseConfig, env);
-  if (config.DATABASE_URL) return { url: withPassword(config.DATABASE_URL, config.DATABASE_PASSWORD), poolSize: config.DATABASE_POOL_SIZE, embedded: false };
-  if (config.DATABASE_PASSWORD !== undefined) throw new ConfigError(['DATABASE_PASSWORD is set but DATABASE_URL is not: the password is for the server DATABASE_URL names']);
+  if (config.DATABASE_URL)
+    return {
+      url: withPassword(config.DATABASE_URL, config.DATABASE_PASSWORD),
+      poolSize: config.DATABASE_POOL_SIZE,
+      embedded: false,
+    };
+  if (config.DATABASE_PASSWORD !== undefined)
+    throw new ConfigError([
+      'DATABASE_PASSWORD is set but DATABASE_URL is not: the password is for the server DATABASE_URL names',
+    ]);
   const log = createLogger('embedded-database');
   embedded ??= EmbeddedDatabase.start({
     dataDir: config.EMBEDDED_DATA_DIR,
@@ -50,8 +58,10 @@ export async function resolveDatabase(env: NodeJS.ProcessEnv = process.env): Pro
 function withPassword(url: string, password: string | undefined): string {
   if (password === undefined) return url;
   const parsed = new URL(url);
-  if (parsed.password !== '') throw new ConfigError(['DATABASE_URL carries a password and DATABASE_PASSWORD is set as well: set one of them']);
-  if (parsed.username === '') throw new ConfigError(['DATABASE_PASSWORD is set but DATABASE_URL names no user (postgres://user@host/db)']);
+  if (parsed.password !== '')
+    throw new ConfigError(['DATABASE_URL carries a password and DATABASE_PASSWORD is set as well: set one of them']);
+  if (parsed.username === '')
+    throw new ConfigError(['DATABASE_PASSWORD is set but DATABASE_URL names no user (postgres://user@host/db)']);
   parsed.password = encodeURIComponent(password);
   return parsed.toString();
 }

@@ -18,7 +18,11 @@ export interface PersistenceOptions {
 }
 
 /** TypeORM options of one library: its schema, its migrations, no synchronize, statements counted. */
-export function dataSourceOptions(options: PersistenceOptions, location: DatabaseLocation, metrics?: Metrics): DataSourceOptions {
+export function dataSourceOptions(
+  options: PersistenceOptions,
+  location: DatabaseLocation,
+  metrics?: Metrics,
+): DataSourceOptions {
   const log = createLogger(`${options.schema}.db`);
   const logger = metrics
     ? new StatementCountingLogger(

@@ -23,7 +23,10 @@ export class ScratchDatabase {
     return this.embedded ? 1 : 10;
   }
 
-  static async create(adminUrl: string | undefined = process.env.DATABASE_URL, label = 'hub_t'): Promise<ScratchDatabase> {
+  static async create(
+    adminUrl: string | undefined = process.env.DATABASE_URL,
+    label = 'hub_t',
+  ): Promise<ScratchDatabase> {
     if (adminUrl) {
       const name = `${label}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });

@@ -19,7 +19,10 @@ export class StatementCountingLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     this.statements.inc();
-    this.report('error', 'query failed', { error: error instanceof Error ? error.message : error, query: query.slice(0, 500) });
+    this.report('error', 'query failed', {
+      error: error instanceof Error ? error.message : error,
+      query: query.slice(0, 500),
+    });
   }
 
   logQuerySlow(time: number, query: string): void {

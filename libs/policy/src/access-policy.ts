@@ -147,7 +147,12 @@ export class AccessPolicy {
     return found;
   }
 
-  decide(subject: PolicySubject, coordinates: Iterable<string>, today: string, argumentUses: ReadonlyMap<string, readonly unknown[]> = new Map()): AccessDecision {
+  decide(
+    subject: PolicySubject,
+    coordinates: Iterable<string>,
+    today: string,
+    argumentUses: ReadonlyMap<string, readonly unknown[]> = new Map(),
+  ): AccessDecision {
     const refusedBy = new Map<string, RefusedItem>();
     const touched = new Map<string, PolicyItem>();
     const masks = new Map<string, FieldMasking>();
@@ -170,7 +175,8 @@ export class AccessPolicy {
     for (const coordinate of coordinates) {
       const item = this.byField.get(coordinate);
       if (!item) {
-        if (this.governedTypes.has(coordinate.slice(0, coordinate.indexOf('.')))) refuse('UNGOVERNED', null, coordinate);
+        if (this.governedTypes.has(coordinate.slice(0, coordinate.indexOf('.'))))
+          refuse('UNGOVERNED', null, coordinate);
         continue;
       }
       touched.set(item.id, item);
@@ -179,7 +185,8 @@ export class AccessPolicy {
         refuse(access === 'PROVIDER_ONLY' ? 'PROVIDER_ONLY' : 'GRANT_REQUIRED', item, coordinate);
         continue;
       }
-      if (access === 'MASKED' && item.masking) masks.set(coordinate, { rule: item.masking, unless: item.maskUnless ?? null });
+      if (access === 'MASKED' && item.masking)
+        masks.set(coordinate, { rule: item.masking, unless: item.maskUnless ?? null });
     }
 
     const argumentsTouched: string[] = [];
@@ -201,7 +208,8 @@ export class AccessPolicy {
       const { access } = itemAccess(this, subject, item, today);
       if (access === 'FULL') continue;
       if (access === 'PROVIDER_ONLY') refuse('PROVIDER_ONLY', item, coordinate);
-      else if (rule?.lookup && access === 'MASKED') lookups.push({ argument: coordinate, item, graph: rule.graph, values });
+      else if (rule?.lookup && access === 'MASKED')
+        lookups.push({ argument: coordinate, item, graph: rule.graph, values });
       else if (rule?.lookup) refuse('GRANT_REQUIRED', item, coordinate);
       else refuse('FILTER_NEEDS_FULL_ACCESS', item, coordinate);
     }
@@ -251,8 +259,14 @@ export interface SystemRateLimit {
 /** How a caller may read an item today. */
 export type ItemAccess = 'FULL' | 'MASKED' | 'NEEDS_GRANT' | 'PROVIDER_ONLY';
 
-export function itemAccess(policy: AccessPolicy, subject: PolicySubject, item: PolicyItem, today: string): { access: ItemAccess; grant: PolicyGrant | undefined } {
-  if (subject.departmentUscc !== null && subject.departmentUscc === item.providerUscc) return { access: 'FULL', grant: undefined };
+export function itemAccess(
+  policy: AccessPolicy,
+  subject: PolicySubject,
+  item: PolicyItem,
+  today: string,
+): { access: ItemAccess; grant: PolicyGrant | undefined } {
+  if (subject.departmentUscc !== null && subject.departmentUscc === item.providerUscc)
+    return { access: 'FULL', grant: undefined };
   if (item.sharingType === SharingType.NOT_SHARED) return { access: 'PROVIDER_ONLY', grant: undefined };
   const grant = policy.grantFor(subject, item, today);
   if (item.sharingType === SharingType.CONDITIONAL && !grant) return { access: 'NEEDS_GRANT', grant: undefined };

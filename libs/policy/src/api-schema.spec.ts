@@ -18,15 +18,20 @@ describe('apiSchemaOf', () => {
   it('keeps the fields clients query, across subgraphs', () => {
     const person = schema.getType('Person');
     const legalEntity = schema.getType('LegalEntity');
-    if (!isObjectType(person) || !isObjectType(legalEntity)) throw new Error('Person and LegalEntity must be object types');
-    expect(Object.keys(person.getFields())).toEqual(expect.arrayContaining(['idNumber', 'name', 'phone', 'credit', 'location']));
+    if (!isObjectType(person) || !isObjectType(legalEntity))
+      throw new Error('Person and LegalEntity must be object types');
+    expect(Object.keys(person.getFields())).toEqual(
+      expect.arrayContaining(['idNumber', 'name', 'phone', 'credit', 'location']),
+    );
     expect(legalEntity.getFields().legalRepresentative.type.toString()).toBe('Person');
     expect(schema.getMutationType()?.getFields().registerPerson).toBeDefined();
     expect(schema.getSubscriptionType()).toBeUndefined();
   });
 
   it('validates an operation that crosses subgraphs', () => {
-    const document = parse('{ legalEntity(uscc: "x") { name legalRepresentative { phone credit { assessment { level } } } } }');
+    const document = parse(
+      '{ legalEntity(uscc: "x") { name legalRepresentative { phone credit { assessment { level } } } } }',
+    );
     expect(validate(schema, document)).toEqual([]);
   });
 });

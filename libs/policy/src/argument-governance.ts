@@ -25,7 +25,8 @@ import {
 } from 'graphql';
 
 /** `Type.field(path)` or `Type.field(selector: VALUE, path)`: the only spelling the catalog accepts. */
-export const ARGUMENT_COORDINATE = /^([_A-Za-z]\w*)\.([_A-Za-z]\w*)\((?:([_A-Za-z]\w*): ([_A-Za-z]\w*), )?([_A-Za-z]\w*(?:\.[_A-Za-z]\w*)*)\)$/;
+export const ARGUMENT_COORDINATE =
+  /^([_A-Za-z]\w*)\.([_A-Za-z]\w*)\((?:([_A-Za-z]\w*): ([_A-Za-z]\w*), )?([_A-Za-z]\w*(?:\.[_A-Za-z]\w*)*)\)$/;
 
 /**
  * Arguments that carry no data of a data subject, by name and the named type they must have
@@ -43,9 +44,11 @@ const CONTROL_BY_NAME: Readonly<Record<string, string>> = {
 /** Further arguments that carry no data of a subject, by coordinate, with the reason. */
 const CONTROL_ARGUMENTS: Readonly<Record<string, string>> = {
   'Query.dataCorrections(role)': 'chooses a view (reported by, or routed to, the caller’s department)',
-  'Query.dataCorrections(movedByNoticeYear)': 'names a working-day notice (the hub’s public calendar), whose recounted deadlines are listed',
+  'Query.dataCorrections(movedByNoticeYear)':
+    'names a working-day notice (the hub’s public calendar), whose recounted deadlines are listed',
   'Query.dataCorrections(movedByNoticeVersion)': 'names a version of a working-day notice (the hub’s public calendar)',
-  'Query.recognizedResults(forDepartment)': 'the accepting department, whose recognition rules apply (the catalog’s public rules)',
+  'Query.recognizedResults(forDepartment)':
+    'the accepting department, whose recognition rules apply (the catalog’s public rules)',
 };
 
 /**
@@ -95,14 +98,24 @@ export interface ArgumentSurface {
 }
 
 /** Splits an argument coordinate; null when it is not spelled as ARGUMENT_COORDINATE says. */
-export function parseArgumentCoordinate(coordinate: string): { field: string; selector: { name: string; value: string } | null; path: string } | null {
+export function parseArgumentCoordinate(
+  coordinate: string,
+): { field: string; selector: { name: string; value: string } | null; path: string } | null {
   const match = ARGUMENT_COORDINATE.exec(coordinate);
   if (!match) return null;
-  return { field: `${match[1]}.${match[2]}`, selector: match[3] ? { name: match[3], value: match[4] } : null, path: match[5] };
+  return {
+    field: `${match[1]}.${match[2]}`,
+    selector: match[3] ? { name: match[3], value: match[4] } : null,
+    path: match[5],
+  };
 }
 
 /** `Type.field(path)`, or qualified by a selector's value. */
-export function argumentCoordinate(field: string, path: string, selector?: { name: string; value: string } | null): string {
+export function argumentCoordinate(
+  field: string,
+  path: string,
+  selector?: { name: string; value: string } | null,
+): string {
   return selector ? `${field}(${selector.name}: ${selector.value}, ${path})` : `${field}(${path})`;
 }
 
@@ -125,7 +138,8 @@ function leafPaths(argument: GraphQLArgument): Array<{ path: string; typeName: s
   const walk = (type: GraphQLInputType, path: string, seen: ReadonlySet<string>): void => {
     const named = getNamedType(type);
     if (isInputObjectType(named) && !seen.has(named.name)) {
-      for (const field of Object.values(named.getFields())) walk(field.type, `${path}.${field.name}`, new Set([...seen, named.name]));
+      for (const field of Object.values(named.getFields()))
+        walk(field.type, `${path}.${field.name}`, new Set([...seen, named.name]));
     } else {
       out.push({ path, typeName: named.name });
     }
@@ -158,7 +172,10 @@ export function argumentSurface(supergraphSdl: string, governedGraphs: readonly 
   const governedTypes = new Set<string>();
   for (const type of schema.types()) {
     if (roots.has(type.name)) continue;
-    if ((type.kind === 'ObjectType' || type.kind === 'InterfaceType') && type.appliedDirectivesOf(joinType).some((d) => graphs.has(String(d.arguments().graph)))) {
+    if (
+      (type.kind === 'ObjectType' || type.kind === 'InterfaceType') &&
+      type.appliedDirectivesOf(joinType).some((d) => graphs.has(String(d.arguments().graph)))
+    ) {
       governedTypes.add(type.name);
     }
   }
@@ -166,7 +183,11 @@ export function argumentSurface(supergraphSdl: string, governedGraphs: readonly 
   const graphOf = (typeName: string, fieldName: string): string | undefined => {
     const type = schema.type(typeName);
     if (!type || (type.kind !== 'ObjectType' && type.kind !== 'InterfaceType')) return undefined;
-    const byField = type.field(fieldName)?.appliedDirectivesOf(joinField).map((d) => String(d.arguments().graph)) ?? [];
+    const byField =
+      type
+        .field(fieldName)
+        ?.appliedDirectivesOf(joinField)
+        .map((d) => String(d.arguments().graph)) ?? [];
     const byType = type.appliedDirectivesOf(joinType).map((d) => String(d.arguments().graph));
     const governed = (byField.length > 0 ? byField : byType).find((g) => graphs.has(g));
     return governed === undefined ? undefined : (graphName.get(governed) ?? governed.toLowerCase());
@@ -183,11 +204,15 @@ export function argumentSurface(supergraphSdl: string, governedGraphs: readonly 
       if (field.args.length === 0) continue;
       const coordinate = `${type.name}.${field.name}`;
       // Root Query fields answered by a governed graph, and every field of a governed type.
-      const graph = type.name === queryName || governedTypes.has(type.name) ? graphOf(type.name, field.name) : undefined;
+      const graph =
+        type.name === queryName || governedTypes.has(type.name) ? graphOf(type.name, field.name) : undefined;
       const selectorName = ARGUMENT_SELECTORS[coordinate];
       const selectorArgument = selectorName ? field.args.find((a) => a.name === selectorName) : undefined;
       const selectorType = selectorArgument ? getNullableType(selectorArgument.type) : undefined;
-      const selectorValues = selectorType && isEnumType(selectorType) ? (selectorType as GraphQLEnumType).getValues().map((v) => v.name) : [];
+      const selectorValues =
+        selectorType && isEnumType(selectorType)
+          ? (selectorType as GraphQLEnumType).getValues().map((v) => v.name)
+          : [];
       for (const argument of field.args) {
         for (const { path, typeName } of leafPaths(argument)) {
           known.add(argumentCoordinate(coordinate, path));
@@ -217,9 +242,14 @@ export function argumentSurface(supergraphSdl: string, governedGraphs: readonly 
 }
 
 /** The problems `checkArgumentGovernance` reports (listed with the others in GOVERNANCE_PROBLEM_CODES). */
-export type ArgumentProblemCode = 'ARGUMENT_UNGOVERNED' | 'ARGUMENT_GOVERNED_TWICE' | 'ITEM_ARGUMENT_UNKNOWN' | 'ITEM_ARGUMENT_NOT_GOVERNED';
+export type ArgumentProblemCode =
+  'ARGUMENT_UNGOVERNED' | 'ARGUMENT_GOVERNED_TWICE' | 'ITEM_ARGUMENT_UNKNOWN' | 'ITEM_ARGUMENT_NOT_GOVERNED';
 
-type ArgumentReport = (code: ArgumentProblemCode, message: string, where: { coordinate?: string; resource?: string; item?: number }) => void;
+type ArgumentReport = (
+  code: ArgumentProblemCode,
+  message: string,
+  where: { coordinate?: string; resource?: string; item?: number },
+) => void;
 
 /**
  * No value-carrying argument escapes: every argument a published item must govern is governed by
@@ -231,7 +261,11 @@ type ArgumentReport = (code: ArgumentProblemCode, message: string, where: { coor
  */
 export function checkArgumentGovernance(
   surface: ArgumentSurface,
-  resources: ReadonlyArray<{ code: string; status: string; items?: ReadonlyArray<{ no: number; arguments?: readonly string[] }> }>,
+  resources: ReadonlyArray<{
+    code: string;
+    status: string;
+    items?: ReadonlyArray<{ no: number; arguments?: readonly string[] }>;
+  }>,
   report: ArgumentReport,
 ): void {
   const governedBy = new Map<string, string[]>();
@@ -278,7 +312,11 @@ export function checkArgumentGovernance(
         { coordinate },
       );
     } else if (ids.length > 1) {
-      report('ARGUMENT_GOVERNED_TWICE', `${coordinate} is governed by ${ids.length} published items (${ids.join(', ')}); exactly one must govern it`, { coordinate });
+      report(
+        'ARGUMENT_GOVERNED_TWICE',
+        `${coordinate} is governed by ${ids.length} published items (${ids.join(', ')}); exactly one must govern it`,
+        { coordinate },
+      );
     }
   }
 }

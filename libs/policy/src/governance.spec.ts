@@ -15,12 +15,20 @@ import {
   type DataItemSpec,
   type DepartmentSpec,
 } from './catalog-model.js';
-import { GOVERNANCE_PROBLEM_CODES, baseLibraryFields, checkGovernance, governedArguments, type GovernanceCatalog, type GovernanceProblem } from './governance.js';
+import {
+  GOVERNANCE_PROBLEM_CODES,
+  baseLibraryFields,
+  checkGovernance,
+  governedArguments,
+  type GovernanceCatalog,
+  type GovernanceProblem,
+} from './governance.js';
 
 // A small supergraph composed the way the hub composes its own: two base libraries (population,
 // geospatial) and one subgraph that is not a base library (audit), with root fields, a field the
 // API does not serve (@inaccessible) and value types shared between libraries.
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@inaccessible"])';
+const LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@inaccessible"])';
 const SUBGRAPHS = [
   {
     name: 'population',
@@ -55,7 +63,9 @@ const SUBGRAPHS = [
 ];
 
 function compose(subgraphs = SUBGRAPHS): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: `http://127.0.0.1:1/${s.name}`, typeDefs: parse(s.sdl) })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: `http://127.0.0.1:1/${s.name}`, typeDefs: parse(s.sdl) })),
+  );
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.supergraphSdl;
 }
@@ -65,10 +75,24 @@ const PSB = '114406000070201359';
 const NR = '11440600MB2C5218XK';
 
 function item(no: number, fields: string[], extra: Partial<DataItemSpec> = {}): DataItemSpec {
-  return { no, name: `信息项${no}`, dataType: DataItemType.STRING, fields, sensitivity: Sensitivity.INTERNAL, masking: null, dataClass: DataClass.OTHER, ...extra };
+  return {
+    no,
+    name: `信息项${no}`,
+    dataType: DataItemType.STRING,
+    fields,
+    sensitivity: Sensitivity.INTERNAL,
+    masking: null,
+    dataClass: DataClass.OTHER,
+    ...extra,
+  };
 }
 
-function resource(code: string, provider: string, items: DataItemSpec[], extra: Partial<CatalogResourceSpec> = {}): CatalogResourceSpec {
+function resource(
+  code: string,
+  provider: string,
+  items: DataItemSpec[],
+  extra: Partial<CatalogResourceSpec> = {},
+): CatalogResourceSpec {
   return {
     code,
     name: `资源 ${code}`,
@@ -91,37 +115,74 @@ function resource(code: string, provider: string, items: DataItemSpec[], extra: 
 /** A catalog that governs every base-library field of SUPERGRAPH exactly once. */
 function validCatalog(): GovernanceCatalog {
   const departments: DepartmentSpec[] = [
-    { uscc: PSB, name: '佛山市公安局', divisionCode: '440600', systems: [{ code: 'fs-psb-hukou', name: '人口户籍管理系统' }] },
-    { uscc: NR, name: '佛山市自然资源局', divisionCode: '440600', systems: [{ code: 'fs-nr-gis', name: '地理信息公共服务平台' }] },
+    {
+      uscc: PSB,
+      name: '佛山市公安局',
+      divisionCode: '440600',
+      systems: [{ code: 'fs-psb-hukou', name: '人口户籍管理系统' }],
+    },
+    {
+      uscc: NR,
+      name: '佛山市自然资源局',
+      divisionCode: '440600',
+      systems: [{ code: 'fs-nr-gis', name: '地理信息公共服务平台' }],
+    },
   ];
   const resources: CatalogResourceSpec[] = [
     resource(
       '101001001/000001',
       PSB,
       [
-        item(1, ['Person.idNumber'], { arguments: ['Query.person(idNumber)'], sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.CITIZEN_ID, dataClass: DataClass.CITIZEN_ID }),
-        item(2, ['Person.name'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.NAME, dataClass: DataClass.PERSON_NAME }),
+        item(1, ['Person.idNumber'], {
+          arguments: ['Query.person(idNumber)'],
+          sensitivity: Sensitivity.PERSONAL,
+          masking: MaskingRule.CITIZEN_ID,
+          dataClass: DataClass.CITIZEN_ID,
+        }),
+        item(2, ['Person.name'], {
+          sensitivity: Sensitivity.PERSONAL,
+          masking: MaskingRule.NAME,
+          dataClass: DataClass.PERSON_NAME,
+        }),
         item(3, ['Person.age'], {
           dataType: DataItemType.NUMBER,
           sensitivity: Sensitivity.PERSONAL,
           dataClass: DataClass.PERSON_CATEGORY,
           description: '整数无法脱敏；年龄已由脱敏后的出生年份推知，按基本项共享。',
         }),
-        item(4, ['Person.address', 'PersonAddress.text'], { dataType: DataItemType.OBJECT, dataClass: DataClass.STRUCTURE }),
+        item(4, ['Person.address', 'PersonAddress.text'], {
+          dataType: DataItemType.OBJECT,
+          dataClass: DataClass.STRUCTURE,
+        }),
       ],
       { relatedCodes: ['101003001/000001'] },
     ),
     resource(
       '101003001/000001',
       PSB,
-      [item(1, ['Person.phone'], { sensitivity: Sensitivity.SENSITIVE_PERSONAL, masking: MaskingRule.PHONE, dataClass: DataClass.PHONE })],
+      [
+        item(1, ['Person.phone'], {
+          sensitivity: Sensitivity.SENSITIVE_PERSONAL,
+          masking: MaskingRule.PHONE,
+          dataClass: DataClass.PHONE,
+        }),
+      ],
       { sharingType: SharingType.CONDITIONAL, sharingConditions: '法定职责必需，写明用途和办件编号' },
     ),
     resource('103002001/000001', NR, [
-      item(1, ['GeoPoint.longitude', 'GeoPoint.latitude'], { dataType: DataItemType.NUMBER, masking: MaskingRule.COORDINATE, dataClass: DataClass.PLACE }),
+      item(1, ['GeoPoint.longitude', 'GeoPoint.latitude'], {
+        dataType: DataItemType.NUMBER,
+        masking: MaskingRule.COORDINATE,
+        dataClass: DataClass.PLACE,
+      }),
       item(2, ['Person.location'], { dataType: DataItemType.GEOMETRY, dataClass: DataClass.STRUCTURE }),
       item(3, ['Hit.kind'], { dataType: DataItemType.CODE, dataClass: DataClass.CODE }),
-      item(4, ['Hit.id'], { sensitivity: Sensitivity.PERSONAL, masking: MaskingRule.SUBJECT_ID, dataClass: DataClass.SUBJECT_ID, maskUnless: { field: 'kind', values: ['ADDRESS'] } }),
+      item(4, ['Hit.id'], {
+        sensitivity: Sensitivity.PERSONAL,
+        masking: MaskingRule.SUBJECT_ID,
+        dataClass: DataClass.SUBJECT_ID,
+        maskUnless: { field: 'kind', values: ['ADDRESS'] },
+      }),
       item(5, ['Hit.point'], {
         dataType: DataItemType.GEOMETRY,
         sensitivity: Sensitivity.PERSONAL,
@@ -182,29 +243,55 @@ describe('checkGovernance', () => {
   it('reports SUPERGRAPH_INVALID and still checks the catalog itself', () => {
     const catalog = validCatalog();
     catalog.departments[0].systems[0].code = 'Bad Code';
-    expect(codesOf(checkGovernance('type Query { a: Int }', catalog))).toEqual(['SYSTEM_CODE_INVALID', 'SUPERGRAPH_INVALID']);
+    expect(codesOf(checkGovernance('type Query { a: Int }', catalog))).toEqual([
+      'SYSTEM_CODE_INVALID',
+      'SUPERGRAPH_INVALID',
+    ]);
   });
 
   describe('field coverage', () => {
     it('reports FIELD_UNGOVERNED with the coordinate of a field no item governs', () => {
       const problems = check((c) => resourceByCode(c, '101001001/000001').items.splice(2, 1));
-      expect(problems).toEqual([{ code: 'FIELD_UNGOVERNED', coordinate: 'Person.age', message: expect.stringContaining('Person.age') }]);
+      expect(problems).toEqual([
+        { code: 'FIELD_UNGOVERNED', coordinate: 'Person.age', message: expect.stringContaining('Person.age') },
+      ]);
     });
 
     it('reports FIELD_UNGOVERNED for a field a subgraph gains', () => {
-      const grown = compose(SUBGRAPHS.map((s) => (s.name === 'geospatial' ? { ...s, sdl: s.sdl.replace('latitude: Float!', 'latitude: Float!\n altitude: Float') } : s)));
-      expect(checkGovernance(grown, validCatalog())).toEqual([{ code: 'FIELD_UNGOVERNED', coordinate: 'GeoPoint.altitude', message: expect.any(String) }]);
+      const grown = compose(
+        SUBGRAPHS.map((s) =>
+          s.name === 'geospatial'
+            ? { ...s, sdl: s.sdl.replace('latitude: Float!', 'latitude: Float!\n altitude: Float') }
+            : s,
+        ),
+      );
+      expect(checkGovernance(grown, validCatalog())).toEqual([
+        { code: 'FIELD_UNGOVERNED', coordinate: 'GeoPoint.altitude', message: expect.any(String) },
+      ]);
     });
 
     it('does not ask to govern root fields, other subgraphs or fields the API does not serve', () => {
       const governed = new Set(baseLibraryFields(SUPERGRAPH));
-      for (const coordinate of ['Query.person', 'Mutation.registerPerson', 'Query.point', 'AuditEntry.id', 'Person.secret']) expect(governed.has(coordinate)).toBe(false);
+      for (const coordinate of [
+        'Query.person',
+        'Mutation.registerPerson',
+        'Query.point',
+        'AuditEntry.id',
+        'Person.secret',
+      ])
+        expect(governed.has(coordinate)).toBe(false);
     });
 
     it('reports FIELD_GOVERNED_TWICE naming both items, and for one item naming a field twice', () => {
-      const twice = check((c) => resourceByCode(c, '101003001/000001').items.push(item(2, ['Person.age'], { dataType: DataItemType.NUMBER })));
+      const twice = check((c) =>
+        resourceByCode(c, '101003001/000001').items.push(item(2, ['Person.age'], { dataType: DataItemType.NUMBER })),
+      );
       expect(twice).toEqual([
-        { code: 'FIELD_GOVERNED_TWICE', coordinate: 'Person.age', message: expect.stringMatching(/101001001\/000001#3.*101003001\/000001#2/) },
+        {
+          code: 'FIELD_GOVERNED_TWICE',
+          coordinate: 'Person.age',
+          message: expect.stringMatching(/101001001\/000001#3.*101003001\/000001#2/),
+        },
       ]);
       const repeated = check((c) => resourceByCode(c, '101001001/000001').items[2].fields.push('Person.age'));
       expect(codesOf(repeated)).toEqual(['FIELD_GOVERNED_TWICE']);
@@ -220,7 +307,11 @@ describe('checkGovernance', () => {
       });
       expect(codesOf(retired)).toEqual(['FIELD_UNGOVERNED']);
       // A draft that will replace an item may name its fields already.
-      const proposal = check((c) => c.resources.push(resource('101001001/000002', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
+      const proposal = check((c) =>
+        c.resources.push(
+          resource('101001001/000002', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT }),
+        ),
+      );
       expect(proposal).toEqual([]);
     });
   });
@@ -279,9 +370,12 @@ describe('checkGovernance', () => {
     const checkRich = (change: (catalog: GovernanceCatalog) => void): GovernanceProblem[] => {
       const catalog = richCatalog();
       change(catalog);
-      return checkGovernance(RICH, catalog).filter((p) => !p.code.startsWith('FIELD_') && p.code !== 'RESOURCE_ITEMS_MISSING');
+      return checkGovernance(RICH, catalog).filter(
+        (p) => !p.code.startsWith('FIELD_') && p.code !== 'RESOURCE_ITEMS_MISSING',
+      );
     };
-    const itemOf = (catalog: GovernanceCatalog, code: string, no: number): DataItemSpec => resourceByCode(catalog, code).items.find((i) => i.no === no)!;
+    const itemOf = (catalog: GovernanceCatalog, code: string, no: number): DataItemSpec =>
+      resourceByCode(catalog, code).items.find((i) => i.no === no)!;
 
     it('asks exactly for the data arguments: lookups, nested filters, per selector value, on fields of governed types', () => {
       expect([...governedArguments(RICH).keys()].sort()).toEqual(
@@ -291,7 +385,10 @@ describe('checkGovernance', () => {
           'Query.persons(idNumbers)',
           'Query.searchPersons(filter.area.divisionCode)',
           'Query.searchPersons(filter.name)',
-          ...SPATIAL.flatMap((p) => [`Query.spatialSearch(kind: ADDRESS, within.${p})`, `Query.spatialSearch(kind: PERSON, within.${p})`]),
+          ...SPATIAL.flatMap((p) => [
+            `Query.spatialSearch(kind: ADDRESS, within.${p})`,
+            `Query.spatialSearch(kind: PERSON, within.${p})`,
+          ]),
         ].sort(),
       );
       expect(checkRich(() => undefined)).toEqual([]);
@@ -301,7 +398,10 @@ describe('checkGovernance', () => {
       const rules = governedArguments(RICH);
       expect(rules.get('Query.persons(idNumbers)')).toEqual({ lookup: true, graph: 'population' });
       expect(rules.get('Query.searchPersons(filter.name)')).toEqual({ lookup: false, graph: 'population' });
-      expect(rules.get('Query.spatialSearch(kind: PERSON, within.longitude)')).toEqual({ lookup: false, graph: 'geospatial' });
+      expect(rules.get('Query.spatialSearch(kind: PERSON, within.longitude)')).toEqual({
+        lookup: false,
+        graph: 'geospatial',
+      });
     });
 
     it('does not ask to govern control arguments, selectors, mutations or fields of other subgraphs', () => {
@@ -322,26 +422,60 @@ describe('checkGovernance', () => {
 
     it('reports ARGUMENT_UNGOVERNED naming exactly the argument: a lookup, a nested filter, one selector value', () => {
       expect(check((c) => delete resourceByCode(c, '101001001/000001').items[0].arguments)).toEqual([
-        { code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.person(idNumber)', message: expect.stringContaining('Query.person(idNumber)') },
+        {
+          code: 'ARGUMENT_UNGOVERNED',
+          coordinate: 'Query.person(idNumber)',
+          message: expect.stringContaining('Query.person(idNumber)'),
+        },
       ]);
       const nested = checkRich((c) => (itemOf(c, '101001001/000001', 3).arguments = []));
-      expect(nested).toEqual([{ code: 'ARGUMENT_UNGOVERNED', coordinate: 'Query.searchPersons(filter.area.divisionCode)', message: expect.any(String) }]);
+      expect(nested).toEqual([
+        {
+          code: 'ARGUMENT_UNGOVERNED',
+          coordinate: 'Query.searchPersons(filter.area.divisionCode)',
+          message: expect.any(String),
+        },
+      ]);
       const oneKind = checkRich((c) => {
         const spatial = itemOf(c, '103004002/000001', 1);
-        spatial.arguments = spatial.arguments!.filter((a) => a !== 'Query.spatialSearch(kind: PERSON, within.latitude)');
+        spatial.arguments = spatial.arguments!.filter(
+          (a) => a !== 'Query.spatialSearch(kind: PERSON, within.latitude)',
+        );
       });
-      expect(oneKind.map((p) => [p.code, p.coordinate])).toEqual([['ARGUMENT_UNGOVERNED', 'Query.spatialSearch(kind: PERSON, within.latitude)']]);
+      expect(oneKind.map((p) => [p.code, p.coordinate])).toEqual([
+        ['ARGUMENT_UNGOVERNED', 'Query.spatialSearch(kind: PERSON, within.latitude)'],
+      ]);
     });
 
     it('reports ARGUMENT_UNGOVERNED for an argument a subgraph gains', () => {
-      const grown = compose(SUBGRAPHS.map((s) => (s.name === 'population' ? { ...s, sdl: s.sdl.replace('person(idNumber: String!): Person', 'person(idNumber: String!, phone: String): Person') } : s)));
-      expect(checkGovernance(grown, validCatalog()).map((p) => [p.code, p.coordinate])).toEqual([['ARGUMENT_UNGOVERNED', 'Query.person(phone)']]);
+      const grown = compose(
+        SUBGRAPHS.map((s) =>
+          s.name === 'population'
+            ? {
+                ...s,
+                sdl: s.sdl.replace(
+                  'person(idNumber: String!): Person',
+                  'person(idNumber: String!, phone: String): Person',
+                ),
+              }
+            : s,
+        ),
+      );
+      expect(checkGovernance(grown, validCatalog()).map((p) => [p.code, p.coordinate])).toEqual([
+        ['ARGUMENT_UNGOVERNED', 'Query.person(phone)'],
+      ]);
     });
 
     it('reports ARGUMENT_GOVERNED_TWICE naming both items', () => {
-      const twice = checkRich((c) => itemOf(c, '101001001/000001', 3).arguments!.push('Query.searchPersons(filter.name)'));
+      const twice = checkRich((c) =>
+        itemOf(c, '101001001/000001', 3).arguments!.push('Query.searchPersons(filter.name)'),
+      );
       expect(twice).toEqual([
-        { code: 'ARGUMENT_GOVERNED_TWICE', coordinate: 'Query.searchPersons(filter.name)', message: expect.stringMatching(/101001001\/000001#2.*101001001\/000001#3/) },
+        {
+          code: 'ARGUMENT_GOVERNED_TWICE',
+          coordinate: 'Query.searchPersons(filter.name)',
+          message: expect.stringMatching(/101001001\/000001#2.*101001001\/000001#3/),
+        },
       ]);
     });
 
@@ -365,9 +499,14 @@ describe('checkGovernance', () => {
       expect(problems[4].message).toContain('Type.field(path)');
     });
 
-    it('reports ITEM_ARGUMENT_NOT_GOVERNED for a control argument, an unqualified selector field\'s argument, a mutation\'s or another subgraph\'s', () => {
+    it("reports ITEM_ARGUMENT_NOT_GOVERNED for a control argument, an unqualified selector field's argument, a mutation's or another subgraph's", () => {
       const problems = checkRich((c) =>
-        itemOf(c, '101001001/000001', 2).arguments!.push('Query.searchPersons(first)', 'Query.spatialSearch(within.longitude)', 'Mutation.registerPerson(name)', 'Query.audit(id)'),
+        itemOf(c, '101001001/000001', 2).arguments!.push(
+          'Query.searchPersons(first)',
+          'Query.spatialSearch(within.longitude)',
+          'Mutation.registerPerson(name)',
+          'Query.audit(id)',
+        ),
       );
       expect(problems.map((p) => [p.code, p.coordinate])).toEqual([
         ['ITEM_ARGUMENT_NOT_GOVERNED', 'Query.searchPersons(first)'],
@@ -383,17 +522,29 @@ describe('checkGovernance', () => {
       const draft = check((c) => {
         const moved = resourceByCode(c, '101001001/000001').items[0];
         delete moved.arguments;
-        c.resources.push(resource('101001001/000002', PSB, [item(1, [], { arguments: ['Query.person(idNumber)'] })], { status: ResourceStatus.DRAFT }));
+        c.resources.push(
+          resource('101001001/000002', PSB, [item(1, [], { arguments: ['Query.person(idNumber)'] })], {
+            status: ResourceStatus.DRAFT,
+          }),
+        );
       });
       expect(codesOf(draft)).toEqual(['ARGUMENT_UNGOVERNED']);
-      const retired = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, [], { arguments: ['Query.person(formerName)'] })], { status: ResourceStatus.RETIRED })));
+      const retired = check((c) =>
+        c.resources.push(
+          resource('101001001/000009', PSB, [item(1, [], { arguments: ['Query.person(formerName)'] })], {
+            status: ResourceStatus.RETIRED,
+          }),
+        ),
+      );
       expect(retired).toEqual([]);
     });
   });
 
   describe('items against the supergraph', () => {
     it('reports ITEM_FIELD_UNKNOWN for a coordinate the supergraph does not have', () => {
-      const problems = check((c) => resourceByCode(c, '101001001/000001').items[3].fields.push('Person.height', 'Nothing.here', 'garbage'));
+      const problems = check((c) =>
+        resourceByCode(c, '101001001/000001').items[3].fields.push('Person.height', 'Nothing.here', 'garbage'),
+      );
       expect(problems.map((p) => [p.code, p.coordinate, p.resource, p.item])).toEqual([
         ['ITEM_FIELD_UNKNOWN', 'Person.height', '101001001/000001', 4],
         ['ITEM_FIELD_UNKNOWN', 'Nothing.here', '101001001/000001', 4],
@@ -402,14 +553,24 @@ describe('checkGovernance', () => {
     });
 
     it('does not hold retired resources to the current schema, but drafts', () => {
-      const retired = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.RETIRED })));
+      const retired = check((c) =>
+        c.resources.push(
+          resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.RETIRED }),
+        ),
+      );
       expect(retired).toEqual([]);
-      const draft = check((c) => c.resources.push(resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.DRAFT })));
+      const draft = check((c) =>
+        c.resources.push(
+          resource('101001001/000009', PSB, [item(1, ['Person.formerName'])], { status: ResourceStatus.DRAFT }),
+        ),
+      );
       expect(codesOf(draft)).toEqual(['ITEM_FIELD_UNKNOWN']);
     });
 
     it('reports ITEM_FIELD_NOT_BASE_LIBRARY for root fields, other subgraphs and @inaccessible fields', () => {
-      const problems = check((c) => resourceByCode(c, '101001001/000001').items[3].fields.push('Query.person', 'AuditEntry.note', 'Person.secret'));
+      const problems = check((c) =>
+        resourceByCode(c, '101001001/000001').items[3].fields.push('Query.person', 'AuditEntry.note', 'Person.secret'),
+      );
       expect(problems.map((p) => [p.code, p.coordinate])).toEqual([
         ['ITEM_FIELD_NOT_BASE_LIBRARY', 'Query.person'],
         ['ITEM_FIELD_NOT_BASE_LIBRARY', 'AuditEntry.note'],
@@ -423,9 +584,20 @@ describe('checkGovernance', () => {
       const onInt = check((c) => {
         resourceByCode(c, '101001001/000001').items[2].masking = MaskingRule.REDACT;
       });
-      expect(onInt).toEqual([{ code: 'MASKING_TYPE_MISMATCH', resource: '101001001/000001', item: 3, coordinate: 'Person.age', message: expect.stringContaining('Int') }]);
+      expect(onInt).toEqual([
+        {
+          code: 'MASKING_TYPE_MISMATCH',
+          resource: '101001001/000001',
+          item: 3,
+          coordinate: 'Person.age',
+          message: expect.stringContaining('Int'),
+        },
+      ]);
       const coordinateOnString = check((c) => {
-        Object.assign(resourceByCode(c, '101001001/000001').items[1], { masking: MaskingRule.COORDINATE, dataClass: DataClass.OTHER });
+        Object.assign(resourceByCode(c, '101001001/000001').items[1], {
+          masking: MaskingRule.COORDINATE,
+          dataClass: DataClass.OTHER,
+        });
       });
       expect(codesOf(coordinateOnString)).toEqual(['MASKING_TYPE_MISMATCH']);
       const stringRuleOnFloat = check((c) => {
@@ -435,11 +607,19 @@ describe('checkGovernance', () => {
       const onObject = check((c) => {
         resourceByCode(c, '103002001/000001').items[1].masking = MaskingRule.NAME;
       });
-      expect(onObject).toEqual([expect.objectContaining({ code: 'MASKING_TYPE_MISMATCH', coordinate: 'Person.location', message: expect.stringContaining('object-valued') })]);
+      expect(onObject).toEqual([
+        expect.objectContaining({
+          code: 'MASKING_TYPE_MISMATCH',
+          coordinate: 'Person.location',
+          message: expect.stringContaining('object-valued'),
+        }),
+      ]);
     });
 
     it('accepts COORDINATE on a point (an object of Float fields), REDACT on JSON, and none of the string rules on an object', () => {
-      expect(check((c) => void (resourceByCode(c, '103002001/000001').items[1].masking = MaskingRule.COORDINATE))).toEqual([]);
+      expect(
+        check((c) => void (resourceByCode(c, '103002001/000001').items[1].masking = MaskingRule.COORDINATE)),
+      ).toEqual([]);
       const onEnumObject = check((c) => {
         resourceByCode(c, '101001001/000001').items[3].masking = MaskingRule.COORDINATE;
       });
@@ -451,7 +631,10 @@ describe('checkGovernance', () => {
     });
 
     it('accepts string rules on ID fields (a citizen ID is an ID)', () => {
-      expect(validCatalog().resources[0].items[0]).toMatchObject({ fields: ['Person.idNumber'], masking: MaskingRule.CITIZEN_ID });
+      expect(validCatalog().resources[0].items[0]).toMatchObject({
+        fields: ['Person.idNumber'],
+        masking: MaskingRule.CITIZEN_ID,
+      });
       expect(check(() => undefined)).toEqual([]);
     });
 
@@ -459,7 +642,9 @@ describe('checkGovernance', () => {
       const problems = check((c) => {
         Object.assign(resourceByCode(c, '101003001/000001').items[0], { masking: null, dataClass: DataClass.OTHER });
       });
-      expect(problems).toEqual([{ code: 'MASKING_MISSING', resource: '101003001/000001', item: 1, message: expect.any(String) }]);
+      expect(problems).toEqual([
+        { code: 'MASKING_MISSING', resource: '101003001/000001', item: 1, message: expect.any(String) },
+      ]);
       // Int and object fields cannot be masked: their protection is the sharing type.
       expect(validCatalog().resources[0].items[2]).toMatchObject({ sensitivity: Sensitivity.PERSONAL, masking: null });
     });
@@ -470,41 +655,83 @@ describe('checkGovernance', () => {
       const problems = check((c) => {
         delete (resourceByCode(c, '101001001/000001').items[1] as Partial<DataItemSpec>).dataClass;
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_MISSING', resource: '101001001/000001', item: 2, message: expect.stringContaining('data class') }]);
+      expect(problems).toEqual([
+        {
+          code: 'DATA_CLASS_MISSING',
+          resource: '101001001/000001',
+          item: 2,
+          message: expect.stringContaining('data class'),
+        },
+      ]);
     });
 
     it('reports DATA_CLASS_INVALID for a class outside the vocabulary', () => {
       const problems = check((c) => {
         Object.assign(resourceByCode(c, '101001001/000001').items[1], { dataClass: 'SECRET' });
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_INVALID', resource: '101001001/000001', item: 2, message: expect.stringContaining('SECRET') }]);
+      expect(problems).toEqual([
+        {
+          code: 'DATA_CLASS_INVALID',
+          resource: '101001001/000001',
+          item: 2,
+          message: expect.stringContaining('SECRET'),
+        },
+      ]);
     });
 
     it('reports DATA_CLASS_SENSITIVITY_MISMATCH for a personal class marked public or internal', () => {
       const problems = check((c) => {
         resourceByCode(c, '101001001/000001').items[1].sensitivity = Sensitivity.PUBLIC;
       });
-      expect(problems).toEqual([{ code: 'DATA_CLASS_SENSITIVITY_MISMATCH', resource: '101001001/000001', item: 2, message: expect.stringContaining('PERSON_NAME') }]);
+      expect(problems).toEqual([
+        {
+          code: 'DATA_CLASS_SENSITIVITY_MISMATCH',
+          resource: '101001001/000001',
+          item: 2,
+          message: expect.stringContaining('PERSON_NAME'),
+        },
+      ]);
     });
 
     it('reports PERSONAL_ITEM_UNMASKED for a personal class shared without a rule, naming exactly the fields', () => {
       const phone = check((c) => {
         resourceByCode(c, '101003001/000001').items[0].masking = null;
       });
-      expect(phone).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '101003001/000001', item: 1, message: expect.stringContaining('Person.phone would reach') }]);
+      expect(phone).toEqual([
+        {
+          code: 'PERSONAL_ITEM_UNMASKED',
+          resource: '101003001/000001',
+          item: 1,
+          message: expect.stringContaining('Person.phone would reach'),
+        },
+      ]);
       // A point is an object, yet COORDINATE could mask it: a person's point shared in full is refused.
       const point = check((c) => {
         resourceByCode(c, '103002001/000001').items[4].masking = null;
         resourceByCode(c, '103002001/000001').items[4].maskUnless = null;
       });
-      expect(point).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '103002001/000001', item: 5, message: expect.stringContaining('Hit.point') }]);
+      expect(point).toEqual([
+        {
+          code: 'PERSONAL_ITEM_UNMASKED',
+          resource: '103002001/000001',
+          item: 5,
+          message: expect.stringContaining('Hit.point'),
+        },
+      ]);
     });
 
     it('accepts values no rule can mask (an Int) only with a written reason, and anything in a not-shared resource', () => {
       const noReason = check((c) => {
         delete resourceByCode(c, '101001001/000001').items[2].description;
       });
-      expect(noReason).toEqual([{ code: 'PERSONAL_ITEM_UNMASKED', resource: '101001001/000001', item: 3, message: expect.stringContaining('description') }]);
+      expect(noReason).toEqual([
+        {
+          code: 'PERSONAL_ITEM_UNMASKED',
+          resource: '101001001/000001',
+          item: 3,
+          message: expect.stringContaining('description'),
+        },
+      ]);
       const notShared = check((c) => {
         Object.assign(resourceByCode(c, '101003001/000001'), { sharingType: SharingType.NOT_SHARED });
         resourceByCode(c, '101003001/000001').items[0].masking = null;
@@ -517,7 +744,14 @@ describe('checkGovernance', () => {
       const citizenIdOnSubjects = check((c) => {
         resourceByCode(c, '103002001/000001').items[3].masking = MaskingRule.CITIZEN_ID;
       });
-      expect(citizenIdOnSubjects).toEqual([{ code: 'MASKING_CLASS_MISMATCH', resource: '103002001/000001', item: 4, message: expect.stringContaining('SUBJECT_ID') }]);
+      expect(citizenIdOnSubjects).toEqual([
+        {
+          code: 'MASKING_CLASS_MISMATCH',
+          resource: '103002001/000001',
+          item: 4,
+          message: expect.stringContaining('SUBJECT_ID'),
+        },
+      ]);
       const nameOnPhone = check((c) => {
         resourceByCode(c, '101003001/000001').items[0].masking = MaskingRule.NAME;
       });
@@ -533,13 +767,31 @@ describe('checkGovernance', () => {
       const missingSibling = check((c) => {
         resourceByCode(c, '103002001/000001').items[3].maskUnless = { field: 'subjectType', values: ['ADDRESS'] };
       });
-      expect(missingSibling).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '103002001/000001', item: 4, coordinate: 'Hit.id', message: expect.stringContaining('Hit.subjectType') }]);
+      expect(missingSibling).toEqual([
+        {
+          code: 'MASK_UNLESS_INVALID',
+          resource: '103002001/000001',
+          item: 4,
+          coordinate: 'Hit.id',
+          message: expect.stringContaining('Hit.subjectType'),
+        },
+      ]);
       const unknownValue = check((c) => {
         resourceByCode(c, '103002001/000001').items[4].maskUnless = { field: 'kind', values: ['LEGAL_ENTITY'] };
       });
-      expect(unknownValue).toEqual([{ code: 'MASK_UNLESS_INVALID', resource: '103002001/000001', item: 5, coordinate: 'Hit.point', message: expect.stringContaining('LEGAL_ENTITY') }]);
+      expect(unknownValue).toEqual([
+        {
+          code: 'MASK_UNLESS_INVALID',
+          resource: '103002001/000001',
+          item: 5,
+          coordinate: 'Hit.point',
+          message: expect.stringContaining('LEGAL_ENTITY'),
+        },
+      ]);
       const withoutRule = check((c) => {
-        Object.assign(resourceByCode(c, '103002001/000001').items[2], { maskUnless: { field: 'kind', values: ['ADDRESS'] } });
+        Object.assign(resourceByCode(c, '103002001/000001').items[2], {
+          maskUnless: { field: 'kind', values: ['ADDRESS'] },
+        });
       });
       expect(codesOf(withoutRule)).toEqual(['MASK_UNLESS_INVALID']);
     });
@@ -560,15 +812,26 @@ describe('checkGovernance', () => {
     });
 
     it('reports RESOURCE_CODE_DUPLICATE', () => {
-      const problems = check((c) => c.resources.push(resource('101003001/000001', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT })));
-      expect(problems).toEqual([{ code: 'RESOURCE_CODE_DUPLICATE', resource: '101003001/000001', message: expect.any(String) }]);
+      const problems = check((c) =>
+        c.resources.push(
+          resource('101003001/000001', PSB, [item(1, ['Person.age'])], { status: ResourceStatus.DRAFT }),
+        ),
+      );
+      expect(problems).toEqual([
+        { code: 'RESOURCE_CODE_DUPLICATE', resource: '101003001/000001', message: expect.any(String) },
+      ]);
     });
 
     it('reports ITEM_NUMBER_DUPLICATE and ITEM_NUMBER_INVALID', () => {
       const duplicate = check((c) => {
         resourceByCode(c, '101001001/000001').items[1].no = 1;
       });
-      expect(duplicate).toContainEqual({ code: 'ITEM_NUMBER_DUPLICATE', resource: '101001001/000001', item: 1, message: expect.any(String) });
+      expect(duplicate).toContainEqual({
+        code: 'ITEM_NUMBER_DUPLICATE',
+        resource: '101001001/000001',
+        item: 1,
+        message: expect.any(String),
+      });
       const invalid = check((c) => {
         resourceByCode(c, '101001001/000001').items[1].no = 0;
         resourceByCode(c, '101001001/000001').items[2].no = 2.5;
@@ -580,9 +843,18 @@ describe('checkGovernance', () => {
       const conditional = check((c) => {
         resourceByCode(c, '101003001/000001').sharingConditions = '  ';
       });
-      expect(conditional).toEqual([{ code: 'SHARING_CONDITIONS_MISSING', resource: '101003001/000001', message: expect.stringContaining('applicant') }]);
+      expect(conditional).toEqual([
+        {
+          code: 'SHARING_CONDITIONS_MISSING',
+          resource: '101003001/000001',
+          message: expect.stringContaining('applicant'),
+        },
+      ]);
       const notShared = check((c) => {
-        Object.assign(resourceByCode(c, '101001001/000001'), { sharingType: SharingType.NOT_SHARED, sharingConditions: null });
+        Object.assign(resourceByCode(c, '101001001/000001'), {
+          sharingType: SharingType.NOT_SHARED,
+          sharingConditions: null,
+        });
       });
       expect(codesOf(notShared)).toEqual(['SHARING_CONDITIONS_MISSING']);
     });
@@ -591,14 +863,25 @@ describe('checkGovernance', () => {
       const problems = check((c) => {
         resourceByCode(c, '103002001/000001').provider = '11100000000013338W';
       });
-      expect(problems).toEqual([{ code: 'PROVIDER_UNKNOWN', resource: '103002001/000001', message: expect.stringContaining('11100000000013338W') }]);
+      expect(problems).toEqual([
+        {
+          code: 'PROVIDER_UNKNOWN',
+          resource: '103002001/000001',
+          message: expect.stringContaining('11100000000013338W'),
+        },
+      ]);
     });
 
     it('reports SENSITIVE_ITEM_EXPOSED for sensitive personal items shared unconditionally or opened', () => {
       const unconditional = check((c) => {
-        Object.assign(resourceByCode(c, '101003001/000001'), { sharingType: SharingType.UNCONDITIONAL, sharingConditions: null });
+        Object.assign(resourceByCode(c, '101003001/000001'), {
+          sharingType: SharingType.UNCONDITIONAL,
+          sharingConditions: null,
+        });
       });
-      expect(unconditional).toEqual([{ code: 'SENSITIVE_ITEM_EXPOSED', resource: '101003001/000001', item: 1, message: expect.any(String) }]);
+      expect(unconditional).toEqual([
+        { code: 'SENSITIVE_ITEM_EXPOSED', resource: '101003001/000001', item: 1, message: expect.any(String) },
+      ]);
       const open = check((c) => {
         resourceByCode(c, '101003001/000001').openAttribute = OpenAttribute.OPEN;
       });
@@ -607,12 +890,20 @@ describe('checkGovernance', () => {
 
     it('reports RESOURCE_ITEMS_MISSING for a published resource without items', () => {
       const problems = check((c) => c.resources.push(resource('101004001/000001', PSB, [])));
-      expect(problems).toEqual([{ code: 'RESOURCE_ITEMS_MISSING', resource: '101004001/000001', message: expect.any(String) }]);
+      expect(problems).toEqual([
+        { code: 'RESOURCE_ITEMS_MISSING', resource: '101004001/000001', message: expect.any(String) },
+      ]);
     });
 
     it('reports RELATED_CODE_UNKNOWN', () => {
       const problems = check((c) => resourceByCode(c, '103002001/000001').relatedCodes.push('103001001/000001'));
-      expect(problems).toEqual([{ code: 'RELATED_CODE_UNKNOWN', resource: '103002001/000001', message: expect.stringContaining('103001001/000001') }]);
+      expect(problems).toEqual([
+        {
+          code: 'RELATED_CODE_UNKNOWN',
+          resource: '103002001/000001',
+          message: expect.stringContaining('103001001/000001'),
+        },
+      ]);
     });
 
     it('reports PUBLISHED_ON_INVALID for a missing date once published, or a date that does not exist', () => {
@@ -624,7 +915,9 @@ describe('checkGovernance', () => {
         resourceByCode(c, '103002001/000001').publishedOn = '2026-02-30';
       });
       expect(codesOf(impossible)).toEqual(['PUBLISHED_ON_INVALID']);
-      const draft = check((c) => c.resources.push(resource('101004001/000001', PSB, [], { status: ResourceStatus.DRAFT, publishedOn: null })));
+      const draft = check((c) =>
+        c.resources.push(resource('101004001/000001', PSB, [], { status: ResourceStatus.DRAFT, publishedOn: null })),
+      );
       expect(draft).toEqual([]);
     });
 
@@ -655,7 +948,9 @@ describe('checkGovernance', () => {
       const wrongCheck = check((c) => {
         c.departments.push({ uscc: '114406000070201358', name: '错码部门', divisionCode: '440600', systems: [] });
       });
-      expect(wrongCheck).toEqual([{ code: 'DEPARTMENT_USCC_INVALID', message: expect.stringContaining('check character') }]);
+      expect(wrongCheck).toEqual([
+        { code: 'DEPARTMENT_USCC_INVALID', message: expect.stringContaining('check character') },
+      ]);
       const lowerCase = check((c) => {
         c.departments.push({ uscc: '11440600mb2c731081', name: '小写部门', divisionCode: '440600', systems: [] });
       });
@@ -694,7 +989,9 @@ describe('checkGovernance', () => {
   it('has a focused test above for every problem code it reports', async () => {
     const { readFile } = await import('node:fs/promises');
     const source = await readFile(new URL(import.meta.url), 'utf8');
-    const untested = GOVERNANCE_PROBLEM_CODES.filter((code) => !source.includes(`reports ${code}`) && !source.includes(`'${code}'`));
+    const untested = GOVERNANCE_PROBLEM_CODES.filter(
+      (code) => !source.includes(`reports ${code}`) && !source.includes(`'${code}'`),
+    );
     expect(untested).toEqual([]);
   });
 });

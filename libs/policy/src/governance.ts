@@ -155,7 +155,9 @@ export function baseLibraryMutations(supergraphSdl: string): string[] {
   const baseGraphs = new Set(BASE_LIBRARY_GRAPHS);
   return mutation
     .fields()
-    .filter((field) => field.appliedDirectivesOf(joinField).some((applied) => baseGraphs.has(String(applied.arguments().graph))))
+    .filter((field) =>
+      field.appliedDirectivesOf(joinField).some((applied) => baseGraphs.has(String(applied.arguments().graph))),
+    )
     .map((field) => field.coordinate)
     .sort();
 }
@@ -171,7 +173,11 @@ export function governedArguments(supergraphSdl: string): ReadonlyMap<string, Ar
 
 export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalog): GovernanceProblem[] {
   const problems: GovernanceProblem[] = [];
-  const report = (code: GovernanceProblemCode, message: string, where: Omit<GovernanceProblem, 'code' | 'message'> = {}): void => {
+  const report = (
+    code: GovernanceProblemCode,
+    message: string,
+    where: Omit<GovernanceProblem, 'code' | 'message'> = {},
+  ): void => {
     problems.push({ code, message, ...where });
   };
 
@@ -186,7 +192,10 @@ export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalo
   try {
     supergraph = readSupergraph(supergraphSdl);
   } catch (error) {
-    report('SUPERGRAPH_INVALID', `the supergraph cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    report(
+      'SUPERGRAPH_INVALID',
+      `the supergraph cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return problems;
   }
 
@@ -210,18 +219,30 @@ export function checkGovernance(supergraphSdl: string, catalog: GovernanceCatalo
   for (const coordinate of [...supergraph.governed].sort()) {
     const ids = governedBy.get(coordinate) ?? [];
     if (ids.length === 0) {
-      report('FIELD_UNGOVERNED', `${coordinate} is a governed field (of a base library or the once-only app) that no published catalog item governs`, { coordinate });
+      report(
+        'FIELD_UNGOVERNED',
+        `${coordinate} is a governed field (of a base library or the once-only app) that no published catalog item governs`,
+        { coordinate },
+      );
     } else if (ids.length > 1) {
-      report('FIELD_GOVERNED_TWICE', `${coordinate} is governed by ${ids.length} published items (${ids.join(', ')}); exactly one must govern it`, {
-        coordinate,
-      });
+      report(
+        'FIELD_GOVERNED_TWICE',
+        `${coordinate} is governed by ${ids.length} published items (${ids.join(', ')}); exactly one must govern it`,
+        {
+          coordinate,
+        },
+      );
     }
   }
   checkArgumentGovernance(argumentSurface(supergraphSdl, GOVERNED_GRAPHS), catalog.resources, report);
   return problems;
 }
 
-type Report = (code: GovernanceProblemCode, message: string, where?: Omit<GovernanceProblem, 'code' | 'message'>) => void;
+type Report = (
+  code: GovernanceProblemCode,
+  message: string,
+  where?: Omit<GovernanceProblem, 'code' | 'message'>,
+) => void;
 
 // ---------------------------------------------------------------------------------------------
 // Departments
@@ -249,7 +270,10 @@ function checkDepartments(departments: DepartmentSpec[], report: Report): Set<st
     }
     const division = parseDivisionCode(department.divisionCode ?? '');
     if (!division.ok) {
-      report('DEPARTMENT_DIVISION_INVALID', `${label}: division "${department.divisionCode}" is invalid: ${division.error.message}`);
+      report(
+        'DEPARTMENT_DIVISION_INVALID',
+        `${label}: division "${department.divisionCode}" is invalid: ${division.error.message}`,
+      );
     }
     for (const system of department.systems ?? []) {
       if (!SYSTEM_CODE.test(system.code) || system.code.length > SYSTEM_CODE_MAX_LENGTH) {
@@ -260,7 +284,10 @@ function checkDepartments(departments: DepartmentSpec[], report: Report): Set<st
       }
       const owner = systemOwners.get(system.code);
       if (owner !== undefined) {
-        report('SYSTEM_CODE_DUPLICATE', `${label}: system code "${system.code}" is already used by ${owner}; system codes are unique across the hub`);
+        report(
+          'SYSTEM_CODE_DUPLICATE',
+          `${label}: system code "${system.code}" is already used by ${owner}; system codes are unique across the hub`,
+        );
       } else {
         systemOwners.set(system.code, label);
       }
@@ -297,18 +324,41 @@ function checkResource(
   checkEnum(resource.updateCycle, UpdateCycle, 'updateCycle', where, report);
   checkEnum(resource.status, ResourceStatus, 'status', where, report);
 
-  if ((resource.sharingType === SharingType.CONDITIONAL || resource.sharingType === SharingType.NOT_SHARED) && !resource.sharingConditions?.trim()) {
-    const what = resource.sharingType === SharingType.CONDITIONAL ? 'what an applicant must show' : 'why it is not shared';
-    report('SHARING_CONDITIONS_MISSING', `resource ${resource.code} is ${resource.sharingType} and must state its sharing conditions (${what})`, where);
+  if (
+    (resource.sharingType === SharingType.CONDITIONAL || resource.sharingType === SharingType.NOT_SHARED) &&
+    !resource.sharingConditions?.trim()
+  ) {
+    const what =
+      resource.sharingType === SharingType.CONDITIONAL ? 'what an applicant must show' : 'why it is not shared';
+    report(
+      'SHARING_CONDITIONS_MISSING',
+      `resource ${resource.code} is ${resource.sharingType} and must state its sharing conditions (${what})`,
+      where,
+    );
   }
   if (!context.usccs.has(resource.provider)) {
-    report('PROVIDER_UNKNOWN', `resource ${resource.code}: provider ${resource.provider} is not a valid department of the catalog`, where);
+    report(
+      'PROVIDER_UNKNOWN',
+      `resource ${resource.code}: provider ${resource.provider} is not a valid department of the catalog`,
+      where,
+    );
   }
-  if (resource.publishedOn != null ? !isCalendarDate(resource.publishedOn) : resource.status === ResourceStatus.PUBLISHED) {
-    report('PUBLISHED_ON_INVALID', `resource ${resource.code}: publishedOn "${resource.publishedOn}" must be a date YYYY-MM-DD (required once published)`, where);
+  if (
+    resource.publishedOn != null ? !isCalendarDate(resource.publishedOn) : resource.status === ResourceStatus.PUBLISHED
+  ) {
+    report(
+      'PUBLISHED_ON_INVALID',
+      `resource ${resource.code}: publishedOn "${resource.publishedOn}" must be a date YYYY-MM-DD (required once published)`,
+      where,
+    );
   }
   for (const related of resource.relatedCodes ?? []) {
-    if (!context.codes.has(related)) report('RELATED_CODE_UNKNOWN', `resource ${resource.code} relates to ${related}, which the catalog does not have`, where);
+    if (!context.codes.has(related))
+      report(
+        'RELATED_CODE_UNKNOWN',
+        `resource ${resource.code} relates to ${related}, which the catalog does not have`,
+        where,
+      );
   }
   const items = resource.items ?? [];
   if (resource.status === ResourceStatus.PUBLISHED && items.length === 0) {
@@ -319,7 +369,11 @@ function checkResource(
   for (const item of items) {
     const at = { resource: resource.code, item: item.no };
     if (!Number.isInteger(item.no) || item.no < 1) {
-      report('ITEM_NUMBER_INVALID', `resource ${resource.code}: item "${item.name}" has number ${item.no}; items are numbered 1, 2, …`, at);
+      report(
+        'ITEM_NUMBER_INVALID',
+        `resource ${resource.code}: item "${item.name}" has number ${item.no}; items are numbered 1, 2, …`,
+        at,
+      );
     } else if (numbers.has(item.no)) {
       report('ITEM_NUMBER_DUPLICATE', `resource ${resource.code}: item number ${item.no} is used more than once`, at);
     }
@@ -350,19 +404,39 @@ function checkDataClass(resource: CatalogResourceSpec, item: DataItemSpec, repor
   const id = dataItemId(resource.code, item.no);
   const dataClass = item.dataClass as unknown;
   if (dataClass === undefined || dataClass === null || dataClass === '') {
-    report('DATA_CLASS_MISSING', `${id} (${item.name}) has no data class: say what its values are (personal classes need a masking rule)`, at);
+    report(
+      'DATA_CLASS_MISSING',
+      `${id} (${item.name}) has no data class: say what its values are (personal classes need a masking rule)`,
+      at,
+    );
     return;
   }
   if (typeof dataClass !== 'string' || !Object.values(DataClass).includes(dataClass as DataClass)) {
-    report('DATA_CLASS_INVALID', `${id} (${item.name}): data class ${JSON.stringify(dataClass)} is not one of ${Object.values(DataClass).join(', ')}`, at);
+    report(
+      'DATA_CLASS_INVALID',
+      `${id} (${item.name}): data class ${JSON.stringify(dataClass)} is not one of ${Object.values(DataClass).join(', ')}`,
+      at,
+    );
     return;
   }
-  if (isPersonalDataClass(dataClass) && (item.sensitivity === Sensitivity.PUBLIC || item.sensitivity === Sensitivity.INTERNAL)) {
-    report('DATA_CLASS_SENSITIVITY_MISMATCH', `${id} (${item.name}) is of the personal class ${dataClass} but its sensitivity is ${item.sensitivity}`, at);
+  if (
+    isPersonalDataClass(dataClass) &&
+    (item.sensitivity === Sensitivity.PUBLIC || item.sensitivity === Sensitivity.INTERNAL)
+  ) {
+    report(
+      'DATA_CLASS_SENSITIVITY_MISMATCH',
+      `${id} (${item.name}) is of the personal class ${dataClass} but its sensitivity is ${item.sensitivity}`,
+      at,
+    );
   }
   const fitting = MASKING_RULES_OF_CLASS[dataClass as DataClass];
   // An unknown rule is ENUM_VALUE_INVALID already.
-  if (item.masking !== null && Object.values(MaskingRule).includes(item.masking) && fitting !== undefined && !fitting.includes(item.masking)) {
+  if (
+    item.masking !== null &&
+    Object.values(MaskingRule).includes(item.masking) &&
+    fitting !== undefined &&
+    !fitting.includes(item.masking)
+  ) {
     report(
       'MASKING_CLASS_MISMATCH',
       fitting.length === 0
@@ -373,9 +447,19 @@ function checkDataClass(resource: CatalogResourceSpec, item: DataItemSpec, repor
   }
 }
 
-function checkEnum(value: unknown, vocabulary: Record<string, string>, property: string, where: Omit<GovernanceProblem, 'code' | 'message'>, report: Report): void {
+function checkEnum(
+  value: unknown,
+  vocabulary: Record<string, string>,
+  property: string,
+  where: Omit<GovernanceProblem, 'code' | 'message'>,
+  report: Report,
+): void {
   if (typeof value === 'string' && Object.values(vocabulary).includes(value)) return;
-  report('ENUM_VALUE_INVALID', `${property} is ${JSON.stringify(value)}; expected one of ${Object.values(vocabulary).join(', ')}`, where);
+  report(
+    'ENUM_VALUE_INVALID',
+    `${property} is ${JSON.stringify(value)}; expected one of ${Object.values(vocabulary).join(', ')}`,
+    where,
+  );
 }
 
 function isCalendarDate(text: string): boolean {
@@ -422,10 +506,17 @@ function leavesFit(rule: MaskingRule, typeName: string, supergraph: SupergraphFi
   const fields = supergraph.objectFields.get(typeName);
   if (fields === undefined || fields.length === 0 || seen.has(typeName)) return false;
   seen.add(typeName);
-  return fields.every((field) => (field.scalar ? MASKABLE[rule].includes(field.typeName) : leavesFit(rule, field.typeName, supergraph, seen)));
+  return fields.every((field) =>
+    field.scalar ? MASKABLE[rule].includes(field.typeName) : leavesFit(rule, field.typeName, supergraph, seen),
+  );
 }
 
-function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supergraph: SupergraphFields, report: Report): void {
+function checkItemFields(
+  resource: CatalogResourceSpec,
+  item: DataItemSpec,
+  supergraph: SupergraphFields,
+  report: Report,
+): void {
   const id = dataItemId(resource.code, item.no);
   const known: FieldInfo[] = [];
   for (const coordinate of item.fields ?? []) {
@@ -463,11 +554,20 @@ function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supe
   // remains for what it alone covers (a not-shared resource, an item of no personal class).
   if (checkPersonalItemMasked(resource, item, known, supergraph, report)) return;
   const personal = item.sensitivity === Sensitivity.PERSONAL || item.sensitivity === Sensitivity.SENSITIVE_PERSONAL;
-  if (personal && item.masking === null && known.length > 0 && known.every((field) => field.scalar && MASKABLE_SCALARS.has(field.typeName))) {
-    report('MASKING_MISSING', `${id} (${item.name}) is ${item.sensitivity} and its fields can be masked, but it has no masking rule`, {
-      resource: resource.code,
-      item: item.no,
-    });
+  if (
+    personal &&
+    item.masking === null &&
+    known.length > 0 &&
+    known.every((field) => field.scalar && MASKABLE_SCALARS.has(field.typeName))
+  ) {
+    report(
+      'MASKING_MISSING',
+      `${id} (${item.name}) is ${item.sensitivity} and its fields can be masked, but it has no masking rule`,
+      {
+        resource: resource.code,
+        item: item.no,
+      },
+    );
   }
 }
 
@@ -477,12 +577,21 @@ function checkItemFields(resource: CatalogResourceSpec, item: DataItemSpec, supe
  * callers without full values. Values no rule can rewrite (an enum, a boolean, a number) are
  * protected by the sharing type alone; the item must then say why it is shared (its description).
  */
-function checkPersonalItemMasked(resource: CatalogResourceSpec, item: DataItemSpec, known: FieldInfo[], supergraph: SupergraphFields, report: Report): boolean {
+function checkPersonalItemMasked(
+  resource: CatalogResourceSpec,
+  item: DataItemSpec,
+  known: FieldInfo[],
+  supergraph: SupergraphFields,
+  report: Report,
+): boolean {
   if (!isPersonalDataClass(item.dataClass) || item.masking !== null || known.length === 0) return false;
-  if (resource.sharingType !== SharingType.UNCONDITIONAL && resource.sharingType !== SharingType.CONDITIONAL) return false;
+  if (resource.sharingType !== SharingType.UNCONDITIONAL && resource.sharingType !== SharingType.CONDITIONAL)
+    return false;
   const id = dataItemId(resource.code, item.no);
   const at = { resource: resource.code, item: item.no };
-  const maskable = known.filter((field) => Object.values(MaskingRule).some((rule) => ruleFits(rule, field, supergraph)));
+  const maskable = known.filter((field) =>
+    Object.values(MaskingRule).some((rule) => ruleFits(rule, field, supergraph)),
+  );
   if (maskable.length > 0) {
     report(
       'PERSONAL_ITEM_UNMASKED',
@@ -503,17 +612,36 @@ function checkPersonalItemMasked(resource: CatalogResourceSpec, item: DataItemSp
 }
 
 /** `maskUnless` names an enum (or string) sibling of every field of the item, and values it can take, under a rule. */
-function checkMaskUnless(resourceCode: string, item: DataItemSpec, field: FieldInfo, coordinate: string, supergraph: SupergraphFields, report: Report): void {
+function checkMaskUnless(
+  resourceCode: string,
+  item: DataItemSpec,
+  field: FieldInfo,
+  coordinate: string,
+  supergraph: SupergraphFields,
+  report: Report,
+): void {
   const id = dataItemId(resourceCode, item.no);
   const where = { resource: resourceCode, item: item.no, coordinate };
   const unless = item.maskUnless!;
   if (item.masking === null) {
-    report('MASK_UNLESS_INVALID', `${id} says when its masking rule does not apply (maskUnless) but has no rule`, where);
+    report(
+      'MASK_UNLESS_INVALID',
+      `${id} says when its masking rule does not apply (maskUnless) but has no rule`,
+      where,
+    );
     return;
   }
   const sibling = supergraph.fields.get(`${field.parent}.${unless.field}`);
-  if (sibling === undefined || !sibling.scalar || !(sibling.enumValues !== undefined || sibling.typeName === 'String')) {
-    report('MASK_UNLESS_INVALID', `${id}: maskUnless reads ${field.parent}.${unless.field}, which is not an enum or String field beside ${coordinate}`, where);
+  if (
+    sibling === undefined ||
+    !sibling.scalar ||
+    !(sibling.enumValues !== undefined || sibling.typeName === 'String')
+  ) {
+    report(
+      'MASK_UNLESS_INVALID',
+      `${id}: maskUnless reads ${field.parent}.${unless.field}, which is not an enum or String field beside ${coordinate}`,
+      where,
+    );
     return;
   }
   const values = Array.isArray(unless.values) ? unless.values : [];
@@ -570,7 +698,8 @@ function readSupergraph(sdl: string): SupergraphFields {
   for (const type of schema.types()) {
     if (!isOutputType(type) || isMachinery(type)) continue;
     const root = roots.has(type.name) || ROOT_TYPE_NAMES.has(type.name);
-    const base = !root && type.appliedDirectivesOf(joinType).some((applied) => baseGraphs.has(String(applied.arguments().graph)));
+    const base =
+      !root && type.appliedDirectivesOf(joinType).some((applied) => baseGraphs.has(String(applied.arguments().graph)));
     const apiType = api.type(type.name);
     const inApiFields: FieldInfo[] = [];
     for (const field of type.fields()) {
@@ -595,7 +724,12 @@ function isMachinery(type: NamedType): boolean {
   return type.isBuiltIn || type.name.startsWith('_') || /^(join|link)__/.test(type.name);
 }
 
-function describeField(parent: string, field: FieldDefinition<ObjectType | InterfaceType>, root: boolean, inApi: boolean): FieldInfo {
+function describeField(
+  parent: string,
+  field: FieldDefinition<ObjectType | InterfaceType>,
+  root: boolean,
+  inApi: boolean,
+): FieldInfo {
   const type = field.type!;
   const named = baseType(type);
   return {

@@ -41,7 +41,13 @@ export {
 } from './access-policy.js';
 
 export { apiSchemaOf } from './api-schema.js';
-export { argumentUses, fieldsOfOperation, type ArgumentSites, type OperationFields, type OperationOptions } from './operation-fields.js';
+export {
+  argumentUses,
+  fieldsOfOperation,
+  type ArgumentSites,
+  type OperationFields,
+  type OperationOptions,
+} from './operation-fields.js';
 export {
   ARGUMENT_COORDINATE,
   ARGUMENT_SELECTORS,

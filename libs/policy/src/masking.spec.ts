@@ -55,12 +55,23 @@ function valid(schema: GraphQLSchema, source: string): DocumentNode {
 function mask(
   source: string,
   data: Record<string, unknown> | null,
-  options: { schema?: GraphQLSchema; rules?: ReadonlyMap<string, MaskingRule | FieldMasking>; operationName?: string; variables?: Record<string, unknown> } = {},
+  options: {
+    schema?: GraphQLSchema;
+    rules?: ReadonlyMap<string, MaskingRule | FieldMasking>;
+    operationName?: string;
+    variables?: Record<string, unknown>;
+  } = {},
 ): number {
   const schema = options.schema ?? hub;
   const rules = options.rules ?? hubRules;
   const document = valid(schema, source);
-  return maskResponseData(schema, document, { operationName: options.operationName, variables: options.variables }, data, (c) => rules.get(c));
+  return maskResponseData(
+    schema,
+    document,
+    { operationName: options.operationName, variables: options.variables },
+    data,
+    (c) => rules.get(c),
+  );
 }
 
 const ZHANG = {
@@ -162,7 +173,24 @@ describe('maskValue', () => {
   });
 
   it('never throws', () => {
-    const odd: unknown[] = ['', 'x', '\u{20BB7}', 'a'.repeat(10_000), 0, -0, NaN, Infinity, 10n, true, {}, [], [[[]]], Symbol('s'), () => 1, new Date(0)];
+    const odd: unknown[] = [
+      '',
+      'x',
+      '\u{20BB7}',
+      'a'.repeat(10_000),
+      0,
+      -0,
+      NaN,
+      Infinity,
+      10n,
+      true,
+      {},
+      [],
+      [[[]]],
+      Symbol('s'),
+      () => 1,
+      new Date(0),
+    ];
     for (const rule of Object.values(MaskingRule)) {
       for (const value of odd) expect(() => maskValue(rule, value)).not.toThrow();
     }
@@ -174,7 +202,10 @@ describe('maskValue', () => {
 describe('maskResponseData', () => {
   it('masks the governed fields of an object and leaves the others as they are', () => {
     const data = { person: structuredClone(ZHANG) };
-    const count = mask('{ person(idNumber: "1") { idNumber name phone birthDate gender householdAddress { text divisionCode } } }', data);
+    const count = mask(
+      '{ person(idNumber: "1") { idNumber name phone birthDate gender householdAddress { text divisionCode } } }',
+      data,
+    );
     expect(data).toStrictEqual({
       person: {
         idNumber: '440604********123X',
@@ -189,7 +220,9 @@ describe('maskResponseData', () => {
   });
 
   it('masks every element of a list of objects and skips null ones', () => {
-    const data = { persons: [structuredClone(ZHANG), null, { ...structuredClone(ZHANG), name: '欧阳娜娜', phone: null }] };
+    const data = {
+      persons: [structuredClone(ZHANG), null, { ...structuredClone(ZHANG), name: '欧阳娜娜', phone: null }],
+    };
     const count = mask('{ persons(idNumbers: ["1", "2", "3"]) { name phone gender } }', data);
     expect(data.persons).toStrictEqual([
       { ...ZHANG, name: '张**', phone: '138****5678' },
@@ -201,8 +234,14 @@ describe('maskResponseData', () => {
 
   it('masks lists of scalars element by element', () => {
     const data = { creditProfile: { assessment: { reasons: [{ code: 'PENALTIES', recordIds: ['p:1', 'p:2'] }] } } };
-    const count = mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { assessment { reasons { code recordIds } } } }', data);
-    expect(data.creditProfile.assessment.reasons[0]).toStrictEqual({ code: 'PENALTIES', recordIds: ['******', '******'] });
+    const count = mask(
+      '{ creditProfile(subjectType: PERSON, subjectId: "1") { assessment { reasons { code recordIds } } } }',
+      data,
+    );
+    expect(data.creditProfile.assessment.reasons[0]).toStrictEqual({
+      code: 'PENALTIES',
+      recordIds: ['******', '******'],
+    });
     expect(count).toBe(2);
   });
 
@@ -227,22 +266,41 @@ describe('maskResponseData', () => {
     const data = {
       legalEntity: {
         name: '佛山市禅城区某某贸易有限公司',
-        legalRepresentative: { name: '张三丰', phone: '13812345678', location: { point: { longitude: 113.123456, latitude: 23.019876 } } },
+        legalRepresentative: {
+          name: '张三丰',
+          phone: '13812345678',
+          location: { point: { longitude: 113.123456, latitude: 23.019876 } },
+        },
       },
     };
     expect(mask(source, data)).toBe(4);
     expect(data).toStrictEqual({
       legalEntity: {
         name: '佛山市禅城区某某贸易有限公司',
-        legalRepresentative: { name: '张**', phone: '138****5678', location: { point: { longitude: 113.12, latitude: 23.02 } } },
+        legalRepresentative: {
+          name: '张**',
+          phone: '138****5678',
+          location: { point: { longitude: 113.12, latitude: 23.02 } },
+        },
       },
     });
   });
 
   it('copes with null objects at any depth', () => {
-    const data = { person: null, household: { head: null, members: [{ person: { name: '张三丰' }, relationToHead: null }, null] } };
-    expect(mask('{ person(idNumber: "1") { name } household(number: "1") { head { name } members { person { name } relationToHead { name } } } }', data)).toBe(1);
-    expect(data).toStrictEqual({ person: null, household: { head: null, members: [{ person: { name: '张**' }, relationToHead: null }, null] } });
+    const data = {
+      person: null,
+      household: { head: null, members: [{ person: { name: '张三丰' }, relationToHead: null }, null] },
+    };
+    expect(
+      mask(
+        '{ person(idNumber: "1") { name } household(number: "1") { head { name } members { person { name } relationToHead { name } } } }',
+        data,
+      ),
+    ).toBe(1);
+    expect(data).toStrictEqual({
+      person: null,
+      household: { head: null, members: [{ person: { name: '张**' }, relationToHead: null }, null] },
+    });
     expect(mask('{ person(idNumber: "1") { name } }', null)).toBe(0);
   });
 
@@ -286,7 +344,10 @@ describe('maskResponseData', () => {
       ],
       extra: { name: '张三丰' },
     };
-    const count = mask('{ persons(idNumbers: ["1"]) { name phone householdAddress { text } } }', data as Record<string, unknown>);
+    const count = mask(
+      '{ persons(idNumbers: ["1"]) { name phone householdAddress { text } } }',
+      data as Record<string, unknown>,
+    );
     expect(count).toBe(1);
     expect(data.persons).toStrictEqual([
       'not an object',
@@ -300,7 +361,8 @@ describe('maskResponseData', () => {
   // How fast is measured where speed is measured (npm run bench: the governance ratio); here, that
   // every item of a long list is masked, each once.
   it('masks every item of a 1,000-item list, each once', () => {
-    const source = '{ persons(idNumbers: ["1"]) { idNumber name phone birthDate gender householdAddress { text divisionCode } } }';
+    const source =
+      '{ persons(idNumbers: ["1"]) { idNumber name phone birthDate gender householdAddress { text divisionCode } } }';
     const document = valid(hub, source);
     const make = () => ({ persons: Array.from({ length: 1000 }, () => structuredClone(ZHANG)) });
     const rule = (c: string) => hubRules.get(c);
@@ -311,7 +373,7 @@ describe('maskResponseData', () => {
     expect(data.persons[999].householdAddress.text).toBe('广东省佛山市****');
   });
 
-  describe('rules that depend on the value\'s subject', () => {
+  describe("rules that depend on the value's subject", () => {
     const NOT_A_PERSON = { field: 'subjectType', values: ['LEGAL_ENTITY'] };
     const NOT_A_PERSON_HIT = { field: 'kind', values: ['ADDRESS', 'LEGAL_ENTITY'] };
     const rules = new Map<string, MaskingRule | FieldMasking>([
@@ -327,65 +389,146 @@ describe('maskResponseData', () => {
       { subjectType: 'LEGAL_ENTITY', subjectId: '91440604KCM5J6WP2T', subjectName: '佛山市禅城区新禾餐饮管理有限公司' },
     ];
 
-    it('masks a natural person\'s name and leaves an organisation\'s, by the sibling subjectType', () => {
+    it("masks a natural person's name and leaves an organisation's, by the sibling subjectType", () => {
       const data = { creditProfile: { penalties: records() } };
-      expect(mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType subjectId subjectName } } }', data, { rules })).toBe(2);
+      expect(
+        mask(
+          '{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType subjectId subjectName } } }',
+          data,
+          { rules },
+        ),
+      ).toBe(2);
       expect(data.creditProfile.penalties).toStrictEqual([
         { subjectType: 'PERSON', subjectId: '440604********124X', subjectName: '欧阳**' },
-        { subjectType: 'LEGAL_ENTITY', subjectId: '91440604KCM5J6WP2T', subjectName: '佛山市禅城区新禾餐饮管理有限公司' },
+        {
+          subjectType: 'LEGAL_ENTITY',
+          subjectId: '91440604KCM5J6WP2T',
+          subjectName: '佛山市禅城区新禾餐饮管理有限公司',
+        },
       ]);
     });
 
     it('reads the sibling under an alias, and not a field aliased to its name', () => {
-      const aliased = { creditProfile: { penalties: records().map(({ subjectType, subjectName }) => ({ t: subjectType, n: subjectName })) } };
-      mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { t: subjectType n: subjectName } } }', aliased, { rules });
+      const aliased = {
+        creditProfile: {
+          penalties: records().map(({ subjectType, subjectName }) => ({ t: subjectType, n: subjectName })),
+        },
+      };
+      mask(
+        '{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { t: subjectType n: subjectName } } }',
+        aliased,
+        { rules },
+      );
       expect(aliased.creditProfile.penalties.map((r) => r.n)).toEqual(['欧阳**', '佛山市禅城区新禾餐饮管理有限公司']);
       // `subjectType: title` is a key named subjectType that is not the field: it exempts nothing.
       const spoofed = { creditProfile: { penalties: [{ subjectType: 'LEGAL_ENTITY', subjectName: '欧阳娜娜' }] } };
-      mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType: title subjectName } } }', spoofed, { rules });
+      mask(
+        '{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectType: title subjectName } } }',
+        spoofed,
+        { rules },
+      );
       expect(spoofed.creditProfile.penalties[0].subjectName).toBe('欧阳**');
     });
 
     it('masks every name when the discriminator is not selected (fail safe)', () => {
       const data = { creditProfile: { penalties: records().map(({ subjectName }) => ({ subjectName })) } };
-      expect(mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectName } } }', data, { rules })).toBe(2);
+      expect(
+        mask('{ creditProfile(subjectType: PERSON, subjectId: "1") { penalties { subjectName } } }', data, { rules }),
+      ).toBe(2);
       expect(data.creditProfile.penalties.map((r) => r.subjectName)).toEqual(['欧阳**', `佛${'*'.repeat(15)}`]);
     });
 
-    it('generalises a person\'s point (an object) to the grid, and leaves an address\'s or a company\'s exact', () => {
+    it("generalises a person's point (an object) to the grid, and leaves an address's or a company's exact", () => {
       const data = {
         spatialSearch: {
           nodes: [
-            { kind: 'PERSON', id: '44060419850312124X', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
-            { kind: 'LEGAL_ENTITY', id: '91440604KCM5J6WP2T', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
-            { kind: 'ADDRESS', id: '440604-000123', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+            {
+              kind: 'PERSON',
+              id: '44060419850312124X',
+              point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' },
+            },
+            {
+              kind: 'LEGAL_ENTITY',
+              id: '91440604KCM5J6WP2T',
+              point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' },
+            },
+            {
+              kind: 'ADDRESS',
+              id: '440604-000123',
+              point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' },
+            },
           ],
         },
       };
-      mask('{ spatialSearch(kind: PERSON, within: { divisionCode: "440604" }) { nodes { kind id point { longitude latitude __typename } } } }', data, { rules });
+      mask(
+        '{ spatialSearch(kind: PERSON, within: { divisionCode: "440604" }) { nodes { kind id point { longitude latitude __typename } } } }',
+        data,
+        { rules },
+      );
       expect(data.spatialSearch.nodes).toStrictEqual([
-        { kind: 'PERSON', id: '440604********124X', point: { longitude: 113.12, latitude: 23.02, __typename: 'GeoPoint' } },
-        { kind: 'LEGAL_ENTITY', id: '91440604KCM5J6WP2T', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
-        { kind: 'ADDRESS', id: '440604-000123', point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' } },
+        {
+          kind: 'PERSON',
+          id: '440604********124X',
+          point: { longitude: 113.12, latitude: 23.02, __typename: 'GeoPoint' },
+        },
+        {
+          kind: 'LEGAL_ENTITY',
+          id: '91440604KCM5J6WP2T',
+          point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' },
+        },
+        {
+          kind: 'ADDRESS',
+          id: '440604-000123',
+          point: { longitude: 113.123456, latitude: 23.019876, __typename: 'GeoPoint' },
+        },
       ]);
       // Without kind: every hit is treated as a person's (an address id is neither a citizen ID nor a USCC: hidden).
       const blind = { spatialSearch: { nodes: [{ id: '440604-000123', p: { x: 113.123456 } }] } };
-      mask('{ spatialSearch(kind: ADDRESS, within: { divisionCode: "440604" }) { nodes { id p: point { x: longitude } } } }', blind, { rules });
+      mask(
+        '{ spatialSearch(kind: ADDRESS, within: { divisionCode: "440604" }) { nodes { id p: point { x: longitude } } } }',
+        blind,
+        { rules },
+      );
       expect(blind.spatialSearch.nodes[0]).toStrictEqual({ id: '******', p: { x: 113.12 } });
     });
 
-    it('generalises a person\'s located point wherever it is reached', () => {
-      const data = { legalEntity: { legalRepresentative: { location: { point: { longitude: 113.123456, latitude: 23.019876 } } } } };
-      expect(mask('{ legalEntity(uscc: "x") { legalRepresentative { location { point { longitude latitude } } } } }', data, { rules })).toBe(2);
+    it("generalises a person's located point wherever it is reached", () => {
+      const data = {
+        legalEntity: { legalRepresentative: { location: { point: { longitude: 113.123456, latitude: 23.019876 } } } },
+      };
+      expect(
+        mask('{ legalEntity(uscc: "x") { legalRepresentative { location { point { longitude latitude } } } } }', data, {
+          rules,
+        }),
+      ).toBe(2);
       expect(data.legalEntity.legalRepresentative.location.point).toStrictEqual({ longitude: 113.12, latitude: 23.02 });
     });
 
     it('redacts every value of a JSON document and keeps its keys', () => {
-      const data = { person: { history: [{ version: 2, changes: { name: { from: '欧阳秀', to: '欧阳修' }, phone: { from: null, to: '13812345678' }, version: 2, flags: [true, '迁出'] } }] } };
+      const data = {
+        person: {
+          history: [
+            {
+              version: 2,
+              changes: {
+                name: { from: '欧阳秀', to: '欧阳修' },
+                phone: { from: null, to: '13812345678' },
+                version: 2,
+                flags: [true, '迁出'],
+              },
+            },
+          ],
+        },
+      };
       mask('{ person(idNumber: "1") { history { version changes } } }', data, { rules });
       expect(data.person.history[0]).toStrictEqual({
         version: 2,
-        changes: { name: { from: '******', to: '******' }, phone: { from: null, to: '******' }, version: '******', flags: ['******', '******'] },
+        changes: {
+          name: { from: '******', to: '******' },
+          phone: { from: null, to: '******' },
+          version: '******',
+          flags: ['******', '******'],
+        },
       });
     });
   });
@@ -401,7 +544,10 @@ describe('maskResponseData', () => {
           { __typename: 'Robot', serial: 'R-1' },
         ],
       };
-      const count = mask('{ search(q: "x") { __typename ... on Contact { phone } ... on Robot { serial } } }', data, { schema: abstract, rules });
+      const count = mask('{ search(q: "x") { __typename ... on Contact { phone } ... on Robot { serial } } }', data, {
+        schema: abstract,
+        rules,
+      });
       expect(count).toBe(1);
       expect(data.search).toStrictEqual([
         { __typename: 'PersonContact', phone: '138****5678' },
@@ -411,20 +557,39 @@ describe('maskResponseData', () => {
     });
 
     it('uses an aliased __typename too', () => {
-      const data = { contacts: [{ kind: 'OrgContact', phone: '075788886666' }, { kind: 'PersonContact', phone: '13812345678' }] };
+      const data = {
+        contacts: [
+          { kind: 'OrgContact', phone: '075788886666' },
+          { kind: 'PersonContact', phone: '13812345678' },
+        ],
+      };
       expect(mask('{ contacts { kind: __typename phone } }', data, { schema: abstract, rules })).toBe(1);
       expect(data.contacts.map((c) => c.phone)).toEqual(['075788886666', '138****5678']);
     });
 
     it('masks when any possible type has a rule and the type is unknown', () => {
       const data = { contact: { phone: '075788886666' }, search: [{ phone: '13812345678' }, { serial: 'R-1' }] };
-      expect(mask('{ contact(id: "1") { phone } search(q: "x") { ... on Contact { phone } ... on Robot { serial } } }', data, { schema: abstract, rules })).toBe(2);
-      expect(data).toStrictEqual({ contact: { phone: '075*****6666' }, search: [{ phone: '138****5678' }, { serial: 'R-1' }] });
+      expect(
+        mask(
+          '{ contact(id: "1") { phone } search(q: "x") { ... on Contact { phone } ... on Robot { serial } } }',
+          data,
+          { schema: abstract, rules },
+        ),
+      ).toBe(2);
+      expect(data).toStrictEqual({
+        contact: { phone: '075*****6666' },
+        search: [{ phone: '138****5678' }, { serial: 'R-1' }],
+      });
     });
 
     it('applies a rule on an interface field to every implementation selected through it', () => {
       const data = { contacts: [{ __typename: 'OrgContact', phone: '075788886666' }] };
-      expect(mask('{ contacts { __typename phone } }', data, { schema: abstract, rules: new Map([['Contact.phone', MaskingRule.PHONE]]) })).toBe(1);
+      expect(
+        mask('{ contacts { __typename phone } }', data, {
+          schema: abstract,
+          rules: new Map([['Contact.phone', MaskingRule.PHONE]]),
+        }),
+      ).toBe(1);
       expect(data.contacts[0].phone).toBe('075*****6666');
     });
   });

@@ -13,7 +13,13 @@ import {
 import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { MaskingRule, type MaskUnless } from './catalog-model.js';
 import { surnameLength } from './compound-surnames.js';
-import { conditionApplies, prepareOperation, runtimeTypesOf, type OperationOptions, type PreparedOperation } from './operation-fields.js';
+import {
+  conditionApplies,
+  prepareOperation,
+  runtimeTypesOf,
+  type OperationOptions,
+  type PreparedOperation,
+} from './operation-fields.js';
 
 /** Returned by `maskScalar` for a value the rule does not fit, so callers can tell it from a masked value. */
 const UNFIT: unique symbol = Symbol('unfit');
@@ -60,7 +66,9 @@ function maskRecordId(value: string): string {
 
 function maskScalar(rule: MaskingRule, value: unknown): unknown {
   if (rule === MaskingRule.COORDINATE) {
-    return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * GRID_CELLS_PER_DEGREE) / GRID_CELLS_PER_DEGREE : UNFIT;
+    return typeof value === 'number' && Number.isFinite(value)
+      ? Math.round(value * GRID_CELLS_PER_DEGREE) / GRID_CELLS_PER_DEGREE
+      : UNFIT;
   }
   if (typeof value !== 'string') return UNFIT;
   switch (rule) {
@@ -115,7 +123,9 @@ function maskDeep(rule: MaskingRule, holder: Record<string | number, unknown>, k
   if (value === null || value === undefined) return 0;
   if (typeof value === 'object') {
     let masked = 0;
-    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) masked += maskDeep(rule, value as unknown as Record<number, unknown>, index);
+    if (Array.isArray(value))
+      for (let index = 0; index < value.length; index++)
+        masked += maskDeep(rule, value as unknown as Record<number, unknown>, index);
     else for (const inner of Object.keys(value)) masked += maskDeep(rule, value as Record<string, unknown>, inner);
     return masked;
   }
@@ -203,10 +213,15 @@ function mergeFieldPlans(all: readonly FieldPlans[]): FieldPlans {
         key,
         existing === undefined
           ? entry
-          : { masking: mergeMasking(existing.masking, entry.masking), composite: existing.composite || entry.composite, child: mergePlans(existing.child, entry.child) },
+          : {
+              masking: mergeMasking(existing.masking, entry.masking),
+              composite: existing.composite || entry.composite,
+              child: mergePlans(existing.child, entry.child),
+            },
       );
     }
-    for (const [field, keys] of plans.keysByField) keysByField.set(field, [...new Set([...(keysByField.get(field) ?? []), ...keys])]);
+    for (const [field, keys] of plans.keysByField)
+      keysByField.set(field, [...new Set([...(keysByField.get(field) ?? []), ...keys])]);
   }
   return { entries, keysByField };
 }
@@ -266,7 +281,9 @@ class PlanBuilder {
         let child: Plan | undefined;
         if (composite) {
           const inner: Source[] = [];
-          for (const item of items) if (item.node.selectionSet !== undefined) inner.push({ selectionSet: item.node.selectionSet, path: item.path });
+          for (const item of items)
+            if (item.node.selectionSet !== undefined)
+              inner.push({ selectionSet: item.node.selectionSet, path: item.path });
           if (inner.length > 0) child = this.build(fieldType, inner);
         }
         if (masking !== undefined || child !== undefined) entries.set(key, { masking, composite, child });
@@ -317,8 +334,14 @@ class PlanBuilder {
           break;
         }
         case Kind.INLINE_FRAGMENT: {
-          const condition = selection.typeCondition === undefined ? scope : this.schema.getType(selection.typeCondition.name.value);
-          if (condition === undefined || !isCompositeType(condition) || !conditionApplies(this.schema, condition, runtime)) continue;
+          const condition =
+            selection.typeCondition === undefined ? scope : this.schema.getType(selection.typeCondition.name.value);
+          if (
+            condition === undefined ||
+            !isCompositeType(condition) ||
+            !conditionApplies(this.schema, condition, runtime)
+          )
+            continue;
           this.collect(runtime, condition, selection.selectionSet, path, visited, out);
           break;
         }
@@ -329,7 +352,12 @@ class PlanBuilder {
           const fragment = this.prepared.fragments.get(name);
           if (fragment === undefined) continue;
           const condition = this.schema.getType(fragment.typeCondition.name.value);
-          if (condition === undefined || !isCompositeType(condition) || !conditionApplies(this.schema, condition, runtime)) continue;
+          if (
+            condition === undefined ||
+            !isCompositeType(condition) ||
+            !conditionApplies(this.schema, condition, runtime)
+          )
+            continue;
           this.collect(runtime, condition, fragment.selectionSet, { name, parent: path }, visited, out);
           break;
         }
@@ -372,7 +400,12 @@ function maskObject(plan: Plan, object: Record<string, unknown>): number {
 }
 
 /** Masks `holder[key]` in place along `entry` with `rule` (when it applies); `holder` is an object, or a list with a numeric key. */
-function maskSlot(entry: PlanEntry, rule: MaskingRule | undefined, holder: Record<string, unknown> | unknown[], key: string | number): number {
+function maskSlot(
+  entry: PlanEntry,
+  rule: MaskingRule | undefined,
+  holder: Record<string, unknown> | unknown[],
+  key: string | number,
+): number {
   const slots = holder as Record<string | number, unknown>;
   const value = slots[key];
   if (value === null || value === undefined) return 0;
@@ -384,7 +417,8 @@ function maskSlot(entry: PlanEntry, rule: MaskingRule | undefined, holder: Recor
   if (typeof value === 'object') {
     // An object type's value is walked along the plan, and masked as a whole where its field has
     // a rule (a point); a JSON scalar's value is masked as a whole.
-    let masked = entry.composite && entry.child !== undefined ? maskObject(entry.child, value as Record<string, unknown>) : 0;
+    let masked =
+      entry.composite && entry.child !== undefined ? maskObject(entry.child, value as Record<string, unknown>) : 0;
     if (rule !== undefined) masked += maskDeep(rule, slots, key);
     return masked;
   }
@@ -413,6 +447,8 @@ export function maskResponseData(
 ): number {
   if (data === null || data === undefined || typeof data !== 'object') return 0;
   const prepared = prepareOperation(schema, document, options);
-  const plan = new PlanBuilder(schema, prepared, maskingFor).build(prepared.rootType, [{ selectionSet: prepared.operation.selectionSet, path: undefined }]);
+  const plan = new PlanBuilder(schema, prepared, maskingFor).build(prepared.rootType, [
+    { selectionSet: prepared.operation.selectionSet, path: undefined },
+  ]);
   return plan === undefined ? 0 : maskObject(plan, data);
 }

@@ -57,10 +57,11 @@ describe('fieldsOfOperation', () => {
   });
 
   it('ignores aliases and __typename', () => {
-    expect(fields('{ __typename a: person(idNumber: "1") { n: name m: name __typename } b: person(idNumber: "2") { name } }')).toEqual([
-      'Person.name',
-      'Query.person',
-    ]);
+    expect(
+      fields(
+        '{ __typename a: person(idNumber: "1") { n: name m: name __typename } b: person(idNumber: "2") { name } }',
+      ),
+    ).toEqual(['Person.name', 'Query.person']);
   });
 
   it('expands nested named fragments', () => {
@@ -102,7 +103,8 @@ describe('fieldsOfOperation', () => {
   });
 
   it('handles mutations', () => {
-    const source = 'mutation Register($input: PersonRecordInput!) { registerPerson(input: $input) { outcome person { idNumber name } } }';
+    const source =
+      'mutation Register($input: PersonRecordInput!) { registerPerson(input: $input) { outcome person { idNumber name } } }';
     expect(fields(source)).toEqual([
       'Mutation.registerPerson',
       'Person.idNumber',
@@ -147,8 +149,16 @@ describe('fieldsOfOperation', () => {
 
     it('counts a field whose condition cannot be decided', () => {
       expect(fields(withVariables, { variables: null })).toEqual(['Person.name', 'Person.phone', 'Query.person']);
-      expect(fields(withVariables, { variables: { full: undefined } })).toEqual(['Person.name', 'Person.phone', 'Query.person']);
-      expect(fields(withVariables, { variables: { full: 'no' } })).toEqual(['Person.name', 'Person.phone', 'Query.person']);
+      expect(fields(withVariables, { variables: { full: undefined } })).toEqual([
+        'Person.name',
+        'Person.phone',
+        'Query.person',
+      ]);
+      expect(fields(withVariables, { variables: { full: 'no' } })).toEqual([
+        'Person.name',
+        'Person.phone',
+        'Query.person',
+      ]);
     });
   });
 
@@ -164,10 +174,17 @@ describe('fieldsOfOperation', () => {
     });
 
     it('runs the only operation when no name is given, and throws otherwise', () => {
-      expect(fields('query Only { person(idNumber: "1") { name } }', { operationName: null })).toEqual(['Person.name', 'Query.person']);
+      expect(fields('query Only { person(idNumber: "1") { name } }', { operationName: null })).toEqual([
+        'Person.name',
+        'Query.person',
+      ]);
       expect(() => fieldsOfOperation(hub, parse(two), {})).toThrow(/operation name/);
-      expect(() => fieldsOfOperation(hub, parse(two), { operationName: 'Nope' })).toThrow('Unknown operation named "Nope".');
-      expect(() => fieldsOfOperation(hub, parse('fragment F on Person { name }'), {})).toThrow('Must provide an operation.');
+      expect(() => fieldsOfOperation(hub, parse(two), { operationName: 'Nope' })).toThrow(
+        'Unknown operation named "Nope".',
+      );
+      expect(() => fieldsOfOperation(hub, parse('fragment F on Person { name }'), {})).toThrow(
+        'Must provide an operation.',
+      );
     });
   });
 
@@ -176,7 +193,11 @@ describe('fieldsOfOperation', () => {
     expect(introspection.introspection).toBe(true);
     expect([...introspection.coordinates]).toEqual([]);
 
-    const mixed = fieldsOfOperation(hub, valid(hub, '{ __type(name: "Person") { name } person(idNumber: "1") { phone } }'), {});
+    const mixed = fieldsOfOperation(
+      hub,
+      valid(hub, '{ __type(name: "Person") { name } person(idNumber: "1") { phone } }'),
+      {},
+    );
     expect(mixed.introspection).toBe(true);
     expect([...mixed.coordinates].sort()).toEqual(['Person.phone', 'Query.person']);
 
@@ -202,7 +223,9 @@ describe('fieldsOfOperation', () => {
     // F0 spreads F1 twice, F1 spreads F2 twice…: naive expansion would take 2^40 steps.
     const depth = 40;
     const fragments = Array.from({ length: depth }, (_, i) =>
-      i === depth - 1 ? `fragment F${i} on Person { phone }` : `fragment F${i} on Person { ...F${i + 1} ... on Person { ...F${i + 1} } }`,
+      i === depth - 1
+        ? `fragment F${i} on Person { phone }`
+        : `fragment F${i} on Person { ...F${i + 1} ... on Person { ...F${i + 1} } }`,
     );
     const source = `{ person(idNumber: "1") { ...F0 } }\n${fragments.join('\n')}`;
     const started = performance.now();
@@ -224,7 +247,10 @@ describe('fieldsOfOperation', () => {
     });
 
     it('counts a field selected on a concrete type only there', () => {
-      expect(fields('{ contact(id: "1") { ... on PersonContact { name } } }', {}, abstract)).toEqual(['PersonContact.name', 'Query.contact']);
+      expect(fields('{ contact(id: "1") { ... on PersonContact { name } } }', {}, abstract)).toEqual([
+        'PersonContact.name',
+        'Query.contact',
+      ]);
     });
 
     it('counts union members through their fragments', () => {
@@ -246,19 +272,31 @@ describe('fieldsOfOperation', () => {
 });
 
 /** The arguments an operation passes, as sorted [coordinate, values] pairs. */
-function uses(source: string, variables: Record<string, unknown> | null = null, operationName: string | null = null): Array<[string, unknown[]]> {
+function uses(
+  source: string,
+  variables: Record<string, unknown> | null = null,
+  operationName: string | null = null,
+): Array<[string, unknown[]]> {
   const sites = fieldsOfOperation(hub, valid(hub, source), { operationName, variables }).argumentSites;
   return [...argumentUses(sites, variables)].sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** The values passed at one coordinate (undefined when the operation does not pass it). */
-function valuesAt(source: string, coordinate: string, variables: Record<string, unknown> | null = null): unknown[] | undefined {
+function valuesAt(
+  source: string,
+  coordinate: string,
+  variables: Record<string, unknown> | null = null,
+): unknown[] | undefined {
   return new Map(uses(source, variables)).get(coordinate);
 }
 
 describe('argumentUses', () => {
   it('reads literal arguments, lists flattened, input objects down to their leaves', () => {
-    expect(uses('{ persons(idNumbers: ["1", "2"]) { name } searchPersons(filter: { name: "张三", divisionCode: "440604" }, first: 5) { nodes { name } } }')).toEqual([
+    expect(
+      uses(
+        '{ persons(idNumbers: ["1", "2"]) { name } searchPersons(filter: { name: "张三", divisionCode: "440604" }, first: 5) { nodes { name } } }',
+      ),
+    ).toEqual([
       ['Query.persons(idNumbers)', ['1', '2']],
       ['Query.searchPersons(filter.divisionCode)', ['440604']],
       ['Query.searchPersons(filter.name)', ['张三']],
@@ -273,7 +311,9 @@ describe('argumentUses', () => {
       searchPersons(filter: { nameContains: $name }) { nodes { name } }
       again: searchPersons(filter: $filter) { nodes { name } }
     }`;
-    const found = new Map(uses(source, { ids: ['1', '2'], one: '9', filter: { divisionCode: '440604', status: 'LIVING' } }));
+    const found = new Map(
+      uses(source, { ids: ['1', '2'], one: '9', filter: { divisionCode: '440604', status: 'LIVING' } }),
+    );
     expect(found.get('Query.persons(idNumbers)')).toEqual(['1', '2', '9', '3']);
     expect(found.get('Query.searchPersons(filter.nameContains)')).toEqual(['李四']);
     expect(found.get('Query.searchPersons(filter.divisionCode)')).toEqual(['440604']);
@@ -291,7 +331,11 @@ describe('argumentUses', () => {
   });
 
   it('coerces a single value given for a list into a list of one, as execution does', () => {
-    expect(valuesAt('query($ids: [String!]!) { persons(idNumbers: $ids) { name } }', 'Query.persons(idNumbers)', { ids: '1' })).toEqual(['1']);
+    expect(
+      valuesAt('query($ids: [String!]!) { persons(idNumbers: $ids) { name } }', 'Query.persons(idNumbers)', {
+        ids: '1',
+      }),
+    ).toEqual(['1']);
     expect(valuesAt('{ persons(idNumbers: "1") { name } }', 'Query.persons(idNumbers)')).toEqual(['1']);
   });
 
@@ -319,17 +363,32 @@ describe('argumentUses', () => {
   });
 
   it('reads arguments of nested fields, across entity references', () => {
-    expect(valuesAt('{ legalEntity(uscc: "9144") { credit(asOf: "2026-01-01") { level: assessment { level } } } }', 'LegalEntity.credit(asOf)')).toEqual(['2026-01-01']);
+    expect(
+      valuesAt(
+        '{ legalEntity(uscc: "9144") { credit(asOf: "2026-01-01") { level: assessment { level } } } }',
+        'LegalEntity.credit(asOf)',
+      ),
+    ).toEqual(['2026-01-01']);
   });
 
   it('qualifies the other arguments of a field with a kind selector by its value, and by every value when it cannot be told', () => {
     const source = `query($kind: SpatialSearchKind!) { spatialSearch(kind: $kind, within: { divisionCode: "440604" }) { nodes { kind } } }`;
-    expect(valuesAt(source, 'Query.spatialSearch(kind: PERSON, within.divisionCode)', { kind: 'PERSON' })).toEqual(['440604']);
-    expect(valuesAt(source, 'Query.spatialSearch(kind: ADDRESS, within.divisionCode)', { kind: 'PERSON' })).toBeUndefined();
+    expect(valuesAt(source, 'Query.spatialSearch(kind: PERSON, within.divisionCode)', { kind: 'PERSON' })).toEqual([
+      '440604',
+    ]);
+    expect(
+      valuesAt(source, 'Query.spatialSearch(kind: ADDRESS, within.divisionCode)', { kind: 'PERSON' }),
+    ).toBeUndefined();
     expect(valuesAt(source, 'Query.spatialSearch(kind)', { kind: 'PERSON' })).toEqual(['PERSON']);
     const unknown = new Map(uses(source, { kind: 'SPACESHIP' }));
-    for (const kind of ['ADDRESS', 'LEGAL_ENTITY', 'PERSON']) expect(unknown.get(`Query.spatialSearch(kind: ${kind}, within.divisionCode)`), kind).toEqual(['440604']);
-    expect(valuesAt('{ creditProfile(subjectType: PERSON, subjectId: "1") { subjectId } }', 'Query.creditProfile(subjectType: PERSON, subjectId)')).toEqual(['1']);
+    for (const kind of ['ADDRESS', 'LEGAL_ENTITY', 'PERSON'])
+      expect(unknown.get(`Query.spatialSearch(kind: ${kind}, within.divisionCode)`), kind).toEqual(['440604']);
+    expect(
+      valuesAt(
+        '{ creditProfile(subjectType: PERSON, subjectId: "1") { subjectId } }',
+        'Query.creditProfile(subjectType: PERSON, subjectId)',
+      ),
+    ).toEqual(['1']);
   });
 
   it('depends on the variables only through argumentUses: one set of sites serves every set of values', () => {

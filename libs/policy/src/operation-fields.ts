@@ -60,7 +60,11 @@ export interface PreparedOperation {
 }
 
 /** Picks the operation graphql-js would execute and binds its variables; throws when there is none. */
-export function prepareOperation(schema: GraphQLSchema, document: DocumentNode, options: OperationOptions): PreparedOperation {
+export function prepareOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: OperationOptions,
+): PreparedOperation {
   const operationName = options.operationName ?? null;
   let operation: OperationDefinitionNode | undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -69,7 +73,8 @@ export function prepareOperation(schema: GraphQLSchema, document: DocumentNode, 
       fragments.set(definition.name.value, definition);
     } else if (definition.kind === Kind.OPERATION_DEFINITION) {
       if (operationName === null) {
-        if (operation !== undefined) throw new Error('Must provide operation name if query contains multiple operations.');
+        if (operation !== undefined)
+          throw new Error('Must provide operation name if query contains multiple operations.');
         operation = definition;
       } else if (definition.name?.value === operationName) {
         operation = definition;
@@ -77,7 +82,9 @@ export function prepareOperation(schema: GraphQLSchema, document: DocumentNode, 
     }
   }
   if (operation === undefined) {
-    throw new Error(operationName === null ? 'Must provide an operation.' : `Unknown operation named "${operationName}".`);
+    throw new Error(
+      operationName === null ? 'Must provide an operation.' : `Unknown operation named "${operationName}".`,
+    );
   }
   const rootType = schema.getRootType(operation.operation);
   if (rootType === undefined || rootType === null) {
@@ -88,7 +95,8 @@ export function prepareOperation(schema: GraphQLSchema, document: DocumentNode, 
   // graphql-js coerces a missing variable to its declared default before evaluating directives.
   const defaults = new Map<string, boolean>();
   for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue?.kind === Kind.BOOLEAN) defaults.set(definition.variable.name.value, definition.defaultValue.value);
+    if (definition.defaultValue?.kind === Kind.BOOLEAN)
+      defaults.set(definition.variable.name.value, definition.defaultValue.value);
   }
   const condition = (directive: DirectiveNode): boolean | undefined => {
     const argument = directive.arguments?.find((a) => a.name.value === 'if');
@@ -120,26 +128,42 @@ export function runtimeTypesOf(schema: GraphQLSchema, type: GraphQLCompositeType
 }
 
 /** Whether a fragment with type condition `condition` applies to a value of object type `runtime`. */
-export function conditionApplies(schema: GraphQLSchema, condition: GraphQLCompositeType, runtime: GraphQLObjectType): boolean {
+export function conditionApplies(
+  schema: GraphQLSchema,
+  condition: GraphQLCompositeType,
+  runtime: GraphQLObjectType,
+): boolean {
   return condition === runtime || (isAbstractType(condition) && schema.isSubType(condition, runtime));
 }
 
 /** Every schema field coordinate the operation selects; see {@link OperationFields}. */
-export function fieldsOfOperation(schema: GraphQLSchema, document: DocumentNode, options: OperationOptions): OperationFields {
+export function fieldsOfOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  options: OperationOptions,
+): OperationFields {
   const prepared = prepareOperation(schema, document, options);
   const sites: Array<ArgumentSites['sites'][number]> = [];
   const variableDefaults = new Map<string, ValueNode>();
   for (const definition of prepared.operation.variableDefinitions ?? []) {
     if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
   }
-  const result: OperationFields = { coordinates: new Set(), introspection: false, argumentSites: { sites, variableDefaults } };
+  const result: OperationFields = {
+    coordinates: new Set(),
+    introspection: false,
+    argumentSites: { sites, variableDefaults },
+  };
   // A field node reached again under the same scope passes the same arguments: one site.
   const sited = new Map<FieldNode, Set<string>>();
   // Collecting a selection set twice in the same context adds nothing, so remembering contexts
   // both ends fragment cycles and keeps fragment-heavy documents from expanding exponentially.
   const seen = new WeakMap<SelectionSetNode, Set<string>>();
 
-  const collect = (scope: GraphQLCompositeType, runtime: readonly GraphQLObjectType[], selectionSet: SelectionSetNode): void => {
+  const collect = (
+    scope: GraphQLCompositeType,
+    runtime: readonly GraphQLObjectType[],
+    selectionSet: SelectionSetNode,
+  ): void => {
     const context = `${scope.name}|${runtime.map((t) => t.name).join(',')}`;
     let contexts = seen.get(selectionSet);
     if (contexts === undefined) seen.set(selectionSet, (contexts = new Set()));
@@ -215,7 +239,10 @@ export function fieldsOfOperation(schema: GraphQLSchema, document: DocumentNode,
  * operation runs are read (the sites honour @skip/@include). Linear in the document and the
  * variables: a variable's value is walked once per argument coordinate, however often it is used.
  */
-export function argumentUses(argumentSites: ArgumentSites, variables: Record<string, unknown> | null | undefined): Map<string, unknown[]> {
+export function argumentUses(
+  argumentSites: ArgumentSites,
+  variables: Record<string, unknown> | null | undefined,
+): Map<string, unknown[]> {
   const given = variables ?? {};
   const uses = new Map<string, unknown[]>();
   const walked = new Set<string>();
@@ -258,7 +285,8 @@ export function argumentUses(argumentSites: ArgumentSites, variables: Record<str
     }
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
-      for (const element of node.kind === Kind.LIST ? node.values : [node]) walkNode(element, nullable.ofType, path, at);
+      for (const element of node.kind === Kind.LIST ? node.values : [node])
+        walkNode(element, nullable.ofType, path, at);
     } else if (isInputObjectType(nullable)) {
       if (node.kind !== Kind.OBJECT) return;
       const fields = nullable.getFields();
@@ -270,7 +298,8 @@ export function argumentUses(argumentSites: ArgumentSites, variables: Record<str
         walkNode(field.value, definition.type, `${path}.${field.name.value}`, at);
       }
       for (const definition of Object.values(fields)) {
-        if (!present.has(definition.name)) walkValue(definition.defaultValue, definition.type, `${path}.${definition.name}`, at);
+        if (!present.has(definition.name))
+          walkValue(definition.defaultValue, definition.type, `${path}.${definition.name}`, at);
       }
     } else {
       emit(at(path), valueFromASTUntyped(node, given));
@@ -281,10 +310,16 @@ export function argumentUses(argumentSites: ArgumentSites, variables: Record<str
     const passed = new Map((site.node.arguments ?? []).map((a) => [a.name.value, a.value]));
     for (const field of site.fields) {
       const selector = ARGUMENT_SELECTORS[field];
-      const values = selector === undefined ? [] : selectorValues(site.definition, selector, passed.get(selector), variableValue);
+      const values =
+        selector === undefined ? [] : selectorValues(site.definition, selector, passed.get(selector), variableValue);
       const qualifiers = values.length === 0 ? [null] : values;
       for (const qualifier of qualifiers) {
-        const at: At = (path) => argumentCoordinate(field, path, qualifier === null || path === selector ? null : { name: selector!, value: qualifier });
+        const at: At = (path) =>
+          argumentCoordinate(
+            field,
+            path,
+            qualifier === null || path === selector ? null : { name: selector!, value: qualifier },
+          );
         for (const argument of site.definition.args) {
           const node = passed.get(argument.name);
           if (node !== undefined) walkNode(node, argument.type, argument.name, at);
@@ -297,11 +332,23 @@ export function argumentUses(argumentSites: ArgumentSites, variables: Record<str
 }
 
 /** The values a kind selector has: the one given, or every value of its enum when it cannot be told. */
-function selectorValues(field: GraphQLField<unknown, unknown>, name: string, node: ValueNode | undefined, variableValue: (name: string) => unknown): string[] {
+function selectorValues(
+  field: GraphQLField<unknown, unknown>,
+  name: string,
+  node: ValueNode | undefined,
+  variableValue: (name: string) => unknown,
+): string[] {
   const argument = field.args.find((a) => a.name === name);
   const type = argument ? getNullableType(argument.type) : undefined;
   if (!argument || !type || !isEnumType(type)) return [];
   const values = type.getValues().map((v) => v.name);
-  const value = node === undefined ? argument.defaultValue : node.kind === Kind.ENUM ? node.value : node.kind === Kind.VARIABLE ? variableValue(node.name.value) : undefined;
+  const value =
+    node === undefined
+      ? argument.defaultValue
+      : node.kind === Kind.ENUM
+        ? node.value
+        : node.kind === Kind.VARIABLE
+          ? variableValue(node.name.value)
+          : undefined;
   return typeof value === 'string' && values.includes(value) ? [value] : values;
 }

@@ -2,15 +2,31 @@ import { isValidClassificationCode, parseResourceCode } from './resource-code.js
 
 describe('parseResourceCode (政务信息资源目录编制指南: 类 1 + 项 2 + 目 3 + 细目, "/", 顺序码)', () => {
   it('splits a resource code into its classification and sequence', () => {
-    expect(parseResourceCode('101001001/000001')).toEqual({ ok: true, classification: '101001001', sequence: '000001' });
-    expect(parseResourceCode('190003001/000002')).toEqual({ ok: true, classification: '190003001', sequence: '000002' });
-    expect(parseResourceCode('305012003/000120')).toEqual({ ok: true, classification: '305012003', sequence: '000120' });
+    expect(parseResourceCode('101001001/000001')).toEqual({
+      ok: true,
+      classification: '101001001',
+      sequence: '000001',
+    });
+    expect(parseResourceCode('190003001/000002')).toEqual({
+      ok: true,
+      classification: '190003001',
+      sequence: '000002',
+    });
+    expect(parseResourceCode('305012003/000120')).toEqual({
+      ok: true,
+      classification: '305012003',
+      sequence: '000120',
+    });
   });
 
   it('takes 细目 and 顺序码 of any length the guide allows (细目 0–12, 顺序码 1–12 digits)', () => {
     expect(parseResourceCode('301002/1')).toEqual({ ok: true, classification: '301002', sequence: '1' });
     expect(parseResourceCode('301002015/00042')).toEqual({ ok: true, classification: '301002015', sequence: '00042' });
-    expect(parseResourceCode('3010020150003/000000000042')).toEqual({ ok: true, classification: '3010020150003', sequence: '000000000042' });
+    expect(parseResourceCode('3010020150003/000000000042')).toEqual({
+      ok: true,
+      classification: '3010020150003',
+      sequence: '000000000042',
+    });
     expect(parseResourceCode('301002123456789012/1')).toMatchObject({ ok: true });
   });
 
@@ -37,13 +53,26 @@ describe('parseResourceCode (政务信息资源目录编制指南: 类 1 + 项 2
   });
 
   it('knows only 类 1, 2 and 3', () => {
-    expect(parseResourceCode('401001001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_CATEGORY', segment: '类' });
-    expect(parseResourceCode('001001001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_CATEGORY', segment: '类' });
+    expect(parseResourceCode('401001001/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_CATEGORY',
+      segment: '类',
+    });
+    expect(parseResourceCode('001001001/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_CATEGORY',
+      segment: '类',
+    });
   });
 
   it('files 类 1 only under the base subjects', () => {
-    for (const subject of ['01', '02', '03', '04', '05', '90']) expect(parseResourceCode(`1${subject}001001/000001`).ok).toBe(true);
-    expect(parseResourceCode('106001001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SUBJECT', segment: '项' });
+    for (const subject of ['01', '02', '03', '04', '05', '90'])
+      expect(parseResourceCode(`1${subject}001001/000001`).ok).toBe(true);
+    expect(parseResourceCode('106001001/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_SUBJECT',
+      segment: '项',
+    });
     // Thematic and departmental resources number their 项 themselves.
     expect(parseResourceCode('206001001/000001').ok).toBe(true);
   });
@@ -51,10 +80,26 @@ describe('parseResourceCode (政务信息资源目录编制指南: 类 1 + 项 2
   it('rejects all-zero segments and sequence, naming the segment', () => {
     // Under 类 1 a 项 of 00 is first of all no base subject.
     expect(parseResourceCode('100001001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SUBJECT' });
-    expect(parseResourceCode('200001001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SEGMENT', segment: '项' });
-    expect(parseResourceCode('101000001/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SEGMENT', segment: '目' });
-    expect(parseResourceCode('101001000/000001')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SEGMENT', segment: '细目' });
-    expect(parseResourceCode('101001001/000000')).toMatchObject({ ok: false, code: 'RESOURCE_CODE_SEGMENT', segment: '顺序码' });
+    expect(parseResourceCode('200001001/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_SEGMENT',
+      segment: '项',
+    });
+    expect(parseResourceCode('101000001/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_SEGMENT',
+      segment: '目',
+    });
+    expect(parseResourceCode('101001000/000001')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_SEGMENT',
+      segment: '细目',
+    });
+    expect(parseResourceCode('101001001/000000')).toMatchObject({
+      ok: false,
+      code: 'RESOURCE_CODE_SEGMENT',
+      segment: '顺序码',
+    });
   });
 });
 

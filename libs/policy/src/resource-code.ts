@@ -24,10 +24,7 @@
 // every segment is numbered from 1, so an all-zero segment is never valid.
 
 export type ResourceCodeErrorCode =
-  | 'RESOURCE_CODE_FORMAT'
-  | 'RESOURCE_CODE_CATEGORY'
-  | 'RESOURCE_CODE_SUBJECT'
-  | 'RESOURCE_CODE_SEGMENT';
+  'RESOURCE_CODE_FORMAT' | 'RESOURCE_CODE_CATEGORY' | 'RESOURCE_CODE_SUBJECT' | 'RESOURCE_CODE_SEGMENT';
 
 /** A segment of a resource code, by the guide's names; 分隔符 is the "/" between front code and sequence. */
 export type ResourceCodeSegment = '类' | '项' | '目' | '细目' | '分隔符' | '顺序码';
@@ -61,7 +58,12 @@ type Problem = { code: ResourceCodeErrorCode; segment: ResourceCodeSegment; mess
 
 export function parseResourceCode(code: string): ResourceCodeResult {
   const slash = code.indexOf('/');
-  if (slash < 0) return fail('RESOURCE_CODE_FORMAT', '分隔符', `resource code "${code}" has no 分隔符 "/" between its classification (前段码) and its sequence (顺序码), e.g. 101001001/000001`);
+  if (slash < 0)
+    return fail(
+      'RESOURCE_CODE_FORMAT',
+      '分隔符',
+      `resource code "${code}" has no 分隔符 "/" between its classification (前段码) and its sequence (顺序码), e.g. 101001001/000001`,
+    );
   const classification = code.slice(0, slash);
   const sequence = code.slice(slash + 1);
   const problem = classificationProblem(classification) ?? sequenceProblem(sequence);
@@ -81,7 +83,9 @@ function fail(code: ResourceCodeErrorCode, segment: ResourceCodeSegment, message
 /** The first segment of a classification that is not as the guide writes it, segment by segment. */
 function classificationProblem(classification: string): Problem | null {
   const digits = (segment: ResourceCodeSegment, value: string, length: string): Problem | null =>
-    /^\d*$/.test(value) ? null : { code: 'RESOURCE_CODE_FORMAT', segment, message: `${segment} "${value}" must be ${length} digits` };
+    /^\d*$/.test(value)
+      ? null
+      : { code: 'RESOURCE_CODE_FORMAT', segment, message: `${segment} "${value}" must be ${length} digits` };
   const category = classification.slice(0, 1);
   const subject = classification.slice(1, 3);
   const item = classification.slice(3, 6);
@@ -91,29 +95,66 @@ function classificationProblem(classification: string): Problem | null {
     digits('项', subject, '2') ??
     digits('目', item, '3') ??
     digits('细目', detail, '0 to 12') ??
-    (category.length < 1 ? { code: 'RESOURCE_CODE_FORMAT' as const, segment: '类' as const, message: 'the classification is empty; it starts with 类 (1 digit)' } : null) ??
-    (subject.length < 2 ? { code: 'RESOURCE_CODE_FORMAT' as const, segment: '项' as const, message: `项 "${subject}" must be 2 digits` } : null) ??
-    (item.length < 3 ? { code: 'RESOURCE_CODE_FORMAT' as const, segment: '目' as const, message: `目 "${item}" must be 3 digits (the guide's layout: 类 1, 项 2, 目 3, 细目)` } : null) ??
-    (detail.length > 12 ? { code: 'RESOURCE_CODE_FORMAT' as const, segment: '细目' as const, message: `细目 "${detail}" has ${detail.length} digits; at most 12` } : null);
+    (category.length < 1
+      ? {
+          code: 'RESOURCE_CODE_FORMAT' as const,
+          segment: '类' as const,
+          message: 'the classification is empty; it starts with 类 (1 digit)',
+        }
+      : null) ??
+    (subject.length < 2
+      ? { code: 'RESOURCE_CODE_FORMAT' as const, segment: '项' as const, message: `项 "${subject}" must be 2 digits` }
+      : null) ??
+    (item.length < 3
+      ? {
+          code: 'RESOURCE_CODE_FORMAT' as const,
+          segment: '目' as const,
+          message: `目 "${item}" must be 3 digits (the guide's layout: 类 1, 项 2, 目 3, 细目)`,
+        }
+      : null) ??
+    (detail.length > 12
+      ? {
+          code: 'RESOURCE_CODE_FORMAT' as const,
+          segment: '细目' as const,
+          message: `细目 "${detail}" has ${detail.length} digits; at most 12`,
+        }
+      : null);
   if (shape !== null) return shape;
   if (RESOURCE_CATEGORIES[category] === undefined) {
-    return { code: 'RESOURCE_CODE_CATEGORY', segment: '类', message: `类 ${category}: it must be 1 (基础), 2 (主题) or 3 (部门)` };
+    return {
+      code: 'RESOURCE_CODE_CATEGORY',
+      segment: '类',
+      message: `类 ${category}: it must be 1 (基础), 2 (主题) or 3 (部门)`,
+    };
   }
   // Under 类 1 the 项 is one of the hub's base subjects: a typo there would file a resource under
   // a library that does not exist. 类 2 and 3 are numbered by their own editors.
   if (category === '1' && BASE_RESOURCE_SUBJECTS[subject] === undefined) {
-    const known = Object.entries(BASE_RESOURCE_SUBJECTS).map(([c, name]) => `${c} ${name}`).join(', ');
+    const known = Object.entries(BASE_RESOURCE_SUBJECTS)
+      .map(([c, name]) => `${c} ${name}`)
+      .join(', ');
     return { code: 'RESOURCE_CODE_SUBJECT', segment: '项', message: `项 ${subject} under 类 1; known: ${known}` };
   }
-  const segments: [ResourceCodeSegment, string][] = [['项', subject], ['目', item], ['细目', detail]];
+  const segments: [ResourceCodeSegment, string][] = [
+    ['项', subject],
+    ['目', item],
+    ['细目', detail],
+  ];
   for (const [segment, value] of segments) {
-    if (/^0+$/.test(value)) return { code: 'RESOURCE_CODE_SEGMENT', segment, message: `${segment} ${value}: it is numbered from 1` };
+    if (/^0+$/.test(value))
+      return { code: 'RESOURCE_CODE_SEGMENT', segment, message: `${segment} ${value}: it is numbered from 1` };
   }
   return null;
 }
 
 function sequenceProblem(sequence: string): Problem | null {
-  if (!/^\d{1,12}$/.test(sequence)) return { code: 'RESOURCE_CODE_FORMAT', segment: '顺序码', message: `顺序码 "${sequence}" must be 1 to 12 digits` };
-  if (/^0+$/.test(sequence)) return { code: 'RESOURCE_CODE_SEGMENT', segment: '顺序码', message: `顺序码 ${sequence}: sequences are numbered from 1` };
+  if (!/^\d{1,12}$/.test(sequence))
+    return { code: 'RESOURCE_CODE_FORMAT', segment: '顺序码', message: `顺序码 "${sequence}" must be 1 to 12 digits` };
+  if (/^0+$/.test(sequence))
+    return {
+      code: 'RESOURCE_CODE_SEGMENT',
+      segment: '顺序码',
+      message: `顺序码 ${sequence}: sequences are numbered from 1`,
+    };
   return null;
 }

@@ -23,16 +23,31 @@ export function attributionViolations(source: ClaimedSource, caller: WriteCaller
   if (principal && hasRole(principal, Role.ADMIN)) {
     return caller.purpose?.trim()
       ? []
-      : [{ field: 'purpose', code: 'ADMIN_REASON_REQUIRED', message: 'an admin writing a register for a department says why: send the purpose of the request (x-hub-purpose or extensions.purpose)' }];
+      : [
+          {
+            field: 'purpose',
+            code: 'ADMIN_REASON_REQUIRED',
+            message:
+              'an admin writing a register for a department says why: send the purpose of the request (x-hub-purpose or extensions.purpose)',
+          },
+        ];
   }
   const violations: InputViolation[] = [];
   const department = principal?.departmentUscc ?? null;
   const system = principal?.systemCode ?? null;
   if (!department || String(source.sourceDepartment).toUpperCase() !== department) {
-    violations.push({ field: 'sourceDepartment', code: 'SOURCE_NOT_CALLER', message: `must be the calling system's own department (${department ?? 'none'})` });
+    violations.push({
+      field: 'sourceDepartment',
+      code: 'SOURCE_NOT_CALLER',
+      message: `must be the calling system's own department (${department ?? 'none'})`,
+    });
   }
   if (!system || source.sourceSystem !== system) {
-    violations.push({ field: 'sourceSystem', code: 'SOURCE_NOT_CALLER', message: `must be the calling system's own code (${system ?? 'none'})` });
+    violations.push({
+      field: 'sourceSystem',
+      code: 'SOURCE_NOT_CALLER',
+      message: `must be the calling system's own code (${system ?? 'none'})`,
+    });
   }
   return violations;
 }
@@ -42,8 +57,15 @@ export function assertAttributed(source: ClaimedSource, caller: WriteCaller): vo
   const [first, ...rest] = attributionViolations(source, caller);
   if (!first) return;
   const field = first.field === 'purpose' ? 'purpose' : `input.${first.field}`;
-  throw new HubError(first.code === 'ADMIN_REASON_REQUIRED' ? 'ADMIN_REASON_REQUIRED' : 'SOURCE_NOT_CALLER', rest.length ? `${field}: ${first.message}; and ${rest.length} more` : `${field}: ${first.message}`, {
-    field,
-    violations: [first, ...rest].map((v) => ({ ...v, field: v.field === 'purpose' ? 'purpose' : `input.${v.field}` })),
-  });
+  throw new HubError(
+    first.code === 'ADMIN_REASON_REQUIRED' ? 'ADMIN_REASON_REQUIRED' : 'SOURCE_NOT_CALLER',
+    rest.length ? `${field}: ${first.message}; and ${rest.length} more` : `${field}: ${first.message}`,
+    {
+      field,
+      violations: [first, ...rest].map((v) => ({
+        ...v,
+        field: v.field === 'purpose' ? 'purpose' : `input.${v.field}`,
+      })),
+    },
+  );
 }

@@ -44,7 +44,9 @@ describe('pagination cursors', () => {
   });
 
   it('refuses a key the list does not accept', () => {
-    expect(() => decodeCursor('p', encodeCursor('p', 'not-an-id'), (k) => /^\d{17}[\dX]$/.test(k))).toThrow(/not a cursor/);
+    expect(() => decodeCursor('p', encodeCursor('p', 'not-an-id'), (k) => /^\d{17}[\dX]$/.test(k))).toThrow(
+      /not a cursor/,
+    );
   });
 
   it('fits keys of up to 100 bytes within MAX_CURSOR_LENGTH', () => {

@@ -38,7 +38,8 @@ let derived: { secret: string; key: Buffer } | undefined;
 function sealingKey(): Buffer {
   const secret = internalSecret();
   if (secret === undefined) return (processKey ??= randomBytes(32));
-  if (derived?.secret !== secret) derived = { secret, key: createHash('sha256').update(`hub cursor sealing key\0${secret}`).digest() };
+  if (derived?.secret !== secret)
+    derived = { secret, key: createHash('sha256').update(`hub cursor sealing key\0${secret}`).digest() };
   return derived.key;
 }
 
@@ -49,7 +50,9 @@ function open(cursor: string): string | undefined {
   try {
     const decipher = createDecipheriv('aes-256-gcm', sealingKey(), raw.subarray(0, IV_BYTES));
     decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     return undefined;
   }

@@ -1,4 +1,13 @@
-export { PROVENANCE_COLUMNS, PROVENANCE_PROPERTIES, allColumns, columnOf, jsonOf, type ColumnSpec, type RegisterSpec, type StatusSpec } from './register-spec.js';
+export {
+  PROVENANCE_COLUMNS,
+  PROVENANCE_PROPERTIES,
+  allColumns,
+  columnOf,
+  jsonOf,
+  type ColumnSpec,
+  type RegisterSpec,
+  type StatusSpec,
+} from './register-spec.js';
 export { RegisterRow, RegisterRowKeepingOriginals, defineRegister, type RegisterDeclaration } from './register-row.js';
 export { RegisterRecordInput, extractFieldsOf } from './register-record.input.js';
 export { RegisterModule, InjectRegisterWrites, type RegisterFeature } from './register.module.js';
@@ -25,8 +34,18 @@ export { RecordChange } from './graphql/record-change.model.js';
 export { PageInfo } from './graphql/page-info.model.js';
 export { GraphQLJSONObject } from './graphql/json-object.scalar.js';
 export { BulkIngest, type IngestOptions } from './ingest/bulk-ingest.js';
-export { IngestController, INGEST_REGISTERS, INGEST_MAX_BYTES, type IngestRegisters } from './ingest/ingest.controller.js';
-export { REJECTION_DETAIL_LIMIT, type IngestProgress, type IngestReport, type Rejection } from './ingest/ingest-report.js';
+export {
+  IngestController,
+  INGEST_REGISTERS,
+  INGEST_MAX_BYTES,
+  type IngestRegisters,
+} from './ingest/ingest.controller.js';
+export {
+  REJECTION_DETAIL_LIMIT,
+  type IngestProgress,
+  type IngestReport,
+  type Rejection,
+} from './ingest/ingest-report.js';
 export {
   readExtract,
   charsetOf,
@@ -40,6 +59,13 @@ export {
   type ExtractFormat,
   type ExtractRow,
 } from './ingest/record-stream.js';
-export { spoolUpload, ingestIdleTimeoutMs, DEFAULT_INGEST_IDLE_TIMEOUT_MS, IngestStalledError, IngestInterruptedError, ExtractTooLargeError } from './ingest/spool.js';
+export {
+  spoolUpload,
+  ingestIdleTimeoutMs,
+  DEFAULT_INGEST_IDLE_TIMEOUT_MS,
+  IngestStalledError,
+  IngestInterruptedError,
+  ExtractTooLargeError,
+} from './ingest/spool.js';
 export { historyEntity } from './history.entity.js';
 export { encodeCursor, decodeCursor, MAX_CURSOR_LENGTH } from './cursor.js';

@@ -12,7 +12,10 @@ export class RegisterReader {
   async rowsByKeys(db: SqlExecutor, keys: readonly string[]): Promise<Array<Record<string, unknown> | null>> {
     if (keys.length === 0) return [];
     const k = columnOf(this.spec, this.spec.key).column;
-    const rows: Array<Record<string, unknown>> = await db.query(`SELECT * FROM "${this.spec.schema}".${this.spec.table} WHERE ${k} = ANY($1)`, [[...new Set(keys)]]);
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT * FROM "${this.spec.schema}".${this.spec.table} WHERE ${k} = ANY($1)`,
+      [[...new Set(keys)]],
+    );
     const byKey = new Map(rows.map((r) => [String(r[k]), r]));
     return keys.map((key) => byKey.get(key) ?? null);
   }

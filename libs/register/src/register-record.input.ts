@@ -34,5 +34,9 @@ export abstract class RegisterRecordInput {
 
 /** The fields a row of a bulk extract may carry: every validated property of the register's input class, its own and inherited. */
 export function extractFieldsOf(input: new () => object): ReadonlySet<string> {
-  return new Set(getMetadataStorage().getTargetValidationMetadatas(input, '', true, false).map((m) => m.propertyName));
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(input, '', true, false)
+      .map((m) => m.propertyName),
+  );
 }

@@ -35,7 +35,12 @@ const declaration = {
   notFoundCode: 'NOT_FOUND' as const,
   key: 'parcelId',
   // Any topic of the contracts: the spec only checks the columns.
-  events: { topic: POPULATION_PERSON_TOPIC, source: '/s', registered: POPULATION_EVENT.registered, changed: POPULATION_EVENT.changed } as const,
+  events: {
+    topic: POPULATION_PERSON_TOPIC,
+    source: '/s',
+    registered: POPULATION_EVENT.registered,
+    changed: POPULATION_EVENT.changed,
+  } as const,
 };
 
 describe('a register declared by its entity', () => {
@@ -51,12 +56,23 @@ describe('a register declared by its entity', () => {
     expect(spec.businessFields).toEqual(['areaSqm', 'surveyedOn']);
     expect(spec.keepsOriginals).toBe(true);
     expect(allColumns(spec).map((c) => c.column)).toEqual([
-      'parcel_id', 'area_sqm', 'surveyed_on', 'point', 'source_department', 'source_system', 'source_record_id', 'version', 'content_hash', 'originals',
+      'parcel_id',
+      'area_sqm',
+      'surveyed_on',
+      'point',
+      'source_department',
+      'source_system',
+      'source_record_id',
+      'version',
+      'content_hash',
+      'originals',
     ]);
   });
 
   it('refuses a column type the writer does not know, and a key that is not a column', () => {
     expect(() => registerColumns(OddRow)).toThrow(/OddRow\.blob: .*got bytea/);
-    expect(() => defineRegister({ ...declaration, row: ParcelRow, key: 'nope' })).toThrow(/the key nope is not one of its columns/);
+    expect(() => defineRegister({ ...declaration, row: ParcelRow, key: 'nope' })).toThrow(
+      /the key nope is not one of its columns/,
+    );
   });
 });

@@ -57,7 +57,18 @@ export function registerColumns(row: abstract new () => RegisterRow, asText: rea
     }));
 }
 
-function sqlType(row: string, property: string, o: { type?: unknown; length?: string | number; precision?: number | null; scale?: number; spatialFeatureType?: string; srid?: number }): string {
+function sqlType(
+  row: string,
+  property: string,
+  o: {
+    type?: unknown;
+    length?: string | number;
+    precision?: number | null;
+    scale?: number;
+    spatialFeatureType?: string;
+    srid?: number;
+  },
+): string {
   switch (o.type) {
     case 'varchar':
       return `varchar(${o.length})`;
@@ -71,7 +82,9 @@ function sqlType(row: string, property: string, o: { type?: unknown; length?: st
     case 'timestamptz':
       return o.type;
     default:
-      throw new Error(`${row}.${property}: a register column needs a type the register writer knows (varchar, numeric, geometry, date, integer, jsonb, timestamptz), got ${String(o.type)}`);
+      throw new Error(
+        `${row}.${property}: a register column needs a type the register writer knows (varchar, numeric, geometry, date, integer, jsonb, timestamptz), got ${String(o.type)}`,
+      );
   }
 }
 
@@ -92,7 +105,8 @@ export type RegisterDeclaration = Omit<RegisterSpec, 'table' | 'columns' | 'busi
  */
 export function defineRegister({ row, asText, derived = [], ...spec }: RegisterDeclaration): RegisterSpec {
   const columns = registerColumns(row, asText);
-  if (!columns.some((c) => c.property === spec.key)) throw new Error(`${row.name}: the key ${spec.key} is not one of its columns`);
+  if (!columns.some((c) => c.property === spec.key))
+    throw new Error(`${row.name}: the key ${spec.key} is not one of its columns`);
   const table = getMetadataArgsStorage().tables.find((t) => t.target === row)?.name;
   if (!table) throw new Error(`${row.name}: a register's row needs @Entity({ name })`);
   return {

@@ -8,7 +8,9 @@ import { refusal, type StoredVersion, type WriteIntent, type WriteOutcome } from
 import { WriteResultOutcome } from './write-result.js';
 
 /** Turns validated input into a stored record (normalised, with its content hash), or says why it cannot. */
-export type RecordMapper<I> = (input: I) => { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] };
+export type RecordMapper<I> = (
+  input: I,
+) => { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] };
 
 const RESULT_OF: Partial<Record<WriteOutcome, WriteResultOutcome>> = {
   register: WriteResultOutcome.REGISTERED,
@@ -26,7 +28,12 @@ export interface SourceOfWrite {
 
 /** The source of a write, taken from an input that carries more (a change's fields). */
 export function sourceOfWrite(input: SourceOfWrite): SourceOfWrite {
-  return { sourceDepartment: input.sourceDepartment, sourceSystem: input.sourceSystem, sourceRecordId: input.sourceRecordId, version: input.version };
+  return {
+    sourceDepartment: input.sourceDepartment,
+    sourceSystem: input.sourceSystem,
+    sourceRecordId: input.sourceRecordId,
+    version: input.version,
+  };
 }
 
 /**
@@ -56,7 +63,13 @@ export class RegisterWrites<I extends object> {
    * A new version made of the stored record with `patch` applied (`null` clears a field;
    * `required` fields may not be cleared), plus the source of the new version (the caller's own).
    */
-  change(key: string, source: SourceOfWrite, caller: WriteCaller, patch: Partial<I>, required: readonly string[] = []): Promise<{ outcome: WriteResultOutcome; key: string }> {
+  change(
+    key: string,
+    source: SourceOfWrite,
+    caller: WriteCaller,
+    patch: Partial<I>,
+    required: readonly string[] = [],
+  ): Promise<{ outcome: WriteResultOutcome; key: string }> {
     assertAttributed(source, caller);
     return this.write('change', async (tx) => {
       const stored = await this.lockedRow(tx, key);
@@ -72,7 +85,10 @@ export class RegisterWrites<I extends object> {
     });
   }
 
-  private async write(intent: WriteIntent, build: (tx: SqlExecutor) => Promise<Record<string, unknown>>): Promise<{ outcome: WriteResultOutcome; key: string }> {
+  private async write(
+    intent: WriteIntent,
+    build: (tx: SqlExecutor) => Promise<Record<string, unknown>>,
+  ): Promise<{ outcome: WriteResultOutcome; key: string }> {
     for (let attempt = 1; ; attempt++) {
       const { outcome, key } = await this.dataSource.transaction(async (manager) => {
         const record = await build(manager);
@@ -80,7 +96,10 @@ export class RegisterWrites<I extends object> {
         const [group] = await this.writer.applyRecords(manager, [{ line: 1, record }], intent);
         if (group.outcome === 'division_retired') {
           const retired = retiredDivisionOf(this.spec, record);
-          if (retired) throw new InputError([{ field: `input.${retired.field}`, code: 'DIVISION_CODE_RETIRED', message: retired.message }]);
+          if (retired)
+            throw new InputError([
+              { field: `input.${retired.field}`, code: 'DIVISION_CODE_RETIRED', message: retired.message },
+            ]);
         }
         if (group.outcome !== 'conflict' || attempt > 1) {
           const stored = RESULT_OF[group.outcome] ? undefined : await this.storedVersion(manager, key);
@@ -103,14 +122,17 @@ export class RegisterWrites<I extends object> {
 
   private async lockedRow(tx: SqlExecutor, key: string): Promise<Record<string, unknown> | undefined> {
     const k = columnOf(this.spec, this.spec.key).column;
-    const [row] = await tx.query(`SELECT * FROM "${this.spec.schema}".${this.spec.table} WHERE ${k} = $1 FOR UPDATE`, [key]);
+    const [row] = await tx.query(`SELECT * FROM "${this.spec.schema}".${this.spec.table} WHERE ${k} = $1 FOR UPDATE`, [
+      key,
+    ]);
     return row as Record<string, unknown> | undefined;
   }
 
   /** The stored row in input form (property names), so a patch can be merged into it. */
   private inputOf(row: Record<string, unknown>): Record<string, unknown> {
     const input: Record<string, unknown> = {};
-    for (const c of allColumns(this.spec)) if (row[c.column] !== null && row[c.column] !== undefined) input[c.property] = row[c.column];
+    for (const c of allColumns(this.spec))
+      if (row[c.column] !== null && row[c.column] !== undefined) input[c.property] = row[c.column];
     return input;
   }
 

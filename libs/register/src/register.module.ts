@@ -25,7 +25,8 @@ export function registerWritesToken(spec: RegisterSpec): string {
 }
 
 /** Injects the RegisterWrites that RegisterModule.forFeature(spec) provides. */
-export const InjectRegisterWrites = (spec: RegisterSpec): PropertyDecorator & ParameterDecorator => Inject(registerWritesToken(spec));
+export const InjectRegisterWrites = (spec: RegisterSpec): PropertyDecorator & ParameterDecorator =>
+  Inject(registerWritesToken(spec));
 
 /**
  * One register of a library, wired once: its single writes (inject with InjectRegisterWrites)
@@ -38,15 +39,29 @@ export class RegisterModule {
     const writes: Provider = {
       provide: registerWritesToken(feature.spec),
       inject: [getDataSourceToken(), EventPublisher],
-      useFactory: (dataSource: DataSource, events: EventPublisher) => new RegisterWrites(feature.spec, dataSource, events, feature.toRecord),
+      useFactory: (dataSource: DataSource, events: EventPublisher) =>
+        new RegisterWrites(feature.spec, dataSource, events, feature.toRecord),
     };
     const ingest: Provider = {
       provide: INGEST_REGISTERS,
       inject: [getDataSourceToken(), EventPublisher, Metrics],
       useFactory: (dataSource: DataSource, events: EventPublisher, metrics: Metrics): IngestRegisters => ({
-        [feature.ingestPath]: new BulkIngest(feature.spec, dataSource, events, metrics, feature.input, feature.toRecord, extractFieldsOf(feature.input)),
+        [feature.ingestPath]: new BulkIngest(
+          feature.spec,
+          dataSource,
+          events,
+          metrics,
+          feature.input,
+          feature.toRecord,
+          extractFieldsOf(feature.input),
+        ),
       }),
     };
-    return { module: RegisterModule, providers: [writes, ingest], controllers: [IngestController], exports: [registerWritesToken(feature.spec), INGEST_REGISTERS] };
+    return {
+      module: RegisterModule,
+      providers: [writes, ingest],
+      controllers: [IngestController],
+      exports: [registerWritesToken(feature.spec), INGEST_REGISTERS],
+    };
   }
 }

@@ -37,10 +37,16 @@ export interface OutcomeGroup {
  * Each refused outcome: its stable code, the field a client should look at, and what it means.
  * A Record over the outcome type, so a new refusal cannot be left without a code.
  */
-export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: HubErrorCode | 'DIVISION_CODE_RETIRED'; field?: string; meaning: string }> {
+export function refusals(
+  spec: RegisterSpec,
+): Record<RefusedOutcome, { code: HubErrorCode | 'DIVISION_CODE_RETIRED'; field?: string; meaning: string }> {
   return {
     stale: { code: 'STALE_VERSION', field: 'version', meaning: 'older than the version the hub holds' },
-    version_reused: { code: 'VERSION_REUSED', field: 'version', meaning: 'the hub holds this version with different content; send a new version' },
+    version_reused: {
+      code: 'VERSION_REUSED',
+      field: 'version',
+      meaning: 'the hub holds this version with different content; send a new version',
+    },
     version_contested: {
       code: 'VERSION_REUSED',
       field: 'version',
@@ -51,11 +57,27 @@ export function refusals(spec: RegisterSpec): Record<RefusedOutcome, { code: Hub
       field: spec.currentDivisions?.[0],
       meaning: `a new ${spec.entity} (or a change of division) needs a division in force; records made before a redistricting keep theirs`,
     },
-    source_mismatch: { code: 'SOURCE_MISMATCH', field: 'sourceRecordId', meaning: `the ${spec.entity} is held from another source record (一数一源)` },
-    source_record_conflict: { code: 'SOURCE_RECORD_CONFLICT', field: 'sourceRecordId', meaning: `this source record already belongs to another ${spec.entity}` },
-    already_registered: { code: 'ALREADY_REGISTERED', field: spec.key, meaning: `the ${spec.entity} is already registered; send a change instead` },
+    source_mismatch: {
+      code: 'SOURCE_MISMATCH',
+      field: 'sourceRecordId',
+      meaning: `the ${spec.entity} is held from another source record (一数一源)`,
+    },
+    source_record_conflict: {
+      code: 'SOURCE_RECORD_CONFLICT',
+      field: 'sourceRecordId',
+      meaning: `this source record already belongs to another ${spec.entity}`,
+    },
+    already_registered: {
+      code: 'ALREADY_REGISTERED',
+      field: spec.key,
+      meaning: `the ${spec.entity} is already registered; send a change instead`,
+    },
     not_found: { code: spec.notFoundCode, field: spec.key, meaning: `no ${spec.entity} with this ${spec.key}` },
-    invalid_transition: { code: 'INVALID_STATUS_TRANSITION', field: spec.status?.property ?? 'status', meaning: 'the status change is not allowed' },
+    invalid_transition: {
+      code: 'INVALID_STATUS_TRANSITION',
+      field: spec.status?.property ?? 'status',
+      meaning: 'the status change is not allowed',
+    },
     conflict: { code: 'CONCURRENT_WRITE', meaning: `written at the same moment by another write; send it again` },
   };
 }
@@ -66,7 +88,11 @@ export function isRefused(outcome: WriteOutcome): outcome is RefusedOutcome {
 
 /** A refused write, with the field a client should look at. */
 export class RegisterError extends HubError {
-  constructor(code: HubErrorCode, message: string, details: { field?: string; key?: string; storedVersion?: number } = {}) {
+  constructor(
+    code: HubErrorCode,
+    message: string,
+    details: { field?: string; key?: string; storedVersion?: number } = {},
+  ) {
     super(code, message, details);
     this.name = 'RegisterError';
   }
@@ -81,7 +107,13 @@ export interface StoredVersion {
 }
 
 /** The error for a refused single write; undefined when the write went through. */
-export function refusal(spec: RegisterSpec, outcome: WriteOutcome, key: string, version: number, stored?: StoredVersion): HubError | undefined {
+export function refusal(
+  spec: RegisterSpec,
+  outcome: WriteOutcome,
+  key: string,
+  version: number,
+  stored?: StoredVersion,
+): HubError | undefined {
   if (!isRefused(outcome)) return undefined;
   const { code, field, meaning } = refusals(spec)[outcome];
   // Bad input, not a refusal of the register's rules: answered like every other invalid value.

@@ -24,5 +24,11 @@ export async function bootstrapSubgraph(
   }
   const env = { ...process.env, PORT: process.env[options.portVariable] };
   const config = loadConfig(PortConfig, env);
-  return startHttpApp(module, { name: options.name, port: config.PORT, host: config.HOST, bodyLimit: options.bodyLimit, shutdownHooks: options.shutdownHooks });
+  return startHttpApp(module, {
+    name: options.name,
+    port: config.PORT,
+    host: config.HOST,
+    bodyLimit: options.bodyLimit,
+    shutdownHooks: options.shutdownHooks,
+  });
 }

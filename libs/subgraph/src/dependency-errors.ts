@@ -12,15 +12,31 @@ export const DEPENDENCY_RETRY_AFTER_SECONDS = 5;
 // 08 connection exception; 57P01–57P05 admin/crash shutdown, cannot connect now, idle timeouts;
 // 53300 too many connections; 55000 "database … is not currently accepting connections" (at connect).
 const UNAVAILABLE_SQLSTATES = /^(08[0-9A-Z]{3}|57P0[1-5]|53300|55000)$/;
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // What node-postgres and its pool say when a connection is gone or cannot be had in time.
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end|terminating connection due to/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end|terminating connection due to/i;
 
 /** The dependency (in words) an error says is unavailable, or null when it is some other error. */
 export function unavailableDependency(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
-    const e = current as { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown };
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      originalError?: unknown;
+      cause?: unknown;
+    };
     const code = typeof e.code === 'string' ? e.code : '';
     if (UNAVAILABLE_SQLSTATES.test(code) || NETWORK_CODES.has(code)) return 'database';
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return 'database';

@@ -22,7 +22,8 @@ export const HUB_ERROR_CODES = {
   CONSOLE_ROLE_REQUIRED: 'only a steward’s or an admin’s key opens a console session, not a system’s (HTTP 403)',
   SESSION_INVALID: 'no such console session (signed out, replaced, or never opened): sign in again',
   SESSION_EXPIRED: 'the console session ended: idle too long or past its lifetime; sign in again',
-  CSRF_TOKEN_INVALID: 'a console request other than GET came without the session’s CSRF token (x-hub-csrf) or with a wrong one (HTTP 403)',
+  CSRF_TOKEN_INVALID:
+    'a console request other than GET came without the session’s CSRF token (x-hub-csrf) or with a wrong one (HTTP 403)',
   SIGN_IN_RATE_LIMITED: 'too many console sign-in attempts from one address (HTTP 429, Retry-After, retryAfter)',
   FORBIDDEN: 'the caller’s role or department may not do this',
   // The catalog's rules, decided by the gateway
@@ -33,19 +34,23 @@ export const HUB_ERROR_CODES = {
   PURPOSE_INVALID: 'the purpose or case number is not acceptable text',
   POLICY_UNAVAILABLE: 'the gateway has not loaded the catalog’s policy yet',
   AUDIT_UNAVAILABLE: 'the access record could not be written, so nothing is answered',
-  LOOKUP_BUDGET_EXCEEDED: 'a caller without full values of an identifier asked for more keys than its budget of misses allows (HTTP 429, retryAfter)',
+  LOOKUP_BUDGET_EXCEEDED:
+    'a caller without full values of an identifier asked for more keys than its budget of misses allows (HTTP 429, retryAfter)',
   ACCESS_LOG_UNAVAILABLE: 'the catalog could not store access records',
   // The gateway's limits (what one request, or one caller, may take of the hub)
   QUERY_TOO_DEEP: 'the operation is nested deeper than the gateway allows (depth, maxDepth)',
-  QUERY_TOO_COMPLEX: 'the operation’s estimated cost, with its real list sizes and `first:` values, is over the limit (cost, maxCost)',
+  QUERY_TOO_COMPLEX:
+    'the operation’s estimated cost, with its real list sizes and `first:` values, is over the limit (cost, maxCost)',
   TOO_MANY_ALIASES: 'the operation has more aliases than the gateway allows (maxAliases)',
   TOO_MANY_DIRECTIVES: 'the operation has more directives than the gateway allows (maxDirectives)',
   TOO_MANY_TOKENS: 'the operation is longer than the gateway parses (maxTokens)',
-  RESPONSE_TOO_LARGE: 'the answer is larger than the gateway sends in one response (maxResponseBytes); nothing is answered',
+  RESPONSE_TOO_LARGE:
+    'the answer is larger than the gateway sends in one response (maxResponseBytes); nothing is answered',
   RATE_LIMITED: 'the calling system sent more requests than its rate allows (HTTP 429, Retry-After, limit, retryAfter)',
   // Input
   BAD_USER_INPUT: 'invalid input: `field`, `reason` and every `violations` entry say what and where',
-  BAD_REQUEST: 'a malformed request (empty or malformed body, several operations without operationName, a subscription …)',
+  BAD_REQUEST:
+    'a malformed request (empty or malformed body, several operations without operationName, a subscription …)',
   NOT_FOUND: 'no such route',
   NOT_ACCEPTABLE: 'the Accept header allows no media type the route answers with',
   REQUEST_TOO_LARGE: 'the request body is larger than the route takes',
@@ -54,9 +59,11 @@ export const HUB_ERROR_CODES = {
   UNKNOWN_COLUMNS: 'an extract has columns the register does not know',
   EXTRACT_TOO_LARGE: 'an extract is larger than one request may carry',
   UNSUPPORTED_CHARSET: 'an extract declares a charset the hub does not read (it reads utf-8, gbk, gb18030)',
-  ENCODING_INVALID: 'an extract is not valid text in its encoding (declared or detected); `encoding` and `line` say which and where — nothing was stored',
+  ENCODING_INVALID:
+    'an extract is not valid text in its encoding (declared or detected); `encoding` and `line` say which and where — nothing was stored',
   INGEST_STALLED: 'an upload sent nothing for the idle timeout (INGEST_IDLE_TIMEOUT_MS); nothing was stored',
-  INGEST_INTERRUPTED: 'an upload ended before its end (the sender went away, or the hub is stopping); nothing was stored',
+  INGEST_INTERRUPTED:
+    'an upload ended before its end (the sender went away, or the hub is stopping); nothing was stored',
   // Register writes (一数一源, versions)
   STALE_VERSION: 'older than the version the hub holds',
   VERSION_REUSED: 'the hub holds this version with different content',
@@ -111,8 +118,10 @@ export const HUB_ERROR_CODES = {
   ARCHIVE_UNAVAILABLE: 'this hub has no archive',
   // Dependencies
   GATEWAY_UNAVAILABLE: 'the once-only app cannot reach the gateway',
-  SUBGRAPH_UNAVAILABLE: 'a library is unavailable right now (HTTP 503 and Retry-After when nothing could be answered; `path` and `service` say what is missing)',
-  SERVICE_UNAVAILABLE: 'a dependency of the answering app (its database) is unavailable right now: retry after Retry-After; `service` and `dependency` name it',
+  SUBGRAPH_UNAVAILABLE:
+    'a library is unavailable right now (HTTP 503 and Retry-After when nothing could be answered; `path` and `service` say what is missing)',
+  SERVICE_UNAVAILABLE:
+    'a dependency of the answering app (its database) is unavailable right now: retry after Retry-After; `service` and `dependency` name it',
   BASE_LIBRARY_UNAVAILABLE: 'a base library did not answer',
   CATALOG_UNAVAILABLE: 'the catalog did not answer',
   SOURCE_UNAVAILABLE: 'the record’s source could not be read',

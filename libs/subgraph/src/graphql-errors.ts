@@ -32,7 +32,11 @@ function hubErrorOf(error: unknown): HubError | undefined {
  * and anything else (a bug) becomes INTERNAL_SERVER_ERROR without internals — the log has the
  * details under the same request id. `app` is the answering app's name (e.g. `population`).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, app?: string): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  app?: string,
+): GraphQLFormattedError {
   const hub = hubErrorOf(error);
   if (hub) {
     return { ...formatted, message: hub.message, extensions: { ...hub.details, code: hub.code } };
@@ -44,13 +48,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: `${who} is unavailable right now; this part of the answer is missing — try again in a few seconds`,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'SERVICE_UNAVAILABLE', service: app ?? null, dependency, retryable: true, retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        service: app ?? null,
+        dependency,
+        retryable: true,
+        retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+      },
     };
   }
   if (isInvalidValue(error)) {
     // An argument the resolver passed on unchecked (an id that is not a UUID): the caller's mistake.
     return {
-      message: 'a value of this request is not of the form it must have (e.g. an id that is not a UUID, a number out of range)',
+      message:
+        'a value of this request is not of the form it must have (e.g. an id that is not a UUID, a number out of range)',
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_FORMAT' },
@@ -61,7 +72,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal error: the hub could not complete this request', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal error: the hub could not complete this request',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** Logs unexpected errors with the request id, and gives every error in a response that request id. */
@@ -71,19 +87,37 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<HubContex
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            if (hubErrorOf(error) || (error instanceof GraphQLError && APOLLO_CODES.has(String(error.extensions?.code)))) continue;
+            if (
+              hubErrorOf(error) ||
+              (error instanceof GraphQLError && APOLLO_CODES.has(String(error.extensions?.code)))
+            )
+              continue;
             if (isInvalidValue(error)) {
-              logger.info({ requestId: contextValue?.requestId, operationName, error: (error.originalError ?? error).message }, 'a value the database refused as malformed: answered BAD_USER_INPUT');
+              logger.info(
+                { requestId: contextValue?.requestId, operationName, error: (error.originalError ?? error).message },
+                'a value the database refused as malformed: answered BAD_USER_INPUT',
+              );
               continue;
             }
             const dependency = unavailableDependency(error);
             if (dependency) {
               // An outage, not a bug: one line with the driver's own words, for the operators.
               const cause = error.originalError ?? error;
-              logger.warn({ requestId: contextValue?.requestId, operationName, dependency, error: cause instanceof Error ? cause.message : String(cause) }, `${dependency} unavailable: answered SERVICE_UNAVAILABLE`);
+              logger.warn(
+                {
+                  requestId: contextValue?.requestId,
+                  operationName,
+                  dependency,
+                  error: cause instanceof Error ? cause.message : String(cause),
+                },
+                `${dependency} unavailable: answered SERVICE_UNAVAILABLE`,
+              );
               continue;
             }
-            logger.error({ requestId: contextValue?.requestId, operationName, err: error.originalError ?? error }, 'unexpected error in GraphQL operation');
+            logger.error(
+              { requestId: contextValue?.requestId, operationName, err: error.originalError ?? error },
+              'unexpected error in GraphQL operation',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {
@@ -91,8 +125,12 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<HubContex
           const errors = response.body.singleResult.errors;
           if (!errors) return;
           // Called directly (not through the gateway), the app says "retry later" the HTTP way too.
-          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.headers.set('retry-after', String(DEPENDENCY_RETRY_AFTER_SECONDS));
-          response.body.singleResult.errors = errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId: contextValue?.requestId } }));
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE'))
+            response.http.headers.set('retry-after', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+          response.body.singleResult.errors = errors.map((e) => ({
+            ...e,
+            extensions: { ...e.extensions, requestId: contextValue?.requestId },
+          }));
         },
       };
     },

@@ -31,7 +31,9 @@ export class InputError extends HubError {
     const first = violations[0];
     super(
       'BAD_USER_INPUT',
-      violations.length === 1 ? `${first.field}: ${first.message}` : `${violations.length} invalid fields, first ${first.field}: ${first.message}`,
+      violations.length === 1
+        ? `${first.field}: ${first.message}`
+        : `${violations.length} invalid fields, first ${first.field}: ${first.message}`,
       { field: first?.field, reason: first?.code, violations },
     );
     this.name = 'InputError';

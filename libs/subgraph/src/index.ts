@@ -19,7 +19,14 @@ export {
   IsDay,
 } from './validation.js';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, PageSizeField, pageSizeArg, checkPageSize } from './page-size.js';
-export { SUBJECTS_EXTENSION, createContext, loaderFor, touchSubjects, type HubContext, type SubjectKind } from './request-context.js';
+export {
+  SUBJECTS_EXTENSION,
+  createContext,
+  loaderFor,
+  touchSubjects,
+  type HubContext,
+  type SubjectKind,
+} from './request-context.js';
 export { formatGraphQLError, errorLoggingPlugin } from './graphql-errors.js';
 export { DEPENDENCY_RETRY_AFTER_SECONDS, unavailableDependency } from './dependency-errors.js';
 export { SupervisionConfig, isSupervisingSteward, supervisesEveryDepartment } from './supervision.js';

@@ -23,12 +23,18 @@ describe('one page size, 1–100, everywhere', () => {
         }
       })();
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).violations).toEqual([{ field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' }]);
+      expect((error as InputError).violations).toEqual([
+        { field: 'last', code: 'OUT_OF_RANGE', message: 'must be between 1 and 100' },
+      ]);
     }
   });
 
   it('PageSizeField refuses 0 and 101 through validation and takes 100', async () => {
     expect((await validateInput(PageArgs, { first: 100 })).ok).toBe(true);
-    for (const first of [0, 101]) expect(await validateInput(PageArgs, { first })).toMatchObject({ ok: false, violations: [{ field: 'first', code: 'OUT_OF_RANGE' }] });
+    for (const first of [0, 101])
+      expect(await validateInput(PageArgs, { first })).toMatchObject({
+        ok: false,
+        violations: [{ field: 'first', code: 'OUT_OF_RANGE' }],
+      });
   });
 });

@@ -14,11 +14,20 @@ export const DEFAULT_PAGE_SIZE = 20;
  * default as its initializer too (`first: number = DEFAULT_PAGE_SIZE`) for calls from code.
  */
 export function PageSizeField(label = 'Page size'): PropertyDecorator {
-  return applyDecorators(Field(pageSizeArg(label).type, { defaultValue: DEFAULT_PAGE_SIZE, description: pageSizeArg(label).description }), IsInt(), Min(1), Max(MAX_PAGE_SIZE));
+  return applyDecorators(
+    Field(pageSizeArg(label).type, { defaultValue: DEFAULT_PAGE_SIZE, description: pageSizeArg(label).description }),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE_SIZE),
+  );
 }
 
 /** The options of a page-size @Args argument (check it with checkPageSize): `@Args('last', pageSizeArg('How many changes')) last: number`. */
-export function pageSizeArg(label = 'Page size'): { type: () => typeof Int; defaultValue: number; description: string } {
+export function pageSizeArg(label = 'Page size'): {
+  type: () => typeof Int;
+  defaultValue: number;
+  description: string;
+} {
   return { type: () => Int, defaultValue: DEFAULT_PAGE_SIZE, description: `${label}, 1–${MAX_PAGE_SIZE}` };
 }
 

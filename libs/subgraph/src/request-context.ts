@@ -43,7 +43,10 @@ export function subjectsPlugin(): ApolloServerPlugin<HubContext> {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || contextValue.subjects.size === 0) return;
           const subjects = Object.fromEntries([...contextValue.subjects].map(([kind, ids]) => [kind, [...ids]]));
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [SUBJECTS_EXTENSION]: subjects };
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            [SUBJECTS_EXTENSION]: subjects,
+          };
         },
       };
     },

@@ -4,7 +4,13 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
-import { Metrics, ObservabilityModule, createLogger, noOutboundReporting, operationMetricsPlugin } from '@hub/observability';
+import {
+  Metrics,
+  ObservabilityModule,
+  createLogger,
+  noOutboundReporting,
+  operationMetricsPlugin,
+} from '@hub/observability';
 import { AccessModule } from './access/access.module.js';
 import { errorLoggingPlugin, formatGraphQLError } from './graphql-errors.js';
 import { createContext, subjectsPlugin } from './request-context.js';
@@ -59,9 +65,15 @@ export class SubgraphModule {
               ...({ includeModules: options.include } as object),
             },
             context: (request: FastifyRequest) => createContext(request),
-            formatError: (formatted: GraphQLFormattedError, error: unknown) => formatGraphQLError(formatted, error, options.name),
+            formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+              formatGraphQLError(formatted, error, options.name),
             includeStacktraceInErrorResponses: false,
-            plugins: [...noOutboundReporting(), errorLoggingPlugin(logger), operationMetricsPlugin(metrics), subjectsPlugin()],
+            plugins: [
+              ...noOutboundReporting(),
+              errorLoggingPlugin(logger),
+              operationMetricsPlugin(metrics),
+              subjectsPlugin(),
+            ],
           }),
         }),
       ],

@@ -19,10 +19,14 @@ export class SupervisionConfig {
  */
 export function supervisesEveryDepartment(by: Principal, config: SupervisionConfig): boolean {
   if (hasRole(by, Role.ADMIN)) return true;
-  return hasRole(by, Role.STEWARD) && (by.departmentUscc === null || by.departmentUscc === config.HUB_SUPERVISING_DEPARTMENT);
+  return (
+    hasRole(by, Role.STEWARD) && (by.departmentUscc === null || by.departmentUscc === config.HUB_SUPERVISING_DEPARTMENT)
+  );
 }
 
 /** Whether the caller is a steward of the supervising department itself (not a hub-wide steward or an admin). */
 export function isSupervisingSteward(by: Principal, config: SupervisionConfig): boolean {
-  return hasRole(by, Role.STEWARD) && by.departmentUscc !== null && by.departmentUscc === config.HUB_SUPERVISING_DEPARTMENT;
+  return (
+    hasRole(by, Role.STEWARD) && by.departmentUscc !== null && by.departmentUscc === config.HUB_SUPERVISING_DEPARTMENT
+  );
 }

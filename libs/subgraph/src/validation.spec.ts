@@ -2,7 +2,16 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from
 import { Type } from 'class-transformer';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './hub-error.js';
-import { IsCalendarDate, IsCitizenId, IsDay, IsDivisionCode, IsNotBlank, IsUscc, InputValidationPipe, validateInput } from './validation.js';
+import {
+  IsCalendarDate,
+  IsCitizenId,
+  IsDay,
+  IsDivisionCode,
+  IsNotBlank,
+  IsUscc,
+  InputValidationPipe,
+  validateInput,
+} from './validation.js';
 
 class Address {
   @IsDivisionCode()
@@ -38,21 +47,33 @@ class Example {
 
 describe('input validation', () => {
   it('accepts valid identifiers and dates', async () => {
-    const result = await validateInput(Example, { uscc: '11100000000013338W', idNumber: '11010519491231002X', on: '2024-02-29', address: { divisionCode: '330105' } });
+    const result = await validateInput(Example, {
+      uscc: '11100000000013338W',
+      idNumber: '11010519491231002X',
+      on: '2024-02-29',
+      address: { divisionCode: '330105' },
+    });
     expect(result.ok).toBe(true);
   });
 
   it('gives each violation a stable code and the path of the field', async () => {
-    const result = await validateInput(Example, {
-      uscc: '11100000000013338X',
-      idNumber: '110105194912310021',
-      on: '2023-02-29',
-      short: 'too long',
-      address: { divisionCode: '123456' },
-      extra: 1,
-    }, 'input');
+    const result = await validateInput(
+      Example,
+      {
+        uscc: '11100000000013338X',
+        idNumber: '110105194912310021',
+        on: '2023-02-29',
+        short: 'too long',
+        address: { divisionCode: '123456' },
+        extra: 1,
+      },
+      'input',
+    );
     expect(result.ok).toBe(false);
-    const violations = (result as { violations: Array<{ field: string; code: string }> }).violations.map((v) => [v.field, v.code]);
+    const violations = (result as { violations: Array<{ field: string; code: string }> }).violations.map((v) => [
+      v.field,
+      v.code,
+    ]);
     expect(violations).toEqual(
       expect.arrayContaining([
         ['input.uscc', 'USCC_CHECK_DIGIT'],
@@ -70,7 +91,9 @@ describe('input validation', () => {
       expect((await validateInput(Address, { divisionCode })).ok, divisionCode).toBe(true);
     }
     const missing = await validateInput(Address, { divisionCode: '110101999' }, 'input');
-    expect(missing.ok ? [] : missing.violations.map((v) => [v.field, v.code])).toEqual([['input.divisionCode', 'DIVISION_CODE_UNKNOWN']]);
+    expect(missing.ok ? [] : missing.violations.map((v) => [v.field, v.code])).toEqual([
+      ['input.divisionCode', 'DIVISION_CODE_UNKNOWN'],
+    ]);
   });
 
   it('refuses dates in the future and before 1900', async () => {
@@ -90,7 +113,9 @@ describe('input validation', () => {
 
   it('makes the pipe throw one InputError and leave non-DTO values alone', async () => {
     const pipe = new InputValidationPipe();
-    await expect(pipe.transform({ uscc: 'x' }, { type: 'body', metatype: Example, data: 'input' })).rejects.toBeInstanceOf(InputError);
+    await expect(
+      pipe.transform({ uscc: 'x' }, { type: 'body', metatype: Example, data: 'input' }),
+    ).rejects.toBeInstanceOf(InputError);
     const parent = { anything: true };
     expect(await pipe.transform(parent, { type: 'custom', metatype: Object })).toBe(parent);
     expect(await pipe.transform('text', { type: 'body', metatype: String })).toBe('text');

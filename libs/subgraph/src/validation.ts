@@ -1,6 +1,12 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { getMetadataStorage, registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
+import {
+  getMetadataStorage,
+  registerDecorator,
+  validate,
+  type ValidationError,
+  type ValidationOptions,
+} from 'class-validator';
 import { installNationalDivisions } from '@hub/geo';
 import { parseCitizenId, parseDivisionCode, parseUscc } from '@hub/identifiers';
 import { InputError, type InputViolation } from './hub-error.js';
@@ -41,13 +47,23 @@ const CODED_MESSAGE = /^([A-Z][A-Z0-9_]+): (.*)$/s;
  * REQUIRED (not TOO_LONG), a value of the wrong kind is that (NOT_A_NUMBER, not OUT_OF_RANGE);
  * then the rest in the order they are declared.
  */
-const FIRST_CONSTRAINTS = ['isDefined', 'isNotEmpty', 'isNotBlank', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isEnum'];
+const FIRST_CONSTRAINTS = [
+  'isDefined',
+  'isNotEmpty',
+  'isNotBlank',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isEnum',
+];
 
 export function violationsOf(errors: ValidationError[], prefix = ''): InputViolation[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = Object.entries(error.constraints ?? {});
-    const rank = (name: string) => (FIRST_CONSTRAINTS.includes(name) ? FIRST_CONSTRAINTS.indexOf(name) : FIRST_CONSTRAINTS.length);
+    const rank = (name: string) =>
+      FIRST_CONSTRAINTS.includes(name) ? FIRST_CONSTRAINTS.indexOf(name) : FIRST_CONSTRAINTS.length;
     // One violation per value: the most fundamental of the rules it breaks.
     const first = constraints.sort(([a], [b]) => rank(a) - rank(b)).slice(0, 1);
     const own = first.map(([constraint, message]) => {
@@ -69,7 +85,10 @@ export async function validateInput<T extends object>(
   prefix = '',
 ): Promise<{ ok: true; value: T } | { ok: false; violations: InputViolation[] }> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
-    return { ok: false, violations: [{ field: prefix || '(record)', code: 'INVALID_TYPE', message: 'must be an object' }] };
+    return {
+      ok: false,
+      violations: [{ field: prefix || '(record)', code: 'INVALID_TYPE', message: 'must be an object' }],
+    };
   }
   const value = plainToInstance(cls, plain);
   // Every rule of a value is checked (not only the first declared), so violationsOf can name the
@@ -107,7 +126,12 @@ function identifierDecorator(name: string, check: (value: string) => { code: str
         validator: {
           validate: (value: unknown) => typeof value === 'string' && check(value) === undefined,
           defaultMessage: (args) => {
-            if (args?.value === undefined || args.value === null || (typeof args.value === 'string' && args.value.trim() === '')) return 'REQUIRED: missing';
+            if (
+              args?.value === undefined ||
+              args.value === null ||
+              (typeof args.value === 'string' && args.value.trim() === '')
+            )
+              return 'REQUIRED: missing';
             if (typeof args.value !== 'string') return 'INVALID_TYPE: must be a string';
             const problem = check(args.value);
             return problem ? `${problem.code}: ${problem.message}` : 'INVALID_VALUE: invalid';

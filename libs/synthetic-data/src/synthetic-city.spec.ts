@@ -21,7 +21,8 @@ describe('synthetic city data', () => {
     expect(heads.length).toBeGreaterThan(200);
     const addressTexts = new Map(city.addresses.map((a) => [a.fullText as string, a]));
     const boundaries = new Map(divisionBoundaries().map((b) => [b.code, b.geometry]));
-    for (const a of city.addresses) expect(pointInMultiPolygon(a as never, boundaries.get(a.divisionCode as string)!)).toBe(true);
+    for (const a of city.addresses)
+      expect(pointInMultiPolygon(a as never, boundaries.get(a.divisionCode as string)!)).toBe(true);
     for (const e of city.legalEntities) {
       expect(isValidUscc(e.uscc as string)).toBe(true);
       expect(ids.has(e.legalRepresentativeIdNumber as string)).toBe(true);
@@ -39,16 +40,26 @@ describe('synthetic city data', () => {
 
   it('gives out none of the citizen IDs it is told are taken (a city loaded beside another)', async () => {
     // The same seed draws the very same IDs first: every one of them must be drawn again.
-    const taken = (await syntheticCity({ addresses: 20, persons: 300, legalEntities: 0, creditRecords: 0 }, 5)).persons.map((p) => p.idNumber as string);
+    const taken = (
+      await syntheticCity({ addresses: 20, persons: 300, legalEntities: 0, creditRecords: 0 }, 5)
+    ).persons.map((p) => p.idNumber as string);
     const persons: string[] = [];
-    await new SyntheticCity(5, { reservedIdNumbers: taken }).generate({ addresses: 20, persons: 300, legalEntities: 0, creditRecords: 0 }, { person: (p) => void persons.push(p.idNumber as string) });
+    await new SyntheticCity(5, { reservedIdNumbers: taken }).generate(
+      { addresses: 20, persons: 300, legalEntities: 0, creditRecords: 0 },
+      { person: (p) => void persons.push(p.idNumber as string) },
+    );
     expect(persons).toHaveLength(300);
     expect(persons.filter((id) => taken.includes(id))).toEqual([]);
     for (const id of persons) expect(parseCitizenId(id).ok).toBe(true);
   });
 
   it("numbers households apart for different seeds, the demo's (2017) from 1", async () => {
-    const households = async (seed: number) => new Set((await syntheticCity({ addresses: 20, persons: 200, legalEntities: 0, creditRecords: 0 }, seed)).persons.map((p) => p.householdNumber as string));
+    const households = async (seed: number) =>
+      new Set(
+        (await syntheticCity({ addresses: 20, persons: 200, legalEntities: 0, creditRecords: 0 }, seed)).persons.map(
+          (p) => p.householdNumber as string,
+        ),
+      );
     const demo = await households(2017);
     const other = await households(2026);
     expect([...demo].filter((n) => other.has(n))).toEqual([]);

@@ -1,5 +1,13 @@
 import { randomPointIn } from '@hub/geo';
-import { divisionFullName, generateCitizenId, generateUscc, listDivisions, seededRandom, type DivisionEntry, type RandomSource } from '@hub/identifiers';
+import {
+  divisionFullName,
+  generateCitizenId,
+  generateUscc,
+  listDivisions,
+  seededRandom,
+  type DivisionEntry,
+  type RandomSource,
+} from '@hub/identifiers';
 import { BRANDS, GIVEN_FEMALE, GIVEN_MALE, INDUSTRIES, ROADS, SCOPES, SURNAMES } from './names.js';
 
 export interface SyntheticSizes {
@@ -40,7 +48,12 @@ const SUBJECT_POOL = 100_000;
 export class SyntheticCity {
   private readonly random: RandomSource;
   private readonly counties: Array<DivisionEntry & { city: (typeof CITIES)[number] }>;
-  readonly departments: { amr: Record<string, string>; police: Record<string, string>; land: Record<string, string>; civil: Record<string, string> };
+  readonly departments: {
+    amr: Record<string, string>;
+    police: Record<string, string>;
+    land: Record<string, string>;
+    civil: Record<string, string>;
+  };
   private readonly usedIds: Set<string>;
 
   /**
@@ -55,8 +68,13 @@ export class SyntheticCity {
   ) {
     this.usedIds = new Set(options.reservedIdNumbers);
     this.random = seededRandom(seed);
-    this.counties = CITIES.flatMap((city) => listDivisions({ under: city.code, level: 'county', inForceAt: '2026-01-01' }).map((d) => ({ ...d, city })));
-    const per = () => Object.fromEntries(CITIES.map((c) => [c.code, generateUscc(this.random, { authority: '1', category: '1', areaCode: c.code })]));
+    this.counties = CITIES.flatMap((city) =>
+      listDivisions({ under: city.code, level: 'county', inForceAt: '2026-01-01' }).map((d) => ({ ...d, city })),
+    );
+    const per = () =>
+      Object.fromEntries(
+        CITIES.map((c) => [c.code, generateUscc(this.random, { authority: '1', category: '1', areaCode: c.code })]),
+      );
     this.departments = { amr: per(), police: per(), land: per(), civil: per() };
   }
 
@@ -65,7 +83,8 @@ export class SyntheticCity {
     // Addresses first: households live at them and legal entities are registered at them.
     for (let i = 0; i < sizes.addresses; i++) {
       const a = this.address(i);
-      if (addresses.length < SUBJECT_POOL) addresses.push({ text: a.fullText as string, division: a.divisionCode as string, city: a.city });
+      if (addresses.length < SUBJECT_POOL)
+        addresses.push({ text: a.fullText as string, division: a.divisionCode as string, city: a.city });
       await sinks.address?.(a.record);
       if (i % 10_000 === 9_999) sinks.progress?.('addresses', i + 1, sizes.addresses);
     }
@@ -76,7 +95,8 @@ export class SyntheticCity {
       for (const member of this.household(h, home)) {
         if (persons >= sizes.persons) break;
         persons++;
-        if (member.relationToHeadCode === '02' && heads.length < REPRESENTATIVE_POOL) heads.push({ idNumber: member.idNumber as string, city: member.city as string });
+        if (member.relationToHeadCode === '02' && heads.length < REPRESENTATIVE_POOL)
+          heads.push({ idNumber: member.idNumber as string, city: member.city as string });
         delete member.city;
         await sinks.person?.(member);
         if (persons % 10_000 === 0) sinks.progress?.('persons', persons, sizes.persons);
@@ -96,7 +116,12 @@ export class SyntheticCity {
     }
   }
 
-  private address(i: number): { record: Record<string, unknown>; fullText: string; divisionCode: string; city: string } {
+  private address(i: number): {
+    record: Record<string, unknown>;
+    fullText: string;
+    divisionCode: string;
+    city: string;
+  } {
     const county = this.counties[i % this.counties.length];
     const road = ROADS[Math.floor(i / this.counties.length) % ROADS.length];
     const number = Math.floor(i / (this.counties.length * ROADS.length)) + 1;
@@ -126,12 +151,17 @@ export class SyntheticCity {
   }
 
   /** A household: a head, usually a spouse, 0–3 children, at one address. */
-  private household(h: number, home?: { text: string; division: string; city: string }): Array<Record<string, unknown>> {
-    const county = home ? this.counties.find((c) => c.code === home.division)! : this.counties[h % this.counties.length];
+  private household(
+    h: number,
+    home?: { text: string; division: string; city: string },
+  ): Array<Record<string, unknown>> {
+    const county = home
+      ? this.counties.find((c) => c.code === home.division)!
+      : this.counties[h % this.counties.length];
     // A running number, so it carries the seed like the other such ids: a million household numbers
     // per seed, the demo's (2017) from 1 as before — two cities loaded side by side (the demo and
     // datagen's default 2026) must not put their people in each other's households.
-    const number = `${county.code}${String((((this.seed - 2017) % 100) + 100) % 100 * 1_000_000 + h + 1).padStart(8, '0')}`;
+    const number = `${county.code}${String(((((this.seed - 2017) % 100) + 100) % 100) * 1_000_000 + h + 1).padStart(8, '0')}`;
     const surname = this.pick(SURNAMES);
     const headMale = this.random() < 0.7;
     const headBirth = this.date(1950, 1995);
@@ -159,7 +189,8 @@ export class SyntheticCity {
     };
     const married = this.random() < 0.8;
     add(headMale, headBirth, '02', surname, married ? '20' : '10');
-    if (married) add(!headMale, this.shift(headBirth, -3 + Math.floor(this.random() * 7)), '10', this.pick(SURNAMES), '20');
+    if (married)
+      add(!headMale, this.shift(headBirth, -3 + Math.floor(this.random() * 7)), '10', this.pick(SURNAMES), '20');
     const children = married ? Math.floor(this.random() * 4) : 0;
     for (let c = 0; c < children; c++) {
       const male = this.random() < 0.5;
@@ -170,10 +201,26 @@ export class SyntheticCity {
     return members;
   }
 
-  private legalEntity(i: number, site: { text: string; division: string; city: string } | undefined, representative: string | undefined): Record<string, unknown> {
-    const county = site ? this.counties.find((c) => c.code === site.division)! : this.counties[i % this.counties.length];
-    const kind = this.weighted([['enterprise', 82], ['individual', 12], ['cooperative', 3], ['social', 3]] as const);
-    const [authority, category] = { enterprise: ['9', '1'], individual: ['9', '2'], cooperative: ['9', '3'], social: ['5', '1'] }[kind];
+  private legalEntity(
+    i: number,
+    site: { text: string; division: string; city: string } | undefined,
+    representative: string | undefined,
+  ): Record<string, unknown> {
+    const county = site
+      ? this.counties.find((c) => c.code === site.division)!
+      : this.counties[i % this.counties.length];
+    const kind = this.weighted([
+      ['enterprise', 82],
+      ['individual', 12],
+      ['cooperative', 3],
+      ['social', 3],
+    ] as const);
+    const [authority, category] = {
+      enterprise: ['9', '1'],
+      individual: ['9', '2'],
+      cooperative: ['9', '3'],
+      social: ['5', '1'],
+    }[kind];
     const uscc = generateUscc(this.random, { authority, category, areaCode: county.code });
     const brand = this.pick(BRANDS);
     const place = `${county.city.name}${county.name}`;
@@ -183,7 +230,11 @@ export class SyntheticCity {
       cooperative: `${place}${brand}${this.pick(['柑橘', '茶叶', '蔬菜', '花卉'])}专业合作社`,
       social: `${county.city.name}${this.pick(['软件行业协会', '陶瓷行业协会', '餐饮行业协会', '物流协会'])}`,
     }[kind];
-    const status = this.weighted([['ACTIVE', 90], ['REVOKED', 5], ['DEREGISTERED', 5]] as const);
+    const status = this.weighted([
+      ['ACTIVE', 90],
+      ['REVOKED', 5],
+      ['DEREGISTERED', 5],
+    ] as const);
     const established = this.date(1995, 2024);
     const civil = kind === 'social';
     const department = civil ? this.departments.civil[county.city.code] : this.departments.amr[county.city.code];
@@ -191,10 +242,12 @@ export class SyntheticCity {
       uscc,
       name: `${name}${i % 97 === 0 ? `（${i}）` : ''}`,
       status,
-      statusEffectiveOn: status === 'ACTIVE' ? undefined : this.date(Math.max(Number(established.slice(0, 4)) + 1, 2000), 2025),
+      statusEffectiveOn:
+        status === 'ACTIVE' ? undefined : this.date(Math.max(Number(established.slice(0, 4)) + 1, 2000), 2025),
       statusReason: status === 'REVOKED' ? '未按规定报送年度报告' : status === 'DEREGISTERED' ? '决议解散' : undefined,
       establishedOn: established,
-      registeredCapitalAmount: kind === 'enterprise' ? String(Math.round(10 + this.random() * 4990) * 10_000) : undefined,
+      registeredCapitalAmount:
+        kind === 'enterprise' ? String(Math.round(10 + this.random() * 4990) * 10_000) : undefined,
       registrationAuthorityName: civil ? `${county.city.name}民政局` : `${county.city.name}市场监督管理局`,
       registrationAuthorityUscc: department,
       registeredAddress: site?.text ?? `${divisionFullName(county.code)}${this.pick(ROADS)}${(i % 300) + 1}号`,
@@ -209,7 +262,13 @@ export class SyntheticCity {
   }
 
   private creditRecord(i: number, uscc: string): Record<string, unknown> {
-    const kind = this.weighted([['LICENCE', 60], ['PENALTY', 25], ['RED_LIST', 8], ['BLACK_LIST', 3], ['COMMITMENT', 4]] as const);
+    const kind = this.weighted([
+      ['LICENCE', 60],
+      ['PENALTY', 25],
+      ['RED_LIST', 8],
+      ['BLACK_LIST', 3],
+      ['COMMITMENT', 4],
+    ] as const);
     const city = CITIES[i % CITIES.length];
     const authority = this.departments.amr[city.code];
     return {
@@ -217,12 +276,19 @@ export class SyntheticCity {
       subjectType: 'LEGAL_ENTITY',
       subjectId: uscc,
       decisionNumber: `${city.prefix.toUpperCase()}-${kind}-${2020 + (i % 6)}-${String(i + 1).padStart(7, '0')}`,
-      title: { LICENCE: '食品经营许可', PENALTY: '行政处罚决定', RED_LIST: '纳税信用A级纳税人名单', BLACK_LIST: '严重违法失信名单', COMMITMENT: '信用承诺书' }[kind],
+      title: {
+        LICENCE: '食品经营许可',
+        PENALTY: '行政处罚决定',
+        RED_LIST: '纳税信用A级纳税人名单',
+        BLACK_LIST: '严重违法失信名单',
+        COMMITMENT: '信用承诺书',
+      }[kind],
       authorityName: `${city.name}市场监督管理局`,
       authorityUscc: authority,
       decidedOn: this.date(2020, 2025),
       content: kind === 'PENALTY' ? '未按规定公示即时信息' : '依法办理',
-      legalBasis: kind === 'LICENCE' || kind === 'PENALTY' ? '《中华人民共和国行政许可法》《企业信息公示暂行条例》' : undefined,
+      legalBasis:
+        kind === 'LICENCE' || kind === 'PENALTY' ? '《中华人民共和国行政许可法》《企业信息公示暂行条例》' : undefined,
       penaltyType: kind === 'PENALTY' ? this.pick(['WARNING', 'FINE', 'FINE', 'CONFISCATION']) : undefined,
       fineAmount: kind === 'PENALTY' ? String(Math.round(this.random() * 100) * 1000) : undefined,
       sourceDepartment: authority,
@@ -271,7 +337,12 @@ export class SyntheticCity {
 
 /** The whole city in memory, for small sizes (demo data, tests). */
 export async function syntheticCity(sizes: SyntheticSizes, seed = 2017) {
-  const out = { addresses: [] as Array<Record<string, unknown>>, persons: [] as Array<Record<string, unknown>>, legalEntities: [] as Array<Record<string, unknown>>, creditRecords: [] as Array<Record<string, unknown>> };
+  const out = {
+    addresses: [] as Array<Record<string, unknown>>,
+    persons: [] as Array<Record<string, unknown>>,
+    legalEntities: [] as Array<Record<string, unknown>>,
+    creditRecords: [] as Array<Record<string, unknown>>,
+  };
   await new SyntheticCity(seed).generate(sizes, {
     address: (r) => void out.addresses.push(r),
     person: (r) => void out.persons.push(r),

@@ -9,7 +9,11 @@ describe('CoverageWatch', () => {
 
   const watch = (now: { value: Date }) => {
     const warnings: string[] = [];
-    const w = new CoverageWatch({ calendar: () => through2026, warn: (message) => warnings.push(message), now: () => now.value });
+    const w = new CoverageWatch({
+      calendar: () => through2026,
+      warn: (message) => warnings.push(message),
+      now: () => now.value,
+    });
     return { w, warnings };
   };
 

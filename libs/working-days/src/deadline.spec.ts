@@ -11,7 +11,16 @@ const calendar = WorkingDayCalendar.fromSpec({
     ...['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'],
     ...['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'],
   ],
-  workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11', '2026-01-04', '2026-02-14', '2026-02-28'],
+  workdays: [
+    '2025-01-26',
+    '2025-02-08',
+    '2025-04-27',
+    '2025-09-28',
+    '2025-10-11',
+    '2026-01-04',
+    '2026-02-14',
+    '2026-02-28',
+  ],
   coversYears: [2025, 2026],
 });
 
@@ -200,7 +209,9 @@ describe('calendarCoverage', () => {
   it('warns from 60 days before the last official day, naming the year to enter and what happens meanwhile', () => {
     // 2026-12-31 less 60 days is 11-01: the first day with the warning.
     expect(calendarCoverage(shortCalendar, cst('2026-10-31T23:59:59')).warning).toBeNull();
-    expect(calendarCoverage(shortCalendar, cst('2026-11-01T00:00:00')).warning).toMatch(/official until 2026-12-31 \(60 days from now\)/);
+    expect(calendarCoverage(shortCalendar, cst('2026-11-01T00:00:00')).warning).toMatch(
+      /official until 2026-12-31 \(60 days from now\)/,
+    );
     const warning = calendarCoverage(shortCalendar, cst('2026-12-07T10:00:00')).warning;
     expect(warning).toMatch(/official until 2026-12-31 \(24 days from now\)/);
     expect(warning).toMatch(/notice for 2027 \(enterWorkingDayNotice\).*statutory holidays.*provisional/);
@@ -213,7 +224,10 @@ describe('calendarCoverage', () => {
   });
 
   it('runs on through a notice entered for the next year', () => {
-    const coverage = calendarCoverage(shortCalendar.withNotice({ year: 2027, holidays: [], workdays: [], source: 'test', version: 1 }), cst('2026-12-07T10:00:00'));
+    const coverage = calendarCoverage(
+      shortCalendar.withNotice({ year: 2027, holidays: [], workdays: [], source: 'test', version: 1 }),
+      cst('2026-12-07T10:00:00'),
+    );
     expect(coverage).toMatchObject({ officialUntil: '2027-12-31', firstProvisionalYear: 2028, warning: null });
     expect(coverage.officialYears.at(-1)).toEqual({ year: 2027, from: 'notice', source: 'test', version: 1 });
   });

@@ -69,7 +69,8 @@ export function calendarCoverage(calendar: WorkingDayCalendar, now: Date, warnDa
   const officialUntil = official.has(Number(today.slice(0, 4))) ? `${year - 1}-12-31` : null;
   const enter = `an admin enters the State Council's notice for ${year} (enterWorkingDayNotice); until then deadlines reaching into ${year} count only its statutory holidays and are marked provisional`;
   let warning: string | null = null;
-  if (officialUntil === null) warning = `the working-day calendar holds no notice for ${year}, the current year: ${enter}`;
+  if (officialUntil === null)
+    warning = `the working-day calendar holds no notice for ${year}, the current year: ${enter}`;
   else if (addCalendarDays(officialUntil, -warnDays) <= today) {
     const left = daysBetween(today, officialUntil);
     warning = `the working-day calendar is official until ${officialUntil} (${left} day${left === 1 ? '' : 's'} from now): ${enter}`;
@@ -79,7 +80,8 @@ export function calendarCoverage(calendar: WorkingDayCalendar, now: Date, warnDa
 
 /** Whether an application with this deadline is overdue at `now`: from the CST day after the deadline on. */
 export function isOverdue(deadline: string, now: Date): boolean {
-  if (!isIsoDay(deadline)) throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
+  if (!isIsoDay(deadline))
+    throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
   // 'YYYY-MM-DD' strings order as their days do.
   return chinaDate(validInstant(now, 'now')) > deadline;
 }
@@ -91,7 +93,8 @@ export function isOverdue(deadline: string, now: Date): boolean {
  * deadline is already overdue).
  */
 export function workingDaysLeft(deadline: string, now: Date, calendar: WorkingDayCalendar): number {
-  if (!isIsoDay(deadline)) throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
+  if (!isIsoDay(deadline))
+    throw new RangeError(`deadline must be a real date as YYYY-MM-DD, got ${JSON.stringify(deadline)}`);
   const today = chinaDate(validInstant(now, 'now'));
   if (today <= deadline) return calendar.workingDaysBetween(today, deadline);
   return -Math.max(1, calendar.workingDaysBetween(deadline, today));
@@ -99,7 +102,8 @@ export function workingDaysLeft(deadline: string, now: Date, calendar: WorkingDa
 
 // An invalid Date would otherwise surface as toISOString's bare "Invalid time value".
 function validInstant(instant: Date, name: string): Date {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`${name} must be a valid Date`);
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime()))
+    throw new RangeError(`${name} must be a valid Date`);
   return instant;
 }
 

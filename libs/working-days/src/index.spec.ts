@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as workingDays from './index.js';
-import { deadlineOf, loadWorkingDayCalendar, responseDeadline, WORKING_DAY_CALENDAR_PATH, type WorkingDayCalendarSpec } from './index.js';
+import {
+  deadlineOf,
+  loadWorkingDayCalendar,
+  responseDeadline,
+  WORKING_DAY_CALENDAR_PATH,
+  type WorkingDayCalendarSpec,
+} from './index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SHIPPED = join(REPO_ROOT, WORKING_DAY_CALENDAR_PATH);
@@ -78,7 +84,10 @@ describe('the shipped calendar', () => {
   it('counts 2027, whose notice it does not hold, with the statutory holidays, as provisional', () => {
     expect(calendar.covers('2027-01-01')).toBe(false);
     // Friday 2026-12-18: 12-21 … 12-31 (1–9), Fri 2027-01-01 off (元旦), Mon 01-04 (10).
-    expect(deadlineOf(new Date('2026-12-18T10:00:00+08:00'), calendar)).toEqual({ deadline: '2027-01-04', provisional: true });
+    expect(deadlineOf(new Date('2026-12-18T10:00:00+08:00'), calendar)).toEqual({
+      deadline: '2027-01-04',
+      provisional: true,
+    });
   });
 
   it('puts the deadline of a National Day 2025 submission where the hand count does', () => {
@@ -125,7 +134,9 @@ describe('loadWorkingDayCalendar', () => {
 
   it('names the file when it is missing, unparsable or invalid', () => {
     const missing = join(directory, 'missing.json');
-    expect(() => loadWorkingDayCalendar(missing)).toThrow(new RegExp(`Cannot read the working-day calendar ${missing}`));
+    expect(() => loadWorkingDayCalendar(missing)).toThrow(
+      new RegExp(`Cannot read the working-day calendar ${missing}`),
+    );
     const broken = write('broken.json', '{ "holidays": [');
     expect(() => loadWorkingDayCalendar(broken)).toThrow(/Cannot read the working-day calendar .*broken\.json/);
     const invalid = write('invalid.json', JSON.stringify({ holidays: ['2025-10-04'], workdays: [] }));

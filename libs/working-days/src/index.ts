@@ -6,7 +6,11 @@
 // file on request (and CoverageWatch's timer).
 
 import { readFileSync } from 'node:fs';
-import { WorkingDayCalendar, type WorkingDayCalendarOptions, type WorkingDayCalendarSpec } from './working-day-calendar.js';
+import {
+  WorkingDayCalendar,
+  type WorkingDayCalendarOptions,
+  type WorkingDayCalendarSpec,
+} from './working-day-calendar.js';
 
 export {
   WorkingDayCalendar,
@@ -52,9 +56,12 @@ export function loadWorkingDayCalendar(path?: string, options?: WorkingDayCalend
   try {
     spec = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the working-day calendar ${file}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot read the working-day calendar ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     return WorkingDayCalendar.fromSpec(spec as WorkingDayCalendarSpec, options);

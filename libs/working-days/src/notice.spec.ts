@@ -18,7 +18,8 @@ const VALID = {
   ],
   workdays: ['2027-01-30', '2027-02-20'],
 };
-const codes = (notice: typeof VALID, confirmed = false) => noticeViolations(notice, { unusualTotalConfirmed: confirmed }).map((v) => `${v.field} ${v.code}`);
+const codes = (notice: typeof VALID, confirmed = false) =>
+  noticeViolations(notice, { unusualTotalConfirmed: confirmed }).map((v) => `${v.field} ${v.code}`);
 
 describe('noticeViolations', () => {
   it('takes a notice whose lists are consistent with the law', () => {
@@ -31,7 +32,13 @@ describe('noticeViolations', () => {
   });
 
   it('names each bad day by its place in the list', () => {
-    expect(codes({ ...VALID, holidays: [...VALID.holidays, '2027-02-30', '2028-01-03', '2027-01-01'], workdays: [...VALID.workdays, '27-1-2'] })).toEqual([
+    expect(
+      codes({
+        ...VALID,
+        holidays: [...VALID.holidays, '2027-02-30', '2028-01-03', '2027-01-01'],
+        workdays: [...VALID.workdays, '27-1-2'],
+      }),
+    ).toEqual([
       'holidays[15] DAY_INVALID',
       'holidays[16] DAY_OUTSIDE_YEAR',
       'holidays[17] DAY_LISTED_TWICE',
@@ -40,7 +47,13 @@ describe('noticeViolations', () => {
   });
 
   it('refuses a day in both lists, a day off on a weekend and a working weekday', () => {
-    expect(codes({ ...VALID, holidays: [...VALID.holidays, '2027-02-06'], workdays: [...VALID.workdays, '2027-10-04', '2027-03-03'] })).toEqual([
+    expect(
+      codes({
+        ...VALID,
+        holidays: [...VALID.holidays, '2027-02-06'],
+        workdays: [...VALID.workdays, '2027-10-04', '2027-03-03'],
+      }),
+    ).toEqual([
       'holidays[15] HOLIDAY_ON_WEEKEND',
       'workdays[2] DAY_BOTH_HOLIDAY_AND_WORKDAY',
       'workdays[2] WORKDAY_NOT_ON_WEEKEND',
@@ -50,18 +63,28 @@ describe('noticeViolations', () => {
 
   it('accepts days of the December before, for the New Year holiday', () => {
     // As the notice for 2019 did: Mon 2018-12-31 off, Sat 2018-12-29 worked.
-    expect(codes({ ...VALID, holidays: [...VALID.holidays, '2026-12-31'], workdays: [...VALID.workdays, '2026-12-26'] })).toEqual([]);
+    expect(
+      codes({ ...VALID, holidays: [...VALID.holidays, '2026-12-31'], workdays: [...VALID.workdays, '2026-12-26'] }),
+    ).toEqual([]);
     expect(codes({ ...VALID, holidays: [...VALID.holidays, '2026-11-30'] })).toEqual(['holidays[15] DAY_OUTSIDE_YEAR']);
   });
 
   it('refuses a notice that leaves a statutory weekday working', () => {
     const violations = noticeViolations({ ...VALID, holidays: VALID.holidays.filter((d) => d !== '2027-09-15') });
-    expect(violations).toEqual([{ field: 'holidays', code: 'STATUTORY_DAY_MISSING', message: expect.stringContaining('2027-09-15 (中秋节)') }]);
+    expect(violations).toEqual([
+      { field: 'holidays', code: 'STATUTORY_DAY_MISSING', message: expect.stringContaining('2027-09-15 (中秋节)') },
+    ]);
   });
 
   it('refuses an unusual total unless confirmed', () => {
     const extra = { ...VALID, holidays: [...VALID.holidays, '2027-09-03'] };
-    expect(noticeViolations(extra)).toEqual([{ field: 'holidays', code: 'TOTAL_UNUSUAL', message: expect.stringContaining('make 14, not the 13 statutory days') }]);
+    expect(noticeViolations(extra)).toEqual([
+      {
+        field: 'holidays',
+        code: 'TOTAL_UNUSUAL',
+        message: expect.stringContaining('make 14, not the 13 statutory days'),
+      },
+    ]);
     expect(codes(extra, true)).toEqual([]);
     // A forgotten make-up Saturday is caught the same way.
     expect(codes({ ...VALID, workdays: ['2027-01-30'] })).toEqual(['holidays TOTAL_UNUSUAL']);

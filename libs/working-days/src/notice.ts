@@ -1,7 +1,12 @@
 // Checks of a year's notice (国务院办公厅关于XXXX年部分节假日安排的通知) before the hub takes it: a
 // notice is typed in by hand, and a wrong day moves every deadline that crosses it.
 
-import { FIRST_STATUTORY_YEAR, LAST_STATUTORY_YEAR, statutoryDayCount, statutoryHolidays } from './statutory-holidays.js';
+import {
+  FIRST_STATUTORY_YEAR,
+  LAST_STATUTORY_YEAR,
+  statutoryDayCount,
+  statutoryHolidays,
+} from './statutory-holidays.js';
 import { isIsoDay, isWeekendDay, type WorkingDayNotice } from './working-day-calendar.js';
 
 /** One thing wrong with a notice: the input field (`holidays[3]`), a stable code, and what to do. */
@@ -36,34 +41,64 @@ export interface NoticeCheckOptions {
  * Monday–Friday and days worked on weekends; every statutory holiday on a weekday given off (a
  * notice never takes one away); and the usual total, unless confirmed.
  */
-export function noticeViolations(notice: Pick<WorkingDayNotice, 'year' | 'holidays' | 'workdays'>, options: NoticeCheckOptions = {}): NoticeViolation[] {
+export function noticeViolations(
+  notice: Pick<WorkingDayNotice, 'year' | 'holidays' | 'workdays'>,
+  options: NoticeCheckOptions = {},
+): NoticeViolation[] {
   const violations: NoticeViolation[] = [];
   const { year } = notice;
   if (!Number.isInteger(year) || year < FIRST_STATUTORY_YEAR || year > LAST_STATUTORY_YEAR) {
-    return [{ field: 'year', code: 'YEAR_INVALID', message: `the year is one from ${FIRST_STATUTORY_YEAR} to ${LAST_STATUTORY_YEAR}, got ${String(year)}` }];
+    return [
+      {
+        field: 'year',
+        code: 'YEAR_INVALID',
+        message: `the year is one from ${FIRST_STATUTORY_YEAR} to ${LAST_STATUTORY_YEAR}, got ${String(year)}`,
+      },
+    ];
   }
   const seen = new Map<string, string>();
   const check = (list: readonly unknown[], name: 'holidays' | 'workdays') => {
     list.forEach((day, i) => {
       const field = `${name}[${i}]`;
       if (typeof day !== 'string' || !isIsoDay(day)) {
-        violations.push({ field, code: 'DAY_INVALID', message: `${JSON.stringify(day)} is not a real date as YYYY-MM-DD` });
+        violations.push({
+          field,
+          code: 'DAY_INVALID',
+          message: `${JSON.stringify(day)} is not a real date as YYYY-MM-DD`,
+        });
         return;
       }
       const dayYear = Number(day.slice(0, 4));
       if (dayYear !== year && !(dayYear === year - 1 && day.slice(5, 7) === '12')) {
-        violations.push({ field, code: 'DAY_OUTSIDE_YEAR', message: `${day} is not in ${year} (nor in the December before, for the New Year holiday)` });
+        violations.push({
+          field,
+          code: 'DAY_OUTSIDE_YEAR',
+          message: `${day} is not in ${year} (nor in the December before, for the New Year holiday)`,
+        });
         return;
       }
       const earlier = seen.get(day);
       if (earlier === name) violations.push({ field, code: 'DAY_LISTED_TWICE', message: `${day} is listed twice` });
-      else if (earlier) violations.push({ field, code: 'DAY_BOTH_HOLIDAY_AND_WORKDAY', message: `${day} is listed both as a day off and as a working day` });
+      else if (earlier)
+        violations.push({
+          field,
+          code: 'DAY_BOTH_HOLIDAY_AND_WORKDAY',
+          message: `${day} is listed both as a day off and as a working day`,
+        });
       seen.set(day, name);
       if (name === 'holidays' && isWeekendDay(day)) {
-        violations.push({ field, code: 'HOLIDAY_ON_WEEKEND', message: `${day} is a weekend day, off anyway: list only Monday–Friday days off` });
+        violations.push({
+          field,
+          code: 'HOLIDAY_ON_WEEKEND',
+          message: `${day} is a weekend day, off anyway: list only Monday–Friday days off`,
+        });
       }
       if (name === 'workdays' && !isWeekendDay(day)) {
-        violations.push({ field, code: 'WORKDAY_NOT_ON_WEEKEND', message: `${day} is a Monday–Friday day, worked anyway: list only weekend days worked (调休上班)` });
+        violations.push({
+          field,
+          code: 'WORKDAY_NOT_ON_WEEKEND',
+          message: `${day} is a Monday–Friday day, worked anyway: list only weekend days worked (调休上班)`,
+        });
       }
     });
   };
@@ -74,7 +109,11 @@ export function noticeViolations(notice: Pick<WorkingDayNotice, 'year' | 'holida
   const holidays = new Set(notice.holidays);
   for (const statutory of statutoryHolidays(year)) {
     if (!isWeekendDay(statutory.day) && !holidays.has(statutory.day)) {
-      violations.push({ field: 'holidays', code: 'STATUTORY_DAY_MISSING', message: `${statutory.day} (${statutory.name}) is a statutory holiday on a weekday: the notice gives it off` });
+      violations.push({
+        field: 'holidays',
+        code: 'STATUTORY_DAY_MISSING',
+        message: `${statutory.day} (${statutory.name}) is a statutory holiday on a weekday: the notice gives it off`,
+      });
     }
   }
   const inYear = (day: string) => day.startsWith(`${year}-`);

@@ -61,18 +61,36 @@ describe('statutoryHolidays (全国年节及纪念日放假办法 第二条)', (
   });
 
   it('applies the law in force in the year: 初一 to 初三 and 1 May only from 2014 to 2024, 除夕 to 初二 before', () => {
-    expect(days(2024).filter((d) => d < '2024-03-01')).toEqual(['2024-01-01', '2024-02-10', '2024-02-11', '2024-02-12']);
+    expect(days(2024).filter((d) => d < '2024-03-01')).toEqual([
+      '2024-01-01',
+      '2024-02-10',
+      '2024-02-11',
+      '2024-02-12',
+    ]);
     expect(days(2024)).not.toContain('2024-05-02');
-    expect(days(2013).filter((d) => d < '2013-03-01')).toEqual(['2013-01-01', '2013-02-09', '2013-02-10', '2013-02-11']);
+    expect(days(2013).filter((d) => d < '2013-03-01')).toEqual([
+      '2013-01-01',
+      '2013-02-09',
+      '2013-02-10',
+      '2013-02-11',
+    ]);
     expect([statutoryDayCount(2013), statutoryDayCount(2024), statutoryDayCount(2025)]).toEqual([11, 11, 13]);
     expect(statutoryHolidays(2007)).toEqual([]);
   });
 
   it('agrees with the State Council notices of 2025 and 2026: every statutory weekday is off in the shipped calendar', () => {
-    const shipped = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/catalog/working-day-calendar.json', import.meta.url)), 'utf8')) as { holidays: string[] };
+    const shipped = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../../schemas/catalog/working-day-calendar.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { holidays: string[] };
     for (const year of [2025, 2026]) {
       const weekdays = days(year).filter((d) => !isWeekendDay(d));
-      expect(weekdays.filter((d) => !shipped.holidays.includes(d)), String(year)).toEqual([]);
+      expect(
+        weekdays.filter((d) => !shipped.holidays.includes(d)),
+        String(year),
+      ).toEqual([]);
     }
   });
 

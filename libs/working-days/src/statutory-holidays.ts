@@ -80,9 +80,22 @@ function compute(year: number): readonly StatutoryHoliday[] {
   // 正月初一 of the lunar year that begins in `year` (always between 21 January and 20 February).
   const newYear = Lunar.fromYmd(year, 1, 1).getSolar();
   const springFestival: Array<[number, string]> = {
-    'eve-to-second': [[-1, '除夕'], [0, '正月初一'], [1, '正月初二']] as Array<[number, string]>,
-    'first-to-third': [[0, '正月初一'], [1, '正月初二'], [2, '正月初三']] as Array<[number, string]>,
-    'eve-to-third': [[-1, '除夕'], [0, '正月初一'], [1, '正月初二'], [2, '正月初三']] as Array<[number, string]>,
+    'eve-to-second': [
+      [-1, '除夕'],
+      [0, '正月初一'],
+      [1, '正月初二'],
+    ] as Array<[number, string]>,
+    'first-to-third': [
+      [0, '正月初一'],
+      [1, '正月初二'],
+      [2, '正月初三'],
+    ] as Array<[number, string]>,
+    'eve-to-third': [
+      [-1, '除夕'],
+      [0, '正月初一'],
+      [1, '正月初二'],
+      [2, '正月初三'],
+    ] as Array<[number, string]>,
   }[law.springFestival];
   for (const [offset, name] of springFestival) add(newYear.next(offset), `春节（${name}）`);
   add(qingming(year), '清明节');

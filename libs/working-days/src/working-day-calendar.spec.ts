@@ -15,13 +15,9 @@ const plain = WorkingDayCalendar.fromSpec({ holidays: [], workdays: [] }, { stat
 describe('WorkingDayCalendar.isWorkingDay', () => {
   it('counts Monday to Friday and not the weekend', () => {
     // 2025-03-10 is a Monday.
-    expect(['2025-03-10', '2025-03-11', '2025-03-12', '2025-03-13', '2025-03-14'].map((d) => plain.isWorkingDay(d))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    expect(
+      ['2025-03-10', '2025-03-11', '2025-03-12', '2025-03-13', '2025-03-14'].map((d) => plain.isWorkingDay(d)),
+    ).toEqual([true, true, true, true, true]);
     expect(plain.isWorkingDay('2025-03-15')).toBe(false); // Saturday
     expect(plain.isWorkingDay('2025-03-16')).toBe(false); // Sunday
   });
@@ -155,7 +151,11 @@ describe('WorkingDayCalendar.fromSpec validation', () => {
 
   it('accepts entries outside coversYears (a notice may move a day of the neighbouring year)', () => {
     // The 2019 New Year holiday made Saturday 2018-12-29 a working day and Monday 2018-12-31 a day off.
-    const newYear2019 = WorkingDayCalendar.fromSpec({ holidays: ['2018-12-31'], workdays: ['2018-12-29'], coversYears: [2019, 2019] });
+    const newYear2019 = WorkingDayCalendar.fromSpec({
+      holidays: ['2018-12-31'],
+      workdays: ['2018-12-29'],
+      coversYears: [2019, 2019],
+    });
     expect(newYear2019.isWorkingDay('2018-12-29')).toBe(true);
     expect(newYear2019.covers('2018-12-29')).toBe(false);
   });
@@ -192,7 +192,13 @@ describe('WorkingDayCalendar: provisional years (statutory holidays only)', () =
 
 describe('WorkingDayCalendar.withNotice', () => {
   // A made-up arrangement for 2027, for the tests only.
-  const notice = { year: 2027, holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09'], workdays: ['2027-01-30'], source: '测试通知', version: 1 };
+  const notice = {
+    year: 2027,
+    holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09'],
+    workdays: ['2027-01-30'],
+    source: '测试通知',
+    version: 1,
+  };
 
   it('makes the year official, with exactly its lists', () => {
     const with2027 = calendar.withNotice(notice);
@@ -210,16 +216,28 @@ describe('WorkingDayCalendar.withNotice', () => {
   });
 
   it('replaces what the file said of the same year', () => {
-    const corrected = calendar.withNotice({ year: 2025, holidays: ['2025-10-01'], workdays: [], source: 'a correction' });
+    const corrected = calendar.withNotice({
+      year: 2025,
+      holidays: ['2025-10-01'],
+      workdays: [],
+      source: 'a correction',
+    });
     expect(corrected.isWorkingDay('2025-10-08')).toBe(true);
     expect(corrected.isWorkingDay('2025-10-11')).toBe(false); // a Saturday, no longer worked
   });
 
   it('lets the next year’s notice move a December day (New Year bridging)', () => {
-    const bridged = calendar.withNotice({ year: 2026, holidays: ['2025-12-29'], workdays: ['2025-12-27'], source: 'test' });
+    const bridged = calendar.withNotice({
+      year: 2026,
+      holidays: ['2025-12-29'],
+      workdays: ['2025-12-27'],
+      source: 'test',
+    });
     expect(bridged.isWorkingDay('2025-12-29')).toBe(false);
     expect(bridged.isWorkingDay('2025-12-27')).toBe(true);
-    expect(() => calendar.withNotice({ year: 2026, holidays: ['2025-11-28'], workdays: [], source: 'test' })).toThrow(/neither in 2026 nor in the December before/);
+    expect(() => calendar.withNotice({ year: 2026, holidays: ['2025-11-28'], workdays: [], source: 'test' })).toThrow(
+      /neither in 2026 nor in the December before/,
+    );
   });
 
   it('refuses lists the calendar file would refuse', () => {

@@ -83,11 +83,14 @@ export class WorkingDayCalendar {
    */
   static fromSpec(spec: WorkingDayCalendarSpec, options: WorkingDayCalendarOptions = {}): WorkingDayCalendar {
     // The spec usually comes from a JSON file, so its shape is checked too, not just trusted.
-    if (typeof spec !== 'object' || spec === null) throw new Error('Invalid working-day calendar: the spec must be an object');
+    if (typeof spec !== 'object' || spec === null)
+      throw new Error('Invalid working-day calendar: the spec must be an object');
     const { holidays, workdays } = parseLists(spec.holidays, spec.workdays);
     const covers = parseCoversYears(spec.coversYears);
     const years = new Map<number, { holidays: Set<number>; workdays: Set<number>; origin: OfficialYear }>();
-    if (covers) for (let year = covers[0]; year <= covers[1]; year++) years.set(year, { holidays: new Set(), workdays: new Set(), origin: { year, from: 'file' } });
+    if (covers)
+      for (let year = covers[0]; year <= covers[1]; year++)
+        years.set(year, { holidays: new Set(), workdays: new Set(), origin: { year, from: 'file' } });
     const loose = { holidays: new Set<number>(), workdays: new Set<number>() };
     const attribute = (day: number, list: 'holidays' | 'workdays') => {
       const { year, month } = civilFromDays(day);
@@ -105,19 +108,27 @@ export class WorkingDayCalendar {
    * notice said of that year. Throws on a notice that fails `noticeViolations`' structural rules.
    */
   withNotice(notice: WorkingDayNotice): WorkingDayCalendar {
-    if (!Number.isInteger(notice.year) || notice.year < 1 || notice.year > 9999) throw new Error(`Invalid notice: year ${notice.year}`);
+    if (!Number.isInteger(notice.year) || notice.year < 1 || notice.year > 9999)
+      throw new Error(`Invalid notice: year ${notice.year}`);
     const { holidays, workdays } = parseLists(notice.holidays, notice.workdays);
     for (const day of [...holidays.keys(), ...workdays.keys()]) {
       const { year, month } = civilFromDays(day);
       if (year !== notice.year && !(year === notice.year - 1 && month === 12)) {
-        throw new Error(`Invalid notice for ${notice.year}: ${formatDay(day)} is neither in ${notice.year} nor in the December before`);
+        throw new Error(
+          `Invalid notice for ${notice.year}: ${formatDay(day)} is neither in ${notice.year} nor in the December before`,
+        );
       }
     }
     const years = new Map(this.years);
     years.set(notice.year, {
       holidays: new Set(holidays.keys()),
       workdays: new Set(workdays.keys()),
-      origin: { year: notice.year, from: 'notice', source: notice.source, ...(notice.version === undefined ? {} : { version: notice.version }) },
+      origin: {
+        year: notice.year,
+        from: 'notice',
+        source: notice.source,
+        ...(notice.version === undefined ? {} : { version: notice.version }),
+      },
     });
     return new WorkingDayCalendar(years, this.loose, this.statutory);
   }
@@ -130,7 +141,7 @@ export class WorkingDayCalendar {
   addWorkingDays(day: string, n: number): string {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
     let current = dayNumber(day, 'day');
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current += 1;
       if (this.isWorkingDayNumber(current)) counted += 1;
     }
@@ -193,7 +204,10 @@ export class WorkingDayCalendar {
   private statutoryDaysOf(year: number): ReadonlySet<number> {
     let days = this.statutoryDays.get(year);
     if (!days) {
-      days = year >= 0 && year <= 2100 ? new Set(statutoryHolidays(year).map((h) => dayNumber(h.day, 'statutory holiday'))) : new Set<number>();
+      days =
+        year >= 0 && year <= 2100
+          ? new Set(statutoryHolidays(year).map((h) => dayNumber(h.day, 'statutory holiday')))
+          : new Set<number>();
       this.statutoryDays.set(year, days);
     }
     return days;
@@ -222,7 +236,8 @@ export function addCalendarDays(day: string, n: number): string {
 
 function dayNumber(value: string, name: string): number {
   const parsed = parseDay(value);
-  if (parsed === undefined) throw new RangeError(`${name} must be a real date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (parsed === undefined)
+    throw new RangeError(`${name} must be a real date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
@@ -255,7 +270,9 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -286,13 +303,16 @@ function weekdayName(days: number): string {
 // --- spec validation ----------------------------------------------------------------------------
 
 function parseList(list: unknown, name: 'holidays' | 'workdays'): Map<number, string> {
-  if (!Array.isArray(list)) throw new Error(`Invalid working-day calendar: ${name} must be an array of YYYY-MM-DD strings`);
+  if (!Array.isArray(list))
+    throw new Error(`Invalid working-day calendar: ${name} must be an array of YYYY-MM-DD strings`);
   const days = new Map<number, string>();
   for (const entry of list as unknown[]) {
     const day = parseDay(entry);
     const singular = name === 'holidays' ? 'holiday' : 'workday';
     if (day === undefined) {
-      throw new Error(`Invalid working-day calendar: ${singular} ${JSON.stringify(entry)} is not a real date as YYYY-MM-DD`);
+      throw new Error(
+        `Invalid working-day calendar: ${singular} ${JSON.stringify(entry)} is not a real date as YYYY-MM-DD`,
+      );
     }
     // A repeated day is harmless in itself but usually stands where another date was meant.
     if (days.has(day)) throw new Error(`Invalid working-day calendar: ${singular} "${String(entry)}" is listed twice`);
@@ -302,18 +322,26 @@ function parseList(list: unknown, name: 'holidays' | 'workdays'): Map<number, st
 }
 
 /** Both lists, checked alone and against each other (see fromSpec). */
-function parseLists(holidayList: unknown, workdayList: unknown): { holidays: Map<number, string>; workdays: Map<number, string> } {
+function parseLists(
+  holidayList: unknown,
+  workdayList: unknown,
+): { holidays: Map<number, string>; workdays: Map<number, string> } {
   const holidays = parseList(holidayList, 'holidays');
   const workdays = parseList(workdayList, 'workdays');
   for (const [day, text] of holidays) {
-    if (workdays.has(day)) throw new Error(`Invalid working-day calendar: "${text}" is listed both as a holiday and as a workday`);
+    if (workdays.has(day))
+      throw new Error(`Invalid working-day calendar: "${text}" is listed both as a holiday and as a workday`);
     if (isWeekend(day)) {
-      throw new Error(`Invalid working-day calendar: holiday "${text}" falls on a ${weekdayName(day)}; list only Monday–Friday days off`);
+      throw new Error(
+        `Invalid working-day calendar: holiday "${text}" falls on a ${weekdayName(day)}; list only Monday–Friday days off`,
+      );
     }
   }
   for (const [day, text] of workdays) {
     if (!isWeekend(day)) {
-      throw new Error(`Invalid working-day calendar: workday "${text}" falls on a ${weekdayName(day)}; list only weekend days worked (调休)`);
+      throw new Error(
+        `Invalid working-day calendar: workday "${text}" falls on a ${weekdayName(day)}; list only weekend days worked (调休)`,
+      );
     }
   }
   return { holidays, workdays };
@@ -327,7 +355,9 @@ function parseCoversYears(value: unknown): readonly [number, number] | undefined
     !value.every((year) => Number.isInteger(year) && year >= 0 && year <= 9999) ||
     value[0] > value[1]
   ) {
-    throw new Error(`Invalid working-day calendar: coversYears must be [firstYear, lastYear], got ${JSON.stringify(value)}`);
+    throw new Error(
+      `Invalid working-day calendar: coversYears must be [firstYear, lastYear], got ${JSON.stringify(value)}`,
+    );
   }
   return [value[0], value[1]];
 }

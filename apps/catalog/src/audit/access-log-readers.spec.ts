@@ -25,8 +25,20 @@ const item = (over: Partial<PolicyItem>): PolicyItem => ({
   ...over,
 });
 const ID_ITEM = item({});
-const LOCATION_ITEM = item({ id: '103004002/000001#1', resourceCode: '103004002/000001', providerUscc: NATURAL_RESOURCES, sharingType: SharingType.CONDITIONAL, fields: ['Person.location', 'SpatialHit.id'] });
-const steward = (departmentUscc: string | null): Principal => ({ keyId: 'abcdefghijk2', roles: [Role.STEWARD], departmentUscc, systemCode: null, name: 'steward' });
+const LOCATION_ITEM = item({
+  id: '103004002/000001#1',
+  resourceCode: '103004002/000001',
+  providerUscc: NATURAL_RESOURCES,
+  sharingType: SharingType.CONDITIONAL,
+  fields: ['Person.location', 'SpatialHit.id'],
+});
+const steward = (departmentUscc: string | null): Principal => ({
+  keyId: 'abcdefghijk2',
+  roles: [Role.STEWARD],
+  departmentUscc,
+  systemCode: null,
+  name: 'steward',
+});
 
 const random = seededRandom(4711);
 const asked = generateCitizenId(random, { areaCode: '440604', birthDate: '1980-02-29' });
@@ -70,7 +82,13 @@ describe('who provides data about a kind of subject', () => {
     expect(providesAbout(items, '11440600MB2C50125L', 'LEGAL_ENTITY')).toBe(true);
     expect(providesAbout(items, SOCIAL_INSURANCE, 'PERSON')).toBe(false);
     // A type that merely starts alike is another type.
-    expect(providesAbout([item({ providerUscc: SOCIAL_INSURANCE, fields: ['PersonAddress.text'] })], SOCIAL_INSURANCE, 'PERSON')).toBe(false);
+    expect(
+      providesAbout(
+        [item({ providerUscc: SOCIAL_INSURANCE, fields: ['PersonAddress.text'] })],
+        SOCIAL_INSURANCE,
+        'PERSON',
+      ),
+    ).toBe(false);
   });
 
   it('has the data bureau of the shipped catalog as the default supervising department', () => {
@@ -85,8 +103,16 @@ describe("how a reader sees other citizens' IDs", () => {
     expect(citizenIdMask(steward(POLICE), snapshot([ID_ITEM]), TODAY)(other)).toBe(other);
     expect(citizenIdMask(steward(SOCIAL_INSURANCE), snapshot([ID_ITEM]), TODAY)(other)).toBe(masked(other));
     expect(citizenIdMask(steward(null), snapshot([ID_ITEM]), TODAY)(other)).toBe(masked(other));
-    expect(citizenIdMask(steward(SOCIAL_INSURANCE), snapshot([item({ sharingType: SharingType.CONDITIONAL })]), TODAY)(other)).toBe('******');
-    expect(citizenIdMask(steward(SOCIAL_INSURANCE), snapshot([item({ sharingType: SharingType.NOT_SHARED })]), TODAY)(other)).toBe('******');
+    expect(
+      citizenIdMask(
+        steward(SOCIAL_INSURANCE),
+        snapshot([item({ sharingType: SharingType.CONDITIONAL })]),
+        TODAY,
+      )(other),
+    ).toBe('******');
+    expect(
+      citizenIdMask(steward(SOCIAL_INSURANCE), snapshot([item({ sharingType: SharingType.NOT_SHARED })]), TODAY)(other),
+    ).toBe('******');
     expect(citizenIdMask(steward(POLICE), snapshot([]), TODAY)(other)).toBe('******');
   });
 });
@@ -119,13 +145,18 @@ describe('a record as a reader of one subject sees it', () => {
     expect(shown.holderName).toBe(`经办人 ${masked(other)}`);
     // A legacy 15-digit number (someone born in the 1900s) is a citizen ID too.
     expect(show(row({ purpose: `旧号${legacy}` })).purpose).toBe(`旧号${masked(legacy)}`);
-    expect(show(row({ purpose: `旧号${asked.slice(0, 6)}${asked.slice(8, 17)}` })).purpose).toBe(`旧号${asked.slice(0, 6)}${asked.slice(8, 17)}`);
+    expect(show(row({ purpose: `旧号${asked.slice(0, 6)}${asked.slice(8, 17)}` })).purpose).toBe(
+      `旧号${asked.slice(0, 6)}${asked.slice(8, 17)}`,
+    );
     // Part of a longer number is not an ID.
     expect(show(row({ purpose: `1${other}1` })).purpose).toBe(`1${other}1`);
   });
 
   it("masks every citizen in a company's log", () => {
-    const shown = recordMasker(`LEGAL_ENTITY:${company}`, masked)(row({ subjects: [`LEGAL_ENTITY:${company}`, `PERSON:${asked}`], purpose: asked }));
+    const shown = recordMasker(
+      `LEGAL_ENTITY:${company}`,
+      masked,
+    )(row({ subjects: [`LEGAL_ENTITY:${company}`, `PERSON:${asked}`], purpose: asked }));
     expect(shown.subjects).toEqual([`LEGAL_ENTITY:${company}`, `PERSON:${masked(asked)}`]);
     expect(shown.purpose).toBe(masked(asked));
   });

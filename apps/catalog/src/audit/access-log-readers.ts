@@ -55,7 +55,12 @@ export class AccessLogReaders {
     return { ground, show: recordMasker(`${kind}:${id}`, citizenIdMask(reader, snapshot, chinaDate(now))) };
   }
 
-  private async ground(reader: Principal, kind: SubjectKind, id: string, items: readonly PolicyItem[]): Promise<ReadingGround | null> {
+  private async ground(
+    reader: Principal,
+    kind: SubjectKind,
+    id: string,
+    items: readonly PolicyItem[],
+  ): Promise<ReadingGround | null> {
     const department = reader.departmentUscc;
     if (!hasRole(reader, Role.STEWARD) || department === null) return null;
     if (isSupervisingSteward(reader, this.config)) return 'SUPERVISOR';
@@ -76,7 +81,11 @@ export function providesAbout(items: readonly PolicyItem[], departmentUscc: stri
  * governing Person.idNumber say — in full for the provider (or a full-value grant), masked by the
  * item's rule otherwise, redacted when the reader may not read the item at all or nothing governs it.
  */
-export function citizenIdMask(reader: Principal, snapshot: Pick<PolicySnapshot, 'items' | 'grants'>, today: string): (id: string) => string {
+export function citizenIdMask(
+  reader: Principal,
+  snapshot: Pick<PolicySnapshot, 'items' | 'grants'>,
+  today: string,
+): (id: string) => string {
   const policy = new AccessPolicy(snapshot.items, snapshot.grants, new Set());
   const item = policy.itemOf(CITIZEN_ID_FIELD);
   const redact = (id: string) => String(maskValue(MaskingRule.REDACT, id));
@@ -96,7 +105,10 @@ const CITIZEN_ID_IN_TEXT = /(?<!\d)(?:\d{17}[\dXx]|\d{15})(?![\dXx])/g;
  * free text a caller chose may carry one (purpose, case number, operation name, request id, holder
  * name) — only numbers that are valid citizen IDs. USCCs stay whole: they identify organisations.
  */
-export function recordMasker(asked: string, mask: (id: string) => string): (record: AccessRecordRow) => AccessRecordRow {
+export function recordMasker(
+  asked: string,
+  mask: (id: string) => string,
+): (record: AccessRecordRow) => AccessRecordRow {
   const askedId = asked.startsWith('PERSON:') ? asked.slice('PERSON:'.length) : null;
   const other = (id: string) => id !== askedId;
   const inText = (text: string | null): string | null =>
@@ -108,7 +120,9 @@ export function recordMasker(asked: string, mask: (id: string) => string): (reco
         });
   return (record) => ({
     ...record,
-    subjects: record.subjects.map((s) => (s.startsWith('PERSON:') && other(s.slice('PERSON:'.length)) ? `PERSON:${mask(s.slice('PERSON:'.length))}` : s)),
+    subjects: record.subjects.map((s) =>
+      s.startsWith('PERSON:') && other(s.slice('PERSON:'.length)) ? `PERSON:${mask(s.slice('PERSON:'.length))}` : s,
+    ),
     requestId: inText(record.requestId)!,
     holderName: inText(record.holderName),
     purpose: inText(record.purpose),

@@ -60,12 +60,15 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
   let log: AccessLog;
   let seal: AccessLogSeal;
   let metrics: Metrics;
-  const sealedAt = async () => (await metrics.registry.getSingleMetric('hub_access_log_sealed_timestamp_seconds')!.get()).values[0]?.value ?? NaN;
+  const sealedAt = async () =>
+    (await metrics.registry.getSingleMetric('hub_access_log_sealed_timestamp_seconds')!.get()).values[0]?.value ?? NaN;
   let store: CheckpointStore;
   const key = AuditKey.random();
   const file = join(tmpdir(), `hub-access-log-seal-${process.pid}-${Date.now()}.ndjson`);
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => dataSource.query(text, params) as Promise<T[]>;
-  const row = async (seq: number) => (await sql<AccessRecordRow>(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = $1`, [seq]))[0];
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    dataSource.query(text, params) as Promise<T[]>;
+  const row = async (seq: number) =>
+    (await sql<AccessRecordRow>(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = $1`, [seq]))[0];
   const lines = async () =>
     (await readFile(file, 'utf8').catch(() => ''))
       .split('\n')
@@ -76,17 +79,47 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_seal');
     const location = { url: database.url, poolSize: database.poolSize, embedded: database.embedded };
     // The catalog as it was before the key: its first two migrations, five records chained with SHA-256.
-    const before = await new DataSource(dataSourceOptions({ ...CATALOG_PERSISTENCE, migrations: CATALOG_MIGRATIONS.slice(0, 2) }, location)).initialize();
+    const before = await new DataSource(
+      dataSourceOptions({ ...CATALOG_PERSISTENCE, migrations: CATALOG_MIGRATIONS.slice(0, 2) }, location),
+    ).initialize();
     await migrateSchema(before, CATALOG_SCHEMA);
     let prevHash = GENESIS_HASH;
     for (let seq = 1; seq <= 5; seq++) {
       const input = record();
-      const legacy = { ...input, seq: String(seq), recordedAt: new Date(Date.UTC(2025, 2, 1, 9, 0, seq)), startedAt: new Date(input.startedAt), prevHash };
+      const legacy = {
+        ...input,
+        seq: String(seq),
+        recordedAt: new Date(Date.UTC(2025, 2, 1, 9, 0, seq)),
+        startedAt: new Date(input.startedAt),
+        prevHash,
+      };
       const hash = chainHash(prevHash, canonicalRecord(legacy));
-      await before.query(
-        `INSERT INTO ${RECORDS} SELECT * FROM jsonb_populate_record(NULL::${RECORDS}, $1::jsonb)`,
-        [JSON.stringify({ seq, recorded_at: legacy.recordedAt, request_id: input.requestId, key_id: null, system_code: input.systemCode, department_uscc: null, holder_name: null, roles: input.roles, purpose: input.purpose, case_number: null, operation_type: input.operationType, operation_name: input.operationName, fields: input.fields, subjects: [], outcome: input.outcome, error_code: null, refusal: null, started_at: input.startedAt, duration_ms: input.durationMs, timings: {}, prev_hash: prevHash, hash })],
-      );
+      await before.query(`INSERT INTO ${RECORDS} SELECT * FROM jsonb_populate_record(NULL::${RECORDS}, $1::jsonb)`, [
+        JSON.stringify({
+          seq,
+          recorded_at: legacy.recordedAt,
+          request_id: input.requestId,
+          key_id: null,
+          system_code: input.systemCode,
+          department_uscc: null,
+          holder_name: null,
+          roles: input.roles,
+          purpose: input.purpose,
+          case_number: null,
+          operation_type: input.operationType,
+          operation_name: input.operationName,
+          fields: input.fields,
+          subjects: [],
+          outcome: input.outcome,
+          error_code: null,
+          refusal: null,
+          started_at: input.startedAt,
+          duration_ms: input.durationMs,
+          timings: {},
+          prev_hash: prevHash,
+          hash,
+        }),
+      ]);
       prevHash = hash;
     }
     await before.query(`INSERT INTO ${HEAD} (id, seq, hash) VALUES (1, 5, $1)`, [prevHash]);
@@ -94,10 +127,19 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
 
     dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, location)).initialize();
     await migrateSchema(dataSource, CATALOG_SCHEMA);
-    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined });
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, {
+      nudge: () => undefined,
+    });
     store = new CheckpointStore(file, key);
     log = new AccessLog(new AccessLogRepository(dataSource), unitOfWork, key, store);
-    seal = new AccessLogSeal(new AccessLogRepository(dataSource), unitOfWork, key, store, loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }), (metrics = new Metrics('seal-spec')));
+    seal = new AccessLogSeal(
+      new AccessLogRepository(dataSource),
+      unitOfWork,
+      key,
+      store,
+      loadConfig(AuditConfig, { AUDIT_CHECKPOINT_FILE: file }),
+      (metrics = new Metrics('seal-spec')),
+    );
   }, 60_000);
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();
@@ -106,7 +148,9 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
   });
 
   it('keeps the records that were there as legacy SHA-256 records — never re-sealed — and verifies them as before, counted apart', async () => {
-    expect((await sql<{ alg: string }>(`SELECT DISTINCT hash_alg AS alg FROM ${RECORDS}`)).map((r) => r.alg)).toEqual([HASH_ALG.sha256]);
+    expect((await sql<{ alg: string }>(`SELECT DISTINCT hash_alg AS alg FROM ${RECORDS}`)).map((r) => r.alg)).toEqual([
+      HASH_ALG.sha256,
+    ]);
     expect(await log.verify()).toMatchObject({ ok: true, checked: 5, unkeyed: 5, checkpoint: null });
     // A legacy record changed (and its hash left alone) is still named.
     await sql(`UPDATE ${RECORDS} SET purpose = 'curiosity' WHERE seq = 3`);
@@ -117,18 +161,32 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
   it('chains every new record with the keyed MAC onto the legacy head, and remembers where keying began', async () => {
     await log.append([record(), record(), record()]);
     expect((await row(6)).prevHash).toBe((await row(5)).hash);
-    expect((await sql<{ alg: string }>(`SELECT hash_alg AS alg FROM ${RECORDS} WHERE seq > 5`)).every((r) => r.alg === HASH_ALG.hmacSha256)).toBe(true);
+    expect(
+      (await sql<{ alg: string }>(`SELECT hash_alg AS alg FROM ${RECORDS} WHERE seq > 5`)).every(
+        (r) => r.alg === HASH_ALG.hmacSha256,
+      ),
+    ).toBe(true);
     expect((await sql<{ k: string }>(`SELECT keyed_from::text AS k FROM ${HEAD}`))[0].k).toBe('6');
     expect(await log.verify()).toMatchObject({ ok: true, checked: 8, unkeyed: 5 });
   });
 
   it('names a keyed record turned into a legacy one (hash recomputed with SHA-256) as changed', async () => {
     const keyed = await row(7);
-    await sql(`UPDATE ${RECORDS} SET purpose = 'curiosity', hash = $1, hash_alg = 'sha256' WHERE seq = 7`, [chainHash(keyed.prevHash, canonicalRecord({ ...keyed, purpose: 'curiosity', hashAlg: HASH_ALG.sha256 }))]);
+    await sql(`UPDATE ${RECORDS} SET purpose = 'curiosity', hash = $1, hash_alg = 'sha256' WHERE seq = 7`, [
+      chainHash(keyed.prevHash, canonicalRecord({ ...keyed, purpose: 'curiosity', hashAlg: HASH_ALG.sha256 })),
+    ]);
     try {
-      expect((await log.verify()).firstBroken).toMatchObject({ seq: '7', code: 'RECORD_CHANGED', reason: expect.stringMatching(/unkeyed \(plain SHA-256\) record where the log is keyed from record 6/) });
+      expect((await log.verify()).firstBroken).toMatchObject({
+        seq: '7',
+        code: 'RECORD_CHANGED',
+        reason: expect.stringMatching(/unkeyed \(plain SHA-256\) record where the log is keyed from record 6/),
+      });
     } finally {
-      await sql(`UPDATE ${RECORDS} SET purpose = $1, hash = $2, hash_alg = $3 WHERE seq = 7`, [keyed.purpose, keyed.hash, keyed.hashAlg]);
+      await sql(`UPDATE ${RECORDS} SET purpose = $1, hash = $2, hash_alg = $3 WHERE seq = 7`, [
+        keyed.purpose,
+        keyed.hash,
+        keyed.hashAlg,
+      ]);
     }
   });
 
@@ -136,7 +194,15 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     expect(await sealedAt()).toBe(0);
     const before = Date.now() / 1000;
     const first = (await seal.seal('interval'))!;
-    expect(first).toMatchObject({ no: '1', prev: null, headSeq: '8', headHash: (await row(8)).hash, keyedFrom: '6', reason: 'interval', keyId: key.keyId });
+    expect(first).toMatchObject({
+      no: '1',
+      prev: null,
+      headSeq: '8',
+      headHash: (await row(8)).hash,
+      keyedFrom: '6',
+      reason: 'interval',
+      keyId: key.keyId,
+    });
     expect(await sealedAt()).toBeGreaterThanOrEqual(before);
     // Nothing new to seal is sealed too: the age an operator alerts on keeps being fresh.
     const sealedFirst = await sealedAt();
@@ -145,12 +211,21 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     const second = (await seal.seal('shutdown'))!;
     expect(second).toMatchObject({ no: '2', headSeq: '8', reason: 'shutdown' });
     expect(await lines()).toEqual([first, second]);
-    const events = await sql<{ key: string; data: Checkpoint }>(`SELECT key, data FROM "${CATALOG_SCHEMA}".outbox WHERE type = $1 ORDER BY id`, [CATALOG_EVENT.accessLogCheckpoint]);
+    const events = await sql<{ key: string; data: Checkpoint }>(
+      `SELECT key, data FROM "${CATALOG_SCHEMA}".outbox WHERE type = $1 ORDER BY id`,
+      [CATALOG_EVENT.accessLogCheckpoint],
+    );
     expect(events).toEqual([
       { key: 'access-log-checkpoint', data: first },
       { key: 'access-log-checkpoint', data: second },
     ]);
-    expect((await sql<{ no: string; seq: string }>(`SELECT checkpoint_no::text AS no, checkpoint_seq::text AS seq FROM ${HEAD}`))[0]).toEqual({ no: '2', seq: '8' });
+    expect(
+      (
+        await sql<{ no: string; seq: string }>(
+          `SELECT checkpoint_no::text AS no, checkpoint_seq::text AS seq FROM ${HEAD}`,
+        )
+      )[0],
+    ).toEqual({ no: '2', seq: '8' });
     expect(await log.verify()).toMatchObject({ ok: true, checkpoint: { no: '2' }, checkpointsChecked: 2 });
   });
 
@@ -160,7 +235,11 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     let prevHash = GENESIS_HASH;
     for (const r of rows) {
       const hash = chainHash(prevHash, canonicalRecord({ ...r, prevHash, hashAlg: HASH_ALG.sha256 }));
-      await sql(`UPDATE ${RECORDS} SET prev_hash = $1, hash = $2, hash_alg = 'sha256' WHERE seq = $3`, [prevHash, hash, r.seq]);
+      await sql(`UPDATE ${RECORDS} SET prev_hash = $1, hash = $2, hash_alg = 'sha256' WHERE seq = $3`, [
+        prevHash,
+        hash,
+        r.seq,
+      ]);
       prevHash = hash;
     }
     await sql(`UPDATE ${HEAD} SET hash = $1, keyed_from = NULL`, [prevHash]);
@@ -173,7 +252,13 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
       // Nor does the seal vouch for it.
       expect(await seal.seal('shutdown')).toBeNull();
     } finally {
-      for (const r of rows) await sql(`UPDATE ${RECORDS} SET prev_hash = $1, hash = $2, hash_alg = $3 WHERE seq = $4`, [r.prevHash, r.hash, r.hashAlg, r.seq]);
+      for (const r of rows)
+        await sql(`UPDATE ${RECORDS} SET prev_hash = $1, hash = $2, hash_alg = $3 WHERE seq = $4`, [
+          r.prevHash,
+          r.hash,
+          r.hashAlg,
+          r.seq,
+        ]);
       await sql(`UPDATE ${HEAD} SET hash = $1, keyed_from = $2`, [head.hash, head.keyed]);
     }
     expect((await log.verify()).ok).toBe(true);
@@ -192,7 +277,9 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
       expect((await lines()).length).toBe(count);
       expect((await log.verify()).firstBroken).toMatchObject({ code: 'TRUNCATED', seq: '8' });
     } finally {
-      await sql(`INSERT INTO ${RECORDS} SELECT * FROM jsonb_populate_record(NULL::${RECORDS}, $1::jsonb)`, [JSON.stringify(removed[0])]);
+      await sql(`INSERT INTO ${RECORDS} SELECT * FROM jsonb_populate_record(NULL::${RECORDS}, $1::jsonb)`, [
+        JSON.stringify(removed[0]),
+      ]);
       await sql(`UPDATE ${HEAD} SET seq = 8, hash = $1`, [(await row(8)).hash]);
     }
   });
@@ -203,19 +290,43 @@ describe('the keyed, sealed access log on a database that held SHA-256 records',
     const theirs = signCheckpoint(key, { ...genuine, root: 'c'.repeat(64), no: '7', headSeq: '5000', prev: null });
     await appendFile(file, `${JSON.stringify(theirs)}\n`);
     const result = await log.verify();
-    expect(result.problems).toEqual([{ code: 'CHECKPOINT_INVALID', seq: null, reason: expect.stringMatching(/^another log: checkpoint #7 at .* sealed an access log whose record 1 has the hash c{64}, not [0-9a-f]{64}: the checkpoint file is shared/) }]);
+    expect(result.problems).toEqual([
+      {
+        code: 'CHECKPOINT_INVALID',
+        seq: null,
+        reason: expect.stringMatching(
+          /^another log: checkpoint #7 at .* sealed an access log whose record 1 has the hash c{64}, not [0-9a-f]{64}: the checkpoint file is shared/,
+        ),
+      },
+    ]);
     expect(result.checkpoint).toMatchObject({ no: genuine.no, headSeq: genuine.headSeq });
 
     // A catalog starting on this file still seals its own log.
     await log.append([record()]);
     const restarted = new CheckpointStore(file, key);
     await restarted.load();
-    const sealing = new AccessLogSeal(new AccessLogRepository(dataSource), new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }), key, restarted, loadConfig(AuditConfig, {}), new Metrics('seal-spec-3'));
+    const sealing = new AccessLogSeal(
+      new AccessLogRepository(dataSource),
+      new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }),
+      key,
+      restarted,
+      loadConfig(AuditConfig, {}),
+      new Metrics('seal-spec-3'),
+    );
     expect(await sealing.seal('interval')).toMatchObject({ headSeq: '9', root: (await row(1)).hash });
   });
 
   it('refuses to start with a key that does not verify the head record', async () => {
-    const wrong = new AccessLogSeal(new AccessLogRepository(dataSource), new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }), AuditKey.random(), new CheckpointStore(file, key), loadConfig(AuditConfig, {}), new Metrics('seal-spec-2'));
-    await expect(wrong.onApplicationBootstrap()).rejects.toThrow(/does not verify record 9 at the head of the access log: either it is not the key the log was chained with/);
+    const wrong = new AccessLogSeal(
+      new AccessLogRepository(dataSource),
+      new UnitOfWork((work) => dataSource.transaction(work), CATALOG_SCHEMA, { nudge: () => undefined }),
+      AuditKey.random(),
+      new CheckpointStore(file, key),
+      loadConfig(AuditConfig, {}),
+      new Metrics('seal-spec-2'),
+    );
+    await expect(wrong.onApplicationBootstrap()).rejects.toThrow(
+      /does not verify record 9 at the head of the access log: either it is not the key the log was chained with/,
+    );
   });
 });

@@ -12,7 +12,6 @@ import { checkpointDigest, signCheckpoint, type Checkpoint, type CheckpointReaso
 import { CheckpointStore } from './checkpoint-store.js';
 import { HASH_ALG, canonicalRecord, chainHash } from './hash-chain.js';
 
-
 /**
  * Seals the access log: every AUDIT_CHECKPOINT_MS when the chain head moved (whoever moved it), and
  * always at shutdown — before the outbox relay drains and the database closes (this module's
@@ -43,19 +42,36 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(AuditConfig) private readonly config: AuditConfig,
     @Inject(Metrics) metrics: Metrics,
   ) {
-    this.outcomes = metrics.counter('hub_access_log_checkpoints_total', 'Access-log checkpoint attempts, by outcome', ['outcome']);
+    this.outcomes = metrics.counter('hub_access_log_checkpoints_total', 'Access-log checkpoint attempts, by outcome', [
+      'outcome',
+    ]);
     // When the log was last known sealed up to its head (a checkpoint written, or nothing new to
     // seal): its age is what an operator alerts on — a failing or refused seal stops it moving.
-    this.sealedAt = metrics.gauge('hub_access_log_sealed_timestamp_seconds', 'Unix time the access log was last known sealed up to its head (0: not yet since start)');
+    this.sealedAt = metrics.gauge(
+      'hub_access_log_sealed_timestamp_seconds',
+      'Unix time the access log was last known sealed up to its head (0: not yet since start)',
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.store.load();
     await this.checkKey();
-    this.timer = setInterval(() => void this.seal('interval').catch((error: unknown) => this.log.error({ err: error }, 'writing an access-log checkpoint failed')), this.config.AUDIT_CHECKPOINT_MS);
+    this.timer = setInterval(
+      () =>
+        void this.seal('interval').catch((error: unknown) =>
+          this.log.error({ err: error }, 'writing an access-log checkpoint failed'),
+        ),
+      this.config.AUDIT_CHECKPOINT_MS,
+    );
     this.timer.unref();
     this.log.info(
-      { keyId: this.key.keyId, publicKey: this.key.publicKey, checkpointFile: this.store.path, intervalMs: this.config.AUDIT_CHECKPOINT_MS, instance: this.instance },
+      {
+        keyId: this.key.keyId,
+        publicKey: this.key.publicKey,
+        checkpointFile: this.store.path,
+        intervalMs: this.config.AUDIT_CHECKPOINT_MS,
+        instance: this.instance,
+      },
       'access log keyed and sealed (publicKey verifies its checkpoints; the audit key itself is never logged)',
     );
   }
@@ -66,7 +82,13 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     try {
       await Promise.race([
         this.seal('shutdown'),
-        new Promise((_, reject) => (timeout = setTimeout(() => reject(new Error(`timed out after ${AccessLogSeal.SHUTDOWN_TIMEOUT_MS} ms`)), AccessLogSeal.SHUTDOWN_TIMEOUT_MS))),
+        new Promise(
+          (_, reject) =>
+            (timeout = setTimeout(
+              () => reject(new Error(`timed out after ${AccessLogSeal.SHUTDOWN_TIMEOUT_MS} ms`)),
+              AccessLogSeal.SHUTDOWN_TIMEOUT_MS,
+            )),
+        ),
       ]);
     } catch (error) {
       this.log.error({ err: error }, 'the shutdown checkpoint of the access log could not be written');
@@ -105,12 +127,19 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
         reason,
       });
       await tx.publish([accessLogCheckpointEvent(checkpoint)]);
-      await this.records.recordCheckpoint(tx, { no: checkpoint.no, headSeq: checkpoint.headSeq, digest: checkpointDigest(checkpoint) });
+      await this.records.recordCheckpoint(tx, {
+        no: checkpoint.no,
+        headSeq: checkpoint.headSeq,
+        digest: checkpointDigest(checkpoint),
+      });
       return { checkpoint };
     });
     if (outcome.refused) {
       this.outcomes.inc({ outcome: 'refused' });
-      this.log.error({ reason: outcome.refused }, 'the access log was NOT sealed: it no longer matches what was sealed before — run verifyAccessLog');
+      this.log.error(
+        { reason: outcome.refused },
+        'the access log was NOT sealed: it no longer matches what was sealed before — run verifyAccessLog',
+      );
       return null;
     }
     const { checkpoint } = outcome;
@@ -123,7 +152,10 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     } catch (error) {
       // Committed, so it is on its way to the topic; the file misses it.
       this.outcomes.inc({ outcome: 'file_failed' });
-      this.log.error({ err: error, file: this.store.path, no: checkpoint.no }, 'could not append the checkpoint to the checkpoint file (it is in the outbox, bound for the topic)');
+      this.log.error(
+        { err: error, file: this.store.path, no: checkpoint.no },
+        'could not append the checkpoint to the checkpoint file (it is in the outbox, bound for the topic)',
+      );
     }
     return checkpoint;
   }
@@ -140,13 +172,19 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
     const rows = await this.records.bySeqs(seqs, tx);
     const bySeq = new Map(rows.map((r) => [String(r.seq), r]));
     const headRow = bySeq.get(head.seq);
-    if (!headRow || headRow.hash !== head.hash) return { refused: `the chain head (record ${head.seq}) does not match the stored record` };
+    if (!headRow || headRow.hash !== head.hash)
+      return { refused: `the chain head (record ${head.seq}) does not match the stored record` };
     if (!this.intact(headRow)) return { refused: `record ${head.seq} at the head does not verify under the audit key` };
     if (last) {
       if (BigInt(head.seq) < BigInt(last.headSeq)) {
-        return { refused: `the chain head (${head.seq}) is behind checkpoint #${last.no} at ${last.time}, which sealed record ${last.headSeq}: truncated/rewound` };
+        return {
+          refused: `the chain head (${head.seq}) is behind checkpoint #${last.no} at ${last.time}, which sealed record ${last.headSeq}: truncated/rewound`,
+        };
       }
-      if (bySeq.get(last.headSeq)?.hash !== last.headHash) return { refused: `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten` };
+      if (bySeq.get(last.headSeq)?.hash !== last.headHash)
+        return {
+          refused: `record ${last.headSeq} is not the record checkpoint #${last.no} at ${last.time} sealed: rewritten`,
+        };
     }
     return { root };
   }
@@ -164,6 +202,8 @@ export class AccessLogSeal implements OnApplicationBootstrap, BeforeApplicationS
 
   private intact(row: AccessRecordRow): boolean {
     const canonical = canonicalRecord(row);
-    return row.hashAlg === HASH_ALG.hmacSha256 ? this.key.mac(row.prevHash, canonical) === row.hash : row.hashAlg === HASH_ALG.sha256 && chainHash(row.prevHash, canonical) === row.hash;
+    return row.hashAlg === HASH_ALG.hmacSha256
+      ? this.key.mac(row.prevHash, canonical) === row.hash
+      : row.hashAlg === HASH_ALG.sha256 && chainHash(row.prevHash, canonical) === row.hash;
   }
 }

@@ -8,7 +8,10 @@ import type { Checkpoint } from './checkpoint.js';
 export const CHECKPOINT_EVENT_SUBJECT = 'access-log-checkpoint';
 
 /** An access record as published on CATALOG_ACCESS_RECORD_TOPIC: the stored row, timestamps as ISO strings. */
-export type AccessRecordEventData = Omit<AccessRecordRow, 'recordedAt' | 'startedAt'> & { recordedAt: string; startedAt: string };
+export type AccessRecordEventData = Omit<AccessRecordRow, 'recordedAt' | 'startedAt'> & {
+  recordedAt: string;
+  startedAt: string;
+};
 
 /** hub.catalog.access-recorded.v1: the record as chained, hash and all. */
 export function accessRecordedEvent(row: AccessRecordRow): NewEvent<AccessRecordEventData> {
@@ -25,5 +28,12 @@ export function accessRecordedEvent(row: AccessRecordRow): NewEvent<AccessRecord
 
 /** hub.catalog.access-log-checkpoint.v1: a signed checkpoint sealing the head of the chain. */
 export function accessLogCheckpointEvent(checkpoint: Checkpoint): NewEvent<Checkpoint> {
-  return { topic: CATALOG_ACCESS_RECORD_TOPIC, type: CATALOG_EVENT.accessLogCheckpoint, source: CATALOG_SOURCE, subject: CHECKPOINT_EVENT_SUBJECT, time: new Date(checkpoint.time), data: checkpoint };
+  return {
+    topic: CATALOG_ACCESS_RECORD_TOPIC,
+    type: CATALOG_EVENT.accessLogCheckpoint,
+    source: CATALOG_SOURCE,
+    subject: CHECKPOINT_EVENT_SUBJECT,
+    time: new Date(checkpoint.time),
+    data: checkpoint,
+  };
 }

@@ -41,7 +41,10 @@ export class AccessLogRepository extends Repository {
     const lock = `SELECT seq, hash FROM ${HEAD} WHERE id = ${HEAD_ID} FOR UPDATE`;
     let [head] = (await tx.manager.query(lock)) as Array<{ seq: string; hash: string }>;
     if (!head) {
-      await tx.manager.query(`INSERT INTO ${HEAD} (id, seq, hash) VALUES (${HEAD_ID}, 0, $1) ON CONFLICT (id) DO NOTHING`, [GENESIS_HASH]);
+      await tx.manager.query(
+        `INSERT INTO ${HEAD} (id, seq, hash) VALUES (${HEAD_ID}, 0, $1) ON CONFLICT (id) DO NOTHING`,
+        [GENESIS_HASH],
+      );
       [head] = (await tx.manager.query(lock)) as Array<{ seq: string; hash: string }>;
     }
     return head;
@@ -64,11 +67,16 @@ export class AccessLogRepository extends Repository {
 
   /** Moves the head to the last record appended; keyed_from is set by the first keyed append (a new log, or one holding legacy records). */
   async advanceHead(tx: InTransaction, last: { seq: string; hash: string }, firstSeq: string): Promise<void> {
-    await tx.manager.query(`UPDATE ${HEAD} SET seq = $1, hash = $2, keyed_from = coalesce(keyed_from, $3) WHERE id = ${HEAD_ID}`, [last.seq, last.hash, firstSeq]);
+    await tx.manager.query(
+      `UPDATE ${HEAD} SET seq = $1, hash = $2, keyed_from = coalesce(keyed_from, $3) WHERE id = ${HEAD_ID}`,
+      [last.seq, last.hash, firstSeq],
+    );
   }
 
   async head(): Promise<{ seq: string; hash: string; keyedFrom: string | null } | undefined> {
-    const [head] = (await this.manager().query(`SELECT seq, hash, keyed_from AS "keyedFrom" FROM ${HEAD} WHERE id = ${HEAD_ID}`)) as Array<{ seq: string; hash: string; keyedFrom: string | null }>;
+    const [head] = (await this.manager().query(
+      `SELECT seq, hash, keyed_from AS "keyedFrom" FROM ${HEAD} WHERE id = ${HEAD_ID}`,
+    )) as Array<{ seq: string; hash: string; keyedFrom: string | null }>;
     return head;
   }
 
@@ -81,19 +89,29 @@ export class AccessLogRepository extends Repository {
     return head;
   }
 
-  async recordCheckpoint(tx: InTransaction, checkpoint: { no: string; headSeq: string; digest: string }): Promise<void> {
-    await tx.manager.query(`UPDATE ${HEAD} SET checkpoint_no = $1, checkpoint_seq = $2, checkpoint_digest = $3 WHERE id = ${HEAD_ID}`, [checkpoint.no, checkpoint.headSeq, checkpoint.digest]);
+  async recordCheckpoint(
+    tx: InTransaction,
+    checkpoint: { no: string; headSeq: string; digest: string },
+  ): Promise<void> {
+    await tx.manager.query(
+      `UPDATE ${HEAD} SET checkpoint_no = $1, checkpoint_seq = $2, checkpoint_digest = $3 WHERE id = ${HEAD_ID}`,
+      [checkpoint.no, checkpoint.headSeq, checkpoint.digest],
+    );
   }
 
   /** The hash of record 1: the log's root (what its checkpoints name). */
   async rootHash(tx?: InTransaction): Promise<string | undefined> {
-    const [first] = (await this.manager(tx).query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{ hash: string }>;
+    const [first] = (await this.manager(tx).query(`SELECT hash FROM ${RECORDS} WHERE seq = 1`)) as Array<{
+      hash: string;
+    }>;
     return first?.hash;
   }
 
   /** The head record (as the head names it), if any. */
   async headRecord(): Promise<AccessRecordRow | undefined> {
-    const [row] = (await this.manager().query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = (SELECT seq FROM ${HEAD} WHERE id = ${HEAD_ID})`)) as AccessRecordRow[];
+    const [row] = (await this.manager().query(
+      `SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq = (SELECT seq FROM ${HEAD} WHERE id = ${HEAD_ID})`,
+    )) as AccessRecordRow[];
     return row;
   }
 
@@ -108,7 +126,10 @@ export class AccessLogRepository extends Repository {
 
   /** The last record before `seq`: the anchor a verification from there trusts. */
   async lastBefore(seq: bigint): Promise<{ seq: string; hash: string; hashAlg: string } | undefined> {
-    const [before] = (await this.manager().query(`SELECT seq, hash, hash_alg AS "hashAlg" FROM ${RECORDS} WHERE seq < $1 ORDER BY seq DESC LIMIT 1`, [seq.toString()])) as Array<{
+    const [before] = (await this.manager().query(
+      `SELECT seq, hash, hash_alg AS "hashAlg" FROM ${RECORDS} WHERE seq < $1 ORDER BY seq DESC LIMIT 1`,
+      [seq.toString()],
+    )) as Array<{
       seq: string;
       hash: string;
       hashAlg: string;
@@ -118,7 +139,10 @@ export class AccessLogRepository extends Repository {
 
   /** Records after `afterSeq` up to `upper`, in seq order, at most `limit`. */
   range(afterSeq: bigint, upper: bigint, limit: number): Promise<AccessRecordRow[]> {
-    return this.manager().query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`, [afterSeq.toString(), upper.toString(), limit]);
+    return this.manager().query(
+      `SELECT ${COLUMNS} FROM ${RECORDS} WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+      [afterSeq.toString(), upper.toString(), limit],
+    );
   }
 
   /** The records of these seqs (in the transaction, when given). */
@@ -136,7 +160,10 @@ export class AccessLogRepository extends Repository {
     // `subjects @> ARRAY[…]` is what the GIN index answers; ordered by the primary key.
     const params: unknown[] = [subject, limit];
     const older = before === undefined ? '' : `AND seq < $${params.push(before.toString())}`;
-    return this.manager().query(`SELECT ${COLUMNS} FROM ${RECORDS} WHERE subjects @> ARRAY[$1]::varchar[] ${older} ORDER BY seq DESC LIMIT $2`, params);
+    return this.manager().query(
+      `SELECT ${COLUMNS} FROM ${RECORDS} WHERE subjects @> ARRAY[$1]::varchar[] ${older} ORDER BY seq DESC LIMIT $2`,
+      params,
+    );
   }
 
   /** Whether one of the department's systems was served data naming `subject` (an ALLOWED record with a system code). */

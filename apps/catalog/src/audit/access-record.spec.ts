@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateCitizenId, generateUscc, seededRandom } from '@hub/identifiers';
-import { ACCESS_RECORD_LIMITS, MAX_RECORDS_PER_BATCH, accessRecordViolations, validateAccessRecords, type AccessRecordInput } from './access-record.js';
+import {
+  ACCESS_RECORD_LIMITS,
+  MAX_RECORDS_PER_BATCH,
+  accessRecordViolations,
+  validateAccessRecords,
+  type AccessRecordInput,
+} from './access-record.js';
 
 const citizenId = generateCitizenId(seededRandom(7));
 const uscc = generateUscc(seededRandom(8));
@@ -28,37 +34,80 @@ const record = (over: Partial<Record<keyof AccessRecordInput, unknown>> = {}): A
     ...over,
   }) as AccessRecordInput;
 
-const codesOf = (over: Partial<Record<keyof AccessRecordInput, unknown>>) => accessRecordViolations(record(over)).map((v) => `${v.field} ${v.code}`);
+const codesOf = (over: Partial<Record<keyof AccessRecordInput, unknown>>) =>
+  accessRecordViolations(record(over)).map((v) => `${v.field} ${v.code}`);
 
 describe('validateAccessRecords', () => {
   it('accepts a batch of valid records and returns them', () => {
-    const batch = [record(), record({ outcome: 'REFUSED', errorCode: 'FORBIDDEN', refusal: { items: [{ item: 'Person.name', reason: 'NO_GRANT' }] } })];
+    const batch = [
+      record(),
+      record({
+        outcome: 'REFUSED',
+        errorCode: 'FORBIDDEN',
+        refusal: { items: [{ item: 'Person.name', reason: 'NO_GRANT' }] },
+      }),
+    ];
     expect(validateAccessRecords(batch)).toEqual({ ok: true, records: batch });
   });
 
   it('accepts an anonymous, refused record with every nullable field null and nothing touched', () => {
-    const anonymous = record({ keyId: null, systemCode: null, departmentUscc: null, holderName: null, roles: [], purpose: null, caseNumber: null, operationName: null, fields: [], subjects: [], outcome: 'REFUSED', errorCode: 'UNAUTHENTICATED', timings: {} });
+    const anonymous = record({
+      keyId: null,
+      systemCode: null,
+      departmentUscc: null,
+      holderName: null,
+      roles: [],
+      purpose: null,
+      caseNumber: null,
+      operationName: null,
+      fields: [],
+      subjects: [],
+      outcome: 'REFUSED',
+      errorCode: 'UNAUTHENTICATED',
+      timings: {},
+    });
     expect(accessRecordViolations(anonymous)).toEqual([]);
   });
 
   it('refuses what is not a non-empty array of at most 1,000 records', () => {
-    expect(validateAccessRecords({})).toMatchObject({ ok: false, violations: [{ field: 'records', code: 'INVALID_TYPE' }] });
+    expect(validateAccessRecords({})).toMatchObject({
+      ok: false,
+      violations: [{ field: 'records', code: 'INVALID_TYPE' }],
+    });
     expect(validateAccessRecords([])).toMatchObject({ ok: false, violations: [{ field: 'records', code: 'TOO_FEW' }] });
     const tooMany = Array.from({ length: MAX_RECORDS_PER_BATCH + 1 }, () => record());
-    expect(validateAccessRecords(tooMany)).toMatchObject({ ok: false, violations: [{ field: 'records', code: 'TOO_MANY' }] });
+    expect(validateAccessRecords(tooMany)).toMatchObject({
+      ok: false,
+      violations: [{ field: 'records', code: 'TOO_MANY' }],
+    });
     expect(validateAccessRecords(tooMany.slice(1)).ok).toBe(true);
   });
 
   it('refuses the whole batch for one invalid record, naming where', () => {
     const result = validateAccessRecords([record(), record({ outcome: 'MAYBE' })]);
-    expect(result).toEqual({ ok: false, violations: [{ field: 'records[1].outcome', code: 'INVALID_VALUE', message: 'must be one of ALLOWED, REFUSED, FAILED, INTENDED' }] });
+    expect(result).toEqual({
+      ok: false,
+      violations: [
+        {
+          field: 'records[1].outcome',
+          code: 'INVALID_VALUE',
+          message: 'must be one of ALLOWED, REFUSED, FAILED, INTENDED',
+        },
+      ],
+    });
   });
 
   it('requires every field (null when there is none) and refuses unknown ones', () => {
     const { purpose: _purpose, ...withoutPurpose } = record();
-    expect(accessRecordViolations(withoutPurpose).map((v) => `${v.field} ${v.code}`)).toEqual(['record.purpose REQUIRED']);
-    expect(accessRecordViolations({ ...record(), extra: 1 }).map((v) => `${v.field} ${v.code}`)).toEqual(['record.extra UNKNOWN_FIELD']);
-    expect(accessRecordViolations('x')).toEqual([{ field: 'record', code: 'INVALID_TYPE', message: 'must be an object' }]);
+    expect(accessRecordViolations(withoutPurpose).map((v) => `${v.field} ${v.code}`)).toEqual([
+      'record.purpose REQUIRED',
+    ]);
+    expect(accessRecordViolations({ ...record(), extra: 1 }).map((v) => `${v.field} ${v.code}`)).toEqual([
+      'record.extra UNKNOWN_FIELD',
+    ]);
+    expect(accessRecordViolations('x')).toEqual([
+      { field: 'record', code: 'INVALID_TYPE', message: 'must be an object' },
+    ]);
   });
 
   it('caps strings at the column lengths, counting characters as Postgres does', () => {

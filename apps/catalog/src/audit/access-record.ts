@@ -15,7 +15,8 @@ export interface AccessRecordViolation {
   message: string;
 }
 
-export type AccessRecordBatchResult = { ok: true; records: AccessRecordInput[] } | { ok: false; violations: AccessRecordViolation[] };
+export type AccessRecordBatchResult =
+  { ok: true; records: AccessRecordInput[] } | { ok: false; violations: AccessRecordViolation[] };
 
 /** The most records one POST may carry; the gateway sends larger backlogs as several batches. */
 export const MAX_RECORDS_PER_BATCH = 1_000;
@@ -85,16 +86,32 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * hashed (no NUL characters, no unpaired surrogates). Any violation refuses the whole batch.
  */
 export function validateAccessRecords(records: unknown): AccessRecordBatchResult {
-  if (!Array.isArray(records)) return { ok: false, violations: [{ field: 'records', code: 'INVALID_TYPE', message: 'must be an array of access records' }] };
-  if (records.length === 0) return { ok: false, violations: [{ field: 'records', code: 'TOO_FEW', message: 'send at least one record' }] };
+  if (!Array.isArray(records))
+    return {
+      ok: false,
+      violations: [{ field: 'records', code: 'INVALID_TYPE', message: 'must be an array of access records' }],
+    };
+  if (records.length === 0)
+    return { ok: false, violations: [{ field: 'records', code: 'TOO_FEW', message: 'send at least one record' }] };
   if (records.length > MAX_RECORDS_PER_BATCH) {
-    return { ok: false, violations: [{ field: 'records', code: 'TOO_MANY', message: `at most ${MAX_RECORDS_PER_BATCH} records per batch, got ${records.length}` }] };
+    return {
+      ok: false,
+      violations: [
+        {
+          field: 'records',
+          code: 'TOO_MANY',
+          message: `at most ${MAX_RECORDS_PER_BATCH} records per batch, got ${records.length}`,
+        },
+      ],
+    };
   }
   const violations: AccessRecordViolation[] = [];
   for (let i = 0; i < records.length && violations.length < MAX_VIOLATIONS; i++) {
     violations.push(...accessRecordViolations(records[i], `records[${i}]`));
   }
-  return violations.length === 0 ? { ok: true, records: records as AccessRecordInput[] } : { ok: false, violations: violations.slice(0, MAX_VIOLATIONS) };
+  return violations.length === 0
+    ? { ok: true, records: records as AccessRecordInput[] }
+    : { ok: false, violations: violations.slice(0, MAX_VIOLATIONS) };
 }
 
 /** The violations of one record (empty when it is valid); `at` prefixes the field names. */
@@ -105,7 +122,9 @@ export function accessRecordViolations(record: unknown, at = 'record'): AccessRe
   for (const key of Object.keys(record)) {
     if (!(KEYS as readonly string[]).includes(key)) bad(key, 'UNKNOWN_FIELD', 'is not a field of an access record');
   }
-  for (const key of KEYS) if (!(key in record) || record[key] === undefined) bad(key, 'REQUIRED', 'is required (send null when there is none)');
+  for (const key of KEYS)
+    if (!(key in record) || record[key] === undefined)
+      bad(key, 'REQUIRED', 'is required (send null when there is none)');
   if (out.length > 0) return out;
   const r = record as Record<keyof AccessRecordInput, unknown>;
 
@@ -124,7 +143,8 @@ export function accessRecordViolations(record: unknown, at = 'record'): AccessRe
   text('caseNumber', true);
   text('operationName', true);
   text('errorCode', true);
-  if (typeof r.keyId === 'string' && !KEY_ID.test(r.keyId)) bad('keyId', 'INVALID_FORMAT', 'must be the 12-character id of a hub API key');
+  if (typeof r.keyId === 'string' && !KEY_ID.test(r.keyId))
+    bad('keyId', 'INVALID_FORMAT', 'must be the 12-character id of a hub API key');
   if (typeof r.departmentUscc === 'string' && !isNormalisedUscc(r.departmentUscc)) {
     bad('departmentUscc', 'INVALID_FORMAT', 'must be a valid USCC, upper case');
   }
@@ -132,10 +152,12 @@ export function accessRecordViolations(record: unknown, at = 'record'): AccessRe
   if (typeof r.operationType !== 'string' || !OPERATION_TYPES.includes(r.operationType)) {
     bad('operationType', 'INVALID_VALUE', `must be one of ${OPERATION_TYPES.join(', ')}`);
   }
-  if (typeof r.outcome !== 'string' || !OUTCOMES.includes(r.outcome)) bad('outcome', 'INVALID_VALUE', `must be one of ${OUTCOMES.join(', ')}`);
+  if (typeof r.outcome !== 'string' || !OUTCOMES.includes(r.outcome))
+    bad('outcome', 'INVALID_VALUE', `must be one of ${OUTCOMES.join(', ')}`);
 
   list(r.roles, 'roles', ROLES.length, (role, i) => {
-    if (typeof role !== 'string' || !ROLES.includes(role)) bad(`roles[${i}]`, 'INVALID_VALUE', `must be one of ${ROLES.join(', ')}`);
+    if (typeof role !== 'string' || !ROLES.includes(role))
+      bad(`roles[${i}]`, 'INVALID_VALUE', `must be one of ${ROLES.join(', ')}`);
   });
   list(r.fields, 'fields', MAX_FIELDS_PER_RECORD, (field, i) => {
     const problem = textProblem(field, ACCESS_RECORD_LIMITS.field);
@@ -148,18 +170,25 @@ export function accessRecordViolations(record: unknown, at = 'record'): AccessRe
 
   const started = instantProblem(r.startedAt);
   if (started) bad('startedAt', started.code, started.message);
-  if (typeof r.durationMs !== 'number' || !Number.isInteger(r.durationMs) || r.durationMs < 0 || r.durationMs > MAX_INT4) {
+  if (
+    typeof r.durationMs !== 'number' ||
+    !Number.isInteger(r.durationMs) ||
+    r.durationMs < 0 ||
+    r.durationMs > MAX_INT4
+  ) {
     bad('durationMs', 'INVALID_NUMBER', `must be a whole number of milliseconds, 0–${MAX_INT4}`);
   }
 
   if (!isPlainObject(r.timings)) bad('timings', 'INVALID_TYPE', 'must be an object of names to milliseconds');
   else {
     const entries = Object.entries(r.timings);
-    if (entries.length > MAX_TIMINGS_PER_RECORD) bad('timings', 'TOO_MANY', `at most ${MAX_TIMINGS_PER_RECORD} timings`);
+    if (entries.length > MAX_TIMINGS_PER_RECORD)
+      bad('timings', 'TOO_MANY', `at most ${MAX_TIMINGS_PER_RECORD} timings`);
     for (const [name, ms] of entries.slice(0, MAX_TIMINGS_PER_RECORD)) {
       const problem = textProblem(name, ACCESS_RECORD_LIMITS.timingName);
       if (problem) bad(`timings`, problem.code, `a timing name ${problem.message}`);
-      else if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) bad(`timings.${name}`, 'INVALID_NUMBER', 'must be a finite number ≥ 0');
+      else if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        bad(`timings.${name}`, 'INVALID_NUMBER', 'must be a finite number ≥ 0');
     }
   }
 
@@ -168,7 +197,8 @@ export function accessRecordViolations(record: unknown, at = 'record'): AccessRe
     else {
       const problem = jsonProblem(r.refusal, 0);
       if (problem) bad('refusal', problem.code, problem.message);
-      else if (JSON.stringify(r.refusal).length > MAX_REFUSAL_JSON_LENGTH) bad('refusal', 'TOO_LONG', `at most ${MAX_REFUSAL_JSON_LENGTH} characters as JSON`);
+      else if (JSON.stringify(r.refusal).length > MAX_REFUSAL_JSON_LENGTH)
+        bad('refusal', 'TOO_LONG', `at most ${MAX_REFUSAL_JSON_LENGTH} characters as JSON`);
     }
   }
   return out;
@@ -190,12 +220,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function textProblem(value: unknown, max: number): { code: string; message: string } | undefined {
   if (typeof value !== 'string') return { code: 'INVALID_TYPE', message: 'must be a string' };
   if (value.length === 0) return { code: 'REQUIRED', message: 'must not be empty (send null when there is none)' };
-  return stringProblem(value) ?? (codePoints(value) > max ? { code: 'TOO_LONG', message: `at most ${max} characters` } : undefined);
+  return (
+    stringProblem(value) ??
+    (codePoints(value) > max ? { code: 'TOO_LONG', message: `at most ${max} characters` } : undefined)
+  );
 }
 
 function stringProblem(value: string): { code: string; message: string } | undefined {
   if (value.includes('\u0000')) return { code: 'INVALID_CHARACTER', message: 'contains a NUL character' };
-  if (LONE_SURROGATE.test(value)) return { code: 'INVALID_CHARACTER', message: 'contains an unpaired surrogate (not valid Unicode)' };
+  if (LONE_SURROGATE.test(value))
+    return { code: 'INVALID_CHARACTER', message: 'contains an unpaired surrogate (not valid Unicode)' };
   return undefined;
 }
 
@@ -219,7 +253,10 @@ function subjectProblem(value: unknown): { code: string; message: string } | und
   } else {
     return { code: 'INVALID_FORMAT', message: 'must be PERSON:<citizen ID> or LEGAL_ENTITY:<USCC>' };
   }
-  return { code: 'INVALID_FORMAT', message: `"${id.slice(0, 40)}" is not a valid, normalised ${kind === 'PERSON' ? '18-character citizen ID' : 'USCC'}` };
+  return {
+    code: 'INVALID_FORMAT',
+    message: `"${id.slice(0, 40)}" is not a valid, normalised ${kind === 'PERSON' ? '18-character citizen ID' : 'USCC'}`,
+  };
 }
 
 function isNormalisedUscc(value: string): boolean {
@@ -228,17 +265,27 @@ function isNormalisedUscc(value: string): boolean {
 }
 
 function instantProblem(value: unknown): { code: string; message: string } | undefined {
-  const invalid = { code: 'INVALID_DATE', message: 'must be an ISO 8601 date-time with a zone, e.g. 2025-03-01T08:00:00.123Z' };
+  const invalid = {
+    code: 'INVALID_DATE',
+    message: 'must be an ISO 8601 date-time with a zone, e.g. 2025-03-01T08:00:00.123Z',
+  };
   if (typeof value !== 'string') return invalid;
   const m = ISO_INSTANT.exec(value);
   if (!m) return invalid;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    calendar.getUTCMonth() !== month - 1 ||
+    calendar.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return { code: 'INVALID_DATE', message: `${value} does not exist in the calendar` };
   }
   const at = Date.parse(value);
-  if (!Number.isFinite(at) || at < EARLIEST || at > LATEST) return { code: 'INVALID_DATE', message: `${value} is out of range (2000–9999)` };
+  if (!Number.isFinite(at) || at < EARLIEST || at > LATEST)
+    return { code: 'INVALID_DATE', message: `${value} is out of range (2000–9999)` };
   return undefined;
 }
 
@@ -246,7 +293,10 @@ function instantProblem(value: unknown): { code: string; message: string } | und
 function jsonProblem(value: unknown, depth: number): { code: string; message: string } | undefined {
   if (depth > MAX_REFUSAL_DEPTH) return { code: 'TOO_DEEP', message: `nested more than ${MAX_REFUSAL_DEPTH} levels` };
   if (value === null || typeof value === 'boolean') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { code: 'INVALID_NUMBER', message: 'contains a number that is not finite' };
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? undefined
+      : { code: 'INVALID_NUMBER', message: 'contains a number that is not finite' };
   if (typeof value === 'string') return stringProblem(value);
   if (Array.isArray(value)) {
     for (const item of value) {

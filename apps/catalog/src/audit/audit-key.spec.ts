@@ -22,7 +22,12 @@ async function thrown(work: () => unknown): Promise<unknown> {
 
 describe('AuditKey', () => {
   it('refuses a key that is too short, not hex or odd, without quoting it', () => {
-    for (const bad of ['a1'.repeat(31), `${'a1'.repeat(31)}zz`, `${HEX}a`, 'correct horse battery staple correct horse battery staple!!']) {
+    for (const bad of [
+      'a1'.repeat(31),
+      `${'a1'.repeat(31)}zz`,
+      `${HEX}a`,
+      'correct horse battery staple correct horse battery staple!!',
+    ]) {
       let error: unknown;
       try {
         AuditKey.fromHex(bad, 'HUB_AUDIT_KEY');
@@ -30,7 +35,9 @@ describe('AuditKey', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).message).toMatch(/HUB_AUDIT_KEY: the audit key must be at least 64 hex characters \(32 bytes\)/);
+      expect((error as ConfigError).message).toMatch(
+        /HUB_AUDIT_KEY: the audit key must be at least 64 hex characters \(32 bytes\)/,
+      );
       expect((error as ConfigError).message).not.toContain(bad.slice(0, 16));
     }
   });
@@ -102,17 +109,24 @@ describe('loadAuditKey', () => {
     await chmod(open, 0o644);
     const exposed = await thrown(() => loadAuditKey(config({ HUB_AUDIT_KEY_FILE: open })));
     expect(exposed).toBeInstanceOf(ConfigError);
-    expect((exposed as Error).message).toContain(`${open} is accessible to others than its owner (mode 0644): \`chmod 600 ${open}\``);
+    expect((exposed as Error).message).toContain(
+      `${open} is accessible to others than its owner (mode 0644): \`chmod 600 ${open}\``,
+    );
 
     const short = join(dir, 'short.key');
     await writeFile(short, 'deadbeef\n', { mode: 0o600 });
     const malformed = await thrown(() => loadAuditKey(config({ HUB_AUDIT_KEY_FILE: short })));
-    expect((malformed as Error).message).toMatch(/HUB_AUDIT_KEY_FILE \(.*short\.key\): the audit key must be at least 64 hex characters/);
+    expect((malformed as Error).message).toMatch(
+      /HUB_AUDIT_KEY_FILE \(.*short\.key\): the audit key must be at least 64 hex characters/,
+    );
     expect((malformed as Error).message).not.toContain('deadbeef');
   });
 
   it('validates the checkpoint settings', () => {
-    expect(config({})).toMatchObject({ AUDIT_CHECKPOINT_MS: 60_000, AUDIT_CHECKPOINT_FILE: '.data/access-log-checkpoints.ndjson' });
+    expect(config({})).toMatchObject({
+      AUDIT_CHECKPOINT_MS: 60_000,
+      AUDIT_CHECKPOINT_FILE: '.data/access-log-checkpoints.ndjson',
+    });
     expect(() => config({ AUDIT_CHECKPOINT_MS: '10' })).toThrow(/AUDIT_CHECKPOINT_MS/);
   });
 });

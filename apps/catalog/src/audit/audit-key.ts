@@ -1,4 +1,14 @@
-import { createHash, createPrivateKey, createPublicKey, createSecretKey, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  hkdfSync,
+  randomBytes,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '@hub/config';
@@ -29,7 +39,11 @@ export class AuditKey {
   private constructor(secret: Buffer) {
     this.macKey = createSecretKey(derive(secret, 'hub/access-log/record-mac/v2'));
     const seed = derive(secret, 'hub/access-log/checkpoint-ed25519/v1');
-    this.signingKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+    this.signingKey = createPrivateKey({
+      key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
     this.verifyingKey = createPublicKey(this.signingKey);
     this.publicKey = this.verifyingKey.export({ format: 'jwk' }).x!;
     this.keyId = createHash('sha256').update(Buffer.from(this.publicKey, 'base64url')).digest('hex').slice(0, 16);
@@ -40,7 +54,9 @@ export class AuditKey {
     const hex = text.trim();
     if (!/^(?:[0-9a-fA-F]{2})+$/.test(hex) || hex.length < MIN_KEY_BYTES * 2) {
       // Never quote the value: it may be most of a real key.
-      throw new ConfigError([`${source}: the audit key must be at least ${MIN_KEY_BYTES * 2} hex characters (${MIN_KEY_BYTES} bytes), e.g. \`openssl rand -hex 32\``]);
+      throw new ConfigError([
+        `${source}: the audit key must be at least ${MIN_KEY_BYTES * 2} hex characters (${MIN_KEY_BYTES} bytes), e.g. \`openssl rand -hex 32\``,
+      ]);
     }
     return new AuditKey(Buffer.from(hex, 'hex'));
   }
@@ -91,7 +107,8 @@ export async function loadAuditKey(config: AuditConfig): Promise<LoadedAuditKey>
   if (config.HUB_AUDIT_KEY !== undefined && config.HUB_AUDIT_KEY_FILE !== undefined) {
     throw new ConfigError(['HUB_AUDIT_KEY and HUB_AUDIT_KEY_FILE are both set: set one of them']);
   }
-  if (config.HUB_AUDIT_KEY !== undefined) return { key: AuditKey.fromHex(config.HUB_AUDIT_KEY, 'HUB_AUDIT_KEY'), source: 'HUB_AUDIT_KEY', created: false };
+  if (config.HUB_AUDIT_KEY !== undefined)
+    return { key: AuditKey.fromHex(config.HUB_AUDIT_KEY, 'HUB_AUDIT_KEY'), source: 'HUB_AUDIT_KEY', created: false };
 
   const file = resolve(config.HUB_AUDIT_KEY_FILE ?? DEFAULT_AUDIT_KEY_FILE);
   let created = false;
@@ -101,13 +118,16 @@ export async function loadAuditKey(config: AuditConfig): Promise<LoadedAuditKey>
     await writeFile(file, `${randomBytes(MIN_KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     created = true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError([`HUB_AUDIT_KEY_FILE: cannot create ${file}: ${(error as Error).message}`]);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new ConfigError([`HUB_AUDIT_KEY_FILE: cannot create ${file}: ${(error as Error).message}`]);
   }
   const info = await stat(file);
   if (!info.isFile()) throw new ConfigError([`HUB_AUDIT_KEY_FILE: ${file} is not a file`]);
   const mode = info.mode & 0o777;
   if (mode & 0o077) {
-    throw new ConfigError([`HUB_AUDIT_KEY_FILE: ${file} is accessible to others than its owner (mode ${mode.toString(8).padStart(4, '0')}): \`chmod 600 ${file}\``]);
+    throw new ConfigError([
+      `HUB_AUDIT_KEY_FILE: ${file} is accessible to others than its owner (mode ${mode.toString(8).padStart(4, '0')}): \`chmod 600 ${file}\``,
+    ]);
   }
   return { key: AuditKey.fromHex(await readFile(file, 'utf8'), `HUB_AUDIT_KEY_FILE (${file})`), source: file, created };
 }

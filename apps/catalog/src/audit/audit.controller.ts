@@ -20,16 +20,28 @@ export class AccessRecordController {
   @Post(ACCESS_RECORDS_PATH)
   @HttpCode(HttpStatus.OK)
   async append(@Body() body: unknown): Promise<AppendResult> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'records')) {
-      throw badRequest('the body must be { "records": [ … ] }', [{ field: '(body)', code: 'INVALID_TYPE', message: 'must be an object with only "records"' }]);
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      Object.keys(body).some((k) => k !== 'records')
+    ) {
+      throw badRequest('the body must be { "records": [ … ] }', [
+        { field: '(body)', code: 'INVALID_TYPE', message: 'must be an object with only "records"' },
+      ]);
     }
     try {
       return await this.log.append((body as { records: never }).records);
     } catch (error) {
       if (error instanceof InputError) throw badRequest(error.message, error.violations);
-      this.logger.error(`appending ${recordCount(body)} access records failed: ${error instanceof Error ? error.stack : String(error)}`);
+      this.logger.error(
+        `appending ${recordCount(body)} access records failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       throw new HttpException(
-        { code: 'ACCESS_LOG_UNAVAILABLE', message: 'the access records could not be stored; nothing was stored — send the batch again' },
+        {
+          code: 'ACCESS_LOG_UNAVAILABLE',
+          message: 'the access records could not be stored; nothing was stored — send the batch again',
+        },
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }

@@ -41,7 +41,10 @@ registerEnumType(AccessOutcome, {
   },
 });
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'One operation through the gateway, allowed or refused (访问记录); append-only and hash-chained' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'One operation through the gateway, allowed or refused (访问记录); append-only and hash-chained',
+})
 export class AccessRecord {
   @Field({ description: 'Position in the access log (a 64-bit number, as text)' })
   seq: string;
@@ -79,7 +82,10 @@ export class AccessRecord {
   @Field(() => [String], { description: '`Type.field` coordinates the operation touched' })
   fields: string[];
 
-  @Field(() => [String], { description: 'Data subjects served: PERSON:<citizen ID>, LEGAL_ENTITY:<USCC>; citizen IDs other than the one asked for are masked as the reader may see them' })
+  @Field(() => [String], {
+    description:
+      'Data subjects served: PERSON:<citizen ID>, LEGAL_ENTITY:<USCC>; citizen IDs other than the one asked for are masked as the reader may see them',
+  })
   subjects: string[];
 
   @Field(() => AccessOutcome)
@@ -91,7 +97,10 @@ export class AccessRecord {
   @Field(() => Int)
   durationMs: number;
 
-  @Field({ description: 'hex HMAC-SHA256 under the hub’s audit key of prevHash and this record (records chained before the log was keyed: SHA-256)' })
+  @Field({
+    description:
+      'hex HMAC-SHA256 under the hub’s audit key of prevHash and this record (records chained before the log was keyed: SHA-256)',
+  })
   hash: string;
 
   @Field({ description: 'The hash of the record before (64 zeros for the first)' })
@@ -113,13 +122,26 @@ registerEnumType(AccessLogProblemCode, {
   description: 'What verifyAccessLog found wrong with the access log',
   valuesMap: {
     CHAIN_GAP: { description: 'Records are missing (deleted): between two others, or before the head' },
-    CHAIN_LINK_BROKEN: { description: 'A record’s prevHash is not the previous record’s hash: records removed or inserted' },
-    RECORD_CHANGED: { description: 'A record does not match its keyed MAC: rewritten, or its hash recomputed without the audit key (plain SHA-256 or another key)' },
+    CHAIN_LINK_BROKEN: {
+      description: 'A record’s prevHash is not the previous record’s hash: records removed or inserted',
+    },
+    RECORD_CHANGED: {
+      description:
+        'A record does not match its keyed MAC: rewritten, or its hash recomputed without the audit key (plain SHA-256 or another key)',
+    },
     HEAD_MISMATCH: { description: 'The chain head does not match the last record' },
     BEYOND_HEAD: { description: 'A record lies beyond the chain head: not appended through the log' },
-    TRUNCATED: { description: 'Records a checkpoint sealed are gone: the newest records deleted and the head moved back' },
-    CHECKPOINT_MISMATCH: { description: 'The record a checkpoint sealed has another hash now: rewritten with recomputed hashes, or rewound and appended again' },
-    CHECKPOINT_INVALID: { description: 'A line of the checkpoint file is not a valid checkpoint of this hub: forged, signed with another key, or malformed' },
+    TRUNCATED: {
+      description: 'Records a checkpoint sealed are gone: the newest records deleted and the head moved back',
+    },
+    CHECKPOINT_MISMATCH: {
+      description:
+        'The record a checkpoint sealed has another hash now: rewritten with recomputed hashes, or rewound and appended again',
+    },
+    CHECKPOINT_INVALID: {
+      description:
+        'A line of the checkpoint file is not a valid checkpoint of this hub: forged, signed with another key, or malformed',
+    },
   },
 });
 
@@ -128,14 +150,21 @@ export class AccessLogProblem {
   @Field(() => AccessLogProblemCode)
   code: AccessLogProblemCode;
 
-  @Field(() => String, { nullable: true, description: 'The first record concerned (for a gap: the first missing seq); null for a forged checkpoint' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The first record concerned (for a gap: the first missing seq); null for a forged checkpoint',
+  })
   seq?: string | null;
 
   @Field({ description: 'What is wrong, for a person: which records, which checkpoint, when' })
   reason: string;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A signed checkpoint of the access log, written outside the database (the checkpoint file, the access-record topic)' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description:
+    'A signed checkpoint of the access log, written outside the database (the checkpoint file, the access-record topic)',
+})
 export class AccessLogCheckpoint {
   @Field({ description: 'Its number: one sequence over every catalog instance' })
   no: string;
@@ -156,9 +185,15 @@ export class AccessLogCheckpoint {
   reason: string;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'The outcome of recomputing the access log chain and comparing it with its checkpoints' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'The outcome of recomputing the access log chain and comparing it with its checkpoints',
+})
 export class AccessLogVerification {
-  @Field({ description: 'True when every record checked is intact and linked, and (for a range reaching the head) the head and the checkpoints agree with the log' })
+  @Field({
+    description:
+      'True when every record checked is intact and linked, and (for a range reaching the head) the head and the checkpoints agree with the log',
+  })
   ok: boolean;
 
   // Float: the log outgrows a 32-bit Int.
@@ -166,32 +201,52 @@ export class AccessLogVerification {
   checked: number;
 
   @Field(() => Float, {
-    description: 'Of those, records chained before the log was keyed (plain SHA-256): intact as far as a SHA-256 chain can tell, but anyone with database access could have recomputed them',
+    description:
+      'Of those, records chained before the log was keyed (plain SHA-256): intact as far as a SHA-256 chain can tell, but anyone with database access could have recomputed them',
   })
   unkeyed: number;
 
-  @Field(() => String, { nullable: true, description: 'The first broken record (for a gap: the first missing seq); null when nothing or no record is broken' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The first broken record (for a gap: the first missing seq); null when nothing or no record is broken',
+  })
   firstBrokenSeq?: string | null;
 
   @Field(() => AccessLogProblemCode, { nullable: true, description: 'The code of the first problem' })
   code?: AccessLogProblemCode | null;
 
-  @Field(() => String, { nullable: true, description: 'Why, for the first problem: changed, broken link, gap, head mismatch, truncated/rewound, rewritten, forged checkpoint' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, for the first problem: changed, broken link, gap, head mismatch, truncated/rewound, rewritten, forged checkpoint',
+  })
   reason?: string | null;
 
-  @Field(() => [AccessLogProblem], { description: 'Every problem found: the first broken record (the chain is not walked past it), then the head and the checkpoints' })
+  @Field(() => [AccessLogProblem], {
+    description:
+      'Every problem found: the first broken record (the chain is not walked past it), then the head and the checkpoints',
+  })
   problems: AccessLogProblem[];
 
   @Field({ description: 'The seq of the chain head when the verification started' })
   headSeq: string;
 
-  @Field(() => AccessLogCheckpoint, { nullable: true, description: 'The newest valid checkpoint the catalog knows (from its checkpoint file, or the last it wrote); null when there is none yet' })
+  @Field(() => AccessLogCheckpoint, {
+    nullable: true,
+    description:
+      'The newest valid checkpoint the catalog knows (from its checkpoint file, or the last it wrote); null when there is none yet',
+  })
   checkpoint?: AccessLogCheckpoint | null;
 
-  @Field(() => Int, { description: 'How many valid checkpoints the log was compared with (0 when the range does not reach the head)' })
+  @Field(() => Int, {
+    description: 'How many valid checkpoints the log was compared with (0 when the range does not reach the head)',
+  })
   checkpointsChecked: number;
 
-  @Field({ description: 'The Ed25519 public key (raw, base64url) that verifies this hub’s checkpoints, for checking them outside the hub' })
+  @Field({
+    description:
+      'The Ed25519 public key (raw, base64url) that verifies this hub’s checkpoints, for checking them outside the hub',
+  })
   checkpointPublicKey: string;
 }
 

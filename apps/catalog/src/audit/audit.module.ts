@@ -40,7 +40,11 @@ import { SupervisionConfig } from '@hub/subgraph';
         return key;
       },
     },
-    { provide: CheckpointStore, inject: [AuditConfig, AuditKey], useFactory: (config: AuditConfig, key: AuditKey) => new CheckpointStore(config.AUDIT_CHECKPOINT_FILE, key) },
+    {
+      provide: CheckpointStore,
+      inject: [AuditConfig, AuditKey],
+      useFactory: (config: AuditConfig, key: AuditKey) => new CheckpointStore(config.AUDIT_CHECKPOINT_FILE, key),
+    },
     AccessLog,
     AccessLogSeal,
     AccessLogResolver,

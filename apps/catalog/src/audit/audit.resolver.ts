@@ -4,7 +4,16 @@ import { parseCitizenId, parseUscc } from '@hub/identifiers';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { Caller, InputError, Roles, touchSubjects, type HubContext } from '@hub/subgraph';
 import { AccessLogReaders } from './access-log-readers.js';
-import { AccessLogArgs, AccessLogCheckpoint, AccessLogVerification, AccessOutcome, AccessRecord, AccessRecordConnection, AccessSubjectType, VerifyAccessLogArgs } from './audit.model.js';
+import {
+  AccessLogArgs,
+  AccessLogCheckpoint,
+  AccessLogVerification,
+  AccessOutcome,
+  AccessRecord,
+  AccessRecordConnection,
+  AccessSubjectType,
+  VerifyAccessLogArgs,
+} from './audit.model.js';
 import { AccessLog } from './audit.service.js';
 
 const CURSOR_KIND = 'al';
@@ -25,7 +34,11 @@ export class AccessLogResolver {
       '(a citizen-facing portal calls it on the citizen’s behalf with such a key, once it has established who the citizen is). ' +
       'Other citizens named in a record come back masked as the reader’s own rights on citizen IDs say.',
   })
-  async accessLog(@Args() args: AccessLogArgs, @Caller() reader: Principal, @Context() context: HubContext): Promise<AccessRecordConnection> {
+  async accessLog(
+    @Args() args: AccessLogArgs,
+    @Caller() reader: Principal,
+    @Context() context: HubContext,
+  ): Promise<AccessRecordConnection> {
     const id = normalisedSubjectId(args.subjectType, args.subjectId);
     // `after: null` is the first page too (a client sends the cursor it has, null before the first page).
     const after = args.after == null ? undefined : decodeCursor(CURSOR_KIND, args.after, (k) => SEQ.test(k));
@@ -35,7 +48,13 @@ export class AccessLogResolver {
     // Reading who read someone's data is itself a read of their data: it goes into their own log.
     touchSubjects(context, args.subjectType, [id]);
     const nodes = page.records.map((r): AccessRecord => ({ ...view.show(r), outcome: r.outcome as AccessOutcome }));
-    return { nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: nodes.length ? encodeCursor(CURSOR_KIND, nodes.at(-1)!.seq) : undefined } };
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        endCursor: nodes.length ? encodeCursor(CURSOR_KIND, nodes.at(-1)!.seq) : undefined,
+      },
+    };
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
@@ -72,7 +91,16 @@ export class AccessLogResolver {
   })
   async accessLogSeal(): Promise<AccessLogCheckpoint | null> {
     const seal = await this.log.latestSeal();
-    return seal && { no: seal.no, headSeq: seal.headSeq, headHash: seal.headHash, time: new Date(seal.time), instance: seal.instance, reason: seal.reason };
+    return (
+      seal && {
+        no: seal.no,
+        headSeq: seal.headSeq,
+        headHash: seal.headHash,
+        time: new Date(seal.time),
+        instance: seal.instance,
+        reason: seal.reason,
+      }
+    );
   }
 }
 

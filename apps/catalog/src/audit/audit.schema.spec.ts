@@ -13,7 +13,9 @@ import { AccessLog } from './audit.service.js';
 
 // Code-first types fail only when the schema is built (a nullable union without an explicit type,
 // a name clash): build the access log's part of the catalog subgraph on its own, without a database.
-@Module({ providers: [AccessLogResolver, { provide: AccessLog, useValue: {} }, { provide: AccessLogReaders, useValue: {} }] })
+@Module({
+  providers: [AccessLogResolver, { provide: AccessLog, useValue: {} }, { provide: AccessLogReaders, useValue: {} }],
+})
 class AccessLogSchemaOnly {}
 
 describe('the access log in the catalog subgraph schema', () => {
@@ -22,9 +24,15 @@ describe('the access log in the catalog subgraph schema', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [SubgraphModule.forRoot({ name: 'catalog', include: [AccessLogSchemaOnly, CatalogGraphQLScope] }), AccessLogSchemaOnly],
+      imports: [
+        SubgraphModule.forRoot({ name: 'catalog', include: [AccessLogSchemaOnly, CatalogGraphQLScope] }),
+        AccessLogSchemaOnly,
+      ],
     }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false, rawBody: true });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+      logger: false,
+      rawBody: true,
+    });
     await app.init();
     sdl = printSubgraphSchema(app.get(GraphQLSchemaHost).schema);
   });
@@ -33,9 +41,18 @@ describe('the access log in the catalog subgraph schema', () => {
   });
 
   it('has the queries and types', () => {
-    expect(sdl).toMatch(/accessLog\(\s[\s\S]*subjectType: AccessSubjectType![\s\S]*first: Int! = 20[\s\S]*\): AccessRecordConnection!/);
+    expect(sdl).toMatch(
+      /accessLog\(\s[\s\S]*subjectType: AccessSubjectType![\s\S]*first: Int! = 20[\s\S]*\): AccessRecordConnection!/,
+    );
     expect(sdl).toMatch(/verifyAccessLog\([\s\S]*\): AccessLogVerification!/);
-    for (const type of ['type AccessRecord ', 'type AccessRecordConnection', 'type AccessLogVerification', 'enum AccessSubjectType', 'enum AccessOutcome', 'type PageInfo @shareable']) {
+    for (const type of [
+      'type AccessRecord ',
+      'type AccessRecordConnection',
+      'type AccessLogVerification',
+      'enum AccessSubjectType',
+      'enum AccessOutcome',
+      'type PageInfo @shareable',
+    ]) {
       expect(sdl).toContain(type);
     }
   });
@@ -44,12 +61,35 @@ describe('the access log in the catalog subgraph schema', () => {
     const fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();
     const payload = JSON.stringify({ query: '{ verifyAccessLog { ok } }' });
-    const unsigned = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload });
+    const unsigned = await fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
     expect(unsigned.statusCode).toBe(401);
     expect(unsigned.json()).toMatchObject({ errors: [{ extensions: { code: 'ACCESS_SIGNATURE_MISSING' } }] });
-    const system: Principal = { keyId: 'abcdefghijkl', roles: [Role.SYSTEM], departmentUscc: '11440604MB2D07312X', systemCode: 'fs-cc-one-window', name: 'one window' };
-    const signed = signedHeaders({ principal: system, issuer: 'gateway', purpose: null, caseNumber: null }, 'catalog', { method: 'POST', url: '/graphql', body: payload }, ensureInternalSecret());
-    const refused = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...signed }, payload });
-    expect(refused.json()).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN', requiredRoles: ['STEWARD', 'ADMIN'] } }] });
+    const system: Principal = {
+      keyId: 'abcdefghijkl',
+      roles: [Role.SYSTEM],
+      departmentUscc: '11440604MB2D07312X',
+      systemCode: 'fs-cc-one-window',
+      name: 'one window',
+    };
+    const signed = signedHeaders(
+      { principal: system, issuer: 'gateway', purpose: null, caseNumber: null },
+      'catalog',
+      { method: 'POST', url: '/graphql', body: payload },
+      ensureInternalSecret(),
+    );
+    const refused = await fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...signed },
+      payload,
+    });
+    expect(refused.json()).toMatchObject({
+      errors: [{ extensions: { code: 'FORBIDDEN', requiredRoles: ['STEWARD', 'ADMIN'] } }],
+    });
   });
 });

@@ -107,7 +107,8 @@ export class AccessLog {
   async verify(options: { fromSeq?: string; toSeq?: string } = {}): Promise<VerifyResult> {
     const from = options.fromSeq === undefined ? 1n : parseSeq(options.fromSeq, 'fromSeq');
     const to = options.toSeq === undefined ? undefined : parseSeq(options.toSeq, 'toSeq');
-    if (to !== undefined && to < from) throw new InputError([{ field: 'toSeq', code: 'OUT_OF_RANGE', message: 'must not be before fromSeq' }]);
+    if (to !== undefined && to < from)
+      throw new InputError([{ field: 'toSeq', code: 'OUT_OF_RANGE', message: 'must not be before fromSeq' }]);
 
     // Checkpoints first, the head second: a checkpoint is written after the head it seals was
     // committed, so none read now can be ahead of the head read next.
@@ -128,21 +129,45 @@ export class AccessLog {
     const walk = await this.walk(from, upper, keyedFrom);
     const problems: AccessLogProblem[] = walk.broken ? [walk.broken] : [];
     if (!walk.broken && walk.last.seq < upper) {
-      problems.push(problem(AccessLogProblemCode.CHAIN_GAP, walk.last.seq + 1n, `gap: ${missing(walk.last.seq + 1n, upper)} missing (deleted); the head is at ${headSeq}`));
+      problems.push(
+        problem(
+          AccessLogProblemCode.CHAIN_GAP,
+          walk.last.seq + 1n,
+          `gap: ${missing(walk.last.seq + 1n, upper)} missing (deleted); the head is at ${headSeq}`,
+        ),
+      );
     }
     let checkpointsChecked = 0;
     if (atHead) {
       if (!walk.broken && head && walk.last.seq === headSeq && walk.last.hash !== head.hash) {
-        problems.push(problem(AccessLogProblemCode.HEAD_MISMATCH, headSeq, `head mismatch: the chain head does not match ${hashName(headSeq)}`));
+        problems.push(
+          problem(
+            AccessLogProblemCode.HEAD_MISMATCH,
+            headSeq,
+            `head mismatch: the chain head does not match ${hashName(headSeq)}`,
+          ),
+        );
       }
       // One statement, one snapshot: the head may have moved on meanwhile; what is beyond the
       // current head was not appended through the log.
       const beyond = await this.records.beyondHead();
       if (beyond.seq !== null) {
-        problems.push(problem(AccessLogProblemCode.BEYOND_HEAD, BigInt(beyond.seq), `record ${beyond.seq} is beyond the chain head (${beyond.headSeq ?? 'none'}): not appended through the log`));
+        problems.push(
+          problem(
+            AccessLogProblemCode.BEYOND_HEAD,
+            BigInt(beyond.seq),
+            `record ${beyond.seq} is beyond the chain head (${beyond.headSeq ?? 'none'}): not appended through the log`,
+          ),
+        );
       }
       problems.push(...(await this.compareWithCheckpoints(checkpoints.valid, headSeq)));
-      problems.push(...checkpoints.invalid.map((c) => ({ code: AccessLogProblemCode.CHECKPOINT_INVALID, seq: null, reason: `${c.reason} (${c.where})` })));
+      problems.push(
+        ...checkpoints.invalid.map((c) => ({
+          code: AccessLogProblemCode.CHECKPOINT_INVALID,
+          seq: null,
+          reason: `${c.reason} (${c.where})`,
+        })),
+      );
       checkpointsChecked = mine.length;
     }
     return {
@@ -191,8 +216,18 @@ export class AccessLog {
       const rows = await this.records.range(last.seq, upper, AccessLog.VERIFY_PAGE_SIZE);
       for (const row of rows) {
         const seq = BigInt(row.seq);
-        if (seq !== last.seq + 1n) return result(problem(AccessLogProblemCode.CHAIN_GAP, last.seq + 1n, `gap: ${missing(last.seq + 1n, seq - 1n)} missing (deleted)`));
-        if (row.prevHash !== last.hash) return result(problem(AccessLogProblemCode.CHAIN_LINK_BROKEN, seq, `broken link: prev_hash is not ${hashName(last.seq)}`));
+        if (seq !== last.seq + 1n)
+          return result(
+            problem(
+              AccessLogProblemCode.CHAIN_GAP,
+              last.seq + 1n,
+              `gap: ${missing(last.seq + 1n, seq - 1n)} missing (deleted)`,
+            ),
+          );
+        if (row.prevHash !== last.hash)
+          return result(
+            problem(AccessLogProblemCode.CHAIN_LINK_BROKEN, seq, `broken link: prev_hash is not ${hashName(last.seq)}`),
+          );
         const changed = this.contentProblem(row, seq, keyed, keyedFrom);
         if (changed) return result(problem(AccessLogProblemCode.RECORD_CHANGED, seq, changed));
         if (row.hashAlg === HASH_ALG.hmacSha256) keyed = true;
@@ -205,7 +240,12 @@ export class AccessLog {
   }
 
   /** Why a record's hash does not vouch for its content, or null when it does. */
-  private contentProblem(row: AccessRecordRow, seq: bigint, keyedBefore: boolean, keyedFrom: bigint | undefined): string | null {
+  private contentProblem(
+    row: AccessRecordRow,
+    seq: bigint,
+    keyedBefore: boolean,
+    keyedFrom: bigint | undefined,
+  ): string | null {
     switch (row.hashAlg) {
       case HASH_ALG.hmacSha256:
         return this.key.mac(row.prevHash, canonicalRecord(row)) === row.hash
@@ -215,7 +255,9 @@ export class AccessLog {
         if (keyedBefore || (keyedFrom !== undefined && seq >= keyedFrom)) {
           return `changed: an unkeyed (plain SHA-256) record where the log is keyed${keyedFrom === undefined ? '' : ` from record ${keyedFrom}`}: its hash was recomputed without the audit key`;
         }
-        return chainHash(row.prevHash, canonicalRecord(row)) === row.hash ? null : 'changed: the content does not match the stored hash';
+        return chainHash(row.prevHash, canonicalRecord(row)) === row.hash
+          ? null
+          : 'changed: the content does not match the stored hash';
       default:
         return `changed: unknown hash algorithm ${JSON.stringify(String(row.hashAlg).slice(0, 20))}`;
     }
@@ -238,7 +280,8 @@ export class AccessLog {
    */
   async accessLog(subject: string, options: { first: number; after?: string }): Promise<AccessLogPage> {
     const { first } = options;
-    if (!Number.isInteger(first) || first < 1 || first > 1_000) throw new RangeError(`first must be 1–1000, got ${first}`);
+    if (!Number.isInteger(first) || first < 1 || first > 1_000)
+      throw new RangeError(`first must be 1–1000, got ${first}`);
     const after = options.after === undefined ? undefined : parseSeq(options.after, 'after');
     const rows = await this.records.bySubject(subject, first + 1, after);
     return { records: rows.slice(0, first), hasNextPage: rows.length > first };
@@ -287,10 +330,10 @@ export function toRow(input: AccessRecordInput, seq: string, recordedAt: Date, p
   };
 }
 
-
 function parseSeq(value: string, field: string): bigint {
   const seq = SEQ.test(value) ? BigInt(value) : 0n;
-  if (seq < 1n || seq > MAX_SEQ) throw new InputError([{ field, code: 'INVALID_VALUE', message: 'must be a record seq: a whole number ≥ 1' }]);
+  if (seq < 1n || seq > MAX_SEQ)
+    throw new InputError([{ field, code: 'INVALID_VALUE', message: 'must be a record seq: a whole number ≥ 1' }]);
   return seq;
 }
 

@@ -9,7 +9,17 @@ import { CheckpointStore } from './checkpoint-store.js';
 
 const key = AuditKey.random();
 const checkpoint = (no: number): Checkpoint =>
-  signCheckpoint(key, { root: 'a'.repeat(64), no: String(no), prev: null, headSeq: String(no * 10), headHash: 'e'.repeat(64), keyedFrom: '1', time: '2026-12-07T08:00:00.000Z', instance: 'test', reason: 'interval' });
+  signCheckpoint(key, {
+    root: 'a'.repeat(64),
+    no: String(no),
+    prev: null,
+    headSeq: String(no * 10),
+    headHash: 'e'.repeat(64),
+    keyedFrom: '1',
+    time: '2026-12-07T08:00:00.000Z',
+    instance: 'test',
+    reason: 'interval',
+  });
 
 describe('CheckpointStore', () => {
   let dir: string;
@@ -37,7 +47,9 @@ describe('CheckpointStore', () => {
   it('refuses to start when the file cannot be appended to', async () => {
     const blocker = join(dir, 'a-file');
     await writeFile(blocker, 'x');
-    await expect(new CheckpointStore(join(blocker, 'checkpoints.ndjson'), key).load()).rejects.toBeInstanceOf(ConfigError);
+    await expect(new CheckpointStore(join(blocker, 'checkpoints.ndjson'), key).load()).rejects.toBeInstanceOf(
+      ConfigError,
+    );
   });
 
   it('reads only the tail of a long file, naming lines from its end', async () => {

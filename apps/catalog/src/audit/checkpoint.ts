@@ -55,7 +55,20 @@ export interface CheckpointFinding {
 
 const SEQ = /^[1-9][0-9]{0,18}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
-const KEYS = ['v', 'root', 'no', 'prev', 'headSeq', 'headHash', 'keyedFrom', 'time', 'instance', 'reason', 'keyId', 'signature'];
+const KEYS = [
+  'v',
+  'root',
+  'no',
+  'prev',
+  'headSeq',
+  'headHash',
+  'keyedFrom',
+  'time',
+  'instance',
+  'reason',
+  'keyId',
+  'signature',
+];
 
 /** What is signed: the canonical JSON of every field but the signature. */
 export function checkpointPayload(checkpoint: Omit<Checkpoint, 'signature'> | Checkpoint): string {
@@ -74,7 +87,10 @@ export function signCheckpoint(key: AuditKey, fields: UnsignedCheckpoint): Check
 }
 
 /** One line of the checkpoint file (or one event's data): a valid checkpoint of this hub, or why not. */
-export function parseCheckpoint(text: string, key: AuditKey): { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string } {
+export function parseCheckpoint(
+  text: string,
+  key: AuditKey,
+): { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -85,8 +101,13 @@ export function parseCheckpoint(text: string, key: AuditKey): { ok: true; checkp
   if (problem) return { ok: false, reason: `not a checkpoint: ${problem}` };
   const checkpoint = value as Checkpoint;
   const claim = `checkpoint #${checkpoint.no} (record ${checkpoint.headSeq} at ${checkpoint.time}, by ${checkpoint.instance})`;
-  if (checkpoint.keyId !== key.keyId) return { ok: false, reason: `forged or foreign ${claim}: signed with key ${checkpoint.keyId}, not this hub's key ${key.keyId}` };
-  if (!key.verify(checkpointPayload(checkpoint), checkpoint.signature)) return { ok: false, reason: `forged ${claim}: its signature does not verify` };
+  if (checkpoint.keyId !== key.keyId)
+    return {
+      ok: false,
+      reason: `forged or foreign ${claim}: signed with key ${checkpoint.keyId}, not this hub's key ${key.keyId}`,
+    };
+  if (!key.verify(checkpointPayload(checkpoint), checkpoint.signature))
+    return { ok: false, reason: `forged ${claim}: its signature does not verify` };
   return { ok: true, checkpoint };
 }
 
@@ -104,7 +125,10 @@ function shapeProblem(value: unknown): string | null {
     wrong('headSeq', isString(c.headSeq) && SEQ.test(c.headSeq)) ??
     wrong('headHash', isString(c.headHash) && HEX64.test(c.headHash)) ??
     wrong('keyedFrom', c.keyedFrom === null || (isString(c.keyedFrom) && SEQ.test(c.keyedFrom))) ??
-    wrong('time', isString(c.time) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(c.time) && !Number.isNaN(Date.parse(c.time))) ??
+    wrong(
+      'time',
+      isString(c.time) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(c.time) && !Number.isNaN(Date.parse(c.time)),
+    ) ??
     wrong('instance', isString(c.instance) && c.instance.length >= 1 && c.instance.length <= 200) ??
     wrong('reason', c.reason === 'interval' || c.reason === 'shutdown') ??
     wrong('keyId', isString(c.keyId) && /^[0-9a-f]{16}$/.test(c.keyId)) ??
@@ -140,7 +164,11 @@ function cmp<T extends bigint | string>(a: T, b: T): number {
  *   before it, were rewritten with recomputed hashes (or the log was rewound and appended again).
  *   The range starts after the last checkpoint below it that still matches.
  */
-export function checkpointFindings(checkpoints: Checkpoint[], headSeq: bigint, hashes: ReadonlyMap<string, string>): CheckpointFinding[] {
+export function checkpointFindings(
+  checkpoints: Checkpoint[],
+  headSeq: bigint,
+  hashes: ReadonlyMap<string, string>,
+): CheckpointFinding[] {
   const findings: CheckpointFinding[] = [];
   const when = (c: Checkpoint) => `checkpoint #${c.no} at ${c.time}`;
   const { mine, foreign } = byLog(checkpoints, hashes.get('1'));
@@ -179,7 +207,12 @@ export function checkpointFindings(checkpoints: Checkpoint[], headSeq: bigint, h
       continue;
     }
     if (stored === undefined) {
-      findings.push({ code: 'TRUNCATED', seq: c.headSeq, reason: `truncated/rewound: record ${c.headSeq}, sealed by ${when(c)}, is missing`, checkpoint: c });
+      findings.push({
+        code: 'TRUNCATED',
+        seq: c.headSeq,
+        reason: `truncated/rewound: record ${c.headSeq}, sealed by ${when(c)}, is missing`,
+        checkpoint: c,
+      });
     } else {
       const from = lastGood + 1n;
       const range = from === seq ? `record ${seq} was` : `records ${from}–${seq} were`;
@@ -200,7 +233,10 @@ export function checkpointFindings(checkpoints: Checkpoint[], headSeq: bigint, h
  * Splits checkpoints into this log's (whose root is `root`, the hash of record 1) and other logs',
  * by root. Without a record 1 (everything deleted) every checkpoint counts as this log's.
  */
-export function byLog(checkpoints: Checkpoint[], root: string | undefined): { mine: Checkpoint[]; foreign: Map<string, Checkpoint[]> } {
+export function byLog(
+  checkpoints: Checkpoint[],
+  root: string | undefined,
+): { mine: Checkpoint[]; foreign: Map<string, Checkpoint[]> } {
   const mine: Checkpoint[] = [];
   const foreign = new Map<string, Checkpoint[]>();
   for (const c of checkpoints) {

@@ -1,6 +1,14 @@
 import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, HASH_ALG, canonicalJson, canonicalRecord, chainHash, chainMac, type ChainedContent } from './hash-chain.js';
+import {
+  GENESIS_HASH,
+  HASH_ALG,
+  canonicalJson,
+  canonicalRecord,
+  chainHash,
+  chainMac,
+  type ChainedContent,
+} from './hash-chain.js';
 
 const row = (over: Partial<ChainedContent> = {}): ChainedContent => ({
   seq: '42',
@@ -47,7 +55,11 @@ describe('canonicalRecord', () => {
   });
 
   it('gives the same text for the row as read back from Postgres (bigint as string, jsonb keys reordered, same instants)', () => {
-    const built = row({ seq: 42 as unknown as string, refusal: { items: [{ z: 1, a: 'x' }], code: 'NO_GRANT' }, timings: { execute: 21, policy: 0.5 } });
+    const built = row({
+      seq: 42 as unknown as string,
+      refusal: { items: [{ z: 1, a: 'x' }], code: 'NO_GRANT' },
+      timings: { execute: 21, policy: 0.5 },
+    });
     const readBack = row({
       seq: '42',
       recordedAt: '2025-03-01T16:00:00.123+08:00',
@@ -98,13 +110,17 @@ describe('chainMac', () => {
     const mac = chainMac(key, GENESIS_HASH, canonical);
     expect(mac).not.toBe(chainHash(GENESIS_HASH, canonical));
     expect(mac).not.toBe(chainMac(createSecretKey(Buffer.alloc(32, 8)), GENESIS_HASH, canonical));
-    expect(mac).not.toBe(chainMac(key, GENESIS_HASH, canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256, purpose: '例行检查' }))));
+    expect(mac).not.toBe(
+      chainMac(key, GENESIS_HASH, canonicalRecord(row({ hashAlg: HASH_ALG.hmacSha256, purpose: '例行检查' }))),
+    );
   });
 });
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, keeps array order, drops undefined members', () => {
-    expect(canonicalJson({ b: [3, { d: 1, c: undefined, a: null }], a: 'é' })).toBe('{"a":"é","b":[3,{"a":null,"d":1}]}');
+    expect(canonicalJson({ b: [3, { d: 1, c: undefined, a: null }], a: 'é' })).toBe(
+      '{"a":"é","b":[3,{"a":null,"d":1}]}',
+    );
   });
 });
 

@@ -15,7 +15,10 @@ registerEnumType(CalendarYearSource, {
   },
 });
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A year whose holidays and make-up working days are official (from the State Council notice)' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'A year whose holidays and make-up working days are official (from the State Council notice)',
+})
 export class OfficialCalendarYear {
   @Field(() => Int)
   year: number;
@@ -30,15 +33,24 @@ export class OfficialCalendarYear {
   version: number | null;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'Which years deadlines are counted with official lists, and from when they are provisional' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'Which years deadlines are counted with official lists, and from when they are provisional',
+})
 export class WorkingDayCalendarCoverage {
   @Field(() => [OfficialCalendarYear])
   officialYears: OfficialCalendarYear[];
 
-  @Field(() => String, { nullable: true, description: 'The last day of the official years that run on from the current one (CST); null when the current year is not official' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The last day of the official years that run on from the current one (CST); null when the current year is not official',
+  })
   officialUntil: string | null;
 
-  @Field(() => Int, { description: 'The first year counted with its statutory holidays only: deadlines reaching into it are provisional' })
+  @Field(() => Int, {
+    description: 'The first year counted with its statutory holidays only: deadlines reaching into it are provisional',
+  })
   firstProvisionalYear: number;
 
   @Field(() => String, { nullable: true, description: 'Set from 60 days before officialUntil: what to enter' })
@@ -54,7 +66,11 @@ export class StatutoryHoliday {
   name: string;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: "A year's holiday arrangement from the State Council's notice (部分节假日安排的通知), as an admin entered it" })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description:
+    "A year's holiday arrangement from the State Council's notice (部分节假日安排的通知), as an admin entered it",
+})
 export class WorkingDayNotice {
   @Field(() => Int)
   year: number;
@@ -96,7 +112,10 @@ export class EnterWorkingDayNoticeInput {
   @IsInt()
   year: number;
 
-  @Field(() => [String], { description: "Every Monday–Friday day off of the year (and of the December before, for New Year bridging), YYYY-MM-DD: the statutory days, their make-up days (补休) and bridging days" })
+  @Field(() => [String], {
+    description:
+      'Every Monday–Friday day off of the year (and of the December before, for New Year bridging), YYYY-MM-DD: the statutory days, their make-up days (补休) and bridging days',
+  })
   @IsArray()
   @ArrayMaxSize(60)
   @IsString({ each: true })
@@ -110,7 +129,10 @@ export class EnterWorkingDayNoticeInput {
   @MaxLength(10, { each: true })
   workdays: string[];
 
-  @Field({ description: 'The notice: its title and number, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕X号）' })
+  @Field({
+    description:
+      'The notice: its title and number, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕X号）',
+  })
   @IsString()
   @MaxLength(500)
   source: string;
@@ -120,13 +142,19 @@ export class EnterWorkingDayNoticeInput {
   @IsDay()
   publishedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required when the year was entered before: what changed (an amending notice, a typo)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the year was entered before: what changed (an amending notice, a typo)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   reason?: string | null;
 
-  @Field({ defaultValue: false, description: 'Take a notice whose days off less days worked differ from the statutory total (a one-off holiday)' })
+  @Field({
+    defaultValue: false,
+    description: 'Take a notice whose days off less days worked differ from the statutory total (a one-off holiday)',
+  })
   @IsBoolean()
   unusualTotalConfirmed: boolean;
 }

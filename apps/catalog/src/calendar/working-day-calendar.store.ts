@@ -29,7 +29,11 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   private latest: { at: number; calendar: WorkingDayCalendar } | null = null;
   private readonly watch = new CoverageWatch({
     calendar: () => this.last(),
-    warn: (message, coverage) => this.log.warn({ officialUntil: coverage.officialUntil, firstProvisionalYear: coverage.firstProvisionalYear }, message),
+    warn: (message, coverage) =>
+      this.log.warn(
+        { officialUntil: coverage.officialUntil, firstProvisionalYear: coverage.firstProvisionalYear },
+        message,
+      ),
   });
 
   constructor(
@@ -39,8 +43,11 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   ) {
     // Read at each scrape from the calendar in force: an alert fires in December while next
     // year's notice is missing, and at once when the current year has none.
-    metrics.gauge('hub_working_day_calendar_official_days_left', 'Days until the official working-day calendar runs out (0: the current year has no notice)', [], (gauge) =>
-      gauge.set(officialDaysLeft(this.last(), new Date())),
+    metrics.gauge(
+      'hub_working_day_calendar_official_days_left',
+      'Days until the official working-day calendar runs out (0: the current year has no notice)',
+      [],
+      (gauge) => gauge.set(officialDaysLeft(this.last(), new Date())),
     );
     // Not critical (deadlines are still given, marked provisional), but visible from 60 days before
     // the official years run out; the detail says which years are official either way.
@@ -93,7 +100,17 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   /** The calendar with the notices as `tx` sees them (inside the transaction that enters one). */
   async calendarIn(tx?: InTransaction): Promise<WorkingDayCalendar> {
     const rows = await this.notices.latestPerYear(tx);
-    return rows.reduce((calendar, n) => calendar.withNotice({ year: n.year, holidays: n.holidays, workdays: n.workdays, source: n.source, version: n.version }), this.base);
+    return rows.reduce(
+      (calendar, n) =>
+        calendar.withNotice({
+          year: n.year,
+          holidays: n.holidays,
+          workdays: n.workdays,
+          source: n.source,
+          version: n.version,
+        }),
+      this.base,
+    );
   }
 
   /** The calendar last read (the file alone before the first read). */

@@ -16,17 +16,27 @@ export class WorkingDayNoticeRepository extends Repository {
 
   /** Every version, newest first; of one year when asked. */
   list(year?: number): Promise<WorkingDayNoticeRow[]> {
-    return this.manager().getRepository(WorkingDayNoticeRow).find({ where: year === undefined ? {} : { year }, order: { year: 'DESC', version: 'DESC' } });
+    return this.manager()
+      .getRepository(WorkingDayNoticeRow)
+      .find({ where: year === undefined ? {} : { year }, order: { year: 'DESC', version: 'DESC' } });
   }
 
   /** The latest version of every year, by year (as the transaction sees them, when given). */
   latestPerYear(tx?: InTransaction): Promise<WorkingDayNoticeRow[]> {
-    return this.manager(tx).getRepository(WorkingDayNoticeRow).createQueryBuilder('n').distinctOn(['n.year']).orderBy('n.year', 'ASC').addOrderBy('n.version', 'DESC').getMany();
+    return this.manager(tx)
+      .getRepository(WorkingDayNoticeRow)
+      .createQueryBuilder('n')
+      .distinctOn(['n.year'])
+      .orderBy('n.year', 'ASC')
+      .addOrderBy('n.version', 'DESC')
+      .getMany();
   }
 
   /** A year's latest version, locked until the transaction ends. */
   latestLocked(tx: InTransaction, year: number): Promise<WorkingDayNoticeRow | null> {
-    return tx.manager.getRepository(WorkingDayNoticeRow).findOne({ where: { year }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+    return tx.manager
+      .getRepository(WorkingDayNoticeRow)
+      .findOne({ where: { year }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Fails with the unique violation (23505) when that version of the year exists already. */

@@ -57,20 +57,39 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
   async enter(input: EnterWorkingDayNoticeInput, by: Principal, now = new Date()): Promise<WorkingDayNoticeRow> {
     const holidays = [...input.holidays].map((d) => d.trim());
     const workdays = [...input.workdays].map((d) => d.trim());
-    const violations: InputViolation[] = noticeViolations({ year: input.year, holidays, workdays }, { unusualTotalConfirmed: input.unusualTotalConfirmed }).map((v) => ({
+    const violations: InputViolation[] = noticeViolations(
+      { year: input.year, holidays, workdays },
+      { unusualTotalConfirmed: input.unusualTotalConfirmed },
+    ).map((v) => ({
       ...v,
       field: `input.${v.field}`,
     }));
     const source = input.source.trim();
-    if ([...source].length < 8) violations.push({ field: 'input.source', code: 'SOURCE_REQUIRED', message: "name the notice: its title and number (at least 8 characters)" });
-    if (input.publishedOn && input.publishedOn > chinaDate(now)) violations.push({ field: 'input.publishedOn', code: 'IN_FUTURE', message: 'a notice is entered once it is issued' });
+    if ([...source].length < 8)
+      violations.push({
+        field: 'input.source',
+        code: 'SOURCE_REQUIRED',
+        message: 'name the notice: its title and number (at least 8 characters)',
+      });
+    if (input.publishedOn && input.publishedOn > chinaDate(now))
+      violations.push({
+        field: 'input.publishedOn',
+        code: 'IN_FUTURE',
+        message: 'a notice is entered once it is issued',
+      });
     if (violations.length > 0) throw new InputError(violations);
     const reason = input.reason?.trim() || null;
     const row = await this.unitOfWork.run(async (tx) => {
       await this.calendars.lockForRecount(tx);
       const previous = await this.notices.latestLocked(tx, input.year);
       if (previous && (!reason || [...reason].length < 4)) {
-        throw new InputError([{ field: 'input.reason', code: 'REASON_REQUIRED', message: `${input.year} was entered already (version ${previous.version}): say what this version changes (at least 4 characters)` }]);
+        throw new InputError([
+          {
+            field: 'input.reason',
+            code: 'REASON_REQUIRED',
+            message: `${input.year} was entered already (version ${previous.version}): say what this version changes (at least 4 characters)`,
+          },
+        ]);
       }
       const notice: WorkingDayNoticeRow = {
         year: input.year,
@@ -85,20 +104,38 @@ export class WorkingDayNoticeService implements OnApplicationBootstrap {
         enteredBy: by.keyId,
         enteredAt: now,
       };
-      const calendar = (await this.calendars.calendarIn(tx)).withNotice({ year: notice.year, holidays: notice.holidays, workdays: notice.workdays, source, version: notice.version });
-      notice.deadlinesChanged = await this.sharing.recountDeadlines(tx, calendar, { kind: 'notice', year: notice.year, version: notice.version }, now);
+      const calendar = (await this.calendars.calendarIn(tx)).withNotice({
+        year: notice.year,
+        holidays: notice.holidays,
+        workdays: notice.workdays,
+        source,
+        version: notice.version,
+      });
+      notice.deadlinesChanged = await this.sharing.recountDeadlines(
+        tx,
+        calendar,
+        { kind: 'notice', year: notice.year, version: notice.version },
+        now,
+      );
       try {
         await this.notices.insert(tx, notice);
       } catch (error) {
         // Two admins entering the same year at once: the primary key (year, version) lets one through.
-        if ((error as { code?: string }).code === '23505') throw new HubError('CONCURRENT_WRITE', `a notice for ${input.year} was entered at the same moment: look at it, and enter yours again if still needed`);
+        if ((error as { code?: string }).code === '23505')
+          throw new HubError(
+            'CONCURRENT_WRITE',
+            `a notice for ${input.year} was entered at the same moment: look at it, and enter yours again if still needed`,
+          );
         throw error;
       }
       await tx.publish([workingDayNoticeEnteredEvent(notice)]);
       return notice;
     });
     this.calendars.invalidate();
-    this.log.info({ year: row.year, version: row.version, deadlinesChanged: row.deadlinesChanged, by: by.keyId }, 'working-day notice entered');
+    this.log.info(
+      { year: row.year, version: row.version, deadlinesChanged: row.deadlinesChanged, by: by.keyId },
+      'working-day notice entered',
+    );
     return row;
   }
 }

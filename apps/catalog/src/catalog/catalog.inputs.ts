@@ -15,7 +15,19 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ARGUMENT_COORDINATE, DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import {
+  ARGUMENT_COORDINATE,
+  DataClass,
+  DataItemType,
+  MaskingRule,
+  OpenAttribute,
+  ResourceFormat,
+  ResourceStatus,
+  Sensitivity,
+  SharingMethod,
+  SharingType,
+  UpdateCycle,
+} from '@hub/policy';
 import { IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 import { IsResourceCode } from './is-resource-code.js';
@@ -24,7 +36,11 @@ const COORDINATE = /^[A-Z][A-Za-z0-9_]*\.[a-z_][A-Za-z0-9_]*$/;
 const FIELD_NAME = /^[a-z_][A-Za-z0-9_]*$/;
 const ENUM_VALUE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-@InputType({ ...IN_CATALOG_SCHEMA, description: 'When the masking rule does not apply: a sibling field of the masked value and the values that exempt it' })
+@InputType({
+  ...IN_CATALOG_SCHEMA,
+  description:
+    'When the masking rule does not apply: a sibling field of the masked value and the values that exempt it',
+})
 export class MaskUnlessInput {
   @Field({ description: 'A field beside every field of the item, e.g. subjectType' })
   @IsString()
@@ -68,13 +84,18 @@ export class DataItemInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Argument coordinates this item governs — filtering or looking up by them reads it: `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`',
+    description:
+      'Argument coordinates this item governs — filtering or looking up by them reads it: `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @MaxLength(200, { each: true })
-  @Matches(ARGUMENT_COORDINATE, { each: true, message: 'each argument is `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`' })
+  @Matches(ARGUMENT_COORDINATE, {
+    each: true,
+    message:
+      'each argument is `Type.field(path)`, e.g. Query.searchPersons(filter.name), or `Type.field(selector: VALUE, path)`',
+  })
   arguments?: string[];
 
   @Field(() => Sensitivity)
@@ -86,11 +107,16 @@ export class DataItemInput {
   @IsEnum(MaskingRule)
   masking?: MaskingRule | null;
 
-  @Field(() => DataClass, { description: 'What the values are; a personal class in a shared resource needs a masking rule that fits it' })
+  @Field(() => DataClass, {
+    description: 'What the values are; a personal class in a shared resource needs a masking rule that fits it',
+  })
   @IsEnum(DataClass)
   dataClass: DataClass;
 
-  @Field(() => MaskUnlessInput, { nullable: true, description: 'When the masking rule does not apply (a sibling says the subject is not a natural person)' })
+  @Field(() => MaskUnlessInput, {
+    nullable: true,
+    description: 'When the masking rule does not apply (a sibling says the subject is not a natural person)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MaskUnlessInput)
@@ -105,7 +131,10 @@ export class DataItemInput {
 
 @InputType({ ...IN_CATALOG_SCHEMA, description: 'A new catalog resource; it starts as a DRAFT' })
 export class CatalogResourceInput {
-  @Field({ description: 'Classification (类 1 + 项 2 + 目 3 + 细目 digits) + "/" + sequence (顺序码), as the cataloguing guide writes it, e.g. 101001001/000009' })
+  @Field({
+    description:
+      'Classification (类 1 + 项 2 + 目 3 + 细目 digits) + "/" + sequence (顺序码), as the cataloguing guide writes it, e.g. 101001001/000009',
+  })
   @IsResourceCode()
   code: string;
 
@@ -173,7 +202,9 @@ export class UpdateCatalogResourceInput {
   @IsResourceCode()
   code: string;
 
-  @Field(() => Int, { description: 'The version you edited: a change on top of someone else\'s is refused (VERSION_CONFLICT)' })
+  @Field(() => Int, {
+    description: "The version you edited: a change on top of someone else's is refused (VERSION_CONFLICT)",
+  })
   @IsInt()
   @Min(1)
   expectedVersion: number;
@@ -280,7 +311,10 @@ export enum CatalogSortField {
   NAME = 'NAME',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(CatalogSortField, { name: 'CatalogSortField', description: 'What searchCatalog sorts by (the resource code breaks ties)' });
+registerEnumType(CatalogSortField, {
+  name: 'CatalogSortField',
+  description: 'What searchCatalog sorts by (the resource code breaks ties)',
+});
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -288,7 +322,10 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'CatalogSortDirection' });
 
-@InputType({ ...IN_CATALOG_SCHEMA, description: 'The order of searchCatalog; a cursor is valid only for the order it was handed out with' })
+@InputType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'The order of searchCatalog; a cursor is valid only for the order it was handed out with',
+})
 export class CatalogOrderBy {
   @Field(() => CatalogSortField)
   @IsEnum(CatalogSortField)

@@ -1,5 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '@hub/policy';
+import {
+  DataClass,
+  DataItemType,
+  MaskingRule,
+  OpenAttribute,
+  ResourceFormat,
+  ResourceStatus,
+  Sensitivity,
+  SharingMethod,
+  SharingType,
+  UpdateCycle,
+} from '@hub/policy';
 import { GraphQLJSONObject, PageInfo } from '@hub/register';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
@@ -12,14 +23,20 @@ registerEnumType(SharingType, {
     NOT_SHARED: { description: '不予共享: the provider department only' },
   },
 });
-registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'How sensitive a data item is (PIPL: 个人信息, 敏感个人信息)' });
-registerEnumType(MaskingRule, { name: 'MaskingRule', description: 'How values are masked (脱敏) for a caller without full values; see docs/catalog.md' });
+registerEnumType(Sensitivity, {
+  name: 'Sensitivity',
+  description: 'How sensitive a data item is (PIPL: 个人信息, 敏感个人信息)',
+});
+registerEnumType(MaskingRule, {
+  name: 'MaskingRule',
+  description: 'How values are masked (脱敏) for a caller without full values; see docs/catalog.md',
+});
 registerEnumType(SharingMethod, { name: 'SharingMethod', description: '共享方式' });
 registerEnumType(OpenAttribute, { name: 'OpenAttribute', description: '开放属性' });
 registerEnumType(UpdateCycle, { name: 'UpdateCycle', description: '更新周期' });
 registerEnumType(ResourceFormat, {
   name: 'ResourceFormat',
-  description: '信息资源格式, the cataloguing guide\'s classes',
+  description: "信息资源格式, the cataloguing guide's classes",
   valuesMap: {
     ELECTRONIC_FILE: { description: '电子文件 (OFD, wps, xml, txt, doc, pdf …)' },
     SPREADSHEET: { description: '电子表格 (et, xls, xlsx …)' },
@@ -30,19 +47,30 @@ registerEnumType(ResourceFormat, {
     OTHER: { description: '其他' },
   },
 });
-registerEnumType(ResourceStatus, { name: 'ResourceStatus', description: 'DRAFT → PUBLISHED → RETIRED; only published resources govern fields' });
+registerEnumType(ResourceStatus, {
+  name: 'ResourceStatus',
+  description: 'DRAFT → PUBLISHED → RETIRED; only published resources govern fields',
+});
 registerEnumType(DataItemType, { name: 'DataItemType' });
 registerEnumType(DataClass, {
   name: 'DataClass',
-  description: 'What a data item\'s values are (数据分类); personal classes in shared resources need a masking rule that fits; see docs/catalog.md §2',
+  description:
+    "What a data item's values are (数据分类); personal classes in shared resources need a masking rule that fits; see docs/catalog.md §2",
 });
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'When a masking rule does not apply: the object holding the value says, in a sibling field, that its subject is not a natural person' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description:
+    'When a masking rule does not apply: the object holding the value says, in a sibling field, that its subject is not a natural person',
+})
 export class MaskUnless {
   @Field({ description: 'The sibling field, on the same object as the masked value (e.g. subjectType)' })
   field: string;
 
-  @Field(() => [String], { description: 'Its values for which the rule does not apply (e.g. LEGAL_ENTITY); not selected, or another value: masked' })
+  @Field(() => [String], {
+    description:
+      'Its values for which the rule does not apply (e.g. LEGAL_ENTITY); not selected, or another value: masked',
+  })
   values: string[];
 }
 
@@ -63,7 +91,10 @@ export class DataItem {
   @Field(() => [String], { description: '`Type.field` coordinates of the supergraph' })
   fields: string[];
 
-  @Field(() => [String], { description: 'Argument coordinates it governs (`Query.searchPersons(filter.name)`): filtering or looking up by them reads this item' })
+  @Field(() => [String], {
+    description:
+      'Argument coordinates it governs (`Query.searchPersons(filter.name)`): filtering or looking up by them reads this item',
+  })
   arguments: string[];
 
   @Field(() => Sensitivity)
@@ -75,7 +106,11 @@ export class DataItem {
   @Field(() => MaskUnless, { nullable: true })
   maskUnless?: MaskUnless | null;
 
-  @Field(() => DataClass, { nullable: true, description: 'Null only for an item stored before data classes existed: the governance check then refuses changes until one is given' })
+  @Field(() => DataClass, {
+    nullable: true,
+    description:
+      'Null only for an item stored before data classes existed: the governance check then refuses changes until one is given',
+  })
   dataClass: DataClass | null;
 
   @Field(() => String, { nullable: true })
@@ -87,7 +122,10 @@ export class DataItem {
 
 @ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A catalog resource (政务信息资源) with the national core metadata' })
 export class CatalogResource {
-  @Field(() => ID, { description: 'Resource code (信息资源代码) as the cataloguing guide writes it: classification (前段码) + "/" + sequence (顺序码), e.g. 101001001/000001' })
+  @Field(() => ID, {
+    description:
+      'Resource code (信息资源代码) as the cataloguing guide writes it: classification (前段码) + "/" + sequence (顺序码), e.g. 101001001/000001',
+  })
   code: string;
 
   @Field({ description: '前段码: 类 (1 digit) + 项 (2) + 目 (3) + 细目 (0–12 digits)' })
@@ -111,7 +149,10 @@ export class CatalogResource {
   @Field(() => SharingType)
   sharingType: SharingType;
 
-  @Field(() => String, { nullable: true, description: 'What an applicant must show (conditional), or why it is not shared' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What an applicant must show (conditional), or why it is not shared',
+  })
   sharingConditions: string | null;
 
   @Field(() => SharingMethod)
@@ -175,7 +216,10 @@ export class CatalogResourceConnection {
   pageInfo: PageInfo;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A grant a catalog change would touch: which consumer system loses what' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'A grant a catalog change would touch: which consumer system loses what',
+})
 export class CatalogGrantImpact {
   @Field(() => ID)
   grantId: string;
@@ -195,14 +239,19 @@ export class CatalogGrantImpact {
   @Field(() => [Int], { description: 'Granted item numbers the change removes (all of them on retirement)' })
   lostItems: number[];
 
-  @Field(() => [Int], { description: 'Granted item numbers that stay but become NOT_SHARED, so the grant no longer lets them be read' })
+  @Field(() => [Int], {
+    description: 'Granted item numbers that stay but become NOT_SHARED, so the grant no longer lets them be read',
+  })
   notSharedItems: number[];
 
-  @Field({ description: 'The system keeps none of the grant\'s items' })
+  @Field({ description: "The system keeps none of the grant's items" })
   losesAll: boolean;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'What a change of a resource would do to the grants on it, before it is made' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'What a change of a resource would do to the grants on it, before it is made',
+})
 export class CatalogChangeImpact {
   @Field()
   code: string;

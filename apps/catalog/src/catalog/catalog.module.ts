@@ -9,7 +9,11 @@ export function supergraphPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 @Module({
-  providers: [CatalogService, CatalogResolver, { provide: SUPERGRAPH_SDL, useFactory: () => readFileSync(supergraphPath(), 'utf8') }],
+  providers: [
+    CatalogService,
+    CatalogResolver,
+    { provide: SUPERGRAPH_SDL, useFactory: () => readFileSync(supergraphPath(), 'utf8') },
+  ],
   exports: [CatalogService, SUPERGRAPH_SDL],
 })
 export class CatalogModule {}

@@ -2,8 +2,19 @@ import { Args, Int, Mutation, Query, ResolveField, Resolver, Parent } from '@nes
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, pageSizeArg, Roles } from '@hub/subgraph';
 import { requireStewardOf } from '../access-guard.js';
-import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion } from './catalog.model.js';
-import { CatalogChangeKind, CatalogOrderBy, CatalogResourceInput, CatalogSearchFilter, UpdateCatalogResourceInput } from './catalog.inputs.js';
+import {
+  CatalogChangeImpact,
+  CatalogResource,
+  CatalogResourceConnection,
+  CatalogResourceVersion,
+} from './catalog.model.js';
+import {
+  CatalogChangeKind,
+  CatalogOrderBy,
+  CatalogResourceInput,
+  CatalogSearchFilter,
+  UpdateCatalogResourceInput,
+} from './catalog.inputs.js';
 import { CatalogService } from './catalog.service.js';
 
 @Resolver(() => CatalogResource)
@@ -17,7 +28,10 @@ export class CatalogResolver {
   }
 
   @AnyCaller()
-  @Query(() => CatalogResourceConnection, { description: 'Search the catalog (published resources unless a status is given); ordered by code unless orderBy says otherwise' })
+  @Query(() => CatalogResourceConnection, {
+    description:
+      'Search the catalog (published resources unless a status is given); ordered by code unless orderBy says otherwise',
+  })
   searchCatalog(
     @Args('filter', { nullable: true }) filter?: CatalogSearchFilter,
     @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
@@ -30,13 +44,19 @@ export class CatalogResolver {
 
   @Roles(Role.STEWARD, Role.ADMIN)
   @Query(() => CatalogChangeImpact, {
-    description: 'What publishing, changing (with the update about to be sent) or retiring a resource would do to its grants, before doing it (a steward of the provider department)',
+    description:
+      'What publishing, changing (with the update about to be sent) or retiring a resource would do to its grants, before doing it (a steward of the provider department)',
   })
   catalogChangeImpact(
     @Args('code') code: string,
     @Args('change', { type: () => CatalogChangeKind }) change: CatalogChangeKind,
     @Caller() caller: Principal,
-    @Args('update', { nullable: true, type: () => UpdateCatalogResourceInput, description: 'For UPDATE: the input updateCatalogResource would get' }) update?: UpdateCatalogResourceInput,
+    @Args('update', {
+      nullable: true,
+      type: () => UpdateCatalogResourceInput,
+      description: 'For UPDATE: the input updateCatalogResource would get',
+    })
+    update?: UpdateCatalogResourceInput,
   ): Promise<CatalogChangeImpact> {
     return this.catalog.changeImpact(code, change, update, (provider) => requireStewardOf(caller, provider));
   }
@@ -48,13 +68,21 @@ export class CatalogResolver {
 
   @Roles(Role.STEWARD, Role.ADMIN)
   @Mutation(() => CatalogResource, { description: 'Drafts a new resource (a steward of the provider department)' })
-  createCatalogResource(@Args('input') input: CatalogResourceInput, @Caller() caller: Principal): Promise<CatalogResource> {
+  createCatalogResource(
+    @Args('input') input: CatalogResourceInput,
+    @Caller() caller: Principal,
+  ): Promise<CatalogResource> {
     return this.catalog.create(input, requireStewardOf(caller, input.providerUscc));
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Mutation(() => CatalogResource, { description: 'Changes a draft or published resource; a published one must stay sound' })
-  updateCatalogResource(@Args('input') input: UpdateCatalogResourceInput, @Caller() caller: Principal): Promise<CatalogResource> {
+  @Mutation(() => CatalogResource, {
+    description: 'Changes a draft or published resource; a published one must stay sound',
+  })
+  updateCatalogResource(
+    @Args('input') input: UpdateCatalogResourceInput,
+    @Caller() caller: Principal,
+  ): Promise<CatalogResource> {
     return this.catalog.update(input, caller, (provider) => requireStewardOf(caller, provider));
   }
 
@@ -69,7 +97,9 @@ export class CatalogResolver {
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Mutation(() => CatalogResource, { description: 'Retires a published resource: its fields are refused until another item governs them' })
+  @Mutation(() => CatalogResource, {
+    description: 'Retires a published resource: its fields are refused until another item governs them',
+  })
   retireCatalogResource(
     @Args('code') code: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,

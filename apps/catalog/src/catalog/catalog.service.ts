@@ -16,8 +16,24 @@ import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError } from '@hub/subgraph';
 import { DepartmentRepository } from '../participants/department.repository.js';
 import { GrantRepository } from '../sharing/grant.repository.js';
-import { CatalogChangeImpact, CatalogResource, CatalogResourceConnection, CatalogResourceVersion, DataItem, type CatalogGrantImpact } from './catalog.model.js';
-import { CatalogChangeKind, CatalogSortField, SortDirection, type CatalogOrderBy, type CatalogResourceInput, type CatalogSearchFilter, type DataItemInput, type UpdateCatalogResourceInput } from './catalog.inputs.js';
+import {
+  CatalogChangeImpact,
+  CatalogResource,
+  CatalogResourceConnection,
+  CatalogResourceVersion,
+  DataItem,
+  type CatalogGrantImpact,
+} from './catalog.model.js';
+import {
+  CatalogChangeKind,
+  CatalogSortField,
+  SortDirection,
+  type CatalogOrderBy,
+  type CatalogResourceInput,
+  type CatalogSearchFilter,
+  type DataItemInput,
+  type UpdateCatalogResourceInput,
+} from './catalog.inputs.js';
 import type { DataItemRow, ResourceRow } from './catalog.entities.js';
 import { resourceChangedEvent } from './resource.events.js';
 import { ResourceRepository, type ResourceOrder } from './resource.repository.js';
@@ -32,7 +48,17 @@ export const SUPERGRAPH_SDL = Symbol('SUPERGRAPH_SDL');
  */
 const TOLERATED: ReadonlySet<string> = new Set(['FIELD_UNGOVERNED', 'ARGUMENT_UNGOVERNED']);
 
-const EDITABLE = ['name', 'summary', 'format', 'sharingType', 'sharingConditions', 'sharingMethod', 'openAttribute', 'updateCycle', 'relatedCodes'] as const;
+const EDITABLE = [
+  'name',
+  'summary',
+  'format',
+  'sharingType',
+  'sharingConditions',
+  'sharingMethod',
+  'openAttribute',
+  'updateCycle',
+  'relatedCodes',
+] as const;
 
 /**
  * The data-sharing catalog: resources with their data items, their lifecycle (draft → published →
@@ -54,7 +80,12 @@ export class CatalogService {
     return resource ?? null;
   }
 
-  async search(filter: CatalogSearchFilter, first: number, after?: string, orderBy?: CatalogOrderBy): Promise<CatalogResourceConnection> {
+  async search(
+    filter: CatalogSearchFilter,
+    first: number,
+    after?: string,
+    orderBy?: CatalogOrderBy,
+  ): Promise<CatalogResourceConnection> {
     const order = SORTS[orderBy?.field ?? CatalogSortField.CODE];
     const direction = orderBy?.direction ?? SortDirection.ASC;
     // Keyset paging: the cursor holds the last row's sort value and code, sealed with the order it
@@ -83,7 +114,9 @@ export class CatalogService {
     const page = rows.slice(0, first);
     const last = page.at(-1);
     const nodes = await this.load(page.map((r) => r.code));
-    const endCursor = last ? encodeCursor(kind, order === 'code' ? last.code : JSON.stringify([last.sort_value, last.code])) : undefined;
+    const endCursor = last
+      ? encodeCursor(kind, order === 'code' ? last.code : JSON.stringify([last.sort_value, last.code]))
+      : undefined;
     return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor } };
   }
 
@@ -92,21 +125,36 @@ export class CatalogService {
    * takes every granted item away; an update takes away the granted items it removes, and a change
    * to NOT_SHARED leaves the rest granted but unreadable. Grants revoked or run out are left out.
    */
-  async changeImpact(code: string, change: CatalogChangeKind, update: UpdateCatalogResourceInput | undefined, allowed: (provider: string) => void, now = new Date()): Promise<CatalogChangeImpact> {
+  async changeImpact(
+    code: string,
+    change: CatalogChangeKind,
+    update: UpdateCatalogResourceInput | undefined,
+    allowed: (provider: string) => void,
+    now = new Date(),
+  ): Promise<CatalogChangeImpact> {
     const row = await this.resources.findByCode(code);
     if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
     allowed(row.providerUscc);
-    if (update && update.code !== code) throw new InputError([{ field: 'update.code', code: 'CODE_MISMATCH', message: 'the update is for another resource' }]);
+    if (update && update.code !== code)
+      throw new InputError([
+        { field: 'update.code', code: 'CODE_MISMATCH', message: 'the update is for another resource' },
+      ]);
     const grants = await this.grants.liveOn(code, chinaDate(now));
     const systems = await this.departments.systemsByCodes([...new Set(grants.map((g) => g.consumerSystemCode))]);
     const departments = await this.departments.byUsccs([...new Set(systems.map((s) => s.departmentUscc))]);
     const systemOf = new Map(systems.map((s) => [s.code, s]));
     const departmentName = new Map(departments.map((d) => [d.uscc, d.name]));
     const kept = update?.items ? new Set(update.items.map((i) => i.no)) : undefined;
-    const notShared = change === CatalogChangeKind.UPDATE && (update?.sharingType ?? row.sharingType) === SharingType.NOT_SHARED;
+    const notShared =
+      change === CatalogChangeKind.UPDATE && (update?.sharingType ?? row.sharingType) === SharingType.NOT_SHARED;
     const impacts: CatalogGrantImpact[] = [];
     for (const g of grants) {
-      const lostItems = change === CatalogChangeKind.RETIRE ? [...g.items] : change === CatalogChangeKind.UPDATE && kept ? g.items.filter((no) => !kept.has(no)) : [];
+      const lostItems =
+        change === CatalogChangeKind.RETIRE
+          ? [...g.items]
+          : change === CatalogChangeKind.UPDATE && kept
+            ? g.items.filter((no) => !kept.has(no))
+            : [];
       const notSharedItems = notShared ? g.items.filter((no) => !lostItems.includes(no)) : [];
       if (lostItems.length === 0 && notSharedItems.length === 0) continue;
       const system = systemOf.get(g.consumerSystemCode);
@@ -136,39 +184,50 @@ export class CatalogService {
     checkItems(input.items, 'input.items');
     await this.unitOfWork.run(async (tx) => {
       if (!(await this.departments.exists(input.providerUscc, tx))) {
-        throw new InputError([{ field: 'input.providerUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.providerUscc}` }]);
+        throw new InputError([
+          { field: 'input.providerUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.providerUscc}` },
+        ]);
       }
       if (await this.resources.exists(input.code, tx)) {
         throw new HubError('RESOURCE_EXISTS', `a resource ${input.code} exists already`);
       }
-      await this.resources.insert(tx, {
-        code: input.code,
-        classification: code.classification,
-        name: input.name,
-        providerUscc: input.providerUscc,
-        summary: input.summary,
-        format: input.format,
-        sharingType: input.sharingType,
-        sharingConditions: input.sharingConditions ?? null,
-        sharingMethod: input.sharingMethod,
-        openAttribute: input.openAttribute,
-        updateCycle: input.updateCycle,
-        publishedOn: null,
-        relatedCodes: input.relatedCodes ?? [],
-        status: ResourceStatus.DRAFT,
-        version: 1,
-      }, input.items.map((i) => itemRow(input.code, i)));
+      await this.resources.insert(
+        tx,
+        {
+          code: input.code,
+          classification: code.classification,
+          name: input.name,
+          providerUscc: input.providerUscc,
+          summary: input.summary,
+          format: input.format,
+          sharingType: input.sharingType,
+          sharingConditions: input.sharingConditions ?? null,
+          sharingMethod: input.sharingMethod,
+          openAttribute: input.openAttribute,
+          updateCycle: input.updateCycle,
+          publishedOn: null,
+          relatedCodes: input.relatedCodes ?? [],
+          status: ResourceStatus.DRAFT,
+          version: 1,
+        },
+        input.items.map((i) => itemRow(input.code, i)),
+      );
       await this.recordVersion(tx, input.code, 'created', [], by);
     });
     return (await this.resource(input.code))!;
   }
 
-  async update(input: UpdateCatalogResourceInput, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
+  async update(
+    input: UpdateCatalogResourceInput,
+    by: Principal,
+    allowed: (provider: string) => void,
+  ): Promise<CatalogResource> {
     if (input.items) checkItems(input.items, 'input.items');
     await this.unitOfWork.run(async (tx) => {
       const row = await this.locked(tx, input.code, input.expectedVersion);
       allowed(row.providerUscc);
-      if (row.status === ResourceStatus.RETIRED) throw new HubError('RESOURCE_RETIRED', `resource ${row.code} is retired and cannot change`);
+      if (row.status === ResourceStatus.RETIRED)
+        throw new HubError('RESOURCE_RETIRED', `resource ${row.code} is retired and cannot change`);
       const changed: string[] = [];
       for (const key of EDITABLE) {
         const value = input[key];
@@ -193,13 +252,39 @@ export class CatalogService {
     return (await this.resource(input.code))!;
   }
 
-  async publish(code: string, expectedVersion: number, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
-    await this.transition(code, expectedVersion, by, allowed, ResourceStatus.DRAFT, ResourceStatus.PUBLISHED, 'published');
+  async publish(
+    code: string,
+    expectedVersion: number,
+    by: Principal,
+    allowed: (provider: string) => void,
+  ): Promise<CatalogResource> {
+    await this.transition(
+      code,
+      expectedVersion,
+      by,
+      allowed,
+      ResourceStatus.DRAFT,
+      ResourceStatus.PUBLISHED,
+      'published',
+    );
     return (await this.resource(code))!;
   }
 
-  async retire(code: string, expectedVersion: number, by: Principal, allowed: (provider: string) => void): Promise<CatalogResource> {
-    await this.transition(code, expectedVersion, by, allowed, ResourceStatus.PUBLISHED, ResourceStatus.RETIRED, 'retired');
+  async retire(
+    code: string,
+    expectedVersion: number,
+    by: Principal,
+    allowed: (provider: string) => void,
+  ): Promise<CatalogResource> {
+    await this.transition(
+      code,
+      expectedVersion,
+      by,
+      allowed,
+      ResourceStatus.PUBLISHED,
+      ResourceStatus.RETIRED,
+      'retired',
+    );
     return (await this.resource(code))!;
   }
 
@@ -211,32 +296,40 @@ export class CatalogService {
   async seed(resources: CatalogResourceSpec[], departments: DepartmentSpec[]): Promise<boolean> {
     // A field nobody governs yet is refused by the gateway (fail closed) and flagged by
     // `npm run catalog:check`; anything else wrong with the seed would be enforced wrongly.
-    const problems = checkGovernance(this.supergraphSdl, { departments, resources }).filter((p) => !TOLERATED.has(p.code));
+    const problems = checkGovernance(this.supergraphSdl, { departments, resources }).filter(
+      (p) => !TOLERATED.has(p.code),
+    );
     if (problems.length > 0) {
-      throw new Error(`the shipped catalog is not sound (${problems.length} problems), first: ${problems[0].code} ${problems[0].message}`);
+      throw new Error(
+        `the shipped catalog is not sound (${problems.length} problems), first: ${problems[0].code} ${problems[0].message}`,
+      );
     }
     const loaded = await this.unitOfWork.run(async (tx) => {
       if ((await this.resources.count(tx)) > 0) return false;
       for (const r of resources) {
         const code = parseResourceCode(r.code);
         if (!code.ok) throw new Error(`seed resource ${r.code}: ${code.message}`);
-        await this.resources.insert(tx, {
-          code: r.code,
-          classification: code.classification,
-          name: r.name,
-          providerUscc: r.provider,
-          summary: r.summary,
-          format: r.format,
-          sharingType: r.sharingType,
-          sharingConditions: r.sharingConditions,
-          sharingMethod: r.sharingMethod,
-          openAttribute: r.openAttribute,
-          updateCycle: r.updateCycle,
-          publishedOn: r.publishedOn,
-          relatedCodes: r.relatedCodes,
-          status: r.status,
-          version: 1,
-        }, r.items.map((i) => itemRow(r.code, i)));
+        await this.resources.insert(
+          tx,
+          {
+            code: r.code,
+            classification: code.classification,
+            name: r.name,
+            providerUscc: r.provider,
+            summary: r.summary,
+            format: r.format,
+            sharingType: r.sharingType,
+            sharingConditions: r.sharingConditions,
+            sharingMethod: r.sharingMethod,
+            openAttribute: r.openAttribute,
+            updateCycle: r.updateCycle,
+            publishedOn: r.publishedOn,
+            relatedCodes: r.relatedCodes,
+            status: r.status,
+            version: 1,
+          },
+          r.items.map((i) => itemRow(r.code, i)),
+        );
         await this.recordVersion(tx, r.code, 'created', [], null);
       }
       await tx.publish([resourceChangedEvent('seeded', 'catalog', 1, ResourceStatus.PUBLISHED)]);
@@ -249,7 +342,12 @@ export class CatalogService {
   async specs(tx?: Transaction, status?: ResourceStatus): Promise<CatalogResourceSpec[]> {
     const rows = await this.resources.list(status, tx);
     const items = await this.resources.items(undefined, tx);
-    return rows.map((r) => specOf(r, items.filter((i) => i.resourceCode === r.code)));
+    return rows.map((r) =>
+      specOf(
+        r,
+        items.filter((i) => i.resourceCode === r.code),
+      ),
+    );
   }
 
   async departmentSpecs(tx?: Transaction): Promise<DepartmentSpec[]> {
@@ -277,7 +375,11 @@ export class CatalogService {
     await this.unitOfWork.run(async (tx) => {
       const row = await this.locked(tx, code, expectedVersion);
       allowed(row.providerUscc);
-      if (row.status !== from) throw new HubError('INVALID_STATUS_TRANSITION', `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`);
+      if (row.status !== from)
+        throw new HubError(
+          'INVALID_STATUS_TRANSITION',
+          `resource ${code} is ${row.status}; only a ${from} resource can be ${change}`,
+        );
       row.status = to;
       row.version++;
       if (to === ResourceStatus.PUBLISHED) row.publishedOn ??= chinaDate(new Date());
@@ -291,9 +393,13 @@ export class CatalogService {
     const row = await this.resources.findLocked(tx, code);
     if (!row) throw new HubError('RESOURCE_UNKNOWN', `no resource ${code}`);
     if (row.version !== expectedVersion) {
-      throw new HubError('VERSION_CONFLICT', `resource ${code} is at version ${row.version}, not ${expectedVersion}: reload it and apply your change again`, {
-        currentVersion: row.version,
-      });
+      throw new HubError(
+        'VERSION_CONFLICT',
+        `resource ${code} is at version ${row.version}, not ${expectedVersion}: reload it and apply your change again`,
+        {
+          currentVersion: row.version,
+        },
+      );
     }
     return row;
   }
@@ -309,17 +415,31 @@ export class CatalogService {
     const resources = await this.specs(tx, ResourceStatus.PUBLISHED);
     const mine = resources.find((r) => r.code === code);
     const fields = new Set(mine?.items.flatMap((i) => [...i.fields, ...(i.arguments ?? [])]) ?? []);
-    const problems = checkGovernance(this.supergraphSdl, { departments: await this.departmentSpecs(tx), resources }).filter(
-      (p) => !TOLERATED.has(p.code) && (p.resource === code || (p.coordinate !== undefined && fields.has(p.coordinate))),
+    const problems = checkGovernance(this.supergraphSdl, {
+      departments: await this.departmentSpecs(tx),
+      resources,
+    }).filter(
+      (p) =>
+        !TOLERATED.has(p.code) && (p.resource === code || (p.coordinate !== undefined && fields.has(p.coordinate))),
     );
     if (problems.length > 0) {
-      throw new HubError('CATALOG_UNSOUND', `resource ${code} cannot be published as it is: ${problems.map((p) => `${p.code} ${p.message}`).join('; ')}`, {
-        problems,
-      });
+      throw new HubError(
+        'CATALOG_UNSOUND',
+        `resource ${code} cannot be published as it is: ${problems.map((p) => `${p.code} ${p.message}`).join('; ')}`,
+        {
+          problems,
+        },
+      );
     }
   }
 
-  private async recordVersion(tx: Transaction, code: string, change: string, changedFields: string[], by: Principal | null): Promise<void> {
+  private async recordVersion(
+    tx: Transaction,
+    code: string,
+    change: string,
+    changedFields: string[],
+    by: Principal | null,
+  ): Promise<void> {
     const [resource] = await this.load([code], tx);
     await this.resources.insertVersion(tx, {
       resourceCode: code,
@@ -364,7 +484,10 @@ export class CatalogService {
 function checkItems(items: DataItemInput[], field: string): void {
   const seen = new Set<number>();
   items.forEach((item, i) => {
-    if (seen.has(item.no)) throw new InputError([{ field: `${field}.${i}.no`, code: 'ITEM_NUMBER_DUPLICATE', message: `item number ${item.no} is used twice` }]);
+    if (seen.has(item.no))
+      throw new InputError([
+        { field: `${field}.${i}.no`, code: 'ITEM_NUMBER_DUPLICATE', message: `item number ${item.no} is used twice` },
+      ]);
     seen.add(item.no);
   });
 }
@@ -420,7 +543,13 @@ function specOf(r: ResourceRow, items: DataItemRow[]): CatalogResourceSpec {
 }
 
 function toDataItem(row: DataItemRow): DataItem {
-  return { ...itemSpecOf(row), arguments: row.arguments ?? [], id: dataItemId(row.resourceCode, row.no), resourceCode: row.resourceCode, description: row.description };
+  return {
+    ...itemSpecOf(row),
+    arguments: row.arguments ?? [],
+    id: dataItemId(row.resourceCode, row.no),
+    resourceCode: row.resourceCode,
+    description: row.description,
+  };
 }
 
 /** The orders searchCatalog offers (the repository's). */
@@ -433,7 +562,12 @@ const SORTS: Record<CatalogSortField, ResourceOrder> = {
 function isSortKey(key: string): boolean {
   try {
     const parsed: unknown = JSON.parse(key);
-    return Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => typeof v === 'string') && parseResourceCode(parsed[1] as string).ok;
+    return (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((v) => typeof v === 'string') &&
+      parseResourceCode(parsed[1] as string).ok
+    );
   } catch {
     return false;
   }

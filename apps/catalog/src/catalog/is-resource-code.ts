@@ -21,7 +21,8 @@ export function IsResourceCode(options?: ValidationOptions): PropertyDecorator {
           const index = values.findIndex((v) => typeof v !== 'string' || !parseResourceCode(v).ok);
           const value = values[Math.max(index, 0)];
           const where = Array.isArray(args?.value) ? `item ${index + 1}: ` : '';
-          if (typeof value !== 'string') return `INVALID_TYPE: ${where}a resource code is a string, e.g. 101001001/000001`;
+          if (typeof value !== 'string')
+            return `INVALID_TYPE: ${where}a resource code is a string, e.g. 101001001/000001`;
           const parsed = parseResourceCode(value);
           return parsed.ok ? 'INVALID_VALUE: invalid' : `${parsed.code}: ${where}${parsed.segment}: ${parsed.message}`;
         },

@@ -46,7 +46,9 @@ export class ResourceRepository extends Repository {
   }
 
   findByCodes(codes: string[], tx?: InTransaction): Promise<ResourceRow[]> {
-    return this.manager(tx).getRepository(ResourceRow).findBy({ code: In(codes) });
+    return this.manager(tx)
+      .getRepository(ResourceRow)
+      .findBy({ code: In(codes) });
   }
 
   /** The resource, locked for update until the transaction ends. */
@@ -64,10 +66,16 @@ export class ResourceRepository extends Repository {
 
   /** Every resource (of one status), by code. */
   list(status?: ResourceStatus, tx?: InTransaction): Promise<ResourceRow[]> {
-    return this.manager(tx).getRepository(ResourceRow).find({ where: status ? { status } : {}, order: { code: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(ResourceRow)
+      .find({ where: status ? { status } : {}, order: { code: 'ASC' } });
   }
 
-  async insert(tx: InTransaction, row: Omit<ResourceRow, 'createdAt' | 'updatedAt'>, items: DataItemRow[]): Promise<void> {
+  async insert(
+    tx: InTransaction,
+    row: Omit<ResourceRow, 'createdAt' | 'updatedAt'>,
+    items: DataItemRow[],
+  ): Promise<void> {
     await tx.manager.getRepository(ResourceRow).insert(row);
     await tx.manager.getRepository(DataItemRow).insert(items);
   }
@@ -77,7 +85,9 @@ export class ResourceRepository extends Repository {
   }
 
   itemsOf(code: string, tx?: InTransaction): Promise<DataItemRow[]> {
-    return this.manager(tx).getRepository(DataItemRow).find({ where: { resourceCode: code }, order: { no: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(DataItemRow)
+      .find({ where: { resourceCode: code }, order: { no: 'ASC' } });
   }
 
   /** The items of these resources, by number (every resource's when `codes` is omitted, by resource then number). */
@@ -97,7 +107,9 @@ export class ResourceRepository extends Repository {
   }
 
   versions(code: string): Promise<ResourceVersionRow[]> {
-    return this.manager().getRepository(ResourceVersionRow).find({ where: { resourceCode: code }, order: { version: 'DESC' } });
+    return this.manager()
+      .getRepository(ResourceVersionRow)
+      .find({ where: { resourceCode: code }, order: { version: 'DESC' } });
   }
 
   /**
@@ -135,7 +147,8 @@ export class ResourceRepository extends Repository {
       else add(`(${order.column}, r.code) ${compare} (${order.cast(`?`)}, ?)`, q.after.value, q.after.code);
     }
     params.push(q.limit);
-    const orderSql = q.order === 'code' ? `r.code ${q.direction}` : `${order.column} ${q.direction}, r.code ${q.direction}`;
+    const orderSql =
+      q.order === 'code' ? `r.code ${q.direction}` : `${order.column} ${q.direction}, r.code ${q.direction}`;
     return this.manager().query(
       `SELECT r.code, ${order.select} AS sort_value FROM catalog.resource r WHERE ${where.join(' AND ')} ORDER BY ${orderSql} LIMIT $${params.length}`,
       params,

@@ -41,7 +41,9 @@ export class ArgumentPolicy1796634128489 implements MigrationInterface {
   name = 'ArgumentPolicy1796634128489';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"catalog\".\"data_item\" ADD \"arguments\" character varying(200) array NOT NULL DEFAULT '{}'");
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."data_item" ADD "arguments" character varying(200) array NOT NULL DEFAULT \'{}\'',
+    );
     await queryRunner.query(
       `UPDATE "catalog"."data_item" AS item SET "arguments" = shipped.arguments FROM ${SHIPPED_ARGUMENTS}
        WHERE item.resource_code = shipped.code AND item.no = shipped.no AND item.fields::text[] = shipped.fields AND item.arguments = '{}'`,
@@ -49,6 +51,6 @@ export class ArgumentPolicy1796634128489 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("ALTER TABLE \"catalog\".\"data_item\" DROP COLUMN \"arguments\"");
+    await queryRunner.query('ALTER TABLE "catalog"."data_item" DROP COLUMN "arguments"');
   }
 }

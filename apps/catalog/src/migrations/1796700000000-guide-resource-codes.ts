@@ -14,12 +14,24 @@ export class GuideResourceCodes1796700000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "code" TYPE character varying(31)');
-    await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "classification" TYPE character varying(18)');
-    await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "related_codes" TYPE character varying(31) array');
-    await queryRunner.query('ALTER TABLE "catalog"."data_item" ALTER COLUMN "resource_code" TYPE character varying(31)');
-    await queryRunner.query('ALTER TABLE "catalog"."resource_version" ALTER COLUMN "resource_code" TYPE character varying(31)');
-    await queryRunner.query('ALTER TABLE "catalog"."sharing_application" ALTER COLUMN "resource_code" TYPE character varying(31)');
-    await queryRunner.query('ALTER TABLE "catalog"."sharing_grant" ALTER COLUMN "resource_code" TYPE character varying(31)');
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."resource" ALTER COLUMN "classification" TYPE character varying(18)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."resource" ALTER COLUMN "related_codes" TYPE character varying(31) array',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."data_item" ALTER COLUMN "resource_code" TYPE character varying(31)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."resource_version" ALTER COLUMN "resource_code" TYPE character varying(31)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."sharing_application" ALTER COLUMN "resource_code" TYPE character varying(31)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."sharing_grant" ALTER COLUMN "resource_code" TYPE character varying(31)',
+    );
     // The old layout, exactly: nothing else matches, so a code already in the guide's layout stays.
     const old = `'^([123][0-9]{2})([0-9]{2})([0-9]{3})/([0-9]{6})$'`;
     const guide = `'\\10\\2\\3/\\4'`;
@@ -27,10 +39,14 @@ export class GuideResourceCodes1796700000000 implements MigrationInterface {
     await queryRunner.query(`UPDATE "catalog"."resource" SET "code" = ${recode('"code"')}, "classification" = split_part(${recode('"code"')}, '/', 1),
       "related_codes" = ARRAY(SELECT ${recode('c')} FROM unnest("related_codes") WITH ORDINALITY AS r(c, n) ORDER BY n)`);
     for (const table of ['data_item', 'resource_version', 'sharing_application', 'sharing_grant']) {
-      await queryRunner.query(`UPDATE "catalog"."${table}" SET "resource_code" = ${recode('"resource_code"')} WHERE "resource_code" ~ ${old}`);
+      await queryRunner.query(
+        `UPDATE "catalog"."${table}" SET "resource_code" = ${recode('"resource_code"')} WHERE "resource_code" ~ ${old}`,
+      );
     }
     // A version's snapshot is the resource as it was: its code and related codes are the resource's.
-    await queryRunner.query(`UPDATE "catalog"."resource_version" SET "snapshot" = jsonb_set("snapshot", '{code}', to_jsonb("resource_code")) WHERE "snapshot" ? 'code'`);
+    await queryRunner.query(
+      `UPDATE "catalog"."resource_version" SET "snapshot" = jsonb_set("snapshot", '{code}', to_jsonb("resource_code")) WHERE "snapshot" ? 'code'`,
+    );
     await queryRunner.query(`UPDATE "catalog"."resource_version" SET "snapshot" = jsonb_set("snapshot", '{relatedCodes}',
       COALESCE((SELECT jsonb_agg(${recode('c')} ORDER BY n) FROM jsonb_array_elements_text("snapshot"->'relatedCodes') WITH ORDINALITY AS r(c, n)), '[]'::jsonb))
       WHERE jsonb_typeof("snapshot"->'relatedCodes') = 'array'`);
@@ -46,12 +62,24 @@ export class GuideResourceCodes1796700000000 implements MigrationInterface {
     for (const table of ['data_item', 'resource_version', 'sharing_application', 'sharing_grant']) {
       await queryRunner.query(`UPDATE "catalog"."${table}" SET "resource_code" = ${recode('"resource_code"')}`);
     }
-    await queryRunner.query(`UPDATE "catalog"."resource_version" SET "snapshot" = jsonb_set("snapshot", '{code}', to_jsonb("resource_code")) WHERE "snapshot" ? 'code'`);
-    await queryRunner.query('ALTER TABLE "catalog"."sharing_grant" ALTER COLUMN "resource_code" TYPE character varying(15)');
-    await queryRunner.query('ALTER TABLE "catalog"."sharing_application" ALTER COLUMN "resource_code" TYPE character varying(15)');
-    await queryRunner.query('ALTER TABLE "catalog"."resource_version" ALTER COLUMN "resource_code" TYPE character varying(15)');
-    await queryRunner.query('ALTER TABLE "catalog"."data_item" ALTER COLUMN "resource_code" TYPE character varying(15)');
-    await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "related_codes" TYPE character varying(15) array');
+    await queryRunner.query(
+      `UPDATE "catalog"."resource_version" SET "snapshot" = jsonb_set("snapshot", '{code}', to_jsonb("resource_code")) WHERE "snapshot" ? 'code'`,
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."sharing_grant" ALTER COLUMN "resource_code" TYPE character varying(15)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."sharing_application" ALTER COLUMN "resource_code" TYPE character varying(15)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."resource_version" ALTER COLUMN "resource_code" TYPE character varying(15)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."data_item" ALTER COLUMN "resource_code" TYPE character varying(15)',
+    );
+    await queryRunner.query(
+      'ALTER TABLE "catalog"."resource" ALTER COLUMN "related_codes" TYPE character varying(15) array',
+    );
     await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "classification" TYPE character varying(8)');
     await queryRunner.query('ALTER TABLE "catalog"."resource" ALTER COLUMN "code" TYPE character varying(15)');
   }

@@ -11,14 +11,22 @@ import { GuideResourceCodes1796700000000 } from './1796700000000-guide-resource-
 describe('the GuideResourceCodes migration on a hub with a catalog, applications and grants', () => {
   let database: ScratchDatabase;
   let dataSource: DataSource;
-  const before = CATALOG_PERSISTENCE.migrations.slice(0, CATALOG_PERSISTENCE.migrations.indexOf(GuideResourceCodes1796700000000));
+  const before = CATALOG_PERSISTENCE.migrations.slice(
+    0,
+    CATALOG_PERSISTENCE.migrations.indexOf(GuideResourceCodes1796700000000),
+  );
   const application = randomUUID();
   const grant = randomUUID();
   const provider = '11440604MB2C92840X';
 
   beforeAll(async () => {
     database = await ScratchDatabase.create();
-    dataSource = await new DataSource(dataSourceOptions({ ...CATALOG_PERSISTENCE, migrations: before }, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(
+        { ...CATALOG_PERSISTENCE, migrations: before },
+        { url: database.url, poolSize: 1, embedded: database.embedded },
+      ),
+    ).initialize();
     await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema);
     const resource = (code: string, related: string[]) =>
       dataSource.query(
@@ -28,7 +36,9 @@ describe('the GuideResourceCodes migration on a hub with a catalog, applications
       );
     await resource('10101001/000001', ['10103001/000001']);
     await resource('10103001/000001', []);
-    await dataSource.query(`INSERT INTO catalog.data_item (resource_code, no, name, data_type, fields, sensitivity) VALUES ('10101001/000001', 3, 'x', 'STRING', '{Person.name}', 'PERSONAL')`);
+    await dataSource.query(
+      `INSERT INTO catalog.data_item (resource_code, no, name, data_type, fields, sensitivity) VALUES ('10101001/000001', 3, 'x', 'STRING', '{Person.name}', 'PERSONAL')`,
+    );
     await dataSource.query(
       `INSERT INTO catalog.resource_version (resource_code, version, change, snapshot, changed_fields, changed_by_name, changed_at)
        VALUES ('10101001/000001', 1, 'CREATED', '{"code": "10101001/000001", "name": "r", "relatedCodes": ["10103001/000001"]}', '{}', 'seed', now())`,
@@ -44,7 +54,9 @@ describe('the GuideResourceCodes migration on a hub with a catalog, applications
       [grant, application, provider],
     );
     await dataSource.destroy();
-    dataSource = await new DataSource(dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 1, embedded: database.embedded })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(CATALOG_PERSISTENCE, { url: database.url, poolSize: 1, embedded: database.embedded }),
+    ).initialize();
     expect(await migrateSchema(dataSource, CATALOG_PERSISTENCE.schema)).toContain(GuideResourceCodes1796700000000.name);
   });
   afterAll(async () => {
@@ -53,7 +65,9 @@ describe('the GuideResourceCodes migration on a hub with a catalog, applications
   });
 
   it('puts a 0 before 目 in every resource code, its classification and its related codes', async () => {
-    const rows: Array<{ code: string; classification: string; related_codes: string[] }> = await dataSource.query('SELECT code, classification, related_codes FROM catalog.resource ORDER BY code');
+    const rows: Array<{ code: string; classification: string; related_codes: string[] }> = await dataSource.query(
+      'SELECT code, classification, related_codes FROM catalog.resource ORDER BY code',
+    );
     expect(rows).toEqual([
       { code: '101001001/000001', classification: '101001001', related_codes: ['101003001/000001'] },
       { code: '101003001/000001', classification: '101003001', related_codes: [] },
@@ -69,7 +83,9 @@ describe('the GuideResourceCodes migration on a hub with a catalog, applications
       [application, grant],
     );
     expect(joined.map((j) => j.kind).sort()).toEqual(['application', 'grant', 'item', 'version']);
-    const [version]: Array<{ snapshot: { code: string; relatedCodes: string[] } }> = await dataSource.query('SELECT snapshot FROM catalog.resource_version');
+    const [version]: Array<{ snapshot: { code: string; relatedCodes: string[] } }> = await dataSource.query(
+      'SELECT snapshot FROM catalog.resource_version',
+    );
     expect(version.snapshot).toMatchObject({ code: '101001001/000001', relatedCodes: ['101003001/000001'] });
   });
 

@@ -45,7 +45,9 @@ export class ApiKeyRepository extends Repository {
 
   /** The newest keys (at most `take`) matching every condition given. */
   newest(where: { departmentUscc?: string; systemCode?: string }, take: number): Promise<ApiKeyRow[]> {
-    return this.manager().getRepository(ApiKeyRow).find({ where, order: { issuedAt: 'DESC' }, take });
+    return this.manager()
+      .getRepository(ApiKeyRow)
+      .find({ where, order: { issuedAt: 'DESC' }, take });
   }
 
   /** A page of keys, newest first (one more than `limit` when there are more). */
@@ -55,9 +57,15 @@ export class ApiKeyRepository extends Repository {
     if (q.departmentUscc) qb.andWhere('k.department_uscc = :department', { department: q.departmentUscc });
     if (q.systemCode) qb.andWhere('k.system_code = :system', { system: q.systemCode });
     if (q.status === ApiKeyStatus.REVOKED) qb.andWhere('k.revoked_at IS NOT NULL');
-    else if (q.status === ApiKeyStatus.EXPIRED) qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= CAST(:now AS timestamptz)', { now: q.now.toISOString() });
-    else if (q.status === ApiKeyStatus.ACTIVE) qb.andWhere('k.revoked_at IS NULL AND k.expires_at > CAST(:now AS timestamptz)', { now: q.now.toISOString() });
-    if (q.after) qb.andWhere('(k.issued_at, k.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS varchar))', { afterAt: q.after.issuedAt, afterId: q.after.id });
+    else if (q.status === ApiKeyStatus.EXPIRED)
+      qb.andWhere('k.revoked_at IS NULL AND k.expires_at <= CAST(:now AS timestamptz)', { now: q.now.toISOString() });
+    else if (q.status === ApiKeyStatus.ACTIVE)
+      qb.andWhere('k.revoked_at IS NULL AND k.expires_at > CAST(:now AS timestamptz)', { now: q.now.toISOString() });
+    if (q.after)
+      qb.andWhere('(k.issued_at, k.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS varchar))', {
+        afterAt: q.after.issuedAt,
+        afterId: q.after.id,
+      });
     return qb.orderBy('k.issued_at', 'DESC').addOrderBy('k.id', 'DESC').take(q.limit).getMany();
   }
 

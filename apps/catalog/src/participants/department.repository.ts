@@ -13,7 +13,9 @@ export class DepartmentRepository extends Repository {
 
   /** Every department, by USCC. */
   all(tx?: InTransaction): Promise<DepartmentRow[]> {
-    return this.manager(tx).getRepository(DepartmentRow).find({ order: { uscc: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(DepartmentRow)
+      .find({ order: { uscc: 'ASC' } });
   }
 
   byUscc(uscc: string): Promise<DepartmentRow | null> {
@@ -21,7 +23,9 @@ export class DepartmentRepository extends Repository {
   }
 
   byUsccs(usccs: string[], tx?: InTransaction): Promise<DepartmentRow[]> {
-    return this.manager(tx).getRepository(DepartmentRow).findBy({ uscc: In(usccs) });
+    return this.manager(tx)
+      .getRepository(DepartmentRow)
+      .findBy({ uscc: In(usccs) });
   }
 
   exists(uscc: string, tx?: InTransaction): Promise<boolean> {
@@ -32,13 +36,18 @@ export class DepartmentRepository extends Repository {
     return this.manager(tx).getRepository(DepartmentRow).count();
   }
 
-  async insert(tx: InTransaction, departments: Array<Pick<DepartmentRow, 'uscc' | 'name' | 'divisionCode'>>): Promise<void> {
+  async insert(
+    tx: InTransaction,
+    departments: Array<Pick<DepartmentRow, 'uscc' | 'name' | 'divisionCode'>>,
+  ): Promise<void> {
     await tx.manager.getRepository(DepartmentRow).insert(departments);
   }
 
   /** Every system, by code. */
   systems(tx?: InTransaction): Promise<DepartmentSystemRow[]> {
-    return this.manager(tx).getRepository(DepartmentSystemRow).find({ order: { code: 'ASC' } });
+    return this.manager(tx)
+      .getRepository(DepartmentSystemRow)
+      .find({ order: { code: 'ASC' } });
   }
 
   systemsOf(departmentUscc: string): Promise<DepartmentSystemRow[]> {
@@ -50,19 +59,26 @@ export class DepartmentRepository extends Repository {
   }
 
   systemsByCodes(codes: string[]): Promise<DepartmentSystemRow[]> {
-    return this.manager().getRepository(DepartmentSystemRow).findBy({ code: In(codes) });
+    return this.manager()
+      .getRepository(DepartmentSystemRow)
+      .findBy({ code: In(codes) });
   }
 
   /** The system, locked for update until the transaction ends. */
   systemLocked(tx: InTransaction, code: string): Promise<DepartmentSystemRow | null> {
-    return tx.manager.getRepository(DepartmentSystemRow).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+    return tx.manager
+      .getRepository(DepartmentSystemRow)
+      .findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
   }
 
   systemExists(code: string, tx?: InTransaction): Promise<boolean> {
     return this.manager(tx).getRepository(DepartmentSystemRow).existsBy({ code });
   }
 
-  async insertSystems(tx: InTransaction, systems: Array<Pick<DepartmentSystemRow, 'code' | 'departmentUscc' | 'name'>>): Promise<void> {
+  async insertSystems(
+    tx: InTransaction,
+    systems: Array<Pick<DepartmentSystemRow, 'code' | 'departmentUscc' | 'name'>>,
+  ): Promise<void> {
     await tx.manager.getRepository(DepartmentSystemRow).insert(systems);
   }
 
@@ -72,6 +88,10 @@ export class DepartmentRepository extends Repository {
 
   /** The systems with a request rate of their own. */
   rateLimitedSystems(): Promise<DepartmentSystemRow[]> {
-    return this.manager().getRepository(DepartmentSystemRow).createQueryBuilder('s').where('s.rate_limit_per_minute IS NOT NULL').getMany();
+    return this.manager()
+      .getRepository(DepartmentSystemRow)
+      .createQueryBuilder('s')
+      .where('s.rate_limit_per_minute IS NOT NULL')
+      .getMany();
   }
 }

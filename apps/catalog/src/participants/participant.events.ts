@@ -10,11 +10,24 @@ export function apiKeyChangedEvent(change: string, key: ApiKeyRow): NewEvent {
     type: CATALOG_EVENT.apiKeyChanged,
     source: CATALOG_SOURCE,
     subject: key.id,
-    data: { keyId: key.id, change, roles: key.roles, departmentUscc: key.departmentUscc, systemCode: key.systemCode, expiresAt: key.expiresAt.toISOString() },
+    data: {
+      keyId: key.id,
+      change,
+      roles: key.roles,
+      departmentUscc: key.departmentUscc,
+      systemCode: key.systemCode,
+      expiresAt: key.expiresAt.toISOString(),
+    },
   };
 }
 
 /** hub.catalog.participant-changed.v1: a department or system (or the seed, id `catalog`) changed. */
 export function participantChangedEvent(change: string, id: string, details: Record<string, unknown> = {}): NewEvent {
-  return { topic: CATALOG_POLICY_TOPIC, type: CATALOG_EVENT.participantChanged, source: CATALOG_SOURCE, subject: id, data: { id, change, ...details } };
+  return {
+    topic: CATALOG_POLICY_TOPIC,
+    type: CATALOG_EVENT.participantChanged,
+    source: CATALOG_SOURCE,
+    subject: id,
+    data: { id, change, ...details },
+  };
 }

@@ -1,5 +1,17 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Role } from '@hub/auth';
 import { IsDay, IsDivisionCode, IsUscc } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
@@ -51,7 +63,11 @@ export class SetSystemRateLimitInput {
   @Matches(SYSTEM_CODE, { message: 'lower-case letters, digits and single dashes, e.g. fs-hrss-social' })
   systemCode: string;
 
-  @Field(() => Int, { nullable: true, description: "Requests per minute for all the system's keys together (1 to 1,000,000); null: back to the hub's default" })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Requests per minute for all the system's keys together (1 to 1,000,000); null: back to the hub's default",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -79,7 +95,10 @@ export class IssueApiKeyInput {
   @MaxLength(64)
   systemCode?: string;
 
-  @Field({ nullable: true, description: 'For a STEWARD: the department stewarded; absent = hub-wide. An ADMIN key has none' })
+  @Field({
+    nullable: true,
+    description: 'For a STEWARD: the department stewarded; absent = hub-wide. An ADMIN key has none',
+  })
   @IsOptional()
   @IsUscc()
   departmentUscc?: string;
@@ -90,7 +109,10 @@ export class IssueApiKeyInput {
   @MaxLength(200)
   holderName: string;
 
-  @Field({ nullable: true, description: 'Last day the key works (YYYY-MM-DD, at most 3 years ahead); default one year' })
+  @Field({
+    nullable: true,
+    description: 'Last day the key works (YYYY-MM-DD, at most 3 years ahead); default one year',
+  })
   @IsOptional()
   @IsDay()
   expiresOn?: string;
@@ -112,7 +134,11 @@ export class RevokeApiKeyInput {
 
 @InputType({ ...IN_CATALOG_SCHEMA })
 export class ApiKeyFilter {
-  @Field({ nullable: true, description: "The department of the system or steward holding the key (a department steward sees its own department's only)" })
+  @Field({
+    nullable: true,
+    description:
+      "The department of the system or steward holding the key (a department steward sees its own department's only)",
+  })
   @IsOptional()
   @IsUscc()
   departmentUscc?: string;

@@ -8,7 +8,10 @@ registerEnumType(Role, {
   description: 'What a key lets its holder do',
   valuesMap: {
     SYSTEM: { description: 'A department system (部门系统): reads shared data under the catalog, applies for grants' },
-    STEWARD: { description: 'A data steward: manages the catalog and decides sharing applications, of one department or hub-wide' },
+    STEWARD: {
+      description:
+        'A data steward: manages the catalog and decides sharing applications, of one department or hub-wide',
+    },
     ADMIN: { description: 'Registers departments and systems, issues and revokes keys' },
   },
 });
@@ -20,7 +23,10 @@ export enum ApiKeyStatus {
 }
 registerEnumType(ApiKeyStatus, { name: 'ApiKeyStatus' });
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A business system of a department (部门系统): the hub issues keys per system' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'A business system of a department (部门系统): the hub issues keys per system',
+})
 export class DepartmentSystem {
   @Field(() => ID)
   code: string;
@@ -31,7 +37,11 @@ export class DepartmentSystem {
   @Field()
   departmentUscc: string;
 
-  @Field(() => Int, { nullable: true, description: "Requests per minute the gateway lets this system's keys send together; null: the hub's default (RATE_LIMIT_PER_MINUTE, 1,200 unless configured)" })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Requests per minute the gateway lets this system's keys send together; null: the hub's default (RATE_LIMIT_PER_MINUTE, 1,200 unless configured)",
+  })
   rateLimitPerMinute: number | null;
 }
 
@@ -58,7 +68,10 @@ export class ApiKey {
   @Field(() => [Role])
   roles: Role[];
 
-  @Field(() => String, { nullable: true, description: 'The department of the system or steward; null for a hub-wide steward or an admin' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The department of the system or steward; null for a hub-wide steward or an admin',
+  })
   departmentUscc: string | null;
 
   @Field(() => String, { nullable: true })

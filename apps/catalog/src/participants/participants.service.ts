@@ -5,8 +5,22 @@ import { chinaDate } from '@hub/identifiers';
 import type { DepartmentSpec } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, requiredReason } from '@hub/subgraph';
-import { ApiKey, ApiKeyConnection, ApiKeyStatus, Department, DepartmentSystem, IssuedApiKey } from './participants.model.js';
-import type { ApiKeyFilter, IssueApiKeyInput, RegisterDepartmentInput, RegisterSystemInput, RevokeApiKeyInput, SetSystemRateLimitInput } from './participants.inputs.js';
+import {
+  ApiKey,
+  ApiKeyConnection,
+  ApiKeyStatus,
+  Department,
+  DepartmentSystem,
+  IssuedApiKey,
+} from './participants.model.js';
+import type {
+  ApiKeyFilter,
+  IssueApiKeyInput,
+  RegisterDepartmentInput,
+  RegisterSystemInput,
+  RevokeApiKeyInput,
+  SetSystemRateLimitInput,
+} from './participants.inputs.js';
 import { ApiKeyRepository } from './api-key.repository.js';
 import { DepartmentRepository } from './department.repository.js';
 import type { ApiKeyRow, DepartmentRow, DepartmentSystemRow } from './participant.entities.js';
@@ -66,12 +80,20 @@ export class ParticipantsService {
     }
     await this.unitOfWork.run(async (tx) => {
       if (!(await this.departmentRows.exists(input.departmentUscc, tx))) {
-        throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${input.departmentUscc}` }]);
+        throw new InputError([
+          {
+            field: 'input.departmentUscc',
+            code: 'DEPARTMENT_UNKNOWN',
+            message: `no department ${input.departmentUscc}`,
+          },
+        ]);
       }
       if (await this.departmentRows.systemExists(input.code, tx)) {
         throw new HubError('SYSTEM_EXISTS', `a system with the code ${input.code} is already registered`);
       }
-      await this.departmentRows.insertSystems(tx, [{ code: input.code, departmentUscc: input.departmentUscc, name: input.name }]);
+      await this.departmentRows.insertSystems(tx, [
+        { code: input.code, departmentUscc: input.departmentUscc, name: input.name },
+      ]);
       await tx.publish([participantChangedEvent('system-registered', input.code)]);
     });
     return { code: input.code, name: input.name, departmentUscc: input.departmentUscc, rateLimitPerMinute: null };
@@ -83,10 +105,19 @@ export class ParticipantsService {
     const reason = requiredReason(input.reason, 'a rate limit change gives its reason');
     const row = await this.unitOfWork.run(async (tx) => {
       const system = await this.departmentRows.systemLocked(tx, input.systemCode);
-      if (!system) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` }]);
+      if (!system)
+        throw new InputError([
+          { field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` },
+        ]);
       system.rateLimitPerMinute = input.requestsPerMinute ?? null;
       await this.departmentRows.saveSystem(tx, system);
-      await tx.publish([participantChangedEvent('system-rate-limit-set', system.code, { requestsPerMinute: system.rateLimitPerMinute, reason, by: by.keyId })]);
+      await tx.publish([
+        participantChangedEvent('system-rate-limit-set', system.code, {
+          requestsPerMinute: system.rateLimitPerMinute,
+          reason,
+          by: by.keyId,
+        }),
+      ]);
       return system;
     });
     return toSystem(row);
@@ -103,38 +134,79 @@ export class ParticipantsService {
     requireKeyManager(by, 'issuing keys');
     const roles = [...new Set(input.roles)].sort();
     if (roles.includes(Role.SYSTEM) && roles.length > 1) {
-      throw new InputError([{ field: 'input.roles', code: 'ROLES_INCOMPATIBLE', message: 'a SYSTEM key is for a machine and carries no other role' }]);
+      throw new InputError([
+        {
+          field: 'input.roles',
+          code: 'ROLES_INCOMPATIBLE',
+          message: 'a SYSTEM key is for a machine and carries no other role',
+        },
+      ]);
     }
     if (roles.includes(Role.ADMIN) && roles.length > 1) {
-      throw new InputError([{ field: 'input.roles', code: 'ROLES_INCOMPATIBLE', message: 'an ADMIN key manages keys and participants and carries no other role: a steward does not issue keys' }]);
+      throw new InputError([
+        {
+          field: 'input.roles',
+          code: 'ROLES_INCOMPATIBLE',
+          message:
+            'an ADMIN key manages keys and participants and carries no other role: a steward does not issue keys',
+        },
+      ]);
     }
     if (roles.includes(Role.ADMIN) && input.departmentUscc) {
-      throw new InputError([{ field: 'input.departmentUscc', code: 'NOT_ALLOWED', message: 'an ADMIN key has no department' }]);
+      throw new InputError([
+        { field: 'input.departmentUscc', code: 'NOT_ALLOWED', message: 'an ADMIN key has no department' },
+      ]);
     }
     let departmentUscc = input.departmentUscc ?? null;
     let systemCode: string | null = null;
     if (roles.includes(Role.SYSTEM)) {
-      if (!input.systemCode) throw new InputError([{ field: 'input.systemCode', code: 'REQUIRED', message: 'a SYSTEM key names its system' }]);
+      if (!input.systemCode)
+        throw new InputError([
+          { field: 'input.systemCode', code: 'REQUIRED', message: 'a SYSTEM key names its system' },
+        ]);
       const system = await this.system(input.systemCode);
-      if (!system) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` }]);
+      if (!system)
+        throw new InputError([
+          { field: 'input.systemCode', code: 'SYSTEM_UNKNOWN', message: `no system ${input.systemCode}` },
+        ]);
       if (departmentUscc && departmentUscc !== system.departmentUscc) {
-        throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_MISMATCH', message: `system ${system.code} belongs to ${system.departmentUscc}` }]);
+        throw new InputError([
+          {
+            field: 'input.departmentUscc',
+            code: 'DEPARTMENT_MISMATCH',
+            message: `system ${system.code} belongs to ${system.departmentUscc}`,
+          },
+        ]);
       }
       departmentUscc = system.departmentUscc;
       systemCode = system.code;
     } else if (input.systemCode) {
-      throw new InputError([{ field: 'input.systemCode', code: 'NOT_ALLOWED', message: 'only a SYSTEM key names a system' }]);
+      throw new InputError([
+        { field: 'input.systemCode', code: 'NOT_ALLOWED', message: 'only a SYSTEM key names a system' },
+      ]);
     }
     if (departmentUscc && !(await this.departmentRows.exists(departmentUscc))) {
-      throw new InputError([{ field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${departmentUscc}` }]);
+      throw new InputError([
+        { field: 'input.departmentUscc', code: 'DEPARTMENT_UNKNOWN', message: `no department ${departmentUscc}` },
+      ]);
     }
     const today = chinaDate(new Date());
     const expiresOn = input.expiresOn ?? addDays(today, 365);
     if (expiresOn <= today || expiresOn > addDays(today, MAX_KEY_YEARS * 365)) {
-      throw new InputError([{ field: 'input.expiresOn', code: 'OUT_OF_RANGE', message: `a key expires after today and within ${MAX_KEY_YEARS} years` }]);
+      throw new InputError([
+        {
+          field: 'input.expiresOn',
+          code: 'OUT_OF_RANGE',
+          message: `a key expires after today and within ${MAX_KEY_YEARS} years`,
+        },
+      ]);
     }
     const issued = generateApiKey();
-    const row = await this.insertKey({ issued, roles, departmentUscc, systemCode, holderName: input.holderName }, endOfChinaDay(expiresOn), by.keyId);
+    const row = await this.insertKey(
+      { issued, roles, departmentUscc, systemCode, holderName: input.holderName },
+      endOfChinaDay(expiresOn),
+      by.keyId,
+    );
     return { key: issued.key, apiKey: toApiKey(row) };
   }
 
@@ -145,7 +217,8 @@ export class ParticipantsService {
     const row = await this.unitOfWork.run(async (tx) => {
       const key = await this.keyRows.findLocked(tx, input.id);
       if (!key) throw new HubError('KEY_UNKNOWN', `no key ${input.id}`);
-      if (key.revokedAt) throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
+      if (key.revokedAt)
+        throw new HubError('KEY_ALREADY_REVOKED', `key ${input.id} was revoked on ${key.revokedAt.toISOString()}`);
       Object.assign(key, { revokedAt: new Date(), revokedBy: by.keyId, revokeReason: reason });
       await this.keyRows.save(tx, key);
       await tx.publish([apiKeyChangedEvent('revoked', key)]);
@@ -175,11 +248,20 @@ export class ParticipantsService {
    * a key issued while an admin pages shows on page 1, never twice. Revoked and expired keys stay
    * listed for good (who held access when), so the list grows with every rotation.
    */
-  async keyPage(by: Principal, filter: ApiKeyFilter, first: number, after?: string, now = new Date()): Promise<ApiKeyConnection> {
-    if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD)) throw new HubError('FORBIDDEN', 'listing keys needs an admin or a steward');
+  async keyPage(
+    by: Principal,
+    filter: ApiKeyFilter,
+    first: number,
+    after?: string,
+    now = new Date(),
+  ): Promise<ApiKeyConnection> {
+    if (!hasRole(by, Role.ADMIN) && !hasRole(by, Role.STEWARD))
+      throw new HubError('FORBIDDEN', 'listing keys needs an admin or a steward');
     let cursor: { issuedAt: string; id: string } | undefined;
     if (after) {
-      const [issuedAt, id] = decodeCursor('key', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9]{1,12}$/.test(k)).split('|');
+      const [issuedAt, id] = decodeCursor('key', after, (k) =>
+        /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[A-Za-z0-9]{1,12}$/.test(k),
+      ).split('|');
       cursor = { issuedAt, id };
     }
     const rows = await this.keyRows.page({
@@ -195,7 +277,10 @@ export class ParticipantsService {
     const last = page.at(-1);
     return {
       nodes: page.map((row) => toApiKey(row, now)),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor('key', `${last.issuedAt.toISOString()}|${last.id}`) : undefined },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor('key', `${last.issuedAt.toISOString()}|${last.id}`) : undefined,
+      },
     };
   }
 
@@ -203,8 +288,13 @@ export class ParticipantsService {
   async seed(departments: DepartmentSpec[]): Promise<boolean> {
     return this.unitOfWork.run(async (tx) => {
       if ((await this.departmentRows.count(tx)) > 0) return false;
-      await this.departmentRows.insert(tx, departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })));
-      const systems = departments.flatMap((d) => d.systems.map((s) => ({ code: s.code, name: s.name, departmentUscc: d.uscc })));
+      await this.departmentRows.insert(
+        tx,
+        departments.map((d) => ({ uscc: d.uscc, name: d.name, divisionCode: d.divisionCode })),
+      );
+      const systems = departments.flatMap((d) =>
+        d.systems.map((s) => ({ code: s.code, name: s.name, departmentUscc: d.uscc })),
+      );
       if (systems.length > 0) await this.departmentRows.insertSystems(tx, systems);
       await tx.publish([participantChangedEvent('seeded', 'catalog')]);
       return true;
@@ -228,11 +318,19 @@ export class ParticipantsService {
    * stored, so that a key nobody received never comes into force. Returns the key's id, or null
    * when an unexpired, unrevoked admin key exists already.
    */
-  async bootstrapAdminKey(holderName: string, deliver: (key: IssuedKey) => Promise<void>, validDays = 30): Promise<string | null> {
+  async bootstrapAdminKey(
+    holderName: string,
+    deliver: (key: IssuedKey) => Promise<void>,
+    validDays = 30,
+  ): Promise<string | null> {
     if (await this.keyRows.inForceWithRole(Role.ADMIN)) return null;
     const issued = generateApiKey();
     await deliver(issued);
-    await this.insertKey({ issued, roles: [Role.ADMIN], departmentUscc: null, systemCode: null, holderName }, new Date(Date.now() + validDays * DAY_MS), null);
+    await this.insertKey(
+      { issued, roles: [Role.ADMIN], departmentUscc: null, systemCode: null, holderName },
+      new Date(Date.now() + validDays * DAY_MS),
+      null,
+    );
     return issued.id;
   }
 
@@ -270,7 +368,9 @@ function requireAdmin(by: Principal): void {
  */
 function requireKeyManager(by: Principal, what: string): void {
   if (!hasRole(by, Role.ADMIN) || hasRole(by, Role.STEWARD) || hasRole(by, Role.SYSTEM)) {
-    throw new HubError('FORBIDDEN', `${what} is an admin's act, with an admin key that carries no other role`, { requiredRoles: [Role.ADMIN] });
+    throw new HubError('FORBIDDEN', `${what} is an admin's act, with an admin key that carries no other role`, {
+      requiredRoles: [Role.ADMIN],
+    });
   }
 }
 
@@ -284,11 +384,20 @@ function toDepartment(row: DepartmentRow, systems: DepartmentSystemRow[]): Depar
 }
 
 function toSystem(row: DepartmentSystemRow): DepartmentSystem {
-  return { code: row.code, name: row.name, departmentUscc: row.departmentUscc, rateLimitPerMinute: row.rateLimitPerMinute ?? null };
+  return {
+    code: row.code,
+    name: row.name,
+    departmentUscc: row.departmentUscc,
+    rateLimitPerMinute: row.rateLimitPerMinute ?? null,
+  };
 }
 
 export function toApiKey(row: ApiKeyRow, now = new Date()): ApiKey {
-  const status = row.revokedAt ? ApiKeyStatus.REVOKED : row.expiresAt.getTime() <= now.getTime() ? ApiKeyStatus.EXPIRED : ApiKeyStatus.ACTIVE;
+  const status = row.revokedAt
+    ? ApiKeyStatus.REVOKED
+    : row.expiresAt.getTime() <= now.getTime()
+      ? ApiKeyStatus.EXPIRED
+      : ApiKeyStatus.ACTIVE;
   return {
     id: row.id,
     roles: row.roles as Role[],

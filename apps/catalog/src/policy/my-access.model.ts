@@ -42,7 +42,10 @@ export class ItemAccessEntry {
   @Field(() => [String])
   fields: string[];
 
-  @Field(() => [String], { description: 'The arguments it governs: filtering by them needs FULL access; looking up by an identifier without it is budgeted' })
+  @Field(() => [String], {
+    description:
+      'The arguments it governs: filtering by them needs FULL access; looking up by an identifier without it is budgeted',
+  })
   arguments: string[];
 
   @Field(() => MaskingRule, { nullable: true })

@@ -12,18 +12,28 @@ export class RecognitionRuleRepository extends Repository {
   }
 
   all(): Promise<RecognitionRuleRow[]> {
-    return this.manager().getRepository(RecognitionRuleRow).find({ order: { resultType: 'ASC' } });
+    return this.manager()
+      .getRepository(RecognitionRuleRow)
+      .find({ order: { resultType: 'ASC' } });
   }
 
   /** Inserts the rules whose result type is not there yet; the number inserted. */
   async insertMissing(rules: RecognitionRuleRow[]): Promise<number> {
-    const result = await this.manager().createQueryBuilder().insert().into(RecognitionRuleRow).values(rules).orIgnore().execute();
+    const result = await this.manager()
+      .createQueryBuilder()
+      .insert()
+      .into(RecognitionRuleRow)
+      .values(rules)
+      .orIgnore()
+      .execute();
     return result.identifiers.filter(Boolean).length;
   }
 
   /** The rule, locked for update until the transaction ends. */
   findLocked(tx: InTransaction, resultType: string): Promise<RecognitionRuleRow | null> {
-    return tx.manager.getRepository(RecognitionRuleRow).findOne({ where: { resultType }, lock: { mode: 'pessimistic_write' } });
+    return tx.manager
+      .getRepository(RecognitionRuleRow)
+      .findOne({ where: { resultType }, lock: { mode: 'pessimistic_write' } });
   }
 
   async save(tx: InTransaction, rule: RecognitionRuleRow): Promise<void> {

@@ -2,7 +2,10 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'A review-result type and the departments that accept it instead of checking again (审查结果互认)' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'A review-result type and the departments that accept it instead of checking again (审查结果互认)',
+})
 export class RecognitionRule {
   @Field()
   resultType: string;

@@ -67,25 +67,59 @@ export class RecognitionRulesService {
   /** A department starts or stops accepting a result type: its steward (or a hub-wide one), or an admin, with the reason. */
   async setRecognition(input: SetRecognitionInput, by: Principal, now = new Date()): Promise<RecognitionRuleRow> {
     const department = parseUscc(input.department);
-    if (!department.ok) throw new InputError([{ field: 'input.department', code: department.error.code, message: department.error.message }]);
+    if (!department.ok)
+      throw new InputError([
+        { field: 'input.department', code: department.error.code, message: department.error.message },
+      ]);
     const uscc = department.value.uscc;
     if (!isStewardOf(by, uscc) && !hasRole(by, Role.ADMIN)) {
-      throw new HubError('FORBIDDEN', `what department ${uscc} recognises is decided by its steward (or a hub-wide steward, or an admin)`, { department: uscc });
+      throw new HubError(
+        'FORBIDDEN',
+        `what department ${uscc} recognises is decided by its steward (or a hub-wide steward, or an admin)`,
+        { department: uscc },
+      );
     }
-    const reason = requiredReason(input.reason, input.accepts ? 'say why the department accepts these results' : 'say why the department stops accepting these results');
+    const reason = requiredReason(
+      input.reason,
+      input.accepts
+        ? 'say why the department accepts these results'
+        : 'say why the department stops accepting these results',
+    );
     const row = await this.unitOfWork.run(async (tx) => {
       const rule = await this.rules.findLocked(tx, input.resultType);
-      if (!rule) throw new InputError([{ field: 'input.resultType', code: 'RESULT_TYPE_UNKNOWN', message: `no recognition rule for ${input.resultType.slice(0, 64)}` }]);
+      if (!rule)
+        throw new InputError([
+          {
+            field: 'input.resultType',
+            code: 'RESULT_TYPE_UNKNOWN',
+            message: `no recognition rule for ${input.resultType.slice(0, 64)}`,
+          },
+        ]);
       if (!(await this.departments.exists(uscc, tx))) {
-        throw new InputError([{ field: 'input.department', code: 'DEPARTMENT_UNKNOWN', message: `no department ${uscc} in the catalog` }]);
+        throw new InputError([
+          { field: 'input.department', code: 'DEPARTMENT_UNKNOWN', message: `no department ${uscc} in the catalog` },
+        ]);
       }
       const accepted = new Set(rule.acceptedBy);
       if (accepted.has(uscc) === input.accepts) return rule; // already so: nothing changes, no event
       if (input.accepts) accepted.add(uscc);
       else accepted.delete(uscc);
-      Object.assign(rule, { acceptedBy: [...accepted].sort(), version: rule.version + 1, updatedAt: now, updatedBy: by.keyId });
+      Object.assign(rule, {
+        acceptedBy: [...accepted].sort(),
+        version: rule.version + 1,
+        updatedAt: now,
+        updatedBy: by.keyId,
+      });
       await this.rules.save(tx, rule);
-      await tx.publish([recognitionRuleChangedEvent(rule, { department: uscc, accepts: input.accepts, reason, changedBy: by.keyId, changedAt: now })]);
+      await tx.publish([
+        recognitionRuleChangedEvent(rule, {
+          department: uscc,
+          accepts: input.accepts,
+          reason,
+          changedBy: by.keyId,
+          changedAt: now,
+        }),
+      ]);
       return rule;
     });
     return row;

@@ -9,7 +9,9 @@ export const DEFAULT_CATALOG_DIR = 'schemas/catalog';
  * Reads the shipped catalog: `<dir>/departments.json` and every `<dir>/resources/*.json`, in
  * file-name order so that problems come out in the same order on every machine.
  */
-export async function readSeedCatalog(dir: string = process.env.CATALOG_SEED_DIR ?? DEFAULT_CATALOG_DIR): Promise<GovernanceCatalog> {
+export async function readSeedCatalog(
+  dir: string = process.env.CATALOG_SEED_DIR ?? DEFAULT_CATALOG_DIR,
+): Promise<GovernanceCatalog> {
   const departments = await readJsonArray<DepartmentSpec>(join(dir, 'departments.json'));
   const files = (await readdir(join(dir, 'resources'))).filter((name) => name.endsWith('.json')).sort();
   const resources: CatalogResourceSpec[] = [];

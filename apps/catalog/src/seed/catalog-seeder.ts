@@ -38,23 +38,36 @@ export class CatalogSeeder implements OnApplicationBootstrap {
     const rules = await this.recognitionRules.seed();
     if (rules) this.log.info({ rules }, 'loaded the shipped recognition rules');
     if (departments || resources) {
-      this.log.info({ departments: seed.departments.length, resources: seed.resources.length }, 'loaded the shipped catalog into an empty catalog');
+      this.log.info(
+        { departments: seed.departments.length, resources: seed.resources.length },
+        'loaded the shipped catalog into an empty catalog',
+      );
     }
   }
 
   private async bootstrapAdmin(file: string): Promise<void> {
     let written = false;
     try {
-      const keyId = await this.participants.bootstrapAdminKey('bootstrap admin (HUB_ADMIN_KEY_FILE)', async (issued) => {
-        // 'wx': an existing file (perhaps another hub's key) is never overwritten.
-        await writeFile(file, `${issued.key}\n`, { mode: 0o600, flag: 'wx' });
-        written = true;
-      });
-      if (keyId) this.log.warn({ file, keyId }, 'issued a first admin key (valid 30 days) into HUB_ADMIN_KEY_FILE: issue personal keys with it, then delete the file');
+      const keyId = await this.participants.bootstrapAdminKey(
+        'bootstrap admin (HUB_ADMIN_KEY_FILE)',
+        async (issued) => {
+          // 'wx': an existing file (perhaps another hub's key) is never overwritten.
+          await writeFile(file, `${issued.key}\n`, { mode: 0o600, flag: 'wx' });
+          written = true;
+        },
+      );
+      if (keyId)
+        this.log.warn(
+          { file, keyId },
+          'issued a first admin key (valid 30 days) into HUB_ADMIN_KEY_FILE: issue personal keys with it, then delete the file',
+        );
     } catch (error) {
       // Not stored, so not in force: a key in the file would only mislead.
       if (written) await rm(file, { force: true });
-      this.log.error({ err: error, file }, 'could not issue a first admin key into HUB_ADMIN_KEY_FILE (an existing file is never overwritten)');
+      this.log.error(
+        { err: error, file },
+        'could not issue a first admin key into HUB_ADMIN_KEY_FILE (an existing file is never overwritten)',
+      );
     }
   }
 }

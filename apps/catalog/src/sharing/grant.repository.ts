@@ -55,8 +55,10 @@ export class GrantRepository extends Repository {
   /** Newest first (granted_at desc, id desc); `limit` rows at most. */
   list(q: GrantQuery): Promise<SharingGrantRow[]> {
     const qb = this.manager().getRepository(SharingGrantRow).createQueryBuilder('g');
-    if (q.visibleTo && 'providerUscc' in q.visibleTo) qb.andWhere('g.provider_uscc = :p', { p: q.visibleTo.providerUscc });
-    if (q.visibleTo && 'consumerSystemCode' in q.visibleTo) qb.andWhere('g.consumer_system_code = :s', { s: q.visibleTo.consumerSystemCode });
+    if (q.visibleTo && 'providerUscc' in q.visibleTo)
+      qb.andWhere('g.provider_uscc = :p', { p: q.visibleTo.providerUscc });
+    if (q.visibleTo && 'consumerSystemCode' in q.visibleTo)
+      qb.andWhere('g.consumer_system_code = :s', { s: q.visibleTo.consumerSystemCode });
     if (q.consumerSystemCode) qb.andWhere('g.consumer_system_code = :fs', { fs: q.consumerSystemCode });
     if (q.resourceCode) qb.andWhere('g.resource_code = :fr', { fr: q.resourceCode });
     if (q.status) {
@@ -69,12 +71,20 @@ export class GrantRepository extends Repository {
       }[q.status];
       qb.andWhere(`(${condition})`, { today: q.today });
     }
-    if (q.after) qb.andWhere('(g.granted_at, g.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: q.after.grantedAt, afterId: q.after.id });
+    if (q.after)
+      qb.andWhere('(g.granted_at, g.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterAt: q.after.grantedAt,
+        afterId: q.after.id,
+      });
     return qb.orderBy('g.granted_at', 'DESC').addOrderBy('g.id', 'DESC').take(q.limit).getMany();
   }
 
   /** Grants not revoked whose last day is `day` or later (what enforcement may still need). */
   notEndedBefore(day: string): Promise<SharingGrantRow[]> {
-    return this.manager().getRepository(SharingGrantRow).createQueryBuilder('g').where('g.revoked_at IS NULL AND g.valid_to >= :day', { day }).getMany();
+    return this.manager()
+      .getRepository(SharingGrantRow)
+      .createQueryBuilder('g')
+      .where('g.revoked_at IS NULL AND g.valid_to >= :day', { day })
+      .getMany();
   }
 }

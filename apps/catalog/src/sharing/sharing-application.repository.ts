@@ -35,7 +35,9 @@ export class SharingApplicationRepository extends Repository {
 
   /** The application, locked for update until the transaction ends. */
   findLocked(tx: InTransaction, id: string): Promise<SharingApplicationRow | null> {
-    return tx.manager.getRepository(SharingApplicationRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return tx.manager
+      .getRepository(SharingApplicationRow)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async insert(tx: InTransaction, application: SharingApplicationRow): Promise<void> {
@@ -69,7 +71,11 @@ export class SharingApplicationRepository extends Repository {
     const order = overdue ? 'a.deadline ASC, a.id ASC' : 'a.submitted_at DESC, a.id DESC';
     if (q.after) {
       params.push(q.after.sortKey, q.after.id);
-      where.push(overdue ? `(a.deadline, a.id) > ($${params.length - 1}::date, $${params.length}::uuid)` : `(a.submitted_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(
+        overdue
+          ? `(a.deadline, a.id) > ($${params.length - 1}::date, $${params.length}::uuid)`
+          : `(a.submitted_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     params.push(q.limit);
     const rows: Array<Record<string, unknown>> = await this.manager().query(
@@ -80,7 +86,10 @@ export class SharingApplicationRepository extends Repository {
   }
 
   /** Undecided applications past their deadline on `today`, counted per provider department (of one, when given), most first. */
-  async overdueCounts(today: string, providerUscc?: string): Promise<Array<{ providerUscc: string; count: number; earliestDeadline: string }>> {
+  async overdueCounts(
+    today: string,
+    providerUscc?: string,
+  ): Promise<Array<{ providerUscc: string; count: number; earliestDeadline: string }>> {
     const params: unknown[] = [SharingApplicationStatus.SUBMITTED, today];
     let own = '';
     if (providerUscc !== undefined) {
@@ -109,7 +118,10 @@ export class SharingApplicationRepository extends Repository {
       .addOrderBy('a.id', 'ASC')
       .setLock('pessimistic_write');
     if (cause.kind === 'notice') {
-      qb.andWhere('a.deadline >= CAST(:from AS date)', { from: `${cause.year - 1}-12-01` }).andWhere('a.submitted_at < CAST(:to AS timestamptz)', { to: `${cause.year + 1}-01-01T00:00:00+08:00` });
+      qb.andWhere('a.deadline >= CAST(:from AS date)', { from: `${cause.year - 1}-12-01` }).andWhere(
+        'a.submitted_at < CAST(:to AS timestamptz)',
+        { to: `${cause.year + 1}-01-01T00:00:00+08:00` },
+      );
     }
     return qb.getMany();
   }

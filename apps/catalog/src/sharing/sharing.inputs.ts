@@ -1,5 +1,19 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 import { IsResourceCode } from '../catalog/is-resource-code.js';
@@ -43,7 +57,11 @@ export class ApplyForSharingInput {
   @IsBoolean()
   fullValues: boolean;
 
-  @Field({ nullable: true, description: "The applying system: required when a department steward applies on behalf of one of its department's systems; a system applies for itself" })
+  @Field({
+    nullable: true,
+    description:
+      "The applying system: required when a department steward applies on behalf of one of its department's systems; a system applies for itself",
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -57,7 +75,10 @@ export class ApproveSharingInput {
   @IsUUID()
   applicationId: string;
 
-  @Field(() => [Int], { nullable: true, description: 'The items approved; default all asked for. Fewer = a partial approval, which needs a reason' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'The items approved; default all asked for. Fewer = a partial approval, which needs a reason',
+  })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
@@ -117,20 +138,31 @@ export class SharingApplicationFilter {
   @IsResourceCode()
   resourceCode?: string;
 
-  @Field(() => SharingApplicationSide, { nullable: true, description: "For a department steward: PROVIDER (default), the applications it decides; CONSUMER, those its department's systems made. Ignored for others" })
+  @Field(() => SharingApplicationSide, {
+    nullable: true,
+    description:
+      "For a department steward: PROVIDER (default), the applications it decides; CONSUMER, those its department's systems made. Ignored for others",
+  })
   @IsOptional()
   @IsEnum(SharingApplicationSide)
   side?: SharingApplicationSide;
 
   // What an admin looks at after entering a notice: which deadlines it moved (or made official).
-  @Field(() => Int, { nullable: true, description: 'Only the applications whose deadline a working-day notice of this year counted again (see deadlineChanges)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only the applications whose deadline a working-day notice of this year counted again (see deadlineChanges)',
+  })
   @IsOptional()
   @IsInt()
   @Min(2008)
   @Max(2100)
   movedByNoticeYear?: number;
 
-  @Field(() => Int, { nullable: true, description: 'With movedByNoticeYear: only that version of the notice (absent: any version)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With movedByNoticeYear: only that version of the notice (absent: any version)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -151,7 +183,10 @@ export class SharingGrantFilter {
   @IsResourceCode()
   resourceCode?: string;
 
-  @Field(() => SharingGrantStatus, { nullable: true, description: 'The status as of today (China Standard Time), as SharingGrant.status tells it' })
+  @Field(() => SharingGrantStatus, {
+    nullable: true,
+    description: 'The status as of today (China Standard Time), as SharingGrant.status tells it',
+  })
   @IsOptional()
   @IsEnum(SharingGrantStatus)
   status?: SharingGrantStatus;

@@ -27,7 +27,9 @@ export enum SharingApplicationSide {
 registerEnumType(SharingApplicationSide, {
   name: 'SharingApplicationSide',
   valuesMap: {
-    PROVIDER: { description: "The applications the steward's department provides the data of, and decides (its inbox)" },
+    PROVIDER: {
+      description: "The applications the steward's department provides the data of, and decides (its inbox)",
+    },
     CONSUMER: { description: "The applications the steward's department's systems made" },
   },
 });
@@ -40,7 +42,10 @@ registerEnumType(DeadlineChangeCause, {
   name: 'SharingDeadlineChangeCause',
   valuesMap: {
     NOTICE: { description: "A year's State Council notice was entered or corrected (noticeYear, noticeVersion)" },
-    CALENDAR: { description: 'The catalog started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)' },
+    CALENDAR: {
+      description:
+        'The catalog started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)',
+    },
   },
 });
 
@@ -117,7 +122,7 @@ export class SharingApplication {
 
   @Field({
     description:
-      "True while a day counted falls in a year whose State Council notice (调休) is not entered: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered",
+      'True while a day counted falls in a year whose State Council notice (调休) is not entered: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered',
   })
   deadlineProvisional: boolean;
 
@@ -149,7 +154,10 @@ export class SharingApplication {
   grantId: string | null;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: 'What an approval gives: a system may read these items, for this purpose, in this period' })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: 'What an approval gives: a system may read these items, for this purpose, in this period',
+})
 export class SharingGrant {
   @Field(() => ID)
   id: string;
@@ -218,7 +226,10 @@ export class SharingGrantConnection {
   pageInfo: PageInfo;
 }
 
-@ObjectType({ ...IN_CATALOG_SCHEMA, description: "A provider department's applications undecided past their deadline (督办)" })
+@ObjectType({
+  ...IN_CATALOG_SCHEMA,
+  description: "A provider department's applications undecided past their deadline (督办)",
+})
 export class SharingOverdueCount {
   @Field({ description: 'The provider department, which should have decided' })
   departmentUscc: string;

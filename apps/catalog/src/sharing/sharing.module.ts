@@ -6,7 +6,11 @@ import { SupervisionConfig } from '@hub/subgraph';
 
 /** Sharing applications and grants; deadlines are counted with the WorkingDayCalendarStore (calendar/). */
 @Module({
-  providers: [SharingService, SharingResolver, { provide: SupervisionConfig, useFactory: () => loadConfig(SupervisionConfig) }],
+  providers: [
+    SharingService,
+    SharingResolver,
+    { provide: SupervisionConfig, useFactory: () => loadConfig(SupervisionConfig) },
+  ],
   exports: [SharingService],
 })
 export class SharingModule {}

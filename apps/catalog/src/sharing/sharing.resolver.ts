@@ -1,23 +1,45 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role, type Principal } from '@hub/auth';
 import { AnyCaller, Caller, checkPageSize, DEFAULT_PAGE_SIZE, pageSizeArg, Roles } from '@hub/subgraph';
-import { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
-import { SharingApplication, SharingApplicationConnection, SharingGrant, SharingGrantConnection, SharingOverdueCount } from './sharing.model.js';
+import {
+  ApplyForSharingInput,
+  ApproveSharingInput,
+  RejectSharingInput,
+  RevokeGrantInput,
+  SharingApplicationFilter,
+  SharingGrantFilter,
+} from './sharing.inputs.js';
+import {
+  SharingApplication,
+  SharingApplicationConnection,
+  SharingGrant,
+  SharingGrantConnection,
+  SharingOverdueCount,
+} from './sharing.model.js';
 import { SharingService } from './sharing.service.js';
-
 
 @Resolver()
 export class SharingResolver {
   constructor(private readonly sharing: SharingService) {}
 
   @AnyCaller()
-  @Query(() => SharingApplication, { nullable: true, description: "One application, if the caller may see it (the applying system and its department's stewards, the provider's stewards, the supervising department's stewards, hub-wide stewards, admins)" })
-  sharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication | null> {
+  @Query(() => SharingApplication, {
+    nullable: true,
+    description:
+      "One application, if the caller may see it (the applying system and its department's stewards, the provider's stewards, the supervising department's stewards, hub-wide stewards, admins)",
+  })
+  sharingApplication(
+    @Args('id', { type: () => ID }) id: string,
+    @Caller() caller: Principal,
+  ): Promise<SharingApplication | null> {
     return this.sharing.application(id, caller);
   }
 
   @AnyCaller()
-  @Query(() => SharingApplicationConnection, { description: "A system's own applications; a department steward's department's to decide (filter.side PROVIDER, the default) or its systems' (CONSUMER); all for admins and hub-wide stewards; newest first" })
+  @Query(() => SharingApplicationConnection, {
+    description:
+      "A system's own applications; a department steward's department's to decide (filter.side PROVIDER, the default) or its systems' (CONSUMER); all for admins and hub-wide stewards; newest first",
+  })
   sharingApplications(
     @Caller() caller: Principal,
     @Args('filter', { nullable: true }) filter?: SharingApplicationFilter,
@@ -28,7 +50,10 @@ export class SharingResolver {
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Query(() => SharingApplicationConnection, { description: "Applications still undecided after their deadline, most overdue first (督办): a steward's department's; every department's for admins, hub-wide stewards and the supervising department's stewards (HUB_SUPERVISING_DEPARTMENT)" })
+  @Query(() => SharingApplicationConnection, {
+    description:
+      "Applications still undecided after their deadline, most overdue first (督办): a steward's department's; every department's for admins, hub-wide stewards and the supervising department's stewards (HUB_SUPERVISING_DEPARTMENT)",
+  })
   overdueSharingApplications(
     @Caller() caller: Principal,
     @Args('first', pageSizeArg()) first = DEFAULT_PAGE_SIZE,
@@ -38,7 +63,10 @@ export class SharingResolver {
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Query(() => [SharingOverdueCount], { description: 'Overdue applications counted per provider department, most first (督办); who sees which departments as for overdueSharingApplications' })
+  @Query(() => [SharingOverdueCount], {
+    description:
+      'Overdue applications counted per provider department, most first (督办); who sees which departments as for overdueSharingApplications',
+  })
   overdueSharingApplicationCounts(@Caller() caller: Principal): Promise<SharingOverdueCount[]> {
     return this.sharing.overdueCounts(caller);
   }
@@ -75,30 +103,48 @@ export class SharingResolver {
     description:
       "A system applies for items of a conditional resource, or a department steward on behalf of one of its department's systems (input.systemCode); the answer is due in 10 working days",
   })
-  applyForSharing(@Args('input') input: ApplyForSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+  applyForSharing(
+    @Args('input') input: ApplyForSharingInput,
+    @Caller() caller: Principal,
+  ): Promise<SharingApplication> {
     return this.sharing.apply(input, caller);
   }
 
   @Roles(Role.STEWARD)
-  @Mutation(() => SharingApplication, { description: 'The provider\'s steward approves all or some items (some: with a reason); a grant is made' })
-  approveSharingApplication(@Args('input') input: ApproveSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+  @Mutation(() => SharingApplication, {
+    description: "The provider's steward approves all or some items (some: with a reason); a grant is made",
+  })
+  approveSharingApplication(
+    @Args('input') input: ApproveSharingInput,
+    @Caller() caller: Principal,
+  ): Promise<SharingApplication> {
     return this.sharing.approve(input, caller);
   }
 
   @Roles(Role.STEWARD)
-  @Mutation(() => SharingApplication, { description: 'The provider\'s steward rejects, with the reason (required)' })
-  rejectSharingApplication(@Args('input') input: RejectSharingInput, @Caller() caller: Principal): Promise<SharingApplication> {
+  @Mutation(() => SharingApplication, { description: "The provider's steward rejects, with the reason (required)" })
+  rejectSharingApplication(
+    @Args('input') input: RejectSharingInput,
+    @Caller() caller: Principal,
+  ): Promise<SharingApplication> {
     return this.sharing.reject(input, caller);
   }
 
   @Roles(Role.SYSTEM, Role.STEWARD)
-  @Mutation(() => SharingApplication, { description: "The applying system, or a steward of its department, withdraws an undecided application" })
-  withdrawSharingApplication(@Args('id', { type: () => ID }) id: string, @Caller() caller: Principal): Promise<SharingApplication> {
+  @Mutation(() => SharingApplication, {
+    description: 'The applying system, or a steward of its department, withdraws an undecided application',
+  })
+  withdrawSharingApplication(
+    @Args('id', { type: () => ID }) id: string,
+    @Caller() caller: Principal,
+  ): Promise<SharingApplication> {
     return this.sharing.withdraw(id, caller);
   }
 
   @Roles(Role.STEWARD, Role.ADMIN)
-  @Mutation(() => SharingGrant, { description: 'Ends a grant at once (provider steward or admin); the gateway refuses it within seconds' })
+  @Mutation(() => SharingGrant, {
+    description: 'Ends a grant at once (provider steward or admin); the gateway refuses it within seconds',
+  })
   revokeSharingGrant(@Args('input') input: RevokeGrantInput, @Caller() caller: Principal): Promise<SharingGrant> {
     return this.sharing.revokeGrant(input, caller);
   }

@@ -6,11 +6,26 @@ import { chinaDate } from '@hub/identifiers';
 import { ResourceStatus, SharingType } from '@hub/policy';
 import { decodeCursor, encodeCursor } from '@hub/register';
 import { HubError, InputError, SupervisionConfig, requiredReason, supervisesEveryDepartment } from '@hub/subgraph';
-import { deadlineOf, isOverdue, recountDeadline, workingDaysLeft, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
+import {
+  deadlineOf,
+  isOverdue,
+  recountDeadline,
+  workingDaysLeft,
+  type DeadlineChange,
+  type DeadlineChangeCause,
+  type WorkingDayCalendar,
+} from '@hub/working-days';
 import { WorkingDayCalendarStore } from '../calendar/working-day-calendar.store.js';
 import { ResourceRepository } from '../catalog/resource.repository.js';
 import { DepartmentRepository } from '../participants/department.repository.js';
-import type { ApplyForSharingInput, ApproveSharingInput, RejectSharingInput, RevokeGrantInput, SharingApplicationFilter, SharingGrantFilter } from './sharing.inputs.js';
+import type {
+  ApplyForSharingInput,
+  ApproveSharingInput,
+  RejectSharingInput,
+  RevokeGrantInput,
+  SharingApplicationFilter,
+  SharingGrantFilter,
+} from './sharing.inputs.js';
 import {
   DeadlineChangeCause as DeadlineChangeCauseEnum,
   SharingApplication,
@@ -61,20 +76,37 @@ export class SharingService {
       const applicant = await this.applicantOf(tx, input, by);
       const resource = await this.resources.findByCode(input.resourceCode, tx);
       if (!resource || resource.status !== ResourceStatus.PUBLISHED) {
-        throw new InputError([{ field: 'input.resourceCode', code: 'RESOURCE_UNKNOWN', message: `no published resource ${input.resourceCode}` }]);
+        throw new InputError([
+          {
+            field: 'input.resourceCode',
+            code: 'RESOURCE_UNKNOWN',
+            message: `no published resource ${input.resourceCode}`,
+          },
+        ]);
       }
-      if (resource.providerUscc === applicant.departmentUscc) throw new HubError('OWN_RESOURCE', 'the provider department reads its own resources without a grant');
+      if (resource.providerUscc === applicant.departmentUscc)
+        throw new HubError('OWN_RESOURCE', 'the provider department reads its own resources without a grant');
       const items = await this.resources.itemsOf(resource.code, tx);
       const unknown = input.items.filter((no) => !items.some((i) => i.no === no));
       if (unknown.length > 0) {
-        throw new InputError([{ field: 'input.items', code: 'ITEM_UNKNOWN', message: `resource ${resource.code} has no item ${unknown.join(', ')}` }]);
+        throw new InputError([
+          {
+            field: 'input.items',
+            code: 'ITEM_UNKNOWN',
+            message: `resource ${resource.code} has no item ${unknown.join(', ')}`,
+          },
+        ]);
       }
-      if (resource.sharingType === SharingType.NOT_SHARED) throw new HubError('RESOURCE_NOT_SHARED', `resource ${resource.code} is not shared (不予共享)`);
+      if (resource.sharingType === SharingType.NOT_SHARED)
+        throw new HubError('RESOURCE_NOT_SHARED', `resource ${resource.code} is not shared (不予共享)`);
       if (resource.sharingType === SharingType.UNCONDITIONAL) {
         // Unconditional items are readable already; an application can only be for their full values.
         const masked = input.items.filter((no) => items.find((i) => i.no === no)?.masking);
         if (!input.fullValues || masked.length !== input.items.length) {
-          throw new HubError('RESOURCE_UNCONDITIONAL', `resource ${resource.code} is shared unconditionally: apply only for full values of its masked items`);
+          throw new HubError(
+            'RESOURCE_UNCONDITIONAL',
+            `resource ${resource.code} is shared unconditionally: apply only for full values of its masked items`,
+          );
         }
       }
       checkPeriod(input.requestedFrom, input.requestedTo, today);
@@ -117,15 +149,29 @@ export class SharingService {
       const application = await this.lockedOpen(tx, input.applicationId, by);
       const items = [...new Set(input.items ?? application.items)].sort((a, b) => a - b);
       const extra = items.filter((no) => !application.items.includes(no));
-      if (extra.length > 0) throw new InputError([{ field: 'input.items', code: 'ITEMS_NOT_REQUESTED', message: `item ${extra.join(', ')} was not asked for` }]);
+      if (extra.length > 0)
+        throw new InputError([
+          { field: 'input.items', code: 'ITEMS_NOT_REQUESTED', message: `item ${extra.join(', ')} was not asked for` },
+        ]);
       const partial = items.length < application.items.length;
-      const reason = partial ? requiredReason(input.reason, 'a partial approval gives the reason for the items left out') : input.reason?.trim() || null;
+      const reason = partial
+        ? requiredReason(input.reason, 'a partial approval gives the reason for the items left out')
+        : input.reason?.trim() || null;
       const fullValues = input.fullValues ?? application.fullValues;
-      if (fullValues && !application.fullValues) throw new InputError([{ field: 'input.fullValues', code: 'NOT_REQUESTED', message: 'full values were not asked for' }]);
+      if (fullValues && !application.fullValues)
+        throw new InputError([
+          { field: 'input.fullValues', code: 'NOT_REQUESTED', message: 'full values were not asked for' },
+        ]);
       const validFrom = application.requestedFrom > today ? application.requestedFrom : today;
       const validTo = input.validTo ?? application.requestedTo;
       if (validTo > application.requestedTo || validTo < validFrom) {
-        throw new InputError([{ field: 'input.validTo', code: 'PERIOD_INVALID', message: `the grant ends between ${validFrom} and ${application.requestedTo}` }]);
+        throw new InputError([
+          {
+            field: 'input.validTo',
+            code: 'PERIOD_INVALID',
+            message: `the grant ends between ${validFrom} and ${application.requestedTo}`,
+          },
+        ]);
       }
       const grant: SharingGrantRow = {
         id: randomUUID(),
@@ -154,7 +200,10 @@ export class SharingService {
         grantId: grant.id,
       });
       await this.applicationRows.save(tx, application);
-      await tx.publish([applicationChangedEvent(application, partial ? 'partially-approved' : 'approved'), grantChangedEvent(grant, 'granted')]);
+      await tx.publish([
+        applicationChangedEvent(application, partial ? 'partially-approved' : 'approved'),
+        grantChangedEvent(grant, 'granted'),
+      ]);
       return application;
     });
     return this.shown(row, now);
@@ -164,7 +213,12 @@ export class SharingService {
     const reason = requiredReason(input.reason, 'a rejection gives its reason (拒绝须说明理由)');
     const row = await this.unitOfWork.run(async (tx) => {
       const application = await this.lockedOpen(tx, input.applicationId, by);
-      Object.assign(application, { status: SharingApplicationStatus.REJECTED, decidedAt: now, decidedBy: by.keyId, decisionReason: reason });
+      Object.assign(application, {
+        status: SharingApplicationStatus.REJECTED,
+        decidedAt: now,
+        decidedBy: by.keyId,
+        decisionReason: reason,
+      });
       await this.applicationRows.save(tx, application);
       await tx.publish([applicationChangedEvent(application, 'rejected')]);
       return application;
@@ -176,8 +230,13 @@ export class SharingService {
     const row = await this.unitOfWork.run(async (tx) => {
       const application = await this.applicationRows.findLocked(tx, id);
       if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
-      if (!withdraws(by, application)) throw new HubError('FORBIDDEN', "only the applying system, or a steward of its department, withdraws its application");
-      if (application.status !== SharingApplicationStatus.SUBMITTED) throw new HubError('APPLICATION_DECIDED', `the application is ${application.status}`);
+      if (!withdraws(by, application))
+        throw new HubError(
+          'FORBIDDEN',
+          'only the applying system, or a steward of its department, withdraws its application',
+        );
+      if (application.status !== SharingApplicationStatus.SUBMITTED)
+        throw new HubError('APPLICATION_DECIDED', `the application is ${application.status}`);
       Object.assign(application, { status: SharingApplicationStatus.WITHDRAWN, decidedAt: now, decidedBy: by.keyId });
       await this.applicationRows.save(tx, application);
       await tx.publish([applicationChangedEvent(application, 'withdrawn')]);
@@ -191,8 +250,10 @@ export class SharingService {
     const grant = await this.unitOfWork.run(async (tx) => {
       const row = await this.grantRows.findLocked(tx, input.grantId);
       if (!row) throw new HubError('GRANT_UNKNOWN', `no grant ${input.grantId}`);
-      if (!isStewardOf(by, row.providerUscc) && !hasRole(by, Role.ADMIN)) throw new HubError('FORBIDDEN', `revoking needs a steward of ${row.providerUscc}`);
-      if (row.revokedAt) throw new HubError('GRANT_ALREADY_REVOKED', `grant ${row.id} was revoked on ${row.revokedAt.toISOString()}`);
+      if (!isStewardOf(by, row.providerUscc) && !hasRole(by, Role.ADMIN))
+        throw new HubError('FORBIDDEN', `revoking needs a steward of ${row.providerUscc}`);
+      if (row.revokedAt)
+        throw new HubError('GRANT_ALREADY_REVOKED', `grant ${row.id} was revoked on ${row.revokedAt.toISOString()}`);
       Object.assign(row, { revokedAt: now, revokedBy: by.keyId, revokeReason: reason });
       await this.grantRows.save(tx, row);
       await tx.publish([grantChangedEvent(row, 'revoked')]);
@@ -213,19 +274,40 @@ export class SharingService {
    * admins and hub-wide stewards. The overdue list (督办) is all of them for the supervising
    * department's stewards too.
    */
-  async applications(by: Principal, filter: SharingApplicationFilter, first: number, after?: string, overdueOnly = false, now = new Date()): Promise<SharingApplicationConnection> {
-    const query: ApplicationQuery = { status: filter.status ?? undefined, resourceCode: filter.resourceCode ?? undefined, limit: first + 1 };
+  async applications(
+    by: Principal,
+    filter: SharingApplicationFilter,
+    first: number,
+    after?: string,
+    overdueOnly = false,
+    now = new Date(),
+  ): Promise<SharingApplicationConnection> {
+    const query: ApplicationQuery = {
+      status: filter.status ?? undefined,
+      resourceCode: filter.resourceCode ?? undefined,
+      limit: first + 1,
+    };
     if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
       if (hasRole(by, Role.STEWARD)) {
         if (filter.side === SharingApplicationSide.CONSUMER) query.consumerDepartmentUscc = by.departmentUscc;
-        else if (!(overdueOnly && supervisesEveryDepartment(by, this.supervision))) query.providerUscc = by.departmentUscc;
+        else if (!(overdueOnly && supervisesEveryDepartment(by, this.supervision)))
+          query.providerUscc = by.departmentUscc;
       } else query.consumerSystemCode = by.systemCode ?? '';
     }
     if (filter.movedByNoticeVersion != null && filter.movedByNoticeYear == null) {
-      throw new InputError([{ field: 'filter.movedByNoticeVersion', code: 'NOTICE_YEAR_REQUIRED', message: 'a notice version is of a year: give movedByNoticeYear too' }]);
+      throw new InputError([
+        {
+          field: 'filter.movedByNoticeVersion',
+          code: 'NOTICE_YEAR_REQUIRED',
+          message: 'a notice version is of a year: give movedByNoticeYear too',
+        },
+      ]);
     }
     if (filter.movedByNoticeYear != null) {
-      query.movedByNotice = filter.movedByNoticeVersion != null ? { noticeYear: filter.movedByNoticeYear, noticeVersion: filter.movedByNoticeVersion } : { noticeYear: filter.movedByNoticeYear };
+      query.movedByNotice =
+        filter.movedByNoticeVersion != null
+          ? { noticeYear: filter.movedByNoticeYear, noticeVersion: filter.movedByNoticeVersion }
+          : { noticeYear: filter.movedByNoticeYear };
     }
     if (overdueOnly) query.overdueOn = chinaDate(now);
     // Keyset on (deadline, id) for overdue lists (most overdue first), on (submitted_at desc, id) otherwise.
@@ -236,9 +318,14 @@ export class SharingService {
     const result = await this.applicationRows.list(query);
     const page = result.slice(0, first);
     const last = page.at(-1);
-    const cursor = last ? encodeCursor('app', `${overdueOnly ? last.deadline : last.submittedAt.toISOString()}|${last.id}`) : undefined;
+    const cursor = last
+      ? encodeCursor('app', `${overdueOnly ? last.deadline : last.submittedAt.toISOString()}|${last.id}`)
+      : undefined;
     const calendar = await this.calendars.current();
-    return { nodes: page.map((r) => this.toApplication(r, now, calendar)), pageInfo: { hasNextPage: result.length > first, endCursor: cursor } };
+    return {
+      nodes: page.map((r) => this.toApplication(r, now, calendar)),
+      pageInfo: { hasNextPage: result.length > first, endCursor: cursor },
+    };
   }
 
   /**
@@ -247,12 +334,23 @@ export class SharingService {
    * department steward's own department's otherwise.
    */
   async overdueCounts(by: Principal, now = new Date()): Promise<SharingOverdueCount[]> {
-    const counts = await this.applicationRows.overdueCounts(chinaDate(now), supervisesEveryDepartment(by, this.supervision) ? undefined : (by.departmentUscc ?? ''));
-    return counts.map((c) => ({ departmentUscc: c.providerUscc, count: c.count, earliestDeadline: c.earliestDeadline }));
+    const counts = await this.applicationRows.overdueCounts(
+      chinaDate(now),
+      supervisesEveryDepartment(by, this.supervision) ? undefined : (by.departmentUscc ?? ''),
+    );
+    return counts.map((c) => ({
+      departmentUscc: c.providerUscc,
+      count: c.count,
+      earliestDeadline: c.earliestDeadline,
+    }));
   }
 
   /** The newest 1,000 grants the caller may see (a list kept for its clients; grantPage pages through all of them). */
-  async grants(by: Principal, filter: { systemCode?: string; resourceCode?: string }, now = new Date()): Promise<SharingGrant[]> {
+  async grants(
+    by: Principal,
+    filter: { systemCode?: string; resourceCode?: string },
+    now = new Date(),
+  ): Promise<SharingGrant[]> {
     const today = chinaDate(now);
     const rows = await this.grantRows.list({ ...this.grantScope(by, filter), today, limit: 1000 });
     return rows.map((g) => toGrant(g, today));
@@ -263,29 +361,55 @@ export class SharingService {
    * id desc), so a grant made while a steward pages shows on page 1, never twice. The status is of
    * today (China Standard Time), as toGrant computes it, so it is filtered by the same dates.
    */
-  async grantPage(by: Principal, filter: SharingGrantFilter, first: number, after?: string, now = new Date()): Promise<SharingGrantConnection> {
+  async grantPage(
+    by: Principal,
+    filter: SharingGrantFilter,
+    first: number,
+    after?: string,
+    now = new Date(),
+  ): Promise<SharingGrantConnection> {
     const today = chinaDate(now);
     let cursor: { grantedAt: string; id: string } | undefined;
     if (after) {
-      const [grantedAt, id] = decodeCursor('grant', after, (k) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/.test(k)).split('|');
+      const [grantedAt, id] = decodeCursor('grant', after, (k) =>
+        /^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|[0-9a-f-]{36}$/.test(k),
+      ).split('|');
       cursor = { grantedAt, id };
     }
-    const rows = await this.grantRows.list({ ...this.grantScope(by, filter), status: filter.status ?? undefined, today, after: cursor, limit: first + 1 });
+    const rows = await this.grantRows.list({
+      ...this.grantScope(by, filter),
+      status: filter.status ?? undefined,
+      today,
+      after: cursor,
+      limit: first + 1,
+    });
     const page = rows.slice(0, first);
     const last = page.at(-1);
     return {
       nodes: page.map((g) => toGrant(g, today)),
-      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor('grant', `${last.grantedAt.toISOString()}|${last.id}`) : undefined },
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor('grant', `${last.grantedAt.toISOString()}|${last.id}`) : undefined,
+      },
     };
   }
 
   /** A system sees its own grants; a department steward its department's resources'; admins and hub-wide stewards all. */
-  private grantScope(by: Principal, filter: { systemCode?: string; resourceCode?: string }): Pick<GrantQuery, 'visibleTo' | 'consumerSystemCode' | 'resourceCode'> {
+  private grantScope(
+    by: Principal,
+    filter: { systemCode?: string; resourceCode?: string },
+  ): Pick<GrantQuery, 'visibleTo' | 'consumerSystemCode' | 'resourceCode'> {
     let visibleTo: GrantQuery['visibleTo'];
     if (!hasRole(by, Role.ADMIN) && !(hasRole(by, Role.STEWARD) && by.departmentUscc === null)) {
-      visibleTo = hasRole(by, Role.STEWARD) ? { providerUscc: by.departmentUscc } : { consumerSystemCode: by.systemCode ?? '' };
+      visibleTo = hasRole(by, Role.STEWARD)
+        ? { providerUscc: by.departmentUscc }
+        : { consumerSystemCode: by.systemCode ?? '' };
     }
-    return { visibleTo, consumerSystemCode: filter.systemCode || undefined, resourceCode: filter.resourceCode || undefined };
+    return {
+      visibleTo,
+      consumerSystemCode: filter.systemCode || undefined,
+      resourceCode: filter.resourceCode || undefined,
+    };
   }
 
   /**
@@ -295,17 +419,31 @@ export class SharingService {
    * Runs in `tx` (the notice's own transaction, which holds WorkingDayCalendarStore.lockForRecount);
    * the number of applications changed.
    */
-  async recountDeadlines(tx: Transaction, calendar: WorkingDayCalendar, cause: DeadlineChangeCause, now = new Date()): Promise<number> {
+  async recountDeadlines(
+    tx: Transaction,
+    calendar: WorkingDayCalendar,
+    cause: DeadlineChangeCause,
+    now = new Date(),
+  ): Promise<number> {
     let changed = 0;
     for (const application of await this.applicationRows.recountable(tx, cause)) {
       const change = recountDeadline(
-        { submittedAt: application.submittedAt, workingDays: application.workingDays, deadline: application.deadline, provisional: application.deadlineProvisional },
+        {
+          submittedAt: application.submittedAt,
+          workingDays: application.workingDays,
+          deadline: application.deadline,
+          provisional: application.deadlineProvisional,
+        },
         calendar,
         cause,
         now,
       );
       if (!change) continue;
-      Object.assign(application, { deadline: change.deadline, deadlineProvisional: change.provisional, deadlineChanges: [...application.deadlineChanges, change] });
+      Object.assign(application, {
+        deadline: change.deadline,
+        deadlineProvisional: change.provisional,
+        deadlineChanges: [...application.deadlineChanges, change],
+      });
       await this.applicationRows.save(tx, application);
       await tx.publish([applicationChangedEvent(application, 'deadline-changed', change.previousDeadline)]);
       changed++;
@@ -317,7 +455,10 @@ export class SharingService {
     const application = await this.applicationRows.findLocked(tx, id);
     if (!application) throw new HubError('APPLICATION_UNKNOWN', `no sharing application ${id}`);
     if (!isStewardOf(by, application.providerUscc)) {
-      throw new HubError('FORBIDDEN', `deciding needs a data steward of the provider department ${application.providerUscc}`);
+      throw new HubError(
+        'FORBIDDEN',
+        `deciding needs a data steward of the provider department ${application.providerUscc}`,
+      );
     }
     if (application.status !== SharingApplicationStatus.SUBMITTED) {
       throw new HubError('APPLICATION_DECIDED', `the application is ${application.status} already`);
@@ -326,19 +467,37 @@ export class SharingService {
   }
 
   /** The system, and its department, an application is made for: the caller itself, or one of the steward's department's systems. */
-  private async applicantOf(tx: Transaction, input: ApplyForSharingInput, by: Principal): Promise<{ systemCode: string; departmentUscc: string }> {
+  private async applicantOf(
+    tx: Transaction,
+    input: ApplyForSharingInput,
+    by: Principal,
+  ): Promise<{ systemCode: string; departmentUscc: string }> {
     if (hasRole(by, Role.SYSTEM) && by.systemCode && by.departmentUscc) {
-      if (input.systemCode !== undefined && input.systemCode !== null && input.systemCode !== by.systemCode) throw new HubError('FORBIDDEN', 'a system applies for itself only');
+      if (input.systemCode !== undefined && input.systemCode !== null && input.systemCode !== by.systemCode)
+        throw new HubError('FORBIDDEN', 'a system applies for itself only');
       return { systemCode: by.systemCode, departmentUscc: by.departmentUscc };
     }
     if (!hasRole(by, Role.STEWARD) || !by.departmentUscc) {
-      throw new HubError('FORBIDDEN', "a department system applies for sharing with its own key, or a department's steward on behalf of one of its systems");
+      throw new HubError(
+        'FORBIDDEN',
+        "a department system applies for sharing with its own key, or a department's steward on behalf of one of its systems",
+      );
     }
-    if (!input.systemCode) throw new InputError([{ field: 'input.systemCode', code: 'SYSTEM_REQUIRED', message: "a steward names the department's system that applies" }]);
+    if (!input.systemCode)
+      throw new InputError([
+        {
+          field: 'input.systemCode',
+          code: 'SYSTEM_REQUIRED',
+          message: "a steward names the department's system that applies",
+        },
+      ]);
     const system = await this.departments.system(input.systemCode, tx);
     // One answer for an unknown system and another department's: a steward learns nothing of other departments' systems.
     if (!system || system.departmentUscc !== by.departmentUscc) {
-      throw new HubError('SYSTEM_NOT_OF_DEPARTMENT', `${input.systemCode} is not a system of department ${by.departmentUscc}`);
+      throw new HubError(
+        'SYSTEM_NOT_OF_DEPARTMENT',
+        `${input.systemCode} is not a system of department ${by.departmentUscc}`,
+      );
     }
     return { systemCode: system.code, departmentUscc: system.departmentUscc };
   }
@@ -361,7 +520,13 @@ export class SharingService {
 function checkPeriod(from: string, to: string, today: string): void {
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (to < from || to < today || days > MAX_PERIOD_DAYS) {
-    throw new InputError([{ field: 'input.requestedTo', code: 'PERIOD_INVALID', message: `the period ends on or after its start and today, within 3 years of its start` }]);
+    throw new InputError([
+      {
+        field: 'input.requestedTo',
+        code: 'PERIOD_INVALID',
+        message: `the period ends on or after its start and today, within 3 years of its start`,
+      },
+    ]);
   }
 }
 
@@ -392,5 +557,9 @@ export function toGrant(g: SharingGrantRow, today: string): SharingGrant {
 }
 
 function toDeadlineChange(c: DeadlineChange) {
-  return { ...c, cause: c.cause === 'notice' ? DeadlineChangeCauseEnum.NOTICE : DeadlineChangeCauseEnum.CALENDAR, changedAt: new Date(c.changedAt) };
+  return {
+    ...c,
+    cause: c.cause === 'notice' ? DeadlineChangeCauseEnum.NOTICE : DeadlineChangeCauseEnum.CALENDAR,
+    changedAt: new Date(c.changedAt),
+  };
 }

@@ -69,7 +69,10 @@ const AccessLogSeal = graphql(`
 
 type AccessRecord = AccessLogQuery['accessLog']['nodes'][number];
 
-const OUTCOME: Record<AccessOutcome, { zh: string; en: string; status: 'success' | 'error' | 'warning' | 'processing' }> = {
+const OUTCOME: Record<
+  AccessOutcome,
+  { zh: string; en: string; status: 'success' | 'error' | 'warning' | 'processing' }
+> = {
   ALLOWED: { zh: '已提供', en: 'Served', status: 'success' },
   // A write recorded before it was sent; its outcome follows as another record.
   INTENDED: { zh: '写入前记录', en: 'Write intended', status: 'processing' },
@@ -89,24 +92,34 @@ function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; s
   const pages = useCursorPages(PAGE_SIZE);
   const query = useQuery({
     queryKey: ['accessLog', subjectType, subjectId, pages.after],
-    queryFn: () => execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: pages.after ?? undefined }),
+    queryFn: () =>
+      execute(AccessLogPage, { subjectType, subjectId, first: PAGE_SIZE, after: pages.after ?? undefined }),
     placeholderData: keepPreviousData,
     retry: false,
   });
   const connection = query.data?.accessLog;
   const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
-  if (query.isError) return <ErrorNotice error={query.error} title={t('无法查看该对象的访问记录', 'Cannot show this subject’s access log')} />;
+  if (query.isError)
+    return (
+      <ErrorNotice error={query.error} title={t('无法查看该对象的访问记录', 'Cannot show this subject’s access log')} />
+    );
   return (
     <Table<AccessRecord>
       data-testid="access-records"
       rowKey="seq"
       loading={query.isFetching ? { tip: t('正在加载访问记录…', 'Loading the access log…') } : false}
       dataSource={connection?.nodes ?? []}
-      locale={{ emptyText: <Empty description={t('尚无人读取过该对象的数据', 'No one has read this subject’s data yet')} /> }}
+      locale={{
+        emptyText: <Empty description={t('尚无人读取过该对象的数据', 'No one has read this subject’s data yet')} />,
+      }}
       pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
       columns={[
         { title: t('时间', 'Time'), dataIndex: 'recordedAt', width: 170, render: (at: string) => formatTime(at) },
-        { title: t('调用系统', 'System'), dataIndex: 'systemCode', render: (code: string | null, r) => code ?? r.holderName ?? '—' },
+        {
+          title: t('调用系统', 'System'),
+          dataIndex: 'systemCode',
+          render: (code: string | null, r) => code ?? r.holderName ?? '—',
+        },
         {
           title: t('部门', 'Department'),
           dataIndex: 'departmentUscc',
@@ -122,7 +135,11 @@ function Records({ subjectType, subjectId }: { subjectType: AccessSubjectType; s
         },
         { title: t('用途', 'Purpose'), dataIndex: 'purpose', render: (p: string | null) => p ?? '—' },
         { title: t('办件编号', 'Case number'), dataIndex: 'caseNumber', render: (c: string | null) => c ?? '—' },
-        { title: t('操作', 'Operation'), dataIndex: 'operationName', render: (name: string | null, r) => name ?? r.fields.slice(0, 2).join(', ') },
+        {
+          title: t('操作', 'Operation'),
+          dataIndex: 'operationName',
+          render: (name: string | null, r) => name ?? r.fields.slice(0, 2).join(', '),
+        },
         {
           title: t('结果', 'Outcome'),
           dataIndex: 'outcome',
@@ -143,16 +160,32 @@ function Verification() {
   const verify = useMutation({ mutationFn: () => execute(VerifyAccessLog) });
   const result = verify.data?.verifyAccessLog;
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('访问记录链校验', 'Chain verification')}</Typography.Title>} size="small">
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('访问记录链校验', 'Chain verification')}
+        </Typography.Title>
+      }
+      size="small"
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
-          {t('逐条重算整条访问记录链的密钥摘要，并与链头和签名封存点比对。记录多时需要一些时间。', 'Recomputes the keyed hash of every record of the log and compares the chain with its head and signed seals. A long log takes a while.')}
+          {t(
+            '逐条重算整条访问记录链的密钥摘要，并与链头和签名封存点比对。记录多时需要一些时间。',
+            'Recomputes the keyed hash of every record of the log and compares the chain with its head and signed seals. A long log takes a while.',
+          )}
         </Typography.Text>
         <Button data-testid="verify" type="primary" loading={verify.isPending} onClick={() => verify.mutate()}>
           {verify.isPending ? t('正在校验…', 'Verifying…') : t('校验访问记录链', 'Verify the chain')}
         </Button>
-        {verify.isPending ? <Spin data-testid="verifying" tip={t('正在校验访问记录链…', 'Verifying the access log…')}><div style={{ minHeight: 40 }} /></Spin> : null}
-        {verify.isError ? <ErrorNotice error={verify.error} title={t('校验未能完成', 'The verification did not complete')} /> : null}
+        {verify.isPending ? (
+          <Spin data-testid="verifying" tip={t('正在校验访问记录链…', 'Verifying the access log…')}>
+            <div style={{ minHeight: 40 }} />
+          </Spin>
+        ) : null}
+        {verify.isError ? (
+          <ErrorNotice error={verify.error} title={t('校验未能完成', 'The verification did not complete')} />
+        ) : null}
         {result ? (
           <div data-testid="verification">
             {result.ok ? (
@@ -178,7 +211,9 @@ function Verification() {
                       {result.code ? ` · ${result.code}` : null}
                     </div>
                     <div data-testid="broken-reason">{result.reason}</div>
-                    <div>{t(`此前 ${result.checked} 条记录完好。`, `${result.checked} records before it are intact.`)}</div>
+                    <div>
+                      {t(`此前 ${result.checked} 条记录完好。`, `${result.checked} records before it are intact.`)}
+                    </div>
                   </>
                 }
               />
@@ -195,10 +230,28 @@ function Seal() {
   const seal = useQuery({ queryKey: ['accessLogSeal'], queryFn: () => execute(AccessLogSeal), retry: false });
   const checkpoint = seal.data?.accessLogSeal;
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('最新封存点', 'Latest seal')}</Typography.Title>} size="small">
-      {seal.isPending ? <Spin tip={t('正在加载…', 'Loading…')}><div style={{ minHeight: 40 }} /></Spin> : null}
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('最新封存点', 'Latest seal')}
+        </Typography.Title>
+      }
+      size="small"
+    >
+      {seal.isPending ? (
+        <Spin tip={t('正在加载…', 'Loading…')}>
+          <div style={{ minHeight: 40 }} />
+        </Spin>
+      ) : null}
       {seal.isError ? <ErrorNotice error={seal.error} title={t('无法读取封存点', 'Cannot read the seal')} /> : null}
-      {seal.isSuccess && !checkpoint ? <Typography.Text data-testid="seal-none">{t('访问记录尚未封存（首个封存点在有记录后定时写入）。', 'The log has not been sealed yet (the first seal is written at the next interval once there are records).')}</Typography.Text> : null}
+      {seal.isSuccess && !checkpoint ? (
+        <Typography.Text data-testid="seal-none">
+          {t(
+            '访问记录尚未封存（首个封存点在有记录后定时写入）。',
+            'The log has not been sealed yet (the first seal is written at the next interval once there are records).',
+          )}
+        </Typography.Text>
+      ) : null}
       {checkpoint ? (
         <Descriptions data-testid="seal" size="small" column={1}>
           <Descriptions.Item label={t('封存编号', 'Seal number')}>
@@ -208,7 +261,9 @@ function Seal() {
             <span data-testid="seal-head">{checkpoint.headSeq}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('封存时间', 'Sealed at')}>{formatTime(checkpoint.time)}</Descriptions.Item>
-          <Descriptions.Item label={t('原因', 'Reason')}>{checkpoint.reason === 'shutdown' ? t('停机封存', 'at shutdown') : t('定时封存', 'at the interval')}</Descriptions.Item>
+          <Descriptions.Item label={t('原因', 'Reason')}>
+            {checkpoint.reason === 'shutdown' ? t('停机封存', 'at shutdown') : t('定时封存', 'at the interval')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('记录摘要', 'Record hash')}>
             <Typography.Text code style={{ fontSize: 12 }}>
               {checkpoint.headHash}
@@ -243,7 +298,10 @@ export default function AccessLog() {
         {t('访问记录', 'Access log')}
       </Typography.Title>
       <Typography.Text type="secondary">
-        {t('查询谁在何时、通过哪个系统、为何读取了某位公民或某个法人的数据（含被拒绝的请求）。', 'Who read a citizen’s or a company’s data: when, through which system and why (refused requests included).')}
+        {t(
+          '查询谁在何时、通过哪个系统、为何读取了某位公民或某个法人的数据（含被拒绝的请求）。',
+          'Who read a citizen’s or a company’s data: when, through which system and why (refused requests included).',
+        )}
       </Typography.Text>
       <Form form={form} layout="inline" onFinish={search}>
         <Form.Item

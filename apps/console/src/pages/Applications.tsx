@@ -5,7 +5,23 @@
 // withdraw while undecided. Lists are paginated on the server (cursors), newest first; the hub
 // decides again on every request what the steward may see and do.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Typography, type ButtonProps } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { execute } from '../api';
 import { ErrorNotice } from '../ErrorNotice';
@@ -174,7 +190,14 @@ export default function Applications() {
         items={[
           { key: 'inbox', label: <span data-testid="tab-inbox">{t('待审批', 'To decide')}</span> },
           { key: 'history', label: <span data-testid="tab-history">{t('审批记录', 'Decisions')}</span> },
-          ...(applies ? [{ key: 'mine', label: <span data-testid="tab-mine">{t('本部门提出的申请', "Our department's applications")}</span> }] : []),
+          ...(applies
+            ? [
+                {
+                  key: 'mine',
+                  label: <span data-testid="tab-mine">{t('本部门提出的申请', "Our department's applications")}</span>,
+                },
+              ]
+            : []),
         ]}
       />
       {/* One list per view, each with its own filters and cursors. */}
@@ -195,7 +218,11 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
   // Only stewards decide (an admin manages keys): others get the details, not the decision form.
   const decides = !!useSession().data?.principal.roles.includes('STEWARD');
   const side: SharingApplicationSide = view === 'mine' ? 'CONSUMER' : 'PROVIDER';
-  const filter = { side, status: view === 'inbox' ? ('SUBMITTED' as const) : status, resourceCode: resourceCode || undefined };
+  const filter = {
+    side,
+    status: view === 'inbox' ? ('SUBMITTED' as const) : status,
+    resourceCode: resourceCode || undefined,
+  };
   const query = useQuery({
     queryKey: ['sharingApplications', filter, pages.after],
     queryFn: () => execute(SharingApplications, { filter, first: PAGE_SIZE, after: pages.after }),
@@ -206,7 +233,11 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['sharingApplications'] }),
   });
   // Names of the conditional resources (one cached query, shared with the apply form); a full-values application of another resource shows its code only.
-  const resources = useQuery({ queryKey: ['conditionalResources'], queryFn: () => execute(ConditionalResources), staleTime: 60_000 });
+  const resources = useQuery({
+    queryKey: ['conditionalResources'],
+    queryFn: () => execute(ConditionalResources),
+    staleTime: 60_000,
+  });
   const resourceName = (code: string) => resources.data?.searchCatalog.nodes.find((r) => r.code === code)?.name;
   const connection = query.data?.sharingApplications;
   const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
@@ -232,9 +263,18 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
       </Space>
     ),
   };
-  const itemsColumn = { title: t('数据项', 'Items'), dataIndex: 'items', render: (items: number[]) => items.join('、') };
+  const itemsColumn = {
+    title: t('数据项', 'Items'),
+    dataIndex: 'items',
+    render: (items: number[]) => items.join('、'),
+  };
   const detailButton = (a: Application, decide: boolean) => (
-    <Button size="small" type={decide ? 'primary' : 'default'} data-testid={`${decide ? 'review' : 'detail'}-${a.id}`} onClick={() => onOpen(a.id, decide)}>
+    <Button
+      size="small"
+      type={decide ? 'primary' : 'default'}
+      data-testid={`${decide ? 'review' : 'detail'}-${a.id}`}
+      onClick={() => onOpen(a.id, decide)}
+    >
       {decide ? t('审批', 'Decide') : t('详情', 'Details')}
     </Button>
   );
@@ -246,29 +286,82 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
           itemsColumn,
           { title: t('用途', 'Purpose'), dataIndex: 'purpose', ellipsis: true },
           { title: t('依据', 'Legal basis'), dataIndex: 'legalBasis', ellipsis: true },
-          { title: t('使用期限', 'Period'), key: 'period', render: (_: unknown, a: Application) => `${a.requestedFrom} ~ ${a.requestedTo}` },
-          { title: t('完整值', 'Full values'), dataIndex: 'fullValues', width: 80, render: (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No')) },
-          { title: t('答复期限', 'Deadline'), key: 'deadline', width: 190, render: (_: unknown, a: Application) => <DeadlineText a={a} /> },
-          { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, decides) },
+          {
+            title: t('使用期限', 'Period'),
+            key: 'period',
+            render: (_: unknown, a: Application) => `${a.requestedFrom} ~ ${a.requestedTo}`,
+          },
+          {
+            title: t('完整值', 'Full values'),
+            dataIndex: 'fullValues',
+            width: 80,
+            render: (v: boolean) => (v ? t('是', 'Yes') : t('否', 'No')),
+          },
+          {
+            title: t('答复期限', 'Deadline'),
+            key: 'deadline',
+            width: 190,
+            render: (_: unknown, a: Application) => <DeadlineText a={a} />,
+          },
+          {
+            title: t('操作', 'Actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, a: Application) => detailButton(a, decides),
+          },
         ]
       : view === 'history'
         ? [
             resourceColumn,
             applicantColumn,
-            { title: t('状态', 'Status'), dataIndex: 'status', width: 110, render: (s: SharingApplicationStatus) => <StatusBadge status={s} /> },
-            { title: t('批准的数据项', 'Items approved'), dataIndex: 'approvedItems', render: (items: number[] | null, a: Application) => (items ? items.join('、') : a.status === 'SUBMITTED' ? '—' : t('无', 'None')) },
+            {
+              title: t('状态', 'Status'),
+              dataIndex: 'status',
+              width: 110,
+              render: (s: SharingApplicationStatus) => <StatusBadge status={s} />,
+            },
+            {
+              title: t('批准的数据项', 'Items approved'),
+              dataIndex: 'approvedItems',
+              render: (items: number[] | null, a: Application) =>
+                items ? items.join('、') : a.status === 'SUBMITTED' ? '—' : t('无', 'None'),
+            },
             { title: t('处理人', 'Decided by'), dataIndex: 'decidedBy', render: (v: string | null) => v ?? '—' },
             { title: t('处理时间', 'Decided at'), dataIndex: 'decidedAt', render: (v: string | null) => cst(v) },
-            { title: t('理由', 'Reason'), dataIndex: 'decisionReason', ellipsis: true, render: (v: string | null) => v ?? '—' },
-            { title: t('操作', 'Actions'), key: 'actions', width: 90, render: (_: unknown, a: Application) => detailButton(a, decides && a.status === 'SUBMITTED') },
+            {
+              title: t('理由', 'Reason'),
+              dataIndex: 'decisionReason',
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('操作', 'Actions'),
+              key: 'actions',
+              width: 90,
+              render: (_: unknown, a: Application) => detailButton(a, decides && a.status === 'SUBMITTED'),
+            },
           ]
         : [
             resourceColumn,
             { title: t('申请系统', 'Applying system'), dataIndex: 'consumerSystemCode' },
-            { title: t('提供部门', 'Provider'), dataIndex: 'providerUscc', render: (uscc: string) => departmentName(uscc) },
+            {
+              title: t('提供部门', 'Provider'),
+              dataIndex: 'providerUscc',
+              render: (uscc: string) => departmentName(uscc),
+            },
             itemsColumn,
-            { title: t('状态', 'Status'), dataIndex: 'status', width: 110, render: (s: SharingApplicationStatus) => <StatusBadge status={s} /> },
-            { title: t('答复期限', 'Deadline'), key: 'deadline', width: 190, render: (_: unknown, a: Application) => <DeadlineText a={a} /> },
+            {
+              title: t('状态', 'Status'),
+              dataIndex: 'status',
+              width: 110,
+              render: (s: SharingApplicationStatus) => <StatusBadge status={s} />,
+            },
+            {
+              title: t('答复期限', 'Deadline'),
+              key: 'deadline',
+              width: 190,
+              render: (_: unknown, a: Application) => <DeadlineText a={a} />,
+            },
             {
               title: t('操作', 'Actions'),
               key: 'actions',
@@ -329,8 +422,12 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
           </Button>
         ) : null}
       </Space>
-      {query.isError ? <ErrorNotice error={query.error} title={t('申请列表加载失败', 'The applications could not be loaded')} /> : null}
-      {withdraw.isError ? <ErrorNotice error={withdraw.error} title={t('撤回失败', 'The application was not withdrawn')} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('申请列表加载失败', 'The applications could not be loaded')} />
+      ) : null}
+      {withdraw.isError ? (
+        <ErrorNotice error={withdraw.error} title={t('撤回失败', 'The application was not withdrawn')} />
+      ) : null}
       <Table<Application>
         rowKey="id"
         data-testid={`applications-${view}`}
@@ -352,7 +449,13 @@ function ApplicationList({ view, onOpen }: { view: View; onOpen: (id: string, de
             />
           ),
         }}
-        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
+        pagination={{
+          current: pages.page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: pages.setPage,
+        }}
         columns={columns}
       />
       {applying ? <ApplyModal onClose={() => setApplying(false)} /> : null}
@@ -366,7 +469,10 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
   const departmentName = useDepartmentName();
   const queryClient = useQueryClient();
   const me = useSession().data?.principal;
-  const query = useQuery({ queryKey: ['sharingApplication', id], queryFn: () => execute(SharingApplicationDetail, { id }) });
+  const query = useQuery({
+    queryKey: ['sharingApplication', id],
+    queryFn: () => execute(SharingApplicationDetail, { id }),
+  });
   const a = query.data?.sharingApplication;
   const resource = useQuery({
     queryKey: ['catalogResource', a?.resourceCode],
@@ -375,13 +481,19 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
     staleTime: 60_000,
   });
   const itemName = (no: number) => resource.data?.catalogResource?.items.find((i) => i.no === no)?.name;
-  const itemText = (items: readonly number[]) => items.map((no) => (itemName(no) ? `${no} ${itemName(no)}` : String(no))).join('、');
+  const itemText = (items: readonly number[]) =>
+    items.map((no) => (itemName(no) ? `${no} ${itemName(no)}` : String(no))).join('、');
   const [chosen, setChosen] = useState<number[] | null>(null);
   const [reason, setReason] = useState('');
-  const decided = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['sharingApplications'] }), queryClient.invalidateQueries({ queryKey: ['sharingApplication', id] })]);
+  const decided = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['sharingApplications'] }),
+      queryClient.invalidateQueries({ queryKey: ['sharingApplication', id] }),
+    ]);
   const approve = useMutation({
     // The server requires the reason of a partial approval: the page sends what was typed and shows its answer.
-    mutationFn: (items: number[]) => execute(ApproveApplication, { input: { applicationId: id, items, reason: reason.trim() || undefined } }),
+    mutationFn: (items: number[]) =>
+      execute(ApproveApplication, { input: { applicationId: id, items, reason: reason.trim() || undefined } }),
     onSuccess: decided,
   });
   const reject = useMutation({
@@ -390,10 +502,20 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
   });
   const items = chosen ?? a?.items ?? [];
   return (
-    <Drawer open onClose={onClose} size="large" title={t('申请详情', 'Application')} closable={{ 'aria-label': t('关闭', 'Close') }}>
+    <Drawer
+      open
+      onClose={onClose}
+      size="large"
+      title={t('申请详情', 'Application')}
+      closable={{ 'aria-label': t('关闭', 'Close') }}
+    >
       <div data-testid="application-detail">
-        {query.isError ? <ErrorNotice error={query.error} title={t('申请加载失败', 'The application could not be loaded')} /> : null}
-        {query.isSuccess && !a ? <Empty description={t('找不到该申请，或您无权查看', 'No such application, or you may not see it')} /> : null}
+        {query.isError ? (
+          <ErrorNotice error={query.error} title={t('申请加载失败', 'The application could not be loaded')} />
+        ) : null}
+        {query.isSuccess && !a ? (
+          <Empty description={t('找不到该申请，或您无权查看', 'No such application, or you may not see it')} />
+        ) : null}
         {a ? (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions column={1} bordered size="small">
@@ -405,19 +527,28 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
               </Descriptions.Item>
               <Descriptions.Item label={t('提供部门', 'Provider')}>{departmentName(a.providerUscc)}</Descriptions.Item>
               <Descriptions.Item label={t('申请系统', 'Applying system')}>{a.consumerSystemCode}</Descriptions.Item>
-              <Descriptions.Item label={t('申请部门', 'Applying department')}>{departmentName(a.consumerDepartmentUscc)}</Descriptions.Item>
+              <Descriptions.Item label={t('申请部门', 'Applying department')}>
+                {departmentName(a.consumerDepartmentUscc)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('申请的数据项', 'Items asked for')}>{itemText(a.items)}</Descriptions.Item>
               <Descriptions.Item label={t('用途', 'Purpose')}>{a.purpose}</Descriptions.Item>
               <Descriptions.Item label={t('依据', 'Legal basis')}>{a.legalBasis}</Descriptions.Item>
               <Descriptions.Item label={t('使用期限', 'Period')}>
                 {a.requestedFrom} ~ {a.requestedTo}
               </Descriptions.Item>
-              <Descriptions.Item label={t('申请完整值', 'Full values asked')}>{a.fullValues ? t('是', 'Yes') : t('否', 'No')}</Descriptions.Item>
+              <Descriptions.Item label={t('申请完整值', 'Full values asked')}>
+                {a.fullValues ? t('是', 'Yes') : t('否', 'No')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('提交时间', 'Submitted')}>{cst(a.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('答复期限', 'Deadline')}>
                 <DeadlineText a={a} />
                 {a.deadlineChanges.map((c) => (
-                  <div key={c.changedAt}>{t(`${cst(c.changedAt)} 由 ${c.previousDeadline} 调整为 ${c.deadline}`, `${cst(c.changedAt)}: moved from ${c.previousDeadline} to ${c.deadline}`)}</div>
+                  <div key={c.changedAt}>
+                    {t(
+                      `${cst(c.changedAt)} 由 ${c.previousDeadline} 调整为 ${c.deadline}`,
+                      `${cst(c.changedAt)}: moved from ${c.previousDeadline} to ${c.deadline}`,
+                    )}
+                  </div>
                 ))}
               </Descriptions.Item>
             </Descriptions>
@@ -433,7 +564,11 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
                     {a.decidedBy === me?.keyId ? t('（本人）', ' (you)') : ''}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('处理时间', 'Decided at')}>{cst(a.decidedAt)}</Descriptions.Item>
-                  {a.approvedItems ? <Descriptions.Item label={t('批准的数据项', 'Items approved')}>{itemText(a.approvedItems)}</Descriptions.Item> : null}
+                  {a.approvedItems ? (
+                    <Descriptions.Item label={t('批准的数据项', 'Items approved')}>
+                      {itemText(a.approvedItems)}
+                    </Descriptions.Item>
+                  ) : null}
                   <Descriptions.Item label={t('理由', 'Reason')}>
                     <span data-testid="decision-reason-text">{a.decisionReason ?? '—'}</span>
                   </Descriptions.Item>
@@ -449,7 +584,9 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
                 </Typography.Title>
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-                    <legend style={{ fontSize: 14, marginBottom: 8 }}>{t('批准的数据项（取消勾选即不予批准）', 'Items to approve (untick to leave out)')}</legend>
+                    <legend style={{ fontSize: 14, marginBottom: 8 }}>
+                      {t('批准的数据项（取消勾选即不予批准）', 'Items to approve (untick to leave out)')}
+                    </legend>
                     <Checkbox.Group value={items} onChange={(values) => setChosen(values as number[])}>
                       <Space orientation="vertical">
                         {a.items.map((no) => (
@@ -460,15 +597,38 @@ function ApplicationDrawer({ id, decide, onClose }: { id: string; decide: boolea
                       </Space>
                     </Checkbox.Group>
                   </fieldset>
-                  <label htmlFor="decision-reason">{t('理由（拒绝或部分批准时必填）', 'Reason (required to reject or to approve in part)')}</label>
-                  <Input.TextArea id="decision-reason" data-testid="decision-reason" rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-                  {approve.isError ? <ErrorNotice error={approve.error} title={t('批准未成功', 'Not approved')} /> : null}
+                  <label htmlFor="decision-reason">
+                    {t('理由（拒绝或部分批准时必填）', 'Reason (required to reject or to approve in part)')}
+                  </label>
+                  <Input.TextArea
+                    id="decision-reason"
+                    data-testid="decision-reason"
+                    rows={3}
+                    maxLength={2000}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                  {approve.isError ? (
+                    <ErrorNotice error={approve.error} title={t('批准未成功', 'Not approved')} />
+                  ) : null}
                   {reject.isError ? <ErrorNotice error={reject.error} title={t('拒绝未成功', 'Not rejected')} /> : null}
                   <Space>
-                    <Button type="primary" data-testid="approve" disabled={items.length === 0} loading={approve.isPending} onClick={() => (reject.reset(), approve.mutate(items))}>
-                      {items.length < a.items.length ? t('部分批准所选数据项', 'Approve the items ticked') : t('全部批准', 'Approve all')}
+                    <Button
+                      type="primary"
+                      data-testid="approve"
+                      disabled={items.length === 0}
+                      loading={approve.isPending}
+                      onClick={() => (reject.reset(), approve.mutate(items))}
+                    >
+                      {items.length < a.items.length
+                        ? t('部分批准所选数据项', 'Approve the items ticked')
+                        : t('全部批准', 'Approve all')}
                     </Button>
-                    <Button data-testid="reject" loading={reject.isPending} onClick={() => (approve.reset(), reject.mutate())}>
+                    <Button
+                      data-testid="reject"
+                      loading={reject.isPending}
+                      onClick={() => (approve.reset(), reject.mutate())}
+                    >
                       {t('拒绝申请', 'Reject')}
                     </Button>
                   </Space>
@@ -499,7 +659,11 @@ function ApplyModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const me = useSession().data?.principal;
   const systems = useDepartments().data?.departments.find((d) => d.uscc === me?.departmentUscc)?.systems ?? [];
-  const resources = useQuery({ queryKey: ['conditionalResources'], queryFn: () => execute(ConditionalResources), staleTime: 60_000 });
+  const resources = useQuery({
+    queryKey: ['conditionalResources'],
+    queryFn: () => execute(ConditionalResources),
+    staleTime: 60_000,
+  });
   // A department does not apply for what it provides.
   const offered = (resources.data?.searchCatalog.nodes ?? []).filter((r) => r.providerUscc !== me?.departmentUscc);
   const [form] = Form.useForm<ApplyValues>();
@@ -511,7 +675,14 @@ function ApplyModal({ onClose }: { onClose: () => void }) {
     mutationFn: (v: ApplyValues) =>
       execute(ApplyForSharing, {
         // Empty fields go to the hub as they are: it says what is missing, in its stable codes.
-        input: { ...v, systemCode: v.systemCode ?? systems[0]?.code, items: v.items ?? [], purpose: v.purpose ?? '', legalBasis: v.legalBasis ?? '', fullValues: !!v.fullValues },
+        input: {
+          ...v,
+          systemCode: v.systemCode ?? systems[0]?.code,
+          items: v.items ?? [],
+          purpose: v.purpose ?? '',
+          legalBasis: v.legalBasis ?? '',
+          fullValues: !!v.fullValues,
+        },
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['sharingApplications'] });
@@ -529,9 +700,16 @@ function ApplyModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form<ApplyValues> form={form} layout="vertical" initialValues={{ systemCode: systems[0]?.code, requestedFrom: today, requestedTo: inAYear, fullValues: false }}>
+      <Form<ApplyValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ systemCode: systems[0]?.code, requestedFrom: today, requestedTo: inAYear, fullValues: false }}
+      >
         <Form.Item name="systemCode" label={t('申请系统', 'Applying system')}>
-          <Select data-testid="apply-system" options={systems.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))} />
+          <Select
+            data-testid="apply-system"
+            options={systems.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))}
+          />
         </Form.Item>
         <Form.Item name="resourceCode" label={t('资源', 'Resource')}>
           <Select
@@ -543,7 +721,10 @@ function ApplyModal({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Form.Item name="items" label={t('数据项', 'Items')}>
-          <Checkbox.Group data-testid="apply-items" options={(chosen?.items ?? []).map((i) => ({ value: i.no, label: `${i.no} ${i.name}` }))} />
+          <Checkbox.Group
+            data-testid="apply-items"
+            options={(chosen?.items ?? []).map((i) => ({ value: i.no, label: `${i.no} ${i.name}` }))}
+          />
         </Form.Item>
         <Form.Item name="purpose" label={t('用途', 'Purpose')}>
           <Input data-testid="apply-purpose" maxLength={200} />
@@ -560,10 +741,14 @@ function ApplyModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="fullValues" valuePropName="checked">
-          <Checkbox>{t('申请敏感数据项的完整值（不脱敏）', 'Ask for full values of sensitive items (unmasked)')}</Checkbox>
+          <Checkbox>
+            {t('申请敏感数据项的完整值（不脱敏）', 'Ask for full values of sensitive items (unmasked)')}
+          </Checkbox>
         </Form.Item>
       </Form>
-      {apply.isError ? <ErrorNotice error={apply.error} title={t('申请未提交', 'The application was not submitted')} /> : null}
+      {apply.isError ? (
+        <ErrorNotice error={apply.error} title={t('申请未提交', 'The application was not submitted')} />
+      ) : null}
     </Modal>
   );
 }

@@ -155,15 +155,23 @@ export default function Catalog() {
           }}
         />
       </Space>
-      {departments.isError ? <ErrorNotice error={departments.error} title={t('部门列表加载失败', 'The departments could not be loaded')} /> : null}
-      {query.isError ? <ErrorNotice error={query.error} title={t('目录加载失败', 'The catalog could not be loaded')} /> : null}
+      {departments.isError ? (
+        <ErrorNotice error={departments.error} title={t('部门列表加载失败', 'The departments could not be loaded')} />
+      ) : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('目录加载失败', 'The catalog could not be loaded')} />
+      ) : null}
       <div data-testid="catalog-list">
         <Table<Resource>
           rowKey="code"
           loading={query.isFetching ? { tip: t('正在加载目录…', 'Loading the catalog…') } : false}
           dataSource={connection?.nodes ?? []}
           locale={{
-            emptyText: query.isError ? t('目录暂时无法显示', 'The catalog cannot be shown for now') : <Empty description={t('没有符合条件的资源', 'No resource matches')} />,
+            emptyText: query.isError ? (
+              t('目录暂时无法显示', 'The catalog cannot be shown for now')
+            ) : (
+              <Empty description={t('没有符合条件的资源', 'No resource matches')} />
+            ),
           }}
           pagination={{
             current: pages.page,
@@ -176,7 +184,11 @@ export default function Catalog() {
           onChange={(_pagination, _filters, sorter, { action }) => {
             if (action !== 'sort' || Array.isArray(sorter)) return;
             // A third click clears Ant's sort: back to the hub's default order, by code.
-            setSort(sorter.order ? { column: String(sorter.columnKey), order: sorter.order } : { column: 'code', order: 'ascend' });
+            setSort(
+              sorter.order
+                ? { column: String(sorter.columnKey), order: sorter.order }
+                : { column: 'code', order: 'ascend' },
+            );
             restart();
           }}
           columns={[
@@ -238,7 +250,9 @@ export default function Catalog() {
           ]}
         />
       </div>
-      {selected ? <CatalogDetail key={selected} code={selected} onClose={() => open(null)} onChanged={refresh} /> : null}
+      {selected ? (
+        <CatalogDetail key={selected} code={selected} onClose={() => open(null)} onChanged={refresh} />
+      ) : null}
       {drafting ? (
         <CatalogEditor
           onClose={() => setDrafting(false)}

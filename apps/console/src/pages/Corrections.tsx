@@ -68,7 +68,10 @@ const Reject = graphql(`
 
 type Correction = ToAnswerQuery['dataCorrections']['nodes'][number];
 
-const STATUS: Record<DataCorrectionStatus, { zh: string; en: string; status: 'processing' | 'success' | 'default' | 'warning' }> = {
+const STATUS: Record<
+  DataCorrectionStatus,
+  { zh: string; en: string; status: 'processing' | 'success' | 'default' | 'warning' }
+> = {
   ROUTED: { zh: '待处理', en: 'To answer', status: 'processing' },
   ACCEPTED: { zh: '已受理', en: 'Accepted', status: 'warning' },
   CORRECTED: { zh: '已更正', en: 'Corrected', status: 'success' },
@@ -101,7 +104,8 @@ function ActionDialog({ action, onClose }: { action: Action; onClose: () => void
   const [text, setText] = useState('');
   const run = useMutation({
     mutationFn: async (): Promise<void> => {
-      if (action.kind === 'accept') await execute(Accept, { input: { id: action.correction.id, note: text.trim() || undefined } });
+      if (action.kind === 'accept')
+        await execute(Accept, { input: { id: action.correction.id, note: text.trim() || undefined } });
       // Sent as typed, empty too: the hub says what a reason needs (REASON_REQUIRED).
       else await execute(Reject, { input: { id: action.correction.id, reason: text } });
     },
@@ -111,7 +115,9 @@ function ActionDialog({ action, onClose }: { action: Action; onClose: () => void
     },
   });
   const accept = action.kind === 'accept';
-  const label = accept ? t('受理说明（可选）', 'Note to the reporter (optional)') : t('驳回理由（必填）', 'Reason for rejecting (required)');
+  const label = accept
+    ? t('受理说明（可选）', 'Note to the reporter (optional)')
+    : t('驳回理由（必填）', 'Reason for rejecting (required)');
   return (
     <Modal
       open
@@ -128,15 +134,30 @@ function ActionDialog({ action, onClose }: { action: Action; onClose: () => void
         </Typography.Text>
         {accept ? (
           <Typography.Text type="secondary">
-            {t('受理后，请由本部门的数据源系统按正常流程更正记录；基础库的变更事件到达后，本纠错自动变为“已更正”。', 'Once accepted, correct the record through your department’s own system as usual; when the library’s change event arrives, the report becomes Corrected.')}
+            {t(
+              '受理后，请由本部门的数据源系统按正常流程更正记录；基础库的变更事件到达后，本纠错自动变为“已更正”。',
+              'Once accepted, correct the record through your department’s own system as usual; when the library’s change event arrives, the report becomes Corrected.',
+            )}
           </Typography.Text>
         ) : null}
         <Form layout="vertical">
           <Form.Item label={label} htmlFor="action-text">
-            <Input.TextArea id="action-text" data-testid="action-text" rows={3} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+            <Input.TextArea
+              id="action-text"
+              data-testid="action-text"
+              rows={3}
+              maxLength={1000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </Form.Item>
         </Form>
-        {run.isError ? <ErrorNotice error={run.error} title={accept ? t('受理失败', 'Could not accept') : t('驳回失败', 'Could not reject')} /> : null}
+        {run.isError ? (
+          <ErrorNotice
+            error={run.error}
+            title={accept ? t('受理失败', 'Could not accept') : t('驳回失败', 'Could not reject')}
+          />
+        ) : null}
       </Space>
     </Modal>
   );
@@ -180,7 +201,10 @@ export default function Corrections() {
           placeholder={t('全部状态', 'Any status')}
           allowClear
           style={{ width: 160 }}
-          options={Object.entries(STATUS).map(([value, s]) => ({ value: value as DataCorrectionStatus, label: t(s.zh, s.en) }))}
+          options={Object.entries(STATUS).map(([value, s]) => ({
+            value: value as DataCorrectionStatus,
+            label: t(s.zh, s.en),
+          }))}
           onChange={(value) => {
             setStatus(value);
             pages.restart();
@@ -190,14 +214,28 @@ export default function Corrections() {
           {t('刷新', 'Refresh')}
         </Button>
       </Space>
-      {query.isError ? <ErrorNotice error={query.error} title={t('纠错加载失败', 'Cannot load the corrections')} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('纠错加载失败', 'Cannot load the corrections')} />
+      ) : null}
       <Table<Correction>
         data-testid="corrections"
         rowKey="id"
         loading={query.isFetching ? { tip: t('正在加载纠错…', 'Loading the corrections…') } : false}
         dataSource={connection?.nodes ?? []}
-        locale={{ emptyText: query.isError ? t('纠错暂时无法显示', 'The corrections cannot be shown for now') : <Empty description={t('没有需要本部门处理的纠错', 'No corrections for your department')} /> }}
-        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
+        locale={{
+          emptyText: query.isError ? (
+            t('纠错暂时无法显示', 'The corrections cannot be shown for now')
+          ) : (
+            <Empty description={t('没有需要本部门处理的纠错', 'No corrections for your department')} />
+          ),
+        }}
+        pagination={{
+          current: pages.page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: pages.setPage,
+        }}
         expandable={{
           rowExpandable: () => true,
           expandedRowRender: (c) => (
@@ -242,7 +280,9 @@ export default function Corrections() {
               <Space orientation="vertical" size={0}>
                 <span>{reason}</span>
                 <Typography.Text type="secondary" data-testid="evidence">
-                  {c.evidence.length ? t(`证明材料 ${c.evidence.length} 件`, `${c.evidence.length} piece(s) of evidence`) : t('无证明材料', 'No evidence')}
+                  {c.evidence.length
+                    ? t(`证明材料 ${c.evidence.length} 件`, `${c.evidence.length} piece(s) of evidence`)
+                    : t('无证明材料', 'No evidence')}
                 </Typography.Text>
               </Space>
             ),
@@ -292,10 +332,19 @@ export default function Corrections() {
             render: (_: unknown, c) =>
               c.status === 'ROUTED' ? (
                 <Space>
-                  <Button size="small" type="primary" data-testid="accept" onClick={() => setAction({ kind: 'accept', correction: c })}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    data-testid="accept"
+                    onClick={() => setAction({ kind: 'accept', correction: c })}
+                  >
                     {t('受理', 'Accept')}
                   </Button>
-                  <Button size="small" data-testid="reject" onClick={() => setAction({ kind: 'reject', correction: c })}>
+                  <Button
+                    size="small"
+                    data-testid="reject"
+                    onClick={() => setAction({ kind: 'reject', correction: c })}
+                  >
                     {t('驳回', 'Reject')}
                   </Button>
                 </Space>
@@ -303,7 +352,13 @@ export default function Corrections() {
           },
         ]}
       />
-      {action ? <ActionDialog key={`${action.kind}:${action.correction.id}`} action={action} onClose={() => setAction(undefined)} /> : null}
+      {action ? (
+        <ActionDialog
+          key={`${action.kind}:${action.correction.id}`}
+          action={action}
+          onClose={() => setAction(undefined)}
+        />
+      ) : null}
     </Space>
   );
 }

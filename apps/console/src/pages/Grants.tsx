@@ -59,7 +59,9 @@ const RevokeSharingGrant = graphql(`
 
 type Grant = SharingGrantPageQuery['sharingGrantPage']['nodes'][number];
 
-export function grantStatus(t: Translate): Record<SharingGrantStatus, { label: string; status: 'success' | 'processing' | 'default' | 'error' }> {
+export function grantStatus(
+  t: Translate,
+): Record<SharingGrantStatus, { label: string; status: 'success' | 'processing' | 'default' | 'error' }> {
   return {
     ACTIVE: { label: t('有效', 'Active'), status: 'success' },
     NOT_YET_VALID: { label: t('未生效', 'Not yet valid'), status: 'processing' },
@@ -142,7 +144,9 @@ function GrantList() {
           }}
         />
       </Space>
-      {grants.isError ? <ErrorNotice error={grants.error} title={t('授权加载失败', 'The grants could not be loaded')} /> : null}
+      {grants.isError ? (
+        <ErrorNotice error={grants.error} title={t('授权加载失败', 'The grants could not be loaded')} />
+      ) : null}
       {/* Newest first, as the hub orders them: a column sorted here would sort one page of 20 only,
           so the columns have no sorters; the filters above narrow the list on the server. */}
       <Table<Grant>
@@ -150,8 +154,20 @@ function GrantList() {
         data-testid="grants-table"
         loading={grants.isFetching ? { tip: t('正在加载授权…', 'Loading grants…') } : false}
         dataSource={connection?.nodes ?? []}
-        locale={{ emptyText: grants.isError ? t('授权暂时无法显示', 'The grants cannot be shown for now') : <Empty description={t('没有符合条件的授权', 'No grant matches')} /> }}
-        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
+        locale={{
+          emptyText: grants.isError ? (
+            t('授权暂时无法显示', 'The grants cannot be shown for now')
+          ) : (
+            <Empty description={t('没有符合条件的授权', 'No grant matches')} />
+          ),
+        }}
+        pagination={{
+          current: pages.page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: pages.setPage,
+        }}
         scroll={{ x: 1100 }}
         columns={[
           {
@@ -167,7 +183,11 @@ function GrantList() {
           { title: t('资源', 'Resource'), dataIndex: 'resourceCode' },
           { title: t('授权时间', 'Granted'), dataIndex: 'grantedAt', width: 170, render: (at: string) => cst(at) },
           { title: t('信息项', 'Items'), dataIndex: 'items', render: (items: number[]) => items.join('、') },
-          { title: t('完整值', 'Full values'), dataIndex: 'fullValues', render: (full: boolean) => (full ? t('是（不脱敏）', 'Yes (unmasked)') : t('否（脱敏）', 'No (masked)')) },
+          {
+            title: t('完整值', 'Full values'),
+            dataIndex: 'fullValues',
+            render: (full: boolean) => (full ? t('是（不脱敏）', 'Yes (unmasked)') : t('否（脱敏）', 'No (masked)')),
+          },
           {
             title: t('有效期', 'Valid'),
             key: 'validity',
@@ -179,7 +199,9 @@ function GrantList() {
             render: (s: SharingGrantStatus, g) => (
               <span data-testid="grant-status">
                 <Badge status={status[s].status} text={status[s].label} />
-                {g.revokeReason ? <Typography.Text type="secondary">{t('：', ': ') + g.revokeReason}</Typography.Text> : null}
+                {g.revokeReason ? (
+                  <Typography.Text type="secondary">{t('：', ': ') + g.revokeReason}</Typography.Text>
+                ) : null}
               </span>
             ),
           },
@@ -219,7 +241,9 @@ function GrantList() {
             <Input.TextArea rows={3} data-testid="revoke-grant-reason" maxLength={2000} />
           </Form.Item>
         </Form>
-        {revoke.isError ? <ErrorNotice error={revoke.error} title={t('撤销未成功', 'The grant was not revoked')} /> : null}
+        {revoke.isError ? (
+          <ErrorNotice error={revoke.error} title={t('撤销未成功', 'The grant was not revoked')} />
+        ) : null}
       </Modal>
     </Space>
   );

@@ -106,7 +106,13 @@ export default function Keys() {
   const [systemForm] = Form.useForm<{ departmentUscc: string; code: string; name: string }>();
   const register = useMutation({
     mutationFn: (values: { departmentUscc?: string; code?: string; name?: string }) =>
-      execute(RegisterSystem, { input: { departmentUscc: values.departmentUscc ?? '', code: (values.code ?? '').trim(), name: (values.name ?? '').trim() } }),
+      execute(RegisterSystem, {
+        input: {
+          departmentUscc: values.departmentUscc ?? '',
+          code: (values.code ?? '').trim(),
+          name: (values.name ?? '').trim(),
+        },
+      }),
     onSuccess: async () => {
       closeRegister();
       await queryClient.invalidateQueries({ queryKey: ['departments'] });
@@ -151,13 +157,19 @@ export default function Keys() {
     revokeForm.resetFields();
   };
   const departmentName = new Map((departments.data?.departments ?? []).map((d) => [d.uscc, d.name]));
-  const systems = (departments.data?.departments ?? []).flatMap((d) => d.systems.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })));
+  const systems = (departments.data?.departments ?? []).flatMap((d) =>
+    d.systems.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })),
+  );
   const KEY_STATUS: Record<ApiKeyStatus, { label: string; status: 'success' | 'default' | 'error' }> = {
     ACTIVE: { label: t('有效', 'Active'), status: 'success' },
     EXPIRED: { label: t('已过期', 'Expired'), status: 'default' },
     REVOKED: { label: t('已吊销', 'Revoked'), status: 'error' },
   };
-  const ROLE: Record<HubRole, string> = { SYSTEM: t('部门系统', 'System'), STEWARD: t('数据管理员', 'Steward'), ADMIN: t('管理员', 'Admin') };
+  const ROLE: Record<HubRole, string> = {
+    SYSTEM: t('部门系统', 'System'),
+    STEWARD: t('数据管理员', 'Steward'),
+    ADMIN: t('管理员', 'Admin'),
+  };
   const issued = issue.data?.issueApiKey;
 
   return (
@@ -171,7 +183,9 @@ export default function Keys() {
             {t('登记系统', 'Register a system')}
           </Button>
         </Space>
-        {departments.isError ? <ErrorNotice error={departments.error} title={t('部门加载失败', 'The departments could not be loaded')} /> : null}
+        {departments.isError ? (
+          <ErrorNotice error={departments.error} title={t('部门加载失败', 'The departments could not be loaded')} />
+        ) : null}
         {/* Every department of the hub, with its systems: a short list (the departments of one city). */}
         <Table<Department>
           rowKey="uscc"
@@ -202,7 +216,9 @@ export default function Keys() {
             {t('签发密钥', 'Issue a key')}
           </Button>
         </Space>
-        {keys.isError ? <ErrorNotice error={keys.error} title={t('密钥加载失败', 'The keys could not be loaded')} /> : null}
+        {keys.isError ? (
+          <ErrorNotice error={keys.error} title={t('密钥加载失败', 'The keys could not be loaded')} />
+        ) : null}
         <Space wrap>
           <Select<string>
             aria-label={t('按部门筛选密钥', 'Filter keys by department')}
@@ -237,26 +253,58 @@ export default function Keys() {
           data-testid="keys-table"
           loading={keys.isFetching}
           dataSource={keyConnection?.nodes ?? []}
-          pagination={{ current: pages.page, pageSize: PAGE_SIZE, total: keyTotal, showSizeChanger: false, onChange: pages.setPage }}
-          locale={{ emptyText: keys.isError ? t('密钥暂时无法显示', 'The keys cannot be shown for now') : <Empty description={departmentFilter || statusFilter ? t('没有符合条件的密钥', 'No key matches') : t('尚无密钥', 'No key yet')} /> }}
+          pagination={{
+            current: pages.page,
+            pageSize: PAGE_SIZE,
+            total: keyTotal,
+            showSizeChanger: false,
+            onChange: pages.setPage,
+          }}
+          locale={{
+            emptyText: keys.isError ? (
+              t('密钥暂时无法显示', 'The keys cannot be shown for now')
+            ) : (
+              <Empty
+                description={
+                  departmentFilter || statusFilter
+                    ? t('没有符合条件的密钥', 'No key matches')
+                    : t('尚无密钥', 'No key yet')
+                }
+              />
+            ),
+          }}
           columns={[
             { title: t('持有人', 'Holder'), dataIndex: 'holderName' },
-            { title: t('角色', 'Roles'), dataIndex: 'roles', render: (roles: HubRole[]) => roles.map((r) => ROLE[r]).join('、') },
+            {
+              title: t('角色', 'Roles'),
+              dataIndex: 'roles',
+              render: (roles: HubRole[]) => roles.map((r) => ROLE[r]).join('、'),
+            },
             {
               title: t('部门', 'Department'),
               dataIndex: 'departmentUscc',
               render: (uscc: string | null) => (uscc ? (departmentName.get(uscc) ?? uscc) : t('全平台', 'Hub-wide')),
             },
             { title: t('系统', 'System'), dataIndex: 'systemCode', render: (c: string | null) => c ?? '—' },
-            { title: t('签发时间', 'Issued'), dataIndex: 'issuedAt', render: (d: string) => new Date(d).toLocaleString() },
-            { title: t('到期', 'Expires'), dataIndex: 'expiresAt', render: (d: string) => new Date(d).toLocaleDateString() },
+            {
+              title: t('签发时间', 'Issued'),
+              dataIndex: 'issuedAt',
+              render: (d: string) => new Date(d).toLocaleString(),
+            },
+            {
+              title: t('到期', 'Expires'),
+              dataIndex: 'expiresAt',
+              render: (d: string) => new Date(d).toLocaleDateString(),
+            },
             {
               title: t('状态', 'Status'),
               dataIndex: 'status',
               render: (s: ApiKeyStatus, k) => (
                 <span data-testid="key-status">
                   <Badge status={KEY_STATUS[s].status} text={KEY_STATUS[s].label} />
-                  {k.revokeReason ? <Typography.Text type="secondary">{t('：', ': ') + k.revokeReason}</Typography.Text> : null}
+                  {k.revokeReason ? (
+                    <Typography.Text type="secondary">{t('：', ': ') + k.revokeReason}</Typography.Text>
+                  ) : null}
                 </span>
               ),
             },
@@ -276,7 +324,9 @@ export default function Keys() {
 
       <Modal
         open={issuing}
-        title={issued ? t('密钥已签发：只显示这一次', 'Key issued: shown this once only') : t('签发密钥', 'Issue a key')}
+        title={
+          issued ? t('密钥已签发：只显示这一次', 'Key issued: shown this once only') : t('签发密钥', 'Issue a key')
+        }
         onCancel={closeIssue}
         destroyOnHidden
         maskClosable={false}
@@ -288,7 +338,12 @@ export default function Keys() {
           ) : (
             <Space>
               <Button onClick={closeIssue}>{t('取消', 'Cancel')}</Button>
-              <Button type="primary" loading={issue.isPending} data-testid="confirm-issue-key" onClick={() => issue.mutate(issueForm.getFieldsValue())}>
+              <Button
+                type="primary"
+                loading={issue.isPending}
+                data-testid="confirm-issue-key"
+                onClick={() => issue.mutate(issueForm.getFieldsValue())}
+              >
                 {t('签发', 'Issue')}
               </Button>
             </Space>
@@ -305,8 +360,15 @@ export default function Keys() {
                 'Copy it now and hand it to its holder. Once this window closes the hub cannot show it again (it keeps only a hash): a lost key is revoked and a new one issued.',
               )}
             />
-            <Typography.Text>{t(`持有人：${issued.apiKey.holderName}`, `Holder: ${issued.apiKey.holderName}`)}</Typography.Text>
-            <Typography.Paragraph copyable={{ text: issued.key, tooltips: [t('复制密钥', 'Copy the key'), t('已复制', 'Copied')] }} code data-testid="issued-key" style={{ wordBreak: 'break-all' }}>
+            <Typography.Text>
+              {t(`持有人：${issued.apiKey.holderName}`, `Holder: ${issued.apiKey.holderName}`)}
+            </Typography.Text>
+            <Typography.Paragraph
+              copyable={{ text: issued.key, tooltips: [t('复制密钥', 'Copy the key'), t('已复制', 'Copied')] }}
+              code
+              data-testid="issued-key"
+              style={{ wordBreak: 'break-all' }}
+            >
               {issued.key}
             </Typography.Paragraph>
           </Space>
@@ -323,9 +385,18 @@ export default function Keys() {
               />
             </Form.Item>
             <Form.Item name="systemCode" label={t('系统（部门系统密钥必填）', 'System (required for a system key)')}>
-              <Select aria-label={t('系统', 'System')} data-testid="issue-system" allowClear showSearch={{ optionFilterProp: 'label' }} options={systems} />
+              <Select
+                aria-label={t('系统', 'System')}
+                data-testid="issue-system"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={systems}
+              />
             </Form.Item>
-            <Form.Item name="departmentUscc" label={t('所属部门（数据管理员；不填为全平台）', 'Department (a steward; none: hub-wide)')}>
+            <Form.Item
+              name="departmentUscc"
+              label={t('所属部门（数据管理员；不填为全平台）', 'Department (a steward; none: hub-wide)')}
+            >
               <Select
                 aria-label={t('所属部门', 'Department')}
                 allowClear
@@ -336,7 +407,9 @@ export default function Keys() {
             <Form.Item name="expiresOn" label={t('最后有效日（不填为一年）', 'Last day it works (default: one year)')}>
               <DatePicker aria-label={t('最后有效日', 'Last day it works')} />
             </Form.Item>
-            {issue.isError ? <ErrorNotice error={issue.error} title={t('签发未成功', 'The key was not issued')} /> : null}
+            {issue.isError ? (
+              <ErrorNotice error={issue.error} title={t('签发未成功', 'The key was not issued')} />
+            ) : null}
           </Form>
         )}
       </Modal>
@@ -359,14 +432,22 @@ export default function Keys() {
               options={(departments.data?.departments ?? []).map((d) => ({ value: d.uscc, label: d.name }))}
             />
           </Form.Item>
-          <Form.Item name="code" label={t('系统代码（小写字母、数字和连字符，如 fs-hrss-social）', 'System code (lower-case letters, digits and dashes, e.g. fs-hrss-social)')}>
+          <Form.Item
+            name="code"
+            label={t(
+              '系统代码（小写字母、数字和连字符，如 fs-hrss-social）',
+              'System code (lower-case letters, digits and dashes, e.g. fs-hrss-social)',
+            )}
+          >
             <Input maxLength={64} />
           </Form.Item>
           <Form.Item name="name" label={t('系统名称', 'System name')}>
             <Input maxLength={200} />
           </Form.Item>
         </Form>
-        {register.isError ? <ErrorNotice error={register.error} title={t('系统未登记', 'The system was not registered')} /> : null}
+        {register.isError ? (
+          <ErrorNotice error={register.error} title={t('系统未登记', 'The system was not registered')} />
+        ) : null}
       </Modal>
 
       <Modal
@@ -381,7 +462,10 @@ export default function Keys() {
       >
         {revoking ? (
           <Typography.Paragraph>
-            {t(`吊销后「${revoking.holderName}」的密钥将在数秒内被拒绝。`, `Within seconds the key of "${revoking.holderName}" is refused.`)}
+            {t(
+              `吊销后「${revoking.holderName}」的密钥将在数秒内被拒绝。`,
+              `Within seconds the key of "${revoking.holderName}" is refused.`,
+            )}
           </Typography.Paragraph>
         ) : null}
         <Form form={revokeForm} layout="vertical">
@@ -389,7 +473,9 @@ export default function Keys() {
             <Input.TextArea rows={3} data-testid="revoke-key-reason" maxLength={2000} />
           </Form.Item>
         </Form>
-        {revoke.isError ? <ErrorNotice error={revoke.error} title={t('吊销未成功', 'The key was not revoked')} /> : null}
+        {revoke.isError ? (
+          <ErrorNotice error={revoke.error} title={t('吊销未成功', 'The key was not revoked')} />
+        ) : null}
       </Modal>
     </Space>
   );

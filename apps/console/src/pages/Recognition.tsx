@@ -50,7 +50,10 @@ function ChangeDialog({ change, department, onClose }: { change: Change; departm
   const [reason, setReason] = useState('');
   const run = useMutation({
     // The reason is sent as typed, empty too: the hub says what it needs (REASON_REQUIRED).
-    mutationFn: () => execute(SetRecognition, { input: { resultType: change.rule.resultType, department, accepts: change.accepts, reason } }),
+    mutationFn: () =>
+      execute(SetRecognition, {
+        input: { resultType: change.rule.resultType, department, accepts: change.accepts, reason },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['recognitionRules'] });
       onClose();
@@ -71,8 +74,18 @@ function ChangeDialog({ change, department, onClose }: { change: Change; departm
           {change.rule.name}（{change.rule.resultType}）
         </Typography.Text>
         <Form layout="vertical">
-          <Form.Item label={t('理由（必填，记入事件和审计记录）', 'Reason (required, kept in the event and the audit trail)')} htmlFor="recognition-reason">
-            <Input.TextArea id="recognition-reason" data-testid="reason" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Form.Item
+            label={t('理由（必填，记入事件和审计记录）', 'Reason (required, kept in the event and the audit trail)')}
+            htmlFor="recognition-reason"
+          >
+            <Input.TextArea
+              id="recognition-reason"
+              data-testid="reason"
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </Form.Item>
         </Form>
         {run.isError ? <ErrorNotice error={run.error} title={t('未能保存', 'Not saved')} /> : null}
@@ -98,7 +111,10 @@ export default function Recognition() {
         {t('互认', 'Recognition')}
       </Typography.Title>
       <Typography.Text type="secondary">
-        {t('本部门认可哪些审查结果（认可后不再重复审查，直接采用有效期内的结果）。开始或停止认可须说明理由。', 'Which review results your department accepts instead of checking again. Starting or stopping requires a reason.')}
+        {t(
+          '本部门认可哪些审查结果（认可后不再重复审查，直接采用有效期内的结果）。开始或停止认可须说明理由。',
+          'Which review results your department accepts instead of checking again. Starting or stopping requires a reason.',
+        )}
       </Typography.Text>
       {own ? (
         <Typography.Text data-testid="department">
@@ -116,7 +132,9 @@ export default function Recognition() {
           onChange={setChosen}
         />
       )}
-      {query.isError ? <ErrorNotice error={query.error} title={t('互认规则加载失败', 'Cannot load the recognition rules')} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('互认规则加载失败', 'Cannot load the recognition rules')} />
+      ) : null}
       <Table<Rule>
         data-testid="rules"
         rowKey="resultType"
@@ -127,7 +145,12 @@ export default function Recognition() {
         columns={[
           { title: t('结果类型', 'Result type'), dataIndex: 'resultType', width: 220 },
           { title: t('名称', 'Name'), dataIndex: 'name' },
-          { title: t('对象', 'Subject'), dataIndex: 'subjectType', width: 80, render: (s: string) => (s === 'PERSON' ? t('公民', 'Citizen') : t('法人', 'Legal entity')) },
+          {
+            title: t('对象', 'Subject'),
+            dataIndex: 'subjectType',
+            width: 80,
+            render: (s: string) => (s === 'PERSON' ? t('公民', 'Citizen') : t('法人', 'Legal entity')),
+          },
           { title: t('最长有效期（天）', 'Valid at most (days)'), dataIndex: 'maxValidityDays', width: 150 },
           {
             title: t('本部门', 'This department'),
@@ -136,7 +159,11 @@ export default function Recognition() {
             render: (_: unknown, r) =>
               department ? (
                 <span data-testid="accepts" style={{ whiteSpace: 'nowrap' }}>
-                  {r.acceptedBy.includes(department) ? <Badge status="success" text={t('认可', 'Accepts')} /> : <Badge status="default" text={t('不认可', 'Checks again')} />}
+                  {r.acceptedBy.includes(department) ? (
+                    <Badge status="success" text={t('认可', 'Accepts')} />
+                  ) : (
+                    <Badge status="default" text={t('不认可', 'Checks again')} />
+                  )}
                 </span>
               ) : (
                 '—'
@@ -154,7 +181,11 @@ export default function Recognition() {
               if (!department) return null;
               const accepts = r.acceptedBy.includes(department);
               return (
-                <Button size="small" data-testid={accepts ? 'stop' : 'start'} onClick={() => setChange({ rule: r, accepts: !accepts })}>
+                <Button
+                  size="small"
+                  data-testid={accepts ? 'stop' : 'start'}
+                  onClick={() => setChange({ rule: r, accepts: !accepts })}
+                >
                   {accepts ? t('停止认可', 'Stop accepting') : t('开始认可', 'Start accepting')}
                 </Button>
               );
@@ -162,7 +193,14 @@ export default function Recognition() {
           },
         ]}
       />
-      {change && department ? <ChangeDialog key={`${change.rule.resultType}:${change.accepts}`} change={change} department={department} onClose={() => setChange(undefined)} /> : null}
+      {change && department ? (
+        <ChangeDialog
+          key={`${change.rule.resultType}:${change.accepts}`}
+          change={change}
+          department={department}
+          onClose={() => setChange(undefined)}
+        />
+      ) : null}
     </Space>
   );
 }

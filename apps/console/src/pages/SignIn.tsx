@@ -32,10 +32,17 @@ export default function SignIn() {
           {t('数据共享交换平台 · 管理控制台', 'Data Sharing Exchange Hub · Console')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {t('请使用数据管理员密钥登录。密钥仅用于换取登录会话，不会保存在浏览器中。', 'Sign in with your steward key. The key is exchanged for a session and never kept in the browser.')}
+          {t(
+            '请使用数据管理员密钥登录。密钥仅用于换取登录会话，不会保存在浏览器中。',
+            'Sign in with your steward key. The key is exchanged for a session and never kept in the browser.',
+          )}
         </Typography.Paragraph>
         <Form form={form} layout="vertical" requiredMark={false} onFinish={({ key }) => mutation.mutate(key.trim())}>
-          <Form.Item label={t('密钥', 'Key')} name="key" rules={[{ required: true, message: t('请输入密钥', 'Enter your key') }]}>
+          <Form.Item
+            label={t('密钥', 'Key')}
+            name="key"
+            rules={[{ required: true, message: t('请输入密钥', 'Enter your key') }]}
+          >
             <Input.Password autoComplete="off" placeholder="hubk_…" />
           </Form.Item>
           {mutation.isError ? (

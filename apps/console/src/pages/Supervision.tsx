@@ -89,13 +89,19 @@ export default function Supervision() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t('督办', 'Supervision')}
       </Typography.Title>
-      {counts.isError ? <ErrorNotice error={counts.error} title={t('逾期统计加载失败', 'The overdue counts could not be loaded')} /> : null}
+      {counts.isError ? (
+        <ErrorNotice error={counts.error} title={t('逾期统计加载失败', 'The overdue counts could not be loaded')} />
+      ) : null}
       <section aria-labelledby="overdue-applications" data-testid="overdue-applications">
         <Typography.Title level={2} id="overdue-applications" style={{ fontSize: 18 }}>
           {t('逾期未答复的共享申请', 'Sharing applications overdue')}
         </Typography.Title>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Counts testId="application-counts" loading={counts.isPending} rows={counts.data?.overdueSharingApplicationCounts} />
+          <Counts
+            testId="application-counts"
+            loading={counts.isPending}
+            rows={counts.data?.overdueSharingApplicationCounts}
+          />
           <OverdueApplications />
         </Space>
       </section>
@@ -104,7 +110,11 @@ export default function Supervision() {
           {t('逾期未答复的数据纠错', 'Data corrections overdue')}
         </Typography.Title>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Counts testId="correction-counts" loading={counts.isPending} rows={counts.data?.overdueDataCorrectionCounts} />
+          <Counts
+            testId="correction-counts"
+            loading={counts.isPending}
+            rows={counts.data?.overdueDataCorrectionCounts}
+          />
           <OverdueCorrections />
         </Space>
       </section>
@@ -127,7 +137,16 @@ function Counts({ rows, loading, testId }: { rows: Count[] | undefined; loading:
       locale={{ emptyText: <Empty description={t('没有逾期事项', 'Nothing is overdue')} /> }}
       columns={[
         { title: t('部门', 'Department'), dataIndex: 'departmentUscc', render: (uscc: string) => departmentName(uscc) },
-        { title: t('逾期件数', 'Overdue'), dataIndex: 'count', width: 120, render: (n: number) => <span data-testid="overdue-count" style={{ color: OVERDUE_RED, fontWeight: 600 }}>{n}</span> },
+        {
+          title: t('逾期件数', 'Overdue'),
+          dataIndex: 'count',
+          width: 120,
+          render: (n: number) => (
+            <span data-testid="overdue-count" style={{ color: OVERDUE_RED, fontWeight: 600 }}>
+              {n}
+            </span>
+          ),
+        },
         { title: t('最早截止日期', 'Earliest deadline'), dataIndex: 'earliestDeadline', width: 160 },
       ]}
     />
@@ -147,25 +166,51 @@ function OverdueApplications() {
   const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
   return (
     <>
-      {query.isError ? <ErrorNotice error={query.error} title={t('逾期申请加载失败', 'The overdue applications could not be loaded')} /> : null}
+      {query.isError ? (
+        <ErrorNotice
+          error={query.error}
+          title={t('逾期申请加载失败', 'The overdue applications could not be loaded')}
+        />
+      ) : null}
       <Table<OverdueApplication>
         rowKey="id"
         data-testid="overdue-application-list"
         loading={query.isFetching}
         dataSource={connection?.nodes ?? []}
-        locale={{ emptyText: <Empty description={t('没有逾期未答复的共享申请', 'No sharing application is overdue')} /> }}
-        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
+        locale={{
+          emptyText: <Empty description={t('没有逾期未答复的共享申请', 'No sharing application is overdue')} />,
+        }}
+        pagination={{
+          current: pages.page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: pages.setPage,
+        }}
         columns={[
-          { title: t('应答复部门', 'Department to decide'), dataIndex: 'providerUscc', render: (uscc: string) => departmentName(uscc) },
+          {
+            title: t('应答复部门', 'Department to decide'),
+            dataIndex: 'providerUscc',
+            render: (uscc: string) => departmentName(uscc),
+          },
           { title: t('资源', 'Resource'), dataIndex: 'resourceCode', width: 150 },
-          { title: t('申请系统 / 部门', 'Applying system / department'), key: 'applicant', render: (_: unknown, a: OverdueApplication) => `${a.consumerSystemCode} · ${departmentName(a.consumerDepartmentUscc)}` },
+          {
+            title: t('申请系统 / 部门', 'Applying system / department'),
+            key: 'applicant',
+            render: (_: unknown, a: OverdueApplication) =>
+              `${a.consumerSystemCode} · ${departmentName(a.consumerDepartmentUscc)}`,
+          },
           { title: t('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => cst(v) },
           { title: t('截止日期', 'Deadline'), dataIndex: 'deadline', width: 120 },
           {
             title: t('逾期', 'Overdue by'),
             dataIndex: 'workingDaysLeft',
             width: 160,
-            render: (n: number) => <span style={{ color: OVERDUE_RED, fontWeight: 600 }}>{t(`已逾期 ${-n} 个工作日`, `${-n} working day(s)`)}</span>,
+            render: (n: number) => (
+              <span style={{ color: OVERDUE_RED, fontWeight: 600 }}>
+                {t(`已逾期 ${-n} 个工作日`, `${-n} working day(s)`)}
+              </span>
+            ),
           },
         ]}
       />
@@ -186,18 +231,34 @@ function OverdueCorrections() {
   const total = pages.seen(connection?.pageInfo, connection?.nodes.length ?? 0, query.isPlaceholderData);
   return (
     <>
-      {query.isError ? <ErrorNotice error={query.error} title={t('逾期纠错加载失败', 'The overdue corrections could not be loaded')} /> : null}
+      {query.isError ? (
+        <ErrorNotice error={query.error} title={t('逾期纠错加载失败', 'The overdue corrections could not be loaded')} />
+      ) : null}
       <Table<OverdueCorrection>
         rowKey="id"
         data-testid="overdue-correction-list"
         loading={query.isFetching}
         dataSource={connection?.nodes ?? []}
         locale={{ emptyText: <Empty description={t('没有逾期未答复的数据纠错', 'No data correction is overdue')} /> }}
-        pagination={{ current: pages.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: pages.setPage }}
+        pagination={{
+          current: pages.page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          onChange: pages.setPage,
+        }}
         columns={[
-          { title: t('应答复部门（数据来源）', 'Department to answer (source)'), dataIndex: 'sourceDepartment', render: (uscc: string) => departmentName(uscc) },
+          {
+            title: t('应答复部门（数据来源）', 'Department to answer (source)'),
+            dataIndex: 'sourceDepartment',
+            render: (uscc: string) => departmentName(uscc),
+          },
           { title: t('数据项', 'Field'), dataIndex: 'field' },
-          { title: t('报告部门', 'Reported by'), dataIndex: 'reporterDepartment', render: (uscc: string) => departmentName(uscc) },
+          {
+            title: t('报告部门', 'Reported by'),
+            dataIndex: 'reporterDepartment',
+            render: (uscc: string) => departmentName(uscc),
+          },
           { title: t('报告时间', 'Reported'), dataIndex: 'reportedAt', render: (v: string) => cst(v) },
           {
             title: t('截止日期', 'Deadline'),

@@ -6,7 +6,10 @@ import type { SharingApplicationStatus } from '../gql/graphql';
 import { useT, type Translate } from '../i18n';
 
 // A coloured dot next to plain text: Ant Design's coloured tags fail WCAG AA contrast (axe).
-const STATUS: Record<SharingApplicationStatus, { zh: string; en: string; badge: 'processing' | 'success' | 'warning' | 'error' | 'default' }> = {
+const STATUS: Record<
+  SharingApplicationStatus,
+  { zh: string; en: string; badge: 'processing' | 'success' | 'warning' | 'error' | 'default' }
+> = {
   SUBMITTED: { zh: '待审批', en: 'Awaiting decision', badge: 'processing' },
   APPROVED: { zh: '已批准', en: 'Approved', badge: 'success' },
   PARTIALLY_APPROVED: { zh: '部分批准', en: 'Partly approved', badge: 'warning' },
@@ -22,7 +25,12 @@ export function statusLabel(status: SharingApplicationStatus, t: Translate): str
 
 export function StatusBadge({ status }: { status: SharingApplicationStatus }) {
   const t = useT();
-  return <Badge status={STATUS[status].badge} text={<span data-testid="application-status">{statusLabel(status, t)}</span>} />;
+  return (
+    <Badge
+      status={STATUS[status].badge}
+      text={<span data-testid="application-status">{statusLabel(status, t)}</span>}
+    />
+  );
 }
 
 /** Red that passes WCAG AA on white (#cf1322), for what is overdue. */
@@ -33,7 +41,17 @@ export const OVERDUE_RED = '#cf1322';
  * "已逾期 N 个工作日", once past it; a provisional deadline (a year whose 调休 notice is not
  * entered yet) says it may still move.
  */
-export function DeadlineText({ a }: { a: { status: SharingApplicationStatus; deadline: string; deadlineProvisional: boolean; overdue: boolean; workingDaysLeft: number } }) {
+export function DeadlineText({
+  a,
+}: {
+  a: {
+    status: SharingApplicationStatus;
+    deadline: string;
+    deadlineProvisional: boolean;
+    overdue: boolean;
+    workingDaysLeft: number;
+  };
+}) {
   const t = useT();
   const undecided = a.status === 'SUBMITTED';
   return (
@@ -49,12 +67,19 @@ export function DeadlineText({ a }: { a: { status: SharingApplicationStatus; dea
           </span>
         ) : (
           <span data-testid="days-left" data-overdue="false">
-            {a.workingDaysLeft === 0 ? t('今日到期', 'Due today') : t(`剩余 ${a.workingDaysLeft} 个工作日`, `${a.workingDaysLeft} working day(s) left`)}
+            {a.workingDaysLeft === 0
+              ? t('今日到期', 'Due today')
+              : t(`剩余 ${a.workingDaysLeft} 个工作日`, `${a.workingDaysLeft} working day(s) left`)}
           </span>
         )
       ) : null}
       {undecided && a.deadlineProvisional ? (
-        <span data-testid="deadline-provisional">{t('（暂定：相关年度调休安排尚未录入，截止日期可能调整）', '(provisional: the year’s holiday notice is not entered yet; the deadline may move)')}</span>
+        <span data-testid="deadline-provisional">
+          {t(
+            '（暂定：相关年度调休安排尚未录入，截止日期可能调整）',
+            '(provisional: the year’s holiday notice is not entered yet; the deadline may move)',
+          )}
+        </span>
       ) : null}
     </Space>
   );

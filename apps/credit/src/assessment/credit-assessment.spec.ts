@@ -15,7 +15,11 @@ describe('credit assessment rule v1', () => {
   const asOf = '2026-06-01';
 
   it('rates a subject without records B, with a reason saying so', () => {
-    expect(assessCredit([], undefined, asOf)).toMatchObject({ level: 'B', reasons: [{ code: 'NO_NEGATIVE_RECORDS' }], rule: 'hub-credit-rule/v1' });
+    expect(assessCredit([], undefined, asOf)).toMatchObject({
+      level: 'B',
+      reasons: [{ code: 'NO_NEGATIVE_RECORDS' }],
+      rule: 'hub-credit-rule/v1',
+    });
   });
 
   it('rates an active red-list entry A, and a licence alone B', () => {
@@ -27,7 +31,13 @@ describe('credit assessment rule v1', () => {
     expect(assessCredit([record('PENALTY')], undefined, asOf).level).toBe('C');
     expect(assessCredit([record('PENALTY'), record('PENALTY'), record('PENALTY')], undefined, asOf).level).toBe('D');
     expect(assessCredit([record('PENALTY', { decidedOn: '2023-05-31' })], undefined, asOf).level).toBe('B');
-    expect(assessCredit([record('PENALTY', { status: 'REVOKED' }), record('PENALTY', { status: 'REPAIRED' })], undefined, asOf).level).toBe('B');
+    expect(
+      assessCredit(
+        [record('PENALTY', { status: 'REVOKED' }), record('PENALTY', { status: 'REPAIRED' })],
+        undefined,
+        asOf,
+      ).level,
+    ).toBe('B');
   });
 
   it('puts a black-listed or revoked subject at D, over a red-list entry', () => {
@@ -35,7 +45,10 @@ describe('credit assessment rule v1', () => {
       level: 'D',
       reasons: [{ code: 'BLACK_LIST' }, { code: 'RED_LIST' }],
     });
-    expect(assessCredit([], { status: 'REVOKED', effectiveOn: '2026-01-05' }, asOf).reasons[0]).toMatchObject({ code: 'REGISTRATION_REVOKED', description: expect.stringContaining('2026-01-05') });
+    expect(assessCredit([], { status: 'REVOKED', effectiveOn: '2026-01-05' }, asOf).reasons[0]).toMatchObject({
+      code: 'REGISTRATION_REVOKED',
+      description: expect.stringContaining('2026-01-05'),
+    });
   });
 
   it('ignores list entries removed or past their publication period', () => {
@@ -44,7 +57,9 @@ describe('credit assessment rule v1', () => {
   });
 
   it('does not assess a deregistered legal entity, but keeps its findings', () => {
-    expect(assessCredit([record('PENALTY')], { status: 'DEREGISTERED', effectiveOn: '2026-02-01' }, asOf)).toMatchObject({
+    expect(
+      assessCredit([record('PENALTY')], { status: 'DEREGISTERED', effectiveOn: '2026-02-01' }, asOf),
+    ).toMatchObject({
       level: 'NOT_ASSESSED',
       reasons: [{ code: 'DEREGISTERED' }, { code: 'PENALTIES' }],
     });

@@ -47,7 +47,11 @@ const PENALTY_YEARS = 3;
  * - B 良好: nothing of the above.
  * A record counts while it is ACTIVE (BREACHED for commitments) and its validity has not ended.
  */
-export function assessCredit(records: readonly AssessedRecord[], standing: Standing | undefined, asOf: string): Assessment {
+export function assessCredit(
+  records: readonly AssessedRecord[],
+  standing: Standing | undefined,
+  asOf: string,
+): Assessment {
   const inForce = (r: AssessedRecord) => r.validTo === null || r.validTo >= asOf;
   const active = records.filter((r) => r.status === 'ACTIVE' && inForce(r));
   const horizon = `${Number(asOf.slice(0, 4)) - PENALTY_YEARS}${asOf.slice(4)}`;
@@ -58,17 +62,44 @@ export function assessCredit(records: readonly AssessedRecord[], standing: Stand
   const reasons: AssessmentReason[] = [];
   const ids = (rs: AssessedRecord[]) => rs.map((r) => r.recordId);
   if (standing?.status === 'DEREGISTERED') {
-    reasons.push({ code: 'DEREGISTERED', description: `deregistered (注销)${standing.effectiveOn ? ` on ${standing.effectiveOn}` : ''}`, recordIds: [] });
+    reasons.push({
+      code: 'DEREGISTERED',
+      description: `deregistered (注销)${standing.effectiveOn ? ` on ${standing.effectiveOn}` : ''}`,
+      recordIds: [],
+    });
   }
   if (standing?.status === 'REVOKED') {
-    reasons.push({ code: 'REGISTRATION_REVOKED', description: `business licence revoked (吊销)${standing.effectiveOn ? ` on ${standing.effectiveOn}` : ''}`, recordIds: [] });
+    reasons.push({
+      code: 'REGISTRATION_REVOKED',
+      description: `business licence revoked (吊销)${standing.effectiveOn ? ` on ${standing.effectiveOn}` : ''}`,
+      recordIds: [],
+    });
   }
-  if (blackList.length > 0) reasons.push({ code: 'BLACK_LIST', description: `on ${blackList.map((r) => r.title).join(', ')}`, recordIds: ids(blackList) });
+  if (blackList.length > 0)
+    reasons.push({
+      code: 'BLACK_LIST',
+      description: `on ${blackList.map((r) => r.title).join(', ')}`,
+      recordIds: ids(blackList),
+    });
   if (penalties.length > 0) {
-    reasons.push({ code: 'PENALTIES', description: `${penalties.length} administrative penalt${penalties.length === 1 ? 'y' : 'ies'} in the last ${PENALTY_YEARS} years`, recordIds: ids(penalties) });
+    reasons.push({
+      code: 'PENALTIES',
+      description: `${penalties.length} administrative penalt${penalties.length === 1 ? 'y' : 'ies'} in the last ${PENALTY_YEARS} years`,
+      recordIds: ids(penalties),
+    });
   }
-  if (breached.length > 0) reasons.push({ code: 'COMMITMENT_BREACHED', description: `${breached.length} credit commitment(s) breached`, recordIds: ids(breached) });
-  if (redList.length > 0) reasons.push({ code: 'RED_LIST', description: `on ${redList.map((r) => r.title).join(', ')}`, recordIds: ids(redList) });
+  if (breached.length > 0)
+    reasons.push({
+      code: 'COMMITMENT_BREACHED',
+      description: `${breached.length} credit commitment(s) breached`,
+      recordIds: ids(breached),
+    });
+  if (redList.length > 0)
+    reasons.push({
+      code: 'RED_LIST',
+      description: `on ${redList.map((r) => r.title).join(', ')}`,
+      recordIds: ids(redList),
+    });
 
   let level: AssessmentLevel;
   if (standing?.status === 'DEREGISTERED') level = 'NOT_ASSESSED';
@@ -76,6 +107,7 @@ export function assessCredit(records: readonly AssessedRecord[], standing: Stand
   else if (penalties.length > 0 || breached.length > 0) level = 'C';
   else if (redList.length > 0) level = 'A';
   else level = 'B';
-  if (reasons.length === 0) reasons.push({ code: 'NO_NEGATIVE_RECORDS', description: 'no negative credit records', recordIds: [] });
+  if (reasons.length === 0)
+    reasons.push({ code: 'NO_NEGATIVE_RECORDS', description: 'no negative credit records', recordIds: [] });
   return { level, reasons, asOf, rule: ASSESSMENT_RULE };
 }

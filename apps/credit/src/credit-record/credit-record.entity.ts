@@ -64,4 +64,8 @@ export class CreditRecordRow extends RegisterRow {
   statusReason: string | null;
 }
 
-export const CreditRecordChangeRow = historyEntity('credit_record_change', { property: 'recordId', column: 'record_id', length: 160 });
+export const CreditRecordChangeRow = historyEntity('credit_record_change', {
+  property: 'recordId',
+  column: 'record_id',
+  length: 160,
+});

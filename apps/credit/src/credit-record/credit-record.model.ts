@@ -88,7 +88,10 @@ export class CreditRecord {
 
 @ObjectType({ ...IN_CREDIT_SCHEMA, description: 'Why an assessment came out as it did' })
 export class CreditAssessmentReason {
-  @Field({ description: 'BLACK_LIST, REGISTRATION_REVOKED, DEREGISTERED, PENALTIES, COMMITMENT_BREACHED, RED_LIST, NO_NEGATIVE_RECORDS' })
+  @Field({
+    description:
+      'BLACK_LIST, REGISTRATION_REVOKED, DEREGISTERED, PENALTIES, COMMITMENT_BREACHED, RED_LIST, NO_NEGATIVE_RECORDS',
+  })
   code: string;
 
   @Field()
@@ -98,7 +101,10 @@ export class CreditAssessmentReason {
   recordIds: string[];
 }
 
-@ObjectType({ ...IN_CREDIT_SCHEMA, description: 'The credit assessment of a subject on a day, by a documented deterministic rule' })
+@ObjectType({
+  ...IN_CREDIT_SCHEMA,
+  description: 'The credit assessment of a subject on a day, by a documented deterministic rule',
+})
 export class CreditAssessment {
   @Field(() => AssessmentLevelEnum)
   level: AssessmentLevelEnum;
@@ -136,7 +142,10 @@ export class CreditProfile {
   @Field(() => [CreditRecord], { description: '信用承诺' })
   commitments: CreditRecord[];
 
-  @Field({ nullable: true, description: 'Registration standing reported by the legal-entity library (legal entities only)' })
+  @Field({
+    nullable: true,
+    description: 'Registration standing reported by the legal-entity library (legal entities only)',
+  })
   registrationStanding?: string;
 
   @Field(() => CreditAssessment)

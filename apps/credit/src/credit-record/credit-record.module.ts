@@ -8,12 +8,14 @@ import { CreditRecordResolver, LegalEntityCreditResolver, PersonCreditResolver }
 
 /** Credit records, profiles and assessments (the GraphQL side of the library), and bulk ingest at POST /ingest/credit-records. */
 @Module({
-  imports: [RegisterModule.forFeature({ spec: CREDIT_RECORD_REGISTER, input: CreditRecordInput, toRecord: toCreditRecord, ingestPath: 'credit-records' })],
-  providers: [
-    CreditRecordReader,
-    CreditRecordResolver,
-    LegalEntityCreditResolver,
-    PersonCreditResolver,
+  imports: [
+    RegisterModule.forFeature({
+      spec: CREDIT_RECORD_REGISTER,
+      input: CreditRecordInput,
+      toRecord: toCreditRecord,
+      ingestPath: 'credit-records',
+    }),
   ],
+  providers: [CreditRecordReader, CreditRecordResolver, LegalEntityCreditResolver, PersonCreditResolver],
 })
 export class CreditRecordModule {}

@@ -26,7 +26,12 @@ export class CreditRecordReader {
       [ids, subjectType],
     );
     const standings: Array<{ uscc: string; status: string; effective_on: string | null }> =
-      subjectType === SubjectType.LEGAL_ENTITY ? await this.dataSource.query('SELECT uscc, status, effective_on FROM credit.subject_standing WHERE uscc = ANY($1)', [ids]) : [];
+      subjectType === SubjectType.LEGAL_ENTITY
+        ? await this.dataSource.query(
+            'SELECT uscc, status, effective_on FROM credit.subject_standing WHERE uscc = ANY($1)',
+            [ids],
+          )
+        : [];
     const bySubject = new Map<string, CreditRecord[]>();
     for (const row of rows) {
       const record = toCreditRecord(row);
@@ -38,7 +43,14 @@ export class CreditRecordReader {
       const of = (kind: CreditRecordKind) => records.filter((r) => r.kind === kind);
       const standing = standingOf.get(subjectId);
       const assessment = assessCredit(
-        records.map((r) => ({ recordId: r.recordId, kind: r.kind, status: r.status, decidedOn: r.decidedOn, validTo: r.validTo ?? null, title: r.title })),
+        records.map((r) => ({
+          recordId: r.recordId,
+          kind: r.kind,
+          status: r.status,
+          decidedOn: r.decidedOn,
+          validTo: r.validTo ?? null,
+          title: r.title,
+        })),
         standing,
         asOf,
       );

@@ -14,7 +14,13 @@ const STATUSES_OF: Record<CreditRecordKind, CreditRecordStatus[]> = {
   COMMITMENT: [CreditRecordStatus.ACTIVE, CreditRecordStatus.FULFILLED, CreditRecordStatus.BREACHED],
 };
 
-const KEY_PREFIX: Record<CreditRecordKind, string> = { LICENCE: 'L', PENALTY: 'P', RED_LIST: 'R', BLACK_LIST: 'B', COMMITMENT: 'C' };
+const KEY_PREFIX: Record<CreditRecordKind, string> = {
+  LICENCE: 'L',
+  PENALTY: 'P',
+  RED_LIST: 'R',
+  BLACK_LIST: 'B',
+  COMMITMENT: 'C',
+};
 
 /** A credit record's id: kind, deciding authority and decision number — what identifies a decision. */
 export function creditRecordId(kind: CreditRecordKind, authorityUscc: string, decisionNumber: string): string {
@@ -26,12 +32,18 @@ export function creditRecordId(kind: CreditRecordKind, authorityUscc: string, de
  * decision number; licences and penalties (双公示) need their legal basis; a penalty needs its type;
  * the subject must be a valid USCC or citizen ID; statuses must fit the kind.
  */
-export function toCreditRecord(input: CreditRecordInput): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
+export function toCreditRecord(
+  input: CreditRecordInput,
+): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
   const violations: InputViolation[] = [];
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   const decisionNumber = text(input.decisionNumber);
   if (!decisionNumber) {
-    violations.push({ field: 'decisionNumber', code: 'DECISION_NUMBER_REQUIRED', message: `a ${input.kind.toLowerCase().replace('_', '-')} record needs its decision number (决定文书号)` });
+    violations.push({
+      field: 'decisionNumber',
+      code: 'DECISION_NUMBER_REQUIRED',
+      message: `a ${input.kind.toLowerCase().replace('_', '-')} record needs its decision number (决定文书号)`,
+    });
   }
   let subjectId = input.subjectId.trim().toUpperCase();
   if (input.subjectType === SubjectType.LEGAL_ENTITY) {
@@ -44,17 +56,29 @@ export function toCreditRecord(input: CreditRecordInput): { ok: true; record: Re
     else subjectId = id.value.idNumber;
   }
   if ((input.kind === CreditRecordKind.LICENCE || input.kind === CreditRecordKind.PENALTY) && !text(input.legalBasis)) {
-    violations.push({ field: 'legalBasis', code: 'REQUIRED', message: 'licences and penalties are published with their legal basis' });
+    violations.push({
+      field: 'legalBasis',
+      code: 'REQUIRED',
+      message: 'licences and penalties are published with their legal basis',
+    });
   }
   if (input.kind === CreditRecordKind.PENALTY && !input.penaltyType) {
     violations.push({ field: 'penaltyType', code: 'REQUIRED', message: 'a penalty needs its type' });
   }
   if (input.kind !== CreditRecordKind.PENALTY && (input.penaltyType || input.fineAmount)) {
-    violations.push({ field: 'penaltyType', code: 'NOT_APPLICABLE', message: 'only penalties have a penalty type and a fine' });
+    violations.push({
+      field: 'penaltyType',
+      code: 'NOT_APPLICABLE',
+      message: 'only penalties have a penalty type and a fine',
+    });
   }
   const status = input.status ?? CreditRecordStatus.ACTIVE;
   if (!STATUSES_OF[input.kind].includes(status)) {
-    violations.push({ field: 'status', code: 'INVALID_VALUE', message: `a ${input.kind} record can be ${STATUSES_OF[input.kind].join(', ')}` });
+    violations.push({
+      field: 'status',
+      code: 'INVALID_VALUE',
+      message: `a ${input.kind} record can be ${STATUSES_OF[input.kind].join(', ')}`,
+    });
   }
   if (input.validTo && input.validTo < (input.validFrom ?? input.decidedOn)) {
     violations.push({ field: 'validTo', code: 'INVALID_DATE', message: 'ends before it starts' });

@@ -23,7 +23,10 @@ export const CREDIT_RECORD_REGISTER = defineRegister({
     effectiveOn: 'statusEffectiveOn',
     reason: 'statusReason',
     refusedSql: (from) => `${from} IN ('REVOKED', 'REMOVED')`,
-    refusedBecause: (from) => (from === 'REVOKED' ? 'a revoked record stays revoked' : 'a record removed from a list is listed again as a new record'),
+    refusedBecause: (from) =>
+      from === 'REVOKED'
+        ? 'a revoked record stays revoked'
+        : 'a record removed from a list is listed again as a new record',
   },
   events: {
     topic: CREDIT_RECORD_TOPIC,

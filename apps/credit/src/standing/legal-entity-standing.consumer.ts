@@ -10,7 +10,8 @@ export const legalEntityStandingConsumer = eventConsumer({
   topics: [LEGAL_ENTITY_TOPIC],
   async handle(event, tx): Promise<void> {
     let standing: { status: string; effectiveOn: string | null; reason: string | null };
-    if (event.type === LEGAL_ENTITY_EVENT.statusChanged) standing = { status: event.data.to, effectiveOn: event.data.effectiveOn, reason: event.data.reason };
+    if (event.type === LEGAL_ENTITY_EVENT.statusChanged)
+      standing = { status: event.data.to, effectiveOn: event.data.effectiveOn, reason: event.data.reason };
     else if (event.type === LEGAL_ENTITY_EVENT.registered) {
       const { record } = event.data;
       standing = { status: record.status, effectiveOn: record.statusEffectiveOn, reason: record.statusReason };

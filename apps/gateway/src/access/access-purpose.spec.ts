@@ -2,25 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { accessPurpose, type PurposeInvalidReason } from './access-purpose.js';
 
 const purposeOf = (purpose: string) => accessPurpose({}, { purpose });
-const refusedAs = (reason: PurposeInvalidReason, field: 'purpose' | 'caseNumber' = 'purpose') => ({ error: { code: 'PURPOSE_INVALID', reason, field } });
+const refusedAs = (reason: PurposeInvalidReason, field: 'purpose' | 'caseNumber' = 'purpose') => ({
+  error: { code: 'PURPOSE_INVALID', reason, field },
+});
 
 describe('the purpose of an operation', () => {
   it('comes from the request extensions, else from percent-encoded headers', () => {
-    expect(accessPurpose({}, { purpose: ' 核验申请人身份 ', caseNumber: 'FS-2026-1' })).toEqual({ purpose: { purpose: '核验申请人身份', caseNumber: 'FS-2026-1' } });
-    expect(accessPurpose({ 'x-hub-purpose': encodeURIComponent('办理社保'), 'x-hub-case-number': 'A/1' }, undefined)).toEqual({ purpose: { purpose: '办理社保', caseNumber: 'A/1' } });
-    expect(accessPurpose({ 'x-hub-purpose': 'header' }, { purpose: 'extension' })).toEqual({ purpose: { purpose: 'extension', caseNumber: null } });
+    expect(accessPurpose({}, { purpose: ' 核验申请人身份 ', caseNumber: 'FS-2026-1' })).toEqual({
+      purpose: { purpose: '核验申请人身份', caseNumber: 'FS-2026-1' },
+    });
+    expect(
+      accessPurpose({ 'x-hub-purpose': encodeURIComponent('办理社保'), 'x-hub-case-number': 'A/1' }, undefined),
+    ).toEqual({ purpose: { purpose: '办理社保', caseNumber: 'A/1' } });
+    expect(accessPurpose({ 'x-hub-purpose': 'header' }, { purpose: 'extension' })).toEqual({
+      purpose: { purpose: 'extension', caseNumber: null },
+    });
     expect(accessPurpose({}, { purpose: '   ' })).toEqual({ purpose: { purpose: null, caseNumber: null } });
     expect(accessPurpose({}, {})).toEqual({ purpose: { purpose: null, caseNumber: null } });
   });
 
   it('refuses what could not be read back from the access log as plain text', () => {
-    for (const purpose of ['a\u0000b', 'line\nbreak', 'bell\u0007', 'c1\u0085', 'lone \ud800 surrogate', 'x'.repeat(201)]) {
+    for (const purpose of [
+      'a\u0000b',
+      'line\nbreak',
+      'bell\u0007',
+      'c1\u0085',
+      'lone \ud800 surrogate',
+      'x'.repeat(201),
+    ]) {
       expect(purposeOf(purpose), JSON.stringify(purpose)).toMatchObject({ error: { code: 'PURPOSE_INVALID' } });
     }
     expect(accessPurpose({ 'x-hub-purpose': '%00' }, undefined)).toMatchObject(refusedAs('CONTROL_CHARACTERS'));
     // A character outside the BMP is a valid surrogate pair, not broken text.
     expect(purposeOf('𠮷野家食品许可核验')).toEqual({ purpose: { purpose: '𠮷野家食品许可核验', caseNumber: null } });
-    expect(accessPurpose({}, { caseNumber: 'bad case number!' })).toMatchObject(refusedAs('CASE_NUMBER_FORMAT', 'caseNumber'));
+    expect(accessPurpose({}, { caseNumber: 'bad case number!' })).toMatchObject(
+      refusedAs('CASE_NUMBER_FORMAT', 'caseNumber'),
+    );
   });
 
   it('names broken UTF-16 as such', () => {
@@ -38,10 +55,25 @@ describe('the purpose of an operation', () => {
   });
 
   it('refuses every bidirectional control: overrides, embeddings, isolates and marks', () => {
-    const bidi = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    const bidi = [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ];
     for (const c of bidi) {
       expect(purposeOf(`核验${c}身份`), `U+${c.codePointAt(0)!.toString(16)}`).toMatchObject(refusedAs('BIDI_CONTROL'));
-      expect(purposeOf(c.repeat(3)), `only U+${c.codePointAt(0)!.toString(16)}`).toMatchObject(refusedAs('BIDI_CONTROL'));
+      expect(purposeOf(c.repeat(3)), `only U+${c.codePointAt(0)!.toString(16)}`).toMatchObject(
+        refusedAs('BIDI_CONTROL'),
+      );
     }
     // "Trojan source": the text shows 核验身份 but is stored reversed.
     expect(purposeOf('\u202E份身验核\u202C')).toMatchObject(refusedAs('BIDI_CONTROL'));
@@ -76,8 +108,10 @@ describe('the purpose of an operation', () => {
   });
 
   it('refuses private-use and unassigned code points, noncharacters included', () => {
-    for (const c of ['\uE000', '\uF8FF', '\u{F0000}', '\u{10FFFD}']) expect(purposeOf(`核验${c}`), c.codePointAt(0)!.toString(16)).toMatchObject(refusedAs('PRIVATE_USE'));
-    for (const c of ['\u0378', '\uFFFF', '\uFDD0', '\u{2FFFE}', '\u{10FFFF}']) expect(purposeOf(`核验${c}`), c.codePointAt(0)!.toString(16)).toMatchObject(refusedAs('UNASSIGNED'));
+    for (const c of ['\uE000', '\uF8FF', '\u{F0000}', '\u{10FFFD}'])
+      expect(purposeOf(`核验${c}`), c.codePointAt(0)!.toString(16)).toMatchObject(refusedAs('PRIVATE_USE'));
+    for (const c of ['\u0378', '\uFFFF', '\uFDD0', '\u{2FFFE}', '\u{10FFFF}'])
+      expect(purposeOf(`核验${c}`), c.codePointAt(0)!.toString(16)).toMatchObject(refusedAs('UNASSIGNED'));
   });
 
   it('needs something visible: only spaces and combining marks is no purpose', () => {
@@ -95,8 +129,12 @@ describe('the purpose of an operation', () => {
     expect(purposeOf('㈱佛山 ﬁle')).toEqual({ purpose: { purpose: '(株)佛山 file', caseNumber: null } });
     // Canonical equivalents are one text: decomposed and precomposed store the same.
     expect(purposeOf('cafe\u0301')).toEqual(purposeOf('caf\u00e9'));
-    expect(accessPurpose({}, { caseNumber: 'ＦＳ－２０２６－０１' })).toEqual({ purpose: { purpose: null, caseNumber: 'FS-2026-01' } });
-    expect(accessPurpose({}, { caseNumber: '粤（2026）〔１〕号' })).toEqual({ purpose: { purpose: null, caseNumber: '粤(2026)〔1〕号' } });
+    expect(accessPurpose({}, { caseNumber: 'ＦＳ－２０２６－０１' })).toEqual({
+      purpose: { purpose: null, caseNumber: 'FS-2026-01' },
+    });
+    expect(accessPurpose({}, { caseNumber: '粤（2026）〔１〕号' })).toEqual({
+      purpose: { purpose: null, caseNumber: '粤(2026)〔1〕号' },
+    });
   });
 
   it('counts the length in code points after normalisation', () => {
@@ -108,15 +146,23 @@ describe('the purpose of an operation', () => {
     // Megabytes are refused before they are normalised.
     expect(purposeOf('核'.repeat(1_000_000))).toMatchObject(refusedAs('TOO_LONG'));
     expect(accessPurpose({}, { caseNumber: 'A'.repeat(65) })).toMatchObject(refusedAs('TOO_LONG', 'caseNumber'));
-    expect(accessPurpose({}, { caseNumber: 'A'.repeat(64) })).toMatchObject({ purpose: { caseNumber: 'A'.repeat(64) } });
+    expect(accessPurpose({}, { caseNumber: 'A'.repeat(64) })).toMatchObject({
+      purpose: { caseNumber: 'A'.repeat(64) },
+    });
   });
 
   it('holds a case number to the same rules: a Hangul filler is a letter that shows nothing', () => {
-    expect(accessPurpose({}, { caseNumber: '\u3164\u3164' })).toMatchObject(refusedAs('INVISIBLE_CHARACTERS', 'caseNumber'));
-    expect(accessPurpose({}, { caseNumber: 'FS\u200B2026' })).toMatchObject(refusedAs('INVISIBLE_CHARACTERS', 'caseNumber'));
+    expect(accessPurpose({}, { caseNumber: '\u3164\u3164' })).toMatchObject(
+      refusedAs('INVISIBLE_CHARACTERS', 'caseNumber'),
+    );
+    expect(accessPurpose({}, { caseNumber: 'FS\u200B2026' })).toMatchObject(
+      refusedAs('INVISIBLE_CHARACTERS', 'caseNumber'),
+    );
     expect(accessPurpose({}, { caseNumber: 'FS\u202E2026' })).toMatchObject(refusedAs('BIDI_CONTROL', 'caseNumber'));
     expect(accessPurpose({}, { caseNumber: 'FS 2026' })).toMatchObject(refusedAs('CASE_NUMBER_FORMAT', 'caseNumber'));
     // A bad purpose is named before the case number.
-    expect(accessPurpose({}, { purpose: '\u200B', caseNumber: '\u200B' })).toMatchObject(refusedAs('INVISIBLE_CHARACTERS', 'purpose'));
+    expect(accessPurpose({}, { purpose: '\u200B', caseNumber: '\u200B' })).toMatchObject(
+      refusedAs('INVISIBLE_CHARACTERS', 'purpose'),
+    );
   });
 });

@@ -26,7 +26,12 @@ export type PurposeInvalidReason =
   /** A case number with characters other than letters, digits and - _ / . : ( ) [ ] （ ） 〔 〕. */
   | 'CASE_NUMBER_FORMAT';
 
-export type PurposeError = { code: 'PURPOSE_INVALID'; reason: PurposeInvalidReason; field: 'purpose' | 'caseNumber'; message: string };
+export type PurposeError = {
+  code: 'PURPOSE_INVALID';
+  reason: PurposeInvalidReason;
+  field: 'purpose' | 'caseNumber';
+  message: string;
+};
 
 // Checked in this order; the first class found names the reason. Bidi controls are format
 // characters too: they are named first because they can make a log line read other than it is stored.
@@ -70,10 +75,18 @@ export function accessPurpose(
   };
   const purpose = visibleText(text(extensions?.purpose) ?? fromHeader(PURPOSE_HEADER), 'purpose', MAX_PURPOSE_LENGTH);
   if ('error' in purpose) return purpose;
-  const caseNumber = visibleText(text(extensions?.caseNumber) ?? fromHeader(CASE_NUMBER_HEADER), 'caseNumber', MAX_CASE_NUMBER_LENGTH);
+  const caseNumber = visibleText(
+    text(extensions?.caseNumber) ?? fromHeader(CASE_NUMBER_HEADER),
+    'caseNumber',
+    MAX_CASE_NUMBER_LENGTH,
+  );
   if ('error' in caseNumber) return caseNumber;
   if (caseNumber.text !== null && !CASE_NUMBER.test(caseNumber.text)) {
-    return invalid('caseNumber', 'CASE_NUMBER_FORMAT', `a case number is at most ${MAX_CASE_NUMBER_LENGTH} letters, digits and - _ / . : ( ) [ ]`);
+    return invalid(
+      'caseNumber',
+      'CASE_NUMBER_FORMAT',
+      `a case number is at most ${MAX_CASE_NUMBER_LENGTH} letters, digits and - _ / . : ( ) [ ]`,
+    );
   }
   return { purpose: { purpose: purpose.text, caseNumber: caseNumber.text } };
 }
@@ -82,7 +95,11 @@ export function accessPurpose(
  * The value NFKC-normalised and trimmed; null when absent or only white space (as if not given);
  * the error when it is not plain visible text or is too long.
  */
-function visibleText(value: string | undefined, field: PurposeError['field'], max: number): { text: string | null } | { error: PurposeError } {
+function visibleText(
+  value: string | undefined,
+  field: PurposeError['field'],
+  max: number,
+): { text: string | null } | { error: PurposeError } {
   if (value === undefined) return { text: null };
   const name = field === 'purpose' ? 'a purpose' : 'a case number';
   if (value.length > max * RAW_LIMIT_FACTOR) return invalid(field, 'TOO_LONG', `${name} is at most ${max} characters`);
@@ -90,15 +107,38 @@ function visibleText(value: string | undefined, field: PurposeError['field'], ma
   // Fullwidth and compatibility forms (ＡＢＣ, ①, ㈱, U+3000) become their plain equivalents, so the
   // log holds one spelling of one text and a look-alike cannot hide in it.
   const normalised = value.normalize('NFKC');
-  if (BIDI_CONTROL.test(normalised)) return invalid(field, 'BIDI_CONTROL', `${name} may not contain bidirectional control characters (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C)`);
-  if (CONTROL.test(normalised)) return invalid(field, 'CONTROL_CHARACTERS', `${name} is one line of plain text: no control characters or line breaks`);
-  if (INVISIBLE.test(normalised)) return invalid(field, 'INVISIBLE_CHARACTERS', `${name} may not contain invisible characters (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphens, fillers)`);
-  if (PRIVATE_USE.test(normalised)) return invalid(field, 'PRIVATE_USE', `${name} may not contain private-use characters: they read differently on every system`);
-  if (UNASSIGNED.test(normalised)) return invalid(field, 'UNASSIGNED', `${name} may not contain unassigned code points or noncharacters`);
+  if (BIDI_CONTROL.test(normalised))
+    return invalid(
+      field,
+      'BIDI_CONTROL',
+      `${name} may not contain bidirectional control characters (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C)`,
+    );
+  if (CONTROL.test(normalised))
+    return invalid(
+      field,
+      'CONTROL_CHARACTERS',
+      `${name} is one line of plain text: no control characters or line breaks`,
+    );
+  if (INVISIBLE.test(normalised))
+    return invalid(
+      field,
+      'INVISIBLE_CHARACTERS',
+      `${name} may not contain invisible characters (zero-width spaces and joiners, U+2060, U+FEFF, soft hyphens, fillers)`,
+    );
+  if (PRIVATE_USE.test(normalised))
+    return invalid(
+      field,
+      'PRIVATE_USE',
+      `${name} may not contain private-use characters: they read differently on every system`,
+    );
+  if (UNASSIGNED.test(normalised))
+    return invalid(field, 'UNASSIGNED', `${name} may not contain unassigned code points or noncharacters`);
   const trimmed = normalised.trim();
   if (trimmed === '') return { text: null };
-  if ([...trimmed].length > max) return invalid(field, 'TOO_LONG', `${name} is at most ${max} characters (after NFKC normalisation)`);
-  if (!VISIBLE.test(trimmed)) return invalid(field, 'NO_VISIBLE_TEXT', `${name} needs visible text, not only spaces and combining marks`);
+  if ([...trimmed].length > max)
+    return invalid(field, 'TOO_LONG', `${name} is at most ${max} characters (after NFKC normalisation)`);
+  if (!VISIBLE.test(trimmed))
+    return invalid(field, 'NO_VISIBLE_TEXT', `${name} needs visible text, not only spaces and combining marks`);
   return { text: trimmed };
 }
 

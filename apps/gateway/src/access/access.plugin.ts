@@ -15,7 +15,16 @@ import type { PolicyStore } from './policy-store.js';
 import { REGISTER_WRITES, writeRefusal } from './register-writes.js';
 
 /** Error codes that mean "refused by the hub's rules" (as opposed to an operation that failed). */
-const REFUSAL_CODES = new Set<HubErrorCode>(['ACCESS_DENIED', 'WRITE_FORBIDDEN', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'POLICY_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN', 'LOOKUP_BUDGET_EXCEEDED']);
+const REFUSAL_CODES = new Set<HubErrorCode>([
+  'ACCESS_DENIED',
+  'WRITE_FORBIDDEN',
+  'PURPOSE_REQUIRED',
+  'PURPOSE_INVALID',
+  'POLICY_UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'LOOKUP_BUDGET_EXCEEDED',
+]);
 
 export interface AccessPluginOptions {
   apiSchema: GraphQLSchema;
@@ -24,7 +33,12 @@ export interface AccessPluginOptions {
   /** The base libraries' mutations (`Mutation.<field>`): register writes, for their provider departments only. */
   registerMutations: ReadonlySet<string>;
   /** Lookups by identifier made without full access: their budget, and where refusals and misses are told. */
-  lookups: { budget: LookupBudget; refusals: { inc(): void }; misses: { inc(labels: { graph: string }, value: number): void }; log: Logger };
+  lookups: {
+    budget: LookupBudget;
+    refusals: { inc(): void };
+    misses: { inc(labels: { graph: string }, value: number): void };
+    log: Logger;
+  };
   /** Where a write whose outcome could not be recorded is told to the operators. */
   log: Logger;
 }
@@ -73,7 +87,11 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           // Refused by the query limits (their hook ran first): nothing runs, nothing to decide or reserve.
           if (context.refusedByLimits) return;
           const purpose = accessPurpose(context.headers, request.extensions);
-          if ('error' in purpose) throw refuse(purpose.error.code, purpose.error.message, 400, { reason: purpose.error.reason, field: purpose.error.field });
+          if ('error' in purpose)
+            throw refuse(purpose.error.code, purpose.error.message, 400, {
+              reason: purpose.error.reason,
+              field: purpose.error.field,
+            });
           context.purpose = purpose.purpose;
           const touched = operationFields.fieldsOf(document, { operationName, variables: request.variables });
           fields = touched.sorted;
@@ -81,10 +99,17 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const uses = argumentUses(touched.argumentSites, request.variables);
           for (const subject of argumentSubjects(document, request.variables)) context.subjects.add(subject);
           const loaded = options.policy.current;
-          if (!loaded) throw refuse('POLICY_UNAVAILABLE', 'the hub has not loaded its sharing policy yet; try again in a moment', 503);
+          if (!loaded)
+            throw refuse(
+              'POLICY_UNAVAILABLE',
+              'the hub has not loaded its sharing policy yet; try again in a moment',
+              503,
+            );
           const principal = context.principal!;
           if (operationType === 'mutation') {
-            const writes = new Map(fields.filter((c) => options.registerMutations.has(c)).map((c) => [c, REGISTER_WRITES[c]]));
+            const writes = new Map(
+              fields.filter((c) => options.registerMutations.has(c)).map((c) => [c, REGISTER_WRITES[c]]),
+            );
             const forbidden = writeRefusal(principal, loaded.policy, writes);
             if (forbidden) {
               refusal = { writeForbidden: forbidden.refused };
@@ -96,10 +121,15 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           timings.policy = round(performance.now() - t0);
           if (!decision.allowed) {
             refusal = { refused: decision.refused };
-            throw refuse('ACCESS_DENIED', denialMessage(decision.refused), 403, { refused: decision.refused, applyFor: applyFor(decision.refused) });
+            throw refuse('ACCESS_DENIED', denialMessage(decision.refused), 403, {
+              refused: decision.refused,
+              applyFor: applyFor(decision.refused),
+            });
           }
           if (decision.purposeRequired && !context.purpose.purpose) {
-            const conditional = decision.items.filter((i) => i.sharingType === 'CONDITIONAL').map((i) => `${i.resourceName}: ${i.name}`);
+            const conditional = decision.items
+              .filter((i) => i.sharingType === 'CONDITIONAL')
+              .map((i) => `${i.resourceName}: ${i.name}`);
             refusal = { purposeRequired: conditional };
             throw refuse(
               'PURPOSE_REQUIRED',
@@ -111,7 +141,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const reserved = reserveLookups(options.lookups, context, decision);
           if (reserved && 'error' in reserved) {
             refusal = { lookupBudget: reserved.details };
-            if (reserved.details.retryAfter !== null) requestContext.response.http.headers.set('retry-after', String(reserved.details.retryAfter));
+            if (reserved.details.retryAfter !== null)
+              requestContext.response.http.headers.set('retry-after', String(reserved.details.retryAfter));
             throw reserved.error;
           }
           lookups = reserved;
@@ -119,7 +150,14 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           if (operationType === 'mutation') {
             // The intent before the write: a write the log cannot take is not made.
             try {
-              intent = await options.audit.write(accessRecord(requestContext, { fields, refusal, operationType, startedAt, started, timings }, 'INTENDED', null));
+              intent = await options.audit.write(
+                accessRecord(
+                  requestContext,
+                  { fields, refusal, operationType, startedAt, started, timings },
+                  'INTENDED',
+                  null,
+                ),
+              );
             } catch {
               intent = 'failed';
               if (lookups) options.lookups.budget.settle(lookups.reservation, 0);
@@ -140,7 +178,13 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const t0 = performance.now();
           if (body?.data && context.decision) {
-            maskResponseData(options.apiSchema, requestContext.document!, { operationName: requestContext.operationName, variables: requestContext.request.variables }, body.data, context.decision.maskFor);
+            maskResponseData(
+              options.apiSchema,
+              requestContext.document!,
+              { operationName: requestContext.operationName, variables: requestContext.request.variables },
+              body.data,
+              context.decision.maskFor,
+            );
             timings.masking = round(performance.now() - t0);
           }
           if (lookups) settleLookups(options.lookups, context, lookups);
@@ -149,8 +193,18 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
           // Refused before anything ran because its intent could not be recorded: nothing was done,
           // and the access log, down as it is, would only make the caller wait a second timeout.
           if (intent === 'failed') return;
-          const outcome: AccessOutcome = errorCode && REFUSAL_CODES.has(errorCode as HubErrorCode) ? 'REFUSED' : body?.errors?.length && !body.data ? 'FAILED' : 'ALLOWED';
-          const record = accessRecord(requestContext, { fields, refusal, operationType, startedAt, started, timings }, outcome, errorCode ?? null);
+          const outcome: AccessOutcome =
+            errorCode && REFUSAL_CODES.has(errorCode as HubErrorCode)
+              ? 'REFUSED'
+              : body?.errors?.length && !body.data
+                ? 'FAILED'
+                : 'ALLOWED';
+          const record = accessRecord(
+            requestContext,
+            { fields, refusal, operationType, startedAt, started, timings },
+            outcome,
+            errorCode ?? null,
+          );
           let seq: string | null;
           try {
             seq = await options.audit.write(record);
@@ -181,7 +235,8 @@ export function accessPlugin(options: AccessPluginOptions): ApolloServerPlugin<G
             response.http.headers.set('retry-after', String(AUDIT_RETRY_AFTER_SECONDS));
             return;
           }
-          if (intent !== undefined && body) body.extensions = { ...body.extensions, accessRecord: { intent, outcome: seq } };
+          if (intent !== undefined && body)
+            body.extensions = { ...body.extensions, accessRecord: { intent, outcome: seq } };
         },
       };
     },
@@ -231,20 +286,30 @@ function accessRecord(
   };
 }
 
-function refuse(code: HubErrorCode, message: string, status: number, extensions: Record<string, unknown> = {}): GraphQLError {
+function refuse(
+  code: HubErrorCode,
+  message: string,
+  status: number,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions, http: { status } } });
 }
 
 const REASON_TEXT: Record<Exclude<RefusedItem['reason'], 'UNGOVERNED'>, string> = {
   GRANT_REQUIRED: 'needs an approved sharing application',
   PROVIDER_ONLY: 'not shared',
-  FILTER_NEEDS_FULL_ACCESS: 'filtering or matching by it reveals its values: needs full values — the provider, or an approved full-value application',
+  FILTER_NEEDS_FULL_ACCESS:
+    'filtering or matching by it reveals its values: needs full values — the provider, or an approved full-value application',
 };
 
 function denialMessage(refused: RefusedItem[]): string {
-  const described = refused.slice(0, 5).map((r) =>
-    r.reason === 'UNGOVERNED' ? `${r.item} (governed by no published catalog item)` : `${r.resourceName} ${r.resourceCode}: ${r.itemName} (${REASON_TEXT[r.reason]})`,
-  );
+  const described = refused
+    .slice(0, 5)
+    .map((r) =>
+      r.reason === 'UNGOVERNED'
+        ? `${r.item} (governed by no published catalog item)`
+        : `${r.resourceName} ${r.resourceCode}: ${r.itemName} (${REASON_TEXT[r.reason]})`,
+    );
   return `access denied to ${refused.length} data item(s): ${described.join('; ')}${refused.length > 5 ? '; …' : ''}`;
 }
 
@@ -261,7 +326,11 @@ function applyFor(refused: RefusedItem[]): Application[] {
   const byResource = new Map<string, Application>();
   for (const r of refused) {
     if ((r.reason !== 'GRANT_REQUIRED' && r.reason !== 'FILTER_NEEDS_FULL_ACCESS') || !r.resourceCode) continue;
-    const entry = byResource.get(r.resourceCode) ?? { resourceCode: r.resourceCode, resourceName: r.resourceName ?? '', items: [] };
+    const entry = byResource.get(r.resourceCode) ?? {
+      resourceCode: r.resourceCode,
+      resourceName: r.resourceName ?? '',
+      items: [],
+    };
     const no = Number(r.item.slice(r.item.indexOf('#') + 1));
     if (!entry.items.includes(no)) entry.items.push(no);
     if (r.reason === 'FILTER_NEEDS_FULL_ACCESS') entry.fullValues = true;
@@ -278,7 +347,13 @@ function reserveLookups(
   lookups: AccessPluginOptions['lookups'],
   context: GatewayContext,
   decision: AccessDecision,
-): ReservedLookups | { error: GraphQLError; details: { asked: number; remaining: number; budget: number; windowSeconds: number; retryAfter: number | null } } | undefined {
+):
+  | ReservedLookups
+  | {
+      error: GraphQLError;
+      details: { asked: number; remaining: number; budget: number; windowSeconds: number; retryAfter: number | null };
+    }
+  | undefined {
   if (decision.lookups.length === 0) return undefined;
   const asked = lookupKeys(decision.lookups);
   if (asked.count === 0) return undefined;
@@ -294,10 +369,18 @@ function reserveLookups(
   };
   lookups.refusals.inc();
   lookups.log.warn(
-    { requestId: context.requestId, keyId: principal.keyId, systemCode: principal.systemCode, arguments: decision.lookups.map((l) => l.argument), ...details },
+    {
+      requestId: context.requestId,
+      keyId: principal.keyId,
+      systemCode: principal.systemCode,
+      arguments: decision.lookups.map((l) => l.argument),
+      ...details,
+    },
     'lookup budget exceeded: a caller without full access to an identifier asked for more keys than its budget of misses allows',
   );
-  const items = [...new Set(decision.lookups.map((l) => `${l.item.resourceName} ${l.item.resourceCode}: ${l.item.name}`))].join('; ');
+  const items = [
+    ...new Set(decision.lookups.map((l) => `${l.item.resourceName} ${l.item.resourceCode}: ${l.item.name}`)),
+  ].join('; ');
   const message =
     answer.retryAfterSeconds === null
       ? `this lookup asks for ${asked.count} keys, more than the ${details.budget} misses a key may have in ${details.windowSeconds} s without full values of ${items}: ask for fewer at a time, or apply for full values`
@@ -312,7 +395,11 @@ interface ReservedLookups {
 }
 
 /** Gives back the keys the answering subgraphs served (hits) and counts the rest as misses. */
-function settleLookups(lookups: AccessPluginOptions['lookups'], context: GatewayContext, { reservation, asked }: ReservedLookups): void {
+function settleLookups(
+  lookups: AccessPluginOptions['lookups'],
+  context: GatewayContext,
+  { reservation, asked }: ReservedLookups,
+): void {
   let misses = 0;
   for (const [graph, keys] of asked) {
     const served = context.served.get(graph);

@@ -13,7 +13,11 @@ describe('argumentSubjects', () => {
       reuseFor(serviceItem: "X", subject: $s) { asOf }
       registerPerson(input: $i) { outcome }
     }`);
-    const subjects = argumentSubjects(document, { ids: [PERSON.toLowerCase(), 'nonsense'], s: COMPANY, i: { idNumber: PERSON } });
+    const subjects = argumentSubjects(document, {
+      ids: [PERSON.toLowerCase(), 'nonsense'],
+      s: COMPANY,
+      i: { idNumber: PERSON },
+    });
     expect(subjects.sort()).toEqual([`LEGAL_ENTITY:${COMPANY}`, `PERSON:${PERSON}`]);
   });
 
@@ -25,6 +29,8 @@ describe('argumentSubjects', () => {
     expect(performance.now() - started).toBeLessThan(500);
     let deep: unknown = PERSON;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(argumentSubjects(parse('query($ids: [String!]!) { persons(idNumbers: $ids) { name } }'), { ids: deep })).toEqual([]);
+    expect(
+      argumentSubjects(parse('query($ids: [String!]!) { persons(idNumbers: $ids) { name } }'), { ids: deep }),
+    ).toEqual([]);
   });
 });

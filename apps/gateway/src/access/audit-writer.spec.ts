@@ -45,7 +45,11 @@ function catalog(): Promise<{ server: Server; url: string; stored: string[]; pos
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stored, posts })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stored, posts }),
+    ),
+  );
 }
 
 // The writer signs each batch as the gateway, with the hub's internal secret.
@@ -58,10 +62,24 @@ describe('AuditWriter', () => {
   it('commits records in groups, and fails only the operation whose record the catalog refuses', async () => {
     const c = await catalog();
     server = c.server;
-    const writer = new AuditWriter({ catalogUrl: c.url, batchSize: 500, timeoutMs: 2000, metrics: new Metrics('test') });
+    const writer = new AuditWriter({
+      catalogUrl: c.url,
+      batchSize: 500,
+      timeoutMs: 2000,
+      metrics: new Metrics('test'),
+    });
     const purposes = ['a', 'b', 'c', 'bad', 'd', 'e', 'f', 'g'];
     const settled = await Promise.allSettled(purposes.map((p) => writer.write(record(p))));
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(settled.map((s) => s.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(c.stored.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     // The first record goes alone (nothing else waited); the rest share commits, split around the bad one.
     expect(c.posts.length).toBeLessThan(purposes.length * 2);
@@ -72,7 +90,11 @@ describe('AuditWriter', () => {
     server = c.server;
     const metrics = new Metrics('test');
     const writer = new AuditWriter({ catalogUrl: c.url, batchSize: 500, timeoutMs: 2000, metrics });
-    await Promise.all([writer.write(record('a')), writer.write({ ...record('b'), outcome: 'REFUSED' }), writer.write({ ...record('c'), systemCode: null, keyId: null, outcome: 'REFUSED' })]);
+    await Promise.all([
+      writer.write(record('a')),
+      writer.write({ ...record('b'), outcome: 'REFUSED' }),
+      writer.write({ ...record('c'), systemCode: null, keyId: null, outcome: 'REFUSED' }),
+    ]);
     const text = await metrics.text();
     expect(text).toContain('hub_requests_by_system_total{system="fs-cc-one-window",outcome="ALLOWED",app="test"} 1');
     expect(text).toContain('hub_requests_by_system_total{system="fs-cc-one-window",outcome="REFUSED",app="test"} 1');
@@ -101,7 +123,10 @@ describe('AuditWriter', () => {
       const writer = new AuditWriter({ catalogUrl: url, batchSize: 1, timeoutMs, metrics: new Metrics('test') });
       const outcome = (p: Promise<unknown>) => {
         const o = { state: 'waiting' };
-        p.then(() => (o.state = 'committed'), () => (o.state = 'failed'));
+        p.then(
+          () => (o.state = 'committed'),
+          () => (o.state = 'failed'),
+        );
         return o;
       };
       const first = outcome(writer.write(record('a')));
@@ -123,11 +148,23 @@ describe('AuditWriter', () => {
     const numbered = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ firstSeq: '41', lastSeq: String(40 + (JSON.parse(body) as { records: unknown[] }).records.length) })));
+      request.on('end', () =>
+        response.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            firstSeq: '41',
+            lastSeq: String(40 + (JSON.parse(body) as { records: unknown[] }).records.length),
+          }),
+        ),
+      );
     });
     server = numbered;
     await new Promise<void>((resolve) => numbered.listen(0, '127.0.0.1', resolve));
-    const writer = new AuditWriter({ catalogUrl: `http://127.0.0.1:${(numbered.address() as AddressInfo).port}`, batchSize: 500, timeoutMs: 2000, metrics: new Metrics('test') });
+    const writer = new AuditWriter({
+      catalogUrl: `http://127.0.0.1:${(numbered.address() as AddressInfo).port}`,
+      batchSize: 500,
+      timeoutMs: 2000,
+      metrics: new Metrics('test'),
+    });
     expect(await writer.write(record('a'))).toBe('41');
   });
 });

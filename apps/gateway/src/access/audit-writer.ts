@@ -47,11 +47,24 @@ export class AuditWriter implements OnApplicationShutdown {
   private readonly requests;
 
   constructor(private readonly options: AuditWriterOptions) {
-    this.written = options.metrics.counter('hub_access_records_total', 'Access records handed to the catalog, by outcome', ['outcome']);
+    this.written = options.metrics.counter(
+      'hub_access_records_total',
+      'Access records handed to the catalog, by outcome',
+      ['outcome'],
+    );
     // Per calling system: the operation metrics name the operation, not who called; the systems
     // are the registered ones (a key belongs to one), so the label set stays bounded.
-    this.requests = options.metrics.counter('hub_requests_by_system_total', 'Operations recorded in the access log, by calling system (none: no valid key) and outcome', ['system', 'outcome']);
-    this.batches = options.metrics.histogram('hub_access_record_batch_size', 'Access records per commit to the catalog', [], [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+    this.requests = options.metrics.counter(
+      'hub_requests_by_system_total',
+      'Operations recorded in the access log, by calling system (none: no valid key) and outcome',
+      ['system', 'outcome'],
+    );
+    this.batches = options.metrics.histogram(
+      'hub_access_record_batch_size',
+      'Access records per commit to the catalog',
+      [],
+      [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+    );
   }
 
   /** Resolves with the record's position in the access log (its `seq`; null if the catalog did not say) once it is committed. */
@@ -71,7 +84,10 @@ export class AuditWriter implements OnApplicationShutdown {
         },
       };
       // The bound holds whatever the catalog does: the caller is answered at its deadline.
-      const timer = setTimeout(() => pending.done(new Error(`the access record was not committed within ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+      const timer = setTimeout(
+        () => pending.done(new Error(`the access record was not committed within ${this.options.timeoutMs} ms`)),
+        this.options.timeoutMs,
+      );
       timer.unref();
       this.queue.push(pending);
       if (!this.sending) void this.drain();
@@ -98,7 +114,10 @@ export class AuditWriter implements OnApplicationShutdown {
    * own operation, never the others that happened to share its commit.
    */
   private async commit(batch: Pending[], deadline: number): Promise<void> {
-    const outcome = await this.send(batch.map((p) => p.record), deadline);
+    const outcome = await this.send(
+      batch.map((p) => p.record),
+      deadline,
+    );
     if (outcome.refused && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       await this.commit(batch.slice(0, half), deadline);
@@ -113,7 +132,10 @@ export class AuditWriter implements OnApplicationShutdown {
   }
 
   /** Sends one batch, retrying server-side trouble until `deadline`. */
-  private async send(records: AccessRecordInput[], deadline: number): Promise<{ error?: Error; refused?: boolean; firstSeq?: string }> {
+  private async send(
+    records: AccessRecordInput[],
+    deadline: number,
+  ): Promise<{ error?: Error; refused?: boolean; firstSeq?: string }> {
     const body = JSON.stringify({ records });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -132,13 +154,19 @@ export class AuditWriter implements OnApplicationShutdown {
         const text = await response.text();
         // A refused batch will be refused again as it is: only server-side trouble is worth a retry.
         if (response.status < 500) {
-          this.log.error({ status: response.status, body: text.slice(0, 500), records: records.length }, 'the catalog refused access records');
+          this.log.error(
+            { status: response.status, body: text.slice(0, 500), records: records.length },
+            'the catalog refused access records',
+          );
           return { error: new Error(`the catalog refused the access records (${response.status})`), refused: true };
         }
         throw new Error(`the catalog answered ${response.status}: ${text.slice(0, 200)}`);
       } catch (error) {
         if (Date.now() + Math.min(50 * attempt, 500) >= deadline) {
-          this.log.error({ err: error, records: records.length }, 'access records could not be written in time; their operations fail');
+          this.log.error(
+            { err: error, records: records.length },
+            'access records could not be written in time; their operations fail',
+          );
           return { error: error instanceof Error ? error : new Error(String(error)) };
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
@@ -148,6 +176,7 @@ export class AuditWriter implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // Operations in flight are still waiting for their records: let the last batches go out.
-    for (let i = 0; i < 100 && (this.sending || this.queue.length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && (this.sending || this.queue.length > 0); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

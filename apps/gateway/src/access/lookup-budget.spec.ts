@@ -114,7 +114,12 @@ describe('LookupBudget', () => {
 
 describe('lookupKeys', () => {
   const item = { id: '101001001/000001#1', sharingType: SharingType.UNCONDITIONAL } as PolicyItem;
-  const lookup = (argument: string, graph: string, values: unknown[]): BudgetedLookup => ({ argument, item, graph, values });
+  const lookup = (argument: string, graph: string, values: unknown[]): BudgetedLookup => ({
+    argument,
+    item,
+    graph,
+    values,
+  });
 
   it('counts each citizen ID once per answering subgraph, normalised; not USCCs; invalid keys as given', () => {
     const keys = lookupKeys([

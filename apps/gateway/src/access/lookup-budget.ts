@@ -18,7 +18,8 @@ export class LookupBudget {
   private readonly keys = new Map<string, KeyState>();
 
   constructor(private readonly options: { budget: number; windowMs: number; now?: () => number }) {
-    if (!(options.budget >= 1) || !(options.windowMs >= 1)) throw new Error('a lookup budget needs a budget and a window of at least 1');
+    if (!(options.budget >= 1) || !(options.windowMs >= 1))
+      throw new Error('a lookup budget needs a budget and a window of at least 1');
   }
 
   get budget(): number {
@@ -40,7 +41,10 @@ export class LookupBudget {
    * lookups in flight have reserved, plus `count`, must not exceed the budget. Otherwise says when
    * it could pass (null: never, `count` alone exceeds the budget).
    */
-  reserve(keyId: string, count: number): { ok: true; reservation: Reservation } | { ok: false; remaining: number; retryAfterSeconds: number | null } {
+  reserve(
+    keyId: string,
+    count: number,
+  ): { ok: true; reservation: Reservation } | { ok: false; remaining: number; retryAfterSeconds: number | null } {
     const now = this.now();
     this.evictIdle(now);
     const state = this.touch(keyId, now);
@@ -50,7 +54,11 @@ export class LookupBudget {
       state.reserved += count;
       return { ok: true, reservation: { keyId, count } };
     }
-    return { ok: false, remaining: Math.max(0, Math.floor((budget * windowMs - used) / windowMs)), retryAfterSeconds: this.retryAfter(state, count, now) };
+    return {
+      ok: false,
+      remaining: Math.max(0, Math.floor((budget * windowMs - used) / windowMs)),
+      retryAfterSeconds: this.retryAfter(state, count, now),
+    };
   }
 
   /** Ends a reservation: of its keys, `misses` are counted in the window; the rest are given back. */
@@ -67,7 +75,10 @@ export class LookupBudget {
     const state = this.keys.get(keyId);
     if (!state) return this.options.budget;
     this.roll(state, now);
-    return Math.max(0, Math.floor((this.options.budget * this.options.windowMs - this.scaledUse(state, now)) / this.options.windowMs));
+    return Math.max(
+      0,
+      Math.floor((this.options.budget * this.options.windowMs - this.scaledUse(state, now)) / this.options.windowMs),
+    );
   }
 
   private now(): number {
@@ -117,7 +128,9 @@ export class LookupBudget {
     let at: number;
     if (state.current <= room) {
       // Within this window, once enough of the previous one has slid out.
-      at = state.windowStart + (state.previous > 0 ? (windowMs * (state.previous - room + state.current)) / state.previous : 0);
+      at =
+        state.windowStart +
+        (state.previous > 0 ? (windowMs * (state.previous - room + state.current)) / state.previous : 0);
     } else {
       // In the next window, once enough of this one has slid out.
       at = state.windowStart + windowMs + (windowMs * (state.current - room)) / state.current;

@@ -49,10 +49,17 @@ describe('OperationFieldsCache', () => {
         expect(touched.sorted).toEqual(fresh);
       }
     }
-    expect(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true } })).toBe(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true } }));
+    expect(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true } })).toBe(
+      cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true } }),
+    );
     // $noAddress defaults to true: the address is skipped unless the caller says otherwise.
-    expect(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: false } }).sorted).toEqual(['Person.name', 'Query.person']);
-    expect(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true, noAddress: false } }).sorted).toEqual(['Person.address', 'Person.name', 'Person.phone', 'Query.person']);
+    expect(cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: false } }).sorted).toEqual([
+      'Person.name',
+      'Query.person',
+    ]);
+    expect(
+      cache.fieldsOf(document, { operationName: 'A', variables: { withPhone: true, noAddress: false } }).sorted,
+    ).toEqual(['Person.address', 'Person.name', 'Person.phone', 'Query.person']);
   });
 
   it('keeps nothing of one document for another', () => {
@@ -64,7 +71,9 @@ describe('OperationFieldsCache', () => {
 
   it('remembers where arguments are, never their values: each request reads its own variables', () => {
     const cache = new OperationFieldsCache(schema);
-    const lookup = parse('query($id: ID!, $more: Boolean!) { person(id: $id) { name } other: person(id: "9") @include(if: $more) { name } }');
+    const lookup = parse(
+      'query($id: ID!, $more: Boolean!) { person(id: $id) { name } other: person(id: "9") @include(if: $more) { name } }',
+    );
     const first = cache.fieldsOf(lookup, { variables: { id: '1', more: false } });
     const second = cache.fieldsOf(lookup, { variables: { id: '2', more: false } });
     // The same cached entry for both (the ids are not part of the key)…

@@ -38,7 +38,8 @@ export class OperationFieldsCache {
 
   fieldsOf(document: DocumentNode, options: OperationOptions): TouchedFields {
     let entry = this.documents.get(document);
-    if (!entry) this.documents.set(document, (entry = { conditionVariables: conditionVariables(document), variants: new Map() }));
+    if (!entry)
+      this.documents.set(document, (entry = { conditionVariables: conditionVariables(document), variants: new Map() }));
     const variables = options.variables ?? {};
     let key = options.operationName ?? '';
     for (const name of entry.conditionVariables) {
@@ -59,7 +60,8 @@ function conditionVariables(document: DocumentNode): string[] {
   visit(document, {
     Directive(node) {
       if (node.name.value !== 'skip' && node.name.value !== 'include') return;
-      for (const argument of node.arguments ?? []) if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+      for (const argument of node.arguments ?? [])
+        if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
     },
   });
   return [...names];

@@ -53,9 +53,14 @@ export class PolicyStore implements OnApplicationShutdown {
   private readonly reloads;
 
   constructor(private readonly options: PolicyStoreOptions) {
-    this.reloads = options.metrics.counter('hub_policy_reloads_total', 'Policy reloads from the catalog, by outcome', ['outcome']);
-    options.metrics.gauge('hub_policy_age_seconds', 'Seconds since the catalog generated the policy in force (-1: none yet)', [], (gauge) =>
-      gauge.set(this.loaded ? (Date.now() - Date.parse(this.loaded.generatedAt)) / 1000 : -1),
+    this.reloads = options.metrics.counter('hub_policy_reloads_total', 'Policy reloads from the catalog, by outcome', [
+      'outcome',
+    ]);
+    options.metrics.gauge(
+      'hub_policy_age_seconds',
+      'Seconds since the catalog generated the policy in force (-1: none yet)',
+      [],
+      (gauge) => gauge.set(this.loaded ? (Date.now() - Date.parse(this.loaded.generatedAt)) / 1000 : -1),
     );
     options.health.register({
       name: 'policy',
@@ -72,12 +77,16 @@ export class PolicyStore implements OnApplicationShutdown {
 
   async start(): Promise<void> {
     if (!internalSecret()) {
-      throw new Error(`${INTERNAL_SECRET_VARIABLE} is not set: the gateway needs the secret it shares with the catalog to load the policy`);
+      throw new Error(
+        `${INTERNAL_SECRET_VARIABLE} is not set: the gateway needs the secret it shares with the catalog to load the policy`,
+      );
     }
     await this.options.transport.ensureTopics([{ topic: CATALOG_POLICY_TOPIC, partitions: 3 }]);
     // A group of its own per gateway process: every instance must see every change.
     const group = `hub.gateway.policy.${process.pid}.${Date.now().toString(36)}`;
-    this.subscription = await this.options.transport.subscribe(group, [CATALOG_POLICY_TOPIC], async () => this.refreshSoon());
+    this.subscription = await this.options.transport.subscribe(group, [CATALOG_POLICY_TOPIC], async () =>
+      this.refreshSoon(),
+    );
     this.timer = setInterval(() => this.refreshSoon(), this.options.refreshMs);
     this.timer.unref();
     // Start with the policy when the catalog answers soon; otherwise start anyway and refuse
@@ -109,7 +118,8 @@ export class PolicyStore implements OnApplicationShutdown {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         const fetched = await this.fetchSnapshot();
-        if (this.failedInARow > 0) this.log.info({ failed: this.failedInARow }, 'the catalog answers again: the policy is current');
+        if (this.failedInARow > 0)
+          this.log.info({ failed: this.failedInARow }, 'the catalog answers again: the policy is current');
         this.failedInARow = 0;
         if (fetched === 'unchanged') {
           this.reloads.inc({ outcome: 'unchanged' });
@@ -118,7 +128,12 @@ export class PolicyStore implements OnApplicationShutdown {
         const { snapshot, etag } = fetched;
         this.etag = etag;
         this.loaded = {
-          policy: new AccessPolicy(snapshot.items, snapshot.grants, this.options.governedTypes, this.options.governedArguments),
+          policy: new AccessPolicy(
+            snapshot.items,
+            snapshot.grants,
+            this.options.governedTypes,
+            this.options.governedArguments,
+          ),
           keys: new Map(snapshot.keys.map((k) => [k.id, k])),
           rateLimits: new Map((snapshot.rateLimits ?? []).map((r) => [r.systemCode, r.requestsPerMinute])),
           generatedAt: snapshot.generatedAt,
@@ -129,7 +144,11 @@ export class PolicyStore implements OnApplicationShutdown {
         this.reloads.inc({ outcome: 'failed' });
         if (this.loaded) {
           // The policy in force stays; the next event or tick tries again.
-          if (this.failedInARow++ % 30 === 0) this.log.warn({ err: error, failed: this.failedInARow }, 'reloading the policy failed; the previous one stays in force');
+          if (this.failedInARow++ % 30 === 0)
+            this.log.warn(
+              { err: error, failed: this.failedInARow },
+              'reloading the policy failed; the previous one stays in force',
+            );
           return;
         }
         this.log.warn({ err: error, attempt }, 'loading the policy failed; requests are refused until it loads');

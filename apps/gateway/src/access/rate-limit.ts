@@ -43,7 +43,12 @@ export async function perCallerRateLimit(
     if (!request.hubPrincipal) throw new Error('the rate limit applies to authenticated requests only');
     const result = await check(request);
     if (result.isAllowed) return { allowed: true, limit: Infinity, remaining: Infinity, resetSeconds: 0 };
-    return { allowed: !result.isExceeded, limit: result.max, remaining: result.remaining, resetSeconds: Math.max(1, result.ttlInSeconds) };
+    return {
+      allowed: !result.isExceeded,
+      limit: result.max,
+      remaining: result.remaining,
+      resetSeconds: Math.max(1, result.ttlInSeconds),
+    };
   };
 }
 

@@ -18,8 +18,18 @@ const anchorItem = (field: string, providerUscc: string): PolicyItem => ({
   sensitivity: 'PUBLIC',
   masking: null,
 });
-const policy = new AccessPolicy([anchorItem('LegalEntity.uscc', AMR), anchorItem('Person.idNumber', PSB)], [], new Set());
-const principal = (roles: Role[], departmentUscc: string | null): Principal => ({ keyId: 'k1', roles, departmentUscc, systemCode: departmentUscc ? 'sys' : null, name: 'caller' });
+const policy = new AccessPolicy(
+  [anchorItem('LegalEntity.uscc', AMR), anchorItem('Person.idNumber', PSB)],
+  [],
+  new Set(),
+);
+const principal = (roles: Role[], departmentUscc: string | null): Principal => ({
+  keyId: 'k1',
+  roles,
+  departmentUscc,
+  systemCode: departmentUscc ? 'sys' : null,
+  name: 'caller',
+});
 const writes = (...fields: string[]) => new Map(fields.map((f) => [f, REGISTER_WRITES[f]]));
 
 describe('register writes', () => {
@@ -33,14 +43,30 @@ describe('register writes', () => {
   it("lets only systems of the register's provider department, and admins, write it", () => {
     expect(writeRefusal(principal([Role.SYSTEM], AMR), policy, writes('Mutation.registerLegalEntity'))).toBeNull();
     expect(writeRefusal(principal([Role.ADMIN], null), policy, writes('Mutation.changePersonStatus'))).toBeNull();
-    const other = writeRefusal(principal([Role.SYSTEM], PSB), policy, writes('Mutation.registerLegalEntity', 'Mutation.changePersonStatus'));
-    expect(other).toMatchObject({ code: 'WRITE_FORBIDDEN', refused: [{ field: 'Mutation.registerLegalEntity', providerUscc: AMR }] });
+    const other = writeRefusal(
+      principal([Role.SYSTEM], PSB),
+      policy,
+      writes('Mutation.registerLegalEntity', 'Mutation.changePersonStatus'),
+    );
+    expect(other).toMatchObject({
+      code: 'WRITE_FORBIDDEN',
+      refused: [{ field: 'Mutation.registerLegalEntity', providerUscc: AMR }],
+    });
     // A steward of the provider department manages its catalog entries; it does not write records.
-    expect(writeRefusal(principal([Role.STEWARD], AMR), policy, writes('Mutation.registerLegalEntity'))?.code).toBe('WRITE_FORBIDDEN');
+    expect(writeRefusal(principal([Role.STEWARD], AMR), policy, writes('Mutation.registerLegalEntity'))?.code).toBe(
+      'WRITE_FORBIDDEN',
+    );
   });
 
   it('refuses a write to a register whose provider the catalog does not name (fail closed)', () => {
-    const refusal = writeRefusal(principal([Role.SYSTEM], AMR), policy, new Map([['Mutation.recordCredit', REGISTER_WRITES['Mutation.recordCredit']], ['Mutation.unknown', undefined]]));
+    const refusal = writeRefusal(
+      principal([Role.SYSTEM], AMR),
+      policy,
+      new Map([
+        ['Mutation.recordCredit', REGISTER_WRITES['Mutation.recordCredit']],
+        ['Mutation.unknown', undefined],
+      ]),
+    );
     expect(refusal?.refused).toEqual([
       { field: 'Mutation.recordCredit', providerUscc: null },
       { field: 'Mutation.unknown', providerUscc: null },

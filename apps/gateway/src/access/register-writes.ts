@@ -51,7 +51,11 @@ export interface WriteRefusal {
  * system of each written register's provider department. `writes` maps a written coordinate to its
  * register's anchor; `unlisted` are written coordinates of a base library that are not mapped.
  */
-export function writeRefusal(principal: Principal, policy: AccessPolicy, writes: ReadonlyMap<string, string | undefined>): WriteRefusal | null {
+export function writeRefusal(
+  principal: Principal,
+  policy: AccessPolicy,
+  writes: ReadonlyMap<string, string | undefined>,
+): WriteRefusal | null {
   if (writes.size === 0 || hasRole(principal, Role.ADMIN)) return null;
   const refused: WriteRefusal['refused'] = [];
   for (const [field, anchor] of writes) {
@@ -60,7 +64,9 @@ export function writeRefusal(principal: Principal, policy: AccessPolicy, writes:
     if (!mayWrite) refused.push({ field, providerUscc: provider ?? null });
   }
   if (refused.length === 0) return null;
-  const described = refused.map((r) => `${r.field}${r.providerUscc ? ` (only systems of ${r.providerUscc})` : ' (nobody but an admin)'}`);
+  const described = refused.map(
+    (r) => `${r.field}${r.providerUscc ? ` (only systems of ${r.providerUscc})` : ' (nobody but an admin)'}`,
+  );
   return {
     code: 'WRITE_FORBIDDEN',
     message: `a register is written only by its provider department's systems; ${principal.name} may not run ${described.join(', ')}`,

@@ -1,7 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESS_HEADER, accessSignatureMessage, internalSecret, isOperator, matchesRequest, openAccess, type Principal } from '@hub/auth';
+import {
+  ACCESS_HEADER,
+  accessSignatureMessage,
+  internalSecret,
+  isOperator,
+  matchesRequest,
+  openAccess,
+  type Principal,
+} from '@hub/auth';
 import { Metrics, createLogger } from '@hub/observability';
 import { authenticate, principalOfKey } from './authenticate.js';
 import type { PolicyKey } from '@hub/policy';
@@ -66,13 +74,23 @@ export class RequestAuthentication implements OnModuleInit {
     @Inject(DEFAULT_RATE_LIMIT) private readonly defaultRateLimit: number,
     private readonly sessions: ConsoleSessions,
   ) {
-    this.refusals = metrics.counter('hub_authentication_refusals_total', 'Requests refused before authentication succeeded, by code', ['code']);
-    this.rateLimited = metrics.counter('hub_rate_limited_total', 'Requests refused because their system (or key) was over its rate (RATE_LIMITED); who, in the log');
+    this.refusals = metrics.counter(
+      'hub_authentication_refusals_total',
+      'Requests refused before authentication succeeded, by code',
+      ['code'],
+    );
+    this.rateLimited = metrics.counter(
+      'hub_rate_limited_total',
+      'Requests refused because their system (or key) was over its rate (RATE_LIMITED); who, in the log',
+    );
   }
 
   /** Requests per minute a caller may send: the catalog's limit for its system, else the default. */
   rateLimitOf(principal: Principal): number {
-    return (principal.systemCode ? this.policy.current?.rateLimits.get(principal.systemCode) : undefined) ?? this.defaultRateLimit;
+    return (
+      (principal.systemCode ? this.policy.current?.rateLimits.get(principal.systemCode) : undefined) ??
+      this.defaultRateLimit
+    );
   }
 
   async onModuleInit(): Promise<void> {
@@ -85,12 +103,27 @@ export class RequestAuthentication implements OnModuleInit {
       if (path === CONSOLE_SESSION_PATH) return;
       if ((request.method === 'GET' || request.method === 'HEAD') && OPEN_CONSOLE.test(path)) return;
       if (OPERATOR.test(path)) {
-        if (!isOperator(request.headers.authorization)) return this.deny(reply, path, 401, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
+        if (!isOperator(request.headers.authorization))
+          return this.deny(
+            reply,
+            path,
+            401,
+            'OPERATOR_TOKEN_REQUIRED',
+            "this needs the operators' token: Authorization: Bearer <HUB_METRICS_TOKEN>",
+          );
         return;
       }
       const loaded = this.policy.current;
-      if (!loaded) return this.deny(reply, path, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
-      const session = !request.headers.authorization && path === '/graphql' ? ConsoleSessions.cookieOf(request) : undefined;
+      if (!loaded)
+        return this.deny(
+          reply,
+          path,
+          503,
+          'POLICY_UNAVAILABLE',
+          'the hub has not loaded its keys and sharing policy yet; try again in a moment',
+        );
+      const session =
+        !request.headers.authorization && path === '/graphql' ? ConsoleSessions.cookieOf(request) : undefined;
       const result =
         !request.headers.authorization && path === '/graphql' && request.headers[ACCESS_HEADER] !== undefined
           ? this.onBehalfOf(request, loaded.keys)
@@ -101,8 +134,19 @@ export class RequestAuthentication implements OnModuleInit {
       // A cookie is sent by the browser whoever made the page ask: anything but a read needs the
       // token only the console's own page was given (SameSite=Strict is the first line, this the second).
       const consoleSession = 'session' in result ? (result as { session: ConsoleSession }).session : undefined;
-      if (consoleSession && request.method !== 'GET' && request.method !== 'HEAD' && !SessionStore.csrfMatches(consoleSession, request.headers[CSRF_HEADER])) {
-        return this.deny(reply, path, 403, 'CSRF_TOKEN_INVALID', `a console request other than GET needs the session's CSRF token in the ${CSRF_HEADER} header`);
+      if (
+        consoleSession &&
+        request.method !== 'GET' &&
+        request.method !== 'HEAD' &&
+        !SessionStore.csrfMatches(consoleSession, request.headers[CSRF_HEADER])
+      ) {
+        return this.deny(
+          reply,
+          path,
+          403,
+          'CSRF_TOKEN_INVALID',
+          `a console request other than GET needs the session's CSRF token in the ${CSRF_HEADER} header`,
+        );
       }
       request.hubPrincipal = result.principal;
     });
@@ -113,7 +157,10 @@ export class RequestAuthentication implements OnModuleInit {
       const principal = request.hubPrincipal;
       if (!principal) return;
       const decision = await rate(request);
-      reply.header('x-ratelimit-limit', decision.limit).header('x-ratelimit-remaining', decision.remaining).header('x-ratelimit-reset', decision.resetSeconds);
+      reply
+        .header('x-ratelimit-limit', decision.limit)
+        .header('x-ratelimit-remaining', decision.remaining)
+        .header('x-ratelimit-reset', decision.resetSeconds);
       if (decision.allowed) return;
       const path = request.url.split('?')[0];
       this.rateLimited.inc();
@@ -123,24 +170,46 @@ export class RequestAuthentication implements OnModuleInit {
         if (this.rateLogged.size >= 10_000) this.rateLogged.clear();
         this.rateLogged.set(caller, Date.now() + decision.resetSeconds * 1000);
         this.log.warn(
-          { requestId: String(request.id), keyId: principal.keyId, systemCode: principal.systemCode, limit: decision.limit, path },
+          {
+            requestId: String(request.id),
+            keyId: principal.keyId,
+            systemCode: principal.systemCode,
+            limit: decision.limit,
+            path,
+          },
           'requests refused: the caller is over its rate (further refusals in this window are counted in hub_rate_limited_total, not logged)',
         );
       }
       reply.header('retry-after', decision.resetSeconds);
-      return this.send(reply, path, 429, 'RATE_LIMITED', `${principal.systemCode ? `system ${principal.systemCode}` : `key ${principal.keyId}`} sent more than its ${decision.limit} requests per ${RATE_WINDOW_MS / 1000} s; try again in ${decision.resetSeconds} s`, {
-        limit: decision.limit,
-        windowSeconds: RATE_WINDOW_MS / 1000,
-        retryAfter: decision.resetSeconds,
-      });
+      return this.send(
+        reply,
+        path,
+        429,
+        'RATE_LIMITED',
+        `${principal.systemCode ? `system ${principal.systemCode}` : `key ${principal.keyId}`} sent more than its ${decision.limit} requests per ${RATE_WINDOW_MS / 1000} s; try again in ${decision.resetSeconds} s`,
+        {
+          limit: decision.limit,
+          windowSeconds: RATE_WINDOW_MS / 1000,
+          retryAfter: decision.resetSeconds,
+        },
+      );
     });
     // A request signed by an app of the hub is bound to its body: checked once the body is parsed.
     fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       const digest = request.hubOnBehalfDigest;
       if (digest === undefined) return;
-      if (!request.rawBody || !matchesRequest(digest, { method: request.method, url: request.url, body: request.rawBody })) {
+      if (
+        !request.rawBody ||
+        !matchesRequest(digest, { method: request.method, url: request.url, body: request.rawBody })
+      ) {
         request.hubPrincipal = undefined;
-        return this.deny(reply, '/graphql', 401, 'ACCESS_SIGNATURE_WRONG_REQUEST', accessSignatureMessage('ACCESS_SIGNATURE_WRONG_REQUEST'));
+        return this.deny(
+          reply,
+          '/graphql',
+          401,
+          'ACCESS_SIGNATURE_WRONG_REQUEST',
+          accessSignatureMessage('ACCESS_SIGNATURE_WRONG_REQUEST'),
+        );
       }
     });
   }
@@ -150,25 +219,40 @@ export class RequestAuthentication implements OnModuleInit {
     const opened = openAccess(request.headers[ACCESS_HEADER], 'gateway', internalSecret());
     if ('error' in opened) return { error: { code: 'API_KEY_INVALID', message: accessSignatureMessage(opened.error) } };
     const key = opened.access.principal ? keys.get(opened.access.principal.keyId) : undefined;
-    if (!key) return { error: { code: 'API_KEY_INVALID', message: 'the signed access of this request names no valid key' } };
+    if (!key)
+      return { error: { code: 'API_KEY_INVALID', message: 'the signed access of this request names no valid key' } };
     request.hubOnBehalfDigest = opened.digest;
     return principalOfKey(key);
   }
 
   private deny(reply: FastifyReply, path: string, status: number, code: string, message: string) {
     this.refusals.inc({ code });
-    this.log.info({ requestId: String(reply.request.id), code, path, ip: reply.request.ip }, 'request refused before authentication');
+    this.log.info(
+      { requestId: String(reply.request.id), code, path, ip: reply.request.ip },
+      'request refused before authentication',
+    );
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="hub"');
     if (status === 503) reply.header('retry-after', '5');
     return this.send(reply, path, status, code, message);
   }
 
   /** A refusal as a GraphQL error on /graphql, as JSON elsewhere; with the request id either way. */
-  private send(reply: FastifyReply, path: string, status: number, code: string, message: string, details: Record<string, unknown> = {}) {
+  private send(
+    reply: FastifyReply,
+    path: string,
+    status: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     const requestId = String(reply.request.id);
     return reply
       .status(status)
       .type('application/json')
-      .send(path === '/graphql' ? { errors: [{ message, extensions: { code, requestId, ...details } }] } : { code, message, requestId, ...details });
+      .send(
+        path === '/graphql'
+          ? { errors: [{ message, extensions: { code, requestId, ...details } }] }
+          : { code, message, requestId, ...details },
+      );
   }
 }

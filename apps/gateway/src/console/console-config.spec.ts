@@ -12,7 +12,9 @@ describe('the console session settings', () => {
       CONSOLE_SIGN_INS_PER_MINUTE: 20,
       CONSOLE_COOKIE_SECURE: 'auto',
     });
-    expect(loadConfig(GatewayConfig, { CONSOLE_SESSION_IDLE_MS: '5000', CONSOLE_COOKIE_SECURE: 'always' })).toMatchObject({ CONSOLE_SESSION_IDLE_MS: 5000, CONSOLE_COOKIE_SECURE: 'always' });
+    expect(
+      loadConfig(GatewayConfig, { CONSOLE_SESSION_IDLE_MS: '5000', CONSOLE_COOKIE_SECURE: 'always' }),
+    ).toMatchObject({ CONSOLE_SESSION_IDLE_MS: 5000, CONSOLE_COOKIE_SECURE: 'always' });
   });
 
   it.each([

@@ -24,8 +24,17 @@ export class ConsoleSessionController {
     private readonly policy: PolicyStore,
     metrics: Metrics,
   ) {
-    this.signIns = metrics.counter('hub_console_sign_ins_total', 'Console sign-in attempts, by outcome (ok, or the refusal code)', ['outcome']);
-    metrics.gauge('hub_console_sessions', 'Console sessions this gateway process holds (ended ones included until swept or used)', [], (gauge) => gauge.set(sessions.store.size));
+    this.signIns = metrics.counter(
+      'hub_console_sign_ins_total',
+      'Console sign-in attempts, by outcome (ok, or the refusal code)',
+      ['outcome'],
+    );
+    metrics.gauge(
+      'hub_console_sessions',
+      'Console sessions this gateway process holds (ended ones included until swept or used)',
+      [],
+      (gauge) => gauge.set(sessions.store.size),
+    );
   }
 
   @Post(CONSOLE_SESSION_PATH)
@@ -34,17 +43,33 @@ export class ConsoleSessionController {
     const retryAfter = this.sessions.signInThrottled(request.ip);
     if (retryAfter !== null) {
       reply.header('retry-after', retryAfter);
-      return this.refuse(reply, 429, 'SIGN_IN_RATE_LIMITED', `too many sign-in attempts from this address; try again in ${retryAfter} s`, { retryAfter });
+      return this.refuse(
+        reply,
+        429,
+        'SIGN_IN_RATE_LIMITED',
+        `too many sign-in attempts from this address; try again in ${retryAfter} s`,
+        { retryAfter },
+      );
     }
     const loaded = this.policy.current;
     if (!loaded) {
       reply.header('retry-after', '5');
-      return this.refuse(reply, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
+      return this.refuse(
+        reply,
+        503,
+        'POLICY_UNAVAILABLE',
+        'the hub has not loaded its keys and sharing policy yet; try again in a moment',
+      );
     }
     // JSON only: Nest's Fastify adapter also parses forms, and a form can be posted from any site
     // (it would sign the browser in as whoever's key the form carries, a login CSRF).
     if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
-      return this.refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send your key as JSON (content-type: application/json): { "key": "hubk_…" }');
+      return this.refuse(
+        reply,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'send your key as JSON (content-type: application/json): { "key": "hubk_…" }',
+      );
     }
     const body = request.body as { key?: unknown } | undefined;
     if (!body || typeof body !== 'object' || typeof body.key !== 'string' || body.key.length > 200) {
@@ -57,7 +82,13 @@ export class ConsoleSessionController {
       return this.refuse(reply, 401, 'API_KEY_INVALID', 'this is not a valid hub API key (hubk_…)');
     }
     const result = ConsoleSessions.consolePrincipal(key);
-    if ('error' in result) return this.refuse(reply, result.error.code === 'CONSOLE_ROLE_REQUIRED' ? 403 : 401, result.error.code, result.error.message);
+    if ('error' in result)
+      return this.refuse(
+        reply,
+        result.error.code === 'CONSOLE_ROLE_REQUIRED' ? 403 : 401,
+        result.error.code,
+        result.error.message,
+      );
     const opened = this.sessions.store.open(key.id);
     this.signIns.inc({ outcome: 'ok' });
     this.log.info({ requestId: String(request.id), keyId: key.id, ip: request.ip }, 'console session opened');
@@ -71,7 +102,13 @@ export class ConsoleSessionController {
     const id = ConsoleSessions.cookieOf(request);
     const loaded = this.policy.current;
     if (!id) return this.refuse(reply, 401, 'UNAUTHENTICATED', 'not signed in to the console');
-    if (!loaded) return this.refuse(reply, 503, 'POLICY_UNAVAILABLE', 'the hub has not loaded its keys and sharing policy yet; try again in a moment');
+    if (!loaded)
+      return this.refuse(
+        reply,
+        503,
+        'POLICY_UNAVAILABLE',
+        'the hub has not loaded its keys and sharing policy yet; try again in a moment',
+      );
     const result = this.sessions.resolve(id, loaded.keys);
     if ('error' in result) {
       reply.header('set-cookie', this.sessions.clearCookies());
@@ -94,15 +131,29 @@ export class ConsoleSessionController {
   /** Who is signed in, the CSRF token, until when. Never the key. */
   private summary(principal: Principal, session: ConsoleSession) {
     return {
-      principal: { keyId: principal.keyId, name: principal.name, roles: principal.roles, departmentUscc: principal.departmentUscc },
+      principal: {
+        keyId: principal.keyId,
+        name: principal.name,
+        roles: principal.roles,
+        departmentUscc: principal.departmentUscc,
+      },
       csrfToken: session.csrfToken,
       expiresAt: new Date(session.expiresAt).toISOString(),
       idleExpiresAt: new Date(this.sessions.store.idleEndOf(session)).toISOString(),
     };
   }
 
-  private refuse(reply: FastifyReply, status: number, code: string, message: string, details: Record<string, unknown> = {}): FastifyReply {
+  private refuse(
+    reply: FastifyReply,
+    status: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ): FastifyReply {
     if (reply.request.method === 'POST') this.signIns.inc({ outcome: code });
-    return reply.status(status).type('application/json').send({ code, message, requestId: String(reply.request.id), ...details });
+    return reply
+      .status(status)
+      .type('application/json')
+      .send({ code, message, requestId: String(reply.request.id), ...details });
   }
 }

@@ -28,7 +28,8 @@ export interface ConsoleSessionsOptions {
   now?: () => number;
 }
 
-export type SessionError = AuthenticationError | { code: 'SESSION_INVALID' | 'SESSION_EXPIRED' | 'CONSOLE_ROLE_REQUIRED'; message: string };
+export type SessionError =
+  AuthenticationError | { code: 'SESSION_INVALID' | 'SESSION_EXPIRED' | 'CONSOLE_ROLE_REQUIRED'; message: string };
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
 const MAX_TRACKED_ADDRESSES = 10_000;
@@ -47,7 +48,12 @@ export class ConsoleSessions {
 
   constructor(readonly options: ConsoleSessionsOptions) {
     this.now = options.now ?? Date.now;
-    this.store = new SessionStore({ maxAgeMs: options.maxAgeMs, idleMs: options.idleMs, maxSessions: options.maxSessions, now: this.now });
+    this.store = new SessionStore({
+      maxAgeMs: options.maxAgeMs,
+      idleMs: options.idleMs,
+      maxSessions: options.maxSessions,
+      now: this.now,
+    });
   }
 
   /** The session cookie's value in a request, if any (either name). */
@@ -108,21 +114,42 @@ export class ConsoleSessions {
     const result = principalOfKey(key);
     if ('error' in result) return result;
     if (!result.principal.roles.some((r) => CONSOLE_ROLES.includes(r))) {
-      return { error: { code: 'CONSOLE_ROLE_REQUIRED', message: `key ${key.id} is not a steward's or an admin's: a system's key cannot open a console session` } };
+      return {
+        error: {
+          code: 'CONSOLE_ROLE_REQUIRED',
+          message: `key ${key.id} is not a steward's or an admin's: a system's key cannot open a console session`,
+        },
+      };
     }
     return result;
   }
 
   /** The session of a cookie and the principal of its key as the policy has it now; a session whose key no longer qualifies is ended. */
-  resolve(id: string, keys: ReadonlyMap<string, PolicyKey>): { principal: Principal; session: ConsoleSession } | { error: SessionError } {
+  resolve(
+    id: string,
+    keys: ReadonlyMap<string, PolicyKey>,
+  ): { principal: Principal; session: ConsoleSession } | { error: SessionError } {
     const found = this.store.use(id);
     if ('error' in found) {
-      return { error: { code: found.error, message: found.error === 'SESSION_EXPIRED' ? 'the console session has ended (idle too long, or past its lifetime): sign in again' : 'no such console session: sign in again' } };
+      return {
+        error: {
+          code: found.error,
+          message:
+            found.error === 'SESSION_EXPIRED'
+              ? 'the console session has ended (idle too long, or past its lifetime): sign in again'
+              : 'no such console session: sign in again',
+        },
+      };
     }
     const key = keys.get(found.session.keyId);
     const result: { principal: Principal } | { error: SessionError } = key
       ? ConsoleSessions.consolePrincipal(key)
-      : { error: { code: 'API_KEY_INVALID', message: `the key of this session (${found.session.keyId}) is no longer known to the hub` } };
+      : {
+          error: {
+            code: 'API_KEY_INVALID',
+            message: `the key of this session (${found.session.keyId}) is no longer known to the hub`,
+          },
+        };
     if ('error' in result) {
       this.store.endAllOf(found.session.keyId);
       return result;

@@ -50,18 +50,21 @@ export class ConsoleController implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     // The fallback for client routes, on Fastify directly: its router prefers the static and
     // parametric routes (/console/assets/:name, /console/session) over this wildcard.
-    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().get('/console/*', (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?')[0];
-      // A missing file (an old chunk name, a typo) is a 404, not the page: a script tag must never get HTML.
-      if (!CLIENT_ROUTE.test(path)) return reply.callNotFound();
-      if (!this.page) return reply.callNotFound();
-      this.sendPage(reply);
-    });
+    this.adapterHost.httpAdapter
+      .getInstance<FastifyInstance>()
+      .get('/console/*', (request: FastifyRequest, reply: FastifyReply) => {
+        const path = request.url.split('?')[0];
+        // A missing file (an old chunk name, a typo) is a 404, not the page: a script tag must never get HTML.
+        if (!CLIENT_ROUTE.test(path)) return reply.callNotFound();
+        if (!this.page) return reply.callNotFound();
+        this.sendPage(reply);
+      });
     try {
       this.page = await readFile(join(consoleDir(), 'index.html'));
       for (const name of await readdir(join(consoleDir(), 'assets'))) {
         const type = TYPES[name.slice(name.lastIndexOf('.'))];
-        if (type && SAFE_NAME.test(name)) this.assets.set(name, { body: await readFile(join(consoleDir(), 'assets', name)), type });
+        if (type && SAFE_NAME.test(name))
+          this.assets.set(name, { body: await readFile(join(consoleDir(), 'assets', name)), type });
       }
     } catch {
       // Without a build (e.g. a subgraph-only deployment) /console answers 404 with a hint.
@@ -78,15 +81,24 @@ export class ConsoleController implements OnModuleInit {
   asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const asset = SAFE_NAME.test(name) ? this.assets.get(name) : undefined;
     if (!asset) throw new NotFoundException();
-    secure(reply).header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+    secure(reply)
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
   }
 
   private sendPage(reply: FastifyReply): void {
     if (!this.page) throw new NotFoundException('The console is not built: run `npm run build`');
-    secure(reply).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.page);
+    secure(reply)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(this.page);
   }
 }
 
 function secure(reply: FastifyReply): FastifyReply {
-  return reply.header('content-security-policy', CONSOLE_CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+  return reply
+    .header('content-security-policy', CONSOLE_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer');
 }

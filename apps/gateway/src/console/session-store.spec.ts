@@ -7,7 +7,13 @@ const HOUR = 60 * MINUTE;
 /** A store on a clock the test moves. */
 function storeAt(options: Partial<{ maxAgeMs: number; idleMs: number; maxSessions: number }> = {}) {
   const clock = { now: 100 * HOUR };
-  const store = new SessionStore({ maxAgeMs: 8 * HOUR, idleMs: 15 * MINUTE, maxSessions: 100, ...options, now: () => clock.now });
+  const store = new SessionStore({
+    maxAgeMs: 8 * HOUR,
+    idleMs: 15 * MINUTE,
+    maxSessions: 100,
+    ...options,
+    now: () => clock.now,
+  });
   return { clock, store };
 }
 

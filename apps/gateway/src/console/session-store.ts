@@ -56,7 +56,13 @@ export class SessionStore {
     const id = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.now();
-    const session: ConsoleSession = { keyId, createdAt: now, lastSeenAt: now, expiresAt: now + this.options.maxAgeMs, csrfToken };
+    const session: ConsoleSession = {
+      keyId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + this.options.maxAgeMs,
+      csrfToken,
+    };
     if (this.sessions.size >= this.options.maxSessions) this.sweep();
     while (this.sessions.size >= this.options.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     this.sessions.set(handle(id), session);

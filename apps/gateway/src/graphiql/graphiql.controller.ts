@@ -40,12 +40,15 @@ export class GraphiqlController implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     // The page's asset links are relative to /graphiql; /graphiql/ would break them, so it
     // redirects (registered on Fastify directly: Nest would normalise the trailing slash away).
-    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().get('/graphiql/', (_request, reply) => reply.redirect('../graphiql', 308));
+    this.adapterHost.httpAdapter
+      .getInstance<FastifyInstance>()
+      .get('/graphiql/', (_request, reply) => reply.redirect('../graphiql', 308));
     try {
       this.page = await readFile(join(graphiqlDir(), 'index.html'));
       for (const name of await readdir(join(graphiqlDir(), 'assets'))) {
         const type = TYPES[name.slice(name.lastIndexOf('.'))];
-        if (type && SAFE_NAME.test(name)) this.assets.set(name, { body: await readFile(join(graphiqlDir(), 'assets', name)), type });
+        if (type && SAFE_NAME.test(name))
+          this.assets.set(name, { body: await readFile(join(graphiqlDir(), 'assets', name)), type });
       }
     } catch {
       // Without a build (e.g. a subgraph-only deployment) /graphiql answers 404 with a hint.
@@ -61,7 +64,10 @@ export class GraphiqlController implements OnModuleInit {
   @Get('graphiql')
   index(@Res() reply: FastifyReply): void {
     if (!this.page) throw new NotFoundException('GraphiQL is not built: run `npm run build`');
-    secure(reply).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(this.page);
+    secure(reply)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(this.page);
   }
 
   @Get('graphiql/index.html')
@@ -73,10 +79,16 @@ export class GraphiqlController implements OnModuleInit {
   asset(@Param('name') name: string, @Res() reply: FastifyReply): void {
     const asset = SAFE_NAME.test(name) ? this.assets.get(name) : undefined;
     if (!asset) throw new NotFoundException();
-    secure(reply).header('content-type', asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body);
+    secure(reply)
+      .header('content-type', asset.type)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
   }
 }
 
 function secure(reply: FastifyReply): FastifyReply {
-  return reply.header('content-security-policy', GRAPHIQL_CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+  return reply
+    .header('content-security-policy', GRAPHIQL_CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer');
 }

@@ -49,7 +49,12 @@ export class ArchiveProxyController implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addContentTypeParser(ARCHIVE_CONTENT_TYPES, (_request, payload, done) => done(null, payload));
     fastify.addHook('preParsing', (request, reply, payload, done) => {
-      if (request.method !== 'PUT' || !CONTENT_PATH.test(request.url.split('?')[0]) || ARCHIVE_CONTENT_TYPES.includes(mediaType(request))) return done(null, payload);
+      if (
+        request.method !== 'PUT' ||
+        !CONTENT_PATH.test(request.url.split('?')[0]) ||
+        ARCHIVE_CONTENT_TYPES.includes(mediaType(request))
+      )
+        return done(null, payload);
       const startedAt = new Date();
       const message = `the archive stores ${ARCHIVE_CONTENT_TYPES.join(', ')}; got ${mediaType(request).slice(0, 100) || 'no Content-Type'}`;
       void this.record(request, 'mutation', null, [], startedAt, 'FAILED', 'CONTENT_TYPE_NOT_ALLOWED')
@@ -70,11 +75,18 @@ export class ArchiveProxyController implements OnModuleInit {
     // Whose file this is, so that the record names the subject before the upload goes through.
     let subjects: string[];
     try {
-      subjects = subjectsOf(await fetch(url, { method: 'HEAD', headers: this.signed(request, purpose.purpose, 'HEAD', url, ''), signal: AbortSignal.timeout(10_000) }));
+      subjects = subjectsOf(
+        await fetch(url, {
+          method: 'HEAD',
+          headers: this.signed(request, purpose.purpose, 'HEAD', url, ''),
+          signal: AbortSignal.timeout(10_000),
+        }),
+      );
     } catch {
       return this.unavailable(request, reply, 'mutation', purpose.purpose, startedAt);
     }
-    if (!(await this.recorded(request, reply, 'mutation', purpose.purpose, subjects, startedAt, 'ALLOWED', null))) return;
+    if (!(await this.recorded(request, reply, 'mutation', purpose.purpose, subjects, startedAt, 'ALLOWED', null)))
+      return;
     // The file is streamed: the signature binds the method and path, and is good once.
     const headers = this.signed(request, purpose.purpose, 'PUT', url, null);
     for (const name of ['content-type', 'content-length']) {
@@ -83,7 +95,12 @@ export class ArchiveProxyController implements OnModuleInit {
     }
     let upstream: Response;
     try {
-      upstream = await fetch(url, { method: 'PUT', headers, body: Readable.toWeb(request.body as Readable) as ReadableStream, duplex: 'half' } as RequestInit);
+      upstream = await fetch(url, {
+        method: 'PUT',
+        headers,
+        body: Readable.toWeb(request.body as Readable) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit);
     } catch {
       return this.unavailable(request, reply, 'mutation', purpose.purpose, startedAt);
     }
@@ -111,8 +128,20 @@ export class ArchiveProxyController implements OnModuleInit {
     }
     // An error answer is small: read for its code (the record's) and passed on as it came.
     const error = upstream.status >= 400 ? await errorBody(upstream) : null;
-    const outcome: AccessOutcome = upstream.status < 400 ? 'ALLOWED' : upstream.status === 401 || upstream.status === 403 ? 'REFUSED' : 'FAILED';
-    if (!(await this.recorded(request, reply, 'query', purpose.purpose, subjectsOf(upstream), startedAt, outcome, error?.code ?? null))) {
+    const outcome: AccessOutcome =
+      upstream.status < 400 ? 'ALLOWED' : upstream.status === 401 || upstream.status === 403 ? 'REFUSED' : 'FAILED';
+    if (
+      !(await this.recorded(
+        request,
+        reply,
+        'query',
+        purpose.purpose,
+        subjectsOf(upstream),
+        startedAt,
+        outcome,
+        error?.code ?? null,
+      ))
+    ) {
       await upstream.body?.cancel().catch(() => undefined);
       return;
     }
@@ -120,25 +149,55 @@ export class ArchiveProxyController implements OnModuleInit {
   }
 
   /** The caller and purpose vouched for to the archive, for this one request. */
-  private signed(request: FastifyRequest, purpose: AccessPurpose, method: string, url: string, body: string | null): Record<string, string> {
+  private signed(
+    request: FastifyRequest,
+    purpose: AccessPurpose,
+    method: string,
+    url: string,
+    body: string | null,
+  ): Record<string, string> {
     const secret = internalSecret();
     if (!secret) throw new Error('HUB_INTERNAL_SECRET is not set: the gateway cannot vouch for callers');
     const { pathname, search } = new URL(url);
     return {
       [REQUEST_ID_HEADER]: String(request.id),
-      ...signedHeaders({ principal: request.hubPrincipal!, issuer: 'gateway', ...purpose }, 'once-only', { method, url: `${pathname}${search}`, body }, secret),
+      ...signedHeaders(
+        { principal: request.hubPrincipal!, issuer: 'gateway', ...purpose },
+        'once-only',
+        { method, url: `${pathname}${search}`, body },
+        secret,
+      ),
     };
   }
 
   /** A material id no material can have: recorded, and answered as the archive answers an unknown id. */
-  private async unknown(request: FastifyRequest, reply: FastifyReply, type: AccessRecordInput['operationType'], purpose: AccessPurpose, id: string, startedAt: Date): Promise<void> {
+  private async unknown(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    type: AccessRecordInput['operationType'],
+    purpose: AccessPurpose,
+    id: string,
+    startedAt: Date,
+  ): Promise<void> {
     if (!(await this.recorded(request, reply, type, purpose, [], startedAt, 'FAILED', 'MATERIAL_UNKNOWN'))) return;
     answer(request, reply, 404, 'MATERIAL_UNKNOWN', `no material ${id}`);
   }
 
-  private async unavailable(request: FastifyRequest, reply: FastifyReply, type: AccessRecordInput['operationType'], purpose: AccessPurpose, startedAt: Date): Promise<void> {
+  private async unavailable(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    type: AccessRecordInput['operationType'],
+    purpose: AccessPurpose,
+    startedAt: Date,
+  ): Promise<void> {
     if (!(await this.recorded(request, reply, type, purpose, [], startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE'))) return;
-    answer(request, reply, 503, 'SUBGRAPH_UNAVAILABLE', 'the archive is unavailable right now; nothing was stored — try again');
+    answer(
+      request,
+      reply,
+      503,
+      'SUBGRAPH_UNAVAILABLE',
+      'the archive is unavailable right now; nothing was stored — try again',
+    );
   }
 
   /** Writes the access record; false (and AUDIT_UNAVAILABLE answered) when it could not be. */
@@ -240,9 +299,18 @@ function relay(reply: FastifyReply, upstream: Response, body: Readable | string 
 
 function answer(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): void {
   if (reply.sent) return;
-  reply.status(status).type('application/json').send({ code, message, requestId: String(request.id) });
+  reply
+    .status(status)
+    .type('application/json')
+    .send({ code, message, requestId: String(request.id) });
 }
 
 function auditUnavailable(request: FastifyRequest, reply: FastifyReply): void {
-  answer(request, reply, 503, 'AUDIT_UNAVAILABLE', 'the hub could not record this request, so it does not take it; try again in a moment');
+  answer(
+    request,
+    reply,
+    503,
+    'AUDIT_UNAVAILABLE',
+    'the hub could not record this request, so it does not take it; try again in a moment',
+  );
 }

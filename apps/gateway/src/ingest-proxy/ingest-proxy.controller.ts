@@ -1,4 +1,17 @@
-import { BadRequestException, Controller, ForbiddenException, Inject, NotFoundException, Param, Post, Req, Res, ServiceUnavailableException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+  ServiceUnavailableException,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable, Transform } from 'node:stream';
@@ -37,7 +50,9 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
+    this.adapterHost.httpAdapter
+      .getInstance<FastifyInstance>()
+      .addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
   }
 
   onModuleDestroy(): void {
@@ -45,9 +60,17 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
   }
 
   @Post(':register')
-  async forward(@Param('register') library: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async forward(
+    @Param('register') library: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const target = Object.hasOwn(this.targets, library) ? this.targets[library] : undefined;
-    if (!target) throw new NotFoundException({ code: 'UNKNOWN_REGISTER', message: `no register "${library}" accepts extracts; known: ${Object.keys(this.targets).join(', ')}` });
+    if (!target)
+      throw new NotFoundException({
+        code: 'UNKNOWN_REGISTER',
+        message: `no register "${library}" accepts extracts; known: ${Object.keys(this.targets).join(', ')}`,
+      });
     const startedAt = new Date();
     const principal = request.hubPrincipal!;
     const anchor = INGEST_ANCHORS[library];
@@ -76,7 +99,17 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
     const streamed = request.body instanceof Readable;
     const body = streamed ? null : JSON.stringify(request.body ?? null);
     if (!streamed) delete headers['content-length'];
-    Object.assign(headers, signedFor(principal, purpose, providedRegisters(principal, this.policy.current!.policy), target.subgraph, url, body));
+    Object.assign(
+      headers,
+      signedFor(
+        principal,
+        purpose,
+        providedRegisters(principal, this.policy.current!.policy),
+        target.subgraph,
+        url,
+        body,
+      ),
+    );
     const upload = streamed ? watchedUpload(request.body as Readable) : undefined;
     if (upload) {
       this.uploads.add(upload);
@@ -97,11 +130,15 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
       if (gone) {
         // The library dropped the upload too (it sees the same silence, or the connection end).
         await this.record(request, principal, purpose, anchor, startedAt, 'FAILED', gone.code);
-        if (!reply.raw.destroyed) reply.status(gone.status).header('connection', 'close').send({ code: gone.code, message: gone.message });
+        if (!reply.raw.destroyed)
+          reply.status(gone.status).header('connection', 'close').send({ code: gone.code, message: gone.message });
         return;
       }
       await this.record(request, principal, purpose, anchor, startedAt, 'FAILED', 'SUBGRAPH_UNAVAILABLE');
-      reply.status(503).send({ code: 'SUBGRAPH_UNAVAILABLE', message: `the ${library} library is unavailable right now; nothing was stored — send the extract again` });
+      reply.status(503).send({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        message: `the ${library} library is unavailable right now; nothing was stored — send the extract again`,
+      });
       return;
     }
     // The watch lasts as long as the exchange: a streamed answer may start before the upload ends.
@@ -118,7 +155,11 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
   /** Why this caller may not send extracts of the register, or null when it may. */
   private refusal(principal: Principal, anchor: string): { code: string; message: string } | null {
     const loaded = this.policy.current;
-    if (!loaded) throw new ServiceUnavailableException({ code: 'POLICY_UNAVAILABLE', message: 'the hub has not loaded its sharing policy yet; try again in a moment' });
+    if (!loaded)
+      throw new ServiceUnavailableException({
+        code: 'POLICY_UNAVAILABLE',
+        message: 'the hub has not loaded its sharing policy yet; try again in a moment',
+      });
     const refused = writeRefusal(principal, loaded.policy, new Map([[anchor, anchor]]));
     if (!refused) return null;
     const provider = refused.refused[0].providerUscc;
@@ -128,7 +169,15 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private async record(request: FastifyRequest, principal: Principal, said: AccessPurpose, anchor: string, startedAt: Date, outcome: AccessOutcome, errorCode: string | null): Promise<void> {
+  private async record(
+    request: FastifyRequest,
+    principal: Principal,
+    said: AccessPurpose,
+    anchor: string,
+    startedAt: Date,
+    outcome: AccessOutcome,
+    errorCode: string | null,
+  ): Promise<void> {
     try {
       await this.audit.write({
         requestId: String(request.id),
@@ -151,7 +200,10 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
         timings: {},
       });
     } catch {
-      throw new ServiceUnavailableException({ code: 'AUDIT_UNAVAILABLE', message: 'the hub could not record this request, so it does not take it; try again in a moment' });
+      throw new ServiceUnavailableException({
+        code: 'AUDIT_UNAVAILABLE',
+        message: 'the hub could not record this request, so it does not take it; try again in a moment',
+      });
     }
   }
 }
@@ -160,9 +212,20 @@ export class IngestProxyController implements OnModuleInit, OnModuleDestroy {
  * The caller vouched for to the library, for this one request, with the registers its department
  * provides (checked here already; the library checks again). A streamed extract is bound by its path and query; the signature is good once.
  */
-function signedFor(principal: Principal, said: AccessPurpose, provides: string[], subgraph: string, url: string, body: string | null): Record<string, string> {
+function signedFor(
+  principal: Principal,
+  said: AccessPurpose,
+  provides: string[],
+  subgraph: string,
+  url: string,
+  body: string | null,
+): Record<string, string> {
   const secret = internalSecret();
-  if (!secret) throw new ServiceUnavailableException({ code: 'INGEST_UNAVAILABLE', message: 'the gateway has no HUB_INTERNAL_SECRET to vouch for callers' });
+  if (!secret)
+    throw new ServiceUnavailableException({
+      code: 'INGEST_UNAVAILABLE',
+      message: 'the gateway has no HUB_INTERNAL_SECRET to vouch for callers',
+    });
   const { pathname, search } = new URL(url);
   return signedHeaders(
     { principal, issuer: 'gateway', ...said, provides },
@@ -207,7 +270,12 @@ function watchedUpload(source: Readable): WatchedUpload {
   const arm = () => {
     clearTimeout(timer);
     timer = setTimeout(
-      () => give({ status: 408, code: 'INGEST_STALLED', message: `the upload sent nothing for ${idleMs / 1000} s; nothing was stored — send the extract again` }),
+      () =>
+        give({
+          status: 408,
+          code: 'INGEST_STALLED',
+          message: `the upload sent nothing for ${idleMs / 1000} s; nothing was stored — send the extract again`,
+        }),
       idleMs + 5_000,
     );
   };
@@ -221,7 +289,12 @@ function watchedUpload(source: Readable): WatchedUpload {
       callback();
     },
   });
-  const gone = () => give({ status: 503, code: 'INGEST_INTERRUPTED', message: 'the upload ended before its end; nothing was stored — send the extract again' });
+  const gone = () =>
+    give({
+      status: 503,
+      code: 'INGEST_INTERRUPTED',
+      message: 'the upload ended before its end; nothing was stored — send the extract again',
+    });
   source.once('error', gone);
   source.once('close', () => {
     if (!source.readableEnded) gone();
@@ -232,7 +305,12 @@ function watchedUpload(source: Readable): WatchedUpload {
     stream: guard,
     signal: abort.signal,
     stop: () => clearTimeout(timer),
-    interrupt: () => give({ status: 503, code: 'INGEST_INTERRUPTED', message: 'the hub is stopping; nothing was stored — send the extract again' }),
+    interrupt: () =>
+      give({
+        status: 503,
+        code: 'INGEST_INTERRUPTED',
+        message: 'the hub is stopping; nothing was stored — send the extract again',
+      }),
     ended: () => ended,
   };
 }

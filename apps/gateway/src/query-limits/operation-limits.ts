@@ -1,7 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../gateway-context.js';
-import { QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, measureOperation, tooComplex } from './query-limits.js';
+import {
+  QUERY_TOO_COMPLEX,
+  QUERY_TOO_DEEP,
+  TOO_MANY_ALIASES,
+  TOO_MANY_DIRECTIVES,
+  measureOperation,
+  tooComplex,
+} from './query-limits.js';
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
@@ -14,7 +21,14 @@ export interface OperationLimits {
 }
 
 /** The codes of the query limits (validation, variables, tokens, answer size). */
-export const LIMIT_CODES: ReadonlySet<string> = new Set([QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, 'TOO_MANY_TOKENS', RESPONSE_TOO_LARGE]);
+export const LIMIT_CODES: ReadonlySet<string> = new Set([
+  QUERY_TOO_DEEP,
+  QUERY_TOO_COMPLEX,
+  TOO_MANY_ALIASES,
+  TOO_MANY_DIRECTIVES,
+  'TOO_MANY_TOKENS',
+  RESPONSE_TOO_LARGE,
+]);
 
 /**
  * The limits that need the request, not only its document:
@@ -40,7 +54,10 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           if (cost <= limits.maxCost) return;
           contextValue.refusedByLimits = true;
           const error = tooComplex(cost, limits.maxCost, operation, true);
-          throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, hubCode: QUERY_TOO_COMPLEX, http: { status: 400 } } });
+          throw new GraphQLError(error.message, {
+            nodes: error.nodes,
+            extensions: { ...error.extensions, hubCode: QUERY_TOO_COMPLEX, http: { status: 400 } },
+          });
         },
 
         // Not awaiting anything: the answer is replaced before the next plugins' hooks start.

@@ -1,4 +1,11 @@
-import { buildSchema, getIntrospectionQuery, parse, validate, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  parse,
+  validate,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { jsonBytesUpTo } from './operation-limits.js';
 import {
@@ -42,7 +49,9 @@ describe('query cost limit', () => {
     const ids = Array.from({ length: 100 }, (_, i) => `"${i}"`).join(',');
     // (1 + 2 fields) × 100 ids = 300
     expect(errorsOf(`{ nodes(ids: [${ids}]) { id name } }`, [costLimit(300)])).toEqual([]);
-    expect(errorsOf(`{ nodes(ids: [${ids}]) { id name } }`, [costLimit(299)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX, cost: 300 })]);
+    expect(errorsOf(`{ nodes(ids: [${ids}]) { id name } }`, [costLimit(299)])).toEqual([
+      expect.objectContaining({ code: QUERY_TOO_COMPLEX, cost: 300 }),
+    ]);
   });
 
   it('multiplies nested lists by their first/last arguments, or 20 when none is given', () => {
@@ -55,9 +64,9 @@ describe('query cost limit', () => {
   });
 
   it('counts fields reached through fragments', () => {
-    expect(errorsOf('{ search(first: 10) { ...F } } fragment F on Node { id name parent { id } }', [costLimit(49)])).toEqual([
-      expect.objectContaining({ cost: 50 }),
-    ]);
+    expect(
+      errorsOf('{ search(first: 10) { ...F } } fragment F on Node { id name parent { id } }', [costLimit(49)]),
+    ).toEqual([expect.objectContaining({ cost: 50 })]);
   });
 });
 
@@ -77,11 +86,15 @@ describe('measureOperation: linear in the document', () => {
     const { cost, depth } = measureOperation(schema, document, operation);
     expect(depth).toBe(2);
     expect(cost).toBeGreaterThan(2 ** 60);
-    expect(errorsOf(nestedFragments(60), [costLimit(50_000), depthLimit(12)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX, maxCost: 50_000 })]);
+    expect(errorsOf(nestedFragments(60), [costLimit(50_000), depthLimit(12)])).toEqual([
+      expect.objectContaining({ code: QUERY_TOO_COMPLEX, maxCost: 50_000 }),
+    ]);
   });
 
   it('counts __typename, so fragments of nothing but __typename cannot hide an expansion', () => {
-    expect(errorsOf(nestedFragments(40, '__typename'), [costLimit(50_000)])).toEqual([expect.objectContaining({ code: QUERY_TOO_COMPLEX })]);
+    expect(errorsOf(nestedFragments(40, '__typename'), [costLimit(50_000)])).toEqual([
+      expect.objectContaining({ code: QUERY_TOO_COMPLEX }),
+    ]);
   });
 
   it('the cost bounds the expanded size: a small fragment tree costs what it expands to', () => {
@@ -93,7 +106,9 @@ describe('measureOperation: linear in the document', () => {
   it('survives a fragment cycle (the standard rules report it)', () => {
     const query = '{ node(id: 1) { ...A } } fragment A on Node { id ...B } fragment B on Node { name ...A }';
     const document = parse(query);
-    expect(measureOperation(schema, document, document.definitions[0] as OperationDefinitionNode).cost).toBeGreaterThan(0);
+    expect(measureOperation(schema, document, document.definitions[0] as OperationDefinitionNode).cost).toBeGreaterThan(
+      0,
+    );
   });
 });
 
@@ -115,13 +130,17 @@ describe('cost with variables', () => {
   it('600 aliases of a lookup with a 1,000-element variable list cost 600 × 1,000 × their fields', () => {
     const aliased = `query Q($ids: [ID!]!) { ${Array.from({ length: 600 }, (_, i) => `a${i}: nodes(ids: $ids) { id name }`).join(' ')} }`;
     const doc = parse(aliased);
-    const cost = measureOperation(schema, doc, doc.definitions[0] as OperationDefinitionNode, { ids: Array.from({ length: 1000 }, (_, i) => String(i)) }).cost;
+    const cost = measureOperation(schema, doc, doc.definitions[0] as OperationDefinitionNode, {
+      ids: Array.from({ length: 1000 }, (_, i) => String(i)),
+    }).cost;
     expect(cost).toBe(600 * 1000 * 3);
   });
 
   it('uses a variable default when the variable is not given, and DEFAULT_LIST_SIZE when nothing tells', () => {
     const withDefault = parse('query Q($n: Int = 7) { search(first: $n) { id } }');
-    expect(measureOperation(schema, withDefault, withDefault.definitions[0] as OperationDefinitionNode, {}).cost).toBe(14);
+    expect(measureOperation(schema, withDefault, withDefault.definitions[0] as OperationDefinitionNode, {}).cost).toBe(
+      14,
+    );
     expect(measureOperation(schema, document, operation, {}).cost).toBe(3 * DEFAULT_LIST_SIZE + 2 * DEFAULT_LIST_SIZE);
   });
 });
@@ -139,7 +158,8 @@ describe('pages (connections)', () => {
   });
 
   it('through a fragment, measured once for pages of any size', () => {
-    const query = 'query Q($n: Int, $m: Int) { a: page(first: $n) { ...P } b: page(first: $m) { ...P } } fragment P on Page { nodes { id } }';
+    const query =
+      'query Q($n: Int, $m: Int) { a: page(first: $n) { ...P } b: page(first: $m) { ...P } } fragment P on Page { nodes { id } }';
     expect(measure(query, { n: 1000, m: 10 })).toBe(1 + 2 * 1000 + 1 + 2 * 10);
     // Validation, variables unknown: as small as they can be.
     expect(measure(query)).toBe(6);
@@ -164,15 +184,21 @@ describe('aliases and directives (graphql-armor), counted through fragments', ()
   it('refuses more aliases than allowed, with its code', () => {
     const query = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: node(id: 1) { id }`).join(' ')} }`;
     expect(errorsOf(query(100), [aliasLimit(100)])).toEqual([]);
-    expect(errorsOf(query(101), [aliasLimit(100)])).toEqual([expect.objectContaining({ code: TOO_MANY_ALIASES, maxAliases: 100 })]);
+    expect(errorsOf(query(101), [aliasLimit(100)])).toEqual([
+      expect.objectContaining({ code: TOO_MANY_ALIASES, maxAliases: 100 }),
+    ]);
   });
 
   it('counts the aliases of nested fragments without walking every spread', () => {
-    expect(errorsOf(nestedFragments(60, 'x: id'), [aliasLimit(100)])).toEqual([expect.objectContaining({ code: TOO_MANY_ALIASES })]);
+    expect(errorsOf(nestedFragments(60, 'x: id'), [aliasLimit(100)])).toEqual([
+      expect.objectContaining({ code: TOO_MANY_ALIASES }),
+    ]);
   });
 
   it('refuses more directives than allowed, with its code', () => {
-    expect(errorsOf(nestedFragments(60, 'id @include(if: true)'), [directiveLimit(50)])).toEqual([expect.objectContaining({ code: TOO_MANY_DIRECTIVES, maxDirectives: 50 })]);
+    expect(errorsOf(nestedFragments(60, 'id @include(if: true)'), [directiveLimit(50)])).toEqual([
+      expect.objectContaining({ code: TOO_MANY_DIRECTIVES, maxDirectives: 50 }),
+    ]);
   });
 });
 

@@ -94,7 +94,8 @@ export function measureOperation(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const defaults = new Map<string, ValueNode>();
-  for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
+  for (const v of operation.variableDefinitions ?? [])
+    if (v.defaultValue) defaults.set(v.variable.name.value, v.defaultValue);
   const known = variables !== undefined;
   const given = variables ?? {};
 
@@ -127,7 +128,8 @@ export function measureOperation(
       if (s !== null && !Number.isNaN(s)) size = Math.max(size ?? 0, s);
     }
     for (const argument of definition?.args ?? []) {
-      if (given.has(argument.name) || !SIZE_ARGUMENTS.has(argument.name) || typeof argument.defaultValue !== 'number') continue;
+      if (given.has(argument.name) || !SIZE_ARGUMENTS.has(argument.name) || typeof argument.defaultValue !== 'number')
+        continue;
       size = Math.max(size ?? 0, argument.defaultValue);
     }
     return size === null ? null : Math.max(size, 1);
@@ -147,13 +149,21 @@ export function measureOperation(
     if (!fragment || inProgress.has(key)) return { depth: 0, fixed: 1, perItem: 0 };
     inProgress.add(key);
     const type = schema.getType(fragment.typeCondition.name.value);
-    const measured = selectionMeasure(fragment.selectionSet, type && isCompositeType(type) ? type : undefined, introspection);
+    const measured = selectionMeasure(
+      fragment.selectionSet,
+      type && isCompositeType(type) ? type : undefined,
+      introspection,
+    );
     inProgress.delete(key);
     memo.set(key, measured);
     return measured;
   };
 
-  const selectionMeasure = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined, introspection: boolean): Measure => {
+  const selectionMeasure = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    introspection: boolean,
+  ): Measure => {
     const total: Measure = { depth: 0, fixed: 0, perItem: 0 };
     for (const s of set.selections) {
       let m: Measure;
@@ -202,13 +212,24 @@ export function measureOperation(
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLCompositeType | undefined {
-  const type = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const type =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   return type ?? undefined;
 }
 
-function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (name === '__schema' && parent === schema.getQueryType()) return { type: schema.getType('__Schema') } as GraphQLField<unknown, unknown>;
-  if (name === '__type' && parent === schema.getQueryType()) return { type: schema.getType('__Type') } as GraphQLField<unknown, unknown>;
+function fieldDefinition(
+  schema: GraphQLSchema,
+  parent: GraphQLCompositeType | undefined,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__schema' && parent === schema.getQueryType())
+    return { type: schema.getType('__Schema') } as GraphQLField<unknown, unknown>;
+  if (name === '__type' && parent === schema.getQueryType())
+    return { type: schema.getType('__Type') } as GraphQLField<unknown, unknown>;
   return parent && 'getFields' in parent ? parent.getFields()[name] : undefined;
 }
 
@@ -248,9 +269,12 @@ export function aliasLimit(max: number) {
     onReject: [
       (context, error) =>
         (context as ValidationContext | null)?.reportError(
-          new GraphQLError(`The operation has more aliases than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`, {
-            extensions: { hubCode: TOO_MANY_ALIASES, maxAliases: max },
-          }),
+          new GraphQLError(
+            `The operation has more aliases than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`,
+            {
+              extensions: { hubCode: TOO_MANY_ALIASES, maxAliases: max },
+            },
+          ),
         ),
     ],
   });
@@ -264,9 +288,12 @@ export function directiveLimit(max: number) {
     onReject: [
       (context, error) =>
         (context as ValidationContext | null)?.reportError(
-          new GraphQLError(`The operation has more directives than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`, {
-            extensions: { hubCode: TOO_MANY_DIRECTIVES, maxDirectives: max },
-          }),
+          new GraphQLError(
+            `The operation has more directives than the ${max} the hub allows (${error.message.replace(/^Syntax Error: /, '')})`,
+            {
+              extensions: { hubCode: TOO_MANY_DIRECTIVES, maxDirectives: max },
+            },
+          ),
         ),
     ],
   });
@@ -279,7 +306,12 @@ export function tooDeep(depth: number, maxDepth: number, operation?: OperationDe
   });
 }
 
-export function tooComplex(cost: number, maxCost: number, operation: OperationDefinitionNode | undefined, withVariables: boolean): GraphQLError {
+export function tooComplex(
+  cost: number,
+  maxCost: number,
+  operation: OperationDefinitionNode | undefined,
+  withVariables: boolean,
+): GraphQLError {
   const shown = Number.isSafeInteger(cost) ? cost : Number.MAX_SAFE_INTEGER;
   return new GraphQLError(
     `The operation's estimated cost is ${Number.isSafeInteger(cost) ? cost : 'over ' + shown}${withVariables ? ' with the variables given' : ''}; the hub allows at most ${maxCost}. Ask for fewer items or fields per request`,

@@ -42,13 +42,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   // Refused before its body is read, so that an oversized answer never sits in the gateway's memory
   // (the answer to the caller is limited again as a whole: operationLimitsPlugin).
-  override parseBody(...[fetchResponse, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>): Promise<object | string> {
+  override parseBody(
+    ...[fetchResponse, ...rest]: Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>
+  ): Promise<object | string> {
     const length = Number(fetchResponse.headers.get('content-length'));
     if (length > this.maxResponseBytes) {
       void (fetchResponse as unknown as Response).body?.cancel().catch(() => undefined);
-      throw new GraphQLError(`A part of the answer (from the ${this.name} library) is larger than the ${this.maxResponseBytes} bytes the hub sends in one response; ask for fewer items or fields per request`, {
-        extensions: { code: RESPONSE_TOO_LARGE, maxResponseBytes: this.maxResponseBytes },
-      });
+      throw new GraphQLError(
+        `A part of the answer (from the ${this.name} library) is larger than the ${this.maxResponseBytes} bytes the hub sends in one response; ask for fewer items or fields per request`,
+        {
+          extensions: { code: RESPONSE_TOO_LARGE, maxResponseBytes: this.maxResponseBytes },
+        },
+      );
     }
     return super.parseBody(fetchResponse, ...rest);
   }
@@ -59,7 +64,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * missing and why — one SUBGRAPH_UNAVAILABLE error per field this fetch was to fill (its `path`,
    * `service` the library), so that a null there is never mistaken for data.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     try {
       return await super.process(options);
     } catch (error) {
@@ -67,7 +74,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // For the operators, the library and the cause — once per outage, not once per request.
       if (Date.now() - this.lastUnreachableLog > 10_000) {
         this.lastUnreachableLog = Date.now();
-        log.warn({ service: this.name, error: error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error) }, `the ${this.name} library cannot be reached: answered SUBGRAPH_UNAVAILABLE for what it serves`);
+        log.warn(
+          {
+            service: this.name,
+            error:
+              error instanceof Error
+                ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
+                : String(error),
+          },
+          `the ${this.name} library cannot be reached: answered SUBGRAPH_UNAVAILABLE for what it serves`,
+        );
       }
       return { errors: unavailableErrors(this.name, options.request.query ?? '', options.request.variables) as never };
     }
@@ -109,7 +125,12 @@ function sign(audience: string, url: string, init: FetchInit): FetchInit {
   const secret = internalSecret();
   if (claims && secret) {
     const { pathname, search } = new URL(url);
-    headers[ACCESS_HEADER] = signRequest(claims, audience, { method: init.method ?? 'POST', url: `${pathname}${search}`, body: init.body ?? '' }, secret);
+    headers[ACCESS_HEADER] = signRequest(
+      claims,
+      audience,
+      { method: init.method ?? 'POST', url: `${pathname}${search}`, body: init.body ?? '' },
+      secret,
+    );
   }
   return { ...init, headers };
 }
@@ -123,8 +144,18 @@ function isUnreachable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const e = current as { message?: unknown; code?: unknown; cause?: unknown; name?: unknown };
-    if (typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT)$/.test(e.code)) return true;
-    if (e.name === 'TimeoutError' || (typeof e.message === 'string' && /fetch failed|socket hang up|other side closed/i.test(e.message))) return true;
+    if (
+      typeof e.code === 'string' &&
+      /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT)$/.test(
+        e.code,
+      )
+    )
+      return true;
+    if (
+      e.name === 'TimeoutError' ||
+      (typeof e.message === 'string' && /fetch failed|socket hang up|other side closed/i.test(e.message))
+    )
+      return true;
     current = e.cause;
   }
   return false;
@@ -135,7 +166,11 @@ function isUnreachable(error: unknown): boolean {
  * subgraph: `[field]` for a root fetch, `['_entities', i, field]` for an entity fetch) of every
  * field it was to fill.
  */
-export function unavailableErrors(service: string, query: string, variables: Record<string, unknown> | undefined): GraphQLFormattedError[] {
+export function unavailableErrors(
+  service: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+): GraphQLFormattedError[] {
   const message = `the ${service} library is unavailable right now: this part of the answer is missing (null here is not data) — try again shortly`;
   const extensions = { code: 'SUBGRAPH_UNAVAILABLE', service, retryable: true };
   const paths: Array<Array<string | number>> = [];
@@ -145,7 +180,9 @@ export function unavailableErrors(service: string, query: string, variables: Rec
     const roots = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet : undefined;
     const entities = roots?.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
     if (entities?.kind === Kind.FIELD && entities.selectionSet) {
-      const representations = Array.isArray(variables?.representations) ? (variables.representations as Array<{ __typename?: string }>) : [];
+      const representations = Array.isArray(variables?.representations)
+        ? (variables.representations as Array<{ __typename?: string }>)
+        : [];
       representations.forEach((representation, i) => {
         for (const key of responseKeys(entities.selectionSet!, representation?.__typename)) {
           if (paths.length < MAX_MISSING_PATHS) paths.push(['_entities', i, key]);
@@ -171,7 +208,10 @@ function responseKeys(selectionSet: SelectionSetNode, typename: string | undefin
     if (selection.kind === Kind.FIELD) {
       const key = selection.alias?.value ?? selection.name.value;
       if (key !== '__typename' && !keys.includes(key)) keys.push(key);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT && (!selection.typeCondition || !typename || selection.typeCondition.name.value === typename)) {
+    } else if (
+      selection.kind === Kind.INLINE_FRAGMENT &&
+      (!selection.typeCondition || !typename || selection.typeCondition.name.value === typename)
+    ) {
       for (const key of responseKeys(selection.selectionSet, typename)) if (!keys.includes(key)) keys.push(key);
     }
   }

@@ -14,7 +14,10 @@ export function readSupergraph(path: string): SupergraphFile {
   try {
     sdl = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the supergraph at ${path} (run \`npm run schema:compose\`): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Cannot read the supergraph at ${path} (run \`npm run schema:compose\`): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const subgraphs = [...sdl.matchAll(JOIN_GRAPH)].map((m) => ({ name: m[1], url: m[2] }));
   if (subgraphs.length === 0) throw new Error(`${path} is not a supergraph: it names no subgraph (join__graph)`);

@@ -10,7 +10,8 @@ import { normaliseAddress, parseAddress } from '@hub/geo';
 export function addressKey(text: string, divisionCode?: string | null): string {
   const parsed = parseAddress(text);
   const named = parsed.divisionCode;
-  const division = named && (!divisionCode || named.startsWith(divisionCodePrefix(divisionCode))) ? named : (divisionCode ?? named);
+  const division =
+    named && (!divisionCode || named.startsWith(divisionCodePrefix(divisionCode))) ? named : (divisionCode ?? named);
   const local = [parsed.township, parsed.road, parsed.number, parsed.rest].filter(Boolean).join('');
   // Standard addresses are stored at their county (a township is part of their text): a township
   // code given with a text names the county's key, so that it finds them.

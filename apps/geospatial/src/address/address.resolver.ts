@@ -34,18 +34,29 @@ export class AddressResolver {
 
   @AnyCaller()
   @Query(() => StandardAddress, { nullable: true })
-  standardAddress(@Args('addressId') addressId: string, @Context() context: HubContext): Promise<StandardAddress | null> {
+  standardAddress(
+    @Args('addressId') addressId: string,
+    @Context() context: HubContext,
+  ): Promise<StandardAddress | null> {
     return addressLoader(context, this.reader).load(addressId);
   }
 
   @AnyCaller()
-  @Query(() => GeocodeResult, { description: 'Geocodes a free-text address against the standard addresses (exact, then normalised match)' })
+  @Query(() => GeocodeResult, {
+    description: 'Geocodes a free-text address against the standard addresses (exact, then normalised match)',
+  })
   async geocode(
     @Args('address') address: string,
-    @Args('divisionCode', { type: () => String, nullable: true, description: 'The division the address is known to be in, completing a text that omits it' }) divisionCode: string | undefined,
+    @Args('divisionCode', {
+      type: () => String,
+      nullable: true,
+      description: 'The division the address is known to be in, completing a text that omits it',
+    })
+    divisionCode: string | undefined,
     @Context() context: HubContext,
   ): Promise<GeocodeResult> {
-    if (address.trim() === '' || address.length > 500) throw new InputError([{ field: 'address', code: 'INVALID_VALUE', message: '1–500 characters' }]);
+    if (address.trim() === '' || address.length > 500)
+      throw new InputError([{ field: 'address', code: 'INVALID_VALUE', message: '1–500 characters' }]);
     const match = await geocode(this.reader.dataSource, address, divisionCode);
     return {
       status: match.status,
@@ -55,7 +66,9 @@ export class AddressResolver {
       addressKey: match.addressKey,
       divisionCode: match.divisionCode,
       point: match.longitude === undefined ? undefined : { longitude: match.longitude, latitude: match.latitude! },
-      standardAddress: match.addressId ? ((await addressLoader(context, this.reader).load(match.addressId)) ?? undefined) : undefined,
+      standardAddress: match.addressId
+        ? ((await addressLoader(context, this.reader).load(match.addressId)) ?? undefined)
+        : undefined,
     };
   }
 
@@ -65,17 +78,32 @@ export class AddressResolver {
   }
 
   @ProviderOnly('addresses')
-  @Mutation(() => StandardAddressWriteResult, { description: 'Registers a standard address from its source; GCJ-02 coordinates are converted, never stored' })
-  async registerStandardAddress(@Args('input') input: StandardAddressInput, @CallerAccess() caller: SignedAccess): Promise<StandardAddressWriteResult> {
+  @Mutation(() => StandardAddressWriteResult, {
+    description: 'Registers a standard address from its source; GCJ-02 coordinates are converted, never stored',
+  })
+  async registerStandardAddress(
+    @Args('input') input: StandardAddressInput,
+    @CallerAccess() caller: SignedAccess,
+  ): Promise<StandardAddressWriteResult> {
     const { outcome, key } = await this.writes.register(input, caller);
     return { outcome, standardAddress: (await this.reader.byIds([key]))[0]! };
   }
 
   @ProviderOnly('addresses')
-  @Mutation(() => StandardAddressWriteResult, { description: 'Stores a new version of a standard address (the whole record)' })
-  async changeStandardAddress(@Args('input') input: StandardAddressInput, @CallerAccess() caller: SignedAccess): Promise<StandardAddressWriteResult> {
+  @Mutation(() => StandardAddressWriteResult, {
+    description: 'Stores a new version of a standard address (the whole record)',
+  })
+  async changeStandardAddress(
+    @Args('input') input: StandardAddressInput,
+    @CallerAccess() caller: SignedAccess,
+  ): Promise<StandardAddressWriteResult> {
     const { addressId, sourceDepartment, sourceSystem, sourceRecordId, version, ...patch } = input;
-    const { outcome, key } = await this.writes.change(addressId, { sourceDepartment, sourceSystem, sourceRecordId, version }, caller, patch);
+    const { outcome, key } = await this.writes.change(
+      addressId,
+      { sourceDepartment, sourceSystem, sourceRecordId, version },
+      caller,
+      patch,
+    );
     return { outcome, standardAddress: (await this.reader.byIds([key]))[0]! };
   }
 }

@@ -24,7 +24,13 @@ const CONFIDENCE: Record<GeocodeMethod, number> = { EXACT: 1, NORMALISED: 0.9 };
  */
 export async function geocode(db: SqlExecutor, text: string, divisionCode?: string | null): Promise<GeocodeMatch> {
   const key = addressKey(text, divisionCode);
-  const rows: Array<{ address_id: string; division_code: string; longitude: string; latitude: string; method: GeocodeMethod }> = await db.query(
+  const rows: Array<{
+    address_id: string;
+    division_code: string;
+    longitude: string;
+    latitude: string;
+    method: GeocodeMethod;
+  }> = await db.query(
     `SELECT address_id, division_code, longitude, latitude, CASE WHEN full_text = $1 THEN 'EXACT' ELSE 'NORMALISED' END AS method
      FROM geospatial.standard_address WHERE full_text = $1 OR address_key = $2
      ORDER BY (full_text = $1) DESC, address_id LIMIT 1`,

@@ -44,4 +44,8 @@ export class StandardAddressRow extends RegisterRowKeepingOriginals {
   point: object;
 }
 
-export const StandardAddressChangeRow = historyEntity('standard_address_change', { property: 'addressId', column: 'address_id', length: 64 });
+export const StandardAddressChangeRow = historyEntity('standard_address_change', {
+  property: 'addressId',
+  column: 'address_id',
+  length: 64,
+});

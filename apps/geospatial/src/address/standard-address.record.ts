@@ -24,18 +24,33 @@ import { STANDARD_ADDRESS_REGISTER } from './standard-address.register.js';
  * hundred metres is the line's error, not the address's), parts parsed from the text
  * when not given, and the geocoding key derived.
  */
-export function toAddressRecord(input: StandardAddressInput): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
+export function toAddressRecord(
+  input: StandardAddressInput,
+): { ok: true; record: Record<string, unknown> } | { ok: false; violations: InputViolation[] } {
   const violations: InputViolation[] = [];
   const coordinateError = validateCoordinates(input.longitude, input.latitude);
-  if (coordinateError) violations.push({ field: 'longitude', code: coordinateError.code, message: coordinateError.message });
+  if (coordinateError)
+    violations.push({ field: 'longitude', code: coordinateError.code, message: coordinateError.message });
   const division = input.divisionCode.slice(0, 6);
   if (findDivision(division) && !isDivisionInForce(division)) {
-    violations.push({ field: 'divisionCode', code: 'DIVISION_CODE_RETIRED', message: `${division} is no longer in force; a standard address needs a current division` });
+    violations.push({
+      field: 'divisionCode',
+      code: 'DIVISION_CODE_RETIRED',
+      message: `${division} is no longer in force; a standard address needs a current division`,
+    });
   }
-  const texts = normaliseAddressFields({ fullText: input.fullText, township: input.township, road: input.road, houseNumber: input.houseNumber });
+  const texts = normaliseAddressFields({
+    fullText: input.fullText,
+    township: input.township,
+    road: input.road,
+    houseNumber: input.houseNumber,
+  });
   violations.push(...texts.violations);
   if (violations.length > 0) return { ok: false, violations };
-  const point = toCgcs2000({ longitude: input.longitude, latitude: input.latitude }, input.coordinateSystem ?? 'CGCS2000');
+  const point = toCgcs2000(
+    { longitude: input.longitude, latitude: input.latitude },
+    input.coordinateSystem ?? 'CGCS2000',
+  );
   const longitude = Number(point.longitude.toFixed(6));
   const latitude = Number(point.latitude.toFixed(6));
   const boundary = divisionBoundaries().find((b) => b.code === division);

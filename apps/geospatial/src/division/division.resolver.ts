@@ -15,21 +15,27 @@ export class DivisionResolver {
   @AnyCaller()
   @Query(() => AdminDivision, {
     nullable: true,
-    description: 'A division by GB/T 2260 code (6 digits) or township code (9 digits); retired codes resolve too, with their validity; null for a code the table does not have',
+    description:
+      'A division by GB/T 2260 code (6 digits) or township code (9 digits); retired codes resolve too, with their validity; null for a code the table does not have',
   })
   adminDivision(@Args('code') code: string, @Context() context: HubContext): Promise<AdminDivision | null> {
     if (!/^(\d{6}|\d{9})$/.test(code)) {
-      throw new InputError([{ field: 'code', code: 'DIVISION_CODE_FORMAT', message: 'a division code has 6 digits (9 for a township)' }]);
+      throw new InputError([
+        { field: 'code', code: 'DIVISION_CODE_FORMAT', message: 'a division code has 6 digits (9 for a township)' },
+      ]);
     }
     return divisionLoader(context, this.divisions).load(code);
   }
 
   @AnyCaller()
-  @Query(() => [AdminDivision], { description: 'The divisions in force containing the point, most specific first (county, prefecture, province)' })
+  @Query(() => [AdminDivision], {
+    description: 'The divisions in force containing the point, most specific first (county, prefecture, province)',
+  })
   divisionAt(
     @Args('longitude', { type: () => Float }) longitude: number,
     @Args('latitude', { type: () => Float }) latitude: number,
-    @Args('coordinateSystem', { type: () => CoordinateSystemEnum, defaultValue: CoordinateSystemEnum.CGCS2000 }) system: CoordinateSystemEnum,
+    @Args('coordinateSystem', { type: () => CoordinateSystemEnum, defaultValue: CoordinateSystemEnum.CGCS2000 })
+    system: CoordinateSystemEnum,
   ): Promise<AdminDivision[]> {
     return this.divisions.at(longitude, latitude, system);
   }
@@ -41,7 +47,9 @@ export class DivisionResolver {
 
   @ResolveField(() => AdminDivision, { nullable: true })
   parent(@Parent() division: AdminDivision, @Context() context: HubContext): Promise<AdminDivision | null> {
-    return division.parentCode ? divisionLoader(context, this.divisions).load(division.parentCode) : Promise.resolve(null);
+    return division.parentCode
+      ? divisionLoader(context, this.divisions).load(division.parentCode)
+      : Promise.resolve(null);
   }
 
   @ResolveField(() => DivisionSource)

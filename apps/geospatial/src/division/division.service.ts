@@ -1,7 +1,14 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DIVISION_BORDER_TOLERANCE_METRES, divisionBoundaries, nationalDivisions, toCgcs2000, validateCoordinates, type NationalDivisionTable } from '@hub/geo';
+import {
+  DIVISION_BORDER_TOLERANCE_METRES,
+  divisionBoundaries,
+  nationalDivisions,
+  toCgcs2000,
+  validateCoordinates,
+  type NationalDivisionTable,
+} from '@hub/geo';
 import { DIVISION_TABLE_SOURCE, divisionFullName, listDivisions } from '@hub/identifiers';
 import { InputError } from '@hub/subgraph';
 import { SRID } from '../geospatial.schema.js';
@@ -47,7 +54,10 @@ export class DivisionService implements OnModuleInit {
 
   private async loadNational(manager: EntityManager, table: NationalDivisionTable): Promise<void> {
     const { source, divisions } = table;
-    const [recorded] = await manager.query(`SELECT version, row_count FROM geospatial.division_source WHERE name = $1`, [source.name]);
+    const [recorded] = await manager.query(
+      `SELECT version, row_count FROM geospatial.division_source WHERE name = $1`,
+      [source.name],
+    );
     if (recorded?.version === source.version && recorded?.row_count === divisions.length) return;
     const started = Date.now();
     for (let i = 0; i < divisions.length; i += NATIONAL_BATCH) {
@@ -67,8 +77,18 @@ export class DivisionService implements OnModuleInit {
        WHERE source_name = $1 AND source_version <> $2 AND valid_to IS NULL`,
       [source.name, source.version, source.dataAsOf],
     );
-    await this.recordSource(manager, source.name, source.version, source.dataYear, source.licence, source.description, divisions.length);
-    this.logger.log(`division table: ${divisions.length} divisions of ${source.name} ${source.version} loaded in ${Date.now() - started} ms`);
+    await this.recordSource(
+      manager,
+      source.name,
+      source.version,
+      source.dataYear,
+      source.licence,
+      source.description,
+      divisions.length,
+    );
+    this.logger.log(
+      `division table: ${divisions.length} divisions of ${source.name} ${source.version} loaded in ${Date.now() - started} ms`,
+    );
   }
 
   private async syncCurated(manager: EntityManager): Promise<void> {
@@ -183,7 +203,11 @@ export class DivisionService implements OnModuleInit {
       .sort((a, b) => rank(a.level) - rank(b.level))
       .map((r) => {
         const distance = Math.round(Number(r.border_distance) * 10) / 10;
-        return { ...toDivision(r), borderDistanceMetres: distance, nearBorder: distance <= DIVISION_BORDER_TOLERANCE_METRES };
+        return {
+          ...toDivision(r),
+          borderDistanceMetres: distance,
+          nearBorder: distance <= DIVISION_BORDER_TOLERANCE_METRES,
+        };
       });
   }
 }

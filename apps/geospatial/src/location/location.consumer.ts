@@ -1,4 +1,11 @@
-import { LEGAL_ENTITY_EVENT, LEGAL_ENTITY_TOPIC, POPULATION_EVENT, POPULATION_PERSON_TOPIC, eventConsumer, type TopicEvent } from '@hub/contracts';
+import {
+  LEGAL_ENTITY_EVENT,
+  LEGAL_ENTITY_TOPIC,
+  POPULATION_EVENT,
+  POPULATION_PERSON_TOPIC,
+  eventConsumer,
+  type TopicEvent,
+} from '@hub/contracts';
 import { geocode } from '../address/geocoder.js';
 import { SRID } from '../geospatial.schema.js';
 
@@ -11,17 +18,34 @@ interface AddressChange {
 }
 
 /** A change's new value of an address field (the changed events carry values untyped: `from`/`to` of the field's column). */
-const newValue = (change: { to: unknown } | undefined): string | undefined => (typeof change?.to === 'string' ? change.to : undefined);
+const newValue = (change: { to: unknown } | undefined): string | undefined =>
+  typeof change?.to === 'string' ? change.to : undefined;
 
 /** The address an event tells about, if any: a registration, or a change of the address or its division. */
-function addressChange(event: TopicEvent<typeof LEGAL_ENTITY_TOPIC | typeof POPULATION_PERSON_TOPIC>): AddressChange | undefined {
+function addressChange(
+  event: TopicEvent<typeof LEGAL_ENTITY_TOPIC | typeof POPULATION_PERSON_TOPIC>,
+): AddressChange | undefined {
   type FieldChange = { to: unknown } | undefined;
-  const changed = (subjectType: AddressChange['subjectType'], subjectId: string, version: number, text: FieldChange, division: FieldChange): AddressChange | undefined =>
-    text || division ? { subjectType, subjectId, version, text: newValue(text), divisionCode: newValue(division) } : undefined;
+  const changed = (
+    subjectType: AddressChange['subjectType'],
+    subjectId: string,
+    version: number,
+    text: FieldChange,
+    division: FieldChange,
+  ): AddressChange | undefined =>
+    text || division
+      ? { subjectType, subjectId, version, text: newValue(text), divisionCode: newValue(division) }
+      : undefined;
   switch (event.type) {
     case LEGAL_ENTITY_EVENT.registered: {
       const { uscc, version, record } = event.data;
-      return { subjectType: 'LEGAL_ENTITY', subjectId: uscc, version, text: record.registeredAddress, divisionCode: record.registeredAddressDivisionCode };
+      return {
+        subjectType: 'LEGAL_ENTITY',
+        subjectId: uscc,
+        version,
+        text: record.registeredAddress,
+        divisionCode: record.registeredAddressDivisionCode,
+      };
     }
     case LEGAL_ENTITY_EVENT.changed: {
       const { uscc, version, changes } = event.data;
@@ -29,7 +53,13 @@ function addressChange(event: TopicEvent<typeof LEGAL_ENTITY_TOPIC | typeof POPU
     }
     case POPULATION_EVENT.registered: {
       const { idNumber, version, record } = event.data;
-      return { subjectType: 'PERSON', subjectId: idNumber, version, text: record.householdAddress, divisionCode: record.householdDivisionCode };
+      return {
+        subjectType: 'PERSON',
+        subjectId: idNumber,
+        version,
+        text: record.householdAddress,
+        divisionCode: record.householdDivisionCode,
+      };
     }
     case POPULATION_EVENT.changed: {
       const { idNumber, version, changes } = event.data;

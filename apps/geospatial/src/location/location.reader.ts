@@ -28,7 +28,10 @@ export function toLocation(r: Record<string, unknown>): Location {
     reason: (r.reason as string | null) ?? undefined,
     addressText: r.address_text as string,
     divisionCode: (r.division_code as string | null) ?? undefined,
-    point: r.longitude === null || r.longitude === undefined ? undefined : { longitude: Number(r.longitude), latitude: Number(r.latitude) },
+    point:
+      r.longitude === null || r.longitude === undefined
+        ? undefined
+        : { longitude: Number(r.longitude), latitude: Number(r.latitude) },
     addressId: (r.address_id as string | null) ?? undefined,
     updatedAt: r.updated_at as Date,
   };

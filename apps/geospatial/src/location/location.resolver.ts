@@ -4,7 +4,9 @@ import { LegalEntityRef, Location, PersonLocation, PersonRef } from '../geospati
 import { LocationReader } from './location.reader.js';
 
 function locationLoader(context: HubContext, reader: LocationReader, type: 'LEGAL_ENTITY' | 'PERSON') {
-  return loaderFor<string, Location>(context, `geo.location.${type}`, (ids) => reader.of(type, ids), { subjects: type });
+  return loaderFor<string, Location>(context, `geo.location.${type}`, (ids) => reader.of(type, ids), {
+    subjects: type,
+  });
 }
 
 /** The geospatial library's part of LegalEntity: where its registered address is. */
@@ -17,7 +19,10 @@ export class LegalEntityLocationResolver {
     return { uscc: reference.uscc };
   }
 
-  @ResolveField(() => Location, { nullable: true, description: 'The registered address located (地理空间库); null until the library has seen it' })
+  @ResolveField(() => Location, {
+    nullable: true,
+    description: 'The registered address located (地理空间库); null until the library has seen it',
+  })
   location(@Parent() entity: LegalEntityRef, @Context() context: HubContext): Promise<Location | null> {
     return locationLoader(context, this.reader, 'LEGAL_ENTITY').load(entity.uscc);
   }
@@ -33,7 +38,10 @@ export class PersonLocationResolver {
     return { idNumber: reference.idNumber };
   }
 
-  @ResolveField(() => PersonLocation, { nullable: true, description: 'The household address located (地理空间库); null until the library has seen it' })
+  @ResolveField(() => PersonLocation, {
+    nullable: true,
+    description: 'The household address located (地理空间库); null until the library has seen it',
+  })
   location(@Parent() person: PersonRef, @Context() context: HubContext): Promise<PersonLocation | null> {
     return locationLoader(context, this.reader, 'PERSON').load(person.idNumber);
   }

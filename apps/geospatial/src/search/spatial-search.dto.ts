@@ -15,7 +15,10 @@ export enum SpatialSearchKind {
 
 registerEnumType(SpatialSearchKind, { ...IN_GEOSPATIAL_SCHEMA, name: 'SpatialSearchKind' });
 
-@InputType('CircleInput', { ...IN_GEOSPATIAL_SCHEMA, description: 'A circle on the ground: centre and radius in metres' })
+@InputType('CircleInput', {
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'A circle on the ground: centre and radius in metres',
+})
 export class CircleInput {
   @Field(() => Float)
   @Type(() => Number)
@@ -40,14 +43,20 @@ export class CircleInput {
   coordinateSystem?: CoordinateSystemEnum;
 }
 
-@InputType('SpatialFilterInput', { ...IN_GEOSPATIAL_SCHEMA, description: 'Exactly one of: a division, a GeoJSON polygon, a circle' })
+@InputType('SpatialFilterInput', {
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'Exactly one of: a division, a GeoJSON polygon, a circle',
+})
 export class SpatialFilterInput {
   @Field({ nullable: true, description: 'Everything within this division (its boundary)' })
   @IsOptional()
   @IsDivisionCode()
   divisionCode?: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'A GeoJSON Polygon or MultiPolygon in CGCS2000 (at most 10,000 positions)' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'A GeoJSON Polygon or MultiPolygon in CGCS2000 (at most 10,000 positions)',
+  })
   @IsOptional()
   @IsObject()
   polygon?: Record<string, unknown>;

@@ -8,11 +8,18 @@ export class SpatialSearchResolver {
   constructor(private readonly search: SpatialSearchService) {}
 
   @AnyCaller()
-  @Query(() => SpatialHitConnection, { description: 'Addresses, legal entities or persons within a division, a GeoJSON polygon or a radius' })
+  @Query(() => SpatialHitConnection, {
+    description: 'Addresses, legal entities or persons within a division, a GeoJSON polygon or a radius',
+  })
   async spatialSearch(@Args() args: SpatialSearchArgs, @Context() context: HubContext): Promise<SpatialHitConnection> {
     const page = await this.search.search(args);
     // Where a person or a company is, is their data: each hit is a subject of the read.
-    if (args.kind !== SpatialSearchKind.ADDRESS) touchSubjects(context, args.kind === SpatialSearchKind.PERSON ? 'PERSON' : 'LEGAL_ENTITY', page.nodes.map((h) => h.id));
+    if (args.kind !== SpatialSearchKind.ADDRESS)
+      touchSubjects(
+        context,
+        args.kind === SpatialSearchKind.PERSON ? 'PERSON' : 'LEGAL_ENTITY',
+        page.nodes.map((h) => h.id),
+      );
     return page;
   }
 }

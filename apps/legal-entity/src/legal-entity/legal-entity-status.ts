@@ -15,7 +15,8 @@ export enum LegalEntityStatus {
   DEREGISTERED = 'DEREGISTERED',
 }
 
-registerEnumType(LegalEntityStatus, { ...IN_LEGAL_ENTITY_SCHEMA,
+registerEnumType(LegalEntityStatus, {
+  ...IN_LEGAL_ENTITY_SCHEMA,
   name: 'LegalEntityStatus',
   description: 'Registration status of a legal entity',
   valuesMap: {

@@ -55,9 +55,14 @@ registerEnumType(RepresentativeStatus, {
   valuesMap: { LIVING: { description: '在册' }, DECEASED: { description: '死亡' }, MOVED_OUT: { description: '迁出' } },
 });
 
-@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'What the population library reported about the legal representative' })
+@ObjectType({
+  ...IN_LEGAL_ENTITY_SCHEMA,
+  description: 'What the population library reported about the legal representative',
+})
 export class LegalRepresentativeStatus {
-  @Field(() => RepresentativeStatus, { description: 'LIVING, DECEASED or MOVED_OUT, as the population library last reported' })
+  @Field(() => RepresentativeStatus, {
+    description: 'LIVING, DECEASED or MOVED_OUT, as the population library last reported',
+  })
   status: RepresentativeStatus;
 
   @Field()
@@ -67,7 +72,10 @@ export class LegalRepresentativeStatus {
   deceasedOn?: string;
 }
 
-@ObjectType({ ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC' })
+@ObjectType({
+  ...IN_LEGAL_ENTITY_SCHEMA,
+  description: 'A legal entity (法人) in the legal-entity base library, keyed by its USCC',
+})
 @Directive('@key(fields: "uscc")')
 export class LegalEntity {
   @Field(() => ID, { description: '统一社会信用代码 (GB 32100)' })
@@ -126,7 +134,9 @@ export function toLegalEntity(r: LegalEntityRow): LegalEntity {
     statusEffectiveOn: r.statusEffectiveOn ?? undefined,
     statusReason: r.statusReason ?? undefined,
     establishedOn: r.establishedOn ?? undefined,
-    registeredCapital: r.registeredCapitalAmount ? { amount: r.registeredCapitalAmount, currency: r.registeredCapitalCurrency ?? 'CNY' } : undefined,
+    registeredCapital: r.registeredCapitalAmount
+      ? { amount: r.registeredCapitalAmount, currency: r.registeredCapitalCurrency ?? 'CNY' }
+      : undefined,
     registrationAuthority:
       r.registrationAuthorityName || r.registrationAuthorityUscc
         ? { name: r.registrationAuthorityName ?? undefined, uscc: r.registrationAuthorityUscc ?? undefined }

@@ -9,7 +9,14 @@ import { LegalEntityService } from './legal-entity.service.js';
 
 /** Queries and single writes of legal entities (the GraphQL side of the library), and bulk ingest at POST /ingest/legal-entities. */
 @Module({
-  imports: [RegisterModule.forFeature({ spec: LEGAL_ENTITY_REGISTER, input: LegalEntityRecordInput, toRecord, ingestPath: 'legal-entities' })],
+  imports: [
+    RegisterModule.forFeature({
+      spec: LEGAL_ENTITY_REGISTER,
+      input: LegalEntityRecordInput,
+      toRecord,
+      ingestPath: 'legal-entities',
+    }),
+  ],
   providers: [LegalEntityResolver, LegalEntityReader, LegalEntityService],
   exports: [LegalEntityReader],
 })

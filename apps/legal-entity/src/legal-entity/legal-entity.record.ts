@@ -13,7 +13,10 @@ import { LegalEntityStatus } from './legal-entity-status.js';
  * and its provenance. Both the GraphQL mutations and bulk ingest produce these, and the register
  * writer applies them with the same SQL, so the versioning rules exist once.
  */
-export type LegalEntityRecord = Omit<LegalEntityRow, 'kind' | 'status' | 'receivedAt' | 'registeredAt' | 'updatedAt'> & {
+export type LegalEntityRecord = Omit<
+  LegalEntityRow,
+  'kind' | 'status' | 'receivedAt' | 'registeredAt' | 'updatedAt'
+> & {
   kind: LegalEntityKind;
   status: LegalEntityStatus;
 };
@@ -23,14 +26,19 @@ export type LegalEntityRecord = Omit<LegalEntityRow, 'kind' | 'status' | 'receiv
  * citizen ID, derives the kind from the USCC, defaults the status and the currency, and hashes
  * the business fields. Returns violations for rules that need more than one field.
  */
-export function toRecord(input: LegalEntityRecordInput): { ok: true; record: LegalEntityRecord } | { ok: false; violations: InputViolation[] } {
+export function toRecord(
+  input: LegalEntityRecordInput,
+): { ok: true; record: LegalEntityRecord } | { ok: false; violations: InputViolation[] } {
   const uscc = parseUscc(input.uscc);
-  if (!uscc.ok) return { ok: false, violations: [{ field: 'uscc', code: uscc.error.code, message: uscc.error.message }] };
+  if (!uscc.ok)
+    return { ok: false, violations: [{ field: 'uscc', code: uscc.error.code, message: uscc.error.message }] };
   const decoded = uscc.value.kind;
   if (input.kind && decoded !== LegalEntityKind.OTHER && input.kind !== decoded) {
     return {
       ok: false,
-      violations: [{ field: 'kind', code: 'KIND_MISMATCH', message: `the USCC says ${decoded}, the record says ${input.kind}` }],
+      violations: [
+        { field: 'kind', code: 'KIND_MISMATCH', message: `the USCC says ${decoded}, the record says ${input.kind}` },
+      ],
     };
   }
   const address = normaliseAddressFields({ registeredAddress: input.registeredAddress });
@@ -59,7 +67,14 @@ export function toRecord(input: LegalEntityRecordInput): { ok: true; record: Leg
     sourceRecordId: input.sourceRecordId.trim(),
     version: input.version,
   };
-  return { ok: true, record: { ...fields, contentHash: contentHash(fields, LEGAL_ENTITY_REGISTER.businessFields), originals: address.originals } };
+  return {
+    ok: true,
+    record: {
+      ...fields,
+      contentHash: contentHash(fields, LEGAL_ENTITY_REGISTER.businessFields),
+      originals: address.originals,
+    },
+  };
 }
 
 /** "5000000" and "5000000.00" are the same capital: store and hash one spelling of it. */

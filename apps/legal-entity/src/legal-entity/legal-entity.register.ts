@@ -23,7 +23,8 @@ export const LEGAL_ENTITY_REGISTER = defineRegister({
     effectiveOn: 'statusEffectiveOn',
     reason: 'statusReason',
     refusedSql: (from, to) => `${from} = 'DEREGISTERED' OR (${from} = 'REVOKED' AND ${to} <> 'DEREGISTERED')`,
-    refusedBecause: (from) => (from === 'DEREGISTERED' ? 'deregistration is final' : 'a revoked entity can only be deregistered'),
+    refusedBecause: (from) =>
+      from === 'DEREGISTERED' ? 'deregistration is final' : 'a revoked entity can only be deregistered',
   },
   events: {
     topic: LEGAL_ENTITY_TOPIC,

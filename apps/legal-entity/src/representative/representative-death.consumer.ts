@@ -1,4 +1,11 @@
-import { LEGAL_ENTITY_EVENT, LEGAL_ENTITY_TOPIC, POPULATION_EVENT, POPULATION_PERSON_TOPIC, contractEvent, eventConsumer } from '@hub/contracts';
+import {
+  LEGAL_ENTITY_EVENT,
+  LEGAL_ENTITY_TOPIC,
+  POPULATION_EVENT,
+  POPULATION_PERSON_TOPIC,
+  contractEvent,
+  eventConsumer,
+} from '@hub/contracts';
 import { appendToOutbox } from '@hub/events';
 import { LEGAL_ENTITY_EVENT_SOURCE } from '../legal-entity/legal-entity.events.js';
 import { LEGAL_ENTITY_SCHEMA } from '../legal-entity.schema.js';
@@ -16,7 +23,8 @@ export const representativeDeathConsumer = eventConsumer({
     let status: string;
     let statusOn: string | null;
     if (event.type === POPULATION_EVENT.statusChanged) [status, statusOn] = [event.data.to, event.data.effectiveOn];
-    else if (event.type === POPULATION_EVENT.registered) [status, statusOn] = [event.data.record.status, event.data.record.statusEffectiveOn];
+    else if (event.type === POPULATION_EVENT.registered)
+      [status, statusOn] = [event.data.record.status, event.data.record.statusEffectiveOn];
     else return;
     const data = event.data;
     const deceasedOn = status === 'DECEASED' ? statusOn : null;
@@ -30,7 +38,10 @@ export const representativeDeathConsumer = eventConsumer({
       [data.idNumber, status, deceasedOn, data.version, event.id],
     );
     if (!written || status !== 'DECEASED') return;
-    const entities: Array<{ uscc: string }> = await tx.query('SELECT uscc FROM legal_entity.legal_entity WHERE legal_rep_id_number = $1', [data.idNumber]);
+    const entities: Array<{ uscc: string }> = await tx.query(
+      'SELECT uscc FROM legal_entity.legal_entity WHERE legal_rep_id_number = $1',
+      [data.idNumber],
+    );
     await appendToOutbox(
       tx,
       LEGAL_ENTITY_SCHEMA,

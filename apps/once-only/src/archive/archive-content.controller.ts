@@ -34,7 +34,8 @@ export class ArchiveContentController implements OnModuleInit {
     // Refusals that need no byte of the body come before Fastify picks a parser (which would
     // answer an unknown type in its own words) and before anything is read.
     fastify.addHook('preParsing', (request, reply, payload, done) => {
-      const refusal = request.method === 'PUT' && CONTENT_PATH.test(request.url.split('?')[0]) ? this.earlyRefusal(request) : null;
+      const refusal =
+        request.method === 'PUT' && CONTENT_PATH.test(request.url.split('?')[0]) ? this.earlyRefusal(request) : null;
       if (!refusal) return done(null, payload);
       send(request, reply, refusal);
     });
@@ -49,7 +50,13 @@ export class ArchiveContentController implements OnModuleInit {
       const material = await this.content.uploadTarget(id, by);
       reply.header(SUBJECTS_HEADER, subjectOf(material));
       const stored = await this.content.store(material, request.body as Readable | undefined, type);
-      reply.status(200).send({ id: stored.id, contentSha256: stored.contentSha256, contentSize: Number(stored.contentSize), contentType: stored.contentType, contentStoredAt: stored.contentStoredAt });
+      reply.status(200).send({
+        id: stored.id,
+        contentSha256: stored.contentSha256,
+        contentSize: Number(stored.contentSize),
+        contentType: stored.contentType,
+        contentStoredAt: stored.contentStoredAt,
+      });
     } catch (error) {
       this.fail(request, reply, error);
     }
@@ -62,13 +69,19 @@ export class ArchiveContentController implements OnModuleInit {
       const head = request.method === 'HEAD';
       const material = await this.content.find(id);
       reply.header(SUBJECTS_HEADER, subjectOf(material));
-      const stream = await this.content.content(material, !head && request.headers['if-none-match'] !== `"${material.contentSha256}"`);
+      const stream = await this.content.content(
+        material,
+        !head && request.headers['if-none-match'] !== `"${material.contentSha256}"`,
+      );
       reply.header('etag', `"${material.contentSha256}"`).header('cache-control', 'private, no-cache');
       if (!head && !stream) {
         reply.status(304).send();
         return;
       }
-      reply.status(200).header('content-type', material.contentType!).header('content-length', String(material.contentSize));
+      reply
+        .status(200)
+        .header('content-type', material.contentType!)
+        .header('content-length', String(material.contentSize));
       reply.send(stream ?? undefined);
     } catch (error) {
       this.fail(request, reply, error);
@@ -85,21 +98,41 @@ export class ArchiveContentController implements OnModuleInit {
     }
     const declared = Number(request.headers['content-length']);
     const max = this.content.config.ARCHIVE_MAX_CONTENT_BYTES;
-    if (declared > max) return new ContentRefusal(413, 'CONTENT_TOO_LARGE', `the content declares ${declared} bytes; at most ${max} are stored`);
+    if (declared > max)
+      return new ContentRefusal(
+        413,
+        'CONTENT_TOO_LARGE',
+        `the content declares ${declared} bytes; at most ${max} are stored`,
+      );
     return null;
   }
 
   private fail(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
     if (error instanceof ContentRefusal) return send(request, reply, error);
-    this.log.error(`archive content request ${String(request.id)} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    send(request, reply, new ContentRefusal(500, 'INTERNAL_SERVER_ERROR', 'the archive could not complete the request; nothing was stored'));
+    this.log.error(
+      `archive content request ${String(request.id)} failed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+    send(
+      request,
+      reply,
+      new ContentRefusal(
+        500,
+        'INTERNAL_SERVER_ERROR',
+        'the archive could not complete the request; nothing was stored',
+      ),
+    );
   }
 }
 
 /** The principal the gateway vouched for (checked before routing, see @hub/subgraph RequestAccess). */
 function caller(request: FastifyRequest): Principal {
   const principal = request.hubAccess?.principal;
-  if (!principal) throw new ContentRefusal(401, 'UNAUTHENTICATED', 'the archive is reached through the hub gateway, with a hub API key');
+  if (!principal)
+    throw new ContentRefusal(
+      401,
+      'UNAUTHENTICATED',
+      'the archive is reached through the hub gateway, with a hub API key',
+    );
   return principal;
 }
 
@@ -110,7 +143,11 @@ function mediaType(request: FastifyRequest): string {
     .trim()
     .toLowerCase();
   if (!ARCHIVE_CONTENT_TYPES.includes(type)) {
-    throw new ContentRefusal(415, 'CONTENT_TYPE_NOT_ALLOWED', `the archive stores ${ARCHIVE_CONTENT_TYPES.join(', ')}; got ${type.slice(0, 100) || 'no Content-Type'}`);
+    throw new ContentRefusal(
+      415,
+      'CONTENT_TYPE_NOT_ALLOWED',
+      `the archive stores ${ARCHIVE_CONTENT_TYPES.join(', ')}; got ${type.slice(0, 100) || 'no Content-Type'}`,
+    );
   }
   return type;
 }
@@ -121,5 +158,8 @@ function subjectOf(material: MaterialRow): string {
 
 function send(request: FastifyRequest, reply: FastifyReply, refusal: ContentRefusal): void {
   if (reply.sent) return;
-  reply.status(refusal.status).header('content-type', 'application/json; charset=utf-8').send({ code: refusal.code, message: refusal.message, requestId: String(request.id) });
+  reply
+    .status(refusal.status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ code: refusal.code, message: refusal.message, requestId: String(request.id) });
 }

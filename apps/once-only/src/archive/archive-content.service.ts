@@ -17,7 +17,12 @@ export const ARCHIVE_CONFIG = Symbol('ARCHIVE_CONFIG');
  * What the archive stores: PDF, OFD (GB/T 33190, the national format of e-licences), and scans as
  * JPEG or PNG. Anything else is refused before a byte is read.
  */
-export const ARCHIVE_CONTENT_TYPES: readonly string[] = ['application/pdf', 'application/ofd', 'image/jpeg', 'image/png'];
+export const ARCHIVE_CONTENT_TYPES: readonly string[] = [
+  'application/pdf',
+  'application/ofd',
+  'image/jpeg',
+  'image/png',
+];
 
 /** A refusal of an upload or a download, as an HTTP status and a stable code. */
 export class ContentRefusal extends Error {
@@ -73,9 +78,18 @@ export class ArchiveContentService implements OnModuleInit {
   async uploadTarget(id: string, by: Principal): Promise<MaterialRow> {
     const material = await this.find(id);
     if (!hasRole(by, Role.SYSTEM) || by.departmentUscc !== material.filedByDepartment) {
-      throw new ContentRefusal(403, 'FORBIDDEN', `only a system of the department that filed it (${material.filedByDepartment}) uploads its content`);
+      throw new ContentRefusal(
+        403,
+        'FORBIDDEN',
+        `only a system of the department that filed it (${material.filedByDepartment}) uploads its content`,
+      );
     }
-    if (material.contentStoredAt) throw new ContentRefusal(409, 'CONTENT_ALREADY_STORED', `the content of material ${id} is stored already (${material.contentSha256})`);
+    if (material.contentStoredAt)
+      throw new ContentRefusal(
+        409,
+        'CONTENT_ALREADY_STORED',
+        `the content of material ${id} is stored already (${material.contentSha256})`,
+      );
     return material;
   }
 
@@ -91,25 +105,53 @@ export class ArchiveContentService implements OnModuleInit {
     const temp = join(this.tmp, `${randomUUID()}.part`);
     let kept = false;
     try {
-      const received = await receive(body, createWriteStream(temp, { flags: 'wx' }), this.config.ARCHIVE_MAX_CONTENT_BYTES);
+      const received = await receive(
+        body,
+        createWriteStream(temp, { flags: 'wx' }),
+        this.config.ARCHIVE_MAX_CONTENT_BYTES,
+      );
       if (received === 'too-large') {
-        throw new ContentRefusal(413, 'CONTENT_TOO_LARGE', `the content is larger than ${this.config.ARCHIVE_MAX_CONTENT_BYTES} bytes; nothing was stored`);
+        throw new ContentRefusal(
+          413,
+          'CONTENT_TOO_LARGE',
+          `the content is larger than ${this.config.ARCHIVE_MAX_CONTENT_BYTES} bytes; nothing was stored`,
+        );
       }
-      if (received.size === 0) throw new ContentRefusal(400, 'CONTENT_EMPTY', 'the body is the content, and it is empty');
+      if (received.size === 0)
+        throw new ContentRefusal(400, 'CONTENT_EMPTY', 'the body is the content, and it is empty');
       if (material.contentSha256 && material.contentSha256 !== received.sha256) {
-        throw new ContentRefusal(422, 'CONTENT_HASH_MISMATCH', `the content's SHA-256 is ${received.sha256}, the filing declared ${material.contentSha256}; nothing was stored`);
+        throw new ContentRefusal(
+          422,
+          'CONTENT_HASH_MISMATCH',
+          `the content's SHA-256 is ${received.sha256}, the filing declared ${material.contentSha256}; nothing was stored`,
+        );
       }
       const stored = await this.unitOfWork.run(async (tx) => {
         const row = await this.materials.findLocked(tx, material.id);
         if (!row) throw new ContentRefusal(404, 'MATERIAL_UNKNOWN', `no material ${material.id}`);
-        if (row.contentStoredAt) throw new ContentRefusal(409, 'CONTENT_ALREADY_STORED', `the content of material ${row.id} is stored already (${row.contentSha256})`);
+        if (row.contentStoredAt)
+          throw new ContentRefusal(
+            409,
+            'CONTENT_ALREADY_STORED',
+            `the content of material ${row.id} is stored already (${row.contentSha256})`,
+          );
         const target = this.pathOf(received.sha256);
         await mkdir(join(target, '..'), { recursive: true });
         // The same bytes may be stored already (for another material): the address is the content.
         await rename(temp, target);
         kept = true;
-        Object.assign(row, { contentSha256: received.sha256, contentSize: String(received.size), contentType, contentStoredAt: new Date() });
-        await this.materials.update(tx, row.id, { contentSha256: row.contentSha256, contentSize: row.contentSize, contentType: row.contentType, contentStoredAt: row.contentStoredAt });
+        Object.assign(row, {
+          contentSha256: received.sha256,
+          contentSize: String(received.size),
+          contentType,
+          contentStoredAt: new Date(),
+        });
+        await this.materials.update(tx, row.id, {
+          contentSha256: row.contentSha256,
+          contentSize: row.contentSize,
+          contentType: row.contentType,
+          contentStoredAt: row.contentStoredAt,
+        });
         return row;
       });
       return stored;
@@ -120,7 +162,8 @@ export class ArchiveContentService implements OnModuleInit {
 
   /** The stored content of a material, opened for reading (`open: false`: only checked, for HEAD and a matching If-None-Match). */
   async content(material: MaterialRow, open: boolean): Promise<ReadStream | null> {
-    if (!material.contentStoredAt || !material.contentSha256) throw new ContentRefusal(404, 'CONTENT_NOT_STORED', `no content of material ${material.id} is stored`);
+    if (!material.contentStoredAt || !material.contentSha256)
+      throw new ContentRefusal(404, 'CONTENT_NOT_STORED', `no content of material ${material.id} is stored`);
     if (!open) return null;
     const path = this.pathOf(material.contentSha256);
     const stream = createReadStream(path);
@@ -128,8 +171,14 @@ export class ArchiveContentService implements OnModuleInit {
       stream.once('open', () => ready());
       stream.once('error', failed);
     }).catch((error: unknown) => {
-      this.log.error(`the content of material ${material.id} is recorded but cannot be read at ${path}: ${String(error)}`);
-      throw new ContentRefusal(503, 'CONTENT_UNAVAILABLE', `the content of material ${material.id} cannot be read right now`);
+      this.log.error(
+        `the content of material ${material.id} is recorded but cannot be read at ${path}: ${String(error)}`,
+      );
+      throw new ContentRefusal(
+        503,
+        'CONTENT_UNAVAILABLE',
+        `the content of material ${material.id} cannot be read right now`,
+      );
     });
     return stream;
   }
@@ -151,7 +200,11 @@ export class ArchiveContentService implements OnModuleInit {
  * stops writing and drains the rest of the body unread (rather than destroying the request, which
  * would reset the connection before the caller reads the refusal) and answers 'too-large'.
  */
-function receive(body: Readable, file: WriteStream, max: number): Promise<{ sha256: string; size: number } | 'too-large'> {
+function receive(
+  body: Readable,
+  file: WriteStream,
+  max: number,
+): Promise<{ sha256: string; size: number } | 'too-large'> {
   const hash = createHash('sha256');
   let size = 0;
   return new Promise((settle, fail) => {

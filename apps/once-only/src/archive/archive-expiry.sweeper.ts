@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { ArchiveConfig } from './archive.config.js';
 import { ARCHIVE_CONFIG } from './archive-content.service.js';
 import { ArchiveService } from './archive.service.js';
@@ -38,7 +44,11 @@ export class ArchiveExpirySweeper implements OnApplicationBootstrap, BeforeAppli
       .then((expired) => {
         if (expired > 0) this.log.log(`${expired} material(s) past their validity marked EXPIRED`);
       })
-      .catch((error: unknown) => this.log.error(`the expiry sweep failed (retried at the next one): ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.log.error(
+          `the expiry sweep failed (retried at the next one): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => (this.running = undefined));
   }
 }

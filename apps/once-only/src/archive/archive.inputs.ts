@@ -26,7 +26,11 @@ export class FileMaterialInput {
   @MaxLength(200)
   title: string;
 
-  @Field({ nullable: true, description: 'E-licences (required): the identifier (GB/T 36904); its issuer is the filing department. Materials: absent' })
+  @Field({
+    nullable: true,
+    description:
+      'E-licences (required): the identifier (GB/T 36904); its issuer is the filing department. Materials: absent',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -41,14 +45,19 @@ export class FileMaterialInput {
   @IsDay()
   validUntil?: string;
 
-  @Field({ nullable: true, description: 'SHA-256 (64 lower-case hex) of the content to be uploaded: the upload must match it' })
+  @Field({
+    nullable: true,
+    description: 'SHA-256 (64 lower-case hex) of the content to be uploaded: the upload must match it',
+  })
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'INVALID_FORMAT: 64 lower-case hexadecimal characters' })
   contentSha256?: string;
 
   @Field({ nullable: true, description: 'The case (办件编号) it came with' })
   @IsOptional()
-  @Matches(/^[\p{L}\p{N}\-_/.:()（）〔〕[\]]{1,64}$/u, { message: 'INVALID_FORMAT: 1–64 letters, digits and - _ / . : ( ) [ ]' })
+  @Matches(/^[\p{L}\p{N}\-_/.:()（）〔〕[\]]{1,64}$/u, {
+    message: 'INVALID_FORMAT: 1–64 letters, digits and - _ / . : ( ) [ ]',
+  })
   caseNumber?: string;
 
   @Field({ nullable: true, description: 'The service item it came with (serviceItems)' })
@@ -57,7 +66,10 @@ export class FileMaterialInput {
   @MaxLength(64)
   serviceItemCode?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A VALID material of the same subject and type that this one replaces (it becomes SUPERSEDED)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A VALID material of the same subject and type that this one replaces (it becomes SUPERSEDED)',
+  })
   @IsOptional()
   @IsUUID()
   supersedes?: string;
@@ -74,7 +86,11 @@ export class ChangeMaterialStatusInput {
   status: MaterialEndStatus;
 
   // Nullable in the schema so that a missing reason is answered REASON_REQUIRED, not a GraphQL validation error.
-  @Field({ nullable: true, description: 'Why (required, at least 4 characters): the subject and the departments relying on it are owed the reason' })
+  @Field({
+    nullable: true,
+    description:
+      'Why (required, at least 4 characters): the subject and the departments relying on it are owed the reason',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

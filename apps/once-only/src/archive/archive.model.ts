@@ -9,8 +9,14 @@ export enum MaterialKind {
 registerEnumType(MaterialKind, {
   name: 'MaterialKind',
   valuesMap: {
-    ELICENCE: { description: 'An electronic licence or certificate (电子证照) with its GB/T 36904 identifier, filed by its issuer' },
-    MATERIAL: { description: 'A material the subject submitted with a case (a lease, a floor plan …), filed by the receiving department' },
+    ELICENCE: {
+      description:
+        'An electronic licence or certificate (电子证照) with its GB/T 36904 identifier, filed by its issuer',
+    },
+    MATERIAL: {
+      description:
+        'A material the subject submitted with a case (a lease, a floor plan …), filed by the receiving department',
+    },
   },
 });
 
@@ -37,7 +43,10 @@ export enum MaterialEndStatus {
   REVOKED = 'REVOKED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(MaterialEndStatus, { name: 'MaterialEndStatus', description: 'What a department may set a VALID material to: REVOKED (撤销) or CANCELLED (注销)' });
+registerEnumType(MaterialEndStatus, {
+  name: 'MaterialEndStatus',
+  description: 'What a department may set a VALID material to: REVOKED (撤销) or CANCELLED (注销)',
+});
 
 @ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'One change of a material’s status: who, when and why' })
 export class MaterialStatusChange {
@@ -53,14 +62,20 @@ export class MaterialStatusChange {
   @Field()
   changedAt: Date;
 
-  @Field(() => String, { nullable: true, description: 'The department whose key made the change; null when the hub did (validity ended)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The department whose key made the change; null when the hub did (validity ended)',
+  })
   changedByDepartment: string | null;
 
   @Field(() => ID, { nullable: true, description: 'SUPERSEDED: the material that replaced it' })
   supersededBy: string | null;
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'An item of a subject’s archive (一档): an e-licence or a material, with its status and stored content' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: 'An item of a subject’s archive (一档): an e-licence or a material, with its status and stored content',
+})
 export class Material {
   @Field(() => ID)
   id: string;
@@ -101,14 +116,20 @@ export class Material {
   @Field(() => ID, { nullable: true })
   supersededBy: string | null;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the content: declared at filing, or computed when it was stored' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 (hex) of the content: declared at filing, or computed when it was stored',
+  })
   contentSha256: string | null;
 
   // Float, not Int: a GraphQL Int is 32-bit and the column is a bigint; sizes stay far below 2^53.
   @Field(() => Float, { nullable: true, description: 'Bytes of the stored content' })
   contentSize: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Media type of the stored content (application/pdf, application/ofd, image/jpeg, image/png)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Media type of the stored content (application/pdf, application/ofd, image/jpeg, image/png)',
+  })
   contentType: string | null;
 
   @Field({ description: 'The content was uploaded and can be downloaded (GET /archive/materials/{id}/content)' })

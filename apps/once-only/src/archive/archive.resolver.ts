@@ -21,22 +21,35 @@ export class ArchiveResolver {
 
   @Roles(Role.SYSTEM)
   @Mutation(() => Material, {
-    description: 'A department system files an e-licence it issued, or a material it received, for a subject the hub knows (一档); the content is uploaded after (PUT /archive/materials/{id}/content)',
+    description:
+      'A department system files an e-licence it issued, or a material it received, for a subject the hub knows (一档); the content is uploaded after (PUT /archive/materials/{id}/content)',
   })
-  async fileMaterial(@Args('input') input: FileMaterialInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<Material> {
+  async fileMaterial(
+    @Args('input') input: FileMaterialInput,
+    @Caller() caller: Principal,
+    @Context() context: HubContext,
+  ): Promise<Material> {
     return touched(context, await this.archive.file(input, requireSystem(caller)));
   }
 
   @Roles(Role.SYSTEM, Role.STEWARD)
-  @Mutation(() => Material, { description: 'A system or steward of the filing department revokes (撤销) or cancels (注销) a VALID material, with the reason' })
-  async changeMaterialStatus(@Args('input') input: ChangeMaterialStatusInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<Material> {
+  @Mutation(() => Material, {
+    description:
+      'A system or steward of the filing department revokes (撤销) or cancels (注销) a VALID material, with the reason',
+  })
+  async changeMaterialStatus(
+    @Args('input') input: ChangeMaterialStatusInput,
+    @Caller() caller: Principal,
+    @Context() context: HubContext,
+  ): Promise<Material> {
     return touched(context, await this.archive.changeStatus(input, caller));
   }
 
   @Roles(Role.SYSTEM, Role.STEWARD)
   @Query(() => Material, { nullable: true, description: 'One material or e-licence of the archive' })
   async material(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<Material | null> {
-    if (!UUID.test(id)) throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a material id is a UUID' }]);
+    if (!UUID.test(id))
+      throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a material id is a UUID' }]);
     return touched(context, await this.archive.material(id.toLowerCase()));
   }
 
@@ -62,7 +75,9 @@ export class MaterialResolver {
   @ResolveField(() => [MaterialStatusChange])
   statusHistory(@Parent() material: Material, @Context() context: HubContext): Promise<MaterialStatusChange[]> {
     if (material.statusHistory) return Promise.resolve(material.statusHistory);
-    return loaderFor<string, MaterialStatusChange[]>(context, 'material-status-history', (ids) => this.archive.histories(ids))
+    return loaderFor<string, MaterialStatusChange[]>(context, 'material-status-history', (ids) =>
+      this.archive.histories(ids),
+    )
       .load(material.id)
       .then((history) => history ?? []);
   }

@@ -43,17 +43,45 @@ export class ArchiveService {
     const type = this.materialType(input.kind, input.materialType, subject.type);
     const title = input.title.trim();
     if (!title) throw new InputError([{ field: 'input.title', code: 'REQUIRED', message: 'a title is required' }]);
-    const licenceId = input.kind === MaterialKind.ELICENCE ? this.checkedLicenceId(input.licenceId, type, by) : noLicenceId(input.licenceId);
-    if (input.issuedOn > today) throw new InputError([{ field: 'input.issuedOn', code: 'DATE_IN_FUTURE', message: `${input.issuedOn} is after today (${today}, China time)` }]);
+    const licenceId =
+      input.kind === MaterialKind.ELICENCE
+        ? this.checkedLicenceId(input.licenceId, type, by)
+        : noLicenceId(input.licenceId);
+    if (input.issuedOn > today)
+      throw new InputError([
+        {
+          field: 'input.issuedOn',
+          code: 'DATE_IN_FUTURE',
+          message: `${input.issuedOn} is after today (${today}, China time)`,
+        },
+      ]);
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null && validUntil < input.issuedOn) {
-      throw new InputError([{ field: 'input.validUntil', code: 'PERIOD_INVALID', message: `the last day of validity ${validUntil} is before the day of issue ${input.issuedOn}` }]);
+      throw new InputError([
+        {
+          field: 'input.validUntil',
+          code: 'PERIOD_INVALID',
+          message: `the last day of validity ${validUntil} is before the day of issue ${input.issuedOn}`,
+        },
+      ]);
     }
     if (validUntil !== null && validUntil < today) {
-      throw new InputError([{ field: 'input.validUntil', code: 'VALIDITY_ENDED', message: `its validity ended on ${validUntil}: only a material in force is filed` }]);
+      throw new InputError([
+        {
+          field: 'input.validUntil',
+          code: 'VALIDITY_ENDED',
+          message: `its validity ended on ${validUntil}: only a material in force is filed`,
+        },
+      ]);
     }
     if (input.serviceItemCode && !this.seed.serviceItems.some((i) => i.code === input.serviceItemCode)) {
-      throw new InputError([{ field: 'input.serviceItemCode', code: 'SERVICE_ITEM_UNKNOWN', message: `no service item ${input.serviceItemCode}` }]);
+      throw new InputError([
+        {
+          field: 'input.serviceItemCode',
+          code: 'SERVICE_ITEM_UNKNOWN',
+          message: `no service item ${input.serviceItemCode}`,
+        },
+      ]);
     }
     const row: MaterialRow = {
       id: randomUUID(),
@@ -82,7 +110,11 @@ export class ArchiveService {
     await this.unitOfWork.run(async (tx) => {
       // FOR SHARE: a death or a closure being applied to the subject waits for this filing.
       if (!(await this.subjects.known(subject, tx))) {
-        throw new HubError('SUBJECT_UNKNOWN', `the hub knows no ${subject.type === 'PERSON' ? 'person' : 'legal entity'} ${subject.id} from its base libraries (yet)`, { subject: subject.id });
+        throw new HubError(
+          'SUBJECT_UNKNOWN',
+          `the hub knows no ${subject.type === 'PERSON' ? 'person' : 'legal entity'} ${subject.id} from its base libraries (yet)`,
+          { subject: subject.id },
+        );
       }
       if (licenceId && (await this.materialRows.licenceOnFile(licenceId, tx))) throw licenceTaken(licenceId);
       const replaced = input.supersedes ? await this.lockedReplaceable(tx, input.supersedes, row, by) : null;
@@ -100,7 +132,14 @@ export class ArchiveService {
         replaced.status = MaterialStatus.SUPERSEDED;
         replaced.supersededBy = row.id;
         await this.materialRows.update(tx, replaced.id, { status: replaced.status, supersededBy: row.id });
-        const change = await this.recordChange(tx, replaced, from, `superseded by ${row.licenceId ?? row.id} (${row.title})`, now, by);
+        const change = await this.recordChange(
+          tx,
+          replaced,
+          from,
+          `superseded by ${row.licenceId ?? row.id} (${row.title})`,
+          now,
+          by,
+        );
         events.push(materialStatusChangedEvent(replaced, change));
       }
       await tx.publish(events);
@@ -115,10 +154,18 @@ export class ArchiveService {
       const material = await this.materialRows.findLocked(tx, input.id);
       if (!material) throw new HubError('MATERIAL_UNKNOWN', `no material ${input.id}`);
       if (!speaksFor(by, material)) {
-        throw new HubError('FORBIDDEN', `only a system or steward of the department that filed it (${material.filedByDepartment}) changes its status`, { department: material.filedByDepartment });
+        throw new HubError(
+          'FORBIDDEN',
+          `only a system or steward of the department that filed it (${material.filedByDepartment}) changes its status`,
+          { department: material.filedByDepartment },
+        );
       }
       if (material.status !== MaterialStatus.VALID) {
-        throw new HubError('INVALID_STATUS_TRANSITION', `the material is ${material.status}: only a VALID one is revoked or cancelled`, { from: material.status, to: input.status });
+        throw new HubError(
+          'INVALID_STATUS_TRANSITION',
+          `the material is ${material.status}: only a VALID one is revoked or cancelled`,
+          { from: material.status, to: input.status },
+        );
       }
       const from = material.status;
       material.status = input.status;
@@ -142,11 +189,22 @@ export class ArchiveService {
       const count = await this.unitOfWork.run(async (tx) => {
         const due = await this.materialRows.dueToExpire(tx, today, MaterialStatus.VALID, EXPIRY_BATCH);
         if (due.length === 0) return 0;
-        await this.materialRows.markAll(tx, due.map((m) => m.id), MaterialStatus.EXPIRED);
+        await this.materialRows.markAll(
+          tx,
+          due.map((m) => m.id),
+          MaterialStatus.EXPIRED,
+        );
         const events: NewEvent[] = [];
         for (const material of due) {
           material.status = MaterialStatus.EXPIRED;
-          const change = await this.recordChange(tx, material, MaterialStatus.VALID, `validity ended on ${material.validUntil}`, now, null);
+          const change = await this.recordChange(
+            tx,
+            material,
+            MaterialStatus.VALID,
+            `validity ended on ${material.validUntil}`,
+            now,
+            null,
+          );
           events.push(materialStatusChangedEvent(material, change));
         }
         await tx.publish(events);
@@ -210,49 +268,113 @@ export class ArchiveService {
     const type = this.seed.materialTypes.find((t) => t.code === code);
     if (!type || type.kind !== kind) {
       const known = this.seed.materialTypes.filter((t) => t.kind === kind).map((t) => t.code);
-      throw new InputError([{ field: 'input.materialType', code: 'MATERIAL_TYPE_UNKNOWN', message: `no ${kind} type ${code}; known: ${known.join(', ')}` }]);
+      throw new InputError([
+        {
+          field: 'input.materialType',
+          code: 'MATERIAL_TYPE_UNKNOWN',
+          message: `no ${kind} type ${code}; known: ${known.join(', ')}`,
+        },
+      ]);
     }
     if (type.subjectType && type.subjectType !== subjectType) {
-      throw new InputError([{ field: 'input.materialType', code: 'MATERIAL_TYPE_SUBJECT_MISMATCH', message: `a ${type.name} (${code}) is held by a ${type.subjectType}, not a ${subjectType}` }]);
+      throw new InputError([
+        {
+          field: 'input.materialType',
+          code: 'MATERIAL_TYPE_SUBJECT_MISMATCH',
+          message: `a ${type.name} (${code}) is held by a ${type.subjectType}, not a ${subjectType}`,
+        },
+      ]);
     }
     return type;
   }
 
   /** The normalised identifier of an e-licence the caller's department issued, of the filed type. */
   private checkedLicenceId(value: string | undefined, type: MaterialTypeSpec, by: FilingSystem): string {
-    if (!value?.trim()) throw new InputError([{ field: 'input.licenceId', code: 'REQUIRED', message: 'an e-licence is filed with its identifier (GB/T 36904)' }]);
+    if (!value?.trim())
+      throw new InputError([
+        {
+          field: 'input.licenceId',
+          code: 'REQUIRED',
+          message: 'an e-licence is filed with its identifier (GB/T 36904)',
+        },
+      ]);
     const parsed = parseELicenceId(value);
-    if (!parsed.ok) throw new InputError([{ field: 'input.licenceId', code: parsed.error.code, message: parsed.error.message }]);
+    if (!parsed.ok)
+      throw new InputError([{ field: 'input.licenceId', code: parsed.error.code, message: parsed.error.message }]);
     const { id, typeCode, issuerUscc } = parsed.value;
     if (typeCode !== type.code) {
-      throw new InputError([{ field: 'input.licenceId', code: 'ELICENCE_TYPE_MISMATCH', message: `the identifier is of licence type ${typeCode}, the material type is ${type.code}` }]);
+      throw new InputError([
+        {
+          field: 'input.licenceId',
+          code: 'ELICENCE_TYPE_MISMATCH',
+          message: `the identifier is of licence type ${typeCode}, the material type is ${type.code}`,
+        },
+      ]);
     }
     if (issuerUscc !== by.departmentUscc) {
-      throw new HubError('ISSUER_MISMATCH', `the licence was issued by ${issuerUscc}: a department files only the licences it issued (${by.departmentUscc})`, { issuer: issuerUscc });
+      throw new HubError(
+        'ISSUER_MISMATCH',
+        `the licence was issued by ${issuerUscc}: a department files only the licences it issued (${by.departmentUscc})`,
+        { issuer: issuerUscc },
+      );
     }
     if (type.issuers && !type.issuers.includes(issuerUscc)) {
-      throw new HubError('ISSUER_MISMATCH', `${issuerUscc} does not issue ${type.name} (${type.code}); its issuers: ${type.issuers.join(', ')}`, { issuer: issuerUscc, issuers: type.issuers });
+      throw new HubError(
+        'ISSUER_MISMATCH',
+        `${issuerUscc} does not issue ${type.name} (${type.code}); its issuers: ${type.issuers.join(', ')}`,
+        { issuer: issuerUscc, issuers: type.issuers },
+      );
     }
     return id;
   }
 
   /** The material a filing replaces, locked: VALID, of the same subject and type, filed by the caller's department. */
-  private async lockedReplaceable(tx: Transaction, id: string, replacement: MaterialRow, principal: FilingSystem): Promise<MaterialRow> {
+  private async lockedReplaceable(
+    tx: Transaction,
+    id: string,
+    replacement: MaterialRow,
+    principal: FilingSystem,
+  ): Promise<MaterialRow> {
     const old = await this.materialRows.findLocked(tx, id);
-    if (!old) throw new InputError([{ field: 'input.supersedes', code: 'MATERIAL_UNKNOWN', message: `no material ${id}` }]);
-    if (old.subjectId !== replacement.subjectId || old.materialType !== replacement.materialType || old.kind !== replacement.kind) {
+    if (!old)
+      throw new InputError([{ field: 'input.supersedes', code: 'MATERIAL_UNKNOWN', message: `no material ${id}` }]);
+    if (
+      old.subjectId !== replacement.subjectId ||
+      old.materialType !== replacement.materialType ||
+      old.kind !== replacement.kind
+    ) {
       throw new InputError([
-        { field: 'input.supersedes', code: 'SUPERSEDES_MISMATCH', message: `material ${id} is a ${old.materialType} of ${old.subjectId}, not a ${replacement.materialType} of ${replacement.subjectId}` },
+        {
+          field: 'input.supersedes',
+          code: 'SUPERSEDES_MISMATCH',
+          message: `material ${id} is a ${old.materialType} of ${old.subjectId}, not a ${replacement.materialType} of ${replacement.subjectId}`,
+        },
       ]);
     }
-    if (!speaksFor(principal, old)) throw new HubError('FORBIDDEN', `only the department that filed it (${old.filedByDepartment}) replaces material ${id}`, { department: old.filedByDepartment });
+    if (!speaksFor(principal, old))
+      throw new HubError(
+        'FORBIDDEN',
+        `only the department that filed it (${old.filedByDepartment}) replaces material ${id}`,
+        { department: old.filedByDepartment },
+      );
     if (old.status !== MaterialStatus.VALID) {
-      throw new HubError('INVALID_STATUS_TRANSITION', `material ${id} is ${old.status}: only a VALID one is superseded`, { from: old.status, to: MaterialStatus.SUPERSEDED });
+      throw new HubError(
+        'INVALID_STATUS_TRANSITION',
+        `material ${id} is ${old.status}: only a VALID one is superseded`,
+        { from: old.status, to: MaterialStatus.SUPERSEDED },
+      );
     }
     return old;
   }
 
-  private async recordChange(tx: Transaction, material: MaterialRow, from: string | null, reason: string | null, now: Date, by: Principal | null): Promise<MaterialStatusChangeRow> {
+  private async recordChange(
+    tx: Transaction,
+    material: MaterialRow,
+    from: string | null,
+    reason: string | null,
+    now: Date,
+    by: Principal | null,
+  ): Promise<MaterialStatusChangeRow> {
     const change: MaterialStatusChangeRow = {
       id: randomUUID(),
       materialId: material.id,
@@ -277,7 +399,14 @@ function speaksFor(by: Principal, material: MaterialRow): boolean {
 }
 
 function noLicenceId(value: string | undefined): null {
-  if (value?.trim()) throw new InputError([{ field: 'input.licenceId', code: 'LICENCE_ID_NOT_ALLOWED', message: 'only an e-licence (kind ELICENCE) has a licence identifier' }]);
+  if (value?.trim())
+    throw new InputError([
+      {
+        field: 'input.licenceId',
+        code: 'LICENCE_ID_NOT_ALLOWED',
+        message: 'only an e-licence (kind ELICENCE) has a licence identifier',
+      },
+    ]);
   return null;
 }
 

@@ -50,7 +50,9 @@ export class MaterialRepository extends Repository {
 
   /** A material's title (null when there is no such material). */
   async titleOf(id: string, tx?: InTransaction): Promise<string | null> {
-    const row = await this.manager(tx).getRepository(MaterialRow).findOne({ where: { id }, select: { id: true, title: true } });
+    const row = await this.manager(tx)
+      .getRepository(MaterialRow)
+      .findOne({ where: { id }, select: { id: true, title: true } });
     return row?.title ?? null;
   }
 
@@ -63,7 +65,13 @@ export class MaterialRepository extends Repository {
     await tx.manager.getRepository(MaterialRow).insert(material);
   }
 
-  async update(tx: InTransaction, id: string, changes: Partial<Pick<MaterialRow, 'status' | 'supersededBy' | 'contentSha256' | 'contentSize' | 'contentType' | 'contentStoredAt'>>): Promise<void> {
+  async update(
+    tx: InTransaction,
+    id: string,
+    changes: Partial<
+      Pick<MaterialRow, 'status' | 'supersededBy' | 'contentSha256' | 'contentSize' | 'contentType' | 'contentStoredAt'>
+    >,
+  ): Promise<void> {
     await tx.manager.getRepository(MaterialRow).update({ id }, changes);
   }
 
@@ -92,7 +100,10 @@ export class MaterialRepository extends Repository {
   ofSubject(subjectId: string, kind?: string, status?: string): Promise<MaterialRow[]> {
     return this.manager()
       .getRepository(MaterialRow)
-      .find({ where: { subjectId, ...(kind ? { kind } : {}), ...(status ? { status } : {}) }, order: { filedAt: 'DESC', id: 'DESC' } });
+      .find({
+        where: { subjectId, ...(kind ? { kind } : {}), ...(status ? { status } : {}) },
+        order: { filedAt: 'DESC', id: 'DESC' },
+      });
   }
 
   async insertChange(tx: InTransaction, change: MaterialStatusChangeRow): Promise<void> {

@@ -1,5 +1,10 @@
 import type { Transaction } from '@hub/events';
-import { recountDeadline, type DeadlineChange, type DeadlineChangeCause, type WorkingDayCalendar } from '@hub/working-days';
+import {
+  recountDeadline,
+  type DeadlineChange,
+  type DeadlineChangeCause,
+  type WorkingDayCalendar,
+} from '@hub/working-days';
 import { dataCorrectionChanged } from '../correction/correction.events.js';
 import type { DataCorrectionRepository } from '../correction/data-correction.repository.js';
 
@@ -23,7 +28,12 @@ export async function recountCorrectionDeadlines(
   for (const row of rows) {
     const workingDays = row.working_days ?? defaultWorkingDays;
     const change: DeadlineChange | null = recountDeadline(
-      { submittedAt: new Date(row.reported_at), workingDays, deadline: row.deadline, provisional: row.deadline_provisional },
+      {
+        submittedAt: new Date(row.reported_at),
+        workingDays,
+        deadline: row.deadline,
+        provisional: row.deadline_provisional,
+      },
       calendar,
       cause,
       now,

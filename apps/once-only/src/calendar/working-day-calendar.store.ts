@@ -21,7 +21,11 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   private latest: { at: number; calendar: WorkingDayCalendar } | null = null;
   private readonly watch = new CoverageWatch({
     calendar: () => this.last(),
-    warn: (message, coverage) => this.log.warn({ officialUntil: coverage.officialUntil, firstProvisionalYear: coverage.firstProvisionalYear }, message),
+    warn: (message, coverage) =>
+      this.log.warn(
+        { officialUntil: coverage.officialUntil, firstProvisionalYear: coverage.firstProvisionalYear },
+        message,
+      ),
   });
 
   constructor(
@@ -62,7 +66,17 @@ export class WorkingDayCalendarStore implements OnApplicationBootstrap, OnApplic
   /** The calendar file with every notice this app holds, as `tx` sees them (the pool's view without one). */
   async calendarIn(tx?: InTransaction): Promise<WorkingDayCalendar> {
     const rows = await this.notices.all(tx);
-    return rows.reduce((calendar, n) => calendar.withNotice({ year: n.year, holidays: n.holidays, workdays: n.workdays, source: n.source, version: n.version }), this.base);
+    return rows.reduce(
+      (calendar, n) =>
+        calendar.withNotice({
+          year: n.year,
+          holidays: n.holidays,
+          workdays: n.workdays,
+          source: n.source,
+          version: n.version,
+        }),
+      this.base,
+    );
   }
 
   /**

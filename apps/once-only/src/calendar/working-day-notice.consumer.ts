@@ -33,6 +33,12 @@ export class WorkingDayNoticeConsumer implements EventConsumer {
     const stored = await this.notices.keepIfNewer(tx, notice, new Date());
     if (!stored) return; // this version or a later one is here already
     const calendar = await this.calendars.calendarIn(tx);
-    await recountCorrectionDeadlines(this.corrections, tx, calendar, { kind: 'notice', year: notice.year, version: notice.version }, loadConfig(CorrectionConfig).DATA_CORRECTION_WORKING_DAYS);
+    await recountCorrectionDeadlines(
+      this.corrections,
+      tx,
+      calendar,
+      { kind: 'notice', year: notice.year, version: notice.version },
+      loadConfig(CorrectionConfig).DATA_CORRECTION_WORKING_DAYS,
+    );
   }
 }

@@ -6,7 +6,10 @@ import { Repository, type InTransaction } from '@hub/persistence';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
 
 /** A notice as the catalog published it (what of it this app keeps). */
-export type ReceivedNotice = Pick<CatalogWorkingDayNoticeEntered, 'year' | 'version' | 'holidays' | 'workdays' | 'source' | 'enteredAt'>;
+export type ReceivedNotice = Pick<
+  CatalogWorkingDayNoticeEntered,
+  'year' | 'version' | 'holidays' | 'workdays' | 'source' | 'enteredAt'
+>;
 
 /** The advisory lock between giving deadlines and counting them again. */
 const NOTICE_LOCK = `${ONCE_ONLY_SCHEMA}.working_day_notice`;
@@ -33,8 +36,12 @@ export class WorkingDayNoticeRepository extends Repository {
   }
 
   /** Every notice held (the latest version of each year), by year; as the transaction sees them, when given. */
-  all(tx?: InTransaction): Promise<Array<{ year: number; version: number; holidays: string[]; workdays: string[]; source: string }>> {
-    return this.manager(tx).query(`SELECT year, version, holidays, workdays, source FROM ${ONCE_ONLY_SCHEMA}.working_day_notice ORDER BY year`);
+  all(
+    tx?: InTransaction,
+  ): Promise<Array<{ year: number; version: number; holidays: string[]; workdays: string[]; source: string }>> {
+    return this.manager(tx).query(
+      `SELECT year, version, holidays, workdays, source FROM ${ONCE_ONLY_SCHEMA}.working_day_notice ORDER BY year`,
+    );
   }
 
   /** Held by a transaction that gives a deadline: waits while a notice is applied, and holds the next one off until it ends. */

@@ -53,7 +53,10 @@ export const MAX_CORRECTED_VALUE_LENGTH = 500;
  * of the keys that changed, e.g. {"registeredAddress":"…"}. Null when the event does not touch the
  * field. Cut at MAX_CORRECTED_VALUE_LENGTH characters, ending in "…".
  */
-export function correctedValueOf(keys: readonly string[], changes: Record<string, { from: unknown; to: unknown }>): { value: string | null } | null {
+export function correctedValueOf(
+  keys: readonly string[],
+  changes: Record<string, { from: unknown; to: unknown }>,
+): { value: string | null } | null {
   const changed = keys.filter((k) => Object.hasOwn(changes, k));
   if (changed.length === 0) return null;
   let value: string | null;
@@ -63,6 +66,7 @@ export function correctedValueOf(keys: readonly string[], changes: Record<string
   } else {
     value = JSON.stringify(Object.fromEntries(changed.map((k) => [k, changes[k].to ?? null])));
   }
-  if (value !== null && [...value].length > MAX_CORRECTED_VALUE_LENGTH) value = `${[...value].slice(0, MAX_CORRECTED_VALUE_LENGTH - 1).join('')}…`;
+  if (value !== null && [...value].length > MAX_CORRECTED_VALUE_LENGTH)
+    value = `${[...value].slice(0, MAX_CORRECTED_VALUE_LENGTH - 1).join('')}…`;
   return { value };
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventConsumer, Transaction } from '@hub/events';
-import { LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC, type Combined, type LegalEntityChanged, type PopulationChanged } from '@hub/contracts';
+import {
+  LEGAL_ENTITY_TOPIC,
+  POPULATION_PERSON_TOPIC,
+  type Combined,
+  type LegalEntityChanged,
+  type PopulationChanged,
+} from '@hub/contracts';
 import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { changeKeysOf, correctedValueOf } from './correctable-fields.js';
 import { dataCorrectionChanged, type DataCorrectionState } from './correction.events.js';
@@ -47,7 +53,12 @@ export class CorrectionEventsConsumer implements EventConsumer {
       const keys = changeKeysOf(subjectType, report.field);
       const corrected = keys && correctedValueOf(keys, data.changes);
       if (!corrected) continue;
-      await this.corrections.markCorrected(tx, report.id, { value: corrected.value, eventId: event.id, version: data.version, at: now });
+      await this.corrections.markCorrected(tx, report.id, {
+        value: corrected.value,
+        eventId: event.id,
+        version: data.version,
+        at: now,
+      });
       const closed: DataCorrectionState = {
         id: report.id,
         subjectType: report.subject_type,

@@ -9,7 +9,10 @@ import { Caller, Roles, SupervisionConfig, supervisesEveryDepartment } from '@hu
 import { IN_ONCE_ONLY_SCHEMA } from '../once-only.graphql-scope.js';
 import { DataCorrectionRepository } from './data-correction.repository.js';
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A source department's data corrections unanswered past their deadline (督办)" })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: "A source department's data corrections unanswered past their deadline (督办)",
+})
 export class DataCorrectionOverdueCount {
   @Field({ description: 'The source department, which should have answered' })
   departmentUscc: string;
@@ -34,7 +37,10 @@ export class CorrectionSupervisionResolver {
       "Corrections unanswered past their deadline counted per source department, most first (督办): a steward's own department's; every department's for admins, hub-wide stewards and the supervising department's stewards",
   })
   async overdueDataCorrectionCounts(@Caller() caller: Principal): Promise<DataCorrectionOverdueCount[]> {
-    const rows = await this.corrections.overdueCounts(chinaDate(new Date()), supervisesEveryDepartment(caller, this.config) ? undefined : (caller.departmentUscc ?? ''));
+    const rows = await this.corrections.overdueCounts(
+      chinaDate(new Date()),
+      supervisesEveryDepartment(caller, this.config) ? undefined : (caller.departmentUscc ?? ''),
+    );
     return rows.map((r) => ({ departmentUscc: r.department, count: r.count, earliestDeadline: r.earliest }));
   }
 }

@@ -1,5 +1,9 @@
 import type { NewEvent } from '@hub/events';
-import { ONCE_ONLY_DATA_CORRECTION_TOPIC as DATA_CORRECTION_TOPIC, ONCE_ONLY_EVENT, type OnceOnlyDataCorrectionChanged } from '@hub/contracts';
+import {
+  ONCE_ONLY_DATA_CORRECTION_TOPIC as DATA_CORRECTION_TOPIC,
+  ONCE_ONLY_EVENT,
+  type OnceOnlyDataCorrectionChanged,
+} from '@hub/contracts';
 import { ONCE_ONLY_SOURCE } from '../once-only.events.js';
 import type { DataCorrectionRow } from './correction.entities.js';
 
@@ -7,7 +11,10 @@ import type { DataCorrectionRow } from './correction.entities.js';
  * The payload of hub.once-only.data-correction-changed.v1 (@hub/contracts), with the subject type and
  * the status as the row holds them (strings: its columns take only the contract's values).
  */
-type DataCorrectionChanged = Omit<OnceOnlyDataCorrectionChanged, 'subjectType' | 'status'> & { subjectType: string; status: string };
+type DataCorrectionChanged = Omit<OnceOnlyDataCorrectionChanged, 'subjectType' | 'status'> & {
+  subjectType: string;
+  status: string;
+};
 
 /** What the event says of a correction. */
 export type DataCorrectionState = Pick<
@@ -33,7 +40,11 @@ export type DataCorrectionState = Pick<
  * the reported and proposed values and the report's reason: they may be personal data, and a
  * reader of the topic who needs them asks for the correction under its own rights.
  */
-export function dataCorrectionChanged(row: DataCorrectionState, at: Date, previousDeadline?: string): NewEvent<DataCorrectionChanged> {
+export function dataCorrectionChanged(
+  row: DataCorrectionState,
+  at: Date,
+  previousDeadline?: string,
+): NewEvent<DataCorrectionChanged> {
   return {
     topic: DATA_CORRECTION_TOPIC,
     type: ONCE_ONLY_EVENT.dataCorrectionChanged,

@@ -9,7 +9,10 @@ export class ReportDataCorrectionInput {
   @MaxLength(40)
   subject: string;
 
-  @Field({ description: 'The graph field believed wrong: Person.<field> for a citizen, LegalEntity.<field> for a company (only fields the library corrects by its change event)' })
+  @Field({
+    description:
+      'The graph field believed wrong: Person.<field> for a citizen, LegalEntity.<field> for a company (only fields the library corrects by its change event)',
+  })
   @IsString()
   @MaxLength(100)
   field: string;

@@ -13,7 +13,10 @@ registerEnumType(DataCorrectionStatus, {
   name: 'DataCorrectionStatus',
   valuesMap: {
     ROUTED: { description: 'With the source department, awaiting its correction or its answer' },
-    ACCEPTED: { description: 'The source department accepted the report (受理): answered on time, its record to be corrected by its own system; CORRECTED when the change event carries the field' },
+    ACCEPTED: {
+      description:
+        'The source department accepted the report (受理): answered on time, its record to be corrected by its own system; CORRECTED when the change event carries the field',
+    },
     CORRECTED: { description: "The source corrected the record: the library's change event carried the field" },
     REJECTED: { description: 'The source department holds the record right, and said why' },
   },
@@ -38,8 +41,13 @@ export enum DeadlineChangeCause {
 registerEnumType(DeadlineChangeCause, {
   name: 'CorrectionDeadlineChangeCause',
   valuesMap: {
-    NOTICE: { description: "A year's State Council notice was entered or corrected in the catalog (noticeYear, noticeVersion)" },
-    CALENDAR: { description: 'The app started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)' },
+    NOTICE: {
+      description: "A year's State Council notice was entered or corrected in the catalog (noticeYear, noticeVersion)",
+    },
+    CALENDAR: {
+      description:
+        'The app started with another calendar than the one the deadline was counted with (a new calendar file, statutory holidays applied)',
+    },
   },
 });
 
@@ -70,7 +78,11 @@ export class CorrectionDeadlineChange {
   changedAt: Date;
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'A data correction (校核纠错): a value reported wrong, routed to the source department of the record (一数一源)' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description:
+    'A data correction (校核纠错): a value reported wrong, routed to the source department of the record (一数一源)',
+})
 export class DataCorrection {
   @Field(() => ID)
   id: string;
@@ -84,7 +96,10 @@ export class DataCorrection {
   @Field({ description: 'The graph field reported, e.g. Person.name' })
   field: string;
 
-  @Field(() => String, { nullable: true, description: 'The value the reporter was served, as it saw it (possibly masked)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value the reporter was served, as it saw it (possibly masked)',
+  })
   reportedValue: string | null;
 
   @Field(() => String, { nullable: true, description: 'The value the reporter believes right' })
@@ -111,12 +126,15 @@ export class DataCorrection {
   @Field(() => String, { nullable: true })
   sourceSystem: string | null;
 
-  @Field({ description: 'The last day an answer is on time: DATA_CORRECTION_WORKING_DAYS (default 5) working days after the report day (China Standard Time)' })
+  @Field({
+    description:
+      'The last day an answer is on time: DATA_CORRECTION_WORKING_DAYS (default 5) working days after the report day (China Standard Time)',
+  })
   deadline: string;
 
   @Field({
     description:
-      "True while a day counted falls in a year whose State Council notice (调休) the hub does not hold: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered",
+      'True while a day counted falls in a year whose State Council notice (调休) the hub does not hold: that year counts only its statutory holidays, and the deadline is counted again when the notice is entered',
   })
   deadlineProvisional: boolean;
 
@@ -139,7 +157,10 @@ export class DataCorrection {
   @Field(() => Date, { nullable: true })
   resolvedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the source rejected the report; or its note when it accepted it (受理)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the source rejected the report; or its note when it accepted it (受理)',
+  })
   resolutionReason: string | null;
 
   @Field(() => String, {
@@ -149,7 +170,10 @@ export class DataCorrection {
   })
   correctedValue: string | null;
 
-  @Field(() => String, { nullable: true, description: "CORRECTED: the id of the library's change event that carried the correction" })
+  @Field(() => String, {
+    nullable: true,
+    description: "CORRECTED: the id of the library's change event that carried the correction",
+  })
   correctionEvent: string | null;
 
   @Field(() => Int, { nullable: true, description: 'CORRECTED: the record version that change made' })

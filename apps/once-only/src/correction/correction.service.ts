@@ -19,8 +19,19 @@ import { CorrectionConfig } from './correction.config.js';
 import type { DataCorrectionRow } from './correction.entities.js';
 import { dataCorrectionChanged } from './correction.events.js';
 import { DataCorrectionRepository } from './data-correction.repository.js';
-import type { AcceptDataCorrectionInput, RejectDataCorrectionInput, ReportDataCorrectionInput } from './correction.inputs.js';
-import { CorrectionDeadlineChange, DataCorrection, DataCorrectionConnection, DataCorrectionRole, DataCorrectionStatus, DeadlineChangeCause } from './correction.model.js';
+import type {
+  AcceptDataCorrectionInput,
+  RejectDataCorrectionInput,
+  ReportDataCorrectionInput,
+} from './correction.inputs.js';
+import {
+  CorrectionDeadlineChange,
+  DataCorrection,
+  DataCorrectionConnection,
+  DataCorrectionRole,
+  DataCorrectionStatus,
+  DeadlineChangeCause,
+} from './correction.model.js';
 
 /** Who holds a record: its provenance, as the library serves it. */
 interface Provenance {
@@ -29,8 +40,16 @@ interface Provenance {
 }
 
 const SOURCE_QUERY: Record<Subject['type'], { query: string; root: 'person' | 'legalEntity' }> = {
-  PERSON: { root: 'person', query: 'query DataCorrectionSource($id: String!) { person(idNumber: $id) { provenance { sourceDepartment sourceSystem } } }' },
-  LEGAL_ENTITY: { root: 'legalEntity', query: 'query DataCorrectionSource($id: String!) { legalEntity(uscc: $id) { provenance { sourceDepartment sourceSystem } } }' },
+  PERSON: {
+    root: 'person',
+    query:
+      'query DataCorrectionSource($id: String!) { person(idNumber: $id) { provenance { sourceDepartment sourceSystem } } }',
+  },
+  LEGAL_ENTITY: {
+    root: 'legalEntity',
+    query:
+      'query DataCorrectionSource($id: String!) { legalEntity(uscc: $id) { provenance { sourceDepartment sourceSystem } } }',
+  },
 };
 
 const CURSOR_KEY = /^[^|]+\|[0-9a-f-]{36}$/;
@@ -65,17 +84,31 @@ export class CorrectionService implements OnApplicationBootstrap {
     try {
       const changed = await this.unitOfWork.run(async (tx) => {
         await this.calendars.lockForRecount(tx);
-        return recountCorrectionDeadlines(this.correctionRows, tx, await this.calendars.calendarIn(tx), { kind: 'calendar' }, this.config.DATA_CORRECTION_WORKING_DAYS);
+        return recountCorrectionDeadlines(
+          this.correctionRows,
+          tx,
+          await this.calendars.calendarIn(tx),
+          { kind: 'calendar' },
+          this.config.DATA_CORRECTION_WORKING_DAYS,
+        );
       });
       if (changed > 0) {
         this.log.info({ changed }, 'correction deadlines counted again with the current working-day calendar');
       }
     } catch (error) {
-      this.log.error({ err: error }, 'could not count the open correction deadlines again with the current working-day calendar');
+      this.log.error(
+        { err: error },
+        'could not count the open correction deadlines again with the current working-day calendar',
+      );
     }
   }
 
-  async report(input: ReportDataCorrectionInput, by: Principal & { departmentUscc: string }, context: HubContext, now = new Date()): Promise<DataCorrection> {
+  async report(
+    input: ReportDataCorrectionInput,
+    by: Principal & { departmentUscc: string },
+    context: HubContext,
+    now = new Date(),
+  ): Promise<DataCorrection> {
     const subject = parseSubject(input.subject.trim(), 'input.subject');
     const field = input.field.trim();
     if (!changeKeysOf(subject.type, field)) {
@@ -136,10 +169,22 @@ export class CorrectionService implements OnApplicationBootstrap {
     const row = await this.unitOfWork.run(async (tx) => {
       const correction = await this.locked(tx, input.id);
       if (!actsFor(by, correction.sourceDepartment)) {
-        throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) rejects this report`, { department: correction.sourceDepartment });
+        throw new HubError(
+          'FORBIDDEN',
+          `only the source department ${correction.sourceDepartment} (its systems or stewards) rejects this report`,
+          { department: correction.sourceDepartment },
+        );
       }
-      if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
-      Object.assign(correction, { status: DataCorrectionStatus.REJECTED, resolvedAt: now, resolutionReason: reason, resolvedByKey: by.keyId });
+      if (correction.status !== DataCorrectionStatus.ROUTED)
+        throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, {
+          status: correction.status,
+        });
+      Object.assign(correction, {
+        status: DataCorrectionStatus.REJECTED,
+        resolvedAt: now,
+        resolutionReason: reason,
+        resolvedByKey: by.keyId,
+      });
       await this.correctionRows.save(tx, correction);
       await tx.publish([dataCorrectionChanged(correction, now)]);
       return correction;
@@ -158,10 +203,21 @@ export class CorrectionService implements OnApplicationBootstrap {
     const row = await this.unitOfWork.run(async (tx) => {
       const correction = await this.locked(tx, input.id);
       if (!actsFor(by, correction.sourceDepartment)) {
-        throw new HubError('FORBIDDEN', `only the source department ${correction.sourceDepartment} (its systems or stewards) accepts this report`, { department: correction.sourceDepartment });
+        throw new HubError(
+          'FORBIDDEN',
+          `only the source department ${correction.sourceDepartment} (its systems or stewards) accepts this report`,
+          { department: correction.sourceDepartment },
+        );
       }
-      if (correction.status !== DataCorrectionStatus.ROUTED) throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, { status: correction.status });
-      Object.assign(correction, { status: DataCorrectionStatus.ACCEPTED, resolutionReason: note, resolvedByKey: by.keyId });
+      if (correction.status !== DataCorrectionStatus.ROUTED)
+        throw new HubError('CORRECTION_CLOSED', `the correction is ${correction.status} already`, {
+          status: correction.status,
+        });
+      Object.assign(correction, {
+        status: DataCorrectionStatus.ACCEPTED,
+        resolutionReason: note,
+        resolvedByKey: by.keyId,
+      });
       await this.correctionRows.save(tx, correction);
       await tx.publish([dataCorrectionChanged(correction, now)]);
       return correction;
@@ -175,7 +231,10 @@ export class CorrectionService implements OnApplicationBootstrap {
     const row = await this.correctionRows.findById(id);
     if (!row) return null;
     if (!actsFor(by, row.reporterDepartment) && !actsFor(by, row.sourceDepartment)) {
-      throw new HubError('FORBIDDEN', "a correction is seen by the reporter's department and the source department (and hub-wide stewards)");
+      throw new HubError(
+        'FORBIDDEN',
+        "a correction is seen by the reporter's department and the source department (and hub-wide stewards)",
+      );
     }
     return toCorrection(row, now);
   }
@@ -202,7 +261,11 @@ export class CorrectionService implements OnApplicationBootstrap {
       cursor = { reportedAt: at, id };
     }
     const rows = await this.correctionRows.list({
-      ...(by.departmentUscc ? (role === DataCorrectionRole.TO_ANSWER ? { sourceDepartment: by.departmentUscc } : { reporterDepartment: by.departmentUscc }) : {}),
+      ...(by.departmentUscc
+        ? role === DataCorrectionRole.TO_ANSWER
+          ? { sourceDepartment: by.departmentUscc }
+          : { reporterDepartment: by.departmentUscc }
+        : {}),
       status,
       movedBy,
       after: cursor,
@@ -217,7 +280,13 @@ export class CorrectionService implements OnApplicationBootstrap {
    * (the resolver admits only these) — all of them too with `everyDepartment` (the supervising
    * department's stewards). `now` decides what is overdue.
    */
-  async overdue(by: Principal, first: number, after?: string, now = new Date(), everyDepartment = false): Promise<DataCorrectionConnection> {
+  async overdue(
+    by: Principal,
+    first: number,
+    after?: string,
+    now = new Date(),
+    everyDepartment = false,
+  ): Promise<DataCorrectionConnection> {
     let cursor: { deadline: string; id: string } | undefined;
     if (after) {
       const [deadline, id] = decodeCursor('overdue-correction', after, (k) => CURSOR_KEY.test(k)).split('|');
@@ -225,7 +294,8 @@ export class CorrectionService implements OnApplicationBootstrap {
     }
     const rows = await this.correctionRows.overdue({
       today: chinaDate(now),
-      sourceDepartment: !everyDepartment && !hasRole(by, Role.ADMIN) && by.departmentUscc ? by.departmentUscc : undefined,
+      sourceDepartment:
+        !everyDepartment && !hasRole(by, Role.ADMIN) && by.departmentUscc ? by.departmentUscc : undefined,
       after: cursor,
       limit: first + 1,
     });
@@ -236,13 +306,28 @@ export class CorrectionService implements OnApplicationBootstrap {
   private async sourceOf(subject: Subject, context: HubContext): Promise<Provenance> {
     const { query, root } = SOURCE_QUERY[subject.type];
     // context.access is set: the resolver asked for a principal.
-    const answer = await this.gateway.query<Record<string, { provenance: Provenance } | null>>(context.access!, query, { id: subject.id }, context.requestId);
+    const answer = await this.gateway.query<Record<string, { provenance: Provenance } | null>>(
+      context.access!,
+      query,
+      { id: subject.id },
+      context.requestId,
+    );
     const record = answer.data?.[root];
-    if (record?.provenance?.sourceDepartment) return { sourceDepartment: record.provenance.sourceDepartment, sourceSystem: record.provenance.sourceSystem ?? null };
+    if (record?.provenance?.sourceDepartment)
+      return {
+        sourceDepartment: record.provenance.sourceDepartment,
+        sourceSystem: record.provenance.sourceSystem ?? null,
+      };
     if (answer.errors.length > 0) {
-      throw new HubError('SOURCE_UNAVAILABLE', `the record's source could not be read: ${answer.errors[0].message}`, { code: answer.errors[0].extensions?.code ?? null });
+      throw new HubError('SOURCE_UNAVAILABLE', `the record's source could not be read: ${answer.errors[0].message}`, {
+        code: answer.errors[0].extensions?.code ?? null,
+      });
     }
-    throw new HubError('SUBJECT_UNKNOWN', `the ${subject.type === 'PERSON' ? 'population' : 'legal-entity'} library holds no record of ${subject.id}`, { subjectType: subject.type });
+    throw new HubError(
+      'SUBJECT_UNKNOWN',
+      `the ${subject.type === 'PERSON' ? 'population' : 'legal-entity'} library holds no record of ${subject.id}`,
+      { subjectType: subject.type },
+    );
   }
 
   private async checkEvidence(subject: Subject, ids: string[]): Promise<void> {
@@ -250,7 +335,13 @@ export class CorrectionService implements OnApplicationBootstrap {
     const found = await this.materials.idsOfSubject(ids, subject.id);
     const missing = ids.filter((id) => !found.includes(id));
     if (missing.length > 0) {
-      throw new InputError([{ field: 'input.evidence', code: 'EVIDENCE_INVALID', message: `no material ${missing.join(', ')} in the archive of ${subject.id}` }]);
+      throw new InputError([
+        {
+          field: 'input.evidence',
+          code: 'EVIDENCE_INVALID',
+          message: `no material ${missing.join(', ')} in the archive of ${subject.id}`,
+        },
+      ]);
     }
   }
 
@@ -261,10 +352,19 @@ export class CorrectionService implements OnApplicationBootstrap {
   }
 }
 
-function page(rows: DataCorrectionRow[], first: number, now: Date, keyOf: (row: DataCorrectionRow) => string, kind = 'correction'): DataCorrectionConnection {
+function page(
+  rows: DataCorrectionRow[],
+  first: number,
+  now: Date,
+  keyOf: (row: DataCorrectionRow) => string,
+  kind = 'correction',
+): DataCorrectionConnection {
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
-  return { nodes: nodes.map((r) => toCorrection(r, now)), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(kind, keyOf(last)) : undefined } };
+  return {
+    nodes: nodes.map((r) => toCorrection(r, now)),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(kind, keyOf(last)) : undefined },
+  };
 }
 
 export function toCorrection(row: DataCorrectionRow, now: Date): DataCorrection {
@@ -279,5 +379,9 @@ export function toCorrection(row: DataCorrectionRow, now: Date): DataCorrection 
 }
 
 function toDeadlineChange(c: DeadlineChange): CorrectionDeadlineChange {
-  return { ...c, cause: c.cause === 'notice' ? DeadlineChangeCause.NOTICE : DeadlineChangeCause.CALENDAR, changedAt: new Date(c.changedAt) };
+  return {
+    ...c,
+    cause: c.cause === 'notice' ? DeadlineChangeCause.NOTICE : DeadlineChangeCause.CALENDAR,
+    changedAt: new Date(c.changedAt),
+  };
 }

@@ -68,7 +68,11 @@ export class DataCorrectionRepository extends Repository {
   }
 
   /** Closes a report as CORRECTED by the source's own change (the event that told, and the version it made). */
-  async markCorrected(tx: InTransaction, id: string, correction: { value: string | null; eventId: string; version: number; at: Date }): Promise<void> {
+  async markCorrected(
+    tx: InTransaction,
+    id: string,
+    correction: { value: string | null; eventId: string; version: number; at: Date },
+  ): Promise<void> {
     // (An UPDATE's result differs between TypeORM's executors; the caller knows what it needs already.)
     await tx.manager.query(
       `UPDATE ${ONCE_ONLY_SCHEMA}.data_correction
@@ -98,25 +102,41 @@ export class DataCorrectionRepository extends Repository {
   /** A page of reports, newest first (one more than `limit` when there are more). */
   list(q: CorrectionQuery): Promise<DataCorrectionRow[]> {
     const qb = this.manager().getRepository(DataCorrectionRow).createQueryBuilder('c');
-    if (q.sourceDepartment !== undefined) qb.andWhere('c.source_department = :department', { department: q.sourceDepartment });
-    if (q.reporterDepartment !== undefined) qb.andWhere('c.reporter_department = :department', { department: q.reporterDepartment });
+    if (q.sourceDepartment !== undefined)
+      qb.andWhere('c.source_department = :department', { department: q.sourceDepartment });
+    if (q.reporterDepartment !== undefined)
+      qb.andWhere('c.reporter_department = :department', { department: q.reporterDepartment });
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     // jsonb containment: some change in the history names this notice (recountCorrectionDeadlines keeps each).
     if (q.movedBy) qb.andWhere('c.deadline_changes @> CAST(:moved AS jsonb)', { moved: JSON.stringify([q.movedBy]) });
-    if (q.after) qb.andWhere('(c.reported_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after.reportedAt, id: q.after.id });
+    if (q.after)
+      qb.andWhere('(c.reported_at, c.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', {
+        at: q.after.reportedAt,
+        id: q.after.id,
+      });
     return qb.orderBy('c.reported_at', 'DESC').addOrderBy('c.id', 'DESC').take(q.limit).getMany();
   }
 
   /** Reports still ROUTED after their deadline on `today` (of one source department, when given), most overdue first. */
-  overdue(q: { today: string; sourceDepartment?: string; after?: { deadline: string; id: string }; limit: number }): Promise<DataCorrectionRow[]> {
+  overdue(q: {
+    today: string;
+    sourceDepartment?: string;
+    after?: { deadline: string; id: string };
+    limit: number;
+  }): Promise<DataCorrectionRow[]> {
     const qb = this.manager()
       .getRepository(DataCorrectionRow)
       .createQueryBuilder('c')
       .where('c.status = :routed', { routed: DataCorrectionStatus.ROUTED })
       // 'YYYY-MM-DD' compares as the days do; overdue from the CST day after the deadline.
       .andWhere('c.deadline < CAST(:today AS date)', { today: q.today });
-    if (q.sourceDepartment !== undefined) qb.andWhere('c.source_department = :department', { department: q.sourceDepartment });
-    if (q.after) qb.andWhere('(c.deadline, c.id) > (CAST(:deadline AS date), CAST(:id AS uuid))', { deadline: q.after.deadline, id: q.after.id });
+    if (q.sourceDepartment !== undefined)
+      qb.andWhere('c.source_department = :department', { department: q.sourceDepartment });
+    if (q.after)
+      qb.andWhere('(c.deadline, c.id) > (CAST(:deadline AS date), CAST(:id AS uuid))', {
+        deadline: q.after.deadline,
+        id: q.after.id,
+      });
     return qb.orderBy('c.deadline', 'ASC').addOrderBy('c.id', 'ASC').take(q.limit).getMany();
   }
 
@@ -153,7 +173,10 @@ export class DataCorrectionRepository extends Repository {
   }
 
   /** Reports still ROUTED after their deadline on `today`, counted per source department (of one, when given), most first. */
-  async overdueCounts(today: string, sourceDepartment?: string): Promise<Array<{ department: string; count: number; earliest: string }>> {
+  async overdueCounts(
+    today: string,
+    sourceDepartment?: string,
+  ): Promise<Array<{ department: string; count: number; earliest: string }>> {
     const qb = this.manager()
       .getRepository(DataCorrectionRow)
       .createQueryBuilder('c')
@@ -165,7 +188,8 @@ export class DataCorrectionRepository extends Repository {
       .groupBy('c.source_department')
       .orderBy('count', 'DESC')
       .addOrderBy('department', 'ASC');
-    if (sourceDepartment !== undefined) qb.andWhere('c.source_department = :department', { department: sourceDepartment });
+    if (sourceDepartment !== undefined)
+      qb.andWhere('c.source_department = :department', { department: sourceDepartment });
     const rows = await qb.getRawMany<{ department: string; count: number; earliest: string }>();
     return rows.map((r) => ({ department: r.department, count: Number(r.count), earliest: r.earliest }));
   }

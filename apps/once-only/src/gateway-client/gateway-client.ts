@@ -6,7 +6,16 @@ import { HubError, isHubErrorCode } from '@hub/subgraph';
 export const GATEWAY_URL_VARIABLE = 'HUB_GATEWAY_URL';
 
 /** Codes of the gateway's refusals that the caller must see as they are (the policy's answer, not ours). */
-const PASSED_ON = new Set(['ACCESS_DENIED', 'PURPOSE_REQUIRED', 'PURPOSE_INVALID', 'FORBIDDEN', 'UNAUTHENTICATED', 'API_KEY_REVOKED', 'API_KEY_EXPIRED', 'LOOKUP_BUDGET_EXCEEDED']);
+const PASSED_ON = new Set([
+  'ACCESS_DENIED',
+  'PURPOSE_REQUIRED',
+  'PURPOSE_INVALID',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'API_KEY_REVOKED',
+  'API_KEY_EXPIRED',
+  'LOOKUP_BUDGET_EXCEEDED',
+]);
 
 export interface GatewayAnswer<T> {
   data: T | null;
@@ -28,14 +37,32 @@ export class GatewayClient {
     this.url = url.replace(/\/+$/, '').replace(/\/graphql$/, '');
   }
 
-  async query<T>(access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>, query: string, variables: Record<string, unknown>, requestId?: string): Promise<GatewayAnswer<T>> {
+  async query<T>(
+    access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>,
+    query: string,
+    variables: Record<string, unknown>,
+    requestId?: string,
+  ): Promise<GatewayAnswer<T>> {
     const secret = internalSecret();
-    if (!this.url || !secret) throw new HubError('GATEWAY_UNAVAILABLE', `this app cannot reach the gateway (${GATEWAY_URL_VARIABLE} and HUB_INTERNAL_SECRET must be set)`);
+    if (!this.url || !secret)
+      throw new HubError(
+        'GATEWAY_UNAVAILABLE',
+        `this app cannot reach the gateway (${GATEWAY_URL_VARIABLE} and HUB_INTERNAL_SECRET must be set)`,
+      );
     const url = `${this.url}/graphql`;
-    const payload = JSON.stringify({ query, variables, extensions: { purpose: access.purpose ?? undefined, caseNumber: access.caseNumber ?? undefined } });
+    const payload = JSON.stringify({
+      query,
+      variables,
+      extensions: { purpose: access.purpose ?? undefined, caseNumber: access.caseNumber ?? undefined },
+    });
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...signedHeaders({ principal: access.principal, issuer: 'once-only', purpose: access.purpose, caseNumber: access.caseNumber }, 'gateway', { method: 'POST', url: new URL(url).pathname, body: payload }, secret),
+      ...signedHeaders(
+        { principal: access.principal, issuer: 'once-only', purpose: access.purpose, caseNumber: access.caseNumber },
+        'gateway',
+        { method: 'POST', url: new URL(url).pathname, body: payload },
+        secret,
+      ),
     };
     if (requestId) headers['x-request-id'] = requestId;
     // The gateway links its trace of this read to this app's (a no-op while tracing is off).
@@ -49,10 +76,17 @@ export class GatewayClient {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new HubError('GATEWAY_UNAVAILABLE', `the gateway did not answer: ${error instanceof Error ? error.message : String(error)}`);
+      throw new HubError(
+        'GATEWAY_UNAVAILABLE',
+        `the gateway did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: GatewayAnswer<T>['errors'] } | null;
-    if (!body) throw new HubError('GATEWAY_UNAVAILABLE', `the gateway answered ${response.status} without a GraphQL body`);
+    const body = (await response.json().catch(() => null)) as {
+      data?: T | null;
+      errors?: GatewayAnswer<T>['errors'];
+    } | null;
+    if (!body)
+      throw new HubError('GATEWAY_UNAVAILABLE', `the gateway answered ${response.status} without a GraphQL body`);
     const refusal = body.errors?.find((e) => PASSED_ON.has(String(e.extensions?.code)));
     if (refusal) {
       const { code, requestId: _ignored, ...details } = refusal.extensions ?? {};

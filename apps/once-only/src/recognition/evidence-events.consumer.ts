@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventConsumer, Transaction } from '@hub/events';
 import { MaterialRepository } from '../archive/material.repository.js';
-import { ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC, type OnceOnlyMaterialStatusChanged as MaterialStatusChanged } from '@hub/contracts';
+import {
+  ONCE_ONLY_EVENT,
+  ONCE_ONLY_MATERIAL_TOPIC,
+  type OnceOnlyMaterialStatusChanged as MaterialStatusChanged,
+} from '@hub/contracts';
 import { InvalidationCode, invalidateResults } from './invalidation.js';
 import { ReviewResultRepository } from './review-result.repository.js';
 
@@ -36,8 +40,15 @@ export class EvidenceEventsConsumer implements EventConsumer {
     // A malformed id would fail the query and the event would be redelivered for ever.
     if (!ended || !UUID.test(data.materialId)) return;
     const title = await this.materials.titleOf(data.materialId, tx);
-    const named = [title, data.licenceId ? `e-licence ${data.licenceId}` : null].filter(Boolean).join(', ') || `material ${data.materialId}`;
+    const named =
+      [title, data.licenceId ? `e-licence ${data.licenceId}` : null].filter(Boolean).join(', ') ||
+      `material ${data.materialId}`;
     const reason = `the evidence ${named} ${ended.verb}${data.reason ? `: ${data.reason}` : ''}`;
-    await invalidateResults(this.results, tx, { materialId: data.materialId }, { code: ended.code, reason, causeEventId: event.id, at: new Date() });
+    await invalidateResults(
+      this.results,
+      tx,
+      { materialId: data.materialId },
+      { code: ended.code, reason, causeEventId: event.id, at: new Date() },
+    );
   }
 }

@@ -32,9 +32,20 @@ export interface Invalidation {
  * that are still valid today, and publishes one `reviewResultInvalidated` event for each with the
  * transaction. Results already expired or invalidated keep what they say. Returns how many changed.
  */
-export async function invalidateResults(results: ReviewResultRepository, tx: Transaction, target: InvalidationTarget, invalidation: Invalidation): Promise<number> {
+export async function invalidateResults(
+  results: ReviewResultRepository,
+  tx: Transaction,
+  target: InvalidationTarget,
+  invalidation: Invalidation,
+): Promise<number> {
   const reason = [...invalidation.reason].slice(0, MAX_REASON).join('');
-  const rows = await results.invalidate(tx, target, { at: invalidation.at, code: invalidation.code, reason, causeEventId: invalidation.causeEventId, today: chinaDate(invalidation.at) });
+  const rows = await results.invalidate(tx, target, {
+    at: invalidation.at,
+    code: invalidation.code,
+    reason,
+    causeEventId: invalidation.causeEventId,
+    today: chinaDate(invalidation.at),
+  });
   await tx.publish(rows.map((r) => reviewResultInvalidatedEvent(r, { ...invalidation, reason })));
   return rows.length;
 }

@@ -7,7 +7,13 @@ import { chinaDate, generateCitizenId, generateUscc, parseCitizenId, seededRando
 import { ScratchDatabase, dataSourceOptions, migrateSchema } from '@hub/persistence';
 import { HubError, InputError } from '@hub/subgraph';
 import { schemaErrors } from '../../../../test/support/event-schemas.js';
-import { CREDIT_RECORD_TOPIC as CREDIT_TOPIC, LEGAL_ENTITY_TOPIC, ONCE_ONLY_EVENT, ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC, POPULATION_PERSON_TOPIC as PERSON_TOPIC } from '@hub/contracts';
+import {
+  CREDIT_RECORD_TOPIC as CREDIT_TOPIC,
+  LEGAL_ENTITY_TOPIC,
+  ONCE_ONLY_EVENT,
+  ONCE_ONLY_MATERIAL_TOPIC as MATERIAL_TOPIC,
+  POPULATION_PERSON_TOPIC as PERSON_TOPIC,
+} from '@hub/contracts';
 import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { ONCE_ONLY_PERSISTENCE } from '../once-only.persistence.js';
 import { ONCE_ONLY_SCHEMA } from '../once-only.schema.js';
@@ -24,8 +30,20 @@ import { SubjectEventsConsumer } from './subject-events.consumer.js';
 const random = seededRandom(20260504);
 const WINDOW = '11440604MB2D07312X';
 const MARKET_REGULATION = '11440600MB2C50125L';
-const window = { keyId: 'windowkey234', roles: [Role.SYSTEM], departmentUscc: WINDOW, systemCode: 'fs-cc-one-window', name: '一窗受理系统' };
-const provenance = { sourceDepartment: '114406000070201359', sourceSystem: 'fs-psb-hukou', sourceRecordId: 'r-1', version: 1, receivedAt: new Date().toISOString() };
+const window = {
+  keyId: 'windowkey234',
+  roles: [Role.SYSTEM],
+  departmentUscc: WINDOW,
+  systemCode: 'fs-cc-one-window',
+  name: '一窗受理系统',
+};
+const provenance = {
+  sourceDepartment: '114406000070201359',
+  sourceSystem: 'fs-psb-hukou',
+  sourceRecordId: 'r-1',
+  version: 1,
+  receivedAt: new Date().toISOString(),
+};
 const DAY_MS = 86_400_000;
 const inDays = (n: number) => chinaDate(new Date(Date.now() + n * DAY_MS));
 
@@ -36,14 +54,29 @@ describe('review results and what invalidates them, on a real database', () => {
   let subjectEventsConsumer: SubjectEventsConsumer;
   let evidenceEventsConsumer: EvidenceEventsConsumer;
 
-  const deliver = (consumer: EventConsumer, event: CloudEvent) => dataSource.transaction((manager) => consumer.handle(event, new Transaction(manager, ONCE_ONLY_SCHEMA)));
-  const event = (topic: string, type: string, subject: string, data: unknown) => createCloudEvent({ topic, type, source: '/test', subject, data });
+  const deliver = (consumer: EventConsumer, event: CloudEvent) =>
+    dataSource.transaction((manager) => consumer.handle(event, new Transaction(manager, ONCE_ONLY_SCHEMA)));
+  const event = (topic: string, type: string, subject: string, data: unknown) =>
+    createCloudEvent({ topic, type, source: '/test', subject, data });
   const result = async (id: string) =>
-    (await dataSource.query(`SELECT status, invalidation_code, invalidation_reason, invalidation_event, invalidated_at FROM ${ONCE_ONLY_SCHEMA}.review_result WHERE id = $1`, [id]))[0];
+    (
+      await dataSource.query(
+        `SELECT status, invalidation_code, invalidation_reason, invalidation_event, invalidated_at FROM ${ONCE_ONLY_SCHEMA}.review_result WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const subjectRow = async (id: string) =>
-    (await dataSource.query(`SELECT subject_type, status, status_effective_on, version, black_list_records FROM ${ONCE_ONLY_SCHEMA}.subject WHERE subject_id = $1`, [id]))[0];
+    (
+      await dataSource.query(
+        `SELECT subject_type, status, status_effective_on, version, black_list_records FROM ${ONCE_ONLY_SCHEMA}.subject WHERE subject_id = $1`,
+        [id],
+      )
+    )[0];
   const outbox = async (type: string, subject: string) =>
-    (await dataSource.query(`SELECT topic, key, data FROM ${ONCE_ONLY_SCHEMA}.outbox WHERE type = $1 AND subject = $2 ORDER BY id`, [type, subject])) as Array<{
+    (await dataSource.query(
+      `SELECT topic, key, data FROM ${ONCE_ONLY_SCHEMA}.outbox WHERE type = $1 AND subject = $2 ORDER BY id`,
+      [type, subject],
+    )) as Array<{
       topic: string;
       key: string;
       data: Record<string, unknown>;
@@ -52,12 +85,22 @@ describe('review results and what invalidates them, on a real database', () => {
   const registerPerson = async (idNumber: string, status = 'LIVING') =>
     deliver(
       subjectEventsConsumer,
-      event(PERSON_TOPIC, BASE_LIBRARY_EVENT.personRegistered, idNumber, { idNumber, version: 1, record: { status, statusEffectiveOn: null, statusReason: null }, provenance }),
+      event(PERSON_TOPIC, BASE_LIBRARY_EVENT.personRegistered, idNumber, {
+        idNumber,
+        version: 1,
+        record: { status, statusEffectiveOn: null, statusReason: null },
+        provenance,
+      }),
     );
   const registerCompany = async (uscc: string, version = 1) =>
     deliver(
       subjectEventsConsumer,
-      event(LEGAL_ENTITY_TOPIC, BASE_LIBRARY_EVENT.legalEntityRegistered, uscc, { uscc, version, record: { status: 'ACTIVE', statusEffectiveOn: null, statusReason: null }, provenance }),
+      event(LEGAL_ENTITY_TOPIC, BASE_LIBRARY_EVENT.legalEntityRegistered, uscc, {
+        uscc,
+        version,
+        record: { status: 'ACTIVE', statusEffectiveOn: null, statusReason: null },
+        provenance,
+      }),
     );
   const file = async (subjectId: string, subjectType: string, fields: Record<string, unknown> = {}) => {
     const id = randomUUID();
@@ -99,15 +142,34 @@ describe('review results and what invalidates them, on a real database', () => {
 
   beforeAll(async () => {
     database = await ScratchDatabase.create(process.env.DATABASE_URL, 'hub_recognition');
-    dataSource = await new DataSource(dataSourceOptions(ONCE_ONLY_PERSISTENCE, { url: database.url, poolSize: database.poolSize, embedded: database.embedded })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions(ONCE_ONLY_PERSISTENCE, {
+        url: database.url,
+        poolSize: database.poolSize,
+        embedded: database.embedded,
+      }),
+    ).initialize();
     await migrateSchema(dataSource, ONCE_ONLY_SCHEMA);
     // The real repositories, unit of work and outbox; only the relay it wakes is left out.
-    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), ONCE_ONLY_SCHEMA, { nudge: () => undefined });
-    const [subjects, materials, results] = [new SubjectRepository(dataSource), new MaterialRepository(dataSource), new ReviewResultRepository(dataSource)];
+    const unitOfWork = new UnitOfWork((work) => dataSource.transaction(work), ONCE_ONLY_SCHEMA, {
+      nudge: () => undefined,
+    });
+    const [subjects, materials, results] = [
+      new SubjectRepository(dataSource),
+      new MaterialRepository(dataSource),
+      new ReviewResultRepository(dataSource),
+    ];
     subjectEventsConsumer = new SubjectEventsConsumer(subjects, results);
     evidenceEventsConsumer = new EvidenceEventsConsumer(materials, results);
     // The rules client asks the catalog through the gateway; recognized() itself takes the types.
-    recognition = new RecognitionService(results, subjects, materials, unitOfWork, loadOnceOnlySeed(), {} as RecognitionRulesClient);
+    recognition = new RecognitionService(
+      results,
+      subjects,
+      materials,
+      unitOfWork,
+      loadOnceOnlySeed(),
+      {} as RecognitionRulesClient,
+    );
   });
   afterAll(async () => {
     if (dataSource?.isInitialized) await dataSource.destroy();
@@ -119,7 +181,12 @@ describe('review results and what invalidates them, on a real database', () => {
       const company = generateUscc(random, { authority: '9', category: '1', areaCode: '440604' });
       await registerCompany(company);
       const licenceId = '1.2.156.3005.2.BDCQZS.11440600MB2C5218XK.000123.001.X';
-      const deed = await file(company, 'LEGAL_ENTITY', { kind: 'ELICENCE', materialType: 'BDCQZS', title: '不动产权证书', licenceId });
+      const deed = await file(company, 'LEGAL_ENTITY', {
+        kind: 'ELICENCE',
+        materialType: 'BDCQZS',
+        title: '不动产权证书',
+        licenceId,
+      });
       const lease = await file(company, 'LEGAL_ENTITY');
       const onDeed = await record(company, { evidence: [deed] });
       const onBoth = await record(company, { evidence: [lease, deed] });
@@ -142,7 +209,11 @@ describe('review results and what invalidates them, on a real database', () => {
 
       for (const id of [onDeed.id, onBoth.id]) {
         const row = await result(id);
-        expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: 'EVIDENCE_REVOKED', invalidation_event: revoked.id });
+        expect(row).toMatchObject({
+          status: 'INVALIDATED',
+          invalidation_code: 'EVIDENCE_REVOKED',
+          invalidation_event: revoked.id,
+        });
         expect(row.invalidation_reason).toContain(licenceId);
         expect(row.invalidation_reason).toContain('不动产权证书');
         expect(row.invalidation_reason).toContain('登记错误，依法撤销');
@@ -153,7 +224,11 @@ describe('review results and what invalidates them, on a real database', () => {
       const events = await outbox(ONCE_ONLY_EVENT.reviewResultInvalidated, company);
       expect(events.map((e) => e.data.id).sort()).toEqual([onDeed.id, onBoth.id].sort());
       for (const e of events) {
-        expect(e).toMatchObject({ topic: 'hub.once-only.review-result.v1', key: company, data: { invalidationCode: 'EVIDENCE_REVOKED', causeEventId: revoked.id } });
+        expect(e).toMatchObject({
+          topic: 'hub.once-only.review-result.v1',
+          key: company,
+          data: { invalidationCode: 'EVIDENCE_REVOKED', causeEventId: revoked.id },
+        });
         expect(schemaErrors(ONCE_ONLY_EVENT.reviewResultInvalidated, e.data)).toEqual([]);
       }
       const recorded = await outbox(ONCE_ONLY_EVENT.reviewResultRecorded, company);
@@ -177,7 +252,14 @@ describe('review results and what invalidates them, on a real database', () => {
       const onLease = await record(company, { evidence: [lease] });
       await deliver(
         evidenceEventsConsumer,
-        event(MATERIAL_TOPIC, ONCE_ONLY_EVENT.materialStatusChanged, company, { materialId: lease, licenceId: null, from: 'VALID', to, reason: null, supersededBy: null }),
+        event(MATERIAL_TOPIC, ONCE_ONLY_EVENT.materialStatusChanged, company, {
+          materialId: lease,
+          licenceId: null,
+          from: 'VALID',
+          to,
+          reason: null,
+          supersededBy: null,
+        }),
       );
       const row = await result(onLease.id);
       expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: code });
@@ -191,7 +273,14 @@ describe('review results and what invalidates them, on a real database', () => {
       const onLease = await record(company, { evidence: [lease] });
       await deliver(
         evidenceEventsConsumer,
-        event(MATERIAL_TOPIC, ONCE_ONLY_EVENT.materialStatusChanged, company, { materialId: lease, licenceId: null, from: 'VALID', to: 'SUPERSEDED', reason: '续签', supersededBy: randomUUID() }),
+        event(MATERIAL_TOPIC, ONCE_ONLY_EVENT.materialStatusChanged, company, {
+          materialId: lease,
+          licenceId: null,
+          from: 'VALID',
+          to: 'SUPERSEDED',
+          reason: '续签',
+          supersededBy: randomUUID(),
+        }),
       );
       expect(await result(onLease.id)).toMatchObject({ status: 'VALID' });
       expect(await outbox(ONCE_ONLY_EVENT.reviewResultInvalidated, company)).toEqual([]);
@@ -199,12 +288,15 @@ describe('review results and what invalidates them, on a real database', () => {
   });
 
   describe('the base libraries tell who exists and what happened to them', () => {
-    it('a death invalidates the person\'s valid results (not those already expired), and an older event changes nothing', async () => {
+    it("a death invalidates the person's valid results (not those already expired), and an older event changes nothing", async () => {
       const person = generateCitizenId(random, { areaCode: '440604', birthDate: '1950-03-03' });
       await registerPerson(person);
       expect(await subjectRow(person)).toMatchObject({ subject_type: 'PERSON', status: 'LIVING', version: 1 });
       const verified = await record(person);
-      const expired = await record(person, { reviewedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(), validUntil: inDays(-2) });
+      const expired = await record(person, {
+        reviewedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
+        validUntil: inDays(-2),
+      });
       expect(expired.state).toBe('EXPIRED');
 
       const death = event(PERSON_TOPIC, BASE_LIBRARY_EVENT.personStatusChanged, person, {
@@ -217,9 +309,17 @@ describe('review results and what invalidates them, on a real database', () => {
         provenance,
       });
       await deliver(subjectEventsConsumer, death);
-      expect(await subjectRow(person)).toMatchObject({ status: 'DECEASED', status_effective_on: '2026-05-04', version: 2 });
+      expect(await subjectRow(person)).toMatchObject({
+        status: 'DECEASED',
+        status_effective_on: '2026-05-04',
+        version: 2,
+      });
       const row = await result(verified.id);
-      expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: 'SUBJECT_DECEASED', invalidation_event: death.id });
+      expect(row).toMatchObject({
+        status: 'INVALIDATED',
+        invalidation_code: 'SUBJECT_DECEASED',
+        invalidation_event: death.id,
+      });
       expect(row.invalidation_reason).toBe('the person died in 2026: population record version 2');
       expect(await result(expired.id)).toMatchObject({ status: 'VALID' });
 
@@ -247,7 +347,9 @@ describe('review results and what invalidates them, on a real database', () => {
       );
       const row = await result(verified.id);
       expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: 'LEGAL_ENTITY_CLOSED' });
-      expect(row.invalidation_reason).toBe('the legal entity was revoked (吊销) on 2026-04-01 (未依法年报): legal-entity record version 2');
+      expect(row.invalidation_reason).toBe(
+        'the legal entity was revoked (吊销) on 2026-04-01 (未依法年报): legal-entity record version 2',
+      );
       await expect(record(company)).rejects.toMatchObject({ code: 'SUBJECT_CLOSED' });
     });
 
@@ -257,16 +359,27 @@ describe('review results and what invalidates them, on a real database', () => {
       const representative = await record(company, { resultType: 'LEGAL_REP_IDENTITY_VERIFIED' });
       const premises = await record(company);
       const changed = (version: number, changes: Record<string, { from: unknown; to: unknown }>) =>
-        event(LEGAL_ENTITY_TOPIC, BASE_LIBRARY_EVENT.legalEntityChanged, company, { uscc: company, version, changes, provenance });
+        event(LEGAL_ENTITY_TOPIC, BASE_LIBRARY_EVENT.legalEntityChanged, company, {
+          uscc: company,
+          version,
+          changes,
+          provenance,
+        });
       // The business scope is not what either check compared.
-      await deliver(subjectEventsConsumer, changed(2, { businessScope: { from: '餐饮服务', to: '餐饮服务；食品销售' } }));
+      await deliver(
+        subjectEventsConsumer,
+        changed(2, { businessScope: { from: '餐饮服务', to: '餐饮服务；食品销售' } }),
+      );
       expect((await result(representative.id)).status).toBe('VALID');
-      const newRepresentative = changed(3, { legalRepresentativeIdNumber: { from: '440604198001010011', to: '440604198202020022' } });
+      const newRepresentative = changed(3, {
+        legalRepresentativeIdNumber: { from: '440604198001010011', to: '440604198202020022' },
+      });
       await deliver(subjectEventsConsumer, newRepresentative);
       expect(await result(representative.id)).toMatchObject({
         status: 'INVALIDATED',
         invalidation_code: 'IDENTITY_CHANGED',
-        invalidation_reason: "the legal entity's legal representative changed (legalRepresentativeIdNumber): legal-entity record version 3",
+        invalidation_reason:
+          "the legal entity's legal representative changed (legalRepresentativeIdNumber): legal-entity record version 3",
         invalidation_event: newRepresentative.id,
       });
       expect((await result(premises.id)).status).toBe('VALID');
@@ -279,7 +392,7 @@ describe('review results and what invalidates them, on a real database', () => {
       expect(JSON.stringify(published.data)).not.toContain('440604198202020022');
     });
 
-    it('a black-list entry, even one that arrives before the subject\'s registration, invalidates its results; its removal ends it', async () => {
+    it("a black-list entry, even one that arrives before the subject's registration, invalidates its results; its removal ends it", async () => {
       const company = generateUscc(random, { authority: '9', category: '1', areaCode: '440605' });
       const recordId = `B:${MARKET_REGULATION}:佛市监列严〔2026〕7号`;
       const listed = event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, company, {
@@ -297,21 +410,37 @@ describe('review results and what invalidates them, on a real database', () => {
         },
       });
       await deliver(subjectEventsConsumer, listed);
-      expect(await subjectRow(company)).toMatchObject({ status: 'NOT_YET_REGISTERED', version: 0, black_list_records: [recordId] });
+      expect(await subjectRow(company)).toMatchObject({
+        status: 'NOT_YET_REGISTERED',
+        version: 0,
+        black_list_records: [recordId],
+      });
       await expect(record(company)).rejects.toMatchObject({ code: 'SUBJECT_UNKNOWN' });
 
       await registerCompany(company);
       expect(await subjectRow(company)).toMatchObject({ status: 'ACTIVE', version: 1, black_list_records: [recordId] });
       await expect(record(company)).rejects.toMatchObject({ code: 'SUBJECT_BLACK_LISTED' });
 
-      await deliver(subjectEventsConsumer, event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditStatusChanged, company, { recordId, version: 2, from: 'ACTIVE', to: 'REMOVED' }));
+      await deliver(
+        subjectEventsConsumer,
+        event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditStatusChanged, company, {
+          recordId,
+          version: 2,
+          from: 'ACTIVE',
+          to: 'REMOVED',
+        }),
+      );
       expect((await subjectRow(company)).black_list_records).toEqual([]);
       const verified = await record(company);
 
       const again = `B:${MARKET_REGULATION}:佛市监列严〔2026〕9号`;
       await deliver(
         subjectEventsConsumer,
-        event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, company, { ...listed.data as object, recordId: again, record: { ...(listed.data as { record: object }).record, decisionNumber: '佛市监列严〔2026〕9号' } }),
+        event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, company, {
+          ...(listed.data as object),
+          recordId: again,
+          record: { ...(listed.data as { record: object }).record, decisionNumber: '佛市监列严〔2026〕9号' },
+        }),
       );
       const row = await result(verified.id);
       expect(row).toMatchObject({ status: 'INVALIDATED', invalidation_code: 'BLACK_LISTED' });
@@ -323,9 +452,32 @@ describe('review results and what invalidates them, on a real database', () => {
       const person = generateCitizenId(random, { areaCode: '440604', birthDate: '1980-01-01' });
       await registerPerson(person);
       const verified = await record(person);
-      const base = { kind: 'BLACK_LIST', subjectType: 'PERSON', subjectId: person, title: '失信被执行人名单', authorityName: '佛山市中级人民法院', decisionNumber: 'x', status: 'ACTIVE', validTo: inDays(-1) };
-      await deliver(subjectEventsConsumer, event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, person, { recordId: `B:${WINDOW}:x`, version: 1, record: base }));
-      await deliver(subjectEventsConsumer, event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, person, { recordId: `P:${WINDOW}:y`, version: 1, record: { ...base, kind: 'PENALTY', validTo: null } }));
+      const base = {
+        kind: 'BLACK_LIST',
+        subjectType: 'PERSON',
+        subjectId: person,
+        title: '失信被执行人名单',
+        authorityName: '佛山市中级人民法院',
+        decisionNumber: 'x',
+        status: 'ACTIVE',
+        validTo: inDays(-1),
+      };
+      await deliver(
+        subjectEventsConsumer,
+        event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, person, {
+          recordId: `B:${WINDOW}:x`,
+          version: 1,
+          record: base,
+        }),
+      );
+      await deliver(
+        subjectEventsConsumer,
+        event(CREDIT_TOPIC, BASE_LIBRARY_EVENT.creditRegistered, person, {
+          recordId: `P:${WINDOW}:y`,
+          version: 1,
+          record: { ...base, kind: 'PENALTY', validTo: null },
+        }),
+      );
       expect(await subjectRow(person)).toMatchObject({ black_list_records: [] });
       expect(await result(verified.id)).toMatchObject({ status: 'VALID' });
     });
@@ -347,7 +499,10 @@ describe('review results and what invalidates them, on a real database', () => {
       ] as const) {
         const refused = await record(person, { evidence: [...evidence] }).catch((e: unknown) => e);
         expect(refused).toBeInstanceOf(InputError);
-        expect((refused as InputError).violations[0]).toMatchObject({ code: 'EVIDENCE_INVALID', field: `input.evidence.${evidence.length - 1}` });
+        expect((refused as InputError).violations[0]).toMatchObject({
+          code: 'EVIDENCE_INVALID',
+          field: `input.evidence.${evidence.length - 1}`,
+        });
         expect((refused as InputError).violations[0].message).toContain(message);
       }
       const ok = await record(person, { evidence: [own] });
@@ -370,7 +525,9 @@ describe('review results and what invalidates them, on a real database', () => {
     await record(person, { outcome: ReviewOutcome.FAILED });
     await record(person, { reviewedAt: new Date(Date.now() - 10 * DAY_MS).toISOString(), validUntil: inDays(-1) });
     const today = chinaDate(new Date());
-    expect((await recognition.recognized(person, ['IDENTITY_VERIFIED_ORIGINALS'], today)).map((r) => r.id)).toEqual([passed.id]);
+    expect((await recognition.recognized(person, ['IDENTITY_VERIFIED_ORIGINALS'], today)).map((r) => r.id)).toEqual([
+      passed.id,
+    ]);
     expect(await recognition.recognized({ type: 'PERSON', id: person }, ['PREMISES_VERIFIED'], today)).toEqual([]);
     expect(await recognition.recognized({ type: 'PERSON', id: person }, [], today)).toEqual([]);
   });

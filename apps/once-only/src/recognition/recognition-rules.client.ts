@@ -24,15 +24,32 @@ export class RecognitionRulesClient {
   constructor(private readonly gateway: GatewayClient) {}
 
   /** The result types `department` accepts, as the catalog says now. */
-  async acceptedTypes(department: string, access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>, requestId?: string): Promise<string[]> {
-    return (await this.rules(access, requestId)).filter((r) => r.acceptedBy.includes(department)).map((r) => r.resultType);
+  async acceptedTypes(
+    department: string,
+    access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>,
+    requestId?: string,
+  ): Promise<string[]> {
+    return (await this.rules(access, requestId))
+      .filter((r) => r.acceptedBy.includes(department))
+      .map((r) => r.resultType);
   }
 
-  private async rules(access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>, requestId?: string): Promise<Rule[]> {
+  private async rules(
+    access: Pick<SignedAccess, 'principal' | 'purpose' | 'caseNumber'>,
+    requestId?: string,
+  ): Promise<Rule[]> {
     if (this.cached && Date.now() - this.cached.at < FRESH_MS) return this.cached.rules;
-    const answer = await this.gateway.query<{ recognitionRules: Rule[] }>(access, 'query OnceOnlyRecognitionRules { recognitionRules { resultType acceptedBy } }', {}, requestId);
+    const answer = await this.gateway.query<{ recognitionRules: Rule[] }>(
+      access,
+      'query OnceOnlyRecognitionRules { recognitionRules { resultType acceptedBy } }',
+      {},
+      requestId,
+    );
     if (answer.errors.length > 0 || !answer.data) {
-      throw new HubError('CATALOG_UNAVAILABLE', `the catalog did not say which departments recognise which results: ${answer.errors[0]?.message ?? 'no answer'}`);
+      throw new HubError(
+        'CATALOG_UNAVAILABLE',
+        `the catalog did not say which departments recognise which results: ${answer.errors[0]?.message ?? 'no answer'}`,
+      );
     }
     this.cached = { at: Date.now(), rules: answer.data.recognitionRules };
     return this.cached.rules;

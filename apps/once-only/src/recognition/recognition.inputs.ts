@@ -1,5 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { IsDay } from '@hub/subgraph';
 import { IN_ONCE_ONLY_SCHEMA } from '../once-only.graphql-scope.js';
 import { ReviewOutcome } from './recognition.model.js';
@@ -41,17 +51,26 @@ export class RecordReviewResultInput {
   @MaxLength(100)
   reviewer: string;
 
-  @Field({ nullable: true, description: 'When it was checked, an ISO 8601 instant with its offset (default: now); not in the future' })
+  @Field({
+    nullable: true,
+    description: 'When it was checked, an ISO 8601 instant with its offset (default: now); not in the future',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   reviewedAt?: string;
 
-  @Field({ description: "The last day it may be relied on (YYYY-MM-DD, China time): from the review's day to at most the rule's maxValidityDays after it" })
+  @Field({
+    description:
+      "The last day it may be relied on (YYYY-MM-DD, China time): from the review's day to at most the rule's maxValidityDays after it",
+  })
   @IsDay()
   validUntil: string;
 
-  @Field(() => [ID], { nullable: true, description: 'The materials and e-licences of the subject the check relied on (ids in the archive, each VALID)' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The materials and e-licences of the subject the check relied on (ids in the archive, each VALID)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -8,7 +8,10 @@ export enum ReviewOutcome {
 }
 registerEnumType(ReviewOutcome, {
   name: 'ReviewOutcome',
-  valuesMap: { PASSED: { description: 'The check passed (通过): other departments may rely on it' }, FAILED: { description: 'The check failed (不通过)' } },
+  valuesMap: {
+    PASSED: { description: 'The check passed (通过): other departments may rely on it' },
+    FAILED: { description: 'The check failed (不通过)' },
+  },
 });
 
 export enum ReviewResultState {
@@ -21,11 +24,17 @@ registerEnumType(ReviewResultState, {
   valuesMap: {
     VALID: { description: 'Within its validity and not invalidated' },
     EXPIRED: { description: 'Past its validUntil day (China time)' },
-    INVALIDATED: { description: 'What it rested on changed (the subject died, was closed or black-listed, evidence revoked …): see invalidationCode and invalidationReason' },
+    INVALIDATED: {
+      description:
+        'What it rested on changed (the subject died, was closed or black-listed, evidence revoked …): see invalidationCode and invalidationReason',
+    },
   },
 });
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'A material or e-licence a review result relied on, with the content hash it was checked against' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: 'A material or e-licence a review result relied on, with the content hash it was checked against',
+})
 export class ReviewEvidence {
   @Field(() => ID)
   materialId: string;
@@ -34,7 +43,11 @@ export class ReviewEvidence {
   sha256: string | null;
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'A review result (审查结果): a department checked something for a subject; other departments may recognise it (互认)' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description:
+    'A review result (审查结果): a department checked something for a subject; other departments may recognise it (互认)',
+})
 export class ReviewResult {
   @Field(() => ID)
   id: string;
@@ -81,10 +94,17 @@ export class ReviewResult {
   @Field(() => Date, { nullable: true })
   invalidatedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'SUBJECT_DECEASED, LEGAL_ENTITY_CLOSED, BLACK_LISTED, IDENTITY_CHANGED, EVIDENCE_REVOKED, EVIDENCE_CANCELLED, EVIDENCE_EXPIRED' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SUBJECT_DECEASED, LEGAL_ENTITY_CLOSED, BLACK_LISTED, IDENTITY_CHANGED, EVIDENCE_REVOKED, EVIDENCE_CANCELLED, EVIDENCE_EXPIRED',
+  })
   invalidationCode: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why, for a person to read: what happened, when, and the record it comes from' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, for a person to read: what happened, when, and the record it comes from',
+  })
   invalidationReason: string | null;
 
   @Field()

@@ -18,9 +18,14 @@ export class RecognitionResolver {
 
   @Roles(Role.SYSTEM)
   @Mutation(() => ReviewResult, {
-    description: "A department system records a review result (审查结果) for a known subject, with the evidence it relied on; the reviewing department is the caller's",
+    description:
+      "A department system records a review result (审查结果) for a known subject, with the evidence it relied on; the reviewing department is the caller's",
   })
-  async recordReviewResult(@Args('input') input: RecordReviewResultInput, @Caller() caller: Principal, @Context() context: HubContext): Promise<ReviewResult> {
+  async recordReviewResult(
+    @Args('input') input: RecordReviewResultInput,
+    @Caller() caller: Principal,
+    @Context() context: HubContext,
+  ): Promise<ReviewResult> {
     const result = await this.recognition.record(input, requireSystem(caller));
     return touched(context, [result])[0];
   }
@@ -36,14 +41,23 @@ export class RecognitionResolver {
     @CallerAccess() access: SignedAccess,
     @Context() context: HubContext,
   ): Promise<ReviewResult[]> {
-    const results = touched(context, await this.recognition.recognizedFor(subject, forDepartment, access, context.requestId));
+    const results = touched(
+      context,
+      await this.recognition.recognizedFor(subject, forDepartment, access, context.requestId),
+    );
     if (results.length === 0) await this.recognition.touchKnown(context, subject);
     return results;
   }
 
   @AnyCaller()
-  @Query(() => [ReviewResult], { description: "Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason" })
-  async reviewResults(@Args('subject', { description: 'Citizen ID or USCC' }) subject: string, @Context() context: HubContext): Promise<ReviewResult[]> {
+  @Query(() => [ReviewResult], {
+    description:
+      'Every review result about a subject, in any state, newest first: its history, invalidated ones with the reason',
+  })
+  async reviewResults(
+    @Args('subject', { description: 'Citizen ID or USCC' }) subject: string,
+    @Context() context: HubContext,
+  ): Promise<ReviewResult[]> {
     const results = touched(context, await this.recognition.ofSubject(subject));
     if (results.length === 0) await this.recognition.touchKnown(context, subject);
     return results;
@@ -51,13 +65,20 @@ export class RecognitionResolver {
 
   @AnyCaller()
   @Query(() => ReviewResult, { nullable: true })
-  async reviewResult(@Args('id', { type: () => ID }) id: string, @Context() context: HubContext): Promise<ReviewResult | null> {
+  async reviewResult(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: HubContext,
+  ): Promise<ReviewResult | null> {
     return touched(context, [await this.recognition.one(id)])[0];
   }
 
-  @ResolveField(() => [ReviewEvidence], { description: 'What the check relied on (materials and e-licences in the archive)' })
+  @ResolveField(() => [ReviewEvidence], {
+    description: 'What the check relied on (materials and e-licences in the archive)',
+  })
   async evidence(@Parent() result: ReviewResult, @Context() context: HubContext): Promise<ReviewEvidence[]> {
-    const loader = loaderFor<string, ReviewEvidence[]>(context, 'reviewResultEvidence', (ids) => this.recognition.evidenceOf(ids));
+    const loader = loaderFor<string, ReviewEvidence[]>(context, 'reviewResultEvidence', (ids) =>
+      this.recognition.evidenceOf(ids),
+    );
     return (await loader.load(result.id)) ?? [];
   }
 }

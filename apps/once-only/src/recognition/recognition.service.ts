@@ -48,17 +48,38 @@ export class RecognitionService {
     private readonly rules: RecognitionRulesClient,
   ) {}
 
-  async record(input: RecordReviewResultInput, by: Principal & { departmentUscc: string }, now = new Date()): Promise<ReviewResult> {
+  async record(
+    input: RecordReviewResultInput,
+    by: Principal & { departmentUscc: string },
+    now = new Date(),
+  ): Promise<ReviewResult> {
     const subject = parseSubject(input.subject, 'input.subject');
     const rule = this.seed.recognitionRules.find((r) => r.code === input.resultType);
-    if (!rule) throw new InputError([{ field: 'input.resultType', code: 'RESULT_TYPE_UNKNOWN', message: `the recognition rules have no result type ${input.resultType}` }]);
+    if (!rule)
+      throw new InputError([
+        {
+          field: 'input.resultType',
+          code: 'RESULT_TYPE_UNKNOWN',
+          message: `the recognition rules have no result type ${input.resultType}`,
+        },
+      ]);
     if (rule.subjectType !== subject.type) {
       throw new InputError([
-        { field: 'input.resultType', code: 'RESULT_TYPE_SUBJECT_MISMATCH', message: `${rule.code} is about ${subjectNoun(rule.subjectType)}, and ${subject.id} is ${subjectNoun(subject.type)}` },
+        {
+          field: 'input.resultType',
+          code: 'RESULT_TYPE_SUBJECT_MISMATCH',
+          message: `${rule.code} is about ${subjectNoun(rule.subjectType)}, and ${subject.id} is ${subjectNoun(subject.type)}`,
+        },
       ]);
     }
     if (!this.seed.serviceItems.some((i) => i.code === input.serviceItemCode)) {
-      throw new InputError([{ field: 'input.serviceItemCode', code: 'SERVICE_ITEM_UNKNOWN', message: `no service item ${input.serviceItemCode}` }]);
+      throw new InputError([
+        {
+          field: 'input.serviceItemCode',
+          code: 'SERVICE_ITEM_UNKNOWN',
+          message: `no service item ${input.serviceItemCode}`,
+        },
+      ]);
     }
     const reviewer = input.reviewer.trim();
     const reviewedAt = reviewedInstant(input.reviewedAt, now);
@@ -80,16 +101,28 @@ export class RecognitionService {
       }
       if (known.status === PERSON_DECEASED) {
         // The year only: the date of death is masked to its year for most readers (Person.statusEffectiveOn), and any department may record a result.
-        throw new HubError('SUBJECT_DECEASED', `citizen ${subject.id} is recorded as deceased${known.statusEffectiveOn ? ` in ${known.statusEffectiveOn.slice(0, 4)}` : ''}`, { subject: subject.id });
+        throw new HubError(
+          'SUBJECT_DECEASED',
+          `citizen ${subject.id} is recorded as deceased${known.statusEffectiveOn ? ` in ${known.statusEffectiveOn.slice(0, 4)}` : ''}`,
+          { subject: subject.id },
+        );
       }
       if (isClosed(known)) {
-        throw new HubError('SUBJECT_CLOSED', `legal entity ${subject.id} is ${known.status}${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`, { subject: subject.id, status: known.status });
+        throw new HubError(
+          'SUBJECT_CLOSED',
+          `legal entity ${subject.id} is ${known.status}${known.statusEffectiveOn ? ` since ${known.statusEffectiveOn}` : ''}`,
+          { subject: subject.id, status: known.status },
+        );
       }
       if (known.blackListRecords.length > 0) {
-        throw new HubError('SUBJECT_BLACK_LISTED', `${subject.id} is on a credit black list (${known.blackListRecords.join(', ')}): results about it are not recognised`, {
-          subject: subject.id,
-          records: known.blackListRecords,
-        });
+        throw new HubError(
+          'SUBJECT_BLACK_LISTED',
+          `${subject.id} is on a credit black list (${known.blackListRecords.join(', ')}): results about it are not recognised`,
+          {
+            subject: subject.id,
+            records: known.blackListRecords,
+          },
+        );
       }
       const evidence = await this.checkedEvidence(tx, subject, materialIds, today);
       const result: ReviewResultRow = {
@@ -126,7 +159,11 @@ export class RecognitionService {
    * past validUntil on `today`), PASSED, of one of the types it accepts (`acceptedTypes`, from the
    * catalog's recognition rules); newest first. For other code of this app (reuse); no access check here.
    */
-  async recognized(subject: Subject | string, acceptedTypes: readonly string[], today: string): Promise<ReviewResultRow[]> {
+  async recognized(
+    subject: Subject | string,
+    acceptedTypes: readonly string[],
+    today: string,
+  ): Promise<ReviewResultRow[]> {
     const subjectId = typeof subject === 'string' ? subject : subject.id;
     const types = [...acceptedTypes];
     if (types.length === 0) return [];
@@ -134,17 +171,33 @@ export class RecognitionService {
   }
 
   /** recognized(), for a caller: a system for its own department; a steward of it (or hub-wide) or an admin for any. */
-  async recognizedFor(subjectInput: string, forDepartment: string, access: SignedAccess, requestId?: string, now = new Date()): Promise<ReviewResult[]> {
+  async recognizedFor(
+    subjectInput: string,
+    forDepartment: string,
+    access: SignedAccess,
+    requestId?: string,
+    now = new Date(),
+  ): Promise<ReviewResult[]> {
     const by = access.principal!;
     const subject = parseSubject(subjectInput, 'subject');
     const department = parseUscc(forDepartment);
-    if (!department.ok) throw new InputError([{ field: 'forDepartment', code: department.error.code, message: department.error.message }]);
+    if (!department.ok)
+      throw new InputError([
+        { field: 'forDepartment', code: department.error.code, message: department.error.message },
+      ]);
     const uscc = department.value.uscc;
-    const allowed = hasRole(by, Role.ADMIN) || isStewardOf(by, uscc) || (hasRole(by, Role.SYSTEM) && by.departmentUscc === uscc);
+    const allowed =
+      hasRole(by, Role.ADMIN) || isStewardOf(by, uscc) || (hasRole(by, Role.SYSTEM) && by.departmentUscc === uscc);
     if (!allowed) {
-      throw new HubError('FORBIDDEN', hasRole(by, Role.SYSTEM) ? `a system asks only for its own department (${by.departmentUscc})` : `this needs a steward of ${uscc}, a hub-wide steward or an admin`, {
-        forDepartment: uscc,
-      });
+      throw new HubError(
+        'FORBIDDEN',
+        hasRole(by, Role.SYSTEM)
+          ? `a system asks only for its own department (${by.departmentUscc})`
+          : `this needs a steward of ${uscc}, a hub-wide steward or an admin`,
+        {
+          forDepartment: uscc,
+        },
+      );
     }
     const today = chinaDate(now);
     const accepted = await this.rules.acceptedTypes(uscc, access, requestId);
@@ -165,7 +218,8 @@ export class RecognitionService {
   }
 
   async one(id: string, now = new Date()): Promise<ReviewResult | null> {
-    if (!UUID.test(id)) throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a review result id is a UUID' }]);
+    if (!UUID.test(id))
+      throw new InputError([{ field: 'id', code: 'INVALID_FORMAT', message: 'a review result id is a UUID' }]);
     const row = await this.results.findById(id);
     return row ? this.toResult(row, chinaDate(now)) : null;
   }
@@ -173,11 +227,18 @@ export class RecognitionService {
   /** The evidence of each result, in the order asked (one statement for a whole answer). */
   async evidenceOf(resultIds: readonly string[]): Promise<ReviewEvidence[][]> {
     const rows = await this.results.evidenceOf([...resultIds]);
-    return resultIds.map((id) => rows.filter((r) => r.resultId === id).map((r) => ({ materialId: r.materialId, sha256: r.sha256 })));
+    return resultIds.map((id) =>
+      rows.filter((r) => r.resultId === id).map((r) => ({ materialId: r.materialId, sha256: r.sha256 })),
+    );
   }
 
   toResult(row: ReviewResultRow, today: string): ReviewResult {
-    const state = row.status !== VALID ? ReviewResultState.INVALIDATED : row.validUntil < today ? ReviewResultState.EXPIRED : ReviewResultState.VALID;
+    const state =
+      row.status !== VALID
+        ? ReviewResultState.INVALIDATED
+        : row.validUntil < today
+          ? ReviewResultState.EXPIRED
+          : ReviewResultState.VALID;
     return {
       id: row.id,
       subjectType: row.subjectType as DataSubjectType,
@@ -201,16 +262,24 @@ export class RecognitionService {
   }
 
   /** The materials, each of this subject, VALID and not past its end; locked until commit, so a revocation waits for this result. */
-  private async checkedEvidence(tx: Transaction, subject: Subject, ids: string[], today: string): Promise<MaterialRow[]> {
+  private async checkedEvidence(
+    tx: Transaction,
+    subject: Subject,
+    ids: string[],
+    today: string,
+  ): Promise<MaterialRow[]> {
     if (ids.length === 0) return [];
     const found = await this.materials.findSharedLocked(tx, ids);
     return ids.map((id, i) => {
       const material = found.find((m) => m.id === id);
-      const refuse = (why: string) => new InputError([{ field: `input.evidence.${i}`, code: 'EVIDENCE_INVALID', message: `material ${id} ${why}` }]);
+      const refuse = (why: string) =>
+        new InputError([{ field: `input.evidence.${i}`, code: 'EVIDENCE_INVALID', message: `material ${id} ${why}` }]);
       if (!material) throw refuse('is not in the archive');
-      if (material.subjectId !== subject.id) throw refuse(`(${material.title}) belongs to another subject, not ${subject.id}`);
+      if (material.subjectId !== subject.id)
+        throw refuse(`(${material.title}) belongs to another subject, not ${subject.id}`);
       if (material.status !== VALID) throw refuse(`(${material.title}) is ${material.status}`);
-      if (material.validUntil !== null && material.validUntil < today) throw refuse(`(${material.title}) expired on ${material.validUntil}`);
+      if (material.validUntil !== null && material.validUntil < today)
+        throw refuse(`(${material.title}) expired on ${material.validUntil}`);
       return material;
     });
   }
@@ -224,18 +293,39 @@ function reviewedInstant(value: string | undefined, now: Date): Date {
   if (value === undefined || value === null) return now;
   const at = new Date(value);
   if (!ISO_INSTANT.test(value) || Number.isNaN(at.getTime())) {
-    throw new InputError([{ field: 'input.reviewedAt', code: 'INVALID_DATETIME', message: `"${value}" is not an ISO 8601 instant with its offset (2026-05-04T09:30:00+08:00)` }]);
+    throw new InputError([
+      {
+        field: 'input.reviewedAt',
+        code: 'INVALID_DATETIME',
+        message: `"${value}" is not an ISO 8601 instant with its offset (2026-05-04T09:30:00+08:00)`,
+      },
+    ]);
   }
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new InputError([{ field: 'input.reviewedAt', code: 'REVIEWED_IN_FUTURE', message: `${value} is in the future` }]);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw new InputError([
+      { field: 'input.reviewedAt', code: 'REVIEWED_IN_FUTURE', message: `${value} is in the future` },
+    ]);
   return at;
 }
 
 function checkValidity(validUntil: string, reviewedDay: string, rule: RecognitionRuleSpec): void {
   if (validUntil < reviewedDay) {
-    throw new InputError([{ field: 'input.validUntil', code: 'VALIDITY_INVALID', message: `a result is valid from the day it was reviewed (${reviewedDay}): ${validUntil} is before it` }]);
+    throw new InputError([
+      {
+        field: 'input.validUntil',
+        code: 'VALIDITY_INVALID',
+        message: `a result is valid from the day it was reviewed (${reviewedDay}): ${validUntil} is before it`,
+      },
+    ]);
   }
   const last = addDays(reviewedDay, rule.maxValidityDays);
   if (validUntil > last) {
-    throw new InputError([{ field: 'input.validUntil', code: 'VALIDITY_TOO_LONG', message: `a ${rule.code} result is valid at most ${rule.maxValidityDays} days: until ${last} at the latest` }]);
+    throw new InputError([
+      {
+        field: 'input.validUntil',
+        code: 'VALIDITY_TOO_LONG',
+        message: `a ${rule.code} result is valid at most ${rule.maxValidityDays} days: until ${last} at the latest`,
+      },
+    ]);
   }
 }

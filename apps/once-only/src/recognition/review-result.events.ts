@@ -5,7 +5,10 @@ import type { ReviewResultEvidenceRow, ReviewResultRow } from './recognition.ent
 import type { InvalidatedResult } from './review-result.repository.js';
 
 /** hub.once-only.review-result-recorded.v1, keyed by the subject, with the evidence it rests on. */
-export function reviewResultRecordedEvent(result: ReviewResultRow, evidence: Array<Pick<ReviewResultEvidenceRow, 'materialId' | 'sha256'>>): NewEvent {
+export function reviewResultRecordedEvent(
+  result: ReviewResultRow,
+  evidence: Array<Pick<ReviewResultEvidenceRow, 'materialId' | 'sha256'>>,
+): NewEvent {
   return {
     topic: ONCE_ONLY_REVIEW_RESULT_TOPIC,
     type: ONCE_ONLY_EVENT.reviewResultRecorded,
@@ -32,7 +35,10 @@ export function reviewResultRecordedEvent(result: ReviewResultRow, evidence: Arr
 }
 
 /** hub.once-only.review-result-invalidated.v1, keyed by the subject: why (code, reason) and the event that told. */
-export function reviewResultInvalidatedEvent(r: InvalidatedResult, invalidation: { code: string; reason: string; causeEventId: string; at: Date }): NewEvent {
+export function reviewResultInvalidatedEvent(
+  r: InvalidatedResult,
+  invalidation: { code: string; reason: string; causeEventId: string; at: Date },
+): NewEvent {
   return {
     topic: ONCE_ONLY_REVIEW_RESULT_TOPIC,
     type: ONCE_ONLY_EVENT.reviewResultInvalidated,

@@ -39,15 +39,27 @@ export class ReviewResultRepository extends Repository {
 
   /** A subject's results in any state, newest first (at most `take`). */
   ofSubject(subjectId: string, take: number): Promise<ReviewResultRow[]> {
-    return this.manager().getRepository(ReviewResultRow).find({ where: { subjectId }, order: { reviewedAt: 'DESC', id: 'ASC' }, take });
+    return this.manager()
+      .getRepository(ReviewResultRow)
+      .find({ where: { subjectId }, order: { reviewedAt: 'DESC', id: 'ASC' }, take });
   }
 
   /** A subject's results of these types with this status and outcome, valid on `today`; newest first. */
-  standing(q: { subjectId: string; types: string[]; status: string; outcome: string; today: string }): Promise<ReviewResultRow[]> {
+  standing(q: {
+    subjectId: string;
+    types: string[];
+    status: string;
+    outcome: string;
+    today: string;
+  }): Promise<ReviewResultRow[]> {
     return this.manager()
       .getRepository(ReviewResultRow)
       .createQueryBuilder('r')
-      .where('r.subject_id = :subjectId AND r.status = :valid AND r.outcome = :passed', { subjectId: q.subjectId, valid: q.status, passed: q.outcome })
+      .where('r.subject_id = :subjectId AND r.status = :valid AND r.outcome = :passed', {
+        subjectId: q.subjectId,
+        valid: q.status,
+        passed: q.outcome,
+      })
       .andWhere('r.valid_until >= :today AND r.result_type IN (:...types)', { today: q.today, types: q.types })
       .orderBy('r.reviewed_at', 'DESC')
       .addOrderBy('r.id', 'ASC')
@@ -56,14 +68,20 @@ export class ReviewResultRepository extends Repository {
 
   /** The evidence of these results, by material. */
   evidenceOf(resultIds: string[]): Promise<ReviewResultEvidenceRow[]> {
-    return this.manager().getRepository(ReviewResultEvidenceRow).find({ where: { resultId: In(resultIds) }, order: { materialId: 'ASC' } });
+    return this.manager()
+      .getRepository(ReviewResultEvidenceRow)
+      .find({ where: { resultId: In(resultIds) }, order: { materialId: 'ASC' } });
   }
 
   /**
    * Marks INVALIDATED the target's results still VALID on `today` (results expired or invalidated
    * already keep what they say); returns them as changed, by id.
    */
-  invalidate(tx: InTransaction, target: InvalidationTarget, change: { at: Date; code: string; reason: string; causeEventId: string; today: string }): Promise<InvalidatedResult[]> {
+  invalidate(
+    tx: InTransaction,
+    target: InvalidationTarget,
+    change: { at: Date; code: string; reason: string; causeEventId: string; today: string },
+  ): Promise<InvalidatedResult[]> {
     const where =
       'subjectId' in target
         ? `r.subject_id = $1${target.resultTypes ? ' AND r.result_type = ANY ($7::varchar[])' : ''}`

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent, EventConsumer, Transaction } from '@hub/events';
 import { chinaDate } from '@hub/identifiers';
 import { CREDIT_RECORD_TOPIC, LEGAL_ENTITY_TOPIC, POPULATION_PERSON_TOPIC } from '@hub/contracts';
-import type { Combined, CreditRegistered, CreditStatusChanged, LegalEntityChanged, LegalEntityRegistered, LegalEntityStatusChanged, PopulationChanged, PopulationRegistered, PopulationStatusChanged } from '@hub/contracts';
+import type {
+  Combined,
+  CreditRegistered,
+  CreditStatusChanged,
+  LegalEntityChanged,
+  LegalEntityRegistered,
+  LegalEntityStatusChanged,
+  PopulationChanged,
+  PopulationRegistered,
+  PopulationStatusChanged,
+} from '@hub/contracts';
 import { BASE_LIBRARY_EVENT } from '../once-only.events.js';
 import { CLOSED_LEGAL_ENTITY_STATUSES, NOT_YET_REGISTERED, PERSON_DECEASED } from '../subjects/subject-status.js';
 import { SubjectRepository } from '../subjects/subject.repository.js';
@@ -56,12 +66,24 @@ export class SubjectEventsConsumer implements EventConsumer {
         const status = data.record?.status ?? data.to;
         if (!status) return;
         const effectiveOn = data.record ? data.record.statusEffectiveOn : (data.effectiveOn ?? null);
-        const applied = await this.subjects.applyStatus(tx, { id: data.idNumber, type: 'PERSON', status, effectiveOn, version: data.version, at: now });
+        const applied = await this.subjects.applyStatus(tx, {
+          id: data.idNumber,
+          type: 'PERSON',
+          status,
+          effectiveOn,
+          version: data.version,
+          at: now,
+        });
         if (applied && status === PERSON_DECEASED) {
           // The year only: the exact date of death is personal data the catalog masks to the year
           // (Person.statusEffectiveOn), and this reason is served unmasked to any reader of the result.
           const reason = `the person died${effectiveOn ? ` in ${effectiveOn.slice(0, 4)}` : ''}: population record version ${data.version}`;
-          await invalidateResults(this.results, tx, { subjectId: data.idNumber }, { code: InvalidationCode.SUBJECT_DECEASED, reason, causeEventId: event.id, at: now });
+          await invalidateResults(
+            this.results,
+            tx,
+            { subjectId: data.idNumber },
+            { code: InvalidationCode.SUBJECT_DECEASED, reason, causeEventId: event.id, at: now },
+          );
         }
         return;
       }
@@ -72,10 +94,22 @@ export class SubjectEventsConsumer implements EventConsumer {
         if (!status) return;
         const effectiveOn = data.record ? data.record.statusEffectiveOn : (data.effectiveOn ?? null);
         const why = data.record ? data.record.statusReason : (data.reason ?? null);
-        const applied = await this.subjects.applyStatus(tx, { id: data.uscc, type: 'LEGAL_ENTITY', status, effectiveOn, version: data.version, at: now });
+        const applied = await this.subjects.applyStatus(tx, {
+          id: data.uscc,
+          type: 'LEGAL_ENTITY',
+          status,
+          effectiveOn,
+          version: data.version,
+          at: now,
+        });
         if (applied && CLOSED_LEGAL_ENTITY_STATUSES.has(status)) {
           const reason = `the legal entity was ${CLOSURE_NAME[status]}${effectiveOn ? ` on ${effectiveOn}` : ''}${why ? ` (${why})` : ''}: legal-entity record version ${data.version}`;
-          await invalidateResults(this.results, tx, { subjectId: data.uscc }, { code: InvalidationCode.LEGAL_ENTITY_CLOSED, reason, causeEventId: event.id, at: now });
+          await invalidateResults(
+            this.results,
+            tx,
+            { subjectId: data.uscc },
+            { code: InvalidationCode.LEGAL_ENTITY_CLOSED, reason, causeEventId: event.id, at: now },
+          );
         }
         return;
       }
@@ -88,16 +122,38 @@ export class SubjectEventsConsumer implements EventConsumer {
         if (changed.length === 0 || !(await this.subjects.advanceVersion(tx, id, data.version, now))) return;
         // Names the fields, not their values: the reason is served to every reader of the result.
         const reason = `the ${type === 'PERSON' ? "person's identity data" : "legal entity's legal representative"} changed (${changed.join(', ')}): ${type === 'PERSON' ? 'population' : 'legal-entity'} record version ${data.version}`;
-        await invalidateResults(this.results, tx, { subjectId: id, resultTypes: IDENTITY_CHECKS[type].resultTypes }, { code: InvalidationCode.IDENTITY_CHANGED, reason, causeEventId: event.id, at: now });
+        await invalidateResults(
+          this.results,
+          tx,
+          { subjectId: id, resultTypes: IDENTITY_CHECKS[type].resultTypes },
+          { code: InvalidationCode.IDENTITY_CHANGED, reason, causeEventId: event.id, at: now },
+        );
         return;
       }
       case BASE_LIBRARY_EVENT.creditRegistered: {
         const { recordId, record } = event.data as CreditEvent;
         // In force as the credit assessment counts it: active, and not past its end.
-        if (!record || record.kind !== 'BLACK_LIST' || record.status !== 'ACTIVE' || (record.validTo !== null && record.validTo < chinaDate(now))) return;
-        await this.subjects.addBlackListRecord(tx, { id: record.subjectId, type: record.subjectType }, recordId, NOT_YET_REGISTERED, now);
+        if (
+          !record ||
+          record.kind !== 'BLACK_LIST' ||
+          record.status !== 'ACTIVE' ||
+          (record.validTo !== null && record.validTo < chinaDate(now))
+        )
+          return;
+        await this.subjects.addBlackListRecord(
+          tx,
+          { id: record.subjectId, type: record.subjectType },
+          recordId,
+          NOT_YET_REGISTERED,
+          now,
+        );
         const reason = `put on the black list ${record.title} by ${record.authorityName} (decision ${record.decisionNumber}): credit record ${recordId}`;
-        await invalidateResults(this.results, tx, { subjectId: record.subjectId }, { code: InvalidationCode.BLACK_LISTED, reason, causeEventId: event.id, at: now });
+        await invalidateResults(
+          this.results,
+          tx,
+          { subjectId: record.subjectId },
+          { code: InvalidationCode.BLACK_LISTED, reason, causeEventId: event.id, at: now },
+        );
         return;
       }
       case BASE_LIBRARY_EVENT.creditStatusChanged: {

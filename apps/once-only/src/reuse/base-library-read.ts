@@ -21,7 +21,13 @@ export function baseLibraryQuery(subject: Subject, paths: readonly string[], ope
     }
   }
   const selection = (node: Map<string, unknown>): string =>
-    [...node].map(([name, children]) => ((children as Map<string, unknown>).size > 0 ? `${name} { ${selection(children as Map<string, unknown>)} }` : name)).join(' ');
+    [...node]
+      .map(([name, children]) =>
+        (children as Map<string, unknown>).size > 0
+          ? `${name} { ${selection(children as Map<string, unknown>)} }`
+          : name,
+      )
+      .join(' ');
   return `query ${operationName}($id: String!) { ${root.field}(${root.argument}: $id) { ${selection(tree)} } }`;
 }
 

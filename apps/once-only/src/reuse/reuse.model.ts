@@ -1,8 +1,16 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { IN_ONCE_ONLY_SCHEMA } from '../once-only.graphql-scope.js';
-import { DataSubjectType, MaterialSourceKind, RequiredMaterial, ServiceItem } from '../service-items/service-items.model.js';
+import {
+  DataSubjectType,
+  MaterialSourceKind,
+  RequiredMaterial,
+  ServiceItem,
+} from '../service-items/service-items.model.js';
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'A value read from a base library, as the asking system may see it (masked where its rights say so)' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: 'A value read from a base library, as the asking system may see it (masked where its rights say so)',
+})
 export class ReusedValue {
   @Field({ description: "Path from the subject's record, e.g. person.name" })
   path: string;
@@ -11,7 +19,11 @@ export class ReusedValue {
   value?: string;
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'What satisfies a required material: a licence or material on file, a recognised review result, or base-library data' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description:
+    'What satisfies a required material: a licence or material on file, a recognised review result, or base-library data',
+})
 export class ReuseEvidence {
   @Field(() => MaterialSourceKind)
   kind: MaterialSourceKind;
@@ -25,7 +37,11 @@ export class ReuseEvidence {
   @Field({ nullable: true })
   title?: string;
 
-  @Field({ nullable: true, description: 'The department that issued the licence, received the material, made the review, or is the source of the record' })
+  @Field({
+    nullable: true,
+    description:
+      'The department that issued the licence, received the material, made the review, or is the source of the record',
+  })
   department?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD: issued (licence, material)' })
@@ -46,14 +62,20 @@ export class ReuseEvidence {
   @Field({ nullable: true, description: 'REVIEW_RESULT: when it was reviewed (ISO instant)' })
   reviewedAt?: string;
 
-  @Field({ nullable: true, description: 'The case it came with (licence, material) or was reviewed for (review result)' })
+  @Field({
+    nullable: true,
+    description: 'The case it came with (licence, material) or was reviewed for (review result)',
+  })
   caseNumber?: string;
 
   @Field(() => [ReusedValue], { nullable: true, description: 'BASE_LIBRARY: the values read' })
   values?: ReusedValue[];
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'One required material: satisfied from what the hub holds (with the evidence), or to bring' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: 'One required material: satisfied from what the hub holds (with the evidence), or to bring',
+})
 export class MaterialReuse {
   @Field(() => RequiredMaterial)
   material: RequiredMaterial;
@@ -61,11 +83,17 @@ export class MaterialReuse {
   @Field()
   satisfied: boolean;
 
-  @Field(() => [ReuseEvidence], { description: 'Everything on file that satisfies it (empty when the applicant must bring it)' })
+  @Field(() => [ReuseEvidence], {
+    description: 'Everything on file that satisfies it (empty when the applicant must bring it)',
+  })
   evidence: ReuseEvidence[];
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'For an application to a service item: which materials the hub already holds for the subject, and what the applicant still has to bring' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description:
+    'For an application to a service item: which materials the hub already holds for the subject, and what the applicant still has to bring',
+})
 export class ReuseAnswer {
   @Field(() => ServiceItem)
   serviceItem: ServiceItem;
@@ -89,7 +117,10 @@ export class ReuseAnswer {
   asOf: string;
 }
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: "A field of the item's form, filled from the base libraries where the hub can (智能填单)" })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: "A field of the item's form, filled from the base libraries where the hub can (智能填单)",
+})
 export class PrefilledField {
   @Field()
   name: string;
@@ -97,7 +128,10 @@ export class PrefilledField {
   @Field()
   label: string;
 
-  @Field({ nullable: true, description: 'Where the value comes from (a path from the subject\'s record); null: only the applicant can fill it' })
+  @Field({
+    nullable: true,
+    description: "Where the value comes from (a path from the subject's record); null: only the applicant can fill it",
+  })
   path?: string;
 
   @Field({ nullable: true, description: 'The value, as the asking system may see it (masked where its rights say so)' })

@@ -10,7 +10,7 @@ export class ReuseResolver {
   @AnyCaller()
   @Query(() => ReuseAnswer, {
     description:
-      'For an application to a service item: each required material satisfied from what the hub holds (licences and materials on file, recognised review results, base-library data — read with the caller\'s own rights), with the evidence, and what the applicant still has to bring',
+      "For an application to a service item: each required material satisfied from what the hub holds (licences and materials on file, recognised review results, base-library data — read with the caller's own rights), with the evidence, and what the applicant still has to bring",
   })
   reuseFor(
     @Args('serviceItem', { description: 'The service item code' }) serviceItem: string,
@@ -21,8 +21,15 @@ export class ReuseResolver {
   }
 
   @AnyCaller()
-  @Query(() => [PrefilledField], { description: "The item's form, with the fields the hub can fill from the base libraries filled — under the caller's rights" })
-  prefillForm(@Args('serviceItem') serviceItem: string, @Args('subject') subject: string, @Context() context: HubContext): Promise<PrefilledField[]> {
+  @Query(() => [PrefilledField], {
+    description:
+      "The item's form, with the fields the hub can fill from the base libraries filled — under the caller's rights",
+  })
+  prefillForm(
+    @Args('serviceItem') serviceItem: string,
+    @Args('subject') subject: string,
+    @Context() context: HubContext,
+  ): Promise<PrefilledField[]> {
     return this.reuse.prefill(serviceItem, subject, context);
   }
 }

@@ -7,7 +7,13 @@ import { GatewayClient } from '../gateway-client/gateway-client.js';
 import type { ReviewResultRow } from '../recognition/recognition.entities.js';
 import { RecognitionRulesClient } from '../recognition/recognition-rules.client.js';
 import { RecognitionService } from '../recognition/recognition.service.js';
-import { ONCE_ONLY_SEED, subjectRoot, type OnceOnlySeed, type SatisfierSpec, type ServiceItemSpec } from '../service-items/once-only-seed.js';
+import {
+  ONCE_ONLY_SEED,
+  subjectRoot,
+  type OnceOnlySeed,
+  type SatisfierSpec,
+  type ServiceItemSpec,
+} from '../service-items/once-only-seed.js';
 import { MaterialSourceKind, type DataSubjectType } from '../service-items/service-items.model.js';
 import { toRequiredMaterial, toServiceItem } from '../service-items/service-items.resolver.js';
 import { SubjectRepository } from '../subjects/subject.repository.js';
@@ -43,16 +49,25 @@ export class ReuseService {
     private readonly rules: RecognitionRulesClient,
   ) {}
 
-  async reuseFor(serviceItemCode: string, subjectInput: string, context: HubContext, now = new Date()): Promise<ReuseAnswer> {
+  async reuseFor(
+    serviceItemCode: string,
+    subjectInput: string,
+    context: HubContext,
+    now = new Date(),
+  ): Promise<ReuseAnswer> {
     const item = this.item(serviceItemCode);
     const subject = parseSubject(subjectInput, 'subject', item.subjectType);
     const today = chinaDate(now);
-    const basePaths = item.materials.flatMap((m) => m.satisfiedBy.flatMap((s) => (s.kind === 'BASE_LIBRARY' ? s.paths : [])));
+    const basePaths = item.materials.flatMap((m) =>
+      m.satisfiedBy.flatMap((s) => (s.kind === 'BASE_LIBRARY' ? s.paths : [])),
+    );
     const [record, onFile, results] = await Promise.all([
       basePaths.length > 0 ? this.readRecord(subject, basePaths, 'OnceOnlyReuseRead', context) : Promise.resolve(null),
       this.onFile(subject, today),
       // Results of the types the item's department recognises (互认), as the catalog says now.
-      this.rules.acceptedTypes(item.department, context.access!, context.requestId).then((types) => this.recognition.recognized(subject, types, today)),
+      this.rules
+        .acceptedTypes(item.department, context.access!, context.requestId)
+        .then((types) => this.recognition.recognized(subject, types, today)),
     ]);
     await this.subjects.touchKnown(context, subject);
     const materials: MaterialReuse[] = item.materials.map((material) => {
@@ -77,26 +92,51 @@ export class ReuseService {
     const paths = item.formFields.flatMap((f) => (f.path ? [f.path] : []));
     const record = paths.length > 0 ? await this.readRecord(subject, paths, 'OnceOnlyPrefillRead', context) : null;
     await this.subjects.touchKnown(context, subject);
-    const sourceDepartment = record ? (valueAt(record, `${subjectRoot(subject.type).field}.provenance.sourceDepartment`) ?? undefined) : undefined;
+    const sourceDepartment = record
+      ? (valueAt(record, `${subjectRoot(subject.type).field}.provenance.sourceDepartment`) ?? undefined)
+      : undefined;
     return item.formFields.map((field) => {
       const value = field.path && record ? valueAt(record, field.path) : null;
-      return { name: field.name, label: field.label, path: field.path ?? undefined, value: value ?? undefined, filled: value !== null, sourceDepartment: value !== null ? sourceDepartment : undefined };
+      return {
+        name: field.name,
+        label: field.label,
+        path: field.path ?? undefined,
+        value: value ?? undefined,
+        filled: value !== null,
+        sourceDepartment: value !== null ? sourceDepartment : undefined,
+      };
     });
   }
 
   private item(code: string): ServiceItemSpec {
     const item = this.seed.serviceItems.find((i) => i.code === code);
-    if (!item) throw new InputError([{ field: 'serviceItem', code: 'SERVICE_ITEM_UNKNOWN', message: `no service item ${code.slice(0, 64)}` }]);
+    if (!item)
+      throw new InputError([
+        { field: 'serviceItem', code: 'SERVICE_ITEM_UNKNOWN', message: `no service item ${code.slice(0, 64)}` },
+      ]);
     return item;
   }
 
   /** The subject's record with these fields, read through the gateway as the caller. */
-  private async readRecord(subject: Subject, paths: string[], operationName: string, context: HubContext): Promise<BaseRecord> {
+  private async readRecord(
+    subject: Subject,
+    paths: string[],
+    operationName: string,
+    context: HubContext,
+  ): Promise<BaseRecord> {
     const root = subjectRoot(subject.type).field;
-    const answer = await this.gateway.query<Record<string, BaseRecord>>(context.access!, baseLibraryQuery(subject, paths, operationName), { id: subject.id }, context.requestId);
+    const answer = await this.gateway.query<Record<string, BaseRecord>>(
+      context.access!,
+      baseLibraryQuery(subject, paths, operationName),
+      { id: subject.id },
+      context.requestId,
+    );
     // A field the library could not serve (a subgraph down) is not evidence either way: say so.
     if (answer.errors.length > 0) {
-      throw new HubError('BASE_LIBRARY_UNAVAILABLE', `the base library did not answer for ${subject.type === 'PERSON' ? 'the citizen' : 'the legal entity'}: ${answer.errors[0].message}`);
+      throw new HubError(
+        'BASE_LIBRARY_UNAVAILABLE',
+        `the base library did not answer for ${subject.type === 'PERSON' ? 'the citizen' : 'the legal entity'}: ${answer.errors[0].message}`,
+      );
     }
     return answer.data?.[root] ?? null;
   }
@@ -105,7 +145,12 @@ export class ReuseService {
     return this.materials.inForce(subject.id, today);
   }
 
-  private evidenceFor(by: SatisfierSpec, record: BaseRecord, onFile: MaterialRow[], results: ReviewResultRow[]): ReuseEvidence[] {
+  private evidenceFor(
+    by: SatisfierSpec,
+    record: BaseRecord,
+    onFile: MaterialRow[],
+    results: ReviewResultRow[],
+  ): ReuseEvidence[] {
     switch (by.kind) {
       case 'ELICENCE':
       case 'MATERIAL':

@@ -111,15 +111,20 @@ export function seedProblems(seed: OnceOnlySeed): string[] {
     if (!/^[0-9A-Z_]{1,40}$/.test(type.code)) problems.push(`material type ${type.code}: a code is 1–40 of 0-9 A-Z _`);
     if (types.has(type.code)) problems.push(`material type ${type.code}: listed twice`);
     types.set(type.code, type);
-    if (type.kind !== 'ELICENCE' && type.kind !== 'MATERIAL') problems.push(`material type ${type.code}: kind is ELICENCE or MATERIAL`);
-    if (type.kind === 'ELICENCE' && !/^[0-9A-Z]{1,40}$/.test(type.code)) problems.push(`material type ${type.code}: a licence type code is 0-9 A-Z only (it goes into the licence identifier)`);
+    if (type.kind !== 'ELICENCE' && type.kind !== 'MATERIAL')
+      problems.push(`material type ${type.code}: kind is ELICENCE or MATERIAL`);
+    if (type.kind === 'ELICENCE' && !/^[0-9A-Z]{1,40}$/.test(type.code))
+      problems.push(
+        `material type ${type.code}: a licence type code is 0-9 A-Z only (it goes into the licence identifier)`,
+      );
     for (const issuer of type.issuers ?? []) uscc(issuer, `material type ${type.code}`);
   }
   const rules = new Map<string, RecognitionRuleSpec>();
   for (const rule of seed.recognitionRules) {
     if (rules.has(rule.code)) problems.push(`recognition rule ${rule.code}: listed twice`);
     rules.set(rule.code, rule);
-    if (!(rule.maxValidityDays >= 1 && rule.maxValidityDays <= 3660)) problems.push(`recognition rule ${rule.code}: maxValidityDays is 1–3660`);
+    if (!(rule.maxValidityDays >= 1 && rule.maxValidityDays <= 3660))
+      problems.push(`recognition rule ${rule.code}: maxValidityDays is 1–3660`);
     for (const department of rule.acceptedBy) uscc(department, `recognition rule ${rule.code}`);
   }
   const codes = new Set<string>();
@@ -128,7 +133,8 @@ export function seedProblems(seed: OnceOnlySeed): string[] {
     if (codes.has(item.code)) problems.push(`${where}: listed twice`);
     codes.add(item.code);
     uscc(item.department, where);
-    if (item.subjectType !== 'PERSON' && item.subjectType !== 'LEGAL_ENTITY') problems.push(`${where}: subjectType is PERSON or LEGAL_ENTITY`);
+    if (item.subjectType !== 'PERSON' && item.subjectType !== 'LEGAL_ENTITY')
+      problems.push(`${where}: subjectType is PERSON or LEGAL_ENTITY`);
     const root = subjectRoot(item.subjectType).field;
     const nos = new Set<number>();
     for (const material of item.materials) {
@@ -137,22 +143,36 @@ export function seedProblems(seed: OnceOnlySeed): string[] {
       for (const by of material.satisfiedBy) {
         if (by.kind === 'ELICENCE' || by.kind === 'MATERIAL') {
           const type = types.get(by.materialType);
-          if (!type || type.kind !== by.kind) problems.push(`${where}: material ${material.no} names ${by.kind} type ${by.materialType}, which material-types.json does not list as one`);
-          else if (type.subjectType && type.subjectType !== item.subjectType) problems.push(`${where}: material ${material.no}: ${by.materialType} is not held by a ${item.subjectType}`);
+          if (!type || type.kind !== by.kind)
+            problems.push(
+              `${where}: material ${material.no} names ${by.kind} type ${by.materialType}, which material-types.json does not list as one`,
+            );
+          else if (type.subjectType && type.subjectType !== item.subjectType)
+            problems.push(`${where}: material ${material.no}: ${by.materialType} is not held by a ${item.subjectType}`);
         } else if (by.kind === 'REVIEW_RESULT') {
           const rule = rules.get(by.resultType);
-          if (!rule) problems.push(`${where}: material ${material.no} names result type ${by.resultType}, which recognition-rules.json does not list`);
-          else if (rule.subjectType !== item.subjectType) problems.push(`${where}: material ${material.no}: result type ${by.resultType} is about a ${rule.subjectType}`);
+          if (!rule)
+            problems.push(
+              `${where}: material ${material.no} names result type ${by.resultType}, which recognition-rules.json does not list`,
+            );
+          else if (rule.subjectType !== item.subjectType)
+            problems.push(
+              `${where}: material ${material.no}: result type ${by.resultType} is about a ${rule.subjectType}`,
+            );
         } else if (by.kind === 'BASE_LIBRARY') {
-          if (by.paths.length === 0) problems.push(`${where}: material ${material.no}: a base-library source names its paths`);
-          for (const path of by.paths) if (!validPath(path, root)) problems.push(`${where}: material ${material.no}: path ${path} does not start at ${root}`);
+          if (by.paths.length === 0)
+            problems.push(`${where}: material ${material.no}: a base-library source names its paths`);
+          for (const path of by.paths)
+            if (!validPath(path, root))
+              problems.push(`${where}: material ${material.no}: path ${path} does not start at ${root}`);
         } else {
           problems.push(`${where}: material ${material.no}: unknown source kind ${(by as { kind: string }).kind}`);
         }
       }
     }
     for (const field of item.formFields) {
-      if (field.path !== null && !validPath(field.path, root)) problems.push(`${where}: form field ${field.name}: path ${field.path} does not start at ${root}`);
+      if (field.path !== null && !validPath(field.path, root))
+        problems.push(`${where}: form field ${field.name}: path ${field.path} does not start at ${root}`);
     }
   }
   return problems;

@@ -6,7 +6,10 @@ export enum DataSubjectType {
   PERSON = 'PERSON',
   LEGAL_ENTITY = 'LEGAL_ENTITY',
 }
-registerEnumType(DataSubjectType, { name: 'DataSubjectType', description: 'A citizen (citizen ID) or a legal entity (USCC)' });
+registerEnumType(DataSubjectType, {
+  name: 'DataSubjectType',
+  description: 'A citizen (citizen ID) or a legal entity (USCC)',
+});
 
 export enum MaterialSourceKind {
   ELICENCE = 'ELICENCE',
@@ -24,7 +27,10 @@ registerEnumType(MaterialSourceKind, {
   },
 });
 
-@ObjectType({ ...IN_ONCE_ONLY_SCHEMA, description: 'One way a required material can be satisfied without the applicant bringing it' })
+@ObjectType({
+  ...IN_ONCE_ONLY_SCHEMA,
+  description: 'One way a required material can be satisfied without the applicant bringing it',
+})
 export class MaterialSource {
   @Field(() => MaterialSourceKind)
   kind: MaterialSourceKind;
@@ -35,7 +41,10 @@ export class MaterialSource {
   @Field({ nullable: true, description: 'REVIEW_RESULT: the result type code' })
   resultType?: string;
 
-  @Field(() => [String], { nullable: true, description: "BASE_LIBRARY: the fields read, as paths from the subject's record (person.name)" })
+  @Field(() => [String], {
+    nullable: true,
+    description: "BASE_LIBRARY: the fields read, as paths from the subject's record (person.name)",
+  })
   paths?: string[];
 
   @Field({ nullable: true, description: 'BASE_LIBRARY: what the record must say (PERSON_LIVING, LEGAL_ENTITY_ACTIVE)' })
@@ -56,7 +65,9 @@ export class RequiredMaterial {
   @Field({ description: '容缺受理: the application may be accepted while this material is pending' })
   mayBeSuppliedLater: boolean;
 
-  @Field(() => [MaterialSource], { description: 'What can satisfy it from what the hub already holds (empty: the applicant always brings it)' })
+  @Field(() => [MaterialSource], {
+    description: 'What can satisfy it from what the hub already holds (empty: the applicant always brings it)',
+  })
   satisfiedBy: MaterialSource[];
 }
 

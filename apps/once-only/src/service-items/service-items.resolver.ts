@@ -1,8 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { AnyCaller } from '@hub/subgraph';
-import { ONCE_ONLY_SEED, type OnceOnlySeed, type RequiredMaterialSpec, type ServiceItemSpec } from './once-only-seed.js';
-import { DataSubjectType, MaterialSourceKind, MaterialType, RequiredMaterial, ServiceItem } from './service-items.model.js';
+import {
+  ONCE_ONLY_SEED,
+  type OnceOnlySeed,
+  type RequiredMaterialSpec,
+  type ServiceItemSpec,
+} from './once-only-seed.js';
+import {
+  DataSubjectType,
+  MaterialSourceKind,
+  MaterialType,
+  RequiredMaterial,
+  ServiceItem,
+} from './service-items.model.js';
 
 /** The shipped service items and material types: public reference data (the recognition rules are the catalog's). */
 @Resolver()
@@ -10,8 +21,13 @@ export class ServiceItemsResolver {
   constructor(@Inject(ONCE_ONLY_SEED) private readonly seed: OnceOnlySeed) {}
 
   @AnyCaller()
-  @Query(() => [ServiceItem], { description: 'Service items (政务服务事项) with their required materials, in code order' })
-  serviceItems(@Args('department', { nullable: true, description: 'Only the items of this department (USCC)' }) department?: string): ServiceItem[] {
+  @Query(() => [ServiceItem], {
+    description: 'Service items (政务服务事项) with their required materials, in code order',
+  })
+  serviceItems(
+    @Args('department', { nullable: true, description: 'Only the items of this department (USCC)' })
+    department?: string,
+  ): ServiceItem[] {
     return this.seed.serviceItems
       .filter((i) => !department || i.department === department)
       .sort((a, b) => a.code.localeCompare(b.code))
@@ -28,7 +44,11 @@ export class ServiceItemsResolver {
   @AnyCaller()
   @Query(() => [MaterialType], { description: 'The e-licence and material types the archive knows' })
   materialTypes(): MaterialType[] {
-    return this.seed.materialTypes.map((t) => ({ ...t, subjectType: (t.subjectType as DataSubjectType | null) ?? undefined, issuers: t.issuers ?? undefined }));
+    return this.seed.materialTypes.map((t) => ({
+      ...t,
+      subjectType: (t.subjectType as DataSubjectType | null) ?? undefined,
+      issuers: t.issuers ?? undefined,
+    }));
   }
 }
 
@@ -44,6 +64,10 @@ export function toServiceItem(item: ServiceItemSpec): ServiceItem {
 export function toRequiredMaterial(material: RequiredMaterialSpec): RequiredMaterial {
   return {
     ...material,
-    satisfiedBy: material.satisfiedBy.map((s) => ({ ...s, kind: s.kind as MaterialSourceKind, condition: 'condition' in s ? (s.condition ?? undefined) : undefined })),
+    satisfiedBy: material.satisfiedBy.map((s) => ({
+      ...s,
+      kind: s.kind as MaterialSourceKind,
+      condition: 'condition' in s ? (s.condition ?? undefined) : undefined,
+    })),
   };
 }

@@ -31,7 +31,9 @@ export class SubjectRepository extends Repository {
    * for it and then sees what it wrote.
    */
   async known(subject: Subject, tx?: InTransaction): Promise<SubjectRow | null> {
-    const row = await this.manager(tx).getRepository(SubjectRow).findOne({ where: { subjectId: subject.id }, ...(tx ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const row = await this.manager(tx)
+      .getRepository(SubjectRow)
+      .findOne({ where: { subjectId: subject.id }, ...(tx ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
     return isKnown(row) && row.subjectType === subject.type ? row : null;
   }
 
@@ -76,7 +78,13 @@ export class SubjectRepository extends Repository {
    * Adds a black-list entry to the subject, making a row of status `placeholderStatus` (version 0)
    * when its own library has not told of it yet: events of different topics arrive in any order.
    */
-  async addBlackListRecord(tx: InTransaction, subject: { id: string; type: string }, recordId: string, placeholderStatus: string, at: Date): Promise<void> {
+  async addBlackListRecord(
+    tx: InTransaction,
+    subject: { id: string; type: string },
+    recordId: string,
+    placeholderStatus: string,
+    at: Date,
+  ): Promise<void> {
     await tx.manager.query(
       `INSERT INTO ${ONCE_ONLY_SCHEMA}.subject (subject_id, subject_type, status, status_effective_on, version, black_list_records, updated_at)
        VALUES ($1, $2, $3, NULL, 0, ARRAY[$4::varchar], $5)

@@ -17,6 +17,9 @@ export function parseSubject(input: string, field: string, expected?: SubjectKin
   if (person?.ok) return { type: 'PERSON', id: person.value.idNumber };
   const entity = expected === 'PERSON' ? null : parseUscc(input);
   if (entity?.ok) return { type: 'LEGAL_ENTITY', id: entity.value.uscc };
-  const reasons = [person && !person.ok ? `not a citizen ID (${person.error.message})` : null, entity && !entity.ok ? `not a USCC (${entity.error.message})` : null].filter(Boolean);
+  const reasons = [
+    person && !person.ok ? `not a citizen ID (${person.error.message})` : null,
+    entity && !entity.ok ? `not a USCC (${entity.error.message})` : null,
+  ].filter(Boolean);
   throw new InputError([{ field, code: 'SUBJECT_INVALID', message: `${input.slice(0, 40)} is ${reasons.join('; ')}` }]);
 }

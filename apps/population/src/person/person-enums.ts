@@ -13,8 +13,13 @@ export enum PersonStatus {
   MOVED_OUT = 'MOVED_OUT',
 }
 
-registerEnumType(Gender, { ...IN_POPULATION_SCHEMA, name: 'Gender', description: 'Gender as the citizen ID encodes it (odd sequence: male)' });
-registerEnumType(PersonStatus, { ...IN_POPULATION_SCHEMA,
+registerEnumType(Gender, {
+  ...IN_POPULATION_SCHEMA,
+  name: 'Gender',
+  description: 'Gender as the citizen ID encodes it (odd sequence: male)',
+});
+registerEnumType(PersonStatus, {
+  ...IN_POPULATION_SCHEMA,
   name: 'PersonStatus',
   valuesMap: {
     LIVING: { description: '在册 living and registered here' },

@@ -63,4 +63,8 @@ export class PersonRow extends RegisterRowKeepingOriginals {
 }
 
 /** The change history of persons (see historyEntity). */
-export const PersonChangeRow = historyEntity('person_change', { property: 'idNumber', column: 'id_number', length: 18 });
+export const PersonChangeRow = historyEntity('person_change', {
+  property: 'idNumber',
+  column: 'id_number',
+  length: 18,
+});

@@ -24,7 +24,10 @@ export class PersonAddress {
   divisionName?: string;
 }
 
-@ObjectType({ ...IN_POPULATION_SCHEMA, description: 'A person (自然人) in the population base library, keyed by citizen ID' })
+@ObjectType({
+  ...IN_POPULATION_SCHEMA,
+  description: 'A person (自然人) in the population base library, keyed by citizen ID',
+})
 @Directive('@key(fields: "idNumber")')
 export class Person {
   @Field(() => ID, { description: '公民身份号码 (GB 11643)' })

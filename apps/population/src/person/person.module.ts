@@ -9,7 +9,14 @@ import { PersonService } from './person.service.js';
 
 /** Queries and single writes of persons and households (the GraphQL side of the library), and bulk ingest at POST /ingest/persons. */
 @Module({
-  imports: [RegisterModule.forFeature({ spec: PERSON_REGISTER, input: PersonRecordInput, toRecord: toPersonRecord, ingestPath: 'persons' })],
+  imports: [
+    RegisterModule.forFeature({
+      spec: PERSON_REGISTER,
+      input: PersonRecordInput,
+      toRecord: toPersonRecord,
+      ingestPath: 'persons',
+    }),
+  ],
   providers: [PersonResolver, PersonReader, PersonService],
   exports: [PersonReader],
 })

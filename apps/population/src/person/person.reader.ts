@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ETHNICITY_CODES, FAMILY_RELATION_CODES, HOUSEHOLD_HEAD_RELATION, MARITAL_STATUS_CODES, divisionCodePrefix, divisionFullName } from '@hub/identifiers';
+import {
+  ETHNICITY_CODES,
+  FAMILY_RELATION_CODES,
+  HOUSEHOLD_HEAD_RELATION,
+  MARITAL_STATUS_CODES,
+  divisionCodePrefix,
+  divisionFullName,
+} from '@hub/identifiers';
 import { RegisterReader, provenanceOf, type RecordChange } from '@hub/register';
 import type { Gender, PersonStatus } from './person-enums.js';
 import type { Household, Person } from './person.model.js';
@@ -40,8 +47,10 @@ export class PersonReader {
       return `$${params.length}`;
     };
     if (filter.name) where.push(`name = ${param(filter.name)}`);
-    if (filter.nameContains) where.push(`name ILIKE ${param(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-    if (filter.divisionCode) where.push(`household_division_code LIKE ${param(`${divisionCodePrefix(filter.divisionCode)}%`)}`);
+    if (filter.nameContains)
+      where.push(`name ILIKE ${param(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (filter.divisionCode)
+      where.push(`household_division_code LIKE ${param(`${divisionCodePrefix(filter.divisionCode)}%`)}`);
     if (filter.status) where.push(`status = ${param(filter.status)}`);
     if (filter.after) where.push(`id_number > ${param(filter.after)}`);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -73,9 +82,16 @@ export class PersonReader {
 
 export function toPerson(r: Record<string, unknown>): Person {
   const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
-  const coded = (table: ReadonlyMap<string, string>, code: unknown) => (code ? { code: String(code), name: table.get(String(code)) } : undefined);
+  const coded = (table: ReadonlyMap<string, string>, code: unknown) =>
+    code ? { code: String(code), name: table.get(String(code)) } : undefined;
   const address = (text: unknown, division: unknown) =>
-    text ? { text: String(text), divisionCode: division ? String(division) : undefined, divisionName: division ? divisionFullName(String(division)) : undefined } : undefined;
+    text
+      ? {
+          text: String(text),
+          divisionCode: division ? String(division) : undefined,
+          divisionName: division ? divisionFullName(String(division)) : undefined,
+        }
+      : undefined;
   return {
     idNumber: r.id_number as string,
     name: r.name as string,

@@ -15,28 +15,54 @@ export type PersonRecord = Omit<PersonRow, 'receivedAt' | 'registeredAt' | 'upda
  * involve more than one field — gender and birth date agree with the ID, codes exist in their
  * national tables, a household member names a relation, a death has a date.
  */
-export function toPersonRecord(input: PersonRecordInput): { ok: true; record: PersonRecord } | { ok: false; violations: InputViolation[] } {
+export function toPersonRecord(
+  input: PersonRecordInput,
+): { ok: true; record: PersonRecord } | { ok: false; violations: InputViolation[] } {
   const id = parseCitizenId(input.idNumber);
   if (!id.ok) return { ok: false, violations: [{ field: 'idNumber', code: id.error.code, message: id.error.message }] };
   const violations: InputViolation[] = [];
   const expectedGender = id.value.gender === 'male' ? Gender.MALE : Gender.FEMALE;
   if (input.gender !== expectedGender) {
-    violations.push({ field: 'gender', code: 'GENDER_MISMATCH', message: `the citizen ID says ${expectedGender}, the record says ${input.gender}` });
+    violations.push({
+      field: 'gender',
+      code: 'GENDER_MISMATCH',
+      message: `the citizen ID says ${expectedGender}, the record says ${input.gender}`,
+    });
   }
   if (input.birthDate !== id.value.birthDate) {
-    violations.push({ field: 'birthDate', code: 'BIRTH_DATE_MISMATCH', message: `the citizen ID says ${id.value.birthDate}, the record says ${input.birthDate}` });
+    violations.push({
+      field: 'birthDate',
+      code: 'BIRTH_DATE_MISMATCH',
+      message: `the citizen ID says ${id.value.birthDate}, the record says ${input.birthDate}`,
+    });
   }
   if (!ETHNICITY_CODES.has(input.ethnicityCode)) {
-    violations.push({ field: 'ethnicityCode', code: 'ETHNICITY_UNKNOWN', message: `${input.ethnicityCode} is not a GB 3304 ethnicity code` });
+    violations.push({
+      field: 'ethnicityCode',
+      code: 'ETHNICITY_UNKNOWN',
+      message: `${input.ethnicityCode} is not a GB 3304 ethnicity code`,
+    });
   }
   if (input.maritalStatusCode && !MARITAL_STATUS_CODES.has(input.maritalStatusCode)) {
-    violations.push({ field: 'maritalStatusCode', code: 'MARITAL_STATUS_UNKNOWN', message: `${input.maritalStatusCode} is not a GB/T 2261.2 code` });
+    violations.push({
+      field: 'maritalStatusCode',
+      code: 'MARITAL_STATUS_UNKNOWN',
+      message: `${input.maritalStatusCode} is not a GB/T 2261.2 code`,
+    });
   }
   if (input.relationToHeadCode && !FAMILY_RELATION_CODES.has(input.relationToHeadCode)) {
-    violations.push({ field: 'relationToHeadCode', code: 'RELATION_UNKNOWN', message: `${input.relationToHeadCode} is not a GB/T 4761 code` });
+    violations.push({
+      field: 'relationToHeadCode',
+      code: 'RELATION_UNKNOWN',
+      message: `${input.relationToHeadCode} is not a GB/T 4761 code`,
+    });
   }
   if (input.householdNumber && !input.relationToHeadCode) {
-    violations.push({ field: 'relationToHeadCode', code: 'REQUIRED', message: 'a household member needs the relation to the head of the household' });
+    violations.push({
+      field: 'relationToHeadCode',
+      code: 'REQUIRED',
+      message: 'a household member needs the relation to the head of the household',
+    });
   }
   const status = input.status ?? PersonStatus.LIVING;
   if (status === PersonStatus.DECEASED && !input.statusEffectiveOn) {
@@ -45,7 +71,10 @@ export function toPersonRecord(input: PersonRecordInput): { ok: true; record: Pe
   if (input.statusEffectiveOn && input.statusEffectiveOn < id.value.birthDate) {
     violations.push({ field: 'statusEffectiveOn', code: 'INVALID_DATE', message: 'before the date of birth' });
   }
-  const addresses = normaliseAddressFields({ householdAddress: input.householdAddress, residenceAddress: input.residenceAddress });
+  const addresses = normaliseAddressFields({
+    householdAddress: input.householdAddress,
+    residenceAddress: input.residenceAddress,
+  });
   violations.push(...addresses.violations);
   if (violations.length > 0) return { ok: false, violations };
   const text = (v: string | undefined | null) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());

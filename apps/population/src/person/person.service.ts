@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRegisterWrites, sourceOfWrite, type RegisterWrites, type WriteResultOutcome, type WriteCaller } from '@hub/register';
-import { CHANGEABLE_PERSON_FIELDS, type ChangePersonInput, type ChangePersonStatusInput } from './dto/change-person.input.js';
+import {
+  InjectRegisterWrites,
+  sourceOfWrite,
+  type RegisterWrites,
+  type WriteResultOutcome,
+  type WriteCaller,
+} from '@hub/register';
+import {
+  CHANGEABLE_PERSON_FIELDS,
+  type ChangePersonInput,
+  type ChangePersonStatusInput,
+} from './dto/change-person.input.js';
 import type { PersonRecordInput } from './dto/person-record.input.js';
 import type { PersonWriteResult } from './person-connection.model.js';
 import { PersonReader } from './person.reader.js';
@@ -22,12 +32,25 @@ export class PersonService {
 
   async change(input: ChangePersonInput, caller: WriteCaller): Promise<PersonWriteResult> {
     const patch: Record<string, unknown> = {};
-    for (const field of CHANGEABLE_PERSON_FIELDS) if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
-    return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch as Partial<PersonRecordInput>, REQUIRED));
+    for (const field of CHANGEABLE_PERSON_FIELDS)
+      if (field in input) patch[field] = (input as unknown as Record<string, unknown>)[field];
+    return this.answer(
+      await this.writes.change(
+        input.idNumber.toUpperCase(),
+        sourceOfWrite(input),
+        caller,
+        patch as Partial<PersonRecordInput>,
+        REQUIRED,
+      ),
+    );
   }
 
   async changeStatus(input: ChangePersonStatusInput, caller: WriteCaller): Promise<PersonWriteResult> {
-    const patch = { status: input.status, statusEffectiveOn: input.statusEffectiveOn, statusReason: input.statusReason };
+    const patch = {
+      status: input.status,
+      statusEffectiveOn: input.statusEffectiveOn,
+      statusReason: input.statusReason,
+    };
     return this.answer(await this.writes.change(input.idNumber.toUpperCase(), sourceOfWrite(input), caller, patch));
   }
 

@@ -11,7 +11,8 @@ describe('national code tables', () => {
   });
 
   it('has the marital status and family relation codes written as two digits', () => {
-    for (const code of [...MARITAL_STATUS_CODES.keys(), ...FAMILY_RELATION_CODES.keys()]) expect(code).toMatch(/^\d{2}$/);
+    for (const code of [...MARITAL_STATUS_CODES.keys(), ...FAMILY_RELATION_CODES.keys()])
+      expect(code).toMatch(/^\d{2}$/);
     expect(MARITAL_STATUS_CODES.get('20')).toBe('已婚');
     expect(FAMILY_RELATION_CODES.get('02')).toBe('户主');
     expect(FAMILY_RELATION_CODES.get('10')).toBe('配偶');

@@ -11,7 +11,12 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { EmbeddedDatabase, EmbeddedDatabaseInUseError, EmbeddedDataDirError, LOCK_FILE_NAME } from './embedded-database.js';
+import {
+  EmbeddedDatabase,
+  EmbeddedDatabaseInUseError,
+  EmbeddedDataDirError,
+  LOCK_FILE_NAME,
+} from './embedded-database.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,11 +93,14 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on
   it('keeps committed data in the folder across stop and start', async () => {
     await withClient(db.url, async (c) => {
       await c.query('CREATE TABLE kept(id int PRIMARY KEY, place geometry(Point, 4490))');
-      await c.query("INSERT INTO kept VALUES (1, ST_SetSRID(ST_MakePoint(116.4, 39.9), 4490))");
+      await c.query('INSERT INTO kept VALUES (1, ST_SetSRID(ST_MakePoint(116.4, 39.9), 4490))');
     });
     await db.stop();
     db = await EmbeddedDatabase.start({ dataDir });
-    const rows = await withClient(db.url, async (c) => (await c.query('SELECT id, ST_SRID(place) AS srid FROM kept')).rows);
+    const rows = await withClient(
+      db.url,
+      async (c) => (await c.query('SELECT id, ST_SRID(place) AS srid FROM kept')).rows,
+    );
     expect(rows).toEqual([{ id: 1, srid: 4490 }]);
   }, 30_000);
 
@@ -101,7 +109,9 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on
     await expect(second).rejects.toBeInstanceOf(EmbeddedDatabaseInUseError);
     await expect(second).rejects.toThrow(`embedded database at ${dataDir} is in use by pid ${process.pid}`);
     // The running instance is untouched.
-    expect(await withClient(db.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM kept')).rows[0].n)).toBe(1);
+    expect(
+      await withClient(db.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM kept')).rows[0].n),
+    ).toBe(1);
   });
 
   it('serialises a transaction on one connection against a write on another', async () => {
@@ -152,7 +162,14 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on
       await sleep(50);
       const other = await withClient(db.url, async (c) => (await c.query('SELECT $1::text AS from_b', ['b'])).rows);
       expect(other).toEqual([{ from_b: 'b' }]);
-      socket.write(Buffer.concat([message('B', '', '', [0, 0, 0, 0, 0, 0]), message('D', [0x50], ''), message('E', '', [0, 0, 0, 0]), message('S')]));
+      socket.write(
+        Buffer.concat([
+          message('B', '', '', [0, 0, 0, 0, 0, 0]),
+          message('D', [0x50], ''),
+          message('E', '', [0, 0, 0, 0]),
+          message('S'),
+        ]),
+      );
       const reply = await readyForQuery();
       expect(reply).toContain('from_a');
       expect(reply).not.toContain('bind message supplies');
@@ -259,7 +276,9 @@ describe('EmbeddedDatabase (PGlite + PostGIS over the Postgres wire protocol, on
 
     const logged: string[] = [];
     db = await EmbeddedDatabase.start({ dataDir, log: (m) => logged.push(m) });
-    expect(await withClient(db.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM kept')).rows[0].n)).toBe(1);
+    expect(
+      await withClient(db.url, async (c) => (await c.query('SELECT count(*)::int AS n FROM kept')).rows[0].n),
+    ).toBe(1);
     expect(await modeOf(dataDir)).toMatchObject({ mode: '700' });
     expect(await modeOf(db.socketDir)).toMatchObject({ mode: '700' });
     expect(await modeOf(db.socketPath)).toMatchObject({ mode: '600' });
@@ -309,7 +328,9 @@ describe('EmbeddedDatabase: where its socket may live', () => {
     const dir = join(base, 'x'.repeat(Math.max(1, 100 - base.length)), 'data');
     const start = EmbeddedDatabase.start({ dataDir: dir });
     await expect(start).rejects.toBeInstanceOf(EmbeddedDataDirError);
-    await expect(start).rejects.toThrow(/its socket .*\/socket\/\.s\.PGSQL\.5432 would be \d+ bytes long, more than the 10[37] .*set EMBEDDED_DATA_DIR to a folder whose absolute path has at most 8[26] bytes/);
+    await expect(start).rejects.toThrow(
+      /its socket .*\/socket\/\.s\.PGSQL\.5432 would be \d+ bytes long, more than the 10[37] .*set EMBEDDED_DATA_DIR to a folder whose absolute path has at most 8[26] bytes/,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 

@@ -225,7 +225,10 @@ export class EmbeddedDatabase {
  */
 function assertSocketPathFits(dataDir: string, socketPath: string): void {
   if (process.platform === 'win32') {
-    throw new EmbeddedDataDirError(dataDir, 'the embedded database needs Unix sockets (Linux, macOS): on Windows set DATABASE_URL');
+    throw new EmbeddedDataDirError(
+      dataDir,
+      'the embedded database needs Unix sockets (Linux, macOS): on Windows set DATABASE_URL',
+    );
   }
   const bytes = Buffer.byteLength(socketPath);
   if (bytes <= MAX_SOCKET_PATH_BYTES) return;
@@ -255,7 +258,8 @@ async function prepareDataDir(dataDir: string, log: (msg: string) => void): Prom
   const mode = info.mode & 0o777;
   if (mode === 0o700) return;
   await chmod(dataDir, 0o700);
-  if (mode & 0o077) log(`embedded database folder ${dataDir} was open to others (mode ${mode.toString(8)}): made owner-only (700)`);
+  if (mode & 0o077)
+    log(`embedded database folder ${dataDir} was open to others (mode ${mode.toString(8)}): made owner-only (700)`);
 }
 
 /**

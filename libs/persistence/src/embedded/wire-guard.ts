@@ -98,18 +98,17 @@ function startupSetsSessionTimeout(message: Uint8Array): boolean {
 
 function stripComments(sql: string): string {
   // Literals are matched first so that a `--` inside one is kept.
-  return sql.replace(/('(?:[^']|'')*'|"(?:[^"]|"")*")|--[^\n]*|\/\*[\s\S]*?\*\//g, (m, literal?: string) => literal ?? ' ');
+  return sql.replace(
+    /('(?:[^']|'')*'|"(?:[^"]|"")*")|--[^\n]*|\/\*[\s\S]*?\*\//g,
+    (m, literal?: string) => literal ?? ' ',
+  );
 }
 
 function stripLiterals(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''");
 }
 
-export function installWireGuard(
-  server: PGLiteSocketServer,
-  db: PGlite,
-  opts: WireGuardOptions,
-): WireGuard {
+export function installWireGuard(server: PGLiteSocketServer, db: PGlite, opts: WireGuardOptions): WireGuard {
   const queue = (server as unknown as { queryQueue?: QueryQueueInternals }).queryQueue;
   if (
     !queue ||
@@ -272,12 +271,7 @@ export function installWireGuard(
     return Promise.resolve(response.length);
   }
 
-  function continueCopy(
-    handlerId: number,
-    copy: CopyInState,
-    message: Uint8Array,
-    onData: OnData,
-  ): Promise<number> {
+  function continueCopy(handlerId: number, copy: CopyInState, message: Uint8Array, onData: OnData): Promise<number> {
     switch (String.fromCharCode(message[0] ?? 0)) {
       case 'd': {
         // CopyData: keep our own copy, the handler reuses nothing but be safe.
@@ -320,11 +314,7 @@ export function installWireGuard(
         return Promise.resolve(0);
       default:
         copies.delete(handlerId);
-        return runInBackend(
-          handlerId,
-          raiseQuery('unexpected message type during COPY from stdin', '08P01'),
-          onData,
-        );
+        return runInBackend(handlerId, raiseQuery('unexpected message type during COPY from stdin', '08P01'), onData);
     }
   }
 

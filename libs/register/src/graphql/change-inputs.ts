@@ -16,7 +16,11 @@ export function changeableFields<T extends RegisterRecordInput>(spec: RegisterSp
  * The base class of a register's change input: the key and the source of the new version
  * (required), and every changeable field of the record input, optional (`null` clears one).
  */
-export function ChangeRecordInputType<T extends RegisterRecordInput, K extends keyof T>(input: Type<T>, key: K, spec: RegisterSpec) {
+export function ChangeRecordInputType<T extends RegisterRecordInput, K extends keyof T>(
+  input: Type<T>,
+  key: K,
+  spec: RegisterSpec,
+) {
   return IntersectionType(
     PickType(input, [key, ...PROVENANCE_PROPERTIES], InputType),
     PartialType(PickType(input, changeableFields<T>(spec), InputType), InputType),
@@ -25,6 +29,14 @@ export function ChangeRecordInputType<T extends RegisterRecordInput, K extends k
 }
 
 /** The base class of a register's status change input: the key, the source, and the date and reason of the new status. */
-export function ChangeStatusInputType<T extends RegisterRecordInput, K extends keyof T, D extends keyof T>(input: Type<T>, key: K, details: readonly D[]) {
-  return IntersectionType(PickType(input, [key, ...PROVENANCE_PROPERTIES], InputType), PickType(input, details, InputType), InputType);
+export function ChangeStatusInputType<T extends RegisterRecordInput, K extends keyof T, D extends keyof T>(
+  input: Type<T>,
+  key: K,
+  details: readonly D[],
+) {
+  return IntersectionType(
+    PickType(input, [key, ...PROVENANCE_PROPERTIES], InputType),
+    PickType(input, details, InputType),
+    InputType,
+  );
 }

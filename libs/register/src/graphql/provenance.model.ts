@@ -2,7 +2,9 @@ import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from './json-object.scalar.js';
 
 /** Shared by every library's subgraph (hence @shareable): where a record came from. */
-@ObjectType({ description: 'Where a record came from: its source department, system and record, and when the hub received it' })
+@ObjectType({
+  description: 'Where a record came from: its source department, system and record, and when the hub received it',
+})
 @Directive('@shareable')
 export class Provenance {
   @Field({ description: 'USCC of the source department (数源部门)' })

@@ -55,11 +55,18 @@ export class BulkIngest<I extends object> {
     readonly fields: ReadonlySet<string>,
   ) {
     this.writer = new RegisterWriter(spec);
-    this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by register and outcome', ['register', 'outcome']);
+    this.rowsCounter = metrics.counter('hub_ingest_rows_total', 'Rows of bulk extracts by register and outcome', [
+      'register',
+      'outcome',
+    ]);
     // Progress while an extract is read (the outcome counter above moves only at its commit): an
     // ingest running while rows read stands still is stalled.
-    this.rowsRead = metrics.counter('hub_ingest_rows_read_total', 'Rows of bulk extracts read so far, by register', ['register']).labels({ register: spec.table });
-    this.running = metrics.gauge('hub_ingest_running', 'Bulk extracts being ingested now, by register', ['register']).labels({ register: spec.table });
+    this.rowsRead = metrics
+      .counter('hub_ingest_rows_read_total', 'Rows of bulk extracts read so far, by register', ['register'])
+      .labels({ register: spec.table });
+    this.running = metrics
+      .gauge('hub_ingest_running', 'Bulk extracts being ingested now, by register', ['register'])
+      .labels({ register: spec.table });
   }
 
   async ingest(input: Readable, options: IngestOptions): Promise<IngestReport> {
@@ -83,7 +90,10 @@ export class BulkIngest<I extends object> {
       const table = `${this.spec.table}_staging`;
       await runner.query(this.writer.stagingTableSql(table));
       loader = new CopyStagingLoader(client, table, this.writer.stagingColumns());
-      const rows = readExtract(input, options.format, this.fields, { charset: options.charset, onBytes: (n) => (progress.bytesRead += n) });
+      const rows = readExtract(input, options.format, this.fields, {
+        charset: options.charset,
+        onBytes: (n) => (progress.bytesRead += n),
+      });
       for await (const row of rows) {
         options.signal?.throwIfAborted();
         progress.rowsRead++;
@@ -93,12 +103,24 @@ export class BulkIngest<I extends object> {
         } else {
           const fields: Record<string, unknown> = { ...options.defaults, ...row.fields };
           const valid = await validateInput(this.inputClass, fields);
-          const attributed = valid.ok ? attributionViolations(valid.value as unknown as ClaimedSource, options.caller ?? null) : [];
-          const record = !valid.ok ? valid : attributed.length > 0 ? { ok: false as const, violations: attributed } : this.toRecord(valid.value);
+          const attributed = valid.ok
+            ? attributionViolations(valid.value as unknown as ClaimedSource, options.caller ?? null)
+            : [];
+          const record = !valid.ok
+            ? valid
+            : attributed.length > 0
+              ? { ok: false as const, violations: attributed }
+              : this.toRecord(valid.value);
           if (!record.ok) {
             const first = record.violations[0];
             const key = fields[this.spec.key];
-            reject({ line: row.line, key: typeof key === 'string' ? key : undefined, field: first.field, code: first.code, message: first.message });
+            reject({
+              line: row.line,
+              key: typeof key === 'string' ? key : undefined,
+              field: first.field,
+              code: first.code,
+              message: first.message,
+            });
           } else {
             progress.accepted++;
             const retired = retiredDivisionOf(this.spec, record.record);
@@ -123,7 +145,14 @@ export class BulkIngest<I extends object> {
         progress.accepted -= group.count;
         group.lines.forEach((line, i) => {
           const retired = group.outcome === 'division_retired' ? retiredDivisions.get(line) : undefined;
-          if (rejections.length < REJECTION_DETAIL_LIMIT) rejections.push({ line, key: group.keys[i], field: retired?.field ?? field, code, message: retired?.message ?? meaning });
+          if (rejections.length < REJECTION_DETAIL_LIMIT)
+            rejections.push({
+              line,
+              key: group.keys[i],
+              field: retired?.field ?? field,
+              code,
+              message: retired?.message ?? meaning,
+            });
         });
       }
       await runner.commitTransaction();

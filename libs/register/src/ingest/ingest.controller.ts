@@ -1,4 +1,18 @@
-import { Controller, Headers, HttpException, HttpStatus, Inject, Logger, Param, Post, Query, Req, Res, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Controller,
+  Headers,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
@@ -9,12 +23,31 @@ import { Role, hasRole } from '@hub/auth';
 import { attributionViolations, type WriteCaller } from '../attribution.js';
 import type { IngestOptions } from './bulk-ingest.js';
 import type { IngestReport } from './ingest-report.js';
-import { ACCEPTED_CHARSETS, ExtractEncodingError, ExtractHeaderError, UnsupportedCharsetError, charsetOf, charsetParameter, type ExtractCharset, type ExtractFormat } from './record-stream.js';
-import { ExtractTooLargeError, IngestInterruptedError, IngestStalledError, ingestIdleTimeoutMs, spoolUpload, type Spooled } from './spool.js';
+import {
+  ACCEPTED_CHARSETS,
+  ExtractEncodingError,
+  ExtractHeaderError,
+  UnsupportedCharsetError,
+  charsetOf,
+  charsetParameter,
+  type ExtractCharset,
+  type ExtractFormat,
+} from './record-stream.js';
+import {
+  ExtractTooLargeError,
+  IngestInterruptedError,
+  IngestStalledError,
+  ingestIdleTimeoutMs,
+  spoolUpload,
+  type Spooled,
+} from './spool.js';
 
 /** The registers of an app that take bulk extracts, by the path segment they are posted to (e.g. `legal-entities`). */
 export const INGEST_REGISTERS = Symbol('INGEST_REGISTERS');
-export type IngestRegisters = Record<string, { ingest(input: Readable, options: IngestOptions): Promise<IngestReport> }>;
+export type IngestRegisters = Record<
+  string,
+  { ingest(input: Readable, options: IngestOptions): Promise<IngestReport> }
+>;
 
 /** The largest extract one request may carry (bytes); larger extracts are split by the sender. */
 export const INGEST_MAX_BYTES = 4 * 1024 ** 3;
@@ -81,21 +114,34 @@ export class IngestController implements OnModuleInit, OnModuleDestroy {
   ): Promise<void> {
     const register = Object.hasOwn(this.registers, name) ? this.registers[name] : undefined;
     if (!register) {
-      throw new HttpException({ code: 'UNKNOWN_REGISTER', message: `no register "${name}" here; known: ${Object.keys(this.registers).join(', ')}` }, HttpStatus.NOT_FOUND);
+      throw new HttpException(
+        {
+          code: 'UNKNOWN_REGISTER',
+          message: `no register "${name}" here; known: ${Object.keys(this.registers).join(', ')}`,
+        },
+        HttpStatus.NOT_FOUND,
+      );
     }
     const format = FORMAT_OF_TYPE[(contentType ?? '').split(';')[0].trim().toLowerCase()];
     if (!format) {
-      throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      throw new HttpException(
+        { code: 'UNSUPPORTED_MEDIA_TYPE', message: `send ${Object.keys(FORMAT_OF_TYPE).join(' or ')}` },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
     }
     let charset: ExtractCharset | undefined;
     try {
       charset = charsetOf(charsetParameter(contentType));
     } catch (error) {
       if (!(error instanceof UnsupportedCharsetError)) throw error;
-      throw new HttpException({ code: error.code, message: error.message, charset: error.charset, accepted: ACCEPTED_CHARSETS }, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      throw new HttpException(
+        { code: error.code, message: error.message, charset: error.charset, accepted: ACCEPTED_CHARSETS },
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      );
     }
     const checked = await validateInput(IngestQuery, query);
-    if (!checked.ok) throw new HttpException({ code: 'BAD_USER_INPUT', violations: checked.violations }, HttpStatus.BAD_REQUEST);
+    if (!checked.ok)
+      throw new HttpException({ code: 'BAD_USER_INPUT', violations: checked.violations }, HttpStatus.BAD_REQUEST);
     const caller = request.hubAccess ?? null;
     const defaults = sourceDefaults(checked.value, caller);
     const streaming = (accept ?? '').includes('application/x-ndjson');
@@ -112,7 +158,16 @@ export class IngestController implements OnModuleInit, OnModuleDestroy {
         onBytes: (bytes) => {
           if (!out || Date.now() - shown < 1000) return;
           shown = Date.now();
-          out.write(JSON.stringify({ event: 'progress', rowsRead: 0, accepted: 0, rejected: 0, bytesRead: bytes, phase: 'receiving' }) + '\n');
+          out.write(
+            JSON.stringify({
+              event: 'progress',
+              rowsRead: 0,
+              accepted: 0,
+              rejected: 0,
+              bytesRead: bytes,
+              phase: 'receiving',
+            }) + '\n',
+          );
         },
       });
       const report = await register.ingest(createReadStream(spooled.path), {
@@ -128,7 +183,8 @@ export class IngestController implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       const { status, payload } = failure(error);
       // A stalled or interrupted sender's body is left unread: the connection cannot be reused.
-      if (!out && (error instanceof IngestStalledError || error instanceof IngestInterruptedError)) reply.header('connection', 'close');
+      if (!out && (error instanceof IngestStalledError || error instanceof IngestInterruptedError))
+        reply.header('connection', 'close');
       if (out) out.end(JSON.stringify({ event: 'error', ...payload }) + '\n');
       else if (!reply.raw.destroyed) reply.status(status).send(payload);
     } finally {
@@ -145,24 +201,55 @@ export class IngestController implements OnModuleInit, OnModuleDestroy {
 function sourceDefaults(query: IngestQuery, caller: WriteCaller): IngestQuery {
   const principal = caller?.principal;
   if (!principal || hasRole(principal, Role.ADMIN)) return query;
-  const own = { sourceDepartment: principal.departmentUscc ?? undefined, sourceSystem: principal.systemCode ?? undefined };
-  const violations = attributionViolations({ sourceDepartment: query.sourceDepartment ?? own.sourceDepartment ?? '', sourceSystem: query.sourceSystem ?? own.sourceSystem ?? '' }, caller);
-  if (violations.length > 0) throw new HttpException({ code: 'SOURCE_NOT_CALLER', message: `an extract is sent by its source system: ${violations[0].message}`, violations }, HttpStatus.BAD_REQUEST);
-  return { sourceDepartment: query.sourceDepartment ?? own.sourceDepartment, sourceSystem: query.sourceSystem ?? own.sourceSystem };
+  const own = {
+    sourceDepartment: principal.departmentUscc ?? undefined,
+    sourceSystem: principal.systemCode ?? undefined,
+  };
+  const violations = attributionViolations(
+    {
+      sourceDepartment: query.sourceDepartment ?? own.sourceDepartment ?? '',
+      sourceSystem: query.sourceSystem ?? own.sourceSystem ?? '',
+    },
+    caller,
+  );
+  if (violations.length > 0)
+    throw new HttpException(
+      {
+        code: 'SOURCE_NOT_CALLER',
+        message: `an extract is sent by its source system: ${violations[0].message}`,
+        violations,
+      },
+      HttpStatus.BAD_REQUEST,
+    );
+  return {
+    sourceDepartment: query.sourceDepartment ?? own.sourceDepartment,
+    sourceSystem: query.sourceSystem ?? own.sourceSystem,
+  };
 }
 
 const logger = new Logger('IngestController');
 
 function failure(error: unknown): { status: number; payload: Record<string, unknown> } {
-  if (error instanceof ExtractTooLargeError) return { status: 413, payload: { code: error.code, message: error.message } };
-  if (error instanceof IngestStalledError) return { status: 408, payload: { code: error.code, message: error.message, idleTimeoutMs: error.idleMs } };
-  if (error instanceof IngestInterruptedError) return { status: 503, payload: { code: error.code, message: error.message } };
-  if (error instanceof ExtractEncodingError) return { status: 400, payload: { code: error.code, message: error.message, encoding: error.encoding, line: error.line } };
+  if (error instanceof ExtractTooLargeError)
+    return { status: 413, payload: { code: error.code, message: error.message } };
+  if (error instanceof IngestStalledError)
+    return { status: 408, payload: { code: error.code, message: error.message, idleTimeoutMs: error.idleMs } };
+  if (error instanceof IngestInterruptedError)
+    return { status: 503, payload: { code: error.code, message: error.message } };
+  if (error instanceof ExtractEncodingError)
+    return {
+      status: 400,
+      payload: { code: error.code, message: error.message, encoding: error.encoding, line: error.line },
+    };
   if (error instanceof ExtractHeaderError) {
     return { status: 400, payload: { code: 'UNKNOWN_COLUMNS', message: error.message, columns: error.unknown } };
   }
-  if (error instanceof InputError) return { status: 400, payload: { code: error.code, message: error.message, violations: error.violations } };
+  if (error instanceof InputError)
+    return { status: 400, payload: { code: error.code, message: error.message, violations: error.violations } };
   if (error instanceof HubError) return { status: 409, payload: { code: error.code, message: error.message } };
   logger.error(`ingest failed: ${error instanceof Error ? error.stack : String(error)}`);
-  return { status: 503, payload: { code: 'INGEST_FAILED', message: 'the extract could not be applied; nothing was stored — send it again' } };
+  return {
+    status: 503,
+    payload: { code: 'INGEST_FAILED', message: 'the extract could not be applied; nothing was stored — send it again' },
+  };
 }

@@ -1,9 +1,23 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { ExtractEncodingError, MAX_LINE_BYTES, UnsupportedCharsetError, charsetOf, charsetParameter, readExtract, type ExtractCharset, type ExtractRow } from './record-stream.js';
+import {
+  ExtractEncodingError,
+  MAX_LINE_BYTES,
+  UnsupportedCharsetError,
+  charsetOf,
+  charsetParameter,
+  readExtract,
+  type ExtractCharset,
+  type ExtractRow,
+} from './record-stream.js';
 
-async function rows(chunks: Array<string | Buffer>, format: 'ndjson' | 'csv', columns = ['a', 'b'], charset?: ExtractCharset): Promise<ExtractRow[]> {
+async function rows(
+  chunks: Array<string | Buffer>,
+  format: 'ndjson' | 'csv',
+  columns = ['a', 'b'],
+  charset?: ExtractCharset,
+): Promise<ExtractRow[]> {
   const out: ExtractRow[] = [];
   for await (const row of readExtract(Readable.from(chunks), format, new Set(columns), { charset })) out.push(row);
   return out;
@@ -23,7 +37,9 @@ describe('reading NDJSON extracts', () => {
 
   it('keeps a multi-byte character split across chunks intact', async () => {
     const bytes = Buffer.from('{"a":"法人库"}\n');
-    expect(await rows([bytes.subarray(0, 8), bytes.subarray(8)], 'ndjson')).toEqual([{ line: 1, fields: { a: '法人库' } }]);
+    expect(await rows([bytes.subarray(0, 8), bytes.subarray(8)], 'ndjson')).toEqual([
+      { line: 1, fields: { a: '法人库' } },
+    ]);
   });
 
   it('reports bad lines and goes on with the next ones', async () => {
@@ -129,16 +145,24 @@ describe('extract encodings (issue 10)', () => {
   it.each([
     ['utf-8', undefined, (t: string) => Buffer.from(t, 'utf8'), gb18030Names],
     ['utf-8 declared', 'utf-8', (t: string) => Buffer.from(t, 'utf8'), gb18030Names],
-    ['utf-8 with a byte-order mark', undefined, (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]), gb18030Names],
+    [
+      'utf-8 with a byte-order mark',
+      undefined,
+      (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
+      gb18030Names,
+    ],
     ['gbk', 'gbk', (t: string) => iconv.encode(t, 'gbk'), gbkNames],
     ['gb18030', 'gb18030', (t: string) => iconv.encode(t, 'gb18030'), gb18030Names],
-  ] as const)('reads %s CSV and NDJSON to the same text, characters split across chunks', async (_name, charset, encode, expected) => {
-    for (const format of ['csv', 'ndjson'] as const) {
-      const text = format === 'csv' ? csvOf([...expected]) : ndjsonOf([...expected]);
-      expect(names(await rows(bytewise(encode(text)), format, ['a', 'b'], charset)), format).toEqual(expected);
-      expect(names(await rows([encode(text)], format, ['a', 'b'], charset)), format).toEqual(expected);
-    }
-  });
+  ] as const)(
+    'reads %s CSV and NDJSON to the same text, characters split across chunks',
+    async (_name, charset, encode, expected) => {
+      for (const format of ['csv', 'ndjson'] as const) {
+        const text = format === 'csv' ? csvOf([...expected]) : ndjsonOf([...expected]);
+        expect(names(await rows(bytewise(encode(text)), format, ['a', 'b'], charset)), format).toEqual(expected);
+        expect(names(await rows([encode(text)], format, ['a', 'b'], charset)), format).toEqual(expected);
+      }
+    },
+  );
 
   it('refuses GBK bytes not declared as GBK, naming UTF-8, the line and how to declare', async () => {
     const bytes = iconv.encode(csvOf(['Zhang', 'Li', '张三']), 'gbk');
@@ -150,14 +174,30 @@ describe('extract encodings (issue 10)', () => {
 
   it('refuses bytes that are not GBK in a file declared GBK, with their line', async () => {
     // 0x81 0x20: a GBK lead byte followed by a space is no character.
-    const bytes = Buffer.concat([iconv.encode('{"a":"张三"}\n{"a":"李四"}\n', 'gbk'), Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x81, 0x20, 0x22, 0x7d, 0x0a])]);
-    await expect(rows([bytes], 'ndjson', ['a'], 'gbk')).rejects.toMatchObject({ code: 'ENCODING_INVALID', encoding: 'gbk', line: 3 });
+    const bytes = Buffer.concat([
+      iconv.encode('{"a":"张三"}\n{"a":"李四"}\n', 'gbk'),
+      Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0x81, 0x20, 0x22, 0x7d, 0x0a]),
+    ]);
+    await expect(rows([bytes], 'ndjson', ['a'], 'gbk')).rejects.toMatchObject({
+      code: 'ENCODING_INVALID',
+      encoding: 'gbk',
+      line: 3,
+    });
   });
 
   it('refuses a UTF-8 file declared GBK (it would be stored as mojibake), and a byte-order mark that contradicts the declaration', async () => {
-    await expect(rows([Buffer.from(csvOf(gbkNames), 'utf8')], 'csv', ['a', 'b'], 'gbk')).rejects.toMatchObject({ code: 'ENCODING_INVALID', encoding: 'gbk', line: 2 });
-    await expect(rows([Buffer.from(`\uFEFF${csvOf(gbkNames)}`, 'utf8')], 'csv', ['a', 'b'], 'gb18030')).rejects.toMatchObject({ code: 'ENCODING_INVALID', line: 1 });
-    await expect(rows([Buffer.from([0xff, 0xfe, 0x61, 0x00])], 'csv')).rejects.toMatchObject({ code: 'ENCODING_INVALID', encoding: 'utf-16' });
+    await expect(rows([Buffer.from(csvOf(gbkNames), 'utf8')], 'csv', ['a', 'b'], 'gbk')).rejects.toMatchObject({
+      code: 'ENCODING_INVALID',
+      encoding: 'gbk',
+      line: 2,
+    });
+    await expect(
+      rows([Buffer.from(`\uFEFF${csvOf(gbkNames)}`, 'utf8')], 'csv', ['a', 'b'], 'gb18030'),
+    ).rejects.toMatchObject({ code: 'ENCODING_INVALID', line: 1 });
+    await expect(rows([Buffer.from([0xff, 0xfe, 0x61, 0x00])], 'csv')).rejects.toMatchObject({
+      code: 'ENCODING_INVALID',
+      encoding: 'utf-16',
+    });
   });
 
   it('reads a file of fewer than three bytes', async () => {

@@ -5,8 +5,7 @@ export type ExtractFormat = 'ndjson' | 'csv';
 
 /** One row of an extract: its line number in the file, and its fields or why they could not be read. */
 export type ExtractRow =
-  | { line: number; fields: Record<string, unknown> }
-  | { line: number; error: { code: string; message: string } };
+  { line: number; fields: Record<string, unknown> } | { line: number; error: { code: string; message: string } };
 
 /** Longer lines (and CSV records) are rejected rather than buffered: one bad line must not exhaust the memory. */
 export const MAX_LINE_BYTES = 256 * 1024;
@@ -36,14 +35,19 @@ export const ACCEPTED_CHARSETS = ['utf-8', 'gbk', 'gb18030'] as const;
 export class UnsupportedCharsetError extends Error {
   readonly code = 'UNSUPPORTED_CHARSET';
   constructor(readonly charset: string) {
-    super(`charset "${charset}" is not accepted; send UTF-8 (with or without a byte-order mark), GBK or GB18030 and declare it (charset=utf-8|gbk|gb18030)`);
+    super(
+      `charset "${charset}" is not accepted; send UTF-8 (with or without a byte-order mark), GBK or GB18030 and declare it (charset=utf-8|gbk|gb18030)`,
+    );
   }
 }
 
 /** The charset a declaration names; undefined when none was declared; throws for one the hub does not read. */
 export function charsetOf(declared: string | undefined | null): ExtractCharset | undefined {
   if (declared === undefined || declared === null || declared.trim() === '') return undefined;
-  const name = declared.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+  const name = declared
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
   const charset = Object.hasOwn(CHARSETS, name) ? CHARSETS[name] : undefined;
   if (!charset) throw new UnsupportedCharsetError(declared.trim());
   return charset;
@@ -83,7 +87,12 @@ export interface ReadOptions {
 }
 
 /** Reads rows from an NDJSON or CSV extract as they arrive (constant memory, whatever the file size). */
-export function readExtract(input: Readable | AsyncIterable<Buffer | string>, format: ExtractFormat, columns: ReadonlySet<string>, options: ReadOptions = {}): AsyncGenerator<ExtractRow> {
+export function readExtract(
+  input: Readable | AsyncIterable<Buffer | string>,
+  format: ExtractFormat,
+  columns: ReadonlySet<string>,
+  options: ReadOptions = {},
+): AsyncGenerator<ExtractRow> {
   const lines = physicalLines(input, options.charset, options.onBytes ?? (() => {}));
   return format === 'ndjson' ? readNdjson(lines) : readCsv(lines, columns);
 }
@@ -106,7 +115,11 @@ const NEWLINE = 0x0a;
  * wrong declaration, almost surely) is refused at its end, and a UTF-8 byte-order mark in a file
  * declared otherwise is refused at once. UTF-16 is refused.
  */
-export async function* physicalLines(input: AsyncIterable<Buffer | string>, declared: ExtractCharset | undefined, onBytes: (n: number) => void = () => {}): AsyncGenerator<PhysicalLine> {
+export async function* physicalLines(
+  input: AsyncIterable<Buffer | string>,
+  declared: ExtractCharset | undefined,
+  onBytes: (n: number) => void = () => {},
+): AsyncGenerator<PhysicalLine> {
   const encoding: ExtractCharset = declared ?? 'utf-8';
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let line = 0;
@@ -205,12 +218,20 @@ export async function* physicalLines(input: AsyncIterable<Buffer | string>, decl
 function withoutBom(chunk: Buffer, declared: ExtractCharset | undefined): Buffer {
   if (chunk.subarray(0, 3).equals(BOM_UTF8)) {
     if (declared && declared !== 'utf-8') {
-      throw new ExtractEncodingError(declared, 1, `the extract starts with a UTF-8 byte-order mark but was declared ${declared}; nothing was stored — declare charset=utf-8, or send it without the mark`);
+      throw new ExtractEncodingError(
+        declared,
+        1,
+        `the extract starts with a UTF-8 byte-order mark but was declared ${declared}; nothing was stored — declare charset=utf-8, or send it without the mark`,
+      );
     }
     return chunk.subarray(3);
   }
   if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
-    throw new ExtractEncodingError('utf-16', 1, 'the extract is UTF-16 (it starts with a UTF-16 byte-order mark); nothing was stored — send UTF-8, GBK or GB18030');
+    throw new ExtractEncodingError(
+      'utf-16',
+      1,
+      'the extract is UTF-16 (it starts with a UTF-16 byte-order mark); nothing was stored — send UTF-8, GBK or GB18030',
+    );
   }
   return chunk;
 }
@@ -220,7 +241,10 @@ function isAscii(bytes: Buffer): boolean {
   return true;
 }
 
-const tooLong = (line: number): ExtractRow => ({ line, error: { code: 'LINE_TOO_LONG', message: `longer than ${MAX_LINE_BYTES} bytes` } });
+const tooLong = (line: number): ExtractRow => ({
+  line,
+  error: { code: 'LINE_TOO_LONG', message: `longer than ${MAX_LINE_BYTES} bytes` },
+});
 
 async function* readNdjson(lines: AsyncIterable<PhysicalLine>): AsyncGenerator<ExtractRow> {
   for await (const physical of lines) {
@@ -279,7 +303,10 @@ async function* readCsv(lines: AsyncIterable<PhysicalLine>, columns: ReadonlySet
         continue;
       }
       if (record.cells.length !== header.length) {
-        yield { line: record.line, error: { code: 'INVALID_CSV', message: `${record.cells.length} cells where the header has ${header.length}` } };
+        yield {
+          line: record.line,
+          error: { code: 'INVALID_CSV', message: `${record.cells.length} cells where the header has ${header.length}` },
+        };
         continue;
       }
       const fields: Record<string, unknown> = {};
@@ -322,7 +349,9 @@ export class CsvRecords {
     const line = physical.line;
     this.open = [];
     this.openBytes = 0;
-    yield 'error' in parsed ? { line, error: { code: 'INVALID_CSV', message: parsed.error } } : { line, cells: parsed.cells };
+    yield 'error' in parsed
+      ? { line, error: { code: 'INVALID_CSV', message: parsed.error } }
+      : { line, cells: parsed.cells };
   }
 
   *end(): Generator<CsvRecord> {
@@ -373,7 +402,10 @@ export function parseCsvRecord(text: string): { cells: string[] } | { error: str
     } else {
       const comma = body.indexOf(',', i);
       const value = comma < 0 ? body.slice(i) : body.slice(i, comma);
-      if (value.includes('"')) return { error: `cell ${cells.length + 1}: a quote inside an unquoted cell (quote the cell and double the quote: "say ""hi""")` };
+      if (value.includes('"'))
+        return {
+          error: `cell ${cells.length + 1}: a quote inside an unquoted cell (quote the cell and double the quote: "say ""hi""")`,
+        };
       if (value.includes('\n')) return { error: `cell ${cells.length + 1}: a line break inside an unquoted cell` };
       cells.push(value);
       if (comma < 0) return { cells };

@@ -77,8 +77,14 @@ export async function spoolUpload(body: Readable, options: SpoolOptions): Promis
     clearTimeout(timer);
     timer = setTimeout(() => guard.destroy(new IngestStalledError(options.idleMs)), options.idleMs);
   };
-  const onAbort = () => guard.destroy(new IngestInterruptedError('the hub is stopping; nothing was stored — send the extract again'));
-  const onError = () => guard.destroy(new IngestInterruptedError('the upload ended before its end (the sender went away); nothing was stored — send the extract again'));
+  const onAbort = () =>
+    guard.destroy(new IngestInterruptedError('the hub is stopping; nothing was stored — send the extract again'));
+  const onError = () =>
+    guard.destroy(
+      new IngestInterruptedError(
+        'the upload ended before its end (the sender went away); nothing was stored — send the extract again',
+      ),
+    );
   // The sender's connection closing before the body's end is the sender going away.
   const onClose = () => {
     if (!body.readableEnded) onError();

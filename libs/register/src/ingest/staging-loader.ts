@@ -40,7 +40,8 @@ export class CopyStagingLoader implements StagingLoader {
   private async flush(): Promise<void> {
     const chunk = this.chunk;
     this.chunk = '';
-    if (chunk && !this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (chunk && !this.stream.write(chunk))
+      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
     if (this.failed) throw this.failed;
   }
 
@@ -55,7 +56,10 @@ export class CopyStagingLoader implements StagingLoader {
 
   async finish(): Promise<void> {
     await this.flush();
-    const done = Promise.race([once(this.stream, 'finish'), once(this.stream, 'error').then(([e]) => Promise.reject(e))]);
+    const done = Promise.race([
+      once(this.stream, 'finish'),
+      once(this.stream, 'error').then(([e]) => Promise.reject(e)),
+    ]);
     this.stream.end();
     await done;
   }

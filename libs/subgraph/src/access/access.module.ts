@@ -16,7 +16,11 @@ export class AccessModule {
     return {
       module: AccessModule,
       imports: [DiscoveryModule],
-      providers: [{ provide: APP_AUDIENCE, useValue: name }, RequestAccess, { provide: APP_GUARD, useClass: AccessGuard }],
+      providers: [
+        { provide: APP_AUDIENCE, useValue: name },
+        RequestAccess,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
     };
   }
 }

@@ -56,11 +56,15 @@ export class RequestAccess implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     metrics: Metrics,
   ) {
-    this.refusals = metrics.counter('hub_access_refusals_total', 'Requests refused before a handler ran, by code', ['code']);
+    this.refusals = metrics.counter('hub_access_refusals_total', 'Requests refused before a handler ran, by code', [
+      'code',
+    ]);
   }
 
   onModuleInit(): void {
-    const classes = [...this.discovery.getControllers(), ...this.discovery.getProviders()].map((w) => w.metatype).filter((m): m is new (...args: never[]) => unknown => typeof m === 'function');
+    const classes = [...this.discovery.getControllers(), ...this.discovery.getProviders()]
+      .map((w) => w.metatype)
+      .filter((m): m is new (...args: never[]) => unknown => typeof m === 'function');
     const gaps = accessRuleGaps(classes);
     if (gaps.length > 0) {
       throw new Error(
@@ -76,7 +80,9 @@ export class RequestAccess implements OnModuleInit {
         if (typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const rule = accessRuleOf(handler, controller)!;
-        for (const prefix of base) for (const path of pathsOf(Reflect.getMetadata(PATH_METADATA, handler))) this.routes.set(`${method} ${join(prefix, path)}`, rule);
+        for (const prefix of base)
+          for (const path of pathsOf(Reflect.getMetadata(PATH_METADATA, handler)))
+            this.routes.set(`${method} ${join(prefix, path)}`, rule);
       }
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
@@ -88,21 +94,40 @@ export class RequestAccess implements OnModuleInit {
   ruleOf(request: FastifyRequest): AccessRule {
     const url = request.routeOptions.url;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    return (url && (this.routes.get(`${method} ${url}`) ?? this.routes.get(`ALL ${url}`))) || { kind: 'caller', roles: [] };
+    return (
+      (url && (this.routes.get(`${method} ${url}`) ?? this.routes.get(`ALL ${url}`))) || { kind: 'caller', roles: [] }
+    );
   }
 
   private async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const rule = this.ruleOf(request);
     if (rule.kind === 'public') return;
     if (rule.kind === 'operator') {
-      if (!isOperator(request.headers.authorization)) return this.deny(request, reply, 'OPERATOR_TOKEN_REQUIRED', 'this needs the operators\' token: Authorization: Bearer <HUB_METRICS_TOKEN>');
+      if (!isOperator(request.headers.authorization))
+        return this.deny(
+          request,
+          reply,
+          'OPERATOR_TOKEN_REQUIRED',
+          "this needs the operators' token: Authorization: Bearer <HUB_METRICS_TOKEN>",
+        );
       return;
     }
     const opened = openAccess(request.headers[ACCESS_HEADER], this.audience, internalSecret());
     if ('error' in opened) return this.deny(request, reply, opened.error, accessSignatureMessage(opened.error));
     const { access, digest } = opened;
-    if (rule.kind === 'internal' ? access.principal !== null || !rule.issuers.includes(access.issuer) : access.principal === null) {
-      return this.deny(request, reply, 'ACCESS_SIGNATURE_INVALID', rule.kind === 'internal' ? 'this route is for the hub\'s own apps' : 'this route serves a caller; the request names none');
+    if (
+      rule.kind === 'internal'
+        ? access.principal !== null || !rule.issuers.includes(access.issuer)
+        : access.principal === null
+    ) {
+      return this.deny(
+        request,
+        reply,
+        'ACCESS_SIGNATURE_INVALID',
+        rule.kind === 'internal'
+          ? "this route is for the hub's own apps"
+          : 'this route serves a caller; the request names none',
+      );
     }
     request.hubAccess = access;
     request.hubAccessDigest = digest;
@@ -112,17 +137,32 @@ export class RequestAccess implements OnModuleInit {
   private async preHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const digest = request.hubAccessDigest;
     if (digest === undefined) return;
-    const body = request.rawBody ?? (request.body === undefined || request.body === null ? '' : isStream(request.body) ? null : undefined);
+    const body =
+      request.rawBody ??
+      (request.body === undefined || request.body === null ? '' : isStream(request.body) ? null : undefined);
     if (body === undefined || !matchesRequest(digest, { method: request.method, url: request.url, body })) {
       request.hubAccess = undefined;
-      return this.deny(request, reply, 'ACCESS_SIGNATURE_WRONG_REQUEST', accessSignatureMessage('ACCESS_SIGNATURE_WRONG_REQUEST'));
+      return this.deny(
+        request,
+        reply,
+        'ACCESS_SIGNATURE_WRONG_REQUEST',
+        accessSignatureMessage('ACCESS_SIGNATURE_WRONG_REQUEST'),
+      );
     }
   }
 
-  private async deny(request: FastifyRequest, reply: FastifyReply, code: AccessSignatureError | 'OPERATOR_TOKEN_REQUIRED', message: string): Promise<void> {
+  private async deny(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: AccessSignatureError | 'OPERATOR_TOKEN_REQUIRED',
+    message: string,
+  ): Promise<void> {
     const requestId = String(request.id);
     this.refusals.inc({ code });
-    this.log.warn({ requestId, code, method: request.method, path: request.url.split('?')[0], ip: request.ip }, 'request refused: no valid credential');
+    this.log.warn(
+      { requestId, code, method: request.method, path: request.url.split('?')[0], ip: request.ip },
+      'request refused: no valid credential',
+    );
     const graphql = request.url.split('?')[0] === '/graphql';
     await reply
       .status(401)
@@ -142,6 +182,9 @@ function pathsOf(value: unknown): string[] {
 }
 
 function join(prefix: string, path: string): string {
-  const joined = `/${[prefix, path].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  const joined = `/${[prefix, path]
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
   return joined;
 }

@@ -35,7 +35,15 @@ type Item = Resource['items'][number];
 /** A short label kept on one line (the narrow columns of the items table would break it per character). */
 const oneLine = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
 
-export function CatalogDetail({ code, onClose, onChanged }: { code: string; onClose: () => void; onChanged: () => void }) {
+export function CatalogDetail({
+  code,
+  onClose,
+  onChanged,
+}: {
+  code: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const t = useT();
   const principal = useSession().data?.principal;
   const [editing, setEditing] = useState(false);
@@ -102,8 +110,12 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
             <div style={{ height: 64 }} />
           </Spin>
         ) : null}
-        {query.isError ? <ErrorNotice error={query.error} title={t('资源加载失败', 'The resource could not be loaded')} /> : null}
-        {query.isSuccess && !resource ? <Empty description={t('目录中没有这个资源', 'The catalog has no such resource')} /> : null}
+        {query.isError ? (
+          <ErrorNotice error={query.error} title={t('资源加载失败', 'The resource could not be loaded')} />
+        ) : null}
+        {query.isSuccess && !resource ? (
+          <Empty description={t('目录中没有这个资源', 'The catalog has no such resource')} />
+        ) : null}
         {resource ? (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <div data-testid="catalog-detail-meta">
@@ -115,16 +127,26 @@ export function CatalogDetail({ code, onClose, onChanged }: { code: string; onCl
                 <Descriptions.Item label={t('状态', 'Status')}>
                   <Badge status={STATUS_BADGE[resource.status]} text={t(...STATUS[resource.status])} />
                 </Descriptions.Item>
-                <Descriptions.Item label={t('提供方', 'Provider')}>{resource.providerName ?? resource.providerUscc}</Descriptions.Item>
+                <Descriptions.Item label={t('提供方', 'Provider')}>
+                  {resource.providerName ?? resource.providerUscc}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('版本', 'Version')}>{resource.version}</Descriptions.Item>
                 <Descriptions.Item label={t('共享类型', 'Sharing type')}>
                   <Badge status={SHARING_BADGE[resource.sharingType]} text={t(...SHARING_TYPE[resource.sharingType])} />
                 </Descriptions.Item>
-                <Descriptions.Item label={t('共享方式', 'Sharing method')}>{t(...SHARING_METHOD[resource.sharingMethod])}</Descriptions.Item>
-                <Descriptions.Item label={t('更新周期', 'Update cycle')}>{t(...UPDATE_CYCLE[resource.updateCycle])}</Descriptions.Item>
+                <Descriptions.Item label={t('共享方式', 'Sharing method')}>
+                  {t(...SHARING_METHOD[resource.sharingMethod])}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('更新周期', 'Update cycle')}>
+                  {t(...UPDATE_CYCLE[resource.updateCycle])}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('资源格式', 'Format')}>{t(...FORMAT[resource.format])}</Descriptions.Item>
-                <Descriptions.Item label={t('开放属性', 'Open to the public')}>{t(...OPEN_ATTRIBUTE[resource.openAttribute])}</Descriptions.Item>
-                <Descriptions.Item label={t('发布日期', 'Published on')}>{resource.publishedOn ?? t('未发布', 'Not published')}</Descriptions.Item>
+                <Descriptions.Item label={t('开放属性', 'Open to the public')}>
+                  {t(...OPEN_ATTRIBUTE[resource.openAttribute])}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('发布日期', 'Published on')}>
+                  {resource.publishedOn ?? t('未发布', 'Not published')}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('摘要', 'Summary')} span={2}>
                   {resource.summary}
                 </Descriptions.Item>

@@ -8,11 +8,27 @@ import { useState } from 'react';
 import { execute } from '../../api';
 import { useDepartments } from '../../departments';
 import { ErrorNotice } from '../../ErrorNotice';
-import type { CatalogResourceDetailQuery, CatalogResourceInput, DataItemInput, UpdateCatalogResourceInput } from '../../gql/graphql';
+import type {
+  CatalogResourceDetailQuery,
+  CatalogResourceInput,
+  DataItemInput,
+  UpdateCatalogResourceInput,
+} from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { useSession } from '../../session';
 import { ConfirmChange, type PendingChange } from './ConfirmChange';
-import { DATA_CLASS, DATA_ITEM_TYPE, FORMAT, MASKING, OPEN_ATTRIBUTE, SENSITIVITY, SHARING_METHOD, SHARING_TYPE, UPDATE_CYCLE, optionsOf } from './labels';
+import {
+  DATA_CLASS,
+  DATA_ITEM_TYPE,
+  FORMAT,
+  MASKING,
+  OPEN_ATTRIBUTE,
+  SENSITIVITY,
+  SHARING_METHOD,
+  SHARING_TYPE,
+  UPDATE_CYCLE,
+  optionsOf,
+} from './labels';
 import { CreateCatalogResource, UpdateCatalogResource } from './operations';
 
 type Resource = NonNullable<CatalogResourceDetailQuery['catalogResource']>;
@@ -22,7 +38,16 @@ type FormValues = Omit<CatalogResourceInput, 'items' | 'relatedCodes'> & {
   items: Array<Pick<DataItemInput, 'no' | 'name' | 'dataType' | 'fields' | 'sensitivity' | 'masking' | 'dataClass'>>;
 };
 
-const SCALARS = ['name', 'summary', 'format', 'sharingType', 'sharingConditions', 'sharingMethod', 'openAttribute', 'updateCycle'] as const;
+const SCALARS = [
+  'name',
+  'summary',
+  'format',
+  'sharingType',
+  'sharingConditions',
+  'sharingMethod',
+  'openAttribute',
+  'updateCycle',
+] as const;
 
 /** An item as updateCatalogResource takes it: what the form edits, the rest (arguments, exemption, description) kept. */
 function itemInput(edited: FormValues['items'][number], before: Resource['items'][number] | undefined): DataItemInput {
@@ -40,7 +65,15 @@ function itemInput(edited: FormValues['items'][number], before: Resource['items'
   };
 }
 
-export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resource; onClose: () => void; onSaved: (code: string) => void }) {
+export function CatalogEditor({
+  resource,
+  onClose,
+  onSaved,
+}: {
+  resource?: Resource;
+  onClose: () => void;
+  onSaved: (code: string) => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const principal = useSession().data?.principal;
@@ -128,7 +161,10 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
       size={820}
       title={
         resource
-          ? t(`编辑资源 ${resource.code}（版本 ${resource.version}）`, `Edit resource ${resource.code} (version ${resource.version})`)
+          ? t(
+              `编辑资源 ${resource.code}（版本 ${resource.version}）`,
+              `Edit resource ${resource.code} (version ${resource.version})`,
+            )
           : t('新建资源草稿', 'Draft a new resource')
       }
       onClose={onClose}
@@ -144,7 +180,9 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
     >
       {notices}
       <div data-testid="catalog-edit">
-        {create.isError ? <ErrorNotice error={create.error} title={t('草稿未保存', 'The draft was not saved')} /> : null}
+        {create.isError ? (
+          <ErrorNotice error={create.error} title={t('草稿未保存', 'The draft was not saved')} />
+        ) : null}
         <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} requiredMark={false}>
           <Space wrap align="start">
             <Form.Item
@@ -155,7 +193,10 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
                 {
                   // The guide's shape (类 1 + 项 2 + 目 3 + 细目, "/", 顺序码); the hub names the segment at fault.
                   pattern: /^\d{6,18}\/\d{1,12}$/,
-                  message: t('前段码（类1位+项2位+目3位+细目）/顺序码，如 101001001/000009', 'Classification (类 1 + 项 2 + 目 3 + 细目 digits), "/", sequence, e.g. 101001001/000009'),
+                  message: t(
+                    '前段码（类1位+项2位+目3位+细目）/顺序码，如 101001001/000009',
+                    'Classification (类 1 + 项 2 + 目 3 + 细目 digits), "/", sequence, e.g. 101001001/000009',
+                  ),
                 },
               ]}
             >
@@ -211,7 +252,10 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
           </Space>
           <Form.Item
             name="sharingConditions"
-            label={t('共享条件（有条件共享时申请方须说明的内容，或不予共享的理由）', 'Sharing conditions (what an applicant must show, or why it is not shared)')}
+            label={t(
+              '共享条件（有条件共享时申请方须说明的内容，或不予共享的理由）',
+              'Sharing conditions (what an applicant must show, or why it is not shared)',
+            )}
           >
             <Input.TextArea rows={2} maxLength={2000} data-testid="form-sharing-conditions" />
           </Form.Item>
@@ -241,27 +285,56 @@ export function CatalogEditor({ resource, onClose, onSaved }: { resource?: Resou
                         <Input style={{ width: 180 }} maxLength={200} data-testid="form-item-name" />
                       </Form.Item>
                       <Form.Item name={[name, 'dataType']} label={t('数据类型', 'Data type')} rules={[required]}>
-                        <Select style={{ width: 120 }} options={optionsOf(DATA_ITEM_TYPE, t)} data-testid="form-item-type" />
+                        <Select
+                          style={{ width: 120 }}
+                          options={optionsOf(DATA_ITEM_TYPE, t)}
+                          data-testid="form-item-type"
+                        />
                       </Form.Item>
                       <Form.Item name={[name, 'sensitivity']} label={t('敏感程度', 'Sensitivity')} rules={[required]}>
-                        <Select style={{ width: 150 }} options={optionsOf(SENSITIVITY, t)} data-testid="form-item-sensitivity" />
+                        <Select
+                          style={{ width: 150 }}
+                          options={optionsOf(SENSITIVITY, t)}
+                          data-testid="form-item-sensitivity"
+                        />
                       </Form.Item>
                       <Form.Item name={[name, 'dataClass']} label={t('数据分类', 'Data class')} rules={[required]}>
-                        <Select style={{ width: 170 }} showSearch={{ optionFilterProp: 'label' }} options={optionsOf(DATA_CLASS, t)} data-testid="form-item-class" />
+                        <Select
+                          style={{ width: 170 }}
+                          showSearch={{ optionFilterProp: 'label' }}
+                          options={optionsOf(DATA_CLASS, t)}
+                          data-testid="form-item-class"
+                        />
                       </Form.Item>
                       <Form.Item name={[name, 'masking']} label={t('脱敏规则', 'Masking rule')}>
-                        <Select style={{ width: 220 }} allowClear placeholder={t('不脱敏', 'No masking')} options={optionsOf(MASKING, t)} />
+                        <Select
+                          style={{ width: 220 }}
+                          allowClear
+                          placeholder={t('不脱敏', 'No masking')}
+                          options={optionsOf(MASKING, t)}
+                        />
                       </Form.Item>
                     </Space>
-                    <Form.Item name={[name, 'fields']} label={t('对应字段（Type.field，回车确认）', 'Fields it governs (Type.field, Enter to add)')} rules={[required]}>
-                      <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} data-testid="form-item-fields" />
+                    <Form.Item
+                      name={[name, 'fields']}
+                      label={t('对应字段（Type.field，回车确认）', 'Fields it governs (Type.field, Enter to add)')}
+                      rules={[required]}
+                    >
+                      <Select
+                        mode="tags"
+                        tokenSeparators={[',', ' ']}
+                        open={false}
+                        suffixIcon={null}
+                        data-testid="form-item-fields"
+                      />
                     </Form.Item>
                   </Card>
                 ))}
                 <Button
                   onClick={() =>
                     add({
-                      no: Math.max(0, ...(form.getFieldValue('items') as FormValues['items']).map((i) => i?.no ?? 0)) + 1,
+                      no:
+                        Math.max(0, ...(form.getFieldValue('items') as FormValues['items']).map((i) => i?.no ?? 0)) + 1,
                     })
                   }
                   data-testid="form-item-add"

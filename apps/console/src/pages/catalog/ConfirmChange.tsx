@@ -22,7 +22,15 @@ export interface PendingChange {
   run: () => Promise<unknown>;
 }
 
-export function ConfirmChange({ change, onClose, onDone }: { change: PendingChange; onClose: () => void; onDone: () => void }) {
+export function ConfirmChange({
+  change,
+  onClose,
+  onDone,
+}: {
+  change: PendingChange;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
   const impact = useQuery({
     queryKey: ['catalogChangeImpact', change.kind, change.code, change.update ?? null],
@@ -76,9 +84,16 @@ export function ConfirmChange({ change, onClose, onDone }: { change: PendingChan
             <div style={{ height: 48 }} />
           </Spin>
         ) : null}
-        {impact.isError ? <ErrorNotice error={impact.error} title={t('无法核对受影响的授权', 'Cannot check the grants this affects')} /> : null}
+        {impact.isError ? (
+          <ErrorNotice error={impact.error} title={t('无法核对受影响的授权', 'Cannot check the grants this affects')} />
+        ) : null}
         {impact.isSuccess && grants.length === 0 ? (
-          <Alert type="info" showIcon title={t('此操作不影响任何现有授权。', 'This affects no existing grant.')} data-testid="impact-none" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('此操作不影响任何现有授权。', 'This affects no existing grant.')}
+            data-testid="impact-none"
+          />
         ) : null}
         {grants.length > 0 ? (
           <>
@@ -121,7 +136,14 @@ export function ConfirmChange({ change, onClose, onDone }: { change: PendingChan
                         </Typography.Text>
                       ) : null}
                       {g.lostItems.length ? <div>{items(g.lostItems)}</div> : null}
-                      {g.notSharedItems.length ? <div>{t(`改为不予共享：${items(g.notSharedItems)}`, `Become not shared: ${items(g.notSharedItems)}`)}</div> : null}
+                      {g.notSharedItems.length ? (
+                        <div>
+                          {t(
+                            `改为不予共享：${items(g.notSharedItems)}`,
+                            `Become not shared: ${items(g.notSharedItems)}`,
+                          )}
+                        </div>
+                      ) : null}
                     </>
                   ),
                 },

@@ -8,7 +8,10 @@ import { isAdmin } from '../../session';
 export function canEditFor(principal: SessionPrincipal | undefined, providerUscc: string): boolean {
   if (!principal) return false;
   if (isAdmin(principal)) return true;
-  return principal.roles.includes('STEWARD') && (principal.departmentUscc === null || principal.departmentUscc === providerUscc);
+  return (
+    principal.roles.includes('STEWARD') &&
+    (principal.departmentUscc === null || principal.departmentUscc === providerUscc)
+  );
 }
 
 /** Whether the steward may draft resources at all (a department of its own, hub-wide, or admin). */

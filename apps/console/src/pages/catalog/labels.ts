@@ -1,6 +1,17 @@
 // The catalog's codes in a steward's words, both languages side by side (t(...LABEL[value])). The
 // values are the supergraph's enums, so a new value fails the type check here, not on screen.
-import type { DataClass, DataItemType, MaskingRule, OpenAttribute, ResourceFormat, ResourceStatus, Sensitivity, SharingMethod, SharingType, UpdateCycle } from '../../gql/graphql';
+import type {
+  DataClass,
+  DataItemType,
+  MaskingRule,
+  OpenAttribute,
+  ResourceFormat,
+  ResourceStatus,
+  Sensitivity,
+  SharingMethod,
+  SharingType,
+  UpdateCycle,
+} from '../../gql/graphql';
 
 type Words = [zh: string, en: string];
 
@@ -11,7 +22,11 @@ export const SHARING_TYPE: Record<SharingType, Words> = {
 };
 
 /** A coloured dot beside the words: Ant Design's coloured tags fail WCAG AA contrast (axe). */
-export const SHARING_BADGE: Record<SharingType, 'success' | 'warning' | 'default'> = { UNCONDITIONAL: 'success', CONDITIONAL: 'warning', NOT_SHARED: 'default' };
+export const SHARING_BADGE: Record<SharingType, 'success' | 'warning' | 'default'> = {
+  UNCONDITIONAL: 'success',
+  CONDITIONAL: 'warning',
+  NOT_SHARED: 'default',
+};
 
 export const UPDATE_CYCLE: Record<UpdateCycle, Words> = {
   REAL_TIME: ['实时', 'Real time'],
@@ -29,7 +44,11 @@ export const STATUS: Record<ResourceStatus, Words> = {
   RETIRED: ['已停用', 'Retired'],
 };
 
-export const STATUS_BADGE: Record<ResourceStatus, 'processing' | 'success' | 'default'> = { DRAFT: 'processing', PUBLISHED: 'success', RETIRED: 'default' };
+export const STATUS_BADGE: Record<ResourceStatus, 'processing' | 'success' | 'default'> = {
+  DRAFT: 'processing',
+  PUBLISHED: 'success',
+  RETIRED: 'default',
+};
 
 export const FORMAT: Record<ResourceFormat, Words> = {
   ELECTRONIC_FILE: ['电子文件', 'Electronic file'],
@@ -116,6 +135,9 @@ export const DATA_ITEM_TYPE: Record<DataItemType, Words> = {
 };
 
 /** Options for a Select over one of these maps. */
-export function optionsOf<K extends string>(labels: Record<K, Words>, t: (zh: string, en: string) => string): Array<{ value: K; label: string }> {
+export function optionsOf<K extends string>(
+  labels: Record<K, Words>,
+  t: (zh: string, en: string) => string,
+): Array<{ value: K; label: string }> {
   return (Object.entries(labels) as Array<[K, Words]>).map(([value, words]) => ({ value, label: t(...words) }));
 }

@@ -25,7 +25,7 @@ export class CreditRecordInput extends RegisterRecordInput {
   @MaxLength(18)
   subjectId: string;
 
-  @Field({ nullable: true, description: 'The subject\'s name as the decision gives it' })
+  @Field({ nullable: true, description: "The subject's name as the decision gives it" })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -62,12 +62,18 @@ export class CreditRecordInput extends RegisterRecordInput {
   @IsCalendarDate()
   validFrom?: string;
 
-  @Field({ nullable: true, description: 'End of validity (licence) or of publication (penalty, list entry); open when absent' })
+  @Field({
+    nullable: true,
+    description: 'End of validity (licence) or of publication (penalty, list entry); open when absent',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'INVALID_DATE: YYYY-MM-DD' })
   validTo?: string;
 
-  @Field({ nullable: true, description: 'Licence content, facts of the violation, reason for listing, or the commitment' })
+  @Field({
+    nullable: true,
+    description: 'Licence content, facts of the violation, reason for listing, or the commitment',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

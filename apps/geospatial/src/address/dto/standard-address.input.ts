@@ -14,7 +14,8 @@ export enum CoordinateSystemEnum {
 registerEnumType(CoordinateSystemEnum, {
   ...IN_GEOSPATIAL_SCHEMA,
   name: 'CoordinateSystem',
-  description: 'The system input coordinates are in. The library stores CGCS2000 only; GCJ-02 (web-map) input is converted first.',
+  description:
+    'The system input coordinates are in. The library stores CGCS2000 only; GCJ-02 (web-map) input is converted first.',
   valuesMap: {
     CGCS2000: { description: 'China Geodetic Coordinate System 2000 (EPSG:4490), the default' },
     WGS84: { description: 'WGS 84 (GPS); numerically within centimetres of CGCS2000' },
@@ -23,7 +24,10 @@ registerEnumType(CoordinateSystemEnum, {
 });
 
 /** One standard address (标准地址) from its source (e.g. natural resources / civil affairs). */
-@InputType('StandardAddressInput', { ...IN_GEOSPATIAL_SCHEMA, description: 'A standard address from its source department' })
+@InputType('StandardAddressInput', {
+  ...IN_GEOSPATIAL_SCHEMA,
+  description: 'A standard address from its source department',
+})
 export class StandardAddressInput extends RegisterRecordInput {
   @Field({ description: 'The address id in the address register, e.g. "330106-000123"' })
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'INVALID_FORMAT: 1–64 letters, digits, ".", "_", ":" or "-"' })

@@ -11,11 +11,18 @@ export const CHANGEABLE_FIELDS = changeableFields<LegalEntityRecordInput>(LEGAL_
 
 /** A new version of a legal entity with only the fields that changed; `null` clears an optional field. */
 @InputType('ChangeLegalEntityInput', IN_LEGAL_ENTITY_SCHEMA)
-export class ChangeLegalEntityInput extends ChangeRecordInputType(LegalEntityRecordInput, 'uscc', LEGAL_ENTITY_REGISTER) {}
+export class ChangeLegalEntityInput extends ChangeRecordInputType(
+  LegalEntityRecordInput,
+  'uscc',
+  LEGAL_ENTITY_REGISTER,
+) {}
 
 /** A new version of a legal entity whose status changed (e.g. 吊销 revoked, 注销 deregistered). */
 @InputType('ChangeLegalEntityStatusInput', IN_LEGAL_ENTITY_SCHEMA)
-export class ChangeLegalEntityStatusInput extends ChangeStatusInputType(LegalEntityRecordInput, 'uscc', ['statusEffectiveOn', 'statusReason']) {
+export class ChangeLegalEntityStatusInput extends ChangeStatusInputType(LegalEntityRecordInput, 'uscc', [
+  'statusEffectiveOn',
+  'statusReason',
+]) {
   @Field(() => LegalEntityStatus)
   @IsEnum(LegalEntityStatus)
   status: LegalEntityStatus;

@@ -19,7 +19,10 @@ export class LegalEntitySearchFilter {
   @IsEnum(LegalEntityStatus)
   status?: LegalEntityStatus;
 
-  @Field({ nullable: true, description: 'A province, prefecture or county division code: entities registered anywhere within it' })
+  @Field({
+    nullable: true,
+    description: 'A province, prefecture or county division code: entities registered anywhere within it',
+  })
   @IsOptional()
   @IsDivisionCode()
   divisionCode?: string;

@@ -12,7 +12,10 @@ import { IN_LEGAL_ENTITY_SCHEMA } from '../../legal-entity.graphql-scope.js';
  * one set of rules. The source fields (RegisterRecordInput) identify the record in its source
  * system; `version` is that record's version there.
  */
-@InputType('LegalEntityRecordInput', { ...IN_LEGAL_ENTITY_SCHEMA, description: 'A legal-entity record from its source department' })
+@InputType('LegalEntityRecordInput', {
+  ...IN_LEGAL_ENTITY_SCHEMA,
+  description: 'A legal-entity record from its source department',
+})
 export class LegalEntityRecordInput extends RegisterRecordInput {
   @Field(() => ID, { description: '统一社会信用代码 (GB 32100), 18 characters' })
   @IsUscc()
@@ -24,7 +27,10 @@ export class LegalEntityRecordInput extends RegisterRecordInput {
   @MaxLength(200)
   name: string;
 
-  @Field(() => LegalEntityKind, { nullable: true, description: 'Only needed when the USCC does not decode to a kind (category "other")' })
+  @Field(() => LegalEntityKind, {
+    nullable: true,
+    description: 'Only needed when the USCC does not decode to a kind (category "other")',
+  })
   @IsOptional()
   @IsEnum(LegalEntityKind)
   kind?: LegalEntityKind;
@@ -50,9 +56,14 @@ export class LegalEntityRecordInput extends RegisterRecordInput {
   @IsCalendarDate()
   establishedOn?: string;
 
-  @Field({ nullable: true, description: 'Registered capital in units of the currency (yuan for CNY), e.g. "5000000" or "12.50"' })
+  @Field({
+    nullable: true,
+    description: 'Registered capital in units of the currency (yuan for CNY), e.g. "5000000" or "12.50"',
+  })
   @IsOptional()
-  @Matches(/^\d{1,18}(\.\d{1,2})?$/, { message: 'INVALID_AMOUNT: must be a non-negative amount with at most 2 decimals' })
+  @Matches(/^\d{1,18}(\.\d{1,2})?$/, {
+    message: 'INVALID_AMOUNT: must be a non-negative amount with at most 2 decimals',
+  })
   registeredCapitalAmount?: string;
 
   @Field({ nullable: true, description: 'ISO 4217 currency code; defaults to CNY when an amount is given' })

@@ -15,7 +15,10 @@ export class ChangePersonInput extends ChangeRecordInputType(PersonRecordInput, 
 
 /** A new version of a person whose status changed: a death (with its date) or a move. */
 @InputType('ChangePersonStatusInput', IN_POPULATION_SCHEMA)
-export class ChangePersonStatusInput extends ChangeStatusInputType(PersonRecordInput, 'idNumber', ['statusEffectiveOn', 'statusReason']) {
+export class ChangePersonStatusInput extends ChangeStatusInputType(PersonRecordInput, 'idNumber', [
+  'statusEffectiveOn',
+  'statusReason',
+]) {
   @Field(() => PersonStatus)
   @IsEnum(PersonStatus)
   status: PersonStatus;

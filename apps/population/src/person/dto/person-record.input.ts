@@ -58,7 +58,9 @@ export class PersonRecordInput extends RegisterRecordInput {
 
   @Field({ nullable: true, description: 'Phone number (sensitive personal information)' })
   @IsOptional()
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: 'INVALID_PHONE: a mainland mobile (11 digits) or landline number' })
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, {
+    message: 'INVALID_PHONE: a mainland mobile (11 digits) or landline number',
+  })
   phone?: string;
 
   @Field({ nullable: true, description: 'GB/T 2261.2 marital status code (婚姻状况)' })
