@@ -1,4 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { applyDecorators } from '@nestjs/common';
+import { Field } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { internalSecret } from '@hub/auth';
 import { InputError } from '@hub/subgraph';
 
@@ -29,6 +32,16 @@ export function decodeCursor(kind: string, cursor: string, isKey: (key: string) 
 
 /** Longest cursor the hub hands out for keys of up to 100 bytes, for input length limits. */
 export const MAX_CURSOR_LENGTH = 256;
+
+/** The `after` field of a list's ArgsType: the endCursor of the previous page, at most MAX_CURSOR_LENGTH. */
+export function CursorField(): PropertyDecorator {
+  return applyDecorators(
+    Field({ nullable: true, description: 'The endCursor of the previous page' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(MAX_CURSOR_LENGTH),
+  );
+}
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

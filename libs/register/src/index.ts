@@ -9,7 +9,12 @@ export {
   type StatusSpec,
 } from './register-spec.js';
 export { RegisterRow, RegisterRowKeepingOriginals, defineRegister, type RegisterDeclaration } from './register-row.js';
-export { RegisterRecordInput, extractFieldsOf } from './register-record.input.js';
+export {
+  RegisterRecordInput,
+  StatusEffectiveOnField,
+  StatusReasonField,
+  extractFieldsOf,
+} from './register-record.input.js';
 export { RegisterModule, InjectRegisterWrites, type RegisterFeature } from './register.module.js';
 export { contentHash } from './content-hash.js';
 export { RegisterWriter, type IncomingRecord } from './register-writer.js';
@@ -68,4 +73,4 @@ export {
   ExtractTooLargeError,
 } from './ingest/spool.js';
 export { historyEntity } from './history.entity.js';
-export { encodeCursor, decodeCursor, MAX_CURSOR_LENGTH } from './cursor.js';
+export { encodeCursor, decodeCursor, CursorField, MAX_CURSOR_LENGTH } from './cursor.js';

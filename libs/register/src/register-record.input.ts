@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, getMetadataStorage } from 'class-validator';
-import { IsNotBlank, IsUscc } from '@hub/subgraph';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, getMetadataStorage } from 'class-validator';
+import { IsCalendarDate, IsNotBlank, IsUscc } from '@hub/subgraph';
 
 /**
  * Where a record comes from, as every register's input carries it (GraphQL mutations and each
@@ -39,4 +40,14 @@ export function extractFieldsOf(input: new () => object): ReadonlySet<string> {
       .getTargetValidationMetadatas(input, '', true, false)
       .map((m) => m.propertyName),
   );
+}
+
+/** A record input's `statusEffectiveOn`: the day its status took effect, YYYY-MM-DD, optional. */
+export function StatusEffectiveOnField(description = 'Date the status took effect, YYYY-MM-DD'): PropertyDecorator {
+  return applyDecorators(Field({ nullable: true, description }), IsOptional(), IsCalendarDate());
+}
+
+/** A record input's `statusReason`: free text up to 500 characters, optional. */
+export function StatusReasonField(): PropertyDecorator {
+  return applyDecorators(Field({ nullable: true }), IsOptional(), IsString(), MaxLength(500));
 }

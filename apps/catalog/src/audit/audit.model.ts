@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
+import { PageInfo, CursorField } from '@hub/register';
 import { DEFAULT_PAGE_SIZE, PageSizeField } from '@hub/subgraph';
 import { IN_CATALOG_SCHEMA } from '../catalog.graphql-scope.js';
 import { AccessLogProblemCode } from './access-log-problem.js';
@@ -264,10 +264,7 @@ export class AccessLogArgs {
   @PageSizeField()
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field({ nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_CURSOR_LENGTH)
+  @CursorField()
   after?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { GraphQLJSONObject, PageInfo, MAX_CURSOR_LENGTH } from '@hub/register';
+import { IsEnum, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject, PageInfo, CursorField } from '@hub/register';
 import { DEFAULT_PAGE_SIZE, IsDivisionCode, PageSizeField } from '@hub/subgraph';
 import { CoordinateSystemEnum } from '../address/dto/standard-address.input.js';
 import { IN_GEOSPATIAL_SCHEMA } from '../geospatial.graphql-scope.js';
@@ -82,10 +82,7 @@ export class SpatialSearchArgs {
   @PageSizeField()
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_CURSOR_LENGTH)
+  @CursorField()
   after?: string;
 }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { MAX_CURSOR_LENGTH } from '@hub/register';
+import { CursorField } from '@hub/register';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, IsDivisionCode, PageSizeField } from '@hub/subgraph';
@@ -39,9 +39,6 @@ export class SearchLegalEntitiesArgs {
   @PageSizeField()
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field({ nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_CURSOR_LENGTH)
+  @CursorField()
   after?: string;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { RegisterRecordInput } from '@hub/register';
+import { RegisterRecordInput, StatusEffectiveOnField, StatusReasonField } from '@hub/register';
 import { LegalEntityKind } from '../legal-entity-kind.js';
 import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank, IsUscc } from '@hub/subgraph';
 import { LegalEntityStatus } from '../legal-entity-status.js';
@@ -40,15 +40,10 @@ export class LegalEntityRecordInput extends RegisterRecordInput {
   @IsEnum(LegalEntityStatus)
   status?: LegalEntityStatus;
 
-  @Field({ nullable: true, description: 'Date the status took effect, YYYY-MM-DD' })
-  @IsOptional()
-  @IsCalendarDate()
+  @StatusEffectiveOnField()
   statusEffectiveOn?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @StatusReasonField()
   statusReason?: string;
 
   @Field({ nullable: true, description: 'Date of establishment (成立日期), YYYY-MM-DD' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { RegisterRecordInput } from '@hub/register';
+import { RegisterRecordInput, StatusEffectiveOnField, StatusReasonField } from '@hub/register';
 import { IsCalendarDate, IsCitizenId, IsDivisionCode, IsNotBlank } from '@hub/subgraph';
 import { Gender, PersonStatus } from '../person-enums.js';
 import { IN_POPULATION_SCHEMA } from '../../population.graphql-scope.js';
@@ -73,15 +73,10 @@ export class PersonRecordInput extends RegisterRecordInput {
   @IsEnum(PersonStatus)
   status?: PersonStatus;
 
-  @Field({ nullable: true, description: 'Date the status took effect (the date of death for DECEASED), YYYY-MM-DD' })
-  @IsOptional()
-  @IsCalendarDate()
+  @StatusEffectiveOnField('Date the status took effect (the date of death for DECEASED), YYYY-MM-DD')
   statusEffectiveOn?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @StatusReasonField()
   statusReason?: string;
 
   @Field({ nullable: true, description: 'Household number (户号)' })
