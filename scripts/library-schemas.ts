@@ -5,7 +5,7 @@ import { CATALOG_PERSISTENCE } from '../apps/catalog/src/catalog.persistence.js'
 import { GEOSPATIAL_PERSISTENCE } from '../apps/geospatial/src/geospatial.persistence.js';
 import { ONCE_ONLY_PERSISTENCE } from '../apps/once-only/src/once-only.persistence.js';
 import { POPULATION_PERSISTENCE } from '../apps/population/src/population.persistence.js';
-import { SCHEMA_OWNERS, type SchemaOwnerName } from './registry.js';
+import { SCHEMA_OWNERS, type SchemaOwnerName } from '@hub/config';
 
 /** The entities and migrations of each app the registry says owns a schema: one missing here fails the typecheck. */
 const PERSISTENCE: Record<SchemaOwnerName, PersistenceOptions> = {

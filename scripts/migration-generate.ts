@@ -1,6 +1,6 @@
 // npm run migration:generate -- <app> <Name>   writes apps/<app>/src/migrations/<timestamp>-<name>.ts
 // npm run migration:generate -- <app> --check  exits 1 when the entities need a migration
-// npm run migration:generate -- --check        the same for every app that owns a schema (scripts/registry.ts; CI)
+// npm run migration:generate -- --check        the same for every app that owns a schema (libs/config/src/app-registry.ts; CI)
 //
 // Applies the app's existing migrations to a scratch database (DATABASE_URL's server, or an
 // embedded one), asks TypeORM what the entities still need, and writes that as a migration to

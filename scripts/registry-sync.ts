@@ -1,4 +1,4 @@
-// npm run registry:sync    writes the files generated from the registry (scripts/registry.ts):
+// npm run registry:sync    writes the files generated from the registry (libs/config/src/app-registry.ts):
 //                          nest-cli.json's projects, the `@hub/<lib>` paths of tsconfig.json and .swcrc
 // npm run registry:check   fails (exit 1) when one of them is not what the registry gives (CI runs it)
 // node dist/scripts/registry-sync.js --list port-variables
@@ -8,7 +8,7 @@
 // Only the generated parts change: the rest of each file (compiler options, excludes) stays as written.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APPS, LIBS, SUBGRAPH_APPS } from './registry.js';
+import { APPS, LIBS, SUBGRAPH_APPS } from '@hub/config';
 
 export interface GeneratedFile {
   /** Relative to the repository's root. */
@@ -88,11 +88,13 @@ async function main(): Promise<number> {
   const stale = files.filter((file) => file.actual !== file.expected);
   if (check) {
     if (stale.length === 0) {
-      console.log(`${files.map((f) => f.path).join(', ')}: as the registry (scripts/registry.ts) gives them.`);
+      console.log(
+        `${files.map((f) => f.path).join(', ')}: as the registry (libs/config/src/app-registry.ts) gives them.`,
+      );
       return 0;
     }
     console.error(
-      `${stale.map((f) => f.path).join(', ')}: not what the registry (scripts/registry.ts) gives. Run \`npm run registry:sync\` and commit the result.`,
+      `${stale.map((f) => f.path).join(', ')}: not what the registry (libs/config/src/app-registry.ts) gives. Run \`npm run registry:sync\` and commit the result.`,
     );
     return 1;
   }

@@ -1,4 +1,4 @@
-// The registry of apps and libraries (scripts/registry.ts) against everything that lists them: the
+// The registry of apps and libraries (libs/config/src/app-registry.ts) against everything that lists them: the
 // folders, the generated files, the launcher, the database tools, docker-compose.yml and the docs.
 // Each check names what to do when it fails; the steps are in docs/recipes.md "Add an app".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { BASE_LIBRARY_GRAPHS, GOVERNED_GRAPHS } from '@hub/policy';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config.js';
 import { SUBGRAPHS, subgraphUrlVariable } from '../apps/hub/src/subgraphs.js';
 import { LIBRARY_SCHEMAS } from '../scripts/library-schemas.js';
-import { APPS, LIBS, SCHEMA_OWNERS, SUBGRAPH_APPS, type AppEntry } from '../scripts/registry.js';
+import { APPS, LIBS, SCHEMA_OWNERS, SUBGRAPH_APPS, type AppEntry } from '@hub/config';
 import { generatedFiles, libPaths, withPaths } from '../scripts/registry-sync.js';
 
 const folders = (dir: string) =>
@@ -17,15 +17,15 @@ const folders = (dir: string) =>
     .map((entry) => entry.name)
     .sort();
 
-describe('the registry of apps and libraries (scripts/registry.ts)', () => {
+describe('the registry of apps and libraries (libs/config/src/app-registry.ts)', () => {
   it('has every folder under apps/ and libs/, and nothing else', () => {
     expect(
       APPS.map((app) => app.name).sort(),
-      'an app folder is missing from scripts/registry.ts APPS (or an entry has no folder)',
+      'an app folder is missing from libs/config/src/app-registry.ts APPS (or an entry has no folder)',
     ).toEqual(folders('apps'));
     expect(
       LIBS.map((lib) => lib.name).sort(),
-      'a library folder is missing from scripts/registry.ts LIBS (or an entry has no folder)',
+      'a library folder is missing from libs/config/src/app-registry.ts LIBS (or an entry has no folder)',
     ).toEqual(folders('libs'));
   });
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
-import { subgraphListen } from '../../../scripts/registry.js';
+import { subgraphListen } from '@hub/config';
 import { CreditAppModule } from './credit-app.module.js';
 
-/** Runs the credit subgraph as its own process (port CREDIT_PORT, default 4103: scripts/registry.ts). */
+/** Runs the credit subgraph as its own process (port CREDIT_PORT, default 4103: libs/config/src/app-registry.ts). */
 export function startCredit(options: { shutdownHooks?: boolean } = {}) {
   return bootstrapSubgraph(CreditAppModule, { ...subgraphListen('credit'), ...options });
 }

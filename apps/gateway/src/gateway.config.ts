@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsString, Max, Min } from 'class-validator';
-import { subgraphUrlVariable } from '../../../scripts/registry.js';
+import { subgraphUrlVariable } from '@hub/config';
 
 /** The gateway's settings, read once at start. */
 export class GatewayConfig {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { bootstrapSubgraph } from '@hub/subgraph';
-import { subgraphListen } from '../../../scripts/registry.js';
+import { subgraphListen } from '@hub/config';
 import { GeospatialAppModule } from './geospatial-app.module.js';
 
-/** Runs the geospatial subgraph as its own process (port GEOSPATIAL_PORT, default 4104: scripts/registry.ts). */
+/** Runs the geospatial subgraph as its own process (port GEOSPATIAL_PORT, default 4104: libs/config/src/app-registry.ts). */
 export function startGeospatial(options: { shutdownHooks?: boolean } = {}) {
   return bootstrapSubgraph(GeospatialAppModule, { ...subgraphListen('geospatial'), ...options });
 }

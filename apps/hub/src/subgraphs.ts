@@ -17,9 +17,9 @@ import { startOnceOnly } from '../../once-only/src/main.js';
 import { GatewayClient } from '../../once-only/src/gateway-client/gateway-client.js';
 import { PopulationAppModule } from '../../population/src/population-app.module.js';
 import { startPopulation } from '../../population/src/main.js';
-import { SUBGRAPH_APPS, type SubgraphName } from '../../../scripts/registry.js';
+import { SUBGRAPH_APPS, type SubgraphName } from '@hub/config';
 
-export { subgraphUrlVariable } from '../../../scripts/registry.js';
+export { subgraphUrlVariable } from '@hub/config';
 
 export interface SubgraphEntry {
   /** The subgraph's name in the supergraph (and in SUBGRAPH_<NAME>_URL). */
@@ -34,7 +34,7 @@ export interface SubgraphEntry {
 }
 
 /**
- * How each subgraph of the registry (scripts/registry.ts) is started: its Nest module and start
+ * How each subgraph of the registry (libs/config/src/app-registry.ts) is started: its Nest module and start
  * function. A subgraph added to the registry without a line here fails the typecheck.
  */
 const WIRING: Record<SubgraphName, Pick<SubgraphEntry, 'module' | 'start' | 'useGateway'>> = {
